@@ -64,3 +64,12 @@ def shared_spec() -> Iterator[Path]:
     if not spec.is_dir():
         pytest.skip("../shared is not beside this clone")
     yield spec
+
+
+@pytest.fixture(autouse=True)
+def numbwise_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data, config and state folders; none touches the real home."""
+    home = tmp_path / "numbwise-home"
+    monkeypatch.setenv("NUMBWISE_HOME", str(home))
+    monkeypatch.delenv("NUMBWISE_DB", raising=False)
+    return home

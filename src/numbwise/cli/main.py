@@ -28,11 +28,19 @@ numbwise is not a diagnosis. In an emergency, call your local emergency number.
 
 @click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--plain", is_flag=True, envvar="NUMBWISE_PLAIN", help="Plain text: no boxes or colour (for screen readers).")
+@click.option(
+    "--db",
+    metavar="URL",
+    envvar="NUMBWISE_DB",
+    default=None,
+    help="Where the diary lives: a SQLite file (default, in your data folder) or postgresql+psycopg://...",
+)
 @click.version_option(__version__, prog_name="numbwise")
 @click.pass_context
-def cli(ctx: click.Context, plain: bool) -> None:
+def cli(ctx: click.Context, plain: bool, db: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["plain"] = plain
+    ctx.obj["db"] = db
 
 
 cli.add_command(assess_command)
