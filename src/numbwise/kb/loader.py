@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from numbwise.kb.models import (
+    ExercisesFile,
     Cause,
     Finding,
     FindingsFile,
@@ -61,6 +62,7 @@ class Knowledge:
     triage: TriageFile
     likelihoods: LikelihoodsFile
     interview: InterviewFile
+    exercises: ExercisesFile
 
 
 def _read(folder: Path, name: str, problems: list[str]) -> Any:
@@ -195,6 +197,28 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                 problems.append(f"interview.yaml: entry '{step.id}': unknown finding '{fid}'")
     refs("interview.yaml", kb.interview.safety_sweep.id, kb.interview.safety_sweep.sources)
 
+    ex = kb.exercises
+    for eid, e in ex.exercises.items():
+        refs("exercises.yaml", eid, e.sources)
+        for cid in e.helps:
+            if cid not in voc.causes:
+                problems.append(f"exercises.yaml: entry '{eid}': unknown cause '{cid}'")
+        seen: set[str] = set()
+        for es in e.steps:
+            if es.id in seen:
+                problems.append(f"exercises.yaml: entry '{eid}': duplicate step '{es.id}'")
+            seen.add(es.id)
+            if not (kb.folder / "pictures" / es.picture).is_file():
+                problems.append(f"exercises.yaml: entry '{eid}': step '{es.id}': picture '{es.picture}' is missing")
+    for rid, r in ex.routines.items():
+        refs("exercises.yaml", rid, r.sources)
+        problems.extend(
+            f"exercises.yaml: routine '{rid}': unknown exercise '{x}'" for x in r.exercises if x not in ex.exercises
+        )
+        problems.extend(f"exercises.yaml: routine '{rid}': unknown cause '{c}'" for c in r.for_causes if c not in voc.causes)
+    if ex.default_routine not in ex.routines:
+        problems.append(f"exercises.yaml: default_routine: unknown routine '{ex.default_routine}'")
+
     lk = kb.likelihoods
     refs("likelihoods.yaml", "(file)", lk.sources)
     for fid in voc.findings:
@@ -236,9 +260,10 @@ def load_from(folder: Path) -> Knowledge:
     triage = _one(TriageFile, _read(folder, "triage_rules.yaml", problems), "triage_rules.yaml", None, problems)
     lk = _one(LikelihoodsFile, _read(folder, "likelihoods.yaml", problems), "likelihoods.yaml", None, problems)
     iv = _one(InterviewFile, _read(folder, "interview.yaml", problems), "interview.yaml", None, problems)
-    if meta is None or foods is None or triage is None or lk is None or iv is None:
+    ex = _one(ExercisesFile, _read(folder, "exercises.yaml", problems), "exercises.yaml", None, problems)
+    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None:
         raise KnowledgeError(problems)
-    kb = Knowledge(folder, meta, vocabulary, sources, groups, findings, causes, treatments, foods, triage, lk, iv)
+    kb = Knowledge(folder, meta, vocabulary, sources, groups, findings, causes, treatments, foods, triage, lk, iv, ex)
     _cross_check(kb, problems)
     if problems:
         raise KnowledgeError(problems)
@@ -255,7 +280,7 @@ def _fingerprint(folder: Path) -> str:
 
     digest = hashlib.sha256(f"{__version__}|{pydantic.VERSION}".encode())
     digest.update((Path(__file__).parent / "models.py").read_bytes())  # the shape of what is pickled
-    for path in sorted(folder.rglob("*.yaml")):
+    for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.svg")]):
         digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]

@@ -138,6 +138,58 @@ class Treatment(Strict):
     sources: SourceRefs
 
 
+# --- exercises ------------------------------------------------------------------------------
+
+Seconds = Annotated[int, Field(ge=1, le=600)]
+Picture = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+\.svg$")]
+
+
+class ExerciseStep(Strict):
+    """One position or movement, with its own picture (a file in knowledge/pictures/)."""
+
+    id: Ident
+    say: Text  # the short spoken or headline cue, e.g. "Make a fist"
+    text: Text  # what to do, in plain words
+    picture: Picture
+    alt: Text  # what the picture shows, for screen readers
+    hold_seconds: Seconds | None = None  # None: use the exercise's hold (0 holds are movements)
+
+
+class Exercise(Strict):
+    """A hand exercise: its steps and dose (hold x reps x sets, times a day) and who it helps."""
+
+    name: Text
+    summary: Text
+    steps: Annotated[list[ExerciseStep], Field(min_length=1)]
+    hold_seconds: Annotated[int, Field(ge=0, le=600)]  # 0: a movement, not a hold
+    reps: Annotated[int, Field(ge=1, le=50)]
+    sets: Annotated[int, Field(ge=1, le=10)] = 1
+    rest_seconds: Annotated[int, Field(ge=0, le=300)] = 5  # between reps and sets
+    times_per_day: Annotated[int, Field(ge=1, le=24)]
+    per_side: bool  # do it with one hand, then the other
+    duration_seconds: Seconds | None = None  # timed activities (shake the hands for 60 s) instead of holds
+    helps: Annotated[list[Ident], Field(min_length=1)]  # cause IDs
+    cautions: Annotated[list[Text], Field(min_length=1)]
+    break_friendly: bool = False  # short and needs nothing: fit for an hourly break
+    sources: SourceRefs
+
+
+class Routine(Strict):
+    """A named set of exercises done in one session, suggested for some causes."""
+
+    name: Text
+    summary: Text
+    exercises: Annotated[list[Ident], Field(min_length=1)]
+    for_causes: list[Ident] = []
+    sources: SourceRefs
+
+
+class ExercisesFile(Strict):
+    exercises: dict[Ident, Exercise]
+    routines: dict[Ident, Routine]
+    default_routine: Ident  # when no cause is known
+
+
 # --- foods ----------------------------------------------------------------------------------
 
 
