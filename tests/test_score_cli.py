@@ -114,3 +114,21 @@ def test_score_without_the_diary_says_it_was_not_saved() -> None:
     r = run_cli("--plain", "score", "bctq", "--answers", BCTQ)
     assert r.code == 0
     assert "Saved in your diary" in r.out or "Not saved: the diary is not available" in r.out
+
+
+def test_scores_are_saved_and_listed_once_the_diary_is_there() -> None:
+    import importlib.util
+
+    import pytest
+
+    if importlib.util.find_spec("numbwise.diary") is None or importlib.util.find_spec("numbwise.diary.store") is None:
+        r = run_cli("score", "history")
+        assert r.code == 2 and "diary is not available" in r.err
+        pytest.skip("the diary store has not been merged into this branch yet")
+    r = run_cli("score", "bctq", "--answers", BCTQ, "--json")
+    assert r.code == 0, r.err
+    assert isinstance(json.loads(r.out)["saved"], int)
+    assert run_cli("score", "bctq", "--answers", BCTQ.replace("2,2,1,2", "2,9,1,2", 1)).code == 2
+    rows = json.loads(run_cli("score", "history", "bctq", "--json").out)
+    assert len(rows) == 1 and rows[0]["values"] == {"sss": 2.09, "fss": 1.38}
+    assert "bctq" in run_cli("score", "history").out
