@@ -8,6 +8,7 @@ import click
 
 from numbwise import __version__
 from numbwise.cli.assess_cmd import assess_command
+from numbwise.cli.care_cmd import care_command
 from numbwise.cli.check_cmd import check_command
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
@@ -50,6 +51,7 @@ cli.add_command(learn_command)
 cli.add_command(foods_command)
 cli.add_command(kb_group)
 cli.add_command(score_command)
+cli.add_command(care_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -168,6 +168,7 @@ class Exercise(Strict):
     times_per_day: Annotated[int, Field(ge=1, le=24)]
     per_side: bool  # do it with one hand, then the other
     duration_seconds: Seconds | None = None  # timed activities (shake the hands for 60 s) instead of holds
+    every_minutes: Annotated[int, Field(ge=5, le=480)] | None = None  # spread through the day (every hour)
     helps: Annotated[list[Ident], Field(min_length=1)]  # cause IDs
     cautions: Annotated[list[Text], Field(min_length=1)]
     break_friendly: bool = False  # short and needs nothing: fit for an hourly break
@@ -188,6 +189,55 @@ class ExercisesFile(Strict):
     exercises: dict[Ident, Exercise]
     routines: dict[Ident, Routine]
     default_routine: Ident  # when no cause is known
+
+
+# --- care plans -----------------------------------------------------------------------------
+
+
+class CareStep(Strict):
+    """One first step: what to do, how long to try it, and which of the seven ways it belongs to."""
+
+    treatment: Ident | None = None  # a treatments.yaml ID; None for plain self-care (keep warm)
+    do: Text
+    how_long: Text | None = None
+    sources: SourceRefs
+
+
+class Escalation(Strict):
+    """When home care is not enough (the trigger in plain words) and what comes next."""
+
+    when: Text
+    then: Text
+    sources: SourceRefs
+
+
+class CarePlanEntry(Strict):
+    """The care plan for one cause: ordered first steps, escalation, warning signs and routine."""
+
+    summary: Text
+    summary_sources: SourceRefs
+    steps: list[CareStep] = []
+    escalate: list[Escalation] = []
+    warnings: Annotated[list[Text], Field(min_length=1)]
+    warning_sources: SourceRefs
+    b12_foods: bool = False
+    routine: Ident | None = None
+    doctor_first: bool = False  # a doctor before any home care: no steps, no routine
+
+    @model_validator(mode="after")
+    def _shape(self) -> CarePlanEntry:
+        if self.doctor_first and (self.steps or self.routine):
+            raise ValueError("a doctor-first plan has no home steps and no routine")
+        if not self.doctor_first and not self.steps:
+            raise ValueError("a home plan needs at least one step")
+        return self
+
+
+class CareFile(Strict):
+    plans: dict[Ident, CarePlanEntry]
+    generic: CarePlanEntry  # causes without their own plan
+    doctor_first: CarePlanEntry  # causes that need a doctor before anything else
+    doctor_first_causes: Annotated[list[Ident], Field(min_length=1)]
 
 
 # --- foods ----------------------------------------------------------------------------------
