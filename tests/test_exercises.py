@@ -128,3 +128,18 @@ def test_care_plans_read_at_an_easy_level() -> None:
     texts = [t for w, t in person_texts(KB) if w.startswith(("care.", "exercises."))]
     assert len(texts) > 100
     assert sum(grade(t) for t in texts) / len(texts) <= KB.meta.reading_grade_target
+
+
+def test_care_without_a_cause_uses_the_latest_stored_check() -> None:
+    from datetime import datetime, timezone
+
+    from numbwise.diary.store import open_store
+
+    empty = run_cli("--plain", "care")
+    assert empty.code == 2 and "numbwise check" in empty.err
+    with open_store() as store:
+        at = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
+        store.add_check(at, {"findings": {}}, {"level": "routine", "causes": [{"id": "ulnar_neuropathy"}]})
+        store.add_check(at.replace(day=2), {"findings": {}}, {"level": "routine", "causes": [{"id": "carpal_tunnel"}]})
+    plan = json.loads(run_cli("care", "--json").out)
+    assert plan["cause"] == "carpal_tunnel"

@@ -110,21 +110,13 @@ def test_cts6_interactive_says_it_needs_an_examiner() -> None:
     assert r.code == 0 and "needs an examiner" in r.out
 
 
-def test_score_without_the_diary_says_it_was_not_saved() -> None:
+def test_a_score_says_where_it_was_saved() -> None:
     r = run_cli("--plain", "score", "bctq", "--answers", BCTQ)
-    assert r.code == 0
-    assert "Saved in your diary" in r.out or "Not saved: the diary is not available" in r.out
+    assert r.code == 0 and "Saved in your diary (entry 1)" in r.out
+    assert "Not saved (--no-save)" in run_cli("--plain", "score", "bctq", "--answers", BCTQ, "--no-save").out
 
 
-def test_scores_are_saved_and_listed_once_the_diary_is_there() -> None:
-    import importlib.util
-
-    import pytest
-
-    if importlib.util.find_spec("numbwise.diary") is None or importlib.util.find_spec("numbwise.diary.store") is None:
-        r = run_cli("score", "history")
-        assert r.code == 2 and "diary is not available" in r.err
-        pytest.skip("the diary store has not been merged into this branch yet")
+def test_scores_are_saved_and_listed() -> None:
     r = run_cli("score", "bctq", "--answers", BCTQ, "--json")
     assert r.code == 0, r.err
     assert isinstance(json.loads(r.out)["saved"], int)

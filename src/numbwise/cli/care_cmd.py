@@ -16,10 +16,8 @@ class CareFailure(click.ClickException):
 
 def latest_top_cause(db: str | None) -> str | None:
     """The top cause of the latest stored check, or None when there is none (or no diary yet)."""
-    try:
-        from numbwise.diary.store import open_store  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:  # the diary store has not landed: behave as if no check is stored
-        return None
+    from numbwise.diary.store import open_store
+
     with open_store(db) as store:
         record = store.latest_check()
     if record is None:

@@ -212,21 +212,10 @@ def _show(console: Console, result: ScoreResult, ins: Instrument, plain: bool) -
     console.print(load().meta.notice_short, markup=False)
 
 
-def _store_opener() -> Any:
-    """`numbwise.diary.store.open_store`, or None while the diary is not part of this build (a seam for the store)."""
-    import importlib
+def _save(db: str | None, result: ScoreResult, at: datetime) -> int:
+    """Keep the result in the diary; returns the record ID."""
+    from numbwise.diary.store import open_store
 
-    try:
-        return importlib.import_module("numbwise.diary.store").open_store
-    except ImportError:
-        return None
-
-
-def _save(db: str | None, result: ScoreResult, at: datetime) -> int | None:
-    """Keep the result in the diary; returns the record ID, or None when the diary is not available yet."""
-    open_store = _store_opener()
-    if open_store is None:
-        return None
     with open_store(db) as store:
         record = store.add_score(at, result.instrument, dict(result.answers), result.values())
         return int(record.id)
@@ -239,21 +228,20 @@ def _history(ctx: click.Context, instrument: str | None, as_json: bool) -> None:
         key = resolve(instrument) if instrument else None
     except ScoreInputError as exc:
         raise BadAnswer(str(exc)) from None
-    open_store = _store_opener()
-    if open_store is None:
-        raise BadAnswer("the diary is not available in this version, so there is no score history")
+    from numbwise.diary.store import open_store
+
     with open_store(ctx.find_root().obj.get("db")) as store:
         records = store.scores(key)
-        rows = [{"id": r.id, "at": r.at.isoformat(), "instrument": r.instrument, "values": r.values} for r in records]
     if as_json:
+        rows = [{"id": r.id, "at": r.at.isoformat(), "instrument": r.instrument, "values": r.values} for r in records]
         click.echo(json.dumps(rows, indent=2))
         return
-    if not rows:
+    if not records:
         click.echo("No saved scores yet." if key is None else f"No saved {key} scores yet.")
         return
-    for row in rows:
-        values = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in row["values"].items())
-        click.echo(f"{row['at'][:16].replace('T', ' ')}  {row['instrument']:<6} {values}")
+    for r in records:
+        values = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in r.values.items())
+        click.echo(f"{r.at.isoformat()[:16].replace('T', ' ')}  {r.instrument:<6} {values}")
 
 
 def _list(as_json: bool) -> None:
@@ -334,7 +322,7 @@ def score_command(ctx: click.Context, instrument: str | None, history_of: str | 
                 result = score(key, _answers(ins, answers, data))
     except ScoreInputError as exc:
         raise BadAnswer(str(exc)) from None
-    saved: int | None = None
+    saved: int | None = None  # None only with --no-save
     if not no_save:
         saved = _save(ctx.find_root().obj.get("db"), result, now())
     if as_json:
@@ -346,7 +334,5 @@ def score_command(ctx: click.Context, instrument: str | None, history_of: str | 
         _show(out_console, result, ins, plain)
         if no_save:
             out_console.print("Not saved (--no-save).", markup=False)
-        elif saved is None:
-            out_console.print("Not saved: the diary is not available in this version.", markup=False)
         else:
             out_console.print(f"Saved in your diary (entry {saved}).", markup=False)
