@@ -143,3 +143,20 @@ def test_care_without_a_cause_uses_the_latest_stored_check() -> None:
         store.add_check(at.replace(day=2), {"findings": {}}, {"level": "routine", "causes": [{"id": "carpal_tunnel"}]})
     plan = json.loads(run_cli("care", "--json").out)
     assert plan["cause"] == "carpal_tunnel"
+
+
+def test_learn_shows_every_exercise_with_its_dose_cautions_and_sources() -> None:
+    from numbwise.kb import load
+
+    listing = run_cli("--plain", "learn").out
+    for eid, e in load().exercises.exercises.items():
+        assert f"{eid}: {e.name}" in listing
+        page = run_cli("--plain", "learn", eid)
+        assert page.code == 0, page.err
+        assert "How much" in page.out and "Take care" in page.out and "Sources" in page.out
+        assert all(step.say in page.out for step in e.steps)
+
+
+def test_learn_suggests_a_close_exercise() -> None:
+    run = run_cli("learn", "tendon_glide")
+    assert run.code == 2 and "tendon_gliding" in run.err
