@@ -42,6 +42,10 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"triage.levels.{level}.action", lt.action)] + [(f"triage.levels.{level}.do", d) for d in lt.do + lt.do_not]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     out += [("triage.safety_net", s) for s in tri.safety_net]
+    rep = kb.report
+    out += [("report.intro", rep.intro), ("report.mic_note", rep.mic_note)]
+    out += [(f"report.questions.{q.when}", q.text) for q in rep.questions]
+    out += [(f"report.patterns.{pid}", p.text) for pid, p in rep.patterns.items()]
     return [(w, t) for w, t in out if len(t.split()) >= 4]
 
 

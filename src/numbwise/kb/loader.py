@@ -20,6 +20,7 @@ from numbwise.kb.models import (
     Group,
     LikelihoodsFile,
     Meta,
+    ReportFile,
     Source,
     Treatment,
     TriageFile,
@@ -63,6 +64,7 @@ class Knowledge:
     likelihoods: LikelihoodsFile
     interview: InterviewFile
     exercises: ExercisesFile
+    report: ReportFile
 
 
 def _read(folder: Path, name: str, problems: list[str]) -> Any:
@@ -219,6 +221,20 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
     if ex.default_routine not in ex.routines:
         problems.append(f"exercises.yaml: default_routine: unknown routine '{ex.default_routine}'")
 
+    rep = kb.report
+    for i, q in enumerate(rep.questions):
+        refs("report.yaml", f"questions.{i}", q.sources)
+        import string
+
+        names = {f for _, f, _, _ in string.Formatter().parse(q.text) if f is not None}
+        problems.extend(f"report.yaml: questions.{i}: unknown placeholder '{{{n}}}'" for n in sorted(names - {"treatment", "weeks"}))
+    if "always" not in {q.when for q in rep.questions}:
+        problems.append("report.yaml: questions: one question must be asked 'always'")
+    for pid, pat in rep.patterns.items():
+        refs("report.yaml", f"patterns.{pid}", pat.sources)
+    for sid, scale in rep.scales.items():
+        refs("report.yaml", f"scales.{sid}", scale.sources)
+
     lk = kb.likelihoods
     refs("likelihoods.yaml", "(file)", lk.sources)
     for fid in voc.findings:
@@ -261,9 +277,10 @@ def load_from(folder: Path) -> Knowledge:
     lk = _one(LikelihoodsFile, _read(folder, "likelihoods.yaml", problems), "likelihoods.yaml", None, problems)
     iv = _one(InterviewFile, _read(folder, "interview.yaml", problems), "interview.yaml", None, problems)
     ex = _one(ExercisesFile, _read(folder, "exercises.yaml", problems), "exercises.yaml", None, problems)
-    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None:
+    rep = _one(ReportFile, _read(folder, "report.yaml", problems), "report.yaml", None, problems)
+    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None or rep is None:
         raise KnowledgeError(problems)
-    kb = Knowledge(folder, meta, vocabulary, sources, groups, findings, causes, treatments, foods, triage, lk, iv, ex)
+    kb = Knowledge(folder, meta, vocabulary, sources, groups, findings, causes, treatments, foods, triage, lk, iv, ex, rep)
     _cross_check(kb, problems)
     if problems:
         raise KnowledgeError(problems)
