@@ -442,4 +442,5 @@ class ReportFile(Strict):
     patterns: dict[Ident, ReportPattern]
     scales: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")], ReportScale]
     mic_note: Text
+    treatment_names: dict[Ident, Text]  # diary treatment kinds as a person says them
     max_questions: int = Field(default=5, ge=1, le=10)

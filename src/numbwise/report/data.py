@@ -5,18 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-Hand = Literal["left", "right", "both"]
 FINGERS: tuple[str, ...] = ("thumb", "index", "middle", "ring", "little")
-_FINGER_ALIASES = {"pinky": "little", "small": "little", "pointer": "index", "long": "middle"}
+# Finger codes as the diary keeps them: hand letter, 1 = thumb .. 5 = little, 0 = the whole hand.
+FINGER_CODES: tuple[str, ...] = tuple(f"{side}{n}" for side in "rl" for n in range(1, 6))
 
 
-def finger_id(name: str) -> str | None:
-    """One of FINGERS for a finger name as the diary may spell it, or None when unknown."""
-    key = name.strip().lower().replace("_finger", "").replace(" finger", "")
-    key = _FINGER_ALIASES.get(key, key)
-    return key if key in FINGERS else None
+def expand_fingers(codes: tuple[str, ...]) -> set[str]:
+    """The single-finger codes a list of codes covers ('r0', the whole right hand, is r1..r5)."""
+    out: set[str] = set()
+    for code in codes:
+        c = code.strip().lower()
+        if len(c) == 2 and c[0] in "rl" and c[1] == "0":
+            out.update(f"{c[0]}{n}" for n in range(1, 6))
+        elif c in FINGER_CODES:
+            out.add(c)
+    return out
 
 
 @dataclass(frozen=True)
@@ -25,8 +30,8 @@ class SymptomRow:
 
     at: dt.datetime
     severity: int  # 0-10
-    hand: str = "both"
-    fingers: tuple[str, ...] = ()
+    hand: str | None = None  # "left" | "right" | "both"
+    fingers: tuple[str, ...] = ()  # codes such as "r1" (right thumb)
     minutes: int | None = None
     trigger: str | None = None
     woke: bool = False
