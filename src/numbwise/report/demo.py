@@ -35,7 +35,7 @@ def demo_data(rng: random.Random | None = None, end: dt.date | None = None) -> R
         p_night = 0.75 - 0.55 * ease
         if rng.random() < p_night:
             sev = max(1, min(10, round(rng.gauss(6.5 - 3.0 * ease, 1.2))))
-            fingers = _HAND_FINGERS if rng.random() < 0.7 else ("r1", "r2", "r3", "r4")
+            fingers: tuple[str, ...] = _HAND_FINGERS if rng.random() < 0.7 else ("r1", "r2", "r3", "r4")
             both = rng.random() < 0.2
             codes = fingers + (("l1", "l2") if both else ())
             symptoms.append(
@@ -45,8 +45,8 @@ def demo_data(rng: random.Random | None = None, end: dt.date | None = None) -> R
         if rng.random() < 0.55 - 0.3 * ease:
             sev = max(1, min(10, round(rng.gauss(4.5 - 2.0 * ease, 1.3))))
             trigger = rng.choice(("typing", "phone", "driving", "gripping", "reading"))
-            fingers = _HAND_FINGERS if rng.random() < 0.8 else ("r2", "r3")
-            symptoms.append(SymptomRow(_at(day, rng.randrange(8, 20), rng.randrange(60)), sev, "right", fingers,
+            fingers2: tuple[str, ...] = _HAND_FINGERS if rng.random() < 0.8 else ("r2", "r3")
+            symptoms.append(SymptomRow(_at(day, rng.randrange(8, 20), rng.randrange(60)), sev, "right", fingers2,
                                        rng.choice((5, 10, 15)), trigger, False, None))
         if i >= SPLINT_DAY and rng.random() < 0.9:
             treatments.append(TreatmentRow(_at(day, 22, 30), "splint_night", "wrist splint, neutral", None))
