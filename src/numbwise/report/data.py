@@ -108,3 +108,68 @@ class ReportData:
 def local_date(at: dt.datetime) -> dt.date:
     """The calendar date a person saw when they logged this (their local time zone)."""
     return at.astimezone().date() if at.tzinfo else at.date()
+
+
+def _aware(day: dt.date, end: bool) -> dt.datetime:
+    """Start or end of a local calendar day, as an aware time."""
+    t = dt.time(23, 59, 59, 999999) if end else dt.time(0)
+    return dt.datetime.combine(day, t).astimezone()
+
+
+def snapshot(store: Any, start: dt.date, end: dt.date) -> ReportData:
+    """Read one period from a diary store (numbwise.diary.store.Store) into a ReportData.
+
+    Checks are read in full, so a warning sign raised before the period still shows. Age and sex come
+    from the newest check that gave them.
+    """
+    since, until = _aware(start, False), _aware(end, True)
+    symptoms = tuple(
+        SymptomRow(s.at, s.severity, s.hand, tuple(s.fingers), s.minutes, s.trigger, bool(s.woke), s.notes or None)
+        for s in store.symptoms(since=since, until=until)
+    )
+    treatments = tuple(TreatmentRow(t.at, t.kind, t.detail or None, t.notes or None) for t in store.treatments(until=until))
+    checks: list[CheckRow] = []
+    age: int | None = None
+    sex: str | None = None
+    for c in store.checks(until=until):
+        result = c.result or {}
+        causes = tuple((str(x["id"]), float(x.get("probability", 0.0))) for x in result.get("causes", []) if "id" in x)
+        checks.append(CheckRow(c.at, str(result.get("triage", "routine")), causes, tuple(result.get("red_flags", []))))
+        case = c.case or {}
+        age = case.get("age", age) if isinstance(case.get("age"), int) else age
+        sex = case.get("sex", sex) if isinstance(case.get("sex"), str) else sex
+    scores = tuple(ScoreRow(r.at, r.instrument, dict(r.values)) for r in store.scores(since=since, until=until))
+    activities = tuple(ActivityRow(a.at, a.kind, a.name, a.outcome, a.seconds) for a in store.activities(since=since, until=until))
+    firsts = [x[0].at for x in (store.symptoms(until=until)[:1], store.treatments(until=until)[:1]) if x]
+    first = min(firsts) if firsts else None
+    return ReportData(
+        start=start,
+        end=end,
+        symptoms=symptoms,
+        treatments=treatments,
+        checks=tuple(checks),
+        scores=scores,
+        activities=activities,
+        age=age,
+        sex=sex,
+        first_entry=local_date(first) if first else None,
+    )
+
+
+def fill_store(store: Any, data: ReportData) -> None:
+    """Write a snapshot's entries into a diary store through its API (used for the demo diary)."""
+    from numbwise.diary.entries import SymptomIn, TreatmentIn  # type: ignore[import-not-found,unused-ignore]
+
+    for s in data.symptoms:
+        store.add_symptom(SymptomIn(at=s.at, severity=s.severity, hand=s.hand, fingers=s.fingers, minutes=s.minutes,
+                                    trigger=s.trigger, woke=s.woke, notes=s.notes or ""))
+    for t in data.treatments:
+        store.add_treatment(TreatmentIn(at=t.at, kind=t.kind, detail=t.detail or "", notes=t.notes or ""))
+    for c in data.checks:
+        case = {k: v for k, v in (("age", data.age), ("sex", data.sex)) if v is not None}
+        result = {"triage": c.level, "causes": [{"id": i, "probability": p} for i, p in c.causes], "red_flags": list(c.red_flags)}
+        store.add_check(c.at, case, result)
+    for r in data.scores:
+        store.add_score(r.at, r.instrument, {}, dict(r.values))
+    for a in data.activities:
+        store.add_activity(a.at, a.kind, a.name, a.outcome, a.seconds)

@@ -21,6 +21,7 @@ class Rendered:
     """A finished report: the PDF bytes, the HTML it came from, its summary and charts."""
 
     pdf: bytes
+    pages: int
     html: str
     summary: Summary
     charts: list[Chart] = field(default_factory=list)
@@ -86,7 +87,7 @@ def diary_days(data: ReportData, kb: Knowledge) -> list[dict[str, Any]]:
     for c in sorted(data.checks, key=lambda r: r.at):
         row = slot(c.at)
         if row is not None:
-            level = kb.triage.levels[c.level].title if c.level in kb.triage.levels else c.level  # type: ignore[index]
+            level = kb.triage.levels[c.level].title if c.level in kb.triage.levels else c.level
             row["other"].append(f"Symptom check: {level}" + (f"; warning signs: {', '.join(c.red_flags)}" if c.red_flags else ""))
     for a in data.activities:
         row = slot(a.at)
@@ -182,5 +183,6 @@ def render_pdf(
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    pdf = HTML(string=html, base_url=".").write_pdf(pdf_variant="pdf/ua-1", metadata=True)
-    return Rendered(pdf=bytes(pdf), html=html, summary=summary, charts=charts)
+    document = HTML(string=html, base_url=".").render(pdf_variant="pdf/ua-1")
+    pdf = document.write_pdf(pdf_variant="pdf/ua-1")
+    return Rendered(pdf=bytes(pdf), pages=len(document.pages), html=html, summary=summary, charts=charts)
