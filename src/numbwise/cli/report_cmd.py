@@ -120,11 +120,12 @@ def report_command(
     from numbwise.report.summary import kb_mic
 
     kb = load()
+    made_on = end if demo else today()  # the demo diary is dated as if made on its last day
     if plain:
-        rendered = render_pdf(data, kb, made_on=today(), mic=kb_mic(kb), progress=lambda m: err.print(f"{m}..."))
+        rendered = render_pdf(data, kb, made_on=made_on, mic=kb_mic(kb), progress=lambda m: err.print(f"{m}..."))
     else:
         with err.status("Making the report...") as status:
-            rendered = render_pdf(data, kb, made_on=today(), mic=kb_mic(kb), progress=lambda m: status.update(f"{m}..."))
+            rendered = render_pdf(data, kb, made_on=made_on, mic=kb_mic(kb), progress=lambda m: status.update(f"{m}..."))
     _write_atomic(out, rendered.pdf)
     if charts_dir is not None:
         charts_dir.mkdir(parents=True, exist_ok=True)
