@@ -18,7 +18,7 @@ from numbwise.report.charts import all_charts
 from numbwise.report.data import ActivityRow, CheckRow, ReportData, ScoreRow, SymptomRow, TreatmentRow
 from numbwise.report.demo import demo_data
 from numbwise.report.pdf import Rendered, render_pdf
-from numbwise.report.summary import Mic, summarize
+from numbwise.report.summary import Mic, kb_mic, summarize
 from tests.conftest import run_cli
 
 UTC = dt.timezone.utc
@@ -197,3 +197,30 @@ def test_cli_bad_input_exits_2_and_writes_nothing(args: list[str], message: str,
     run = run_cli("report", "--demo", *args)
     assert run.code == 2 and message in run.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_mic_from_the_instruments_knowledge() -> None:
+    kb = load()
+    s = summarize(demo_data(random.Random(1993)), kb, mic=kb_mic(kb))
+    sss = next(t for t in s.scores if t.key == "sss")
+    assert sss.mic is not None and sss.mic.sources and sss.verdict == "better"  # 3.1 -> 1.8 is beyond the MIC on file
+
+
+def test_report_from_a_real_diary_store(tmp_path: Path) -> None:
+    from numbwise.diary.store import open_store
+    from numbwise.report.data import fill_store, snapshot
+
+    url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    demo = demo_data(random.Random(1993))
+    with open_store(url) as store:
+        fill_store(store, demo)
+        back = snapshot(store, demo.start, demo.end)
+    assert (len(back.symptoms), len(back.treatments), len(back.scores), len(back.activities)) == (
+        len(demo.symptoms), len(demo.treatments), len(demo.scores), len(demo.activities))
+    assert back.age == 52 and back.checks[0].causes[0][0] == "carpal_tunnel"
+    out = tmp_path / "r.pdf"
+    run = run_cli("--db", url, "--plain", "report", "--from", str(demo.start), "--to", str(demo.end), "--out", str(out))
+    assert run.code == 0, run.err
+    assert out.read_bytes().startswith(b"%PDF")
+    empty = run_cli("--db", url, "report", "--from", "2020-01-01", "--to", "2020-03-31", "--out", str(tmp_path / "e.pdf"))
+    assert empty.code == 1 and "Nothing was logged" in empty.err and not (tmp_path / "e.pdf").exists()

@@ -59,7 +59,7 @@ def _load(ctx: click.Context, demo: bool, start: dt.date, end: dt.date) -> Any:
 
         return demo_data(random.Random(1993), end=end)
     try:
-        from numbwise.diary.store import open_store  # type: ignore[import-not-found,unused-ignore]
+        from numbwise.diary.store import open_store
     except ImportError:
         raise click.ClickException("the diary is not part of this build yet; try `numbwise report --demo`") from None
     from numbwise.report.data import snapshot

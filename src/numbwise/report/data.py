@@ -158,13 +158,13 @@ def snapshot(store: Any, start: dt.date, end: dt.date) -> ReportData:
 
 def fill_store(store: Any, data: ReportData) -> None:
     """Write a snapshot's entries into a diary store through its API (used for the demo diary)."""
-    from numbwise.diary.entries import SymptomIn, TreatmentIn  # type: ignore[import-not-found,unused-ignore]
+    from numbwise.diary.entries import SymptomIn, TreatmentIn
 
     for s in data.symptoms:
-        store.add_symptom(SymptomIn(at=s.at, severity=s.severity, hand=s.hand, fingers=s.fingers, minutes=s.minutes,
-                                    trigger=s.trigger, woke=s.woke, notes=s.notes or ""))
+        store.add_symptom(SymptomIn.model_validate({"at": s.at, "severity": s.severity, "hand": s.hand, "fingers": s.fingers,
+                                                    "minutes": s.minutes, "trigger": s.trigger, "woke": s.woke, "notes": s.notes or ""}))
     for t in data.treatments:
-        store.add_treatment(TreatmentIn(at=t.at, kind=t.kind, detail=t.detail or "", notes=t.notes or ""))
+        store.add_treatment(TreatmentIn.model_validate({"at": t.at, "kind": t.kind, "detail": t.detail or "", "notes": t.notes or ""}))
     for c in data.checks:
         case = {k: v for k, v in (("age", data.age), ("sex", data.sex)) if v is not None}
         result = {"triage": c.level, "causes": [{"id": i, "probability": p} for i, p in c.causes], "red_flags": list(c.red_flags)}

@@ -7,7 +7,6 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from numbwise.kb import Knowledge
 from numbwise.report.data import FINGER_CODES, FINGERS, ReportData, expand_fingers, local_date
@@ -118,26 +117,15 @@ def no_mic(instrument: str, key: str) -> Mic | None:
 
 
 def kb_mic(kb: Knowledge) -> MicLookup:
-    """MICs from the instruments knowledge when it is present; none otherwise (numbers are never made up here).
-
-    The instruments file is being added separately; until its shape is on main this reads it duck-typed:
-    kb.instruments[instrument].scales[key].mic as a number or as an object with .value and .sources.
-    """
-    instruments: Any = getattr(kb, "instruments", None)
-    if instruments is None:
-        return no_mic
+    """MICs from the instruments knowledge (the first listed for a scale); none when a scale has none."""
 
     def lookup(instrument: str, key: str) -> Mic | None:
-        try:
-            item = instruments[instrument]
-            scales = item.scales
-            scale = scales[key] if isinstance(scales, dict) else next(x for x in scales if getattr(x, "id", None) == key)
-            mic = scale.mic
-        except (KeyError, AttributeError, StopIteration, TypeError):
+        item = kb.instruments.get(instrument)
+        scale = next((x for x in item.scales if x.id == key), None) if item else None
+        if scale is None or not scale.minimal_change:
             return None
-        value = getattr(mic, "value", mic)
-        sources: Any = getattr(mic, "sources", None) or getattr(scale, "sources", None) or getattr(item, "sources", ())
-        return Mic(float(value), tuple(sources)) if isinstance(value, (int, float)) else None
+        first = scale.minimal_change[0]
+        return Mic(first.value, tuple(first.sources))
 
     return lookup
 
