@@ -12,6 +12,7 @@ from numbwise.cli.care_cmd import care_command
 from numbwise.cli.check_cmd import check_command
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
+from numbwise.cli.report_cmd import report_command
 from numbwise.cli.score_cmd import score_command
 from numbwise.exitcodes import ExitCode
 
@@ -50,6 +51,7 @@ cli.add_command(check_command)
 cli.add_command(learn_command)
 cli.add_command(foods_command)
 cli.add_command(kb_group)
+cli.add_command(report_command)
 cli.add_command(score_command)
 cli.add_command(care_command)
 
