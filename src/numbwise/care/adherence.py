@@ -30,6 +30,7 @@ def today_counts(db_url: str | None, now: datetime, tz: tzinfo) -> dict[str, int
 
     since = day_start(now, tz)
     with open_store(db_url) as store:
-        rows = store.activities(since=since, until=since + timedelta(days=1))
-    counts = Counter(a.outcome for a in rows if a.kind == "break")
+        rows = store.activities(since=since, until=since + timedelta(days=1), kind="break")
+    end = since + timedelta(days=1)  # `until` is inclusive: leave out a break at exactly next midnight
+    counts = Counter(a.outcome for a in rows if a.at < end)
     return {name: counts.get(name, 0) for name in OUTCOME_NAMES}

@@ -12,6 +12,7 @@ from numbwise.cli.check_cmd import check_command
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
 from numbwise.cli.remind_cmd import remind_command
+from numbwise.cli.score_cmd import score_command
 from numbwise.exitcodes import ExitCode
 
 HELP = """Numb or tingling hands: how urgent it is, what is likely behind it, and what helps.
@@ -50,6 +51,7 @@ cli.add_command(learn_command)
 cli.add_command(foods_command)
 cli.add_command(kb_group)
 cli.add_command(remind_command)
+cli.add_command(score_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +19,7 @@ from numbwise.kb.models import (
     FoodsFile,
     InterviewFile,
     Group,
+    Instrument,
     LikelihoodsFile,
     Meta,
     Source,
@@ -63,6 +65,7 @@ class Knowledge:
     likelihoods: LikelihoodsFile
     interview: InterviewFile
     exercises: ExercisesFile
+    instruments: dict[str, Instrument] = field(default_factory=dict)
 
 
 def _read(folder: Path, name: str, problems: list[str]) -> Any:
@@ -240,6 +243,19 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                 refs("likelihoods.yaml", f"{cid}.{fid}", [lh.source])
 
 
+def _check_instruments(kb: Knowledge, problems: list[str]) -> None:
+    """Every instrument, scale, band, class and change figure names known sources."""
+    for iid, ins in kb.instruments.items():
+        where = f"instruments.yaml: entry '{iid}'"
+        cited = list(ins.sources) + [s for c in ins.classes for s in c.sources]
+        for scale in ins.scales:
+            cited += scale.sources + [s for b in scale.bands for s in b.sources]
+            cited += [s for m in scale.minimal_change for s in m.sources]
+        problems.extend(f"{where}: unknown source '{s}'" for s in dict.fromkeys(cited) if s not in kb.sources)
+        if ins.diagram is not None and ins.items:
+            problems.append(f"{where}: a hand diagram has areas, not items")
+
+
 def load_from(folder: Path) -> Knowledge:
     """Read, validate and cross-check one knowledge folder; raise KnowledgeError listing every fault."""
     problems: list[str] = []
@@ -264,7 +280,9 @@ def load_from(folder: Path) -> Knowledge:
     if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None:
         raise KnowledgeError(problems)
     kb = Knowledge(folder, meta, vocabulary, sources, groups, findings, causes, treatments, foods, triage, lk, iv, ex)
+    kb = dataclasses.replace(kb, instruments=_entries(Instrument, _read(folder, "instruments.yaml", problems), "instruments.yaml", problems))
     _cross_check(kb, problems)
+    _check_instruments(kb, problems)
     if problems:
         raise KnowledgeError(problems)
     return kb
