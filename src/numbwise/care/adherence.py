@@ -32,5 +32,13 @@ def today_counts(db_url: str | None, now: datetime, tz: tzinfo) -> dict[str, int
     with open_store(db_url) as store:
         rows = store.activities(since=since, until=since + timedelta(days=1), kind="break")
     end = since + timedelta(days=1)  # `until` is inclusive: leave out a break at exactly next midnight
-    counts = Counter(a.outcome for a in rows if a.at < end)
+    counts: Counter[str] = Counter(str(a.outcome) for a in rows if a.at < end)
     return {name: counts.get(name, 0) for name in OUTCOME_NAMES}
+
+
+def breaks_so_far(db_url: str | None) -> int:
+    """How many breaks were prompted and answered (not snoozed): where the exercise rotation goes on."""
+    from numbwise.diary.store import open_store
+
+    with open_store(db_url) as store:
+        return sum(1 for a in store.activities(kind="break") if a.outcome != "snoozed")

@@ -118,19 +118,23 @@ class ReminderLoop:
             self.sleep(min(remaining, CHUNK_SECONDS))
 
     def one(self) -> Outcome:
-        """Wait for one break, prompt, record the answer, and move the schedule on."""
+        """Wait for one break, then prompt it."""
         _, exercise_id = self.wait()
+        return self.prompt(exercise_id)
+
+    def prompt(self, exercise_id: str) -> Outcome:
+        """Prompt one break now, record the answer, and move the schedule on."""
         state = self._state()
         at = self.clock()
         answer = self.notifier.prompt(prompt_for(exercise_id, self.exercises[exercise_id], self.settings))
         outcome = OUTCOMES[answer]
         seconds = self.settings.break_seconds if outcome == "done" else 0
         self.record(at, exercise_id, outcome, seconds)
-        state.prompts += 0 if outcome == "snoozed" else 1
         if outcome == "snoozed":
             state.snoozed_until = schedule.snooze_until(self.clock(), self.settings)
             state.snoozed_exercise = exercise_id
             return outcome
+        state.prompts += 1
         state.snoozed_until = None
         state.snoozed_exercise = None
         if outcome == "done":

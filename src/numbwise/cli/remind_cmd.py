@@ -41,6 +41,7 @@ Examples:
   numbwise remind --stop                  stop the background reminder
   numbwise remind --set interval=45 --set quiet=22:00-08:00 --set days=mon-fri
   numbwise remind --settings              show the settings and the file they live in
+  numbwise remind --now                   show one break prompt now (check notifications work)
 
 \b
 Settings (--set NAME=VALUE): interval (minutes, 60), break (seconds, 60-120, 90),
@@ -56,15 +57,16 @@ all), notify (auto, desktop or bell).
 @click.option("--set", "assignments", metavar="NAME=VALUE", multiple=True, help="Change a setting and save it (repeatable).")
 @click.option("--settings", "show_settings", is_flag=True, help="Show the settings and where they are saved.")
 @click.option("--json", "as_json", is_flag=True, help="With --status or --settings: print JSON.")
-@click.option("--once", is_flag=True, hidden=True, help="Prompt one break, then exit (for trying it out).")
+@click.option("--now", is_flag=True, help="Prompt one break right now, record the answer, and exit (try it out).")
 @click.pass_context
 def remind_command(ctx: click.Context, background: bool, show_status: bool, do_stop: bool,
-                   assignments: tuple[str, ...], show_settings: bool, as_json: bool, once: bool) -> int:
+                   assignments: tuple[str, ...], show_settings: bool, as_json: bool, now: bool) -> int:
     """Remind you to take a 1-2 minute hand break every hour, with one exercise."""
     from numbwise.care import remind_settings as rs
 
     chosen = [name for name, on in (("--background", background), ("--status", show_status), ("--stop", do_stop),
-                                    ("--set", bool(assignments)), ("--settings", show_settings)) if on]
+                                    ("--set", bool(assignments)), ("--settings", show_settings),
+                                    ("--now", now)) if on]
     if len(chosen) > 1:
         raise click.UsageError(f"use one of {', '.join(chosen)} at a time")
     try:
@@ -99,8 +101,8 @@ def remind_command(ctx: click.Context, background: bool, show_status: bool, do_s
     if do_stop:
         return _stop()
     if background:
-        return _background(ctx)
-    return _foreground(ctx, settings, once)
+        return _background(ctx, settings)
+    return _foreground(ctx, settings, now)
 
 
 def _print_settings(settings: Any, as_json: bool) -> None:
@@ -179,10 +181,14 @@ def _refuse_if_running() -> None:
         rp.clear_stale()
 
 
-def _background(ctx: click.Context) -> int:
+def _background(ctx: click.Context, settings: Any) -> int:
+    from numbwise.care import notifiers
     from numbwise.care import remind_process as rp
 
     _refuse_if_running()
+    if settings.notify == "bell" or (settings.notify == "auto" and not notifiers.has_session_bus()):
+        click.echo("Note: no desktop notifications here, so a background reminder can only ring in its log. "
+                   "Run `numbwise remind` in a terminal to hear the bell.", err=True)
     root = ctx.find_root().obj or {}
     args = [sys.executable, "-m", "numbwise"]
     if root.get("db"):
@@ -210,7 +216,7 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Terminated()
 
 
-def _foreground(ctx: click.Context, settings: Any, once: bool) -> int:
+def _foreground(ctx: click.Context, settings: Any, now: bool) -> int:
     from numbwise.care import adherence, notifiers
     from numbwise.care import remind_process as rp
     from numbwise.care.clock import local_zone, utc_now
@@ -220,7 +226,8 @@ def _foreground(ctx: click.Context, settings: Any, once: bool) -> int:
     exercises = break_exercises(load().exercises.exercises)
     if not exercises:
         raise ReminderProblem("the knowledge base has no break-friendly exercise")
-    _refuse_if_running()
+    if not now:
+        _refuse_if_running()
     db = _db(ctx)
     tz = local_zone()
     out = click.get_text_stream("stdout")
@@ -251,13 +258,21 @@ def _foreground(ctx: click.Context, settings: Any, once: bool) -> int:
                 click.echo(f"  {step.say}: {step.text}")
 
     loop = ReminderLoop(settings=settings, exercises=exercises, notifier=notifier, record=record,
-                        clock=utc_now, sleep=time.sleep, tz=tz, on_next=on_next, on_break=on_break)
+                        clock=utc_now, sleep=time.sleep, tz=tz, on_next=on_next, on_break=on_break,
+                        rotation_start=adherence.breaks_so_far(db))
+    if now:
+        try:
+            loop.prompt(loop.next_due()[1])
+        except KeyboardInterrupt:
+            click.echo("\nStopped.")
+            return ExitCode.INTERRUPTED
+        return ExitCode.OK
     rp.claim(pid)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     click.echo(f"Break reminder started (every {settings.interval_minutes} minutes, by {notifier.name}). "
                "Ctrl+C stops it.")
     try:
-        loop.run(max_prompts=1 if once else None)
+        loop.run()
     except _Terminated:
         click.echo("Reminder stopped.")
         return ExitCode.OK
