@@ -9,8 +9,11 @@ import click
 from numbwise import __version__
 from numbwise.cli.assess_cmd import assess_command
 from numbwise.cli.check_cmd import check_command
+from numbwise.cli.data_cmd import backup_command, export_command, import_command
+from numbwise.cli.history_cmd import history_group
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
+from numbwise.cli.log_cmd import log_command
 from numbwise.exitcodes import ExitCode
 
 HELP = """Numb or tingling hands: how urgent it is, what is likely behind it, and what helps.
@@ -48,6 +51,11 @@ cli.add_command(check_command)
 cli.add_command(learn_command)
 cli.add_command(foods_command)
 cli.add_command(kb_group)
+cli.add_command(log_command)
+cli.add_command(history_group)
+cli.add_command(export_command)
+cli.add_command(import_command)
+cli.add_command(backup_command)
 
 
 def main(argv: list[str] | None = None) -> int:
