@@ -247,3 +247,10 @@ def test_two_stores_on_one_file_see_each_others_writes(tmp_path: Path) -> None:
         b.add_treatment(TreatmentIn(at=T0, kind="exercise"))
         assert a.count() == b.count() == {"symptom": 1, "treatment": 1, "check": 0, "score": 0, "activity": 0}
         assert isinstance(a.treatments()[0], TreatmentEntry)
+
+
+def test_ids_are_never_reused_after_a_delete(store_url: str) -> None:
+    with open_store(store_url) as store:
+        first = store.add_symptom(SymptomIn(at=T0, severity=1))
+        store.delete("symptom", first.id)
+        assert store.add_symptom(SymptomIn(at=T0, severity=2)).id == first.id + 1

@@ -113,7 +113,7 @@ def describe(entry: Entry) -> str:
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
-    """An entry for --json output: its fields, its kind and its short id."""
+    """An entry for --json output: its short id, its type (symptom, treatment ...) and its fields."""
     from numbwise.diary.store import kind_of
 
-    return {"ref": entry_ref(entry), "kind": kind_of(entry)} | entry.model_dump(mode="json")
+    return {"ref": entry_ref(entry), "type": kind_of(entry)} | entry.model_dump(mode="json")

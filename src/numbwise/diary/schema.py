@@ -53,6 +53,7 @@ def _common(name: str, *columns: Column[Any] | Index) -> Table:
         Column("at", UTCDateTime(), nullable=False),
         *columns,
         Index(f"ix_{name}_at", "at"),
+        sqlite_autoincrement=True,  # ids are never reused: a deleted S12 stays gone, a new entry gets S13
     )
 
 
