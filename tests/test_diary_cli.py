@@ -204,3 +204,32 @@ def test_help_does_not_load_the_database_libraries() -> None:
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert p.returncode == 0 and p.stdout.strip().endswith("[]"), p.stdout[-300:] + p.stderr
     assert run_process("log", "--help").code == 0
+
+
+def test_a_locked_diary_gives_a_clear_message_and_saves_nothing(numbwise_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run_cli("log", "-s", "1").code == 0
+    path = numbwise_home / "data" / "numbwise.sqlite3"
+    holder = sqlite3.connect(path, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+    try:
+        import numbwise.diary.store as store_module
+
+        original = store_module._engine
+
+        def impatient(url: str) -> Any:
+            engine = original(url)
+            from sqlalchemy import event
+
+            @event.listens_for(engine, "connect")
+            def _short(dbapi: Any, record: Any) -> None:
+                dbapi.execute("PRAGMA busy_timeout=50")
+
+            return engine
+
+        monkeypatch.setattr(store_module, "_engine", impatient)  # wait 50 ms for the lock, not 15 s
+        run = run_cli("log", "-s", "2")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert run.code == 1 and "database is locked" in run.err, run.err
+    assert [e["severity"] for e in history()] == [1]

@@ -11,7 +11,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from numbwise.diary.entries import Batch, SymptomData
+from numbwise.diary.entries import ActivityData, Batch, SymptomData
 from numbwise.diary.portable import read_json, to_csv, to_fhir, to_json, validate_fhir
 from numbwise.diary.store import Store, open_store
 from tests.conftest import ROOT
@@ -94,8 +94,9 @@ def rich_store(store: Store) -> None:
 def test_json_export_import_export_is_identical(store_url: str, tmp_path: Path) -> None:
     with open_store(f"sqlite:///{tmp_path / 'first.sqlite3'}") as first:
         rich_store(first)
-        for i in range(500):
-            first.add_activity(T0 + timedelta(hours=i), "break", "micro break", "snoozed" if i % 4 else "done", i)
+        first.import_batch(Batch(activities=tuple(
+            ActivityData(uid=f"act{i}", at=T0 + timedelta(hours=i), kind="break", name="micro break",
+                         outcome="snoozed" if i % 4 else "done", seconds=i) for i in range(500))))
         text1 = to_json(first.export_batch())
     started = time.perf_counter()
     with open_store(store_url) as second:

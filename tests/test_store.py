@@ -142,7 +142,7 @@ def test_an_import_is_one_transaction(store_url: str, monkeypatch: pytest.Monkey
         monkeypatch.setattr(Store, "_insert_rows", fail_after_writing)
         with pytest.raises(RuntimeError):
             store.import_batch(batch)
-        monkeypatch.undo()
+        monkeypatch.setattr(Store, "_insert_rows", real)
         assert sum(store.count().values()) == 0
         result = store.import_batch(batch)
         assert (result.added, result.skipped, result.chunks) == (6, 0, 1)

@@ -50,7 +50,18 @@ def open_diary(ctx: click.Context) -> Iterator[Store]:
 
     try:
         with open_store(db_url(ctx)) as store:
-            yield store
+            try:
+                yield store
+            except click.ClickException:
+                raise
+            except Exception as exc:  # a database error mid-command (locked, disk full, connection lost)
+                from sqlalchemy.exc import SQLAlchemyError
+
+                if not isinstance(exc, SQLAlchemyError):
+                    raise
+                text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+                raise DiaryProblem(f"the diary at {store.safe_url} failed: {text[0] if text else type(exc).__name__}; "
+                                   "nothing from this command was saved") from None
     except (NotFound, ImportRefused) as exc:
         raise DiaryBadInput(str(exc)) from None
     except StoreError as exc:

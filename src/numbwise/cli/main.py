@@ -24,6 +24,7 @@ Start here:
   numbwise learn                 list the causes and the ways to treat them
   numbwise learn carpal_tunnel   read about one cause or treatment
   numbwise foods                 vitamin B12 in everyday foods
+  numbwise log -s 5              note how numb your hands are now (numbwise history lists it)
 
 numbwise is not a diagnosis. In an emergency, call your local emergency number.
 """
