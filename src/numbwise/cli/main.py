@@ -8,12 +8,15 @@ import click
 
 from numbwise import __version__
 from numbwise.cli.assess_cmd import assess_command
+from numbwise.cli.care_cmd import care_command
 from numbwise.cli.check_cmd import check_command
 from numbwise.cli.data_cmd import backup_command, export_command, import_command
 from numbwise.cli.history_cmd import history_group
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
 from numbwise.cli.log_cmd import log_command
+from numbwise.cli.report_cmd import report_command
+from numbwise.cli.score_cmd import score_command
 from numbwise.exitcodes import ExitCode
 
 HELP = """Numb or tingling hands: how urgent it is, what is likely behind it, and what helps.
@@ -57,6 +60,9 @@ cli.add_command(history_group)
 cli.add_command(export_command)
 cli.add_command(import_command)
 cli.add_command(backup_command)
+cli.add_command(report_command)
+cli.add_command(score_command)
+cli.add_command(care_command)
 
 
 def main(argv: list[str] | None = None) -> int:

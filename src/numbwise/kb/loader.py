@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from numbwise.kb.models import (
+    CareFile,
     ExercisesFile,
     Cause,
     Finding,
@@ -18,8 +19,10 @@ from numbwise.kb.models import (
     FoodsFile,
     InterviewFile,
     Group,
+    Instrument,
     LikelihoodsFile,
     Meta,
+    ReportFile,
     Source,
     Treatment,
     TriageFile,
@@ -63,6 +66,9 @@ class Knowledge:
     likelihoods: LikelihoodsFile
     interview: InterviewFile
     exercises: ExercisesFile
+    care: CareFile
+    instruments: dict[str, Instrument]
+    report: ReportFile
 
 
 def _read(folder: Path, name: str, problems: list[str]) -> Any:
@@ -219,6 +225,21 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
     if ex.default_routine not in ex.routines:
         problems.append(f"exercises.yaml: default_routine: unknown routine '{ex.default_routine}'")
 
+    _check_care(kb, refs, problems)
+    rep = kb.report
+    for i, q in enumerate(rep.questions):
+        refs("report.yaml", f"questions.{i}", q.sources)
+        import string
+
+        names = {f for _, f, _, _ in string.Formatter().parse(q.text) if f is not None}
+        problems.extend(f"report.yaml: questions.{i}: unknown placeholder '{{{n}}}'" for n in sorted(names - {"treatment", "weeks"}))
+    if "always" not in {q.when for q in rep.questions}:
+        problems.append("report.yaml: questions: one question must be asked 'always'")
+    for pid, pat in rep.patterns.items():
+        refs("report.yaml", f"patterns.{pid}", pat.sources)
+    for sid, scale in rep.scales.items():
+        refs("report.yaml", f"scales.{sid}", scale.sources)
+
     lk = kb.likelihoods
     refs("likelihoods.yaml", "(file)", lk.sources)
     for fid in voc.findings:
@@ -238,6 +259,45 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                 problems.append(f"likelihoods.yaml: entry '{cid}': unknown finding '{fid}'")
             if lh.source is not None:
                 refs("likelihoods.yaml", f"{cid}.{fid}", [lh.source])
+
+
+def _check_instruments(kb: Knowledge, problems: list[str]) -> None:
+    """Every instrument, scale, band, class and change figure names known sources."""
+    for iid, ins in kb.instruments.items():
+        where = f"instruments.yaml: entry '{iid}'"
+        cited = list(ins.sources) + [s for c in ins.classes for s in c.sources]
+        for scale in ins.scales:
+            cited += scale.sources + [s for b in scale.bands for s in b.sources]
+            cited += [s for m in scale.minimal_change for s in m.sources]
+        problems.extend(f"{where}: unknown source '{s}'" for s in dict.fromkeys(cited) if s not in kb.sources)
+        if ins.diagram is not None and ins.items:
+            problems.append(f"{where}: a hand diagram has areas, not items")
+
+
+def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
+    """care.yaml names real causes, treatments, routines and sources, and emergencies get no home plan."""
+    care, voc = kb.care, kb.vocabulary
+    entries = list(care.plans.items()) + [("generic", care.generic), ("doctor_first", care.doctor_first)]
+    for pid, plan in entries:
+        refs("care.yaml", pid, plan.summary_sources + plan.warning_sources)
+        for step in plan.steps:
+            refs("care.yaml", pid, step.sources)
+            if step.treatment is not None and step.treatment not in kb.treatments:
+                problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
+        for esc in plan.escalate:
+            refs("care.yaml", pid, esc.sources)
+        if plan.routine is not None and plan.routine not in kb.exercises.routines:
+            problems.append(f"care.yaml: entry '{pid}': unknown routine '{plan.routine}'")
+    for cid in care.plans:
+        if cid not in voc.causes:
+            problems.append(f"care.yaml: entry '{cid}': not in the cause vocabulary")
+        if cid in care.doctor_first_causes:
+            problems.append(f"care.yaml: entry '{cid}': a doctor-first cause cannot have a home plan")
+    for cid in care.doctor_first_causes:
+        if cid not in voc.causes:
+            problems.append(f"care.yaml: doctor_first_causes: unknown cause '{cid}'")
+    if not care.doctor_first.doctor_first:
+        problems.append("care.yaml: doctor_first: must set doctor_first: true")
 
 
 def load_from(folder: Path) -> Knowledge:
@@ -261,10 +321,18 @@ def load_from(folder: Path) -> Knowledge:
     lk = _one(LikelihoodsFile, _read(folder, "likelihoods.yaml", problems), "likelihoods.yaml", None, problems)
     iv = _one(InterviewFile, _read(folder, "interview.yaml", problems), "interview.yaml", None, problems)
     ex = _one(ExercisesFile, _read(folder, "exercises.yaml", problems), "exercises.yaml", None, problems)
-    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None:
+    care = _one(CareFile, _read(folder, "care.yaml", problems), "care.yaml", None, problems)
+    rep = _one(ReportFile, _read(folder, "report.yaml", problems), "report.yaml", None, problems)
+    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None or care is None or rep is None:
         raise KnowledgeError(problems)
-    kb = Knowledge(folder, meta, vocabulary, sources, groups, findings, causes, treatments, foods, triage, lk, iv, ex)
+    instruments = _entries(Instrument, _read(folder, "instruments.yaml", problems), "instruments.yaml", problems)
+    kb = Knowledge(
+        folder=folder, meta=meta, vocabulary=vocabulary, sources=sources, groups=groups, findings=findings,
+        causes=causes, treatments=treatments, foods=foods, triage=triage, likelihoods=lk, interview=iv,
+        exercises=ex, care=care, instruments=instruments, report=rep,
+    )
     _cross_check(kb, problems)
+    _check_instruments(kb, problems)
     if problems:
         raise KnowledgeError(problems)
     return kb
