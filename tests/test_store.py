@@ -142,7 +142,7 @@ def test_an_import_is_one_transaction(store_url: str, monkeypatch: pytest.Monkey
         monkeypatch.setattr(Store, "_insert_rows", fail_after_writing)
         with pytest.raises(RuntimeError):
             store.import_batch(batch)
-        monkeypatch.undo()
+        monkeypatch.setattr(Store, "_insert_rows", real)
         assert sum(store.count().values()) == 0
         result = store.import_batch(batch)
         assert (result.added, result.skipped, result.chunks) == (6, 0, 1)
@@ -247,3 +247,10 @@ def test_two_stores_on_one_file_see_each_others_writes(tmp_path: Path) -> None:
         b.add_treatment(TreatmentIn(at=T0, kind="exercise"))
         assert a.count() == b.count() == {"symptom": 1, "treatment": 1, "check": 0, "score": 0, "activity": 0}
         assert isinstance(a.treatments()[0], TreatmentEntry)
+
+
+def test_ids_are_never_reused_after_a_delete(store_url: str) -> None:
+    with open_store(store_url) as store:
+        first = store.add_symptom(SymptomIn(at=T0, severity=1))
+        store.delete("symptom", first.id)
+        assert store.add_symptom(SymptomIn(at=T0, severity=2)).id == first.id + 1

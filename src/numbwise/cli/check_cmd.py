@@ -22,6 +22,7 @@ Examples:
   numbwise check
   numbwise check --save my-hands.json     keep your answers and the result
   numbwise --plain check                  no boxes or colour (screen readers)
+  numbwise check --no-diary               do not keep this check in your diary
 
 At any question: b = go back one question, q = stop.
 """
@@ -146,8 +147,9 @@ def result_path(case_path: Path) -> Path:
 @click.option("--force", is_flag=True, help="Overwrite the --save files if they exist.")
 @click.option("--max-questions", type=click.IntRange(5, 40), default=20, show_default=True,
               help="Stop after this many questions at most.")
+@click.option("--no-diary", is_flag=True, help="Do not keep this check in your diary (it is kept by default).")
 @click.pass_context
-def check_command(ctx: click.Context, save: Path | None, force: bool, max_questions: int) -> None:
+def check_command(ctx: click.Context, save: Path | None, force: bool, max_questions: int, no_diary: bool) -> None:
     """Answer a few questions: how urgent it is and what is likely behind it."""
     from numbwise.assess.interview import outcome
     from numbwise.cli.render import notice, show_assessment
@@ -177,3 +179,20 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
         _write_atomic(save, json.dumps(case, indent=2) + "\n")
         _write_atomic(result_path(save), json.dumps(result.to_dict(), indent=2) + "\n")
         console.print(f"Saved your answers to {save} and the result to {result_path(save)}.", markup=False)
+    if not no_diary:
+        _keep_in_diary(ctx, console, {"id": save.stem if save else None, "age": iv.age, "sex": iv.sex,
+                                      "findings": dict(iv.answers)}, result.to_dict())
+
+
+def _keep_in_diary(ctx: click.Context, console: Console, case: dict[str, object], result: dict[str, object]) -> None:
+    """Store the finished check; a diary problem is reported (exit 1) without losing what was shown."""
+    from datetime import datetime, timezone
+
+    from numbwise.cli.diary_cli import DiaryProblem, entry_ref, open_diary
+
+    try:
+        with open_diary(ctx) as store:
+            record = store.add_check(datetime.now(timezone.utc), case, result)
+    except click.ClickException as exc:
+        raise DiaryProblem(f"the check was not kept in your diary: {exc.message}") from None
+    console.print(f"Kept in your diary as {entry_ref(record)} (numbwise history; --no-diary to skip).", markup=False)

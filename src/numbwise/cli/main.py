@@ -10,8 +10,11 @@ from numbwise import __version__
 from numbwise.cli.assess_cmd import assess_command
 from numbwise.cli.care_cmd import care_command
 from numbwise.cli.check_cmd import check_command
+from numbwise.cli.data_cmd import backup_command, export_command, import_command
+from numbwise.cli.history_cmd import history_group
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
+from numbwise.cli.log_cmd import log_command
 from numbwise.cli.report_cmd import report_command
 from numbwise.cli.remind_cmd import remind_command
 from numbwise.cli.score_cmd import score_command
@@ -25,6 +28,7 @@ Start here:
   numbwise learn                 list the causes and the ways to treat them
   numbwise learn carpal_tunnel   read about one cause or treatment
   numbwise foods                 vitamin B12 in everyday foods
+  numbwise log -s 5              note how numb your hands are now (numbwise history lists it)
 
 numbwise is not a diagnosis. In an emergency, call your local emergency number.
 """
@@ -52,6 +56,11 @@ cli.add_command(check_command)
 cli.add_command(learn_command)
 cli.add_command(foods_command)
 cli.add_command(kb_group)
+cli.add_command(log_command)
+cli.add_command(history_group)
+cli.add_command(export_command)
+cli.add_command(import_command)
+cli.add_command(backup_command)
 cli.add_command(report_command)
 cli.add_command(remind_command)
 cli.add_command(score_command)

@@ -21,6 +21,16 @@ Outcome = Literal["done", "partial", "snoozed", "skipped"]
 # Finger codes as in the check's finger picker: hand letter, 1 = thumb .. 5 = little, 0 = whole hand.
 FINGER_CODE = re.compile(r"[lr][0-5]")
 FINGER_ORDER = tuple(f"{side}{n}" for side in "rl" for n in range(6))
+TREATMENT_LABELS: dict[str, str] = {
+    "splint_night": "splint worn at night",
+    "splint_day": "splint worn in the day",
+    "exercise": "exercise session",
+    "b12_dose": "vitamin B12 dose",
+    "b12_meal": "meal rich in vitamin B12",
+    "medicine": "medicine taken",
+    "injection": "injection",
+    "surgery": "surgery",
+}
 TRIGGERS = ("typing", "phone", "driving", "sleep", "cycling", "gripping", "vibration", "cold", "reading", "other")
 
 

@@ -6,7 +6,6 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Column, Dialect, Index, Integer, MetaData, String, Table, Text
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import DateTime, TypeDecorator
 
 # Stable constraint names, so later migrations (and SQLite batch ALTERs) can name what they change.
@@ -41,8 +40,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def json_type() -> Any:
-    """JSON on SQLite, JSONB on PostgreSQL."""
-    return JSON().with_variant(JSONB(), "postgresql")
+    """JSON text on both databases (PostgreSQL's json, not jsonb, keeps key order: questionnaire items stay in order)."""
+    return JSON()
 
 
 def _common(name: str, *columns: Column[Any] | Index) -> Table:
@@ -54,6 +53,7 @@ def _common(name: str, *columns: Column[Any] | Index) -> Table:
         Column("at", UTCDateTime(), nullable=False),
         *columns,
         Index(f"ix_{name}_at", "at"),
+        sqlite_autoincrement=True,  # ids are never reused: a deleted S12 stays gone, a new entry gets S13
     )
 
 

@@ -27,6 +27,7 @@ def _table(name: str, *columns: sa.Column) -> None:  # type: ignore[type-arg]
         *columns,
         sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
         sa.UniqueConstraint("uid", name=op.f(f"uq_{name}_uid")),
+        sqlite_autoincrement=True,
     )
     op.create_index(f"ix_{name}_at", name, ["at"])
 

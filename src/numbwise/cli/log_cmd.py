@@ -1,0 +1,214 @@
+"""`numbwise log`: one-line (or interactive) diary entries for numbness and for treatments."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from numbwise.cli.console import make_console, plain_from
+from numbwise.cli.diary_cli import DiaryBadInput, describe, entry_json, entry_ref, now_local, open_diary
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from numbwise.diary.entries import SymptomIn, TreatmentIn
+
+TREATMENTS = ("splint_night", "splint_day", "exercise", "b12_dose", "b12_meal", "medicine", "injection", "surgery")
+
+EPILOG = """\b
+Examples:
+  numbwise log --severity 6 --hand right --fingers r1,r2,r3 --woke --trigger typing
+  numbwise log -s 3 --minutes 20 --at 07:30 --notes "better after shaking my hand"
+  numbwise log --treatment splint_night
+  numbwise log --treatment b12_dose --detail "1000 mcg tablet"
+  numbwise log --treatment surgery --at 2026-02-10
+  numbwise log -i                      asks one question at a time
+
+\b
+Fingers: R or L and a number, 1 = thumb ... 5 = little finger, 0 = the whole hand.
+Times (--at): now, 08:30, yesterday 22:00, -2h, -30m, 2026-03-01T08:30.
+Treatments: splint_night, splint_day, exercise, b12_dose, b12_meal, medicine, injection, surgery.
+"""
+
+
+def _when(text: str | None, now: datetime) -> datetime:
+    from numbwise.diary.when import WhenError, parse_when
+
+    try:
+        return parse_when(text or "now", now)
+    except WhenError as exc:
+        raise DiaryBadInput(str(exc)) from None
+
+
+def _hand_from(fingers: tuple[str, ...]) -> str | None:
+    sides = {f[0] for f in fingers}
+    if not sides:
+        return None
+    return "both" if len(sides) == 2 else {"r": "right", "l": "left"}[sides.pop()]
+
+
+def build_symptom(fields: dict[str, Any]) -> SymptomIn:
+    """A checked SymptomIn from typed fields; a bad field becomes a clear message."""
+    from pydantic import ValidationError
+
+    from numbwise.diary.entries import SymptomIn, normalise_fingers
+    from numbwise.diary.store import describe as describe_error
+
+    try:
+        fields = dict(fields)
+        fields["fingers"] = normalise_fingers(fields.get("fingers"))
+        if fields.get("hand") is None:
+            fields["hand"] = _hand_from(fields["fingers"])
+        hand = fields["hand"]
+        if hand in ("left", "right") and any(f[0] != hand[0] for f in fields["fingers"]):
+            raise ValueError(f"the fingers {' '.join(fields['fingers'])} are not all on the {hand} hand")
+        return SymptomIn.model_validate(fields)
+    except ValidationError as exc:
+        raise DiaryBadInput(f"not saved: {describe_error(exc)}") from None
+    except ValueError as exc:
+        raise DiaryBadInput(f"not saved: {exc}") from None
+
+
+def build_treatment(fields: dict[str, Any]) -> TreatmentIn:
+    """A checked TreatmentIn from typed fields."""
+    from pydantic import ValidationError
+
+    from numbwise.diary.entries import TreatmentIn
+    from numbwise.diary.store import describe as describe_error
+
+    try:
+        return TreatmentIn.model_validate(fields)
+    except ValidationError as exc:
+        raise DiaryBadInput(f"not saved: {describe_error(exc)}") from None
+
+
+def _ask(console: Console, prompt: str) -> str:
+    console.print(prompt, end="", markup=False)
+    line = sys.stdin.readline()
+    if line == "":
+        raise click.exceptions.Abort()
+    return line.strip()
+
+
+def _ask_until(console: Console, prompt: str, read: Any) -> Any:
+    """Ask again until `read` accepts the answer (it raises ValueError with the reason)."""
+    while True:
+        try:
+            return read(_ask(console, prompt))
+        except (ValueError, click.ClickException) as exc:
+            console.print(f"  {exc.message if isinstance(exc, click.ClickException) else exc}", markup=False)
+
+
+def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any]]:
+    """Ask for each field in turn; returns ('symptom' | 'treatment', fields)."""
+    from numbwise.cli.answers import HANDS
+    from numbwise.diary.entries import TREATMENT_LABELS, TRIGGERS, normalise_fingers
+
+    def pick_kind(t: str) -> str:
+        if t in ("", "1", "n", "numbness"):
+            return "symptom"
+        if t in ("2", "t", "treatment"):
+            return "treatment"
+        raise ValueError("Type 1 for numbness or tingling, or 2 for a treatment.")
+
+    kind = _ask_until(console, "Log 1 = numbness or tingling, 2 = a treatment [1]: ", pick_kind)
+    at = _ask_until(console, "When? (Enter = now; or 08:30, yesterday 22:00, -2h): ", lambda t: _when(t, now))
+    if kind == "treatment":
+        names = list(TREATMENT_LABELS)
+        for i, name in enumerate(names, 1):
+            console.print(f"  {i}. {TREATMENT_LABELS[name]}", markup=False)
+
+        def pick_treatment(t: str) -> str:
+            if t.isdigit() and 1 <= int(t) <= len(names):
+                return names[int(t) - 1]
+            if t in names:
+                return t
+            raise ValueError(f"Type a number from 1 to {len(names)}.")
+
+        treatment = _ask_until(console, "Which one? ", pick_treatment)
+        detail = _ask(console, "Details, like the dose or the name (Enter to skip): ")
+        notes = _ask(console, "Notes (Enter to skip): ")
+        return "treatment", {"at": at, "kind": treatment, "detail": detail, "notes": notes}
+
+    def severity(t: str) -> int:
+        if t.isdigit() and 0 <= int(t) <= 10:
+            return int(t)
+        raise ValueError("Type a whole number from 0 (none) to 10 (worst).")
+
+    level = _ask_until(console, "How bad is it, 0 (none) to 10 (worst)? ", severity)
+    console.print(HANDS, markup=False)
+    fingers = _ask_until(console, "Which fingers? Like R1 R2 R3; R0 = whole right hand (Enter to skip): ", normalise_fingers)
+
+    def minutes(t: str) -> int | None:
+        if not t:
+            return None
+        if t.isdigit():
+            return int(t)
+        raise ValueError("Type the minutes as a whole number, like 20, or press Enter to skip.")
+
+    how_long = _ask_until(console, "How many minutes did it last? (Enter to skip): ", minutes)
+    console.print("What brought it on? " + ", ".join(f"{i}. {t}" for i, t in enumerate(TRIGGERS, 1)), markup=False)
+    raw = _ask(console, "Type a number or your own words (Enter to skip): ")
+    trigger = TRIGGERS[int(raw) - 1] if raw.isdigit() and 1 <= int(raw) <= len(TRIGGERS) else (raw or None)
+
+    def yes_no(t: str) -> bool:
+        if t.lower() in ("y", "yes"):
+            return True
+        if t.lower() in ("", "n", "no"):
+            return False
+        raise ValueError("Type y or n.")
+
+    woke = _ask_until(console, "Did it wake you from sleep? y/n [n]: ", yes_no)
+    notes = _ask(console, "Notes (Enter to skip): ")
+    return "symptom", {"at": at, "severity": level, "fingers": fingers, "minutes": how_long,
+                       "trigger": trigger, "woke": woke, "notes": notes}
+
+
+@click.command("log", epilog=EPILOG)
+@click.option("-s", "--severity", type=int, metavar="0-10", help="How bad the numbness or tingling is: 0 none, 10 worst.")
+@click.option("--hand", type=click.Choice(["left", "right", "both"]), help="Which hand (worked out from --fingers if left out).")
+@click.option("--fingers", metavar="CODES", help="Numb fingers, like r1,r2,r3 (1 = thumb, 5 = little, 0 = whole hand).")
+@click.option("-m", "--minutes", type=click.IntRange(min=0), help="How long it lasted, in minutes.")
+@click.option("--trigger", metavar="TEXT", help="What brought it on, like typing, phone, driving, sleep.")
+@click.option("--woke", is_flag=True, help="It woke you from sleep.")
+@click.option("--treatment", type=click.Choice(TREATMENTS), help="Log a treatment instead of a symptom.")
+@click.option("--detail", default="", metavar="TEXT", help="For a treatment: the dose, the medicine's name, which splint...")
+@click.option("-n", "--notes", default="", metavar="TEXT", help="Anything else worth remembering.")
+@click.option("--at", "at_text", metavar="WHEN", help="When it happened (default: now).")
+@click.option("-i", "--interactive", is_flag=True, help="Ask one question at a time.")
+@click.option("--json", "as_json", is_flag=True, help="Print the saved entry as JSON.")
+@click.pass_context
+def log_command(ctx: click.Context, severity: int | None, hand: str | None, fingers: str | None, minutes: int | None,
+                trigger: str | None, woke: bool, treatment: str | None, detail: str, notes: str, at_text: str | None,
+                interactive: bool, as_json: bool) -> None:
+    """Add a diary entry: how the numbness is now, or a treatment you had."""
+    now = now_local()
+    plain = plain_from(ctx)
+    console = make_console(plain)
+    symptom_flags = severity is not None or hand or fingers or minutes is not None or trigger or woke
+    if interactive:
+        if symptom_flags or treatment:
+            raise DiaryBadInput("use either -i (questions) or the one-line options, not both")
+        kind, fields = _interactive(console, now)
+    elif treatment is not None:
+        if symptom_flags:
+            raise DiaryBadInput("log a symptom or a treatment, one at a time (--treatment cannot go with --severity, --hand ...)")
+        kind, fields = "treatment", {"at": _when(at_text, now), "kind": treatment, "detail": detail, "notes": notes}
+    elif severity is not None:
+        if detail:
+            raise DiaryBadInput("--detail goes with --treatment; use --notes for a symptom")
+        kind, fields = "symptom", {"at": _when(at_text, now), "severity": severity, "hand": hand, "fingers": fingers,
+                                   "minutes": minutes, "trigger": trigger, "woke": woke, "notes": notes}
+    else:
+        raise DiaryBadInput("say what to log: --severity 0-10 for numbness, --treatment KIND, or -i to be asked "
+                            "(see numbwise log --help)")
+    with open_diary(ctx) as store:
+        saved = store.add_symptom(build_symptom(fields)) if kind == "symptom" else store.add_treatment(build_treatment(fields))
+    if as_json:
+        click.echo(json.dumps(entry_json(saved), indent=2))
+    else:
+        console.print(f"Saved {entry_ref(saved)}: {describe(saved)}.", markup=False)

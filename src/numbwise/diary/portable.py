@@ -1,0 +1,202 @@
+"""Diary files: JSON (export and import), CSV for spreadsheets, and FHIR R4 for health records.
+
+Pure functions from a Batch to text and back; no SQL, no click. The FHIR output is checked with
+fhir.resources (R4B models, which hold R4 resources) and our own status codes, which that library
+does not enforce.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from datetime import datetime, timezone
+from typing import Any, Final, Literal
+
+from pydantic import ValidationError
+
+from numbwise.diary.entries import Batch, ScoreData, SymptomData
+from numbwise.diary.store import ImportRefused
+
+Format = Literal["json", "csv", "fhir"]
+FORMATS: tuple[Format, ...] = ("json", "csv", "fhir")
+
+# Local code systems: numbness severity has no standard code (LOINC 72514-3 is pain, not numbness).
+CODE_SYSTEM: Final = "urn:numbwise:fhir:diary"
+UID_SYSTEM: Final = "urn:numbwise:fhir:uid"
+QUESTIONNAIRE: Final = "urn:numbwise:fhir:questionnaire:"
+UCUM: Final = "http://unitsofmeasure.org"
+OBSERVATION_STATUS: Final = "final"  # a required binding in R4 (registered|preliminary|final|amended|...)
+RESPONSE_STATUS: Final = "completed"  # a required binding in R4 (in-progress|completed|amended|...)
+BUNDLE_TYPE: Final = "collection"
+CSV_COLUMNS = (
+    "kind", "uid", "at", "severity", "hand", "fingers", "minutes", "trigger", "woke", "treatment",
+    "detail", "notes", "instrument", "name", "outcome", "seconds", "data",
+)
+MAX_PROBLEMS = 20
+
+
+def to_json(batch: Batch) -> str:
+    """The JSON export: stable key order, so the same diary always gives the same bytes."""
+    return json.dumps(batch.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def read_json(text: str, source: str = "the file") -> Batch:
+    """Parse and check a whole JSON export; raise ImportRefused naming every problem (nothing is written)."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportRefused(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    if not isinstance(raw, dict) or raw.get("format") != "numbwise-diary":
+        raise ImportRefused(f"{source} is not a numbwise diary export (it needs \"format\": \"numbwise-diary\")")
+    if raw.get("version") != 1:
+        raise ImportRefused(f"{source} is version {raw.get('version')!r} of the diary format; this numbwise reads version 1")
+    try:
+        return Batch.model_validate_json(text)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"])
+            problems.append(f"{where}: {err['msg']}")
+        shown = problems[:MAX_PROBLEMS]
+        if len(problems) > MAX_PROBLEMS:
+            shown.append(f"... and {len(problems) - MAX_PROBLEMS} more")
+        raise ImportRefused(f"{source} has {len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing was imported", shown) from None
+
+
+def to_csv(batch: Batch) -> str:
+    """One row per entry, oldest first; checks and scores keep their details as JSON in the data column."""
+    rows: list[dict[str, Any]] = []
+    for s in batch.symptoms:
+        rows.append({"kind": "symptom", "uid": s.uid, "at": s.at, "severity": s.severity, "hand": s.hand or "",
+                     "fingers": " ".join(s.fingers), "minutes": "" if s.minutes is None else s.minutes,
+                     "trigger": s.trigger or "", "woke": "yes" if s.woke else "no", "notes": s.notes})
+    for t in batch.treatments:
+        rows.append({"kind": "treatment", "uid": t.uid, "at": t.at, "treatment": t.kind, "detail": t.detail, "notes": t.notes})
+    for c in batch.checks:
+        rows.append({"kind": "check", "uid": c.uid, "at": c.at, "data": _compact({"case": c.case, "result": c.result})})
+    for q in batch.scores:
+        rows.append({"kind": "score", "uid": q.uid, "at": q.at, "instrument": q.instrument,
+                     "data": _compact({"answers": q.answers, "values": q.values})})
+    for a in batch.activities:
+        rows.append({"kind": "activity", "uid": a.uid, "at": a.at, "treatment": a.kind, "name": a.name,
+                     "outcome": a.outcome, "seconds": a.seconds})
+    rows.sort(key=lambda r: (r["at"], CSV_COLUMNS.index("kind"), r["kind"], r["uid"]))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row | {"at": _iso(row["at"])})
+    return out.getvalue()
+
+
+def to_fhir(batch: Batch, now: datetime) -> str:
+    """A FHIR R4 Bundle (collection) without a patient: Observations for symptoms, QuestionnaireResponses for scores."""
+    entries = [_observation(s) for s in batch.symptoms] + [_response(q) for q in batch.scores]
+    doc: dict[str, Any] = {"resourceType": "Bundle", "type": BUNDLE_TYPE, "timestamp": _iso(now)}
+    if entries:  # FHIR JSON has no empty arrays
+        doc["entry"] = entries
+    validate_fhir(doc)
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def validate_fhir(doc: dict[str, Any]) -> None:
+    """Check a Bundle with fhir.resources (R4B) plus the required status codes it does not check."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    Bundle.model_validate(doc)
+    if doc.get("type") != BUNDLE_TYPE:
+        raise ValueError(f"Bundle.type must be {BUNDLE_TYPE}")
+    for entry in doc.get("entry", []):
+        resource = entry["resource"]
+        wanted = {"Observation": OBSERVATION_STATUS, "QuestionnaireResponse": RESPONSE_STATUS}[resource["resourceType"]]
+        if resource.get("status") != wanted:
+            raise ValueError(f"{resource['resourceType']}.status must be {wanted}, not {resource.get('status')!r}")
+
+
+def export_text(batch: Batch, fmt: Format, now: datetime | None = None) -> str:
+    """The batch in one of the export formats."""
+    if fmt == "json":
+        return to_json(batch)
+    if fmt == "csv":
+        return to_csv(batch)
+    return to_fhir(batch, now or datetime.now(timezone.utc))
+
+
+def _iso(value: datetime) -> str:
+    return value.astimezone(timezone.utc).isoformat()
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _urn(uid: str) -> str:
+    """A urn:uuid for an entry: its uid when it is a UUID, else a stable UUID made from it."""
+    try:
+        return f"urn:uuid:{uuid.UUID(hex=uid)}"
+    except ValueError:
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'numbwise:' + uid)}"
+
+
+def _code(code: str, display: str) -> dict[str, Any]:
+    return {"coding": [{"system": CODE_SYSTEM, "code": code, "display": display}], "text": display}
+
+
+def _observation(s: SymptomData) -> dict[str, Any]:
+    components: list[dict[str, Any]] = [
+        {"code": _code("woke-from-sleep", "Woke from sleep"), "valueBoolean": s.woke},
+    ]
+    if s.minutes is not None:
+        components.append({"code": _code("episode-duration", "How long it lasted"),
+                           "valueQuantity": {"value": s.minutes, "unit": "min", "system": UCUM, "code": "min"}})
+    if s.trigger:
+        components.append({"code": _code("trigger", "What brought it on"), "valueString": s.trigger})
+    if s.fingers:
+        components.append({"code": _code("fingers", "Fingers (r/l + 1 thumb to 5 little, 0 whole hand)"),
+                           "valueString": " ".join(s.fingers)})
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "identifier": [{"system": UID_SYSTEM, "value": s.uid}],
+        "status": OBSERVATION_STATUS,
+        "code": _code("numbness-severity", "Numbness or tingling severity (0-10, self-reported)"),
+        "effectiveDateTime": _iso(s.at),
+        "valueInteger": s.severity,
+        "component": components,
+    }
+    if s.hand:
+        resource["bodySite"] = {"text": {"left": "left hand", "right": "right hand", "both": "both hands"}[s.hand]}
+    if s.notes:
+        resource["note"] = [{"text": s.notes}]
+    return {"fullUrl": _urn(s.uid), "resource": resource}
+
+
+def _response(q: ScoreData) -> dict[str, Any]:
+    answers = []
+    for link, value in q.answers.items():
+        item: dict[str, Any] = {"linkId": link}
+        if value is not None:
+            item["answer"] = [{"valueInteger": value}]
+        answers.append(item)
+    values = []
+    for link, v in q.values.items():
+        item = {"linkId": link}
+        if isinstance(v, str):
+            item["answer"] = [{"valueString": v}]
+        elif v is not None:
+            item["answer"] = [{"valueDecimal": v}]
+        values.append(item)
+    items = [{"linkId": "answers", "text": "Answers", "item": answers}] if answers else []
+    if values:
+        items.append({"linkId": "scores", "text": "Scores worked out from the answers", "item": values})
+    resource: dict[str, Any] = {
+        "resourceType": "QuestionnaireResponse",
+        "identifier": {"system": UID_SYSTEM, "value": q.uid},
+        "questionnaire": QUESTIONNAIRE + q.instrument,
+        "status": RESPONSE_STATUS,
+        "authored": _iso(q.at),
+    }
+    if items:
+        resource["item"] = items
+    return {"fullUrl": _urn(q.uid), "resource": resource}
