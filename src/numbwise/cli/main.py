@@ -11,6 +11,7 @@ from numbwise.cli.assess_cmd import assess_command
 from numbwise.cli.check_cmd import check_command
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
+from numbwise.cli.serve_cmd import serve_command
 from numbwise.exitcodes import ExitCode
 
 HELP = """Numb or tingling hands: how urgent it is, what is likely behind it, and what helps.
@@ -48,6 +49,7 @@ cli.add_command(check_command)
 cli.add_command(learn_command)
 cli.add_command(foods_command)
 cli.add_command(kb_group)
+cli.add_command(serve_command)
 
 
 def main(argv: list[str] | None = None) -> int:
