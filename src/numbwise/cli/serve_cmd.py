@@ -66,7 +66,10 @@ def run_server(host: str, port: int, store_url: str | None, open_browser: bool,
                     opener(url)
 
     threading.Thread(target=announce, daemon=True).start()
-    server.run()
+    try:
+        server.run()
+    except SystemExit:  # uvicorn exits when it cannot bind; say why in our own words and exit code
+        pass
     if not server.started:
         raise ServeFailure(f"could not listen on {host}:{port} (is another program using that port?)")
 
