@@ -1,0 +1,1 @@
+"""Self-care: exercise sessions, reminders and care plans."""
