@@ -33,7 +33,7 @@ def test_emergency_sign_ends_on_the_emergency_screen(page: Any) -> None:
     assert small_targets(page) == []
 
 
-def test_carpal_tunnel_on_the_hand_diagram(page: Any) -> None:
+def test_carpal_tunnel_on_the_hand_diagram(page: Any, live: Any) -> None:
     problems: list[str] = []
     page.goto("/check")
     checked_page(page, problems)
@@ -72,6 +72,12 @@ def test_carpal_tunnel_on_the_hand_diagram(page: Any) -> None:
     first = page.locator("ol.causes > li h3").first.inner_text()
     assert first.startswith(cause_name("carpal_tunnel")), first
     assert problems == []
+    from numbwise.diary.store import open_store
+
+    with open_store(live.db) as store:  # the finished check is in the diary, as `numbwise check` keeps it
+        saved = store.latest_check()
+    assert saved is not None and saved.result["causes"][0]["id"] == "carpal_tunnel"
+    assert saved.case["findings"]["numb_index"] is True and saved.case["age"] == 52
 
 
 def test_back_goes_to_the_previous_question(page: Any) -> None:

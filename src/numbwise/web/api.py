@@ -87,10 +87,14 @@ def problem(loc: list[str], msg: str, status: int = 422) -> Response:
 )
 async def assess_endpoint(request: Request) -> Response:
     """Assess one case (age, sex, findings): the same JSON as `numbwise assess --case FILE`. Not a diagnosis."""
+    return assess_body(await request.body())
+
+
+def assess_body(raw: bytes) -> Response:
+    """Validate a request body with the core's parse_case and assess it; 422 names the field."""
     from numbwise.assess.case import CaseError, parse_case
     from numbwise.assess.engine import assess_case
 
-    raw = await request.body()
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -100,3 +104,15 @@ async def assess_endpoint(request: Request) -> Response:
     except CaseError as exc:
         return problem(["body", *exc.key.split(".", 1)] if exc.key != "(top)" else ["body"], exc.message)
     return Response(json.dumps(assess_case(case).to_dict()), media_type="application/json")
+
+
+async def _fast_assess(request: Request) -> Response:
+    return assess_body(await request.body())
+
+
+def fast_route() -> Any:
+    """The same endpoint as a plain Starlette route, placed first so requests skip FastAPI's dependency
+    machinery (the FastAPI declaration above stays for the OpenAPI schema and behaves the same)."""
+    from starlette.routing import Route
+
+    return Route("/api/assess", _fast_assess, methods=["POST"], include_in_schema=False)

@@ -51,6 +51,7 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.router.routes.insert(0, api.fast_route())
     app.include_router(check.router)
     app.include_router(pages.router)
     pages.install_error_pages(app)
