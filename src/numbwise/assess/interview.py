@@ -11,7 +11,7 @@ import math
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 from numbwise.assess.case import Case
 from numbwise.assess.engine import Assessment, assess_case
@@ -344,4 +344,74 @@ def simulate(findings: Mapping[str, bool], age: int | None = None, sex: str | No
     return iv
 
 
-__all__ = ["Interview", "Question", "answer", "finding_question", "next_question", "outcome", "simulate", "start", "undo"]
+def fingers_answer(left: set[int] | frozenset[int], right: set[int] | frozenset[int]) -> dict[str, bool]:
+    """The finger picker's findings from picked digits per hand (1 = thumb ... 5 = little, 0 = whole hand)."""
+    if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 5 for d in (*left, *right)):
+        raise ValueError("fingers are numbered 0 (whole hand) to 5 (little finger)")
+    if not left and not right:
+        raise ValueError("pick at least one finger")
+    picked: set[int] = set()
+    for digits in (left, right):
+        picked |= set(range(1, 6)) if 0 in digits else set(digits)
+    updates = {f: (i + 1) in picked for i, f in enumerate(FINGERS)}
+    updates["numb_whole_hand"] = 0 in left or 0 in right
+    both = bool(left) and bool(right)
+    updates["both_hands"] = both
+    updates["one_hand"] = not both
+    return updates
+
+
+def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Question:
+    """Rebuild a question a face kept as plain data (id, kind, findings); ValueError if it does not exist."""
+    findings = tuple(findings)
+    if kind == "finding":
+        if qid not in load().findings:
+            raise ValueError(f"no finding question '{qid}'")
+        q = finding_question(qid)
+    elif kind == "sweep":
+        kb = load()
+        s = kb.interview.safety_sweep
+        if qid != s.id or not findings or any(f not in kb.vocabulary.findings for f in findings):
+            raise ValueError(f"no sweep question '{qid}' with these findings")
+        q = Question(s.id, "sweep", s.text, s.help, s.why, findings, tuple(kb.vocabulary.findings[f] for f in findings))
+    else:
+        by_id = {x.id: x for x in _step_questions()}
+        if qid not in by_id or by_id[qid].kind != kind:
+            raise ValueError(f"no {kind} question '{qid}'")
+        q = by_id[qid]
+    if q.findings != findings:
+        raise ValueError(f"question '{qid}' does not ask about these findings")
+    return q
+
+
+def to_data(iv: Interview) -> dict[str, Any]:
+    """The interview as JSON-ready plain data, so a face can keep it between requests (see from_data)."""
+    return {
+        "age": iv.age,
+        "sex": iv.sex,
+        "steps": [[q.id, q.kind, list(q.findings), dict(updates)] for q, updates in iv.history],
+    }
+
+
+def from_data(data: Any) -> Interview:
+    """Rebuild an interview from to_data's output by replaying each answer; ValueError when malformed."""
+    if not isinstance(data, Mapping):
+        raise ValueError("interview data must be an object")
+    age, sex, steps = data.get("age"), data.get("sex"), data.get("steps", [])
+    if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120):
+        raise ValueError("age must be a whole number from 0 to 120, or null")
+    if sex not in (None, "female", "male"):
+        raise ValueError("sex must be female, male or null")
+    if not isinstance(steps, list):
+        raise ValueError("steps must be a list")
+    iv = start(age, sex)
+    for step in steps:
+        if not (isinstance(step, list) and len(step) == 4 and isinstance(step[0], str) and isinstance(step[1], str)
+                and isinstance(step[2], list) and isinstance(step[3], Mapping)):
+            raise ValueError("each step must be [id, kind, findings, answers]")
+        iv = answer(iv, question(step[0], step[1], step[2]), dict(step[3]))
+    return iv
+
+
+__all__ = ["Interview", "Question", "answer", "finding_question", "fingers_answer", "from_data", "next_question", "outcome",
+           "question", "simulate", "start", "to_data", "undo"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from numbwise.assess.interview import FINGERS, Question
+from numbwise.assess.interview import Question, fingers_answer
 
 BACK, QUIT = "back", "quit"
 YES = {"y", "yes", "1"}
@@ -97,15 +97,7 @@ def _parse_fingers(t: str) -> Parsed:
         picked[m.group(1)].add(int(m.group(2)))
     if not picked["l"] and not picked["r"]:
         raise AnswerError("Pick at least one finger, like R1 R2, or type ? if you are not sure.")
-    whole = 0 in picked["l"] or 0 in picked["r"]
-    digits = set()
-    for fingers in picked.values():
-        digits |= set(range(1, 6)) if 0 in fingers else fingers
-    updates = {f: (i + 1) in digits for i, f in enumerate(FINGERS)}
-    updates["numb_whole_hand"] = whole
-    both = bool(picked["l"]) and bool(picked["r"])
-    updates["both_hands"] = both
-    updates["one_hand"] = not both
+    updates = fingers_answer(picked["l"], picked["r"])
     words = []
     for side, name in (("l", "left"), ("r", "right")):
         if 0 in picked[side]:

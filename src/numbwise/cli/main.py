@@ -17,6 +17,7 @@ from numbwise.cli.learn_cmd import foods_command, learn_command
 from numbwise.cli.log_cmd import log_command
 from numbwise.cli.report_cmd import report_command
 from numbwise.cli.remind_cmd import remind_command
+from numbwise.cli.serve_cmd import serve_command
 from numbwise.cli.score_cmd import score_command
 from numbwise.exitcodes import ExitCode
 
@@ -63,6 +64,7 @@ cli.add_command(import_command)
 cli.add_command(backup_command)
 cli.add_command(report_command)
 cli.add_command(remind_command)
+cli.add_command(serve_command)
 cli.add_command(score_command)
 cli.add_command(care_command)
 

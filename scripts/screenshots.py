@@ -1,0 +1,65 @@
+"""Screenshots of the web app at 375 px wide for the docs (docs/img): the check, the hand diagram, the result.
+
+Run: .venv/bin/python scripts/screenshots.py   (needs /usr/bin/chromium; serves the app on a free loopback port)
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    """Serve the app, walk a carpal tunnel check at phone width, and save full-page PNGs."""
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    from numbwise.web.app import create_app
+    from numbwise.web.settings import WebSettings
+    from tests.web.conftest import ARGS, free_port
+    from tests.web.flows import button, continue_, mark_yes, on_result
+
+    out = ROOT / "docs" / "img"
+    out.mkdir(parents=True, exist_ok=True)
+    home = tempfile.mkdtemp()
+    app = create_app(settings=WebSettings(store_url=f"sqlite:///{home}/n.sqlite3"))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 375, "height": 812}, base_url=f"http://127.0.0.1:{port}")
+        page.goto("/check")
+        page.screenshot(path=str(out / "check-375.png"), full_page=True)
+        continue_(page)
+        page.get_by_label("Your age in years (you can leave this empty)").fill("52")
+        continue_(page)
+        button(page, "Slowly, over weeks or months")
+        for name in ("Right thumb", "Right index finger", "Right middle finger", "Right palm at the base of the thumb"):
+            page.get_by_label(name, exact=True).check()
+        page.screenshot(path=str(out / "hands-375.png"), full_page=True)
+        continue_(page)
+        while not on_result(page):
+            for label in page.locator("fieldset.yn legend").all_inner_texts():
+                if label.strip() in ("It is worse at night", "It wakes you from sleep", "Shaking or flicking your hand makes it better"):
+                    mark_yes(page, label.strip())
+            if page.get_by_role("button", name="Continue", exact=True).count():
+                continue_(page)
+            else:
+                button(page, "Not sure")
+        page.screenshot(path=str(out / "result-375.png"), full_page=True)
+        browser.close()
+    server.should_exit = True
+    print(f"saved screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main()

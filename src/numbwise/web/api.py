@@ -1,0 +1,118 @@
+"""The JSON API under /api: the same contract as `numbwise assess` (validation is the core's parse_case)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+from starlette.responses import Response
+
+from numbwise.kb import load
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class CauseOut(BaseModel):
+    """One ranked cause."""
+
+    id: str
+    probability: float
+
+
+class AssessOut(BaseModel):
+    """The result of one case, as `numbwise assess --format json` prints it."""
+
+    id: str | None = None
+    triage: Literal["emergency", "urgent", "routine", "self_care"]
+    causes: list[CauseOut]
+    red_flags: list[str]
+    reasons: list[str]
+
+
+class ProblemItem(BaseModel):
+    """Where the body is wrong (`loc` names the field) and what is wrong with it."""
+
+    loc: list[str]
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """A rejected request: nothing was done."""
+
+    detail: list[ProblemItem]
+
+
+def case_schema() -> dict[str, Any]:
+    """The case JSON schema (docs/cases.md), with the known finding IDs spelled out."""
+    findings = sorted(load().vocabulary.findings)
+    return {
+        "type": "object",
+        "required": ["findings"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": ["string", "null"]},
+            "age": {"type": ["integer", "null"], "minimum": 0, "maximum": 120},
+            "sex": {"enum": ["female", "male", None]},
+            "findings": {
+                "type": "object",
+                "propertyNames": {"enum": findings},
+                "additionalProperties": {"type": "boolean"},
+                "description": "Finding ID -> true (yes) or false (no); leave a finding out when it is not known.",
+            },
+            "narrative": {"description": "Ignored: documents the case."},
+            "expect": {"description": "Ignored: documents the case."},
+            "rationale": {"description": "Ignored: documents the case."},
+            "source": {"description": "Ignored: documents the case."},
+        },
+        "example": {"age": 52, "sex": "female", "findings": {"numb_thumb": True, "numb_index": True, "worse_at_night": True}},
+    }
+
+
+def problem(loc: list[str], msg: str, status: int = 422) -> Response:
+    """A 422 naming the field, shaped like FastAPI's own validation errors."""
+    body = {"detail": [{"loc": loc, "msg": msg, "type": "value_error"}]}
+    return Response(json.dumps(body), status_code=status, media_type="application/json")
+
+
+@router.post(
+    "/assess",
+    summary="Assess one case",
+    response_model=None,
+    responses={200: {"model": AssessOut, "description": "Urgency level, ranked causes, red flags and reasons."},
+               422: {"model": Problem, "description": "The body is not a valid case; `loc` names the field."}},
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": case_schema()}}}},
+)
+async def assess_endpoint(request: Request) -> Response:
+    """Assess one case (age, sex, findings): the same JSON as `numbwise assess --case FILE`. Not a diagnosis."""
+    return assess_body(await request.body())
+
+
+def assess_body(raw: bytes) -> Response:
+    """Validate a request body with the core's parse_case and assess it; 422 names the field."""
+    from numbwise.assess.case import CaseError, parse_case
+    from numbwise.assess.engine import assess_case
+
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        return problem(["body"], f"is not valid JSON: {exc}")
+    try:
+        case = parse_case(data, "body")
+    except CaseError as exc:
+        return problem(["body", *exc.key.split(".", 1)] if exc.key != "(top)" else ["body"], exc.message)
+    return Response(json.dumps(assess_case(case).to_dict()), media_type="application/json")
+
+
+async def _fast_assess(request: Request) -> Response:
+    return assess_body(await request.body())
+
+
+def fast_route() -> Any:
+    """The same endpoint as a plain Starlette route, placed first so requests skip FastAPI's dependency
+    machinery (the FastAPI declaration above stays for the OpenAPI schema and behaves the same)."""
+    from starlette.routing import Route
+
+    return Route("/api/assess", _fast_assess, methods=["POST"], include_in_schema=False)

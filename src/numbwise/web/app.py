@@ -1,0 +1,75 @@
+"""The app factory: pages, the JSON API, static files and the security middleware, with injected settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from numbwise.web.settings import WebSettings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI, Request
+    from starlette.responses import Response
+
+HERE = Path(__file__).resolve().parent
+NAV = (
+    ("/check", "Check"),
+    ("/learn", "Learn"),
+    ("/exercises", "Exercises"),
+    ("/diary", "Diary"),
+    ("/scores", "Scores"),
+    ("/report", "Report"),
+)
+
+
+def create_app(store_url: str | None = None, settings: WebSettings | None = None) -> FastAPI:
+    """Build the web app; `store_url` (or settings.store_url) picks the diary database."""
+    from fastapi import FastAPI
+    from fastapi.staticfiles import StaticFiles
+    from fastapi.templating import Jinja2Templates
+
+    from numbwise import __version__
+    from numbwise.web import api, check, pages
+    from numbwise.web.security import CsrfCookie, SecurityHeaders
+
+    settings = settings or WebSettings()
+    if store_url is not None:
+        from dataclasses import replace
+
+        settings = replace(settings, store_url=store_url)
+    app = FastAPI(
+        title="numbwise",
+        version=__version__,
+        description="Numb or tingling hands: how urgent it is and what is likely behind it. Not a diagnosis.",
+        docs_url=None,  # the interactive docs load scripts from a CDN: not allowed here
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["nav"] = NAV
+    app.state.templates = templates
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.router.routes.insert(0, api.fast_route())
+    app.include_router(check.router)
+    app.include_router(pages.router)
+    pages.install_error_pages(app)
+    app.add_middleware(CsrfCookie)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def render(request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200) -> Response:
+    """A page from a template, with the form token and the current section for the nav."""
+    from numbwise.kb import load
+
+    templates = request.app.state.templates
+    ctx: dict[str, Any] = {
+        "csrf": getattr(request.state, "csrf", ""),
+        "section": "/" + request.url.path.strip("/").split("/")[0],
+        "notice_short": load().meta.notice_short,
+    }
+    ctx.update(context or {})
+    response: Response = templates.TemplateResponse(request, name, ctx, status_code=status)
+    return response

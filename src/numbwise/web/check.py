@@ -1,0 +1,211 @@
+"""The symptom check in the browser: one question per screen, driven by assess.interview (no JS needed).
+
+The interview's plain data travels in a signed hidden field, so the server keeps nothing between steps
+and the browser's own back button stays harmless. Form fields are turned into the same yes / no /
+not-sure updates the terminal's parser makes; every decision is the core's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from numbwise.web.security import CSRF_FIELD, csrf_ok
+
+if TYPE_CHECKING:
+    from starlette.datastructures import FormData
+
+    from numbwise.assess.interview import Interview, Question
+
+router = APIRouter(include_in_schema=False)
+SIDES = (("L", "left"), ("R", "right"))
+DIGITS = ((1, "thumb"), (2, "index finger"), (3, "middle finger"), (4, "ring finger"), (5, "little finger"))
+PALM_FINDING = "numb_thenar_palm"
+
+
+class FormProblem(ValueError):
+    """What the person sent cannot be used; the message says what to do instead."""
+
+
+def _serializer(request: Request) -> Any:
+    from itsdangerous import URLSafeSerializer
+
+    return URLSafeSerializer(request.app.state.settings.secret_key, salt="numbwise-check")
+
+
+def _pack(request: Request, iv: Interview, about: bool, pending: Question | None, prefill: dict[str, bool]) -> str:
+    from numbwise.assess.interview import to_data
+
+    data = {"iv": to_data(iv), "about": about, "prefill": prefill,
+            "pending": [pending.id, pending.kind, list(pending.findings)] if pending else None}
+    return str(_serializer(request).dumps(data))
+
+
+def _unpack(request: Request, token: object) -> tuple[Interview, bool, Question | None, dict[str, bool]]:
+    from itsdangerous import BadSignature
+
+    from numbwise.assess.interview import from_data, question
+
+    if not isinstance(token, str):
+        raise FormProblem("missing state")
+    try:
+        data = _serializer(request).loads(token)
+    except BadSignature:
+        raise FormProblem("bad state") from None
+    iv = from_data(data["iv"])
+    pending = question(*data["pending"]) if data.get("pending") else None
+    return iv, bool(data.get("about")), pending, dict(data.get("prefill") or {})
+
+
+def _updates(q: Question, form: FormData) -> tuple[dict[str, bool], dict[str, bool]]:
+    """Form fields to findings answered yes or no (the rest are 'not sure'), plus hints for later screens."""
+    from numbwise.assess.interview import fingers_answer
+
+    choice = form.get("answer")
+    if q.kind == "finding":
+        if choice not in ("yes", "no", "unsure"):
+            raise FormProblem("Choose Yes, No or Not sure.")
+        return ({} if choice == "unsure" else {q.findings[0]: choice == "yes"}), {}
+    if q.kind == "choice":
+        if choice == "unsure":
+            return {}, {}
+        if not (isinstance(choice, str) and choice.isdigit() and 1 <= int(choice) <= len(q.findings)):
+            raise FormProblem("Choose one of the answers, or Not sure.")
+        pick = int(choice) - 1
+        return {f: i == pick for i, f in enumerate(q.findings)}, {}
+    if q.kind in ("screen", "sweep"):
+        out: dict[str, bool] = {}
+        for i, fid in enumerate(q.findings):
+            value = form.get(f"item{i}")
+            if value in ("yes", "no"):
+                out[fid] = value == "yes"
+            elif value not in (None, "unsure"):
+                raise FormProblem("Each sign takes Yes, No or Not sure.")
+        return out, {}
+    # the finger picker (the hand diagram)
+    if choice == "unsure":
+        return {}, {}
+    picks = {p for p in form.getlist("pick") if isinstance(p, str)}
+    valid = {f"{s}{d}" for s, _ in SIDES for d in range(0, 6)} | {"LP", "RP"}
+    if not picks <= valid:
+        raise FormProblem("Pick fingers on the hand pictures.")
+    left = {int(p[1]) for p in picks if p[0] == "L" and p[1].isdigit()}
+    right = {int(p[1]) for p in picks if p[0] == "R" and p[1].isdigit()}
+    palm = "LP" in picks or "RP" in picks
+    if not left and not right:
+        if palm:  # only the palm: fingers not known, the palm is offered on the "where else" screen
+            return {}, {PALM_FINDING: True}
+        raise FormProblem("Pick at least one finger or a whole hand, or press Not sure.")
+    return fingers_answer(left, right), ({PALM_FINDING: True} if palm else {})
+
+
+def _about(form: FormData) -> tuple[int | None, str | None]:
+    raw_age = str(form.get("age") or "").strip()
+    age: int | None = None
+    if raw_age:
+        if not raw_age.isdigit() or not 0 <= int(raw_age) <= 120:
+            raise FormProblem("Type your age in whole years, like 47, or leave it empty.")
+        age = int(raw_age)
+    sex = str(form.get("sex") or "") or None
+    if sex not in (None, "female", "male"):
+        raise FormProblem("Choose female, male, or rather not say.")
+    return age, sex
+
+
+def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[str, bool], about: bool,
+                   error: str | None = None, status: int = 200) -> Response:
+    from numbwise.web.app import render
+
+    return render(request, "check_question.html", {
+        "q": q, "number": iv.count + 1, "state": _pack(request, iv, about, q, prefill), "error": error,
+        "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
+        "title": f"Question {iv.count + 1}",
+    }, status)
+
+
+def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error: str | None = None,
+                status: int = 200) -> Response:
+    from numbwise.web.app import render
+
+    return render(request, "check_about.html", {
+        "state": _pack(request, iv, False, None, prefill), "error": error, "iv": iv, "title": "About you",
+    }, status)
+
+
+def _result_page(request: Request, iv: Interview) -> Response:
+    from numbwise.assess.interview import outcome
+    from numbwise.assess.summary import summarise
+    from numbwise.web.app import render
+    from numbwise.web.store import save_check
+
+    result = outcome(iv)
+    summary = summarise(result)
+    case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
+    saved = save_check(request.app.state.settings, case, result.to_dict())
+    return render(request, "check_result.html", {
+        "s": summary, "count": iv.count, "saved": saved, "title": summary.title,
+        "answers": [(q.text, updates) for q, updates in iv.history], "iv": iv,
+    })
+
+
+def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool]) -> Response:
+    """Ask about age and sex once the emergency screen is behind us, then the core's next question."""
+    from numbwise.assess.interview import next_question, outcome
+
+    if not about and iv.count >= 1 and outcome(iv).triage != "emergency":
+        return _about_page(request, iv, prefill)
+    q = next_question(iv, limit=request.app.state.settings.max_questions)
+    if q is None:
+        return _result_page(request, iv)
+    return _question_page(request, iv, q, prefill, about)
+
+
+def _problem(request: Request, message: str, status: int) -> Response:
+    from numbwise.web.app import render
+
+    return render(request, "problem.html", {"title": "Something went wrong", "message": message}, status)
+
+
+@router.get("/check")
+def check_start(request: Request) -> Response:
+    """The first screen: the emergency signs."""
+    from numbwise.assess.interview import start
+
+    return _next(request, start(), False, {})
+
+
+@router.post("/check")
+async def check_step(request: Request) -> Response:
+    """Take one answer (or 'back', or the about-you form) and show what comes next."""
+    from numbwise.assess.interview import answer, from_data, to_data, undo
+
+    form = await request.form()
+    if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
+        return _problem(request, "This form has expired or came from another site. Please start the check again.", 403)
+    try:
+        iv, about, pending, prefill = _unpack(request, form.get("state"))
+    except (FormProblem, ValueError, KeyError, TypeError, IndexError):
+        return _problem(request, "We could not read where you were in the check. Please start it again.", 400)
+    if form.get("back") is not None:
+        if iv.count == 0:
+            return _next(request, iv, about, prefill)
+        last = iv.history[-1][0]
+        iv = undo(iv)
+        return _question_page(request, iv, last, prefill, about)
+    if form.get("answer") == "about":
+        try:
+            age, sex = _about(form)
+        except FormProblem as exc:
+            return _about_page(request, iv, prefill, str(exc), 422)
+        iv = from_data(to_data(iv) | {"age": age, "sex": sex})
+        return _next(request, iv, True, prefill)
+    if pending is None:
+        return _next(request, iv, about, prefill)
+    try:
+        updates, hints = _updates(pending, form)
+    except FormProblem as exc:
+        return _question_page(request, iv, pending, prefill, about, str(exc), 422)
+    iv = answer(iv, pending, updates)
+    return _next(request, iv, about, prefill | hints)

@@ -1,0 +1,97 @@
+"""Plain pages: home, Learn (every cause and treatment with numbered sources), the B12 table, and errors."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+router = APIRouter(include_in_schema=False)
+
+# Sections whose cores are still being built elsewhere; each becomes a real page when its core lands.
+PENDING = {
+    "/exercises": ("Exercises", "Hand exercises with pictures, a timer and a sound at the end of each hold."),
+    "/diary": ("Diary", "A quick diary of your numbness, with a chart of how it changes."),
+    "/scores": ("Scores", "Short questionnaires, such as the Boston carpal tunnel questionnaire, with your trend."),
+    "/report": ("Report", "A report for your doctor as a PDF, and export or import of your diary."),
+}
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    """Start here: what numbwise does and the way into each part."""
+    from numbwise.web.app import render
+
+    return render(request, "home.html", {"title": "Numb or tingling hands"})
+
+
+@router.get("/learn")
+def learn_index(request: Request) -> Response:
+    """Every cause and every treatment, with a one-line summary."""
+    from numbwise.pages import topics
+    from numbwise.web.app import render
+
+    causes, treatments = topics()
+    return render(request, "learn_index.html", {"title": "Learn", "causes": causes, "treatments": treatments})
+
+
+@router.get("/learn/{topic}")
+def learn_page(request: Request, topic: str) -> Response:
+    """One cause or treatment page, ending with its numbered sources."""
+    from numbwise.pages import UnknownTopic, cite, page
+    from numbwise.web.app import render
+
+    try:
+        found = page(topic)
+    except UnknownTopic as exc:
+        return render(request, "problem.html", {"title": "Page not found", "message": str(exc).replace(
+            " Run 'numbwise learn' to see them all.", ""), "suggestions": exc.suggestions}, 404)
+    return render(request, "learn_page.html", {"title": found.title, "p": found,
+                                               "cites": [cite(s) for s in found.sources]})
+
+
+@router.get("/foods")
+def foods(request: Request) -> Response:
+    """Vitamin B12 in everyday foods, daily needs, and who may run low."""
+    from numbwise.foods import b12_table
+    from numbwise.web.app import render
+
+    return render(request, "foods.html", {"title": "Vitamin B12 in food", "t": b12_table()})
+
+
+def _pending_page(path: str) -> object:
+    title, what = PENDING[path]
+
+    def view(request: Request) -> Response:
+        from numbwise.web.app import render
+
+        return render(request, "pending.html", {"title": title, "what": what})
+
+    view.__doc__ = f"The {title} section (its core is still being built)."
+    return view
+
+
+for _path in PENDING:
+    router.add_api_route(_path, _pending_page(_path), methods=["GET"])  # type: ignore[arg-type]
+
+
+def install_error_pages(app: FastAPI) -> None:
+    """Friendly HTML for 404 / 405 on pages (the API keeps FastAPI's JSON errors)."""
+    from fastapi.exception_handlers import http_exception_handler
+    from starlette.exceptions import HTTPException
+
+    from numbwise.web.app import render
+
+    async def handler(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if request.url.path.startswith("/api/") or exc.status_code not in (404, 405):
+            return await http_exception_handler(request, exc)
+        message = "There is no page at this address." if exc.status_code == 404 else "This page cannot be used that way."
+        return render(request, "problem.html", {"title": "Page not found" if exc.status_code == 404 else "Not allowed",
+                                                "message": message}, exc.status_code)
+
+    app.add_exception_handler(HTTPException, handler)

@@ -1,0 +1,20 @@
+"""Settings the web app is built with, injected by `create_app` so tests and `numbwise serve` choose them."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from numbwise.assess.interview import MAX_QUESTIONS
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """Where the diary lives, the key that signs check state and form tokens, and the check's length."""
+
+    store_url: str | None = None  # None: paths.default_db_url()
+    secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    max_questions: int = MAX_QUESTIONS
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))

@@ -1,0 +1,89 @@
+"""Shared steps for the browser tests: drive the check as a person would, and check a page with axe."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from numbwise.kb import load
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# Every interactive element a finger or a pointer can hit, measured where it is drawn.
+TARGETS_JS = """
+() => {
+  const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  const out = [];
+  for (const el of document.querySelectorAll(sel)) {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (r.width === 0 && r.height === 0) continue;            // not rendered (closed details, display:none)
+    if (style.visibility === 'hidden') continue;
+    if (el.classList.contains('skip') && r.bottom < 0) continue; // the skip link is measured when focused
+    if (r.width < 44 || r.height < 44) {
+      out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+  }
+  return out;
+}
+"""
+
+
+def axe_violations(page: Any) -> list[str]:
+    """WCAG 2.2 AA violations on the current page, one readable line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    return [f"{v['id']}: {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                                                   for n in v["nodes"][:5])
+            for v in results.response["violations"]]
+
+
+def small_targets(page: Any) -> list[str]:
+    """Interactive elements smaller than 44 x 44 CSS px."""
+    return list(page.evaluate(TARGETS_JS))
+
+
+def heading(page: Any) -> str:
+    """The main heading of the page now shown."""
+    return str(page.locator("main h1").first.inner_text()).strip()
+
+
+def press(page: Any, target: Any, key: str | None = None) -> None:
+    """Click a button (or press a key) and wait until the next step has replaced <main> (htmx or a full load)."""
+    page.evaluate("document.getElementById('main').dataset.old = '1'")
+    if key is None:
+        target.click()
+    else:
+        page.keyboard.press(key)
+    page.wait_for_function("() => { const m = document.getElementById('main'); return m && !m.dataset.old; }")
+    page.wait_for_load_state()
+
+
+def continue_(page: Any) -> None:
+    """Press the main Continue button and wait for the next step."""
+    press(page, page.get_by_role("button", name="Continue", exact=True))
+
+
+def button(page: Any, name: str) -> None:
+    """Press the answer button with this name and wait for the next step."""
+    press(page, page.get_by_role("button", name=name, exact=True))
+
+
+def mark_yes(page: Any, label: str) -> None:
+    """On a screen of signs, answer Yes to the one with this label."""
+    page.get_by_role("group", name=label, exact=True).get_by_label("Yes", exact=True).check()
+
+
+def emergency_title() -> str:
+    """The banner title of the emergency level, from the knowledge base."""
+    return load().triage.levels["emergency"].title
+
+
+def cause_name(cid: str) -> str:
+    """A cause's display name."""
+    return load().causes[cid].name
+
+
+def on_result(page: Any) -> bool:
+    """True when the result banner is showing."""
+    return page.locator("section.banner").count() > 0
