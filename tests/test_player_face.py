@@ -74,7 +74,7 @@ def test_full_session_frames_show_step_countdown_sides_and_bar() -> None:
     joined = "\n".join(frames)
     assert "GET READY   5 s" in frames[0] and "Arm out, palm away" in frames[0] and "Take care:" in frames[0]
     for text in ("HOLD   15 s", "HOLD   1 s", "REST   5 s", "SWITCH HANDS", "LEFT hand", "RIGHT hand", "Rep 2 of 2",
-                 "Set 1 of 1", "Whole session", "━"):
+                 "Set 1 of 1", "Whole session", "█░"):
         assert text in joined, text
     assert "\x1b[?1049h" in raw and "\x1b[?1049l" in raw  # the alternate screen, left again at the end
     assert speaker.said[0].startswith("Get ready: Wrist flexor stretch. LEFT hand.")

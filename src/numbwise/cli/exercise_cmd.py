@@ -126,8 +126,9 @@ def _minutes(seconds: int) -> str:
 def _confirm(console: Console, suggested: str) -> Literal["done", "partial", "skipped"]:
     """Ask "Did you do it?"; with no answer to read (end of input), keep what the timer saw."""
     try:
-        answer = click.prompt("Did you do it? [y/n/partly]", type=click.Choice(list(ANSWERS), case_sensitive=False),
-                              default=suggested, show_choices=False, show_default=True)
+        answer = click.prompt(f"Did you do it? [y/n/partly] (Enter: {suggested})",
+                              type=click.Choice(list(ANSWERS), case_sensitive=False), default=suggested,
+                              show_choices=False, show_default=False)
     except click.exceptions.Abort:
         console.print()
         answer = suggested

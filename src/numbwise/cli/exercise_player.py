@@ -215,11 +215,20 @@ def picture_text(path: Path, columns: int) -> Text:
     return out
 
 
+def bar(fraction: float, width: int, style: str = "green") -> Text:
+    """A progress bar that stays visible without colour: filled blocks, then light shade."""
+    from rich.text import Text
+
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    out = Text("█" * filled, style=style)
+    out.append("░" * (width - filled), style="dim")
+    return out
+
+
 def screen(player: Player, exercises: ExercisesFile, routine: Routine, pictures: Path, width: int = 80) -> RenderableType:
     """One frame of the full-screen view."""
     from rich.console import Group
     from rich.panel import Panel
-    from rich.progress_bar import ProgressBar
     from rich.table import Table
     from rich.text import Text
 
@@ -251,14 +260,14 @@ def screen(player: Player, exercises: ExercisesFile, routine: Routine, pictures:
         Text(step.text),
         Text(""),
         big,
-        ProgressBar(total=phase.seconds, completed=player.elapsed, width=bar_width),
+        bar(player.progress, bar_width, "green" if phase.is_work else "yellow"),
     ]
     if phase.kind in ("ready", "switch"):
         parts += [Text(""), Text("Take care: " + " ".join(ex.cautions), style="italic")]
     if player.paused:
         parts += [Text(""), Text("PAUSED. Press space to carry on.", style="bold reverse")]
     done = Text(f"Whole session {round(player.overall_progress * 100)}%", style="dim")
-    parts += [Text(""), done, ProgressBar(total=1.0, completed=player.overall_progress, width=bar_width)]
+    parts += [Text(""), done, bar(player.overall_progress, bar_width, "blue")]
     return Panel(Group(*parts), title=title, subtitle=keys, padding=(0, 1))
 
 
