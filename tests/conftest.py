@@ -73,3 +73,41 @@ def numbwise_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NUMBWISE_HOME", str(home))
     monkeypatch.delenv("NUMBWISE_DB", raising=False)
     return home
+
+
+PG_REQUIRED = "NUMBWISE_REQUIRE_PG"
+
+
+def _pg_available() -> bool:
+    """A PostgreSQL server is reachable through the libpq variables pg_virtualenv exports."""
+    return bool(os.environ.get("PGHOST") and os.environ.get("PGPORT"))
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (dropped after); skipped outside `make test`."""
+    if not _pg_available():
+        if os.environ.get(PG_REQUIRED):
+            pytest.fail(f"{PG_REQUIRED} is set but no PostgreSQL server is reachable (PGHOST/PGPORT unset)")
+        pytest.skip("no PostgreSQL server: `make test` runs these under pg_virtualenv")
+    import uuid
+
+    import psycopg
+
+    name = f"numbwise_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql+psycopg:///{name}"
+    finally:
+        with psycopg.connect(autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The diary store's URL, once on a real SQLite file and once on a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    url: str = request.getfixturevalue("pg_url")
+    return url

@@ -1,0 +1,1 @@
+"""The diary: symptom and treatment entries, saved checks, scores and exercise activity, stored by `store`."""
