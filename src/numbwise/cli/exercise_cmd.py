@@ -135,11 +135,12 @@ def _confirm(console: Console, suggested: str) -> Literal["done", "partial", "sk
     return ANSWERS[str(answer).lower()]
 
 
-def _record(db: str | None, at: dt.datetime, routine_id: str, outcome: str, seconds: int) -> None:
+def _record(db: str | None, at: dt.datetime, routine_id: str, outcome: Literal["done", "partial", "skipped"],
+            seconds: int) -> None:
     from numbwise.diary.store import open_store
 
     with open_store(db) as store:
-        store.add_activity(at, "session", routine_id, outcome, seconds)  # type: ignore[arg-type]
+        store.add_activity(at, "session", routine_id, outcome, seconds)
 
 
 @click.command("exercise", epilog=EPILOG)

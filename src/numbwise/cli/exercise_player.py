@@ -353,7 +353,7 @@ def run_plain(console: Console, phases: Sequence[Phase], exercises: ExercisesFil
               keys: KeySource, speaker: Speaker | None) -> SessionRun:
     """One line per phase, no drawing: for screen readers and for output that is not a terminal."""
     def enter(ph: Phase) -> None:
-        console.print(plain_line(ph, exercises), markup=False, highlight=False)
+        console.print(plain_line(ph, exercises), markup=False, highlight=False, soft_wrap=True)
         if speaker is not None:
             speaker.say(cue(ph, exercises))
 

@@ -38,7 +38,7 @@ def _tally_text(t: Tally) -> str:
 
 def _plain(console: Console, s: Stats) -> None:
     def p(text: str) -> None:
-        console.print(text, markup=False, highlight=False)
+        console.print(text, markup=False, highlight=False, soft_wrap=True)
 
     p(f"Days active: {s.total_active_days}")
     p(f"Current streak: {s.current_streak} day{'s' if s.current_streak != 1 else ''}")
