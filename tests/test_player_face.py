@@ -119,3 +119,30 @@ def test_speaker_found_only_when_installed() -> None:
     assert xp.Speaker.find(which=lambda name: None) is None
     sp = xp.Speaker.find(runner=lambda a: None, which=lambda name: "/usr/bin/espeak-ng" if name == "espeak-ng" else None)
     assert sp is not None and sp.program == "/usr/bin/espeak-ng"
+
+
+def test_real_espeak_ng_accepts_the_cue_command(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed (scripts/bootstrap installs it when run as root)")
+    wav = tmp_path / "cue.wav"
+
+    def to_file(args: list[str]) -> object:
+        return subprocess.run([args[0], "-w", str(wav), *args[1:]], check=True, capture_output=True, timeout=30)
+
+    speaker = xp.Speaker.find(runner=to_file)
+    assert speaker is not None
+    speaker.say("Switch hands. Now the RIGHT hand.")
+    assert wav.read_bytes()[:4] == b"RIFF" and wav.stat().st_size > 10_000
+
+
+def test_speak_without_espeak_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from numbwise.cli.exercise_player import FAKE_CLOCK_VARIABLE
+    from tests.conftest import run_cli
+
+    monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    run = run_cli("exercise", "--speak", input="y\n")
+    assert run.code == 0 and "No spoken cues: espeak-ng is not installed." in run.out

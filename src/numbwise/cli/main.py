@@ -23,6 +23,8 @@ Start here:
   numbwise learn                 list the causes and the ways to treat them
   numbwise learn carpal_tunnel   read about one cause or treatment
   numbwise foods                 vitamin B12 in everyday foods
+  numbwise exercise              a guided hand-exercise session
+  numbwise stats                 your sessions, breaks and streaks
 
 numbwise is not a diagnosis. In an emergency, call your local emergency number.
 """
