@@ -115,7 +115,6 @@ def seed_diary() -> None:
 
 
 def test_stats_output(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TZ", "UTC")
     seed_diary()
     run = run_cli("stats", "--weeks", "3", "--today", "2026-11-25")
     assert run.code == 0, run.err
@@ -144,3 +143,9 @@ def test_sessions_show_up_in_stats(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     data = json.loads(run_cli("--db", db, "stats", "--json", "--weeks", "1").out)
     assert data["sessions"]["taken"] == 1 and data["current_streak"] == 1
     assert sessions() == []  # the default diary was not touched
+
+
+def test_a_diary_that_cannot_open_fails_before_the_session(tmp_path: Path) -> None:
+    run = run_cli("--db", "nonsense://nowhere", "exercise", "desk_break")
+    assert run.code == 1 and "could not open the diary" in run.err and "Get ready" not in run.out
+    assert run_cli("--db", "nonsense://nowhere", "stats").code == 1

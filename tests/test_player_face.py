@@ -146,3 +146,19 @@ def test_speak_without_espeak_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
     run = run_cli("exercise", "--speak", input="y\n")
     assert run.code == 0 and "No spoken cues: espeak-ng is not installed." in run.out
+
+
+@pytest.mark.parametrize("height", [18, 24, 30, 60])
+def test_the_countdown_fits_small_terminals(height: int) -> None:
+    kb = load()
+    r = routine_for(kb, None).routine
+    player = xp.start(timeline(kb.exercises, r), 0.0)
+    player.tick(7.0)
+    player.pause(7.0)
+    rec = Console(record=True, width=80, height=height, file=io.StringIO())
+    rec.print(xp.screen(player, kb.exercises, r, kb.folder / "pictures", 80, height))
+    lines = rec.export_text().splitlines()
+    assert len(lines) <= height
+    text = "\n".join(lines)
+    assert "HOLD   13 s" in text and "PAUSED" in text and "LEFT hand" in text
+    assert ("▀" in text or "▄" in text) == (height >= 24)

@@ -48,12 +48,12 @@ class StoreFailure(click.ClickException):
     exit_code = ExitCode.PROBLEM
 
 
-def _latest_cause(db: str | None) -> tuple[str | None, dt.datetime | None]:
-    """The top cause of the latest saved check, and when it was made; (None, None) when there is none."""
+def _latest_cause(db: str | None, read: bool = True) -> tuple[str | None, dt.datetime | None]:
+    """The top cause of the latest saved check and its time ((None, None) when there is none); opening checks the diary."""
     from numbwise.diary.store import open_store
 
     with open_store(db) as store:
-        check = store.latest_check()
+        check = store.latest_check() if read else None
     if check is None:
         return None, None
     causes = check.result.get("causes") or []
@@ -70,6 +70,7 @@ def choose(kb: Knowledge, name: str | None, db: str | None) -> tuple[Choice, str
             choice = named_routine(kb, name)
         except UnknownRoutine as exc:
             raise UnknownRoutineFailure(str(exc)) from None
+        _latest_cause(db, read=False)
         return choice, f"{choice.routine.name}: the routine you asked for."
     cause_id, when = _latest_cause(db)
     choice = routine_for(kb, cause_id)
@@ -175,13 +176,8 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
         choice, why = choose(kb, routine, db)
     except UnknownRoutineFailure:
         raise
-    except Exception as exc:  # the diary cannot be read: say so, and carry on with the default
-        if routine is not None:
-            raise
-        from numbwise.care.routines import routine_for
-
-        choice = routine_for(kb, None)
-        why = f"{choice.routine.name}: the default routine (your diary could not be read: {exc})."
+    except Exception as exc:  # checked before the session, so nobody exercises and then loses the record
+        raise StoreFailure(f"could not open the diary ({exc}). Choose another with --db URL.") from None
     phases = timeline(kb.exercises, choice.routine)
     console.print(f"Routine: {why}", markup=False)
     speaker = None

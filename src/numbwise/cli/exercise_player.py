@@ -181,8 +181,8 @@ def plain_line(phase: Phase, exercises: ExercisesFile) -> str:
 # --- the full-screen view ----------------------------------------------------------------------
 
 
-def picture_text(path: Path, columns: int) -> Text:
-    """The step's picture in half-block characters; dark ink uses the terminal's own text colour."""
+def picture_text(path: Path, columns: int, max_rows: int | None = None) -> Text:
+    """The step's picture in half-block characters, at most max_rows high; dark ink uses the terminal's text colour."""
     from rich.style import Style
     from rich.text import Text
 
@@ -191,6 +191,8 @@ def picture_text(path: Path, columns: int) -> Text:
     out = Text()
     try:
         grid = render_cells(path, columns)
+        if max_rows is not None and len(grid) > max_rows:
+            grid = render_cells(path, max(8, columns * max_rows // len(grid)))
     except PictureError:
         return Text("(picture not available)", style="dim")
 
@@ -225,9 +227,12 @@ def bar(fraction: float, width: int, style: str = "green") -> Text:
     return out
 
 
-def screen(player: Player, exercises: ExercisesFile, routine: Routine, pictures: Path, width: int = 80) -> RenderableType:
-    """One frame of the full-screen view."""
-    from rich.console import Group
+def screen(player: Player, exercises: ExercisesFile, routine: Routine, pictures: Path, width: int = 80,
+           height: int | None = None) -> RenderableType:
+    """One frame of the full-screen view; the picture shrinks (or goes) so the countdown always fits the height."""
+    import io
+
+    from rich.console import Console, Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -254,8 +259,6 @@ def screen(player: Player, exercises: ExercisesFile, routine: Routine, pictures:
         head,
         Text(counters, style="dim"),
         Text(""),
-        picture_text(pictures / step.picture, max(20, min(48, width - 8))),
-        Text(""),
         Text(("Next: " if phase.kind == "rest" else "") + step.say, style="bold"),
         Text(step.text),
         Text(""),
@@ -268,6 +271,13 @@ def screen(player: Player, exercises: ExercisesFile, routine: Routine, pictures:
         parts += [Text(""), Text("PAUSED. Press space to carry on.", style="bold reverse")]
     done = Text(f"Whole session {round(player.overall_progress * 100)}%", style="dim")
     parts += [Text(""), done, bar(player.overall_progress, bar_width, "blue")]
+    columns = max(20, min(48, width - 8))
+    rows: int | None = None
+    if height is not None:
+        measure = Console(file=io.StringIO(), width=max(20, width - 4), height=height)
+        rows = height - 4 - len(measure.render_lines(Group(*parts), pad=False))  # borders and blank lines
+    if rows is None or rows >= 3:
+        parts[3:3] = [picture_text(pictures / step.picture, columns, rows), Text("")]
     return Panel(Group(*parts), title=title, subtitle=keys, padding=(0, 1))
 
 
@@ -341,7 +351,7 @@ def run_fullscreen(console: Console, phases: Sequence[Phase], exercises: Exercis
 
     with Live(console=console, screen=True, auto_refresh=False, transient=True) as live:
         def draw(player: Player) -> None:
-            frame = screen(player, exercises, routine, pictures, console.width)
+            frame = screen(player, exercises, routine, pictures, console.width, console.height)
             live.update(frame, refresh=True)
             if on_frame is not None:
                 on_frame(frame)
