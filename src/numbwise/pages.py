@@ -32,7 +32,7 @@ class Page:
     """A readable page about one cause or treatment, ending with its numbered sources."""
 
     id: str
-    kind: str  # "cause" or "treatment"
+    kind: str  # "cause", "treatment" or "exercise"
     title: str
     lead: str
     blocks: tuple[Block, ...]
@@ -45,7 +45,7 @@ class UnknownTopic(LookupError):
 
     def __init__(self, topic: str, suggestions: list[str]) -> None:
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"There is no cause or treatment called '{topic}'.{hint} Run 'numbwise learn' to see them all.")
+        super().__init__(f"There is no cause, treatment or exercise called '{topic}'.{hint} Run 'numbwise learn' to see them all.")
         self.topic, self.suggestions = topic, suggestions
 
 
@@ -55,6 +55,25 @@ def topics(kb: Knowledge | None = None) -> tuple[list[tuple[str, str, str]], lis
     causes = [(cid, c.name, c.short) for cid, c in kb.causes.items()]
     treatments = [(tid, t.name, t.short) for tid, t in kb.treatments.items()]
     return causes, treatments
+
+
+def exercise_topics(kb: Knowledge | None = None) -> list[tuple[str, str, str]]:
+    """(id, name, one-line summary) for every exercise in the library."""
+    kb = kb or load()
+    return [(eid, e.name, e.summary) for eid, e in kb.exercises.exercises.items()]
+
+
+def dose(kb: Knowledge, eid: str) -> str:
+    """How much of an exercise to do, in words, from the numbers in the knowledge base."""
+    e = kb.exercises.exercises[eid]
+    parts = [f"Keep it up for {e.duration_seconds} seconds" if e.duration_seconds else
+             (f"Hold each position {e.hold_seconds} seconds" if e.hold_seconds else "Move slowly through the steps")]
+    parts.append(f"{e.reps} time{'s' if e.reps != 1 else ''}" + (f", {e.sets} sets" if e.sets > 1 else ""))
+    parts.append(f"every {e.every_minutes} minutes" if e.every_minutes else
+                 ("once a day" if e.times_per_day == 1 else f"{e.times_per_day} times a day"))
+    if e.per_side:
+        parts.append("with each hand")
+    return ", ".join(parts) + "."
 
 
 def _collect(kb: Knowledge, ids: list[str]) -> tuple[Source, ...]:
@@ -69,7 +88,13 @@ def page(topic: str, kb: Knowledge | None = None) -> Page:
         return _cause_page(kb, key)
     if key in kb.treatments:
         return _treatment_page(kb, key)
-    names = {cid: c.name for cid, c in kb.causes.items()} | {tid: t.name for tid, t in kb.treatments.items()}
+    if key in kb.exercises.exercises:
+        return _exercise_page(kb, key)
+    names = (
+        {cid: c.name for cid, c in kb.causes.items()}
+        | {tid: t.name for tid, t in kb.treatments.items()}
+        | {eid: e.name for eid, e in kb.exercises.exercises.items()}
+    )
     by_name = {n.lower(): i for i, n in names.items()}
     near = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
     near += [by_name[n] for n in difflib.get_close_matches(topic.lower(), list(by_name), n=3, cutoff=0.5)]
@@ -127,6 +152,23 @@ def _treatment_page(kb: Knowledge, tid: str) -> Page:
     blocks += [Block("What to expect", (t.what_to_expect,)), Block("Risks", (t.risks,))]
     ids = list(t.sources) + [s for h in t.helps for s in h.sources] + [s for sec in t.sections for s in sec.sources]
     return Page(tid, "treatment", t.name, t.short, tuple(blocks), _collect(kb, ids), tuple(h.cause for h in helps))
+
+
+def _exercise_page(kb: Knowledge, eid: str) -> Page:
+    e = kb.exercises.exercises[eid]
+    steps = tuple(
+        f"{n}. {st.say}. {st.text}" + (f" (hold {st.hold_seconds} seconds)" if st.hold_seconds else "")
+        for n, st in enumerate(e.steps, 1)
+    )
+    helps = tuple(kb.causes[c].name if c in kb.causes else kb.vocabulary.causes[c] for c in e.helps)
+    blocks = (
+        Block("How to do it", items=steps),
+        Block("How much", (dose(kb, eid),)),
+        Block("It may help with", items=helps),
+        Block("Take care", items=tuple(e.cautions)),
+        Block("Do it with a guide", (f"numbwise exercise {eid}",)),
+    )
+    return Page(eid, "exercise", e.name, e.summary, blocks, _collect(kb, list(e.sources)), tuple(e.helps))
 
 
 def cite(source: Source) -> str:

@@ -1,1 +1,1 @@
-"""Self-care: exercise sessions, routines and adherence statistics (plain data in and out)."""
+"""Self-care: exercise sessions, reminders and care plans."""

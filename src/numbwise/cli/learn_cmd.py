@@ -19,19 +19,21 @@ Examples:
   numbwise learn                 list every cause and treatment
   numbwise learn carpal_tunnel   one cause
   numbwise learn splints         one of the seven ways
+  numbwise learn tendon_gliding  one exercise: steps, how much, cautions
 """)
 @click.argument("topic", required=False)
 @click.pass_context
 def learn_command(ctx: click.Context, topic: str | None) -> None:
-    """Read about a cause or a treatment. Without TOPIC, list them all."""
+    """Read about a cause, a treatment or an exercise. Without TOPIC, list them all."""
     from numbwise.cli.render import notice, show_page
-    from numbwise.pages import UnknownTopic, page, topics
+    from numbwise.pages import UnknownTopic, exercise_topics, page, topics
 
     plain = plain_from(ctx)
     console = make_console(plain)
     if topic is None:
         causes, treatments = topics()
-        for title, rows in (("Causes", causes), ("The seven ways to treat it", treatments)):
+        groups = (("Causes", causes), ("The seven ways to treat it", treatments), ("Exercises", exercise_topics()))
+        for title, rows in groups:
             if plain:
                 console.print(title.upper())
                 for tid, name, short in rows:

@@ -8,10 +8,12 @@ import click
 
 from numbwise import __version__
 from numbwise.cli.assess_cmd import assess_command
+from numbwise.cli.care_cmd import care_command
 from numbwise.cli.check_cmd import check_command
 from numbwise.cli.exercise_cmd import exercise_command
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
+from numbwise.cli.score_cmd import score_command
 from numbwise.cli.stats_cmd import stats_command
 from numbwise.exitcodes import ExitCode
 
@@ -52,6 +54,8 @@ cli.add_command(check_command)
 cli.add_command(learn_command)
 cli.add_command(foods_command)
 cli.add_command(kb_group)
+cli.add_command(score_command)
+cli.add_command(care_command)
 cli.add_command(exercise_command)
 cli.add_command(stats_command)
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from numbwise.assess.engine import Assessment
+    from numbwise.care.plan import CarePlan
 
 
 def notice(console: Console, plain: bool) -> None:
@@ -119,5 +120,65 @@ def show_assessment(console: Console, result: Assessment, plain: bool, detail: b
     console.print(h("Get help sooner if"))
     for item in list(kb.causes[top].watch_for) + list(kb.triage.safety_net):
         console.print(f"  - {e(item)}")
+    console.print()
+    notice(console, plain)
+
+
+def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
+    """A care plan: first steps with how long, when to get more help, warning signs, routine, sources."""
+    from rich.markup import escape
+
+    e = (lambda s: s) if plain else escape
+    h = (lambda s: s.upper()) if plain else (lambda s: f"[bold underline]{escape(s)}[/bold underline]")
+
+    def n(refs: tuple[int, ...]) -> str:
+        marks = "".join(f"[{r}]" for r in sorted(refs))
+        return " " + (marks if plain else escape(marks))
+
+    title = f"Care plan: {plan.cause_name}"
+    if plain:
+        console.print(title.upper())
+    else:
+        from rich.panel import Panel
+
+        console.print(Panel(f"[bold]{e(title)}[/bold]", expand=False))
+    console.print(e(plan.summary) + n(plan.summary_refs))
+    if plan.steps:
+        console.print()
+        console.print(h("What to try first, in this order"))
+        for i, step in enumerate(plan.steps, 1):
+            way = f" ({step.treatment_name}: numbwise learn {step.treatment})" if step.treatment else ""
+            console.print(f"  {i}. {e(step.do)}{e(way)}{n(step.refs)}")
+            if step.how_long:
+                console.print(f"     How long: {e(step.how_long)}")
+    if plan.escalation:
+        console.print()
+        console.print(h("When to get more help"))
+        for esc in plan.escalation:
+            console.print(f"  - If {e(esc.when[0].lower() + esc.when[1:])}")
+            console.print(f"    {e(esc.then)}{n(esc.refs)}")
+    if plan.routine:
+        r = plan.routine
+        console.print()
+        console.print(h(f"Exercise routine: {r.name}"))
+        console.print(f"  {e(r.summary)}{n(r.refs)}")
+        for x in r.exercises:
+            console.print(f"  - {e(x.name)}: {e(x.dose)} (numbwise learn {x.id})")
+        console.print("  Stop any exercise that makes the numbness or tingling worse.")
+    if plan.foods:
+        console.print()
+        console.print(h("Foods with vitamin B12"))
+        for row in plan.foods.rows:
+            console.print(f"  - {e(row.name)} ({e(row.serving)}): {row.amount} mcg, {row.percent_dv} of the daily value")
+        console.print(f"  Full table: numbwise foods{n(plan.foods_refs)}")
+    console.print()
+    console.print(h("Get help sooner if"))
+    for w in plan.warnings:
+        console.print(f"  ! {e(w)}")
+    console.print(f"  Sources:{n(plan.warning_refs)}")
+    console.print()
+    console.print(h("Sources"))
+    for i, source in enumerate(plan.sources, 1):
+        console.print(f"  {i}. {e(cite(source))}")
     console.print()
     notice(console, plain)

@@ -42,6 +42,15 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"triage.levels.{level}.action", lt.action)] + [(f"triage.levels.{level}.do", d) for d in lt.do + lt.do_not]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     out += [("triage.safety_net", s) for s in tri.safety_net]
+    for eid, e in kb.exercises.exercises.items():
+        out += [(f"exercises.{eid}.summary", e.summary)] + [(f"exercises.{eid}.cautions", c) for c in e.cautions]
+        out += [(f"exercises.{eid}.{st.id}.{k}", getattr(st, k)) for st in e.steps for k in ("text", "alt")]
+    out += [(f"exercises.routines.{rid}", r.summary) for rid, r in kb.exercises.routines.items()]
+    care = kb.care
+    for pid, plan in list(care.plans.items()) + [("generic", care.generic), ("doctor_first", care.doctor_first)]:
+        out += [(f"care.{pid}.summary", plan.summary)] + [(f"care.{pid}.warnings", w) for w in plan.warnings]
+        out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.how_long) if t]
+        out += [(f"care.{pid}.escalate", f"{x.when} {x.then}") for x in plan.escalate]
     return [(w, t) for w, t in out if len(t.split()) >= 4]
 
 
@@ -66,7 +75,11 @@ def check(folder: Path | None = None) -> Report:
         + [("rule", r.sources) for r in kb.triage.rules]
         + [("cause model", c.sources) for c in lk.causes.values()]
         + [("food", [f.source]) for f in kb.foods.foods]
+        + [("exercise", e.sources) for e in kb.exercises.exercises.values()]
+        + [("care step", st.sources) for p in kb.care.plans.values() for st in p.steps]
     )
+    n_steps = sum(len(e.steps) for e in kb.exercises.exercises.values())
+    pictures = {st.picture for e in kb.exercises.exercises.values() for st in e.steps}
     unsourced = sum(1 for _, s in entries if not s)
     texts = person_texts(kb)
     graded = [(grade(t), w) for w, t in texts]
@@ -85,6 +98,8 @@ def check(folder: Path | None = None) -> Report:
         f"Sources:                 {len(kb.sources)} (" + ", ".join(f"{k} {v}" for k, v in sorted(by_check.items())) + ")",
         f"Entries without a source: {unsourced} of {len(entries)}",
         f"Likelihoods:             {lit} from the literature, {est} clinical estimates",
+        f"Exercises:               {len(kb.exercises.exercises)} ({n_steps} steps, {len(pictures)} pictures), {len(kb.exercises.routines)} routines",
+        f"Care plans:              {len(kb.care.plans)} causes, plus generic and doctor-first for {len(kb.care.doctor_first_causes)} causes",
         f"Reading grade (Flesch-Kincaid) of {len(texts)} texts: mean {mean:.1f}, worst {worst:.1f} ({where})",
     ]
     if n_f < len(voc.findings) or n_c < len(voc.causes):

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from numbwise.kb.models import (
+    CareFile,
     ExercisesFile,
     Cause,
     Finding,
@@ -18,6 +19,7 @@ from numbwise.kb.models import (
     FoodsFile,
     InterviewFile,
     Group,
+    Instrument,
     LikelihoodsFile,
     Meta,
     Source,
@@ -63,6 +65,8 @@ class Knowledge:
     likelihoods: LikelihoodsFile
     interview: InterviewFile
     exercises: ExercisesFile
+    care: CareFile
+    instruments: dict[str, Instrument]
 
 
 def _read(folder: Path, name: str, problems: list[str]) -> Any:
@@ -219,6 +223,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
     if ex.default_routine not in ex.routines:
         problems.append(f"exercises.yaml: default_routine: unknown routine '{ex.default_routine}'")
 
+    _check_care(kb, refs, problems)
+
     lk = kb.likelihoods
     refs("likelihoods.yaml", "(file)", lk.sources)
     for fid in voc.findings:
@@ -238,6 +244,45 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                 problems.append(f"likelihoods.yaml: entry '{cid}': unknown finding '{fid}'")
             if lh.source is not None:
                 refs("likelihoods.yaml", f"{cid}.{fid}", [lh.source])
+
+
+def _check_instruments(kb: Knowledge, problems: list[str]) -> None:
+    """Every instrument, scale, band, class and change figure names known sources."""
+    for iid, ins in kb.instruments.items():
+        where = f"instruments.yaml: entry '{iid}'"
+        cited = list(ins.sources) + [s for c in ins.classes for s in c.sources]
+        for scale in ins.scales:
+            cited += scale.sources + [s for b in scale.bands for s in b.sources]
+            cited += [s for m in scale.minimal_change for s in m.sources]
+        problems.extend(f"{where}: unknown source '{s}'" for s in dict.fromkeys(cited) if s not in kb.sources)
+        if ins.diagram is not None and ins.items:
+            problems.append(f"{where}: a hand diagram has areas, not items")
+
+
+def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
+    """care.yaml names real causes, treatments, routines and sources, and emergencies get no home plan."""
+    care, voc = kb.care, kb.vocabulary
+    entries = list(care.plans.items()) + [("generic", care.generic), ("doctor_first", care.doctor_first)]
+    for pid, plan in entries:
+        refs("care.yaml", pid, plan.summary_sources + plan.warning_sources)
+        for step in plan.steps:
+            refs("care.yaml", pid, step.sources)
+            if step.treatment is not None and step.treatment not in kb.treatments:
+                problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
+        for esc in plan.escalate:
+            refs("care.yaml", pid, esc.sources)
+        if plan.routine is not None and plan.routine not in kb.exercises.routines:
+            problems.append(f"care.yaml: entry '{pid}': unknown routine '{plan.routine}'")
+    for cid in care.plans:
+        if cid not in voc.causes:
+            problems.append(f"care.yaml: entry '{cid}': not in the cause vocabulary")
+        if cid in care.doctor_first_causes:
+            problems.append(f"care.yaml: entry '{cid}': a doctor-first cause cannot have a home plan")
+    for cid in care.doctor_first_causes:
+        if cid not in voc.causes:
+            problems.append(f"care.yaml: doctor_first_causes: unknown cause '{cid}'")
+    if not care.doctor_first.doctor_first:
+        problems.append("care.yaml: doctor_first: must set doctor_first: true")
 
 
 def load_from(folder: Path) -> Knowledge:
@@ -261,10 +306,17 @@ def load_from(folder: Path) -> Knowledge:
     lk = _one(LikelihoodsFile, _read(folder, "likelihoods.yaml", problems), "likelihoods.yaml", None, problems)
     iv = _one(InterviewFile, _read(folder, "interview.yaml", problems), "interview.yaml", None, problems)
     ex = _one(ExercisesFile, _read(folder, "exercises.yaml", problems), "exercises.yaml", None, problems)
-    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None:
+    care = _one(CareFile, _read(folder, "care.yaml", problems), "care.yaml", None, problems)
+    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None or care is None:
         raise KnowledgeError(problems)
-    kb = Knowledge(folder, meta, vocabulary, sources, groups, findings, causes, treatments, foods, triage, lk, iv, ex)
+    instruments = _entries(Instrument, _read(folder, "instruments.yaml", problems), "instruments.yaml", problems)
+    kb = Knowledge(
+        folder=folder, meta=meta, vocabulary=vocabulary, sources=sources, groups=groups, findings=findings,
+        causes=causes, treatments=treatments, foods=foods, triage=triage, likelihoods=lk, interview=iv,
+        exercises=ex, care=care, instruments=instruments,
+    )
     _cross_check(kb, problems)
+    _check_instruments(kb, problems)
     if problems:
         raise KnowledgeError(problems)
     return kb

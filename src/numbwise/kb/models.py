@@ -168,6 +168,7 @@ class Exercise(Strict):
     times_per_day: Annotated[int, Field(ge=1, le=24)]
     per_side: bool  # do it with one hand, then the other
     duration_seconds: Seconds | None = None  # timed activities (shake the hands for 60 s) instead of holds
+    every_minutes: Annotated[int, Field(ge=5, le=480)] | None = None  # spread through the day (every hour)
     helps: Annotated[list[Ident], Field(min_length=1)]  # cause IDs
     cautions: Annotated[list[Text], Field(min_length=1)]
     break_friendly: bool = False  # short and needs nothing: fit for an hourly break
@@ -188,6 +189,55 @@ class ExercisesFile(Strict):
     exercises: dict[Ident, Exercise]
     routines: dict[Ident, Routine]
     default_routine: Ident  # when no cause is known
+
+
+# --- care plans -----------------------------------------------------------------------------
+
+
+class CareStep(Strict):
+    """One first step: what to do, how long to try it, and which of the seven ways it belongs to."""
+
+    treatment: Ident | None = None  # a treatments.yaml ID; None for plain self-care (keep warm)
+    do: Text
+    how_long: Text | None = None
+    sources: SourceRefs
+
+
+class Escalation(Strict):
+    """When home care is not enough (the trigger in plain words) and what comes next."""
+
+    when: Text
+    then: Text
+    sources: SourceRefs
+
+
+class CarePlanEntry(Strict):
+    """The care plan for one cause: ordered first steps, escalation, warning signs and routine."""
+
+    summary: Text
+    summary_sources: SourceRefs
+    steps: list[CareStep] = []
+    escalate: list[Escalation] = []
+    warnings: Annotated[list[Text], Field(min_length=1)]
+    warning_sources: SourceRefs
+    b12_foods: bool = False
+    routine: Ident | None = None
+    doctor_first: bool = False  # a doctor before any home care: no steps, no routine
+
+    @model_validator(mode="after")
+    def _shape(self) -> CarePlanEntry:
+        if self.doctor_first and (self.steps or self.routine):
+            raise ValueError("a doctor-first plan has no home steps and no routine")
+        if not self.doctor_first and not self.steps:
+            raise ValueError("a home plan needs at least one step")
+        return self
+
+
+class CareFile(Strict):
+    plans: dict[Ident, CarePlanEntry]
+    generic: CarePlanEntry  # causes without their own plan
+    doctor_first: CarePlanEntry  # causes that need a doctor before anything else
+    doctor_first_causes: Annotated[list[Ident], Field(min_length=1)]
 
 
 # --- foods ----------------------------------------------------------------------------------
@@ -391,3 +441,162 @@ class Sweep(Strict):
 class InterviewFile(Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     safety_sweep: Sweep
+
+
+# --- validated scores (instruments) ---------------------------------------------------------
+
+
+class AnswerChoice(Strict):
+    """One published answer to an item, with the value the scoring uses."""
+
+    value: int = Field(ge=0, le=10)
+    label: Text
+
+
+class InstrumentItem(Strict):
+    """One question or finding, worded as the instrument publishes it."""
+
+    id: Ident
+    text: Text
+    help: Text | None = None  # our plain-words note (examiner items)
+    options: Annotated[list[AnswerChoice], Field(min_length=2)]
+
+    @model_validator(mode="after")
+    def _distinct(self) -> InstrumentItem:
+        values = [o.value for o in self.options]
+        if len(set(values)) != len(values):
+            raise ValueError(f"item '{self.id}': answer values repeat")
+        return self
+
+
+class SectionNote(Strict):
+    """A plain-words lead-in shown before an item (for example where a second part starts)."""
+
+    before: Ident
+    text: Text
+
+
+class MinimalChange(Strict):
+    """The smallest change that people felt as real, from one source."""
+
+    value: float = Field(gt=0)
+    text: Text
+    sources: SourceRefs
+
+
+class ScoreBand(Strict):
+    """A cut-off and what reaching it means, in plain words."""
+
+    id: Ident
+    label: Text
+    at_least: float
+    meaning: Text
+    sources: SourceRefs
+
+
+class InstrumentScale(Strict):
+    """How one score is made from the items, including what happens when items are missing."""
+
+    id: Ident
+    name: Text
+    items: Annotated[list[Ident], Field(min_length=1)]
+    method: Literal["mean", "count", "weighted_sum"]
+    points_for: dict[Ident, list[int]] = {}  # count: the answer values that score a point
+    weights: dict[Ident, float] = {}  # weighted_sum: points for a 'yes' (1)
+    lowest: float
+    highest: float
+    decimals: int = Field(ge=0, le=3)
+    min_answered: int = Field(ge=1)
+    missing_rule: Text
+    missing_basis: Literal["source", "house_rule"]
+    reading: Text
+    bands: list[ScoreBand] = []
+    minimal_change: list[MinimalChange] = []
+    sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _shape(self) -> InstrumentScale:
+        if self.min_answered > len(self.items):
+            raise ValueError(f"scale '{self.id}': min_answered is more than its {len(self.items)} items")
+        if self.lowest >= self.highest:
+            raise ValueError(f"scale '{self.id}': lowest must be below highest")
+        if self.method == "count" and not self.points_for:
+            raise ValueError(f"scale '{self.id}': a count scale needs points_for")
+        if self.method == "weighted_sum" and set(self.weights) != set(self.items):
+            raise ValueError(f"scale '{self.id}': a weighted_sum scale needs a weight for each item")
+        if self.method != "count" and self.points_for or self.method != "weighted_sum" and self.weights:
+            raise ValueError(f"scale '{self.id}': points_for is for count scales, weights for weighted_sum scales")
+        for key in list(self.points_for) + list(self.weights):
+            if key not in self.items:
+                raise ValueError(f"scale '{self.id}': '{key}' is not one of its items")
+        cuts = [b.at_least for b in self.bands]
+        if cuts != sorted(cuts) or len(set(cuts)) != len(cuts):
+            raise ValueError(f"scale '{self.id}': bands must go up, each from a new cut-off")
+        return self
+
+
+class DiagramArea(Strict):
+    """A hand area besides the fingers that the diagram can mark (palm, back of hand...)."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
+    name: Text
+
+
+class Diagram(Strict):
+    """The numbers the hand-diagram rating uses: which fingers count and how many make 'classic'."""
+
+    median_fingers: Annotated[list[Annotated[int, Field(ge=1, le=5)]], Field(min_length=1)]
+    classic_min_fingers: int = Field(ge=1, le=5)
+    areas: Annotated[list[DiagramArea], Field(min_length=1)]
+
+
+class DiagramClass(Strict):
+    """One rating class of the hand diagram, its rule and what it means."""
+
+    id: Ident
+    label: Text
+    rank: int = Field(ge=1, le=10)
+    rule: Text
+    meaning: Text
+    sources: SourceRefs
+
+
+class Instrument(Strict):
+    """A validated score: who fills it in, its published items, and how it is scored."""
+
+    name: Text
+    short: Text
+    filled_by: Literal["self", "examiner"]
+    measures: Text
+    instructions: Text
+    licence: Text
+    items: list[InstrumentItem] = []
+    sections: list[SectionNote] = []
+    scales: list[InstrumentScale] = []
+    diagram: Diagram | None = None
+    classes: list[DiagramClass] = []
+    sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _shape(self) -> Instrument:
+        if self.diagram is None and not (self.items and self.scales):
+            raise ValueError("a questionnaire needs items and scales")
+        if self.diagram is not None and {c.id for c in self.classes} != {"classic", "probable", "possible", "unlikely"}:
+            raise ValueError("a hand diagram needs the classes classic, probable, possible and unlikely")
+        ids = [i.id for i in self.items]
+        if len(set(ids)) != len(ids):
+            raise ValueError("item IDs repeat")
+        for scale in self.scales:
+            for iid in scale.items:
+                if iid not in ids:
+                    raise ValueError(f"scale '{scale.id}': unknown item '{iid}'")
+            values = {iid: {o.value for o in self.items[ids.index(iid)].options} for iid in scale.items}
+            for iid, scored in scale.points_for.items():
+                if not set(scored) <= values[iid]:
+                    raise ValueError(f"scale '{scale.id}': item '{iid}' scores an answer it does not offer")
+            if scale.method == "weighted_sum" and any(v != {0, 1} for v in values.values()):
+                raise ValueError(f"scale '{scale.id}': weighted items must be yes (1) or no (0)")
+        for note in self.sections:
+            if note.before not in ids:
+                raise ValueError(f"section note before unknown item '{note.before}'")
+        return self

@@ -1,0 +1,169 @@
+"""Care plans as plain data: what to try first for a cause, for how long, when to get more help."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from numbwise.foods import FoodTable, b12_table
+from numbwise.kb import Knowledge, load
+from numbwise.kb.models import CarePlanEntry, Source
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One first step; `refs` are numbers into the plan's source list."""
+
+    treatment: str | None
+    treatment_name: str | None
+    do: str
+    how_long: str | None
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PlanEscalation:
+    """When to get more help, and what that help is."""
+
+    when: str
+    then: str
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PlanExercise:
+    """An exercise of the routine with its dose in words."""
+
+    id: str
+    name: str
+    dose: str
+
+
+@dataclass(frozen=True)
+class PlanRoutine:
+    """The exercise routine the plan suggests."""
+
+    id: str
+    name: str
+    summary: str
+    exercises: tuple[PlanExercise, ...]
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CarePlan:
+    """Everything `numbwise care` shows for one cause, every statement pointing at numbered sources."""
+
+    cause: str
+    cause_name: str
+    kind: str  # "plan" (its own), "generic" or "doctor_first"
+    summary: str
+    summary_refs: tuple[int, ...]
+    steps: tuple[PlanStep, ...]
+    escalation: tuple[PlanEscalation, ...]
+    warnings: tuple[str, ...]
+    warning_refs: tuple[int, ...]
+    routine: PlanRoutine | None
+    foods: FoodTable | None
+    foods_refs: tuple[int, ...]
+    sources: tuple[Source, ...]
+    source_ids: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, sources written out in full."""
+        from dataclasses import asdict
+
+        out = asdict(self)
+        if self.foods is not None:
+            f = self.foods
+            out["foods"] = {"intro": f.intro, "rows": [asdict(r) for r in f.rows], "pinned": f.pinned}
+        out["sources"] = [
+            {"n": i, "id": sid, **s.model_dump(mode="json", exclude_none=True)}
+            for i, (sid, s) in enumerate(zip(self.source_ids, self.sources), 1)
+        ]
+        return out
+
+
+class UnknownCause(LookupError):
+    """No cause has this ID; carries the closest IDs."""
+
+    def __init__(self, cause: str, suggestions: list[str]) -> None:
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"There is no cause called '{cause}'.{hint} Run 'numbwise learn' to see them all.")
+        self.cause, self.suggestions = cause, suggestions
+
+
+def dose_text(kb: Knowledge, exercise_id: str) -> str:
+    """The dose of one exercise in words, e.g. 'hold 15 s, 2 times, 2 times a day, each side'."""
+    e = kb.exercises.exercises[exercise_id]
+    bits = []
+    if e.duration_seconds:
+        bits.append(f"{e.duration_seconds} s")
+    elif e.hold_seconds:
+        bits.append(f"hold {e.hold_seconds} s")
+    bits.append(f"{e.reps} time{'s' if e.reps != 1 else ''}" + (f" x {e.sets} sets" if e.sets > 1 else ""))
+    if e.every_minutes:
+        bits.append(f"every {e.every_minutes} minutes" if e.every_minutes != 60 else "every hour")
+    else:
+        bits.append("once a day" if e.times_per_day == 1 else f"{e.times_per_day} times a day")
+    if e.per_side:
+        bits.append("each hand")
+    return ", ".join(bits)
+
+
+def _resolve(kb: Knowledge, cause: str) -> str:
+    key = cause.strip().lower().replace("-", "_").replace(" ", "_")
+    if key in kb.vocabulary.causes:
+        return key
+    names = dict(kb.vocabulary.causes)
+    by_name = {n.lower(): i for i, n in names.items()}
+    near = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
+    near += [by_name[n] for n in difflib.get_close_matches(cause.lower(), list(by_name), n=3, cutoff=0.5)]
+    near += [i for i in names if key and (key in i or i in key)]
+    raise UnknownCause(cause, list(dict.fromkeys(near))[:3])
+
+
+def care_plan(kb: Knowledge | None, cause: str) -> CarePlan:
+    """The care plan for a cause ID; raises UnknownCause with suggestions."""
+    kb = kb or load()
+    cid = _resolve(kb, cause)
+    care = kb.care
+    entry: CarePlanEntry
+    if cid in care.doctor_first_causes:
+        entry, kind = care.doctor_first, "doctor_first"
+    elif cid in care.plans:
+        entry, kind = care.plans[cid], "plan"
+    else:
+        entry, kind = care.generic, "generic"
+    order: list[str] = []
+
+    def refs(ids: list[str]) -> tuple[int, ...]:
+        for sid in ids:
+            if sid not in order:
+                order.append(sid)
+        return tuple(order.index(s) + 1 for s in dict.fromkeys(ids))
+
+    summary_refs = refs(entry.summary_sources)
+    steps = tuple(
+        PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None, s.do, s.how_long, refs(s.sources))
+        for s in entry.steps
+    )
+    escalation = tuple(PlanEscalation(e.when, e.then, refs(e.sources)) for e in entry.escalate)
+    warning_refs = refs(entry.warning_sources)
+    routine = None
+    if entry.routine:
+        r = kb.exercises.routines[entry.routine]
+        exercises = tuple(PlanExercise(x, kb.exercises.exercises[x].name, dose_text(kb, x)) for x in r.exercises)
+        ex_sources = [s for x in r.exercises for s in kb.exercises.exercises[x].sources]
+        routine = PlanRoutine(entry.routine, r.name, r.summary, exercises, refs(list(r.sources) + ex_sources))
+    foods: FoodTable | None = None
+    foods_refs: tuple[int, ...] = ()
+    if entry.b12_foods:
+        foods = b12_table(kb)
+        foods_refs = refs([kb.foods.pin.source])
+    name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
+    return CarePlan(
+        cid, name, kind, entry.summary, summary_refs, steps, escalation, tuple(entry.warnings), warning_refs,
+        routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order),
+    )

@@ -1,0 +1,179 @@
+"""Score a questionnaire from its answers, following the scoring rules in knowledge/instruments.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from numbwise.kb.models import Instrument, InstrumentScale
+
+ALIASES = {"boston": "bctq", "cts-6": "cts6", "cts_6": "cts6", "hand-diagram": "katz", "hand_diagram": "katz",
+           "katz-stirrat": "katz", "michigan": "mnsi"}
+
+
+class ScoreInputError(ValueError):
+    """An answer cannot be used; `item` names the item (or is None when the whole input is wrong)."""
+
+    def __init__(self, message: str, item: str | None = None) -> None:
+        super().__init__(message)
+        self.item = item
+
+
+@dataclass(frozen=True)
+class ScaleResult:
+    """One scale's value (None when too few items were answered), its band and a plain-words meaning."""
+
+    id: str
+    name: str
+    value: float | None
+    answered: int
+    needed: int
+    total: int
+    missing: tuple[str, ...]
+    band: str | None
+    band_label: str | None
+    meaning: str
+    lowest: float
+    highest: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output and the web app."""
+        return {
+            "id": self.id, "name": self.name, "value": self.value, "answered": self.answered,
+            "needed": self.needed, "total": self.total, "missing": list(self.missing), "band": self.band,
+            "band_label": self.band_label, "meaning": self.meaning, "range": [self.lowest, self.highest],
+        }
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """A finished instrument: the answers given, each scale's result and notes to show with them."""
+
+    instrument: str
+    name: str
+    filled_by: str
+    answers: dict[str, int | None]
+    scales: tuple[ScaleResult, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def values(self) -> dict[str, float | str | None]:
+        """What the diary keeps: each scale's value (or class, for the hand diagram)."""
+        return {s.id: s.value if s.value is not None else s.band for s in self.scales}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON output and the web app."""
+        return {
+            "instrument": self.instrument, "name": self.name, "filled_by": self.filled_by,
+            "answers": dict(self.answers), "scales": [s.to_dict() for s in self.scales],
+            "values": self.values(), "notes": list(self.notes),
+        }
+
+
+def _instruments() -> dict[str, Instrument]:
+    from numbwise.kb import load
+
+    return load().instruments
+
+
+def instrument_ids() -> list[str]:
+    """The instruments numbwise can score, in file order."""
+    return list(_instruments())
+
+
+def resolve(name: str) -> str:
+    """An instrument ID from what a person typed (case and a few common names forgiven)."""
+    key = name.strip().lower()
+    key = ALIASES.get(key, key)
+    if key not in _instruments():
+        raise ScoreInputError(f"unknown instrument '{name}'; choose one of: {', '.join(instrument_ids())}")
+    return key
+
+
+def instrument(iid: str) -> Instrument:
+    """The knowledge entry of one instrument."""
+    return _instruments()[resolve(iid)]
+
+
+def skippable(ins: Instrument, item_id: str, skipped: Collection[str] = ()) -> bool:
+    """Whether leaving this item out (after `skipped`) still lets every scale be scored, so a form may offer 'skip'."""
+    for scale in ins.scales:
+        counted = counted_items(scale)
+        if item_id in counted:
+            left = len(counted) - len({i for i in skipped if i in counted} | {item_id})
+            if left < scale.min_answered:
+                return False
+    return True
+
+
+def counted_items(scale: InstrumentScale) -> list[str]:
+    """The items that can change this scale (a count scale ignores items it gives no points for)."""
+    return [i for i in scale.items if scale.method != "count" or i in scale.points_for]
+
+
+def _check_answers(ins: Instrument, answers: Mapping[str, int | None]) -> dict[str, int | None]:
+    items = {i.id: i for i in ins.items}
+    for key in answers:
+        if key not in items:
+            raise ScoreInputError(f"'{key}' is not an item of {ins.short}", key)
+    out: dict[str, int | None] = {}
+    for iid, item in items.items():
+        value = answers.get(iid)
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ScoreInputError(f"item {iid}: answer must be a whole number, got {value!r}", iid)
+            allowed = [o.value for o in item.options]
+            if value not in allowed:
+                raise ScoreInputError(
+                    f"item {iid}: {value} is not an answer; use one of {', '.join(map(str, allowed))}", iid)
+        out[iid] = value
+    return out
+
+
+def _raw(scale: InstrumentScale, given: dict[str, int]) -> float:
+    if scale.method == "mean":
+        return sum(given.values()) / len(given)
+    if scale.method == "count":
+        return float(sum(1 for iid, v in given.items() if v in scale.points_for.get(iid, [])))
+    return float(sum(scale.weights[iid] for iid, v in given.items() if v == 1))
+
+
+def score_scale(scale: InstrumentScale, answers: Mapping[str, int | None]) -> ScaleResult:
+    """One scale: its value when enough items are answered, else no value and why."""
+    counted = counted_items(scale)
+    given = {i: v for i in counted if (v := answers.get(i)) is not None}
+    missing = tuple(i for i in counted if i not in given)
+    value: float | None = None
+    band = label = None
+    if len(given) >= scale.min_answered:
+        value = round(_raw(scale, given), scale.decimals)
+        if scale.decimals == 0:
+            value = float(int(value))
+        hit = [b for b in scale.bands if value >= b.at_least]
+        if hit:
+            band, label, meaning = hit[-1].id, hit[-1].label, hit[-1].meaning
+        else:
+            meaning = scale.reading
+    else:
+        meaning = (f"No score: {len(given)} of {len(counted)} items answered, and at least {scale.min_answered} "
+                   f"are needed. {scale.missing_rule}")
+    return ScaleResult(scale.id, scale.name, value, len(given), scale.min_answered, len(counted), missing, band,
+                       label, meaning, scale.lowest, scale.highest)
+
+
+def score(iid: str, answers: Mapping[str, int | None] | Sequence[int | None]) -> ScoreResult:
+    """Score a questionnaire; answers by item ID, or a list in item order (None = skipped)."""
+    ins = instrument(iid)
+    key = resolve(iid)
+    if ins.diagram is not None:
+        raise ScoreInputError(f"{ins.short} is scored from marked fingers and areas, not answers")
+    if not isinstance(answers, Mapping):
+        if len(answers) != len(ins.items):
+            raise ScoreInputError(f"{ins.short} has {len(ins.items)} items; got {len(answers)} answers")
+        answers = {item.id: a for item, a in zip(ins.items, answers)}
+    checked = _check_answers(ins, answers)
+    scales = tuple(score_scale(s, checked) for s in ins.scales)
+    notes: list[str] = []
+    if ins.filled_by == "examiner":
+        notes.append(f"{ins.short} needs an examiner: {ins.instructions}")
+    return ScoreResult(key, ins.name, ins.filled_by, checked, scales, tuple(notes))

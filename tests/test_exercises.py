@@ -1,0 +1,162 @@
+"""The exercise library, its pictures and the care plans, through the knowledge loader and the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from numbwise.kb import load
+from numbwise.kb.loader import KNOWLEDGE_DIR
+from tests.conftest import run_cli
+
+KB = load()
+STEPS = [(eid, st) for eid, e in KB.exercises.exercises.items() for st in e.steps]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_library_holds_at_least_ten_exercises_each_step_with_its_own_picture() -> None:
+    assert len(KB.exercises.exercises) >= 10
+    pictures = [st.picture for _, st in STEPS]
+    assert len(pictures) == len(set(pictures)), "two steps share a picture"
+    on_disk = {p.name for p in (KNOWLEDGE_DIR / "pictures").glob("*.svg")}
+    assert set(pictures) == on_disk, "pictures without a step, or steps without a picture"
+    assert {"tendon_gliding", "median_nerve_gliding", "ulnar_nerve_glide", "spider_pushups", "hand_shake"} <= set(KB.exercises.exercises)
+    assert len(KB.exercises.exercises["tendon_gliding"].steps) == 5
+    assert len(KB.exercises.exercises["median_nerve_gliding"].steps) == 6
+
+
+@pytest.mark.parametrize("eid,step", STEPS, ids=[f"{e}.{s.id}" for e, s in STEPS])
+def test_every_picture_is_a_valid_self_contained_svg_with_real_ink(eid: str, step: object) -> None:
+    import resvg_py
+    from PIL import Image
+
+    path = KNOWLEDGE_DIR / "pictures" / step.picture  # type: ignore[attr-defined]
+    assert re.fullmatch(r"[a-z0-9_]+\.svg", path.name)
+    text = path.read_text(encoding="utf-8")
+    root = ET.fromstring(text)
+    assert root.tag == f"{SVG}svg"
+    assert re.fullmatch(r"0 0 \d+ \d+", root.get("viewBox", ""))
+    assert root.get("role") == "img"
+    title = root.find(f"{SVG}title")
+    assert title is not None and title.text == step.alt  # type: ignore[attr-defined]
+    assert "<script" not in text.lower() and "http://" not in text.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in text and "href" not in text
+    png = resvg_py.svg_to_bytes(svg_string=text, background="#ffffff")
+    img = Image.open(io.BytesIO(bytes(png))).convert("L")
+    dark = sum(img.histogram()[:128])
+    assert dark > 0.01 * img.width * img.height, "the picture is (almost) blank"
+
+
+def test_tendon_glide_positions_look_different() -> None:
+    import resvg_py
+    from PIL import Image, ImageChops
+
+    imgs = {}
+    for st in KB.exercises.exercises["tendon_gliding"].steps:
+        png = resvg_py.svg_to_bytes(svg_path=str(KNOWLEDGE_DIR / "pictures" / st.picture))
+        imgs[st.id] = Image.open(io.BytesIO(bytes(png))).convert("L")
+    ids = list(imgs)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            assert ImageChops.difference(imgs[a], imgs[b]).getbbox() is not None, f"{a} and {b} are drawn alike"
+
+
+def test_every_exercise_warns_to_stop_when_numbness_gets_worse_and_mentions_surgery() -> None:
+    for eid, e in KB.exercises.exercises.items():
+        text = " ".join(e.cautions).lower()
+        assert "worse" in text and "stop" in text, eid
+        if eid != "hand_shake":
+            assert "surgery" in text, eid
+
+
+def test_routines_cover_the_nerve_causes() -> None:
+    r = KB.exercises.routines
+    assert {"desk_break", "carpal_tunnel_daily", "ulnar_daily"} <= set(r)
+    assert all(KB.exercises.exercises[x].break_friendly for x in r["desk_break"].exercises)
+    assert "carpal_tunnel" in r["carpal_tunnel_daily"].for_causes
+
+
+def test_care_carpal_tunnel_is_complete_and_sourced() -> None:
+    run = run_cli("--plain", "care", "carpal_tunnel")
+    assert run.code == 0, run.err
+    out = run.out
+    for part in ("WHAT TO TRY FIRST", "How long: Try it every night for 4 to 6 weeks", "WHEN TO GET MORE HELP",
+                 "steroid shot", "surgeon", "GET HELP SOONER IF", "EXERCISE ROUTINE", "SOURCES", "nhs.uk"):
+        assert part in out, part
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", out)}
+    listed = {int(n) for n in re.findall(r"^\s+(\d+)\. ", out.split("SOURCES")[1], re.M)}
+    assert cited and cited == listed
+
+
+def test_care_json_has_every_statement_pointing_at_a_source() -> None:
+    run = run_cli("care", "carpal_tunnel", "--json")
+    assert run.code == 0
+    plan = json.loads(run.out)
+    n = len(plan["sources"])
+    assert plan["steps"] and all(s["refs"] and max(s["refs"]) <= n for s in plan["steps"])
+    assert all(e["refs"] for e in plan["escalation"]) and plan["warning_refs"] and plan["summary_refs"]
+    assert plan["routine"]["id"] == "carpal_tunnel_daily" and plan["foods"] is None
+
+
+def test_care_b12_shows_the_food_list_and_emergencies_get_no_routine() -> None:
+    b12 = json.loads(run_cli("care", "b12_deficiency", "--json").out)
+    assert b12["foods"]["rows"]
+    stroke = json.loads(run_cli("care", "stroke_tia", "--json").out)
+    assert stroke["kind"] == "doctor_first" and stroke["routine"] is None and not stroke["steps"]
+    other = json.loads(run_cli("care", "lyme_disease", "--json").out)
+    assert other["kind"] == "generic" and "doctor" in other["summary"]
+
+
+def test_care_unknown_cause_exits_2_with_suggestions() -> None:
+    run = run_cli("care", "carpal")
+    assert run.code == 2 and "carpal_tunnel" in run.err
+
+
+def test_care_without_a_check_says_how_to_get_one() -> None:
+    run = run_cli("care")
+    assert run.code == 2 and "numbwise check" in run.err
+
+
+def test_care_plans_read_at_an_easy_level() -> None:
+    from numbwise.kb.check import person_texts
+    from numbwise.kb.readability import grade
+
+    texts = [t for w, t in person_texts(KB) if w.startswith(("care.", "exercises."))]
+    assert len(texts) > 100
+    assert sum(grade(t) for t in texts) / len(texts) <= KB.meta.reading_grade_target
+
+
+def test_care_without_a_cause_uses_the_latest_stored_check() -> None:
+    from datetime import datetime, timezone
+
+    from numbwise.diary.store import open_store
+
+    empty = run_cli("--plain", "care")
+    assert empty.code == 2 and "numbwise check" in empty.err
+    with open_store() as store:
+        at = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
+        store.add_check(at, {"findings": {}}, {"level": "routine", "causes": [{"id": "ulnar_neuropathy"}]})
+        store.add_check(at.replace(day=2), {"findings": {}}, {"level": "routine", "causes": [{"id": "carpal_tunnel"}]})
+    plan = json.loads(run_cli("care", "--json").out)
+    assert plan["cause"] == "carpal_tunnel"
+
+
+def test_learn_shows_every_exercise_with_its_dose_cautions_and_sources() -> None:
+    from numbwise.kb import load
+
+    listing = run_cli("--plain", "learn").out
+    for eid, e in load().exercises.exercises.items():
+        assert f"{eid}: {e.name}" in listing
+        page = run_cli("--plain", "learn", eid)
+        assert page.code == 0, page.err
+        assert "How much" in page.out and "Take care" in page.out and "Sources" in page.out
+        assert all(step.say in page.out for step in e.steps)
+
+
+def test_learn_suggests_a_close_exercise() -> None:
+    run = run_cli("learn", "tendon_glide")
+    assert run.code == 2 and "tendon_gliding" in run.err
