@@ -11,9 +11,14 @@ import io
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from numbwise.care.session import Player
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "img"
@@ -22,7 +27,7 @@ WIDTH = 80
 
 def session_captures() -> None:
     from numbwise.care.routines import routine_for
-    from numbwise.care.session import Player, timeline
+    from numbwise.care.session import timeline
     from numbwise.cli import exercise_player as xp
     from numbwise.kb import load
 
@@ -30,15 +35,27 @@ def session_captures() -> None:
     choice = routine_for(kb, None)
     phases = timeline(kb.exercises, choice.routine)
     clock = xp.FakeClock(now=0.0)
-    # pause 12 s into the run (during the first hold), carry on 30 s later
-    keys = xp.ScriptedKeys(clock, [(12.0, " "), (42.0, " ")])
-    wanted = {  # file name -> test on the player state
-        "exercise-ready": lambda p: p.phase is not None and p.phase.kind == "ready" and p.seconds_left == 3,
-        "exercise-hold-left": lambda p: p.phase is not None and p.phase.kind == "hold" and p.phase.side == "left" and p.seconds_left == 9 and not p.paused,
+    # pause 6 s into the first left-hand hold, carry on 30 s later
+    starts = [sum(p.seconds for p in phases[:i]) for i in range(len(phases))]
+    first_left = next(i for i, p in enumerate(phases) if p.kind == "hold" and p.side == "left")
+    keys = xp.ScriptedKeys(clock, [(starts[first_left] + 6.0, " "), (starts[first_left] + 36.0, " ")])
+
+    def at(kind: str, left: int, side: str | None = None, rep: int | None = None) -> Callable[[Player], bool]:
+        def test(p: Player) -> bool:
+            ph = p.phase
+            return (ph is not None and ph.kind == kind and p.seconds_left == left and not p.paused
+                    and (side is None or ph.side == side) and (rep is None or ph.rep == rep))
+        return test
+
+    wanted: dict[str, Callable[[Player], bool]] = {  # file name -> when to take it
+        "exercise-ready": at("ready", 3),
+        "exercise-hold-left": at("hold", 12, "left"),
         "exercise-paused": lambda p: p.paused,
-        "exercise-switch": lambda p: p.phase is not None and p.phase.kind == "switch" and p.seconds_left == 4,
-        "exercise-hold-right": lambda p: p.phase is not None and p.phase.kind == "hold" and p.phase.side == "right" and p.phase.rep == 2 and p.seconds_left == 5,
+        "exercise-switch": at("switch", 4),
+        "exercise-hold-right": at("hold", 5, "right", 2),
     }
+    if any(p.kind == "timed" for p in phases):
+        wanted["exercise-timed"] = at("timed", 30)
     frames: list[str] = []
     seen_phase = -1
 
@@ -63,9 +80,9 @@ def session_captures() -> None:
     if wanted:
         sys.exit(f"frames never seen: {', '.join(wanted)}")
     (OUT / "exercise-frames.txt").write_text(
-        "# numbwise exercise desk_break: the first frame of every phase (fake clock)\n\n" + "\n".join(frames))
+        "# numbwise exercise (the default routine): the first frame of every phase (fake clock)\n\n" + "\n".join(frames))
     (OUT / "exercise-plain.txt").write_text(
-        "# numbwise --plain exercise desk_break: what plain mode prints, one line per phase\n\n" + "\n".join(said) + "\n")
+        "# numbwise --plain exercise (the default routine): what plain mode prints, one line per phase\n\n" + "\n".join(said) + "\n")
 
 
 def stats_capture() -> None:

@@ -11,8 +11,12 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from numbwise.care.routines import Choice, routine_for
+from numbwise.care.session import Phase, timeline
+from numbwise.cli import exercise_player as xp
 from numbwise.cli.exercise_player import FAKE_CLOCK_VARIABLE
 from numbwise.diary.store import open_store
+from numbwise.kb import load
 from tests.conftest import run_cli
 
 UTC = dt.timezone.utc
@@ -32,76 +36,110 @@ def sessions() -> list[tuple[str, str, str, int]]:
         return [(a.kind, a.name, a.outcome, a.seconds) for a in store.activities()]
 
 
-def test_a_whole_session_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def plan(cause: str | None = None) -> tuple[Choice, list[Phase]]:
+    """The routine the command should pick, and its phases: expectations follow the library, whatever it holds."""
+    kb = load()
+    choice = routine_for(kb, cause)
+    return choice, timeline(kb.exercises, choice.routine)
+
+
+def test_a_whole_session_in_a_terminal() -> None:
+    choice, phases = plan()
+    kb = load()
+    first = kb.exercises.exercises[phases[0].exercise_id]
+    kinds = {p.kind for p in phases}
+    total, work = sum(p.seconds for p in phases), sum(1 for p in phases if p.is_work)
     child = spawn("exercise")
     child.send(" ")  # typed ahead: the first key the session reads pauses it in the get-ready countdown
-    child.expect_exact("Routine: Desk break: the default routine (no saved symptom check yet).")
+    child.expect_exact(f"Routine: {choice.routine.name}: the default routine (no saved symptom check yet).")
     child.expect_exact("\x1b[?1049h")  # the alternate screen
-    for text in ("Exercise 1 of 1: Wrist flexor stretch", "LEFT hand", "Arm out, palm away", "GET READY",
-                 "5 s", "PAUSED. Press space to carry on."):
+    for text in (f"Exercise 1 of {len(choice.routine.exercises)}: {first.name}", first.steps[0].say, "GET READY",
+                 f"{phases[0].seconds} s", "PAUSED. Press space to carry on."):
         child.expect_exact(text)
     child.send(" ")
-    for text in ("HOLD", "15 s", "REST", "Rep 2 of 2", "SWITCH HANDS", "RIGHT hand", "HOLD", "\x1b[?1049l",
-                 "Session over: 4 of 4 holds and moves done.", "Did you do it? [y/n/partly] (Enter: y)"):
+    seen = [xp.headline(p).upper() for p in phases[1:4]]
+    assert {"LEFT hand", "RIGHT hand"} <= {xp.side_label(p) for p in phases}, "the default routine has a per-side exercise"
+    for text in [*seen, "LEFT hand", "SWITCH HANDS", "RIGHT hand", "\x1b[?1049l",
+                 f"Session over: {work} of {work} holds and moves done.", "Did you do it? [y/n/partly] (Enter: y)"]:
         child.expect_exact(text)
     child.sendline("y")
-    child.expect_exact("Saved: Desk break, done, 1 min 20 s.")
+    child.expect_exact(f"Saved: {choice.routine.name}, done")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    assert sessions() == [("session", "desk_break", "done", 80)]
+    assert kinds & {"hold", "timed", "move"}
+    assert sessions() == [("session", choice.routine_id, "done", total)]
 
 
 def test_quit_and_skip_keys_in_a_terminal() -> None:
-    child = spawn("exercise", "desk_break")
-    child.send("ss")  # skip the get-ready and the first hold
+    choice, phases = plan()
+    work = sum(1 for p in phases if p.is_work)
+    child = spawn("exercise", choice.routine_id)
+    child.send("ss")  # skip the get-ready and the first step
     child.send("q")
-    child.expect_exact("Routine: Desk break: the routine you asked for.")
-    child.expect_exact("Session over: 0 of 4 holds and moves done, some skipped, stopped early.")
+    child.expect_exact(f"Routine: {choice.routine.name}: the routine you asked for.")
+    child.expect_exact(f"Session over: 0 of {work} holds and moves done, some skipped, stopped early.")
     child.expect_exact("(Enter: n)")
     child.sendline("")  # keep what the timer saw
-    child.expect_exact("Saved: Desk break, skipped")
+    child.expect_exact(f"Saved: {choice.routine.name}, skipped")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    assert sessions() == [("session", "desk_break", "skipped", 0)]
+    assert sessions() == [("session", choice.routine_id, "skipped", 0)]
 
 
 def test_the_routine_follows_the_last_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = load()
+    cause = next(c for r in kb.exercises.routines.values() for c in r.for_causes)
+    choice, phases = plan(cause)
     with open_store() as store:
         store.add_check(dt.datetime(2026, 11, 20, 9, tzinfo=UTC), {"findings": {}},
-                        {"causes": [{"id": "carpal_tunnel", "probability": 0.6}]})
+                        {"causes": [{"id": cause, "probability": 0.6}]})
     monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
     run = run_cli("exercise", input="partly\n")  # not a terminal: plain mode, no keys
     assert run.code == 0, run.err
-    assert "Routine: Desk break: suggested for Carpal tunnel syndrome" in run.out
+    assert f"Routine: {choice.routine.name}: suggested for {kb.causes[cause].name}" in run.out
     assert "of 2026-11-20" in run.out
-    assert "Hold (15 s). Wrist flexor stretch, right hand, set 1 of 1, rep 2 of 2." in run.out
+    assert xp.plain_line(phases[-1], kb.exercises) in run.out
     assert "\x1b" not in run.out
-    assert sessions() == [("session", "desk_break", "partial", 80)]
+    assert sessions() == [("session", choice.routine_id, "partial", sum(p.seconds for p in phases))]
+
+
+def test_a_cause_with_no_routine_gets_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = load()
+    suggested = {c for r in kb.exercises.routines.values() for c in r.for_causes}
+    cause = next(c for c in kb.causes if c not in suggested)
+    with open_store() as store:
+        store.add_check(dt.datetime(2026, 11, 20, 9, tzinfo=UTC), {}, {"causes": [{"id": cause}]})
+    monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
+    run = run_cli("exercise", input="y\n")
+    assert f"the default routine (none is suggested for {kb.causes[cause].name}" in run.out
 
 
 def test_end_of_input_keeps_what_the_timer_saw(monkeypatch: pytest.MonkeyPatch) -> None:
+    choice, phases = plan()
     monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
-    run = run_cli("--plain", "exercise", "Desk break", input="")
+    run = run_cli("--plain", "exercise", choice.routine.name.upper(), input="")
     assert run.code == 0, run.err
-    assert sessions() == [("session", "desk_break", "done", 80)]
+    assert sessions() == [("session", choice.routine_id, "done", sum(p.seconds for p in phases))]
 
 
 def test_unknown_routine_is_bad_input_and_nothing_is_saved() -> None:
     run = run_cli("exercise", "nope")
     assert run.code == 2
-    assert "no routine called 'nope'. Known routines: desk_break" in run.err
+    assert f"no routine called 'nope'. Known routines: {', '.join(sorted(load().exercises.routines))}" in run.err
     assert sessions() == []
 
 
 def test_list_routines() -> None:
+    choice, phases = plan()
     run = run_cli("exercise", "--list", "--json")
     assert run.code == 0
-    rows = json.loads(run.out)
-    assert rows[0]["id"] == "desk_break" and rows[0]["default"] is True and rows[0]["seconds"] == 80
+    rows = {row["id"]: row for row in json.loads(run.out)}
+    assert rows.keys() == load().exercises.routines.keys()
+    assert rows[choice.routine_id]["default"] is True and rows[choice.routine_id]["seconds"] == sum(p.seconds for p in phases)
     plain = run_cli("--plain", "exercise", "--list")
-    assert "desk_break (default): Desk break." in plain.out and "About 1 min 20 s." in plain.out
+    assert f"{choice.routine_id} (default): {choice.routine.name}." in plain.out
     assert run_cli("exercise", "--json").code == 2
 
 

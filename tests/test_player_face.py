@@ -12,8 +12,22 @@ from numbwise.care.routines import routine_for
 from numbwise.care.session import timeline
 from numbwise.cli import exercise_player as xp
 from numbwise.kb import load
+from numbwise.kb.models import ExercisesFile, Routine
 
 import pytest
+
+from tests.test_session import exercise, kb_file, step
+
+PICTURES = load().folder / "pictures"
+PICTURE = sorted(PICTURES.glob("*.svg"))[0].name  # any real picture: the words and doses come from the fixture
+
+
+def fixture() -> tuple[ExercisesFile, Routine]:
+    """One stretch per hand, 15 s held twice with a 5 s rest: small, and the same whatever the library holds."""
+    s = step("palm_out") | {"say": "Arm out, palm away", "picture": PICTURE}
+    xf = kb_file({"wrist_flexor_stretch": exercise([s], hold_seconds=15, reps=2, rest_seconds=5, per_side=True)
+                  | {"name": "Wrist flexor stretch"}})
+    return xf, xf.routines["r"]
 
 
 def test_svg_renders_to_half_blocks(tmp_path: Path) -> None:
@@ -31,6 +45,17 @@ def test_svg_renders_to_half_blocks(tmp_path: Path) -> None:
     assert render_cells(svg, 20) is grid  # cached
 
 
+def test_white_fills_are_paper_and_blank_rows_are_trimmed(tmp_path: Path) -> None:
+    svg = tmp_path / "outline.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40">'
+                   '<rect x="0" y="0" width="40" height="40" fill="#ffffff"/>'
+                   '<rect x="10" y="10" width="20" height="20" fill="#fff" stroke="#222" stroke-width="2"/></svg>')
+    text = as_text(render_cells(svg, 40)).splitlines()
+    assert 10 <= len(text) <= 12  # 40 x 40 pixels are 20 rows; the blank ones above and below the box are gone
+    middle = text[len(text) // 2].strip()
+    assert middle[:2] == "██" and middle[-2:] == "██" and middle[2:-2].strip() == "" and len(middle) >= 18  # the box's sides, nothing inside
+
+
 def test_bad_pictures_are_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(PictureError, match="missing"):
         render_cells(tmp_path / "none.svg", 10)
@@ -43,8 +68,7 @@ def test_bad_pictures_are_clear_errors(tmp_path: Path) -> None:
 
 
 def run_face(script: list[tuple[float, str]], plain: bool = False) -> tuple[xp.SessionRun, list[str], xp.Speaker, str]:
-    kb = load()
-    choice = routine_for(kb, None)
+    xf, routine = fixture()
     clock = xp.FakeClock(now=0.0)
     keys = xp.ScriptedKeys(clock, script)
     said: list[list[str]] = []
@@ -58,11 +82,11 @@ def run_face(script: list[tuple[float, str]], plain: bool = False) -> tuple[xp.S
         rec.print(frame)
         frames.append(rec.export_text())
 
-    phases = timeline(kb.exercises, choice.routine)
+    phases = timeline(xf, routine)
     if plain:
-        run = xp.run_plain(console, phases, kb.exercises, clock=clock, sleep=clock.sleep, keys=keys, speaker=speaker)
+        run = xp.run_plain(console, phases, xf, clock=clock, sleep=clock.sleep, keys=keys, speaker=speaker)
     else:
-        run = xp.run_fullscreen(console, phases, kb.exercises, choice.routine, kb.folder / "pictures", clock=clock,
+        run = xp.run_fullscreen(console, phases, xf, routine, PICTURES, clock=clock,
                                 sleep=clock.sleep, keys=keys, speaker=speaker, on_frame=grab)
     assert all(cmd[0] == "espeak-ng" for cmd in said)
     return run, frames, speaker, out.getvalue()
@@ -108,9 +132,8 @@ def test_ctrl_c_quits_the_session() -> None:
             raise KeyboardInterrupt
 
     clock = xp.FakeClock()
-    kb = load()
-    r = routine_for(kb, None).routine
-    run = xp.run_loop(timeline(kb.exercises, r), kb.exercises, lambda ph: None, None, clock=clock, sleep=clock.sleep,
+    xf, r = fixture()
+    run = xp.run_loop(timeline(xf, r), xf, lambda ph: None, None, clock=clock, sleep=clock.sleep,
                       keys=Interrupting())
     assert run.interrupted and run.player.finished and run.player.outcome == "skipped"
 
@@ -150,13 +173,12 @@ def test_speak_without_espeak_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("height", [18, 24, 30, 60])
 def test_the_countdown_fits_small_terminals(height: int) -> None:
-    kb = load()
-    r = routine_for(kb, None).routine
-    player = xp.start(timeline(kb.exercises, r), 0.0)
+    xf, r = fixture()
+    player = xp.start(timeline(xf, r), 0.0)
     player.tick(7.0)
     player.pause(7.0)
     rec = Console(record=True, width=80, height=height, file=io.StringIO())
-    rec.print(xp.screen(player, kb.exercises, r, kb.folder / "pictures", 80, height))
+    rec.print(xp.screen(player, xf, r, PICTURES, 80, height))
     lines = rec.export_text().splitlines()
     assert len(lines) <= height
     text = "\n".join(lines)

@@ -15,6 +15,7 @@ RGB = tuple[int, int, int]
 Cell = tuple[RGB | None, RGB | None]
 Grid = tuple[tuple[Cell, ...], ...]
 ALPHA_INK = 96  # a pixel at least this opaque counts as ink
+PAPER_LUMA = 200  # lighter pixels (white fills) are paper, not ink
 INK_SHARE = 5  # a cell pixel is ink when at least 1/INK_SHARE of its block is
 
 
@@ -74,21 +75,26 @@ def decode_png_rgba(data: bytes) -> tuple[int, int, list[bytearray]]:
 
 
 def downsample(width: int, rows: list[bytearray], factor: int) -> tuple[int, list[list[RGB | None]]]:
-    """Shrink by `factor`: a block is ink when enough of it is (thin lines survive), coloured by its most opaque pixel."""
+    """Shrink by `factor`: a block is ink when enough of it is (thin lines survive), coloured by its darkest ink.
+
+    Ink is an opaque pixel that is not near-white: white fills are paper, so outline drawings stay outlines.
+    """
     out_w = width // factor
     need = max(1, (factor * factor) // INK_SHARE)
     out: list[list[RGB | None]] = []
     for by in range(0, len(rows) - factor + 1, factor):
         line: list[RGB | None] = []
         for bx in range(out_w):
-            best, alpha, count = None, -1, 0
+            best: RGB | None = None
+            darkest, count = 256.0, 0
             for row in rows[by:by + factor]:
                 for x in range(bx * factor, bx * factor + factor):
-                    a = row[x * 4 + 3]
-                    if a >= ALPHA_INK:
+                    r, g, b, a = row[x * 4], row[x * 4 + 1], row[x * 4 + 2], row[x * 4 + 3]
+                    luma = 0.3 * r + 0.59 * g + 0.11 * b
+                    if a >= ALPHA_INK and luma < PAPER_LUMA:
                         count += 1
-                    if a > alpha:
-                        best, alpha = (row[x * 4], row[x * 4 + 1], row[x * 4 + 2]), a
+                        if luma < darkest:
+                            best, darkest = (r, g, b), luma
             line.append(best if count >= need else None)
         out.append(line)
     return out_w, out
@@ -119,7 +125,17 @@ def render_cells(path: Path, columns: int) -> Grid:
     except (ValueError, OSError) as exc:
         raise PictureError(f"{path.name}: {exc}") from None
     width, _, rows = decode_png_rgba(bytes(png))
-    return pixels_to_cells(downsample(width, rows, SUPERSAMPLE)[1])
+    return trim(pixels_to_cells(downsample(width, rows, SUPERSAMPLE)[1]))
+
+
+def trim(grid: Grid) -> Grid:
+    """Drop blank rows above and below the drawing (screen height is precious)."""
+    rows = list(grid)
+    while rows and all(cell == (None, None) for cell in rows[0]):
+        rows.pop(0)
+    while rows and all(cell == (None, None) for cell in rows[-1]):
+        rows.pop()
+    return tuple(rows)
 
 
 def as_text(grid: Grid) -> str:

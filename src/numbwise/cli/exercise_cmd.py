@@ -101,7 +101,7 @@ def _list(console: Console, kb: Knowledge, plain: bool, as_json: bool) -> None:
         for rid, r, secs in rows:
             default = " (default)" if rid == ex.default_routine else ""
             console.print(f"{rid}{default}: {r.name}. {r.summary} About {_minutes(secs)}. "
-                          f"Suggested for: {cause_names(r.for_causes) or 'anyone'}.", markup=False)
+                          f"Suggested for: {cause_names(r.for_causes) or 'anyone'}.", markup=False, soft_wrap=True)
         return
     from rich.table import Table
 
@@ -179,12 +179,12 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
     except Exception as exc:  # checked before the session, so nobody exercises and then loses the record
         raise StoreFailure(f"could not open the diary ({exc}). Choose another with --db URL.") from None
     phases = timeline(kb.exercises, choice.routine)
-    console.print(f"Routine: {why}", markup=False)
+    console.print(f"Routine: {why}", markup=False, soft_wrap=True)
     speaker = None
     if speak:
         speaker = xp.Speaker.find()
         if speaker is None:
-            console.print("No spoken cues: espeak-ng is not installed.", markup=False)
+            console.print("No spoken cues: espeak-ng is not installed.", markup=False, soft_wrap=True)
     clock, sleep = xp.world_clock()
     interactive = sys.stdin.isatty() and console.is_terminal
     pictures = kb.folder / "pictures"
@@ -192,7 +192,7 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
     with xp.terminal_keys(interactive) as keys:
         if plain or not interactive:
             if interactive:
-                console.print("Keys: space pause, s skip, q stop.", markup=False)
+                console.print("Keys: space pause, s skip, q stop.", markup=False, soft_wrap=True)
             run = xp.run_plain(console, phases, kb.exercises, clock=clock, sleep=sleep, keys=keys, speaker=speaker)
         else:
             run = xp.run_fullscreen(console, phases, kb.exercises, choice.routine, pictures, clock=clock,
@@ -201,7 +201,7 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
     c = player.counters
     console.print(f"Session over: {c.work_done} of {player.work_total} holds and moves done"
                   f"{', some skipped' if c.work_skipped else ''}{', stopped early' if player.quit_early else ''}.",
-                  markup=False)
+                  markup=False, soft_wrap=True)
     if speaker is not None:
         speaker.say("Session over. Did you do it?")
     outcome = _confirm(console, DEFAULT_ANSWER[player.outcome])
@@ -211,6 +211,6 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
     except Exception as exc:
         raise StoreFailure(f"could not save the session in the diary: {exc}") from None
     console.print(f"Saved: {choice.routine.name}, {outcome}, {_minutes(seconds)}. See your days and streaks with: numbwise stats",
-                  markup=False)
+                  markup=False, soft_wrap=True)
     if run.interrupted:
         ctx.exit(ExitCode.INTERRUPTED)
