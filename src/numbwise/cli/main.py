@@ -13,6 +13,8 @@ from numbwise.cli.check_cmd import check_command
 from numbwise.cli.exercise_cmd import exercise_command
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
+from numbwise.cli.report_cmd import report_command
+from numbwise.cli.remind_cmd import remind_command
 from numbwise.cli.score_cmd import score_command
 from numbwise.cli.stats_cmd import stats_command
 from numbwise.exitcodes import ExitCode
@@ -54,6 +56,8 @@ cli.add_command(check_command)
 cli.add_command(learn_command)
 cli.add_command(foods_command)
 cli.add_command(kb_group)
+cli.add_command(report_command)
+cli.add_command(remind_command)
 cli.add_command(score_command)
 cli.add_command(care_command)
 cli.add_command(exercise_command)

@@ -51,6 +51,10 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"care.{pid}.summary", plan.summary)] + [(f"care.{pid}.warnings", w) for w in plan.warnings]
         out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.how_long) if t]
         out += [(f"care.{pid}.escalate", f"{x.when} {x.then}") for x in plan.escalate]
+    rep = kb.report
+    out += [("report.intro", rep.intro), ("report.mic_note", rep.mic_note)]
+    out += [(f"report.questions.{q.when}", q.text) for q in rep.questions]
+    out += [(f"report.patterns.{pid}", p.text) for pid, p in rep.patterns.items()]
     return [(w, t) for w, t in out if len(t.split()) >= 4]
 
 

@@ -22,6 +22,7 @@ from numbwise.kb.models import (
     Instrument,
     LikelihoodsFile,
     Meta,
+    ReportFile,
     Source,
     Treatment,
     TriageFile,
@@ -67,6 +68,7 @@ class Knowledge:
     exercises: ExercisesFile
     care: CareFile
     instruments: dict[str, Instrument]
+    report: ReportFile
 
 
 def _read(folder: Path, name: str, problems: list[str]) -> Any:
@@ -224,6 +226,19 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         problems.append(f"exercises.yaml: default_routine: unknown routine '{ex.default_routine}'")
 
     _check_care(kb, refs, problems)
+    rep = kb.report
+    for i, q in enumerate(rep.questions):
+        refs("report.yaml", f"questions.{i}", q.sources)
+        import string
+
+        names = {f for _, f, _, _ in string.Formatter().parse(q.text) if f is not None}
+        problems.extend(f"report.yaml: questions.{i}: unknown placeholder '{{{n}}}'" for n in sorted(names - {"treatment", "weeks"}))
+    if "always" not in {q.when for q in rep.questions}:
+        problems.append("report.yaml: questions: one question must be asked 'always'")
+    for pid, pat in rep.patterns.items():
+        refs("report.yaml", f"patterns.{pid}", pat.sources)
+    for sid, scale in rep.scales.items():
+        refs("report.yaml", f"scales.{sid}", scale.sources)
 
     lk = kb.likelihoods
     refs("likelihoods.yaml", "(file)", lk.sources)
@@ -307,13 +322,14 @@ def load_from(folder: Path) -> Knowledge:
     iv = _one(InterviewFile, _read(folder, "interview.yaml", problems), "interview.yaml", None, problems)
     ex = _one(ExercisesFile, _read(folder, "exercises.yaml", problems), "exercises.yaml", None, problems)
     care = _one(CareFile, _read(folder, "care.yaml", problems), "care.yaml", None, problems)
-    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None or care is None:
+    rep = _one(ReportFile, _read(folder, "report.yaml", problems), "report.yaml", None, problems)
+    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None or care is None or rep is None:
         raise KnowledgeError(problems)
     instruments = _entries(Instrument, _read(folder, "instruments.yaml", problems), "instruments.yaml", problems)
     kb = Knowledge(
         folder=folder, meta=meta, vocabulary=vocabulary, sources=sources, groups=groups, findings=findings,
         causes=causes, treatments=treatments, foods=foods, triage=triage, likelihoods=lk, interview=iv,
-        exercises=ex, care=care, instruments=instruments,
+        exercises=ex, care=care, instruments=instruments, report=rep,
     )
     _cross_check(kb, problems)
     _check_instruments(kb, problems)

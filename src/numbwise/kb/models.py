@@ -600,3 +600,56 @@ class Instrument(Strict):
             if note.before not in ids:
                 raise ValueError(f"section note before unknown item '{note.before}'")
         return self
+
+
+# --- report for the doctor ------------------------------------------------------------------
+
+# What the report's summary can notice; the code computes each, the YAML says what to ask.
+ReportTrigger = Literal[
+    "always",
+    "night_waking",
+    "worse",
+    "not_better_after_treatment",
+    "better_with_treatment",
+    "median_fingers",
+    "ulnar_fingers",
+    "all_fingers",
+    "red_flag_ever",
+    "urgent_level",
+]
+
+
+class ReportQuestion(Strict):
+    """A question a person may take to the doctor, asked when its trigger is seen in the diary."""
+
+    when: ReportTrigger
+    text: Text  # may hold {treatment} and {weeks} for the trigger's details
+    sources: SourceRefs
+
+
+class ReportPattern(Strict):
+    """What the report says about where numbness was logged."""
+
+    fingers: Annotated[list[Literal["thumb", "index", "middle", "ring", "little"]], Field(min_length=1)]
+    text: Text
+    sources: SourceRefs
+
+
+class ReportScale(Strict):
+    """How to label one score scale (instrument.key) on the report; lower_is_better sets the trend words."""
+
+    name: Text
+    range_text: Text
+    lower_is_better: bool
+    sources: SourceRefs
+
+
+class ReportFile(Strict):
+    title: Text
+    intro: Text
+    questions: Annotated[list[ReportQuestion], Field(min_length=1)]
+    patterns: dict[Ident, ReportPattern]
+    scales: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")], ReportScale]
+    mic_note: Text
+    treatment_names: dict[Ident, Text]  # diary treatment kinds as a person says them
+    max_questions: int = Field(default=5, ge=1, le=10)

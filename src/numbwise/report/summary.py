@@ -1,0 +1,385 @@
+"""Page one in figures: how long, how often, how bad, where, what was tried, and what to ask (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from numbwise.kb import Knowledge
+from numbwise.report.data import FINGER_CODES, FINGERS, ReportData, expand_fingers, local_date
+
+
+@dataclass(frozen=True)
+class Mic:
+    """The minimal important change of one score scale, and where that number comes from."""
+
+    value: float
+    sources: tuple[str, ...]
+
+
+MicLookup = Callable[[str, str], "Mic | None"]
+
+
+@dataclass(frozen=True)
+class ScoreTrend:
+    """First and latest value of one score scale, and whether the change is bigger than the MIC."""
+
+    instrument: str
+    key: str
+    name: str
+    range_text: str
+    first: float
+    first_at: dt.date
+    last: float
+    last_at: dt.date
+    count: int
+    mic: Mic | None
+    verdict: str  # "better" | "worse" | "no clear change" | "one result" | "changed" (no MIC known)
+
+    @property
+    def change(self) -> float:
+        """Latest minus first."""
+        return self.last - self.first
+
+
+@dataclass(frozen=True)
+class Tried:
+    """One treatment kind: when it was first and last logged, and on how many days."""
+
+    kind: str
+    name: str
+    details: tuple[str, ...]
+    first: dt.date
+    last: dt.date
+    days_logged: int
+
+    @property
+    def weeks(self) -> int:
+        """Whole weeks from first to last use (at least 1)."""
+        return max(1, ((self.last - self.first).days + 1) // 7)
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A warning sign a check once raised."""
+
+    finding: str
+    text: str
+    first_seen: dt.date
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures and sentences of page one."""
+
+    start: dt.date
+    end: dt.date
+    days: int
+    who: str
+    since: dt.date | None
+    weeks_since: int | None
+    days_with_symptoms: int
+    episodes: int
+    episodes_per_week: float
+    typical_severity: float | None
+    worst_severity: int | None
+    severity_first: float | None  # median of the first four weeks
+    severity_last: float | None  # median of the last four weeks
+    nights_woken: int
+    nights_per_week_first: float | None
+    nights_per_week_last: float | None
+    finger_counts: dict[str, int]  # code -> entries naming it
+    hands: dict[str, int]  # left/right/both -> entries
+    pattern: str | None  # a sentence from report.yaml
+    top_fingers: tuple[str, ...]  # plain words, most logged first
+    triggers: tuple[tuple[str, int], ...]
+    latest_level: str | None
+    latest_level_title: str | None
+    latest_check_at: dt.date | None
+    latest_causes: tuple[tuple[str, float], ...]
+    red_flags: tuple[RedFlag, ...]
+    scores: tuple[ScoreTrend, ...]
+    tried: tuple[Tried, ...]
+    sessions_done: int
+    sessions_logged: int
+    breaks_done: int
+    breaks_logged: int
+    questions: tuple[str, ...]
+    triggers_seen: tuple[str, ...]  # the question triggers that fired, for tests and the JSON view
+
+
+def no_mic(instrument: str, key: str) -> Mic | None:
+    """A lookup that knows no MIC: the report then shows the change without a band."""
+    return None
+
+
+def kb_mic(kb: Knowledge) -> MicLookup:
+    """MICs from the instruments knowledge (the first listed for a scale); none when a scale has none."""
+
+    def lookup(instrument: str, key: str) -> Mic | None:
+        item = kb.instruments.get(instrument)
+        scale = next((x for x in item.scales if x.id == key), None) if item else None
+        if scale is None or not scale.minimal_change:
+            return None
+        first = scale.minimal_change[0]
+        return Mic(first.value, tuple(first.sources))
+
+    return lookup
+
+
+def _median(values: Sequence[float]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+def _finger_words(codes: Sequence[str]) -> tuple[str, ...]:
+    """'r1','l1','r2' -> ('thumb', 'index'): the fingers, regardless of hand, in order of first mention."""
+    out: list[str] = []
+    for c in codes:
+        word = FINGERS[int(c[1]) - 1]
+        if word not in out:
+            out.append(word)
+    return tuple(out)
+
+
+def _pattern(kb: Knowledge, counts: dict[str, int]) -> tuple[str | None, str | None]:
+    """The report.yaml pattern whose fingers hold most of the logged mentions (at least 3 in 4), if any."""
+    by_finger = Counter[str]()
+    for code, n in counts.items():
+        by_finger[FINGERS[int(code[1]) - 1]] += n
+    total = sum(by_finger.values())
+    if not total:
+        return None, None
+    best: tuple[float, int, str] | None = None
+    for pid, pat in kb.report.patterns.items():
+        inside = sum(by_finger[f] for f in pat.fingers) / total
+        if len(pat.fingers) == len(FINGERS):
+            spread = [by_finger[f] for f in FINGERS]
+            inside = 1.0 if min(spread) >= 0.5 * max(spread) else 0.0  # about equal across all five
+        if inside >= 0.75 and (best is None or (inside, -len(pat.fingers)) > (best[0], best[1])):
+            best = (inside, -len(pat.fingers), pid)
+    if best is None:
+        return None, None
+    return best[2], kb.report.patterns[best[2]].text
+
+
+def _window(data: ReportData, first: bool) -> tuple[dt.date, dt.date]:
+    """The first or last four weeks of the period (the whole period when shorter than eight weeks, halves)."""
+    span = min(28, max(1, data.days // 2))
+    if first:
+        return data.start, data.start + dt.timedelta(days=span - 1)
+    return data.end - dt.timedelta(days=span - 1), data.end
+
+
+def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summary:
+    """Work out every figure of page one from a snapshot."""
+    rep = kb.report
+    sym = [s for s in data.symptoms if data.start <= local_date(s.at) <= data.end]
+    weeks = data.days / 7
+    days_with = len({local_date(s.at) for s in sym})
+    sev = [s.severity for s in sym]
+
+    def sev_in(first: bool) -> float | None:
+        a, b = _window(data, first)
+        return _median([s.severity for s in sym if a <= local_date(s.at) <= b])
+
+    nights = {local_date(s.at) for s in sym if s.woke}
+
+    def nights_in(first: bool) -> float | None:
+        a, b = _window(data, first)
+        n = len([d for d in nights if a <= d <= b])
+        return n / (((b - a).days + 1) / 7)
+
+    counts: Counter[str] = Counter()
+    hands: Counter[str] = Counter()
+    trig: Counter[str] = Counter()
+    for s in sym:
+        for code in expand_fingers(s.fingers):
+            counts[code] += 1
+        if s.hand:
+            hands[s.hand] += 1
+        if s.trigger:
+            trig[s.trigger] += 1
+    finger_counts = {c: counts.get(c, 0) for c in FINGER_CODES}
+    top = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], FINGER_CODES.index(kv[0]))) if n]
+    pattern_id, pattern = _pattern(kb, finger_counts)
+
+    first_entry = data.first_entry
+    dated = [local_date(x.at) for x in data.symptoms] + [local_date(x.at) for x in data.treatments]
+    dated += [local_date(x.at) for x in data.scores] + [local_date(x.at) for x in data.checks]
+    if dated:
+        first_entry = min([*dated, *([first_entry] if first_entry else [])])
+    weeks_since = ((data.end - first_entry).days // 7) if first_entry else None
+
+    checks = sorted(data.checks, key=lambda c: c.at)
+    latest = checks[-1] if checks else None
+    flags: dict[str, RedFlag] = {}
+    for c in checks:
+        for f in c.red_flags:
+            if f not in flags:
+                text = kb.vocabulary.findings.get(f, f.replace("_", " "))
+                flags[f] = RedFlag(f, text, local_date(c.at))
+
+    trends = _score_trends(data, kb, mic)
+    tried = _tried(data, kb)
+
+    sessions = [a for a in data.activities if a.kind == "session" and data.start <= local_date(a.at) <= data.end]
+    breaks = [a for a in data.activities if a.kind == "break" and data.start <= local_date(a.at) <= data.end]
+
+    s_first, s_last = sev_in(True), sev_in(False)
+    n_first, n_last = (nights_in(True), nights_in(False)) if sym else (None, None)
+    fired = _triggers(
+        pattern_id=pattern_id,
+        night_last=n_last or 0.0,
+        sev_first=s_first,
+        sev_last=s_last,
+        trends=trends,
+        tried=tried,
+        latest_level=latest.level if latest else None,
+        any_flag=bool(flags),
+    )
+    questions: list[str] = []
+    for q in rep.questions:
+        if q.when in fired and len(questions) < rep.max_questions:
+            questions.append(q.text.format(**fired[q.when]))
+    level_text = kb.triage.levels.get(latest.level) if latest else None  # type: ignore[call-overload]
+
+    return Summary(
+        start=data.start,
+        end=data.end,
+        days=data.days,
+        who=_who(data),
+        since=first_entry,
+        weeks_since=weeks_since,
+        days_with_symptoms=days_with,
+        episodes=len(sym),
+        episodes_per_week=len(sym) / weeks if weeks else 0.0,
+        typical_severity=_median(sev),
+        worst_severity=max(sev) if sev else None,
+        severity_first=s_first,
+        severity_last=s_last,
+        nights_woken=len(nights),
+        nights_per_week_first=n_first,
+        nights_per_week_last=n_last,
+        finger_counts=finger_counts,
+        hands=dict(hands),
+        pattern=pattern,
+        top_fingers=_finger_words(top)[:3],
+        triggers=tuple(trig.most_common(3)),
+        latest_level=latest.level if latest else None,
+        latest_level_title=level_text.title if level_text else None,
+        latest_check_at=local_date(latest.at) if latest else None,
+        latest_causes=tuple(
+            (kb.causes[c].name if c in kb.causes else c.replace("_", " "), p) for c, p in (latest.causes if latest else ())[:3]
+        ),
+        red_flags=tuple(flags.values()),
+        scores=trends,
+        tried=tried,
+        sessions_done=sum(1 for a in sessions if a.outcome == "done"),
+        sessions_logged=len(sessions),
+        breaks_done=sum(1 for a in breaks if a.outcome == "done"),
+        breaks_logged=len(breaks),
+        questions=tuple(questions),
+        triggers_seen=tuple(k for k in fired),
+    )
+
+
+def _who(data: ReportData) -> str:
+    parts = [data.name] if data.name else []
+    if data.age is not None:
+        parts.append(f"age {data.age}")
+    if data.sex:
+        parts.append(data.sex)
+    return ", ".join(parts) if parts else "not given"
+
+
+def scale_label(kb: Knowledge, instrument: str, key: str) -> tuple[str, str, bool]:
+    """Name, range text and direction of a score scale (a plain fallback for scales report.yaml does not know)."""
+    scale = kb.report.scales.get(f"{instrument}.{key}")
+    if scale is None:
+        return f"{instrument.upper()} {key}", "", True
+    return scale.name, scale.range_text, scale.lower_is_better
+
+
+def _score_trends(data: ReportData, kb: Knowledge, mic: MicLookup) -> tuple[ScoreTrend, ...]:
+    series: dict[tuple[str, str], list[tuple[dt.datetime, float]]] = defaultdict(list)
+    for row in sorted(data.scores, key=lambda r: r.at):
+        if not data.start <= local_date(row.at) <= data.end:
+            continue
+        for key, value in row.values.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                series[(row.instrument, key)].append((row.at, float(value)))
+    out: list[ScoreTrend] = []
+    for (inst, key), points in series.items():
+        name, range_text, lower_better = scale_label(kb, inst, key)
+        m = mic(inst, key)
+        first, last = points[0][1], points[-1][1]
+        change = last - first
+        if len(points) < 2:
+            verdict = "one result"
+        elif m is None:
+            verdict = "changed" if change else "no change"
+        elif abs(change) < m.value:
+            verdict = "no clear change"
+        else:
+            verdict = "better" if (change < 0) == lower_better else "worse"
+        out.append(
+            ScoreTrend(inst, key, name, range_text, first, local_date(points[0][0]), last, local_date(points[-1][0]), len(points), m, verdict)
+        )
+    return tuple(out)
+
+
+def _tried(data: ReportData, kb: Knowledge) -> tuple[Tried, ...]:
+    by_kind: dict[str, list[tuple[dt.date, str | None]]] = defaultdict(list)
+    for t in data.treatments:
+        d = local_date(t.at)
+        if d <= data.end:
+            by_kind[t.kind].append((d, t.detail or None))
+    out = []
+    for kind, rows in by_kind.items():
+        days = sorted({d for d, _ in rows})
+        details = tuple(dict.fromkeys(x for _, x in rows if x))
+        name = kb.report.treatment_names.get(kind, kind.replace("_", " "))
+        out.append(Tried(kind, name, details, days[0], days[-1], len(days)))
+    return tuple(sorted(out, key=lambda t: t.first))
+
+
+def _triggers(
+    *,
+    pattern_id: str | None,
+    night_last: float,
+    sev_first: float | None,
+    sev_last: float | None,
+    trends: Sequence[ScoreTrend],
+    tried: Sequence[Tried],
+    latest_level: str | None,
+    any_flag: bool,
+) -> dict[str, dict[str, str]]:
+    """Which question triggers the diary shows, each with the words its question may fill in."""
+    fired: dict[str, dict[str, str]] = {}
+    if any_flag:
+        fired["red_flag_ever"] = {}
+    if latest_level in ("emergency", "urgent"):
+        fired["urgent_level"] = {}
+    worse_scores = any(t.verdict == "worse" for t in trends)
+    better_scores = any(t.verdict == "better" for t in trends)
+    worse_sev = sev_first is not None and sev_last is not None and sev_last > sev_first
+    better_sev = sev_first is not None and sev_last is not None and sev_last < sev_first
+    if worse_scores or (worse_sev and not better_scores):
+        fired["worse"] = {}
+    used = [t for t in tried if t.weeks >= 2]
+    if used:
+        names = [t.name for t in used]
+        words = {"treatment": " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names), "weeks": str(max(t.weeks for t in used))}
+        if better_scores or (better_sev and not worse_scores):
+            fired["better_with_treatment"] = words
+        elif "worse" in fired or not better_sev:
+            fired["not_better_after_treatment"] = words
+    if night_last > 0:
+        fired["night_waking"] = {}
+    if pattern_id in ("median", "ulnar", "all"):
+        fired[f"{pattern_id}_fingers"] = {}
+    fired["always"] = {}
+    return fired

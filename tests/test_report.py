@@ -1,0 +1,226 @@
+"""The doctor's report: summary figures on hand-made data, charts, the PDF's pages, and the command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from numbwise.kb import load
+from numbwise.report.charts import all_charts
+from numbwise.report.data import ActivityRow, CheckRow, ReportData, ScoreRow, SymptomRow, TreatmentRow
+from numbwise.report.demo import demo_data
+from numbwise.report.pdf import Rendered, render_pdf
+from numbwise.report.summary import Mic, kb_mic, summarize
+from tests.conftest import run_cli
+
+UTC = dt.timezone.utc
+START = dt.date(2026, 1, 1)
+needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed (scripts/bootstrap test installs it)")
+
+
+def at(day: int, hour: int = 12) -> dt.datetime:
+    return dt.datetime.combine(START + dt.timedelta(days=day), dt.time(hour), tzinfo=UTC)
+
+
+def handmade() -> ReportData:
+    """28 days: 6 entries, 3 of them woke the person, all in the right thumb/index/middle."""
+    sym = (
+        SymptomRow(at(0, 3), 8, "right", ("r1", "r2", "r3"), 20, "sleep", True),
+        SymptomRow(at(1, 3), 6, "right", ("r1", "r2"), 10, "sleep", True),
+        SymptomRow(at(1, 14), 4, "right", ("r2", "r3"), 5, "typing", False),
+        SymptomRow(at(20, 3), 3, "right", ("r1", "r2", "r3"), 5, "sleep", True),
+        SymptomRow(at(22, 14), 2, "right", ("r3",), 5, "phone", False),
+        SymptomRow(at(27, 14), 2, "both", ("r0",), 5, None, False),
+    )
+    treat = tuple(TreatmentRow(at(d, 22), "splint_night", "wrist splint") for d in range(3, 28))
+    checks = (
+        CheckRow(at(-30), "urgent", (("carpal_tunnel", 0.5),), ("hand_weakness",)),  # before the period: still shown
+        CheckRow(at(0), "routine", (("carpal_tunnel", 0.8), ("ulnar_neuropathy", 0.1)), ()),
+    )
+    scores = (ScoreRow(at(0), "bctq", {"sss": 3.2, "fss": 2.0}), ScoreRow(at(27), "bctq", {"sss": 2.0, "fss": 1.9}))
+    acts = tuple(ActivityRow(at(d, 9), "session", "glides", "done" if d % 3 else "skipped", 120) for d in range(28))
+    return ReportData(START, START + dt.timedelta(days=27), sym, treat, checks, scores, acts, age=50, sex="female")
+
+
+def test_summary_figures_on_handmade_data() -> None:
+    kb = load()
+    s = summarize(handmade(), kb, mic=lambda inst, key: Mic(1.0, ("levine_1993",)) if key == "sss" else None)
+    assert (s.days, s.episodes, s.days_with_symptoms, s.nights_woken) == (28, 6, 5, 3)
+    assert s.typical_severity == 3.5 and s.worst_severity == 8
+    assert s.severity_first == 6.0 and s.severity_last == 2.0  # the first and last 14 days (half of a short period)
+    assert s.nights_per_week_first == 1.0 and s.nights_per_week_last == 0.5
+    assert s.finger_counts["r1"] == 4 and s.finger_counts["r3"] == 5 and s.finger_counts["r5"] == 1 and s.finger_counts["l1"] == 0
+    assert s.top_fingers == ("index", "middle", "thumb")  # a tie goes to the thumb side
+    assert s.pattern is not None and "carpal tunnel" in s.pattern
+    assert s.latest_level == "routine" and s.latest_causes[0][0] == "Carpal tunnel syndrome"
+    assert [f.finding for f in s.red_flags] == ["hand_weakness"] and s.red_flags[0].first_seen == dt.date(2025, 12, 2)
+    sss, fss = s.scores
+    assert (sss.verdict, round(sss.change, 1)) == ("better", -1.2)  # beyond the MIC of 1.0
+    assert fss.verdict == "changed" and fss.mic is None  # no MIC known: no verdict is invented
+    (splint,) = s.tried
+    assert (splint.name, splint.first, splint.days_logged, splint.weeks) == ("night splint", dt.date(2026, 1, 4), 25, 3)
+    assert (s.sessions_done, s.sessions_logged) == (18, 28)
+    assert {"red_flag_ever", "night_waking", "median_fingers", "better_with_treatment", "always"} <= set(s.triggers_seen)
+    assert "worse" not in s.triggers_seen
+    assert any("night splint for 3 weeks" in q or "used night splint" in q for q in s.questions)
+    assert s.questions[-1] == "What changes should make me come back sooner?" or len(s.questions) == kb.report.max_questions
+
+
+def test_worse_and_no_mic_within_band() -> None:
+    kb = load()
+    base = handmade()
+    flipped = ReportData(base.start, base.end, tuple(reversed([SymptomRow(r.at, 10 - r.severity) for r in base.symptoms])))
+    s = summarize(flipped, kb, mic=lambda i, k: Mic(5.0, ("levine_1993",)))
+    assert "worse" in s.triggers_seen and s.questions[0].startswith("My numbness is getting worse")
+    s2 = summarize(base, kb, mic=lambda i, k: Mic(5.0, ("levine_1993",)))
+    assert {t.verdict for t in s2.scores} == {"no clear change"}
+
+
+def _has_ink(png: bytes) -> bool:
+    from PIL import Image
+
+    img = Image.open(BytesIO(png)).convert("L")
+    return img.getextrema()[0] < 128  # something darker than light grey
+
+
+def test_charts_are_valid_svg_and_png_and_deterministic() -> None:
+    kb = load()
+    data = demo_data(random.Random(7))
+    s = summarize(data, kb)
+    charts = all_charts(data, s, kb.report.mic_note)
+    assert [c.id for c in charts] == ["severity", "nights", "fingers", "scores", "adherence"]
+    for c in charts:
+        root = ET.fromstring(c.svg)
+        assert root.tag.endswith("svg") and len(list(root.iter())) > 20, c.id
+        assert c.png.startswith(b"\x89PNG") and _has_ink(c.png), c.id
+        assert c.table.rows and all(len(r) == len(c.table.headers) for r in c.table.rows), c.id
+    again = all_charts(data, summarize(data, kb), kb.report.mic_note)
+    assert [c.svg for c in again] == [c.svg for c in charts]
+
+
+def test_finger_table_counts_whole_hand_entries() -> None:
+    kb = load()
+    data = handmade()
+    fingers = next(c for c in all_charts(data, summarize(data, kb), kb.report.mic_note) if c.id == "fingers")
+    assert fingers.table.rows == (("right", "4", "5", "5", "1", "1"), ("left", "0", "0", "0", "0", "0"))
+
+
+@pytest.fixture(scope="module")
+def demo_report() -> Rendered:
+    return render_pdf(demo_data(random.Random(1993)), load(), made_on=dt.date(2026, 6, 30))
+
+
+def _text(pdf: Path, page: int) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@needs_poppler
+def test_demo_pdf_pages_have_content_and_summary_first(demo_report: Rendered, tmp_path: Path) -> None:
+    from PIL import Image
+
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(demo_report.pdf)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages == demo_report.pages and 4 <= pages <= 12
+    assert re.search(r"Tagged:\s+yes", info)  # PDF/UA-1: a structure tree for screen readers
+    first = _text(pdf, 1)
+    for words in ("report for the doctor", "How often", "Nights woken", "Questions to ask", "What was tried", "Night splint",
+                  "No warning signs", "BCTQ symptom", "not a diagnosis"):
+        assert words in first, words
+    assert "How bad it was, day by day" not in first  # charts start on their own page
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    pngs = sorted(tmp_path.glob("p-*.png"))
+    assert len(pngs) == pages
+    for p in pngs:
+        img = Image.open(p).convert("L")
+        dark = img.point(lambda v: 255 if v < 160 else 0).histogram()[255]
+        assert dark > 200, p.name
+    assert "Diary, day by day" in _text(pdf, 4) or "Diary, day by day" in _text(pdf, 5)
+
+
+def test_no_chart_is_split_across_pages(demo_report: Rendered) -> None:
+    from weasyprint import HTML
+
+    doc = HTML(string=demo_report.html).render()
+    seen: dict[str, set[int]] = {}
+
+    def walk(box: object, page: int) -> None:
+        element = getattr(box, "element", None)
+        if element is not None and str(element.get("id", "")).startswith("chart-"):
+            seen.setdefault(element.get("id"), set()).add(page)
+        for child in getattr(box, "children", []) or []:
+            walk(child, page)
+
+    for i, page in enumerate(doc.pages):
+        walk(page._page_box, i)
+    assert set(seen) == {f"chart-{c.id}" for c in demo_report.charts}
+    assert all(len(p) == 1 for p in seen.values()), seen
+
+
+def test_empty_period_renders_a_short_report() -> None:
+    r = render_pdf(ReportData(START, START + dt.timedelta(days=89)), load(), made_on=START)
+    assert r.pages == 1 and not r.charts and "Nothing was logged" in r.html
+
+
+def test_cli_demo_writes_pdf_and_charts_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    out, charts = tmp_path / "r.pdf", tmp_path / "charts"
+    run = run_cli("--plain", "report", "--demo", "--out", str(out), "--charts-dir", str(charts))
+    assert run.code == 0, run.err
+    assert out.read_bytes().startswith(b"%PDF") and "pages" in run.out
+    assert sorted(p.name for p in charts.iterdir()) == sorted(f"{c}.{e}" for c in ("severity", "nights", "fingers", "scores", "adherence") for e in ("svg", "png"))
+    before = out.read_bytes()
+    again = run_cli("report", "--demo", "--out", str(out))
+    assert again.code == 2 and "already exists" in again.err and out.read_bytes() == before
+    assert not list(tmp_path.glob(".r.pdf.*"))  # no temp file left behind
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "2026-13-01"], "is not a date"),
+        (["--to", "yesterday"], "is not a date"),
+        (["--from", "2026-05-01", "--to", "2026-04-01"], "is after"),
+        (["--out", "no/such/folder/r.pdf"], "does not exist"),
+    ],
+)
+def test_cli_bad_input_exits_2_and_writes_nothing(args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("report", "--demo", *args)
+    assert run.code == 2 and message in run.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_mic_from_the_instruments_knowledge() -> None:
+    kb = load()
+    s = summarize(demo_data(random.Random(1993)), kb, mic=kb_mic(kb))
+    sss = next(t for t in s.scores if t.key == "sss")
+    assert sss.mic is not None and sss.mic.sources and sss.verdict == "better"  # 3.1 -> 1.8 is beyond the MIC on file
+
+
+def test_report_from_a_real_diary_store(tmp_path: Path) -> None:
+    from numbwise.diary.store import open_store
+    from numbwise.report.data import fill_store, snapshot
+
+    url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    demo = demo_data(random.Random(1993))
+    with open_store(url) as store:
+        fill_store(store, demo)
+        back = snapshot(store, demo.start, demo.end)
+    assert (len(back.symptoms), len(back.treatments), len(back.scores), len(back.activities)) == (
+        len(demo.symptoms), len(demo.treatments), len(demo.scores), len(demo.activities))
+    assert back.age == 52 and back.checks[0].causes[0][0] == "carpal_tunnel"
+    out = tmp_path / "r.pdf"
+    run = run_cli("--db", url, "--plain", "report", "--from", str(demo.start), "--to", str(demo.end), "--out", str(out))
+    assert run.code == 0, run.err
+    assert out.read_bytes().startswith(b"%PDF")
+    empty = run_cli("--db", url, "report", "--from", "2020-01-01", "--to", "2020-03-31", "--out", str(tmp_path / "e.pdf"))
+    assert empty.code == 1 and "Nothing was logged" in empty.err and not (tmp_path / "e.pdf").exists()
