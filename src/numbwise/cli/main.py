@@ -12,6 +12,7 @@ from numbwise.cli.care_cmd import care_command
 from numbwise.cli.check_cmd import check_command
 from numbwise.cli.data_cmd import backup_command, export_command, import_command
 from numbwise.cli.history_cmd import history_group
+from numbwise.cli.exercise_cmd import exercise_command
 from numbwise.cli.kb_cmd import kb_group
 from numbwise.cli.learn_cmd import foods_command, learn_command
 from numbwise.cli.log_cmd import log_command
@@ -19,6 +20,7 @@ from numbwise.cli.report_cmd import report_command
 from numbwise.cli.remind_cmd import remind_command
 from numbwise.cli.serve_cmd import serve_command
 from numbwise.cli.score_cmd import score_command
+from numbwise.cli.stats_cmd import stats_command
 from numbwise.exitcodes import ExitCode
 
 HELP = """Numb or tingling hands: how urgent it is, what is likely behind it, and what helps.
@@ -30,6 +32,8 @@ Start here:
   numbwise learn carpal_tunnel   read about one cause or treatment
   numbwise foods                 vitamin B12 in everyday foods
   numbwise log -s 5              note how numb your hands are now (numbwise history lists it)
+  numbwise exercise              a guided hand-exercise session
+  numbwise stats                 your sessions, breaks and streaks
 
 numbwise is not a diagnosis. In an emergency, call your local emergency number.
 """
@@ -67,6 +71,8 @@ cli.add_command(remind_command)
 cli.add_command(serve_command)
 cli.add_command(score_command)
 cli.add_command(care_command)
+cli.add_command(exercise_command)
+cli.add_command(stats_command)
 
 
 def main(argv: list[str] | None = None) -> int:
