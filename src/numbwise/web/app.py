@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +31,7 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     from fastapi.templating import Jinja2Templates
 
     from numbwise import __version__
-    from numbwise.web import api, check, pages
+    from numbwise.web import api, check, exercises, pages, scores
     from numbwise.web.security import CsrfCookie, SecurityHeaders
 
     settings = settings or WebSettings()
@@ -44,6 +46,7 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
         docs_url=None,  # the interactive docs load scripts from a CDN: not allowed here
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -53,11 +56,22 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     app.include_router(api.router)
     app.router.routes.insert(0, api.fast_route())
     app.include_router(check.router)
+    app.include_router(exercises.router)
+    app.include_router(scores.router)
     app.include_router(pages.router)
     pages.install_error_pages(app)
     app.add_middleware(CsrfCookie)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Close the diary store the app opened (if any) when the server stops."""
+    from numbwise.web.store import close_store
+
+    yield
+    close_store(app)
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200) -> Response:
