@@ -107,7 +107,10 @@
       state.active += delta;
       while (state.running && state.elapsed >= phases[state.index].seconds - 1e-9) {
         var over = state.elapsed - phases[state.index].seconds;
-        if (phases[state.index].beep) { beeper.beep(); }
+        if (phases[state.index].beep) {
+          beeper.beep();
+          root.setAttribute("data-beeps", String(parseInt(root.getAttribute("data-beeps") || "0", 10) + 1));
+        }
         advance();
         if (!state.running || state.index >= phases.length) { return; }
         state.elapsed = Math.max(0, over);
