@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 SIDES = (("L", "left"), ("R", "right"))
 DIGITS = ((1, "thumb"), (2, "index finger"), (3, "middle finger"), (4, "ring finger"), (5, "little finger"))
-W, H, LEFT, RIGHT, TOP, BOTTOM = 600, 240, 48, 16, 16, 40  # chart drawing box (SVG user units)
+W, H, LEFT, RIGHT, TOP, BOTTOM = 360, 200, 36, 16, 14, 36  # chart drawing box (SVG user units)
 
 
 class FormProblem(ValueError):
