@@ -57,9 +57,11 @@ class RemindSettings(BaseModel):
     @model_validator(mode="after")
     def _room_for_a_break(self) -> RemindSettings:
         awake = longest_awake_minutes(self.quiet(), self.weekdays())
-        if awake < self.interval_minutes:
+        # Strictly more: a break due the very minute a rest starts counts as in the rest (schedule.py),
+        # so a run exactly one interval long never holds a break.
+        if awake <= self.interval_minutes:
             raise ValueError(
-                f"quiet_hours and days leave at most {awake} minutes in a row without rest, less than "
+                f"quiet_hours and days leave at most {awake} minutes in a row without rest, not more than "
                 f"interval_minutes ({self.interval_minutes}), so no break would ever come")
         return self
 
