@@ -160,3 +160,15 @@ def test_next_break_is_never_in_a_rest_and_never_early(quiet: str | None, days: 
     assert schedule.resting(got, s, tz) is None
     local_day = got.astimezone(tz).weekday()
     assert ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][local_day] in days
+
+
+def test_default_interval_and_break_follow_the_sourced_hourly_hand_shake() -> None:
+    """The reminder's defaults are the knowledge base's hourly shake-out (seed article), not numbers of its own."""
+    from numbwise.care.remind_settings import RemindSettings
+    from numbwise.kb import load
+
+    timed = [e for e in load().exercises.exercises.values() if e.break_friendly and e.every_minutes]
+    assert timed, "the library should hold a sourced hourly break exercise"
+    defaults = RemindSettings()
+    assert defaults.interval_minutes in {e.every_minutes for e in timed}
+    assert all(defaults.break_seconds >= (e.duration_seconds or 0) for e in timed)
