@@ -119,3 +119,11 @@ def test_cts6_needs_all_six_and_says_it_needs_an_examiner(live: Live) -> None:
 def test_unknown_score_and_result_are_404(live: Live) -> None:
     assert fetch(live.url + "/scores/bctqq").status == 404
     assert fetch(live.url + "/scores/bctq/999999").status == 404
+
+
+def test_score_pages_have_no_inline_script_or_style(live: Live) -> None:
+    import re
+
+    for path in ["/scores", "/exercises"] + [f"/scores/{iid}" for iid in instrument_ids()]:
+        html = fetch(live.url + path).body.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html) and "<style" not in html and " style=" not in html, path
