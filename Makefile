@@ -1,9 +1,9 @@
-# Two set-up commands: `make run` (install, then the symptom check) and `make test` (install, then all tests).
+# Two set-up commands: `make run` (install, then the web app) and `make test` (install, then all tests).
 .PHONY: run test bench check
 
 run:
 	@scripts/bootstrap
-	@.venv/bin/numbwise check
+	@.venv/bin/numbwise serve
 
 # PostgreSQL tests run on a throwaway server (pg_virtualenv) and must pass, not skip, when it exists.
 test:
