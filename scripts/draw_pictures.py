@@ -28,9 +28,9 @@ OUTLINE = 3.5  # outline width, output units, the same in every picture
 ARROW_W = 6.0
 HEAD = 17.0
 INK = "#1f2933"
-SKIN = "#b9c9dc"  # the moving hand: a neutral blue-grey, dark enough to fill in the terminal player
-OTHER = "#eef2f7"  # the helping hand: lighter, so it reads as "the other hand"
-ARROW = "#1a7f5a"
+SKIN = "#d3dfec"  # the moving hand: a neutral blue-grey, light enough to stay paper in the terminal player, so outlines show
+OTHER = "#f5f7fa"  # the helping hand: lighter, so it reads as "the other hand"
+ARROW = "#1e9e62"  # light enough that the terminal player keeps it green; 3.4:1 on white
 WHITE = "#ffffff"
 
 Pt = tuple[float, float]
