@@ -104,6 +104,7 @@ def check(folder: Path | None = None) -> Report:
         f"Likelihoods:             {lit} from the literature, {est} clinical estimates",
         f"Exercises:               {len(kb.exercises.exercises)} ({n_steps} steps, {len(pictures)} pictures), {len(kb.exercises.routines)} routines",
         f"Care plans:              {len(kb.care.plans)} causes, plus generic and doctor-first for {len(kb.care.doctor_first_causes)} causes",
+        f"Instruments:             {len(kb.instruments)} ({', '.join(sorted(kb.instruments))})",
         f"Reading grade (Flesch-Kincaid) of {len(texts)} texts: mean {mean:.1f}, worst {worst:.1f} ({where})",
     ]
     if n_f < len(voc.findings) or n_c < len(voc.causes):
