@@ -29,8 +29,9 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     from fastapi.templating import Jinja2Templates
 
     from numbwise import __version__
-    from numbwise.web import api, check, pages
+    from numbwise.web import api, check, diary, diary_api, pages, report
     from numbwise.web.security import CsrfCookie, SecurityHeaders
+    from numbwise.web.store import lifespan
 
     settings = settings or WebSettings()
     if store_url is not None:
@@ -44,6 +45,7 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
         docs_url=None,  # the interactive docs load scripts from a CDN: not allowed here
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=lifespan,
     )
     app.state.settings = settings
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -52,7 +54,10 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.router.routes.insert(0, api.fast_route())
+    app.include_router(diary_api.router)
     app.include_router(check.router)
+    app.include_router(diary.router)
+    app.include_router(report.router)
     app.include_router(pages.router)
     pages.install_error_pages(app)
     app.add_middleware(CsrfCookie)

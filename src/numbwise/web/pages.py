@@ -15,9 +15,7 @@ router = APIRouter(include_in_schema=False)
 # Sections whose cores are still being built elsewhere; each becomes a real page when its core lands.
 PENDING = {
     "/exercises": ("Exercises", "Hand exercises with pictures, a timer and a sound at the end of each hold."),
-    "/diary": ("Diary", "A quick diary of your numbness, with a chart of how it changes."),
     "/scores": ("Scores", "Short questionnaires, such as the Boston carpal tunnel questionnaire, with your trend."),
-    "/report": ("Report", "A report for your doctor as a PDF, and export or import of your diary."),
 }
 
 
