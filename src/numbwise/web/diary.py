@@ -265,10 +265,12 @@ async def diary_add(request: Request) -> Response:
         except FormProblem as exc:
             return _diary_page(request, values=_form_values(form), error=exc, status=422)
     saved = _store(request).add_entries(items)
-    text = "; ".join(describe(e) for e in saved)
+    from numbwise.diary.fields import entry_ref
+
+    text = "; ".join(f"{entry_ref(e)}, {describe(e)}" for e in saved)
     from urllib.parse import urlencode
 
-    return RedirectResponse("/diary?" + urlencode({"saved": f"Saved: {text}."[:190]}), status_code=303)
+    return RedirectResponse("/diary?" + urlencode({"saved": f"Saved {text}."[:190]}), status_code=303)
 
 
 def _find(request: Request, ref: str) -> Any:

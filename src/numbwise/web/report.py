@@ -138,6 +138,6 @@ async def report_import(request: Request) -> Response:
         message = str(exc)
         if "nothing was imported" not in message:
             message += "; nothing was imported"
-        return _page(request, 422, problems_title=message[:1].upper() + message[1:] + ".", problems=exc.problems)
+        return _page(request, 422, problems_title=message + ".", problems=exc.problems)
     skipped = f" {result.skipped} were already in your diary." if result.skipped else ""
     return _page(request, imported=f"Imported {result.added} entries from {name}.{skipped}")
