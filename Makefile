@@ -9,6 +9,7 @@ run:
 test:
 	@scripts/bootstrap test
 	@.venv/bin/python -m mypy
+	@.venv/bin/ruff check --quiet src tests bench scripts
 	@if command -v pg_virtualenv >/dev/null 2>&1; then \
 	  NUMBWISE_REQUIRE_PG=1 pg_virtualenv -o fsync=off .venv/bin/python -m pytest; \
 	else \

@@ -1,5 +1,5 @@
 """Screenshots of the web app at 375 px wide for the docs (docs/img): the check, the hand diagram, the result,
-the diary with its charts (a made-up 90-day diary) and the report page.
+the exercise player mid-hold, a score result, the diary with its charts (a made-up 90-day diary) and the report page.
 
 Run: .venv/bin/python scripts/screenshots.py   (needs /usr/bin/chromium; serves the app on a free loopback port)
 """
@@ -11,6 +11,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,6 +35,33 @@ def _diary_shots(page: object, db: str, out: Path) -> None:
     page.screenshot(path=str(out / "diary-375.png"), full_page=True, clip=clip)  # type: ignore[attr-defined]
     page.goto("/report")  # type: ignore[attr-defined]
     page.screenshot(path=str(out / "report-375.png"), full_page=True)  # type: ignore[attr-defined]
+def exercise_shot(page: object, out: Path) -> None:
+    """The player paused in the middle of a hold (the timer runs 10x so the shot comes quickly)."""
+    pg: Any = page
+    pg.goto("/exercises/carpal_tunnel_daily?test_speed=10")
+    pg.wait_for_selector("#player[data-ready=true]")
+    pg.get_by_role("button", name="Start", exact=True).click()
+    pg.wait_for_selector("#player[data-kind=hold]")
+    pg.wait_for_function("() => Number(document.getElementById('p-count').textContent) <= 9")
+    pg.get_by_role("button", name="Pause", exact=True).click()
+    pg.evaluate("document.getElementById('player').scrollIntoView({block: 'start'})")
+    pg.screenshot(path=str(out / "exercise-375.png"))
+
+
+def score_shot(page: object, out: Path) -> None:
+    """A BCTQ result with a trend of two results."""
+    from numbwise.scores import instrument
+
+    pg: Any = page
+    items = instrument("bctq").items
+    for round_ in (0, 1):
+        pg.goto("/scores/bctq")
+        for i, item in enumerate(items):
+            option = item.options[min(len(item.options) - 1, (3 if round_ == 0 else 1) + (i % 2))]
+            pg.locator("fieldset").nth(i).get_by_label(option.label, exact=True).click()
+        pg.get_by_role("button", name="See my score", exact=True).click()
+        pg.wait_for_selector("text=Your BCTQ result")
+    pg.screenshot(path=str(out / "score-375.png"), full_page=True)
 
 
 def main() -> None:
@@ -49,7 +77,7 @@ def main() -> None:
     out = ROOT / "docs" / "img"
     out.mkdir(parents=True, exist_ok=True)
     home = tempfile.mkdtemp()
-    app = create_app(settings=WebSettings(store_url=f"sqlite:///{home}/n.sqlite3"))
+    app = create_app(settings=WebSettings(store_url=f"sqlite:///{home}/n.sqlite3", allow_test_speed=True))
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()
@@ -77,6 +105,8 @@ def main() -> None:
             else:
                 button(page, "Not sure")
         page.screenshot(path=str(out / "result-375.png"), full_page=True)
+        exercise_shot(page, out)
+        score_shot(page, out)
         _diary_shots(page, f"sqlite:///{home}/n.sqlite3", out)
         browser.close()
     server.should_exit = True

@@ -127,7 +127,7 @@ def test_end_of_input_keeps_what_the_timer_saw(monkeypatch: pytest.MonkeyPatch) 
 def test_unknown_routine_is_bad_input_and_nothing_is_saved() -> None:
     run = run_cli("exercise", "nope")
     assert run.code == 2
-    assert f"no routine called 'nope'. Known routines: {', '.join(sorted(load().exercises.routines))}" in run.err
+    assert f"no routine or exercise called 'nope'. Known routines: {', '.join(sorted(load().exercises.routines))}" in run.err
     assert sessions() == []
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from rich.console import Console
 
 from numbwise.care.picture import PictureError, as_text, decode_png_rgba, render_cells
-from numbwise.care.routines import routine_for
 from numbwise.care.session import timeline
 from numbwise.cli import exercise_player as xp
 from numbwise.kb import load

@@ -48,6 +48,7 @@ def test_set_saves_a_valid_file_that_reads_back(numbwise_home: Path) -> None:
     ("colour=red", ["NAME=VALUE", "interval"]),
     ("interval", ["NAME=VALUE"]),
     ("quiet=07:30-07:00", ["no break would ever come"]),
+    ("quiet=00:50-00:00", ["no break would ever come"]),  # exactly one 50-minute interval free: still no room
 ])
 def test_bad_values_name_the_key_exit_2_and_change_nothing(numbwise_home: Path, assignment: str, words: list[str]) -> None:
     assert run_cli("remind", "--set", "interval=50").code == 0

@@ -124,6 +124,20 @@ def test_rotation_is_deterministic_and_covers_all() -> None:
         schedule.suggest([], 0)
 
 
+def test_rest_free_stretch_of_exactly_one_interval_is_refused() -> None:
+    """Found by the property under CI=1: 00:00-00:05 free once a week, interval 5 -> due 00:05 is quiet."""
+    with pytest.raises(ValueError, match="no break would ever come"):
+        RemindSettings(quiet_hours="00:05-00:00", days=("mon",), interval_minutes=5)
+
+
+def test_one_minute_more_than_an_interval_holds_the_break() -> None:
+    s = RemindSettings(quiet_hours="00:06-00:00", days=("mon",), interval_minutes=5)
+    now = datetime(2026, 1, 5, tzinfo=UTC)  # Monday 01:00 in Berlin, already quiet
+    got = schedule.next_break(now, now, s, BERLIN)
+    assert got == datetime(2026, 1, 12, 0, 5, tzinfo=BERLIN)  # next Monday, 5 minutes after the rest ends
+    assert schedule.resting(got, s, BERLIN) is None
+
+
 quiet_text = st.tuples(st.integers(0, 23), st.integers(0, 59), st.integers(0, 23), st.integers(0, 59)).filter(
     lambda t: (t[0], t[1]) != (t[2], t[3])).map(lambda t: f"{t[0]:02d}:{t[1]:02d}-{t[2]:02d}:{t[3]:02d}")
 days = st.sets(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), min_size=1).map(tuple)
@@ -146,3 +160,15 @@ def test_next_break_is_never_in_a_rest_and_never_early(quiet: str | None, days: 
     assert schedule.resting(got, s, tz) is None
     local_day = got.astimezone(tz).weekday()
     assert ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][local_day] in days
+
+
+def test_default_interval_and_break_follow_the_sourced_hourly_hand_shake() -> None:
+    """The reminder's defaults are the knowledge base's hourly shake-out (seed article), not numbers of its own."""
+    from numbwise.care.remind_settings import RemindSettings
+    from numbwise.kb import load
+
+    timed = [e for e in load().exercises.exercises.values() if e.break_friendly and e.every_minutes]
+    assert timed, "the library should hold a sourced hourly break exercise"
+    defaults = RemindSettings()
+    assert defaults.interval_minutes in {e.every_minutes for e in timed}
+    assert all(defaults.break_seconds >= (e.duration_seconds or 0) for e in timed)

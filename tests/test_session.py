@@ -195,3 +195,18 @@ def test_total_time_is_the_dose_arithmetic(doses: list[dict[str, Any]], pace: tu
     player = start(phases, 0.0)
     player.tick(float(expected))
     assert player.finished and player.outcome == "done"
+
+
+def test_a_single_exercise_can_be_named_like_a_routine() -> None:
+    from numbwise.care.routines import UnknownRoutine, named_routine
+    from numbwise.kb import load
+
+    kb = load()
+    eid = next(iter(kb.exercises.exercises))
+    choice = named_routine(kb, eid)
+    assert choice.routine.exercises == [eid] and choice.why == "named"
+    assert named_routine(kb, kb.exercises.exercises[eid].name.upper()).routine_id == eid
+    import pytest
+
+    with pytest.raises(UnknownRoutine):
+        named_routine(kb, "no_such_thing")

@@ -63,19 +63,6 @@ def exercise_topics(kb: Knowledge | None = None) -> list[tuple[str, str, str]]:
     return [(eid, e.name, e.summary) for eid, e in kb.exercises.exercises.items()]
 
 
-def dose(kb: Knowledge, eid: str) -> str:
-    """How much of an exercise to do, in words, from the numbers in the knowledge base."""
-    e = kb.exercises.exercises[eid]
-    parts = [f"Keep it up for {e.duration_seconds} seconds" if e.duration_seconds else
-             (f"Hold each position {e.hold_seconds} seconds" if e.hold_seconds else "Move slowly through the steps")]
-    parts.append(f"{e.reps} time{'s' if e.reps != 1 else ''}" + (f", {e.sets} sets" if e.sets > 1 else ""))
-    parts.append(f"every {e.every_minutes} minutes" if e.every_minutes else
-                 ("once a day" if e.times_per_day == 1 else f"{e.times_per_day} times a day"))
-    if e.per_side:
-        parts.append("with each hand")
-    return ", ".join(parts) + "."
-
-
 def _collect(kb: Knowledge, ids: list[str]) -> tuple[Source, ...]:
     return tuple(kb.sources[s] for s in dict.fromkeys(ids))
 
@@ -155,6 +142,8 @@ def _treatment_page(kb: Knowledge, tid: str) -> Page:
 
 
 def _exercise_page(kb: Knowledge, eid: str) -> Page:
+    from numbwise.care.plan import dose_text
+
     e = kb.exercises.exercises[eid]
     steps = tuple(
         f"{n}. {st.say}. {st.text}" + (f" (hold {st.hold_seconds} seconds)" if st.hold_seconds else "")
@@ -163,7 +152,7 @@ def _exercise_page(kb: Knowledge, eid: str) -> Page:
     helps = tuple(kb.causes[c].name if c in kb.causes else kb.vocabulary.causes[c] for c in e.helps)
     blocks = (
         Block("How to do it", items=steps),
-        Block("How much", (dose(kb, eid),)),
+        Block("How much", (dose_text(kb, eid).capitalize() + ".",)),
         Block("It may help with", items=helps),
         Block("Take care", items=tuple(e.cautions)),
         Block("Do it with a guide", (f"numbwise exercise {eid}",)),

@@ -45,7 +45,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
 
     home = tmp_path_factory.mktemp("web-home")
     db = f"sqlite:///{home / 'numbwise.sqlite3'}"
-    app = create_app(settings=WebSettings(store_url=db, secret_key="test-secret"))
+    app = create_app(settings=WebSettings(store_url=db, secret_key="test-secret", allow_test_speed=True))
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -71,6 +71,8 @@ def test_carpal_tunnel_on_the_hand_diagram(page: Any, live: Any) -> None:
     assert "level-routine" in level or "level-self_care" in level, level
     first = page.locator("ol.causes > li h3").first.inner_text()
     assert first.startswith(cause_name("carpal_tunnel")), first
+    katz = page.locator("ul.katz").inner_text()  # thumb, index, middle and palm, rated by the scores core
+    assert katz.startswith("Right hand: Probable"), katz
     assert problems == []
     from numbwise.diary.store import open_store
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from numbwise.kb import load
 from numbwise.pages import topics
+from numbwise.scores import instrument_ids
 from tests.web.flows import axe_violations, small_targets
 
 
 def all_pages() -> list[str]:
     """Every page the app serves by GET (Learn pages for every cause and treatment included)."""
     causes, treatments = topics()
-    return (["/", "/check", "/learn", "/foods", "/exercises", "/diary", "/scores", "/report", "/report/pdf?from=1990-01-01&to=1990-03-31",
-             "/diary/S999999/edit", "/no-such-page",
-             "/learn/no-such-topic"] + [f"/learn/{t[0]}" for t in causes + treatments])
+    return (["/", "/check", "/learn", "/foods", "/exercises", "/diary", "/scores", "/report",
+             "/report/pdf?from=1990-01-01&to=1990-03-31", "/diary/S999999/edit", "/no-such-page",
+             "/learn/no-such-topic"] + [f"/learn/{t[0]}" for t in causes + treatments]
+            + [f"/exercises/{rid}" for rid in load().exercises.routines] + [f"/scores/{iid}" for iid in instrument_ids()])
 
 
 def test_every_page_passes_axe_and_target_size(page: Any) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from numbwise import files
 from numbwise.paths import state_dir
 
 PID_FILE = "remind.pid"
@@ -36,16 +36,9 @@ def log_path() -> Path:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Temp file then rename, so a reader never sees half a file."""
+    """Temp file then rename (in a folder made if missing), so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    files.write_atomic(path, text)
 
 
 def alive(pid: int) -> bool:

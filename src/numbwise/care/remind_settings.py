@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import time
@@ -13,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from numbwise.files import write_atomic
 from numbwise.paths import config_dir
 
 FILE_NAME = "remind.toml"
@@ -57,9 +56,11 @@ class RemindSettings(BaseModel):
     @model_validator(mode="after")
     def _room_for_a_break(self) -> RemindSettings:
         awake = longest_awake_minutes(self.quiet(), self.weekdays())
-        if awake < self.interval_minutes:
+        # Strictly more: a break due the very minute a rest starts counts as in the rest (schedule.py),
+        # so a run exactly one interval long never holds a break.
+        if awake <= self.interval_minutes:
             raise ValueError(
-                f"quiet_hours and days leave at most {awake} minutes in a row without rest, less than "
+                f"quiet_hours and days leave at most {awake} minutes in a row without rest, not more than "
                 f"interval_minutes ({self.interval_minutes}), so no break would ever come")
         return self
 
@@ -254,14 +255,5 @@ def save(settings: RemindSettings, path: Path | None = None) -> Path:
     """Write the file atomically (temp file, fsync, rename), so a crash never leaves half a file."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".remind-", suffix=".toml", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(to_toml(settings))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, to_toml(settings))
     return path

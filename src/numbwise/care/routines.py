@@ -39,13 +39,24 @@ def routine_for(kb: HasExercises, cause_id: str | None) -> Choice:
     return Choice(ex.default_routine, ex.routines[ex.default_routine], "default", cause_id)
 
 
+def single_exercise(kb: HasExercises, exercise_id: str) -> Routine:
+    """A one-exercise routine, so a break reminder or a learn page can start just that exercise."""
+    e = kb.exercises.exercises[exercise_id]
+    return Routine(name=e.name, summary=e.summary, exercises=[exercise_id], for_causes=list(e.helps), sources=list(e.sources))
+
+
 def named_routine(kb: HasExercises, name: str) -> Choice:
-    """A routine by its ID (or its name, ignoring case); UnknownRoutine lists the known IDs."""
+    """A routine (or a single exercise) by its ID or name, ignoring case; UnknownRoutine lists the known IDs."""
     ex = kb.exercises
     if name in ex.routines:
         return Choice(name, ex.routines[name], "named")
+    wanted = name.strip().casefold()
     for rid, routine in ex.routines.items():
-        if routine.name.casefold() == name.strip().casefold():
+        if routine.name.casefold() == wanted:
             return Choice(rid, routine, "named")
+    for eid, exercise in ex.exercises.items():
+        if eid == name or exercise.name.casefold() == wanted:
+            return Choice(eid, single_exercise(kb, eid), "named")
     known = ", ".join(sorted(ex.routines))
-    raise UnknownRoutine(f"no routine called '{name}'. Known routines: {known}")
+    raise UnknownRoutine(
+        f"no routine or exercise called '{name}'. Known routines: {known}; exercises: numbwise learn")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from numbwise.cli.console import make_console, plain_from
+from numbwise.files import write_atomic
+from numbwise.cli.console import read_line, make_console, plain_from
 from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -34,17 +34,9 @@ class SaveFailure(click.ClickException):
     exit_code = ExitCode.BAD_INPUT
 
 
-def _read(console: Console, prompt: str) -> str:
-    console.print(prompt, end="", markup=False)
-    line = sys.stdin.readline()
-    if line == "":
-        raise click.exceptions.Abort()
-    return line.rstrip("\n")
-
-
 def _ask_age(console: Console) -> int | None:
     while True:
-        text = _read(console, "How old are you? (press Enter to skip) ").strip()
+        text = read_line(console, "How old are you? (press Enter to skip) ").strip()
         if not text:
             return None
         if text.isdigit() and 0 <= int(text) <= 120:
@@ -54,7 +46,7 @@ def _ask_age(console: Console) -> int | None:
 
 def _ask_sex(console: Console) -> str | None:
     while True:
-        text = _read(console, "Your sex: type f for female, m for male, or press Enter to skip: ").strip().lower()
+        text = read_line(console, "Your sex: type f for female, m for male, or press Enter to skip: ").strip().lower()
         if text in ("", "skip"):
             return None
         if text in ("f", "female"):
@@ -105,7 +97,7 @@ def _interview(console: Console, plain: bool, limit: int) -> Interview | None:
         _show_question(console, q, iv.count + 1, plain)
         while True:
             try:
-                parsed = parse(q, _read(console, "> "))
+                parsed = parse(q, read_line(console, "> "))
                 break
             except AnswerError as exc:
                 console.print(str(exc), markup=False)
@@ -120,20 +112,6 @@ def _interview(console: Console, plain: bool, limit: int) -> Interview | None:
         if parsed.summary:
             console.print(f"  You said: {parsed.summary}", markup=False)
         iv = answer(iv, q, parsed.updates)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def result_path(case_path: Path) -> Path:
@@ -176,8 +154,8 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     console.print(f"You answered {iv.count} question{'' if iv.count == 1 else 's'}.", markup=False)
     if save is not None:
         case = {"id": save.stem, "age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
-        _write_atomic(save, json.dumps(case, indent=2) + "\n")
-        _write_atomic(result_path(save), json.dumps(result.to_dict(), indent=2) + "\n")
+        write_atomic(save, json.dumps(case, indent=2) + "\n")
+        write_atomic(result_path(save), json.dumps(result.to_dict(), indent=2) + "\n")
         console.print(f"Saved your answers to {save} and the result to {result_path(save)}.", markup=False)
     if not no_diary:
         _keep_in_diary(ctx, console, {"id": save.stem if save else None, "age": iv.age, "sex": iv.sex,

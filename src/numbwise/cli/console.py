@@ -23,3 +23,14 @@ def plain_from(ctx: click.Context) -> bool:
     """Whether the top-level --plain flag was given."""
     root = ctx.find_root()
     return bool(root.obj and root.obj.get("plain"))
+
+
+def read_line(console: Console, prompt: str) -> str:
+    """One typed line from stdin after a prompt; end of input stops the command like Ctrl+C."""
+    import sys
+
+    console.print(prompt, end="", markup=False)
+    line = sys.stdin.readline()
+    if line == "":
+        raise click.exceptions.Abort()
+    return line.rstrip("\n")

@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
+from numbwise.files import write_atomic
 from numbwise.cli.console import make_console, plain_from
 from numbwise.cli.diary_cli import DiaryBadInput, DiaryProblem, now_local, open_diary
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a temporary file beside path, then rename it: readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _check_target(path: Path, force: bool) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 import click
 
+from numbwise.files import write_atomic
 from numbwise.exitcodes import ExitCode
 
 HELP = """Make a PDF report of your hand diary for a doctor.
@@ -35,20 +35,6 @@ def _parse_date(label: str, value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD, for example 2026-04-01", param_hint=label) from None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file beside the target, then rename, so a half-written report never appears."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _load(ctx: click.Context, demo: bool, start: dt.date, end: dt.date) -> Any:
@@ -126,12 +112,12 @@ def report_command(
     else:
         with err.status("Making the report...") as status:
             rendered = render_pdf(data, kb, made_on=made_on, mic=kb_mic(kb), progress=lambda m: status.update(f"{m}..."))
-    _write_atomic(out, rendered.pdf)
+    write_atomic(out, rendered.pdf)
     if charts_dir is not None:
         charts_dir.mkdir(parents=True, exist_ok=True)
         for chart in rendered.charts:
-            _write_atomic(charts_dir / f"{chart.id}.svg", chart.svg.encode())
-            _write_atomic(charts_dir / f"{chart.id}.png", chart.png)
+            write_atomic(charts_dir / f"{chart.id}.svg", chart.svg.encode())
+            write_atomic(charts_dir / f"{chart.id}.png", chart.png)
     pages = rendered.pages
     out_console = make_console(plain)
     out_console.print(f"Wrote {out} ({pages} pages, {start} to {end}) in {clock() - began:.1f} s.")

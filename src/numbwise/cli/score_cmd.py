@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from numbwise.cli.console import make_console, plain_from
+from numbwise.cli.console import read_line, make_console, plain_from
 from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -45,14 +44,6 @@ class BadAnswer(click.ClickException):
     """An answer, a file or the instrument name cannot be used; nothing is saved."""
 
     exit_code = ExitCode.BAD_INPUT
-
-
-def _read(console: Console, prompt: str) -> str:
-    console.print(prompt, end="", markup=False)
-    line = sys.stdin.readline()
-    if line == "":
-        raise click.exceptions.Abort()
-    return line.rstrip("\n")
 
 
 def _token_value(ins: Instrument, index: int, token: str) -> int | None:
@@ -136,7 +127,7 @@ def _ask_items(console: Console, ins: Instrument) -> dict[str, int | None] | Non
         keys = f"Type 1 to {len(item.options)}" + (", s = skip" if can_skip else "") + ", b = back, q = stop."
         console.print(keys, markup=False)
         while True:
-            t = _read(console, "> ").strip().lower()
+            t = read_line(console, "> ").strip().lower()
             if t in ("q", "quit", "stop", "exit"):
                 return None
             if t in ("b", "back"):
@@ -180,7 +171,7 @@ def _ask_marks(console: Console, ins: Instrument) -> list[str] | None:
     for area in ins.diagram.areas:
         console.print(f"  {area.code} = {area.name}", markup=False)
     console.print("q = stop.", markup=False)
-    text = _read(console, "> ").strip()
+    text = read_line(console, "> ").strip()
     if text.lower() in ("q", "quit", "stop"):
         return None
     return [t for t in text.replace(",", " ").split() if t]

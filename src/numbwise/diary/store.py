@@ -37,7 +37,7 @@ from numbwise.diary.entries import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine, Table
+    from sqlalchemy import Connection, Engine
 
 HEAD = "0001"  # the newest migration; a test checks it matches the migrations folder
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

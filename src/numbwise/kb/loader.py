@@ -15,7 +15,6 @@ from numbwise.kb.models import (
     ExercisesFile,
     Cause,
     Finding,
-    FindingsFile,
     FoodsFile,
     InterviewFile,
     Group,

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from numbwise.report.data import FINGERS, ReportData, expand_fingers, local_date
+from numbwise.report.data import FINGERS, ReportData, local_date
 from numbwise.report.summary import Summary
 
 WIDTH_IN = 6.9

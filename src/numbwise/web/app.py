@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,9 +31,8 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     from fastapi.templating import Jinja2Templates
 
     from numbwise import __version__
-    from numbwise.web import api, check, diary, diary_api, pages, report
+    from numbwise.web import api, check, diary, diary_api, exercises, pages, report, scores
     from numbwise.web.security import CsrfCookie, SecurityHeaders
-    from numbwise.web.store import lifespan
 
     settings = settings or WebSettings()
     if store_url is not None:
@@ -45,7 +46,7 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
         docs_url=None,  # the interactive docs load scripts from a CDN: not allowed here
         redoc_url=None,
         openapi_url="/openapi.json",
-        lifespan=lifespan,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -58,11 +59,22 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     app.include_router(check.router)
     app.include_router(diary.router)
     app.include_router(report.router)
+    app.include_router(exercises.router)
+    app.include_router(scores.router)
     app.include_router(pages.router)
     pages.install_error_pages(app)
     app.add_middleware(CsrfCookie)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Close the diary store the app opened (if any) when the server stops."""
+    from numbwise.web.store import close_store
+
+    yield
+    close_store(app)
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200) -> Response:

@@ -23,6 +23,7 @@ router = APIRouter(include_in_schema=False)
 SIDES = (("L", "left"), ("R", "right"))
 DIGITS = ((1, "thumb"), (2, "index finger"), (3, "middle finger"), (4, "ring finger"), (5, "little finger"))
 PALM_FINDING = "numb_thenar_palm"
+PICK = "pick:"  # prefill keys that remember the hand-diagram picks (R1, LP ...) for the Katz class on the result
 
 
 class FormProblem(ValueError):
@@ -94,11 +95,12 @@ def _updates(q: Question, form: FormData) -> tuple[dict[str, bool], dict[str, bo
     left = {int(p[1]) for p in picks if p[0] == "L" and p[1].isdigit()}
     right = {int(p[1]) for p in picks if p[0] == "R" and p[1].isdigit()}
     palm = "LP" in picks or "RP" in picks
+    remembered = {PICK + p: True for p in sorted(picks)}
     if not left and not right:
         if palm:  # only the palm: fingers not known, the palm is offered on the "where else" screen
-            return {}, {PALM_FINDING: True}
+            return {}, {PALM_FINDING: True} | remembered
         raise FormProblem("Pick at least one finger or a whole hand, or press Not sure.")
-    return fingers_answer(left, right), ({PALM_FINDING: True} if palm else {})
+    return fingers_answer(left, right), ({PALM_FINDING: True} if palm else {}) | remembered
 
 
 def _about(form: FormData) -> tuple[int | None, str | None]:
@@ -134,7 +136,23 @@ def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error
     }, status)
 
 
-def _result_page(request: Request, iv: Interview) -> Response:
+def katz_classes(prefill: dict[str, bool]) -> list[dict[str, Any]]:
+    """The Katz hand-diagram class of each hand from the remembered picks (the scores core rates them)."""
+    from numbwise.scores import ScoreInputError, instrument, parse_codes, score_katz
+
+    codes = [k[len(PICK):].lower() for k, v in prefill.items() if k.startswith(PICK) and v]
+    if not codes:
+        return []
+    ins = instrument("katz")
+    assert ins.diagram is not None
+    try:
+        result = score_katz(parse_codes(codes, ins.diagram), ins)
+    except ScoreInputError:
+        return []
+    return [{"hand": s.name, "label": s.band_label, "meaning": s.meaning} for s in result.scales]
+
+
+def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None) -> Response:
     from numbwise.assess.interview import outcome
     from numbwise.assess.summary import summarise
     from numbwise.web.app import render
@@ -147,6 +165,7 @@ def _result_page(request: Request, iv: Interview) -> Response:
     return render(request, "check_result.html", {
         "s": summary, "count": iv.count, "saved": saved, "title": summary.title,
         "answers": [(q.text, updates) for q, updates in iv.history], "iv": iv,
+        "katz": katz_classes(prefill or {}),
     })
 
 
@@ -158,7 +177,7 @@ def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool]
         return _about_page(request, iv, prefill)
     q = next_question(iv, limit=request.app.state.settings.max_questions)
     if q is None:
-        return _result_page(request, iv)
+        return _result_page(request, iv, prefill)
     return _question_page(request, iv, q, prefill, about)
 
 
@@ -208,4 +227,6 @@ async def check_step(request: Request) -> Response:
     except FormProblem as exc:
         return _question_page(request, iv, pending, prefill, about, str(exc), 422)
     iv = answer(iv, pending, updates)
+    if pending.kind == "fingers":  # a new pick replaces the old one (after Back)
+        prefill = {k: v for k, v in prefill.items() if not k.startswith(PICK)}
     return _next(request, iv, about, prefill | hints)

@@ -44,9 +44,9 @@ def _now(request: Request) -> dt.datetime:
 
 
 def _store(request: Request) -> Store:
-    from numbwise.web.store import shared_store
+    from numbwise.web.store import store_of
 
-    return shared_store(request.app)
+    return store_of(request.app)
 
 
 def _text(form: FormData, name: str) -> str:

@@ -121,9 +121,9 @@ def _problem(loc: list[str | int], msg: str, status: int = 422) -> JSONResponse:
 
 
 def _store(request: Request) -> Any:
-    from numbwise.web.store import shared_store
+    from numbwise.web.store import store_of
 
-    return shared_store(request.app)
+    return store_of(request.app)
 
 
 def _now(request: Request) -> dt.datetime:

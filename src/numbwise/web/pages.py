@@ -13,10 +13,7 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 
 # Sections whose cores are still being built elsewhere; each becomes a real page when its core lands.
-PENDING = {
-    "/exercises": ("Exercises", "Hand exercises with pictures, a timer and a sound at the end of each hold."),
-    "/scores": ("Scores", "Short questionnaires, such as the Boston carpal tunnel questionnaire, with your trend."),
-}
+PENDING: dict[str, tuple[str, str]] = {}  # every section is built now; kept for the next one
 
 
 @router.get("/")

@@ -69,14 +69,14 @@ def report_pdf(request: Request) -> Response:
     from numbwise.report.data import snapshot
     from numbwise.report.pdf import render_pdf
     from numbwise.report.summary import kb_mic
-    from numbwise.web.store import shared_store
+    from numbwise.web.store import store_of
 
     try:
         start, end = _dates(request)
     except ValueError as exc:
         return _page(request, 422, error=str(exc), start=request.query_params.get("from", ""),
                      end=request.query_params.get("to", ""))
-    data = snapshot(shared_store(request.app), start, end)
+    data = snapshot(store_of(request.app), start, end)
     if data.is_empty():
         return _page(request, 404, error=f"Nothing was logged between {start:%d %B %Y} and {end:%d %B %Y}, so there is "
                      "no report to make. Choose other dates, or add diary entries first.",
@@ -92,12 +92,12 @@ def report_pdf(request: Request) -> Response:
 def report_export(request: Request) -> Response:
     """The whole diary as a download: json (can be imported again), csv or fhir."""
     from numbwise.diary.portable import export_text
-    from numbwise.web.store import shared_store
+    from numbwise.web.store import store_of
 
     fmt = request.query_params.get("format") or "json"
     if fmt not in MEDIA:
         return _page(request, 422, error="Choose JSON, CSV or FHIR for the export.")
-    batch = shared_store(request.app).export_batch()
+    batch = store_of(request.app).export_batch()
     now: dt.datetime = request.app.state.settings.clock()
     text = export_text(batch, fmt, now.astimezone())  # type: ignore[arg-type]
     name = f"numbwise-diary-{now.astimezone():%Y%m%d}.{SUFFIX[fmt]}"
@@ -111,7 +111,7 @@ async def report_import(request: Request) -> Response:
 
     from numbwise.diary.portable import read_json
     from numbwise.diary.store import ImportRefused
-    from numbwise.web.store import shared_store
+    from numbwise.web.store import store_of
 
     try:
         form = await request.form(max_files=1, max_fields=10)
@@ -133,7 +133,7 @@ async def report_import(request: Request) -> Response:
         return _page(request, 422, problems_title=f"{name} is not a text file; nothing was imported.", problems=[])
     try:
         batch = read_json(text, name)
-        result = shared_store(request.app).import_batch(batch)
+        result = store_of(request.app).import_batch(batch)
     except ImportRefused as exc:
         message = str(exc)
         if "nothing was imported" not in message:

@@ -18,3 +18,4 @@ class WebSettings:
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     max_questions: int = MAX_QUESTIONS
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    allow_test_speed: bool = False  # tests only: honour ?test_speed= so the exercise player runs fast

@@ -1,0 +1,302 @@
+"""Exercises in the browser: the routines, a player page that reads without JavaScript, and the session record.
+
+Every dose comes from `numbwise.care.session.timeline` (sent to static/player.js as JSON); the script only
+counts down the phases it is given. The routine suggested comes from `care.routines.routine_for`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+
+from numbwise.web.security import CSRF_FIELD, csrf_ok
+
+if TYPE_CHECKING:
+    from numbwise.care.routines import Choice
+    from numbwise.care.session import Phase
+    from numbwise.kb.models import Exercise, ExercisesFile
+
+router = APIRouter(include_in_schema=False)
+OUTCOMES = {"done": "Done", "partial": "Partly", "skipped": "Not done"}
+HEADLINES = {"ready": "Get ready", "hold": "Hold", "move": "Move", "timed": "Keep going", "rest": "Rest",
+             "switch": "Switch hands"}
+HANDS = {"left": "LEFT hand", "right": "RIGHT hand", None: "Both hands"}
+MAX_TEST_SPEED = 1000
+
+
+def test_speed(request: Request) -> float:
+    """How many times faster than real time the page's timers run: 1, unless the app allows ?test_speed= (tests)."""
+    if not request.app.state.settings.allow_test_speed:
+        return 1.0
+    try:
+        speed = float(request.query_params.get("test_speed", "1"))
+    except ValueError:
+        return 1.0
+    return min(float(MAX_TEST_SPEED), speed) if speed >= 1 else 1.0
+
+
+def minutes_text(seconds: int) -> str:
+    """About how long, for people: '45 s', '2 min', '2 min 30 s'."""
+    if seconds < 60:
+        return f"{seconds} s"
+    m, s = divmod(seconds, 60)
+    return f"{m} min {s} s" if s else f"{m} min"
+
+
+def dose_text(ex: Exercise) -> str:
+    """The dose in words, from the exercise's numbers."""
+    if ex.duration_seconds is not None:
+        what = f"Keep going for {ex.duration_seconds} seconds"
+    elif ex.hold_seconds > 0:
+        what = f"Hold each position {ex.hold_seconds} seconds"
+    else:
+        what = "Move slowly through the steps"
+    parts = [what, f"{ex.reps} time{'s' if ex.reps != 1 else ''}"]
+    if ex.sets > 1:
+        parts.append(f"{ex.sets} sets")
+    if ex.per_side:
+        parts.append("each hand")
+    every = f"every {ex.every_minutes} minutes" if ex.every_minutes else f"{ex.times_per_day} times a day"
+    if not ex.every_minutes and ex.times_per_day == 1:
+        every = "once a day"
+    return ", ".join(parts) + f"; {every}."
+
+
+def picture_url(name: str) -> str:
+    """Where the browser fetches a step's picture."""
+    return f"/exercises/pictures/{name}"
+
+
+def _cue(phase: Phase, exercises: ExercisesFile) -> str:
+    ex = exercises.exercises[phase.exercise_id]
+    step = ex.steps[phase.step_index]
+    hand = "" if phase.side is None else f"{HANDS[phase.side]}. "
+    if phase.kind == "ready":
+        return f"Get ready: {ex.name}. {hand}{step.say}."
+    if phase.kind == "switch":
+        return f"Switch hands. Now the {HANDS[phase.side]}. {step.say}."
+    if phase.kind == "rest":
+        return "Rest."
+    if phase.kind == "hold":
+        return f"{step.say}. Hold for {phase.seconds} seconds."
+    if phase.kind == "timed":
+        return f"{step.say}. Keep going for {phase.seconds} seconds."
+    return f"{step.say}."
+
+
+def timeline_data(rid: str) -> dict[str, Any]:
+    """The routine's timeline as plain JSON for the player script (numbers from care.session, words for the screen)."""
+    from numbwise.care.routines import named_routine
+    from numbwise.care.session import timeline
+    from numbwise.kb import load
+
+    kb = load()
+    choice = named_routine(kb, rid)
+    exs = kb.exercises
+    phases = timeline(exs, choice.routine)
+    return {
+        "routine": choice.routine_id,
+        "name": choice.routine.name,
+        "total_seconds": sum(p.seconds for p in phases),
+        "exercises": [
+            {"id": eid, "name": exs.exercises[eid].name,
+             "steps": [{"say": st.say, "text": st.text, "picture": picture_url(st.picture), "alt": st.alt}
+                       for st in exs.exercises[eid].steps]}
+            for eid in choice.routine.exercises
+        ],
+        "phases": [
+            {"kind": p.kind, "seconds": p.seconds, "exercise": p.exercise_index, "step": p.step_index,
+             "side": p.side, "rep": p.rep, "reps": p.reps, "set": p.set, "sets": p.sets, "work": p.is_work,
+             "beep": p.kind in ("hold", "timed"), "headline": HEADLINES[p.kind], "hand": HANDS[p.side],
+             "cue": _cue(p, exs)}
+            for p in phases
+        ],
+    }
+
+
+def _choice(request: Request, rid: str) -> Choice | None:
+    from numbwise.care.routines import UnknownRoutine, named_routine
+    from numbwise.kb import load
+
+    try:
+        choice = named_routine(load(), rid)
+    except UnknownRoutine:
+        return None
+    return choice if choice.routine_id == rid else None
+
+
+def _not_found(request: Request, rid: str) -> Response:
+    from numbwise.kb import load
+    from numbwise.web.app import render
+
+    known = ", ".join(load().exercises.routines)
+    return render(request, "problem.html", {"title": "Page not found",
+                                            "message": f"There is no routine called '{rid}'. Routines: {known}.",
+                                            "back": ("/exercises", "See all routines")}, 404)
+
+
+def _suggested(request: Request) -> tuple[Choice, str]:
+    """The routine for the latest check's top cause, and a sentence saying why."""
+    from numbwise.care.routines import routine_for
+    from numbwise.kb import load
+    from numbwise.web.store import store_of
+
+    kb = load()
+    check = store_of(request.app).latest_check()
+    top: str | None = None
+    if check is not None:
+        causes = check.result.get("causes") or []
+        if causes and isinstance(causes[0], dict) and causes[0].get("id"):
+            top = str(causes[0]["id"])
+    choice = routine_for(kb, top)
+    if check is None:
+        return choice, "You have no saved check yet, so this is the everyday routine."
+    when = check.at.date().isoformat()
+    name = kb.causes[top].name.lower() if top in kb.causes else "no clear cause"
+    if choice.why == "cause":
+        return choice, f"Your check of {when} put {name} first, and this routine is made for it."
+    return choice, f"Your check of {when} put {name} first. No routine is made for it, so this is the everyday one."
+
+
+def _interval_minutes() -> int:
+    from numbwise.care.remind_settings import RemindSettings, SettingsError, load
+
+    try:
+        return load().interval_minutes
+    except (SettingsError, OSError, ValueError):
+        return RemindSettings().interval_minutes
+
+
+@router.get("/exercises")
+def exercises_index(request: Request) -> Response:
+    """The routines (the suggested one first, with why), every exercise, and break reminders while the page is open."""
+    from numbwise.care.session import timeline
+    from numbwise.kb import load
+    from numbwise.web.app import render
+
+    kb = load()
+    exs = kb.exercises
+    choice, why = _suggested(request)
+    routines = [{"id": rid, "r": r, "time": minutes_text(sum(p.seconds for p in timeline(exs, r))),
+                 "names": [exs.exercises[e].name for e in r.exercises], "suggested": rid == choice.routine_id}
+                for rid, r in exs.routines.items()]
+    routines.sort(key=lambda x: not x["suggested"])
+    items = [{"id": eid, "e": e, "dose": dose_text(e), "picture": picture_url(e.steps[0].picture)}
+             for eid, e in exs.exercises.items()]
+    return render(request, "exercises.html", {
+        "title": "Exercises", "routines": routines, "why": why, "suggested": choice, "items": items,
+        "interval": _interval_minutes(), "speed": test_speed(request),
+    })
+
+
+@router.get("/exercises/pictures/{name}")
+def exercise_picture(name: str) -> Response:
+    """A step's picture (only files the knowledge base names)."""
+    from numbwise.kb import load
+
+    kb = load()
+    known = {st.picture for e in kb.exercises.exercises.values() for st in e.steps}
+    if name not in known:
+        from starlette.exceptions import HTTPException
+
+        raise HTTPException(404)
+    return FileResponse(kb.folder / "pictures" / name, media_type="image/svg+xml",
+                        headers={"Cache-Control": "max-age=3600"})
+
+
+@router.get("/exercises/{rid}/timeline.json")
+def exercise_timeline(request: Request, rid: str) -> Response:
+    """The player's phases for one routine."""
+    if _choice(request, rid) is None:
+        return JSONResponse({"detail": f"no routine called '{rid}'"}, 404)
+    return JSONResponse(timeline_data(rid))
+
+
+def _player(request: Request, choice: Choice, error: str | None = None, status: int = 200) -> Response:
+    from numbwise.care.session import timeline
+    from numbwise.kb import load
+    from numbwise.web.app import render
+
+    exs = load().exercises
+    total = sum(p.seconds for p in timeline(exs, choice.routine))
+    items = [{"e": exs.exercises[eid], "dose": dose_text(exs.exercises[eid]),
+              "steps": [(st, picture_url(st.picture)) for st in exs.exercises[eid].steps]}
+             for eid in choice.routine.exercises]
+    return render(request, "exercise_player.html", {
+        "title": choice.routine.name, "rid": choice.routine_id, "r": choice.routine, "items": items,
+        "time": minutes_text(total), "speed": test_speed(request), "outcomes": OUTCOMES, "error": error,
+    }, status)
+
+
+@router.get("/exercises/{rid}")
+def exercise_player(request: Request, rid: str) -> Response:
+    """One routine: every step with its picture, dose and cautions; the timed player when scripts run."""
+    choice = _choice(request, rid)
+    if choice is None:
+        return _not_found(request, rid)
+    return _player(request, choice)
+
+
+@router.post("/exercises/{rid}")
+async def exercise_done(request: Request, rid: str) -> Response:
+    """Record the session the person says they did (done, partly, not done) and how long the timer ran."""
+    from numbwise.care.session import timeline
+    from numbwise.kb import load
+    from numbwise.web.app import render
+    from numbwise.web.store import store_of
+
+    choice = _choice(request, rid)
+    if choice is None:
+        return _not_found(request, rid)
+    form = await request.form()
+    if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
+        return render(request, "problem.html", {
+            "title": "Something went wrong", "back": (f"/exercises/{rid}", "Back to the routine"),
+            "message": "This form has expired or came from another site. Nothing was saved. Please try again."}, 403)
+    outcome = form.get("outcome")
+    if outcome not in OUTCOMES:
+        return _player(request, choice, "Choose Done, Partly or Not done. Nothing was saved.", 422)
+    planned = sum(p.seconds for p in timeline(load().exercises, choice.routine))
+    raw = str(form.get("seconds") or "").strip()
+    if raw:
+        if not raw.isdigit() or int(raw) > 24 * 3600:
+            return _player(request, choice, "The time sent with the form is not a number of seconds. Nothing was saved.",
+                           422)
+        seconds = int(raw)
+    else:  # no timer ran (no JavaScript): count the planned time for a finished session only
+        seconds = planned if outcome == "done" else 0
+    store = store_of(request.app)
+    act = store.add_activity(request.app.state.settings.clock(), "session", rid, outcome, seconds)  # type: ignore[arg-type]
+    return RedirectResponse(f"/exercises/{rid}/saved/{act.id}", 303)
+
+
+@router.get("/exercises/{rid}/saved/{aid}")
+def exercise_saved(request: Request, rid: str, aid: int) -> Response:
+    """What was saved, with this week's count and the streak."""
+    from numbwise.care.stats import compute
+    from numbwise.diary.entries import Activity
+    from numbwise.diary.store import NotFound
+    from numbwise.web.app import render
+    from numbwise.web.store import store_of
+
+    choice = _choice(request, rid)
+    store = store_of(request.app)
+    try:
+        act = store.get("activity", aid)
+    except NotFound:
+        act = None
+    if choice is None or not isinstance(act, Activity) or act.name != rid:
+        from starlette.exceptions import HTTPException
+
+        raise HTTPException(404)
+    now = request.app.state.settings.clock()
+    tz = dt.datetime.now().astimezone().tzinfo
+    stats = compute(store.activities(), now.astimezone(tz).date(), weeks=1, tz=tz)
+    return render(request, "exercise_saved.html", {
+        "title": "Session saved", "r": choice.routine, "rid": rid, "act": act, "outcome": OUTCOMES[act.outcome]
+        if act.outcome in OUTCOMES else act.outcome, "time": minutes_text(act.seconds), "stats": stats,
+        "week": stats.weeks[-1],
+    })

@@ -1,0 +1,112 @@
+"""Exercises and scores in Chromium at 375 px: a routine runs to "Done?" and lands in the diary, reminders fire,
+a BCTQ filled by clicking ends on its score, the hand diagram gives the Katz class; axe and 44 px targets on each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from numbwise.scores import instrument, score
+from tests.web.flows import axe_violations, heading, small_targets
+
+
+def sessions(live: Any) -> list[Any]:
+    from numbwise.diary.store import open_store
+
+    with open_store(live.db) as store:
+        return store.activities(kind="session")
+
+
+def test_a_routine_runs_to_done_and_lands_in_the_diary(page: Any, live: Any) -> None:
+    before = len(sessions(live))
+    page.goto("/exercises/desk_break?test_speed=50")
+    player = page.locator("#player")
+    page.wait_for_selector("#player[data-ready=true]")
+    assert page.locator("#p-pause").is_hidden()
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_selector("#player[data-kind=hold], #player[data-kind=timed]")
+    page.get_by_role("button", name="Pause", exact=True).click()
+    assert player.get_attribute("data-paused") == "true"
+    assert page.locator("#p-pause").get_attribute("aria-pressed") == "true"
+    assert page.locator("#p-pic").get_attribute("src").startswith("/exercises/pictures/")
+    assert axe_violations(page) == [] and small_targets(page) == []
+    for control in ("#p-pause", "#p-skip"):
+        box = page.locator(control).bounding_box()
+        assert box and box["width"] >= 44 and box["height"] >= 44
+    phase = int(player.get_attribute("data-phase"))
+    page.get_by_role("button", name="Skip", exact=True).click()  # paused, so exactly one phase on
+    assert int(player.get_attribute("data-phase")) == phase + 1
+    page.keyboard.press("Shift+Tab")  # keyboard: back to Resume, Space presses it
+    page.keyboard.press("Space")
+    assert player.get_attribute("data-paused") == "false"
+    page.wait_for_selector("#player[data-kind=finished]", timeout=30000)
+    assert page.evaluate("document.activeElement.id") == "done-title"
+    assert int(player.get_attribute("data-beeps") or 0) >= 2  # a beep at the end of each hold
+    assert "Finished" in page.locator("#p-live").inner_text()
+    seconds = int(page.locator("#done-seconds").input_value())
+    assert 0 < seconds <= 235
+    page.get_by_role("button", name="Done", exact=True).click()
+    page.wait_for_selector("text=Session saved")
+    assert axe_violations(page) == [] and small_targets(page) == []
+    got = sessions(live)
+    assert len(got) == before + 1 and (got[-1].name, got[-1].outcome, got[-1].seconds) == ("desk_break", "done", seconds)
+
+
+def test_break_reminder_shows_while_the_page_is_open(page: Any) -> None:
+    page.goto("/exercises?test_speed=600")  # 5 minutes -> half a second
+    assert page.locator(".nojs").is_hidden()
+    page.get_by_label("Remind me every (minutes)").fill("2")
+    page.get_by_role("button", name="Start reminders", exact=True).click()
+    assert "from 5 to 480" in page.locator("#remind-status").inner_text()
+    page.get_by_label("Remind me every (minutes)").fill("5")
+    page.get_by_role("button", name="Start reminders", exact=True).click()
+    assert "every 5 minutes" in page.locator("#remind-status").inner_text()
+    page.wait_for_selector("#remind-banner:not([hidden])", timeout=10000)
+    assert page.locator("#remind").get_attribute("data-notified") == "false"  # not allowed: the banner instead
+    assert axe_violations(page) == [] and small_targets(page) == []
+    page.get_by_role("button", name="Stop reminders", exact=True).click()
+    page.get_by_role("button", name="Dismiss", exact=True).click()
+    assert page.locator("#remind-banner").is_hidden()
+
+
+def test_reminder_uses_a_notification_when_allowed(browser: Any, live: Any) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, base_url=live.url)
+    context.grant_permissions(["notifications"], origin=live.url)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto("/exercises?test_speed=600")
+    assert pg.locator("#remind-allow").is_hidden()  # already allowed
+    pg.get_by_role("button", name="Start reminders", exact=True).click()
+    pg.wait_for_selector("#remind[data-reminded]", timeout=10000)
+    assert pg.locator("#remind").get_attribute("data-notified") == "true"
+    assert errors == []
+    context.close()
+
+
+def test_bctq_filled_by_clicking_ends_on_its_score(page: Any, live: Any) -> None:
+    ins = instrument("bctq")
+    page.goto("/scores/bctq")
+    picks: dict[str, int | None] = {}
+    for i, item in enumerate(ins.items):
+        option = item.options[(i % 3)]
+        page.locator("fieldset").nth(i).get_by_label(option.label, exact=True).click()
+        picks[item.id] = option.value
+    page.get_by_role("button", name="See my score", exact=True).click()
+    page.wait_for_selector("text=Your BCTQ result")
+    expected = score("bctq", picks)
+    values = page.locator(".scale-result .value").all_inner_texts()
+    for s, shown in zip(expected.scales, values):
+        assert shown.startswith(f"{s.value:g}")
+    assert axe_violations(page) == [] and small_targets(page) == []
+
+
+def test_hand_diagram_score_by_clicking(page: Any) -> None:
+    page.goto("/scores/katz")
+    for name in ("Right thumb", "Right index finger", "Right middle finger"):
+        page.get_by_label(name, exact=True).check()
+    page.get_by_label("Right hand: Back of the hand").check()
+    page.get_by_role("button", name="See my score", exact=True).click()
+    page.wait_for_selector("text=Your Hand diagram result")
+    assert heading(page) == "Your Hand diagram result"
+    assert "Possible" in page.locator(".scale-result").first.inner_text()  # the back of the hand is marked
+    assert axe_violations(page) == [] and small_targets(page) == []
