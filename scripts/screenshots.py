@@ -1,5 +1,5 @@
 """Screenshots of the web app at 375 px wide for the docs (docs/img): the check, the hand diagram, the result,
-the exercise player mid-hold and a score result.
+the exercise player mid-hold, a score result, the diary with its charts (a made-up 90-day diary) and the report page.
 
 Run: .venv/bin/python scripts/screenshots.py   (needs /usr/bin/chromium; serves the app on a free loopback port)
 """
@@ -17,6 +17,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def _diary_shots(page: object, db: str, out: Path) -> None:
+    """Fill the diary with the made-up 90 days, then shoot /diary (charts open) and /report."""
+    import datetime as dt
+    import random
+
+    from numbwise.diary.store import open_store
+    from numbwise.report.data import fill_store
+    from numbwise.report.demo import demo_data
+
+    with open_store(db) as store:
+        fill_store(store, demo_data(random.Random(1993), end=dt.date.today()))
+    page.goto("/diary")  # type: ignore[attr-defined]
+    page.locator("details.data summary").first.click()  # type: ignore[attr-defined]
+    top = page.evaluate("document.getElementById('history').getBoundingClientRect().top + window.scrollY")  # type: ignore[attr-defined]
+    clip = {"x": 0, "y": 0, "width": 375, "height": top + 900}  # the form, the charts and the newest entries
+    page.screenshot(path=str(out / "diary-375.png"), full_page=True, clip=clip)  # type: ignore[attr-defined]
+    page.goto("/report")  # type: ignore[attr-defined]
+    page.screenshot(path=str(out / "report-375.png"), full_page=True)  # type: ignore[attr-defined]
 def exercise_shot(page: object, out: Path) -> None:
     """The player paused in the middle of a hold (the timer runs 10x so the shot comes quickly)."""
     pg: Any = page
@@ -89,6 +107,7 @@ def main() -> None:
         page.screenshot(path=str(out / "result-375.png"), full_page=True)
         exercise_shot(page, out)
         score_shot(page, out)
+        _diary_shots(page, f"sqlite:///{home}/n.sqlite3", out)
         browser.close()
     server.should_exit = True
     print(f"saved screenshots in {out}")

@@ -13,7 +13,8 @@ from tests.web.flows import axe_violations, small_targets
 def all_pages() -> list[str]:
     """Every page the app serves by GET (Learn pages for every cause and treatment included)."""
     causes, treatments = topics()
-    return (["/", "/check", "/learn", "/foods", "/exercises", "/diary", "/scores", "/report", "/no-such-page",
+    return (["/", "/check", "/learn", "/foods", "/exercises", "/diary", "/scores", "/report",
+             "/report/pdf?from=1990-01-01&to=1990-03-31", "/diary/S999999/edit", "/no-such-page",
              "/learn/no-such-topic"] + [f"/learn/{t[0]}" for t in causes + treatments]
             + [f"/exercises/{rid}" for rid in load().exercises.routines] + [f"/scores/{iid}" for iid in instrument_ids()])
 

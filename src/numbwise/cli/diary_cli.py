@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
+from numbwise.diary.fields import KIND_OF_PREFIX as KIND_OF_PREFIX  # the rules are shared with the web face
+from numbwise.diary.fields import PREFIX as PREFIX
+from numbwise.diary.fields import describe as describe
+from numbwise.diary.fields import entry_json as entry_json
+from numbwise.diary.fields import entry_ref as entry_ref
 from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
-    from numbwise.diary.entries import Entry
     from numbwise.diary.store import Store
-
-PREFIX = {"symptom": "S", "treatment": "T", "check": "C", "score": "Q", "activity": "A"}
-KIND_OF_PREFIX = {v: k for k, v in PREFIX.items()}
 
 
 class DiaryProblem(click.ClickException):
@@ -68,63 +69,16 @@ def open_diary(ctx: click.Context) -> Iterator[Store]:
         raise DiaryProblem(str(exc)) from None
 
 
-def entry_ref(entry: Entry) -> str:
-    """The short id people type: S12 for symptom 12, T3 for treatment 3, and so on."""
-    from numbwise.diary.store import kind_of
-
-    return f"{PREFIX[kind_of(entry)]}{entry.id}"
-
-
 def parse_ref(text: str) -> tuple[str, int]:
     """'S12' -> ('symptom', 12); raise DiaryBadInput for anything else."""
-    t = text.strip().upper()
-    if len(t) >= 2 and t[0] in KIND_OF_PREFIX and t[1:].isdigit():
-        return KIND_OF_PREFIX[t[0]], int(t[1:])
-    raise DiaryBadInput(f"'{text}' is not an entry id; ids look like S12 (symptom), T3 (treatment), C1 (check), Q2 (score), A5 (activity)")
+    from numbwise.diary.fields import EntryProblem, parse_ref as parse
+
+    try:
+        return parse(text)
+    except EntryProblem as exc:
+        raise DiaryBadInput(str(exc)) from None
 
 
 def local_time(at: datetime) -> str:
     """A stored time shown in the person's own zone, to the minute."""
     return at.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def describe(entry: Entry) -> str:
-    """One plain line saying what an entry holds."""
-    from numbwise.diary.entries import TREATMENT_LABELS, CheckRecord, ScoreRecord, Symptom, TreatmentEntry
-
-    if isinstance(entry, Symptom):
-        parts = [f"numbness {entry.severity}/10"]
-        if entry.hand:
-            parts.append(f"{entry.hand} hand" if entry.hand != "both" else "both hands")
-        if entry.fingers:
-            parts.append("fingers " + " ".join(f.upper() for f in entry.fingers))
-        if entry.minutes is not None:
-            parts.append(f"{entry.minutes} min")
-        if entry.trigger:
-            parts.append(f"after {entry.trigger}")
-        if entry.woke:
-            parts.append("woke me")
-    elif isinstance(entry, TreatmentEntry):
-        parts = [TREATMENT_LABELS.get(entry.kind, entry.kind)]
-        if entry.detail:
-            parts.append(entry.detail)
-    elif isinstance(entry, CheckRecord):
-        causes = entry.result.get("causes") or []
-        top = causes[0]["id"] if causes else "no clear cause"
-        parts = [f"symptom check: {entry.result.get('triage', '?')}", f"top cause {top}"]
-    elif isinstance(entry, ScoreRecord):
-        shown = ", ".join(f"{k} {v}" for k, v in entry.values.items() if v is not None)
-        parts = [f"{entry.instrument} score", shown or "no values"]
-    else:
-        parts = [f"{entry.kind} {entry.name}", entry.outcome, f"{entry.seconds} s"]
-    notes = getattr(entry, "notes", "")
-    if notes:
-        parts.append(f'"{notes}"')
-    return ", ".join(parts)
-
-
-def entry_json(entry: Entry) -> dict[str, Any]:
-    """An entry for --json output: its short id, its type (symptom, treatment ...) and its fields."""
-    from numbwise.diary.store import kind_of
-
-    return {"ref": entry_ref(entry), "type": kind_of(entry)} | entry.model_dump(mode="json")

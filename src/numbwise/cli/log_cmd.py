@@ -44,46 +44,24 @@ def _when(text: str | None, now: datetime) -> datetime:
         raise DiaryBadInput(str(exc)) from None
 
 
-def _hand_from(fingers: tuple[str, ...]) -> str | None:
-    sides = {f[0] for f in fingers}
-    if not sides:
-        return None
-    return "both" if len(sides) == 2 else {"r": "right", "l": "left"}[sides.pop()]
-
-
 def build_symptom(fields: dict[str, Any]) -> SymptomIn:
-    """A checked SymptomIn from typed fields; a bad field becomes a clear message."""
-    from pydantic import ValidationError
-
-    from numbwise.diary.entries import SymptomIn, normalise_fingers
-    from numbwise.diary.store import describe as describe_error
+    """A checked SymptomIn from typed fields (the rules live in numbwise.diary.fields); a bad field becomes a clear message."""
+    from numbwise.diary.fields import EntryProblem, symptom_from
 
     try:
-        fields = dict(fields)
-        fields["fingers"] = normalise_fingers(fields.get("fingers"))
-        if fields.get("hand") is None:
-            fields["hand"] = _hand_from(fields["fingers"])
-        hand = fields["hand"]
-        if hand in ("left", "right") and any(f[0] != hand[0] for f in fields["fingers"]):
-            raise ValueError(f"the fingers {' '.join(fields['fingers'])} are not all on the {hand} hand")
-        return SymptomIn.model_validate(fields)
-    except ValidationError as exc:
-        raise DiaryBadInput(f"not saved: {describe_error(exc)}") from None
-    except ValueError as exc:
-        raise DiaryBadInput(f"not saved: {exc}") from None
+        return symptom_from(fields)
+    except EntryProblem as exc:
+        raise DiaryBadInput(str(exc)) from None
 
 
 def build_treatment(fields: dict[str, Any]) -> TreatmentIn:
     """A checked TreatmentIn from typed fields."""
-    from pydantic import ValidationError
-
-    from numbwise.diary.entries import TreatmentIn
-    from numbwise.diary.store import describe as describe_error
+    from numbwise.diary.fields import EntryProblem, treatment_from
 
     try:
-        return TreatmentIn.model_validate(fields)
-    except ValidationError as exc:
-        raise DiaryBadInput(f"not saved: {describe_error(exc)}") from None
+        return treatment_from(fields)
+    except EntryProblem as exc:
+        raise DiaryBadInput(str(exc)) from None
 
 
 def _ask(console: Console, prompt: str) -> str:

@@ -277,6 +277,20 @@ class Store:
         data = TreatmentData(**entry.model_dump(), uid=self._new_uid())
         return TreatmentEntry(**data.model_dump(), id=self._insert("treatment", _row("treatment", data)))
 
+    def add_entries(self, items: Sequence[SymptomIn | TreatmentIn]) -> list[Symptom | TreatmentEntry]:
+        """Save several symptom and treatment entries in one transaction: all of them, or none."""
+        out: list[Symptom | TreatmentEntry] = []
+        with self._write() as conn:
+            for item in items:
+                kind = "symptom" if isinstance(item, SymptomIn) else "treatment"
+                data: SymptomData | TreatmentData = (SymptomData(**item.model_dump(), uid=self._new_uid()) if kind == "symptom"
+                                                     else TreatmentData(**item.model_dump(), uid=self._new_uid()))
+                key = conn.execute(self._t[kind].insert().values(**_row(kind, data))).inserted_primary_key
+                assert key is not None
+                model = Symptom if kind == "symptom" else TreatmentEntry
+                out.append(model(**data.model_dump(), id=int(key[0])))
+        return out
+
     def add_check(self, at: datetime, case: dict[str, Any], result: dict[str, Any]) -> CheckRecord:
         """Save a finished `numbwise check`: the answers and the result."""
         data = _validated(CheckData, {"uid": self._new_uid(), "at": at, "case": case, "result": result})

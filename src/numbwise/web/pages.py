@@ -13,10 +13,7 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 
 # Sections whose cores are still being built elsewhere; each becomes a real page when its core lands.
-PENDING = {
-    "/diary": ("Diary", "A quick diary of your numbness, with a chart of how it changes."),
-    "/report": ("Report", "A report for your doctor as a PDF, and export or import of your diary."),
-}
+PENDING: dict[str, tuple[str, str]] = {}  # every section is built now; kept for the next one
 
 
 @router.get("/")
