@@ -224,3 +224,32 @@ def test_report_from_a_real_diary_store(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
     empty = run_cli("--db", url, "report", "--from", "2020-01-01", "--to", "2020-03-31", "--out", str(tmp_path / "e.pdf"))
     assert empty.code == 1 and "Nothing was logged" in empty.err and not (tmp_path / "e.pdf").exists()
+
+
+def test_bctq_trend_compares_each_hand_with_itself() -> None:
+    kb = load()
+    scores = (ScoreRow(at(0), "bctq", {"sss": 4.0, "fss": 3.0, "hand": "left"}),
+              ScoreRow(at(5), "bctq", {"sss": 1.5, "fss": 1.2, "hand": "right"}),
+              ScoreRow(at(20), "bctq", {"sss": 3.8, "fss": 2.9, "hand": "left"}))
+    data = ReportData(START, START + dt.timedelta(days=27), scores=scores)
+    s = summarize(data, kb, mic=kb_mic(kb))
+    sss = {t.hand: t for t in s.scores if t.key == "sss"}
+    assert set(sss) == {"left", "right"}
+    assert (sss["left"].first, sss["left"].last, sss["left"].verdict) == (4.0, 3.8, "no clear change")
+    assert sss["right"].verdict == "one result" and sss["right"].name.endswith("right hand")
+    assert not any(t.verdict == "better" for t in s.scores)  # left 4.0 -> right 1.5 is never read as a change
+    assert all_charts(data, s, kb.report.mic_note)  # the score chart draws each hand's own line
+
+
+def test_day_by_day_scores_use_scale_and_class_names() -> None:
+    from numbwise.report.pdf import diary_days
+
+    kb = load()
+    scores = (ScoreRow(at(0), "bctq", {"sss": 2.09, "fss": 1.38, "hand": "left"}),
+              ScoreRow(at(1), "katz", {"right": "classic"}),
+              ScoreRow(at(2), "bctq", {"sss": 2.5, "fss": None}))
+    data = ReportData(START, START + dt.timedelta(days=3), scores=scores)
+    other = [line for d in diary_days(data, kb) for line in d["other"]]
+    assert other[0] == "BCTQ: left hand: Symptom severity 2.09, Function 1.38"
+    assert other[1].endswith("Right hand classic") and "katz" not in other[1].lower().split(":")[0]
+    assert other[2] == "BCTQ: Symptom severity 2.5, Function no score"

@@ -201,3 +201,24 @@ def test_katz_areas_never_change_unlikely_or_drop_below_possible(f: frozenset[in
     # Marking the palm or the back of the hand can lower classic to probable or possible (that is the rule);
     # it never moves a hand across the unlikely line.
     assert (katz_class(HandMap(f, a), DIAGRAM) == "unlikely") == (katz_class(HandMap(f, a | b), DIAGRAM) == "unlikely")
+
+
+def test_bctq_trends_are_per_hand_and_hand_is_checked() -> None:
+    import datetime as _dt
+
+    from numbwise.scores import check_hand, instrument as _instrument
+    from numbwise.scores.trend import trends
+
+    ins = _instrument("bctq")
+    t0 = _dt.datetime(2026, 1, 1, tzinfo=_dt.timezone.utc)
+    rows = [(t0, {"sss": 4.0, "fss": 3.0, "hand": "left"}),
+            (t0 + _dt.timedelta(days=1), {"sss": 1.0, "fss": 1.0, "hand": "right"}),
+            (t0 + _dt.timedelta(days=2), {"sss": 3.5, "fss": 2.5, "hand": "left"})]
+    got = {t.id: t for t in trends(ins, rows)}
+    assert set(got) == {"left_sss", "left_fss", "right_sss", "right_fss"}
+    assert got["left_sss"].change == -0.5 and got["right_sss"].change is None
+    assert check_hand(ins, "L") == "left"
+    with pytest.raises(ScoreInputError):
+        check_hand(ins, "both")
+    with pytest.raises(ScoreInputError):
+        check_hand(_instrument("mnsi"), "left")

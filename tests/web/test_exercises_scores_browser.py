@@ -86,10 +86,11 @@ def test_reminder_uses_a_notification_when_allowed(browser: Any, live: Any) -> N
 def test_bctq_filled_by_clicking_ends_on_its_score(page: Any, live: Any) -> None:
     ins = instrument("bctq")
     page.goto("/scores/bctq")
+    page.get_by_label("Left hand", exact=True).click()
     picks: dict[str, int | None] = {}
     for i, item in enumerate(ins.items):
         option = item.options[(i % 3)]
-        page.locator("fieldset").nth(i).get_by_label(option.label, exact=True).click()
+        page.locator("fieldset").nth(i + 1).get_by_label(option.label, exact=True).click()
         picks[item.id] = option.value
     page.get_by_role("button", name="See my score", exact=True).click()
     page.wait_for_selector("text=Your BCTQ result")

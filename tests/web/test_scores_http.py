@@ -19,8 +19,8 @@ def saved(live: Live, iid: str) -> list[Any]:
         return store.scores(iid)
 
 
-def bctq_answers(value: int = 2) -> dict[str, str]:
-    return {item.id: str(value) for item in instrument("bctq").items}
+def bctq_answers(value: int = 2, hand: str = "right") -> dict[str, str]:
+    return {item.id: str(value) for item in instrument("bctq").items} | {"hand": hand}
 
 
 def test_scores_page_lists_every_instrument_and_marks_the_examiner_one(live: Live) -> None:
@@ -47,7 +47,7 @@ def test_bctq_is_scored_saved_and_shown_with_its_band_and_trend(live: Live) -> N
     answers = bctq_answers(3) | {"sss_2": ""}  # one skipped item is allowed
     r = post(live, "/scores/bctq", {"csrf": csrf, **answers}, cookie)
     body = r.body.decode()
-    expected = score("bctq", {k: (int(v) if v else None) for k, v in answers.items()})
+    expected = score("bctq", {k: (int(v) if v else None) for k, v in answers.items() if k != "hand"}, "right")
     assert r.status == 200 and "Your BCTQ result" in body
     for s in expected.scales:
         assert f"{s.value:g}" in body and str(escape(s.meaning)) in body
@@ -64,6 +64,8 @@ def test_bctq_is_scored_saved_and_shown_with_its_band_and_trend(live: Live) -> N
     ({"sss_1": "9"}, "is not one of its choices"),
     ({"sss_1": "two"}, "is not one of its choices"),
     ({"colour": "red"}, "is not a question of BCTQ"),
+    ({"hand": ""}, "choose the hand"),
+    ({"hand": "both"}, "choose the hand"),
 ])
 def test_bad_bctq_answers_are_422_and_save_nothing(live: Live, fields: dict[str, str], message: str) -> None:
     cookie, csrf = token(live, "/scores/bctq")
@@ -127,3 +129,14 @@ def test_score_pages_have_no_inline_script_or_style(live: Live) -> None:
     for path in ["/scores", "/exercises"] + [f"/scores/{iid}" for iid in instrument_ids()]:
         html = fetch(live.url + path).body.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)", html) and "<style" not in html and " style=" not in html, path
+
+
+def test_bctq_trends_keep_each_hand_apart(live: Live) -> None:
+    cookie, csrf = token(live, "/scores/bctq")
+    post(live, "/scores/bctq", {"csrf": csrf, **bctq_answers(4, "left")}, cookie)
+    post(live, "/scores/bctq", {"csrf": csrf, **bctq_answers(1, "right")}, cookie)
+    rows = saved(live, "bctq")
+    assert [r.values["hand"] for r in rows[-2:]] == ["left", "right"]
+    page = fetch(live.url + "/scores/bctq").body.decode()
+    assert "Symptom severity, left hand" in page and "Symptom severity, right hand" in page
+    assert "-3" not in page  # a right-hand 1 is never compared with a left-hand 4

@@ -23,14 +23,18 @@ EPILOG = """\b
 Examples:
   numbwise score --list                       the scores you can fill in
   numbwise score bctq                         the Boston questionnaire, one question at a time
-  numbwise score bctq --answers 2,3,1,1,1,3,2,3,3,2,2,1,2,1,1,2,1,2,1
+  numbwise score bctq --hand left --answers 2,3,1,1,1,3,2,3,3,2,2,1,2,1,1,2,1,2,1
   numbwise score mnsi --answers y,n,n,n,y,n,y,n,n,n,y,n,y,n,n --json
   numbwise score katz --fingers r1,r2,r3      the hand-diagram class from marked spots
   numbwise score cts6 --answers-file exam.json
-  numbwise score history bctq                 your saved BCTQ scores
+  numbwise score history                      all your saved scores
+  numbwise score history bctq                 your saved BCTQ scores (the same as: score bctq --history)
 
 In --answers, give each item's answer value in order (for yes/no items y or n);
-leave one empty or type - to skip it. At a question: b = back, s = skip, q = stop.
+leave one empty or type - to skip it. At a question: b = back, s = skip, q = stop
+(stopping saves nothing and exits with code 130). The BCTQ is filled in once for each
+hand: say which with --hand left or --hand right (asked when not given interactively).
+Without an instrument the command lists them and exits with code 2.
 Hand-diagram marks: R or L, then 1-5 (thumb to little finger), 0 for the whole hand,
 p = palm, u = palm on the little-finger side only, b = back of hand, w = wrist or forearm.
 """
@@ -181,7 +185,8 @@ def _show(console: Console, result: ScoreResult, ins: Instrument, plain: bool) -
     from numbwise.kb import load
 
     console.print()
-    console.print(result.name if plain else f"[bold]{result.name}[/bold]", markup=not plain)
+    title = result.name + (f", {result.hand} hand" if result.hand else "")
+    console.print(title if plain else f"[bold]{title}[/bold]", markup=not plain)
     for note in result.notes:
         console.print(f"Note: {note}", markup=False)
     scales = {s.id: s for s in ins.scales}
@@ -203,17 +208,19 @@ def _show(console: Console, result: ScoreResult, ins: Instrument, plain: bool) -
     console.print(load().meta.notice_short, markup=False)
 
 
-def _save(db: str | None, result: ScoreResult, at: datetime) -> int:
-    """Keep the result in the diary; returns the record ID."""
+def _save(db: str | None, result: ScoreResult, at: datetime) -> str:
+    """Keep the result in the diary; returns the short id people type elsewhere (Q5)."""
+    from numbwise.diary.fields import entry_ref
     from numbwise.diary.store import open_store
 
     with open_store(db) as store:
         record = store.add_score(at, result.instrument, dict(result.answers), result.values())
-        return int(record.id)
+        return entry_ref(record)
 
 
 def _history(ctx: click.Context, instrument: str | None, as_json: bool) -> None:
-    from numbwise.scores import ScoreInputError, resolve
+    from numbwise.diary.fields import entry_ref
+    from numbwise.scores import ScoreInputError, describe_values, instrument as get_instrument, resolve
 
     try:
         key = resolve(instrument) if instrument else None
@@ -224,15 +231,38 @@ def _history(ctx: click.Context, instrument: str | None, as_json: bool) -> None:
     with open_store(ctx.find_root().obj.get("db")) as store:
         records = store.scores(key)
     if as_json:
-        rows = [{"id": r.id, "at": r.at.isoformat(), "instrument": r.instrument, "values": r.values} for r in records]
+        rows = [{"id": entry_ref(r), "at": r.at.isoformat(), "instrument": r.instrument,
+                 "hand": r.values.get("hand"), "values": r.values} for r in records]
         click.echo(json.dumps(rows, indent=2))
         return
     if not records:
         click.echo("No saved scores yet." if key is None else f"No saved {key} scores yet.")
         return
     for r in records:
-        values = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in r.values.items())
-        click.echo(f"{r.at.isoformat()[:16].replace('T', ' ')}  {r.instrument:<6} {values}")
+        try:
+            shown = describe_values(get_instrument(r.instrument), r.values)
+        except ScoreInputError:  # an instrument this version no longer knows
+            shown = ", ".join(f"{k} {v}" for k, v in r.values.items())
+        click.echo(f"{entry_ref(r):<5} {r.at.isoformat()[:16].replace('T', ' ')}  {r.instrument:<6} {shown}")
+
+
+def _ask_hand(console: Console) -> str | None:
+    """Which hand a per-hand questionnaire is about (None = stop)."""
+    console.print()
+    console.print("Which hand are these answers about? If both hands are affected, fill it in once for each hand.",
+                  markup=False)
+    console.print("  1. Right hand", markup=False)
+    console.print("  2. Left hand", markup=False)
+    console.print("Type 1 or 2, q = stop.", markup=False)
+    while True:
+        t = read_line(console, "> ").strip().lower()
+        if t in ("q", "quit", "stop", "exit"):
+            return None
+        if t in ("1", "r", "right"):
+            return "right"
+        if t in ("2", "l", "left"):
+            return "left"
+        console.print("Type 1 for the right hand or 2 for the left hand (q = stop).", markup=False)
 
 
 def _list(as_json: bool) -> None:
@@ -250,10 +280,20 @@ def _list(as_json: bool) -> None:
         click.echo(f"       {ins.measures}")
 
 
+def _stopped(ctx: click.Context, console: Console) -> None:
+    """Stopping at a question saves nothing and exits like Ctrl+C (130), as `numbwise check` does."""
+    console.print("Stopped. Nothing was saved.", markup=False)
+    ctx.exit(ExitCode.INTERRUPTED)
+
+
 @click.command("score", epilog=EPILOG)
-@click.argument("instrument", required=False, metavar="INSTRUMENT")
-@click.argument("history_of", required=False, metavar="[INSTRUMENT]")
+@click.argument("words", nargs=-1, metavar="[INSTRUMENT]")
 @click.option("--list", "list_", is_flag=True, help="List the scores numbwise can work out.")
+@click.option("--history", "history", is_flag=True,
+              help="Show your saved scores (of INSTRUMENT, or all) instead of filling one in. "
+                   "`numbwise score history [INSTRUMENT]` does the same.")
+@click.option("--hand", type=click.Choice(["left", "right"], case_sensitive=False), default=None,
+              help="BCTQ: the hand these answers are about (asked when you answer one question at a time).")
 @click.option("--answers", metavar="A,B,...", help="Every item's answer in order (skip with - or an empty slot).")
 @click.option("--answers-file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.json",
               help="Answers from a JSON file: a list in item order, or an object of item ID: answer.")
@@ -261,26 +301,34 @@ def _list(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--no-save", is_flag=True, help="Do not keep the result in your diary.")
 @click.pass_context
-def score_command(ctx: click.Context, instrument: str | None, history_of: str | None, list_: bool,
+def score_command(ctx: click.Context, words: tuple[str, ...], list_: bool, history: bool, hand: str | None,
                   answers: str | None, answers_file: Path | None, fingers: str | None, as_json: bool,
                   no_save: bool, now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
     """Fill in a validated score (BCTQ, hand diagram, CTS-6, MNSI) and keep it in your diary."""
-    from numbwise.scores import ScoreInputError, instrument as get_instrument, parse_codes, resolve, score, score_katz
+    from numbwise.scores import (ScoreInputError, check_hand, instrument as get_instrument, parse_codes,
+                                 require_score, resolve, score, score_katz)
 
-    if list_ or instrument is None:
-        if instrument is None and not list_:
-            click.echo("Name a score to fill in, for example: numbwise score bctq\n")
+    if words and words[0].lower() == "history":
+        history, words = True, words[1:]
+    if len(words) > 1:
+        raise BadAnswer(f"name one instrument, not {len(words)} ({' '.join(words)}); "
+                        "for example: numbwise score history bctq")
+    instrument = words[0] if words else None
+    if history:
+        _history(ctx, instrument, as_json)
+        return
+    if list_:
         _list(as_json)
         return
-    if instrument.lower() == "history":
-        _history(ctx, history_of, as_json)
-        return
-    if history_of is not None:
-        raise BadAnswer(f"unexpected extra argument '{history_of}'")
+    if instrument is None:
+        _list(as_json)
+        raise BadAnswer("name an instrument to fill in, for example: numbwise score bctq "
+                        "(numbwise score --list shows them)")
     plain = plain_from(ctx)
     try:
         key = resolve(instrument)
         ins = get_instrument(key)
+        side = check_hand(ins, hand)
         given = sum(x is not None for x in (answers, answers_file, fingers))
         if given > 1:
             raise ScoreInputError("give only one of --answers, --answers-file and --fingers")
@@ -298,22 +346,28 @@ def score_command(ctx: click.Context, instrument: str | None, history_of: str | 
         if ins.diagram is not None:
             marks = fingers.split(",") if fingers is not None else _ask_marks(console, ins)
             if marks is None:
-                console.print("Stopped. Nothing was saved.", markup=False)
+                _stopped(ctx, console)
                 return
             result = score_katz(parse_codes(marks, ins.diagram), ins)
         else:
             if given == 0:
+                if ins.per_hand and side is None:
+                    side = _ask_hand(console)
+                    if side is None:
+                        _stopped(ctx, console)
+                        return
                 asked = _ask_items(console, ins)
                 if asked is None:
-                    console.print("Stopped. Nothing was saved.", markup=False)
+                    _stopped(ctx, console)
                     return
-                result = score(key, asked)
+                result = score(key, asked, side)
             else:
                 data = _from_file(answers_file) if answers_file is not None else None
-                result = score(key, _answers(ins, answers, data))
+                result = score(key, _answers(ins, answers, data), side)
+        require_score(result)
     except ScoreInputError as exc:
         raise BadAnswer(str(exc)) from None
-    saved: int | None = None  # None only with --no-save
+    saved: str | None = None  # None only with --no-save
     if not no_save:
         saved = _save(ctx.find_root().obj.get("db"), result, now())
     if as_json:
@@ -326,4 +380,5 @@ def score_command(ctx: click.Context, instrument: str | None, history_of: str | 
         if no_save:
             out_console.print("Not saved (--no-save).", markup=False)
         else:
-            out_console.print(f"Saved in your diary (entry {saved}).", markup=False)
+            out_console.print(f"Saved as {saved}. See it with: numbwise score history {result.instrument}",
+                              markup=False)

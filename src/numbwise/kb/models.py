@@ -570,6 +570,7 @@ class Instrument(Strict):
     measures: Text
     instructions: Text
     licence: Text
+    per_hand: bool = False  # filled in once for each hand: results of different hands are never compared
     items: list[InstrumentItem] = []
     sections: list[SectionNote] = []
     scales: list[InstrumentScale] = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from numbwise.report.data import FINGERS, ReportData, local_date
-from numbwise.report.summary import Summary
+from numbwise.report.summary import Summary, score_series
 
 WIDTH_IN = 6.9
 HEIGHT_IN = 2.5
@@ -165,20 +165,14 @@ def scores_chart(data: ReportData, summary: Summary, mic_note: str) -> Chart | N
     """Each score scale over time; a shaded band of +/- the MIC around the first result when the MIC is known."""
     if not summary.scores:
         return None
-    series: dict[tuple[str, str], list[tuple[dt.date, float]]] = defaultdict(list)
-    for row in sorted(data.scores, key=lambda r: r.at):
-        d = local_date(row.at)
-        if data.start <= d <= data.end:
-            for key, value in row.values.items():
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    series[(row.instrument, key)].append((d, float(value)))
+    series = {k: [(local_date(at), v) for at, v in pts] for k, pts in score_series(data).items()}
     colours = (BLUE, ORANGE, "#2e7d32", "#6a1b9a")
     with _style() as Figure:
         fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN))
         ax = fig.add_subplot()
         lo, hi = 1e9, -1e9
         for i, t in enumerate(summary.scores):
-            pts = series[(t.instrument, t.key)]
+            pts = series[(t.instrument, t.key, t.hand)]
             c = colours[i % len(colours)]
             ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", color=c, linewidth=2, label=t.name)
             for d, v in pts:
@@ -196,7 +190,7 @@ def scores_chart(data: ReportData, summary: Summary, mic_note: str) -> Chart | N
         svg, png = _render(fig)
     rows = []
     for t in summary.scores:
-        for d, v in series[(t.instrument, t.key)]:
+        for d, v in series[(t.instrument, t.key, t.hand)]:
             rows.append((t.name, _label(d), f"{v:g}", f"{t.mic.value:g}" if t.mic else "not known"))
     mic_known = any(t.mic for t in summary.scores)
     alt = "; ".join(f"{t.name}: {t.first:g} on {_label(t.first_at)} to {t.last:g} on {_label(t.last_at)}" for t in summary.scores)

@@ -12,6 +12,7 @@ from numbwise.kb import Knowledge
 from numbwise.report.charts import Chart, all_charts
 from numbwise.report.data import FINGERS, ReportData, expand_fingers, local_date
 from numbwise.report.summary import MicLookup, Summary, no_mic, summarize
+from numbwise.scores.core import describe_values
 
 Progress = Callable[[str], None]
 
@@ -82,8 +83,13 @@ def diary_days(data: ReportData, kb: Knowledge) -> list[dict[str, Any]]:
     for sc in sorted(data.scores, key=lambda r: r.at):
         row = slot(sc.at)
         if row is not None:
-            vals = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in sc.values.items() if v is not None)
-            row["other"].append(f"{sc.instrument.upper()}: {vals}")
+            ins = kb.instruments.get(sc.instrument)
+            short = ins.short if ins else sc.instrument.upper()
+            if ins is not None:
+                vals = describe_values(ins, sc.values)
+            else:
+                vals = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in sc.values.items())
+            row["other"].append(f"{short}: {vals or 'no score'}")
     for c in sorted(data.checks, key=lambda r: r.at):
         row = slot(c.at)
         if row is not None:

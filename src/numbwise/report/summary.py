@@ -38,6 +38,7 @@ class ScoreTrend:
     count: int
     mic: Mic | None
     verdict: str  # "better" | "worse" | "no clear change" | "one result" | "changed" (no MIC known)
+    hand: str | None = None  # per-hand questionnaires: the hand every result of this row is about
 
     @property
     def change(self) -> float:
@@ -303,17 +304,29 @@ def scale_label(kb: Knowledge, instrument: str, key: str) -> tuple[str, str, boo
     return scale.name, scale.range_text, scale.lower_is_better
 
 
-def _score_trends(data: ReportData, kb: Knowledge, mic: MicLookup) -> tuple[ScoreTrend, ...]:
-    series: dict[tuple[str, str], list[tuple[dt.datetime, float]]] = defaultdict(list)
+SeriesKey = tuple[str, str, str | None]  # instrument, scale, hand (per-hand questionnaires; else None)
+
+
+def score_series(data: ReportData) -> dict[SeriesKey, list[tuple[dt.datetime, float]]]:
+    """Each scale's numeric results in the period, oldest first, kept apart per hand so only like is compared."""
+    series: dict[SeriesKey, list[tuple[dt.datetime, float]]] = defaultdict(list)
     for row in sorted(data.scores, key=lambda r: r.at):
         if not data.start <= local_date(row.at) <= data.end:
             continue
+        hand = row.values.get("hand")
+        side = hand if isinstance(hand, str) else None
         for key, value in row.values.items():
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                series[(row.instrument, key)].append((row.at, float(value)))
+                series[(row.instrument, key, side)].append((row.at, float(value)))
+    return series
+
+
+def _score_trends(data: ReportData, kb: Knowledge, mic: MicLookup) -> tuple[ScoreTrend, ...]:
     out: list[ScoreTrend] = []
-    for (inst, key), points in series.items():
+    for (inst, key, hand), points in score_series(data).items():
         name, range_text, lower_better = scale_label(kb, inst, key)
+        if hand is not None:
+            name = f"{name}, {hand} hand"
         m = mic(inst, key)
         first, last = points[0][1], points[-1][1]
         change = last - first
@@ -326,7 +339,8 @@ def _score_trends(data: ReportData, kb: Knowledge, mic: MicLookup) -> tuple[Scor
         else:
             verdict = "better" if (change < 0) == lower_better else "worse"
         out.append(
-            ScoreTrend(inst, key, name, range_text, first, local_date(points[0][0]), last, local_date(points[-1][0]), len(points), m, verdict)
+            ScoreTrend(inst, key, name, range_text, first, local_date(points[0][0]), last, local_date(points[-1][0]), len(points), m,
+                       verdict, hand)
         )
     return tuple(out)
 

@@ -12,6 +12,10 @@ ALIASES = {"boston": "bctq", "cts-6": "cts6", "cts_6": "cts6", "hand-diagram": "
            "katz-stirrat": "katz", "michigan": "mnsi"}
 
 
+HAND_KEY = "hand"  # in saved values: which hand a per-hand result is for
+HANDS = ("right", "left")
+
+
 class ScoreInputError(ValueError):
     """An answer cannot be used; `item` names the item (or is None when the whole input is wrong)."""
 
@@ -56,17 +60,26 @@ class ScoreResult:
     answers: dict[str, int | None]
     scales: tuple[ScaleResult, ...]
     notes: tuple[str, ...] = field(default=())
+    hand: str | None = None  # per-hand instruments: the hand these answers are about
+
+    @property
+    def scored(self) -> bool:
+        """True when at least one scale has a value or a class, so there is something worth keeping."""
+        return any(s.value is not None or s.band is not None for s in self.scales)
 
     def values(self) -> dict[str, float | str | None]:
-        """What the diary keeps: each scale's value (or class, for the hand diagram)."""
-        return {s.id: s.value if s.value is not None else s.band for s in self.scales}
+        """What the diary keeps: each scale's value (or class, for the hand diagram), and the hand when given."""
+        out: dict[str, float | str | None] = {s.id: s.value if s.value is not None else s.band for s in self.scales}
+        if self.hand is not None:
+            out[HAND_KEY] = self.hand
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output and the web app."""
         return {
             "instrument": self.instrument, "name": self.name, "filled_by": self.filled_by,
             "answers": dict(self.answers), "scales": [s.to_dict() for s in self.scales],
-            "values": self.values(), "notes": list(self.notes),
+            "values": self.values(), "notes": list(self.notes), "hand": self.hand,
         }
 
 
@@ -93,6 +106,48 @@ def resolve(name: str) -> str:
 def instrument(iid: str) -> Instrument:
     """The knowledge entry of one instrument."""
     return _instruments()[resolve(iid)]
+
+
+def check_hand(ins: Instrument, hand: str | None) -> str | None:
+    """The hand a result is for, checked: only per-hand instruments take one, and it is left or right."""
+    if hand is None:
+        return None
+    h = hand.strip().lower()
+    h = {"r": "right", "l": "left"}.get(h, h)
+    if not ins.per_hand:
+        raise ScoreInputError(f"{ins.short} is not filled in per hand, so it takes no hand")
+    if h not in HANDS:
+        raise ScoreInputError(f"'{hand}' is not a hand; use left or right")
+    return h
+
+
+def require_score(result: ScoreResult) -> ScoreResult:
+    """Refuse a result that holds no score at all, so an empty result is never saved."""
+    if not result.scored:
+        counts = "; ".join(f"{s.name}: {s.answered} of {s.total} answered, {s.needed} needed" for s in result.scales)
+        raise ScoreInputError(f"too few questions were answered to give any score ({counts}); nothing was saved")
+    return result
+
+
+def describe_values(ins: Instrument, values: Mapping[str, float | str | None]) -> str:
+    """Saved values in words: scale names, class names and 'no score', led by the hand when one was given."""
+    names = {s.id: s.name for s in ins.scales}
+    labels = {c.id: c.label.lower() for c in ins.classes}
+    parts: list[str] = []
+    for key, value in values.items():
+        if key == HAND_KEY:
+            continue
+        name = names.get(key) or (f"{key.capitalize()} hand" if key in HANDS else key)
+        if value is None:
+            text = "no score"
+        elif isinstance(value, str):
+            text = labels.get(value, value)
+        else:
+            text = f"{value:g}"
+        parts.append(f"{name} {text}")
+    hand = values.get(HAND_KEY)
+    lead = f"{hand} hand: " if isinstance(hand, str) else ""
+    return lead + (", ".join(parts) if parts else "no score")
 
 
 def skippable(ins: Instrument, item_id: str, skipped: Collection[str] = ()) -> bool:
@@ -161,10 +216,11 @@ def score_scale(scale: InstrumentScale, answers: Mapping[str, int | None]) -> Sc
                        label, meaning, scale.lowest, scale.highest)
 
 
-def score(iid: str, answers: Mapping[str, int | None] | Sequence[int | None]) -> ScoreResult:
-    """Score a questionnaire; answers by item ID, or a list in item order (None = skipped)."""
+def score(iid: str, answers: Mapping[str, int | None] | Sequence[int | None], hand: str | None = None) -> ScoreResult:
+    """Score a questionnaire; answers by item ID, or a list in item order (None = skipped); `hand` for per-hand ones."""
     ins = instrument(iid)
     key = resolve(iid)
+    side = check_hand(ins, hand)
     if ins.diagram is not None:
         raise ScoreInputError(f"{ins.short} is scored from marked fingers and areas, not answers")
     if not isinstance(answers, Mapping):
@@ -176,4 +232,4 @@ def score(iid: str, answers: Mapping[str, int | None] | Sequence[int | None]) ->
     notes: list[str] = []
     if ins.filled_by == "examiner":
         notes.append(f"{ins.short} needs an examiner: {ins.instructions}")
-    return ScoreResult(key, ins.name, ins.filled_by, checked, scales, tuple(notes))
+    return ScoreResult(key, ins.name, ins.filled_by, checked, scales, tuple(notes), side)

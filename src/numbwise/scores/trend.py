@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from numbwise.kb.models import Instrument
+from numbwise.scores.core import HAND_KEY, HANDS
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class ScaleTrend:
     mic_text: str | None
     change: float | None  # latest minus first (numbers only, two results or more)
     felt: bool | None  # True when the change is at least the minimal important change
+    hand: str | None = None  # per-hand instruments: the hand every point belongs to (None: not said)
 
     @property
     def numeric(self) -> bool:
@@ -47,8 +49,27 @@ def _text(value: float | str | None, labels: Mapping[str, str]) -> str:
 
 
 def trends(ins: Instrument, rows: Iterable[tuple[datetime, Mapping[str, float | str | None]]]) -> list[ScaleTrend]:
-    """Every scale of `ins` (or, for the hand diagram, each hand) with the results saved in `rows`."""
+    """Every scale of `ins` (or, for the hand diagram, each hand) with the results saved in `rows`.
+
+    A per-hand instrument gets one trend per hand and scale, so a left-hand result is never compared with a
+    right-hand one; results saved without a hand form their own trend.
+    """
     ordered = sorted(rows, key=lambda r: r[0])
+    if ins.per_hand:
+        out: list[ScaleTrend] = []
+        for hand in (*HANDS, None):
+            mine = [r for r in ordered if r[1].get(HAND_KEY) == hand]
+            for t in _trends(ins, mine):
+                if hand is None:
+                    out.append(t)
+                else:
+                    out.append(ScaleTrend(f"{hand}_{t.id}", f"{t.name}, {hand} hand", t.points, t.lowest, t.highest,
+                                          t.mic, t.mic_text, t.change, t.felt, hand))
+        return out
+    return _trends(ins, ordered)
+
+
+def _trends(ins: Instrument, ordered: list[tuple[datetime, Mapping[str, float | str | None]]]) -> list[ScaleTrend]:
     labels = {c.id: c.label for c in ins.classes}
     scales: list[tuple[str, str, float, float, float | None, str | None]]
     if ins.diagram is not None:

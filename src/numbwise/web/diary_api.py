@@ -96,6 +96,7 @@ class ScoreBody(_Body):
     at: Time | None = None
     answers: dict[Annotated[str, Field(max_length=50)], int | None] | None = Field(default=None, max_length=200)
     marks: list[Annotated[str, Field(max_length=10)]] | None = Field(default=None, max_length=40)
+    hand: Literal["left", "right"] | None = None  # per-hand questionnaires (bctq): the hand the answers are about
 
 
 class EntryOut(BaseModel):
@@ -297,7 +298,8 @@ def add_score(request: Request, body: ScoreBody,
               instrument: Annotated[str, Path(max_length=40, description="bctq, katz, cts6, mnsi ...")]) -> Response:
     """Score it like `numbwise score INSTRUMENT --json` and keep it in the diary (one transaction)."""
     from numbwise.diary.fields import entry_ref
-    from numbwise.scores import ScoreInputError, instrument as get_instrument, parse_codes, resolve, score, score_katz
+    from numbwise.scores import (ScoreInputError, instrument as get_instrument, parse_codes, require_score, resolve,
+                                 score, score_katz)
 
     try:
         key = resolve(instrument)
@@ -319,10 +321,13 @@ def add_score(request: Request, body: ScoreBody,
                 raise ScoreInputError(f"{ins.short} takes answers by item id, not marks", "marks")
             if body.answers is None:
                 raise ScoreInputError(f"give the answers by item id, like {{\"{ins.items[0].id}\": 1}}", "answers")
-            result = score(key, body.answers)
+            try:
+                result = require_score(score(key, body.answers, body.hand))
+            except ScoreInputError as exc:
+                raise ScoreInputError(str(exc), exc.item or ("hand" if body.hand else "answers")) from None
     except ScoreInputError as exc:
         where: list[str | int] = ["body"]
-        if exc.item in ("answers", "marks"):
+        if exc.item in ("answers", "marks", "hand"):
             where.append(exc.item)
         elif exc.item is not None:
             where += ["answers", exc.item]

@@ -98,7 +98,7 @@ def _answers(ins: Instrument, form: FormData) -> dict[str, int | None]:
     out: dict[str, int | None] = {}
     known = {i.id for i in ins.items}
     for key in form.keys():
-        if key in (CSRF_FIELD,):
+        if key == CSRF_FIELD or key == "hand" and ins.per_hand:
             continue
         if key not in known:
             raise FormProblem(f"'{key}' is not a question of {ins.short}.")
@@ -121,13 +121,23 @@ def _katz_codes(ins: Instrument, form: FormData) -> list[str]:
     return [p.lower() for p in form.getlist("pick") if isinstance(p, str)]
 
 
+def _hand(ins: Instrument, form: FormData) -> str | None:
+    """The hand a per-hand questionnaire is about; the form must say, so results of each hand stay apart."""
+    if not ins.per_hand:
+        return None
+    raw = form.get("hand")
+    if raw not in ("left", "right"):
+        raise FormProblem("Please choose the hand these answers are about (right or left).")
+    return str(raw)
+
+
 def _score(ins: Instrument, iid: str, form: FormData) -> ScoreResult:
-    from numbwise.scores import ScoreInputError, parse_codes, score, score_katz
+    from numbwise.scores import ScoreInputError, parse_codes, require_score, score, score_katz
 
     try:
         if ins.diagram is not None:
             return score_katz(parse_codes(_katz_codes(ins, form), ins.diagram), ins)
-        result = score(iid, _answers(ins, form))
+        result = require_score(score(iid, _answers(ins, form), _hand(ins, form)))
     except ScoreInputError as exc:
         item = next((i for i in ins.items if i.id == exc.item), None)
         if item is not None:
@@ -222,7 +232,8 @@ def score_result(request: Request, iid: str, sid: int) -> Response:
     if ins.diagram is not None:
         result = score_katz(parse_codes(list(rec.answers), ins.diagram), ins)
     else:
-        result = score(iid, rec.answers)
+        hand = rec.values.get("hand")
+        result = score(iid, rec.answers, hand if isinstance(hand, str) else None)
     mic = {s.id: s.minimal_change for s in ins.scales}
     return render(request, "score_result.html", {
         "title": f"Your {ins.short} result", "iid": iid, "ins": ins, "r": result, "rec": rec, "mic": mic,
