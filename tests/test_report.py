@@ -253,3 +253,17 @@ def test_day_by_day_scores_use_scale_and_class_names() -> None:
     assert other[0] == "BCTQ: left hand: Symptom severity 2.09, Function 1.38"
     assert other[1].endswith("Right hand classic") and "katz" not in other[1].lower().split(":")[0]
     assert other[2] == "BCTQ: Symptom severity 2.5, Function no score"
+
+
+def test_cli_charts_dir_refuses_existing_chart_files_unless_forced(tmp_path: Path) -> None:
+    charts = tmp_path / "charts"
+    charts.mkdir()
+    (charts / "scores.png").write_bytes(b"mine")
+    out = tmp_path / "r.pdf"
+    run = run_cli("report", "--demo", "--out", str(out), "--charts-dir", str(charts))
+    assert run.code == 2 and "scores.png" in run.err and "--force" in run.err
+    assert not out.exists() and [p.name for p in charts.iterdir()] == ["scores.png"]
+    assert (charts / "scores.png").read_bytes() == b"mine"
+    run = run_cli("--plain", "report", "--demo", "--out", str(out), "--charts-dir", str(charts), "--force")
+    assert run.code == 0, run.err
+    assert (charts / "scores.png").read_bytes().startswith(b"\x89PNG")

@@ -60,7 +60,7 @@ def _load(ctx: click.Context, demo: bool, start: dt.date, end: dt.date) -> Any:
 @click.option("--to", "to", metavar="DATE", help="Last day (YYYY-MM-DD). Default: today.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.pdf"), show_default=True,
               help="Where to write the PDF.")
-@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.option("--force", is_flag=True, help="Overwrite --out and chart files in --charts-dir if they exist.")
 @click.option("--charts-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Also write each chart as SVG and PNG into this folder.")
 @click.option("--demo", is_flag=True, help="Use a made-up 90-day diary instead of yours.")
@@ -92,6 +92,13 @@ def report_command(
         raise click.BadParameter(f"the folder {out.parent} does not exist", param_hint="--out")
     if charts_dir is not None and charts_dir.exists() and not charts_dir.is_dir():
         raise click.BadParameter(f"{charts_dir} is not a folder", param_hint="--charts-dir")
+    if charts_dir is not None and charts_dir.is_dir() and not force:
+        from numbwise.report.charts import CHART_IDS
+
+        taken = [f"{c}.{ext}" for c in CHART_IDS for ext in ("svg", "png") if (charts_dir / f"{c}.{ext}").exists()]
+        if taken:
+            raise click.BadParameter(f"{charts_dir} already holds {', '.join(taken)}; choose another folder or add --force",
+                                     param_hint="--charts-dir")
 
     plain = plain_from(ctx)
     err = make_console(plain, stderr=True)

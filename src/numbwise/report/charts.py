@@ -282,6 +282,9 @@ def finger_chart(summary: Summary) -> Chart:
     return Chart("fingers", "Where the numbness was (entries per finger)", alt, svg, png, Table(("hand", *FINGERS), rows))
 
 
+CHART_IDS = ("severity", "nights", "fingers", "scores", "adherence")  # every chart a report may hold (file names)
+
+
 def all_charts(data: ReportData, summary: Summary, mic_note: str) -> list[Chart]:
     """Every chart the report shows, in page order; charts with nothing to show are left out."""
     out: list[Chart | None] = []
