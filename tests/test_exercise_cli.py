@@ -156,16 +156,16 @@ def test_stats_output(monkeypatch: pytest.MonkeyPatch) -> None:
     seed_diary()
     run = run_cli("stats", "--weeks", "3", "--today", "2026-11-25")
     assert run.code == 0, run.err
-    for text in ("Days active", "Current streak", "3 days", "Longest streak", "Sessions", "4 taken, 0 snoozed, 1 skipped",
-                 "Breaks", "0 taken, 1 snoozed, 0 skipped", "2026-W46", "2026-W47", "2026-W48", "███", "3/0/0", "1/0/1", "0/1/0",
-                 "taken/snoozed/skipped"):
+    for text in ("Days active", "Current streak", "3 days", "Longest streak", "Sessions", "3 done, 1 partly, 1 skipped",
+                 "Breaks", "0 taken, 1 snoozed, 0 skipped", "2026-W46", "2026-W47", "2026-W48", "██", "2/1/0", "1/0/1", "0/1/0",
+                 "done/partly/skipped", "taken/snoozed/skipped"):
         assert text in run.out, text
     plain = run_cli("--plain", "stats", "--weeks", "2", "--today", "2026-11-25")
-    assert "2026-W48: 3 active days; sessions 3 taken, 0 snoozed, 0 skipped; breaks 0 taken, 1 snoozed, 0 skipped" in plain.out
+    assert "2026-W48: 3 active days; sessions 2 done, 1 partly, 0 skipped; breaks 0 taken, 1 snoozed, 0 skipped" in plain.out
     assert "█" not in plain.out
     data = json.loads(run_cli("stats", "--json", "--weeks", "1", "--today", "2026-11-25").out)
     assert (data["current_streak"], data["longest_streak"], data["total_active_days"]) == (3, 3, 4)
-    assert data["weeks"][0]["sessions"] == {"taken": 3, "snoozed": 0, "skipped": 0, "seconds": 240}
+    assert data["weeks"][0]["sessions"] == {"done": 2, "partly": 1, "skipped": 0, "seconds": 240}
 
 
 def test_stats_on_an_empty_diary_and_bad_weeks() -> None:
@@ -179,7 +179,7 @@ def test_sessions_show_up_in_stats(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     db = f"sqlite:///{tmp_path / 'other.sqlite3'}"
     assert run_cli("--db", db, "exercise", input="y\n").code == 0
     data = json.loads(run_cli("--db", db, "stats", "--json", "--weeks", "1").out)
-    assert data["sessions"]["taken"] == 1 and data["current_streak"] == 1
+    assert data["sessions"]["done"] == 1 and data["current_streak"] == 1
     assert sessions() == []  # the default diary was not touched
 
 

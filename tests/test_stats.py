@@ -45,10 +45,10 @@ def test_only_taken_counts_as_active_and_weeks_are_iso() -> None:
     assert [w.label for w in s.weeks] == ["2026-W46", "2026-W47", "2026-W48"]
     w46, w47, w48 = s.weeks
     # W48 runs Mon 23rd to Sun 29th: a partial break (23rd), a snoozed one (24th), a done session and a skipped break (25th)
-    assert (w48.sessions.taken, w48.breaks.taken, w48.breaks.snoozed, w48.breaks.skipped, w48.active_days) == (1, 1, 1, 1, 2)
+    assert (w48.sessions.done, w48.breaks.taken, w48.breaks.snoozed, w48.breaks.skipped, w48.active_days) == (1, 1, 1, 1, 2)
     assert (w47.sessions.skipped, w47.breaks.taken, w47.active_days) == (1, 1, 1)  # Mon 16th
     assert (w46.sessions, w46.breaks, w46.active_days) == (w46.sessions.__class__(), w46.breaks.__class__(), 0)
-    assert s.sessions.taken == 2 and s.sessions.skipped == 1 and s.breaks.skipped == 1
+    assert s.sessions.done == 2 and s.sessions.skipped == 1 and s.breaks.skipped == 1
 
 
 def test_local_time_zone_decides_the_day() -> None:
@@ -61,5 +61,27 @@ def test_json_shape() -> None:
     s = compute([on(d(0))], TODAY, weeks=1, tz=UTC).as_dict()
     assert s["today"] == "2026-11-25" and s["current_streak"] == 1
     assert s["weeks"] == [{"label": "2026-W48", "monday": "2026-11-23", "active_days": 1,
-                           "sessions": {"taken": 1, "snoozed": 0, "skipped": 0, "seconds": 60},
+                           "sessions": {"done": 1, "partly": 0, "skipped": 0, "seconds": 60},
                            "breaks": {"taken": 0, "snoozed": 0, "skipped": 0, "seconds": 0}}]
+
+
+def test_a_partial_session_is_partly_not_taken_and_sessions_have_no_snoozed() -> None:
+    s = compute([on(d(0), "session", "partial"), on(d(0)), on(d(1), "break", "snoozed")], TODAY, weeks=1, tz=UTC)
+    assert (s.sessions.done, s.sessions.partly, s.sessions.skipped) == (1, 1, 0)
+    assert not hasattr(s.sessions, "snoozed") and not hasattr(s.sessions, "taken")
+    assert (s.breaks.taken, s.breaks.snoozed) == (0, 1)
+    assert set(s.as_dict()["sessions"]) == {"done", "partly", "skipped", "seconds"}  # type: ignore[arg-type]
+
+
+def test_stats_command_names_session_and_break_outcomes(tmp_path: object) -> None:
+    from numbwise.diary.store import open_store
+    from tests.conftest import run_cli
+
+    with open_store() as store:
+        store.add_activity(dt.datetime(2026, 11, 24, 9, tzinfo=UTC), "session", "glides", "partial", 30)
+        store.add_activity(dt.datetime(2026, 11, 24, 10, tzinfo=UTC), "break", "stretch", "snoozed", 0)
+    r = run_cli("--plain", "stats", "--today", "2026-11-25", "--weeks", "1")
+    assert r.code == 0, r.err
+    assert "Sessions: 0 done, 1 partly, 0 skipped" in r.out and "Breaks: 0 taken, 1 snoozed, 0 skipped" in r.out
+    r = run_cli("stats", "--today", "2026-11-25", "--weeks", "1")
+    assert "done" in r.out and "partly" in r.out and "snoozed" in r.out

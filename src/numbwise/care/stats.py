@@ -1,4 +1,8 @@
-"""Adherence from recorded sessions and breaks: active days, streaks, and taken / snoozed / skipped per week.
+"""Adherence from recorded sessions and breaks: active days, streaks, and the outcomes per week.
+
+Sessions end done, partial or skipped (counted as done / partly / skipped); breaks end done, snoozed or
+skipped (counted as taken / snoozed / skipped). Each kind keeps its own counts, so a partial session is
+never shown as taken and sessions never show a snoozed count they cannot have.
 
 Pure functions over activity records (anything with at, kind, name, outcome, seconds); "today" and
 the time zone are parameters, so tests pick them.
@@ -29,8 +33,18 @@ class ActivityLike(Protocol):
 
 
 @dataclass(frozen=True)
-class Tally:
-    """Counts for one kind (sessions or breaks) in one week."""
+class SessionTally:
+    """Exercise sessions: done in full, partly done, skipped, and the active seconds of the first two."""
+
+    done: int = 0
+    partly: int = 0
+    skipped: int = 0
+    seconds: int = 0
+
+
+@dataclass(frozen=True)
+class BreakTally:
+    """Hand breaks: taken (done, or partly), snoozed, skipped, and the seconds of those taken."""
 
     taken: int = 0
     snoozed: int = 0
@@ -44,8 +58,8 @@ class Week:
 
     label: str
     monday: dt.date
-    sessions: Tally
-    breaks: Tally
+    sessions: SessionTally
+    breaks: BreakTally
     active_days: int
 
 
@@ -58,8 +72,8 @@ class Stats:
     current_streak: int
     longest_streak: int
     last_active: dt.date | None
-    sessions: Tally
-    breaks: Tally
+    sessions: SessionTally
+    breaks: BreakTally
     weeks: list[Week] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -104,12 +118,23 @@ def streaks(days: set[dt.date], today: dt.date) -> tuple[int, int]:
     return current, longest
 
 
-def _tally(items: Sequence[ActivityLike]) -> Tally:
-    return Tally(
-        taken=sum(1 for a in items if a.outcome in TAKEN),
-        snoozed=sum(1 for a in items if a.outcome == "snoozed"),
-        skipped=sum(1 for a in items if a.outcome == "skipped"),
-        seconds=sum(a.seconds for a in items if a.outcome in TAKEN),
+def _sessions(items: Sequence[ActivityLike]) -> SessionTally:
+    mine = [a for a in items if a.kind == "session"]
+    return SessionTally(
+        done=sum(1 for a in mine if a.outcome == "done"),
+        partly=sum(1 for a in mine if a.outcome == "partial"),
+        skipped=sum(1 for a in mine if a.outcome == "skipped"),
+        seconds=sum(a.seconds for a in mine if a.outcome in TAKEN),
+    )
+
+
+def _breaks(items: Sequence[ActivityLike]) -> BreakTally:
+    mine = [a for a in items if a.kind == "break"]
+    return BreakTally(
+        taken=sum(1 for a in mine if a.outcome in TAKEN),
+        snoozed=sum(1 for a in mine if a.outcome == "snoozed"),
+        skipped=sum(1 for a in mine if a.outcome == "skipped"),
+        seconds=sum(a.seconds for a in mine if a.outcome in TAKEN),
     )
 
 
@@ -136,8 +161,8 @@ def compute(activities: Iterable[ActivityLike], today: dt.date, weeks: int = 8, 
         out_weeks.append(Week(
             label=week_label(monday),
             monday=monday,
-            sessions=_tally([a for a in inside if a.kind == "session"]),
-            breaks=_tally([a for a in inside if a.kind == "break"]),
+            sessions=_sessions(inside),
+            breaks=_breaks(inside),
             active_days=sum(1 for d in days if monday_of(d) == monday),
         ))
     return Stats(
@@ -146,7 +171,7 @@ def compute(activities: Iterable[ActivityLike], today: dt.date, weeks: int = 8, 
         current_streak=current,
         longest_streak=longest,
         last_active=max(days) if days else None,
-        sessions=_tally([a for a in items if a.kind == "session"]),
-        breaks=_tally([a for a in items if a.kind == "break"]),
+        sessions=_sessions(items),
+        breaks=_breaks(items),
         weeks=out_weeks,
     )

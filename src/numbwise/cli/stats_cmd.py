@@ -1,4 +1,4 @@
-"""`numbwise stats`: days active, streaks, and sessions and breaks taken or skipped per week, as a small chart."""
+"""`numbwise stats`: days active, streaks, sessions done / partly / skipped and breaks taken / snoozed / skipped."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from numbwise.exitcodes import ExitCode
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from numbwise.care.stats import Stats, Tally
+    from numbwise.care.stats import BreakTally, SessionTally, Stats
 
 EPILOG = """\b
 Examples:
@@ -32,8 +32,21 @@ class StatsFailure(click.ClickException):
     exit_code = ExitCode.PROBLEM
 
 
-def _tally_text(t: Tally) -> str:
+def _sessions_text(t: SessionTally) -> str:
+    return f"{t.done} done, {t.partly} partly, {t.skipped} skipped"
+
+
+def _breaks_text(t: BreakTally) -> str:
     return f"{t.taken} taken, {t.snoozed} snoozed, {t.skipped} skipped"
+
+
+def _counts(t: SessionTally | BreakTally) -> tuple[int, int, int]:
+    """Full, middle and skipped counts: done/partly/skipped for sessions, taken/snoozed/skipped for breaks."""
+    from numbwise.care.stats import SessionTally
+
+    if isinstance(t, SessionTally):
+        return t.done, t.partly, t.skipped
+    return t.taken, t.snoozed, t.skipped
 
 
 def _plain(console: Console, s: Stats) -> None:
@@ -44,21 +57,22 @@ def _plain(console: Console, s: Stats) -> None:
     p(f"Current streak: {s.current_streak} day{'s' if s.current_streak != 1 else ''}")
     p(f"Longest streak: {s.longest_streak} day{'s' if s.longest_streak != 1 else ''}")
     p(f"Last active: {s.last_active.isoformat() if s.last_active else 'never'}")
-    p(f"Sessions: {_tally_text(s.sessions)}")
-    p(f"Breaks: {_tally_text(s.breaks)}")
+    p(f"Sessions: {_sessions_text(s.sessions)}")
+    p(f"Breaks: {_breaks_text(s.breaks)}")
     p("")
     p(f"PER WEEK (last {len(s.weeks)}, this week last)")
     for w in s.weeks:
         p(f"{w.label}: {w.active_days} active day{'s' if w.active_days != 1 else ''}; "
-          f"sessions {_tally_text(w.sessions)}; breaks {_tally_text(w.breaks)}")
+          f"sessions {_sessions_text(w.sessions)}; breaks {_breaks_text(w.breaks)}")
 
 
-def _bar(taken: int, snoozed: int, skipped: int, scale: float) -> str:
-    """A stacked bar in Rich markup: taken (green), snoozed (yellow), skipped (red)."""
+def _bar(t: SessionTally | BreakTally, scale: float) -> str:
+    """A stacked bar in Rich markup: done or taken (green), partly or snoozed (yellow), skipped (red)."""
     def n(x: int) -> int:
         return 0 if x == 0 else max(1, round(x * scale))
 
-    return f"[green]{'█' * n(taken)}[/][yellow]{'▒' * n(snoozed)}[/][red]{'░' * n(skipped)}[/]"
+    full, middle, skipped = _counts(t)
+    return f"[green]{'█' * n(full)}[/][yellow]{'▒' * n(middle)}[/][red]{'░' * n(skipped)}[/]"
 
 
 def _rich(console: Console, s: Stats) -> None:
@@ -72,11 +86,10 @@ def _rich(console: Console, s: Stats) -> None:
     summary.add_row("Current streak", f"{s.current_streak} day{'s' if s.current_streak != 1 else ''}")
     summary.add_row("Longest streak", f"{s.longest_streak} day{'s' if s.longest_streak != 1 else ''}")
     summary.add_row("Last active", s.last_active.isoformat() if s.last_active else "never")
-    summary.add_row("Sessions", _tally_text(s.sessions))
-    summary.add_row("Breaks", _tally_text(s.breaks))
+    summary.add_row("Sessions", _sessions_text(s.sessions))
+    summary.add_row("Breaks", _breaks_text(s.breaks))
     console.print(Panel(summary, title="Your exercise record", title_align="left", expand=False))
-    busiest = max([w.sessions.taken + w.sessions.snoozed + w.sessions.skipped for w in s.weeks]
-                  + [w.breaks.taken + w.breaks.snoozed + w.breaks.skipped for w in s.weeks] + [1])
+    busiest = max([sum(_counts(w.sessions)) for w in s.weeks] + [sum(_counts(w.breaks)) for w in s.weeks] + [1])
     scale = min(1.0, BAR / busiest)
     table = Table(title=f"Per week (last {len(s.weeks)})", title_justify="left", box=None, padding=(0, 1))
     table.add_column("Week", no_wrap=True)
@@ -87,12 +100,11 @@ def _rich(console: Console, s: Stats) -> None:
     table.add_column("", justify="right", style="dim", no_wrap=True)
     for w in s.weeks:
         table.add_row(w.label, str(w.active_days),
-                      _bar(w.sessions.taken, w.sessions.snoozed, w.sessions.skipped, scale),
-                      f"{w.sessions.taken}/{w.sessions.snoozed}/{w.sessions.skipped}",
-                      _bar(w.breaks.taken, w.breaks.snoozed, w.breaks.skipped, scale),
-                      f"{w.breaks.taken}/{w.breaks.snoozed}/{w.breaks.skipped}")
+                      _bar(w.sessions, scale), "/".join(map(str, _counts(w.sessions))),
+                      _bar(w.breaks, scale), "/".join(map(str, _counts(w.breaks))))
     console.print(table)
-    console.print("[green]█[/] taken  [yellow]▒[/] snoozed  [red]░[/] skipped   numbers: taken/snoozed/skipped")
+    console.print("Sessions: [green]█[/] done  [yellow]▒[/] partly  [red]░[/] skipped (numbers: done/partly/skipped)")
+    console.print("Breaks:   [green]█[/] taken  [yellow]▒[/] snoozed  [red]░[/] skipped (numbers: taken/snoozed/skipped)")
 
 
 @click.command("stats", epilog=EPILOG)
@@ -102,7 +114,7 @@ def _rich(console: Console, s: Stats) -> None:
               help="Count as if today were this date (for tests and reports).")
 @click.pass_context
 def stats_command(ctx: click.Context, weeks: int, as_json: bool, today: dt.datetime | None) -> None:
-    """Your exercise sessions and breaks: days active, streaks, and taken or skipped per week."""
+    """Your exercise sessions and breaks: days active, streaks, and how each ended, per week."""
     from numbwise.care.stats import compute
     from numbwise.diary.store import open_store
 
