@@ -70,7 +70,7 @@ def test_summary_figures_on_handmade_data() -> None:
     assert (s.sessions_done, s.sessions_logged) == (18, 28)
     assert {"red_flag_ever", "night_waking", "median_fingers", "better_with_treatment", "always"} <= set(s.triggers_seen)
     assert "worse" not in s.triggers_seen
-    assert any("night splint for 3 weeks" in q or "used night splint" in q for q in s.questions)
+    assert any("a night splint for 3 weeks" in q or "used a night splint" in q for q in s.questions)
     assert s.questions[-1] == "What changes should make me come back sooner?" or len(s.questions) == kb.report.max_questions
 
 
@@ -267,3 +267,33 @@ def test_cli_charts_dir_refuses_existing_chart_files_unless_forced(tmp_path: Pat
     run = run_cli("--plain", "report", "--demo", "--out", str(out), "--charts-dir", str(charts), "--force")
     assert run.code == 0, run.err
     assert (charts / "scores.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_report_wording_plurals_b12_and_what_was_tried() -> None:
+    from numbwise.report.pdf import render_html
+
+    kb = load()
+    one = ReportData(START, START + dt.timedelta(days=27), (SymptomRow(at(25, 3), 5, "right", ("r1",), woke=True),),
+                     (TreatmentRow(at(2), "b12_dose"),))
+    html, s, _ = render_html(one, kb, made_on=START)
+    assert "1 night in all" in html and "1 nights" not in html
+    assert "Vitamin B12 tablets" in html and "Vitamin b12" not in html
+    assert "(1 wk)" not in html
+    splint = handmade()  # a night splint every night from day 3, and numbness that still wakes
+    s = summarize(splint, kb, mic=kb_mic(kb))
+    assert not any("would a night splint help" in q for q in s.questions)
+    assert any("even with a night splint" in q for q in s.questions)
+    worded = [q for q in s.questions if "wrist splint" in q or "night splint" in q]
+    assert all("used night splint" not in q for q in worded)
+    assert any("a night splint" in q for q in worded)
+    no_splint = ReportData(one.start, one.end, one.symptoms)
+    assert any("would a night splint help" in q for q in summarize(no_splint, kb).questions)
+
+
+def test_sources_block_is_kept_together() -> None:
+    from numbwise.report.pdf import render_html
+
+    html, _, _ = render_html(demo_data(random.Random(1993), end=dt.date(2026, 6, 30)), load(), made_on=START)
+    css = re.sub(r"\s+", " ", html)
+    assert re.search(r"\.sources \{[^}]*break-inside: avoid", css)
+    assert ".sources h3 { break-after: avoid; }" in css

@@ -232,6 +232,12 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
 
         names = {f for _, f, _, _ in string.Formatter().parse(q.text) if f is not None}
         problems.extend(f"report.yaml: questions.{i}: unknown placeholder '{{{n}}}'" for n in sorted(names - {"treatment", "weeks"}))
+        for kind in (*q.unless_tried, *q.if_tried):
+            if kind not in rep.treatment_names:
+                problems.append(f"report.yaml: questions.{i}: unknown treatment kind '{kind}'")
+    for kind in rep.treatment_in_sentence:
+        if kind not in rep.treatment_names:
+            problems.append(f"report.yaml: treatment_in_sentence: unknown treatment kind '{kind}'")
     if "always" not in {q.when for q in rep.questions}:
         problems.append("report.yaml: questions: one question must be asked 'always'")
     for pid, pat in rep.patterns.items():

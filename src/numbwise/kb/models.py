@@ -625,6 +625,8 @@ class ReportQuestion(Strict):
 
     when: ReportTrigger
     text: Text  # may hold {treatment} and {weeks} for the trigger's details
+    unless_tried: list[Ident] = []  # treatment kinds: not asked when the diary shows any of them used
+    if_tried: list[Ident] = []  # treatment kinds: asked only when the diary shows one of them used
     sources: SourceRefs
 
 
@@ -653,4 +655,5 @@ class ReportFile(Strict):
     scales: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")], ReportScale]
     mic_note: Text
     treatment_names: dict[Ident, Text]  # diary treatment kinds as a person says them
+    treatment_in_sentence: dict[Ident, Text] = {}  # the same inside a sentence, with "a" where it needs one
     max_questions: int = Field(default=5, ge=1, le=10)

@@ -134,6 +134,8 @@ def render_html(
     env.filters["num"] = _num
     env.filters["short"] = lambda d: f"{d.day} {d:%b}"
     env.filters["data_uri"] = _data_uri
+    env.filters["upfirst"] = lambda text: text[:1].upper() + text[1:]  # 'vitamin B12' keeps its capital B
+    env.filters["plural"] = lambda n, word: f"{n} {word}" + ("" if n == 1 else "s")
     level = kb.triage.levels.get(summary.latest_level) if summary.latest_level else None  # type: ignore[call-overload]
     html = env.get_template("report.html").render(
         s=summary,

@@ -56,11 +56,20 @@ class Tried:
     first: dt.date
     last: dt.date
     days_logged: int
+    in_sentence: str = ""  # the name inside a sentence ("a night splint"); empty: the name itself
 
     @property
     def weeks(self) -> int:
         """Whole weeks from first to last use (at least 1)."""
         return max(1, ((self.last - self.first).days + 1) // 7)
+
+    @property
+    def span_text(self) -> str:
+        """How long it was used, first to last day, in words for the table ('1 day', '5 days', '3 weeks')."""
+        days = (self.last - self.first).days + 1
+        if days < 14:
+            return f"{days} day{'s' if days != 1 else ''}"
+        return f"{self.weeks} weeks"
 
 
 @dataclass(frozen=True)
@@ -242,7 +251,12 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         any_flag=bool(flags),
     )
     questions: list[str] = []
+    kinds_used = {t.kind for t in tried}
     for q in rep.questions:
+        if q.unless_tried and kinds_used & set(q.unless_tried):
+            continue
+        if q.if_tried and not kinds_used & set(q.if_tried):
+            continue
         if q.when in fired and len(questions) < rep.max_questions:
             questions.append(q.text.format(**fired[q.when]))
     level_text = kb.triage.levels.get(latest.level) if latest else None  # type: ignore[call-overload]
@@ -356,7 +370,7 @@ def _tried(data: ReportData, kb: Knowledge) -> tuple[Tried, ...]:
         days = sorted({d for d, _ in rows})
         details = tuple(dict.fromkeys(x for _, x in rows if x))
         name = kb.report.treatment_names.get(kind, kind.replace("_", " "))
-        out.append(Tried(kind, name, details, days[0], days[-1], len(days)))
+        out.append(Tried(kind, name, details, days[0], days[-1], len(days), kb.report.treatment_in_sentence.get(kind, name)))
     return tuple(sorted(out, key=lambda t: t.first))
 
 
@@ -385,7 +399,7 @@ def _triggers(
         fired["worse"] = {}
     used = [t for t in tried if t.weeks >= 2]
     if used:
-        names = [t.name for t in used]
+        names = [t.in_sentence or t.name for t in used]
         words = {"treatment": " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names), "weeks": str(max(t.weeks for t in used))}
         if better_scores or (better_sev and not worse_scores):
             fired["better_with_treatment"] = words
