@@ -118,7 +118,7 @@ def test_care_unknown_cause_exits_2_with_suggestions() -> None:
 
 def test_care_without_a_check_says_how_to_get_one() -> None:
     run = run_cli("care")
-    assert run.code == 2 and "numbwise check" in run.err
+    assert run.code == 1 and "numbwise check" in run.err and "numbwise care carpal_tunnel" in run.err
 
 
 def test_care_plans_read_at_an_easy_level() -> None:
@@ -136,7 +136,7 @@ def test_care_without_a_cause_uses_the_latest_stored_check() -> None:
     from numbwise.diary.store import open_store
 
     empty = run_cli("--plain", "care")
-    assert empty.code == 2 and "numbwise check" in empty.err
+    assert empty.code == 1 and "numbwise check" in empty.err
     with open_store() as store:
         at = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
         store.add_check(at, {"findings": {}}, {"level": "routine", "causes": [{"id": "ulnar_neuropathy"}]})
