@@ -24,6 +24,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for fid, f in kb.findings.items():
         out += [(f"findings.{fid}.question", f.question), (f"findings.{fid}.help", f.help), (f"findings.{fid}.why", f.why)]
         out += [(f"findings.{fid}.said_{k}", t) for k, t in (("yes", f.said_yes), ("no", f.said_no)) if t]
+        out += [(f"findings.{fid}.checklist", f.checklist)] if f.checklist else []
     for cid, c in kb.causes.items():
         out += [(f"causes.{cid}.{k}", getattr(c, k)) for k in ("short", "description", "who", "how_common", "confirm")]
         out += [(f"causes.{cid}.pattern.{k}", v) for k, v in c.pattern.model_dump().items()]

@@ -197,7 +197,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
 
     for step in kb.interview.steps:
         refs("interview.yaml", step.id, step.sources)
-        for fid in [i.finding for i in step.items] + [o.finding for o in step.options]:
+        for fid in list(step.items) + [o.finding for o in step.options]:
             if fid not in voc.findings:
                 problems.append(f"interview.yaml: entry '{step.id}': unknown finding '{fid}'")
     refs("interview.yaml", kb.interview.safety_sweep.id, kb.interview.safety_sweep.sources)
