@@ -160,3 +160,22 @@ def test_learn_shows_every_exercise_with_its_dose_cautions_and_sources() -> None
 def test_learn_suggests_a_close_exercise() -> None:
     run = run_cli("learn", "tendon_glide")
     assert run.code == 2 and "tendon_gliding" in run.err
+
+
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def test_no_routine_summary_states_a_length_other_than_the_computed_one() -> None:
+    from numbwise.care.session import timeline
+
+    n = r"(\d+|" + "|".join(NUMBER_WORDS) + ")"
+    stated = re.compile(rf"\b{n}(?:\s*(?:to|-)\s*{n})?\s*(?:minutes?|mins?)\b", re.I)
+    for rid, routine in KB.exercises.routines.items():
+        minutes = sum(p.seconds for p in timeline(KB.exercises, routine)) / 60
+        for match in stated.finditer(f"{routine.name}. {routine.summary}"):
+            low, high = _number(match[1]), _number(match[2] or match[1])
+            assert low - 0.5 <= minutes <= high + 0.5, f"{rid}: says '{match[0]}', but it takes {minutes:.1f} minutes"
