@@ -111,6 +111,28 @@ def test_care_b12_shows_the_food_list_and_emergencies_get_no_routine() -> None:
     assert other["kind"] == "generic" and "doctor" in other["summary"]
 
 
+@pytest.mark.parametrize("cause, must, must_not, sources", [
+    ("stroke_tia", ["Balance", "Eyes", "Face", "Arm", "Speech", "even if the signs go away"], ["chest", "legs", "Chest"],
+     {"befast_aroor_2017", "asa_stroke_signs", "nhs_tia"}),
+    ("heart_attack", ["chest", "arms, your back, neck, jaw"], ["droops", "feet"], {"aha_heart_attack", "nhs_heart_attack"}),
+    ("guillain_barre", ["climbs up from your feet", "breathing"], ["chest", "droops"], {"mayo_gbs"}),
+])
+def test_doctor_first_plans_are_specific_to_their_cause(cause: str, must: list[str], must_not: list[str],
+                                                         sources: set[str]) -> None:
+    plan = json.loads(run_cli("care", cause, "--json").out)
+    assert plan["kind"] == "doctor_first" and plan["warnings_heading"] == "Call your emergency number now if"
+    signs = " ".join(plan["warnings"]) + " " + plan["summary"]
+    assert all(m in signs for m in must), signs
+    assert not any(m in " ".join(plan["warnings"]) for m in must_not), plan["warnings"]
+    warned_by = {plan["sources"][r - 1]["id"] for r in plan["warning_refs"]}
+    assert sources <= warned_by
+    others = {"stroke_tia": {"aha_heart_attack", "mayo_gbs"}, "heart_attack": {"mayo_gbs", "befast_aroor_2017"},
+              "guillain_barre": {"aha_heart_attack", "befast_aroor_2017", "nhs_tia"}}[cause]
+    assert not others & {s["id"] for s in plan["sources"]}
+    text = run_cli("--plain", "care", cause).out
+    assert "CALL YOUR EMERGENCY NUMBER NOW IF" in text and "GET HELP SOONER IF" not in text
+
+
 def test_care_unknown_cause_exits_2_with_suggestions() -> None:
     run = run_cli("care", "carpal")
     assert run.code == 2 and "carpal_tunnel" in run.err

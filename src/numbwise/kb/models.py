@@ -237,8 +237,8 @@ class CarePlanEntry(Strict):
 class CareFile(Strict):
     plans: dict[Ident, CarePlanEntry]
     generic: CarePlanEntry  # causes without their own plan
-    doctor_first: CarePlanEntry  # causes that need a doctor before anything else
-    doctor_first_causes: Annotated[list[Ident], Field(min_length=1)]
+    # causes that need a doctor before anything else, each with its own summary and warning signs
+    doctor_first: Annotated[dict[Ident, CarePlanEntry], Field(min_length=1)]
 
 
 # --- foods ----------------------------------------------------------------------------------
