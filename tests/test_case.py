@@ -63,10 +63,19 @@ def test_missing_findings_and_non_objects_are_refused() -> None:
 def test_files_that_are_not_json_or_missing_are_named(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
-    with pytest.raises(CaseError, match="bad.json: key '\\(file\\)': is not valid JSON"):
+    with pytest.raises(CaseError, match="bad.json is not valid JSON: .* at line 1 column 2"):
         read_case(bad)
-    with pytest.raises(CaseError, match="cannot be read"):
+    with pytest.raises(CaseError) as exc:
         read_case(tmp_path / "missing.json")
+    assert str(exc.value) == f"cannot read {tmp_path / 'missing.json'}: no such file"
+    with pytest.raises(CaseError, match="it is a folder"):
+        read_case(tmp_path)
+
+
+def test_a_missing_case_file_is_said_in_plain_words() -> None:
+    run = run_cli("assess", "--case", "nofile.json")
+    assert run.code == 2
+    assert run.err.strip() == "Error: cannot read nofile.json: no such file"
 
 
 def test_cli_exits_2_names_file_and_key_and_prints_nothing(tmp_path: Path) -> None:

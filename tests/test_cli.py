@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 
 from numbwise.cli.main import cli
@@ -112,10 +113,29 @@ def test_every_command_has_help_with_examples_and_docs(command: str) -> None:
     run = run_cli(*command.split(), "--help")
     assert run.code == 0
     assert "Usage:" in run.out
-    if command not in ("foods",):
-        assert "Example" in run.out
+    assert "Example" in run.out
     docs = (ROOT / "docs" / "commands.md").read_text()
     assert f"numbwise {command}" in docs
+
+
+def _command_tree(cmd: click.Command, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and group under `cmd`, however deep, as its words after `numbwise`."""
+    out = [path]
+    for name, sub in sorted(getattr(cmd, "commands", {}).items()):
+        out += _command_tree(sub, (*path, name))
+    return out
+
+
+def test_every_command_group_and_subcommand_help_has_examples() -> None:
+    missing = []
+    tree = _command_tree(cli)
+    for path in tree:
+        run = run_cli(*path, "--help")
+        assert run.code == 0, (path, run.err)
+        if "Example" not in run.out:
+            missing.append(" ".join(("numbwise", *path)))
+    assert len(tree) > 20 and ("kb",) in tree and ("kb", "check") in tree
+    assert not missing, f"help without examples: {missing}"
 
 
 def test_version_and_help_start_fast_enough_to_run() -> None:

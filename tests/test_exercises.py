@@ -111,6 +111,28 @@ def test_care_b12_shows_the_food_list_and_emergencies_get_no_routine() -> None:
     assert other["kind"] == "generic" and "doctor" in other["summary"]
 
 
+@pytest.mark.parametrize("cause, must, must_not, sources", [
+    ("stroke_tia", ["Balance", "Eyes", "Face", "Arm", "Speech", "even if the signs go away"], ["chest", "legs", "Chest"],
+     {"befast_aroor_2017", "asa_stroke_signs", "nhs_tia"}),
+    ("heart_attack", ["chest", "arms, your back, neck, jaw"], ["droops", "feet"], {"aha_heart_attack", "nhs_heart_attack"}),
+    ("guillain_barre", ["climbs up from your feet", "breathing"], ["chest", "droops"], {"mayo_gbs"}),
+])
+def test_doctor_first_plans_are_specific_to_their_cause(cause: str, must: list[str], must_not: list[str],
+                                                         sources: set[str]) -> None:
+    plan = json.loads(run_cli("care", cause, "--json").out)
+    assert plan["kind"] == "doctor_first" and plan["warnings_heading"] == "Call your emergency number now if"
+    signs = " ".join(plan["warnings"]) + " " + plan["summary"]
+    assert all(m in signs for m in must), signs
+    assert not any(m in " ".join(plan["warnings"]) for m in must_not), plan["warnings"]
+    warned_by = {plan["sources"][r - 1]["id"] for r in plan["warning_refs"]}
+    assert sources <= warned_by
+    others = {"stroke_tia": {"aha_heart_attack", "mayo_gbs"}, "heart_attack": {"mayo_gbs", "befast_aroor_2017"},
+              "guillain_barre": {"aha_heart_attack", "befast_aroor_2017", "nhs_tia"}}[cause]
+    assert not others & {s["id"] for s in plan["sources"]}
+    text = run_cli("--plain", "care", cause).out
+    assert "CALL YOUR EMERGENCY NUMBER NOW IF" in text and "GET HELP SOONER IF" not in text
+
+
 def test_care_unknown_cause_exits_2_with_suggestions() -> None:
     run = run_cli("care", "carpal")
     assert run.code == 2 and "carpal_tunnel" in run.err
@@ -118,7 +140,7 @@ def test_care_unknown_cause_exits_2_with_suggestions() -> None:
 
 def test_care_without_a_check_says_how_to_get_one() -> None:
     run = run_cli("care")
-    assert run.code == 2 and "numbwise check" in run.err
+    assert run.code == 1 and "numbwise check" in run.err and "numbwise care carpal_tunnel" in run.err
 
 
 def test_care_plans_read_at_an_easy_level() -> None:
@@ -136,7 +158,7 @@ def test_care_without_a_cause_uses_the_latest_stored_check() -> None:
     from numbwise.diary.store import open_store
 
     empty = run_cli("--plain", "care")
-    assert empty.code == 2 and "numbwise check" in empty.err
+    assert empty.code == 1 and "numbwise check" in empty.err
     with open_store() as store:
         at = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
         store.add_check(at, {"findings": {}}, {"level": "routine", "causes": [{"id": "ulnar_neuropathy"}]})
@@ -160,3 +182,22 @@ def test_learn_shows_every_exercise_with_its_dose_cautions_and_sources() -> None
 def test_learn_suggests_a_close_exercise() -> None:
     run = run_cli("learn", "tendon_glide")
     assert run.code == 2 and "tendon_gliding" in run.err
+
+
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def test_no_routine_summary_states_a_length_other_than_the_computed_one() -> None:
+    from numbwise.care.session import timeline
+
+    n = r"(\d+|" + "|".join(NUMBER_WORDS) + ")"
+    stated = re.compile(rf"\b{n}(?:\s*(?:to|-)\s*{n})?\s*(?:minutes?|mins?)\b", re.I)
+    for rid, routine in KB.exercises.routines.items():
+        minutes = sum(p.seconds for p in timeline(KB.exercises, routine)) / 60
+        for match in stated.finditer(f"{routine.name}. {routine.summary}"):
+            low, high = _number(match[1]), _number(match[2] or match[1])
+            assert low - 0.5 <= minutes <= high + 0.5, f"{rid}: says '{match[0]}', but it takes {minutes:.1f} minutes"

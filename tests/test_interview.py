@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from pathlib import Path
 from typing import Any
 
 from numbwise.assess import assess
-from numbwise.assess.interview import Interview, answer, next_question, outcome, start, undo
+from numbwise.assess.interview import Interview, Question, answer, next_question, outcome, start, undo
 from numbwise.assess.interview import simulate as run_simulation
 from tests.conftest import case_input, dev_cases, run_cli
 
@@ -144,3 +145,43 @@ def test_check_stops_cleanly_when_input_ends() -> None:
     run = run_cli("check", input="40\n")
     assert run.code == 130
     assert "Stopped" in run.err
+
+
+THIRD_PERSON = re.compile(r"^(Has|Had|Is|Was|Takes|Took|Eats|Drinks|Smokes|Gets|Feels|Uses|Sees|Works)\b")
+SECOND_PERSON = re.compile(r"\byou(r|rs|rself)?\b|^(It|The numbness|The tingling)\b", re.I)
+
+
+def _checklists() -> list[Question]:
+    """Every checklist the interview can show: the fixed screens, and the sweep with every finding it can list."""
+    from numbwise.assess.interview import _positive, _step_questions, question
+    from numbwise.assess.triage import compiled_rules
+
+    sweepable = [f for c in compiled_rules() if c.rule.level == "routine" for f in _positive(c.rule.when)]
+    sweep = question("screen_before_home_care", "sweep", tuple(dict.fromkeys(sweepable)))
+    return [q for q in _step_questions() if q.kind == "screen"] + [sweep]
+
+
+def test_no_checklist_item_is_a_clinical_definition_and_each_speaks_to_the_person() -> None:
+    from numbwise.kb import load
+
+    kb = load()
+    definitions = {d.rstrip(".").lower() for d in kb.vocabulary.findings.values()}
+    checked = 0
+    for q in _checklists():
+        for fid, label in zip(q.findings, q.labels, strict=True):
+            checked += 1
+            finding = kb.findings[fid]
+            assert label == (finding.checklist or finding.said_yes.rstrip(".")), (q.id, fid)  # findings.yaml's words
+            assert label.rstrip(".").lower() not in definitions, (q.id, fid, label)
+            assert SECOND_PERSON.search(label), (q.id, fid, label)
+            assert not THIRD_PERSON.match(label), (q.id, fid, label)
+            assert not re.search(r"\b(the patient|the person|his|her|their)\b", label, re.I), (q.id, fid, label)
+    assert checked > 100
+
+
+def test_the_home_care_sweep_lists_findings_in_the_words_said_to_the_person() -> None:
+    run = run_cli("--plain", "check", "--no-diary", input="45\nf\n\n3\nR1 R2 R3\n" + "n\n" * 60)
+    assert run.code == 0, run.err
+    sweep = run.out.split("Before we suggest home care")[1].split("You said")[0]
+    assert "Wasting between" not in sweep and "Has pernicious" not in sweep and "Zigzag lines" not in sweep
+    assert "You have pernicious anaemia or autoimmune gastritis" in sweep

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -91,6 +92,17 @@ def test_a_missing_field_is_refused_naming_file_entry_and_field(kb_copy: Path) -
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert any("causes.yaml: entry 'carpal_tunnel'" in p and "confirm" in p for p in exc.value.problems)
+
+
+def test_cited_titles_and_publishers_hold_no_internal_notes() -> None:
+    """What a reader sees in a citation names the work; notes about how we found it stay in `note`."""
+    internal = re.compile(r"numbwise|\bseed\b|unnamed|unknown|not found|\bour\b|project", re.I)
+    for sid, source in load().sources.items():
+        for field in ("title", "publisher", "authors"):
+            text = getattr(source, field) or ""
+            assert not internal.search(text), f"{sid}.{field}: {text}"
+    seed = load().sources["seed_7_ways"]
+    assert seed.title == "How Do I Get Rid of Numbness in My Hands? 7 Ways" and seed.note and "seed" in seed.note
 
 
 def test_an_unknown_source_is_refused(kb_copy: Path) -> None:

@@ -100,4 +100,4 @@ def test_malformed_cases_always_exit_2_with_a_message(case: object) -> None:
     run = run_cli("assess", "--case", "-", input=json.dumps(case))
     assert run.code == 2
     assert run.out == ""
-    assert run.err.startswith("Error: -: key ")
+    assert run.err.startswith("Error: standard input: ")

@@ -37,17 +37,21 @@ def test_set_saves_a_valid_file_that_reads_back(numbwise_home: Path) -> None:
 
 
 @pytest.mark.parametrize("assignment, words", [
-    ("interval=abc", ["interval_minutes", "whole number"]),
-    ("interval=2", ["interval_minutes", "greater than or equal to 5"]),
-    ("break=30", ["break_seconds", "60"]),
-    ("break=121", ["break_seconds", "120"]),
-    ("quiet=25:00-07:00", ["quiet_hours", "HH:MM-HH:MM"]),
-    ("quiet=07:00-07:00", ["quiet_hours", "same time"]),
-    ("days=monday", ["days", "not a day"]),
-    ("notify=email", ["notify", "auto"]),
-    ("colour=red", ["NAME=VALUE", "interval"]),
+    ("interval=abc", ["--set interval:", "whole number of minutes from 5 to 480", "'abc'"]),
+    ("interval=2", ["--set interval: interval must be 5 to 480 minutes"]),
+    ("interval=-5", ["--set interval: interval must be 5 to 480 minutes"]),
+    ("interval=100000", ["--set interval: interval must be 5 to 480 minutes"]),
+    ("interval_minutes=481", ["--set interval: interval must be 5 to 480 minutes"]),
+    ("break=30", ["--set break: break must be 60 to 120 seconds"]),
+    ("break=121", ["--set break: break must be 60 to 120 seconds"]),
+    ("snooze=0", ["--set snooze: snooze must be 1 to 120 minutes"]),
+    ("quiet=25:00-07:00", ["--set quiet:", "HH:MM-HH:MM"]),
+    ("quiet=07:00-07:00", ["--set quiet:", "same time"]),
+    ("days=monday", ["--set days:", "not a day"]),
+    ("notify=email", ["--set notify:", "auto"]),
+    ("colour=red", ["NAME=VALUE", "interval, break, snooze, quiet, days, notify"]),
     ("interval", ["NAME=VALUE"]),
-    ("quiet=07:30-07:00", ["no break would ever come"]),
+    ("quiet=07:30-07:00", ["--set quiet: the quiet hours", "no break would ever come"]),
     ("quiet=00:50-00:00", ["no break would ever come"]),  # exactly one 50-minute interval free: still no room
 ])
 def test_bad_values_name_the_key_exit_2_and_change_nothing(numbwise_home: Path, assignment: str, words: list[str]) -> None:
@@ -58,6 +62,7 @@ def test_bad_values_name_the_key_exit_2_and_change_nothing(numbwise_home: Path, 
     assert run.code == 2
     for word in words:
         assert word in run.err
+    assert "(file)" not in run.err and "is not a whole number" not in run.err
     assert path.read_bytes() == before
     assert not [p for p in path.parent.iterdir() if p.name != "remind.toml"]  # no temp file left
 
@@ -69,6 +74,8 @@ def test_bad_values_name_the_key_exit_2_and_change_nothing(numbwise_home: Path, 
     ("intervall = 30\n", ["intervall", "unknown setting"]),
     ("days = ['mon', 'xyz']\n", ["days", "xyz"]),
     ("days = 'weekdays'\nquiet_hours = 'off'\n", []),
+    ("interval_minutes = 2\n", ["interval_minutes: must be 5 to 480 minutes"]),
+    ("quiet_hours = '07:30-07:00'\n", ["remind.toml: the quiet hours", "no break would ever come"]),
     ("interval_minutes = \n", ["not valid TOML"]),
 ])
 def test_a_bad_file_is_reported_with_the_key_and_never_overwritten(numbwise_home: Path, text: str, words: list[str]) -> None:
@@ -82,8 +89,22 @@ def test_a_bad_file_is_reported_with_the_key_and_never_overwritten(numbwise_home
     assert run.code == 2
     for word in words:
         assert word in run.err
+    assert "(file)" not in run.err
     assert run_cli("remind", "--set", "interval=30").code == 2
     assert path.read_text() == text
+
+
+def test_set_names_in_the_error_are_exactly_those_documented() -> None:
+    import re
+
+    docs = (Path(__file__).parents[1] / "docs" / "reminders.md").read_text()
+    documented = re.findall(r"^\| `\w+` \| `(\w+)` \|", docs, re.M)
+    run = run_cli("remind", "--set", "bogus=1")
+    assert run.code == 2
+    listed = run.err.split("NAME one of ")[1].split("\n")[0].split(", ")
+    assert len(documented) == 6 and listed == documented
+    for name in documented:  # and each of them is accepted
+        assert "NAME=VALUE" not in run_cli("remind", "--set", f"{name}=x").err
 
 
 def test_status_when_not_running_and_a_stale_pid_file_is_handled(numbwise_home: Path) -> None:

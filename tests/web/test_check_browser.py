@@ -53,9 +53,10 @@ def test_carpal_tunnel_on_the_hand_diagram(page: Any, live: Any) -> None:
     continue_(page)
     # The palm picked on the diagram is already marked Yes on the "where else" screen.
     assert page.get_by_role("group", name="The palm at the base of your thumb").get_by_label("Yes", exact=True).is_checked()
-    yes_to = {"It is worse at night", "It wakes you from sleep", "Shaking or flicking your hand makes it better",
-              "It comes and goes", "Gripping, typing, driving or holding a phone or book brings it on",
-              "It has been going on for more than six weeks"}
+    from numbwise.assess.interview import checklist_label
+
+    yes_to = {checklist_label(f) for f in ("worse_at_night", "wakes_from_sleep", "shaking_relieves", "comes_and_goes",
+                                           "worse_with_gripping", "lasting_over_6_weeks")}
     while not on_result(page):
         checked_page(page, problems)
         groups = page.locator("fieldset.yn legend").all_inner_texts()

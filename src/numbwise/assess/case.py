@@ -17,10 +17,14 @@ SEXES = ("female", "male")
 
 
 class CaseError(ValueError):
-    """A case is malformed: names where (file), which key, and what is wrong."""
+    """A case is malformed: names where (file), which key, and what is wrong.
 
-    def __init__(self, origin: str, key: str, message: str) -> None:
-        super().__init__(f"{origin}: key '{key}': {message}")
+    key "(top)" is the whole object; key None is a file that cannot be read, and the message says it all.
+    """
+
+    def __init__(self, origin: str, key: str | None, message: str) -> None:
+        text = message if key is None else f"{origin}: {message}" if key == "(top)" else f"{origin}: key '{key}': {message}"
+        super().__init__(text)
         self.origin, self.key, self.message = origin, key, message
 
 
@@ -80,13 +84,18 @@ def read_case(path: Path | str) -> Case:
     """Read one case from a JSON file ('-' reads standard input)."""
     import sys
 
-    origin = str(path)
+    origin = "standard input" if str(path) == "-" else str(path)
     try:
-        text = sys.stdin.read() if origin == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CaseError(origin, "(file)", f"cannot be read: {exc.strerror or exc}") from None
+        text = sys.stdin.read() if str(path) == "-" else Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CaseError(origin, None, f"cannot read {origin}: no such file") from None
+    except IsADirectoryError:
+        raise CaseError(origin, None, f"cannot read {origin}: it is a folder, not a file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not UTF-8 text"
+        raise CaseError(origin, None, f"cannot read {origin}: {why[0].lower() + why[1:]}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CaseError(origin, "(file)", f"is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raise CaseError(origin, None, f"{origin} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     return parse_case(data, origin)

@@ -27,7 +27,7 @@ def statement(fid: str, value: bool) -> str:
     kb = load()
     finding = kb.findings[fid]
     if value:
-        return finding.said_yes or kb.vocabulary.findings[fid]
+        return finding.said_yes
     return finding.said_no or f"Not this: {kb.vocabulary.findings[fid][0].lower()}{kb.vocabulary.findings[fid][1:]}"
 
 

@@ -102,6 +102,12 @@ def outcome(iv: Interview) -> Assessment:
     return assess_case(iv.case())
 
 
+def checklist_label(fid: str) -> str:
+    """A finding as a checklist item in findings.yaml's words to the person, never the vocabulary's clinical definition."""
+    f = load().findings[fid]
+    return f.checklist or f.said_yes.rstrip(".")
+
+
 def finding_question(fid: str) -> Question:
     """A single yes / no / not sure question about one finding."""
     f = load().findings[fid]
@@ -115,7 +121,7 @@ def _step_questions() -> tuple[Question, ...]:
     for step in load().interview.steps:
         if step.kind == "screen":
             out.append(Question(step.id, "screen", step.text, step.help, step.why,
-                                tuple(i.finding for i in step.items), tuple(i.label for i in step.items)))
+                                tuple(step.items), tuple(checklist_label(f) for f in step.items)))
         elif step.kind == "choice":
             out.append(Question(step.id, "choice", step.text, step.help, step.why,
                                 tuple(o.finding for o in step.options), tuple(o.label for o in step.options)))
@@ -202,7 +208,7 @@ def _sweep(iv: Interview) -> Question | None:
     if not open_findings:
         return None
     s = kb.interview.safety_sweep
-    labels = tuple(kb.vocabulary.findings[f] for f in open_findings)
+    labels = tuple(checklist_label(f) for f in open_findings)
     return Question(s.id, "sweep", s.text, s.help, s.why, tuple(open_findings), labels)
 
 
@@ -373,7 +379,7 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
         s = kb.interview.safety_sweep
         if qid != s.id or not findings or any(f not in kb.vocabulary.findings for f in findings):
             raise ValueError(f"no sweep question '{qid}' with these findings")
-        q = Question(s.id, "sweep", s.text, s.help, s.why, findings, tuple(kb.vocabulary.findings[f] for f in findings))
+        q = Question(s.id, "sweep", s.text, s.help, s.why, findings, tuple(checklist_label(f) for f in findings))
     else:
         by_id = {x.id: x for x in _step_questions()}
         if qid not in by_id or by_id[qid].kind != kind:

@@ -70,11 +70,17 @@ class CarePlan:
     sources: tuple[Source, ...]
     source_ids: tuple[str, ...]
 
+    @property
+    def warnings_heading(self) -> str:
+        """Doctor-first warning signs mean calling for help at once, not just sooner."""
+        return "Call your emergency number now if" if self.kind == "doctor_first" else "Get help sooner if"
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, sources written out in full."""
         from dataclasses import asdict
 
         out = asdict(self)
+        out["warnings_heading"] = self.warnings_heading
         if self.foods is not None:
             f = self.foods
             out["foods"] = {"intro": f.intro, "rows": [asdict(r) for r in f.rows], "pinned": f.pinned}
@@ -130,8 +136,8 @@ def care_plan(kb: Knowledge | None, cause: str) -> CarePlan:
     cid = _resolve(kb, cause)
     care = kb.care
     entry: CarePlanEntry
-    if cid in care.doctor_first_causes:
-        entry, kind = care.doctor_first, "doctor_first"
+    if cid in care.doctor_first:
+        entry, kind = care.doctor_first[cid], "doctor_first"
     elif cid in care.plans:
         entry, kind = care.plans[cid], "plan"
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -60,8 +60,8 @@ class RemindSettings(BaseModel):
         # so a run exactly one interval long never holds a break.
         if awake <= self.interval_minutes:
             raise ValueError(
-                f"quiet_hours and days leave at most {awake} minutes in a row without rest, not more than "
-                f"interval_minutes ({self.interval_minutes}), so no break would ever come")
+                f"the quiet hours and days leave at most {awake} minutes in a row without rest, which is not "
+                f"more than the interval ({self.interval_minutes} minutes), so no break would ever come")
         return self
 
     def quiet(self) -> tuple[time, time] | None:
@@ -134,24 +134,48 @@ def parse_days(value: str) -> tuple[str, ...]:
     return tuple(days)
 
 
-# Names people may type in `--set NAME=VALUE`, mapped to the file keys.
-ALIASES = {
-    "interval": "interval_minutes", "interval_minutes": "interval_minutes",
-    "break": "break_seconds", "break_seconds": "break_seconds", "duration": "break_seconds",
-    "snooze": "snooze_minutes", "snooze_minutes": "snooze_minutes",
-    "quiet": "quiet_hours", "quiet_hours": "quiet_hours",
+# Names people type in `--set NAME=VALUE` (docs/reminders.md), mapped to the file keys. The file keys
+# themselves are accepted too, but the short names are the ones we show.
+SET_NAMES = {
+    "interval": "interval_minutes",
+    "break": "break_seconds",
+    "snooze": "snooze_minutes",
+    "quiet": "quiet_hours",
     "days": "days",
     "notify": "notify",
 }
+ALIASES = {**SET_NAMES, **{key: key for key in SET_NAMES.values()}}
+_UNITS = {"interval_minutes": "minutes", "break_seconds": "seconds", "snooze_minutes": "minutes"}
 
 
-def _value(key: str, raw: str) -> Any:
-    """Turn the text after '=' into the type the key needs."""
+def whole_number_range(key: str) -> tuple[int, int]:
+    """The (lowest, highest) value the model allows for a whole-number key, read from its Field bounds."""
+    low = high = None
+    for bound in RemindSettings.model_fields[key].metadata:
+        low = getattr(bound, "ge", low)
+        high = getattr(bound, "le", high)
+    assert isinstance(low, int) and isinstance(high, int), key
+    return low, high
+
+
+def range_words(key: str) -> str:
+    """'must be 5 to 480 minutes': the allowed range in plain words."""
+    low, high = whole_number_range(key)
+    return f"must be {low} to {high} {_UNITS[key]}"
+
+
+def _value(key: str, name: str, raw: str) -> Any:
+    """Turn the text after '=' into the type the key needs; ValueError in plain words."""
     raw = raw.strip()
-    if key in ("interval_minutes", "break_seconds", "snooze_minutes"):
-        if not re.fullmatch(r"\d{1,5}", raw):
-            raise ValueError(f"{raw!r} is not a whole number")
-        return int(raw)
+    if key in _UNITS:
+        if not re.fullmatch(r"[+-]?\d+", raw):
+            low, high = whole_number_range(key)
+            raise ValueError(f"{name} must be a whole number of {_UNITS[key]} from {low} to {high}, not {raw!r}")
+        number = int(raw)
+        low, high = whole_number_range(key)
+        if not low <= number <= high:
+            raise ValueError(f"{name} {range_words(key)}")
+        return number
     if key == "quiet_hours":
         return None if raw.lower() in ("off", "none", "") else raw
     if key == "days":
@@ -159,34 +183,42 @@ def _value(key: str, raw: str) -> Any:
     return raw
 
 
-def _explain(exc: ValidationError, where: str) -> SettingsError:
-    """One readable line per wrong key."""
+def _explain(exc: ValidationError, label: Callable[[str], str]) -> SettingsError:
+    """One readable line per wrong key; `label` names a key (or, given '', a check of several keys) for the reader."""
     lines = []
     for err in exc.errors():
-        key = ".".join(str(p) for p in err["loc"] if not isinstance(p, int)) or "(file)"
+        key = ".".join(str(p) for p in err["loc"] if not isinstance(p, int))
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = f"unknown setting; known: {', '.join(RemindSettings.model_fields)}"
-        lines.append(f"{where}{key}: {msg}")
+        elif key in _UNITS and err["type"] in ("greater_than_equal", "less_than_equal"):
+            msg = range_words(key)
+        lines.append(f"{label(key)}: {msg}")
     return SettingsError("\n".join(lines))
 
 
 def apply(settings: RemindSettings, assignments: Iterable[str]) -> RemindSettings:
-    """Apply `name=value` changes; raise SettingsError naming the first bad one."""
+    """Apply `name=value` changes; raise SettingsError naming the first bad one as the person typed it."""
     data = settings.model_dump()
+    typed: list[str] = []
     for item in assignments:
         name, eq, raw = item.partition("=")
-        key = ALIASES.get(name.strip().lower())
+        name = name.strip().lower()
+        key = ALIASES.get(name)
         if not eq or key is None:
-            raise SettingsError(f"{item!r}: use NAME=VALUE with NAME one of {', '.join(sorted(set(ALIASES) - set(ALIASES.values())))}")
+            raise SettingsError(f"--set {item}: use NAME=VALUE with NAME one of {', '.join(SET_NAMES)}")
+        shown = next((n for n, k in SET_NAMES.items() if k == key), name)
         try:
-            data[key] = _value(key, raw)
+            data[key] = _value(key, shown, raw)
         except ValueError as exc:
-            raise SettingsError(f"{key}: {exc}") from None
+            raise SettingsError(f"--set {shown}: {exc}") from None
+        typed.append(shown)
     try:
         return RemindSettings.model_validate(data)
     except ValidationError as exc:
-        raise _explain(exc, "") from None
+        names = ", ".join(f"--set {n}" for n in dict.fromkeys(typed))
+        shown_for = {k: n for n, k in SET_NAMES.items()}
+        raise _explain(exc, lambda k: f"--set {shown_for.get(k, k)}" if k else names) from None
 
 
 def settings_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -223,7 +255,7 @@ def load(path: Path | None = None) -> RemindSettings:
         return from_toml(data)
     except ValueError as exc:
         if isinstance(exc, ValidationError):
-            raise _explain(exc, f"{path}: ") from None
+            raise _explain(exc, lambda k: f"{path}: {k}" if k else str(path)) from None
         raise SettingsError(f"{path}: days: {exc}") from None
 
 

@@ -9,9 +9,15 @@ from numbwise.exitcodes import ExitCode
 
 
 class CareFailure(click.ClickException):
-    """An unknown cause or no cause to plan for: exit 2 with what to do."""
+    """An unknown cause the person typed: bad input, exit 2 with what to do."""
 
     exit_code = ExitCode.BAD_INPUT
+
+
+class NothingToPlan(click.ClickException):
+    """No cause named and no stored check: nothing was typed wrong, so exit 1 (a problem), not 2."""
+
+    exit_code = ExitCode.PROBLEM
 
 
 def latest_top_cause(db: str | None) -> str | None:
@@ -42,7 +48,7 @@ def care_command(ctx: click.Context, cause: str | None, as_json: bool) -> None:
     if cause is None:
         cause = latest_top_cause((ctx.find_root().obj or {}).get("db"))
         if cause is None:
-            raise CareFailure(
+            raise NothingToPlan(
                 "No check is stored yet. Run 'numbwise check' first, or name a cause, "
                 "for example 'numbwise care carpal_tunnel'. 'numbwise learn' lists the causes."
             )

@@ -7,15 +7,19 @@ import click
 from numbwise.exitcodes import ExitCode
 
 
-@click.group("kb")
+@click.group("kb", epilog="""\b
+Examples:
+  numbwise kb check                          check the packaged knowledge base
+  numbwise kb check --folder my/knowledge    check an edited copy before you send it
+""")
 def kb_group() -> None:
     """Look after the knowledge base (for maintainers)."""
 
 
 @click.command("check", epilog="""\b
-Example:
-  numbwise kb check
-  numbwise kb check --folder path/to/knowledge
+Examples:
+  numbwise kb check                          validate every file, print the figures
+  numbwise kb check --folder my/knowledge    check an edited copy; exit 1 on any problem
 """)
 @click.option("--folder", type=click.Path(exists=True, file_okay=False), help="Check this knowledge folder instead of the packaged one.")
 @click.pass_context

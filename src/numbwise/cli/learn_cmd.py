@@ -58,7 +58,11 @@ def learn_command(ctx: click.Context, topic: str | None) -> None:
     show_page(console, found, plain)
 
 
-@click.command("foods")
+@click.command("foods", epilog="""\b
+Examples:
+  numbwise foods                 the table, with boxes and colour
+  numbwise --plain foods         the same as plain text, for screen readers
+""")
 @click.pass_context
 def foods_command(ctx: click.Context) -> None:
     """Vitamin B12 in everyday foods, daily needs, and who is at risk of running low."""

@@ -26,7 +26,7 @@ from numbwise.exitcodes import ExitCode
 HELP = """Numb or tingling hands: how urgent it is, what is likely behind it, and what helps.
 
 \b
-Start here:
+Examples to start with:
   numbwise check                 answer a few questions (about 5 minutes)
   numbwise learn                 list the causes and the ways to treat them
   numbwise learn carpal_tunnel   read about one cause or treatment

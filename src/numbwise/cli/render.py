@@ -172,7 +172,7 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
             console.print(f"  - {e(row.name)} ({e(row.serving)}): {row.amount} mcg, {row.percent_dv} of the daily value")
         console.print(f"  Full table: numbwise foods{n(plan.foods_refs)}")
     console.print()
-    console.print(h("Get help sooner if"))
+    console.print(h(plan.warnings_heading))
     for w in plan.warnings:
         console.print(f"  ! {e(w)}")
     console.print(f"  Sources:{n(plan.warning_refs)}")

@@ -24,6 +24,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for fid, f in kb.findings.items():
         out += [(f"findings.{fid}.question", f.question), (f"findings.{fid}.help", f.help), (f"findings.{fid}.why", f.why)]
         out += [(f"findings.{fid}.said_{k}", t) for k, t in (("yes", f.said_yes), ("no", f.said_no)) if t]
+        out += [(f"findings.{fid}.checklist", f.checklist)] if f.checklist else []
     for cid, c in kb.causes.items():
         out += [(f"causes.{cid}.{k}", getattr(c, k)) for k in ("short", "description", "who", "how_common", "confirm")]
         out += [(f"causes.{cid}.pattern.{k}", v) for k, v in c.pattern.model_dump().items()]
@@ -47,7 +48,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"exercises.{eid}.{st.id}.{k}", getattr(st, k)) for st in e.steps for k in ("text", "alt")]
     out += [(f"exercises.routines.{rid}", r.summary) for rid, r in kb.exercises.routines.items()]
     care = kb.care
-    for pid, plan in list(care.plans.items()) + [("generic", care.generic), ("doctor_first", care.doctor_first)]:
+    for pid, plan in list(care.plans.items()) + [("generic", care.generic)] + list(care.doctor_first.items()):
         out += [(f"care.{pid}.summary", plan.summary)] + [(f"care.{pid}.warnings", w) for w in plan.warnings]
         out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.how_long) if t]
         out += [(f"care.{pid}.escalate", f"{x.when} {x.then}") for x in plan.escalate]
@@ -103,7 +104,7 @@ def check(folder: Path | None = None) -> Report:
         f"Entries without a source: {unsourced} of {len(entries)}",
         f"Likelihoods:             {lit} from the literature, {est} clinical estimates",
         f"Exercises:               {len(kb.exercises.exercises)} ({n_steps} steps, {len(pictures)} pictures), {len(kb.exercises.routines)} routines",
-        f"Care plans:              {len(kb.care.plans)} causes, plus generic and doctor-first for {len(kb.care.doctor_first_causes)} causes",
+        f"Care plans:              {len(kb.care.plans)} causes, plus generic and doctor-first for {len(kb.care.doctor_first)} causes",
         f"Instruments:             {len(kb.instruments)} ({', '.join(sorted(kb.instruments))})",
         f"Reading grade (Flesch-Kincaid) of {len(texts)} texts: mean {mean:.1f}, worst {worst:.1f} ({where})",
     ]

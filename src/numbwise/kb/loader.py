@@ -197,7 +197,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
 
     for step in kb.interview.steps:
         refs("interview.yaml", step.id, step.sources)
-        for fid in [i.finding for i in step.items] + [o.finding for o in step.options]:
+        for fid in list(step.items) + [o.finding for o in step.options]:
             if fid not in voc.findings:
                 problems.append(f"interview.yaml: entry '{step.id}': unknown finding '{fid}'")
     refs("interview.yaml", kb.interview.safety_sweep.id, kb.interview.safety_sweep.sources)
@@ -282,7 +282,7 @@ def _check_instruments(kb: Knowledge, problems: list[str]) -> None:
 def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
     """care.yaml names real causes, treatments, routines and sources, and emergencies get no home plan."""
     care, voc = kb.care, kb.vocabulary
-    entries = list(care.plans.items()) + [("generic", care.generic), ("doctor_first", care.doctor_first)]
+    entries = list(care.plans.items()) + [("generic", care.generic)] + list(care.doctor_first.items())
     for pid, plan in entries:
         refs("care.yaml", pid, plan.summary_sources + plan.warning_sources)
         for step in plan.steps:
@@ -296,13 +296,13 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
     for cid in care.plans:
         if cid not in voc.causes:
             problems.append(f"care.yaml: entry '{cid}': not in the cause vocabulary")
-        if cid in care.doctor_first_causes:
+        if cid in care.doctor_first:
             problems.append(f"care.yaml: entry '{cid}': a doctor-first cause cannot have a home plan")
-    for cid in care.doctor_first_causes:
+    for cid, plan in care.doctor_first.items():
         if cid not in voc.causes:
-            problems.append(f"care.yaml: doctor_first_causes: unknown cause '{cid}'")
-    if not care.doctor_first.doctor_first:
-        problems.append("care.yaml: doctor_first: must set doctor_first: true")
+            problems.append(f"care.yaml: doctor_first: unknown cause '{cid}'")
+        if not plan.doctor_first:
+            problems.append(f"care.yaml: doctor_first: entry '{cid}': must set doctor_first: true")
 
 
 def load_from(folder: Path) -> Knowledge:

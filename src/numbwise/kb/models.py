@@ -66,8 +66,9 @@ class Finding(Strict):
     question: Text
     help: Text
     why: Text
-    said_yes: Text | None = None
+    said_yes: Text  # "You have diabetes.": the reasons' wording; a checklist item when `checklist` is not set
     said_no: Text | None = None
+    checklist: Text | None = None  # the finding as an item of a "do you have any of these?" list, said to the person
     sources: SourceRefs
 
 
@@ -236,8 +237,8 @@ class CarePlanEntry(Strict):
 class CareFile(Strict):
     plans: dict[Ident, CarePlanEntry]
     generic: CarePlanEntry  # causes without their own plan
-    doctor_first: CarePlanEntry  # causes that need a doctor before anything else
-    doctor_first_causes: Annotated[list[Ident], Field(min_length=1)]
+    # causes that need a doctor before anything else, each with its own summary and warning signs
+    doctor_first: Annotated[dict[Ident, CarePlanEntry], Field(min_length=1)]
 
 
 # --- foods ----------------------------------------------------------------------------------
@@ -401,11 +402,6 @@ class LikelihoodsFile(Strict):
 # --- interview ------------------------------------------------------------------------------
 
 
-class ScreenItem(Strict):
-    finding: Ident
-    label: Text
-
-
 class ChoiceOption(Strict):
     label: Text
     finding: Ident
@@ -417,7 +413,7 @@ class Step(Strict):
     text: Text
     help: Text
     why: Text
-    items: list[ScreenItem] = []
+    items: list[Ident] = []  # findings; their words come from findings.yaml (checklist, else said_yes)
     options: list[ChoiceOption] = []
     sources: SourceRefs
 

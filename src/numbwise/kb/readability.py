@@ -12,7 +12,7 @@ from typing import Any
 NOT_PROSE = {"id", "url", "source", "sources", "icd10", "snomed", "group", "level", "colour", "cause",
              "strength", "kind", "checked", "basis", "treatments", "replaces", "when", "unless",
              "authors", "publisher", "year", "supports", "safety_net_sources", "snomed_term",
-             "picture", "treatment", "routine", "summary_sources", "warning_sources", "doctor_first_causes"}
+             "picture", "treatment", "routine", "summary_sources", "warning_sources"}
 _WORDS = re.compile(r"[A-Za-z]+")
 
 

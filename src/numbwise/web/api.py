@@ -102,7 +102,7 @@ def assess_body(raw: bytes) -> Response:
     try:
         case = parse_case(data, "body")
     except CaseError as exc:
-        return problem(["body", *exc.key.split(".", 1)] if exc.key != "(top)" else ["body"], exc.message)
+        return problem(["body", *exc.key.split(".", 1)] if exc.key and exc.key != "(top)" else ["body"], exc.message)
     return Response(json.dumps(assess_case(case).to_dict()), media_type="application/json")
 
 
