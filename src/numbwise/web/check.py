@@ -128,11 +128,12 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
 
 
 def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error: str | None = None,
-                status: int = 200) -> Response:
+                status: int = 200, typed: str | None = None) -> Response:
     from numbwise.web.app import render
 
     return render(request, "check_about.html", {
         "state": _pack(request, iv, False, None, prefill), "error": error, "iv": iv, "title": "About you",
+        "typed": typed,
     }, status)
 
 
@@ -217,7 +218,7 @@ async def check_step(request: Request) -> Response:
         try:
             age, sex = _about(form)
         except FormProblem as exc:
-            return _about_page(request, iv, prefill, str(exc), 422)
+            return _about_page(request, iv, prefill, str(exc), 422, str(form.get("age") or "")[:3])
         iv = from_data(to_data(iv) | {"age": age, "sex": sex})
         return _next(request, iv, True, prefill)
     if pending is None:
