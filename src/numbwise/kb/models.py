@@ -319,6 +319,13 @@ class Cond(Strict):
         return self
 
 
+class EmergencyNumber(Strict):
+    """One emergency phone number and where it works (shown as a call link)."""
+
+    number: Annotated[str, Field(pattern=r"^[0-9]{3}$")]
+    where: Text
+
+
 class LevelText(Strict):
     title: Text
     action: Text
@@ -326,6 +333,7 @@ class LevelText(Strict):
     colour: Literal["red", "dark_orange", "yellow", "green"]
     do: list[Text] = []
     do_not: list[Text] = []
+    numbers: list[EmergencyNumber] = []  # emergency numbers a face shows as large call links
     sources: SourceRefs
 
 
@@ -411,14 +419,25 @@ class ChoiceOption(Strict):
     finding: Ident
 
 
+class UnsureAdvice(Strict):
+    """What to do when a person is not sure about a sign on this screen: how to check, and when to act."""
+
+    title: Text
+    check: Annotated[list[Text], Field(min_length=1)]
+    act: Text
+    sources: SourceRefs
+
+
 class Step(Strict):
     id: Ident
     kind: Literal["screen", "fingers", "choice"]
     text: Text
-    help: Text
+    help: Text  # face-neutral: how to type or click an answer is each face's own text
     why: Text
     items: list[ScreenItem] = []
     options: list[ChoiceOption] = []
+    any_first: bool = False  # a face may ask "any of these?" before asking which (no sign pre-answered)
+    if_unsure: UnsureAdvice | None = None
     sources: SourceRefs
 
     @model_validator(mode="after")
