@@ -170,3 +170,14 @@ def fetch_check(live: Any) -> tuple[str, str]:
 
     r = fetch(live.url + "/check")
     return r.headers["set-cookie"].split(";")[0], r.body.decode()
+
+
+def test_katz_class_takes_the_where_else_palm_answer() -> None:
+    from numbwise.web.check import katz_classes
+
+    picks = {"pick:R1": True, "pick:R2": True, "pick:R3": True}
+    drawn_only = katz_classes(picks)[0]["label"]
+    with_palm = katz_classes(picks, {"numb_thenar_palm": True})[0]["label"]
+    drawn_palm = katz_classes(picks | {"pick:RP": True})[0]["label"]
+    assert with_palm == drawn_palm != drawn_only
+    assert katz_classes(picks | {"pick:RP": True}, {"numb_thenar_palm": False})[0]["label"] == drawn_only

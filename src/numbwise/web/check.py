@@ -7,6 +7,7 @@ not-sure updates the terminal's parser makes; every decision is the core's.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
@@ -178,11 +179,19 @@ def _unsure_page(request: Request, iv: Interview, advice: Any, prefill: dict[str
     })
 
 
-def katz_classes(prefill: dict[str, bool]) -> list[dict[str, Any]]:
-    """The Katz hand-diagram class of each hand from the remembered picks (the scores core rates them)."""
+def katz_classes(prefill: dict[str, bool], answers: Mapping[str, bool] | None = None) -> list[dict[str, Any]]:
+    """The Katz hand-diagram class of each hand from the remembered picks (the scores core rates them).
+
+    The "Where else" palm answer is the last word on the palm: Yes adds it to each hand with picks, No drops it.
+    """
     from numbwise.scores import ScoreInputError, instrument, parse_codes, score_katz
 
     codes = [k[len(PICK):].lower() for k, v in prefill.items() if k.startswith(PICK) and v]
+    palm = (answers or {}).get(PALM_FINDING)
+    if palm is not None:
+        codes = [c for c in codes if not c.endswith("p")]
+        if palm:
+            codes += sorted({c[0] + "p" for c in codes})
     if not codes:
         return []
     ins = instrument("katz")
@@ -207,7 +216,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     return render(request, "check_result.html", {
         "s": summary, "count": iv.count, "saved": saved, "title": summary.title,
         "answers": [(q.text, updates) for q, updates in iv.history], "iv": iv,
-        "katz": katz_classes(prefill or {}), "numbers": _numbers(),
+        "katz": katz_classes(prefill or {}, iv.answers), "numbers": _numbers(),
     })
 
 
