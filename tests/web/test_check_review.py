@@ -181,3 +181,27 @@ def test_katz_class_takes_the_where_else_palm_answer() -> None:
     drawn_palm = katz_classes(picks | {"pick:RP": True})[0]["label"]
     assert with_palm == drawn_palm != drawn_only
     assert katz_classes(picks | {"pick:RP": True}, {"numb_thenar_palm": False})[0]["label"] == drawn_only
+
+
+def test_result_has_the_date_and_the_answers_given_also_in_print(page: Any) -> None:
+    from numbwise.kb import load
+
+    page.goto("/check")
+    button(page, "None of these")
+    page.get_by_label("Your age in years (you can leave this empty)").fill("40")
+    continue_(page)
+    for _ in range(40):
+        if on_result(page):
+            break
+        if page.get_by_role("button", name="Not sure", exact=True).count():
+            button(page, "Not sure")
+        else:
+            continue_(page)
+    assert on_result(page)
+    assert page.locator("main time[datetime]").count() == 1
+    page.emulate_media(media="print")
+    given = page.locator("dl.answers-given")
+    assert given.is_visible()
+    text = given.inner_text()
+    assert load().interview.steps[0].text in text and "None of these" in text
+    assert "How did the numbness start?" in text and "Not sure" in text

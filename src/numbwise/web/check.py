@@ -205,7 +205,7 @@ def katz_classes(prefill: dict[str, bool], answers: Mapping[str, bool] | None = 
 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None) -> Response:
     from numbwise.assess.interview import outcome
-    from numbwise.assess.summary import summarise
+    from numbwise.assess.summary import answered, summarise
     from numbwise.web.app import render
     from numbwise.web.store import save_check
 
@@ -215,7 +215,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     saved = save_check(request.app.state.settings, case, result.to_dict())
     return render(request, "check_result.html", {
         "s": summary, "count": iv.count, "saved": saved, "title": summary.title,
-        "answers": [(q.text, updates) for q, updates in iv.history], "iv": iv,
+        "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "katz": katz_classes(prefill or {}, iv.answers), "numbers": _numbers(),
     })
 
