@@ -185,3 +185,23 @@ def test_the_home_care_sweep_lists_findings_in_the_words_said_to_the_person() ->
     sweep = run.out.split("Before we suggest home care")[1].split("You said")[0]
     assert "Wasting between" not in sweep and "Has pernicious" not in sweep and "Zigzag lines" not in sweep
     assert "You have pernicious anaemia or autoimmune gastritis" in sweep
+
+
+def test_unsure_emergency_sign_gets_advice_in_the_terminal() -> None:
+    from numbwise.kb import load
+
+    advice = load().interview.steps[0].if_unsure
+    assert advice is not None
+    r = run_cli("--plain", "check", "--no-diary", input="\n\n?1\nq\n")
+    said = " ".join(r.out.split())  # the console wraps long lines
+    assert advice.act in said and advice.title in said
+    calm = run_cli("--plain", "check", "--no-diary", input="\n\n\nq\n")
+    assert advice.title not in calm.out
+
+
+def test_step_help_is_face_neutral() -> None:
+    """How to type or click an answer belongs to each face, never to the shared help text."""
+    from numbwise.kb import load
+
+    for step in load().interview.steps:
+        assert "?" not in step.help and "Leave out" not in step.help, step.id

@@ -139,3 +139,11 @@ def test_held_out_cases_keep_their_triage_and_top_three() -> None:
     ok = lambda c: {c["expect"]["cause"], *c["expect"].get("also_acceptable", [])}  # noqa: E731
     outside_top3 = [c["id"] for c in cases if not ok(c) & {x for x, _ in assess(case_input(c)).causes[:3]}]
     assert wrong_level == [] and outside_top3 == []
+
+
+def test_mild_carpal_tunnel_reason_does_not_claim_a_duration_never_stated() -> None:
+    """The web and the terminal both record an unmarked 'more than six weeks' as No; the reason says so honestly."""
+    from numbwise.kb import load
+
+    why = {r.id: r.why for r in load().triage.rules}["sc_mild_carpal_tunnel"]
+    assert "less than six weeks" not in why and "did not mark" in why

@@ -20,7 +20,10 @@ def checked_page(page: Any, seen: list[str]) -> None:
 def test_emergency_sign_ends_on_the_emergency_screen(page: Any) -> None:
     page.goto("/check")
     assert "Right now" in heading(page)
-    mark_yes(page, "One side of your face droops")
+    assert page.locator("main input[type=radio], main input[type=checkbox]").count() == 0  # nothing pre-answered
+    button(page, "Yes, one or more")
+    assert page.locator("input[name=sign]:checked").count() == 0
+    page.get_by_label("One side of your face droops", exact=True).check()
     continue_(page)
     while not on_result(page):  # a settled emergency stops at once; clarifying questions are answered 'Not sure'
         if page.get_by_role("button", name="Not sure", exact=True).count():
@@ -37,7 +40,7 @@ def test_carpal_tunnel_on_the_hand_diagram(page: Any, live: Any) -> None:
     problems: list[str] = []
     page.goto("/check")
     checked_page(page, problems)
-    continue_(page)  # no emergency signs
+    button(page, "None of these")  # no emergency signs
     assert heading(page) == "About you"
     checked_page(page, problems)
     page.get_by_label("Your age in years (you can leave this empty)").fill("52")
@@ -85,7 +88,7 @@ def test_carpal_tunnel_on_the_hand_diagram(page: Any, live: Any) -> None:
 
 def test_back_goes_to_the_previous_question(page: Any) -> None:
     page.goto("/check")
-    continue_(page)
+    button(page, "None of these")
     continue_(page)  # about you, skipped
     first = heading(page)
     button(page, "Not sure")
@@ -107,7 +110,8 @@ def _tab_to(page: Any, text: str, limit: int = 250) -> None:
 
 def test_keyboard_only_check(page: Any) -> None:
     page.goto("/check")
-    _tab_to(page, "Continue")
+    assert page.evaluate("document.querySelectorAll('main button, main input:not([type=hidden]), main summary').length") <= 6
+    _tab_to(page, "None of these")
     press(page, None, "Enter")
     assert heading(page) == "About you"
     _tab_to(page, "Your age in years (you can leave this empty)")

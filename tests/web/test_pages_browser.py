@@ -32,7 +32,7 @@ def test_desktop_width_shows_both_hands_side_by_side(browser: Any, live: Any) ->
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live.url)
     pg = context.new_page()
     pg.goto("/check")
-    pg.get_by_role("button", name="Continue", exact=True).click()
+    pg.get_by_role("button", name="None of these", exact=True).click()
     pg.wait_for_selector("text=About you")
     pg.get_by_role("button", name="Continue", exact=True).click()
     pg.get_by_role("button", name="Slowly, over weeks or months", exact=True).click()

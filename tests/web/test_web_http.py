@@ -55,7 +55,7 @@ def test_check_form_needs_the_matching_token(live: Live) -> None:
     from urllib.parse import urlencode
 
     cookie, csrf, state = _form(live)
-    ok = fetch(live.url + "/check", urlencode({"csrf": csrf, "state": state, "answer": "done"}).encode(), {"Cookie": cookie})
+    ok = fetch(live.url + "/check", urlencode({"csrf": csrf, "state": state, "answer": "none"}).encode(), {"Cookie": cookie})
     assert ok.status == 200 and "About you" in ok.body.decode()
     for headers, token in (({}, csrf), ({"Cookie": cookie}, "x" * 43), ({"Cookie": cookie}, "")):
         bad = fetch(live.url + "/check", urlencode({"csrf": token, "state": state, "answer": "done"}).encode(), headers)

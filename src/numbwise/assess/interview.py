@@ -18,7 +18,7 @@ from numbwise.assess.engine import Assessment, assess_case
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, compiled_rules, triage
 from numbwise.kb import load
-from numbwise.kb.models import Cond
+from numbwise.kb.models import Cond, UnsureAdvice
 
 FINGERS = ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")
 PICKER = FINGERS + ("numb_whole_hand", "one_hand", "both_hands")
@@ -43,6 +43,8 @@ class Question:
     why: str
     findings: tuple[str, ...]
     labels: tuple[str, ...] = ()
+    any_first: bool = False  # faces may ask "any of these?" before "which?" (nothing pre-answered)
+    if_unsure: UnsureAdvice | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,13 @@ def checklist_label(fid: str) -> str:
     return f.checklist or f.said_yes.rstrip(".")
 
 
+def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | None:
+    """The screen's advice when any of its signs was answered 'not sure' (left out of `updates`), else None."""
+    if q.if_unsure is None or all(f in updates for f in q.findings):
+        return None
+    return q.if_unsure
+
+
 def finding_question(fid: str) -> Question:
     """A single yes / no / not sure question about one finding."""
     f = load().findings[fid]
@@ -121,7 +130,8 @@ def _step_questions() -> tuple[Question, ...]:
     for step in load().interview.steps:
         if step.kind == "screen":
             out.append(Question(step.id, "screen", step.text, step.help, step.why,
-                                tuple(step.items), tuple(checklist_label(f) for f in step.items)))
+                                tuple(step.items), tuple(checklist_label(f) for f in step.items),
+                                step.any_first, step.if_unsure))
         elif step.kind == "choice":
             out.append(Question(step.id, "choice", step.text, step.help, step.why,
                                 tuple(o.finding for o in step.options), tuple(o.label for o in step.options)))
@@ -420,4 +430,4 @@ def from_data(data: Any) -> Interview:
 
 
 __all__ = ["Interview", "Question", "answer", "finding_question", "fingers_answer", "from_data", "next_question", "outcome",
-           "question", "simulate", "start", "to_data", "undo"]
+           "question", "simulate", "start", "to_data", "undo", "unsure_advice"]

@@ -81,3 +81,30 @@ def summarise(result: Assessment) -> Summary:
         watch_for=tuple(kb.causes[top].watch_for) + tuple(kb.triage.safety_net),
         notice=kb.meta.notice,
     )
+
+
+def answered(history: tuple[tuple[object, tuple[tuple[str, bool], ...]], ...]) -> tuple[tuple[str, str], ...]:
+    """Each question asked (its text) and the answer given, in words, for the printed result."""
+    kb = load()
+    out = []
+    for q, updates in history:
+        given = dict(updates)
+        kind, text = getattr(q, "kind"), getattr(q, "text")
+        findings, labels = getattr(q, "findings"), getattr(q, "labels") or ()
+        if kind == "finding":
+            fid = findings[0]
+            out.append((text, "Not sure" if fid not in given else ("Yes" if given[fid] else "No")))
+            continue
+        if kind == "choice":
+            picked = [labels[i] for i, f in enumerate(findings) if given.get(f) is True]
+            out.append((text, picked[0] if picked else "Not sure"))
+            continue
+        names = dict(zip(findings, labels)) or {f: kb.vocabulary.findings.get(f, f) for f in findings}
+        yes = [names.get(f, f) for f in findings if given.get(f) is True]
+        unsure = [names.get(f, f) for f in findings if f not in given]
+        if kind == "fingers":
+            out.append((text, "; ".join(yes) if yes else "Not sure"))
+            continue
+        parts = ([f"Yes: {'; '.join(yes)}"] if yes else []) + ([f"Not sure: {'; '.join(unsure)}"] if unsure else [])
+        out.append((text, ". ".join(parts) if parts else "None of these"))
+    return tuple(out)

@@ -112,6 +112,21 @@ def _interview(console: Console, plain: bool, limit: int) -> Interview | None:
         if parsed.summary:
             console.print(f"  You said: {parsed.summary}", markup=False)
         iv = answer(iv, q, parsed.updates)
+        _unsure_advice(console, q, parsed.updates)
+
+
+def _unsure_advice(console: Console, q: Question, updates: dict[str, bool]) -> None:
+    """A '?' on an emergency sign: how to check it and when to call, before going on (text from the knowledge)."""
+    from numbwise.assess.interview import unsure_advice
+
+    advice = unsure_advice(q, updates)
+    if advice is None:
+        return
+    console.print()
+    console.print(advice.title, markup=False, style="bold")
+    for line in advice.check:
+        console.print(f"  - {line}", markup=False)
+    console.print(advice.act, markup=False, style="bold")
 
 
 def result_path(case_path: Path) -> Path:

@@ -197,6 +197,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
 
     for step in kb.interview.steps:
         refs("interview.yaml", step.id, step.sources)
+        if step.if_unsure is not None:
+            refs("interview.yaml", step.id, step.if_unsure.sources)
         for fid in list(step.items) + [o.finding for o in step.options]:
             if fid not in voc.findings:
                 problems.append(f"interview.yaml: entry '{step.id}': unknown finding '{fid}'")

@@ -320,6 +320,13 @@ class Cond(Strict):
         return self
 
 
+class EmergencyNumber(Strict):
+    """One emergency phone number and where it works (shown as a call link)."""
+
+    number: Annotated[str, Field(pattern=r"^[0-9]{3}$")]
+    where: Text
+
+
 class LevelText(Strict):
     title: Text
     action: Text
@@ -327,6 +334,7 @@ class LevelText(Strict):
     colour: Literal["red", "dark_orange", "yellow", "green"]
     do: list[Text] = []
     do_not: list[Text] = []
+    numbers: list[EmergencyNumber] = []  # emergency numbers a face shows as large call links
     sources: SourceRefs
 
 
@@ -407,14 +415,25 @@ class ChoiceOption(Strict):
     finding: Ident
 
 
+class UnsureAdvice(Strict):
+    """What to do when a person is not sure about a sign on this screen: how to check, and when to act."""
+
+    title: Text
+    check: Annotated[list[Text], Field(min_length=1)]
+    act: Text
+    sources: SourceRefs
+
+
 class Step(Strict):
     id: Ident
     kind: Literal["screen", "fingers", "choice"]
     text: Text
-    help: Text
+    help: Text  # face-neutral: how to type or click an answer is each face's own text
     why: Text
     items: list[Ident] = []  # findings; their words come from findings.yaml (checklist, else said_yes)
     options: list[ChoiceOption] = []
+    any_first: bool = False  # a face may ask "any of these?" before asking which (no sign pre-answered)
+    if_unsure: UnsureAdvice | None = None
     sources: SourceRefs
 
     @model_validator(mode="after")

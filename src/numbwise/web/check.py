@@ -7,6 +7,7 @@ not-sure updates the terminal's parser makes; every decision is the core's.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
@@ -36,12 +37,20 @@ def _serializer(request: Request) -> Any:
     return URLSafeSerializer(request.app.state.settings.secret_key, salt="numbwise-check")
 
 
-def _pack(request: Request, iv: Interview, about: bool, pending: Question | None, prefill: dict[str, bool]) -> str:
+def _pack(request: Request, iv: Interview, about: bool, pending: Question | None, prefill: dict[str, bool],
+          mode: str | None = None) -> str:
     from numbwise.assess.interview import to_data
 
-    data = {"iv": to_data(iv), "about": about, "prefill": prefill,
+    data = {"iv": to_data(iv), "about": about, "prefill": prefill, "mode": mode,
             "pending": [pending.id, pending.kind, list(pending.findings)] if pending else None}
     return str(_serializer(request).dumps(data))
+
+
+def _mode(request: Request, token: object) -> str | None:
+    """On an any-first screen: None (the list), "yes" (which do you have) or "unsure" (which are you unsure of)."""
+    data = _serializer(request).loads(token)
+    mode = data.get("mode")
+    return mode if mode in ("yes", "unsure") else None
 
 
 def _unpack(request: Request, token: object) -> tuple[Interview, bool, Question | None, dict[str, bool]]:
@@ -60,11 +69,22 @@ def _unpack(request: Request, token: object) -> tuple[Interview, bool, Question 
     return iv, bool(data.get("about")), pending, dict(data.get("prefill") or {})
 
 
-def _updates(q: Question, form: FormData) -> tuple[dict[str, bool], dict[str, bool]]:
+def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict[str, bool], dict[str, bool]]:
     """Form fields to findings answered yes or no (the rest are 'not sure'), plus hints for later screens."""
     from numbwise.assess.interview import fingers_answer
 
     choice = form.get("answer")
+    if q.any_first:  # the list first ("none of these"), then only the ones ticked (nothing pre-answered)
+        if choice == "none":
+            return {f: False for f in q.findings}, {}
+        ticked = {v for v in form.getlist("sign") if isinstance(v, str)}
+        if mode not in ("yes", "unsure") or not ticked <= {str(i) for i in range(len(q.findings))}:
+            raise FormProblem("Choose None of these, Yes or Not sure.")
+        if not ticked:
+            raise FormProblem("Tick at least one sign, or go back to the list and choose None of these.")
+        if mode == "yes":
+            return {f: str(i) in ticked for i, f in enumerate(q.findings)}, {}
+        return {f: False for i, f in enumerate(q.findings) if str(i) not in ticked}, {}
     if q.kind == "finding":
         if choice not in ("yes", "no", "unsure"):
             raise FormProblem("Choose Yes, No or Not sure.")
@@ -103,6 +123,11 @@ def _updates(q: Question, form: FormData) -> tuple[dict[str, bool], dict[str, bo
     return fingers_answer(left, right), ({PALM_FINDING: True} if palm else {}) | remembered
 
 
+def _status(request: Request, status: int) -> int:
+    """422 for a plain form post; htmx gets 200 so the page with the message swaps in with no console error."""
+    return 200 if status == 422 and request.headers.get("HX-Request") == "true" else status
+
+
 def _about(form: FormData) -> tuple[int | None, str | None]:
     raw_age = str(form.get("age") or "").strip()
     age: int | None = None
@@ -117,30 +142,56 @@ def _about(form: FormData) -> tuple[int | None, str | None]:
 
 
 def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[str, bool], about: bool,
-                   error: str | None = None, status: int = 200) -> Response:
+                   error: str | None = None, status: int = 200, mode: str | None = None) -> Response:
     from numbwise.web.app import render
 
     return render(request, "check_question.html", {
-        "q": q, "number": iv.count + 1, "state": _pack(request, iv, about, q, prefill), "error": error,
+        "q": q, "number": iv.count + 1, "state": _pack(request, iv, about, q, prefill, mode), "error": error,
+        "mode": mode, "numbers": _numbers(),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
         "title": f"Question {iv.count + 1}",
-    }, status)
+    }, _status(request, status))
 
 
 def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error: str | None = None,
-                status: int = 200) -> Response:
+                status: int = 200, typed: str | None = None) -> Response:
     from numbwise.web.app import render
 
     return render(request, "check_about.html", {
         "state": _pack(request, iv, False, None, prefill), "error": error, "iv": iv, "title": "About you",
-    }, status)
+        "typed": typed,
+    }, _status(request, status))
 
 
-def katz_classes(prefill: dict[str, bool]) -> list[dict[str, Any]]:
-    """The Katz hand-diagram class of each hand from the remembered picks (the scores core rates them)."""
+def _numbers() -> list[Any]:
+    """The emergency numbers the knowledge base lists (shown as call links)."""
+    from numbwise.kb import load
+
+    return list(load().triage.levels["emergency"].numbers)
+
+
+def _unsure_page(request: Request, iv: Interview, advice: Any, prefill: dict[str, bool], about: bool) -> Response:
+    """Before going on after 'not sure' about an emergency sign: how to check, and call now if it might be."""
+    from numbwise.web.app import render
+
+    return render(request, "check_unsure.html", {
+        "a": advice, "numbers": _numbers(), "state": _pack(request, iv, about, None, prefill), "title": advice.title,
+    })
+
+
+def katz_classes(prefill: dict[str, bool], answers: Mapping[str, bool] | None = None) -> list[dict[str, Any]]:
+    """The Katz hand-diagram class of each hand from the remembered picks (the scores core rates them).
+
+    The "Where else" palm answer is the last word on the palm: Yes adds it to each hand with picks, No drops it.
+    """
     from numbwise.scores import ScoreInputError, instrument, parse_codes, score_katz
 
     codes = [k[len(PICK):].lower() for k, v in prefill.items() if k.startswith(PICK) and v]
+    palm = (answers or {}).get(PALM_FINDING)
+    if palm is not None:
+        codes = [c for c in codes if not c.endswith("p")]
+        if palm:
+            codes += sorted({c[0] + "p" for c in codes})
     if not codes:
         return []
     ins = instrument("katz")
@@ -154,7 +205,7 @@ def katz_classes(prefill: dict[str, bool]) -> list[dict[str, Any]]:
 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None) -> Response:
     from numbwise.assess.interview import outcome
-    from numbwise.assess.summary import summarise
+    from numbwise.assess.summary import answered, summarise
     from numbwise.web.app import render
     from numbwise.web.store import save_check
 
@@ -164,8 +215,8 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     saved = save_check(request.app.state.settings, case, result.to_dict())
     return render(request, "check_result.html", {
         "s": summary, "count": iv.count, "saved": saved, "title": summary.title,
-        "answers": [(q.text, updates) for q, updates in iv.history], "iv": iv,
-        "katz": katz_classes(prefill or {}),
+        "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
+        "katz": katz_classes(prefill or {}, iv.answers), "numbers": _numbers(),
     })
 
 
@@ -198,7 +249,7 @@ def check_start(request: Request) -> Response:
 @router.post("/check")
 async def check_step(request: Request) -> Response:
     """Take one answer (or 'back', or the about-you form) and show what comes next."""
-    from numbwise.assess.interview import answer, from_data, to_data, undo
+    from numbwise.assess.interview import answer, from_data, outcome, to_data, undo, unsure_advice
 
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
@@ -207,7 +258,10 @@ async def check_step(request: Request) -> Response:
         iv, about, pending, prefill = _unpack(request, form.get("state"))
     except (FormProblem, ValueError, KeyError, TypeError, IndexError):
         return _problem(request, "We could not read where you were in the check. Please start it again.", 400)
+    mode = _mode(request, form.get("state"))
     if form.get("back") is not None:
+        if pending is not None and mode is not None:  # from "which ones" back to the list
+            return _question_page(request, iv, pending, prefill, about)
         if iv.count == 0:
             return _next(request, iv, about, prefill)
         last = iv.history[-1][0]
@@ -217,16 +271,21 @@ async def check_step(request: Request) -> Response:
         try:
             age, sex = _about(form)
         except FormProblem as exc:
-            return _about_page(request, iv, prefill, str(exc), 422)
+            return _about_page(request, iv, prefill, str(exc), 422, str(form.get("age") or "")[:3])
         iv = from_data(to_data(iv) | {"age": age, "sex": sex})
         return _next(request, iv, True, prefill)
     if pending is None:
         return _next(request, iv, about, prefill)
+    if pending.any_first and mode is None and form.get("answer") in ("yes", "unsure"):
+        return _question_page(request, iv, pending, prefill, about, mode=str(form.get("answer")))
     try:
-        updates, hints = _updates(pending, form)
+        updates, hints = _updates(pending, form, mode)
     except FormProblem as exc:
-        return _question_page(request, iv, pending, prefill, about, str(exc), 422)
+        return _question_page(request, iv, pending, prefill, about, str(exc), 422, mode)
     iv = answer(iv, pending, updates)
+    advice = unsure_advice(pending, updates)
+    if advice is not None and outcome(iv).triage != "emergency":
+        return _unsure_page(request, iv, advice, prefill, about)
     if pending.kind == "fingers":  # a new pick replaces the old one (after Back)
         prefill = {k: v for k, v in prefill.items() if not k.startswith(PICK)}
     return _next(request, iv, about, prefill | hints)

@@ -1,0 +1,207 @@
+"""The check in a real browser, after the 375 px review: errors show, Back is clean, safety screens."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+from tests.web.flows import button, cause_name, continue_, emergency_title, heading, on_result, press
+
+
+def _path(page: Any) -> str:
+    return urlparse(page.url).path
+
+
+def test_bad_age_shows_the_message_beside_the_field_and_focuses_it(page: Any) -> None:
+    page.goto("/check")
+    button(page, "None of these")
+    assert heading(page) == "About you"
+    page.get_by_label("Your age in years (you can leave this empty)").fill("abc")
+    continue_(page)  # a 422 reply is swapped in (htmx ignores 4xx by default)
+    alert = page.locator("#age-err")
+    assert alert.is_visible() and "whole years" in alert.inner_text()
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'age'", timeout=5000)  # focus moves after htmx settles
+    assert page.locator("#age").input_value() == "abc"
+
+
+def test_no_finger_picked_shows_the_message(page: Any) -> None:
+    page.goto("/check")
+    button(page, "None of these")
+    continue_(page)
+    button(page, "Slowly, over weeks or months")
+    assert "fingers" in heading(page).lower()
+    continue_(page)
+    assert "fingers" in heading(page).lower()
+    err = page.locator(".error[role=alert]")
+    assert err.is_visible() and "at least one finger" in err.inner_text()
+    assert page.evaluate("document.activeElement.classList.contains('error')")
+
+
+def test_browser_back_leaves_the_check_cleanly(page: Any) -> None:
+    page.goto("/")
+    page.goto("/check")
+    button(page, "None of these")
+    continue_(page)
+    button(page, "Slowly, over weeks or months")
+    page.go_back()  # no htmx history entries: Back leaves the check, and logs no CSP error (the fixture checks)
+    page.wait_for_load_state()
+    assert _path(page) == "/"
+
+
+def test_back_from_the_emergency_result_leaves_it_without_errors(page: Any) -> None:
+    page.goto("/")
+    page.goto("/check")
+    button(page, "Yes, one or more")
+    page.get_by_label("One side of your face droops", exact=True).check()
+    continue_(page)
+    while not on_result(page):
+        button(page, "Not sure")
+    assert heading(page) == emergency_title()
+    page.go_back()
+    page.wait_for_load_state()
+    assert _path(page) == "/"
+
+
+def test_emergency_result_shows_no_percentages_and_names_as_written(page: Any) -> None:
+    page.goto("/check")
+    button(page, "Yes, one or more")
+    page.get_by_label("One side of your face droops", exact=True).check()
+    continue_(page)
+    while not on_result(page):
+        button(page, "Not sure")
+    assert page.locator("ol.causes").count() == 0 and page.locator("meter").count() == 0
+    text = page.locator("main").inner_text()
+    assert "%" not in text
+    page.get_by_text("Read more later").click()
+    assert page.get_by_role("link", name=f"Learn about {cause_name('stroke_tia')}").is_visible()
+
+
+def test_not_sure_about_an_emergency_sign_shows_how_to_check_and_call(page: Any) -> None:
+    from numbwise.kb import load
+
+    advice = load().interview.steps[0].if_unsure
+    assert advice is not None
+    page.goto("/check")
+    button(page, "Not sure")
+    assert page.locator("input[name=sign]:checked").count() == 0
+    page.get_by_label("One side of your face droops", exact=True).check()
+    continue_(page)
+    assert heading(page) == advice.title
+    assert advice.act in page.locator("main").inner_text()
+    calls = page.locator("a.call-link")
+    assert calls.count() == 3 and calls.first.get_attribute("href") == "tel:911"
+    for box in (calls.nth(i).bounding_box() for i in range(3)):
+        assert box is not None and box["width"] >= 44 and box["height"] >= 44
+    press(page, page.get_by_role("button", name="I checked: carry on with the questions"))
+    assert heading(page) == "About you"
+
+
+def test_emergency_numbers_are_large_call_links(page: Any) -> None:
+    page.goto("/check")
+    button(page, "Yes, one or more")
+    page.get_by_label("Your arm or leg suddenly feels weak", exact=True).check()
+    continue_(page)
+    while not on_result(page):
+        button(page, "Not sure")
+    hrefs = page.locator("section.banner a.call-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == ["tel:911", "tel:999", "tel:112"]
+
+
+def test_yes_with_nothing_ticked_asks_again(page: Any) -> None:
+    page.goto("/check")
+    button(page, "Yes, one or more")
+    continue_(page)
+    err = page.locator(".error[role=alert]")
+    assert err.is_visible() and "at least one" in err.inner_text()
+    button(page, "Back to the list")
+    button(page, "None of these")
+    assert heading(page) == "About you"
+
+
+def _post(live: Any, cookie: str, fields: list[tuple[str, str]], htmx: bool = False) -> Any:
+    from urllib.parse import urlencode
+
+    from tests.web.conftest import fetch
+
+    headers = {"Cookie": cookie} | ({"HX-Request": "true"} if htmx else {})
+    return fetch(live.url + "/check", urlencode(fields).encode(), headers)
+
+
+def _fields(html: str) -> tuple[str, str]:
+    import re
+
+    csrf = re.search(r'name="csrf" value="([^"]+)"', html)
+    state = re.search(r'name="state" value="([^"]+)"', html)
+    assert csrf and state
+    return csrf.group(1), state.group(1)
+
+
+def _findings(live: Any, html: str) -> dict[str, bool]:
+    """The findings carried in a page's signed state (what the interview core was sent)."""
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.assess.interview import from_data
+
+    _, state = _fields(html)
+    data = URLSafeSerializer("test-secret", salt="numbwise-check").loads(state)
+    return dict(from_data(data["iv"]).answers)
+
+
+def test_emergency_answers_reach_the_core_as_before(live: Any) -> None:
+    from numbwise.kb import load
+
+    signs = list(load().interview.steps[0].items)
+    first = fetch_check(live)
+    cookie, html = first
+    csrf, state = _fields(html)
+    none = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "none")])
+    assert none.status == 200 and _findings(live, none.body.decode()) == {f: False for f in signs}
+    which = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "unsure")])
+    csrf2, state2 = _fields(which.body.decode())
+    plain = _post(live, cookie, [("csrf", csrf2), ("state", state2), ("answer", "which")])
+    assert plain.status == 422  # nothing ticked: a plain post gets 422, htmx gets 200 so the page swaps in
+    assert _post(live, cookie, [("csrf", csrf2), ("state", state2), ("answer", "which")], htmx=True).status == 200
+    unsure = _post(live, cookie, [("csrf", csrf2), ("state", state2), ("answer", "which"), ("sign", "0")])
+    assert _findings(live, unsure.body.decode()) == {f: False for f in signs[1:]}  # face_drooping: not sure
+
+
+def fetch_check(live: Any) -> tuple[str, str]:
+    from tests.web.conftest import fetch
+
+    r = fetch(live.url + "/check")
+    return r.headers["set-cookie"].split(";")[0], r.body.decode()
+
+
+def test_katz_class_takes_the_where_else_palm_answer() -> None:
+    from numbwise.web.check import katz_classes
+
+    picks = {"pick:R1": True, "pick:R2": True, "pick:R3": True}
+    drawn_only = katz_classes(picks)[0]["label"]
+    with_palm = katz_classes(picks, {"numb_thenar_palm": True})[0]["label"]
+    drawn_palm = katz_classes(picks | {"pick:RP": True})[0]["label"]
+    assert with_palm == drawn_palm != drawn_only
+    assert katz_classes(picks | {"pick:RP": True}, {"numb_thenar_palm": False})[0]["label"] == drawn_only
+
+
+def test_result_has_the_date_and_the_answers_given_also_in_print(page: Any) -> None:
+    from numbwise.kb import load
+
+    page.goto("/check")
+    button(page, "None of these")
+    page.get_by_label("Your age in years (you can leave this empty)").fill("40")
+    continue_(page)
+    for _ in range(40):
+        if on_result(page):
+            break
+        if page.get_by_role("button", name="Not sure", exact=True).count():
+            button(page, "Not sure")
+        else:
+            continue_(page)
+    assert on_result(page)
+    assert page.locator("main time[datetime]").count() == 1
+    page.emulate_media(media="print")
+    given = page.locator("dl.answers-given")
+    assert given.is_visible()
+    text = given.inner_text()
+    assert load().interview.steps[0].text in text and "None of these" in text
+    assert "How did the numbness start?" in text and "Not sure" in text
