@@ -160,3 +160,23 @@ def test_learn_shows_every_exercise_with_its_dose_cautions_and_sources() -> None
 def test_learn_suggests_a_close_exercise() -> None:
     run = run_cli("learn", "tendon_glide")
     assert run.code == 2 and "tendon_gliding" in run.err
+
+
+def test_suggestion_for_never_suggests_exercises_when_a_doctor_comes_first() -> None:
+    from numbwise.care.routines import Choice, NoSuggestion, suggestion_for
+    from numbwise.kb import load
+
+    kb = load()
+    assert isinstance(none := suggestion_for(kb, None), Choice) and none.routine_id == kb.exercises.default_routine
+    cts = suggestion_for(kb, {"triage": "routine", "causes": [{"id": "carpal_tunnel"}]})
+    assert isinstance(cts, Choice) and cts.routine_id == kb.care.plans["carpal_tunnel"].routine and cts.why == "cause"
+    for level in ("emergency", "urgent"):
+        got = suggestion_for(kb, {"triage": level, "causes": [{"id": "carpal_tunnel"}]})
+        assert isinstance(got, NoSuggestion) and got.reason == "level" and got.level_title == kb.triage.levels[level].title
+    for cause in kb.care.doctor_first_causes:
+        got = suggestion_for(kb, {"triage": "routine", "causes": [{"id": cause}]})
+        assert isinstance(got, NoSuggestion) and got.reason == "doctor_first"
+    spinal = suggestion_for(kb, {"triage": "routine", "causes": [{"id": "cervical_myelopathy"}]})
+    assert isinstance(spinal, NoSuggestion) and spinal.reason == "no_routine"
+    unclear = suggestion_for(kb, {"triage": "self_care", "causes": []})
+    assert isinstance(unclear, Choice) and unclear.why == "default"
