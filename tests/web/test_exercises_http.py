@@ -111,6 +111,7 @@ def test_done_without_javascript_counts_the_planned_time(live: Live) -> None:
     ({"outcome": "done", "seconds": "-5"}, "not a number of seconds"),
     ({"outcome": "done", "seconds": "lots"}, "not a number of seconds"),
     ({"outcome": "done", "seconds": "999999999"}, "not a number of seconds"),
+    ({"outcome": "done", "timer": "1"}, "The seconds the timer ran were not sent"),  # a timer ran: never the planned time
 ])
 def test_bad_session_form_is_422_and_saves_nothing(live: Live, fields: dict[str, str], message: str) -> None:
     before = len(sessions(live))

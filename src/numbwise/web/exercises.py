@@ -279,12 +279,15 @@ async def exercise_done(request: Request, rid: str) -> Response:
         return _player(request, choice, "Choose Done, Partly or Not done. Nothing was saved.", 422)
     planned = sum(p.seconds for p in timeline(load().exercises, choice.routine))
     raw = str(form.get("seconds") or "").strip()
+    timer_ran = bool(str(form.get("timer") or "").strip())
+    if timer_ran and not raw:
+        return _player(request, choice, "The seconds the timer ran were not sent with the form. Nothing was saved.", 422)
     if raw:
         if not raw.isdigit() or int(raw) > 24 * 3600:
             return _player(request, choice, "The time sent with the form is not a number of seconds. Nothing was saved.",
                            422)
         seconds = int(raw)
-    else:  # no timer ran (no JavaScript): count the planned time for a finished session only
+    else:  # no timer ran (no JavaScript, so no timer field): the planned time for a finished session only
         seconds = planned if outcome == "done" else 0
     store = store_of(request.app)
     act = store.add_activity(request.app.state.settings.clock(), "session", rid, outcome, seconds)  # type: ignore[arg-type]
