@@ -82,6 +82,27 @@ def test_a_skipped_through_session_is_saved_as_partly_with_the_real_seconds(page
     assert len(got) == before + 1 and (got[-1].outcome, got[-1].seconds) == ("partial", seconds)
 
 
+def test_hand_prompt_picture_and_countdown_stay_on_a_phone_screen_while_running(browser: Any, live: Any) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=live.url)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.goto("/exercises/carpal_tunnel_daily?test_speed=2")
+    pg.wait_for_selector("#player[data-ready=true]")
+    pg.get_by_role("button", name="Start", exact=True).click()
+    pg.wait_for_selector("#p-hand:not([hidden])")
+    pg.get_by_role("button", name="Pause", exact=True).click()
+    assert pg.locator("#p-hand").inner_text() == "LEFT hand"
+    for part in ("#p-hand", "#p-headline", "#p-pic", ".ring-box", "#p-say", "#p-pause", "#p-skip"):
+        box = pg.locator(part).bounding_box()
+        assert box, part
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 812, (part, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375, (part, box)
+    assert errors == []
+    context.close()
+
+
 def test_break_reminder_shows_while_the_page_is_open(page: Any) -> None:
     page.goto("/exercises?test_speed=600")  # 5 minutes -> half a second
     assert page.locator(".nojs").is_hidden()

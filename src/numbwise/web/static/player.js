@@ -160,7 +160,9 @@
       show(true);
       record();
       state.timer = window.setInterval(tick, TICK_MS);
-      el.pause.focus();
+      el.pause.focus({ preventScroll: true });
+      // the whole player on screen (the hand prompt above the ring), not just the buttons
+      if (root.scrollIntoView) { root.scrollIntoView({ block: "start" }); }
     });
     el.pause.addEventListener("click", function () {
       tick();
