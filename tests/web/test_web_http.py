@@ -128,7 +128,7 @@ def test_learn_cross_references_are_links_named_as_their_pages(live: Live) -> No
         assert "numbwise learn" not in html, tid
     html = fetch(live.url + "/learn/carpal_tunnel").body.decode()
     for t in ("cortisone_shots", "splints", "exercise"):
-        assert f'<a href="/learn/{t}">{escape(kb.treatments[t].name)}</a>' in html
+        assert f'<a class="xref" href="/learn/{t}">{escape(kb.treatments[t].name)}</a>' in html
 
 
 def test_foods_page_lists_the_b12_table(live: Live) -> None:
