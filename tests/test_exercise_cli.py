@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
@@ -105,15 +106,36 @@ def test_the_routine_follows_the_last_check(monkeypatch: pytest.MonkeyPatch) -> 
     assert sessions() == [("session", choice.routine_id, "partial", sum(p.seconds for p in phases))]
 
 
-def test_a_cause_with_no_routine_gets_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cause_with_no_routine_starts_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     kb = load()
     suggested = {c for r in kb.exercises.routines.values() for c in r.for_causes}
-    cause = next(c for c in kb.causes if c not in suggested)
+    cause = next(c for c in kb.causes if c not in suggested and c not in kb.care.doctor_first)
     with open_store() as store:
-        store.add_check(dt.datetime(2026, 11, 20, 9, tzinfo=UTC), {}, {"causes": [{"id": cause}]})
+        store.add_check(dt.datetime(2026, 11, 20, 9, tzinfo=UTC), {}, {"triage": "routine", "causes": [{"id": cause}]})
     monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
     run = run_cli("exercise", input="y\n")
-    assert f"the default routine (none is suggested for {kb.causes[cause].name}" in run.out
+    assert run.code == 0, run.err
+    assert "Your last check said to get medical help first" in run.out and kb.causes[cause].name in run.out
+    assert "Routine:" not in run.out and sessions() == []
+
+
+@pytest.mark.parametrize("result", [
+    {"triage": "urgent", "causes": [{"id": "carpal_tunnel"}]},
+    {"triage": "emergency", "causes": [{"id": "carpal_tunnel"}]},
+    {"triage": "routine", "causes": [{"id": "cervical_myelopathy"}]},
+    {"triage": "routine", "causes": [{"id": "stroke_tia"}]},
+])
+def test_medical_help_first_starts_no_session_unless_named(monkeypatch: pytest.MonkeyPatch, result: dict[str, Any]) -> None:
+    with open_store() as store:
+        store.add_check(dt.datetime(2026, 11, 24, 9, tzinfo=UTC), {}, result)
+    monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
+    run = run_cli("exercise", input="y\n")
+    assert run.code == 0, run.err
+    assert "Your last check said to get medical help first" in run.out and "Routine:" not in run.out
+    assert sessions() == []
+    named = run_cli("exercise", "desk_break", input="y\n")
+    assert named.code == 0, named.err
+    assert "Routine: Desk break: the routine you asked for." in named.out and len(sessions()) == 1
 
 
 def test_end_of_input_keeps_what_the_timer_saw(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -201,3 +201,21 @@ def test_no_routine_summary_states_a_length_other_than_the_computed_one() -> Non
         for match in stated.finditer(f"{routine.name}. {routine.summary}"):
             low, high = _number(match[1]), _number(match[2] or match[1])
             assert low - 0.5 <= minutes <= high + 0.5, f"{rid}: says '{match[0]}', but it takes {minutes:.1f} minutes"
+def test_suggestion_for_never_suggests_exercises_when_a_doctor_comes_first() -> None:
+    from numbwise.care.routines import Choice, NoSuggestion, suggestion_for
+    from numbwise.kb import load
+
+    kb = load()
+    assert isinstance(none := suggestion_for(kb, None), Choice) and none.routine_id == kb.exercises.default_routine
+    cts = suggestion_for(kb, {"triage": "routine", "causes": [{"id": "carpal_tunnel"}]})
+    assert isinstance(cts, Choice) and cts.routine_id == kb.care.plans["carpal_tunnel"].routine and cts.why == "cause"
+    for level in ("emergency", "urgent"):
+        got = suggestion_for(kb, {"triage": level, "causes": [{"id": "carpal_tunnel"}]})
+        assert isinstance(got, NoSuggestion) and got.reason == "level" and got.level_title == kb.triage.levels[level].title
+    for cause in kb.care.doctor_first:
+        got = suggestion_for(kb, {"triage": "routine", "causes": [{"id": cause}]})
+        assert isinstance(got, NoSuggestion) and got.reason == "doctor_first"
+    spinal = suggestion_for(kb, {"triage": "routine", "causes": [{"id": "cervical_myelopathy"}]})
+    assert isinstance(spinal, NoSuggestion) and spinal.reason == "no_routine"
+    unclear = suggestion_for(kb, {"triage": "self_care", "causes": []})
+    assert isinstance(unclear, Choice) and unclear.why == "default"

@@ -6,11 +6,14 @@ import json
 import re
 import subprocess
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 
+from markupsafe import escape
+
 from numbwise.diary.store import open_store
+from numbwise.web.diary import NOTE_SHOWN, describe_short
 from tests.web.conftest import Live, Reply, fetch
 
 
@@ -61,7 +64,10 @@ def test_diary_form_saves_a_symptom_and_the_treatments_taken_together(live: Live
         s = store.symptoms()[-1]
     assert (s.severity, s.hand, s.fingers, s.woke, s.trigger, s.minutes) == (7, "right", ("r1", "r2"), True, "typing", 15)
     page = fetch(live.url + r.headers["location"]).body.decode()
-    assert re.search(r"Saved S\d+, numbness 7/10", page) and "form test" in page
+    with open_store(live.db) as store:
+        s = store.symptoms()[-1]
+    assert f"Saved: {escape(describe_short(s))};" in page and "form test" in page
+    assert not re.search(r"Saved:? [STCQA]\d", page)  # no internal ids shown
 
 
 @pytest.mark.parametrize("fields, field", [
@@ -251,3 +257,36 @@ def test_new_pages_have_no_inline_script_or_style(live: Live) -> None:
         html = fetch(live.url + path).body.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), path
         assert "<style" not in html and " style=" not in html, path
+
+
+def test_flash_message_is_made_from_ids_not_text_in_the_address(live: Live) -> None:
+    cookie, csrf = token(live)
+    r = post_form(live, "/diary", [("csrf", csrf), ("what", "symptom"), ("severity", "6"), ("pick", "L2"),
+                                   ("notes", "flash test")], cookie)
+    location = r.headers["location"]
+    assert re.fullmatch(r"/diary\?saved=S\d+", location), location
+    page = fetch(live.url + location).body.decode()
+    assert "Saved: " in page and "flash test" in page and not re.search(r"Saved:? S\d", page)
+    forged = fetch(live.url + "/diary?saved=" + quote("Saved your bank details")).body.decode()
+    assert "bank details" not in forged
+    ref = location.split("=")[1]
+    r = post_form(live, f"/diary/{ref}/delete", [("csrf", csrf)], cookie)
+    assert r.headers["location"] == "/diary?deleted=1"
+    assert "Deleted the entry." in fetch(live.url + r.headers["location"]).body.decode()
+
+
+def test_notes_over_the_limit_are_refused_and_long_notes_are_shortened(live: Live) -> None:
+    cookie, csrf = token(live)
+    before = counts(live)
+    r = post_form(live, "/diary", [("csrf", csrf), ("what", "symptom"), ("severity", "4"), ("notes", "x" * 12000)], cookie)
+    body = r.body.decode()
+    assert r.status == 422 and "12,000 characters" in body and "5,000" in body and counts(live) == before
+    r = post_form(live, "/diary", [("csrf", csrf), ("what", "treatment"), ("kind", "splint_night"), ("notes", "y" * 5001)],
+                  cookie)
+    assert r.status == 422 and "5,000" in r.body.decode() and counts(live) == before
+    long = "z" * 4000
+    r = post_form(live, "/diary", [("csrf", csrf), ("what", "symptom"), ("severity", "4"), ("notes", long)], cookie)
+    assert r.status == 303
+    page = fetch(live.url + r.headers["location"]).body.decode()
+    assert long not in page and "z" * NOTE_SHOWN + "\u2026" in page
+

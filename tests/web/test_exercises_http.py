@@ -111,6 +111,7 @@ def test_done_without_javascript_counts_the_planned_time(live: Live) -> None:
     ({"outcome": "done", "seconds": "-5"}, "not a number of seconds"),
     ({"outcome": "done", "seconds": "lots"}, "not a number of seconds"),
     ({"outcome": "done", "seconds": "999999999"}, "not a number of seconds"),
+    ({"outcome": "done", "timer": "1"}, "The seconds the timer ran were not sent"),  # a timer ran: never the planned time
 ])
 def test_bad_session_form_is_422_and_saves_nothing(live: Live, fields: dict[str, str], message: str) -> None:
     before = len(sessions(live))
@@ -132,3 +133,27 @@ def test_test_speed_is_honoured_only_when_the_app_allows_it(live: Live) -> None:
     plain = create_app(settings=WebSettings(store_url=live.db))  # what `numbwise serve` builds
     req = Request({"type": "http", "app": plain, "query_string": b"test_speed=50", "headers": []})
     assert test_speed(req) == 1.0
+
+
+@pytest.mark.parametrize("result", [
+    {"triage": "urgent", "causes": [{"id": "carpal_tunnel"}]},
+    {"triage": "routine", "causes": [{"id": "cervical_myelopathy"}]},
+    {"triage": "routine", "causes": [{"id": "stroke_tia"}]},
+])
+def test_no_exercise_is_suggested_when_the_last_check_said_medical_help_first(live: Live, result: dict[str, Any]) -> None:
+    import datetime as dt
+
+    from numbwise.diary.store import open_store
+
+    with open_store(live.db) as store:  # far in the future, so it is the latest check; removed afterwards
+        check = store.add_check(dt.datetime(2999, 1, 1, tzinfo=dt.timezone.utc), {}, result)
+    try:
+        html = fetch(live.url + "/exercises").body.decode()
+    finally:
+        with open_store(live.db) as store:
+            store.delete("check", check.id)
+    assert "Your last check said to get medical help first" in html
+    assert "Suggested for you" not in html and "so this is the everyday" not in html
+    cause = result["causes"][0]["id"]
+    assert f'href="/learn/{cause}"' in html and 'href="/check"' in html
+    assert fetch(live.url + "/exercises").body.decode().count("Your last check said to get medical help first") == 0

@@ -51,6 +51,58 @@ def test_a_routine_runs_to_done_and_lands_in_the_diary(page: Any, live: Any) -> 
     assert len(got) == before + 1 and (got[-1].name, got[-1].outcome, got[-1].seconds) == ("desk_break", "done", seconds)
 
 
+def test_a_skipped_through_session_is_saved_as_partly_with_the_real_seconds(page: Any, live: Any) -> None:
+    from numbwise.care.session import timeline
+    from numbwise.kb import load
+
+    kb = load()
+    planned = sum(p.seconds for p in timeline(kb.exercises, kb.exercises.routines["desk_break"]))
+    before = len(sessions(live))
+    page.goto("/exercises/desk_break?test_speed=20")
+    player = page.locator("#player")
+    page.wait_for_selector("#player[data-ready=true]")
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_selector("#player[data-beeps]", timeout=30000)  # one hold ran its full time
+    page.get_by_role("button", name="Pause", exact=True).click()
+    assert page.locator("#done-timer").input_value() == "1"
+    skip = page.get_by_role("button", name="Skip", exact=True)
+    for _ in range(200):
+        if player.get_attribute("data-kind") == "finished":
+            break
+        skip.click()
+    assert player.get_attribute("data-kind") == "finished"
+    seconds = int(page.locator("#done-seconds").input_value())
+    assert 0 < seconds < planned
+    suggested = page.locator("#done-form button[data-suggested=true]")
+    assert suggested.inner_text() == "Partly" and "primary" in (suggested.get_attribute("class") or "")
+    assert "skipped" in page.locator("#done-hint").inner_text()
+    suggested.click()
+    page.wait_for_selector("text=Session saved")
+    got = sessions(live)
+    assert len(got) == before + 1 and (got[-1].outcome, got[-1].seconds) == ("partial", seconds)
+
+
+def test_hand_prompt_picture_and_countdown_stay_on_a_phone_screen_while_running(browser: Any, live: Any) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=live.url)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.goto("/exercises/carpal_tunnel_daily?test_speed=2")
+    pg.wait_for_selector("#player[data-ready=true]")
+    pg.get_by_role("button", name="Start", exact=True).click()
+    pg.wait_for_selector("#p-hand:not([hidden])")
+    pg.get_by_role("button", name="Pause", exact=True).click()
+    assert pg.locator("#p-hand").inner_text() == "LEFT hand"
+    for part in ("#p-hand", "#p-headline", "#p-pic", ".ring-box", "#p-say", "#p-pause", "#p-skip"):
+        box = pg.locator(part).bounding_box()
+        assert box, part
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 812, (part, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375, (part, box)
+    assert errors == []
+    context.close()
+
+
 def test_break_reminder_shows_while_the_page_is_open(page: Any) -> None:
     page.goto("/exercises?test_speed=600")  # 5 minutes -> half a second
     assert page.locator(".nojs").is_hidden()

@@ -51,3 +51,26 @@ def test_skip_link_is_first_and_big_when_focused(page: Any) -> None:
     assert focused == "Skip to main content"
     box = page.locator("a.skip").bounding_box()
     assert box and box["y"] >= 0 and box["width"] >= 44 and box["height"] >= 44
+
+
+def test_b12_table_fits_a_phone_with_every_column_labelled(page: Any) -> None:
+    from numbwise.foods import b12_table
+
+    t = b12_table()
+    page.goto("/foods")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert "mcg = micrograms" in page.locator("main").inner_text()
+    rows = page.locator("table.stack tbody tr")
+    assert rows.count() == len(t.rows)
+    for i in range(rows.count()):
+        box = rows.nth(i).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375
+        dv = rows.nth(i).locator("td[data-label='% daily value']")
+        assert dv.is_visible() and dv.inner_text() == t.rows[i].percent_dv
+        cell = dv.bounding_box()
+        assert cell and cell["x"] + cell["width"] <= 375
+    notes = [r.note for r in t.rows if r.note]
+    table_text = page.locator("table.stack").inner_text()
+    assert all(n not in table_text for n in notes)
+    assert page.locator(".food-notes li").count() == len(notes)
+    assert axe_violations(page) == [] and small_targets(page) == []

@@ -115,6 +115,22 @@ def test_every_learn_page_ends_with_numbered_sources(live: Live) -> None:
     assert r.status == 404 and "/learn/carpal_tunnel" in r.body.decode()
 
 
+def test_learn_cross_references_are_links_named_as_their_pages(live: Live) -> None:
+    import re
+
+    from numbwise.kb import load
+
+    kb = load()
+    causes, treatments = topics()
+    for tid, _, _ in causes + treatments:
+        html = fetch(live.url + f"/learn/{tid}").body.decode()
+        assert not re.search(r"\(see [a-z0-9_]+\)", html), tid  # no bare ids
+        assert "numbwise learn" not in html, tid
+    html = fetch(live.url + "/learn/carpal_tunnel").body.decode()
+    for t in ("cortisone_shots", "splints", "exercise"):
+        assert f'<a class="xref" href="/learn/{t}">{escape(kb.treatments[t].name)}</a>' in html
+
+
 def test_foods_page_lists_the_b12_table(live: Live) -> None:
     from numbwise.foods import b12_table
 

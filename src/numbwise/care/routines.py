@@ -1,11 +1,12 @@
-"""Choose a routine: the one suggested for the likely cause, else the knowledge base's default."""
+"""Choose a routine: the one suggested for the likely cause, else the default; none when a doctor comes first."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
-from numbwise.kb.models import ExercisesFile, Routine
+from numbwise.kb.models import CareFile, ExercisesFile, Routine, TriageFile
 
 
 class HasExercises(Protocol):
@@ -60,3 +61,67 @@ def named_routine(kb: HasExercises, name: str) -> Choice:
     known = ", ".join(sorted(ex.routines))
     raise UnknownRoutine(
         f"no routine or exercise called '{name}'. Known routines: {known}; exercises: numbwise learn")
+
+
+# --- the suggestion after a check ------------------------------------------------------------
+
+MEDICAL_FIRST_LEVELS = ("emergency", "urgent")
+
+
+class HasCareAndTriage(HasExercises, Protocol):
+    """The knowledge a suggestion needs: routines, care plans (doctor-first causes) and triage levels."""
+
+    @property
+    def care(self) -> CareFile: ...
+
+    @property
+    def triage(self) -> TriageFile: ...
+
+
+@dataclass(frozen=True)
+class NoSuggestion:
+    """No routine is suggested: the latest check said to get medical help first (reason says why)."""
+
+    reason: Literal["level", "doctor_first", "no_routine"]
+    level: str | None
+    cause_id: str | None
+    level_title: str | None = None
+    level_action: str | None = None
+
+
+def top_cause_of(result: Mapping[str, Any]) -> str | None:
+    """The top cause ID of a saved check's result, or None when it has none."""
+    causes = result.get("causes") or []
+    if causes and isinstance(causes[0], Mapping) and causes[0].get("id"):
+        return str(causes[0]["id"])
+    return None
+
+
+def suggestion_for(kb: HasCareAndTriage, latest_result: Mapping[str, Any] | None) -> Choice | NoSuggestion:
+    """The routine to suggest after the latest check, or NoSuggestion when it said to get medical help first.
+
+    No check: the default routine. An emergency or urgent level, a doctor-first top cause, or a top cause with
+    no routine made for it (neither in its care plan nor in a routine's for_causes): no routine at all, so
+    nobody is steered into exercises when they need a doctor.
+    """
+    ex = kb.exercises
+    if latest_result is None:
+        return Choice(ex.default_routine, ex.routines[ex.default_routine], "default", None)
+    raw_level = latest_result.get("triage", latest_result.get("level"))
+    level = str(raw_level) if raw_level is not None else None
+    cause = top_cause_of(latest_result)
+    lt = next((t for lid, t in kb.triage.levels.items() if lid == level), None)
+    extra = {"level_title": lt.title if lt else None, "level_action": lt.action if lt else None}
+    if level in MEDICAL_FIRST_LEVELS:
+        return NoSuggestion("level", level, cause, **extra)
+    if cause is None:
+        return Choice(ex.default_routine, ex.routines[ex.default_routine], "default", None)
+    if cause in kb.care.doctor_first:
+        return NoSuggestion("doctor_first", level, cause, **extra)
+    plan = kb.care.plans.get(cause)
+    if plan is not None and plan.routine is not None and plan.routine in ex.routines:
+        return Choice(plan.routine, ex.routines[plan.routine], "cause", cause)
+    choice = routine_for(kb, cause)
+    if choice.why == "cause":
+        return choice
+    return NoSuggestion("no_routine", level, cause, **extra)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 EPILOG = """\b
 Examples:
   numbwise exercise                 the routine for the likely cause in your last check
+                                    (none when that check said to get medical help first)
   numbwise exercise desk_break      a routine by name
   numbwise exercise --list          the routines there are
   numbwise exercise --speak         spoken cues too (needs espeak-ng)
@@ -48,39 +49,50 @@ class StoreFailure(click.ClickException):
     exit_code = ExitCode.PROBLEM
 
 
-def _latest_cause(db: str | None, read: bool = True) -> tuple[str | None, dt.datetime | None]:
-    """The top cause of the latest saved check and its time ((None, None) when there is none); opening checks the diary."""
+def _latest_check(db: str | None, read: bool = True) -> tuple[dict[str, Any] | None, dt.datetime | None]:
+    """The latest saved check's result and time ((None, None) when there is none); opening checks the diary."""
     from numbwise.diary.store import open_store
 
     with open_store(db) as store:
         check = store.latest_check() if read else None
     if check is None:
         return None, None
-    causes = check.result.get("causes") or []
-    top = causes[0].get("id") if causes and isinstance(causes[0], dict) else None
-    return (str(top) if top else None), check.at
+    return check.result, check.at
+
+
+class MedicalHelpFirst(Exception):
+    """The latest check said to get medical help first, so no routine is started unless one is named."""
 
 
 def choose(kb: Knowledge, name: str | None, db: str | None) -> tuple[Choice, str]:
-    """The routine to run, and a sentence saying why it was picked."""
-    from numbwise.care.routines import UnknownRoutine, named_routine, routine_for
+    """The routine to run, and a sentence saying why it was picked; MedicalHelpFirst when none should be suggested."""
+    from numbwise.care.routines import NoSuggestion, UnknownRoutine, named_routine, suggestion_for
 
     if name is not None:
         try:
             choice = named_routine(kb, name)
         except UnknownRoutine as exc:
             raise UnknownRoutineFailure(str(exc)) from None
-        _latest_cause(db, read=False)
+        _latest_check(db, read=False)
         return choice, f"{choice.routine.name}: the routine you asked for."
-    cause_id, when = _latest_cause(db)
-    choice = routine_for(kb, cause_id)
-    if cause_id is None:
-        return choice, f"{choice.routine.name}: the default routine (no saved symptom check yet)."
-    cause = kb.causes[cause_id].name if cause_id in kb.causes else cause_id
+    result, when = _latest_check(db)
+    picked = suggestion_for(kb, result)
     on = f" of {when.date().isoformat()}" if when else ""
-    if choice.why == "cause":
-        return choice, f"{choice.routine.name}: suggested for {cause}, the most likely cause in your last check{on}."
-    return choice, f"{choice.routine.name}: the default routine (none is suggested for {cause}, the most likely cause in your last check{on})."
+    cause_id = picked.cause_id
+    cause = (kb.causes[cause_id].name if cause_id in kb.causes else cause_id) if cause_id else None
+    if isinstance(picked, NoSuggestion):
+        if picked.reason == "level":
+            why = f"it said: {(picked.level_title or 'get medical help').rstrip('.')}"
+        else:
+            why = f"it put {cause} first, and exercises are not the first step for it"
+        raise MedicalHelpFirst(
+            f"Your last check said to get medical help first ({why}). No routine is suggested, so no session "
+            f"was started. If a doctor has said exercises are fine, name one: numbwise exercise --list.")
+    if result is None:
+        return picked, f"{picked.routine.name}: the default routine (no saved symptom check yet)."
+    if picked.why == "cause":
+        return picked, f"{picked.routine.name}: suggested for {cause}, the most likely cause in your last check{on}."
+    return picked, f"{picked.routine.name}: the default routine (no clear cause in your last check{on})."
 
 
 def _list(console: Console, kb: Knowledge, plain: bool, as_json: bool) -> None:
@@ -154,7 +166,9 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
     """A guided hand-exercise session: each step with its picture, hold timers, and left and right hand prompts.
 
     Without ROUTINE it picks the routine for the most likely cause in your last saved check, or the
-    default routine, and says which and why. At the end it asks whether you did it and saves the
+    default routine, and says which and why. When that check said to get medical help first (an
+    emergency or urgent level, or a cause that needs a doctor first), it starts nothing unless you
+    name a routine. At the end it asks whether you did it and saves the
     answer in your diary (see numbwise stats).
     """
     import sys
@@ -176,6 +190,9 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
         choice, why = choose(kb, routine, db)
     except UnknownRoutineFailure:
         raise
+    except MedicalHelpFirst as exc:
+        console.print(str(exc), markup=False, soft_wrap=True)
+        return
     except Exception as exc:  # checked before the session, so nobody exercises and then loses the record
         raise StoreFailure(f"could not open the diary ({exc}). Choose another with --db URL.") from None
     phases = timeline(kb.exercises, choice.routine)

@@ -25,6 +25,9 @@ SIDES = (("L", "left"), ("R", "right"))  # as the check shows them
 DIGITS = ((1, "thumb"), (2, "index finger"), (3, "middle finger"), (4, "ring finger"), (5, "little finger"))
 CHART_DAYS = 90
 HISTORY_LIMIT = 100
+NOTES_MAX = 5000  # the same limit as the entry models' notes field and the form's maxlength
+NOTE_SHOWN = 120  # characters of a note shown in messages and the history (the edit form shows it whole)
+MAX_FLASH_REFS = 12
 KIND_NAMES = {"symptom": "Numbness", "treatment": "Treatments", "check": "Checks", "score": "Scores",
               "activity": "Exercises and breaks"}
 
@@ -95,8 +98,33 @@ def symptom_fields(form: FormData, now: dt.datetime) -> dict[str, Any]:
         "minutes": _whole(form, "minutes", 0, 60 * 24 * 7, "how many minutes it lasted", False),
         "trigger": trigger,
         "woke": woke == "yes",
-        "notes": _text(form, "notes"),
+        "notes": _notes(form),
     }
+
+
+def _notes(form: FormData) -> str:
+    """The notes, refused (with the limit and the length) when longer than the field allows."""
+    notes = _text(form, "notes")
+    if len(notes) > NOTES_MAX:
+        raise FormProblem(f"Not saved: the notes are {len(notes):,} characters long; keep them to {NOTES_MAX:,} "
+                          "characters or fewer.", "notes")
+    return notes
+
+
+def short_note(notes: str) -> str:
+    """A note cut to NOTE_SHOWN characters with an ellipsis, for one-line messages and lists."""
+    return notes if len(notes) <= NOTE_SHOWN else notes[:NOTE_SHOWN].rstrip() + "\u2026"
+
+
+def describe_short(entry: Any) -> str:
+    """The core's one-line description (diary.fields.describe), with a long note shortened."""
+    from numbwise.diary.fields import describe
+
+    notes = getattr(entry, "notes", "")
+    if notes and len(notes) > NOTE_SHOWN:
+        entry = entry.model_copy(update={"notes": short_note(notes)})
+    text = describe(entry)
+    return text[:1].upper() + text[1:]
 
 
 def _treatment_kinds(form: FormData, name: str) -> list[str]:
@@ -113,7 +141,7 @@ def treatment_fields(form: FormData, now: dt.datetime) -> dict[str, Any]:
     kinds = _treatment_kinds(form, "kind")
     if len(kinds) != 1:
         raise FormProblem("Choose which treatment it was.", "kind")
-    return {"at": _when(form, now), "kind": kinds[0], "detail": _text(form, "detail"), "notes": _text(form, "notes")}
+    return {"at": _when(form, now), "kind": kinds[0], "detail": _text(form, "detail"), "notes": _notes(form)}
 
 
 def _build_symptom(fields: dict[str, Any]) -> SymptomIn:
@@ -197,13 +225,13 @@ def chart_views(request: Request, store: Store, today: dt.date) -> tuple[list[di
 
 
 def _history(store: Store, kind: str | None) -> tuple[list[dict[str, Any]], int]:
-    from numbwise.diary.fields import describe, entry_ref
+    from numbwise.diary.fields import entry_ref
     from numbwise.diary.store import kind_of
 
     entries = store.entries([kind] if kind else None)
     newest = list(reversed(entries))[:HISTORY_LIMIT]
     rows = [{"ref": entry_ref(e), "kind": kind_of(e), "when": e.at.astimezone().strftime("%a %d %b %Y, %H:%M"),
-             "iso": e.at.isoformat(), "text": describe(e), "editable": kind_of(e) in ("symptom", "treatment")}
+             "iso": e.at.isoformat(), "text": describe_short(e), "editable": kind_of(e) in ("symptom", "treatment")}
             for e in newest]
     return rows, len(entries)
 
@@ -234,18 +262,37 @@ def _expired(request: Request) -> Response:
                   "This form has expired or came from another site. Please open the diary and try again."}, 403)
 
 
+def _flash(request: Request) -> str | None:
+    """The message after a save, change or delete, made here from the entry ids in the address (no free text there)."""
+    from numbwise.diary.fields import EntryProblem, parse_ref
+    from numbwise.diary.store import NotFound
+
+    q = request.query_params
+    if q.get("deleted") == "1":
+        return "Deleted the entry."
+    for key, verb in (("saved", "Saved"), ("changed", "Changed")):
+        raw = q.get(key)
+        if not raw:
+            continue
+        texts = []
+        for ref in raw.split(".")[:MAX_FLASH_REFS]:
+            try:
+                texts.append(describe_short(_store(request).get(*parse_ref(ref))))
+            except (EntryProblem, NotFound):
+                continue
+        return f"{verb}: " + "; ".join(texts) + "." if texts else None
+    return None
+
+
 @router.get("/diary")
 def diary_page(request: Request) -> Response:
     """The quick-entry form, the charts and the history, newest first."""
-    saved = request.query_params.get("saved")
-    return _diary_page(request, saved=saved if saved and len(saved) < 200 else None)
+    return _diary_page(request, saved=_flash(request))
 
 
 @router.post("/diary")
 async def diary_add(request: Request) -> Response:
     """Save a symptom (with any treatments taken, in one transaction) or a treatment on its own."""
-    from numbwise.diary.fields import describe
-
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
         return _expired(request)
@@ -267,10 +314,7 @@ async def diary_add(request: Request) -> Response:
     saved = _store(request).add_entries(items)
     from numbwise.diary.fields import entry_ref
 
-    text = "; ".join(f"{entry_ref(e)}, {describe(e)}" for e in saved)
-    from urllib.parse import urlencode
-
-    return RedirectResponse("/diary?" + urlencode({"saved": f"Saved {text}."[:190]}), status_code=303)
+    return RedirectResponse("/diary?saved=" + ".".join(entry_ref(e) for e in saved), status_code=303)
 
 
 def _find(request: Request, ref: str) -> Any:
@@ -299,7 +343,7 @@ def _edit_page(request: Request, entry: Any, values: dict[str, Any], error: Form
     from numbwise.web.app import render
 
     kind = kind_of(entry)
-    return render(request, "diary_edit.html", {"title": f"Change entry {entry_ref(entry)}", "ref": entry_ref(entry),
+    return render(request, "diary_edit.html", {"title": "Change this entry", "ref": entry_ref(entry),
                                                 "kind": kind, "v": values, "t": values, "error": error,
                                                 "terror": error, **_choices()}, status)
 
@@ -323,7 +367,7 @@ async def diary_edit(request: Request, ref: str) -> Response:
     """Save the corrected entry (one transaction); a bad field shows the form again with what was typed."""
     from urllib.parse import urlencode
 
-    from numbwise.diary.fields import describe, entry_ref
+    from numbwise.diary.fields import entry_ref
     from numbwise.diary.store import NotFound, kind_of
 
     form = await request.form()
@@ -343,30 +387,26 @@ async def diary_edit(request: Request, ref: str) -> Response:
         return _edit_page(request, entry, _form_values(form), exc, 422)
     except NotFound:
         return _not_found(request, ref)
-    return RedirectResponse("/diary?" + urlencode({"saved": f"Changed entry {entry_ref(new)}: {describe(new)}."[:190]}),
-                            status_code=303)
+    return RedirectResponse("/diary?" + urlencode({"changed": entry_ref(new)}), status_code=303)
 
 
 @router.get("/diary/{ref}/delete")
 def diary_delete_form(request: Request, ref: str) -> Response:
     """Ask before deleting an entry."""
-    from numbwise.diary.fields import describe, entry_ref
+    from numbwise.diary.fields import entry_ref
     from numbwise.web.app import render
 
     entry = _find(request, ref)
     if entry is None:
         return _not_found(request, ref)
-    return render(request, "diary_delete.html", {"title": f"Delete entry {entry_ref(entry)}?", "ref": entry_ref(entry),
-                                                 "text": describe(entry),
+    return render(request, "diary_delete.html", {"title": "Delete this entry?", "ref": entry_ref(entry),
+                                                 "text": describe_short(entry),
                                                  "when": entry.at.astimezone().strftime("%a %d %b %Y, %H:%M")})
 
 
 @router.post("/diary/{ref}/delete")
 async def diary_delete(request: Request, ref: str) -> Response:
     """Delete one entry after the person confirmed."""
-    from urllib.parse import urlencode
-
-    from numbwise.diary.fields import entry_ref
     from numbwise.diary.store import NotFound, kind_of
 
     form = await request.form()
@@ -379,4 +419,4 @@ async def diary_delete(request: Request, ref: str) -> Response:
         _store(request).delete(kind_of(entry), entry.id)
     except NotFound:
         return _not_found(request, ref)
-    return RedirectResponse("/diary?" + urlencode({"saved": f"Deleted entry {entry_ref(entry)}."}), status_code=303)
+    return RedirectResponse("/diary?deleted=1", status_code=303)

@@ -1,7 +1,8 @@
 """Exercises in the browser: the routines, a player page that reads without JavaScript, and the session record.
 
 Every dose comes from `numbwise.care.session.timeline` (sent to static/player.js as JSON); the script only
-counts down the phases it is given. The routine suggested comes from `care.routines.routine_for`.
+counts down the phases it is given. The routine suggested (or none, when the
+latest check said to get medical help first) comes from `care.routines.suggestion_for`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from numbwise.web.security import CSRF_FIELD, csrf_ok
 
 if TYPE_CHECKING:
-    from numbwise.care.routines import Choice
+    from numbwise.care.routines import Choice, NoSuggestion
     from numbwise.care.session import Phase
     from numbwise.kb.models import Exercise, ExercisesFile
 
@@ -138,27 +139,41 @@ def _not_found(request: Request, rid: str) -> Response:
                                             "back": ("/exercises", "See all routines")}, 404)
 
 
-def _suggested(request: Request) -> tuple[Choice, str]:
-    """The routine for the latest check's top cause, and a sentence saying why."""
-    from numbwise.care.routines import routine_for
+def _suggested(request: Request) -> tuple[Choice | NoSuggestion, str]:
+    """What `care.routines.suggestion_for` says after the latest check (a routine or none), and a sentence saying why."""
+    from numbwise.care.routines import Choice, suggestion_for
     from numbwise.kb import load
     from numbwise.web.store import store_of
 
     kb = load()
     check = store_of(request.app).latest_check()
-    top: str | None = None
-    if check is not None:
-        causes = check.result.get("causes") or []
-        if causes and isinstance(causes[0], dict) and causes[0].get("id"):
-            top = str(causes[0]["id"])
-    choice = routine_for(kb, top)
+    result = suggestion_for(kb, check.result if check is not None else None)
     if check is None:
-        return choice, "You have no saved check yet, so this is the everyday routine."
+        return result, "You have no saved check yet, so this is the everyday routine."
     when = check.at.date().isoformat()
+    top = result.cause_id
     name = kb.causes[top].name.lower() if top in kb.causes else "no clear cause"
-    if choice.why == "cause":
-        return choice, f"Your check of {when} put {name} first, and this routine is made for it."
-    return choice, f"Your check of {when} put {name} first. No routine is made for it, so this is the everyday one."
+    if not isinstance(result, Choice):
+        if result.reason == "level":
+            what = (result.level_title or "get medical help").rstrip(".")
+            return result, f"Your check of {when} said: {what}. Please do that before starting any exercises."
+        return result, (f"Your check of {when} put {name} first. Exercises are not the first step for it: "
+                        "please see a doctor before starting any.")
+    if result.why == "cause":
+        return result, f"Your check of {when} put {name} first, and this routine is made for it."
+    return result, f"Your check of {when} found no clear cause, so this is the everyday routine."
+
+
+def _cause_page(choice: Choice | NoSuggestion) -> tuple[str, str] | None:
+    """The Learn page (link, name) of the cause behind a NoSuggestion, when there is one."""
+    from numbwise.care.routines import NoSuggestion
+    from numbwise.kb import load
+
+    if not isinstance(choice, NoSuggestion) or choice.cause_id is None:
+        return None
+    kb = load()
+    cause = kb.causes.get(choice.cause_id)
+    return (f"/learn/{choice.cause_id}", cause.name) if cause is not None else None
 
 
 def _interval_minutes() -> int:
@@ -180,14 +195,17 @@ def exercises_index(request: Request) -> Response:
     kb = load()
     exs = kb.exercises
     choice, why = _suggested(request)
+    suggested_id = getattr(choice, "routine_id", None)
     routines = [{"id": rid, "r": r, "time": minutes_text(sum(p.seconds for p in timeline(exs, r))),
-                 "names": [exs.exercises[e].name for e in r.exercises], "suggested": rid == choice.routine_id}
+                 "names": [exs.exercises[e].name for e in r.exercises], "suggested": rid == suggested_id}
                 for rid, r in exs.routines.items()]
     routines.sort(key=lambda x: not x["suggested"])
     items = [{"id": eid, "e": e, "dose": dose_text(e), "picture": picture_url(e.steps[0].picture)}
              for eid, e in exs.exercises.items()]
     return render(request, "exercises.html", {
-        "title": "Exercises", "routines": routines, "why": why, "suggested": choice, "items": items,
+        "title": "Exercises", "routines": routines, "why": why, "items": items,
+        "suggested": choice if suggested_id is not None else None, "medical_first": choice if suggested_id is None else None,
+        "cause_page": _cause_page(choice),
         "interval": _interval_minutes(), "speed": test_speed(request),
     })
 
@@ -261,12 +279,15 @@ async def exercise_done(request: Request, rid: str) -> Response:
         return _player(request, choice, "Choose Done, Partly or Not done. Nothing was saved.", 422)
     planned = sum(p.seconds for p in timeline(load().exercises, choice.routine))
     raw = str(form.get("seconds") or "").strip()
+    timer_ran = bool(str(form.get("timer") or "").strip())
+    if timer_ran and not raw:
+        return _player(request, choice, "The seconds the timer ran were not sent with the form. Nothing was saved.", 422)
     if raw:
         if not raw.isdigit() or int(raw) > 24 * 3600:
             return _player(request, choice, "The time sent with the form is not a number of seconds. Nothing was saved.",
                            422)
         seconds = int(raw)
-    else:  # no timer ran (no JavaScript): count the planned time for a finished session only
+    else:  # no timer ran (no JavaScript, so no timer field): the planned time for a finished session only
         seconds = planned if outcome == "done" else 0
     store = store_of(request.app)
     act = store.add_activity(request.app.state.settings.clock(), "session", rid, outcome, seconds)  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
@@ -34,6 +35,39 @@ def learn_index(request: Request) -> Response:
     return render(request, "learn_index.html", {"title": "Learn", "causes": causes, "treatments": treatments})
 
 
+LEARN_REF = re.compile(r"\s*\(numbwise learn ([a-z0-9_]+)\)")
+
+
+def topic_names() -> dict[str, str]:
+    """Every Learn page's ID and its name (causes, treatments, exercises)."""
+    from numbwise.pages import exercise_topics, topics
+
+    causes, treatments = topics()
+    return {tid: name for tid, name, _ in causes + treatments + exercise_topics()}
+
+
+def linked(text: str, names: dict[str, str]) -> list[tuple[str, str | None]]:
+    """A text's cross-references '(numbwise learn ID)' as links: [(words, href or None)], named as the page is.
+
+    'Surgery (numbwise learn surgery)' becomes one link 'Surgery'; a reference inside a sentence becomes a link
+    with the page's name.
+    """
+    whole = LEARN_REF.search(text)
+    if whole and whole.end() == len(text) and whole.group(1) in names and LEARN_REF.search(text[:whole.start()]) is None:
+        return [(text[:whole.start()], f"/learn/{whole.group(1)}")]
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for m in LEARN_REF.finditer(text):
+        if m.group(1) not in names:
+            continue
+        out.append((text[at:m.start()] + " (see ", None))
+        out.append((names[m.group(1)], f"/learn/{m.group(1)}"))
+        out.append((")", None))
+        at = m.end()
+    out.append((text[at:], None))
+    return [(t, h) for t, h in out if t]
+
+
 @router.get("/learn/{topic}")
 def learn_page(request: Request, topic: str) -> Response:
     """One cause or treatment page, ending with its numbered sources."""
@@ -45,7 +79,11 @@ def learn_page(request: Request, topic: str) -> Response:
     except UnknownTopic as exc:
         return render(request, "problem.html", {"title": "Page not found", "message": str(exc).replace(
             " Run 'numbwise learn' to see them all.", ""), "suggestions": exc.suggestions}, 404)
-    return render(request, "learn_page.html", {"title": found.title, "p": found,
+    names = topic_names()
+    blocks = [{"heading": b.heading, "paragraphs": [linked(x, names) for x in b.paragraphs],
+               "bullets": [linked(x, names) for x in b.items]} for b in found.blocks]
+    see_also = [(sid, names.get(sid, sid.replace("_", " ").capitalize())) for sid in found.see_also]
+    return render(request, "learn_page.html", {"title": found.title, "p": found, "blocks": blocks, "see_also": see_also,
                                                "cites": [cite(s) for s in found.sources]})
 
 

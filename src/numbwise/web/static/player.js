@@ -40,10 +40,37 @@
     var el = {
       headline: $("p-headline"), hand: $("p-hand"), pic: $("p-pic"), ring: $("p-ring"), count: $("p-count"),
       say: $("p-say"), counters: $("p-counters"), live: $("p-live"), start: $("p-start"), pause: $("p-pause"),
-      skip: $("p-skip"), seconds: $("done-seconds"), doneTitle: $("done-title")
+      skip: $("p-skip"), seconds: $("done-seconds"), timer: $("done-timer"), doneTitle: $("done-title"),
+      hint: $("done-hint")
     };
+    var workTotal = phases.filter(function (p) { return p.work; }).length;
     var beeper = Beeper();
-    var state = { index: 0, elapsed: 0, paused: false, running: false, last: 0, active: 0, timer: null, shown: -1 };
+    var state = { index: 0, elapsed: 0, paused: false, running: false, last: 0, active: 0, timer: null, shown: -1,
+                  workDone: 0, workSkipped: 0, finished: false };
+
+    // What the timer saw, kept in the form all along (the person may answer before the end):
+    // the active seconds, and the answer it suggests (as the terminal player does).
+    function outcome() {
+      if (state.workDone === 0) { return "skipped"; }
+      return state.workDone === workTotal && state.finished ? "done" : "partial";
+    }
+
+    function record() {
+      el.seconds.value = String(Math.round(state.active));
+      el.timer.value = "1";
+      var want = outcome();
+      var buttons = document.querySelectorAll("#done-form button[name=outcome]");
+      for (var i = 0; i < buttons.length; i += 1) {
+        var on = buttons[i].value === want;
+        buttons[i].classList.toggle("primary", on);
+        if (on) { buttons[i].setAttribute("data-suggested", "true"); } else { buttons[i].removeAttribute("data-suggested"); }
+      }
+      if (el.hint) {
+        el.hint.textContent = state.workSkipped > 0 ?
+          "Some steps were skipped, so \u201cPartly\u201d is suggested. Timer: " + Math.round(state.active) + " seconds." :
+          "Timer: " + Math.round(state.active) + " seconds.";
+      }
+    }
 
     function announce(text) {
       el.live.textContent = "";
@@ -77,7 +104,8 @@
     function finish() {
       window.clearInterval(state.timer);
       state.running = false;
-      el.seconds.value = String(Math.round(state.active));
+      state.finished = true;
+      record();
       el.headline.textContent = "Finished";
       el.hand.hidden = true;
       el.count.textContent = "0";
@@ -91,7 +119,10 @@
       el.doneTitle.focus();
     }
 
-    function advance() {
+    function advance(skipped) {
+      if (phases[state.index].work) {
+        if (skipped) { state.workSkipped += 1; } else { state.workDone += 1; }
+      }
       state.index += 1;
       state.elapsed = 0;
       if (state.index >= phases.length) { finish(); return; }
@@ -111,11 +142,12 @@
           beeper.beep();
           root.setAttribute("data-beeps", String(parseInt(root.getAttribute("data-beeps") || "0", 10) + 1));
         }
-        advance();
+        advance(false);
         if (!state.running || state.index >= phases.length) { return; }
         state.elapsed = Math.max(0, over);
       }
       show(false);
+      record();
     }
 
     el.start.addEventListener("click", function () {
@@ -126,8 +158,11 @@
       el.pause.hidden = false;
       el.skip.hidden = false;
       show(true);
+      record();
       state.timer = window.setInterval(tick, TICK_MS);
-      el.pause.focus();
+      el.pause.focus({ preventScroll: true });
+      // the whole player on screen (the hand prompt above the ring), not just the buttons
+      if (root.scrollIntoView) { root.scrollIntoView({ block: "start" }); }
     });
     el.pause.addEventListener("click", function () {
       tick();
@@ -140,7 +175,8 @@
     });
     el.skip.addEventListener("click", function () {
       tick();
-      if (state.running) { advance(); }
+      if (state.running) { advance(true); }
+      if (state.running) { record(); }
     });
     el.pause.setAttribute("aria-pressed", "false");
     el.counters.textContent = data.exercises.length + " exercises, about " + Math.ceil(data.total_seconds / 60) + " min.";

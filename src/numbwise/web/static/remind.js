@@ -32,7 +32,8 @@
       if (canNotify && Notification.permission === "granted") {
         try {
           var n = new Notification("Time for a hand break", {
-            body: "Rest your hands, or do the " + root.getAttribute("data-break-name") + " routine.",
+            body: root.getAttribute("data-break-name") ?
+              "Rest your hands, or do the " + root.getAttribute("data-break-name") + " routine." : "Rest your hands for a minute.",
             tag: "numbwise-break"
           });
           n.onclick = function () { window.focus(); window.location.href = root.getAttribute("data-break-url"); };
