@@ -63,7 +63,7 @@ def history_group(ctx: click.Context, kinds: tuple[str, ...], since: str | None,
     since_at, until_at = _day(since), _day(until, end=True)
     if since_at is not None and until_at is not None and since_at > until_at:
         raise DiaryBadInput("--since is after --until")
-    with open_diary(ctx) as store:
+    with open_diary(ctx, create=False) as store:
         entries = store.entries(list(kinds) or None, since_at, until_at)
     if last is not None:
         entries = entries[-last:]
@@ -131,7 +131,7 @@ def edit_command(ctx: click.Context, ref: str, severity: int | None, hand: str |
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
         raise DiaryBadInput("nothing to change: give the new values, like --severity 5")
-    with open_diary(ctx) as store:
+    with open_diary(ctx, create=False) as store:
         old = store.get(kind, entry_id)
         fields = old.model_dump(exclude={"id", "uid"}) | changes
         if kind == "symptom":
@@ -160,7 +160,7 @@ def delete_command(ctx: click.Context, ref: str, yes: bool) -> None:
     """Delete one diary entry (asks first)."""
     kind, entry_id = parse_ref(ref)
     console = make_console(plain_from(ctx))
-    with open_diary(ctx) as store:
+    with open_diary(ctx, create=False) as store:
         entry = store.get(kind, entry_id)
         line = f"{entry_ref(entry)}  {local_time(entry.at)}  {describe(entry)}"
         if not yes and not click.confirm(f"Delete {line}?", default=False):

@@ -101,6 +101,29 @@ def to_fhir(batch: Batch, now: datetime) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
+LEFT_OUT_OF_FHIR = {"treatments": "treatments", "checks": "checks", "activities": "exercise records"}
+
+
+def fhir_coverage(batch: Batch) -> tuple[int, list[str]]:
+    """How many entries the FHIR export holds, and the kinds it leaves out that this diary has (in plain words)."""
+    held = len(batch.symptoms) + len(batch.scores)
+    return held, [words for part, words in LEFT_OUT_OF_FHIR.items() if getattr(batch, part)]
+
+
+def export_summary(batch: Batch, fmt: Format, target: str | None = None) -> str:
+    """What an export wrote, said plainly: FHIR names the kinds it leaves out rather than counting them as written."""
+    total = batch.count()
+    to = f" to {target}" if target else ""
+    if fmt != "fhir":
+        return f"Wrote {total} entr{'y' if total == 1 else 'ies'}{to} ({fmt})."
+    held, left = fhir_coverage(batch)
+    if not left:
+        return f"Wrote {held} entr{'y' if held == 1 else 'ies'} as FHIR{to}."
+    names = ", ".join(left[:-1]) + (" and " if len(left) > 1 else "") + left[-1]
+    return (f"Wrote {held} of {total} entries as FHIR{to}; {names} are not part of the FHIR export "
+            "(use --format json).")
+
+
 def validate_fhir(doc: dict[str, Any]) -> None:
     """Check a Bundle with fhir.resources (R4B) plus the required status codes it does not check."""
     from fhir.resources.R4B.bundle import Bundle
