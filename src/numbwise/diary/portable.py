@@ -55,10 +55,12 @@ def read_json(text: str, source: str = "the file") -> Batch:
     try:
         return Batch.model_validate_json(text)
     except ValidationError as exc:
+        from numbwise.diary.fields import explain_error
+
         problems = []
         for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"])
-            problems.append(f"{where}: {err['msg']}")
+            where = ".".join(str(p) for p in err["loc"]) or "the file"
+            problems.append(f"{where}: {explain_error(err)}")
         shown = problems[:MAX_PROBLEMS]
         if len(problems) > MAX_PROBLEMS:
             shown.append(f"... and {len(problems) - MAX_PROBLEMS} more")

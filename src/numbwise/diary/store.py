@@ -662,12 +662,10 @@ def _validated(model: type[M], values: dict[str, Any]) -> M:
 
 
 def describe(exc: ValidationError) -> str:
-    """A pydantic error as short plain lines: 'field: what is wrong'."""
-    parts = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"]) or "entry"
-        parts.append(f"{where}: {err['msg']}")
-    return "; ".join(parts)
+    """A pydantic error in plain words (the shared translation in numbwise.diary.fields)."""
+    from numbwise.diary.fields import explain_errors
+
+    return explain_errors(exc)
 
 
 def _row(kind: str, data: BaseModel) -> dict[str, Any]:
