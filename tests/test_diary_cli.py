@@ -40,7 +40,7 @@ def test_the_hand_is_worked_out_from_the_fingers() -> None:
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--severity", "11"], "severity: Input should be less than or equal to 10"),
+    (["--severity", "11"], "severity must be a whole number from 0 to 10 (you gave 11)"),
     (["--severity", "3", "--fingers", "r7"], "'r7' is not a finger code"),
     (["--severity", "3", "--hand", "right", "--fingers", "l1"], "not all on the right hand"),
     (["--severity", "3", "--treatment", "exercise"], "one at a time"),
@@ -95,7 +95,7 @@ def test_entries_can_be_corrected() -> None:
     assert run_cli("history", "edit", "T1", "--treatment", "splint_day", "--detail", "soft brace").code == 0
     assert history("--kind", "treatment")[0]["detail"] == "soft brace"
     for args, message in ((["S9", "-s", "1"], "no symptom entry with id 9"), (["S1"], "nothing to change"),
-                          (["S1", "-s", "12"], "less than or equal to 10"), (["T1", "-s", "2"], "do not apply to a treatment"),
+                          (["S1", "-s", "12"], "severity must be a whole number from 0 to 10 (you gave 12)"), (["T1", "-s", "2"], "do not apply to a treatment"),
                           (["X1", "-s", "2"], "is not an entry id")):
         run = run_cli("history", "edit", *args)
         assert run.code == 2 and message in run.err, (args, run.err)

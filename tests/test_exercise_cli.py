@@ -208,4 +208,4 @@ def test_sessions_show_up_in_stats(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 def test_a_diary_that_cannot_open_fails_before_the_session(tmp_path: Path) -> None:
     run = run_cli("--db", "nonsense://nowhere", "exercise", "desk_break")
     assert run.code == 1 and "could not open the diary" in run.err and "Get ready" not in run.out
-    assert run_cli("--db", "nonsense://nowhere", "stats").code == 1
+    assert run_cli("--db", "nonsense://nowhere", "stats").code == 2  # an unknown database type is bad input

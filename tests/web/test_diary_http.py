@@ -147,6 +147,9 @@ def test_api_entries_round_trip_and_422s_name_the_field(live: Live) -> None:
         ("POST", "/api/symptoms", {"severity": 3, "at": "2026-02-01T07:00:00"}, ["body", "at"]),
         ("POST", "/api/symptoms", {"severity": 3, "colour": "red"}, ["body", "colour"]),
         ("POST", "/api/treatments", {"kind": "magic"}, ["body", "kind"]),
+        ("POST", "/api/symptoms", {"severity": 3, "at": "2099-01-01T07:00:00+00:00"}, ["body", "at"]),  # future
+        ("POST", "/api/treatments", {"kind": "surgery", "at": "2099-01-01T07:00:00+00:00"}, ["body", "at"]),
+        ("PATCH", f"/api/symptoms/{body['id']}", {"at": "2099-01-01T07:00:00+00:00"}, ["body", "at"]),
         ("PATCH", f"/api/symptoms/{body['id']}", {"severity": None}, ["body", "severity"]),
         ("PATCH", f"/api/symptoms/{body['id']}", {"hand": "left"}, ["body", "fingers"]),
         ("POST", "/api/scores/bctq", {"answers": {"nope": 1}}, ["body", "answers", "nope"]),

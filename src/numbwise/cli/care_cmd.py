@@ -24,7 +24,7 @@ def latest_top_cause(db: str | None) -> str | None:
     """The top cause of the latest stored check, or None when there is none (or no diary yet)."""
     from numbwise.diary.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         record = store.latest_check()
     if record is None:
         return None

@@ -10,7 +10,7 @@ import click
 
 from numbwise.files import write_atomic
 from numbwise.cli.console import make_console, plain_from
-from numbwise.cli.diary_cli import DiaryBadInput, DiaryProblem, now_local, open_diary
+from numbwise.cli.diary_cli import DiaryBadInput, now_local, open_diary
 
 
 def _check_target(path: Path, force: bool) -> None:
@@ -35,18 +35,21 @@ Examples:
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
     """Write the whole diary as JSON, CSV or FHIR."""
-    from numbwise.diary.portable import export_text
+    from numbwise.diary.portable import export_summary, export_text, fhir_coverage
 
     if out is not None:
         _check_target(out, force)
-    with open_diary(ctx) as store:
+    with open_diary(ctx, create=False) as store:
         batch = store.export_batch()
     text = export_text(batch, fmt, now_local())  # type: ignore[arg-type]
+    stderr = make_console(plain_from(ctx), stderr=True)
     if out is None:
         click.echo(text, nl=False)
+        if fmt == "fhir" and batch.count() != fhir_coverage(batch)[0]:
+            stderr.print(export_summary(batch, "fhir"), markup=False, soft_wrap=True)  # say what the Bundle leaves out
         return
     write_atomic(out, text)
-    make_console(plain_from(ctx), stderr=True).print(f"Wrote {batch.count()} entries to {out} ({fmt}).", markup=False)
+    stderr.print(export_summary(batch, fmt, str(out)), markup=False, soft_wrap=True)  # type: ignore[arg-type]
 
 
 @click.command("import", epilog="""\b
@@ -113,21 +116,20 @@ numbwise is in use) and checked. On PostgreSQL it is a JSON export (use pg_dump 
 @click.pass_context
 def backup_command(ctx: click.Context, path: Path | None, force: bool) -> None:
     """Write a consistent copy of the diary."""
-    from numbwise.diary.store import StoreError
     from numbwise.paths import data_dir
 
-    with open_diary(ctx) as store:
+    with open_diary(ctx, create=False) as store:
+        if store.missing:
+            make_console(plain_from(ctx)).print(f"There is no diary yet at {store.safe_url}; nothing to back up.",
+                                                markup=False)
+            return
         if path is None:
             folder = data_dir() / "backups"
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             suffix = ".sqlite3" if store.backend == "sqlite" else ".json"
             path = folder / f"numbwise-{now_local().strftime('%Y%m%d-%H%M%S')}{suffix}"
-        try:
-            result = store.backup(path, overwrite=force)
-        except StoreError as exc:
-            message = str(exc)
-            if "already exists" in message:
-                message += " (add --force to overwrite)"
-            raise (DiaryBadInput if "exists" in message else DiaryProblem)(message) from None
+        if path.exists() and not force:
+            raise DiaryBadInput(f"{path} already exists; choose another name or add --force to overwrite")
+        result = store.backup(path, overwrite=force)  # a missing folder is bad input (exit 2), a failed copy exit 1
     what = "SQLite copy" if result.method == "sqlite" else "JSON export"
     make_console(plain_from(ctx)).print(f"Backed up {result.entries} entries to {result.path} ({what}).", markup=False)

@@ -45,12 +45,15 @@ def db_url(ctx: click.Context) -> str | None:
 
 
 @contextmanager
-def open_diary(ctx: click.Context) -> Iterator[Store]:
-    """The diary store for this command; store errors become clear messages with the right exit code."""
-    from numbwise.diary.store import ImportRefused, NotFound, StoreError, open_store
+def open_diary(ctx: click.Context, *, create: bool = True) -> Iterator[Store]:
+    """The diary store for this command; store errors become clear messages with the right exit code.
+
+    Commands that only read pass create=False: a --db file that is not there is refused rather than made.
+    """
+    from numbwise.diary.store import BadRequest, StoreError, open_store
 
     try:
-        with open_store(db_url(ctx)) as store:
+        with open_store(db_url(ctx), create=create) as store:
             try:
                 yield store
             except click.ClickException:
@@ -63,8 +66,8 @@ def open_diary(ctx: click.Context) -> Iterator[Store]:
                 text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
                 raise DiaryProblem(f"the diary at {store.safe_url} failed: {text[0] if text else type(exc).__name__}; "
                                    "nothing from this command was saved") from None
-    except (NotFound, ImportRefused) as exc:
-        raise DiaryBadInput(str(exc)) from None
+    except BadRequest as exc:  # an import refused whole lists every problem with where it is
+        raise DiaryBadInput("\n".join([str(exc)] + [f"  {p}" for p in getattr(exc, "problems", [])])) from None
     except StoreError as exc:
         raise DiaryProblem(str(exc)) from None
 

@@ -63,7 +63,7 @@ def history_group(ctx: click.Context, kinds: tuple[str, ...], since: str | None,
     since_at, until_at = _day(since), _day(until, end=True)
     if since_at is not None and until_at is not None and since_at > until_at:
         raise DiaryBadInput("--since is after --until")
-    with open_diary(ctx) as store:
+    with open_diary(ctx, create=False) as store:
         entries = store.entries(list(kinds) or None, since_at, until_at)
     if last is not None:
         entries = entries[-last:]
@@ -119,7 +119,9 @@ def edit_command(ctx: click.Context, ref: str, severity: int | None, hand: str |
     kind, entry_id = parse_ref(ref)
     if kind not in ("symptom", "treatment"):
         raise DiaryBadInput(f"{ref.upper()} is a {kind}; only symptoms and treatments can be edited (delete it and add it again)")
-    given: dict[str, Any] = {"at": None if at_text is None else _when(at_text, now_local()), "notes": notes}
+    now = now_local()
+    when = None if at_text is None else _when(at_text, now)
+    given: dict[str, Any] = {"at": None if when is None else when.at, "notes": notes}
     if kind == "symptom":
         if treatment is not None or detail is not None:
             raise DiaryBadInput("--treatment and --detail belong to treatments; this is a symptom")
@@ -131,21 +133,23 @@ def edit_command(ctx: click.Context, ref: str, severity: int | None, hand: str |
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
         raise DiaryBadInput("nothing to change: give the new values, like --severity 5")
-    with open_diary(ctx) as store:
+    with open_diary(ctx, create=False) as store:
         old = store.get(kind, entry_id)
         fields = old.model_dump(exclude={"id", "uid"}) | changes
         if kind == "symptom":
-            if "fingers" in changes and "hand" not in changes:
-                fields["hand"] = None  # worked out again from the new fingers
-            new: Symptom | TreatmentEntry = store.update_symptom(entry_id, build_symptom(fields))
+            if "fingers" in changes and "hand" not in changes and changes["fingers"].strip():
+                fields["hand"] = None  # worked out again from the new fingers (clearing them keeps the hand)
+            new: Symptom | TreatmentEntry = store.update_symptom(entry_id, build_symptom(fields, now))
         else:
-            new = store.update_treatment(entry_id, build_treatment(fields))
+            new = store.update_treatment(entry_id, build_treatment(fields, now))
     if as_json:
         click.echo(json.dumps(entry_json(new), indent=2))
         return
     console = make_console(plain_from(ctx))
     console.print(f"Was: {local_time(old.at)}  {describe(old)}", markup=False)
     console.print(f"Now: {local_time(new.at)}  {describe(new)}", markup=False)
+    if when is not None and when.note:
+        console.print(f"Note: {when.note}.", markup=False)
 
 
 @history_group.command("delete", epilog="""\b
@@ -160,7 +164,7 @@ def delete_command(ctx: click.Context, ref: str, yes: bool) -> None:
     """Delete one diary entry (asks first)."""
     kind, entry_id = parse_ref(ref)
     console = make_console(plain_from(ctx))
-    with open_diary(ctx) as store:
+    with open_diary(ctx, create=False) as store:
         entry = store.get(kind, entry_id)
         line = f"{entry_ref(entry)}  {local_time(entry.at)}  {describe(entry)}"
         if not yes and not click.confirm(f"Delete {line}?", default=False):

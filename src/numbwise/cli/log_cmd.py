@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from numbwise.diary.entries import SymptomIn, TreatmentIn
+    from numbwise.diary.when import When
 
 TREATMENTS = ("splint_night", "splint_day", "exercise", "b12_dose", "b12_meal", "medicine", "injection", "surgery")
 
@@ -35,31 +36,32 @@ Treatments: splint_night, splint_day, exercise, b12_dose, b12_meal, medicine, in
 """
 
 
-def _when(text: str | None, now: datetime) -> datetime:
-    from numbwise.diary.when import WhenError, parse_when
+def _when(text: str | None, now: datetime) -> When:
+    """An entry's time (the rule for times later than now lives in numbwise.diary.when); bad ones exit 2."""
+    from numbwise.diary.when import WhenError, read_when
 
     try:
-        return parse_when(text or "now", now)
+        return read_when(text or "now", now)
     except WhenError as exc:
-        raise DiaryBadInput(str(exc)) from None
+        raise DiaryBadInput(f"--at: {exc}") from None
 
 
-def build_symptom(fields: dict[str, Any]) -> SymptomIn:
+def build_symptom(fields: dict[str, Any], now: datetime) -> SymptomIn:
     """A checked SymptomIn from typed fields (the rules live in numbwise.diary.fields); a bad field becomes a clear message."""
     from numbwise.diary.fields import EntryProblem, symptom_from
 
     try:
-        return symptom_from(fields)
+        return symptom_from(fields, now=now)
     except EntryProblem as exc:
         raise DiaryBadInput(str(exc)) from None
 
 
-def build_treatment(fields: dict[str, Any]) -> TreatmentIn:
+def build_treatment(fields: dict[str, Any], now: datetime) -> TreatmentIn:
     """A checked TreatmentIn from typed fields."""
     from numbwise.diary.fields import EntryProblem, treatment_from
 
     try:
-        return treatment_from(fields)
+        return treatment_from(fields, now=now)
     except EntryProblem as exc:
         raise DiaryBadInput(str(exc)) from None
 
@@ -81,8 +83,8 @@ def _ask_until(console: Console, prompt: str, read: Any) -> Any:
             console.print(f"  {exc.message if isinstance(exc, click.ClickException) else exc}", markup=False)
 
 
-def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any]]:
-    """Ask for each field in turn; returns ('symptom' | 'treatment', fields)."""
+def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any], When]:
+    """Ask for each field in turn; returns ('symptom' | 'treatment', fields, when)."""
     from numbwise.cli.answers import HANDS
     from numbwise.diary.entries import TREATMENT_LABELS, TRIGGERS, normalise_fingers
 
@@ -94,7 +96,8 @@ def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any]]:
         raise ValueError("Type 1 for numbness or tingling, or 2 for a treatment.")
 
     kind = _ask_until(console, "Log 1 = numbness or tingling, 2 = a treatment [1]: ", pick_kind)
-    at = _ask_until(console, "When? (Enter = now; or 08:30, yesterday 22:00, -2h): ", lambda t: _when(t, now))
+    when = _ask_until(console, "When? (Enter = now; or 08:30, yesterday 22:00, -2h): ", lambda t: _when(t, now))
+    at = when.at
     if kind == "treatment":
         names = list(TREATMENT_LABELS)
         for i, name in enumerate(names, 1):
@@ -110,7 +113,7 @@ def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any]]:
         treatment = _ask_until(console, "Which one? ", pick_treatment)
         detail = _ask(console, "Details, like the dose or the name (Enter to skip): ")
         notes = _ask(console, "Notes (Enter to skip): ")
-        return "treatment", {"at": at, "kind": treatment, "detail": detail, "notes": notes}
+        return "treatment", {"at": at, "kind": treatment, "detail": detail, "notes": notes}, when
 
     def severity(t: str) -> int:
         if t.isdigit() and 0 <= int(t) <= 10:
@@ -143,7 +146,7 @@ def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any]]:
     woke = _ask_until(console, "Did it wake you from sleep? y/n [n]: ", yes_no)
     notes = _ask(console, "Notes (Enter to skip): ")
     return "symptom", {"at": at, "severity": level, "fingers": fingers, "minutes": how_long,
-                       "trigger": trigger, "woke": woke, "notes": notes}
+                       "trigger": trigger, "woke": woke, "notes": notes}, when
 
 
 @click.command("log", epilog=EPILOG)
@@ -167,26 +170,34 @@ def log_command(ctx: click.Context, severity: int | None, hand: str | None, fing
     now = now_local()
     plain = plain_from(ctx)
     console = make_console(plain)
+    asking = make_console(plain, stderr=True) if as_json else console  # --json keeps stdout for the JSON alone
     symptom_flags = severity is not None or hand or fingers or minutes is not None or trigger or woke
     if interactive:
         if symptom_flags or treatment:
             raise DiaryBadInput("use either -i (questions) or the one-line options, not both")
-        kind, fields = _interactive(console, now)
+        kind, fields, when = _interactive(asking, now)
     elif treatment is not None:
         if symptom_flags:
             raise DiaryBadInput("log a symptom or a treatment, one at a time (--treatment cannot go with --severity, --hand ...)")
-        kind, fields = "treatment", {"at": _when(at_text, now), "kind": treatment, "detail": detail, "notes": notes}
+        when = _when(at_text, now)
+        kind, fields = "treatment", {"at": when.at, "kind": treatment, "detail": detail, "notes": notes}
     elif severity is not None:
         if detail:
             raise DiaryBadInput("--detail goes with --treatment; use --notes for a symptom")
-        kind, fields = "symptom", {"at": _when(at_text, now), "severity": severity, "hand": hand, "fingers": fingers,
+        when = _when(at_text, now)
+        kind, fields = "symptom", {"at": when.at, "severity": severity, "hand": hand, "fingers": fingers,
                                    "minutes": minutes, "trigger": trigger, "woke": woke, "notes": notes}
     else:
         raise DiaryBadInput("say what to log: --severity 0-10 for numbness, --treatment KIND, or -i to be asked "
                             "(see numbwise log --help)")
     with open_diary(ctx) as store:
-        saved = store.add_symptom(build_symptom(fields)) if kind == "symptom" else store.add_treatment(build_treatment(fields))
+        saved = (store.add_symptom(build_symptom(fields, now)) if kind == "symptom"
+                 else store.add_treatment(build_treatment(fields, now)))
     if as_json:
         click.echo(json.dumps(entry_json(saved), indent=2))
+        if when.note:
+            asking.print(f"Note: {when.note}.", markup=False)
     else:
         console.print(f"Saved {entry_ref(saved)}: {describe(saved)}.", markup=False)
+        if when.note:
+            console.print(f"Note: {when.note}.", markup=False)

@@ -99,7 +99,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("\nStopped.", err=True)
         return ExitCode.INTERRUPTED
+    except Exception as exc:
+        code = _store_error_code(exc)
+        if code is None:
+            raise
+        click.echo(f"Error: {exc}", err=True)
+        return code
     return ExitCode.OK
+
+
+def _store_error_code(exc: Exception) -> int | None:
+    """The exit code for a diary store error that a command let through (bad input 2, else 1); None for others."""
+    store = sys.modules.get("numbwise.diary.store")  # not loaded means it cannot be a store error
+    if store is None or not isinstance(exc, store.StoreError):
+        return None
+    return int(ExitCode.BAD_INPUT if isinstance(exc, store.BadRequest) else ExitCode.PROBLEM)
 
 
 if __name__ == "__main__":

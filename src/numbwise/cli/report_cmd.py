@@ -51,7 +51,7 @@ def _load(ctx: click.Context, demo: bool, start: dt.date, end: dt.date) -> Any:
     from numbwise.report.data import snapshot
 
     root = ctx.find_root()
-    with open_store(root.obj.get("db") if root.obj else None) as store:
+    with open_store(root.obj.get("db") if root.obj else None, create=False) as store:
         return snapshot(store, start, end)
 
 

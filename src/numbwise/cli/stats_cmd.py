@@ -116,13 +116,15 @@ def _rich(console: Console, s: Stats) -> None:
 def stats_command(ctx: click.Context, weeks: int, as_json: bool, today: dt.datetime | None) -> None:
     """Your exercise sessions and breaks: days active, streaks, and how each ended, per week."""
     from numbwise.care.stats import compute
-    from numbwise.diary.store import open_store
+    from numbwise.diary.store import BadRequest, open_store
 
     root = ctx.find_root()
     db = root.obj.get("db") if root.obj else None
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             activities = store.activities()
+    except BadRequest:
+        raise  # a mistyped --db: bad input (exit 2), said by main()
     except Exception as exc:
         raise StatsFailure(f"could not read the diary: {exc}") from None
     day = today.date() if today else dt.datetime.now().astimezone().date()

@@ -55,10 +55,12 @@ def read_json(text: str, source: str = "the file") -> Batch:
     try:
         return Batch.model_validate_json(text)
     except ValidationError as exc:
+        from numbwise.diary.fields import explain_error
+
         problems = []
         for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"])
-            problems.append(f"{where}: {err['msg']}")
+            where = ".".join(str(p) for p in err["loc"]) or "the file"
+            problems.append(f"{where}: {explain_error(err)}")
         shown = problems[:MAX_PROBLEMS]
         if len(problems) > MAX_PROBLEMS:
             shown.append(f"... and {len(problems) - MAX_PROBLEMS} more")
@@ -99,6 +101,29 @@ def to_fhir(batch: Batch, now: datetime) -> str:
         doc["entry"] = entries
     validate_fhir(doc)
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+LEFT_OUT_OF_FHIR = {"treatments": "treatments", "checks": "checks", "activities": "exercise records"}
+
+
+def fhir_coverage(batch: Batch) -> tuple[int, list[str]]:
+    """How many entries the FHIR export holds, and the kinds it leaves out that this diary has (in plain words)."""
+    held = len(batch.symptoms) + len(batch.scores)
+    return held, [words for part, words in LEFT_OUT_OF_FHIR.items() if getattr(batch, part)]
+
+
+def export_summary(batch: Batch, fmt: Format, target: str | None = None) -> str:
+    """What an export wrote, said plainly: FHIR names the kinds it leaves out rather than counting them as written."""
+    total = batch.count()
+    to = f" to {target}" if target else ""
+    if fmt != "fhir":
+        return f"Wrote {total} entr{'y' if total == 1 else 'ies'}{to} ({fmt})."
+    held, left = fhir_coverage(batch)
+    if not left:
+        return f"Wrote {held} entr{'y' if held == 1 else 'ies'} as FHIR{to}."
+    names = ", ".join(left[:-1]) + (" and " if len(left) > 1 else "") + left[-1]
+    return (f"Wrote {held} of {total} entries as FHIR{to}; {names} are not part of the FHIR export "
+            "(use --format json).")
 
 
 def validate_fhir(doc: dict[str, Any]) -> None:

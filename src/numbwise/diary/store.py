@@ -35,6 +35,7 @@ from numbwise.diary.entries import (
     TreatmentEntry,
     TreatmentIn,
 )
+from numbwise.paths import DB_VARIABLE
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -63,11 +64,19 @@ class StoreError(Exception):
     """The diary cannot do what was asked; the message says why in plain words."""
 
 
-class NotFound(StoreError):
+class BadRequest(StoreError):
+    """What was asked cannot be done as given (a wrong URL, a missing file or folder, a bad id): bad input, not a fault."""
+
+
+class NotFound(BadRequest):
     """No entry of that kind has that id."""
 
 
-class ImportRefused(StoreError):
+class NoDiary(BadRequest):
+    """A command that only reads was pointed at a SQLite diary file that does not exist (nothing was created)."""
+
+
+class ImportRefused(BadRequest):
     """An import was refused whole; nothing was written. `problems` lists what is wrong."""
 
     def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
@@ -107,35 +116,73 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def open_store(url: str | None = None, *, new_uid: Callable[[], str] = _new_uid) -> Store:
-    """Open (creating and migrating to the newest schema) the diary at url, or the default one."""
+def open_store(url: str | None = None, *, create: bool = True, new_uid: Callable[[], str] = _new_uid) -> Store:
+    """Open (creating and migrating to the newest schema) the diary at url, or the default one.
+
+    With create=False (commands that only read) a SQLite file that is not there is not made: a URL that was
+    named (url, or $NUMBWISE_DB) raises NoDiary, since a mistyped path must not pass as an empty diary; the
+    default diary, not made yet, opens as an empty diary in memory (`store.missing` is True).
+    """
     from numbwise.paths import default_db_url
 
-    return Store(url or default_db_url(), new_uid=new_uid)
+    named = url or default_db_url()
+    if not create:
+        path = sqlite_path(_checked_url(named))
+        if path is not None and not path.exists():
+            if url or os.environ.get(DB_VARIABLE, "").strip():
+                raise NoDiary(f"there is no diary at {path}; check the --db path (numbwise log or numbwise import "
+                              "make a new diary)")
+            return Store(named, new_uid=new_uid, engine_url="sqlite://")
+    return Store(named, new_uid=new_uid)
+
+
+def _checked_url(url: str) -> str:
+    """The URL when it names a database numbwise can use; BadRequest naming the scheme otherwise."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        u = make_url(url)
+    except ArgumentError:
+        raise BadRequest(f"'{url}' is not a database URL; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB") from None
+    if u.get_backend_name() not in ("sqlite", "postgresql"):
+        raise BadRequest(f"'{u.drivername}' (in {u.render_as_string(hide_password=True)}) is not a database numbwise can "
+                         "use; the supported ones are sqlite:///PATH and postgresql+psycopg://USER@HOST/DB")
+    return url
+
+
+def _private_file(path: Path) -> None:
+    """Make the folders (0700) and an empty diary file (0600) so nobody else on the machine can read them.
+
+    SQLite gives its -wal and -shm files the database file's permissions, so they stay private too.
+    """
+    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    try:
+        for folder in reversed(missing):
+            folder.mkdir(mode=0o700)
+            os.chmod(folder, 0o700)  # mkdir's mode is narrowed by the umask, never widened; be exact
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            os.chmod(path, 0o600)
+    except FileExistsError:
+        pass  # made by another process at the same moment
+    except OSError as exc:
+        raise StoreError(f"cannot make the diary {path}: {exc.strerror}") from None
 
 
 def _engine(url: str) -> Engine:
     """An engine with real transactions on SQLite (BEGIN IMMEDIATE for writes, so readers see snapshots)."""
     from sqlalchemy import create_engine, event
-    from sqlalchemy.exc import ArgumentError
     from sqlalchemy.engine import make_url
 
-    try:
-        u = make_url(url)
-    except ArgumentError:
-        raise StoreError(f"'{url}' is not a database URL; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB") from None
+    u = make_url(_checked_url(url))
     backend = u.get_backend_name()
     if backend == "postgresql" and u.drivername == "postgresql":
         u = u.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver we ship
-    if backend not in ("sqlite", "postgresql"):
-        raise StoreError(f"numbwise stores its diary in SQLite or PostgreSQL, not '{backend}'")
     if backend == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot make the folder for the diary {path}: {exc.strerror}") from None
+            _private_file(path)
         engine = create_engine(u, connect_args={"timeout": 15})
 
         @event.listens_for(engine, "connect")
@@ -161,15 +208,16 @@ def _engine(url: str) -> Engine:
 class Store:
     """A diary database. Use `with open_store(url) as store:`; it closes on exit."""
 
-    def __init__(self, url: str, *, new_uid: Callable[[], str] = _new_uid) -> None:
+    def __init__(self, url: str, *, new_uid: Callable[[], str] = _new_uid, engine_url: str | None = None) -> None:
         from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
         from numbwise.diary import schema
 
         self.url = url
+        self.missing = engine_url is not None  # the default diary is not made yet: an empty one in memory stands in
         self._new_uid = new_uid
         self._t = schema.TABLES
-        self._engine = _engine(url)
+        self._engine = _engine(engine_url or url)
         try:
             self._migrate()
         except OperationalError as exc:
@@ -472,16 +520,18 @@ class Store:
         long imports that should keep what they finished if they are stopped).
         """
         rows: list[tuple[str, dict[str, Any]]] = []
-        seen: set[tuple[str, str]] = set()
+        seen: dict[tuple[str, str], int] = {}
         problems: list[str] = []
         for kind in KINDS:
-            for item in getattr(batch, _BATCH_FIELDS[kind]):
-                if (kind, item.uid) in seen:
-                    problems.append(f"{_BATCH_FIELDS[kind]}: uid {item.uid} appears twice")
-                seen.add((kind, item.uid))
+            part = _BATCH_FIELDS[kind]
+            for index, item in enumerate(getattr(batch, part)):
+                first = seen.setdefault((kind, item.uid), index)
+                if first != index:
+                    problems.append(f"{part}[{first}] and {part}[{index}] share uid {item.uid}")
                 rows.append((kind, _row(kind, item)))
         if problems:
-            raise ImportRefused("the file lists some entries twice; nothing was imported", problems)
+            raise ImportRefused(f"the file lists {len(problems)} entr{'y' if len(problems) == 1 else 'ies'} twice; "
+                                "nothing was imported", problems)
         if chunk_size is None or chunk_size <= 0:
             chunks = [rows] if rows else []
         else:
@@ -539,12 +589,12 @@ class Store:
 
         target = Path(target)
         if target.exists() and not overwrite:
-            raise StoreError(f"{target} already exists; choose another name or allow overwriting")
+            raise BadRequest(f"{target} already exists; choose another name or allow overwriting")
         if not target.parent.is_dir():
-            raise StoreError(f"cannot write {target}: the folder {target.parent} does not exist")
+            raise BadRequest(f"cannot write {target}: the folder {target.parent} does not exist")
         source = sqlite_path(self.url)
         if source is not None and target.resolve() == source.resolve():
-            raise StoreError("the backup cannot be the diary file itself")
+            raise BadRequest("the backup cannot be the diary file itself")
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         os.close(fd)
         tmp = Path(tmp_name)
@@ -612,12 +662,10 @@ def _validated(model: type[M], values: dict[str, Any]) -> M:
 
 
 def describe(exc: ValidationError) -> str:
-    """A pydantic error as short plain lines: 'field: what is wrong'."""
-    parts = []
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"]) or "entry"
-        parts.append(f"{where}: {err['msg']}")
-    return "; ".join(parts)
+    """A pydantic error in plain words (the shared translation in numbwise.diary.fields)."""
+    from numbwise.diary.fields import explain_errors
+
+    return explain_errors(exc)
 
 
 def _row(kind: str, data: BaseModel) -> dict[str, Any]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 EXAMPLES = "now, 08:30, yesterday 22:00, -2h, -30m, 2026-03-01 or 2026-03-01T08:30"
+FUTURE_MARGIN = timedelta(minutes=5)  # clocks disagree a little; later than this past now is a mistake
+BARE_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 
 
 class WhenError(ValueError):
@@ -60,3 +63,23 @@ def parse_day(text: str, now: datetime, *, end: bool = False) -> datetime:
         start = datetime.combine(d, time(0), _zone(now))
         return start + timedelta(days=1, microseconds=-1) if end else start
     return parse_when(text, now)
+
+
+@dataclass(frozen=True)
+class When:
+    """A diary entry's time; `note` says how a bare time of day was read when that was not today (else '')."""
+
+    at: datetime
+    note: str = ""
+
+
+def read_when(text: str, now: datetime) -> When:
+    """The time of a diary entry: a bare HH:MM later than now is yesterday's; any other time later than now is refused."""
+    at = parse_when(text, now)
+    if BARE_TIME.fullmatch(text.strip()) and at > now + FUTURE_MARGIN:
+        at -= timedelta(days=1)
+        return When(at, f"{text.strip()} is later than now, so it was taken as yesterday, {at.strftime('%Y-%m-%d %H:%M')}")
+    if at > now + FUTURE_MARGIN:
+        raise WhenError(f"'{text.strip()}' ({at.astimezone(now.tzinfo).strftime('%Y-%m-%d %H:%M')}) is in the future; "
+                        f"a diary entry is for something that has happened (it is now {now.strftime('%Y-%m-%d %H:%M')})")
+    return When(at)

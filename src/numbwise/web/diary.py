@@ -58,10 +58,11 @@ def _text(form: FormData, name: str) -> str:
 
 
 def _when(form: FormData, now: dt.datetime) -> dt.datetime:
-    from numbwise.diary.when import WhenError, parse_when
+    """The entry's time by the core's rule (a bare time later than now is yesterday's; a later date is refused)."""
+    from numbwise.diary.when import WhenError, read_when
 
     try:
-        return parse_when(_text(form, "when") or "now", now)
+        return read_when(_text(form, "when") or "now", now).at
     except WhenError as exc:
         raise FormProblem(str(exc), "when") from None
 
@@ -144,20 +145,20 @@ def treatment_fields(form: FormData, now: dt.datetime) -> dict[str, Any]:
     return {"at": _when(form, now), "kind": kinds[0], "detail": _text(form, "detail"), "notes": _notes(form)}
 
 
-def _build_symptom(fields: dict[str, Any]) -> SymptomIn:
+def _build_symptom(fields: dict[str, Any], now: dt.datetime) -> SymptomIn:
     from numbwise.diary.fields import EntryProblem, symptom_from
 
     try:
-        return symptom_from(fields)
+        return symptom_from(fields, now=now)
     except EntryProblem as exc:
         raise FormProblem(_plain(str(exc)), exc.field) from None
 
 
-def _build_treatment(fields: dict[str, Any]) -> TreatmentIn:
+def _build_treatment(fields: dict[str, Any], now: dt.datetime) -> TreatmentIn:
     from numbwise.diary.fields import EntryProblem, treatment_from
 
     try:
-        return treatment_from(fields)
+        return treatment_from(fields, now=now)
     except EntryProblem as exc:
         raise FormProblem(_plain(str(exc)), exc.field) from None
 
@@ -300,15 +301,15 @@ async def diary_add(request: Request) -> Response:
     items: list[SymptomIn | TreatmentIn] = []
     if form.get("what") == "treatment":
         try:
-            items.append(_build_treatment(treatment_fields(form, now)))
+            items.append(_build_treatment(treatment_fields(form, now), now))
         except FormProblem as exc:
             return _diary_page(request, tvalues=_form_values(form), terror=exc, status=422)
     else:
         try:
             fields = symptom_fields(form, now)
             took = _treatment_kinds(form, "took")
-            items.append(_build_symptom(fields))
-            items += [_build_treatment({"at": fields["at"], "kind": k}) for k in took]
+            items.append(_build_symptom(fields, now))
+            items += [_build_treatment({"at": fields["at"], "kind": k}, now) for k in took]
         except FormProblem as exc:
             return _diary_page(request, values=_form_values(form), error=exc, status=422)
     saved = _store(request).add_entries(items)
@@ -380,9 +381,9 @@ async def diary_edit(request: Request, ref: str) -> Response:
     store = _store(request)
     try:
         if kind_of(entry) == "symptom":
-            new: Any = store.update_symptom(entry.id, _build_symptom(symptom_fields(form, now)))
+            new: Any = store.update_symptom(entry.id, _build_symptom(symptom_fields(form, now), now))
         else:
-            new = store.update_treatment(entry.id, _build_treatment(treatment_fields(form, now)))
+            new = store.update_treatment(entry.id, _build_treatment(treatment_fields(form, now), now))
     except FormProblem as exc:
         return _edit_page(request, entry, _form_values(form), exc, 422)
     except NotFound:

@@ -138,10 +138,10 @@ def _json(entry: Any) -> dict[str, Any]:
     return entry_json(entry)
 
 
-def _symptom(fields: dict[str, Any]) -> Any:
+def _symptom(fields: dict[str, Any], now: dt.datetime) -> Any:
     from numbwise.diary.fields import symptom_from
 
-    return symptom_from(fields)
+    return symptom_from(fields, now=now)
 
 
 def _entry_problem(exc: Exception) -> JSONResponse:
@@ -210,9 +210,10 @@ def add_symptom(request: Request, body: SymptomBody) -> Response:
     from numbwise.diary.fields import EntryProblem
 
     fields = body.model_dump()
-    fields["at"] = fields["at"] or _now(request)
+    now = _now(request)
+    fields["at"] = fields["at"] or now
     try:
-        entry = _symptom(fields)
+        entry = _symptom(fields, now)
     except EntryProblem as exc:
         return _entry_problem(exc)
     return JSONResponse(_json(_store(request).add_symptom(entry)), status_code=201)
@@ -235,11 +236,11 @@ def patch_symptom(request: Request, entry_id: Annotated[int, Path(ge=1, le=MAX_I
         field = next(k for k, v in given.items() if v is None and k in ("at", "severity", "woke", "notes", "fingers"))
         return _problem(["body", field], "cannot be null")
     fields = old.model_dump(exclude={"id", "uid"})
-    if "fingers" in given and "hand" not in given:
-        fields["hand"] = None
+    if given.get("fingers") and "hand" not in given:
+        fields["hand"] = None  # worked out again from the new fingers; clearing them keeps the hand
     fields.update(given)
     try:
-        entry = _symptom(fields)
+        entry = _symptom(fields, _now(request))
         return JSONResponse(_json(store.update_symptom(entry_id, entry)))
     except EntryProblem as exc:
         return _entry_problem(exc)
@@ -253,9 +254,10 @@ def add_treatment(request: Request, body: TreatmentBody) -> Response:
     from numbwise.diary.fields import EntryProblem, treatment_from
 
     fields = body.model_dump()
-    fields["at"] = fields["at"] or _now(request)
+    now = _now(request)
+    fields["at"] = fields["at"] or now
     try:
-        entry = treatment_from(fields)
+        entry = treatment_from(fields, now=now)
     except EntryProblem as exc:
         return _entry_problem(exc)
     return JSONResponse(_json(_store(request).add_treatment(entry)), status_code=201)
@@ -279,7 +281,7 @@ def patch_treatment(request: Request, entry_id: Annotated[int, Path(ge=1, le=MAX
             return _problem(["body", key], "cannot be null")
     fields = old.model_dump(exclude={"id", "uid"}) | given
     try:
-        return JSONResponse(_json(store.update_treatment(entry_id, treatment_from(fields))))
+        return JSONResponse(_json(store.update_treatment(entry_id, treatment_from(fields, now=_now(request)))))
     except EntryProblem as exc:
         return _entry_problem(exc)
     except NotFound:
