@@ -206,6 +206,10 @@ def test_sessions_show_up_in_stats(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 
 
 def test_a_diary_that_cannot_open_fails_before_the_session(tmp_path: Path) -> None:
-    run = run_cli("--db", "nonsense://nowhere", "exercise", "desk_break")
-    assert run.code == 1 and "could not open the diary" in run.err and "Get ready" not in run.out
-    assert run_cli("--db", "nonsense://nowhere", "stats").code == 2  # an unknown database type is bad input
+    run = run_cli("--db", "nonsense://nowhere", "exercise", "desk_break")  # an unknown database type is bad input
+    assert run.code == 2 and "not a database numbwise can use" in run.err and "Get ready" not in run.out
+    assert run_cli("--db", "nonsense://nowhere", "stats").code == 2
+    folder = tmp_path / "not-a-folder"
+    folder.write_text("a file where the diary's folder should be")
+    broken = run_cli("--db", f"sqlite:///{folder / 'x.sqlite3'}", "exercise", "desk_break")
+    assert broken.code == 1 and "could not open the diary" in broken.err and "Get ready" not in broken.out

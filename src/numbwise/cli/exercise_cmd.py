@@ -194,6 +194,10 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
         console.print(str(exc), markup=False, soft_wrap=True)
         return
     except Exception as exc:  # checked before the session, so nobody exercises and then loses the record
+        from numbwise.diary.store import BadRequest
+
+        if isinstance(exc, BadRequest):  # a wrong --db is bad input (exit 2), like in every diary command
+            raise
         raise StoreFailure(f"could not open the diary ({exc}). Choose another with --db URL.") from None
     phases = timeline(kb.exercises, choice.routine)
     console.print(f"Routine: {why}", markup=False, soft_wrap=True)

@@ -228,7 +228,7 @@ def _history(ctx: click.Context, instrument: str | None, as_json: bool) -> None:
         raise BadAnswer(str(exc)) from None
     from numbwise.diary.store import open_store
 
-    with open_store(ctx.find_root().obj.get("db")) as store:
+    with open_store(ctx.find_root().obj.get("db"), create=False) as store:
         records = store.scores(key)
     if as_json:
         rows = [{"id": entry_ref(r), "at": r.at.isoformat(), "instrument": r.instrument,
