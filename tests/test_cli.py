@@ -100,10 +100,19 @@ def test_foods_shows_the_table_needs_and_pinned_source() -> None:
     assert "Source:" in run.out and "ods.od.nih.gov" in run.out
 
 
+def _subcommands(cmd: click.Command) -> dict[str, click.Command]:
+    """A group's commands by name, through list_commands/get_command so lazy groups count too."""
+    if not isinstance(cmd, click.Group):
+        return {}
+    ctx = click.Context(cmd)
+    found = {name: cmd.get_command(ctx, name) for name in cmd.list_commands(ctx)}
+    return {name: sub for name, sub in found.items() if sub is not None}
+
+
 def _commands() -> list[str]:
     names = []
-    for name, cmd in cli.commands.items():
-        sub = getattr(cmd, "commands", None)
+    for name, cmd in _subcommands(cli).items():
+        sub = _subcommands(cmd)
         names += [f"{name} {s}" for s in sub] if sub else [name]
     return names
 
@@ -121,7 +130,7 @@ def test_every_command_has_help_with_examples_and_docs(command: str) -> None:
 def _command_tree(cmd: click.Command, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Every command and group under `cmd`, however deep, as its words after `numbwise`."""
     out = [path]
-    for name, sub in sorted(getattr(cmd, "commands", {}).items()):
+    for name, sub in sorted(_subcommands(cmd).items()):
         out += _command_tree(sub, (*path, name))
     return out
 
@@ -136,6 +145,19 @@ def test_every_command_group_and_subcommand_help_has_examples() -> None:
             missing.append(" ".join(("numbwise", *path)))
     assert len(tree) > 20 and ("kb",) in tree and ("kb", "check") in tree
     assert not missing, f"help without examples: {missing}"
+
+
+def test_help_and_one_command_load_only_what_they_need() -> None:
+    """Commands are imported lazily: --help never loads the knowledge base, SQLAlchemy or the web stack."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from numbwise.cli.main import main; main(['--help']); "
+        "print(sorted(m for m in ('numbwise.kb.loader', 'sqlalchemy', 'fastapi', 'matplotlib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60).stdout
+    assert out.strip().splitlines()[-1] == "[]"
 
 
 def test_version_and_help_start_fast_enough_to_run() -> None:

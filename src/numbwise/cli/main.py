@@ -7,21 +7,47 @@ import sys
 import click
 
 from numbwise import __version__
-from numbwise.cli.assess_cmd import assess_command
-from numbwise.cli.care_cmd import care_command
-from numbwise.cli.check_cmd import check_command
-from numbwise.cli.data_cmd import backup_command, export_command, import_command
-from numbwise.cli.history_cmd import history_group
-from numbwise.cli.exercise_cmd import exercise_command
-from numbwise.cli.kb_cmd import kb_group
-from numbwise.cli.learn_cmd import foods_command, learn_command
-from numbwise.cli.log_cmd import log_command
-from numbwise.cli.report_cmd import report_command
-from numbwise.cli.remind_cmd import remind_command
-from numbwise.cli.serve_cmd import serve_command
-from numbwise.cli.score_cmd import score_command
-from numbwise.cli.stats_cmd import stats_command
 from numbwise.exitcodes import ExitCode
+
+# Each command's module is imported only when that command runs (or help lists it), so a
+# one-line `numbwise log` does not pay for the web app, the report or the player.
+COMMANDS: dict[str, str] = {
+    "check": "numbwise.cli.check_cmd:check_command",
+    "assess": "numbwise.cli.assess_cmd:assess_command",
+    "learn": "numbwise.cli.learn_cmd:learn_command",
+    "foods": "numbwise.cli.learn_cmd:foods_command",
+    "care": "numbwise.cli.care_cmd:care_command",
+    "exercise": "numbwise.cli.exercise_cmd:exercise_command",
+    "stats": "numbwise.cli.stats_cmd:stats_command",
+    "remind": "numbwise.cli.remind_cmd:remind_command",
+    "log": "numbwise.cli.log_cmd:log_command",
+    "history": "numbwise.cli.history_cmd:history_group",
+    "score": "numbwise.cli.score_cmd:score_command",
+    "report": "numbwise.cli.report_cmd:report_command",
+    "export": "numbwise.cli.data_cmd:export_command",
+    "import": "numbwise.cli.data_cmd:import_command",
+    "backup": "numbwise.cli.data_cmd:backup_command",
+    "serve": "numbwise.cli.serve_cmd:serve_command",
+    "kb": "numbwise.cli.kb_cmd:kb_group",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        import importlib
+
+        module, attr = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
+
 
 HELP = """Numb or tingling hands: how urgent it is, what is likely behind it, and what helps.
 
@@ -39,7 +65,7 @@ numbwise is not a diagnosis. In an emergency, call your local emergency number.
 """
 
 
-@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=LazyGroup, help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--plain", is_flag=True, envvar="NUMBWISE_PLAIN", help="Plain text: no boxes or colour (for screen readers).")
 @click.option(
     "--db",
@@ -56,29 +82,10 @@ def cli(ctx: click.Context, plain: bool, db: str | None) -> None:
     ctx.obj["db"] = db
 
 
-cli.add_command(assess_command)
-cli.add_command(check_command)
-cli.add_command(learn_command)
-cli.add_command(foods_command)
-cli.add_command(kb_group)
-cli.add_command(log_command)
-cli.add_command(history_group)
-cli.add_command(export_command)
-cli.add_command(import_command)
-cli.add_command(backup_command)
-cli.add_command(report_command)
-cli.add_command(remind_command)
-cli.add_command(serve_command)
-cli.add_command(score_command)
-cli.add_command(care_command)
-cli.add_command(exercise_command)
-cli.add_command(stats_command)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code instead of raising."""
-    from numbwise.kb import KnowledgeError
-
     try:
         code = cli.main(args=argv, prog_name="numbwise", standalone_mode=False)
         if isinstance(code, int):  # click returns ctx.exit()'s code instead of raising
@@ -91,15 +98,16 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.BAD_INPUT if exc.exit_code == 2 else exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except KnowledgeError as exc:
-        click.echo("Error: the knowledge base is broken:", err=True)
-        for line in exc.problems:
-            click.echo(f"  {line}", err=True)
-        return ExitCode.PROBLEM
     except KeyboardInterrupt:
         click.echo("\nStopped.", err=True)
         return ExitCode.INTERRUPTED
     except Exception as exc:
+        loader = sys.modules.get("numbwise.kb.loader")  # not loaded means it cannot be a knowledge error
+        if loader is not None and isinstance(exc, loader.KnowledgeError):
+            click.echo("Error: the knowledge base is broken:", err=True)
+            for line in exc.problems:
+                click.echo(f"  {line}", err=True)
+            return ExitCode.PROBLEM
         code = _store_error_code(exc)
         if code is None:
             raise
