@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
+from numbwise.care.cues import cue, headline, side_label
 from numbwise.care.session import Phase, Player, start
 from numbwise.kb.models import ExercisesFile, Routine
 
@@ -141,34 +142,6 @@ class Speaker:
 
 
 # --- words the face shows (interface wording; the medical text comes from the knowledge base) ---
-
-
-def side_label(phase: Phase) -> str:
-    return {"left": "LEFT hand", "right": "RIGHT hand", None: "Both hands"}[phase.side]
-
-
-def headline(phase: Phase) -> str:
-    """The big word over the countdown."""
-    return {"ready": "Get ready", "hold": "Hold", "move": "Move", "timed": "Keep going", "rest": "Rest",
-            "switch": "Switch hands"}[phase.kind]
-
-
-def cue(phase: Phase, exercises: ExercisesFile) -> str:
-    """What is said (or printed in plain mode) when a phase starts."""
-    ex = exercises.exercises[phase.exercise_id]
-    step = ex.steps[phase.step_index]
-    hand = "" if phase.side is None else f"{side_label(phase)}. "
-    if phase.kind == "ready":
-        return f"Get ready: {ex.name}. {hand}{step.say}."
-    if phase.kind == "switch":
-        return f"Switch hands. Now the {side_label(phase)}. {step.say}."
-    if phase.kind == "rest":
-        return "Rest."
-    if phase.kind == "hold":
-        return f"{step.say}. Hold for {phase.seconds} seconds."
-    if phase.kind == "timed":
-        return f"{step.say}. Keep going for {phase.seconds} seconds."
-    return f"{step.say}."
 
 
 def plain_line(phase: Phase, exercises: ExercisesFile) -> str:

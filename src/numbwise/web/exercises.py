@@ -13,18 +13,15 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
+from numbwise.care.cues import HANDS, HEADLINES, cue
 from numbwise.web.security import CSRF_FIELD, csrf_ok
 
 if TYPE_CHECKING:
     from numbwise.care.routines import Choice, NoSuggestion
-    from numbwise.care.session import Phase
-    from numbwise.kb.models import Exercise, ExercisesFile
+    from numbwise.kb.models import Exercise
 
 router = APIRouter(include_in_schema=False)
 OUTCOMES = {"done": "Done", "partial": "Partly", "skipped": "Not done"}
-HEADLINES = {"ready": "Get ready", "hold": "Hold", "move": "Move", "timed": "Keep going", "rest": "Rest",
-             "switch": "Switch hands"}
-HANDS = {"left": "LEFT hand", "right": "RIGHT hand", None: "Both hands"}
 MAX_TEST_SPEED = 1000
 
 
@@ -71,23 +68,6 @@ def picture_url(name: str) -> str:
     return f"/exercises/pictures/{name}"
 
 
-def _cue(phase: Phase, exercises: ExercisesFile) -> str:
-    ex = exercises.exercises[phase.exercise_id]
-    step = ex.steps[phase.step_index]
-    hand = "" if phase.side is None else f"{HANDS[phase.side]}. "
-    if phase.kind == "ready":
-        return f"Get ready: {ex.name}. {hand}{step.say}."
-    if phase.kind == "switch":
-        return f"Switch hands. Now the {HANDS[phase.side]}. {step.say}."
-    if phase.kind == "rest":
-        return "Rest."
-    if phase.kind == "hold":
-        return f"{step.say}. Hold for {phase.seconds} seconds."
-    if phase.kind == "timed":
-        return f"{step.say}. Keep going for {phase.seconds} seconds."
-    return f"{step.say}."
-
-
 def timeline_data(rid: str) -> dict[str, Any]:
     """The routine's timeline as plain JSON for the player script (numbers from care.session, words for the screen)."""
     from numbwise.care.routines import named_routine
@@ -112,7 +92,7 @@ def timeline_data(rid: str) -> dict[str, Any]:
             {"kind": p.kind, "seconds": p.seconds, "exercise": p.exercise_index, "step": p.step_index,
              "side": p.side, "rep": p.rep, "reps": p.reps, "set": p.set, "sets": p.sets, "work": p.is_work,
              "beep": p.kind in ("hold", "timed"), "headline": HEADLINES[p.kind], "hand": HANDS[p.side],
-             "cue": _cue(p, exs)}
+             "cue": cue(p, exs)}
             for p in phases
         ],
     }
