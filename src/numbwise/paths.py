@@ -17,37 +17,31 @@ def _home(environ: Mapping[str, str]) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def data_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """The diary database and saved checks live here (for example ~/.local/share/numbwise)."""
+def _folder(kind: str, environ: Mapping[str, str] | None) -> Path:
+    """One of the person's folders: under $NUMBWISE_HOME when set, else where the platform keeps it."""
     env = os.environ if environ is None else environ
     home = _home(env)
     if home is not None:
-        return home / "data"
+        return home / kind
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+    where = {"data": platformdirs.user_data_dir, "config": platformdirs.user_config_dir, "state": platformdirs.user_state_dir}
+    return Path(where[kind](APP, appauthor=False))
+
+
+def data_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The diary database and saved checks live here (for example ~/.local/share/numbwise)."""
+    return _folder("data", environ)
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Settings files live here (for example ~/.config/numbwise)."""
-    env = os.environ if environ is None else environ
-    home = _home(env)
-    if home is not None:
-        return home / "config"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP, appauthor=False))
+    return _folder("config", environ)
 
 
 def state_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Run-time state such as the reminder's process file (for example ~/.local/state/numbwise)."""
-    env = os.environ if environ is None else environ
-    home = _home(env)
-    if home is not None:
-        return home / "state"
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir(APP, appauthor=False))
+    return _folder("state", environ)
 
 
 def default_db_url(environ: Mapping[str, str] | None = None) -> str:
