@@ -6,12 +6,14 @@ Plain functions over plain data (no click, no web): a bad field raises EntryProb
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from numbwise.diary.entries import Entry, SymptomIn, TreatmentIn
+
+In = TypeVar("In", "SymptomIn", "TreatmentIn")  # the entry models people write
 
 PREFIX = {"symptom": "S", "treatment": "T", "check": "C", "score": "Q", "activity": "A"}
 KIND_OF_PREFIX = {v: k for k, v in PREFIX.items()}
@@ -120,8 +122,6 @@ def not_future(at: datetime, now: datetime, shown: str | None = None) -> None:
 
 def symptom_from(fields: dict[str, Any], *, now: datetime) -> SymptomIn:
     """A checked SymptomIn from typed fields; the hand is worked out from the fingers when not given."""
-    from pydantic import ValidationError
-
     from numbwise.diary.entries import SymptomIn, normalise_fingers
 
     fields = dict(fields)
@@ -134,22 +134,22 @@ def symptom_from(fields: dict[str, Any], *, now: datetime) -> SymptomIn:
     hand = fields["hand"]
     if hand in ("left", "right") and any(f[0] != hand[0] for f in fields["fingers"]):
         raise EntryProblem(f"not saved: the fingers {' '.join(fields['fingers'])} are not all on the {hand} hand", "fingers")
-    try:
-        entry = SymptomIn.model_validate(fields)
-    except ValidationError as exc:
-        raise EntryProblem(f"not saved: {explain_errors(exc)}", _first_field(exc)) from None
-    not_future(entry.at, now)
-    return entry
+    return _checked(SymptomIn, fields, now)
 
 
 def treatment_from(fields: dict[str, Any], *, now: datetime) -> TreatmentIn:
     """A checked TreatmentIn from typed fields."""
-    from pydantic import ValidationError
-
     from numbwise.diary.entries import TreatmentIn
 
+    return _checked(TreatmentIn, fields, now)
+
+
+def _checked(model: type[In], fields: dict[str, Any], now: datetime) -> In:
+    """Validate fields into an entry model, in plain words, and refuse a time in the future."""
+    from pydantic import ValidationError
+
     try:
-        entry = TreatmentIn.model_validate(fields)
+        entry = model.model_validate(fields)
     except ValidationError as exc:
         raise EntryProblem(f"not saved: {explain_errors(exc)}", _first_field(exc)) from None
     not_future(entry.at, now)
