@@ -15,6 +15,7 @@ the field, 404 for a missing entry, and every write one transaction in the store
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -223,29 +224,14 @@ def add_symptom(request: Request, body: SymptomBody) -> Response:
               responses=ERRORS | NOT_FOUND)
 def patch_symptom(request: Request, entry_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: SymptomPatch) -> Response:
     """Change the fields given; the others stay. Changing the fingers works out the hand again unless it is given."""
-    from numbwise.diary.fields import EntryProblem
-    from numbwise.diary.store import NotFound
-
-    store = _store(request)
-    try:
-        old = store.get("symptom", entry_id)
-    except NotFound:
-        return _problem(["path", "entry_id"], f"there is no symptom entry {entry_id}", 404)
     given = body.model_dump(exclude_unset=True)
-    if any(v is None for k, v in given.items() if k in ("at", "severity", "woke", "notes", "fingers")):
-        field = next(k for k, v in given.items() if v is None and k in ("at", "severity", "woke", "notes", "fingers"))
-        return _problem(["body", field], "cannot be null")
-    fields = old.model_dump(exclude={"id", "uid"})
-    if given.get("fingers") and "hand" not in given:
-        fields["hand"] = None  # worked out again from the new fingers; clearing them keeps the hand
-    fields.update(given)
-    try:
-        entry = _symptom(fields, _now(request))
-        return JSONResponse(_json(store.update_symptom(entry_id, entry)))
-    except EntryProblem as exc:
-        return _entry_problem(exc)
-    except NotFound:
-        return _problem(["path", "entry_id"], f"there is no symptom entry {entry_id}", 404)
+
+    def merged(old: dict[str, Any]) -> dict[str, Any]:
+        if given.get("fingers") and "hand" not in given:
+            old["hand"] = None  # worked out again from the new fingers; clearing them keeps the hand
+        return old | given
+
+    return _patch(request, "symptom", entry_id, given, ("at", "severity", "woke", "notes", "fingers"), merged)
 
 
 @router.post("/treatments", summary="Add a treatment", status_code=201, response_model=EntryOut, responses=ERRORS)
@@ -267,25 +253,34 @@ def add_treatment(request: Request, body: TreatmentBody) -> Response:
               responses=ERRORS | NOT_FOUND)
 def patch_treatment(request: Request, entry_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: TreatmentPatch) -> Response:
     """Change the fields given; the others stay."""
-    from numbwise.diary.fields import EntryProblem, treatment_from
+    given = body.model_dump(exclude_unset=True)
+    return _patch(request, "treatment", entry_id, given, tuple(given), lambda old: old | given)
+
+
+def _patch(request: Request, kind: str, entry_id: int, given: dict[str, Any], not_null: tuple[str, ...],
+           merge: Callable[[dict[str, Any]], dict[str, Any]]) -> Response:
+    """The one way an entry is changed: 404 when missing, no nulls where a value is needed, then checked and saved."""
+    from numbwise.diary.fields import EntryProblem, symptom_from, treatment_from
     from numbwise.diary.store import NotFound
 
     store = _store(request)
+    missing = f"there is no {kind} entry {entry_id}"
     try:
-        old = store.get("treatment", entry_id)
+        old = store.get(kind, entry_id)
     except NotFound:
-        return _problem(["path", "entry_id"], f"there is no treatment entry {entry_id}", 404)
-    given = body.model_dump(exclude_unset=True)
-    for key, value in given.items():
-        if value is None:
-            return _problem(["body", key], "cannot be null")
-    fields = old.model_dump(exclude={"id", "uid"}) | given
+        return _problem(["path", "entry_id"], missing, 404)
+    null = next((k for k in not_null if k in given and given[k] is None), None)
+    if null is not None:
+        return _problem(["body", null], "cannot be null")
+    fields = merge(old.model_dump(exclude={"id", "uid"}))
     try:
+        if kind == "symptom":
+            return JSONResponse(_json(store.update_symptom(entry_id, symptom_from(fields, now=_now(request)))))
         return JSONResponse(_json(store.update_treatment(entry_id, treatment_from(fields, now=_now(request)))))
     except EntryProblem as exc:
         return _entry_problem(exc)
     except NotFound:
-        return _problem(["path", "entry_id"], f"there is no treatment entry {entry_id}", 404)
+        return _problem(["path", "entry_id"], missing, 404)
 
 
 def _instrument_ids() -> list[str]:
