@@ -34,7 +34,8 @@ def test_no_finger_picked_shows_the_message(page: Any) -> None:
     assert "fingers" in heading(page).lower()
     err = page.locator(".error[role=alert]")
     assert err.is_visible() and "at least one finger" in err.inner_text()
-    assert page.evaluate("document.activeElement.classList.contains('error')")
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('error')",
+                           timeout=5000)  # focus moves after htmx settles
 
 
 def test_browser_back_leaves_the_check_cleanly(page: Any) -> None:
