@@ -12,6 +12,15 @@ def _path(page: Any) -> str:
     return urlparse(page.url).path
 
 
+def _soon(page: Any, condition: str, seconds: float = 5.0) -> bool:
+    """Whether a page condition becomes true within a few seconds (polled: the CSP forbids wait_for_function's eval)."""
+    for _ in range(int(seconds * 20)):
+        if page.evaluate(condition):
+            return True
+        page.wait_for_timeout(50)
+    return False
+
+
 def test_bad_age_shows_the_message_beside_the_field_and_focuses_it(page: Any) -> None:
     page.goto("/check")
     button(page, "None of these")
@@ -20,7 +29,7 @@ def test_bad_age_shows_the_message_beside_the_field_and_focuses_it(page: Any) ->
     continue_(page)  # a 422 reply is swapped in (htmx ignores 4xx by default)
     alert = page.locator("#age-err")
     assert alert.is_visible() and "whole years" in alert.inner_text()
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'age'", timeout=5000)  # focus moves after htmx settles
+    assert _soon(page, "document.activeElement.id === 'age'")  # focus moves after htmx settles
     assert page.locator("#age").input_value() == "abc"
 
 
@@ -34,8 +43,7 @@ def test_no_finger_picked_shows_the_message(page: Any) -> None:
     assert "fingers" in heading(page).lower()
     err = page.locator(".error[role=alert]")
     assert err.is_visible() and "at least one finger" in err.inner_text()
-    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('error')",
-                           timeout=5000)  # focus moves after htmx settles
+    assert _soon(page, "document.activeElement.classList.contains('error')")  # focus moves after htmx settles
 
 
 def test_browser_back_leaves_the_check_cleanly(page: Any) -> None:
