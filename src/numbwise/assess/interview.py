@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import random
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -49,19 +49,28 @@ class Question:
 
 @dataclass(frozen=True)
 class Interview:
-    """Answers so far. `asked` also holds findings answered 'not sure', which are never asked again."""
+    """Answers so far. `asked` also holds findings answered 'not sure', which are never asked again.
+
+    A checklist item left blank is neither: it stays not known and may be asked again on its own when
+    the engine needs it. Each history step is (question, the yes/no answers, the items left blank).
+    """
 
     age: int | None = None
     sex: str | None = None
     answers: Mapping[str, bool] = field(default_factory=dict)
     asked: frozenset[str] = frozenset()
     shown: tuple[str, ...] = ()
-    history: tuple[tuple[Question, tuple[tuple[str, bool], ...]], ...] = ()
+    history: tuple[tuple[Question, tuple[tuple[str, bool], ...], tuple[str, ...]], ...] = ()
 
     @property
     def count(self) -> int:
         """How many questions have been answered."""
         return len(self.history)
+
+    @property
+    def unsure(self) -> frozenset[str]:
+        """Findings the person explicitly answered 'not sure' (asked, with no yes or no)."""
+        return self.asked - set(self.answers)
 
     def case(self) -> Case:
         """The answers as a case (unanswered findings stay not known)."""
@@ -73,29 +82,34 @@ def start(age: int | None = None, sex: str | None = None) -> Interview:
     return Interview(age=age, sex=sex)
 
 
-def answer(iv: Interview, question: Question, updates: Mapping[str, bool]) -> Interview:
-    """Record an answer: `updates` holds the findings answered yes or no; the rest were 'not sure'."""
+def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank: Collection[str] = ()) -> Interview:
+    """Record an answer: `updates` holds yes or no, `blank` the items left unanswered (still not known), the rest 'not sure'.
+
+    An explicit earlier answer is never overridden: a later question (the finger picker setting
+    "one hand", say) only fills in what is still open.
+    """
     for fid, value in updates.items():
         if fid not in question.findings:
             raise ValueError(f"'{fid}' is not part of question '{question.id}'")
         if not isinstance(value, bool):
             raise ValueError(f"answer for '{fid}' must be true or false")
+    blank = tuple(f for f in question.findings if f in set(blank) and f not in updates)
     answers = dict(iv.answers)
-    answers.update(updates)
+    answers.update({f: v for f, v in updates.items() if f not in iv.answers})
     return replace(
         iv,
         answers=answers,
-        asked=iv.asked | set(question.findings),
+        asked=iv.asked | (set(question.findings) - set(blank)),
         shown=iv.shown + (question.id,),
-        history=iv.history + ((question, tuple(updates.items())),),
+        history=iv.history + ((question, tuple(updates.items()), blank),),
     )
 
 
 def undo(iv: Interview) -> Interview:
     """Go back one question (replaying the earlier answers)."""
     out = start(iv.age, iv.sex)
-    for question, updates in iv.history[:-1]:
-        out = answer(out, question, dict(updates))
+    for question, updates, blank in iv.history[:-1]:
+        out = answer(out, question, dict(updates), blank)
     return out
 
 
@@ -308,12 +322,23 @@ def _clarify(fid: str, iv: Interview) -> Question:
     return finding_question(fid)
 
 
-def next_question(iv: Interview, rng: random.Random | None = None, limit: int = MAX_QUESTIONS) -> Question | None:
+def _narrow(q: Question, iv: Interview) -> Question:
+    """A fixed screen without the findings already asked: each finding is asked once."""
+    if q.kind != "screen":
+        return q
+    keep = [i for i, f in enumerate(q.findings) if f not in iv.asked and f not in iv.answers]
+    return replace(q, findings=tuple(q.findings[i] for i in keep), labels=tuple(q.labels[i] for i in keep))
+
+
+def next_question(iv: Interview, rng: random.Random | None = None, limit: int = MAX_QUESTIONS,
+                  must_ask: Collection[str] = ()) -> Question | None:
     """The next question, or None when the interview should stop (a settled emergency stops it at once).
 
     Order: the fixed screens (emergency first); then any question that could still make the level
     more urgent; then questions that best tell the likely causes apart; then questions that could
     still make the level less urgent; and a last check of warning signs before advising home care.
+    `must_ask` (the coherence rule's findings that settle an emergency-type cause) are asked, one
+    at a time, before the interview stops short of an emergency.
     """
     result = triage(iv.answers, iv.age)
     current = result.level
@@ -323,8 +348,8 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     if iv.count >= limit:
         return None
     for q in _step_questions():
-        if q.id not in iv.shown and any(f not in iv.asked for f in q.findings):
-            return q
+        if q.id not in iv.shown and any(f not in iv.asked and f not in iv.answers for f in q.findings):
+            return _narrow(q, iv)
     rng = rng or random.Random(20261124)
     post = posterior(iv.answers, iv.age, iv.sex)
     worlds = _worlds(iv, post, rng)
@@ -347,7 +372,12 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
         if gain >= MIN_LEVEL_GAIN:
             return finding_question(best)
     if current == "self_care" and "screen_before_home_care" not in iv.shown:
-        return _sweep(iv)
+        sweep = _sweep(iv)
+        if sweep is not None:
+            return sweep
+    for fid in must_ask:
+        if fid not in iv.asked and fid not in iv.answers and fid in load().findings:
+            return finding_question(fid)
     return None
 
 
@@ -395,6 +425,9 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
         if qid not in by_id or by_id[qid].kind != kind:
             raise ValueError(f"no {kind} question '{qid}'")
         q = by_id[qid]
+        if kind == "screen" and findings and set(findings) <= set(q.findings):  # a screen narrowed to what was still open
+            keep = [i for i, f in enumerate(q.findings) if f in set(findings)]
+            q = replace(q, findings=tuple(q.findings[i] for i in keep), labels=tuple(q.labels[i] for i in keep))
     if q.findings != findings:
         raise ValueError(f"question '{qid}' does not ask about these findings")
     return q
@@ -405,7 +438,7 @@ def to_data(iv: Interview) -> dict[str, Any]:
     return {
         "age": iv.age,
         "sex": iv.sex,
-        "steps": [[q.id, q.kind, list(q.findings), dict(updates)] for q, updates in iv.history],
+        "steps": [[q.id, q.kind, list(q.findings), dict(updates), list(blank)] for q, updates, blank in iv.history],
     }
 
 
@@ -422,10 +455,11 @@ def from_data(data: Any) -> Interview:
         raise ValueError("steps must be a list")
     iv = start(age, sex)
     for step in steps:
-        if not (isinstance(step, list) and len(step) == 4 and isinstance(step[0], str) and isinstance(step[1], str)
-                and isinstance(step[2], list) and isinstance(step[3], Mapping)):
-            raise ValueError("each step must be [id, kind, findings, answers]")
-        iv = answer(iv, question(step[0], step[1], step[2]), dict(step[3]))
+        if not (isinstance(step, list) and len(step) in (4, 5) and isinstance(step[0], str) and isinstance(step[1], str)
+                and isinstance(step[2], list) and isinstance(step[3], Mapping)
+                and (len(step) == 4 or isinstance(step[4], list) and all(isinstance(f, str) for f in step[4]))):
+            raise ValueError("each step must be [id, kind, findings, answers, blank]")
+        iv = answer(iv, question(step[0], step[1], step[2]), dict(step[3]), step[4] if len(step) == 5 else ())
     return iv
 
 

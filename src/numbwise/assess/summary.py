@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, percent, statement, triage_reasons
@@ -83,11 +84,13 @@ def summarise(result: Assessment) -> Summary:
     )
 
 
-def answered(history: tuple[tuple[object, tuple[tuple[str, bool], ...]], ...]) -> tuple[tuple[str, str], ...]:
-    """Each question asked (its text) and the answer given, in words, for the printed result."""
+def answered(history: tuple[tuple[Any, ...], ...]) -> tuple[tuple[str, str], ...]:
+    """Each question asked (its text) and the answer given, in words, for the printed result (blank items are left out)."""
     kb = load()
     out = []
-    for q, updates in history:
+    for step in history:
+        q, updates = step[0], step[1]
+        blank = set(step[2]) if len(step) > 2 else set()
         given = dict(updates)
         kind, text = getattr(q, "kind"), getattr(q, "text")
         findings, labels = getattr(q, "findings"), getattr(q, "labels") or ()
@@ -101,10 +104,13 @@ def answered(history: tuple[tuple[object, tuple[tuple[str, bool], ...]], ...]) -
             continue
         names = dict(zip(findings, labels)) or {f: kb.vocabulary.findings.get(f, f) for f in findings}
         yes = [names.get(f, f) for f in findings if given.get(f) is True]
-        unsure = [names.get(f, f) for f in findings if f not in given]
+        unsure = [names.get(f, f) for f in findings if f not in given and f not in blank]
         if kind == "fingers":
             out.append((text, "; ".join(yes) if yes else "Not sure"))
             continue
+        no = [f for f in findings if given.get(f) is False]
         parts = ([f"Yes: {'; '.join(yes)}"] if yes else []) + ([f"Not sure: {'; '.join(unsure)}"] if unsure else [])
-        out.append((text, ". ".join(parts) if parts else "None of these"))
+        if not parts:
+            parts = ["None of these"] if len(no) == len(findings) else (["No to the ones answered"] if no else ["Left blank"])
+        out.append((text, ". ".join(parts)))
     return tuple(out)
