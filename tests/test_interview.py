@@ -205,3 +205,54 @@ def test_step_help_is_face_neutral() -> None:
 
     for step in load().interview.steps:
         assert "?" not in step.help and "Leave out" not in step.help, step.id
+
+
+def test_a_finding_is_asked_once_and_a_later_answer_never_overrides_it() -> None:
+    from numbwise.assess.interview import finding_question
+
+    iv = start(40, "female")
+    q = next_question(iv)
+    assert q is not None
+    iv = answer(iv, q, {f: False for f in q.findings})
+    iv = answer(iv, finding_question("one_hand"), {"one_hand": True})
+    iv = answer(iv, finding_question("after_pressure_on_arm"), {"after_pressure_on_arm": True})
+    seen: set[str] = set()
+    while (q := next_question(iv)) is not None:
+        assert "after_pressure_on_arm" not in q.findings or q.kind != "screen"
+        if q.kind == "screen":
+            assert not set(q.findings) & seen
+        seen |= set(q.findings)
+        iv = answer(iv, q, {"one_hand": False, "both_hands": True, "numb_little": True} if q.kind == "fingers"
+                    else {f: False for f in q.findings})
+    assert iv.answers["after_pressure_on_arm"] is True and iv.answers["one_hand"] is True
+
+
+def test_a_blank_checklist_item_stays_not_known_and_can_be_asked_again() -> None:
+    from numbwise.assess.interview import from_data, to_data
+
+    iv = start(40, "female")
+    q = next_question(iv)
+    assert q is not None
+    iv = answer(iv, q, {f: False for f in q.findings})
+    while (q := next_question(iv)) is not None and q.id != "screen_pattern":
+        iv = answer(iv, q, {f: False for f in q.findings} if q.kind == "screen" else {})
+    assert q is not None
+    iv = answer(iv, q, {"wakes_from_sleep": True}, blank=[f for f in q.findings if f != "wakes_from_sleep"])
+    assert "constant" not in iv.answers and "constant" not in iv.asked and "constant" not in iv.unsure
+    again = from_data(to_data(iv))
+    assert again.asked == iv.asked and dict(again.answers) == dict(iv.answers)
+    assert undo(iv).count == iv.count - 1
+
+
+def test_the_must_ask_hook_asks_before_stopping() -> None:
+    from numbwise.kb import load
+
+    done = run_simulation({"face_drooping": False, "numb_thumb": True, "one_hand": True}, 40, "female")
+    assert next_question(done) is None
+    open_ = sorted(f for f in load().findings if f not in done.asked)
+    assert open_
+    q = next_question(done, must_ask=open_[:2])
+    assert q is not None and q.findings == (open_[0],)
+    done = answer(done, q, {})
+    q = next_question(done, must_ask=open_[:2])
+    assert q is not None and q.findings == (open_[1],)

@@ -1,0 +1,315 @@
+"""The result plan: everything a finished check tells a person, decided once here and only rendered by the faces.
+
+`result_plan(assessment, unsure)` is pure: the same assessment and the same "not sure" answers give
+the same plan in the terminal, the web page, the JSON API and the doctor's report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from numbwise.assess.chance import format_chance, short_chance
+from numbwise.assess.engine import Assessment
+from numbwise.assess.explain import cause_reasons, statement, triage_reasons
+from numbwise.assess.ranking import model, posterior
+from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage
+from numbwise.kb import load
+from numbwise.kb.models import Cond
+
+TELL_APART = 0.6  # the leading cause must be at least this likely ...
+LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
+MIN_REASONS = 2  # ... and rest on at least this many of the person's own answers
+MOST_CAUSES = 3
+MOST_QUESTIONS = 3
+WATCH_MOST = 6  # warnings per level at most (the interim adapter)
+HEADINGS = {  # the people-facing heading of each level of warning (the same words as assess.warnings)
+    "emergency": "Call your emergency number now if",
+    "urgent": "See a doctor today if",
+    "routine": "Get help sooner if",
+}
+CANT_TELL = "We can't tell yet what is causing it."
+CANT_TELL_MORE = "Your answers fit more than one cause. These questions would help tell them apart; a doctor can answer them with you:"
+
+
+@dataclass(frozen=True)
+class WatchFor:
+    """One change to watch for, at the level of help it calls for (mirrors assess.warnings.WatchFor)."""
+
+    level: str
+    heading: str
+    text: str
+    rule_id: str
+    findings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """An answer the person gave (finding, yes or no) in their own words."""
+
+    finding: str
+    answer: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class CauseLine:
+    """A cause to show: its chance in words, the answers for and against it."""
+
+    id: str
+    name: str
+    chance: str  # "about 7 in 10 people with answers like yours"
+    short: str  # "about 7 in 10"
+    value: int  # 1-99, for a meter
+    towards: tuple[Reason, ...]
+    away: tuple[Reason, ...]
+    has_page: bool
+
+
+@dataclass(frozen=True)
+class Step:
+    """A home step from the leading cause's own care plan, with how long to try it."""
+
+    do: str
+    how_long: str | None
+    treatment: str | None
+    treatment_name: str | None
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What may help: the leading cause's own care plan (its first steps only, never another cause's)."""
+
+    cause: str
+    cause_name: str
+    kind: str  # "plan", "generic" or "doctor_first" (as care.plan.CarePlan.kind)
+    summary: str
+    steps: tuple[Step, ...]
+    routine: str | None
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """Something the person was not sure about that could change what to do."""
+
+    finding: str
+    text: str
+    level: str  # the level it could raise the result to
+
+
+@dataclass(frozen=True)
+class WatchGroup:
+    """The changes to watch for at one level of help, under that level's heading."""
+
+    level: str
+    heading: str
+    items: tuple[WatchFor, ...]
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Where to go next, the same in both faces: a command for the terminal, a page for the web."""
+
+    id: str
+    label: str
+    command: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ResultPlan:
+    """A finished check for people: level and action, what was unsure, causes, advice, warnings, next steps."""
+
+    level: str
+    title: str
+    action: str
+    by_when: str
+    numbers: tuple[tuple[str, str], ...]  # emergency numbers (number, where) for call buttons
+    do: tuple[str, ...]
+    do_not: tuple[str, ...]
+    signs: tuple[Reason, ...]  # warning signs in the answers that set this level (emergency or urgent only)
+    why: tuple[str, ...]
+    unsure: tuple[Unsure, ...]
+    told_apart: bool  # False: the answers cannot tell the causes apart yet
+    headline: str  # what the causes come to, in one sentence
+    causes: tuple[CauseLine, ...]
+    questions: tuple[str, ...]  # questions that would tell the causes apart (when not told apart)
+    advice: Advice | None
+    watch_for: tuple[WatchGroup, ...]
+    next_steps: tuple[NextStep, ...]
+    notice: str
+
+    @property
+    def top(self) -> CauseLine | None:
+        """The leading cause shown, if any."""
+        return self.causes[0] if self.causes else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form for the API and the report."""
+        return asdict(self)
+
+
+def _positive(cond: Cond) -> list[str]:
+    out = [cond.present] if cond.present else []
+    for child in (cond.all or []) + (cond.any or []):
+        out += _positive(child)
+    return out
+
+
+def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tuple[WatchFor, ...]:
+    """Interim warnings until assess.warnings lands: each unreported rule finding at the level it would raise the result to."""
+    kb = load()
+    now = LEVELS.index(level)
+    history = {f for step in kb.interview.steps if step.id == "screen_history" for f in step.items}
+    out: list[WatchFor] = []
+    seen: set[str] = set()
+    for c in compiled_rules():
+        if c.rule.level == "self_care":
+            continue
+        for fid in _positive(c.rule.when):
+            if fid in seen or findings.get(fid) is True or fid not in kb.findings or fid in history:
+                continue
+            raised = triage({**findings, fid: True}, age).level
+            if raised != c.rule.level or not (LEVELS.index(raised) < now or raised == level == "routine"):
+                continue
+            seen.add(fid)
+            if sum(1 for w in out if w.level == raised) < WATCH_MOST:
+                f = kb.findings[fid]
+                out.append(WatchFor(raised, HEADINGS[raised], f.checklist or f.said_yes.rstrip("."), c.rule.id, (fid,)))
+    return tuple(out)
+
+
+def _watch_groups(items: tuple[WatchFor, ...], level: str) -> tuple[WatchGroup, ...]:
+    """Warnings grouped under their level's heading, most urgent first; none at or below the result's own level."""
+    groups = []
+    for lv in ("emergency", "urgent", "routine"):
+        if LEVELS.index(lv) > LEVELS.index(level) or (lv == level and lv == "emergency"):
+            continue
+        mine = tuple(w for w in items if w.level == lv)
+        if mine:
+            groups.append(WatchGroup(lv, HEADINGS[lv], mine))
+    return tuple(groups)
+
+
+def _rule_levels() -> dict[str, str]:
+    """Each finding that can raise an emergency or urgent rule, with the most urgent such level."""
+    out: dict[str, str] = {}
+    for c in compiled_rules():
+        if c.rule.level in ("emergency", "urgent"):
+            for fid in _positive(c.rule.when):
+                if fid not in out or LEVELS.index(c.rule.level) < LEVELS.index(out[fid]):
+                    out[fid] = c.rule.level
+    return out
+
+
+def _cause_line(findings: Mapping[str, bool], cid: str, p: float) -> CauseLine:
+    kb = load()
+    r = cause_reasons(findings, cid, p)
+    name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
+    return CauseLine(cid, name, format_chance(p), short_chance(p), max(1, min(99, round(100 * p))),
+                     tuple(Reason(f, v, statement(f, v)) for f, v in r.towards),
+                     tuple(Reason(f, v, statement(f, v)) for f, v in r.away), cid in kb.causes)
+
+
+def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None) -> tuple[str, ...]:
+    """The questions whose answers would best tell the likely causes apart (not yet answered yes or no)."""
+    kb = load()
+    m = model()
+    post = posterior(findings, age, sex)
+
+    def entropy(ps: list[float]) -> float:
+        return -sum(p * math.log2(p) for p in ps if p > 0)
+
+    def gain(fid: str) -> float:
+        q = m.p[fid]
+        p_yes = sum(p * x for p, x in zip(post, q))
+        if not 0.0 < p_yes < 1.0:
+            return 0.0
+        expected = 0.0
+        for vec, weight in ((m.present[fid], p_yes), (m.absent[fid], 1.0 - p_yes)):
+            w = [p * math.exp(v) for p, v in zip(post, vec)]
+            total = sum(w)
+            expected += weight * entropy([x / total for x in w])
+        return entropy(post) - expected
+
+    open_ = [f for f in m.present if f not in findings and f in kb.findings]
+    best = sorted(open_, key=lambda f: (-gain(f), f))[:MOST_QUESTIONS]
+    return tuple(kb.findings[f].question for f in best if gain(f) > 0.0)
+
+
+def _advice(cid: str, with_steps: bool) -> Advice:
+    from numbwise.care.plan import care_plan
+
+    plan = care_plan(None, cid)
+    steps = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps) if with_steps else ()
+    routine = plan.routine.id if plan.routine is not None and with_steps else None
+    return Advice(cid, plan.cause_name, plan.kind, plan.summary, steps, routine)
+
+
+def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
+    if level == "emergency":
+        return ()
+    out = []
+    if advice is not None and advice.steps:
+        out.append(NextStep("care", f"Your care plan for {advice.cause_name.lower()}",
+                            f"numbwise care {advice.cause}", f"/learn/{advice.cause}"))
+    if advice is not None and advice.routine is not None:
+        out.append(NextStep("exercise", "Guided hand exercises", f"numbwise exercise {advice.routine}",
+                            f"/exercises/{advice.routine}"))
+    out.append(NextStep("diary", "Write down when it happens in your diary", "numbwise log", "/diary"))
+    out.append(NextStep("report", "Make a report to take to your doctor", "numbwise report --out report.pdf", "/report"))
+    return tuple(out)
+
+
+def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
+    """The one result plan for an assessment and the findings the person answered 'not sure' (plain data, no faces)."""
+    kb = load()
+    level = result.triage
+    lt = kb.triage.levels[level]  # type: ignore[index]
+    findings = dict(result.case.findings)
+    age, sex = result.case.age, result.case.sex
+    raises = _rule_levels()
+    doubts = tuple(
+        Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), raises[f])
+        for f in sorted(unsure, key=lambda f: (LEVELS.index(raises.get(f, "self_care")), f))
+        if f in raises and f not in findings and f in kb.findings
+        and LEVELS.index(raises[f]) < LEVELS.index(level)
+    )
+    signs = tuple(Reason(f, True, statement(f, True)) for f in result.red_flags) if level in ("emergency", "urgent") else ()
+    why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules)))
+    shown = () if level == "emergency" else tuple(_cause_line(findings, c, p) for c, p in result.causes[:MOST_CAUSES])
+    probs = [p for _, p in result.causes]
+    told_apart = bool(shown) and probs[0] >= TELL_APART and (len(probs) < 2 or probs[0] >= LEAD_RATIO * probs[1]) \
+        and len(shown[0].towards) >= MIN_REASONS
+    if level == "self_care":
+        told_apart = bool(shown)  # a complete self-care pattern is itself the answer
+    if level == "emergency":
+        headline = lt.action
+    elif told_apart:
+        headline = f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it."
+    else:
+        headline = CANT_TELL
+    if level != "emergency":  # the leading cause, then only causes with a real chance
+        shown = shown[:1] + tuple(c for c in shown[1:] if c.value >= 5)
+    questions = _questions(findings, age, sex) if not told_apart and level != "emergency" else ()
+    advice = None
+    if level in ("routine", "self_care") and shown and told_apart:
+        advice = _advice(shown[0].id, with_steps=True)
+        if not advice.steps:
+            advice = _advice(shown[0].id, with_steps=False)
+    elif level == "urgent" and shown and told_apart and shown[0].id in kb.care.doctor_first:
+        advice = _advice(shown[0].id, with_steps=False)
+    warnings = watch_for(findings, age, level)
+    return ResultPlan(
+        level=level, title=lt.title, action=lt.action, by_when=lt.by_when,
+        numbers=tuple((n.number, n.where) for n in lt.numbers) if level == "emergency" else (),
+        do=tuple(lt.do), do_not=tuple(lt.do_not), signs=signs, why=why, unsure=doubts,
+        told_apart=told_apart, headline=headline, causes=shown, questions=questions, advice=advice,
+        watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice), notice=kb.meta.notice,
+    )
+
+
+__all__ = ["Advice", "CauseLine", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "WatchFor", "WatchGroup",
+           "result_plan", "watch_for"]

@@ -1,0 +1,135 @@
+"""Generated answer paths through the interview and the invariants every composed result must hold.
+
+Shared by tests/test_result_plan.py (a few hundred paths in the suite) and bench/result_paths.py
+(the big run, recorded in docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from numbwise.assess.interview import Interview, Question, answer, fingers_answer, next_question, outcome, start
+from numbwise.assess.result import ResultPlan, result_plan
+from numbwise.assess.triage import triage
+from numbwise.care.plan import care_plan
+
+Draw = Callable[[list[Any]], Any]  # picks one of the options
+
+
+def walk(draw: Draw, age: int | None, sex: str | None, story: Mapping[str, bool] | None = None,
+         limit: int = 20) -> Interview:
+    """One person's way through the check: yes, no, not sure, or left blank, chosen per question.
+
+    With a `story` (a case's findings) the person mostly answers from it, with some answers
+    flipped, some 'not sure' and some left blank: the edge stories and their near misses.
+    """
+    iv = start(age, sex)
+    while (q := next_question(iv, limit=limit)) is not None:
+        iv = answer(iv, q, *(_from_story(draw, q, story) if story is not None else _reply(draw, q)))
+    return iv
+
+
+def _from_story(draw: Draw, q: Question, story: Mapping[str, bool]) -> tuple[dict[str, bool], tuple[str, ...]]:
+    """Answer from the story, with noise: 1 in 12 flipped, 1 in 12 not sure, 1 in 12 left blank (checklists)."""
+    if q.kind in ("fingers", "choice"):
+        known = {f: story[f] for f in q.findings if f in story}
+        if q.kind == "choice" and not any(known.values()):
+            return {}, ()
+        return (known if draw(list(range(12))) else {}), ()
+    updates: dict[str, bool] = {}
+    blank = []
+    for f in q.findings:
+        noise = draw(list(range(12)))
+        value = story.get(f, False if q.kind in ("screen", "sweep") and noise > 3 else None)
+        if value is None or noise == 1:
+            continue
+        if noise == 2 and q.kind in ("screen", "sweep"):
+            blank.append(f)
+        elif noise == 0:
+            updates[f] = not value
+        else:
+            updates[f] = value
+    return updates, tuple(blank)
+
+
+def _reply(draw: Draw, q: Question) -> tuple[dict[str, bool], tuple[str, ...]]:
+    if q.kind == "finding":
+        pick = draw(["yes", "no", "no", "unsure"])
+        return ({} if pick == "unsure" else {q.findings[0]: pick == "yes"}), ()
+    if q.kind == "choice":
+        pick = draw([-1, 0, 1, 2][: len(q.findings) + 1])
+        return ({} if pick < 0 else {f: i == pick for i, f in enumerate(q.findings)}), ()
+    if q.kind == "fingers":
+        if draw([True, False, False, False]):
+            return {}, ()
+        left = {d for d in range(6) if draw([False, False, True])}
+        right = {d for d in range(6) if draw([False, True])}
+        return fingers_answer(left, right or ({1} if not left else set())), ()
+    styles = ["none", "some", "mixed", "blank", "unsure"]
+    style = draw(["none"] * 12 + styles if q.id == "screen_emergency" else styles)
+    if style == "none":
+        return {f: False for f in q.findings}, ()
+    if style == "unsure":
+        return {}, ()
+    if style == "blank":
+        return {}, q.findings
+    updates: dict[str, bool] = {}
+    blank = []
+    for f in q.findings:
+        pick = draw(["no", "no", "no", "yes", "unsure", "blank"] if style == "mixed" else ["no", "no", "no", "no", "yes"])
+        if pick in ("yes", "no"):
+            updates[f] = pick == "yes"
+        elif pick == "blank":
+            blank.append(f)
+    return updates, tuple(blank)
+
+
+def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
+    """The result plan for a finished interview and every invariant it breaks (empty when coherent)."""
+    plan = result_plan(outcome(iv), iv.unsure)
+    answers = dict(iv.answers)
+    out: list[str] = []
+    asked: set[str] = set()
+    first: dict[str, bool] = {}
+    for q, updates, blank in iv.history:  # interview integrity
+        now = set(q.findings) - set(blank)
+        if now & asked and q.kind not in ("fingers", "choice"):
+            out.append(f"asked twice: {sorted(now & asked)} in {q.id}")
+        asked |= now
+        for f, v in updates:
+            first.setdefault(f, v)
+    out += [f"answer to {f} overridden" for f, v in first.items() if answers.get(f) != v]
+    for group in plan.watch_for:
+        for w in group.items:
+            if any(answers.get(f) is True for f in w.findings):
+                out.append(f"warning repeats a reported finding: {w.text}")
+            if group.level != "emergency" and triage({**answers, **{f: True for f in w.findings}}, iv.age).level == "emergency":
+                out.append(f"an emergency change listed under '{group.heading}': {w.text}")
+            if w.level != group.level:
+                out.append(f"warning {w.text} filed under the wrong level")
+    if plan.level == "self_care":
+        if plan.advice is None or not plan.advice.steps:
+            out.append("a self-care result without home steps")
+        elif any(not s.how_long for s in plan.advice.steps):
+            out.append("a home step without how long to try it")
+    if plan.advice is not None:
+        if not plan.causes or plan.advice.cause != plan.causes[0].id:
+            out.append("advice for a cause that is not the leading one")
+        own = {s.do for s in care_plan(None, plan.advice.cause).steps}
+        out += [f"advice line not from the cause's own plan: {s.do}" for s in plan.advice.steps if s.do not in own]
+        if plan.advice.steps and not plan.told_apart:
+            out.append("a treatment ladder when the causes cannot be told apart")
+    for c in plan.causes:
+        for r in c.towards + c.away:
+            if answers.get(r.finding) is not r.answer:
+                out.append(f"reason for {c.id} cites an answer not given: {r.finding}={r.answer}")
+        if "%" in c.chance or "10 in 10" in c.chance:
+            out.append(f"chance not in words: {c.chance}")
+    out += [f"warning sign not in the answers: {s.finding}" for s in plan.signs if answers.get(s.finding) is not True]
+    if plan.level == "emergency" and (plan.causes or plan.advice or plan.next_steps or not plan.numbers):
+        out.append("an emergency result with causes, a treatment ladder or no call numbers")
+    out += [f"'not sure' item {u.finding} was answered" for u in plan.unsure if u.finding in answers]
+    if not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.questions and len(plan.causes) > 1:
+        out.append("can't tell the causes apart but no question offered")
+    return plan, out

@@ -1,0 +1,61 @@
+"""The result plan: one coherent, honest result on every path through the check (the big run is bench/result_paths.py)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from numbwise.assess.interview import answer, finding_question, next_question, simulate, start
+from numbwise.assess.result import CANT_TELL, result_plan
+from numbwise.assess.interview import outcome
+from tests.conftest import dev_cases
+from tests.result_paths import problems, walk
+
+PATHS = int(os.environ.get("NUMBWISE_PATHS", "150"))
+
+
+@settings(max_examples=PATHS, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.data(), st.one_of(st.none(), st.integers(3, 95)), st.sampled_from([None, "female", "male"]))
+def test_every_generated_path_gives_a_coherent_result(data: Any, age: int | None, sex: str | None) -> None:
+    iv = walk(lambda options: data.draw(st.sampled_from(options)), age, sex)
+    _, broken = problems(iv)
+    assert broken == []
+
+
+def test_every_dev_case_gives_a_coherent_result() -> None:
+    for case in dev_cases():
+        iv = simulate(case["findings"], case.get("age"), case.get("sex"))
+        plan, broken = problems(iv)
+        assert broken == [], (case["id"], broken)
+        if plan.level == "emergency":
+            assert plan.causes == () and plan.advice is None
+
+
+def test_a_person_unsure_of_everything_is_told_we_cannot_tell_and_reminded_of_the_signs() -> None:
+    iv = start(45, "female")
+    while (q := next_question(iv)) is not None:
+        iv = answer(iv, q, {"numb_thumb": True, "numb_index": True, "one_hand": True, "both_hands": False,
+                            "numb_middle": False, "numb_ring": False, "numb_little": False, "numb_whole_hand": False}
+                    if q.kind == "fingers" else {})
+    plan = result_plan(outcome(iv), iv.unsure)
+    assert plan.headline == CANT_TELL and not plan.told_apart
+    assert plan.advice is None and plan.questions
+    unsure = {u.finding for u in plan.unsure}
+    assert {"face_drooping", "speech_difficulty"} <= unsure
+    assert all("%" not in c.chance for c in plan.causes)
+
+
+def test_the_pressure_story_keeps_its_yes_and_gets_home_steps() -> None:
+    iv = start(35, "female")
+    q = next_question(iv)
+    assert q is not None
+    iv = answer(iv, q, {f: False for f in q.findings})
+    iv = answer(iv, finding_question("after_pressure_on_arm"), {"after_pressure_on_arm": True})
+    while (q := next_question(iv)) is not None:  # every later screen answered "none of these"
+        iv = answer(iv, q, {f: False for f in q.findings} if q.kind != "fingers" else
+                    {"numb_little": True, "numb_ring": True, "one_hand": True, "both_hands": False})
+    assert iv.answers["after_pressure_on_arm"] is True
+    assert sum(1 for step in iv.history if "after_pressure_on_arm" in step[0].findings) == 1
