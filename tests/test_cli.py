@@ -35,7 +35,8 @@ def test_assess_text_is_for_people() -> None:
     run = run_cli("--plain", "assess", "--case", CASE, "--format", "text")
     assert run.code == 0
     assert "URGENCY: BOOK A DOCTOR'S VISIT" in run.out
-    assert "Likely causes (not a diagnosis)" in run.out
+    assert "What may be causing it (not a diagnosis)" in run.out
+    assert "%" not in run.out and "about " in run.out
     assert "Get help sooner if" in run.out
     assert "not a diagnosis" in run.out
 

@@ -66,8 +66,10 @@ def test_carpal_tunnel_on_the_hand_diagram(page: Any, live: Any) -> None:
         for label in groups:
             if label.strip() in yes_to:
                 mark_yes(page, label.strip())
-        if page.get_by_role("button", name="Continue", exact=True).count():
-            continue_(page)
+        assert page.locator("fieldset.yn input:checked").count() == len(
+            [g for g in groups if g.strip() in yes_to]) + (1 if "The palm at the base of your thumb" in groups else 0)
+        if page.get_by_role("button", name="No to all I left blank", exact=True).count():
+            button(page, "No to all I left blank")
         else:
             button(page, "Not sure")
     checked_page(page, problems)

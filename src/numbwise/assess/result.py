@@ -32,6 +32,7 @@ HEADINGS = {  # the people-facing heading of each level of warning (the same wor
 }
 CANT_TELL = "We can't tell yet what is causing it."
 CANT_TELL_MORE = "Your answers fit more than one cause. These questions would help tell them apart; a doctor can answer them with you:"
+UNSURE_URGENT = "If any of these might be true, see a doctor today."
 
 
 @dataclass(frozen=True)
@@ -132,13 +133,17 @@ class ResultPlan:
     signs: tuple[Reason, ...]  # warning signs in the answers that set this level (emergency or urgent only)
     why: tuple[str, ...]
     unsure: tuple[Unsure, ...]
+    unsure_advice: tuple[str, ...]  # how to check, and what to do if it might be true
     told_apart: bool  # False: the answers cannot tell the causes apart yet
     headline: str  # what the causes come to, in one sentence
     causes: tuple[CauseLine, ...]
     questions: tuple[str, ...]  # questions that would tell the causes apart (when not told apart)
+    questions_intro: str
+    advice_heading: str
     advice: Advice | None
     watch_for: tuple[WatchGroup, ...]
     next_steps: tuple[NextStep, ...]
+    read_later: tuple[tuple[str, str], ...]  # on an emergency: (id, name) of the emergency-type causes to read about later
     notice: str
 
     @property
@@ -263,6 +268,15 @@ def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
     return tuple(out)
 
 
+def _unsure_advice(doubts: tuple[Unsure, ...]) -> tuple[str, ...]:
+    """How to check the signs the person was unsure of (the emergency screen's own advice), and when to act."""
+    if any(u.level == "emergency" for u in doubts):
+        for step in load().interview.steps:
+            if step.id == "screen_emergency" and step.if_unsure is not None:
+                return tuple(step.if_unsure.check) + (step.if_unsure.act,)
+    return (UNSURE_URGENT,) if doubts else ()
+
+
 def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     """The one result plan for an assessment and the findings the person answered 'not sure' (plain data, no faces)."""
     kb = load()
@@ -302,12 +316,21 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     elif level == "urgent" and shown and told_apart and shown[0].id in kb.care.doctor_first:
         advice = _advice(shown[0].id, with_steps=False)
     warnings = watch_for(findings, age, level)
+    advice_heading = ""
+    if advice is not None:
+        advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
+                          else f"What to do about {advice.cause_name}")
     return ResultPlan(
         level=level, title=lt.title, action=lt.action, by_when=lt.by_when,
         numbers=tuple((n.number, n.where) for n in lt.numbers) if level == "emergency" else (),
         do=tuple(lt.do), do_not=tuple(lt.do_not), signs=signs, why=why, unsure=doubts,
-        told_apart=told_apart, headline=headline, causes=shown, questions=questions, advice=advice,
-        watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice), notice=kb.meta.notice,
+        unsure_advice=_unsure_advice(doubts), told_apart=told_apart, headline=headline, causes=shown,
+        questions=questions, questions_intro=CANT_TELL_MORE if questions else "", advice_heading=advice_heading,
+        advice=advice,
+        watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice),
+        read_later=tuple((c, kb.causes[c].name) for c, _ in result.causes if c in kb.care.doctor_first and c in kb.causes)
+        if level == "emergency" else (),
+        notice=kb.meta.notice,
     )
 
 

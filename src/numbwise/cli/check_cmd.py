@@ -165,7 +165,7 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
         return
     result = outcome(iv)
     console.print()
-    show_assessment(console, result, plain, detail=True)
+    show_assessment(console, result, plain, detail=True, unsure=iv.unsure)
     console.print(f"You answered {iv.count} question{'' if iv.count == 1 else 's'}.", markup=False)
     if save is not None:
         case = {"id": save.stem, "age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from numbwise.assess.engine import Assessment
+    from numbwise.assess.result import ResultPlan
     from numbwise.care.plan import CarePlan
 
 
@@ -66,62 +67,100 @@ def level_banner(console: Console, level: str, plain: bool) -> None:
     console.print(Panel(body, style=f"bold white on {text.colour}" if level in ("emergency", "urgent") else f"black on {text.colour}", expand=True))
 
 
-def show_assessment(console: Console, result: Assessment, plain: bool, detail: bool = True) -> None:
-    """An assessment for people: banner, red flags, likely causes with reasons, what helps, safety net."""
-    from rich.markup import escape
+def show_assessment(console: Console, result: Assessment, plain: bool, detail: bool = True,
+                    unsure: tuple[str, ...] | frozenset[str] = ()) -> None:
+    """An assessment for people: the core's result plan, rendered (the web page shows the same plan)."""
+    from numbwise.assess.result import result_plan
 
-    from numbwise.assess.explain import cause_reasons, percent, statement
-
-    kb = load()
-    e = (lambda s: s) if plain else escape
-    h = (lambda s: s) if plain else (lambda s: f"[bold underline]{s}[/bold underline]")
     if result.case.id:
-        console.print(f"Case {e(result.case.id)}")
-    level_banner(console, result.triage, plain)
-    lt = kb.triage.levels[result.triage]  # type: ignore[index]
-    if result.red_flags:
-        console.print(h("Warning signs in your answers"))
-        for fid in result.red_flags:
-            console.print(f"  ! {e(statement(fid, True))}")
-    console.print(h("Why this level"))
-    from numbwise.assess.explain import triage_reasons
-    from numbwise.assess.triage import Triage
+        console.print(f"Case {result.case.id}", markup=False)
+    show_result(console, result_plan(result, unsure), plain, detail)
 
-    for line in triage_reasons(Triage(result.triage, result.red_flags, result.rules)):
-        console.print(f"  {e(line)}")
-    if lt.do:
-        console.print(h("What to do"))
-        for item in lt.do:
-            console.print(f"  - {e(item)}")
-    if lt.do_not:
-        for item in lt.do_not:
-            console.print(f"  x {e(item)}")
-    if not detail:
-        return
-    console.print()
-    console.print(h("Likely causes (not a diagnosis)"))
-    for cid, p in result.causes:
-        r = cause_reasons(result.case.findings, cid, p)
-        bar = "#" * max(1, round(20 * p))
-        console.print(f"  {percent(p):>4}  {e(kb.causes[cid].name)}  {bar}")
-        for fid, v in r.towards:
-            console.print(f"         + {e(statement(fid, v))}")
-        for fid, v in r.away:
-            console.print(f"         - {e(statement(fid, v))}")
-        console.print(f"         Learn more: numbwise learn {cid}")
-    top = result.causes[0][0]
-    ways = kb.causes[top].treatments
-    if ways and result.triage in ("routine", "self_care"):
+
+def _wrap(console: Console, text: str, first: str, rest: str, style: str | None = None) -> None:
+    """One item wrapped to the console, later lines under the first's text; words (and URLs) are never split."""
+    import textwrap
+
+    width = max(40, (console.width or 100) - 1)
+    lines = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
+                          break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+    for line in lines:
+        console.print(line, markup=False, style=style, soft_wrap=True, highlight=False)
+
+
+def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = True) -> None:
+    """The result plan in the terminal, in the web page's order: level, signs, what to do, unsure, causes, help, warnings, next."""
+
+    def head(text: str) -> None:
         console.print()
-        console.print(h(f"What may help with {kb.causes[top].name.lower()}"))
-        for tid in ways:
-            console.print(f"  - {e(kb.treatments[tid].name)}: {e(kb.treatments[tid].short)} (numbwise learn {tid})")
-    console.print()
-    console.print(h("Get help sooner if"))
-    for item in list(kb.causes[top].watch_for) + list(kb.triage.safety_net):
-        console.print(f"  - {e(item)}")
+        console.print(text if plain else f"[bold underline]{_esc(text)}[/bold underline]", soft_wrap=True)
+
+    level_banner(console, plan.level, plain)
+    for number, where in plan.numbers:
+        _wrap(console, f"Call {number} ({where})", "  >> ", "     ", None if plain else "bold")
+    if plan.signs:
+        head("Warning signs in your answers")
+        for s in plan.signs:
+            _wrap(console, s.text, "  ! ", "    ")
+    if plan.do or plan.do_not:
+        head("What to do")
+        for item in plan.do:
+            _wrap(console, item, "  - ", "    ")
+        for item in plan.do_not:
+            _wrap(console, item, "  x ", "    ")
+    if plan.advice is not None:
+        a = plan.advice
+        head(plan.advice_heading)
+        _wrap(console, a.summary, "  ", "  ")
+        for i, step in enumerate(a.steps, 1):
+            _wrap(console, step.do, f"  {i}. ", "     ")
+            if step.how_long:
+                _wrap(console, f"How long: {step.how_long}", "     ", "     ")
+    if plan.unsure:
+        head("You were not sure about these")
+        for u in plan.unsure:
+            _wrap(console, u.text, "  ? ", "    ")
+        for line in plan.unsure_advice:
+            _wrap(console, line, "  ", "  ", None if plain else "bold")
+    head("Why this level")
+    for line in plan.why:
+        _wrap(console, line, "  ", "  ")
+    if plan.causes and detail:
+        head("What may be causing it (not a diagnosis)")
+        _wrap(console, plan.headline, "  ", "  ", None if plain else "bold")
+        for c in plan.causes:
+            _wrap(console, f"{c.name} ({c.short})", "  * ", "    ")
+            for r in c.towards:
+                _wrap(console, r.text, "      + ", "        ")
+            for r in c.away:
+                _wrap(console, r.text, "      - ", "        ")
+            if c.has_page:
+                _wrap(console, f"Learn more: numbwise learn {c.id}", "      ", "      ")
+    if plan.questions and detail:
+        head("Questions that would tell the causes apart")
+        _wrap(console, plan.questions_intro, "  ", "  ")
+        for q in plan.questions:
+            _wrap(console, q, "  ? ", "    ")
+    if plan.read_later and detail:
+        head("Read more later")
+        for cid, name in plan.read_later:
+            _wrap(console, f"{name}: numbwise learn {cid}", "  - ", "    ")
+    for group in plan.watch_for:
+        head(group.heading)
+        for w in group.items:
+            _wrap(console, w.text, "  - ", "    ")
+    if plan.next_steps:
+        head("What next")
+        for n in plan.next_steps:
+            _wrap(console, f"{n.label}: {n.command}", "  - ", "    ")
     console.print()
     notice(console, plain)
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:

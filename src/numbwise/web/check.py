@@ -69,8 +69,15 @@ def _unpack(request: Request, token: object) -> tuple[Interview, bool, Question 
     return iv, bool(data.get("about")), pending, dict(data.get("prefill") or {})
 
 
+def _blank(q: Question, form: FormData) -> tuple[str, ...]:
+    """Checklist items left without an answer: not known (never 'no'), so the core may ask them again."""
+    if q.kind not in ("screen", "sweep") or q.any_first or form.get("answer") == "none":
+        return ()
+    return tuple(f for i, f in enumerate(q.findings) if form.get(f"item{i}") is None)
+
+
 def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict[str, bool], dict[str, bool]]:
-    """Form fields to findings answered yes or no (the rest are 'not sure'), plus hints for later screens."""
+    """Form fields to findings answered yes or no (the rest 'not sure' or, on a checklist, blank), plus hints for later screens."""
     from numbwise.assess.interview import fingers_answer
 
     choice = form.get("answer")
@@ -104,6 +111,10 @@ def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict
                 out[fid] = value == "yes"
             elif value not in (None, "unsure"):
                 raise FormProblem("Each sign takes Yes, No or Not sure.")
+        if choice == "none":  # "No to all I left blank": the blanks become No; a Yes or Not sure given stays
+            out |= {f: False for i, f in enumerate(q.findings) if form.get(f"item{i}") is None}
+        elif choice != "done":
+            raise FormProblem("Press Continue, or No to all I left blank.")
         return out, {}
     # the finger picker (the hand diagram)
     if choice == "unsure":
@@ -205,16 +216,17 @@ def katz_classes(prefill: dict[str, bool], answers: Mapping[str, bool] | None = 
 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None) -> Response:
     from numbwise.assess.interview import outcome
-    from numbwise.assess.summary import answered, summarise
+    from numbwise.assess.result import result_plan
+    from numbwise.assess.summary import answered
     from numbwise.web.app import render
     from numbwise.web.store import save_check
 
     result = outcome(iv)
-    summary = summarise(result)
+    plan = result_plan(result, iv.unsure)
     case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
     saved = save_check(request.app.state.settings, case, result.to_dict())
     return render(request, "check_result.html", {
-        "s": summary, "count": iv.count, "saved": saved, "title": summary.title,
+        "p": plan, "count": iv.count, "saved": saved, "title": plan.title,
         "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "katz": katz_classes(prefill or {}, iv.answers), "numbers": _numbers(),
     })
@@ -282,8 +294,9 @@ async def check_step(request: Request) -> Response:
         updates, hints = _updates(pending, form, mode)
     except FormProblem as exc:
         return _question_page(request, iv, pending, prefill, about, str(exc), 422, mode)
-    iv = answer(iv, pending, updates)
-    advice = unsure_advice(pending, updates)
+    blank = _blank(pending, form)
+    iv = answer(iv, pending, updates, blank)
+    advice = unsure_advice(pending, {**updates, **{f: False for f in blank}})
     if advice is not None and outcome(iv).triage != "emergency":
         return _unsure_page(request, iv, advice, prefill, about)
     if pending.kind == "fingers":  # a new pick replaces the old one (after Back)
