@@ -64,6 +64,59 @@ def score_shot(page: object, out: Path) -> None:
     pg.screenshot(path=str(out / "score-375.png"), full_page=True)
 
 
+def result_shots(page: object, out: Path) -> None:
+    """The result at 375 px for three people: a carpal tunnel story, a person unsure of nearly everything, an emergency."""
+    from tests.web.flows import button, continue_, mark_yes, on_result
+
+    pg: Any = page
+
+    def finish(yes_to: tuple[str, ...], blank_is_no: bool) -> None:
+        while not on_result(pg):
+            for label in pg.locator("fieldset.yn legend").all_inner_texts():
+                if label.strip() in yes_to:
+                    mark_yes(pg, label.strip())
+            if pg.get_by_role("button", name="No to all I left blank", exact=True).count():
+                button(pg, "No to all I left blank" if blank_is_no else "Continue")
+            elif pg.get_by_role("button", name="No", exact=True).count() and blank_is_no:
+                button(pg, "No")
+            else:
+                button(pg, "Not sure")
+
+    pg.goto("/check")
+    button(pg, "None of these")
+    pg.get_by_label("Your age in years (you can leave this empty)").fill("52")
+    pg.get_by_label("Female", exact=True).check()
+    continue_(pg)
+    button(pg, "Slowly, over weeks or months")
+    for name in ("Right thumb", "Right index finger", "Right middle finger"):
+        pg.get_by_label(name, exact=True).check()
+    continue_(pg)
+    finish(("It is worse at night", "It wakes you from sleep", "Shaking or flicking your hand makes it better",
+            "The numbness comes and goes"), True)
+    pg.screenshot(path=str(out / "result-carpal-375.png"), full_page=True)
+
+    pg.goto("/check")
+    button(pg, "Not sure")
+    for name in ("One side of your face droops", "Your speech is slurred, or you have trouble finding or understanding words"):
+        pg.get_by_label(name, exact=True).check()
+    continue_(pg)
+    button(pg, "I checked: carry on with the questions")
+    continue_(pg)  # about you, left empty
+    button(pg, "Not sure")  # how it started
+    for name in ("Left index finger", "Left middle finger"):
+        pg.get_by_label(name, exact=True).check()
+    continue_(pg)
+    finish((), False)
+    pg.screenshot(path=str(out / "result-unsure-375.png"), full_page=True)
+
+    pg.goto("/check")
+    button(pg, "Yes, one or more")
+    pg.get_by_label("One side of your face droops", exact=True).check()
+    continue_(pg)
+    finish((), False)
+    pg.screenshot(path=str(out / "result-emergency-375.png"), full_page=True)
+
+
 def main() -> None:
     """Serve the app, walk a carpal tunnel check at phone width, and save full-page PNGs."""
     import uvicorn
@@ -86,6 +139,13 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 375, "height": 812}, base_url=f"http://127.0.0.1:{port}")
+        result_shots(page, out)
+        if "--results" in sys.argv:  # only the three result screenshots
+            browser.close()
+            server.should_exit = True
+            return
+        page.goto("/")
+        page.screenshot(path=str(out / "home-375.png"))
         page.goto("/check")
         page.screenshot(path=str(out / "check-375.png"), full_page=True)
         continue_(page)

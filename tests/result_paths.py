@@ -129,7 +129,7 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out += [f"warning sign not in the answers: {s.finding}" for s in plan.signs if answers.get(s.finding) is not True]
     if plan.level == "emergency" and (plan.causes or plan.advice or plan.next_steps or not plan.numbers):
         out.append("an emergency result with causes, a treatment ladder or no call numbers")
-    out += [f"'not sure' item {u.finding} was answered" for u in plan.unsure if u.finding in answers]
+    out += [f"'not sure' item {u.finding} was answered" for g in plan.unsure for u in g.items if u.finding in answers]
     if not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.questions and len(plan.causes) > 1:
         out.append("can't tell the causes apart but no question offered")
     return plan, out

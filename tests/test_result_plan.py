@@ -43,7 +43,7 @@ def test_a_person_unsure_of_everything_is_told_we_cannot_tell_and_reminded_of_th
     plan = result_plan(outcome(iv), iv.unsure)
     assert plan.headline == CANT_TELL and not plan.told_apart
     assert plan.advice is None and plan.questions
-    unsure = {u.finding for u in plan.unsure}
+    unsure = {u.finding for g in plan.unsure for u in g.items}
     assert {"face_drooping", "speech_difficulty"} <= unsure
     assert all("%" not in c.chance for c in plan.causes)
 

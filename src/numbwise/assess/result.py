@@ -33,6 +33,8 @@ HEADINGS = {  # the people-facing heading of each level of warning (the same wor
 CANT_TELL = "We can't tell yet what is causing it."
 CANT_TELL_MORE = "Your answers fit more than one cause. These questions would help tell them apart; a doctor can answer them with you:"
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
+UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
+                   "urgent": "You were not sure about these signs that need a doctor today"}
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,16 @@ class Unsure:
 
 
 @dataclass(frozen=True)
+class UnsureGroup:
+    """Signs the person was not sure of that could raise the result to one level, with how to check them."""
+
+    level: str
+    heading: str
+    items: tuple[Unsure, ...]
+    advice: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class WatchGroup:
     """The changes to watch for at one level of help, under that level's heading."""
 
@@ -132,8 +144,7 @@ class ResultPlan:
     do_not: tuple[str, ...]
     signs: tuple[Reason, ...]  # warning signs in the answers that set this level (emergency or urgent only)
     why: tuple[str, ...]
-    unsure: tuple[Unsure, ...]
-    unsure_advice: tuple[str, ...]  # how to check, and what to do if it might be true
+    unsure: tuple[UnsureGroup, ...]  # most urgent first, each with how to check and what to do if it might be true
     told_apart: bool  # False: the answers cannot tell the causes apart yet
     headline: str  # what the causes come to, in one sentence
     causes: tuple[CauseLine, ...]
@@ -214,8 +225,8 @@ def _cause_line(findings: Mapping[str, bool], cid: str, p: float) -> CauseLine:
     r = cause_reasons(findings, cid, p)
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CauseLine(cid, name, format_chance(p), short_chance(p), max(1, min(99, round(100 * p))),
-                     tuple(Reason(f, v, statement(f, v)) for f, v in r.towards),
-                     tuple(Reason(f, v, statement(f, v)) for f, v in r.away), cid in kb.causes)
+                     tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.towards)),
+                     tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.away)), cid in kb.causes)
 
 
 def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None) -> tuple[str, ...]:
@@ -268,13 +279,33 @@ def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
     return tuple(out)
 
 
-def _unsure_advice(doubts: tuple[Unsure, ...]) -> tuple[str, ...]:
-    """How to check the signs the person was unsure of (the emergency screen's own advice), and when to act."""
-    if any(u.level == "emergency" for u in doubts):
-        for step in load().interview.steps:
-            if step.id == "screen_emergency" and step.if_unsure is not None:
-                return tuple(step.if_unsure.check) + (step.if_unsure.act,)
-    return (UNSURE_URGENT,) if doubts else ()
+def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
+    """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones."""
+    out = []
+    for lv in ("emergency", "urgent"):
+        items = tuple(u for u in doubts if u.level == lv)
+        if not items:
+            continue
+        advice: tuple[str, ...] = (UNSURE_URGENT,)
+        if lv == "emergency":
+            for step in load().interview.steps:
+                if step.id == "screen_emergency" and step.if_unsure is not None:
+                    advice = tuple(step.if_unsure.check) + (step.if_unsure.act,)
+        out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, advice))
+    return tuple(out)
+
+
+SAME_FACT = {("both_hands", False): ("one_hand", True), ("one_hand", False): ("both_hands", True)}
+
+
+def _distinct(reasons: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
+    """Leave out an answer that says the same as one already listed ("not in both hands" next to "only one hand")."""
+    out: list[tuple[str, bool]] = []
+    for r in reasons:
+        twin = SAME_FACT.get(r) or next((k for k, v in SAME_FACT.items() if v == r), None)
+        if twin not in out:
+            out.append(r)
+    return tuple(out)
 
 
 def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
@@ -323,8 +354,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     return ResultPlan(
         level=level, title=lt.title, action=lt.action, by_when=lt.by_when,
         numbers=tuple((n.number, n.where) for n in lt.numbers) if level == "emergency" else (),
-        do=tuple(lt.do), do_not=tuple(lt.do_not), signs=signs, why=why, unsure=doubts,
-        unsure_advice=_unsure_advice(doubts), told_apart=told_apart, headline=headline, causes=shown,
+        do=tuple(lt.do), do_not=tuple(lt.do_not), signs=signs, why=why, unsure=_unsure_groups(doubts),
+        told_apart=told_apart, headline=headline, causes=shown,
         questions=questions, questions_intro=CANT_TELL_MORE if questions else "", advice_heading=advice_heading,
         advice=advice,
         watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice),
@@ -334,5 +365,5 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     )
 
 
-__all__ = ["Advice", "CauseLine", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "WatchFor", "WatchGroup",
+__all__ = ["Advice", "CauseLine", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
            "result_plan", "watch_for"]

@@ -116,11 +116,11 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
             _wrap(console, step.do, f"  {i}. ", "     ")
             if step.how_long:
                 _wrap(console, f"How long: {step.how_long}", "     ", "     ")
-    if plan.unsure:
-        head("You were not sure about these")
-        for u in plan.unsure:
+    for group in plan.unsure:
+        head(group.heading)
+        for u in group.items:
             _wrap(console, u.text, "  ? ", "    ")
-        for line in plan.unsure_advice:
+        for line in group.advice:
             _wrap(console, line, "  ", "  ", None if plain else "bold")
     head("Why this level")
     for line in plan.why:
