@@ -116,11 +116,11 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
             _wrap(console, step.do, f"  {i}. ", "     ")
             if step.how_long:
                 _wrap(console, f"How long: {step.how_long}", "     ", "     ")
-    for group in plan.unsure:
-        head(group.heading)
-        for u in group.items:
+    for doubt in plan.unsure:
+        head(doubt.heading)
+        for u in doubt.items:
             _wrap(console, u.text, "  ? ", "    ")
-        for line in group.advice:
+        for line in doubt.advice:
             _wrap(console, line, "  ", "  ", None if plain else "bold")
     head("Why this level")
     for line in plan.why:
