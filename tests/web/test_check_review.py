@@ -46,18 +46,53 @@ def test_no_finger_picked_shows_the_message(page: Any) -> None:
     assert _soon(page, "document.activeElement.classList.contains('error')")  # focus moves after htmx settles
 
 
-def test_browser_back_leaves_the_check_cleanly(page: Any) -> None:
+def _back(page: Any) -> None:
+    """The browser's Back button: htmx fetches the address it pushed; wait until the page shown has changed."""
+    import time
+
+    before = (page.url, heading(page))
+    page.evaluate("setTimeout(() => history.back(), 0)")
+    for _ in range(100):
+        time.sleep(0.1)
+        try:
+            page.wait_for_load_state()
+            now = (page.url, heading(page))
+        except Exception:  # the old page went away mid-read: a real navigation, try again
+            continue
+        if now[0] != before[0] and now[1] != before[1]:
+            return
+    raise AssertionError(f"Back did not change the page from {before[1]!r}")
+
+
+def test_browser_back_steps_back_one_question_and_keeps_the_answers(page: Any, live: Any) -> None:
     page.goto("/")
     page.goto("/check")
     button(page, "None of these")
+    page.get_by_label("Your age in years (you can leave this empty)").fill("61")
     continue_(page)
+    onset = heading(page)
     button(page, "Slowly, over weeks or months")
-    page.go_back()  # no htmx history entries: Back leaves the check, and logs no CSP error (the fixture checks)
-    page.wait_for_load_state()
+    fingers = heading(page)
+    assert fingers != onset and "/check?at=" in page.url
+    _back(page)  # the signed state in the address: the previous question, with the earlier answers kept
+    assert heading(page) == onset
+    button(page, "Over hours or a few days")
+    assert heading(page) == fingers
+    _back(page)
+    _back(page)
+    assert heading(page) == "About you"
+    assert page.get_by_label("Your age in years (you can leave this empty)").input_value() in ("", "61")
+    _back(page)
+    assert _path(page) == "/check"
+    _back(page)
     assert _path(page) == "/"
+    from numbwise.diary.store import open_store
+
+    with open_store(live.db) as store:
+        assert store.latest_check() is None or store.latest_check().case.get("age") != 61  # nothing half-kept
 
 
-def test_back_from_the_emergency_result_leaves_it_without_errors(page: Any) -> None:
+def test_back_from_the_emergency_result_returns_to_the_question_without_errors(page: Any) -> None:
     page.goto("/")
     page.goto("/check")
     button(page, "Yes, one or more")
@@ -66,9 +101,15 @@ def test_back_from_the_emergency_result_leaves_it_without_errors(page: Any) -> N
     while not on_result(page):
         button(page, "Not sure")
     assert heading(page) == emergency_title()
-    page.go_back()
-    page.wait_for_load_state()
-    assert _path(page) == "/"
+    _back(page)
+    assert not on_result(page) and _path(page) == "/check"
+
+
+def test_a_tampered_address_is_refused(live: Any) -> None:
+    from tests.web.conftest import fetch
+
+    reply = fetch(live.url + "/check?at=abc.def")
+    assert reply.status == 400 and b"start it again" in reply.body
 
 
 def test_emergency_result_shows_no_percentages_and_names_as_written(page: Any) -> None:
@@ -214,3 +255,12 @@ def test_result_has_the_date_and_the_answers_given_also_in_print(page: Any) -> N
     text = given.inner_text()
     assert load().interview.steps[0].text in text and "None of these" in text
     assert "How did the numbness start?" in text and "Not sure" in text
+
+
+def test_about_you_has_back(page: Any) -> None:
+    page.goto("/check")
+    first = heading(page)
+    button(page, "None of these")
+    assert heading(page) == "About you"
+    button(page, "Back to the previous question")
+    assert heading(page) == first

@@ -134,6 +134,13 @@ def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict
     return fingers_answer(left, right), ({PALM_FINDING: True} if palm else {}) | remembered
 
 
+def _pushed(request: Request, response: Response, state: str) -> Response:
+    """After an htmx step, put the step in the address (signed state) so the browser's Back returns to it."""
+    if request.method == "POST" and request.headers.get("HX-Request") == "true" and response.status_code == 200:
+        response.headers["HX-Push-Url"] = "/check?at=" + state
+    return response
+
+
 def _status(request: Request, status: int) -> int:
     """422 for a plain form post; htmx gets 200 so the page with the message swaps in with no console error."""
     return 200 if status == 422 and request.headers.get("HX-Request") == "true" else status
@@ -156,22 +163,23 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
                    error: str | None = None, status: int = 200, mode: str | None = None) -> Response:
     from numbwise.web.app import render
 
-    return render(request, "check_question.html", {
-        "q": q, "number": iv.count + 1, "state": _pack(request, iv, about, q, prefill, mode), "error": error,
+    state = _pack(request, iv, about, q, prefill, mode)
+    return _pushed(request, render(request, "check_question.html", {
+        "q": q, "number": iv.count + 1, "state": state, "error": error,
         "mode": mode, "numbers": _numbers(),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
         "title": f"Question {iv.count + 1}",
-    }, _status(request, status))
+    }, _status(request, status)), state)
 
 
 def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error: str | None = None,
                 status: int = 200, typed: str | None = None) -> Response:
     from numbwise.web.app import render
 
-    return render(request, "check_about.html", {
-        "state": _pack(request, iv, False, None, prefill), "error": error, "iv": iv, "title": "About you",
-        "typed": typed,
-    }, _status(request, status))
+    state = _pack(request, iv, False, None, prefill)
+    return _pushed(request, render(request, "check_about.html", {
+        "state": state, "error": error, "iv": iv, "title": "About you", "typed": typed,
+    }, _status(request, status)), state)
 
 
 def _numbers() -> list[Any]:
@@ -185,9 +193,10 @@ def _unsure_page(request: Request, iv: Interview, advice: Any, prefill: dict[str
     """Before going on after 'not sure' about an emergency sign: how to check, and call now if it might be."""
     from numbwise.web.app import render
 
-    return render(request, "check_unsure.html", {
-        "a": advice, "numbers": _numbers(), "state": _pack(request, iv, about, None, prefill), "title": advice.title,
-    })
+    state = _pack(request, iv, about, None, prefill)
+    return _pushed(request, render(request, "check_unsure.html", {
+        "a": advice, "numbers": _numbers(), "state": state, "title": advice.title,
+    }), state)
 
 
 def katz_classes(prefill: dict[str, bool], answers: Mapping[str, bool] | None = None) -> list[dict[str, Any]]:
@@ -214,7 +223,7 @@ def katz_classes(prefill: dict[str, bool], answers: Mapping[str, bool] | None = 
     return [{"hand": s.name, "label": s.band_label, "meaning": s.meaning} for s in result.scales]
 
 
-def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None) -> Response:
+def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True) -> Response:
     from numbwise.assess.interview import outcome
     from numbwise.assess.result import result_plan
     from numbwise.assess.summary import answered
@@ -224,12 +233,13 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     result = outcome(iv)
     plan = result_plan(result, iv.unsure)
     case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
-    saved = save_check(request.app.state.settings, case, result.to_dict())
-    return render(request, "check_result.html", {
+    # kept once, when the last answer is posted; coming back to the result's address only shows it again
+    saved = save_check(request.app.state.settings, case, result.to_dict()) if request.method == "POST" else False
+    return _pushed(request, render(request, "check_result.html", {
         "p": plan, "count": iv.count, "saved": saved, "title": plan.title,
         "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "katz": katz_classes(prefill or {}, iv.answers), "numbers": _numbers(),
-    })
+    }), _pack(request, iv, about, None, prefill or {}))
 
 
 def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool]) -> Response:
@@ -240,7 +250,7 @@ def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool]
         return _about_page(request, iv, prefill)
     q = next_question(iv, limit=request.app.state.settings.max_questions)
     if q is None:
-        return _result_page(request, iv, prefill)
+        return _result_page(request, iv, prefill, about)
     return _question_page(request, iv, q, prefill, about)
 
 
@@ -251,11 +261,20 @@ def _problem(request: Request, message: str, status: int) -> Response:
 
 
 @router.get("/check")
-def check_start(request: Request) -> Response:
-    """The first screen: the emergency signs."""
+def check_start(request: Request, at: str | None = None) -> Response:
+    """The first screen (the emergency signs), or, with `at`, the step whose signed state the address holds (browser Back)."""
     from numbwise.assess.interview import start
 
-    return _next(request, start(), False, {})
+    if at is None:
+        return _next(request, start(), False, {})
+    try:
+        iv, about, pending, prefill = _unpack(request, at)
+        mode = _mode(request, at)
+    except (FormProblem, ValueError, KeyError, TypeError, IndexError):
+        return _problem(request, "We could not read where you were in the check. Please start it again.", 400)
+    if pending is not None:
+        return _question_page(request, iv, pending, prefill, about, mode=mode)
+    return _next(request, iv, about, prefill)
 
 
 @router.post("/check")
