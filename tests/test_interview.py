@@ -92,6 +92,7 @@ CTS_ANSWERS = "\n".join([
     "",            # where else: none
     "",            # soon: none
     "2 4 5 6",     # pattern: comes and goes, worse at night, wakes, shaking helps
+    "",            # and the others? none of them
     "",            # other symptoms: none
     "",            # history: none
 ]) + "\n" + "?\n" * 30
@@ -123,7 +124,7 @@ def test_check_refuses_to_overwrite_before_asking_anything(tmp_path: Path) -> No
 
 
 def test_check_emergency_stops_with_what_to_do(tmp_path: Path) -> None:
-    run = run_cli("--plain", "check", input="70\nm\n10\n")
+    run = run_cli("--plain", "check", input="70\nm\n10\n\n")
     assert run.code == 0
     assert "CALL EMERGENCY SERVICES NOW" in run.out
     assert "Do not drive yourself" in run.out
@@ -138,7 +139,29 @@ def test_check_back_and_bad_input_and_quit_save_nothing(tmp_path: Path) -> None:
     assert "Type a number from 1 to 3" in run.out
     assert run.out.count("Question 1") == 2  # went back to it
     assert "Stopped. Nothing was saved." in run.out
+    assert run.code == 130  # q stops like Ctrl+C, as everywhere (exitcodes.py)
     assert not save.exists()
+
+
+def test_b_and_q_work_at_age_and_sex_and_r0_reads_whole_hand() -> None:
+    run = run_cli("--plain", "check", "--no-diary", input="b\n40\nb\n41\nf\n\n3\nr0\nq\n")
+    assert "This is the first question." in run.out
+    assert run.out.count("How old are you?") == 3
+    assert "You said: whole right hand\n" in run.out
+    assert run.code == 130
+    assert run_cli("check", input="q\n").code == 130
+
+
+def test_a_checklist_never_turns_silence_into_no() -> None:
+    from numbwise.assess.interview import Question
+    from numbwise.cli.answers import parse, parse_rest
+
+    q = Question("s", "screen", "t", "h", "w", ("a", "b", "c"), ("A", "B", "C"))
+    parsed = parse(q, "2")
+    assert parsed.updates == {"b": True} and parsed.rest == ("a", "c")
+    assert parse_rest(parsed.rest, "") == ({"a": False, "c": False}, ())
+    assert parse_rest(parsed.rest, "?") == ({}, ("a", "c"))
+    assert parse(q, "").updates == {"a": False, "b": False, "c": False}
 
 
 def test_check_stops_cleanly_when_input_ends() -> None:
@@ -192,7 +215,7 @@ def test_unsure_emergency_sign_gets_advice_in_the_terminal() -> None:
 
     advice = load().interview.steps[0].if_unsure
     assert advice is not None
-    r = run_cli("--plain", "check", "--no-diary", input="\n\n?1\nq\n")
+    r = run_cli("--plain", "check", "--no-diary", input="\n\n?1\n\nq\n")
     said = " ".join(r.out.split())  # the console wraps long lines
     assert advice.act in said and advice.title in said
     calm = run_cli("--plain", "check", "--no-diary", input="\n\n\nq\n")

@@ -24,6 +24,12 @@ class Parsed:
     updates: dict[str, bool]
     command: str | None = None
     summary: str = ""
+    rest: tuple[str, ...] = ()  # checklist items not mentioned: the face asks "and the others?" (never a silent no)
+
+
+def command_of(text: str) -> str | None:
+    """BACK or QUIT when the typed text is one of those commands, else None (every prompt reads them the same)."""
+    return _command(text)
 
 
 def _command(text: str) -> str | None:
@@ -62,7 +68,7 @@ def parse(question: Question, text: str) -> Parsed:
 
 
 def _parse_screen(question: Question, t: str) -> Parsed:
-    """Numbers that apply are yes, ?N is not sure, the rest are no; Enter means none apply."""
+    """Numbers that apply are yes, ?N is not sure; Enter means none apply. The rest are asked about next (see parse_rest)."""
     n = len(question.findings)
     if t in UNSURE:
         return Parsed({}, summary="not sure about any")
@@ -75,9 +81,24 @@ def _parse_screen(question: Question, t: str) -> Parsed:
         if not m or not 1 <= int(m.group(2)) <= n:
             raise AnswerError(f"I could not read '{token}'. Type numbers from 1 to {n} (like 1 3), ?2 for not sure, or press Enter for none.")
         (unsure if m.group(1) else yes).add(int(m.group(2)) - 1)
-    updates = {f: i in yes for i, f in enumerate(question.findings) if i not in unsure}
+    updates = {f: True for i, f in enumerate(question.findings) if i in yes}
+    rest = tuple(f for i, f in enumerate(question.findings) if i not in yes and i not in unsure)
     picked = ", ".join(str(i + 1) for i in sorted(yes)) or "none"
-    return Parsed(updates, summary=f"yes to {picked}" + (f"; not sure about {', '.join(str(i + 1) for i in sorted(unsure))}" if unsure else ""))
+    return Parsed(updates, summary=f"yes to {picked}" + (f"; not sure about {', '.join(str(i + 1) for i in sorted(unsure))}" if unsure else ""),
+                  rest=rest)
+
+
+def parse_rest(rest: tuple[str, ...], text: str) -> tuple[dict[str, bool], tuple[str, ...]] | str:
+    """The answer to "and the others?": Enter = none apply (no), ? = not sure (left open); else BACK, QUIT or AnswerError."""
+    command = _command(text)
+    if command:
+        return command
+    t = text.strip().lower()
+    if t in ("", "none", "no", "n"):
+        return {f: False for f in rest}, ()
+    if t in UNSURE:
+        return {}, rest
+    raise AnswerError("Press Enter if none of the others apply, or type ? if you are not sure about them.")
 
 
 FINGER_NAMES = ("thumb", "index finger", "middle finger", "ring finger", "little finger")
@@ -102,7 +123,7 @@ def _parse_fingers(t: str) -> Parsed:
     for side, name in (("l", "left"), ("r", "right")):
         if 0 in picked[side]:
             words.append(f"whole {name} hand")
-        words += [f"{name} {FINGER_NAMES[d - 1]}" for d in sorted(picked[side])]
+        words += [f"{name} {FINGER_NAMES[d - 1]}" for d in sorted(picked[side]) if d != 0]
     return Parsed(updates, summary=", ".join(words))
 
 

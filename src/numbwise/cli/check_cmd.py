@@ -34,9 +34,34 @@ class SaveFailure(click.ClickException):
     exit_code = ExitCode.BAD_INPUT
 
 
+class Stopped(Exception):
+    """The person typed q: stop, keep nothing, exit like Ctrl+C (see exitcodes.py)."""
+
+
+class Back(Exception):
+    """The person typed b: go back one question."""
+
+
+def _typed(console: Console, prompt: str) -> str:
+    """One answer; b and q work here as at every question."""
+    from numbwise.cli.answers import BACK, QUIT, command_of
+
+    text = read_line(console, prompt).strip()
+    command = command_of(text)
+    if command == QUIT:
+        raise Stopped
+    if command == BACK:
+        raise Back
+    return text
+
+
 def _ask_age(console: Console) -> int | None:
     while True:
-        text = read_line(console, "How old are you? (press Enter to skip) ").strip()
+        try:
+            text = _typed(console, "How old are you? (press Enter to skip; q = stop) ")
+        except Back:
+            console.print("This is the first question.", markup=False)
+            continue
         if not text:
             return None
         if text.isdigit() and 0 <= int(text) <= 120:
@@ -45,8 +70,9 @@ def _ask_age(console: Console) -> int | None:
 
 
 def _ask_sex(console: Console) -> str | None:
+    """Raises Back to return to the age question."""
     while True:
-        text = read_line(console, "Your sex: type f for female, m for male, or press Enter to skip: ").strip().lower()
+        text = _typed(console, "Your sex: type f for female, m for male, or press Enter to skip (b = back): ").lower()
         if text in ("", "skip"):
             return None
         if text in ("f", "female"):
@@ -54,6 +80,16 @@ def _ask_sex(console: Console) -> str | None:
         if text in ("m", "male"):
             return "male"
         console.print("Please type f, m, or press Enter to skip.", markup=False)
+
+
+def _about(console: Console) -> tuple[int | None, str | None]:
+    """Age, then sex; b at the sex question goes back to the age."""
+    while True:
+        age = _ask_age(console)
+        try:
+            return age, _ask_sex(console)
+        except Back:
+            continue
 
 
 def _show_question(console: Console, q: Question, number: int, plain: bool) -> None:
@@ -80,16 +116,20 @@ def _show_question(console: Console, q: Question, number: int, plain: bool) -> N
         for i, label in enumerate(q.labels, 1):
             console.print(f"  {i:2d}. {label}", markup=False)
         console.print("Type the numbers that apply (like 1 4). Put ? before any you are not sure of (like ?2).", markup=False)
-        console.print("Press Enter if none apply. b = back.", markup=False)
+        console.print("Press Enter if none apply. b = back, q = stop.", markup=False)
     else:
-        console.print("y = yes, n = no, ? = not sure, b = back", markup=False)
+        console.print("y = yes, n = no, ? = not sure, b = back, q = stop", markup=False)
 
 
 def _interview(console: Console, plain: bool, limit: int) -> Interview | None:
     from numbwise.assess.interview import answer, next_question, start, undo
-    from numbwise.cli.answers import BACK, QUIT, AnswerError, parse
+    from numbwise.cli.answers import BACK, QUIT, AnswerError, parse, parse_rest
 
-    iv = start(_ask_age(console), _ask_sex(console))
+    try:
+        age, sex = _about(console)
+    except Stopped:
+        return None
+    iv = start(age, sex)
     while True:
         q = next_question(iv, limit=limit)
         if q is None:
@@ -104,15 +144,35 @@ def _interview(console: Console, plain: bool, limit: int) -> Interview | None:
         if parsed.command == QUIT:
             return None
         if parsed.command == BACK:
-            if iv.count == 0:
-                console.print("This is the first question.", markup=False)
+            if iv.count == 0:  # back to age and sex, keeping nothing asked after them
+                try:
+                    age, sex = _about(console)
+                except Stopped:
+                    return None
+                iv = start(age, sex)
             else:
                 iv = undo(iv)
             continue
+        updates, blank = dict(parsed.updates), ()
+        if parsed.rest and len(parsed.rest) < len(q.findings):
+            while True:
+                try:
+                    rest = parse_rest(parsed.rest, read_line(
+                        console, "And the others? Press Enter if none of them apply, ? if you are not sure (b = back): "))
+                    break
+                except AnswerError as exc:
+                    console.print(str(exc), markup=False)
+            if rest == QUIT:
+                return None
+            if rest == BACK:
+                continue
+            assert not isinstance(rest, str)
+            updates |= rest[0]
+            blank = rest[1]
         if parsed.summary:
-            console.print(f"  You said: {parsed.summary}", markup=False)
-        iv = answer(iv, q, parsed.updates)
-        _unsure_advice(console, q, parsed.updates)
+            console.print(f"  You said: {parsed.summary}" + ("; the others: not sure" if blank else ""), markup=False)
+        iv = answer(iv, q, updates, blank)
+        _unsure_advice(console, q, {**updates, **{f: False for f in blank}})
 
 
 def _unsure_advice(console: Console, q: Question, updates: dict[str, bool]) -> None:
@@ -162,7 +222,7 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     iv = _interview(console, plain, max_questions)
     if iv is None:
         console.print("Stopped. Nothing was saved.", markup=False)
-        return
+        ctx.exit(ExitCode.INTERRUPTED)
     result = outcome(iv)
     console.print()
     show_assessment(console, result, plain, detail=True, unsure=iv.unsure)
