@@ -187,3 +187,28 @@ def test_numbwise_assess_is_callable_from_python() -> None:
     assert result.triage == "emergency"
     assert result.to_dict()["red_flags"] == ["chest_pain"]
     assert len(result.causes) >= 3
+
+
+def test_plain_after_the_command_and_did_you_mean() -> None:
+    after = run_cli("assess", "--case", CASE, "--format", "text", "--plain")
+    before = run_cli("--plain", "assess", "--case", CASE, "--format", "text")
+    assert after.code == 0 and after.out == before.out and "\x1b" not in after.out
+    wrong = run_cli("chek")
+    assert wrong.code == 2 and "Did you mean: check" in wrong.err
+    from numbwise.cli.main import hoist_plain
+
+    assert hoist_plain(["log", "-n", "x", "--", "--plain"]) == ["log", "-n", "x", "--", "--plain"]
+
+
+def test_wrapped_lines_keep_their_indent_and_urls_whole() -> None:
+    import re
+
+    for args in (("care", "carpal_tunnel"), ("learn", "carpal_tunnel"), ("assess", "--case", CASE, "--format", "text")):
+        run = run_cli("--plain", *args)
+        assert run.code == 0
+        body = run.out.split("\nNote: ")[0]
+        lines = body.splitlines()
+        for prev, line in zip(lines, lines[1:]):  # an item's continuation line that lost its indent
+            assert not (prev.startswith("  ") and re.match(r"[a-z(]", line)), (args, prev, line)
+        for url in re.findall(r"https?://\S+", body):
+            assert url.rstrip(".").count("/") >= 3 or url.endswith((".org", ".com", ".gov", ".uk")), url

@@ -69,6 +69,16 @@ def test_interactive_symptom_and_treatment() -> None:
     assert len(history()) == 2
 
 
+def test_interactive_log_goes_back_with_b_and_stops_with_q() -> None:
+    run = run_cli("--plain", "log", "-i", input="b\n1\n\n5\nb\n\n6\n\n\n\n\n\n")
+    assert run.code == 0, run.err
+    assert "This is the first question." in run.out
+    assert "Saved S1: numbness 6/10" in run.out  # 5 was taken back with b and changed to 6
+    stopped = run_cli("--plain", "log", "-i", input="1\n\nq\n")
+    assert stopped.code == 130 and "Stopped. Nothing was saved." in stopped.out
+    assert len(history()) == 1
+
+
 def test_history_filters_by_kind_and_dates() -> None:
     for at, sev in (("2026-02-27T12:00+00:00", 1), ("2026-03-01T12:00+00:00", 2), ("2026-03-03T12:00+00:00", 3)):
         assert run_cli("log", "-s", str(sev), "--at", at).code == 0

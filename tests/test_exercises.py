@@ -88,7 +88,7 @@ def test_care_carpal_tunnel_is_complete_and_sourced() -> None:
                  "steroid shot", "surgeon", "GET HELP SOONER IF", "EXERCISE ROUTINE", "SOURCES", "nhs.uk"):
         assert part in out, part
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", out)}
-    listed = {int(n) for n in re.findall(r"^\s+(\d+)\. ", out.split("SOURCES")[1], re.M)}
+    listed = {int(n) for n in re.findall(r"^  (\d+)\. ", out.split("SOURCES")[1], re.M)}
     assert cited and cited == listed
 
 

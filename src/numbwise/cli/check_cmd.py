@@ -153,7 +153,8 @@ def _interview(console: Console, plain: bool, limit: int) -> Interview | None:
             else:
                 iv = undo(iv)
             continue
-        updates, blank = dict(parsed.updates), ()
+        updates: dict[str, bool] = dict(parsed.updates)
+        blank: tuple[str, ...] = ()
         if parsed.rest and len(parsed.rest) < len(q.findings):
             while True:
                 try:

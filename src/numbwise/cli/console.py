@@ -16,7 +16,8 @@ def make_console(plain: bool = False, file: IO[str] | None = None, stderr: bool 
 
     stream = file or click.get_text_stream("stderr" if stderr else "stdout")
     return Console(file=stream, no_color=plain, highlight=False, emoji=False, soft_wrap=False,
-                   width=None if stream.isatty() else 100, safe_box=True)
+                   width=None if stream.isatty() else 100, safe_box=True,
+                   color_system=None if plain else "auto")  # plain: no escape codes at all, not even bold
 
 
 def plain_from(ctx: click.Context) -> bool:

@@ -11,6 +11,7 @@ import click
 
 from numbwise.cli.console import make_console, plain_from
 from numbwise.cli.diary_cli import DiaryBadInput, describe, entry_json, entry_ref, now_local, open_diary
+from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -66,11 +67,26 @@ def build_treatment(fields: dict[str, Any], now: datetime) -> TreatmentIn:
         raise DiaryBadInput(str(exc)) from None
 
 
+class _Back(Exception):
+    """b at a question of `log -i`: go back one question."""
+
+
+class _Stop(Exception):
+    """q at a question of `log -i`: save nothing, exit 130 like Ctrl+C."""
+
+
 def _ask(console: Console, prompt: str) -> str:
+    from numbwise.cli.answers import BACK, QUIT, command_of
+
     console.print(prompt, end="", markup=False)
     line = sys.stdin.readline()
     if line == "":
         raise click.exceptions.Abort()
+    command = command_of(line)
+    if command == QUIT:
+        raise _Stop
+    if command == BACK:
+        raise _Back
     return line.strip()
 
 
@@ -84,9 +100,12 @@ def _ask_until(console: Console, prompt: str, read: Any) -> Any:
 
 
 def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any], When]:
-    """Ask for each field in turn; returns ('symptom' | 'treatment', fields, when)."""
+    """Ask for each field in turn (b = back one question, q = stop); returns ('symptom' | 'treatment', fields, when)."""
     from numbwise.cli.answers import HANDS
     from numbwise.diary.entries import TREATMENT_LABELS, TRIGGERS, normalise_fingers
+
+    console.print("b = back one question, q = stop (nothing is saved).", markup=False)
+    names = list(TREATMENT_LABELS)
 
     def pick_kind(t: str) -> str:
         if t in ("", "1", "n", "numbness"):
@@ -95,34 +114,17 @@ def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any], 
             return "treatment"
         raise ValueError("Type 1 for numbness or tingling, or 2 for a treatment.")
 
-    kind = _ask_until(console, "Log 1 = numbness or tingling, 2 = a treatment [1]: ", pick_kind)
-    when = _ask_until(console, "When? (Enter = now; or 08:30, yesterday 22:00, -2h): ", lambda t: _when(t, now))
-    at = when.at
-    if kind == "treatment":
-        names = list(TREATMENT_LABELS)
-        for i, name in enumerate(names, 1):
-            console.print(f"  {i}. {TREATMENT_LABELS[name]}", markup=False)
-
-        def pick_treatment(t: str) -> str:
-            if t.isdigit() and 1 <= int(t) <= len(names):
-                return names[int(t) - 1]
-            if t in names:
-                return t
-            raise ValueError(f"Type a number from 1 to {len(names)}.")
-
-        treatment = _ask_until(console, "Which one? ", pick_treatment)
-        detail = _ask(console, "Details, like the dose or the name (Enter to skip): ")
-        notes = _ask(console, "Notes (Enter to skip): ")
-        return "treatment", {"at": at, "kind": treatment, "detail": detail, "notes": notes}, when
+    def pick_treatment(t: str) -> str:
+        if t.isdigit() and 1 <= int(t) <= len(names):
+            return names[int(t) - 1]
+        if t in names:
+            return t
+        raise ValueError(f"Type a number from 1 to {len(names)}.")
 
     def severity(t: str) -> int:
         if t.isdigit() and 0 <= int(t) <= 10:
             return int(t)
         raise ValueError("Type a whole number from 0 (none) to 10 (worst).")
-
-    level = _ask_until(console, "How bad is it, 0 (none) to 10 (worst)? ", severity)
-    console.print(HANDS, markup=False)
-    fingers = _ask_until(console, "Which fingers? Like R1 R2 R3; R0 = whole right hand (Enter to skip): ", normalise_fingers)
 
     def minutes(t: str) -> int | None:
         if not t:
@@ -131,10 +133,8 @@ def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any], 
             return int(t)
         raise ValueError("Type the minutes as a whole number, like 20, or press Enter to skip.")
 
-    how_long = _ask_until(console, "How many minutes did it last? (Enter to skip): ", minutes)
-    console.print("What brought it on? " + ", ".join(f"{i}. {t}" for i, t in enumerate(TRIGGERS, 1)), markup=False)
-    raw = _ask(console, "Type a number or your own words (Enter to skip): ")
-    trigger = TRIGGERS[int(raw) - 1] if raw.isdigit() and 1 <= int(raw) <= len(TRIGGERS) else (raw or None)
+    def trigger(t: str) -> str | None:
+        return TRIGGERS[int(t) - 1] if t.isdigit() and 1 <= int(t) <= len(TRIGGERS) else (t or None)
 
     def yes_no(t: str) -> bool:
         if t.lower() in ("y", "yes"):
@@ -143,10 +143,56 @@ def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any], 
             return False
         raise ValueError("Type y or n.")
 
-    woke = _ask_until(console, "Did it wake you from sleep? y/n [n]: ", yes_no)
-    notes = _ask(console, "Notes (Enter to skip): ")
-    return "symptom", {"at": at, "severity": level, "fingers": fingers, "minutes": how_long,
-                       "trigger": trigger, "woke": woke, "notes": notes}, when
+    def show_treatments() -> None:
+        for i, name in enumerate(names, 1):
+            console.print(f"  {i}. {TREATMENT_LABELS[name]}", markup=False)
+
+    def show_hands() -> None:
+        console.print(HANDS, markup=False)
+
+    def show_triggers() -> None:
+        console.print("What brought it on? " + ", ".join(f"{i}. {t}" for i, t in enumerate(TRIGGERS, 1)), markup=False)
+
+    Step = tuple[str, str, Any, Any]  # field, prompt, reader, what to show first
+    common: list[Step] = [
+        ("kind", "Log 1 = numbness or tingling, 2 = a treatment [1]: ", pick_kind, None),
+        ("when", "When? (Enter = now; or 08:30, yesterday 22:00, -2h): ", lambda t: _when(t, now), None),
+    ]
+    treatment_steps: list[Step] = [
+        ("kind_of", "Which one? ", pick_treatment, show_treatments),
+        ("detail", "Details, like the dose or the name (Enter to skip): ", str, None),
+        ("notes", "Notes (Enter to skip): ", str, None),
+    ]
+    symptom_steps: list[Step] = [
+        ("severity", "How bad is it, 0 (none) to 10 (worst)? ", severity, None),
+        ("fingers", "Which fingers? Like R1 R2 R3; R0 = whole right hand (Enter to skip): ", normalise_fingers, show_hands),
+        ("minutes", "How many minutes did it last? (Enter to skip): ", minutes, None),
+        ("trigger", "Type a number or your own words (Enter to skip): ", trigger, show_triggers),
+        ("woke", "Did it wake you from sleep? y/n [n]: ", yes_no, None),
+        ("notes", "Notes (Enter to skip): ", str, None),
+    ]
+    got: dict[str, Any] = {}
+    i = 0
+    while True:
+        steps = common + (treatment_steps if got.get("kind") == "treatment" else symptom_steps)
+        if i >= len(steps):
+            break
+        field, prompt, read, show = steps[i]
+        if show is not None:
+            show()
+        try:
+            got[field] = _ask_until(console, prompt, read)
+        except _Back:
+            if i == 0:
+                console.print("This is the first question.", markup=False)
+            i = max(0, i - 1)
+            continue
+        i += 1
+    when: When = got["when"]
+    if got["kind"] == "treatment":
+        return "treatment", {"at": when.at, "kind": got["kind_of"], "detail": got["detail"], "notes": got["notes"]}, when
+    return "symptom", {"at": when.at, "severity": got["severity"], "fingers": got["fingers"], "minutes": got["minutes"],
+                       "trigger": got["trigger"], "woke": got["woke"], "notes": got["notes"]}, when
 
 
 @click.command("log", epilog=EPILOG)
@@ -175,7 +221,11 @@ def log_command(ctx: click.Context, severity: int | None, hand: str | None, fing
     if interactive:
         if symptom_flags or treatment:
             raise DiaryBadInput("use either -i (questions) or the one-line options, not both")
-        kind, fields, when = _interactive(asking, now)
+        try:
+            kind, fields, when = _interactive(asking, now)
+        except _Stop:
+            asking.print("Stopped. Nothing was saved.", markup=False)
+            ctx.exit(ExitCode.INTERRUPTED)
     elif treatment is not None:
         if symptom_flags:
             raise DiaryBadInput("log a symptom or a treatment, one at a time (--treatment cannot go with --severity, --hand ...)")

@@ -48,6 +48,17 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(importlib.import_module(module), attr)
         return command
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        """A mistyped command gets "did you mean" with the closest names (exit 2)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            near = difflib.get_close_matches(name.lower(), list(COMMANDS), n=3, cutoff=0.5)
+            hint = f" Did you mean: {', '.join(near)}?" if near else ""
+            raise click.UsageError(f"There is no command '{name}'.{hint} See: numbwise --help", ctx)
+        return super().resolve_command(ctx, args)
+
 
 HELP = """Numb or tingling hands: how urgent it is, what is likely behind it, and what helps.
 
@@ -84,10 +95,19 @@ def cli(ctx: click.Context, plain: bool, db: str | None) -> None:
 
 
 
+def hoist_plain(argv: list[str]) -> list[str]:
+    """`--plain` may come after the command too (numbwise check --plain): it is moved to the front, before any `--`."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    if "--plain" not in argv[1:end]:
+        return argv
+    return ["--plain"] + [a for i, a in enumerate(argv) if not (a == "--plain" and i < end)]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code instead of raising."""
     try:
-        code = cli.main(args=argv, prog_name="numbwise", standalone_mode=False)
+        args = hoist_plain(list(sys.argv[1:] if argv is None else argv))
+        code = cli.main(args=args, prog_name="numbwise", standalone_mode=False)
         if isinstance(code, int):  # click returns ctx.exit()'s code instead of raising
             return code
     except click.exceptions.Abort:

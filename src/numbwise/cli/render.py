@@ -25,28 +25,27 @@ def notice(console: Console, plain: bool) -> None:
 
 
 def show_page(console: Console, page: Page, plain: bool) -> None:
-    """A cause or treatment page, ending with its numbered sources."""
+    """A cause or treatment page, ending with its numbered sources (wrapped lines keep their indent, URLs stay whole)."""
     from rich.markup import escape
 
-    e = (lambda s: s) if plain else escape
     if plain:
-        console.print(page.title.upper())
-        console.print(page.lead)
+        _wrap(console, page.title.upper(), "", "")
+        _wrap(console, page.lead, "", "")
     else:
         from rich.panel import Panel
 
-        console.print(Panel(f"[bold]{e(page.title)}[/bold]\n{e(page.lead)}", expand=False))
+        console.print(Panel(f"[bold]{escape(page.title)}[/bold]\n{escape(page.lead)}", expand=False))
     for block in page.blocks:
         console.print()
-        console.print(block.heading if plain else f"[bold underline]{e(block.heading)}[/bold underline]")
+        console.print(block.heading if plain else f"[bold underline]{escape(block.heading)}[/bold underline]")
         for para in block.paragraphs:
-            console.print(e(para))
+            _wrap(console, para, "", "")
         for item in block.items:
-            console.print(f"  - {e(item)}")
+            _wrap(console, item, "  - ", "    ")
     console.print()
     console.print("Sources" if plain else "[bold underline]Sources[/bold underline]")
     for i, source in enumerate(page.sources, 1):
-        console.print(f"  {i}. {e(cite(source))}")
+        _wrap(console, cite(source), f"  {i}. ", " " * (len(str(i)) + 4))
     console.print()
     notice(console, plain)
 
@@ -167,57 +166,55 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
     """A care plan: first steps with how long, when to get more help, warning signs, routine, sources."""
     from rich.markup import escape
 
-    e = (lambda s: s) if plain else escape
     h = (lambda s: s.upper()) if plain else (lambda s: f"[bold underline]{escape(s)}[/bold underline]")
 
     def n(refs: tuple[int, ...]) -> str:
-        marks = "".join(f"[{r}]" for r in sorted(refs))
-        return " " + (marks if plain else escape(marks))
+        return " " + "".join(f"[{r}]" for r in sorted(refs))
 
     title = f"Care plan: {plan.cause_name}"
     if plain:
-        console.print(title.upper())
+        console.print(title.upper(), markup=False)
     else:
         from rich.panel import Panel
 
-        console.print(Panel(f"[bold]{e(title)}[/bold]", expand=False))
-    console.print(e(plan.summary) + n(plan.summary_refs))
+        console.print(Panel(f"[bold]{escape(title)}[/bold]", expand=False))
+    _wrap(console, plan.summary + n(plan.summary_refs), "", "")
     if plan.steps:
         console.print()
         console.print(h("What to try first, in this order"))
         for i, step in enumerate(plan.steps, 1):
             way = f" ({step.treatment_name}: numbwise learn {step.treatment})" if step.treatment else ""
-            console.print(f"  {i}. {e(step.do)}{e(way)}{n(step.refs)}")
+            _wrap(console, f"{step.do}{way}{n(step.refs)}", f"  {i}. ", "     ")
             if step.how_long:
-                console.print(f"     How long: {e(step.how_long)}")
+                _wrap(console, f"How long: {step.how_long}", "     ", "     ")
     if plan.escalation:
         console.print()
         console.print(h("When to get more help"))
         for esc in plan.escalation:
-            console.print(f"  - If {e(esc.when[0].lower() + esc.when[1:])}")
-            console.print(f"    {e(esc.then)}{n(esc.refs)}")
+            _wrap(console, f"If {esc.when[0].lower() + esc.when[1:]}", "  - ", "    ")
+            _wrap(console, f"{esc.then}{n(esc.refs)}", "    ", "    ")
     if plan.routine:
         r = plan.routine
         console.print()
         console.print(h(f"Exercise routine: {r.name}"))
-        console.print(f"  {e(r.summary)}{n(r.refs)}")
+        _wrap(console, f"{r.summary}{n(r.refs)}", "  ", "  ")
         for x in r.exercises:
-            console.print(f"  - {e(x.name)}: {e(x.dose)} (numbwise learn {x.id})")
-        console.print("  Stop any exercise that makes the numbness or tingling worse.")
+            _wrap(console, f"{x.name}: {x.dose} (numbwise learn {x.id})", "  - ", "    ")
+        _wrap(console, "Stop any exercise that makes the numbness or tingling worse.", "  ", "  ")
     if plan.foods:
         console.print()
         console.print(h("Foods with vitamin B12"))
         for row in plan.foods.rows:
-            console.print(f"  - {e(row.name)} ({e(row.serving)}): {row.amount} mcg, {row.percent_dv} of the daily value")
-        console.print(f"  Full table: numbwise foods{n(plan.foods_refs)}")
+            _wrap(console, f"{row.name} ({row.serving}): {row.amount} mcg, {row.percent_dv} of the daily value", "  - ", "    ")
+        _wrap(console, f"Full table: numbwise foods{n(plan.foods_refs)}", "  ", "  ")
     console.print()
     console.print(h(plan.warnings_heading))
     for w in plan.warnings:
-        console.print(f"  ! {e(w)}")
-    console.print(f"  Sources:{n(plan.warning_refs)}")
+        _wrap(console, w, "  ! ", "    ")
+    _wrap(console, f"Sources:{n(plan.warning_refs)}", "  ", "  ")
     console.print()
     console.print(h("Sources"))
     for i, source in enumerate(plan.sources, 1):
-        console.print(f"  {i}. {e(cite(source))}")
+        _wrap(console, cite(source), f"  {i}. ", " " * (len(str(i)) + 4))
     console.print()
     notice(console, plain)
