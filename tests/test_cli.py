@@ -37,7 +37,7 @@ def test_assess_text_is_for_people() -> None:
     assert "URGENCY: BOOK A DOCTOR'S VISIT" in run.out
     assert "What may be causing it (not a diagnosis)" in run.out
     assert "%" not in run.out and "about " in run.out
-    assert "Get help sooner if" in run.out
+    assert "Call your emergency number now if" in run.out and "See a doctor today if" in run.out
     assert "not a diagnosis" in run.out
 
 

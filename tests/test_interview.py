@@ -272,10 +272,20 @@ def test_the_must_ask_hook_asks_before_stopping() -> None:
 
     done = run_simulation({"face_drooping": False, "numb_thumb": True, "one_hand": True}, 40, "female")
     assert next_question(done) is None
-    open_ = sorted(f for f in load().findings if f not in done.asked)
-    assert open_
-    q = next_question(done, must_ask=open_[:2])
-    assert q is not None and q.findings == (open_[0],)
-    done = answer(done, q, {})
-    q = next_question(done, must_ask=open_[:2])
-    assert q is not None and q.findings == (open_[1],)
+    must = sorted(f for f in load().findings if f not in done.asked)[:2]
+    assert must
+    iv, asked = done, []
+    while (q := next_question(iv, must_ask=must)) is not None:
+        asked += q.findings
+        iv = answer(iv, q, {})
+    assert set(must) <= set(asked)
+
+
+def test_the_coherence_rule_settles_an_emergency_type_cause_before_stopping() -> None:
+    from numbwise.assess.triage import settling_questions
+
+    iv = run_simulation({"one_hand": True, "numb_whole_hand": True, "episode_resolved_within_hour": True,
+                         "face_drooping": False}, 72, "male")
+    ranked = outcome(iv).causes
+    for fid in settling_questions(ranked):
+        assert fid in iv.asked or iv.count >= 20, fid

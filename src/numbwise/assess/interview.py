@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from numbwise.assess.case import Case
 from numbwise.assess.engine import Assessment, assess_case
-from numbwise.assess.ranking import model, posterior
-from numbwise.assess.triage import LEVELS, compiled_rules, triage
+from numbwise.assess.ranking import model, posterior, rank, shortlist
+from numbwise.assess.triage import LEVELS, compiled_rules, settling_questions, triage
 from numbwise.kb import load
 from numbwise.kb.models import Cond, UnsureAdvice
 
@@ -337,8 +337,9 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     Order: the fixed screens (emergency first); then any question that could still make the level
     more urgent; then questions that best tell the likely causes apart; then questions that could
     still make the level less urgent; and a last check of warning signs before advising home care.
-    `must_ask` (the coherence rule's findings that settle an emergency-type cause) are asked, one
-    at a time, before the interview stops short of an emergency.
+    Before it stops short of an emergency it asks, one at a time, `must_ask` and the coherence
+    rule's questions that settle an emergency-type cause still ranked first or likely
+    (triage.settling_questions).
     """
     result = triage(iv.answers, iv.age)
     current = result.level
@@ -375,9 +376,9 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
         sweep = _sweep(iv)
         if sweep is not None:
             return sweep
-    for fid in must_ask:
+    for fid in (*must_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings:
-            return finding_question(fid)
+            return _clarify(fid, iv)
     return None
 
 

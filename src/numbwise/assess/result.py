@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from numbwise.assess.chance import format_chance, short_chance
@@ -16,6 +16,7 @@ from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage
+from numbwise.assess.warnings import WatchFor, watch_for
 from numbwise.kb import load
 from numbwise.kb.models import Cond
 
@@ -24,28 +25,11 @@ LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
 MIN_REASONS = 2  # ... and rest on at least this many of the person's own answers
 MOST_CAUSES = 3
 MOST_QUESTIONS = 3
-WATCH_MOST = 6  # warnings per level at most (the interim adapter)
-HEADINGS = {  # the people-facing heading of each level of warning (the same words as assess.warnings)
-    "emergency": "Call your emergency number now if",
-    "urgent": "See a doctor today if",
-    "routine": "Get help sooner if",
-}
 CANT_TELL = "We can't tell yet what is causing it."
 CANT_TELL_MORE = "Your answers fit more than one cause. These questions would help tell them apart; a doctor can answer them with you:"
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
                    "urgent": "You were not sure about these signs that need a doctor today"}
-
-
-@dataclass(frozen=True)
-class WatchFor:
-    """One change to watch for, at the level of help it calls for (mirrors assess.warnings.WatchFor)."""
-
-    level: str
-    heading: str
-    text: str
-    rule_id: str
-    findings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -174,38 +158,26 @@ def _positive(cond: Cond) -> list[str]:
     return out
 
 
-def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tuple[WatchFor, ...]:
-    """Interim warnings until assess.warnings lands: each unreported rule finding at the level it would raise the result to."""
-    kb = load()
-    now = LEVELS.index(level)
-    history = {f for step in kb.interview.steps if step.id == "screen_history" for f in step.items}
-    out: list[WatchFor] = []
-    seen: set[str] = set()
-    for c in compiled_rules():
-        if c.rule.level == "self_care":
-            continue
-        for fid in _positive(c.rule.when):
-            if fid in seen or findings.get(fid) is True or fid not in kb.findings or fid in history:
-                continue
-            raised = triage({**findings, fid: True}, age).level
-            if raised != c.rule.level or not (LEVELS.index(raised) < now or raised == level == "routine"):
-                continue
-            seen.add(fid)
-            if sum(1 for w in out if w.level == raised) < WATCH_MOST:
-                f = kb.findings[fid]
-                out.append(WatchFor(raised, HEADINGS[raised], f.checklist or f.said_yes.rstrip("."), c.rule.id, (fid,)))
+def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], age: int | None) -> tuple[WatchFor, ...]:
+    """File each warning under the level the rules give this person if it happened (fever with chemotherapy is an emergency)."""
+    levels = load().triage.levels
+    out = []
+    for w in items:
+        lv = triage({**findings, **{f: True for f in w.findings}}, age).level
+        if lv in ("emergency", "urgent") and LEVELS.index(lv) < LEVELS.index(w.level):
+            heading = levels[lv].watch_heading  # type: ignore[index]
+            w = replace(w, level=lv, heading=heading or w.heading)
+        out.append(w)
     return tuple(out)
 
 
 def _watch_groups(items: tuple[WatchFor, ...], level: str) -> tuple[WatchGroup, ...]:
-    """Warnings grouped under their level's heading, most urgent first; none at or below the result's own level."""
+    """The triage rules' warnings under their level's heading, most urgent first (assess.warnings decides which)."""
     groups = []
     for lv in ("emergency", "urgent", "routine"):
-        if LEVELS.index(lv) > LEVELS.index(level) or (lv == level and lv == "emergency"):
-            continue
         mine = tuple(w for w in items if w.level == lv)
         if mine:
-            groups.append(WatchGroup(lv, HEADINGS[lv], mine))
+            groups.append(WatchGroup(lv, mine[0].heading, mine))
     return tuple(groups)
 
 
@@ -346,7 +318,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
             advice = _advice(shown[0].id, with_steps=False)
     elif level == "urgent" and shown and told_apart and shown[0].id in kb.care.doctor_first:
         advice = _advice(shown[0].id, with_steps=False)
-    warnings = watch_for(findings, age, level)
+    warnings = _for_this_person(watch_for(findings, age, level), findings, age)
     advice_heading = ""
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
@@ -366,4 +338,4 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
 
 
 __all__ = ["Advice", "CauseLine", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
-           "result_plan", "watch_for"]
+           "result_plan"]
