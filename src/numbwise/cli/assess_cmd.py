@@ -14,6 +14,7 @@ Examples:
   numbwise assess --case my-case.json
   numbwise assess --case a.json --case b.json --format jsonl
   numbwise assess --case my-case.json --format text
+  numbwise assess --case my-case.json --format plan     the result plan people see, as JSON
   echo '{"age": 50, "findings": {"numb_thumb": true}}' | numbwise assess --case -
 
 A case is a JSON object with "age", "sex" and "findings" (see docs/cases.md).
@@ -29,8 +30,9 @@ class CaseFailure(click.ClickException):
 @click.command("assess", epilog=EPILOG)
 @click.option("--case", "cases", multiple=True, required=True, metavar="FILE",
               help="A case as a JSON file ('-' reads standard input). Repeat for many cases.")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True,
-              help="json: one object (an array for many cases); jsonl: one object per line; text: for people.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text", "plan"]), default="json", show_default=True,
+              help="json: one object (an array for many cases); jsonl: one object per line; text: for people; "
+                   "plan: the result plan people see, as JSON (as POST /api/result).")
 @click.pass_context
 def assess_command(ctx: click.Context, cases: tuple[str, ...], fmt: str) -> None:
     """Assess one or more cases: urgency level, red flags, ranked causes and reasons."""
@@ -44,6 +46,11 @@ def assess_command(ctx: click.Context, cases: tuple[str, ...], fmt: str) -> None
     out = click.get_text_stream("stdout")
     if fmt == "jsonl":
         out.write("".join(json.dumps(r.to_dict()) + "\n" for r in results))
+    elif fmt == "plan":
+        from numbwise.assess.result import result_plan
+
+        plans = [result_plan(r).to_dict() for r in results]
+        out.write(json.dumps(plans[0] if len(plans) == 1 else plans, indent=2) + "\n")
     elif fmt == "json":
         payload = results[0].to_dict() if len(results) == 1 else [r.to_dict() for r in results]
         out.write(json.dumps(payload, indent=2) + "\n")

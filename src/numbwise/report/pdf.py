@@ -136,6 +136,9 @@ def render_html(
     env.filters["data_uri"] = _data_uri
     env.filters["upfirst"] = lambda text: text[:1].upper() + text[1:]  # 'vitamin B12' keeps its capital B
     env.filters["plural"] = lambda n, word: f"{n} {word}" + ("" if n == 1 else "s")
+    from numbwise.assess.chance import short_chance
+
+    env.filters["chance"] = short_chance  # the one chance format every face uses ("about 7 in 10")
     level = kb.triage.levels.get(summary.latest_level) if summary.latest_level else None  # type: ignore[call-overload]
     html = env.get_template("report.html").render(
         s=summary,

@@ -106,6 +106,48 @@ def assess_body(raw: bytes) -> Response:
     return Response(json.dumps(assess_case(case).to_dict()), media_type="application/json")
 
 
+def result_schema() -> dict[str, Any]:
+    """The /api/result body: a case, plus the findings the person answered 'not sure'."""
+    schema = case_schema()
+    schema["properties"] = dict(schema["properties"]) | {
+        "unsure": {"type": "array", "items": {"enum": sorted(load().vocabulary.findings)}, "uniqueItems": True,
+                   "description": "Findings the person answered 'not sure' (not the same as left out)."}}
+    return schema
+
+
+@router.post(
+    "/result",
+    summary="The result plan for one case",
+    response_model=None,
+    responses={200: {"description": "The result plan every face shows: level, action, what was unsure, causes with "
+                                    "chances in words, the leading cause's own home steps, warnings, next steps.",
+                     "content": {"application/json": {"schema": {"type": "object"}}}},
+               422: {"model": Problem, "description": "The body is not a valid case; `loc` names the field."}},
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": result_schema()}}}},
+)
+async def result_endpoint(request: Request) -> Response:
+    """The result plan for one case, exactly as `numbwise assess --format plan` prints it. Not a diagnosis."""
+    from numbwise.assess.case import CaseError, decode_json, parse_case
+    from numbwise.assess.engine import assess_case
+    from numbwise.assess.result import result_plan
+
+    try:
+        data = decode_json((await request.body()).decode("utf-8"), "body")
+    except UnicodeDecodeError:
+        return problem(["body"], "is not UTF-8 text")
+    except CaseError as exc:
+        return problem(["body"], exc.message)
+    unsure: Any = data.pop("unsure", []) if isinstance(data, dict) else []
+    known = load().vocabulary.findings
+    if not isinstance(unsure, list) or not all(isinstance(f, str) and f in known for f in unsure) or len(set(unsure)) != len(unsure):
+        return problem(["body", "unsure"], "must be a list of distinct finding IDs")
+    try:
+        case = parse_case(data, "body")
+    except CaseError as exc:
+        return problem(["body", *exc.key.split(".", 1)] if exc.key and exc.key != "(top)" else ["body"], exc.message)
+    return Response(json.dumps(result_plan(assess_case(case), frozenset(unsure)).to_dict()), media_type="application/json")
+
+
 async def _fast_assess(request: Request) -> Response:
     return assess_body(await request.body())
 

@@ -1,0 +1,91 @@
+"""The same result reads the same on every face: terminal, web page, JSON API (and the plan behind them)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+import pytest
+
+from numbwise.assess.interview import outcome, simulate, to_data
+from numbwise.assess.result import ResultPlan, result_plan
+from tests.conftest import dev_cases, run_cli
+from tests.web.conftest import Live, fetch
+
+CASES = ("dev-003", "dev-018", "dev-024", "dev-028", "dev-035")  # self-care, can't tell, pressure, emergency, urgent
+
+
+def _case(cid: str) -> dict[str, Any]:
+    return next(c for c in dev_cases() if c["id"] == cid)
+
+
+def _texts(plan: ResultPlan) -> list[str]:
+    """Every sentence the plan gives a person."""
+    out = [plan.title, plan.action, plan.headline if plan.causes else "", *plan.why, *plan.do, *plan.do_not]
+    out += [s.text for s in plan.signs]
+    out += [u.text for g in plan.unsure for u in g.items] + [line for g in plan.unsure for line in g.advice]
+    for c in plan.causes:
+        out += [c.name, c.short] + [r.text for r in c.towards + c.away]
+    out += list(plan.questions)
+    if plan.advice is not None:
+        out += [plan.advice_heading, plan.advice.summary] + [s.do for s in plan.advice.steps]
+        out += [s.how_long for s in plan.advice.steps if s.how_long]
+    for g in plan.watch_for:
+        out += [g.heading] + [w.text for w in g.items]
+    out += [n.label for n in plan.next_steps]
+    return [t for t in out if t]
+
+
+def _flat(text: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split()).lower()  # the terminal's banner is in capitals
+
+
+def _post(live: Live, path: str, body: Any) -> Any:
+    reply = fetch(live.url + path, json.dumps(body).encode(), {"Content-Type": "application/json"})
+    assert reply.status == 200, reply.body
+    return reply.json()
+
+
+@pytest.mark.parametrize("cid", CASES)
+def test_cli_and_api_give_the_same_plan_and_the_terminal_shows_all_of_it(live: Live, cid: str, tmp_path: Any) -> None:
+    case = _case(cid)
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    cli = json.loads(run_cli("assess", "--case", str(path), "--format", "plan").out)
+    api = _post(live, "/api/result", {k: case[k] for k in ("age", "sex", "findings") if k in case})
+    assert cli == api
+    text = _flat(run_cli("--plain", "assess", "--case", str(path), "--format", "text").out)
+    from numbwise.assess import assess
+
+    plan = result_plan(assess({k: case[k] for k in ("age", "sex", "findings") if k in case}))
+    missing = [t for t in _texts(plan) if " ".join(t.split()).lower() not in text]
+    assert missing == []
+    assert "%" not in text
+
+
+@pytest.mark.parametrize("cid", CASES)
+def test_the_web_result_shows_the_same_plan_as_the_api_for_the_same_answers(live: Live, cid: str) -> None:
+    from itsdangerous import URLSafeSerializer
+
+    case = _case(cid)
+    iv = simulate(case["findings"], case.get("age"), case.get("sex"))
+    plan = result_plan(outcome(iv), iv.unsure)
+    api = _post(live, "/api/result", {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers),
+                                      "unsure": sorted(iv.unsure)})
+    assert api == json.loads(json.dumps(plan.to_dict()))
+    state = URLSafeSerializer("test-secret", salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None})
+    page = fetch(live.url + "/check?at=" + state)
+    assert page.status == 200
+    shown = _flat(page.body.decode())
+    missing = [t for t in _texts(plan) if " ".join(t.split()).lower() not in shown]
+    assert missing == []
+    assert "%" not in shown.split("your answers")[0]
+
+
+def test_api_result_refuses_unknown_unsure_findings(live: Live) -> None:
+    reply = fetch(live.url + "/api/result", json.dumps({"findings": {}, "unsure": ["nope"]}).encode(),
+                  {"Content-Type": "application/json"})
+    assert reply.status == 422 and reply.json()["detail"][0]["loc"] == ["body", "unsure"]
