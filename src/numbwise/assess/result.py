@@ -287,12 +287,13 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     lt = kb.triage.levels[level]  # type: ignore[index]
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
-    raises = _rule_levels()
+    rule_findings = _rule_levels()
+    raises = {f: triage({**findings, f: True}, age).level for f in unsure  # what a yes would mean for this person
+              if f in rule_findings and f not in findings and f in kb.findings}
     doubts = tuple(
-        Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), raises[f])
-        for f in sorted(unsure, key=lambda f: (LEVELS.index(raises.get(f, "self_care")), f))
-        if f in raises and f not in findings and f in kb.findings
-        and LEVELS.index(raises[f]) < LEVELS.index(level)
+        Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), lv)
+        for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), x[0]))
+        if LEVELS.index(lv) < LEVELS.index(level)
     )
     signs = tuple(Reason(f, True, statement(f, True)) for f in result.red_flags) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules)))
