@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from numbwise.assess.chance import short_chance
 from numbwise.assess.ranking import model
 from numbwise.assess.triage import COHERENCE_RULE, Triage
 from numbwise.kb import load
@@ -57,7 +58,7 @@ def reason_lines(findings: Mapping[str, bool], result: Triage, causes: list[tupl
     for cid, p in causes[:explained]:
         r = cause_reasons(findings, cid, p)
         name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
-        parts = [f"{name} ({percent(p)})"]
+        parts = [f"{name} ({short_chance(p)})"]
         if r.towards:
             parts.append("points to it: " + "; ".join(_lower(statement(f, v)) for f, v in r.towards))
         if r.away:
@@ -67,15 +68,6 @@ def reason_lines(findings: Mapping[str, bool], result: Triage, causes: list[tupl
         rest = [p.rstrip(".") for p in parts[2:]]
         lines.append(". ".join([parts[0] + ": " + parts[1].rstrip(".")] + [p[:1].upper() + p[1:] for p in rest]) + ".")
     return lines
-
-
-def percent(p: float) -> str:
-    """A probability as a person reads it: never 0% or 100%, because nothing here is certain."""
-    if p < 0.005:
-        return "<1%"
-    if p >= 0.995:
-        return ">99%"
-    return f"{round(100 * p)}%"
 
 
 def _lower(text: str) -> str:
