@@ -138,7 +138,7 @@ class ResultPlan:
     advice: Advice | None
     watch_for: tuple[WatchGroup, ...]
     next_steps: tuple[NextStep, ...]
-    read_later: tuple[tuple[str, str], ...]  # on an emergency: (id, name) of the emergency-type causes to read about later
+    read_later: tuple[tuple[str, str], ...]  # on an emergency: (id, name) of the ranked emergency-type causes (coherence rule)
     notice: str
 
     @property
@@ -332,7 +332,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         questions=questions, questions_intro=CANT_TELL_MORE if questions else "", advice_heading=advice_heading,
         advice=advice,
         watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice),
-        read_later=tuple((c, kb.causes[c].name) for c, _ in result.causes if c in kb.care.doctor_first and c in kb.causes)
+        read_later=tuple((c, kb.causes[c].name) for c, _ in result.causes
+                         if c in kb.triage.coherence.causes and c in kb.causes)
         if level == "emergency" else (),
         notice=kb.meta.notice,
     )
