@@ -59,3 +59,29 @@ def test_the_pressure_story_keeps_its_yes_and_gets_home_steps() -> None:
                     {"numb_little": True, "numb_ring": True, "one_hand": True, "both_hands": False})
     assert iv.answers["after_pressure_on_arm"] is True
     assert sum(1 for step in iv.history if "after_pressure_on_arm" in step[0].findings) == 1
+
+
+def test_blank_checklists_are_asked_again_when_the_engine_needs_a_no() -> None:
+    """A person who leaves every checklist blank except their yeses still reaches home care: each 'no' it needs is asked."""
+    yes = {"after_pressure_on_arm", "episode_resolved_within_hour", "comes_and_goes"}
+    iv = start(35, "female")
+    singles = []
+    while (q := next_question(iv)) is not None:
+        if q.kind == "screen" and q.any_first:
+            iv = answer(iv, q, {f: False for f in q.findings})
+        elif q.kind in ("screen", "sweep"):
+            iv = answer(iv, q, {f: True for f in q.findings if f in yes}, blank=[f for f in q.findings if f not in yes])
+        elif q.kind == "choice":
+            iv = answer(iv, q, {"onset_sudden": True, "onset_over_days": False, "onset_gradual": False})
+        elif q.kind == "fingers":
+            iv = answer(iv, q, {"numb_ring": True, "numb_little": True, "numb_thumb": False, "numb_index": False,
+                                "numb_middle": False, "numb_whole_hand": False, "one_hand": True, "both_hands": False})
+        else:
+            singles.append(q.findings[0])
+            iv = answer(iv, q, {q.findings[0]: q.findings[0] in yes})
+    plan = result_plan(outcome(iv), iv.unsure)
+    assert singles, "no 'no' was asked for"
+    assert plan.level == "self_care", (plan.level, singles)
+    assert plan.advice is not None and plan.advice.cause == "positional_compression"
+    blank_never_cited = {r.finding for c in plan.causes for r in c.towards + c.away} <= set(iv.answers)
+    assert blank_never_cited
