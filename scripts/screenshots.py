@@ -1,4 +1,5 @@
-"""Screenshots of the web app at 375 px wide for the docs (docs/img): the check, the hand diagram, the result,
+"""Screenshots of the web app at 375 px wide for the docs (docs/img): the home page, the check, the hand diagram,
+three results (a carpal tunnel story, a person unsure of most answers, an emergency),
 the exercise player mid-hold, a score result, the diary with its charts (a made-up 90-day diary) and the report page.
 
 Run: .venv/bin/python scripts/screenshots.py   (needs /usr/bin/chromium; serves the app on a free loopback port)
@@ -125,7 +126,7 @@ def main() -> None:
     from numbwise.web.app import create_app
     from numbwise.web.settings import WebSettings
     from tests.web.conftest import ARGS, free_port
-    from tests.web.flows import button, continue_, mark_yes, on_result
+    from tests.web.flows import button, continue_
 
     out = ROOT / "docs" / "img"
     out.mkdir(parents=True, exist_ok=True)
@@ -140,31 +141,21 @@ def main() -> None:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 375, "height": 812}, base_url=f"http://127.0.0.1:{port}")
         result_shots(page, out)
-        if "--results" in sys.argv:  # only the three result screenshots
+        page.goto("/")
+        page.screenshot(path=str(out / "home-375.png"))
+        if "--results" in sys.argv:  # only the home page and the three results
             browser.close()
             server.should_exit = True
             return
-        page.goto("/")
-        page.screenshot(path=str(out / "home-375.png"))
         page.goto("/check")
         page.screenshot(path=str(out / "check-375.png"), full_page=True)
-        continue_(page)
+        button(page, "None of these")
         page.get_by_label("Your age in years (you can leave this empty)").fill("52")
         continue_(page)
         button(page, "Slowly, over weeks or months")
         for name in ("Right thumb", "Right index finger", "Right middle finger", "Right palm at the base of the thumb"):
             page.get_by_label(name, exact=True).check()
         page.screenshot(path=str(out / "hands-375.png"), full_page=True)
-        continue_(page)
-        while not on_result(page):
-            for label in page.locator("fieldset.yn legend").all_inner_texts():
-                if label.strip() in ("It is worse at night", "It wakes you from sleep", "Shaking or flicking your hand makes it better"):
-                    mark_yes(page, label.strip())
-            if page.get_by_role("button", name="Continue", exact=True).count():
-                continue_(page)
-            else:
-                button(page, "Not sure")
-        page.screenshot(path=str(out / "result-375.png"), full_page=True)
         exercise_shot(page, out)
         score_shot(page, out)
         _diary_shots(page, f"sqlite:///{home}/n.sqlite3", out)
