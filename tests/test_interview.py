@@ -176,7 +176,7 @@ SECOND_PERSON = re.compile(r"\byou(r|rs|rself)?\b|^(It|The numbness|The tingling
 
 def _checklists() -> list[Question]:
     """Every checklist the interview can show: the fixed screens, and the sweep with every finding it can list."""
-    from numbwise.assess.interview import _positive, _step_questions, question
+    from numbwise.assess.interview import positive_findings as _positive, _step_questions, question
     from numbwise.assess.triage import compiled_rules
 
     sweepable = [f for c in compiled_rules() if c.rule.level == "routine" for f in _positive(c.rule.when)]

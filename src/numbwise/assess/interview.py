@@ -168,7 +168,7 @@ def _entropy(ps: list[float]) -> float:
     return -sum(p * math.log2(p) for p in ps if p > 0)
 
 
-def _cause_gain(post: list[float], fid: str) -> float:
+def cause_gain(post: list[float], fid: str) -> float:
     """Expected drop in entropy (bits) of the cause distribution from asking about one finding."""
     m = model()
     q = m.p[fid]
@@ -211,11 +211,11 @@ def _level_gain(worlds: list[dict[str, bool]], levels: list[str], fid: str) -> f
     return _entropy(dist(levels)) - (len(yes) / n * _entropy(dist(yes)) + len(no) / n * _entropy(dist(no)))
 
 
-def _positive(cond: Cond) -> list[str]:
+def positive_findings(cond: Cond) -> list[str]:
     """Findings whose presence can make a condition true."""
     out = [cond.present] if cond.present else []
     for child in (cond.all or []) + (cond.any or []):
-        out += _positive(child)
+        out += positive_findings(child)
     return out
 
 
@@ -228,7 +228,7 @@ def _sweep(iv: Interview) -> Question | None:
     open_findings: list[str] = []
     for c in compiled_rules():
         if c.rule.level == "routine" and c.rule.id not in replaced:
-            open_findings += [f for f in _positive(c.rule.when) if f not in iv.asked and f not in open_findings]
+            open_findings += [f for f in positive_findings(c.rule.when) if f not in iv.asked and f not in open_findings]
     if not open_findings:
         return None
     s = kb.interview.safety_sweep
@@ -365,7 +365,7 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
             return finding_question(best)
     candidates = [f for f in model().present if f not in iv.asked]
     if max(post) < CONFIDENT and candidates:
-        gains = sorted(((_cause_gain(post, f), f) for f in candidates), reverse=True)
+        gains = sorted(((cause_gain(post, f), f) for f in candidates), reverse=True)
         if gains[0][0] >= MIN_CAUSE_GAIN:
             return finding_question(gains[0][1])
     if down >= LEVEL_DOUBT and open_rule:
@@ -464,5 +464,5 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["Interview", "Question", "answer", "finding_question", "fingers_answer", "from_data", "next_question", "outcome",
+__all__ = ["Interview", "Question", "answer", "cause_gain", "finding_question", "positive_findings", "fingers_answer", "from_data", "next_question", "outcome",
            "question", "simulate", "start", "to_data", "undo", "unsure_advice"]

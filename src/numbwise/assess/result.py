@@ -6,7 +6,6 @@ the same plan in the terminal, the web page, the JSON API and the doctor's repor
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
@@ -14,11 +13,11 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
+from numbwise.assess.interview import cause_gain, positive_findings
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage
 from numbwise.assess.warnings import WatchFor, watch_for
 from numbwise.kb import load
-from numbwise.kb.models import Cond
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -151,13 +150,6 @@ class ResultPlan:
         return asdict(self)
 
 
-def _positive(cond: Cond) -> list[str]:
-    out = [cond.present] if cond.present else []
-    for child in (cond.all or []) + (cond.any or []):
-        out += _positive(child)
-    return out
-
-
 def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], age: int | None) -> tuple[WatchFor, ...]:
     """File each warning under the level the rules give this person if it happened (fever with chemotherapy is an emergency)."""
     levels = load().triage.levels
@@ -186,7 +178,7 @@ def _rule_levels() -> dict[str, str]:
     out: dict[str, str] = {}
     for c in compiled_rules():
         if c.rule.level in ("emergency", "urgent"):
-            for fid in _positive(c.rule.when):
+            for fid in positive_findings(c.rule.when):
                 if fid not in out or LEVELS.index(c.rule.level) < LEVELS.index(out[fid]):
                     out[fid] = c.rule.level
     return out
@@ -207,24 +199,10 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None) -
     m = model()
     post = posterior(findings, age, sex)
 
-    def entropy(ps: list[float]) -> float:
-        return -sum(p * math.log2(p) for p in ps if p > 0)
-
-    def gain(fid: str) -> float:
-        q = m.p[fid]
-        p_yes = sum(p * x for p, x in zip(post, q))
-        if not 0.0 < p_yes < 1.0:
-            return 0.0
-        expected = 0.0
-        for vec, weight in ((m.present[fid], p_yes), (m.absent[fid], 1.0 - p_yes)):
-            w = [p * math.exp(v) for p, v in zip(post, vec)]
-            total = sum(w)
-            expected += weight * entropy([x / total for x in w])
-        return entropy(post) - expected
-
     open_ = [f for f in m.present if f not in findings and f in kb.findings]
-    best = sorted(open_, key=lambda f: (-gain(f), f))[:MOST_QUESTIONS]
-    return tuple(kb.findings[f].question for f in best if gain(f) > 0.0)
+    gains = {f: cause_gain(post, f) for f in open_}
+    best = sorted(open_, key=lambda f: (-gains[f], f))[:MOST_QUESTIONS]
+    return tuple(kb.findings[f].question for f in best if gains[f] > 0.0)
 
 
 def _advice(cid: str, with_steps: bool) -> Advice:
