@@ -155,6 +155,20 @@ def test_emergency_numbers_are_large_call_links(page: Any) -> None:
         button(page, "Not sure")
     hrefs = page.locator("section.banner a.call-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert hrefs == ["tel:911", "tel:999", "tel:112"]
+    # they read as buttons at 375 px: inside the banner, white on red, "Call 911" on one line, 44 px or more
+    banner = page.locator("section.banner").bounding_box()
+    assert banner is not None
+    for i in range(3):
+        link = page.locator("section.banner a.call-link").nth(i)
+        box, number = link.bounding_box(), link.locator("strong").bounding_box()
+        assert box is not None and number is not None and box["height"] >= 44
+        assert banner["x"] <= box["x"] and box["x"] + box["width"] <= banner["x"] + banner["width"]
+        assert number["height"] < 2 * 30  # one line of the big number
+        colours = link.evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]")
+        assert colours[0] == "rgb(255, 255, 255)" and colours[1] != colours[0]
+    from tests.web.flows import axe_violations
+
+    assert axe_violations(page) == []
 
 
 def test_yes_with_nothing_ticked_asks_again(page: Any) -> None:
