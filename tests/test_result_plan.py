@@ -25,8 +25,17 @@ def test_every_generated_path_gives_a_coherent_result(data: Any, age: int | None
     assert broken == []
 
 
-def test_every_dev_case_gives_a_coherent_result() -> None:
-    for case in dev_cases():
+def _probe_cases() -> list[dict[str, Any]]:
+    """The independent probe set (edge stories written from the triage policy alone)."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "fixtures" / "cases" / "probe"
+    return [json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))]
+
+
+def test_every_dev_and_probe_case_gives_a_coherent_result() -> None:
+    for case in dev_cases() + _probe_cases():
         iv = simulate(case["findings"], case.get("age"), case.get("sex"))
         plan, broken = problems(iv)
         assert broken == [], (case["id"], broken)
