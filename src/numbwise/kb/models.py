@@ -623,6 +623,7 @@ class Instrument(Strict):
 # What the report's summary can notice; the code computes each, the YAML says what to ask.
 ReportTrigger = Literal[
     "always",
+    "emergency_level",
     "night_waking",
     "worse",
     "not_better_after_treatment",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 FINGERS: tuple[str, ...] = ("thumb", "index", "middle", "ring", "little")
@@ -105,8 +106,9 @@ class ReportData:
         return not (self.symptoms or self.treatments or self.scores or self.activities or self.checks)
 
 
+@lru_cache(maxsize=16384)
 def local_date(at: dt.datetime) -> dt.date:
-    """The calendar date a person saw when they logged this (their local time zone)."""
+    """The calendar date a person saw when they logged this (their local time zone); cached, as a report asks often."""
     return at.astimezone().date() if at.tzinfo else at.date()
 
 
