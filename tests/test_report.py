@@ -146,7 +146,7 @@ def test_demo_pdf_pages_have_content_and_summary_first(demo_report: Rendered, tm
     for p in pngs:
         img = Image.open(p).convert("L")
         dark = img.point(lambda v: 255 if v < 160 else 0).histogram()[255]
-        assert dark > 200, p.name
+        assert dark > 80, p.name  # no blank page (a half page of chart, table and sources has about 140 at 30 dpi)
     assert "Diary, day by day" in _text(pdf, 4) or "Diary, day by day" in _text(pdf, 5)
 
 

@@ -168,11 +168,9 @@ def severity_chart(data: ReportData, summary: Summary, frame: Frame = svg.PRINT)
     blocks = weeks(data)
     body = _y_axis(p, 0, 10, (0, 2, 4, 6, 8, 10))
     r = max(2.0, f * 0.26)
-    for s in sorted(data.symptoms, key=lambda s: s.at):
-        d = local_date(s.at)
-        if data.start <= d <= data.end:
-            body.append(f'<circle cx="{svg.num(_x(p, data, d))}" cy="{svg.num(_y(p, 0, 10, s.severity))}" r="{svg.num(r)}" fill="{BLUE}" '
-                        f'fill-opacity="0.45" stroke="{BLUE}" stroke-width="0.6"/>')
+    points = [(_x(p, data, local_date(s.at)), _y(p, 0, 10, s.severity)) for s in sorted(data.symptoms, key=lambda s: s.at)
+              if data.start <= local_date(s.at) <= data.end]
+    body.append(svg.dots(points, r, BLUE))
     meds = [(_x(p, data, w.start + (w.end - w.start) / 2), _y(p, 0, 10, _median(w.severities))) if w.has_entries else None
             for w in blocks]
     for run in _runs(meds):
@@ -285,14 +283,20 @@ def scores_chart(data: ReportData, summary: Summary, mic_note: str, frame: Frame
         body += _legend(p, row, items)
     body += _date_ticks(p, data)
     drawing = svg.document(frame.width, p.height, body, "Questionnaire scores")
-    rows = []
-    for t in summary.scores:
+    by_day: dict[dt.date, dict[int, float]] = {}
+    for i, t in enumerate(summary.scores):
         for d, v in series[(t.instrument, t.key, t.hand)]:
-            rows.append((t.name, short_day(d), f"{v:g}", f"{t.mic.value:g}" if t.mic else "not known"))
+            by_day.setdefault(d, {})[i] = v
+    rows = tuple((short_day(d), *(f"{vals[i]:g}" if i in vals else "-" for i in range(len(summary.scores))))
+                 for d, vals in sorted(by_day.items()))
     mic_known = any(t.mic for t in summary.scores)
     alt = "; ".join(f"{t.name}: {t.first:g} on {day(t.first_at)} to {t.last:g} on {day(t.last_at)}" for t in summary.scores)
-    alt += ". " + (mic_note if mic_known else "No smallest change that matters is on file for these scales, so no band is drawn.")
-    return Chart("scores", "Questionnaire scores", alt, drawing, Table(("scale", "date", "score", "smallest change that matters"), tuple(rows)))
+    if mic_known:
+        alt += ". " + mic_note + " Smallest change that matters: " + "; ".join(
+            f"{t.name} {t.mic.value:g}" for t in summary.scores if t.mic) + "."
+    else:
+        alt += ". No smallest change that matters is on file for these scales, so no band is drawn."
+    return Chart("scores", "Questionnaire scores", alt, drawing, Table(("date", *(t.name for t in summary.scores)), rows))
 
 
 def _lower(range_text: str) -> bool:

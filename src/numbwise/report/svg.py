@@ -76,6 +76,12 @@ def polyline(points: list[tuple[float, float]], stroke: str, width: float = 2.0,
     return f'<polyline points="{pts}" fill="none" stroke="{stroke}" stroke-width="{num(width)}" stroke-linejoin="round"{extra}/>'
 
 
+def dots(points: list[tuple[float, float]], r: float, colour: str) -> str:
+    """Many round dots as one path (two arcs each): a year of entries stays one element, quick to lay out."""
+    d = "".join(f"M{num(x - r)} {num(y)}a{num(r)} {num(r)} 0 1 0 {num(2 * r)} 0a{num(r)} {num(r)} 0 1 0 {num(-2 * r)} 0" for x, y in points)
+    return f'<path d="{d}" fill="{colour}" fill-opacity="0.45" stroke="{colour}" stroke-width="0.6"/>'
+
+
 def document(width: float, height: float, body: list[str], title: str) -> str:
     """The whole SVG: a viewBox that scales, a title for tools that show one, fonts named once."""
     return (
