@@ -29,7 +29,8 @@ Examples:
 \b
 Keys during a session:
   space   pause, or carry on
-  s       skip this step
+  s       skip this exercise and go to the next one
+  n       next step (skip only the step you are on)
   q       stop the session (what you did is still saved)
 """
 
@@ -213,7 +214,7 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
     with xp.terminal_keys(interactive) as keys:
         if plain or not interactive:
             if interactive:
-                console.print("Keys: space pause, s skip, q stop.", markup=False, soft_wrap=True)
+                console.print("Keys: space pause, s skip exercise, n next step, q stop.", markup=False, soft_wrap=True)
             run = xp.run_plain(console, phases, kb.exercises, clock=clock, sleep=sleep, keys=keys, speaker=speaker)
         else:
             run = xp.run_fullscreen(console, phases, kb.exercises, choice.routine, pictures, clock=clock,
