@@ -113,9 +113,9 @@ def _not_found(request: Request, rid: str) -> Response:
     from numbwise.kb import load
     from numbwise.web.app import render
 
-    known = ", ".join(load().exercises.routines)
+    known = ", ".join(r.name for r in load().exercises.routines.values())
     return render(request, "problem.html", {"title": "Page not found",
-                                            "message": f"There is no routine called '{rid}'. Routines: {known}.",
+                                            "message": f"There is no routine at this address. The routines are: {known}.",
                                             "back": ("/exercises", "See all routines")}, 404)
 
 

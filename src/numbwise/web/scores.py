@@ -154,11 +154,14 @@ def _form_page(request: Request, iid: str, ins: Instrument, error: str | None = 
     from numbwise.web.app import render
 
     notes = {n.before: n.text for n in ins.sections}
+    # after a refused form, the questions left blank are marked and listed at the top, each a link to its question
+    unanswered = [(n, item) for n, item in enumerate(ins.items, 1) if not (given or {}).get(item.id)] if error and given else []
     areas = [a for a in ins.diagram.areas if a.code != "p"] if ins.diagram else []
     return render(request, "score_form.html", {
         "title": ins.short if ins.short != ins.name else ins.name, "iid": iid, "ins": ins, "notes": notes,
         "error": error, "given": given or {}, "picks": set(picks or []), "sides": SIDES, "digits": DIGITS,
-        "prefill": {}, "katz_areas": areas, "trends": trend_context(request, iid, ins),
+        "prefill": {}, "katz_areas": areas, "trends": trend_context(request, iid, ins), "unanswered": unanswered,
+        "blank": {item.id for _, item in unanswered},
     }, status)
 
 
