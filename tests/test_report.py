@@ -311,6 +311,9 @@ def test_a_short_falling_diary_says_nothing_misleading() -> None:
     assert s.trend is not None and s.nights_per_week_first is not None and s.nights_per_week_last is not None
     assert s.nights_per_week_first == 7.0 and s.nights_per_week_last == 0.0 and s.severity_first > s.severity_last  # type: ignore[operator]
     assert "entries in 3 of 13 weeks" in words
+    # not "20 of 90 days": the diary began with a check on day 70, the day before the first numbness entry
+    assert s.days_kept == 21 and "20 of 21 days" in words and "of 90 days" not in words
+    assert round(s.episodes_per_week, 1) == 6.7
     nights = next(c for c in r.charts if c.id == "nights")
     assert [row[1] for row in nights.table.rows].count("no entries") == 10
     assert "100" not in words.replace("/10", "") and not re.search(r"\b0 ?%", words)  # chances never certain or zero

@@ -73,7 +73,35 @@ def _plot(frame: Frame, header_rows: int, plot_height: float, left_room: float |
     return _Plot(frame, top, left, frame.width - f * 0.8, top + plot_height, top + plot_height + f * 2.0)
 
 
-def _legend(p: _Plot, row: int, items: Sequence[tuple[str, str]]) -> list[str]:
+LegendItem = tuple[str, str]  # svg of a key drawn at 0,0 about one font high, and its words
+
+
+def _legend_rows(frame: Frame, groups: Sequence[Sequence[LegendItem]]) -> list[list[LegendItem]]:
+    """Legend rows: each group starts a row and wraps onto more when the words would run past the drawing's edge."""
+    f = frame.font
+    room = frame.width - f * 4.0
+    rows: list[list[LegendItem]] = []
+    for group in groups:
+        row: list[LegendItem] = []
+        used = 0.0
+        for item in group:
+            need = f * 3.2 + svg.text_width(item[1], frame.small)
+            if row and used + need > room:
+                rows.append(row)
+                row, used = [], 0.0
+            row.append(item)
+            used += need
+        if row:
+            rows.append(row)
+    return rows
+
+
+def _legends(p: _Plot, rows: Sequence[Sequence[LegendItem]]) -> list[str]:
+    """Every legend row, above the plot (never over the data)."""
+    return [x for i, row in enumerate(rows) for x in _legend(p, i, row)]
+
+
+def _legend(p: _Plot, row: int, items: Sequence[LegendItem]) -> list[str]:
     """One row of legend keys above the plot: (svg of a key drawn at 0,0 about one font high, words)."""
     f = p.frame.font
     y = f * 0.6 + row * f * 1.45 + f * 0.5
@@ -164,10 +192,13 @@ def severity_chart(data: ReportData, summary: Summary, frame: Frame = svg.PRINT)
     """Each entry's severity by day, a weekly median line (broken where a week has no entries) and treatment starts."""
     f = frame.font
     starts = [t for t in summary.tried if data.start <= t.first <= data.end]
-    p = _plot(frame, 1 + len(starts), f * 11)
+    r = max(2.0, f * 0.26)
+    legend = _legend_rows(frame, [[(_dot(BLUE, r * 1.3), "one entry"), (svg.line(0, 0, f * 1.2, 0, INK, 2.4), "weekly median (a gap: no entries that week)")]]
+                          + [[(svg.line(f * 0.6, -f * 0.55, f * 0.6, f * 0.55, VERMILION, 1.4, "4 2"), f"{i + 1}: {t.name} from {short_day(t.first)}")]
+                             for i, t in enumerate(starts)])
+    p = _plot(frame, len(legend), f * 11)
     blocks = weeks(data)
     body = _y_axis(p, 0, 10, (0, 2, 4, 6, 8, 10))
-    r = max(2.0, f * 0.26)
     points = [(_x(p, data, local_date(s.at)), _y(p, 0, 10, s.severity)) for s in sorted(data.symptoms, key=lambda s: s.at)
               if data.start <= local_date(s.at) <= data.end]
     body.append(svg.dots(points, r, BLUE))
@@ -184,11 +215,7 @@ def severity_chart(data: ReportData, summary: Summary, frame: Frame = svg.PRINT)
         body.append(svg.line(x, p.top, x, p.bottom, VERMILION, 1.4, "5 3"))
         body.append(svg.text(x + f * 0.25, p.top + f * (0.9 + 1.0 * i), str(i + 1), frame.small, fill=VERMILION, weight="bold"))
     body += _date_ticks(p, data)
-    body += _legend(p, 0, [(_dot(BLUE, r * 1.3), "one entry"),
-                           (svg.line(0, 0, f * 1.2, 0, INK, 2.4), "weekly median (gaps: weeks with no entries)")])
-    for i, t in enumerate(starts):
-        key = svg.line(f * 0.6, -f * 0.55, f * 0.6, f * 0.55, VERMILION, 1.4, "4 2")
-        body += _legend(p, 1 + i, [(key, f"{i + 1}: {t.name} from {short_day(t.first)}")])
+    body += _legends(p, legend)
     drawing = svg.document(frame.width, p.height, body, "How bad it was, day by day")
     rows = tuple((short_day(w.start), str(len(w.severities)), _fmt(_median(w.severities)) if w.has_entries else NO_ENTRIES,
                   str(max(w.severities)) if w.has_entries else "-") for w in blocks)
@@ -203,8 +230,11 @@ def nights_chart(data: ReportData, frame: Frame = svg.PRINT) -> Chart:
     """Nights woken by numbness in each week; a week with no entries is marked as such, not drawn as zero."""
     f = frame.font
     blocks = weeks(data)
-    p = _plot(frame, 1, f * 8)
-    body = _y_axis(p, 0, 8, (0, 1, 2, 3, 4, 5, 6, 7))
+    legend = _legend_rows(frame, [[(svg.rect(0, -f * 0.45, f * 1.2, f * 0.9, BLUE), "nights woken"),
+                                   (svg.rect(0, -f * 0.15, f * 1.2, f * 0.35, "#ffffff", stroke=GREY, width=0.6), "week with no entries")]])
+    p = _plot(frame, len(legend), f * 8)
+    step = 1 if (p.bottom - p.top) / 8 >= frame.small * 1.4 else 2  # tick labels never touch
+    body = _y_axis(p, 0, 8, tuple(range(0, 8, step)))
     slot = p.width / len(blocks)
     bar = slot * 0.7
     label_every = 1 if slot >= svg.text_width("7", frame.small) * 1.6 else 0
@@ -218,8 +248,7 @@ def nights_chart(data: ReportData, frame: Frame = svg.PRINT) -> Chart:
         if label_every:
             body.append(svg.text(x + bar / 2, y - f * 0.25, str(w.nights), frame.small, fill=INK, anchor="middle"))
     body += _week_ticks(p, blocks)
-    body += _legend(p, 0, [(svg.rect(0, -f * 0.45, f * 1.2, f * 0.9, BLUE), "nights woken"),
-                           (svg.rect(0, -f * 0.15, f * 1.2, f * 0.35, "#ffffff", stroke=GREY, width=0.6), "week with no entries")])
+    body += _legends(p, legend)
     drawing = svg.document(frame.width, p.height, body, "Nights woken by numbness, per week")
     told = ", ".join(str(w.nights) if w.has_entries else "?" for w in blocks)
     alt = (f"Nights woken each week (of 7), weeks with no entries shown as a question mark: {told}. "
@@ -250,7 +279,14 @@ def scores_chart(data: ReportData, summary: Summary, mic_note: str, frame: Frame
     series = {k: [(local_date(at), v) for at, v in pts] for k, pts in score_series(data).items()}
     styles = ((BLUE, ""), (VERMILION, "6 3"), (GREEN, "2 2"), (ORANGE, "8 3 2 3"))
     marks = ("circle", "square", "diamond", "triangle")
-    p = _plot(frame, len(summary.scores), f * 10)
+    keys: list[list[LegendItem]] = []
+    for i, t in enumerate(summary.scores):
+        colour, dash = styles[i % len(styles)]
+        key = svg.line(0, 0, f * 1.2, 0, colour, 2.0, dash) + _marker(marks[i % len(marks)], f * 0.6, 0, max(2.5, f * 0.3), colour)
+        band = ", band: smallest change that matters" if t.mic else ""
+        keys.append([(key, f"{t.name} ({'lower is better' if _lower(t.range_text) else 'higher is better'}{band})")])
+    legend = _legend_rows(frame, keys)
+    p = _plot(frame, len(legend), f * 10)
     lo = min(min(v for _, v in series[(t.instrument, t.key, t.hand)]) - (t.mic.value if t.mic else 0) for t in summary.scores)
     hi = max(max(v for _, v in series[(t.instrument, t.key, t.hand)]) + (t.mic.value if t.mic else 0) for t in summary.scores)
     if all(t.range_text.startswith("1 (") for t in summary.scores):
@@ -260,7 +296,6 @@ def scores_chart(data: ReportData, summary: Summary, mic_note: str, frame: Frame
     first_tick = -(-lo // step) * step
     ticks = [first_tick + i * step for i in range(int((hi - first_tick) / step + 1e-9) + 1)]
     body = _y_axis(p, lo, hi, ticks)
-    legend: list[list[tuple[str, str]]] = []
     for i, t in enumerate(summary.scores):
         colour, dash = styles[i % len(styles)]
         pts = series[(t.instrument, t.key, t.hand)]
@@ -276,11 +311,7 @@ def scores_chart(data: ReportData, summary: Summary, mic_note: str, frame: Frame
         if len(pts) <= 8 and len(summary.scores) == 1:  # with more lines the numbers would collide: the table has them
             for (d, v), (x, y) in zip(pts, xy):
                 body.append(svg.text(x, y - f * 0.6, f"{v:g}", frame.small, fill=colour if colour != ORANGE else INK, anchor="middle"))
-        key = svg.line(0, 0, f * 1.2, 0, colour, 2.0, dash) + _marker(marks[i % len(marks)], f * 0.6, 0, max(2.5, f * 0.3), colour)
-        band = ", band: smallest change that matters" if t.mic else ""
-        legend.append([(key, f"{t.name} ({'lower is better' if _lower(t.range_text) else 'higher is better'}{band})")])
-    for row, items in enumerate(legend):
-        body += _legend(p, row, items)
+    body += _legends(p, legend)
     body += _date_ticks(p, data)
     drawing = svg.document(frame.width, p.height, body, "Questionnaire scores")
     by_day: dict[dt.date, dict[int, float]] = {}
@@ -329,7 +360,8 @@ def adherence_chart(data: ReportData, frame: Frame = svg.PRINT) -> Chart | None:
     top = max(sum(c.values()) for c in per)
     step = max(1, -(-top // 6))
     hi = step * (-(-top // step))
-    p = _plot(frame, 1, f * 8)
+    legend = _legend_rows(frame, [[(svg.rect(0, -f * 0.45, f * 1.2, f * 0.9, colour), words) for _, words, colour in OUTCOMES]])
+    p = _plot(frame, len(legend), f * 8)
     body = _y_axis(p, 0, hi, list(range(0, hi + 1, step)))
     slot = p.width / len(blocks)
     bar = slot * 0.7
@@ -343,10 +375,7 @@ def adherence_chart(data: ReportData, frame: Frame = svg.PRINT) -> Chart | None:
                 body.append(svg.rect(x, y1, bar, y2 - y1, colour, stroke="#ffffff", width=0.5))
                 base += n
     body += _week_ticks(p, blocks)
-    items = []
-    for _, words, colour in OUTCOMES:
-        items.append((svg.rect(0, -f * 0.45, f * 1.2, f * 0.9, colour), words))
-    body += _legend(p, 0, items)
+    body += _legends(p, legend)
     drawing = svg.document(frame.width, p.height, body, "Hand exercises, per week")
     rows = tuple((short_day(w.start), *(str(c[o]) for o, _, _ in OUTCOMES)) for w, c in zip(blocks, per))
     done = sum(1 for a in sessions if a.outcome == "done")

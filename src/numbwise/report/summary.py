@@ -162,6 +162,7 @@ class Summary:
     since: dt.date | None
     weeks_since: int | None
     days_with_symptoms: int
+    days_kept: int  # days of the period on or after the first diary entry: the days the diary speaks for
     episodes: int
     episodes_per_week: float
     typical_severity: float | None
@@ -252,7 +253,6 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     """Work out every figure of page one from a snapshot."""
     rep = kb.report
     sym = [s for s in data.symptoms if data.start <= local_date(s.at) <= data.end]
-    n_weeks = data.days / 7
     days_with = len({local_date(s.at) for s in sym})
     sev = [s.severity for s in sym]
     blocks = weeks(data)
@@ -279,6 +279,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     if dated:
         first_entry = min([*dated, *([first_entry] if first_entry else [])])
     weeks_since = ((data.end - first_entry).days // 7) if first_entry else None
+    days_kept = (data.end - max(data.start, first_entry)).days + 1 if first_entry else 0
 
     checks = sorted(data.checks, key=lambda c: c.at)
     latest = checks[-1] if checks else None
@@ -325,8 +326,9 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         since=first_entry,
         weeks_since=weeks_since,
         days_with_symptoms=days_with,
+        days_kept=days_kept,
         episodes=len(sym),
-        episodes_per_week=len(sym) / n_weeks if n_weeks else 0.0,
+        episodes_per_week=len(sym) / (days_kept / 7) if days_kept else 0.0,
         typical_severity=_median(sev),
         worst_severity=max(sev) if sev else None,
         severity_first=s_first,
