@@ -41,6 +41,11 @@ def moment(at: dt.datetime, *, year: bool = True) -> str:
     return f"{weekday_day(local.date(), year=year)}, {clock(local)}"
 
 
+def day_of(at: dt.datetime) -> str:
+    """'3 Dec 2026': the day something was logged, in the person's zone."""
+    return day(_local(at).date())
+
+
 def unbroken(words: str) -> str:
     """The same words joined by no-break spaces, so a date never wraps as '3 / Dec'."""
     return words.replace(" ", NBSP)

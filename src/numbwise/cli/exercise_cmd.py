@@ -78,7 +78,9 @@ def choose(kb: Knowledge, name: str | None, db: str | None) -> tuple[Choice, str
         return choice, f"{choice.routine.name}: the routine you asked for."
     result, when = _latest_check(db)
     picked = suggestion_for(kb, result)
-    on = f" of {when.date().isoformat()}" if when else ""
+    from numbwise.dates import day_of
+
+    on = f" of {day_of(when)}" if when else ""
     cause_id = picked.cause_id
     cause = (kb.causes[cause_id].name if cause_id in kb.causes else cause_id) if cause_id else None
     if isinstance(picked, NoSuggestion):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from numbwise.cli.console import read_line, make_console, plain_from
+from numbwise.dates import moment
 from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -251,7 +252,7 @@ def _history(ctx: click.Context, instrument: str | None, as_json: bool) -> None:
             shown = describe_values(get_instrument(r.instrument), r.values)
         except ScoreInputError:  # an instrument this version no longer knows
             shown = ", ".join(f"{k} {v}" for k, v in r.values.items())
-        click.echo(f"{entry_ref(r):<5} {r.at.isoformat()[:16].replace('T', ' ')}  {r.instrument:<6} {shown}")
+        click.echo(f"{entry_ref(r):<5} {moment(r.at)}  {r.instrument:<6} {shown}")
 
 
 def _ask_hand(console: Console) -> str | None:

@@ -53,7 +53,7 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     templates.env.globals["nav"] = NAV
     from numbwise import dates
 
-    templates.env.filters.update(day=dates.day, short_day=dates.short_day, moment=dates.moment)  # one date style everywhere
+    templates.env.filters.update(day=dates.day, short_day=dates.short_day, moment=dates.moment, day_of=dates.day_of)  # one date style everywhere
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)

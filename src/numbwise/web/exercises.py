@@ -130,7 +130,9 @@ def _suggested(request: Request) -> tuple[Choice | NoSuggestion, str]:
     result = suggestion_for(kb, check.result if check is not None else None)
     if check is None:
         return result, "You have no saved check yet, so this is the everyday routine."
-    when = check.at.date().isoformat()
+    from numbwise.dates import day_of
+
+    when = day_of(check.at)
     top = result.cause_id
     name = kb.causes[top].name.lower() if top in kb.causes else "no clear cause"
     if not isinstance(result, Choice):

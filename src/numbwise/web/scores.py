@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
+from numbwise.dates import day_of
 from numbwise.web.security import CSRF_FIELD, csrf_ok
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def chart(t: ScaleTrend) -> dict[str, Any] | None:
         "ticks": [{"y": y(v), "label": f"{v:g}"} for v in ticks],
         "points": [{"x": x(p.at), "y": y(p.value), "label": p.text} for p in pts if p.value is not None],
         "path": " ".join(f"{x(p.at)},{y(p.value)}" for p in pts if p.value is not None),
-        "start": pts[0].at.date().isoformat(), "end": pts[-1].at.date().isoformat(), "band": band,
+        "start": day_of(pts[0].at), "end": day_of(pts[-1].at), "band": band,
     }
 
 
