@@ -33,7 +33,8 @@ def _page(request: Request, status: int = 200, **extra: Any) -> Response:
 
     today = _today(request)
     ctx: dict[str, Any] = {"title": "Report", "start": (today - dt.timedelta(days=DEFAULT_DAYS - 1)).isoformat(),
-                           "end": today.isoformat(), "error": None, "imported": None, "problems": None}
+                           "end": today.isoformat(), "today": today.isoformat(), "error": None, "imported": None,
+                           "problems": None}
     ctx.update(extra)
     return render(request, "report.html", ctx, status)
 
