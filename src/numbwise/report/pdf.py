@@ -20,7 +20,7 @@ from numbwise.dates import day, short_day, unbroken, weekday_day
 from numbwise.kb import Knowledge
 from numbwise.report.charts import Chart, all_charts
 from numbwise.report.data import FINGERS, ReportData, expand_fingers, local_date
-from numbwise.report.summary import MicLookup, Summary, finding_text, no_mic, summarize
+from numbwise.report.summary import MicLookup, ScoreTrend, Summary, finding_text, no_mic, summarize
 from numbwise.scores.core import describe_values
 
 Progress = Callable[[str], None]
@@ -62,9 +62,9 @@ def num(x: float | None, digits: int = 1) -> str:
     return f"{x:.{digits}f}".rstrip("0").rstrip(".")
 
 
-def plural(n: int, word: str) -> str:
-    """'1 night', '3 nights'."""
-    return f"{n} {word}" + ("" if n == 1 else "s")
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 night', '3 nights'; `many` for words that do not just add an s ('entries')."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def span(days: int) -> str:
@@ -179,14 +179,14 @@ def _figures(s: Summary) -> list[dict[str, str]]:
         {"label": "How long", "big": how_long, "sub": f"since the first entry, {day(s.since)}" if s.since else "no entries"},
         {"label": "How often", "big": f"{s.days_with_symptoms} of {s.days_kept} days",
          "sub": ("days with numbness, of the days " + ("since the first entry" if s.days_kept < s.days else "in the period")
-                 + f"; {plural(s.episodes, 'entry').replace('entrys', 'entries')}, {num(s.episodes_per_week)} a week")},
+                 + f"; {plural(s.episodes, 'entry', 'entries')}, {num(s.episodes_per_week)} a week")},
         {"label": "How bad (0 to 10)", "big": f"{num(s.typical_severity)} / {s.worst_severity if s.worst_severity is not None else '-'}",
          "sub": sev_sub},
         {"label": "Nights woken", "big": night_big, "sub": night_sub},
     ]
 
 
-def _verdict(t: Any) -> str:
+def _verdict(t: ScoreTrend) -> str:
     if t.mic:
         return f"{t.verdict} (smallest change that matters: {num(t.mic.value, 2)})"
     return "no agreed smallest change on file" if t.count > 1 else "one result"

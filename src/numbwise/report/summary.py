@@ -258,6 +258,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     blocks = weeks(data)
     tr = trend(blocks)
     nights = {local_date(s.at) for s in sym if s.woke}
+    recent_nights = sum(w.nights for w in [w for w in blocks if w.has_entries][-4:])  # the last four weeks with entries
 
     counts: Counter[str] = Counter()
     hands: Counter[str] = Counter()
@@ -299,7 +300,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     n_first, n_last = (tr.nights_first, tr.nights_last) if tr else (None, None)
     fired = _triggers(
         pattern_id=pattern_id,
-        night_last=float(sum(w.nights for w in [w for w in blocks if w.has_entries][-4:])),  # any in the last 4 weeks with entries
+        night_last=float(recent_nights),
         sev_first=s_first,
         sev_last=s_last,
         trends=trends,
