@@ -5,7 +5,8 @@ Usage: python bench/report_bench.py [--runs 5] [--keep DIR] [--profile]
 A seeded year (365 symptoms, 365 treatments, 52 BCTQ results, 4 checks, 365 exercise sessions) is
 written through the diary store into a real SQLite file; then the floor, `numbwise assess` on one
 case and `numbwise report` for that year are each started as separate processes, alternating rounds
-so a busy moment on the shared machine hits all alike. Prints medians and worsts.
+so a busy moment on the shared machine hits all alike. Prints the median and worst wall time, and the
+median CPU time (user + system), which a busy machine changes less.
 """
 
 from __future__ import annotations
@@ -61,10 +62,15 @@ def make_diary(folder: Path) -> str:
     return url
 
 
-def _time(cmd: list[str], env: dict[str, str]) -> float:
+def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, all threads) of one run of a separate process."""
     began = time.perf_counter()
-    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - began
+    child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - began
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed")
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -89,18 +95,20 @@ def main() -> None:
     }
     for cmd in commands.values():  # one warm-up round: caches, page cache
         _time(cmd, env)
-    times: dict[str, list[float]] = {k: [] for k in commands}
+    times: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
+    load_before = os.getloadavg()[0]
     for _ in range(args.runs):
         for name, cmd in commands.items():
             times[name].append(_time(cmd, env))
-    result = {k: {"median": statistics.median(v), "worst": max(v), "runs": len(v)} for k, v in times.items()}
+    result = {k: {"median": statistics.median(w for w, _ in v), "worst": max(w for w, _ in v),
+                  "cpu_median": statistics.median(c for _, c in v), "runs": len(v)} for k, v in times.items()}
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{'command':<28} {'median s':>9} {'worst s':>8}  ({args.runs} alternating runs, {os.cpu_count()} cores,"
-          f" load {os.getloadavg()[0]:.1f})")
+    print(f"{'command':<28} {'median s':>9} {'worst s':>8} {'CPU s':>7}  ({args.runs} alternating runs, {os.cpu_count()} cores,"
+          f" load {load_before:.1f} -> {os.getloadavg()[0]:.1f})")
     for k, r in result.items():
-        print(f"{k:<28} {r['median']:>9.3f} {r['worst']:>8.3f}")
+        print(f"{k:<28} {r['median']:>9.3f} {r['worst']:>8.3f} {r['cpu_median']:>7.3f}")
 
 
 if __name__ == "__main__":
