@@ -42,7 +42,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for level, lt in tri.levels.items():
         out += [(f"triage.levels.{level}.action", lt.action)] + [(f"triage.levels.{level}.do", d) for d in lt.do + lt.do_not]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
-    out += [("triage.safety_net", s) for s in tri.safety_net]
+    out += [("triage.watch_for", w.text) for w in tri.watch_for] + [("triage.coherence.why", tri.coherence.why)]
     for eid, e in kb.exercises.exercises.items():
         out += [(f"exercises.{eid}.summary", e.summary)] + [(f"exercises.{eid}.cautions", c) for c in e.cautions]
         out += [(f"exercises.{eid}.{st.id}.{k}", getattr(st, k)) for st in e.steps for k in ("text", "alt")]
