@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from numbwise.assess.case import Case
 from numbwise.assess.engine import assess_case
-from numbwise.assess.triage import RANK, Triage
+from numbwise.assess.triage import COHERENCE_RULE, RANK, Triage
 from numbwise.kb import load
-from numbwise.kb.models import Cond, Rule
+from numbwise.kb.models import Cond
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PINNED = FIXTURES / "triage_pinned.json"
@@ -51,26 +51,47 @@ def level_of(findings: Mapping[str, bool], age: int | None) -> Triage:
 
 
 def lowers(findings: Mapping[str, bool], age: int | None, level: Callable[[Mapping[str, bool], int | None], Triage],
-           which: tuple[str, ...] = RULE_FINDINGS) -> list[str]:
-    """Every way a not-known finding or age gives a lower level than a known one, for this case."""
+           which: tuple[str, ...] = RULE_FINDINGS, allow_coherence: bool = False) -> list[str]:
+    """Every way a not-known finding or age gives a lower level than a known one, for this case.
+
+    With `allow_coherence`, a known answer may give a higher level through the coherence rule alone
+    (the ranking, and so the chances shown, moved with it; see docs/triage.md).
+    """
     problems = []
+
+    def worse(low: Triage, high: Triage) -> bool:
+        if urgency(low.level) >= urgency(high.level):
+            return False
+        return not (allow_coherence and COHERENCE_RULE in high.rules and urgency(low.level) >= urgency(rules_level(high)))
+
     for fid in which:
         base = {k: v for k, v in findings.items() if k != fid}
         unknown = level(base, age)
         no = level({**base, fid: False}, age)
         yes = level({**base, fid: True}, age)
-        if urgency(unknown.level) < urgency(no.level):
+        if worse(unknown, no):
             problems.append(f"{fid}: unknown gives {unknown.level}, no gives {no.level} ({sorted(base.items())}, age {age})")
-        if urgency(unknown.level) < urgency(yes.level) and fid not in yes.red_flags:
+        if worse(unknown, yes) and fid not in yes.red_flags:
             problems.append(f"{fid}: unknown gives {unknown.level}, yes gives {yes.level} ({sorted(base.items())}, age {age})")
     if age is not None:
         return problems
     for a in AGES[1:]:
         known = level(findings, a)
         unknown = level(findings, None)
-        if urgency(unknown.level) < urgency(known.level):
+        if worse(unknown, known):
             problems.append(f"age: unknown gives {unknown.level}, {a} gives {known.level} ({sorted(findings.items())})")
     return problems
+
+
+def rules_level(t: Triage) -> str:
+    """The level the rules alone gave, before the coherence rule raised it."""
+    from numbwise.kb import load
+
+    levels = {r.id: r.level for r in load().triage.rules}
+    fired = [levels[r] for r in t.rules if r in levels]
+    replaced = {x for r in load().triage.rules if r.id in t.rules for x in r.replaces}
+    fired = [levels[r] for r in t.rules if r in levels and r not in replaced]
+    return min(fired, key=lambda lv: RANK[lv]) if fired else "routine"
 
 
 def dev_and_probe() -> list[dict[str, Any]]:
@@ -132,30 +153,57 @@ def _first_present(cond: Cond) -> str | None:
     return None
 
 
+# Stories that isolate one branch of a rule, where the made-up hit is also caught by another rule.
+EXTRA: list[tuple[str, dict[str, bool], int | None]] = [
+    ("ur_fast_worsening over days, long-standing", {"onset_over_days": True, "getting_worse": True, "lasting_over_6_weeks": True}, 40),
+    ("ur_ms_worsening slow onset", {"known_ms": True, "getting_worse": True, "onset_gradual": True}, 35),
+    ("ur_ms_worsening without MS", {"known_ms": False, "getting_worse": True, "onset_gradual": True}, 35),
+    ("em_sudden_face_or_leg both hands", {"onset_sudden": True, "both_hands": True, "numb_leg_same_side": True,
+                                          "after_pressure_on_arm": True, "episode_resolved_within_hour": True,
+                                          "hand_weakness": False, "numb_face_same_side": False, "speech_difficulty": False}, 40),
+    ("em_sudden_on_blood_thinner with a pressure story", {"onset_sudden": True, "blood_thinners": True, "one_hand": True,
+                                                          "after_pressure_on_arm": True, "episode_resolved_within_hour": True,
+                                                          "hand_weakness": False, "numb_face_same_side": False,
+                                                          "numb_leg_same_side": False, "speech_difficulty": False}, 40),
+    ("em_sudden_weakness with a pressure story", {"onset_sudden": True, "hand_weakness": True, "one_hand": True,
+                                                  "after_pressure_on_arm": True, "episode_resolved_within_hour": True,
+                                                  "arm_or_leg_weakness_sudden": False, "numb_face_same_side": False,
+                                                  "numb_leg_same_side": False, "speech_difficulty": False}, 40),
+]
+
+# A complete self-care story that replaces only 'comes and goes': a routine rule added to it shows.
+PRESSURE_STORY = {"after_pressure_on_arm": True, "episode_resolved_within_hour": True, "one_hand": True}
+
+
 def derive() -> list[dict[str, Any]]:
-    """For every rule: a hit, a near miss (its first finding answered no) and its exception, levels as now."""
+    """For every rule: a hit, a near miss (its first finding answered no) and its exception, as now.
+
+    Routine rules are also tried on top of a self-care story, where they must change the level.
+    """
     from numbwise.assess.triage import triage
 
-    out = []
+    stories: list[tuple[str, dict[str, bool], int | None]] = []
     for rule in load().triage.rules:
         findings: dict[str, bool] = {}
         age: list[int | None] = [40]
         satisfy(rule.when, findings, age, True)
-        stories = [("hit", dict(findings))]
+        stories.append((f"{rule.id} hit", dict(findings), age[0]))
         first = _first_present(rule.when)
         if first:
-            stories.append(("near miss", {**findings, first: False}))
+            stories.append((f"{rule.id} near miss", {**findings, first: False}, age[0]))
         if rule.unless is not None:
             f2 = dict(findings)
             a2: list[int | None] = [age[0]]
             satisfy(rule.unless, f2, a2, False)
-            stories.append(("exception", f2))
-            age_for_exception = a2[0]
-        for kind, f in stories:
-            a = age_for_exception if kind == "exception" else age[0]
-            out.append({"why": f"{rule.id} {kind}", "findings": f, "age": a, "expect": triage(f, a).level})
+            stories.append((f"{rule.id} exception", f2, a2[0]))
+        if rule.level == "routine":
+            stories.append((f"{rule.id} on a pressure story", PRESSURE_STORY | findings, age[0]))
         if rule.level == "self_care":  # the same pattern with the age not known is routine at most
-            out.append({"why": f"{rule.id} age unknown", "findings": findings, "age": None, "expect": triage(findings, None).level})
+            stories.append((f"{rule.id} age unknown", findings, None))
+    out = []
+    for why, f, a in stories + EXTRA:
+        t = triage(f, a)
+        out.append({"why": why, "findings": f, "age": a, "expect": t.level, "rules": sorted(t.rules)})
     return out
 
 
@@ -163,13 +211,9 @@ def derive() -> list[dict[str, Any]]:
 def pinned_cases() -> list[dict[str, Any]]:
     """The pinned cases: the frozen per-rule cases plus the dev and probe cases."""
     frozen = json.loads(PINNED.read_text())
-    fixtures = [{"why": c["id"], "findings": c["findings"], "age": c.get("age"), "expect": c["expect"]["triage"]}
+    fixtures = [{"why": c["id"], "findings": c["findings"], "age": c.get("age"), "expect": c["expect"]["triage"], "rules": None}
                 for c in dev_and_probe()]
     return frozen + fixtures
-
-
-def _rule_by_id(rid: str) -> Rule:
-    return next(r for r in load().triage.rules if r.id == rid)
 
 
 if __name__ == "__main__":

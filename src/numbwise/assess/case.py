@@ -90,9 +90,9 @@ def decode_json(text: str, origin: str) -> Any:
     except json.JSONDecodeError as exc:
         raise CaseError(origin, None, f"{origin} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:
-        raise CaseError(origin, None, f"{origin} is nested too deeply to be a case") from None
+        raise CaseError(origin, None, f"{origin}: it is nested too deeply to be a case") from None
     except ValueError as exc:  # NaN, Infinity, or an integer with thousands of digits
-        raise CaseError(origin, None, f"{origin} is not a valid case: {str(exc)[:120]}") from None
+        raise CaseError(origin, None, f"{origin}: not a valid case: {str(exc)[:120]}") from None
 
 
 def _closest(word: str, options: list[str]) -> str:

@@ -38,7 +38,7 @@ class Assessment:
 def assess_case(case: Case) -> Assessment:
     """Assess a validated case."""
     ranked = shortlist(rank(case.findings, case.age, case.sex))
-    level: Triage = coherent(triage(case.findings, case.age), ranked)
+    level: Triage = coherent(triage(case.findings, case.age), ranked, case.findings)
     reasons = reason_lines(case.findings, level, ranked)
     return Assessment(level.level, tuple(ranked), level.red_flags, tuple(reasons), level.rules, case)
 

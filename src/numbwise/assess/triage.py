@@ -141,13 +141,25 @@ def more_urgent(a: str, b: str) -> bool:
     return RANK[a] < RANK[b]
 
 
-def coherent(level: Triage, ranked: Sequence[tuple[str, float]]) -> Triage:
-    """The coherence rule: an emergency-type cause ranked first, or this likely, means at least urgent."""
+def coherent(level: Triage, ranked: Sequence[tuple[str, float]], findings: Mapping[str, bool] | None = None) -> Triage:
+    """The coherence rule: an emergency-type cause ranked first, or this likely, means at least urgent.
+
+    Its red flags are the answers that argued for that cause, strongest first.
+    """
     co = load().triage.coherence
     hit = [cid for i, (cid, p) in enumerate(ranked) if cid in co.causes and (i == 0 or p >= co.min_probability)]
     if not hit or not more_urgent(co.level, level.level):
         return level
-    return Triage(co.level, level.red_flags, level.rules + (COHERENCE_RULE,))
+    flags: list[str] = []
+    if findings:
+        from numbwise.assess.ranking import model
+
+        m = model()
+        for cid in hit:
+            i = m.causes.index(cid)
+            lifts = sorted(((m.lift_present[f][i], f) for f, v in findings.items() if v is True), reverse=True)
+            flags += [f for lift, f in lifts if lift > 0]
+    return Triage(co.level, _dedupe(list(level.red_flags) + flags), level.rules + (COHERENCE_RULE,))
 
 
 def settling_questions(ranked: Sequence[tuple[str, float]]) -> tuple[str, ...]:

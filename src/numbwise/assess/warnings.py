@@ -36,7 +36,7 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
             continue
         if any(findings.get(f) is True for f in item.findings):
             continue
-        heading = tri.levels[rule_level].watch_heading  # type: ignore[index]
+        heading = tri.levels[rule_level].watch_heading
         assert heading is not None  # the knowledge check requires it
         out.append(WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings)))
     return tuple(out)

@@ -181,7 +181,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
     for item in tri.watch_for:
         if rule_level.get(item.rule) in (None, "self_care"):
             problems.append(f"triage_rules.yaml: watch_for: '{item.rule}' is not an emergency, urgent or routine rule")
-        elif tri.levels.get(rule_level[item.rule]) is None or tri.levels[rule_level[item.rule]].watch_heading is None:  # type: ignore[index]
+        elif tri.levels.get(rule_level[item.rule]) is None or tri.levels[rule_level[item.rule]].watch_heading is None:
             problems.append(f"triage_rules.yaml: levels.{rule_level[item.rule]}: a watch_heading is needed for '{item.rule}'")
         for fid in item.findings:
             if fid not in voc.findings:
