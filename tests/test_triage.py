@@ -120,7 +120,8 @@ def test_the_issue_stories_get_the_revised_levels() -> None:
     assert triage({"vibrating_tools": True, "skin_white_then_blue": True, "both_hands": True,
                    "triggered_by_cold_or_stress": True, "fingertip_sores": False, "joint_pain_swelling": False,
                    "autoimmune_disease": False}, 25).level == "routine"
-    assert triage({"known_ms": True, "getting_worse": True, "onset_gradual": True}, 35).level == "urgent"
+    assert triage({"known_ms": True, "getting_worse": True, "onset_over_days": True}, 35).level == "urgent"
+    assert triage({"known_ms": True, "getting_worse": True, "onset_gradual": True}, 35).level == "routine"  # over months
     assert triage({"arm_discomfort_on_exertion": True, "smoker": True}, 50).level == "urgent"
     assert triage({"arm_pain_with_use": True, "smoker": True}, 50).level == "routine"
     assert triage({"pregnancy_warning_signs": True, "pregnant": True}, 30).level == "urgent"
@@ -166,7 +167,7 @@ def test_no_fixture_case_is_ever_under_triaged() -> None:
 
 
 def test_held_out_cases_keep_their_triage_and_top_three() -> None:
-    cases = [c for c in _fixture_cases() if not c["id"].startswith("dev-")]
+    cases = [c for c in _fixture_cases() if c["id"].startswith(("ho-", "h2-"))]
     assert len(cases) >= 140
     wrong_level = [c["id"] for c in cases if assess(case_input(c)).triage != c["expect"]["triage"]]
     ok = lambda c: {c["expect"]["cause"], *c["expect"].get("also_acceptable", [])}  # noqa: E731
@@ -180,3 +181,16 @@ def test_mild_carpal_tunnel_needs_a_stated_no_for_six_weeks() -> None:
            "thumb_muscle_wasting": False, "diabetes": False}
     assert triage(cts | {"lasting_over_6_weeks": False}, 30).level == "self_care"
     assert triage(cts, 30).level == "routine"
+
+
+# Where numbwise is knowingly more careful than the independent reviewer read the policy (docs/triage.md).
+MORE_CAUTIOUS = {"probe-016": "emergency", "probe-189": "emergency", "probe-190": "emergency"}
+
+
+def test_the_independent_probe_set_gets_the_policy_level() -> None:
+    """199 cases written from the policy alone by a reviewer who never saw the engine: hit, near miss, unknown."""
+    cases = [c for c in _fixture_cases() if c["id"].startswith("probe-")]
+    assert len(cases) >= 180
+    wrong = [(c["id"], got, c["expect"]["triage"]) for c in cases
+             if (got := assess(case_input(c)).triage) != MORE_CAUTIOUS.get(c["id"], c["expect"]["triage"])]
+    assert wrong == []

@@ -82,12 +82,20 @@ class _Compiled:
     rule: Rule
     when: Test
     unless: Test | None
+    defeaters: tuple[str, ...] = ()  # findings whose presence stops the exception ('not_present' in unless)
+
+
+def _not_present(cond: Cond) -> tuple[str, ...]:
+    """The findings a condition needs to be absent or unknown, at any depth."""
+    own = (cond.not_present,) if cond.not_present is not None else ()
+    return own + tuple(f for c in (cond.all or []) + (cond.any or []) for f in _not_present(c))
 
 
 def compile_rules(rules: Sequence[Rule]) -> tuple[_Compiled, ...]:
     """Compile rules to fast tests (a `when` raises the level unless it is a self-care pattern)."""
     return tuple(
-        _Compiled(r, _compile(r.when, r.level != "self_care"), _compile(r.unless, False) if r.unless else None)
+        _Compiled(r, _compile(r.when, r.level != "self_care"), _compile(r.unless, False) if r.unless else None,
+                  tuple(dict.fromkeys(_not_present(r.unless))) if r.unless else ())
         for r in rules
     )
 
@@ -111,6 +119,9 @@ def fired_rules(
         flags = c.when(findings, age)
         if flags is None or (c.unless is not None and c.unless(findings, age) is not None):
             continue
+        # A present finding that stopped the exception is a warning sign too (each new episode of
+        # numbness that comes and goes is a new sudden start).
+        flags += tuple(f for f in c.defeaters if findings.get(f) is True and f not in flags)
         out.append((c.rule, flags))
     return out
 
