@@ -207,10 +207,11 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
         for row in plan.foods.rows:
             _wrap(console, f"{row.name} ({row.serving}): {row.amount} mcg, {row.percent_dv} of the daily value", "  - ", "    ")
         _wrap(console, f"Full table: numbwise foods{n(plan.foods_refs)}", "  ", "  ")
-    console.print()
-    console.print(h(plan.warnings_heading))
-    for w in plan.warnings:
-        _wrap(console, w, "  ! ", "    ")
+    for group in plan.warnings:
+        console.print()
+        console.print(h(group.heading))
+        for w in group.lines:
+            _wrap(console, w, "  ! ", "    ")
     _wrap(console, f"Sources:{n(plan.warning_refs)}", "  ", "  ")
     console.print()
     console.print(h("Sources"))
