@@ -28,8 +28,10 @@ def answered(history: tuple[tuple[Any, ...], ...]) -> tuple[tuple[str, str], ...
         names = dict(zip(findings, labels)) or {f: kb.vocabulary.findings.get(f, f) for f in findings}
         yes = [names.get(f, f) for f in findings if given.get(f) is True]
         unsure = [names.get(f, f) for f in findings if f not in given and f not in blank]
-        if kind == "fingers":
-            out.append((text, "; ".join(yes) if yes else "Not sure"))
+        if kind == "fingers":  # one sentence: "The thumb is numb or tingling; the index finger is ..."
+            parts = [y.rstrip(".") for y in yes]
+            said = "; ".join([parts[0]] + [p[:1].lower() + p[1:] for p in parts[1:]]) if parts else ""
+            out.append((text, said + "." if said else "Not sure"))
             continue
         no = [f for f in findings if given.get(f) is False]
         parts = ([f"Yes: {'; '.join(yes)}"] if yes else []) + ([f"Not sure: {'; '.join(unsure)}"] if unsure else [])
