@@ -17,7 +17,8 @@ from tests.result_paths import problems, walk
 PATHS = int(os.environ.get("NUMBWISE_PATHS", "150"))
 
 
-@settings(max_examples=PATHS, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=PATHS, deadline=None, derandomize=True,  # the same paths every run: no flaky suite
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data(), st.one_of(st.none(), st.integers(3, 95)), st.sampled_from([None, "female", "male"]))
 def test_every_generated_path_gives_a_coherent_result(data: Any, age: int | None, sex: str | None) -> None:
     iv = walk(lambda options: data.draw(st.sampled_from(options)), age, sex)
