@@ -24,7 +24,7 @@ Examples:
   numbwise --plain check                  no boxes or colour (screen readers)
   numbwise check --no-diary               do not keep this check in your diary
 
-At any question: b = go back one question, q = stop.
+At any question, age and sex too: b = go back one question, q = stop (nothing is kept; exit code 130).
 """
 
 
