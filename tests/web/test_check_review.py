@@ -278,3 +278,33 @@ def test_about_you_has_back(page: Any) -> None:
     assert heading(page) == "About you"
     button(page, "Back to the previous question")
     assert heading(page) == first
+
+
+def test_a_checklist_left_blank_reaches_the_core_as_not_known(live: Any) -> None:
+    """Continue with one Yes: the rest stay not known (and may be asked again); 'No to all I left blank' makes them No."""
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.assess.interview import from_data
+
+    def interview(html: str) -> Any:
+        return from_data(URLSafeSerializer("test-secret", salt="numbwise-check").loads(_fields(html)[1])["iv"])
+
+    cookie, html = fetch_check(live)
+    csrf, state = _fields(html)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "none")]).body.decode()  # About you
+    csrf, state = _fields(page)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "about"), ("age", "40")]).body.decode()
+    while 'name="item0"' not in page:  # answer 'not sure' until the first checklist of signs
+        csrf, state = _fields(page)
+        page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "unsure")]).body.decode()
+    assert "checked" not in page.split('<ol class="items">')[1].split("</ol>")[0]  # nothing preset
+    csrf, state = _fields(page)
+    step = URLSafeSerializer("test-secret", salt="numbwise-check").loads(state)["pending"]
+    findings = step[2]
+    kept = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "done"), ("item0", "yes")]).body.decode()
+    iv = interview(kept)
+    assert iv.answers[findings[0]] is True
+    assert all(f not in iv.answers and f not in iv.asked for f in findings[1:])  # blank: not known, not asked
+    nos = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "none"), ("item0", "yes")]).body.decode()
+    iv = interview(nos)
+    assert iv.answers[findings[0]] is True and all(iv.answers[f] is False for f in findings[1:])
