@@ -95,3 +95,14 @@ def test_blank_checklists_are_asked_again_when_the_engine_needs_a_no() -> None:
     assert plan.advice is not None and plan.advice.cause == "positional_compression"
     blank_never_cited = {r.finding for c in plan.causes for r in c.towards + c.away} <= set(iv.answers)
     assert blank_never_cited
+
+
+def test_a_child_gets_no_home_steps_to_follow_alone() -> None:
+    from numbwise.assess import assess
+
+    story = {"one_hand": True, "numb_thumb": True, "numb_index": True, "numb_middle": True, "wakes_from_sleep": True,
+             "shaking_relieves": True, "worse_at_night": True, "comes_and_goes": True}
+    child, adult = (result_plan(assess({"age": age, "findings": story})) for age in (7, 30))
+    assert child.level != "self_care" and child.advice is None
+    assert not any(n.id in ("care", "exercise") for n in child.next_steps)
+    assert adult.advice is not None and adult.advice.steps

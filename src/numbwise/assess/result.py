@@ -205,6 +205,16 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None) -
     return tuple(kb.findings[f].question for f in best if gains[f] > 0.0)
 
 
+def _home_care_age() -> int:
+    """The youngest age any self-care pattern allows (16 in the policy); below it a doctor comes first."""
+    def ages(cond: Any) -> list[int]:
+        own = [cond.age_at_least] if cond.age_at_least is not None else []
+        return own + [a for child in (cond.all or []) + (cond.any or []) for a in ages(child)]
+
+    found = [a for c in compiled_rules() if c.rule.level == "self_care" for a in ages(c.rule.when)]
+    return max(found, default=0)
+
+
 def _advice(cid: str, with_steps: bool) -> Advice:
     from numbwise.care.plan import care_plan
 
@@ -291,7 +301,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         shown = shown[:1] + tuple(c for c in shown[1:] if c.value >= 5)
     questions = _questions(findings, age, sex) if not told_apart and level != "emergency" else ()
     advice = None
-    if level in ("routine", "self_care") and shown and told_apart:
+    child = age is not None and age < _home_care_age()  # a doctor first: no home steps to follow alone
+    if level in ("routine", "self_care") and shown and told_apart and not child:
         advice = _advice(shown[0].id, with_steps=True)
         if not advice.steps:
             advice = _advice(shown[0].id, with_steps=False)
