@@ -120,6 +120,8 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         out += [f"advice line not from the cause's own plan: {s.do}" for s in plan.advice.steps if s.do not in own]
         if plan.advice.steps and not plan.told_apart:
             out.append("a treatment ladder when the causes cannot be told apart")
+    if iv.age is not None and iv.age < 16 and plan.advice is not None:
+        out.append("home advice for a child, who should see a doctor first")
     for c in plan.causes:
         for r in c.towards + c.away:
             if answers.get(r.finding) is not r.answer:
