@@ -289,8 +289,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     probs = [p for _, p in result.causes]
     told_apart = bool(shown) and probs[0] >= TELL_APART and (len(probs) < 2 or probs[0] >= LEAD_RATIO * probs[1]) \
         and len(shown[0].towards) >= MIN_REASONS
-    if level == "self_care":
-        told_apart = bool(shown)  # a complete self-care pattern is itself the answer
+    if level == "self_care" and shown and _advice(shown[0].id, with_steps=True).steps:
+        told_apart = True  # a complete self-care pattern whose cause leads (and has home steps) is itself the answer
     if level == "emergency":
         headline = lt.action
     elif told_apart:
