@@ -306,8 +306,6 @@ def parse(text: str) -> Parsed:
             mentions.append(Mention(fid, value, a, b, words, st, c))
             used_tokens |= set(h.matched)
 
-    mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
-    mentions += _hands(toks, text, blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     if relative is not None:
         age, age_span, sex, sex_span = relative[2], relative[3], (None if relative[1] == "either" else relative[1]), (
             toks[relative[0]].start, toks[relative[0]].end)
@@ -316,6 +314,12 @@ def parse(text: str) -> Parsed:
     else:
         skip = {i for i, c in enumerate(ctx.clause) if any(f <= i and ctx.clause[f] == c for f in ctx.family_from)}
         age, age_span, sex, sex_span = _age_sex(toks, lex, skip)
+    if age_span is not None:
+        blocked |= {i for i, t in enumerate(toks) if age_span[0] <= t.start < age_span[1] + 12}
+    # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
+    mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
+    mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
+    mentions += _hands(toks, text, blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
     understood, case = _resolve(mentions, lex)
     if sex is None and understood.get("pregnant") is True:
@@ -324,6 +328,17 @@ def parse(text: str) -> Parsed:
         sex_span = (first.start, first.end)
     return Parsed(text=text, age=age, sex=sex, age_span=age_span, sex_span=sex_span,
                   understood=understood, findings=case, mentions=tuple(mentions))
+
+
+_LENGTHS = frozenset({"lasting_over_6_weeks", "onset_over_days"})
+
+
+def _clause_at(ctx: _Context, toks: list[Token], char: int) -> int:
+    """The clause number of the token starting at a character offset."""
+    for i, t in enumerate(toks):
+        if t.start >= char:
+            return ctx.clause[i]
+    return -1
 
 
 def _blocked_clauses(ctx: _Context, toks: list[Token]) -> set[int]:

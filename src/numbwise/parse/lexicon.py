@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
-from numbwise.kb import load
 from numbwise.parse.quantities import UNITS
 from numbwise.parse.text import stem
 
@@ -81,9 +81,61 @@ def _plain(phrases: list[str]) -> dict[str, tuple[Pattern, ...]]:
     return _index([Pattern(p, compile_phrase(p)) for p in phrases])
 
 
+def _cache_key() -> str:
+    """A hash of everything the lexicon is built from: the phrase files and the code that compiles them."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    knowledge = here.parent / "knowledge"
+    for path in (knowledge / "findings.yaml", knowledge / "language.yaml", knowledge / "vocabulary" / "findings.yaml",
+                 here / "lexicon.py", here / "text.py", here / "quantities.py", here.parent / "kb" / "models.py"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _cache_dir() -> Path:
+    """The knowledge cache folder, as kb.loader.cache_dir finds it (not imported: it would load pydantic)."""
+    import os
+
+    if os.environ.get("NUMBWISE_CACHE_DIR"):
+        return Path(os.environ["NUMBWISE_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "numbwise"
+
+
 @functools.cache
 def lexicon() -> Lexicon:
-    """The compiled lexicon of the packaged knowledge base (built once per process)."""
+    """The compiled lexicon, from a pickle when its sources are unchanged (so `numbwise parse` starts fast),
+    else built from the validated knowledge base and stored. A cache that cannot be used is ignored."""
+    import os
+    import pickle
+    import tempfile
+
+    folder = _cache_dir()
+    target = folder / f"lexicon-{_cache_key()}.pickle"
+    try:
+        with target.open("rb") as fh:
+            cached = pickle.load(fh)
+        if isinstance(cached, Lexicon):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    built = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass
+    return built
+
+
+def build() -> Lexicon:
+    """Compile the lexicon from the validated knowledge base."""
+    from numbwise.kb import load
+
     kb = load()
     merged: dict[tuple[str, bool], list[str]] = {}
     for fid, f in kb.findings.items():

@@ -90,6 +90,8 @@ def durations(toks: Sequence[Token]) -> list[Duration]:
             continue
         if w in ("a", "an", "half") and (i == 0 or words[i - 1] not in _LEAD):
             continue  # "a bottle a day" is a rate, not a length
+        if j + 1 < len(words) and words[j + 1] in ("old", "o", "of"):
+            continue  # "45 year old" is an age
         out.append(Duration(n * UNITS[words[j]], i, j + 1, j + 1 < len(words) and words[j + 1] == "ago"))
         taken |= set(range(i, j + 1))
     return sorted(out, key=lambda d: d.start)
