@@ -107,7 +107,8 @@ def describe(iv: Interview, findings: Mapping[str, bool]) -> Interview:
 
 def text_question(findings: tuple[str, ...]) -> Question:
     """The pseudo-question that records a description's findings (kept in the history like an answer)."""
-    return Question(TEXT_STEP, "text", "Describe it in your own words", "", "", tuple(findings))
+    return Question(TEXT_STEP, "text", "Described in your own words", "", "", tuple(findings),
+                    tuple(checklist_label(f) for f in findings))
 
 
 def _steps_told(answers: Mapping[str, bool]) -> tuple[str, ...]:
