@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -26,6 +26,7 @@ _SPREADS = frozenset({"spread", "spreads", "spreading", "spreaded", "crept", "cr
                       "crawling", "crawled", "moved", "moving", "moves", "travelled", "traveled", "travels",
                       "marched", "marching", "worked"})
 _AGE_CUES = frozenset({"i'm", "im", "am", "aged", "age", "me", "is", "was", "turned", "turning", "i"})
+_THIRD = frozenset({"her", "his", "she", "he", "their", "they", "them", "him"})
 _YEARS = frozenset({"year", "years", "yr", "yrs", "y", "yo", "yob"})
 
 
@@ -98,6 +99,7 @@ class _Context:
     historical: list[Hit]
     uncertain: list[Hit]
     family_from: list[int]  # token indexes where a relative's history begins ("my mum had")
+    theirs: dict[int, set[int]]  # clause -> earlier clauses of its sentence it continues ("... and her face ...")
     family_after: list[Hit]  # "runs in the family"
 
 
@@ -128,11 +130,16 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
                 if i < v.start <= i + 3 and clause[v.start] == clause[i]:
                     family_from.append(i)
                     break
+    theirs: dict[int, set[int]] = {}
+    for i, t in enumerate(toks):
+        if t.text in _THIRD and i and clause[i - 1] != clause[i] or (
+                t.text in _THIRD and i > 1 and toks[i - 1].text == "and" and clause[i - 2] != clause[i]):
+            theirs[clause[i]] = {c for c in range(clause[i]) if sentence[clause.index(c)] == sentence[i]}
     return _Context(
         clause, sentence,
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
         find(toks, lex.negation_back_sentence), find(toks, lex.hypothetical), find(toks, lex.historical),
-        find(toks, lex.uncertain), family_from, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
+        find(toks, lex.uncertain), family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
     )
 
 
@@ -149,7 +156,8 @@ def _status(hit: Hit, ctx: _Context, scope: int) -> tuple[str, float]:
     def after(trigs: list[Hit], reach: int) -> bool:
         return any(t.start >= e and t.start - e <= reach and ctx.clause[t.start] == ctx.clause[e - 1] for t in trigs)
 
-    if any(f < s and ctx.clause[f] == cl for f in ctx.family_from) or after(ctx.family_after, scope):
+    if any(f < s and (ctx.clause[f] == cl or ctx.clause[f] in ctx.theirs.get(cl, ())) for f in ctx.family_from) or after(
+            ctx.family_after, scope):
         return "someone_else", 0.0
     if any(t.start >= e and ctx.sentence[t.start] == ctx.sentence[s] for t in ctx.neg_sentence):
         return "denied", 0.8
@@ -199,8 +207,9 @@ def _patient_relative(toks: list[Token], lex: Lexicon) -> tuple[int, str, int | 
         if j < len(words) and words[j].isdigit() and 0 < int(words[j]) <= 110 and j - i <= 3:
             return i, lex.relatives[w], int(words[j]), (toks[j].start, toks[j].end)
     pronouns = {"he", "his", "him", "she", "her"}
+    verbs = {w.key for ps in lex.family_verbs.values() for p in ps for w in p.words[:1]}
     for i, w in enumerate(words[:4]):
-        if w in lex.relatives and pronouns & set(words[i + 1:]):
+        if w in lex.relatives and pronouns & set(words[i + 1:]) and not verbs & set(words[i + 1:i + 3]):
             return i, lex.relatives[w], None, None
     return None
 
@@ -306,11 +315,14 @@ def parse(text: str) -> Parsed:
             mentions.append(Mention(fid, value, a, b, words, st, c))
             used_tokens |= set(h.matched)
 
+    age: int | None
+    age_span: tuple[int, int] | None
+    sex: str | None
+    sex_span: tuple[int, int] | None
     if relative is not None:
-        age, age_span, sex, sex_span = relative[2], relative[3], (None if relative[1] == "either" else relative[1]), (
-            toks[relative[0]].start, toks[relative[0]].end)
-        if relative[1] == "either":
-            sex_span = None
+        age, age_span = relative[2], relative[3]
+        sex = None if relative[1] == "either" else relative[1]
+        sex_span = None if sex is None else (toks[relative[0]].start, toks[relative[0]].end)
     else:
         skip = {i for i, c in enumerate(ctx.clause) if any(f <= i and ctx.clause[f] == c for f in ctx.family_from)}
         age, age_span, sex, sex_span = _age_sex(toks, lex, skip)

@@ -148,8 +148,8 @@ def build() -> Lexicon:
     patterns = [Pattern(p, compile_phrase(p), tuple(fids), denied) for (p, denied), fids in merged.items()]
     vocab = frozenset(w.key for p in patterns for w in p.words if not w.gap and w.key.isalpha() and len(w.key) >= 4)
     lang = kb.language
-    relatives = {w: sex for sex, words in lang.relatives.items() for w in words}
-    sex_words = {w: sex for sex, words in lang.sex_words.items() for w in words}
+    relatives: dict[str, str] = {w: sex for sex, words in lang.relatives.items() for w in words}
+    sex_words: dict[str, str] = {w: sex for sex, words in lang.sex_words.items() for w in words}
     tables = [_plain(x) for x in (lang.negation_before, lang.negation_after, lang.negation_back_sentence,
                                    lang.pseudo_negation, lang.hypothetical, lang.historical, lang.uncertain,
                                    lang.terminators, lang.family_verbs)]

@@ -67,16 +67,17 @@ def durations(toks: Sequence[Token]) -> list[Duration]:
     taken: set[int] = set()
     for i in range(len(words)):
         for phrase, days in VAGUE.items():
-            n = len(phrase)
-            if tuple(words[i:i + n]) == phrase and not taken & set(range(i, i + n)):
-                out.append(Duration(days, i, i + n, i + n < len(words) and words[i + n] == "ago"))
-                taken |= set(range(i, i + n))
+            k = len(phrase)
+            if tuple(words[i:i + k]) == phrase and not taken & set(range(i, i + k)):
+                out.append(Duration(days, i, i + k, i + k < len(words) and words[i + k] == "ago"))
+                taken |= set(range(i, i + k))
     for i, w in enumerate(words):
         if i in taken:
             continue
-        n = _number(w)
-        if n is None:
+        found = _number(w)
+        if found is None:
             continue
+        n: float = found
         j = i + 1
         if j < len(words) and words[j] in ("of", "or", "to", "-") and j + 1 < len(words):
             nxt = _number(words[j + 1])
