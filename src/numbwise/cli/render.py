@@ -116,10 +116,13 @@ def show_assessment(console: Console, result: Assessment, plain: bool, detail: b
         console.print(h(f"What may help with {kb.causes[top].name.lower()}"))
         for tid in ways:
             console.print(f"  - {e(kb.treatments[tid].name)}: {e(kb.treatments[tid].short)} (numbwise learn {tid})")
-    console.print()
-    console.print(h("Get help sooner if"))
-    for item in list(kb.causes[top].watch_for) + list(kb.triage.safety_net):
-        console.print(f"  - {e(item)}")
+    from numbwise.assess.warnings import grouped, watch_for
+
+    for heading, lines in grouped(watch_for(result.case.findings, result.case.age, result.triage)):
+        console.print()
+        console.print(h(heading))
+        for item in lines:
+            console.print(f"  - {e(item)}")
     console.print()
     notice(console, plain)
 

@@ -12,6 +12,8 @@ from pydantic import BaseModel, ValidationError
 
 from numbwise.kb.models import (
     CareFile,
+    Cond,
+    Rule,
     ExercisesFile,
     Cause,
     Finding,
@@ -173,8 +175,26 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("foods.yaml", risk.group, risk.sources)
 
     tri = kb.triage
-    refs("triage_rules.yaml", "safety_net", tri.safety_net_sources)
+    refs("triage_rules.yaml", "watch_for", tri.watch_for_sources)
+    refs("triage_rules.yaml", "coherence", tri.coherence.sources)
     ids = [r.id for r in tri.rules]
+    rule_level = {r.id: r.level for r in tri.rules}
+    for item in tri.watch_for:
+        if rule_level.get(item.rule) in (None, "self_care"):
+            problems.append(f"triage_rules.yaml: watch_for: '{item.rule}' is not an emergency, urgent or routine rule")
+        elif tri.levels.get(rule_level[item.rule]) is None or tri.levels[rule_level[item.rule]].watch_heading is None:
+            problems.append(f"triage_rules.yaml: levels.{rule_level[item.rule]}: a watch_heading is needed for '{item.rule}'")
+        for fid in item.findings:
+            if fid not in voc.findings:
+                problems.append(f"triage_rules.yaml: watch_for '{item.rule}': unknown finding '{fid}'")
+    for cid, cc in tri.coherence.causes.items():
+        if cid not in voc.causes:
+            problems.append(f"triage_rules.yaml: coherence: unknown cause '{cid}'")
+        for fid in cc.settle:
+            if fid not in voc.findings:
+                problems.append(f"triage_rules.yaml: coherence.{cid}: unknown finding '{fid}'")
+    for rule in tri.rules:
+        problems += [f"triage_rules.yaml: entry '{rule.id}': {p}" for p in monotonicity_problems(rule)]
     routine_ids = {r.id for r in tri.rules if r.level == "routine" and r.generic}
     for rule in tri.rules:
         if ids.count(rule.id) > 1:
@@ -412,3 +432,22 @@ def load_cached(folder: Path, cache: Path) -> Knowledge:
 def load() -> Knowledge:
     """The packaged knowledge base, loaded once per process (from the cache when unchanged)."""
     return load_cached(KNOWLEDGE_DIR, cache_dir())
+
+
+def _atoms(cond: Cond) -> list[str]:
+    """Every kind of leaf test in a condition (present, absent, not_present, unknown, age_...)."""
+    if cond.all is not None or cond.any is not None:
+        return [k for child in (cond.all or []) + (cond.any or []) for k in _atoms(child)]
+    return [k for k, v in cond.__dict__.items() if v is not None]
+
+
+def monotonicity_problems(rule: Rule) -> list[str]:
+    """Why a rule could let a finding that is not known lower the level (see triage_rules.yaml)."""
+    out = []
+    if rule.level != "self_care" and "absent" in _atoms(rule.when):
+        out.append("a rule that raises the level may not use 'absent' in 'when' (use 'not_present')")
+    lowering = ([rule.unless] if rule.unless else []) + ([rule.when] if rule.level == "self_care" else [])
+    for cond in lowering:
+        if "unknown" in _atoms(cond):
+            out.append("an exception or a self-care pattern may not use 'unknown': every part must be stated")
+    return out

@@ -364,6 +364,7 @@ class LevelText(Strict):
     do: list[Text] = []
     do_not: list[Text] = []
     numbers: list[EmergencyNumber] = []  # emergency numbers a face shows as large call links
+    watch_heading: Text | None = None  # the heading of "watch for" lines whose rule has this level
     sources: SourceRefs
 
 
@@ -379,11 +380,34 @@ class Rule(Strict):
     sources: SourceRefs
 
 
+class WatchItem(Strict):
+    """One change to watch for: its rule decides its heading, its findings when it is left out."""
+
+    rule: Ident
+    text: Text
+    findings: Annotated[list[Ident], Field(min_length=1)]
+
+
+class CoherenceCause(Strict):
+    settle: Annotated[list[Ident], Field(min_length=1)]  # the questions that would settle this cause
+
+
+class Coherence(Strict):
+    """An emergency-type cause ranked first or this likely means at least this level."""
+
+    level: Literal["urgent", "emergency"]
+    min_probability: Probability
+    why: Text
+    causes: dict[Ident, CoherenceCause]
+    sources: SourceRefs
+
+
 class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
-    safety_net: Annotated[list[Text], Field(min_length=1)]
-    safety_net_sources: SourceRefs
+    watch_for: Annotated[list[WatchItem], Field(min_length=1)]
+    watch_for_sources: SourceRefs
+    coherence: Coherence
     rules: Annotated[list[Rule], Field(min_length=1)]
 
 
