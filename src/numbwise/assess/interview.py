@@ -16,7 +16,7 @@ from typing import Any, Literal
 from numbwise.assess.case import Case
 from numbwise.assess.engine import Assessment, assess_case
 from numbwise.assess.ranking import model, posterior
-from numbwise.assess.triage import LEVELS, compiled_rules, triage
+from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage
 from numbwise.kb import load
 from numbwise.kb.models import Cond, UnsureAdvice
 
@@ -135,24 +135,49 @@ def outcome(iv: Interview) -> Assessment:
     """The assessment from the answers so far; words from a description never lower a level the questions set.
 
     A warning sign answered yes keeps its level even if the description adds something that a rule lets
-    explain it away; only the generic "see a doctor" rules may still give way to a complete self-care
-    pattern, as they do without a description.
+    explain it away (next_question asks about that first); only the generic "see a doctor" rules may
+    still give way to a complete self-care pattern, as they do without a description.
     """
     result = assess_case(iv.case())
-    if not any(q.kind == "text" for q, _ in iv.history):
+    level = _guard(iv, result.triage)
+    if level is None:
         return result
-    answered: dict[str, bool] = {}
+    from numbwise.assess.explain import reason_lines
+
+    reasons = reason_lines(iv.case().findings, level, list(result.causes))
+    return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
+
+
+def _answered(iv: Interview) -> dict[str, bool]:
+    """What the questions answered, leaving out what only a description said."""
+    out: dict[str, bool] = {}
     for q, updates in iv.history:
         if q.kind != "text":
-            answered.update(dict(updates))
-    level = triage(answered, iv.age)
-    specific = any(not r.generic for r in load().triage.rules if r.id in level.rules)
-    if specific and level.level != "self_care" and LEVELS.index(level.level) < LEVELS.index(result.triage):
-        from numbwise.assess.explain import reason_lines
+            out.update(dict(updates))
+    return out
 
-        reasons = reason_lines(iv.case().findings, level, list(result.causes))
-        return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
-    return result
+
+def _guard(iv: Interview, level_now: str) -> Triage | None:
+    """The level the questions alone set, when a description would lower it; None otherwise."""
+    if not any(q.kind == "text" for q, _ in iv.history):
+        return None
+    level = triage(_answered(iv), iv.age)
+    specific = any(not r.generic for r in load().triage.rules if r.id in level.rules)
+    if specific and level.level != "self_care" and LEVELS.index(level.level) < LEVELS.index(level_now):
+        return level
+    return None
+
+
+def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
+    """A finding only the description said that explains away a level the questions set: ask it back."""
+    guard = _guard(iv, level_now)
+    if guard is None:
+        return None
+    by_id = {c.rule.id: c.rule for c in compiled_rules()}
+    undoers = {f for rid in guard.rules if by_id[rid].unless is not None for f in by_id[rid].unless.finding_ids()}
+    answered = _answered(iv)
+    told = [f for q, updates in iv.history if q.kind == "text" for f, _ in updates]
+    return next((f for f in told if f in undoers and f not in answered), None)
 
 
 def checklist_label(fid: str) -> str:
@@ -412,6 +437,9 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     """
     result = triage(iv.answers, iv.age)
     current = result.level
+    confirm = _confirm_from_text(iv, current)
+    if confirm is not None and iv.count < limit:
+        return finding_question(confirm)
     if current == "emergency":
         pending = _unsettled(result.rules, iv)
         return _clarify(pending[0], iv) if pending and iv.count < limit else None
