@@ -174,7 +174,11 @@ def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
     if guard is None:
         return None
     by_id = {c.rule.id: c.rule for c in compiled_rules()}
-    undoers = {f for rid in guard.rules if by_id[rid].unless is not None for f in by_id[rid].unless.finding_ids()}
+    undoers: set[str] = set()
+    for rid in guard.rules:
+        unless = by_id[rid].unless
+        if unless is not None:
+            undoers |= unless.finding_ids()
     answered = _answered(iv)
     told = [f for q, updates in iv.history if q.kind == "text" for f, _ in updates]
     return next((f for f in told if f in undoers and f not in answered), None)
