@@ -26,6 +26,7 @@ _SPREADS = frozenset({"spread", "spreads", "spreading", "spreaded", "crept", "cr
                       "crawling", "crawled", "moved", "moving", "moves", "travelled", "traveled", "travels",
                       "marched", "marching", "worked"})
 _AGE_CUES = frozenset({"i'm", "im", "am", "aged", "age", "me", "is", "was", "turned", "turning", "i"})
+_NUMB_WORDS = frozenset({"numb", "tingl", "pins", "needles", "dead", "asleep", "sleeping", "it", "it's", "its"})
 _THIRD = frozenset({"her", "his", "she", "he", "their", "they", "them", "him"})
 _YEARS = frozenset({"year", "years", "yr", "yrs", "y", "yo", "yob"})
 
@@ -271,7 +272,9 @@ def _sides(toks: list[Token], blocked: set[int]) -> dict[str, int]:
                 break
             if toks[j].text in _LIMBS:
                 if toks[j].text == "side" and not (j + 2 < len(toks) and toks[j + 2].text in ("arm", "hand", "body")):
-                    break
+                    a, z = clause_of(toks, i)
+                    if not {t.text for t in toks[a:z]} & (_LIMBS - {"side"}):
+                        break  # "the right side of my face" alone says nothing about the hands
                 out.setdefault({"r": "right", "l": "left"}.get(t.text, t.text), i)
                 break
     return out
@@ -290,6 +293,13 @@ def parse(text: str) -> Parsed:
 
     def span(a: int, b: int) -> tuple[int, int, str]:
         return toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end]
+
+    where = {i for h in hits if any(lex.groups.get(f) == "where" for f in h.pattern.findings) for i in h.matched}
+
+    def mine_says_numb(h: Hit) -> bool:
+        """Does the clause of this mention also speak of the numbness itself (a finger, a hand, 'numb')?"""
+        a, z = clause_of(toks, h.start)
+        return bool(where & set(range(a, z))) or any(t.stem in _NUMB_WORDS for t in toks[a:z])
 
     blocked: set[int] = set()  # tokens in a hypothetical, past or someone else's context
     history_clauses: set[int] = set()
@@ -310,8 +320,8 @@ def parse(text: str) -> Parsed:
                 # Only a warning sign can be "in the past"; old history ("a stroke years ago") still counts.
                 st, c = ("denied", 0.85) if conf else ("said", 0.8)
             value = {"said": True, "denied": False}.get(st)
-            if group == HISTORY_GROUP and value is not None:
-                history_clauses.add(ctx.clause[h.start])
+            if group in _OTHER_THINGS and value is not None and not mine_says_numb(h):
+                history_clauses.add(ctx.clause[h.start])  # "vegan for 6 years", "lost weight over months"
             mentions.append(Mention(fid, value, a, b, words, st, c))
             used_tokens |= set(h.matched)
 
@@ -343,6 +353,7 @@ def parse(text: str) -> Parsed:
 
 
 _LENGTHS = frozenset({"lasting_over_6_weeks", "onset_over_days"})
+_OTHER_THINGS = frozenset({HISTORY_GROUP, "other_symptoms"})
 
 
 def _clause_at(ctx: _Context, toks: list[Token], char: int) -> int:
@@ -387,7 +398,7 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             add("lasting_over_6_weeks", True)
         else:
             add("lasting_over_6_weeks", False, 0.75)
-            if d.days <= 8 and not said_onset:
+            if d.days < 14 and not said_onset:
                 add("onset_over_days", True, 0.7)
     return out
 

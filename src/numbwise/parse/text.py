@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 # Digits and letters split ("45yo" -> "45", "yo"); "-" and "/" only separate words ("mini-stroke", "y/o").
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()\n&+]")
+_TOKEN = re.compile(r"[a-z]+\d+[a-z]*|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()\n&+]")  # "b12", "t2d" stay whole
 SENTENCE_END = frozenset({".", "!", "?", ";", "\n", "(", ")", ":"})
 CLAUSE_END = SENTENCE_END | {","}
 _SUFFIXES = (("ing", 3), ("ness", 3), ("ed", 4), ("es", 3), ("s", 3), ("ly", 3), ("y", 3), ("e", 3))
