@@ -229,7 +229,8 @@ def _age_sex(toks: list[Token], lex: Lexicon, skip: set[int]) -> tuple[int | Non
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < n else ""
         nxt2 = words[i + 2] if i + 2 < n else ""
-        if nxt == "ago" or nxt2 == "ago" or prev in ("at", "for", "since", "over", "past", "last", "about", "after"):
+        if nxt == "ago" or nxt2 == "ago" or prev in ("at", "for", "since", "over", "past", "last", "about", "after", "from",
+                                                     "in", "within", "than", "every", "each"):
             continue
         is_age = False
         if nxt in _YEARS:
@@ -239,7 +240,7 @@ def _age_sex(toks: list[Token], lex: Lexicon, skip: set[int]) -> tuple[int | Non
             continue
         elif nxt in ("f", "m") or nxt in lex.sex_words:
             is_age = True
-        elif prev in _AGE_CUES or prev in lex.sex_words or (i == 0 and nxt in (",", ".", "and")) or (
+        elif prev in _AGE_CUES or prev in lex.sex_words or ((i == 0 or prev in (".", "\n")) and nxt in (",", ".", "and")) or (
                 prev == "," and i >= 2 and (words[i - 2] in lex.sex_words or words[i - 2] in ("teenager", "teen"))):
             is_age = True
         if is_age:
