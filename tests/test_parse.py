@@ -125,3 +125,50 @@ def test_cli_assess_text_gives_the_contract() -> None:
     out = json.loads(r.out)
     assert out["triage"] == "emergency" and "face_drooping" in out["red_flags"]
     assert run_cli("assess").code == 2  # neither --case nor --text
+
+
+def test_every_emergency_phrase_raises_when_said_and_never_when_hypothetical_or_someone_elses() -> None:
+    """Over the knowledge base's own emergency phrases: said, each raises its sign; after 'if ... I will call' or
+    'my mum had', none does; after 'I have no', none enters the case as present."""
+    from numbwise.kb import load
+
+    kb = load()
+    for fid, f in kb.findings.items():
+        if kb.vocabulary.finding_groups[fid] != "emergency_signs" or f.phrases is None:
+            continue
+        for phrase in f.phrases.says:
+            words = phrase.replace(" ...", "").replace("!", "")
+            assert parse(words).findings.get(fid) is True, words
+            assert fid not in parse(f"if I get {words} I will call").findings, words
+            assert fid not in parse(f"my mum had {words}").findings, words
+            if not words.startswith(("feel", "no ")):  # "no feeling ..." is numbness, not a denial
+                assert parse(f"I have no {words}").findings.get(fid) is not True, words
+
+
+def test_a_habitual_if_is_not_hypothetical() -> None:
+    assert said("If I sleep on my arm it goes numb")["after_pressure_on_arm"] is True
+    assert parse("if it spreads to my face I will go to A&E").findings == {}
+
+
+def test_a_broken_phrase_fails_when_the_knowledge_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from numbwise.kb import KnowledgeError, load_from
+    from numbwise.kb.loader import KNOWLEDGE_DIR
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, folder)
+    path = folder / "findings.yaml"
+    path.write_text(path.read_text().replace('says: ["one hand",', 'says: ["One Hand, please",', 1))
+    with pytest.raises(KnowledgeError) as err:
+        load_from(folder)
+    assert "one_hand" in str(err.value) and "phrases" in str(err.value)
+
+
+def test_the_lexicon_cache_sits_in_the_knowledge_cache_folder(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from numbwise.kb.loader import cache_dir
+    from numbwise.parse.lexicon import _cache_dir
+
+    monkeypatch.delenv("NUMBWISE_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/tmp/somewhere")
+    assert _cache_dir() == cache_dir()

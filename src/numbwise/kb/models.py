@@ -738,7 +738,9 @@ class LanguageFile(Strict):
     negation_after: Annotated[list[Phrase], Field(min_length=1)]  # my grip "is fine"
     negation_back_sentence: list[Phrase] = []  # "but nothing like that": denies what the sentence listed
     pseudo_negation: list[Phrase] = []  # "not only", "not sure": look like negation, are not
-    hypothetical: Annotated[list[Phrase], Field(min_length=1)]  # "if" it spreads
+    hypothetical: Annotated[list[Phrase], Field(min_length=1)]  # "in case" it spreads, "worried about" a stroke
+    conditional: list[Phrase] = []  # "if": hypothetical only in a sentence that also has a future word
+    future_words: list[Phrase] = []  # "will", "would", "I'll": "if it spreads I will call" (not "if I type it goes numb")
     historical: Annotated[list[Phrase], Field(min_length=1)]  # "years ago", "used to"
     uncertain: list[Phrase] = []  # "maybe", "I think": kept, with less confidence
     terminators: Annotated[list[Phrase], Field(min_length=1)]  # "but", "however": end a trigger's reach

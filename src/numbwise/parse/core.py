@@ -136,10 +136,12 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         if t.text in _THIRD and i and clause[i - 1] != clause[i] or (
                 t.text in _THIRD and i > 1 and toks[i - 1].text == "and" and clause[i - 2] != clause[i]):
             theirs[clause[i]] = {c for c in range(clause[i]) if sentence[clause.index(c)] == sentence[i]}
+    future = {sentence[h.start] for h in find(toks, lex.future_words)}
+    hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
         clause, sentence,
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
-        find(toks, lex.negation_back_sentence), find(toks, lex.hypothetical), find(toks, lex.historical),
+        find(toks, lex.negation_back_sentence), hypothetical, find(toks, lex.historical),
         find(toks, lex.uncertain), family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
     )
 
@@ -162,7 +164,7 @@ def _status(hit: Hit, ctx: _Context, scope: int) -> tuple[str, float]:
         return "someone_else", 0.0
     if any(t.start >= e and ctx.sentence[t.start] == ctx.sentence[s] for t in ctx.neg_sentence):
         return "denied", 0.8
-    if before(ctx.hypothetical, scope):
+    if before(ctx.hypothetical, 4 * scope):  # a hypothetical reaches the whole clause ("if I get ... I will call")
         return "hypothetical", 0.0
     historical = before(ctx.historical, scope) or after(ctx.historical, scope)
     if before(ctx.neg_before, scope) or after(ctx.neg_after, 3):

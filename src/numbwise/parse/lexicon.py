@@ -59,6 +59,8 @@ class Lexicon:
     negation_back_sentence: dict[str, tuple[Pattern, ...]]
     pseudo_negation: dict[str, tuple[Pattern, ...]]
     hypothetical: dict[str, tuple[Pattern, ...]]
+    conditional: dict[str, tuple[Pattern, ...]]
+    future_words: dict[str, tuple[Pattern, ...]]
     historical: dict[str, tuple[Pattern, ...]]
     uncertain: dict[str, tuple[Pattern, ...]]
     terminators: dict[str, tuple[Pattern, ...]]
@@ -151,7 +153,8 @@ def build() -> Lexicon:
     relatives: dict[str, str] = {w: sex for sex, words in lang.relatives.items() for w in words}
     sex_words: dict[str, str] = {w: sex for sex, words in lang.sex_words.items() for w in words}
     tables = [_plain(x) for x in (lang.negation_before, lang.negation_after, lang.negation_back_sentence,
-                                   lang.pseudo_negation, lang.hypothetical, lang.historical, lang.uncertain,
+                                   lang.pseudo_negation, lang.hypothetical, lang.conditional, lang.future_words,
+                                   lang.historical, lang.uncertain,
                                    lang.terminators, lang.family_verbs)]
     known = {w.key for t in [_index(patterns), *tables] for ps in t.values() for p in ps for w in p.words if not w.gap}
     known |= set(relatives) | set(sex_words) | set(UNITS)
@@ -159,7 +162,8 @@ def build() -> Lexicon:
         findings=_index(patterns), vocabulary=vocab,
         negation_before=_plain(lang.negation_before), negation_after=_plain(lang.negation_after),
         negation_back_sentence=_plain(lang.negation_back_sentence), pseudo_negation=_plain(lang.pseudo_negation),
-        hypothetical=_plain(lang.hypothetical), historical=_plain(lang.historical), uncertain=_plain(lang.uncertain),
+        hypothetical=_plain(lang.hypothetical), conditional=_plain(lang.conditional),
+        future_words=_plain(lang.future_words), historical=_plain(lang.historical), uncertain=_plain(lang.uncertain),
         terminators=_plain(lang.terminators), relatives=relatives, family_verbs=_plain(lang.family_verbs),
         sex_words=sex_words, scope=lang.scope_words, groups=dict(kb.vocabulary.finding_groups), known=frozenset(known),
     )
