@@ -187,6 +187,8 @@ def _drop_contained(hits: list[Hit], groups: Mapping[str, str]) -> list[Hit]:
         my_groups = {groups.get(f) for f in h.pattern.findings}
 
         def gives_way(k: Hit) -> bool:
+            if k.start > h.start or k.end < h.end:
+                return False  # cheap test first: k does not span h
             if not mine < set(k.matched) or set(h.pattern.findings) <= set(k.pattern.findings):
                 return False
             theirs = {groups.get(f) for f in k.pattern.findings}
