@@ -172,3 +172,13 @@ def test_the_lexicon_cache_sits_in_the_knowledge_cache_folder(monkeypatch) -> No
     monkeypatch.delenv("NUMBWISE_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "/tmp/somewhere")
     assert _cache_dir() == cache_dir()
+
+
+def test_chips_can_be_turned_round_but_a_warning_sign_only_set_aside() -> None:
+    from numbwise.parse import corrected
+
+    p = parse("my face is drooping, no fever, my thumb is numb")
+    fixed = corrected(p.findings, kept={"numb_thumb", "face_drooping"}, flipped={"fever", "face_drooping"})
+    assert fixed["fever"] is True  # "no fever" read the wrong way round
+    assert fixed["face_drooping"] is True  # a warning sign is never turned into "no" by a chip
+    assert fixed["numb_thumb"] is True

@@ -20,7 +20,9 @@ def test_words_become_chips_and_the_check_goes_on_with_the_rest(page: Any) -> No
     _describe(page, "My right thumb and pointer tingle at night for 3 months, shaking helps. No fever.")
     assert heading(page) == "Is this right?"
     assert axe_violations(page) == []
-    page.get_by_label("You do not have a fever.", exact=False).uncheck()
+    assert small_targets(page) == []
+    page.locator("input[name=keep][value=fever]").uncheck()
+    page.locator("input[name=flip][value=one_hand]").check()  # the person turns one chip round
     continue_(page)
     assert "Right now, with the numbness" in heading(page)
 

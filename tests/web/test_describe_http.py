@@ -108,3 +108,13 @@ def test_describe_refuses_a_missing_token(live: Live) -> None:
     _, cookie, _ = _session(live)
     r = _form(live, "/check/describe", [("text", "numb thumb")], cookie)
     assert r.status == 403
+
+
+def test_a_chip_turned_round_reaches_the_check(live: Live) -> None:
+    _, cookie, csrf = _session(live)
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", "no fever, my left thumb tingles")], cookie).body.decode()
+    assert 'name="flip" value="fever"' in page
+    token = _hidden(page, "token")
+    r = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep"), ("keep", "numb_thumb"),
+                                               ("flip", "fever")], cookie)
+    assert r.status == 200 and "Right now, with the numbness" in r.body.decode()

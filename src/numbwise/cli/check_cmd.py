@@ -92,7 +92,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
     An emergency sign in the words is shown first with the words that raised it: yes goes to the
     emergency advice at once, 'not what I meant' sets those words aside (not known, asked again).
     """
-    from numbwise.parse import chips, emergency, parse, without
+    from numbwise.parse import chips, corrected, emergency, parse, without
 
     words = parse(description)
     findings = dict(words.findings)
@@ -116,13 +116,17 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         console.print("From what you wrote, we understood:", markup=False, style="bold")
         for i, c in enumerate(items, 1):
             console.print(f"  {i:2d}. {c.label} ({', '.join(repr(w) for w in c.words)})", markup=False)
+        console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
+        console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all.", markup=False)
         while True:
-            reply = read_line(console, "Type the numbers of any we got wrong (like 2 5), or press Enter to keep them all: ")
-            picks = reply.replace(",", " ").split()
-            if all(p.isdigit() and 1 <= int(p) <= len(items) for p in picks):
+            picks = read_line(console, "> ").replace(",", " ").split()
+            if all(p.lstrip("!").isdigit() and 1 <= int(p.lstrip("!")) <= len(items) for p in picks):
                 break
-            console.print(f"Please type numbers from 1 to {len(items)}, or press Enter.", markup=False)
-        findings = without(findings, [items[int(p) - 1].finding for p in picks])
+            console.print(f"Please type numbers from 1 to {len(items)} (! before one to turn it round), or press Enter.",
+                          markup=False)
+        wrong = {items[int(p) - 1].finding for p in picks if not p.startswith("!")}
+        flipped = {items[int(p[1:]) - 1].finding for p in picks if p.startswith("!")}
+        findings = corrected(findings, set(findings) - wrong, flipped)
     else:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
     return findings, words.age, words.sex

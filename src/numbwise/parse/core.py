@@ -266,9 +266,9 @@ def _age_sex(toks: list[Token], lex: Lexicon, skip: set[int]) -> tuple[int | Non
     return age, age_span, sex, sex_span
 
 
-def _sides(toks: list[Token], blocked: set[int]) -> dict[str, int]:
-    """Which sides ('right', 'left') the text puts on a hand, arm or finger, with the first token of each."""
-    out: dict[str, int] = {}
+def _sides(toks: list[Token], blocked: set[int]) -> dict[str, tuple[int, int]]:
+    """Which sides ('right', 'left') the text puts on a hand, arm or finger, with the first such words of each."""
+    out: dict[str, tuple[int, int]] = {}
     for i, t in enumerate(toks):
         if t.text not in ("right", "left", "r", "l") or i in blocked:
             continue
@@ -280,7 +280,7 @@ def _sides(toks: list[Token], blocked: set[int]) -> dict[str, int]:
                     a, z = clause_of(toks, i)
                     if not {t.text for t in toks[a:z]} & (_LIMBS - {"side"}):
                         break  # "the right side of my face" alone says nothing about the hands
-                out.setdefault({"r": "right", "l": "left"}.get(t.text, t.text), i)
+                out.setdefault({"r": "right", "l": "left"}.get(t.text, t.text), (i, j))
                 break
     return out
 
@@ -415,12 +415,11 @@ def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Menti
     one_said = any(m.finding == "one_hand" and m.value is not None for m in mentions)
     out: list[Mention] = []
     if len(sides) == 2 and not both_said:
-        i = min(sides.values())
-        out.append(Mention("both_hands", True, toks[i].start, toks[max(sides.values())].end,
-                           text[toks[i].start:toks[max(sides.values())].end], "inferred", 0.75))
+        for i, j in sides.values():
+            out.append(Mention("both_hands", True, toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], "inferred", 0.75))
     elif len(sides) == 1 and not both_said and not one_said:
-        i = next(iter(sides.values()))
-        out.append(Mention("one_hand", True, toks[i].start, toks[i].end, text[toks[i].start:toks[i].end], "inferred", 0.8))
+        i, j = next(iter(sides.values()))
+        out.append(Mention("one_hand", True, toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], "inferred", 0.8))
     return out
 
 

@@ -64,3 +64,21 @@ def without(findings: Mapping[str, bool], dropped: Iterable[str]) -> dict[str, b
     """'That's not what I meant': set these findings aside, so they are not known (and will be asked), never 'no'."""
     gone = set(dropped)
     return {f: v for f, v in findings.items() if f not in gone}
+
+
+def corrected(findings: Mapping[str, bool], kept: Iterable[str], flipped: Iterable[str]) -> dict[str, bool]:
+    """The chips after the person's corrections: unticked ones set aside (not known), flipped ones the other way.
+
+    A warning sign is never flipped to "no" here: only its question clears it.
+    """
+    from numbwise.kb import load
+
+    groups = load().vocabulary.finding_groups
+    keep, flip = set(kept), set(flipped)
+    out: dict[str, bool] = {}
+    for fid, value in findings.items():
+        if fid in flip and groups.get(fid) != EMERGENCY_GROUP:
+            out[fid] = not value
+        elif fid in keep:
+            out[fid] = value
+    return out

@@ -114,5 +114,8 @@ async def describe_confirm(request: Request) -> Response:
         told["findings"] = without(findings, told.get("urgent", []))
         told.pop("urgent", None)
         return _chips_page(request, told, "")
+    from numbwise.parse import corrected
+
     kept = {str(v) for v in form.getlist("keep")}
-    return _handover(request, {f: v for f, v in findings.items() if f in kept}, age, sex)
+    flipped = {str(v) for v in form.getlist("flip")}
+    return _handover(request, corrected(findings, kept, flipped), age, sex)
