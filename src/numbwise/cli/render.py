@@ -174,10 +174,11 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
         for row in plan.foods.rows:
             console.print(f"  - {e(row.name)} ({e(row.serving)}): {row.amount} mcg, {row.percent_dv} of the daily value")
         console.print(f"  Full table: numbwise foods{n(plan.foods_refs)}")
-    console.print()
-    console.print(h(plan.warnings_heading))
-    for w in plan.warnings:
-        console.print(f"  ! {e(w)}")
+    for group in plan.warnings:
+        console.print()
+        console.print(h(group.heading))
+        for w in group.lines:
+            console.print(f"  ! {e(w)}")
     console.print(f"  Sources:{n(plan.warning_refs)}")
     console.print()
     console.print(h("Sources"))

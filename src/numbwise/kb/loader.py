@@ -14,6 +14,7 @@ from numbwise.kb.models import (
     CareFile,
     Cond,
     Rule,
+    RuledWarning,
     ExercisesFile,
     Cause,
     Finding,
@@ -251,6 +252,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         problems.append(f"exercises.yaml: default_routine: unknown routine '{ex.default_routine}'")
 
     _check_care(kb, refs, problems)
+    _check_warnings(kb, problems)
     rep = kb.report
     for i, q in enumerate(rep.questions):
         refs("report.yaml", f"questions.{i}", q.sources)
@@ -303,6 +305,68 @@ def _check_instruments(kb: Knowledge, problems: list[str]) -> None:
         problems.extend(f"{where}: unknown source '{s}'" for s in dict.fromkeys(cited) if s not in kb.sources)
         if ins.diagram is not None and ins.items:
             problems.append(f"{where}: a hand diagram has areas, not items")
+
+
+# Words that name an urgency inside a warning text. A text that uses them must agree with the level
+# of the rule it names, because the rule's level already picks the heading it is shown under.
+_URGENCY_WORDS: tuple[tuple[str, str], ...] = (
+    ("emergency", r"\bemergenc(y|ies)\b|\bambulance\b|\b(999|911|112)\b|\bA&E\b"),
+    ("urgent", r"\btoday\b|\bsame day\b|\bwithin (24 hours|a day)\b"),
+)
+
+
+def urgency_in_text(text: str) -> str | None:
+    """The urgency a warning text states in words ('emergency', 'urgent'), or None when it states none."""
+    import re
+
+    for level, pattern in _URGENCY_WORDS:
+        if re.search(pattern, text, re.I):
+            return level
+    return None
+
+
+def ruled_warnings(kb: Knowledge) -> list[tuple[str, RuledWarning]]:
+    """(where, line) for every cause watch-for line and care-plan warning that names its rule."""
+    out = [(f"causes.yaml: entry '{cid}': watch_for", w) for cid, c in kb.causes.items() for w in c.watch_for]
+    plans = list(kb.care.plans.items()) + [("generic", kb.care.generic)] + list(kb.care.doctor_first.items())
+    out += [(f"care.yaml: entry '{pid}': warnings", w) for pid, plan in plans for w in plan.warnings]
+    return out
+
+
+def _check_warnings(kb: Knowledge, problems: list[str]) -> None:
+    """Every warning line names a rule that can raise the level, talks only about that rule's findings,
+    and does not state an urgency in words that disagrees with the rule's level (its heading)."""
+    rules = {r.id: r for r in kb.triage.rules}
+    for where, w in ruled_warnings(kb):
+        rule = rules.get(w.rule)
+        if rule is None:
+            problems.append(f"{where}: unknown triage rule '{w.rule}'")
+            continue
+        if rule.level == "self_care":
+            problems.append(f"{where}: rule '{w.rule}' is a self-care rule; a warning needs an emergency, urgent or routine rule")
+            continue
+        level_text = kb.triage.levels.get(rule.level)
+        if level_text is None or level_text.watch_heading is None:
+            problems.append(f"{where}: triage level '{rule.level}' of rule '{w.rule}' has no watch_heading")
+        tested = rule.when.finding_ids() | (rule.unless.finding_ids() if rule.unless else set())
+        for fid in w.findings:
+            if fid not in kb.vocabulary.findings:
+                problems.append(f"{where}: unknown finding '{fid}'")
+            elif fid not in tested:
+                problems.append(f"{where}: finding '{fid}' is not tested by rule '{w.rule}'")
+        if tested and not w.findings:
+            problems.append(f"{where}: '{w.text}' names no findings of rule '{w.rule}'")
+        said = urgency_in_text(w.text)
+        if said is not None and said != rule.level:
+            problems.append(
+                f"{where}: '{w.text}' says {said}, but its rule '{w.rule}' is {rule.level} (it shows under "
+                f"'{level_text.watch_heading if level_text else rule.level}')"
+            )
+    for item in kb.triage.watch_for:
+        level = rules[item.rule].level if item.rule in rules else None
+        said = urgency_in_text(item.text)
+        if level is not None and said is not None and said != level:
+            problems.append(f"triage_rules.yaml: watch_for: '{item.text}' says {said}, but its rule '{item.rule}' is {level}")
 
 
 def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:

@@ -124,6 +124,20 @@ class Codes(Strict):
     snomed_term: Text | None = None
 
 
+class RuledWarning(Strict):
+    """A "get help if" line of a cause page or care plan, and the triage rule it comes from.
+
+    The rule's level decides the heading the line shows under (the level's `watch_heading` in
+    triage_rules.yaml), so a line can never sit under a heading that disagrees with its rule.
+    `findings` are the rule's findings the line is about: a face can leave the line out when the
+    person has already reported one of them, and the check refuses findings the rule does not test.
+    """
+
+    text: Text
+    rule: Ident
+    findings: list[Ident] = []
+
+
 class Cause(Strict):
     name: Text
     short: Text
@@ -134,7 +148,7 @@ class Cause(Strict):
     confirm: Text
     treatments: list[Ident]
     care_note: Text | None = None
-    watch_for: Annotated[list[Text], Field(min_length=1)]
+    watch_for: Annotated[list[RuledWarning], Field(min_length=1)]
     codes: Codes
     sources: SourceRefs
 
@@ -248,7 +262,7 @@ class CarePlanEntry(Strict):
     summary_sources: SourceRefs
     steps: list[CareStep] = []
     escalate: list[Escalation] = []
-    warnings: Annotated[list[Text], Field(min_length=1)]
+    warnings: Annotated[list[RuledWarning], Field(min_length=1)]  # grouped under their rules' level headings
     warning_sources: SourceRefs
     b12_foods: bool = False
     routine: Ident | None = None
@@ -677,6 +691,7 @@ class Instrument(Strict):
 # What the report's summary can notice; the code computes each, the YAML says what to ask.
 ReportTrigger = Literal[
     "always",
+    "emergency_level",
     "night_waking",
     "worse",
     "not_better_after_treatment",

@@ -51,6 +51,9 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     app.state.settings = settings
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["nav"] = NAV
+    from numbwise import dates
+
+    templates.env.filters.update(day=dates.day, short_day=dates.short_day, moment=dates.moment, day_of=dates.day_of)  # one date style everywhere
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
