@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -228,6 +229,11 @@ def _age_sex(toks: list[Token], lex: Lexicon, skip: set[int]) -> tuple[int | Non
     sex: str | None = None
     sex_span: tuple[int, int] | None = None
     for i, w in enumerate(words):
+        glued = re.fullmatch(r"([fm])(\d{1,3})", w)  # "F34", "m45"
+        if age is None and glued and 0 < int(glued.group(2)) <= 110 and i not in skip:
+            age, age_span = int(glued.group(2)), (toks[i].start, toks[i].end)
+            sex, sex_span = ("female" if glued.group(1) == "f" else "male"), (toks[i].start, toks[i].end)
+            continue
         if age is not None or i in skip or not w.isdigit() or not 0 < int(w) <= 110:
             continue
         prev = words[i - 1] if i else ""
@@ -338,6 +344,8 @@ def parse(text: str) -> Parsed:
         age, age_span = relative[2], relative[3]
         sex = None if relative[1] == "either" else relative[1]
         sex_span = None if sex is None else (toks[relative[0]].start, toks[relative[0]].end)
+        if age is None:  # "my 70 yo dad": the age stands before the relative
+            age, age_span, _, _ = _age_sex(toks, lex, set())
     else:
         skip = {i for i, c in enumerate(ctx.clause) if any(f <= i and ctx.clause[f] == c for f in ctx.family_from)}
         age, age_span, sex, sex_span = _age_sex(toks, lex, skip)
