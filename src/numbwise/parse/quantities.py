@@ -38,7 +38,7 @@ VAGUE = {
     ("since", "september"): 80, ("since", "october"): 60, ("since", "august"): 110, ("since", "june"): 170,
     ("since", "july"): 140, ("since", "january"): 330, ("since", "february"): 300, ("since", "march"): 270,
     ("since", "april"): 240, ("since", "may"): 210, ("some", "minutes"): 5 / 1440, ("several", "minutes"): 5 / 1440,
-    ("since", "like", "forever"): 730, ("since", "i", "was", "a", "teenager"): 3650, ("since", "i", "was", "a", "kid"): 3650,
+    ("since", "like", "forever"): 730, ("for", "yrs"): 730, ("for", "mths"): 90, ("4", "ever"): 730, ("since", "i", "was", "a", "teenager"): 3650, ("since", "i", "was", "a", "kid"): 3650,
     ("since", "i", "was", "a", "child"): 3650, ("since", "i", "was", "young"): 3650, ("since", "childhood"): 3650, ("since", "about", "march"): 270, ("since", "about", "christmas"): 60,
     ("since", "around", "christmas"): 60, ("since", "last", "summer"): 150, ("since", "last", "spring"): 240,
     ("a", "couple", "of", "minutes"): 2 / 1440, ("couple", "of", "minutes"): 2 / 1440, ("since", "birth"): 3650,
