@@ -31,7 +31,7 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     from fastapi.templating import Jinja2Templates
 
     from numbwise import __version__
-    from numbwise.web import api, check, diary, diary_api, exercises, pages, report, scores
+    from numbwise.web import api, check, describe, diary, diary_api, exercises, pages, report, scores
     from numbwise.web.security import CsrfCookie, SecurityHeaders
 
     settings = settings or WebSettings()
@@ -60,6 +60,7 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     app.router.routes.insert(0, api.fast_route())
     app.include_router(diary_api.router)
     app.include_router(check.router)
+    app.include_router(describe.router)
     app.include_router(diary.router)
     app.include_router(report.router)
     app.include_router(exercises.router)
