@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from numbwise.assess.interview import Interview, Question, answer, fingers_answer, next_question, outcome, start
+from numbwise.assess.interview import Interview, Question, answer, describe, fingers_answer, next_question, outcome, start
 from numbwise.assess.result import ResultPlan, result_plan
 from numbwise.assess.triage import triage
 from numbwise.care.plan import care_plan
@@ -25,9 +25,19 @@ def walk(draw: Draw, age: int | None, sex: str | None, story: Mapping[str, bool]
     flipped, some 'not sure' and some left blank: the edge stories and their near misses.
     """
     iv = start(age, sex)
+    if story is not None and draw([False, False, False, True]):  # a quarter start from a description
+        iv = describe(iv, _description(draw, story))
     while (q := next_question(iv, limit=limit)) is not None:
         iv = answer(iv, q, *(_from_story(draw, q, story) if story is not None else _reply(draw, q)))
     return iv
+
+
+def _description(draw: Draw, story: Mapping[str, bool]) -> dict[str, bool]:
+    """Some of the story, as a description states it: never a denied emergency sign (as numbwise.parse promises)."""
+    from numbwise.kb import load
+
+    signs = {f for step in load().interview.steps if step.id == "screen_emergency" for f in step.items}
+    return {f: v for f, v in story.items() if draw([True, False]) and (v or f not in signs)}
 
 
 def _from_story(draw: Draw, q: Question, story: Mapping[str, bool]) -> tuple[dict[str, bool], tuple[str, ...]]:
