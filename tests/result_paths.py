@@ -102,7 +102,9 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out: list[str] = []
     asked: set[str] = set()
     first: dict[str, bool] = {}
-    for q, updates, blank in iv.history:  # interview integrity
+    for q, updates, blank in iv.history:  # interview integrity (a description is not a question: it may be asked back)
+        if q.kind == "text":
+            continue
         now = set(q.findings) - set(blank)
         if now & asked and q.kind not in ("fingers", "choice"):
             out.append(f"asked twice: {sorted(now & asked)} in {q.id}")
@@ -130,7 +132,7 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         out += [f"advice line not from the cause's own plan: {s.do}" for s in plan.advice.steps if s.do not in own]
         if plan.advice.steps and not plan.told_apart:
             out.append("a treatment ladder when the causes cannot be told apart")
-    if iv.age is not None and iv.age < 16 and plan.advice is not None:
+    if iv.age is not None and iv.age < 16 and plan.advice is not None and plan.advice.steps:
         out.append("home advice for a child, who should see a doctor first")
     for c in plan.causes:
         for r in c.towards + c.away:

@@ -86,7 +86,8 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     """Record an answer: `updates` holds yes or no, `blank` the items left unanswered (still not known), the rest 'not sure'.
 
     An explicit earlier answer is never overridden: a later question (the finger picker setting
-    "one hand", say) only fills in what is still open.
+    "one hand", say) only fills in what is still open. What only a description said is not an
+    answer yet: the question that asks it back has the last word.
     """
     for fid, value in updates.items():
         if fid not in question.findings:
@@ -95,7 +96,8 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
             raise ValueError(f"answer for '{fid}' must be true or false")
     blank = tuple(f for f in question.findings if f in set(blank) and f not in updates)
     answers = dict(iv.answers)
-    answers.update({f: v for f, v in updates.items() if f not in iv.answers})
+    explicit = set(_answered(iv))  # what the person answered to a question; a description's words may be corrected
+    answers.update({f: v for f, v in updates.items() if f not in explicit and (f not in iv.answers or question.kind != "text")})
     shown = iv.shown + (question.id,) + (_steps_told(answers) if question.kind == "text" else ())
     return replace(
         iv,
@@ -193,9 +195,14 @@ def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
         unless = by_id[rid].unless
         if unless is not None:
             undoers |= unless.finding_ids()
-    answered = _answered(iv)
+    asked = _asked_by_questions(iv)  # a 'not sure' to the question asking it back is an answer too: asked once
     told = [f for q, updates, _ in iv.history if q.kind == "text" for f, _ in updates]
-    return next((f for f in told if f in undoers and f not in answered), None)
+    return next((f for f in told if f in undoers and f not in asked), None)
+
+
+def _asked_by_questions(iv: Interview) -> set[str]:
+    """Findings a question asked (yes, no or not sure), leaving out what only a description said and blank items."""
+    return {f for q, _, blank in iv.history if q.kind != "text" for f in q.findings if f not in blank}
 
 
 def checklist_label(fid: str) -> str:
