@@ -289,3 +289,13 @@ def test_the_coherence_rule_settles_an_emergency_type_cause_before_stopping() ->
     ranked = outcome(iv).causes
     for fid in settling_questions(ranked):
         assert fid in iv.asked or iv.count >= 20, fid
+
+
+def test_a_description_can_be_corrected_by_the_question_that_asks_it_back() -> None:
+    from numbwise.assess.interview import describe, finding_question
+
+    iv = describe(start(40, "female"), {"after_pressure_on_arm": True})
+    iv = answer(iv, finding_question("after_pressure_on_arm"), {"after_pressure_on_arm": False})
+    assert iv.answers["after_pressure_on_arm"] is False  # the person's answer, not the parser's reading
+    iv = answer(iv, finding_question("after_pressure_on_arm"), {"after_pressure_on_arm": True})
+    assert iv.answers["after_pressure_on_arm"] is False  # and an answer is never overridden
