@@ -95,8 +95,8 @@ def run(path: Path, show_misses: bool = False) -> dict[str, Any]:
             print(f"{e['id']}: text+interview {outcome(iv).triage} vs full {full_level}", file=sys.stderr)
         q_base.append(base.count)
         q_text.append(iv.count)
-        items_base.append(sum(len(q.findings) for q, _ in base.history))
-        items_text.append(sum(len(q.findings) for q, _ in iv.history if q.kind != "text"))
+        items_base.append(sum(len(q.findings) for q, *_ in base.history))
+        items_text.append(sum(len(q.findings) for q, *_ in iv.history if q.kind != "text"))
     n = len(entries)
     return {
         "descriptions": n,

@@ -94,7 +94,7 @@ def interview(folder: Path) -> dict[str, Any]:
         iv = simulate(c["findings"], c.get("age"), c.get("sex"))
         got = outcome(iv)
         counts.append(iv.count)
-        items.append(sum(len(q.findings) for q, _ in iv.history))
+        items.append(sum(len(q.findings) for q, *_ in iv.history))
         same_triage += got.triage == full.triage
         same_top += got.causes[0][0] == full.causes[0][0]
         expected_top1 += got.causes[0][0] in {c["expect"]["cause"], *c["expect"].get("also_acceptable", [])}
