@@ -65,7 +65,7 @@ def normalise_fingers(codes: Any) -> tuple[str, ...]:
 class _Model(BaseModel):
     """Strict, frozen plain data: wrong types are refused rather than guessed."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)  # built on first use: start-up
 
 
 class SymptomIn(_Model):
