@@ -137,7 +137,7 @@ async def report_import(request: Request) -> Response:
     except UnicodeDecodeError:
         return _page(request, 422, problems_title=f"{name} is not a text file; nothing was imported.", problems=[])
     try:
-        batch = read_json(text, name)
+        batch = read_json(text, name, now=request.app.state.settings.clock())
         result = store_of(request.app).import_batch(batch)
     except ImportRefused as exc:
         message = str(exc)
