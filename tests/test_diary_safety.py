@@ -15,7 +15,6 @@ from numbwise.diary.entries import ActivityData, Batch, SymptomData
 from numbwise.diary.portable import read_json, to_csv, to_fhir, to_json, validate_fhir
 from numbwise.diary.store import Store, open_store
 from tests.conftest import ROOT
-from tests.test_store import fill
 
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 ENTRIES = 20_000

@@ -93,7 +93,7 @@ def content_problems(batch: Batch, now: datetime) -> list[str]:
     kb = load()
     findings = set(kb.vocabulary.findings)
     causes = set(kb.causes)
-    levels = set(kb.triage.levels)
+    levels: set[str] = set(kb.triage.levels)
     warning_signs = findings | {rule.id for rule in kb.triage.rules}
     routines = set(kb.exercises.routines) | set(kb.exercises.exercises)
     problems: list[str] = []
