@@ -56,6 +56,9 @@ def open_diary(ctx: click.Context, *, create: bool = True, write: bool | None = 
 
     try:
         with open_store(db_url(ctx), create=create, write=write) as store:
+            if store.damaged:  # readable for rescue, never written (the store refuses writes)
+                click.echo(f"Warning: the diary at {store.safe_url} is damaged; what it shows may be incomplete. "
+                           "Save it with `numbwise export --out rescue.json` and see `numbwise doctor`.", err=True)
             try:
                 yield store
             except click.ClickException:

@@ -356,6 +356,20 @@ def _migrate_engine(engine: Engine, shown: str) -> None:
         command.upgrade(cfg, "head")
 
 
+def _hint(path: Path, readonly: bool) -> str:
+    """Why a SQLite file may not open for writing: a read-only folder or a full disk (reading still works then)."""
+    if readonly:
+        return ""
+    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        return (f" (the folder {path.parent} is read-only: commands that only read, like history and export, "
+                "still work)")
+    try:
+        free = os.statvfs(path.parent).f_bavail
+    except OSError:
+        return ""
+    return " (the disk is full: commands that only read, like history and export, still work)" if free == 0 else ""
+
+
 def _threading_lock() -> Any:
     import threading
 
@@ -410,18 +424,21 @@ class Store:
         try:
             conn = _connect_file(path, readonly=self.readonly)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the diary at {self.safe_url}: {exc}") from None
+            raise StoreError(f"cannot open the diary at {self.safe_url}: {exc}{_hint(path, self.readonly)}") from None
         try:
             try:
                 checked = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
                 tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
                 version = (conn.execute("SELECT version_num FROM alembic_version").fetchone()
                            if "alembic_version" in tables else None)
-            except sqlite3.DatabaseError as exc:
+            except sqlite3.OperationalError as exc:  # locked, disk full, I/O: the file may be fine
+                raise StoreError(f"cannot open the diary at {self.safe_url}: {exc}{_hint(path, self.readonly)}"
+                                 "; nothing was written") from None
+            except sqlite3.DatabaseError as exc:  # "malformed", "not a database": the file itself is bad
                 raise DamagedDiary(self._damage_message([str(exc)])) from None
         finally:
             conn.close()
-        self.damaged = [] if checked == ["ok"] else checked
+        self.damaged = [] if checked == ["ok"] else [line for c in checked for line in c.splitlines() if line.strip()]
         if version is None and tables - {"sqlite_sequence"}:
             raise NotADiary(f"{path} is another program's database, not a numbwise diary; nothing was changed")
         if version is not None and version[0] == HEAD:
@@ -664,10 +681,11 @@ class Store:
         if self.missing:
             return []
         if self._file is not None:
+            read = _salvage_list if self.damaged else _raw_list  # a damaged file: every row that can still be read
             if isinstance(conn, sqlite3.Connection):
-                return _raw_list(conn, kind, since, until, where)
+                return read(conn, kind, since, until, where)
             with self._raw(write=False) as raw:
-                return _raw_list(raw, kind, since, until, where)
+                return read(raw, kind, since, until, where)
         from sqlalchemy import select
 
         table = self._t[kind]
@@ -899,6 +917,21 @@ class Store:
             lines = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
         return [] if lines == ["ok"] else lines
 
+    def file_notes(self) -> list[str]:
+        """Plain facts about a SQLite diary file for `numbwise doctor`: size, and who may read it."""
+        if self._file is None:
+            return []
+        import stat
+
+        info = self._file.stat()
+        notes = [f"File: {self._file} ({info.st_size:,} bytes)"]
+        mode = stat.S_IMODE(info.st_mode)
+        if mode & 0o077:
+            notes.append(f"Permissions: {mode:o}: other users on this computer may read it (numbwise makes it 600)")
+        else:
+            notes.append(f"Permissions: {mode:o} (only you)")
+        return notes
+
     def backup(self, target: Path, *, overwrite: bool = False) -> BackupResult:
         """A consistent copy: SQLite's online backup to a file, or a JSON export for PostgreSQL.
 
@@ -1085,3 +1118,43 @@ def _raw_list(conn: sqlite3.Connection, kind: str, since: datetime | None, until
         sql += " WHERE " + " AND ".join(clauses)
     rows = _raw_rows(conn.execute(sql + ' ORDER BY "at", id', params))
     return [_from_row(kind, _raw_values(kind, row)) for row in rows]
+
+
+def _salvage_list(conn: sqlite3.Connection, kind: str, since: datetime | None, until: datetime | None,
+                  where: Mapping[str, Any] | None) -> list[Any]:
+    """Every row of a damaged table that can still be read and makes a valid entry (by id ranges, then one by one)."""
+    table = _TABLE_NAMES[kind]
+    try:
+        top = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+        highest = int(top[0]) if top else 0
+    except sqlite3.DatabaseError:
+        highest = 0
+    if not highest:
+        try:
+            highest = int(conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0)
+        except sqlite3.DatabaseError:
+            highest = 100_000
+    rows: list[dict[str, Any]] = []
+    step = 200
+    for start in range(1, highest + 1, step):
+        try:
+            rows += _raw_rows(conn.execute(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ?", (start, start + step - 1)))
+        except sqlite3.DatabaseError:
+            for one in range(start, start + step):
+                try:
+                    rows += _raw_rows(conn.execute(f"SELECT * FROM {table} WHERE id = ?", (one,)))
+                except sqlite3.DatabaseError:
+                    continue
+    out: list[Any] = []
+    for row in rows:
+        try:
+            entry = _from_row(kind, _raw_values(kind, row))
+        except (ValueError, TypeError, KeyError):  # a garbled row (pydantic's ValidationError is a ValueError)
+            continue
+        if since is not None and entry.at < since or until is not None and entry.at > until:
+            continue
+        if any(value is not None and getattr(entry, column) != value for column, value in (where or {}).items()):
+            continue
+        out.append(entry)
+    out.sort(key=lambda e: (e.at, e.id))
+    return out
