@@ -317,3 +317,18 @@ def test_serve_prints_the_lan_address_key_and_warning_not_0_0_0_0() -> None:
 
 def reply_json(r: Reply) -> Any:
     return json.loads(r.body)
+
+
+def test_a_damaged_diary_gets_a_plain_refusal_not_a_500(tmp_path: Any) -> None:
+    from numbwise.web.app import create_app
+    from numbwise.web.settings import WebSettings
+    from tests.test_diary_integrity import corrupt, make_diary
+
+    db = tmp_path / "d.sqlite3"
+    make_diary(db, 3000)
+    corrupt(db)
+    app = create_app(settings=WebSettings(store_url=f"sqlite:///{db}", secret_key="s"))
+    token = reply_json(Reply(200, {}, call(app, "GET", "/api/token").body))["csrf"]
+    r = call(app, "POST", "/api/symptoms", b'{"severity": 3}', {"Content-Type": "application/json", "X-CSRF-Token": token})
+    assert r.status == 503 and b"damaged" in r.body and r.headers["content-security-policy"].startswith(CSP_START)
+    assert call(app, "GET", "/api/entries").status == 200  # what can be read still is

@@ -78,7 +78,8 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
 
 
 def _install_validation_errors(app: FastAPI) -> None:
-    """422s that never echo the input (a 10 MB bad note comes back as a short message, not 10 MB)."""
+    """422s that never echo the input (a 10 MB bad note comes back as a short message, not 10 MB), and diary errors
+    (a damaged, read-only or full diary) as plain pages rather than 500s."""
     from fastapi.exceptions import RequestValidationError
     from starlette.responses import JSONResponse
 
@@ -89,6 +90,22 @@ def _install_validation_errors(app: FastAPI) -> None:
         return JSONResponse({"detail": detail}, status_code=422)
 
     app.add_exception_handler(RequestValidationError, invalid)
+
+    async def diary_trouble(request: Any, exc: Exception) -> Response:
+        """A diary that cannot be written (damaged, read-only, full disk): say so plainly, never a bare 500."""
+        from starlette.responses import HTMLResponse
+
+        from numbwise.diary.store import BadRequest
+        from numbwise.web.security import plain_page
+
+        status = 422 if isinstance(exc, BadRequest) else 503
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": [{"loc": ["diary"], "msg": str(exc)[:500], "type": "diary"}]}, status_code=status)
+        return HTMLResponse(plain_page(status, "The diary cannot do this", str(exc)[:500]), status_code=status)
+
+    from numbwise.diary.store import StoreError
+
+    app.add_exception_handler(StoreError, diary_trouble)
 
 
 @asynccontextmanager
