@@ -187,6 +187,8 @@ def open_store(url: str | None = None, *, create: bool = True, write: bool | Non
                 raise NoDiary(f"there is no diary at {path}; check the --db path (numbwise log or numbwise import "
                               "make a new diary)")
             return Store(full, new_uid=new_uid, missing=True)
+        if named and path.parent.exists() and not path.parent.is_dir():
+            raise BadRequest(f"{path.parent} is a file, not a folder; check the --db path")
         if named and not path.parent.is_dir():
             raise BadRequest(f"the folder {path.parent} does not exist; check the --db path, or make the folder "
                              "first if a new diary should go there")
