@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_FOLDERS = [ROOT / "tests" / "fixtures" / "cases" / name for name in ("dev", "holdout", "holdout2")]
+DEFAULT_FOLDERS = [ROOT / "tests" / "fixtures" / "cases" / name for name in ("dev", "holdout", "holdout2", "probe")]
 SCORER = ROOT.parent / "shared" / "bench" / "score.py"
 
 

@@ -95,3 +95,49 @@ def test_the_installed_entry_point_exits_2_on_bad_input(tmp_path: Path) -> None:
     run = run_process("assess", "--case", str(bad))
     assert run.code == 2
     assert "key 'findings.no_such_finding': unknown finding" in run.err
+
+
+# ---------------------------------------------------------------- hostile input (written as attacks first)
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "case.json"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_a_duplicate_key_is_an_input_error_not_a_silent_erase(tmp_path: Path) -> None:
+    """{"face_drooping": true, "face_drooping": false} would otherwise erase the emergency sign."""
+    text = '{"age": 70, "sex": null, "findings": {"face_drooping": true, "face_drooping": false}}'
+    with pytest.raises(CaseError, match="face_drooping.*more than once"):
+        read_case(_write(tmp_path, text))
+    run = run_cli("assess", "--case", str(_write(tmp_path, text)), "--format", "json")
+    assert run.code == 2 and run.out == "" and "more than once" in run.err
+
+
+@pytest.mark.parametrize("text,words", [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"age": ' + "9" * 5000 + ', "findings": {}}', "not a valid case"),
+    ('{"age": NaN, "findings": {}}', "not a valid case"),
+    ('{"age": 40, "findings": {"onset_sudden": Infinity}}', "not a valid case"),
+], ids=["deep", "huge-int", "nan", "infinity"])
+def test_deep_nesting_huge_numbers_and_nan_exit_2_without_a_traceback(tmp_path: Path, text: str, words: str) -> None:
+    run = run_process("assess", "--case", str(_write(tmp_path, text)), "--format", "json")
+    assert run.code == 2 and words in run.err and "Traceback" not in run.err and run.out == ""
+
+
+def test_a_lone_surrogate_is_refused_and_printed_safely(tmp_path: Path) -> None:
+    for text in ('{"id": "\\ud800", "age": 40, "findings": {}}', '{"age": 40, "findings": {"\\udfff": true}}',
+                 '{"\\ud83d": 1, "age": 40, "findings": {}}'):
+        run = run_process("assess", "--case", str(_write(tmp_path, text)), "--format", "json")
+        assert run.code == 2 and "Traceback" not in run.err and run.out == "", text
+
+
+def test_numpy_and_other_look_alike_values_are_refused() -> None:
+    import numpy as np
+
+    for case in ({"age": np.int64(40), "findings": {}}, {"age": 40, "findings": {"fever": np.bool_(True)}},
+                 {"age": 40.0, "findings": {}}, {"age": 40, "findings": {"fever": 1}}, {"age": 10**400, "findings": {}},
+                 {"age": 40, "findings": {1: True}}, {1: 2, "findings": {}}):
+        with pytest.raises(CaseError):
+            parse_case(case)

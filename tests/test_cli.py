@@ -36,7 +36,7 @@ def test_assess_text_is_for_people() -> None:
     assert run.code == 0
     assert "URGENCY: BOOK A DOCTOR'S VISIT" in run.out
     assert "Likely causes (not a diagnosis)" in run.out
-    assert "Get help sooner if" in run.out
+    assert "Call your emergency number now if" in run.out and "See a doctor today if" in run.out
     assert "not a diagnosis" in run.out
 
 

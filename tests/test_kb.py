@@ -47,7 +47,7 @@ def test_covers_the_vocabulary_copy() -> None:
     kb = load()
     assert set(kb.findings) == set(kb.vocabulary.findings)
     assert set(kb.causes) == set(kb.vocabulary.causes)
-    assert len(kb.findings) == 111 and len(kb.causes) == 26
+    assert len(kb.findings) == 125 and len(kb.causes) == 31
 
 
 def test_the_seven_ways_are_there() -> None:
@@ -111,10 +111,10 @@ def test_an_unknown_source_is_refused(kb_copy: Path) -> None:
 
 
 def test_an_unknown_finding_in_a_rule_is_refused(kb_copy: Path) -> None:
-    _edit(kb_copy / "triage_rules.yaml", "when: fever", "when: feverish")
+    _edit(kb_copy / "triage_rules.yaml", "when: rash_blisters_band", "when: feverish")
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
-    assert "triage_rules.yaml: entry 'ur_fever': unknown finding 'feverish'" in exc.value.problems
+    assert "triage_rules.yaml: entry 'ur_shingles': unknown finding 'feverish'" in exc.value.problems
 
 
 def test_a_missing_cause_and_bad_yaml_are_named(kb_copy: Path) -> None:
@@ -138,8 +138,8 @@ def test_an_unknown_key_is_refused(kb_copy: Path) -> None:
 def test_kb_check_passes_and_prints_its_figures() -> None:
     run = run_cli("kb", "check")
     assert run.code == 0, run.out + run.err
-    assert "Findings covered:        111/111" in run.out
-    assert "Causes covered:          26/26" in run.out
+    assert "Findings covered:        125/125" in run.out
+    assert "Causes covered:          31/31" in run.out
     assert "Entries without a source: 0 of" in run.out
     assert "Reading grade" in run.out and "OK:" in run.out
 
@@ -156,10 +156,33 @@ def test_kb_check_fails_on_a_broken_folder(kb_copy: Path) -> None:
 def test_kb_check_fails_when_text_is_too_hard_to_read(kb_copy: Path) -> None:
     hard = ("Idiopathic neurovascular compressive pathophysiology necessitates comprehensive "
             "electrodiagnostic characterisation notwithstanding considerable interindividual heterogeneity.")
-    _edit(kb_copy / "triage_rules.yaml", "why: Numbness with a fever can be a sign of an infection that needs a doctor soon.", f"why: {hard}")
+    _edit(kb_copy / "triage_rules.yaml", "why: Numbness that is there all the time should be checked by a doctor.", f"why: {hard}")
     run = run_cli("kb", "check", "--folder", str(kb_copy))
     assert run.code == 1
-    assert "above the limit 12: triage.rules.ur_fever.why" in run.out
+    assert "above the limit 12: triage.rules.ro_constant.why" in run.out
+
+
+def test_a_rule_that_lets_an_unknown_lower_the_level_is_refused(kb_copy: Path) -> None:
+    """Raising rules may not use 'absent'; exceptions and self-care patterns may not use 'unknown'."""
+    _edit(kb_copy / "triage_rules.yaml", "        - not_present: aura_like_usual", "        - absent: aura_like_usual")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert any("ro_unusual_aura" in p and "'absent'" in p for p in exc.value.problems)
+
+
+def test_a_self_care_pattern_with_an_unknown_part_is_refused(kb_copy: Path) -> None:
+    _edit(kb_copy / "triage_rules.yaml", "        - triggered_by_cold_or_stress\n        - skin_white_then_blue\n        - age_below: 30",
+          "        - triggered_by_cold_or_stress\n        - unknown: skin_white_then_blue\n        - age_below: 30")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert any("sc_primary_raynaud" in p and "'unknown'" in p for p in exc.value.problems)
+
+
+def test_a_watch_line_must_come_from_a_rule_that_raises(kb_copy: Path) -> None:
+    _edit(kb_copy / "triage_rules.yaml", "  - rule: ro_constant\n", "  - rule: sc_pressure\n")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert "triage_rules.yaml: watch_for: 'sc_pressure' is not an emergency, urgent or routine rule" in exc.value.problems
 
 
 def test_the_knowledge_cache_is_used_and_refreshed_when_a_file_changes(kb_copy: Path, tmp_path: Path) -> None:

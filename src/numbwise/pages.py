@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from numbwise.kb import Knowledge, load
+from numbwise.kb.headings import grouped
 from numbwise.kb.models import Source
 
 STRENGTH_WORDS = {
@@ -113,7 +114,7 @@ def _cause_page(kb: Knowledge, cid: str) -> Page:
             tuple(x for x in (c.care_note,) if x) or (),
             tuple(ways) if ways else ("None of the seven self-care and treatment ways fits this cause.",),
         ),
-        Block("Get help sooner if", items=tuple(c.watch_for)),
+        *(Block(g.heading, items=g.lines) for g in grouped(kb, c.watch_for)),
         Block(
             "Codes",
             items=(f"ICD-10: {c.codes.icd10}",) + ((f"SNOMED CT: {c.codes.snomed}" + (f" ({c.codes.snomed_term})" if c.codes.snomed_term else ""),) if c.codes.snomed else ()),

@@ -38,6 +38,63 @@ class Case:
     id: str | None = None
 
 
+def _show(value: Any, limit: int = 60) -> str:
+    """A short, printable picture of any value, for error messages (never raises, never huge)."""
+    try:
+        text = json.dumps(value, ensure_ascii=True)
+    except (TypeError, ValueError, RecursionError):
+        text = f"a {type(value).__module__}.{type(value).__qualname__} value"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _printable(text: str) -> str:
+    """Text safe to print: lone surrogates and control characters are escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").encode("unicode_escape").decode("ascii") \
+        if not text.isprintable() or _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json object hook: a key given twice is an error (one key could silently erase an emergency sign)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Duplicate(key)
+        out[key] = value
+    return out
+
+
+class _Duplicate(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def decode_json(text: str, origin: str) -> Any:
+    """Decode JSON strictly: duplicate keys, NaN/Infinity, huge numbers and deep nesting are input errors."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except _Duplicate as exc:
+        raise CaseError(origin, None, f"{origin}: the key '{_printable(exc.key)}' is given more than once") from None
+    except json.JSONDecodeError as exc:
+        raise CaseError(origin, None, f"{origin} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise CaseError(origin, None, f"{origin}: it is nested too deeply to be a case") from None
+    except ValueError as exc:  # NaN, Infinity, or an integer with thousands of digits
+        raise CaseError(origin, None, f"{origin}: not a valid case: {str(exc)[:120]}") from None
+
+
 def _closest(word: str, options: list[str]) -> str:
     import difflib
 
@@ -50,20 +107,22 @@ def parse_case(data: Any, origin: str = "case") -> Case:
     if not isinstance(data, Mapping):
         raise CaseError(origin, "(top)", f"a case must be a JSON object, not {type(data).__name__}")
     for key in data:
+        if not isinstance(key, str):
+            raise CaseError(origin, "(top)", f"keys must be text, got {_show(key)}")
         if key not in CASE_KEYS:
-            raise CaseError(origin, str(key), f"unknown key{_closest(str(key), sorted(CASE_KEYS))}")
+            raise CaseError(origin, _printable(key)[:60], f"unknown key{_closest(key, sorted(CASE_KEYS))}")
     case_id = data.get("id")
-    if case_id is not None and not isinstance(case_id, str):
-        raise CaseError(origin, "id", "must be a string")
+    if case_id is not None and (type(case_id) is not str or _has_surrogate(case_id) or len(case_id) > 200):
+        raise CaseError(origin, "id", "must be a string of at most 200 characters of valid text")
     age = data.get("age")
     if age is not None:
-        if isinstance(age, bool) or not isinstance(age, int):
-            raise CaseError(origin, "age", f"must be a whole number of years or null, got {json.dumps(age)}")
+        if type(age) is not int:  # bool, float, numpy integers and other look-alikes are refused
+            raise CaseError(origin, "age", f"must be a whole number of years or null, got {_show(age)}")
         if not 0 <= age <= 120:
-            raise CaseError(origin, "age", f"must be between 0 and 120, got {age}")
+            raise CaseError(origin, "age", f"must be between 0 and 120, got {_show(age)}")
     sex = data.get("sex")
-    if sex is not None and sex not in SEXES:
-        raise CaseError(origin, "sex", f"must be \"female\", \"male\" or null, got {json.dumps(sex)}")
+    if sex is not None and (type(sex) is not str or sex not in SEXES):
+        raise CaseError(origin, "sex", f"must be \"female\", \"male\" or null, got {_show(sex)}")
     if "findings" not in data:
         raise CaseError(origin, "findings", "is missing (use {} when nothing is known)")
     raw = data["findings"]
@@ -72,10 +131,12 @@ def parse_case(data: Any, origin: str = "case") -> Case:
     vocabulary = load().vocabulary.findings
     findings: dict[str, bool] = {}
     for fid, value in raw.items():
-        if fid not in vocabulary:
-            raise CaseError(origin, f"findings.{fid}", f"unknown finding{_closest(str(fid), list(vocabulary))}")
-        if not isinstance(value, bool):
-            raise CaseError(origin, f"findings.{fid}", f"must be true or false, got {json.dumps(value)}")
+        if type(fid) is not str or fid not in vocabulary:
+            name = _printable(fid)[:60] if isinstance(fid, str) else _show(fid)
+            hint = _closest(fid, list(vocabulary)) if isinstance(fid, str) else ""
+            raise CaseError(origin, f"findings.{name}", f"unknown finding{hint}")
+        if type(value) is not bool:  # 1, "true" and numpy.bool_ are refused: the engine never guesses
+            raise CaseError(origin, f"findings.{fid}", f"must be true or false, got {_show(value)}")
         findings[fid] = value
     return Case(findings=findings, age=age, sex=sex, id=case_id)
 
@@ -94,8 +155,4 @@ def read_case(path: Path | str) -> Case:
     except (OSError, UnicodeDecodeError) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not UTF-8 text"
         raise CaseError(origin, None, f"cannot read {origin}: {why[0].lower() + why[1:]}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CaseError(origin, None, f"{origin} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    return parse_case(data, origin)
+    return parse_case(decode_json(text, origin), origin)

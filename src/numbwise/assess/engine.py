@@ -9,7 +9,7 @@ from typing import Any
 from numbwise.assess.case import Case, parse_case
 from numbwise.assess.explain import reason_lines
 from numbwise.assess.ranking import rank, shortlist
-from numbwise.assess.triage import Triage, triage
+from numbwise.assess.triage import Triage, coherent, triage
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ class Assessment:
 
 def assess_case(case: Case) -> Assessment:
     """Assess a validated case."""
-    level: Triage = triage(case.findings, case.age)
     ranked = shortlist(rank(case.findings, case.age, case.sex))
+    level: Triage = coherent(triage(case.findings, case.age), ranked, case.findings)
     reasons = reason_lines(case.findings, level, ranked)
     return Assessment(level.level, tuple(ranked), level.red_flags, tuple(reasons), level.rules, case)
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from numbwise.assess.ranking import model
-from numbwise.assess.triage import Triage
+from numbwise.assess.triage import COHERENCE_RULE, Triage
 from numbwise.kb import load
 
 STRONG = 0.26  # log(1.3): a finding must shift the odds by at least 30 % to be named
@@ -46,8 +46,8 @@ def triage_reasons(result: Triage) -> list[str]:
     tri = load().triage
     if not result.rules:
         return [tri.default_reason]
-    by_id = {r.id: r for r in tri.rules}
-    return [by_id[rid].why for rid in result.rules]
+    why = {r.id: r.why for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why}
+    return [why[rid] for rid in result.rules]
 
 
 def reason_lines(findings: Mapping[str, bool], result: Triage, causes: list[tuple[str, float]], explained: int = 3) -> list[str]:

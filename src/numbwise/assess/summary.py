@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, percent, statement, triage_reasons
 from numbwise.assess.triage import Triage
+from numbwise.assess.warnings import watch_for
 from numbwise.kb import load
 
 
@@ -78,7 +79,7 @@ def summarise(result: Assessment) -> Summary:
         causes=tuple(causes),
         top_name=kb.causes[top].name,
         ways=ways,
-        watch_for=tuple(kb.causes[top].watch_for) + tuple(kb.triage.safety_net),
+        watch_for=tuple(w.text for w in watch_for(result.case.findings, result.case.age, result.triage)),
         notice=kb.meta.notice,
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from numbwise.kb import load
@@ -11,6 +11,7 @@ from numbwise.kb.models import Cond, Rule
 
 LEVELS = ("emergency", "urgent", "routine", "self_care")  # most urgent first
 RANK = {level: i for i, level in enumerate(LEVELS)}
+COHERENCE_RULE = "coherence"  # the rule id the coherence rule adds to a result it raised
 
 # A compiled condition: the findings (present ones) that made it true, or None when it is false.
 Test = Callable[[Mapping[str, bool], int | None], tuple[str, ...] | None]
@@ -25,7 +26,10 @@ class Triage:
     rules: tuple[str, ...]
 
 
-def _compile(cond: Cond) -> Test:
+def _compile(cond: Cond, raising: bool) -> Test:
+    """Compile a condition; `raising` says whether it raises the level (a rule's `when`) or lowers it
+    (an exception, a self-care pattern). An age test with the age not known counts as met when it
+    raises and as not met when it lowers, so an unknown age never lowers the level."""
     if cond.present is not None:
         fid = cond.present
         return lambda f, a: (fid,) if f.get(fid) is True else None
@@ -40,12 +44,12 @@ def _compile(cond: Cond) -> Test:
         return lambda f, a: () if fid not in f else None
     if cond.age_at_least is not None:
         n = cond.age_at_least
-        return lambda f, a: () if a is not None and a >= n else None
+        return lambda f, a: () if (a >= n if a is not None else raising) else None
     if cond.age_below is not None:
         m = cond.age_below
-        return lambda f, a: () if a is not None and a < m else None
+        return lambda f, a: () if (a < m if a is not None else raising) else None
     if cond.all is not None:
-        parts = [_compile(c) for c in cond.all]
+        parts = [_compile(c, raising) for c in cond.all]
 
         def all_of(f: Mapping[str, bool], a: int | None) -> tuple[str, ...] | None:
             out: tuple[str, ...] = ()
@@ -58,7 +62,7 @@ def _compile(cond: Cond) -> Test:
 
         return all_of
     assert cond.any is not None
-    options = [_compile(c) for c in cond.any]
+    options = [_compile(c, raising) for c in cond.any]
 
     def any_of(f: Mapping[str, bool], a: int | None) -> tuple[str, ...] | None:
         hit = False
@@ -78,35 +82,54 @@ class _Compiled:
     rule: Rule
     when: Test
     unless: Test | None
+    defeaters: tuple[str, ...] = ()  # findings whose presence stops the exception ('not_present' in unless)
+
+
+def _not_present(cond: Cond) -> tuple[str, ...]:
+    """The findings a condition needs to be absent or unknown, at any depth."""
+    own = (cond.not_present,) if cond.not_present is not None else ()
+    return own + tuple(f for c in (cond.all or []) + (cond.any or []) for f in _not_present(c))
+
+
+def compile_rules(rules: Sequence[Rule]) -> tuple[_Compiled, ...]:
+    """Compile rules to fast tests (a `when` raises the level unless it is a self-care pattern)."""
+    return tuple(
+        _Compiled(r, _compile(r.when, r.level != "self_care"), _compile(r.unless, False) if r.unless else None,
+                  tuple(dict.fromkeys(_not_present(r.unless))) if r.unless else ())
+        for r in rules
+    )
 
 
 @functools.cache
 def compiled_rules() -> tuple[_Compiled, ...]:
-    """Every triage rule with its conditions compiled to fast tests (built once)."""
-    return tuple(
-        _Compiled(r, _compile(r.when), _compile(r.unless) if r.unless else None) for r in load().triage.rules
-    )
+    """Every triage rule of the knowledge base, compiled once."""
+    return compile_rules(load().triage.rules)
 
 
 def _dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def fired_rules(findings: Mapping[str, bool], age: int | None = None) -> list[tuple[Rule, tuple[str, ...]]]:
+def fired_rules(
+    findings: Mapping[str, bool], age: int | None = None, rules: Sequence[_Compiled] | None = None
+) -> list[tuple[Rule, tuple[str, ...]]]:
     """Every rule whose condition holds (and whose exception does not), with the findings that raised it."""
     out = []
-    for c in compiled_rules():
+    for c in compiled_rules() if rules is None else rules:
         flags = c.when(findings, age)
         if flags is None or (c.unless is not None and c.unless(findings, age) is not None):
             continue
+        # A present finding that stopped the exception is a warning sign too (each new episode of
+        # numbness that comes and goes is a new sudden start).
+        flags += tuple(f for f in c.defeaters if findings.get(f) is True and f not in flags)
         out.append((c.rule, flags))
     return out
 
 
-def triage(findings: Mapping[str, bool], age: int | None = None) -> Triage:
+def triage(findings: Mapping[str, bool], age: int | None = None, rules: Sequence[_Compiled] | None = None) -> Triage:
     """Apply every rule; the most urgent wins, self-care only on a complete positive match."""
     fired: dict[str, list[tuple[Rule, tuple[str, ...]]]] = {level: [] for level in LEVELS}
-    for rule, flags in fired_rules(findings, age):
+    for rule, flags in fired_rules(findings, age, rules):
         fired[rule.level].append((rule, flags))
     for level in ("emergency", "urgent"):
         if fired[level]:
@@ -127,3 +150,34 @@ def _result(level: str, hits: list[tuple[Rule, tuple[str, ...]]]) -> Triage:
 def more_urgent(a: str, b: str) -> bool:
     """True when level a is more urgent than level b."""
     return RANK[a] < RANK[b]
+
+
+def coherent(level: Triage, ranked: Sequence[tuple[str, float]], findings: Mapping[str, bool] | None = None) -> Triage:
+    """The coherence rule: an emergency-type cause ranked first, or this likely, means at least urgent.
+
+    Its red flags are the answers that argued for that cause, strongest first.
+    """
+    co = load().triage.coherence
+    hit = [cid for i, (cid, p) in enumerate(ranked) if cid in co.causes and (i == 0 or p >= co.min_probability)]
+    if not hit or not more_urgent(co.level, level.level):
+        return level
+    flags: list[str] = []
+    if findings:
+        from numbwise.assess.ranking import model
+
+        m = model()
+        for cid in hit:
+            i = m.causes.index(cid)
+            lifts = sorted(((m.lift_present[f][i], f) for f, v in findings.items() if v is True), reverse=True)
+            flags += [f for lift, f in lifts if lift > 0]
+    return Triage(co.level, _dedupe(list(level.red_flags) + flags), level.rules + (COHERENCE_RULE,))
+
+
+def settling_questions(ranked: Sequence[tuple[str, float]]) -> tuple[str, ...]:
+    """The findings that would settle each emergency-type cause the coherence rule is watching."""
+    co = load().triage.coherence
+    out: list[str] = []
+    for i, (cid, p) in enumerate(ranked):
+        if cid in co.causes and (i == 0 or p >= co.min_probability):
+            out += co.causes[cid].settle
+    return _dedupe(out)

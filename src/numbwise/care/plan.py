@@ -8,6 +8,7 @@ from typing import Any
 
 from numbwise.foods import FoodTable, b12_table
 from numbwise.kb import Knowledge, load
+from numbwise.kb.headings import WarningGroup, grouped
 from numbwise.kb.models import CarePlanEntry, Source
 
 
@@ -62,7 +63,7 @@ class CarePlan:
     summary_refs: tuple[int, ...]
     steps: tuple[PlanStep, ...]
     escalation: tuple[PlanEscalation, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[WarningGroup, ...]  # under their rules' level headings, most urgent first
     warning_refs: tuple[int, ...]
     routine: PlanRoutine | None
     foods: FoodTable | None
@@ -70,17 +71,11 @@ class CarePlan:
     sources: tuple[Source, ...]
     source_ids: tuple[str, ...]
 
-    @property
-    def warnings_heading(self) -> str:
-        """Doctor-first warning signs mean calling for help at once, not just sooner."""
-        return "Call your emergency number now if" if self.kind == "doctor_first" else "Get help sooner if"
-
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, sources written out in full."""
         from dataclasses import asdict
 
         out = asdict(self)
-        out["warnings_heading"] = self.warnings_heading
         if self.foods is not None:
             f = self.foods
             out["foods"] = {"intro": f.intro, "rows": [asdict(r) for r in f.rows], "pinned": f.pinned}
@@ -170,6 +165,6 @@ def care_plan(kb: Knowledge | None, cause: str) -> CarePlan:
         foods_refs = refs([kb.foods.pin.source])
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CarePlan(
-        cid, name, kind, entry.summary, summary_refs, steps, escalation, tuple(entry.warnings), warning_refs,
+        cid, name, kind, entry.summary, summary_refs, steps, escalation, grouped(kb, entry.warnings), warning_refs,
         routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order),
     )

@@ -116,10 +116,13 @@ def show_assessment(console: Console, result: Assessment, plain: bool, detail: b
         console.print(h(f"What may help with {kb.causes[top].name.lower()}"))
         for tid in ways:
             console.print(f"  - {e(kb.treatments[tid].name)}: {e(kb.treatments[tid].short)} (numbwise learn {tid})")
-    console.print()
-    console.print(h("Get help sooner if"))
-    for item in list(kb.causes[top].watch_for) + list(kb.triage.safety_net):
-        console.print(f"  - {e(item)}")
+    from numbwise.assess.warnings import grouped, watch_for
+
+    for heading, lines in grouped(watch_for(result.case.findings, result.case.age, result.triage)):
+        console.print()
+        console.print(h(heading))
+        for item in lines:
+            console.print(f"  - {e(item)}")
     console.print()
     notice(console, plain)
 
@@ -171,10 +174,11 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
         for row in plan.foods.rows:
             console.print(f"  - {e(row.name)} ({e(row.serving)}): {row.amount} mcg, {row.percent_dv} of the daily value")
         console.print(f"  Full table: numbwise foods{n(plan.foods_refs)}")
-    console.print()
-    console.print(h(plan.warnings_heading))
-    for w in plan.warnings:
-        console.print(f"  ! {e(w)}")
+    for group in plan.warnings:
+        console.print()
+        console.print(h(group.heading))
+        for w in group.lines:
+            console.print(f"  ! {e(w)}")
     console.print(f"  Sources:{n(plan.warning_refs)}")
     console.print()
     console.print(h("Sources"))

@@ -28,7 +28,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for cid, c in kb.causes.items():
         out += [(f"causes.{cid}.{k}", getattr(c, k)) for k in ("short", "description", "who", "how_common", "confirm")]
         out += [(f"causes.{cid}.pattern.{k}", v) for k, v in c.pattern.model_dump().items()]
-        out += [(f"causes.{cid}.watch_for", w) for w in c.watch_for]
+        out += [(f"causes.{cid}.watch_for", w.text) for w in c.watch_for]
         if c.care_note:
             out.append((f"causes.{cid}.care_note", c.care_note))
     for tid, t in kb.treatments.items():
@@ -42,14 +42,14 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for level, lt in tri.levels.items():
         out += [(f"triage.levels.{level}.action", lt.action)] + [(f"triage.levels.{level}.do", d) for d in lt.do + lt.do_not]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
-    out += [("triage.safety_net", s) for s in tri.safety_net]
+    out += [("triage.watch_for", w.text) for w in tri.watch_for] + [("triage.coherence.why", tri.coherence.why)]
     for eid, e in kb.exercises.exercises.items():
         out += [(f"exercises.{eid}.summary", e.summary)] + [(f"exercises.{eid}.cautions", c) for c in e.cautions]
         out += [(f"exercises.{eid}.{st.id}.{k}", getattr(st, k)) for st in e.steps for k in ("text", "alt")]
     out += [(f"exercises.routines.{rid}", r.summary) for rid, r in kb.exercises.routines.items()]
     care = kb.care
     for pid, plan in list(care.plans.items()) + [("generic", care.generic)] + list(care.doctor_first.items()):
-        out += [(f"care.{pid}.summary", plan.summary)] + [(f"care.{pid}.warnings", w) for w in plan.warnings]
+        out += [(f"care.{pid}.summary", plan.summary)] + [(f"care.{pid}.warnings", w.text) for w in plan.warnings]
         out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.how_long) if t]
         out += [(f"care.{pid}.escalate", f"{x.when} {x.then}") for x in plan.escalate]
     rep = kb.report

@@ -12,6 +12,9 @@ from pydantic import BaseModel, ValidationError
 
 from numbwise.kb.models import (
     CareFile,
+    Cond,
+    Rule,
+    RuledWarning,
     ExercisesFile,
     Cause,
     Finding,
@@ -171,8 +174,26 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("foods.yaml", risk.group, risk.sources)
 
     tri = kb.triage
-    refs("triage_rules.yaml", "safety_net", tri.safety_net_sources)
+    refs("triage_rules.yaml", "watch_for", tri.watch_for_sources)
+    refs("triage_rules.yaml", "coherence", tri.coherence.sources)
     ids = [r.id for r in tri.rules]
+    rule_level = {r.id: r.level for r in tri.rules}
+    for item in tri.watch_for:
+        if rule_level.get(item.rule) in (None, "self_care"):
+            problems.append(f"triage_rules.yaml: watch_for: '{item.rule}' is not an emergency, urgent or routine rule")
+        elif tri.levels.get(rule_level[item.rule]) is None or tri.levels[rule_level[item.rule]].watch_heading is None:
+            problems.append(f"triage_rules.yaml: levels.{rule_level[item.rule]}: a watch_heading is needed for '{item.rule}'")
+        for fid in item.findings:
+            if fid not in voc.findings:
+                problems.append(f"triage_rules.yaml: watch_for '{item.rule}': unknown finding '{fid}'")
+    for cid, cc in tri.coherence.causes.items():
+        if cid not in voc.causes:
+            problems.append(f"triage_rules.yaml: coherence: unknown cause '{cid}'")
+        for fid in cc.settle:
+            if fid not in voc.findings:
+                problems.append(f"triage_rules.yaml: coherence.{cid}: unknown finding '{fid}'")
+    for rule in tri.rules:
+        problems += [f"triage_rules.yaml: entry '{rule.id}': {p}" for p in monotonicity_problems(rule)]
     routine_ids = {r.id for r in tri.rules if r.level == "routine" and r.generic}
     for rule in tri.rules:
         if ids.count(rule.id) > 1:
@@ -227,6 +248,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         problems.append(f"exercises.yaml: default_routine: unknown routine '{ex.default_routine}'")
 
     _check_care(kb, refs, problems)
+    _check_warnings(kb, problems)
     rep = kb.report
     for i, q in enumerate(rep.questions):
         refs("report.yaml", f"questions.{i}", q.sources)
@@ -279,6 +301,68 @@ def _check_instruments(kb: Knowledge, problems: list[str]) -> None:
         problems.extend(f"{where}: unknown source '{s}'" for s in dict.fromkeys(cited) if s not in kb.sources)
         if ins.diagram is not None and ins.items:
             problems.append(f"{where}: a hand diagram has areas, not items")
+
+
+# Words that name an urgency inside a warning text. A text that uses them must agree with the level
+# of the rule it names, because the rule's level already picks the heading it is shown under.
+_URGENCY_WORDS: tuple[tuple[str, str], ...] = (
+    ("emergency", r"\bemergenc(y|ies)\b|\bambulance\b|\b(999|911|112)\b|\bA&E\b"),
+    ("urgent", r"\btoday\b|\bsame day\b|\bwithin (24 hours|a day)\b"),
+)
+
+
+def urgency_in_text(text: str) -> str | None:
+    """The urgency a warning text states in words ('emergency', 'urgent'), or None when it states none."""
+    import re
+
+    for level, pattern in _URGENCY_WORDS:
+        if re.search(pattern, text, re.I):
+            return level
+    return None
+
+
+def ruled_warnings(kb: Knowledge) -> list[tuple[str, RuledWarning]]:
+    """(where, line) for every cause watch-for line and care-plan warning that names its rule."""
+    out = [(f"causes.yaml: entry '{cid}': watch_for", w) for cid, c in kb.causes.items() for w in c.watch_for]
+    plans = list(kb.care.plans.items()) + [("generic", kb.care.generic)] + list(kb.care.doctor_first.items())
+    out += [(f"care.yaml: entry '{pid}': warnings", w) for pid, plan in plans for w in plan.warnings]
+    return out
+
+
+def _check_warnings(kb: Knowledge, problems: list[str]) -> None:
+    """Every warning line names a rule that can raise the level, talks only about that rule's findings,
+    and does not state an urgency in words that disagrees with the rule's level (its heading)."""
+    rules = {r.id: r for r in kb.triage.rules}
+    for where, w in ruled_warnings(kb):
+        rule = rules.get(w.rule)
+        if rule is None:
+            problems.append(f"{where}: unknown triage rule '{w.rule}'")
+            continue
+        if rule.level == "self_care":
+            problems.append(f"{where}: rule '{w.rule}' is a self-care rule; a warning needs an emergency, urgent or routine rule")
+            continue
+        level_text = kb.triage.levels.get(rule.level)
+        if level_text is None or level_text.watch_heading is None:
+            problems.append(f"{where}: triage level '{rule.level}' of rule '{w.rule}' has no watch_heading")
+        tested = rule.when.finding_ids() | (rule.unless.finding_ids() if rule.unless else set())
+        for fid in w.findings:
+            if fid not in kb.vocabulary.findings:
+                problems.append(f"{where}: unknown finding '{fid}'")
+            elif fid not in tested:
+                problems.append(f"{where}: finding '{fid}' is not tested by rule '{w.rule}'")
+        if tested and not w.findings:
+            problems.append(f"{where}: '{w.text}' names no findings of rule '{w.rule}'")
+        said = urgency_in_text(w.text)
+        if said is not None and said != rule.level:
+            problems.append(
+                f"{where}: '{w.text}' says {said}, but its rule '{w.rule}' is {rule.level} (it shows under "
+                f"'{level_text.watch_heading if level_text else rule.level}')"
+            )
+    for item in kb.triage.watch_for:
+        level = rules[item.rule].level if item.rule in rules else None
+        said = urgency_in_text(item.text)
+        if level is not None and said is not None and said != level:
+            problems.append(f"triage_rules.yaml: watch_for: '{item.text}' says {said}, but its rule '{item.rule}' is {level}")
 
 
 def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
@@ -406,3 +490,22 @@ def load_cached(folder: Path, cache: Path) -> Knowledge:
 def load() -> Knowledge:
     """The packaged knowledge base, loaded once per process (from the cache when unchanged)."""
     return load_cached(KNOWLEDGE_DIR, cache_dir())
+
+
+def _atoms(cond: Cond) -> list[str]:
+    """Every kind of leaf test in a condition (present, absent, not_present, unknown, age_...)."""
+    if cond.all is not None or cond.any is not None:
+        return [k for child in (cond.all or []) + (cond.any or []) for k in _atoms(child)]
+    return [k for k, v in cond.__dict__.items() if v is not None]
+
+
+def monotonicity_problems(rule: Rule) -> list[str]:
+    """Why a rule could let a finding that is not known lower the level (see triage_rules.yaml)."""
+    out = []
+    if rule.level != "self_care" and "absent" in _atoms(rule.when):
+        out.append("a rule that raises the level may not use 'absent' in 'when' (use 'not_present')")
+    lowering = ([rule.unless] if rule.unless else []) + ([rule.when] if rule.level == "self_care" else [])
+    for cond in lowering:
+        if "unknown" in _atoms(cond):
+            out.append("an exception or a self-care pattern may not use 'unknown': every part must be stated")
+    return out

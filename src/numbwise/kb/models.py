@@ -95,6 +95,20 @@ class Codes(Strict):
     snomed_term: Text | None = None
 
 
+class RuledWarning(Strict):
+    """A "get help if" line of a cause page or care plan, and the triage rule it comes from.
+
+    The rule's level decides the heading the line shows under (the level's `watch_heading` in
+    triage_rules.yaml), so a line can never sit under a heading that disagrees with its rule.
+    `findings` are the rule's findings the line is about: a face can leave the line out when the
+    person has already reported one of them, and the check refuses findings the rule does not test.
+    """
+
+    text: Text
+    rule: Ident
+    findings: list[Ident] = []
+
+
 class Cause(Strict):
     name: Text
     short: Text
@@ -105,7 +119,7 @@ class Cause(Strict):
     confirm: Text
     treatments: list[Ident]
     care_note: Text | None = None
-    watch_for: Annotated[list[Text], Field(min_length=1)]
+    watch_for: Annotated[list[RuledWarning], Field(min_length=1)]
     codes: Codes
     sources: SourceRefs
 
@@ -219,7 +233,7 @@ class CarePlanEntry(Strict):
     summary_sources: SourceRefs
     steps: list[CareStep] = []
     escalate: list[Escalation] = []
-    warnings: Annotated[list[Text], Field(min_length=1)]
+    warnings: Annotated[list[RuledWarning], Field(min_length=1)]  # grouped under their rules' level headings
     warning_sources: SourceRefs
     b12_foods: bool = False
     routine: Ident | None = None
@@ -335,6 +349,7 @@ class LevelText(Strict):
     do: list[Text] = []
     do_not: list[Text] = []
     numbers: list[EmergencyNumber] = []  # emergency numbers a face shows as large call links
+    watch_heading: Text | None = None  # the heading of "watch for" lines whose rule has this level
     sources: SourceRefs
 
 
@@ -350,11 +365,34 @@ class Rule(Strict):
     sources: SourceRefs
 
 
+class WatchItem(Strict):
+    """One change to watch for: its rule decides its heading, its findings when it is left out."""
+
+    rule: Ident
+    text: Text
+    findings: Annotated[list[Ident], Field(min_length=1)]
+
+
+class CoherenceCause(Strict):
+    settle: Annotated[list[Ident], Field(min_length=1)]  # the questions that would settle this cause
+
+
+class Coherence(Strict):
+    """An emergency-type cause ranked first or this likely means at least this level."""
+
+    level: Literal["urgent", "emergency"]
+    min_probability: Probability
+    why: Text
+    causes: dict[Ident, CoherenceCause]
+    sources: SourceRefs
+
+
 class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
-    safety_net: Annotated[list[Text], Field(min_length=1)]
-    safety_net_sources: SourceRefs
+    watch_for: Annotated[list[WatchItem], Field(min_length=1)]
+    watch_for_sources: SourceRefs
+    coherence: Coherence
     rules: Annotated[list[Rule], Field(min_length=1)]
 
 

@@ -108,17 +108,15 @@ async def assess_endpoint(request: Request) -> Response:
 
 def assess_body(raw: bytes) -> Response:
     """Validate a request body with the core's parse_case and assess it; 422 names the field."""
-    from numbwise.assess.case import CaseError, parse_case
+    from numbwise.assess.case import CaseError, decode_json, parse_case
     from numbwise.assess.engine import assess_case
 
     try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        return problem(["body"], f"is not valid JSON: {str(exc)[:200]}")
-    except RecursionError:
-        return problem(["body"], "is nested too deeply")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return problem(["body"], "is not UTF-8 text")
     try:
-        case = parse_case(data, "body")
+        case = parse_case(decode_json(text, "body"), "body")
     except CaseError as exc:
         return problem(["body", *exc.key.split(".", 1)] if exc.key and exc.key != "(top)" else ["body"], exc.message)
     return Response(json.dumps(assess_case(case).to_dict()), media_type="application/json")

@@ -1,0 +1,50 @@
+"""What to watch for after a check: lines generated from the triage rules, so advice and rules never disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from numbwise.assess.triage import more_urgent
+from numbwise.kb import load
+
+
+@dataclass(frozen=True)
+class WatchFor:
+    """One change that should make the person seek care sooner, under the heading of its rule's level."""
+
+    level: str
+    heading: str
+    text: str
+    rule_id: str
+    findings: tuple[str, ...]
+
+
+def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tuple[WatchFor, ...]:
+    """The changes to watch for at this level: only rules more urgent than the result, none already reported.
+
+    A line whose rule is not more urgent than the result would change nothing, and a line about a
+    finding the person has already reported would read as if they had not told us.
+    """
+    del age  # the lines do not depend on age today; kept so callers pass the whole answer set
+    tri = load().triage
+    levels = {r.id: r.level for r in tri.rules}
+    out = []
+    for item in tri.watch_for:
+        rule_level = levels[item.rule]
+        if not more_urgent(rule_level, level):
+            continue
+        if any(findings.get(f) is True for f in item.findings):
+            continue
+        heading = tri.levels[rule_level].watch_heading
+        assert heading is not None  # the knowledge check requires it
+        out.append(WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings)))
+    return tuple(out)
+
+
+def grouped(items: tuple[WatchFor, ...]) -> list[tuple[str, list[str]]]:
+    """The lines under their headings, most urgent heading first (how every face shows them)."""
+    order: dict[str, list[str]] = {}
+    for item in sorted(items, key=lambda w: ("emergency", "urgent", "routine").index(w.level)):
+        order.setdefault(item.heading, []).append(item.text)
+    return list(order.items())

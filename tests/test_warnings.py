@@ -1,0 +1,75 @@
+"""What to watch for is generated from the triage rules: headings follow levels, nothing reported is repeated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from numbwise.assess import assess
+from numbwise.assess.triage import RANK, triage
+from numbwise.assess.warnings import grouped, watch_for
+from numbwise.kb import load
+from tests.conftest import case_input, dev_cases
+from tests.triage_cases import case_strategy
+
+TRI = load().triage
+LEVEL_OF = {r.id: r.level for r in TRI.rules}
+
+
+def test_every_line_sits_under_the_heading_of_its_rules_level() -> None:
+    items = watch_for({}, 40, "self_care")
+    assert items, "a self-care result has lines to watch for"
+    for item in items:
+        assert item.level == LEVEL_OF[item.rule_id]
+        assert item.heading == TRI.levels[item.level].watch_heading  # type: ignore[index]
+    headings = [h for h, _ in grouped(items)]
+    assert headings == ["Call your emergency number now if", "See a doctor today if", "Get help sooner if"]
+
+
+def test_an_emergency_change_is_never_under_get_help_sooner() -> None:
+    for heading, lines in grouped(watch_for({}, 40, "self_care")):
+        for line in lines:
+            rule = next(i.rule for i in TRI.watch_for if i.text == line)
+            assert (LEVEL_OF[rule] == "emergency") == (heading == "Call your emergency number now if"), line
+
+
+def test_only_changes_more_urgent_than_the_result_are_listed() -> None:
+    assert watch_for({}, 40, "emergency") == ()
+    assert {i.level for i in watch_for({}, 40, "urgent")} == {"emergency"}
+    assert {i.level for i in watch_for({}, 40, "routine")} == {"emergency", "urgent"}
+
+
+def test_a_reported_finding_is_never_listed_as_something_to_watch_for() -> None:
+    texts = [i.text for i in watch_for({"onset_sudden": True, "lasting_over_6_weeks": True}, 40, "self_care")]
+    assert not any("starts suddenly" in t for t in texts)
+    assert not any("more than six weeks" in t for t in texts)
+    assert any("starts suddenly" in i.text for i in watch_for({"onset_sudden": False}, 40, "self_care"))
+
+
+@pytest.mark.parametrize("case", dev_cases(), ids=lambda c: c["id"])
+def test_dev_results_never_repeat_a_reported_finding(case: dict[str, Any]) -> None:
+    a = assess(case_input(case))
+    for item in watch_for(a.case.findings, a.case.age, a.triage):
+        assert not any(a.case.findings.get(f) is True for f in item.findings), item.text
+        assert RANK[item.level] < RANK[a.triage]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case_strategy())
+def test_a_watch_line_would_raise_the_level_if_it_came_true(case: tuple[dict[str, bool], int | None]) -> None:
+    """A line whose rule fires on any one of its findings reaches its heading's level when that finding comes true.
+
+    (A line may be more careful than its rule: "starts suddenly" says call now even where a complete
+    pressure story would explain it, because a person cannot judge that alone.)"""
+    findings, age = case
+    level = triage(findings, age).level
+    for item in watch_for(findings, age, level):
+        if item.rule_id in ANY_OF_RULES:
+            for fid in item.findings:
+                got = triage({**findings, fid: True}, age).level
+                assert RANK[got] <= RANK[item.level], (item.text, fid, got)
+
+
+ANY_OF_RULES = ("em_stroke_signs", "em_heart", "em_rapid_spread", "em_spinal_cord", "em_cold_pale_hand", "ur_fever")
