@@ -58,7 +58,8 @@ VALID: dict[str, dict[str, Any]] = {
     "symptom": {"severity": 5, "fingers": ["r1", "r2"], "hand": "right", "minutes": 10, "trigger": "typing",
                 "woke": True, "notes": "ok", "at": "2026-03-01T08:00:00+00:00"},
     "treatment": {"kind": "splint_night", "detail": "wrist", "notes": "", "at": "2026-03-01T08:00:00+00:00"},
-    "score": {"answers": {"sss_1": 3, "sss_2": 2}},
+    "score": {"answers": {**{f"sss_{i}": 3 for i in range(1, 12)}, **{f"fss_{i}": 2 for i in range(1, 9)}},
+              "hand": "right"},
 }
 
 
