@@ -70,7 +70,7 @@ def test_a_foreign_host_header_is_refused_with_the_security_headers(live: Live, 
 
 def test_the_servers_own_names_are_answered(live: Live) -> None:
     port = urlsplit(live.url).port
-    for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"):
         assert raw(live, "GET", "/api/entries", {"Host": host})[0] == 200
 
 

@@ -99,7 +99,7 @@ def run_server(host: str, port: int, store_url: str | None, open_browser: bool,
     address = shown_host(host, lan() if remote else None)
     key = new_access_key() if remote else None
     pairing = secrets.token_urlsafe(24) if remote else None
-    hosts = tuple(dict.fromkeys((*LOOPBACK_NAMES, address.strip("[]"), host)))
+    hosts = tuple(dict.fromkeys((*LOOPBACK_NAMES, address, f"[{host}]" if ":" in host else host)))
     settings = WebSettings(store_url=store_url, allowed_hosts=hosts if remote else LOOPBACK_NAMES,
                            access_key=key, pairing_code=pairing)
     app = create_app(settings=settings)

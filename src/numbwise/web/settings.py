@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 from numbwise.assess.interview import MAX_QUESTIONS
 
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")  # as Starlette reads the Host header (IPv6 in brackets)
 
 
 @dataclass(frozen=True)
