@@ -332,3 +332,14 @@ def test_a_damaged_diary_gets_a_plain_refusal_not_a_500(tmp_path: Any) -> None:
     r = call(app, "POST", "/api/symptoms", b'{"severity": 3}', {"Content-Type": "application/json", "X-CSRF-Token": token})
     assert r.status == 503 and b"damaged" in r.body and r.headers["content-security-policy"].startswith(CSP_START)
     assert call(app, "GET", "/api/entries").status == 200  # what can be read still is
+
+
+def test_a_browser_year_26_in_the_diary_form_is_refused(live: Live) -> None:
+    cookie, csrf = page_token(live)
+    before = counts(live)
+    status, _, body = raw(live, "POST", "/diary", {"Host": urlsplit(live.url).netloc, "Cookie": cookie,
+                                                   "Content-Type": "application/x-www-form-urlencoded"},
+                          urlencode([("csrf", csrf), ("what", "symptom"), ("severity", "5"),
+                                     ("when", "0026-11-30T08:00")]).encode())
+    assert status == 422 and b"1900" in body
+    assert counts(live) == before
