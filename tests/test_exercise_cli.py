@@ -100,7 +100,7 @@ def test_the_routine_follows_the_last_check(monkeypatch: pytest.MonkeyPatch) -> 
     run = run_cli("exercise", input="partly\n")  # not a terminal: plain mode, no keys
     assert run.code == 0, run.err
     assert f"Routine: {choice.routine.name}: suggested for {kb.causes[cause].name}" in run.out
-    assert "of 2026-11-20" in run.out
+    assert "of 20 Nov 2026" in run.out
     assert xp.plain_line(phases[-1], kb.exercises) in run.out
     assert "\x1b" not in run.out
     assert sessions() == [("session", choice.routine_id, "partial", sum(p.seconds for p in phases))]

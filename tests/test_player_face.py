@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from numbwise.care.picture import PictureError, as_text, decode_png_rgba, render_cells
-from numbwise.care.session import timeline
+from numbwise.care.session import start, timeline
 from numbwise.cli import exercise_player as xp
 from numbwise.kb import load
 from numbwise.kb.models import ExercisesFile, Routine
@@ -106,8 +106,8 @@ def test_full_session_frames_show_step_countdown_sides_and_bar() -> None:
 
 
 def test_keys_pause_skip_quit() -> None:
-    # pause at 2 s (in get ready), carry on at 50 s, skip the rest of get ready, quit during the rest after the first hold (50 + 15 s hold, then rest)
-    run, frames, _, _ = run_face([(2.0, " "), (50.0, " "), (50.0, "s"), (68.0, "q")])
+    # pause at 2 s (in get ready), carry on at 50 s, next step ends get ready, quit during the rest after the first hold (50 + 15 s hold, then rest)
+    run, frames, _, _ = run_face([(2.0, " "), (50.0, " "), (50.0, "n"), (68.0, "q")])
     p = run.player
     assert any("PAUSED" in f and "GET READY   3 s" in f for f in frames)
     assert p.quit_early and p.outcome == "partial"
@@ -183,3 +183,15 @@ def test_the_countdown_fits_small_terminals(height: int) -> None:
     text = "\n".join(lines)
     assert "HOLD   13 s" in text and "PAUSED" in text and "LEFT hand" in text
     assert ("▀" in text or "▄" in text) == (height >= 24)
+
+
+def test_s_skips_the_exercise_and_n_only_the_step() -> None:
+    from numbwise.kb import load
+
+    kb = load()
+    phases = timeline(kb.exercises, kb.exercises.routines["carpal_tunnel_daily"])
+    p = start(phases, 0.0)
+    xp.handle_key(p, "n", 1.0)
+    assert p.phase is not None and p.phase.exercise_index == 0 and p.index == 1  # one step on
+    xp.handle_key(p, "s", 2.0)
+    assert p.phase is not None and p.phase.exercise_index == 1 and p.phase.kind == "ready"  # the next exercise

@@ -109,7 +109,7 @@ def test_set_names_in_the_error_are_exactly_those_documented() -> None:
 
 def test_status_when_not_running_and_a_stale_pid_file_is_handled(numbwise_home: Path) -> None:
     run = run_cli("remind", "--status")
-    assert run.code == 0 and "not running" in run.out and "Today: 0 taken, 0 snoozed, 0 skipped." in run.out
+    assert run.code == 0 and "not running" in run.out and "Today: 0 taken, 0 cut short, 0 snoozed, 0 skipped." in run.out
     rp.pid_path().parent.mkdir(parents=True, exist_ok=True)
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()

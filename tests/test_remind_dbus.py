@@ -89,7 +89,7 @@ def test_loop_sends_real_notifications_and_records_each_click(bus: str, numbwise
         ("10:10:00", "done", 90, first_id),          # after the 10-minute snooze
         ("11:11:30", "skipped", 0, sorted(exercises)[1 % len(exercises)]),  # 60 min after the 90 s break ended
     ]
-    assert adherence.today_counts(url, clock(), BERLIN) == {"done": 1, "snoozed": 1, "skipped": 1}
+    assert adherence.today_counts(url, clock(), BERLIN) == {"done": 1, "partial": 0, "snoozed": 1, "skipped": 1}
 
 
 @needs_dbus
@@ -102,16 +102,20 @@ def test_closing_the_notification_counts_as_skip_and_silence_as_no_answer(bus: s
 
 
 @needs_dbus
-def test_cli_now_reaches_the_desktop_and_records_the_click(bus: str) -> None:
+def test_cli_now_reaches_the_desktop_and_records_the_click_after_the_timer(bus: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from numbwise.cli.exercise_player import FAKE_CLOCK_VARIABLE
+
+    monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")  # the 90 s break timer runs on a clock that moves on each sleep
     with ServerThread(bus, ["start"]) as server:
         run = run_process("remind", "--now")
     assert run.code == 0, run.err
     assert len(server.service.calls) == 1 and server.service.calls[0].summary.startswith("Hand break: ")
-    assert ": done" in run.out
+    assert "Break: " in run.out and ", 90 seconds." in run.out  # the steps, then the timer
+    assert ": break taken (90 s)" in run.out and "_" not in run.out.split(": break taken")[0].splitlines()[-1]
     status = run_cli("remind", "--status", "--json")
     assert status.code == 0
     data = json.loads(status.out)
-    assert data["running"] is False and data["today"] == {"done": 1, "snoozed": 0, "skipped": 0}
+    assert data["running"] is False and data["today"] == {"done": 1, "partial": 0, "snoozed": 0, "skipped": 0}
 
 
 @needs_dbus

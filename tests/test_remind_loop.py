@@ -133,3 +133,35 @@ def test_only_break_friendly_exercises_are_used() -> None:
     chosen = break_exercises(kb.exercises.exercises)
     assert chosen and all(ex.break_friendly for ex in chosen.values())
     assert set(chosen) <= set(kb.exercises.exercises)
+
+
+def test_a_break_counts_only_when_its_timer_ran() -> None:
+    loop, _, records = make(datetime(2026, 6, 1, 9, 0, tzinfo=BERLIN), ["start", "start"])
+    ticks: list[int] = []
+
+    def stop_after_30(left: int) -> bool:  # the person ends the first break after 30 s
+        ticks.append(left)
+        return len(records) == 0 and left <= 60
+
+    loop.on_tick = stop_after_30
+    loop.run(max_prompts=2)
+    assert records[0][2:] == ("partial", 30) and records[1][2:] == ("done", 90)
+    assert ticks[0] == 90 and 1 in ticks  # a countdown, second by second
+
+
+def test_stopping_in_the_middle_of_a_break_keeps_what_the_timer_saw() -> None:
+    loop, _, records = make(datetime(2026, 6, 1, 9, 0, tzinfo=BERLIN), ["start"])
+    clock = loop.clock
+    assert isinstance(clock, FakeClock)
+    began: list[datetime] = []
+
+    def tick(left: int) -> bool:
+        began.append(clock.now) if not began else None
+        if (clock.now - began[0]).total_seconds() >= 40:
+            raise KeyboardInterrupt
+        return False
+
+    loop.on_tick = tick
+    with pytest.raises(KeyboardInterrupt):
+        loop.run(max_prompts=1)
+    assert records == [("Mon 10:00", "ex0", "partial", 40)]

@@ -135,6 +135,25 @@ def test_skip_moves_on_and_counts() -> None:
     assert p.outcome == "skipped"  # nothing was held the full time
 
 
+def test_skip_exercise_leaves_the_whole_exercise_in_one_tap() -> None:
+    from numbwise.kb import load
+
+    kb = load()
+    phases = timeline(kb.exercises, kb.exercises.routines["carpal_tunnel_daily"])
+    exercises = len(kb.exercises.routines["carpal_tunnel_daily"].exercises)
+    assert len(phases) > 100  # one tap a step would take hundreds of taps
+    p = start(phases, 0.0)
+    p.tick(6.0)  # get ready is over, the first hold has begun
+    taps = 0
+    while not p.finished:
+        before = p.phase.exercise_index if p.phase else -1
+        nxt = p.skip_exercise(6.0)
+        taps += 1
+        assert nxt is None or (nxt.exercise_index == before + 1 and nxt.kind == "ready")
+    assert taps == exercises and p.outcome == "skipped" and p.counters.work_done == 0
+    assert p.counters.work_skipped == p.work_total
+
+
 def test_quit_gives_partial_and_skipping_work_is_partial() -> None:
     p = seed_player(0.0)
     p.tick(20.0)  # ready and the first hold

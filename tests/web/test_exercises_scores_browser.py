@@ -29,13 +29,14 @@ def test_a_routine_runs_to_done_and_lands_in_the_diary(page: Any, live: Any) -> 
     assert page.locator("#p-pause").get_attribute("aria-pressed") == "true"
     assert page.locator("#p-pic").get_attribute("src").startswith("/exercises/pictures/")
     assert axe_violations(page) == [] and small_targets(page) == []
-    for control in ("#p-pause", "#p-skip"):
+    for control in ("#p-pause", "#p-skip", "#p-next"):
         box = page.locator(control).bounding_box()
         assert box and box["width"] >= 44 and box["height"] >= 44
     phase = int(player.get_attribute("data-phase"))
-    page.get_by_role("button", name="Skip", exact=True).click()  # paused, so exactly one phase on
+    page.get_by_role("button", name="Next step", exact=True).click()  # paused, so exactly one phase on
     assert int(player.get_attribute("data-phase")) == phase + 1
-    page.keyboard.press("Shift+Tab")  # keyboard: back to Resume, Space presses it
+    page.keyboard.press("Shift+Tab")  # keyboard: back past Skip exercise to Resume, Space presses it
+    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Space")
     assert player.get_attribute("data-paused") == "false"
     page.wait_for_selector("#player[data-kind=finished]", timeout=30000)
@@ -65,21 +66,35 @@ def test_a_skipped_through_session_is_saved_as_partly_with_the_real_seconds(page
     page.wait_for_selector("#player[data-beeps]", timeout=30000)  # one hold ran its full time
     page.get_by_role("button", name="Pause", exact=True).click()
     assert page.locator("#done-timer").input_value() == "1"
-    skip = page.get_by_role("button", name="Skip", exact=True)
-    for _ in range(200):
-        if player.get_attribute("data-kind") == "finished":
-            break
+    skip = page.get_by_role("button", name="Skip exercise", exact=True)
+    taps = 0
+    while player.get_attribute("data-kind") != "finished" and taps < 50:
         skip.click()
+        taps += 1
     assert player.get_attribute("data-kind") == "finished"
+    assert taps <= len(kb.exercises.routines["desk_break"].exercises)  # one tap an exercise, not one a step
     seconds = int(page.locator("#done-seconds").input_value())
     assert 0 < seconds < planned
     suggested = page.locator("#done-form button[data-suggested=true]")
     assert suggested.inner_text() == "Partly" and "primary" in (suggested.get_attribute("class") or "")
-    assert "skipped" in page.locator("#done-hint").inner_text()
+    assert "skipped, so \u201cPartly\u201d is suggested" in page.locator("#done-hint").inner_text()
     suggested.click()
     page.wait_for_selector("text=Session saved")
     got = sessions(live)
     assert len(got) == before + 1 and (got[-1].outcome, got[-1].seconds) == ("partial", seconds)
+
+
+def test_skipping_everything_suggests_not_done_in_the_hint_and_the_buttons_alike(page: Any) -> None:
+    page.goto("/exercises/desk_break?test_speed=1")
+    player = page.locator("#player")
+    page.wait_for_selector("#player[data-ready=true]")
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.get_by_role("button", name="Pause", exact=True).click()
+    while player.get_attribute("data-kind") != "finished":
+        page.get_by_role("button", name="Skip exercise", exact=True).click()
+    suggested = page.locator("#done-form button[data-suggested=true]")
+    assert suggested.inner_text() == "Not done"
+    assert "\u201cNot done\u201d is suggested" in page.locator("#done-hint").inner_text()
 
 
 def test_hand_prompt_picture_and_countdown_stay_on_a_phone_screen_while_running(browser: Any, live: Any) -> None:
@@ -94,7 +109,7 @@ def test_hand_prompt_picture_and_countdown_stay_on_a_phone_screen_while_running(
     pg.wait_for_selector("#p-hand:not([hidden])")
     pg.get_by_role("button", name="Pause", exact=True).click()
     assert pg.locator("#p-hand").inner_text() == "LEFT hand"
-    for part in ("#p-hand", "#p-headline", "#p-pic", ".ring-box", "#p-say", "#p-pause", "#p-skip"):
+    for part in ("#p-hand", "#p-headline", "#p-pic", ".ring-box", "#p-say", "#p-pause", "#p-skip", "#p-next"):
         box = pg.locator(part).bounding_box()
         assert box, part
         assert box["y"] >= 0 and box["y"] + box["height"] <= 812, (part, box)

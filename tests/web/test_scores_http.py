@@ -140,3 +140,18 @@ def test_bctq_trends_keep_each_hand_apart(live: Live) -> None:
     page = fetch(live.url + "/scores/bctq").body.decode()
     assert "Symptom severity, left hand" in page and "Symptom severity, right hand" in page
     assert "-3" not in page  # a right-hand 1 is never compared with a left-hand 4
+
+
+def test_a_bctq_with_too_few_answers_lists_and_marks_the_blank_questions_at_the_top(live: Live) -> None:
+    cookie, csrf = token(live, "/scores/bctq")
+    items = instrument("bctq").items
+    answers = {item.id: "2" for item in items[:3]} | {"hand": "right"}  # 3 of 19 answered
+    r = post(live, "/scores/bctq", {"csrf": csrf, **answers}, cookie)
+    body = r.body.decode()
+    assert r.status == 422 and body.lower().count("nothing was saved") == 1
+    assert body.index('id="err"') < body.index("<form")  # the message comes first, above the questions
+    assert "16 questions are not answered yet" in body and f'href="#q-{items[3].id}"' in body
+    assert body.count("Not answered yet") == 16 and f'<li id="q-{items[3].id}" class="blank">' in body
+    import re
+
+    assert "sss_" not in re.sub(r"<[^>]+>", "", body.split("<form")[0])  # no internal ids in what is read

@@ -38,7 +38,10 @@ def test_pages_have_no_inline_script_or_style_and_no_outside_urls(live: Live) ->
         html = fetch(live.url + path).body.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), path
         assert "<style" not in html and " style=" not in html, path
-        assert not re.search(r"""(src|href)=["']https?://""", html), path
+        assert not re.search(r"""src=["']https?://""", html), path  # nothing is fetched from outside
+        # the only outside links are a page's sources, followed only when the person chooses, with no referrer
+        for link in re.findall(r"""<a [^>]*href=["']https?://[^>]*>""", html):
+            assert 'rel="noreferrer"' in link, (path, link)
 
 
 def _form(live: Live) -> tuple[str, str, str]:
@@ -112,7 +115,9 @@ def test_every_learn_page_ends_with_numbered_sources(live: Live) -> None:
         assert f"<h1>{escape(name)}</h1>" in html
         assert '<ol class="sources">' in html and "<li>" in html.split('<ol class="sources">')[1]
     r = fetch(live.url + "/learn/carpal_tunel")
-    assert r.status == 404 and "/learn/carpal_tunnel" in r.body.decode()
+    body = r.body.decode()
+    assert r.status == 404 and "/learn/carpal_tunnel" in body
+    assert body.count("Did you mean") == 1 and body.count('href="/learn/carpal_tunnel"') == 1  # each suggestion once, by name
 
 
 def test_learn_cross_references_are_links_named_as_their_pages(live: Live) -> None:

@@ -16,13 +16,13 @@ from typing import Any, Literal
 from numbwise.assess.case import Case
 from numbwise.assess.engine import Assessment, assess_case
 from numbwise.assess.ranking import model, posterior
-from numbwise.assess.triage import LEVELS, compiled_rules, triage
+from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage
 from numbwise.kb import load
 from numbwise.kb.models import Cond, UnsureAdvice
 
 FINGERS = ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")
 PICKER = FINGERS + ("numb_whole_hand", "one_hand", "both_hands")
-Kind = Literal["screen", "fingers", "choice", "finding", "sweep"]
+Kind = Literal["screen", "fingers", "choice", "finding", "sweep", "text"]  # "text": what a description said
 
 MAX_QUESTIONS = 20  # about 20 questions at most (the person can always stop sooner)
 CONFIDENT = 0.85  # stop asking about causes once the leading cause is this likely
@@ -60,8 +60,8 @@ class Interview:
 
     @property
     def count(self) -> int:
-        """How many questions have been answered."""
-        return len(self.history)
+        """How many questions have been answered (a description is not a question)."""
+        return sum(1 for q, _ in self.history if q.kind != "text")
 
     def case(self) -> Case:
         """The answers as a case (unanswered findings stay not known)."""
@@ -82,13 +82,45 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool]) -> In
             raise ValueError(f"answer for '{fid}' must be true or false")
     answers = dict(iv.answers)
     answers.update(updates)
+    shown = iv.shown + (question.id,) + (_steps_told(answers) if question.kind == "text" else ())
     return replace(
         iv,
         answers=answers,
         asked=iv.asked | set(question.findings),
-        shown=iv.shown + (question.id,),
+        shown=shown,
         history=iv.history + ((question, tuple(updates.items())),),
     )
+
+
+TEXT_STEP = "describe"
+
+
+def describe(iv: Interview, findings: Mapping[str, bool]) -> Interview:
+    """Start from what a person's own description said (numbwise.parse): those findings are not asked again.
+
+    Only what the words state is recorded; a screen then shows only the items still unknown. The
+    caller passes the parser's partial case, which never holds a denied warning sign, so the
+    emergency screen still asks every sign the words did not raise.
+    """
+    return answer(iv, text_question(tuple(findings)), dict(findings))
+
+
+def text_question(findings: tuple[str, ...]) -> Question:
+    """The pseudo-question that records a description's findings (kept in the history like an answer)."""
+    return Question(TEXT_STEP, "text", "Described in your own words", "", "", tuple(findings),
+                    tuple(checklist_label(f) for f in findings))
+
+
+def _steps_told(answers: Mapping[str, bool]) -> tuple[str, ...]:
+    """Choice and finger steps a description already answered: how it started, which fingers on which hands."""
+    told = []
+    for q in _step_questions():
+        if q.kind == "choice" and any(answers.get(f) is True for f in q.findings):
+            told.append(q.id)
+        if q.kind == "fingers" and any(answers.get(f) is True for f in FINGERS + ("numb_whole_hand",)) and (
+                "one_hand" in answers or "both_hands" in answers):
+            told.append(q.id)
+    return tuple(told)
 
 
 def undo(iv: Interview) -> Interview:
@@ -100,8 +132,56 @@ def undo(iv: Interview) -> Interview:
 
 
 def outcome(iv: Interview) -> Assessment:
-    """The assessment from the answers so far."""
-    return assess_case(iv.case())
+    """The assessment from the answers so far; words from a description never lower a level the questions set.
+
+    A warning sign answered yes keeps its level even if the description adds something that a rule lets
+    explain it away (next_question asks about that first); only the generic "see a doctor" rules may
+    still give way to a complete self-care pattern, as they do without a description.
+    """
+    result = assess_case(iv.case())
+    level = _guard(iv, result.triage)
+    if level is None:
+        return result
+    from numbwise.assess.explain import reason_lines
+
+    reasons = reason_lines(iv.case().findings, level, list(result.causes))
+    return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
+
+
+def _answered(iv: Interview) -> dict[str, bool]:
+    """What the questions answered, leaving out what only a description said."""
+    out: dict[str, bool] = {}
+    for q, updates in iv.history:
+        if q.kind != "text":
+            out.update(dict(updates))
+    return out
+
+
+def _guard(iv: Interview, level_now: str) -> Triage | None:
+    """The level the questions alone set, when a description would lower it; None otherwise."""
+    if not any(q.kind == "text" for q, _ in iv.history):
+        return None
+    level = triage(_answered(iv), iv.age)
+    specific = any(not r.generic for r in load().triage.rules if r.id in level.rules)
+    if specific and level.level != "self_care" and LEVELS.index(level.level) < LEVELS.index(level_now):
+        return level
+    return None
+
+
+def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
+    """A finding only the description said that explains away a level the questions set: ask it back."""
+    guard = _guard(iv, level_now)
+    if guard is None:
+        return None
+    by_id = {c.rule.id: c.rule for c in compiled_rules()}
+    undoers: set[str] = set()
+    for rid in guard.rules:
+        unless = by_id[rid].unless
+        if unless is not None:
+            undoers |= unless.finding_ids()
+    answered = _answered(iv)
+    told = [f for q, updates in iv.history if q.kind == "text" for f, _ in updates]
+    return next((f for f in told if f in undoers and f not in answered), None)
 
 
 def checklist_label(fid: str) -> str:
@@ -300,6 +380,50 @@ def _unsettled(rule_ids: tuple[str, ...], iv: Interview) -> list[str]:
     return list(dict.fromkeys(pending))
 
 
+def _still_open(q: Question, iv: Interview) -> Question:
+    """A checklist screen trimmed to the items not yet answered (a description may have answered some)."""
+    if q.kind != "screen" or all(f not in iv.asked for f in q.findings):
+        return q
+    keep = [i for i, f in enumerate(q.findings) if f not in iv.asked]
+    return replace(q, findings=tuple(q.findings[i] for i in keep), labels=tuple(q.labels[i] for i in keep))
+
+
+@functools.cache
+def _safety_screens() -> frozenset[str]:
+    """Screens holding a sign that on its own makes the level emergency or urgent: always shown."""
+    alone = {f for f in load().vocabulary.findings if triage({f: True}).level in ("emergency", "urgent")}
+    return frozenset(q.id for q in _step_questions() if q.kind == "screen" and alone & set(q.findings))
+
+
+def _worth_asking(q: Question, iv: Interview, post: list[float], worlds: list[dict[str, bool]], levels: list[str],
+                  up: float, down: float) -> bool:
+    """Could any open item of this screen still change the level or tell the likely causes apart?"""
+    open_items = [f for f in q.findings if f not in iv.asked]
+    rule_findings = set(_rule_findings())
+    if (up >= LEVEL_DOUBT or down >= LEVEL_DOUBT) and any(
+            _level_gain(worlds, levels, f) >= MIN_LEVEL_GAIN for f in open_items if f in rule_findings):
+        return True
+    causes = model().present
+    return max(post) < CONFIDENT and any(_cause_gain(post, f) >= MIN_CAUSE_GAIN for f in open_items if f in causes)
+
+
+def _follow_up(iv: Interview, post: list[float], worlds: list[dict[str, bool]], levels: list[str],
+               up: float, down: float) -> Question | None:
+    """After a description: one checklist of the open items, from every other screen, that still matter."""
+    s = load().interview.after_description
+    if s is None or s.id in iv.shown:
+        return None
+    order = [f for q in _step_questions() if q.kind == "screen" and q.id not in _safety_screens() for f in q.findings]
+    order += [f for f in load().vocabulary.findings if f not in order]
+    safety = {f for q in _step_questions() if q.id in _safety_screens() for f in q.findings}
+    probe = Question(s.id, "sweep", s.text, s.help, s.why, ())
+    items = [f for f in order if f not in iv.asked and f not in safety
+             and _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
+    if not items:
+        return None
+    return Question(s.id, "sweep", s.text, s.help, s.why, tuple(items), tuple(checklist_label(f) for f in items))
+
+
 def _clarify(fid: str, iv: Interview) -> Question:
     """Ask one quick question: the finger picker or onset choice when not shown yet, else the finding alone."""
     for q in _step_questions():
@@ -317,21 +441,40 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     """
     result = triage(iv.answers, iv.age)
     current = result.level
+    confirm = _confirm_from_text(iv, current)
+    if confirm is not None and iv.count < limit:
+        return finding_question(confirm)
     if current == "emergency":
         pending = _unsettled(result.rules, iv)
         return _clarify(pending[0], iv) if pending and iv.count < limit else None
     if iv.count >= limit:
         return None
+    rng = rng or random.Random(20261124)
+    described = any(q.kind == "text" for q, _ in iv.history)
+    state: list[Any] = []
+
+    def adaptive() -> tuple[list[float], list[dict[str, bool]], list[str], float, float]:
+        if not state:
+            post = posterior(iv.answers, iv.age, iv.sex)
+            worlds = _worlds(iv, post, rng)
+            levels = [triage(w, iv.age).level for w in worlds]
+            rank_now = LEVELS.index(current)
+            up = sum(1 for lv in levels if LEVELS.index(lv) < rank_now) / len(levels)
+            down = sum(1 for lv in levels if LEVELS.index(lv) > rank_now) / len(levels)
+            state.extend([post, worlds, levels, up, down])
+        return state[0], state[1], state[2], state[3], state[4]
+
     for q in _step_questions():
         if q.id not in iv.shown and any(f not in iv.asked for f in q.findings):
+            q = _still_open(q, iv)
+            if described and q.id not in _safety_screens() and (q.kind == "screen" or not _worth_asking(q, iv, *adaptive())):
+                continue  # after a description: other checklists fold into one follow-up; unneeded steps are skipped
             return q
-    rng = rng or random.Random(20261124)
-    post = posterior(iv.answers, iv.age, iv.sex)
-    worlds = _worlds(iv, post, rng)
-    levels = [triage(w, iv.age).level for w in worlds]
-    rank_now = LEVELS.index(current)
-    up = sum(1 for lv in levels if LEVELS.index(lv) < rank_now) / len(levels)
-    down = sum(1 for lv in levels if LEVELS.index(lv) > rank_now) / len(levels)
+    post, worlds, levels, up, down = adaptive()
+    if described:
+        follow = _follow_up(iv, post, worlds, levels, up, down)
+        if follow is not None:
+            return follow
     open_rule = [f for f in _rule_findings() if f not in iv.asked]
     if up >= LEVEL_DOUBT and open_rule:
         gain, best = max((_level_gain(worlds, levels, f), f) for f in open_rule)
@@ -387,14 +530,23 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
     elif kind == "sweep":
         kb = load()
         s = kb.interview.safety_sweep
+        if kb.interview.after_description is not None and qid == kb.interview.after_description.id:
+            s = kb.interview.after_description
         if qid != s.id or not findings or any(f not in kb.vocabulary.findings for f in findings):
             raise ValueError(f"no sweep question '{qid}' with these findings")
         q = Question(s.id, "sweep", s.text, s.help, s.why, findings, tuple(checklist_label(f) for f in findings))
+    elif kind == "text":
+        vocabulary = load().vocabulary.findings
+        if qid != TEXT_STEP or any(f not in vocabulary for f in findings):
+            raise ValueError(f"no text step '{qid}' with these findings")
+        q = text_question(findings)
     else:
         by_id = {x.id: x for x in _step_questions()}
         if qid not in by_id or by_id[qid].kind != kind:
             raise ValueError(f"no {kind} question '{qid}'")
         q = by_id[qid]
+        if kind == "screen" and findings != q.findings and findings and set(findings) < set(q.findings):
+            q = replace(q, findings=findings, labels=tuple(q.labels[q.findings.index(f)] for f in findings))
     if q.findings != findings:
         raise ValueError(f"question '{qid}' does not ask about these findings")
     return q
@@ -429,5 +581,5 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["Interview", "Question", "answer", "finding_question", "fingers_answer", "from_data", "next_question", "outcome",
+__all__ = ["Interview", "Question", "answer", "describe", "finding_question", "fingers_answer", "from_data", "next_question", "outcome",
            "question", "simulate", "start", "to_data", "undo", "unsure_advice"]

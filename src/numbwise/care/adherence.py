@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta, timezone, tzinfo
 
 from numbwise.care.remind_loop import Outcome
 
-OUTCOME_NAMES = ("done", "snoozed", "skipped")
+OUTCOME_NAMES = ("done", "partial", "snoozed", "skipped")
 
 
 def record_break(db_url: str | None, at: datetime, exercise_id: str, outcome: Outcome, seconds: int) -> None:
@@ -25,7 +25,7 @@ def day_start(now: datetime, tz: tzinfo) -> datetime:
 
 
 def today_counts(db_url: str | None, now: datetime, tz: tzinfo) -> dict[str, int]:
-    """Today's breaks taken, snoozed and skipped."""
+    """Today's breaks taken in full, cut short, snoozed and skipped."""
     from numbwise.diary.store import open_store
 
     since = day_start(now, tz)

@@ -103,6 +103,17 @@ def ask_terminal(stream: TextIO = sys.stdin) -> Callable[[str, float], str | Non
     return ask
 
 
+def enter_pressed(stream: TextIO) -> bool:
+    """True when a line was typed (Enter) on a terminal, read at once without waiting."""
+    if not stream.isatty():
+        return False
+    ready, _, _ = select.select([stream], [], [], 0)
+    if ready:
+        stream.readline()
+        return True
+    return False
+
+
 class BellNotifier:
     """Rings the terminal bell and prints the prompt; reads an answer when a terminal is attached."""
 

@@ -1,7 +1,9 @@
 """The reminder loop: wait for the next break, prompt, record the answer; clock, sleep and notifier injected.
 
 What an answer means (docs/reminders.md says the same to people):
-- "start"  -> recorded as done for the break length; the next break counts from the break's end.
+- "start"  -> the break's timer runs (on the injected clock); recorded when it ends: done when it ran the
+  whole break length, partial with the seconds it ran when stopped early, so a break counts as taken
+  only when its timer ran; the next break counts from the break's end.
 - "snooze" -> recorded as snoozed; the same exercise comes back after the snooze minutes.
 - "skip", closing the notification, or no answer within the break window -> recorded as skipped;
   the next break counts from the prompt.
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from typing import Literal, Protocol
 
 from numbwise.care import schedule
@@ -19,7 +21,7 @@ from numbwise.care.remind_settings import RemindSettings
 from numbwise.kb.models import Exercise
 
 Answer = Literal["start", "snooze", "skip"] | None
-Outcome = Literal["done", "snoozed", "skipped"]
+Outcome = Literal["done", "partial", "snoozed", "skipped"]
 OUTCOMES: dict[str | None, Outcome] = {"start": "done", "snooze": "snoozed", "skip": "skipped", None: "skipped"}
 CHUNK_SECONDS = 60.0  # wake at least once a minute, so a suspended laptop's clock jump is noticed
 ACTIONS = {"start": "Start break", "snooze": "Snooze", "skip": "Skip"}
@@ -91,7 +93,8 @@ class ReminderLoop:
     sleep: Callable[[float], None]
     tz: tzinfo
     on_next: Callable[[datetime, str], None] = lambda when, exercise_id: None  # status file writer
-    on_break: Callable[[str], None] | None = None  # runs the exercise when "Start break" is chosen
+    on_break: Callable[[str], None] | None = None  # shows the exercise when "Start break" is chosen
+    on_tick: Callable[[int], bool] | None = None  # each second of a break, with the seconds left; True ends it early
     rotation_start: int = 0  # prompts already recorded, so the rotation goes on across restarts
     state: LoopState | None = field(default=None)
 
@@ -123,12 +126,20 @@ class ReminderLoop:
         return self.prompt(exercise_id)
 
     def prompt(self, exercise_id: str) -> Outcome:
-        """Prompt one break now, record the answer, and move the schedule on."""
+        """Prompt one break now, run its timer when it is started, record the outcome, and move the schedule on."""
         state = self._state()
         at = self.clock()
         answer = self.notifier.prompt(prompt_for(exercise_id, self.exercises[exercise_id], self.settings))
         outcome = OUTCOMES[answer]
-        seconds = self.settings.break_seconds if outcome == "done" else 0
+        seconds = 0
+        if outcome == "done":
+            try:
+                seconds = self._take_break(exercise_id)
+            except BaseException:  # Ctrl+C or SIGTERM in the middle of a break: keep what the timer saw, then stop
+                ran = int((self.clock() - at).total_seconds())
+                self.record(at, exercise_id, "partial" if ran > 0 else "skipped", ran)
+                raise
+            outcome = "done" if seconds >= self.settings.break_seconds else "partial" if seconds > 0 else "skipped"
         self.record(at, exercise_id, outcome, seconds)
         if outcome == "snoozed":
             state.snoozed_until = schedule.snooze_until(self.clock(), self.settings)
@@ -137,13 +148,22 @@ class ReminderLoop:
         state.prompts += 1
         state.snoozed_until = None
         state.snoozed_exercise = None
-        if outcome == "done":
-            if self.on_break is not None:
-                self.on_break(exercise_id)
-            state.last = max(self.clock(), at + timedelta(seconds=seconds))
-        else:
-            state.last = self.clock()
+        state.last = self.clock()
         return outcome
+
+    def _take_break(self, exercise_id: str) -> int:
+        """Run the break's timer: whole seconds it ran, up to the break length (the face may end it early)."""
+        if self.on_break is not None:
+            self.on_break(exercise_id)
+        began = self.clock()
+        total = self.settings.break_seconds
+        while True:
+            ran = (self.clock() - began).total_seconds()
+            if ran >= total:
+                return total
+            if self.on_tick is not None and self.on_tick(max(1, round(total - ran))):
+                return int(ran)
+            self.sleep(min(1.0, total - ran))
 
     def run(self, max_prompts: int | None = None) -> int:
         """Prompt break after break until stopped (Ctrl+C, SIGTERM) or `max_prompts` is reached."""

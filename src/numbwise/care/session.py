@@ -214,7 +214,7 @@ class Player:
             self.pause(now)
 
     def skip(self, now: float) -> Phase | None:
-        """Leave the current phase at once (a skipped hold does not count as done); return the next phase."""
+        """Leave the current step at once (a skipped hold does not count as done); return the next phase."""
         self.tick(now)
         if self.finished:
             return None
@@ -223,6 +223,20 @@ class Player:
         if current.is_work:
             self.counters.work_skipped += 1
         self.index += 1
+        self.elapsed = 0.0
+        return self.phase
+
+    def skip_exercise(self, now: float) -> Phase | None:
+        """Leave the whole current exercise (every phase left of it, none counted as done); return the first phase of the next."""
+        self.tick(now)
+        if self.finished:
+            return None
+        current = self.phases[self.index].exercise_index
+        while not self.finished and self.phases[self.index].exercise_index == current:
+            self.counters.phases_skipped += 1
+            if self.phases[self.index].is_work:
+                self.counters.work_skipped += 1
+            self.index += 1
         self.elapsed = 0.0
         return self.phase
 

@@ -15,6 +15,7 @@ Examples:
   numbwise assess --case a.json --case b.json --format jsonl
   numbwise assess --case my-case.json --format text
   echo '{"age": 50, "findings": {"numb_thumb": true}}' | numbwise assess --case -
+  numbwise assess --text "I'm 52, my thumb and first two fingers tingle at night"
 
 A case is a JSON object with "age", "sex" and "findings" (see docs/cases.md).
 """
@@ -27,19 +28,30 @@ class CaseFailure(click.ClickException):
 
 
 @click.command("assess", epilog=EPILOG)
-@click.option("--case", "cases", multiple=True, required=True, metavar="FILE",
+@click.option("--case", "cases", multiple=True, metavar="FILE",
               help="A case as a JSON file ('-' reads standard input). Repeat for many cases.")
+@click.option("--text", "text", metavar="TEXT", default=None,
+              help="Instead of a case: a description in your own words (see numbwise parse).")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True,
               help="json: one object (an array for many cases); jsonl: one object per line; text: for people.")
 @click.pass_context
-def assess_command(ctx: click.Context, cases: tuple[str, ...], fmt: str) -> None:
+def assess_command(ctx: click.Context, cases: tuple[str, ...], text: str | None, fmt: str) -> None:
     """Assess one or more cases: urgency level, red flags, ranked causes and reasons."""
-    from numbwise.assess import CaseError, assess_case, read_case
+    from numbwise.assess import Case, CaseError, assess_case, read_case
 
-    try:
-        parsed = [read_case(path) for path in cases]  # validate everything before printing anything
-    except CaseError as exc:
-        raise CaseFailure(str(exc)) from None
+    if bool(cases) == (text is not None):
+        raise click.UsageError("give one or more --case files, or one --text description")
+    if text is not None:
+        from numbwise.cli.parse_cmd import read_text
+        from numbwise.parse import parse
+
+        words = parse(read_text(text))
+        parsed = [Case(findings=dict(words.findings), age=words.age, sex=words.sex)]
+    else:
+        try:
+            parsed = [read_case(path) for path in cases]  # validate everything before printing anything
+        except CaseError as exc:
+            raise CaseFailure(str(exc)) from None
     results = [assess_case(c) for c in parsed]
     out = click.get_text_stream("stdout")
     if fmt == "jsonl":

@@ -23,6 +23,7 @@ Examples:
   numbwise check --save my-hands.json     keep your answers and the result
   numbwise --plain check                  no boxes or colour (screen readers)
   numbwise check --no-diary               do not keep this check in your diary
+  numbwise check --describe "my pinky and ring finger go dead when I'm on the phone"
 
 At any question: b = go back one question, q = stop.
 """
@@ -85,11 +86,63 @@ def _show_question(console: Console, q: Question, number: int, plain: bool) -> N
         console.print("y = yes, n = no, ? = not sure, b = back", markup=False)
 
 
-def _interview(console: Console, plain: bool, limit: int) -> Interview | None:
-    from numbwise.assess.interview import answer, next_question, start, undo
+def _described(console: Console, description: str) -> tuple[dict[str, bool], int | None, str | None] | None:
+    """Show what the description was understood to say; let the person drop any of it. None: they stopped.
+
+    An emergency sign in the words is shown first with the words that raised it: yes goes to the
+    emergency advice at once, 'not what I meant' sets those words aside (not known, asked again).
+    """
+    from numbwise.parse import chips, corrected, emergency, parse, without
+
+    words = parse(description)
+    findings = dict(words.findings)
+    urgent = emergency(words)
+    if urgent:
+        console.print()
+        console.print("WARNING: your words describe an emergency sign:", markup=False, style="bold red")
+        for c in urgent:
+            console.print(f"  ! {c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", markup=False)
+        while True:
+            reply = read_line(console, "Is this happening now? y = yes, n = that's not what I meant, q = stop: ").strip().lower()
+            if reply in ("y", "yes", "n", "no", "q"):
+                break
+        if reply == "q":
+            return None
+        if reply in ("n", "no"):
+            findings = without(findings, [c.finding for c in urgent])
+    items = [c for c in chips(words) if c.finding in findings]
+    if items:
+        console.print()
+        console.print("From what you wrote, we understood:", markup=False, style="bold")
+        for i, c in enumerate(items, 1):
+            console.print(f"  {i:2d}. {c.label} ({', '.join(repr(w) for w in c.words)})", markup=False)
+        console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
+        console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all.", markup=False)
+        while True:
+            picks = read_line(console, "> ").replace(",", " ").split()
+            if all(p.lstrip("!").isdigit() and 1 <= int(p.lstrip("!")) <= len(items) for p in picks):
+                break
+            console.print(f"Please type numbers from 1 to {len(items)} (! before one to turn it round), or press Enter.",
+                          markup=False)
+        wrong = {items[int(p) - 1].finding for p in picks if not p.startswith("!")}
+        flipped = {items[int(p[1:]) - 1].finding for p in picks if p.startswith("!")}
+        findings = corrected(findings, set(findings) - wrong, flipped)
+    else:
+        console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
+    return findings, words.age, words.sex
+
+
+def _interview(console: Console, plain: bool, limit: int, description: str | None = None) -> Interview | None:
+    from numbwise.assess.interview import answer, describe, next_question, start, undo
     from numbwise.cli.answers import BACK, QUIT, AnswerError, parse
 
-    iv = start(_ask_age(console), _ask_sex(console))
+    told = _described(console, description) if description else ({}, None, None)
+    if told is None:
+        return None
+    findings, age, sex = told
+    iv = start(age if age is not None else _ask_age(console), sex if sex is not None else _ask_sex(console))
+    if findings:
+        iv = describe(iv, findings)
     while True:
         q = next_question(iv, limit=limit)
         if q is None:
@@ -141,8 +194,11 @@ def result_path(case_path: Path) -> Path:
 @click.option("--max-questions", type=click.IntRange(5, 40), default=20, show_default=True,
               help="Stop after this many questions at most.")
 @click.option("--no-diary", is_flag=True, help="Do not keep this check in your diary (it is kept by default).")
+@click.option("--describe", "description", metavar="TEXT", default=None,
+              help="Start from a description in your own words: only what it leaves open is asked.")
 @click.pass_context
-def check_command(ctx: click.Context, save: Path | None, force: bool, max_questions: int, no_diary: bool) -> None:
+def check_command(ctx: click.Context, save: Path | None, force: bool, max_questions: int, no_diary: bool,
+                  description: str | None) -> None:
     """Answer a few questions: how urgent it is and what is likely behind it."""
     from numbwise.assess.interview import outcome
     from numbwise.cli.render import notice, show_assessment
@@ -159,7 +215,11 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     notice(console, plain)
     console.print("Answer with the keys shown. You can go back (b) or stop (q) at any time.", markup=False)
     console.print()
-    iv = _interview(console, plain, max_questions)
+    if description is not None:
+        from numbwise.cli.parse_cmd import read_text
+
+        description = read_text(description)
+    iv = _interview(console, plain, max_questions, description)
     if iv is None:
         console.print("Stopped. Nothing was saved.", markup=False)
         return

@@ -90,5 +90,7 @@ def parse_ref(text: str) -> tuple[str, int]:
 
 
 def local_time(at: datetime) -> str:
-    """A stored time shown in the person's own zone, to the minute."""
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A stored time shown in the person's own zone, to the minute, in the one date style (numbwise.dates)."""
+    from numbwise.dates import moment
+
+    return moment(at)

@@ -29,7 +29,8 @@ Examples:
 \b
 Keys during a session:
   space   pause, or carry on
-  s       skip this step
+  s       skip this exercise and go to the next one
+  n       next step (skip only the step you are on)
   q       stop the session (what you did is still saved)
 """
 
@@ -77,7 +78,9 @@ def choose(kb: Knowledge, name: str | None, db: str | None) -> tuple[Choice, str
         return choice, f"{choice.routine.name}: the routine you asked for."
     result, when = _latest_check(db)
     picked = suggestion_for(kb, result)
-    on = f" of {when.date().isoformat()}" if when else ""
+    from numbwise.dates import day_of
+
+    on = f" of {day_of(when)}" if when else ""
     cause_id = picked.cause_id
     cause = (kb.causes[cause_id].name if cause_id in kb.causes else cause_id) if cause_id else None
     if isinstance(picked, NoSuggestion):
@@ -213,7 +216,7 @@ def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_js
     with xp.terminal_keys(interactive) as keys:
         if plain or not interactive:
             if interactive:
-                console.print("Keys: space pause, s skip, q stop.", markup=False, soft_wrap=True)
+                console.print("Keys: space pause, s skip exercise, n next step, q stop.", markup=False, soft_wrap=True)
             run = xp.run_plain(console, phases, kb.exercises, clock=clock, sleep=sleep, keys=keys, speaker=speaker)
         else:
             run = xp.run_fullscreen(console, phases, kb.exercises, choice.routine, pictures, clock=clock,

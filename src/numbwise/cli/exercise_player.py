@@ -212,7 +212,7 @@ def screen(player: Player, exercises: ExercisesFile, routine: Routine, pictures:
 
     phase = player.phase
     title = f"numbwise · {routine.name}"
-    keys = "space pause · s skip · q quit"
+    keys = "space pause · s skip exercise · n next step · q quit"
     if phase is None:
         return Panel(Text("Session over.", style="bold"), title=title)
     ex = exercises.exercises[phase.exercise_id]
@@ -269,11 +269,13 @@ class SessionRun:
 
 
 def handle_key(player: Player, key: str, now: float) -> None:
-    """space: pause or carry on; s: skip this phase; q: quit."""
+    """space: pause or carry on; s: skip this exercise; n: next step (skip only this one); q: quit."""
     k = key.lower()
     if k == " ":
         player.toggle_pause(now)
     elif k == "s" and not player.paused:
+        player.skip_exercise(now)
+    elif k == "n" and not player.paused:
         player.skip(now)
     elif k == "q":
         player.quit(now)

@@ -14,6 +14,7 @@ from numbwise.exitcodes import ExitCode
 COMMANDS: dict[str, str] = {
     "check": "numbwise.cli.check_cmd:check_command",
     "assess": "numbwise.cli.assess_cmd:assess_command",
+    "parse": "numbwise.cli.parse_cmd:parse_command",
     "learn": "numbwise.cli.learn_cmd:learn_command",
     "foods": "numbwise.cli.learn_cmd:foods_command",
     "care": "numbwise.cli.care_cmd:care_command",

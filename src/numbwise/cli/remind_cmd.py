@@ -8,7 +8,8 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from types import FrameType
 from typing import Any
 
@@ -143,13 +144,37 @@ def _status(ctx: click.Context, as_json: bool) -> int:
         click.echo(f"The reminder is running (pid {info.pid}).")
         if data["next_break"]:
             when = datetime.fromisoformat(data["next_break"]).astimezone(tz)
-            click.echo(f"Next break: {when:%a %H:%M} ({data['exercise']}), by {data['notify']}.")
+            name = exercise_name(data["exercise"])
+            click.echo(f"Next break: {when:%a %H:%M}{f' ({name})' if name else ''}, by {data['notify']}.")
     else:
         click.echo("The reminder is not running. Start it with: numbwise remind --background")
         if info.stale:
             click.echo("(An old pid file was left behind; it will be cleaned up at the next start.)")
-    click.echo(f"Today: {counts['done']} taken, {counts['snoozed']} snoozed, {counts['skipped']} skipped.")
+    click.echo(f"Today: {counts['done']} taken, {counts['partial']} cut short, {counts['snoozed']} snoozed, "
+               f"{counts['skipped']} skipped.")
     return ExitCode.OK
+
+
+def _world(utc_now: Callable[[], datetime]) -> tuple[Callable[[], datetime], Callable[[float], None]]:
+    """The real clock and sleep; in tests (NUMBWISE_TEST_FAKE_CLOCK=1) a clock that moves on each sleep, so a break's timer takes no time."""
+    from numbwise.cli.exercise_player import FAKE_CLOCK_VARIABLE
+
+    if os.environ.get(FAKE_CLOCK_VARIABLE) != "1":
+        return utc_now, time.sleep
+    now = [utc_now()]
+
+    def sleep(seconds: float) -> None:
+        now[0] += timedelta(seconds=seconds)
+
+    return lambda: now[0], sleep
+
+
+def exercise_name(exercise_id: object) -> str | None:
+    """An exercise's name for people (the status file keeps its id)."""
+    from numbwise.kb import load
+
+    ex = load().exercises.exercises.get(exercise_id) if isinstance(exercise_id, str) else None
+    return ex.name if ex else None
 
 
 def _stop() -> int:
@@ -237,9 +262,12 @@ def _foreground(ctx: click.Context, settings: Any, now: bool) -> int:
     pid = os.getpid()
     started = utc_now()
 
+    words = {"done": "break taken", "partial": "break cut short", "snoozed": "snoozed", "skipped": "skipped"}
+
     def record(at: datetime, exercise_id: str, outcome: Outcome, seconds: int) -> None:
         adherence.record_break(db, at, exercise_id, outcome, seconds)
-        click.echo(f"{at.astimezone(tz):%H:%M} {exercise_id}: {outcome}")
+        timed = f" ({seconds} s)" if outcome in ("done", "partial") else ""
+        click.echo(f"{at.astimezone(tz):%H:%M} {exercises[exercise_id].name}: {words[outcome]}{timed}")
 
     announced: list[datetime] = []
 
@@ -250,15 +278,26 @@ def _foreground(ctx: click.Context, settings: Any, now: bool) -> int:
             click.echo(f"Next break at {when.astimezone(tz):%a %H:%M}: {exercises[exercise_id].name}.")
 
     def on_break(exercise_id: str) -> None:
-        commands = getattr(ctx.find_root().command, "commands", {})
-        if interactive and "exercise" in commands:
-            subprocess.run([sys.executable, "-m", "numbwise", "exercise", exercise_id], check=False)
-        elif interactive:
-            for step in exercises[exercise_id].steps:
-                click.echo(f"  {step.say}: {step.text}")
+        ex = exercises[exercise_id]
+        click.echo(f"Break: {ex.name}, {settings.break_seconds} seconds." + (" Press Enter to end it early." if interactive else ""))
+        for step in ex.steps:
+            click.echo(f"  {step.say}: {step.text}")
 
+    def on_tick(left: int) -> bool:
+        """The countdown on one line; Enter (in a terminal) ends the break early."""
+        if interactive:
+            out.write(f"\r  {left:3d} s left ")
+            out.flush()
+            if notifiers.enter_pressed(sys.stdin):
+                out.write("\n")
+                return True
+            if left <= 1:
+                out.write("\n")
+        return False
+
+    clock, sleep = _world(utc_now)
     loop = ReminderLoop(settings=settings, exercises=exercises, notifier=notifier, record=record,
-                        clock=utc_now, sleep=time.sleep, tz=tz, on_next=on_next, on_break=on_break,
+                        clock=clock, sleep=sleep, tz=tz, on_next=on_next, on_break=on_break, on_tick=on_tick,
                         rotation_start=adherence.breaks_so_far(db))
     if now:
         try:

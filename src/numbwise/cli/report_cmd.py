@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from numbwise.dates import day
 from numbwise.files import write_atomic
 from numbwise.exitcodes import ExitCode
 
@@ -83,7 +84,13 @@ def report_command(
     end = _parse_date("--to", to) or (dt.date(2026, 6, 30) if demo and not to else today())
     start = _parse_date("--from", from_) or end - dt.timedelta(days=89)
     if start > end:
-        raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
+        raise click.BadParameter(f"--from {day(start)} is after --to {day(end)}", param_hint="--from")
+    clipped = None
+    if not demo and start > today():
+        raise click.BadParameter(f"the period starts on {day(start)}, after today ({day(today())}); there is nothing to report yet",
+                                 param_hint="--from")
+    if not demo and end > today():
+        clipped, end = end, today()
     if (end - start).days > 3660:
         raise click.BadParameter("the period is longer than ten years; choose a shorter one", param_hint="--from")
     if out.exists() and not force:
@@ -102,10 +109,14 @@ def report_command(
 
     plain = plain_from(ctx)
     err = make_console(plain, stderr=True)
+    if clipped is not None:
+        err.print(f"The period you asked for ends on {day(clipped)}, after today, so the report runs to today, {day(end)}.",
+                  markup=False)
     began = clock()
     data = _load(ctx, demo, start, end)
     if data.is_empty():
-        err.print(f"Nothing was logged between {start} and {end}, so there is no report to make. Nothing was written.")
+        err.print(f"Nothing was logged between {day(start)} and {day(end)}, so there is no report to make and no file was written.",
+                  markup=False)
         ctx.exit(ExitCode.PROBLEM)
 
     from numbwise.kb import load
@@ -124,10 +135,10 @@ def report_command(
         charts_dir.mkdir(parents=True, exist_ok=True)
         for chart in rendered.charts:
             write_atomic(charts_dir / f"{chart.id}.svg", chart.svg.encode())
-            write_atomic(charts_dir / f"{chart.id}.png", chart.png)
+            write_atomic(charts_dir / f"{chart.id}.png", chart.png())
     pages = rendered.pages
     out_console = make_console(plain)
-    out_console.print(f"Wrote {out} ({pages} pages, {start} to {end}) in {clock() - began:.1f} s.")
+    out_console.print(f"Wrote {out} ({pages} pages, {day(start)} to {day(end)}) in {clock() - began:.1f} s.", markup=False)
     if charts_dir is not None:
         out_console.print(f"Charts: {len(rendered.charts)} as SVG and PNG in {charts_dir}")
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from numbwise.cli.console import read_line, make_console, plain_from
+from numbwise.dates import moment
 from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -66,7 +67,15 @@ def _token_value(ins: Instrument, index: int, token: str) -> int | None:
     except ValueError:
         allowed = ", ".join(str(o.value) for o in item.options)
         extra = " (or y / n)" if values == {0, 1} else ""
-        raise ScoreInputError(f"item {item.id}: '{token}' is not an answer; use one of {allowed}{extra}", item.id) from None
+        raise ScoreInputError(f"answer {index + 1} ({_short(item.text)}): '{token}' is not an answer; use one of {allowed}{extra}",
+                              item.id) from None
+
+
+def _short(text: str) -> str:
+    """The start of a question, to name it in a message without its internal id."""
+    from numbwise.scores.core import question_start
+
+    return question_start(text)
 
 
 def _from_file(path: Path) -> Any:
@@ -103,7 +112,7 @@ def _answers(ins: Instrument, text: str | None, data: Any) -> dict[str, int | No
         elif isinstance(value, str):
             out[key] = _token_value(ins, ids.index(key), value)
         else:
-            raise ScoreInputError(f"item {key}: {value!r} is not an answer", key)
+            raise ScoreInputError(f"answer {ids.index(key) + 1} ({_short(ins.items[ids.index(key)].text)}): {value!r} is not an answer", key)
     return out
 
 
@@ -243,7 +252,7 @@ def _history(ctx: click.Context, instrument: str | None, as_json: bool) -> None:
             shown = describe_values(get_instrument(r.instrument), r.values)
         except ScoreInputError:  # an instrument this version no longer knows
             shown = ", ".join(f"{k} {v}" for k, v in r.values.items())
-        click.echo(f"{entry_ref(r):<5} {r.at.isoformat()[:16].replace('T', ' ')}  {r.instrument:<6} {shown}")
+        click.echo(f"{entry_ref(r):<5} {moment(r.at)}  {r.instrument:<6} {shown}")
 
 
 def _ask_hand(console: Console) -> str | None:
@@ -366,7 +375,7 @@ def score_command(ctx: click.Context, words: tuple[str, ...], list_: bool, histo
                 result = score(key, _answers(ins, answers, data), side)
         require_score(result)
     except ScoreInputError as exc:
-        raise BadAnswer(str(exc)) from None
+        raise BadAnswer(f"{exc}; nothing was saved") from None
     saved: str | None = None  # None only with --no-save
     if not no_save:
         saved = _save(ctx.find_root().obj.get("db"), result, now())

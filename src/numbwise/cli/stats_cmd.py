@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from numbwise.cli.console import make_console, plain_from
+from numbwise.dates import day
 from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def _plain(console: Console, s: Stats) -> None:
     p(f"Days active: {s.total_active_days}")
     p(f"Current streak: {s.current_streak} day{'s' if s.current_streak != 1 else ''}")
     p(f"Longest streak: {s.longest_streak} day{'s' if s.longest_streak != 1 else ''}")
-    p(f"Last active: {s.last_active.isoformat() if s.last_active else 'never'}")
+    p(f"Last active: {day(s.last_active) if s.last_active else 'never'}")
     p(f"Sessions: {_sessions_text(s.sessions)}")
     p(f"Breaks: {_breaks_text(s.breaks)}")
     p("")
@@ -85,7 +86,7 @@ def _rich(console: Console, s: Stats) -> None:
     summary.add_row("Days active", str(s.total_active_days))
     summary.add_row("Current streak", f"{s.current_streak} day{'s' if s.current_streak != 1 else ''}")
     summary.add_row("Longest streak", f"{s.longest_streak} day{'s' if s.longest_streak != 1 else ''}")
-    summary.add_row("Last active", s.last_active.isoformat() if s.last_active else "never")
+    summary.add_row("Last active", day(s.last_active) if s.last_active else "never")
     summary.add_row("Sessions", _sessions_text(s.sessions))
     summary.add_row("Breaks", _breaks_text(s.breaks))
     console.print(Panel(summary, title="Your exercise record", title_align="left", expand=False))

@@ -94,6 +94,8 @@ def check(folder: Path | None = None) -> Report:
     by_check: dict[str, int] = {}
     for s in kb.sources.values():
         by_check[s.checked] = by_check.get(s.checked, 0) + 1
+    n_phrased = sum(1 for f in voc.findings if f in kb.findings and kb.findings[f].phrases is not None)
+    n_phrases = sum(len(f.phrases.says) + len(f.phrases.denied) for f in kb.findings.values() if f.phrases is not None)
     report.lines += [
         f"Knowledge base reviewed {kb.meta.review_date.isoformat()}",
         f"Findings covered:        {n_f}/{len(voc.findings)}",
@@ -106,10 +108,13 @@ def check(folder: Path | None = None) -> Report:
         f"Exercises:               {len(kb.exercises.exercises)} ({n_steps} steps, {len(pictures)} pictures), {len(kb.exercises.routines)} routines",
         f"Care plans:              {len(kb.care.plans)} causes, plus generic and doctor-first for {len(kb.care.doctor_first)} causes",
         f"Instruments:             {len(kb.instruments)} ({', '.join(sorted(kb.instruments))})",
+        f"Lay phrases (parser):    {n_phrased}/{len(voc.findings)} findings, {n_phrases} phrases",
         f"Reading grade (Flesch-Kincaid) of {len(texts)} texts: mean {mean:.1f}, worst {worst:.1f} ({where})",
     ]
     if n_f < len(voc.findings) or n_c < len(voc.causes):
         report.problems.append("the knowledge base does not cover every finding and cause of the vocabulary")
+    if n_phrased < len(voc.findings):
+        report.problems.append(f"{len(voc.findings) - n_phrased} findings have no lay phrases for the parser")
     if unsourced:
         report.problems.append(f"{unsourced} entries name no source")
     if mean > kb.meta.reading_grade_target:

@@ -22,6 +22,7 @@ from numbwise.kb.models import (
     InterviewFile,
     Group,
     Instrument,
+    LanguageFile,
     LikelihoodsFile,
     Meta,
     ReportFile,
@@ -71,6 +72,7 @@ class Knowledge:
     care: CareFile
     instruments: dict[str, Instrument]
     report: ReportFile
+    language: LanguageFile  # the free-text parser's context words
 
 
 def _read(folder: Path, name: str, problems: list[str]) -> Any:
@@ -224,6 +226,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             if fid not in voc.findings:
                 problems.append(f"interview.yaml: entry '{step.id}': unknown finding '{fid}'")
     refs("interview.yaml", kb.interview.safety_sweep.id, kb.interview.safety_sweep.sources)
+    if kb.interview.after_description is not None:
+        refs("interview.yaml", kb.interview.after_description.id, kb.interview.after_description.sources)
 
     ex = kb.exercises
     for eid, e in ex.exercises.items():
@@ -414,13 +418,15 @@ def load_from(folder: Path) -> Knowledge:
     ex = _one(ExercisesFile, _read(folder, "exercises.yaml", problems), "exercises.yaml", None, problems)
     care = _one(CareFile, _read(folder, "care.yaml", problems), "care.yaml", None, problems)
     rep = _one(ReportFile, _read(folder, "report.yaml", problems), "report.yaml", None, problems)
-    if meta is None or foods is None or triage is None or lk is None or iv is None or ex is None or care is None or rep is None:
+    lang = _one(LanguageFile, _read(folder, "language.yaml", problems), "language.yaml", None, problems)
+    if (meta is None or foods is None or triage is None or lk is None or iv is None or ex is None or care is None
+            or rep is None or lang is None):
         raise KnowledgeError(problems)
     instruments = _entries(Instrument, _read(folder, "instruments.yaml", problems), "instruments.yaml", problems)
     kb = Knowledge(
         folder=folder, meta=meta, vocabulary=vocabulary, sources=sources, groups=groups, findings=findings,
         causes=causes, treatments=treatments, foods=foods, triage=triage, likelihoods=lk, interview=iv,
-        exercises=ex, care=care, instruments=instruments, report=rep,
+        exercises=ex, care=care, instruments=instruments, report=rep, language=lang,
     )
     _cross_check(kb, problems)
     _check_instruments(kb, problems)

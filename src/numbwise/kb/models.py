@@ -61,6 +61,34 @@ class Group(Strict):
     intro: Text | None = None
 
 
+# A lay phrase the free-text parser looks for: lower-case words; "..." skips up to four words;
+# a word ending in "!" must be that exact form (else plural and -ing/-ed forms match too).
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80,
+                                          pattern=r"^[a-z0-9'&/+-]+!?( (\.\.\.|[a-z0-9'&/+-]+!?))*$")]
+
+
+def _no_edge_gaps(phrases: list[str]) -> list[str]:
+    for p in phrases:
+        if p.startswith("...") or p.endswith("..."):
+            raise ValueError(f"phrase '{p}' cannot start or end with '...'")
+    if len(set(phrases)) != len(phrases):
+        raise ValueError("a phrase is listed twice")
+    return phrases
+
+
+class Phrases(Strict):
+    """How people say a finding in their own words, so the parser's vocabulary stays data."""
+
+    says: Annotated[list[Phrase], Field(min_length=1)]  # words that state the finding ("pins and needles")
+    denied: list[Phrase] = []  # words that count only when said to be absent ("grip" in "my grip is fine")
+
+    @model_validator(mode="after")
+    def _gaps(self) -> Phrases:
+        _no_edge_gaps(self.says)
+        _no_edge_gaps(self.denied)
+        return self
+
+
 class Finding(Strict):
     group: Ident
     question: Text
@@ -70,6 +98,7 @@ class Finding(Strict):
     said_no: Text | None = None
     checklist: Text | None = None  # the finding as an item of a "do you have any of these?" list, said to the person
     sources: SourceRefs
+    phrases: Phrases | None = None  # lay words for the free-text parser (numbwise parse)
 
 
 class FindingsFile(Strict):
@@ -494,6 +523,7 @@ class Sweep(Strict):
 class InterviewFile(Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     safety_sweep: Sweep
+    after_description: Sweep | None = None  # the one follow-up checklist after a person's own description
 
 
 # --- validated scores (instruments) ---------------------------------------------------------
@@ -661,6 +691,7 @@ class Instrument(Strict):
 # What the report's summary can notice; the code computes each, the YAML says what to ask.
 ReportTrigger = Literal[
     "always",
+    "emergency_level",
     "night_waking",
     "worse",
     "not_better_after_treatment",
@@ -710,3 +741,26 @@ class ReportFile(Strict):
     treatment_names: dict[Ident, Text]  # diary treatment kinds as a person says them
     treatment_in_sentence: dict[Ident, Text] = {}  # the same inside a sentence, with "a" where it needs one
     max_questions: int = Field(default=5, ge=1, le=10)
+
+
+# --- language (the free-text parser's context words) -----------------------------------------
+
+
+class LanguageFile(Strict):
+    """Words that change what a mention means (ConText: negated, hypothetical, past, someone else's)."""
+
+    negation_before: Annotated[list[Phrase], Field(min_length=1)]  # "no" chest pain
+    negation_after: Annotated[list[Phrase], Field(min_length=1)]  # my grip "is fine"
+    negation_back_sentence: list[Phrase] = []  # "but nothing like that": denies what the sentence listed
+    pseudo_negation: list[Phrase] = []  # "not only", "not sure": look like negation, are not
+    hypothetical: Annotated[list[Phrase], Field(min_length=1)]  # "in case" it spreads, "worried about" a stroke
+    conditional: list[Phrase] = []  # "if": hypothetical only in a sentence that also has a future word
+    future_words: list[Phrase] = []  # "will", "would", "I'll": "if it spreads I will call" (not "if I type it goes numb")
+    historical: Annotated[list[Phrase], Field(min_length=1)]  # "years ago", "used to"
+    uncertain: list[Phrase] = []  # "maybe", "I think": kept, with less confidence
+    terminators: Annotated[list[Phrase], Field(min_length=1)]  # "but", "however": end a trigger's reach
+    relatives: dict[Literal["female", "male", "either"], list[Phrase]]  # "mum", "dad", "partner"
+    family_verbs: Annotated[list[Phrase], Field(min_length=1)]  # "my mum *had* a stroke"
+    sex_words: dict[Literal["female", "male"], list[Phrase]]  # "woman", "bloke"
+    scope_words: Annotated[int, Field(ge=1, le=12)]  # how many words a trigger reaches
+    sources: Annotated[list[Text], Field(min_length=1)]  # where the trigger lists come from

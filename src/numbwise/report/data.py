@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 FINGERS: tuple[str, ...] = ("thumb", "index", "middle", "ring", "little")
@@ -105,8 +106,9 @@ class ReportData:
         return not (self.symptoms or self.treatments or self.scores or self.activities or self.checks)
 
 
+@lru_cache(maxsize=16384)
 def local_date(at: dt.datetime) -> dt.date:
-    """The calendar date a person saw when they logged this (their local time zone)."""
+    """The calendar date a person saw when they logged this (their local time zone); cached, as a report asks often."""
     return at.astimezone().date() if at.tzinfo else at.date()
 
 
@@ -123,11 +125,13 @@ def snapshot(store: Any, start: dt.date, end: dt.date) -> ReportData:
     from the newest check that gave them.
     """
     since, until = _aware(start, False), _aware(end, True)
+    every_symptom = store.symptoms(until=until)  # read once: the period's entries and the first entry ever
     symptoms = tuple(
         SymptomRow(s.at, s.severity, s.hand, tuple(s.fingers), s.minutes, s.trigger, bool(s.woke), s.notes or None)
-        for s in store.symptoms(since=since, until=until)
+        for s in every_symptom if s.at >= since
     )
-    treatments = tuple(TreatmentRow(t.at, t.kind, t.detail or None, t.notes or None) for t in store.treatments(until=until))
+    every_treatment = store.treatments(until=until)
+    treatments = tuple(TreatmentRow(t.at, t.kind, t.detail or None, t.notes or None) for t in every_treatment)
     checks: list[CheckRow] = []
     age: int | None = None
     sex: str | None = None
@@ -140,7 +144,7 @@ def snapshot(store: Any, start: dt.date, end: dt.date) -> ReportData:
         sex = case.get("sex", sex) if isinstance(case.get("sex"), str) else sex
     scores = tuple(ScoreRow(r.at, r.instrument, dict(r.values)) for r in store.scores(since=since, until=until))
     activities = tuple(ActivityRow(a.at, a.kind, a.name, a.outcome, a.seconds) for a in store.activities(since=since, until=until))
-    firsts = [x[0].at for x in (store.symptoms(until=until)[:1], store.treatments(until=until)[:1]) if x]
+    firsts = [x[0].at for x in (every_symptom[:1], every_treatment[:1]) if x]
     first = min(firsts) if firsts else None
     return ReportData(
         start=start,

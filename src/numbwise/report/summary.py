@@ -73,6 +73,76 @@ class Tried:
 
 
 @dataclass(frozen=True)
+class Week:
+    """One 7-day block of the period (the last may be shorter), and what the diary holds for it."""
+
+    start: dt.date
+    end: dt.date
+    days_kept: int  # days of the block on or after the first symptom entry: the days the diary could speak for
+    severities: tuple[int, ...]
+    nights: int  # distinct nights woken
+
+    @property
+    def has_entries(self) -> bool:
+        """A week with no symptom entry is unknown, never zero."""
+        return bool(self.severities)
+
+
+def weeks(data: ReportData) -> list[Week]:
+    """The period in 7-day blocks from its first day, each with its symptom entries (the trends and weekly charts share these)."""
+    count = (data.days + 6) // 7
+    sev: list[list[int]] = [[] for _ in range(count)]
+    woke: list[set[dt.date]] = [set() for _ in range(count)]
+    first = data.end + dt.timedelta(days=1)
+    for s in data.symptoms:
+        d = local_date(s.at)
+        if data.start <= d <= data.end:
+            i = (d - data.start).days // 7
+            sev[i].append(s.severity)
+            if s.woke:
+                woke[i].add(d)
+            first = min(first, d)
+    out: list[Week] = []
+    for i in range(count):
+        a = data.start + dt.timedelta(days=7 * i)
+        b = min(data.end, a + dt.timedelta(days=6))
+        out.append(Week(a, b, max(0, (b - max(a, first)).days + 1), tuple(sev[i]), len(woke[i])))
+    return out
+
+
+@dataclass(frozen=True)
+class Trend:
+    """First against last weeks with entries: how many weeks each side, their dates, median severity and nights a week."""
+
+    weeks_each: int
+    first_from: dt.date
+    first_to: dt.date
+    last_from: dt.date
+    last_to: dt.date
+    severity_first: float | None
+    severity_last: float | None
+    nights_first: float
+    nights_last: float
+
+
+def trend(blocks: Sequence[Week]) -> Trend | None:
+    """Compare up to four weeks with entries at each end; none when fewer than two weeks have entries."""
+    kept = [w for w in blocks if w.has_entries]
+    if len(kept) < 2:
+        return None
+    k = min(4, len(kept) // 2)
+    head, tail = kept[:k], kept[-k:]
+
+    def nights(ws: Sequence[Week]) -> float:
+        days = sum(w.days_kept for w in ws)
+        return sum(w.nights for w in ws) / (days / 7) if days else 0.0
+
+    return Trend(k, head[0].start, head[-1].end, tail[0].start, tail[-1].end,
+                 _median([v for w in head for v in w.severities]), _median([v for w in tail for v in w.severities]),
+                 nights(head), nights(tail))
+
+
+@dataclass(frozen=True)
 class RedFlag:
     """A warning sign a check once raised."""
 
@@ -92,15 +162,19 @@ class Summary:
     since: dt.date | None
     weeks_since: int | None
     days_with_symptoms: int
+    days_kept: int  # days of the period on or after the first diary entry: the days the diary speaks for
     episodes: int
     episodes_per_week: float
     typical_severity: float | None
     worst_severity: int | None
-    severity_first: float | None  # median of the first four weeks
-    severity_last: float | None  # median of the last four weeks
+    severity_first: float | None  # median of the first weeks with entries (up to four)
+    severity_last: float | None  # median of the last weeks with entries (up to four)
     nights_woken: int
     nights_per_week_first: float | None
     nights_per_week_last: float | None
+    weeks_total: int  # 7-day blocks in the period
+    weeks_with_entries: int  # of those, blocks holding a symptom entry: the trend reads only these
+    trend: Trend | None
     finger_counts: dict[str, int]  # code -> entries naming it
     hands: dict[str, int]  # left/right/both -> entries
     pattern: str | None  # a sentence from report.yaml
@@ -175,32 +249,16 @@ def _pattern(kb: Knowledge, counts: dict[str, int]) -> tuple[str | None, str | N
     return best[2], kb.report.patterns[best[2]].text
 
 
-def _window(data: ReportData, first: bool) -> tuple[dt.date, dt.date]:
-    """The first or last four weeks of the period (the whole period when shorter than eight weeks, halves)."""
-    span = min(28, max(1, data.days // 2))
-    if first:
-        return data.start, data.start + dt.timedelta(days=span - 1)
-    return data.end - dt.timedelta(days=span - 1), data.end
-
-
 def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summary:
     """Work out every figure of page one from a snapshot."""
     rep = kb.report
     sym = [s for s in data.symptoms if data.start <= local_date(s.at) <= data.end]
-    weeks = data.days / 7
     days_with = len({local_date(s.at) for s in sym})
     sev = [s.severity for s in sym]
-
-    def sev_in(first: bool) -> float | None:
-        a, b = _window(data, first)
-        return _median([s.severity for s in sym if a <= local_date(s.at) <= b])
-
+    blocks = weeks(data)
+    tr = trend(blocks)
     nights = {local_date(s.at) for s in sym if s.woke}
-
-    def nights_in(first: bool) -> float | None:
-        a, b = _window(data, first)
-        n = len([d for d in nights if a <= d <= b])
-        return n / (((b - a).days + 1) / 7)
+    recent_nights = sum(w.nights for w in [w for w in blocks if w.has_entries][-4:])  # the last four weeks with entries
 
     counts: Counter[str] = Counter()
     hands: Counter[str] = Counter()
@@ -222,6 +280,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     if dated:
         first_entry = min([*dated, *([first_entry] if first_entry else [])])
     weeks_since = ((data.end - first_entry).days // 7) if first_entry else None
+    days_kept = (data.end - max(data.start, first_entry)).days + 1 if first_entry else 0
 
     checks = sorted(data.checks, key=lambda c: c.at)
     latest = checks[-1] if checks else None
@@ -229,8 +288,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     for c in checks:
         for f in c.red_flags:
             if f not in flags:
-                text = kb.vocabulary.findings.get(f, f.replace("_", " "))
-                flags[f] = RedFlag(f, text, local_date(c.at))
+                flags[f] = RedFlag(f, finding_text(kb, f), local_date(c.at))
 
     trends = _score_trends(data, kb, mic)
     tried = _tried(data, kb)
@@ -238,11 +296,11 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     sessions = [a for a in data.activities if a.kind == "session" and data.start <= local_date(a.at) <= data.end]
     breaks = [a for a in data.activities if a.kind == "break" and data.start <= local_date(a.at) <= data.end]
 
-    s_first, s_last = sev_in(True), sev_in(False)
-    n_first, n_last = (nights_in(True), nights_in(False)) if sym else (None, None)
+    s_first, s_last = (tr.severity_first, tr.severity_last) if tr else (None, None)
+    n_first, n_last = (tr.nights_first, tr.nights_last) if tr else (None, None)
     fired = _triggers(
         pattern_id=pattern_id,
-        night_last=n_last or 0.0,
+        night_last=float(recent_nights),
         sev_first=s_first,
         sev_last=s_last,
         trends=trends,
@@ -269,8 +327,9 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         since=first_entry,
         weeks_since=weeks_since,
         days_with_symptoms=days_with,
+        days_kept=days_kept,
         episodes=len(sym),
-        episodes_per_week=len(sym) / weeks if weeks else 0.0,
+        episodes_per_week=len(sym) / (days_kept / 7) if days_kept else 0.0,
         typical_severity=_median(sev),
         worst_severity=max(sev) if sev else None,
         severity_first=s_first,
@@ -278,6 +337,9 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         nights_woken=len(nights),
         nights_per_week_first=n_first,
         nights_per_week_last=n_last,
+        weeks_total=len(blocks),
+        weeks_with_entries=sum(1 for w in blocks if w.has_entries),
+        trend=tr,
         finger_counts=finger_counts,
         hands=dict(hands),
         pattern=pattern,
@@ -286,9 +348,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         latest_level=latest.level if latest else None,
         latest_level_title=level_text.title if level_text else None,
         latest_check_at=local_date(latest.at) if latest else None,
-        latest_causes=tuple(
-            (kb.causes[c].name if c in kb.causes else c.replace("_", " "), p) for c, p in (latest.causes if latest else ())[:3]
-        ),
+        latest_causes=tuple((cause_name(kb, c), p) for c, p in (latest.causes if latest else ())[:3]),
         red_flags=tuple(flags.values()),
         scores=trends,
         tried=tried,
@@ -299,6 +359,20 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         questions=tuple(questions),
         triggers_seen=tuple(k for k in fired),
     )
+
+
+def finding_text(kb: Knowledge, finding: str) -> str:
+    """A warning sign as a person reads it: the vocabulary's words, else the question's, never the internal name."""
+    words = kb.vocabulary.findings.get(finding)
+    if words:
+        return words.rstrip(".")
+    known = kb.findings.get(finding)
+    return known.said_yes.rstrip(".") if known else "A warning sign this version has no words for"
+
+
+def cause_name(kb: Knowledge, cause: str) -> str:
+    """A cause's name as the check shows it; an unknown one is named as such, never by its internal name."""
+    return kb.causes[cause].name if cause in kb.causes else "a cause this version does not know"
 
 
 def _who(data: ReportData) -> str:
@@ -389,7 +463,9 @@ def _triggers(
     fired: dict[str, dict[str, str]] = {}
     if any_flag:
         fired["red_flag_ever"] = {}
-    if latest_level in ("emergency", "urgent"):
+    if latest_level == "emergency":
+        fired["emergency_level"] = {}
+    elif latest_level == "urgent":
         fired["urgent_level"] = {}
     worse_scores = any(t.verdict == "worse" for t in trends)
     better_scores = any(t.verdict == "better" for t in trends)

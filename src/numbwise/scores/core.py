@@ -121,11 +121,17 @@ def check_hand(ins: Instrument, hand: str | None) -> str | None:
     return h
 
 
+def question_start(text: str, words: int = 8) -> str:
+    """The start of a question, to name it in a message."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
+
+
 def require_score(result: ScoreResult) -> ScoreResult:
     """Refuse a result that holds no score at all, so an empty result is never saved."""
     if not result.scored:
         counts = "; ".join(f"{s.name}: {s.answered} of {s.total} answered, {s.needed} needed" for s in result.scales)
-        raise ScoreInputError(f"too few questions were answered to give any score ({counts}); nothing was saved")
+        raise ScoreInputError(f"too few questions were answered to give any score ({counts})")  # each face says nothing was saved
     return result
 
 
@@ -172,15 +178,15 @@ def _check_answers(ins: Instrument, answers: Mapping[str, int | None]) -> dict[s
         if key not in items:
             raise ScoreInputError(f"'{key}' is not an item of {ins.short}", key)
     out: dict[str, int | None] = {}
-    for iid, item in items.items():
+    for n, (iid, item) in enumerate(items.items(), 1):
         value = answers.get(iid)
+        named = f"answer {n} ({question_start(item.text)})"  # people know the question, not its internal id
         if value is not None:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ScoreInputError(f"item {iid}: answer must be a whole number, got {value!r}", iid)
+                raise ScoreInputError(f"{named}: the answer must be a whole number, got {value!r}", iid)
             allowed = [o.value for o in item.options]
             if value not in allowed:
-                raise ScoreInputError(
-                    f"item {iid}: {value} is not an answer; use one of {', '.join(map(str, allowed))}", iid)
+                raise ScoreInputError(f"{named}: {value} is not an answer; use one of {', '.join(map(str, allowed))}", iid)
         out[iid] = value
     return out
 

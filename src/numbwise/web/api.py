@@ -132,3 +132,78 @@ def fast_route() -> Any:
     from starlette.routing import Route
 
     return Route("/api/assess", _fast_assess, methods=["POST"], include_in_schema=False)
+
+
+PARSE_BODY_LIMIT = 16_384  # bytes: a description is a few sentences (MAX_CHARS characters at most)
+
+
+class ParseIn(BaseModel):
+    """A description in the person's own words."""
+
+    text: str
+
+
+class SpanOut(BaseModel):
+    """Where in the text a finding (or age, sex) was read, and what the words made of it."""
+
+    start: int
+    end: int
+    text: str
+    finding: str | None = None
+    field: Literal["age", "sex"] | None = None
+    value: bool | int | str | None
+    status: Literal["said", "denied", "inferred", "hypothetical", "past", "someone_else", "conflict"]
+    confidence: float
+
+
+class ParseOut(BaseModel):
+    """The partial case the words give, with the words behind each part."""
+
+    age: int | None
+    sex: Literal["female", "male"] | None
+    findings: dict[str, bool]
+    spans: list[SpanOut]
+    emergency: list[str]
+
+
+@router.post(
+    "/parse",
+    summary="Read a description in the person's own words",
+    response_model=None,
+    responses={200: {"model": ParseOut, "description": "Age, sex, findings and the spans they came from; `emergency` "
+                                                       "lists the warning signs the words raise."},
+               413: {"model": Problem, "description": "The body is too large."},
+               422: {"model": Problem, "description": "The body is not {\"text\": \"...\"}; `loc` names the field."}},
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["text"], "additionalProperties": False,
+        "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 4000}},
+        "example": {"text": "my pinky and ring finger go dead when I'm on the phone"}}}}}},
+)
+async def parse_endpoint(request: Request) -> Response:
+    """The same reading as `numbwise parse --text`: a partial case, never a diagnosis."""
+    return parse_body(await request.body())
+
+
+def parse_body(raw: bytes) -> Response:
+    """Validate {"text": "..."} and parse it; 413 past the size limit, 422 naming the field otherwise."""
+    from numbwise.parse import MAX_CHARS, emergency, parse
+
+    if len(raw) > PARSE_BODY_LIMIT:
+        return problem(["body"], f"is too large (at most {PARSE_BODY_LIMIT} bytes)", 413)
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        return problem(["body"], f"is not valid JSON: {exc}")
+    if not isinstance(data, dict):
+        return problem(["body"], "must be an object like {\"text\": \"...\"}")
+    extra = sorted(set(data) - {"text"})
+    if extra:
+        return problem(["body", extra[0]], "unknown key")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return problem(["body", "text"], "must be a non-empty string")
+    if len(text) > MAX_CHARS:
+        return problem(["body", "text"], f"must be at most {MAX_CHARS} characters")
+    parsed = parse(text)
+    out = parsed.to_dict() | {"emergency": [c.finding for c in emergency(parsed)]}
+    return Response(json.dumps(out), media_type="application/json")

@@ -29,11 +29,10 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     from fastapi import FastAPI
     from fastapi.staticfiles import StaticFiles
     from fastapi.templating import Jinja2Templates
-
-    from numbwise import __version__
-    from numbwise.web import api, check, diary, diary_api, exercises, pages, report, scores
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+    from numbwise import __version__
+    from numbwise.web import api, check, describe, diary, diary_api, exercises, pages, report, scores
     from numbwise.web.security import CsrfCookie, RemoteLogin, RequestGuard, SecurityHeaders
 
     settings = settings or WebSettings()
@@ -53,12 +52,16 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     app.state.settings = settings
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["nav"] = NAV
+    from numbwise import dates
+
+    templates.env.filters.update(day=dates.day, short_day=dates.short_day, moment=dates.moment, day_of=dates.day_of)  # one date style everywhere
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.router.routes.insert(0, api.fast_route())
     app.include_router(diary_api.router)
     app.include_router(check.router)
+    app.include_router(describe.router)
     app.include_router(diary.router)
     app.include_router(report.router)
     app.include_router(exercises.router)

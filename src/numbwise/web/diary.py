@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
+from numbwise.dates import moment
 from numbwise.web.security import CSRF_FIELD, csrf_ok
 
 if TYPE_CHECKING:
@@ -214,11 +215,12 @@ def chart_views(request: Request, store: Store, today: dt.date) -> tuple[list[di
         from numbwise.kb import load
         from numbwise.report.charts import finger_chart, nights_chart, severity_chart
         from numbwise.report.summary import kb_mic, summarize
+        from numbwise.report.svg import SCREEN
         from numbwise.web.svg import inline_svg
 
         kb = load()
         summary = summarize(data, kb, kb_mic(kb))
-        charts = [severity_chart(data, summary), nights_chart(data), finger_chart(summary)]
+        charts = [severity_chart(data, summary, SCREEN), nights_chart(data, SCREEN), finger_chart(summary, SCREEN)]
         cache.clear()  # only the newest view is worth keeping
         cache[key] = [{"id": c.id, "title": c.title, "alt": c.alt, "svg": inline_svg(c.svg, f"c-{c.id}"),
                        "headers": c.table.headers, "rows": c.table.rows} for c in charts]
@@ -231,7 +233,7 @@ def _history(store: Store, kind: str | None) -> tuple[list[dict[str, Any]], int]
 
     entries = store.entries([kind] if kind else None)
     newest = list(reversed(entries))[:HISTORY_LIMIT]
-    rows = [{"ref": entry_ref(e), "kind": kind_of(e), "when": e.at.astimezone().strftime("%a %d %b %Y, %H:%M"),
+    rows = [{"ref": entry_ref(e), "kind": kind_of(e), "when": moment(e.at),
              "iso": e.at.isoformat(), "text": describe_short(e), "editable": kind_of(e) in ("symptom", "treatment")}
             for e in newest]
     return rows, len(entries)
@@ -402,7 +404,7 @@ def diary_delete_form(request: Request, ref: str) -> Response:
         return _not_found(request, ref)
     return render(request, "diary_delete.html", {"title": "Delete this entry?", "ref": entry_ref(entry),
                                                  "text": describe_short(entry),
-                                                 "when": entry.at.astimezone().strftime("%a %d %b %Y, %H:%M")})
+                                                 "when": moment(entry.at)})
 
 
 @router.post("/diary/{ref}/delete")

@@ -113,9 +113,9 @@ def _not_found(request: Request, rid: str) -> Response:
     from numbwise.kb import load
     from numbwise.web.app import render
 
-    known = ", ".join(load().exercises.routines)
+    known = ", ".join(r.name for r in load().exercises.routines.values())
     return render(request, "problem.html", {"title": "Page not found",
-                                            "message": f"There is no routine called '{rid}'. Routines: {known}.",
+                                            "message": f"There is no routine at this address. The routines are: {known}.",
                                             "back": ("/exercises", "See all routines")}, 404)
 
 
@@ -130,7 +130,9 @@ def _suggested(request: Request) -> tuple[Choice | NoSuggestion, str]:
     result = suggestion_for(kb, check.result if check is not None else None)
     if check is None:
         return result, "You have no saved check yet, so this is the everyday routine."
-    when = check.at.date().isoformat()
+    from numbwise.dates import day_of
+
+    when = day_of(check.at)
     top = result.cause_id
     name = kb.causes[top].name.lower() if top in kb.causes else "no clear cause"
     if not isinstance(result, Choice):

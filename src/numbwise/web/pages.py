@@ -77,14 +77,16 @@ def learn_page(request: Request, topic: str) -> Response:
     try:
         found = page(topic)
     except UnknownTopic as exc:
-        return render(request, "problem.html", {"title": "Page not found", "message": str(exc).replace(
-            " Run 'numbwise learn' to see them all.", ""), "suggestions": exc.suggestions}, 404)
+        names = topic_names()
+        suggestions = [(sid, names.get(sid, sid)) for sid in dict.fromkeys(exc.suggestions)]  # each page once, by its name
+        return render(request, "problem.html", {"title": "Page not found", "message": f"There is no Learn page called '{topic}'.",
+                                                "suggestions": suggestions, "back": ("/learn", "See every topic")}, 404)
     names = topic_names()
     blocks = [{"heading": b.heading, "paragraphs": [linked(x, names) for x in b.paragraphs],
                "bullets": [linked(x, names) for x in b.items]} for b in found.blocks]
     see_also = [(sid, names.get(sid, sid.replace("_", " ").capitalize())) for sid in found.see_also]
     return render(request, "learn_page.html", {"title": found.title, "p": found, "blocks": blocks, "see_also": see_also,
-                                               "cites": [cite(s) for s in found.sources]})
+                                               "cites": [(cite(s).removesuffix(f" {s.url}"), str(s.url)) for s in found.sources]})
 
 
 @router.get("/foods")

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from numbwise.dates import day
 from numbwise.web.security import CSRF_FIELD, csrf_ok
 
 router = APIRouter(include_in_schema=False)
@@ -32,7 +33,8 @@ def _page(request: Request, status: int = 200, **extra: Any) -> Response:
 
     today = _today(request)
     ctx: dict[str, Any] = {"title": "Report", "start": (today - dt.timedelta(days=DEFAULT_DAYS - 1)).isoformat(),
-                           "end": today.isoformat(), "error": None, "imported": None, "problems": None}
+                           "end": today.isoformat(), "today": today.isoformat(), "error": None, "imported": None,
+                           "problems": None}
     ctx.update(extra)
     return render(request, "report.html", ctx, status)
 
@@ -55,7 +57,9 @@ def _dates(request: Request) -> tuple[dt.date, dt.date]:
     if min(start.year, end.year) < EARLIEST_YEAR:
         raise ValueError(f"Choose days from {EARLIEST_YEAR} on; check the year (like 2026, not 26).")
     if start > end:
-        raise ValueError(f"The first day ({start}) is after the last day ({end}).")
+        raise ValueError(f"The first day ({day(start)}) is after the last day ({day(end)}).")
+    if end > today:
+        raise ValueError(f"The last day ({day(end)}) is after today ({day(today)}). Choose today or an earlier day.")
     if (end - start).days > MAX_DAYS:
         raise ValueError("The period is longer than ten years; choose a shorter one.")
     return start, end
@@ -83,7 +87,7 @@ def report_pdf(request: Request) -> Response:
                      end=request.query_params.get("to", ""))
     data = snapshot(store_of(request.app), start, end)
     if data.is_empty():
-        return _page(request, 404, error=f"Nothing was logged between {start:%d %B %Y} and {end:%d %B %Y}, so there is "
+        return _page(request, 404, error=f"Nothing was logged between {day(start)} and {day(end)}, so there is "
                      "no report to make. Choose other dates, or add diary entries first.",
                      start=start.isoformat(), end=end.isoformat())
     kb = load()

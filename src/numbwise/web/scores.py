@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
+from numbwise.dates import day_of
 from numbwise.web.security import CSRF_FIELD, csrf_ok
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def chart(t: ScaleTrend) -> dict[str, Any] | None:
         "ticks": [{"y": y(v), "label": f"{v:g}"} for v in ticks],
         "points": [{"x": x(p.at), "y": y(p.value), "label": p.text} for p in pts if p.value is not None],
         "path": " ".join(f"{x(p.at)},{y(p.value)}" for p in pts if p.value is not None),
-        "start": pts[0].at.date().isoformat(), "end": pts[-1].at.date().isoformat(), "band": band,
+        "start": day_of(pts[0].at), "end": day_of(pts[-1].at), "band": band,
     }
 
 
@@ -154,11 +155,14 @@ def _form_page(request: Request, iid: str, ins: Instrument, error: str | None = 
     from numbwise.web.app import render
 
     notes = {n.before: n.text for n in ins.sections}
+    # after a refused form, the questions left blank are marked and listed at the top, each a link to its question
+    unanswered = [(n, item) for n, item in enumerate(ins.items, 1) if not (given or {}).get(item.id)] if error and given else []
     areas = [a for a in ins.diagram.areas if a.code != "p"] if ins.diagram else []
     return render(request, "score_form.html", {
         "title": ins.short if ins.short != ins.name else ins.name, "iid": iid, "ins": ins, "notes": notes,
         "error": error, "given": given or {}, "picks": set(picks or []), "sides": SIDES, "digits": DIGITS,
-        "prefill": {}, "katz_areas": areas, "trends": trend_context(request, iid, ins),
+        "prefill": {}, "katz_areas": areas, "trends": trend_context(request, iid, ins), "unanswered": unanswered,
+        "blank": {item.id for _, item in unanswered},
     }, status)
 
 

@@ -18,7 +18,12 @@
       print.addEventListener("click", function () { window.print(); });
     }
   }
-  document.addEventListener("DOMContentLoaded", function () { wire(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    wire(document);
+    // a refused form reloads at the top: bring its message into view and read it out
+    var err = document.querySelector("#main .error[role='alert']");
+    if (err && !document.querySelector("[autofocus]")) { err.setAttribute("tabindex", "-1"); err.focus(); }
+  });
   // After htmx swaps in the next step, move focus: to the field a message is about, else to the message,
   // else to the heading, so a screen reader reads what changed.
   document.addEventListener("htmx:afterSettle", function () {

@@ -40,7 +40,7 @@
     var el = {
       headline: $("p-headline"), hand: $("p-hand"), pic: $("p-pic"), ring: $("p-ring"), count: $("p-count"),
       say: $("p-say"), counters: $("p-counters"), live: $("p-live"), start: $("p-start"), pause: $("p-pause"),
-      skip: $("p-skip"), seconds: $("done-seconds"), timer: $("done-timer"), doneTitle: $("done-title"),
+      skip: $("p-skip"), next: $("p-next"), seconds: $("done-seconds"), timer: $("done-timer"), doneTitle: $("done-title"),
       hint: $("done-hint")
     };
     var workTotal = phases.filter(function (p) { return p.work; }).length;
@@ -66,8 +66,11 @@
         if (on) { buttons[i].setAttribute("data-suggested", "true"); } else { buttons[i].removeAttribute("data-suggested"); }
       }
       if (el.hint) {
-        el.hint.textContent = state.workSkipped > 0 ?
-          "Some steps were skipped, so \u201cPartly\u201d is suggested. Timer: " + Math.round(state.active) + " seconds." :
+        // the hint names the very answer highlighted above, so the two never disagree
+        var label = "";
+        for (var j = 0; j < buttons.length; j += 1) { if (buttons[j].value === want) { label = buttons[j].textContent; } }
+        var why = want === "skipped" ? "Nothing was done the full time" : state.workSkipped > 0 ? "Some steps were skipped" : "";
+        el.hint.textContent = (why && label ? why + ", so \u201c" + label + "\u201d is suggested. " : "") +
           "Timer: " + Math.round(state.active) + " seconds.";
       }
     }
@@ -113,6 +116,7 @@
       el.say.textContent = "Well done. Did you do it?";
       el.pause.hidden = true;
       el.skip.hidden = true;
+      el.next.hidden = true;
       el.start.hidden = true;
       root.setAttribute("data-kind", "finished");
       announce("Finished. Did you do it? Choose Done, Partly or Not done.");
@@ -157,6 +161,7 @@
       el.start.hidden = true;
       el.pause.hidden = false;
       el.skip.hidden = false;
+      el.next.hidden = false;
       show(true);
       record();
       state.timer = window.setInterval(tick, TICK_MS);
@@ -173,7 +178,21 @@
       root.setAttribute("data-paused", state.paused ? "true" : "false");
       announce(state.paused ? "Paused." : "Going again.");
     });
+    // Skip exercise leaves every phase left of the current exercise; Next step leaves only the one on screen.
     el.skip.addEventListener("click", function () {
+      tick();
+      if (!state.running) { return; }
+      var current = phases[state.index].exercise;
+      while (state.running && state.index < phases.length && phases[state.index].exercise === current) {
+        if (phases[state.index].work) { state.workSkipped += 1; }
+        state.index += 1;
+        state.elapsed = 0;
+      }
+      if (state.index >= phases.length) { finish(); return; }
+      show(true);
+      record();
+    });
+    el.next.addEventListener("click", function () {
       tick();
       if (state.running) { advance(true); }
       if (state.running) { record(); }

@@ -1,0 +1,456 @@
+"""Text in, a partial case out: findings said present or absent, age and sex, each with its words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from numbwise.parse.lexicon import Lexicon, lexicon
+from numbwise.parse.match import Hit, correct, find
+from numbwise.parse.quantities import UNITS, clause_of, durations
+from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token, tokenize
+
+EMERGENCY_GROUP = "emergency_signs"
+HISTORY_GROUP = "history"
+MAX_CHARS = 4000  # a description, not a document: longer text is refused by the faces
+
+Status = Literal["said", "denied", "inferred", "hypothetical", "past", "someone_else", "conflict"]
+_LIMBS = frozenset({"hand", "hands", "arm", "arms", "finger", "fingers", "thumb", "thumbs", "pinky", "pinkie", "wrist",
+                    "forearm", "palm", "index", "pointer", "elbow", "middle", "ring", "little", "fingertips", "side"})
+_RESOLVES = frozenset({"gone", "go", "goes", "went", "away", "back", "normal", "over", "lasts", "lasted", "last",
+                       "recover", "recovers", "recovered", "passes", "passed", "pass", "fixes", "fixed", "settles",
+                       "settled", "stops", "stopped", "disappears", "disappeared", "eases", "eased", "better",
+                       "cleared", "clears", "resolved", "fine", "ok", "within", "took", "takes"})
+_SPREADS = frozenset({"spread", "spreads", "spreading", "spreaded", "crept", "creep", "creeping", "creeps", "crawl",
+                      "crawling", "crawled", "moved", "moving", "moves", "travelled", "traveled", "travels",
+                      "marched", "marching", "worked"})
+_AGE_CUES = frozenset({"i'm", "im", "am", "aged", "age", "me", "is", "was", "turned", "turning", "i"})
+_NUMB_WORDS = frozenset({"numb", "tingl", "pins", "needles", "dead", "asleep", "sleeping", "it", "it's", "its"})
+_THIRD = frozenset({"her", "his", "she", "he", "their", "they", "them", "him"})
+_YEARS = frozenset({"year", "years", "yr", "yrs", "y", "yo", "yob"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One finding the text spoke of, where (character span) and how sure the parser is.
+
+    `value` is what the case takes (True, False) or None when the words do not count: a hypothetical,
+    past or someone else's mention, or a conflict. A warning sign the text denies keeps value False in
+    `understood` but never enters the case: only the questions can clear a warning sign.
+    """
+
+    finding: str
+    value: bool | None
+    start: int
+    end: int
+    text: str
+    status: Status
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What the parser understood from one description."""
+
+    text: str
+    age: int | None = None
+    sex: str | None = None
+    age_span: tuple[int, int] | None = None
+    sex_span: tuple[int, int] | None = None
+    understood: Mapping[str, bool] = field(default_factory=dict)  # every finding read as present or absent
+    findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs
+    mentions: tuple[Mention, ...] = ()
+
+    def spans_for(self, fid: str) -> list[Mention]:
+        """The words behind one finding (those that set its value)."""
+        return [m for m in self.mentions if m.finding == fid and m.value is not None]
+
+    def warning_signs(self) -> list[str]:
+        """Emergency signs the text says are present, in the order written."""
+        groups = lexicon().groups
+        return [f for f, v in self.findings.items() if v and groups.get(f) == EMERGENCY_GROUP]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: {"age", "sex", "findings", "spans"} (spans as character offsets)."""
+        spans: list[dict[str, Any]] = []
+        if self.age_span is not None:
+            spans.append({"start": self.age_span[0], "end": self.age_span[1], "text": self.text[self.age_span[0]:self.age_span[1]],
+                          "field": "age", "value": self.age, "status": "said", "confidence": 0.9})
+        if self.sex_span is not None:
+            spans.append({"start": self.sex_span[0], "end": self.sex_span[1], "text": self.text[self.sex_span[0]:self.sex_span[1]],
+                          "field": "sex", "value": self.sex, "status": "said", "confidence": 0.85})
+        for m in self.mentions:
+            spans.append({"start": m.start, "end": m.end, "text": m.text, "finding": m.finding, "value": m.value,
+                          "status": m.status, "confidence": round(m.confidence, 2)})
+        spans.sort(key=lambda s: (s["start"], s["end"]))
+        return {"age": self.age, "sex": self.sex, "findings": dict(self.findings), "spans": spans}
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Token-level context: clause numbers and the trigger hits of one text."""
+
+    clause: list[int]
+    sentence: list[int]
+    neg_before: list[Hit]
+    neg_after: list[Hit]
+    neg_sentence: list[Hit]
+    hypothetical: list[Hit]
+    historical: list[Hit]
+    uncertain: list[Hit]
+    family_from: list[int]  # token indexes where a relative's history begins ("my mum had")
+    theirs: dict[int, set[int]]  # clause -> earlier clauses of its sentence it continues ("... and her face ...")
+    family_after: list[Hit]  # "runs in the family"
+
+
+def _outside(hits: list[Hit], blockers: list[Hit]) -> list[Hit]:
+    """Trigger hits that are not part of a longer look-alike ('not sure' is not a negation)."""
+    blocked = {i for b in blockers for i in range(b.start, b.end)}
+    return [h for h in hits if not blocked & set(range(h.start, h.end))]
+
+
+def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _Context:
+    terminators = find(toks, lex.terminators)
+    term_at = {h.start for h in terminators}
+    clause, sentence = [], []
+    c = s = 0
+    for i, t in enumerate(toks):
+        if t.text in CLAUSE_END or i in term_at:
+            c += 1
+        if t.text in SENTENCE_END:
+            s += 1
+        clause.append(c)
+        sentence.append(s)
+    pseudo = find(toks, lex.pseudo_negation)
+    family_verbs = find(toks, lex.family_verbs)
+    family_from = []
+    for i, t in enumerate(toks):
+        if t.text in lex.relatives and i != patient_relative:
+            for v in family_verbs:
+                if i < v.start <= i + 3 and clause[v.start] == clause[i]:
+                    family_from.append(i)
+                    break
+    theirs: dict[int, set[int]] = {}
+    for i, t in enumerate(toks):
+        if t.text in _THIRD and i and clause[i - 1] != clause[i] or (
+                t.text in _THIRD and i > 1 and toks[i - 1].text == "and" and clause[i - 2] != clause[i]):
+            theirs[clause[i]] = {c for c in range(clause[i]) if sentence[clause.index(c)] == sentence[i]}
+    future = {sentence[h.start] for h in find(toks, lex.future_words)}
+    hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
+    return _Context(
+        clause, sentence,
+        _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
+        find(toks, lex.negation_back_sentence), hypothetical, find(toks, lex.historical),
+        find(toks, lex.uncertain), family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
+    )
+
+
+def _status(hit: Hit, ctx: _Context, scope: int) -> tuple[str, float]:
+    """What the surrounding words make of a mention: said, denied, hypothetical, past, someone else's."""
+    s, e = hit.start, hit.end
+    cl = ctx.clause[s]
+    mine = set(range(s, e))
+
+    def before(trigs: list[Hit], reach: int) -> bool:
+        return any(t.end <= s and s - t.end <= reach and ctx.clause[t.end - 1] == cl and not mine & set(range(t.start, t.end))
+                   for t in trigs)
+
+    def after(trigs: list[Hit], reach: int) -> bool:
+        return any(t.start >= e and t.start - e <= reach and ctx.clause[t.start] == ctx.clause[e - 1] for t in trigs)
+
+    if any(f < s and (ctx.clause[f] == cl or ctx.clause[f] in ctx.theirs.get(cl, ())) for f in ctx.family_from) or after(
+            ctx.family_after, scope):
+        return "someone_else", 0.0
+    if any(t.start >= e and ctx.sentence[t.start] == ctx.sentence[s] for t in ctx.neg_sentence):
+        return "denied", 0.8
+    if before(ctx.hypothetical, 4 * scope):  # a hypothetical reaches the whole clause ("if I get ... I will call")
+        return "hypothetical", 0.0
+    historical = before(ctx.historical, scope) or after(ctx.historical, scope)
+    if before(ctx.neg_before, scope) or after(ctx.neg_after, 3):
+        return ("past" if historical else "denied"), 0.85
+    if historical:
+        return "past", 0.0
+    return "said", (0.65 if before(ctx.uncertain, 3) else 0.9)
+
+
+_SHARED_GROUPS = frozenset({"where", "onset_and_course", "timing_and_triggers"})
+
+
+def _drop_contained(hits: list[Hit], groups: Mapping[str, str]) -> list[Hit]:
+    """A match whose words all sit inside a longer match of another kind of finding gives way to it
+    ('headache' in 'worst headache of my life'); within where / onset / triggers both stand
+    ('pointer' in 'pointer and middle', 'all the time' in 'not all the time')."""
+    keep: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-len(h.matched), h.start)):
+        mine = set(h.matched)
+        my_groups = {groups.get(f) for f in h.pattern.findings}
+
+        def gives_way(k: Hit) -> bool:
+            if k.start > h.start or k.end < h.end:
+                return False  # cheap test first: k does not span h
+            if not mine < set(k.matched) or set(h.pattern.findings) <= set(k.pattern.findings):
+                return False
+            theirs = {groups.get(f) for f in k.pattern.findings}
+            return not (my_groups == theirs and my_groups <= _SHARED_GROUPS)
+
+        if any(gives_way(k) for k in keep):
+            continue
+        keep.append(h)
+    return sorted(keep, key=lambda h: h.start)
+
+
+def _patient_relative(toks: list[Token], lex: Lexicon) -> tuple[int, str, int | None, tuple[int, int] | None] | None:
+    """A description written about someone else ('my husband is 72', 'Mum (79)'): who, their sex, their age."""
+    words = [t.text for t in toks]
+    for i, w in enumerate(words):
+        if w not in lex.relatives:
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in ("is", "(", ",", "aged", "who", "'s"):
+            j += 1
+        if j < len(words) and words[j].isdigit() and 0 < int(words[j]) <= 110 and j - i <= 3:
+            return i, lex.relatives[w], int(words[j]), (toks[j].start, toks[j].end)
+    pronouns = {"he", "his", "him", "she", "her"}
+    verbs = {w.key for ps in lex.family_verbs.values() for p in ps for w in p.words[:1]}
+    for i, w in enumerate(words[:4]):
+        if w in lex.relatives and pronouns & set(words[i + 1:]) and not verbs & set(words[i + 1:i + 3]):
+            return i, lex.relatives[w], None, None
+    return None
+
+
+def _age_sex(toks: list[Token], lex: Lexicon, skip: set[int]) -> tuple[int | None, tuple[int, int] | None, str | None, tuple[int, int] | None]:
+    """The writer's own age and sex ('I'm 45', '34f', '62 yo male', 'me 50 year, woman')."""
+    words = [t.text for t in toks]
+    n = len(words)
+    age: int | None = None
+    age_span: tuple[int, int] | None = None
+    sex: str | None = None
+    sex_span: tuple[int, int] | None = None
+    for i, w in enumerate(words):
+        glued = re.fullmatch(r"([fm])(\d{1,3})", w)  # "F34", "m45"
+        if age is None and glued and 0 < int(glued.group(2)) <= 110 and i not in skip:
+            age, age_span = int(glued.group(2)), (toks[i].start, toks[i].end)
+            sex, sex_span = ("female" if glued.group(1) == "f" else "male"), (toks[i].start, toks[i].end)
+            continue
+        if age is not None or i in skip or not w.isdigit() or not 0 < int(w) <= 110:
+            continue
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        nxt2 = words[i + 2] if i + 2 < n else ""
+        if nxt == "ago" or nxt2 == "ago" or prev in ("at", "for", "since", "over", "past", "last", "about", "after", "from",
+                                                     "in", "within", "than", "every", "each"):
+            continue
+        is_age = False
+        if nxt in _YEARS:
+            is_age = nxt2 in ("old", "o", "of", ",", ".") or nxt in ("yo", "y") or prev in _AGE_CUES or i == 0 or (
+                nxt2 in lex.sex_words) or prev in lex.sex_words
+        elif nxt in UNITS or nxt in ("pints", "units", "glasses", "cigarettes", "kg", "lbs", "stone", "times", "%"):
+            continue
+        elif nxt in ("f", "m") or nxt in lex.sex_words:
+            is_age = True
+        elif prev in _AGE_CUES or prev in lex.sex_words or ((i == 0 or prev in (".", "\n")) and nxt in (",", ".", "and")) or (
+                prev == "," and i >= 2 and (words[i - 2] in lex.sex_words or words[i - 2] in ("teenager", "teen"))):
+            is_age = True
+        if is_age:
+            age, age_span = int(w), (toks[i].start, toks[i].end)
+            if nxt in ("f", "m"):
+                sex, sex_span = ("female" if nxt == "f" else "male"), (toks[i + 1].start, toks[i + 1].end)
+    if sex is None:
+        for i, w in enumerate(words):
+            if i in skip:
+                continue
+            got = lex.sex_words.get(w)
+            if got is not None and (i == 0 or words[i - 1] not in ("my", "the", "a", "this", "that", "other") or (
+                    i >= 1 and words[i - 1] == "a" and (i < 2 or words[i - 2] in ("i'm", "im", "am", "old", "year")))):
+                sex, sex_span = got, (toks[i].start, toks[i].end)
+                break
+            if got is not None and i >= 1 and words[i - 1] == "a":
+                sex, sex_span = got, (toks[i].start, toks[i].end)
+                break
+    return age, age_span, sex, sex_span
+
+
+def _sides(toks: list[Token], blocked: set[int]) -> dict[str, tuple[int, int]]:
+    """Which sides ('right', 'left') the text puts on a hand, arm or finger, with the first such words of each."""
+    out: dict[str, tuple[int, int]] = {}
+    for i, t in enumerate(toks):
+        if t.text not in ("right", "left", "r", "l") or i in blocked:
+            continue
+        for j in range(i + 1, min(i + 4, len(toks))):
+            if toks[j].text in CLAUSE_END:
+                break
+            if toks[j].text in _LIMBS:
+                if toks[j].text == "side" and not (j + 2 < len(toks) and toks[j + 2].text in ("arm", "hand", "body")):
+                    a, z = clause_of(toks, i)
+                    if not {t.text for t in toks[a:z]} & (_LIMBS - {"side"}):
+                        break  # "the right side of my face" alone says nothing about the hands
+                out.setdefault({"r": "right", "l": "left"}.get(t.text, t.text), (i, j))
+                break
+    return out
+
+
+def parse(text: str) -> Parsed:
+    """Read one description: every finding said present or absent, age and sex, each with its words."""
+    lex = lexicon()
+    raw = tokenize(text[:MAX_CHARS])
+    toks, fixed = correct(raw, lex.vocabulary, lex.known)
+    relative = _patient_relative(toks, lex)
+    ctx = _context(toks, lex, relative[0] if relative else None)
+    hits = _drop_contained(find(toks, lex.findings), lex.groups)
+    mentions: list[Mention] = []
+    used_tokens: set[int] = set()
+
+    def span(a: int, b: int) -> tuple[int, int, str]:
+        return toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end]
+
+    where = {i for h in hits if any(lex.groups.get(f) == "where" for f in h.pattern.findings) for i in h.matched}
+
+    def mine_says_numb(h: Hit) -> bool:
+        """Does the clause of this mention also speak of the numbness itself (a finger, a hand, 'numb')?"""
+        a, z = clause_of(toks, h.start)
+        return bool(where & set(range(a, z))) or any(t.stem in _NUMB_WORDS for t in toks[a:z])
+
+    blocked: set[int] = set()  # tokens in a hypothetical, past or someone else's context
+    history_clauses: set[int] = set()
+    for h in hits:
+        status, conf = _status(h, ctx, lex.scope)
+        if h.pattern.denied_only and status != "denied":
+            continue
+        if fixed & set(h.matched):
+            conf = min(conf, 0.7)
+        a, b, words = span(h.start, h.end)
+        if status in ("hypothetical", "someone_else"):
+            blocked |= set(range(h.start, h.end))
+        for fid in h.pattern.findings:
+            group = lex.groups.get(fid)
+            st: Status = status  # type: ignore[assignment]
+            c = conf
+            if status == "past" and group != EMERGENCY_GROUP:
+                # Only a warning sign can be "in the past"; old history ("a stroke years ago") still counts.
+                st, c = ("denied", 0.85) if conf else ("said", 0.8)
+            value = {"said": True, "denied": False}.get(st)
+            if group in _OTHER_THINGS and value is not None and not mine_says_numb(h):
+                history_clauses.add(ctx.clause[h.start])  # "vegan for 6 years", "lost weight over months"
+            mentions.append(Mention(fid, value, a, b, words, st, c))
+            used_tokens |= set(h.matched)
+
+    age: int | None
+    age_span: tuple[int, int] | None
+    sex: str | None
+    sex_span: tuple[int, int] | None
+    if relative is not None:
+        age, age_span = relative[2], relative[3]
+        sex = None if relative[1] == "either" else relative[1]
+        sex_span = None if sex is None else (toks[relative[0]].start, toks[relative[0]].end)
+        if age is None:  # "my 70 yo dad": the age stands before the relative
+            age, age_span, _, _ = _age_sex(toks, lex, set())
+    else:
+        skip = {i for i, c in enumerate(ctx.clause) if any(f <= i and ctx.clause[f] == c for f in ctx.family_from)}
+        age, age_span, sex, sex_span = _age_sex(toks, lex, skip)
+    if age_span is not None:
+        blocked |= {i for i, t in enumerate(toks) if age_span[0] <= t.start < age_span[1] + 12}
+    # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
+    mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
+    mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
+    mentions += _hands(toks, text, blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
+    mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
+    understood, case = _resolve(mentions, lex)
+    if sex is None and understood.get("pregnant") is True:
+        sex = "female"
+        first = next(m for m in mentions if m.finding == "pregnant" and m.value)
+        sex_span = (first.start, first.end)
+    return Parsed(text=text, age=age, sex=sex, age_span=age_span, sex_span=sex_span,
+                  understood=understood, findings=case, mentions=tuple(mentions))
+
+
+_LENGTHS = frozenset({"lasting_over_6_weeks", "onset_over_days"})
+_OTHER_THINGS = frozenset({HISTORY_GROUP, "other_symptoms"})
+
+
+def _clause_at(ctx: _Context, toks: list[Token], char: int) -> int:
+    """The clause number of the token starting at a character offset."""
+    for i, t in enumerate(toks):
+        if t.start >= char:
+            return ctx.clause[i]
+    return -1
+
+
+def _blocked_clauses(ctx: _Context, toks: list[Token]) -> set[int]:
+    """Clauses about someone else ('my mum had ...')."""
+    return {ctx.clause[f] for f in ctx.family_from}
+
+
+def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[int], blocked: set[int],
+            mentions: list[Mention]) -> list[Mention]:
+    """Findings from lengths of time: how long it has lasted, how it began, how long an episode took."""
+    out: list[Mention] = []
+    said_onset = {m.finding for m in mentions if m.value is True and m.finding in ("onset_sudden", "onset_gradual")}
+    words = [t.text for t in toks]
+    for d in durations(toks):
+        if blocked & set(range(d.start, d.end)):
+            continue
+        a, b = clause_of(toks, d.start)
+        clause_words = set(words[a:b])
+        start, end = toks[d.start].start, toks[d.end - 1].end
+        said = text[start:end]
+
+        def add(fid: str, value: bool, conf: float = 0.8) -> None:
+            out.append(Mention(fid, value, start, end, said, "inferred", conf))
+
+        if d.days < 1 / 24 + 1e-9:
+            if clause_words & _SPREADS and d.days >= 1 / 1440:
+                add("spreads_over_minutes", True)
+            elif clause_words & _RESOLVES:
+                add("episode_resolved_within_hour", True)
+            continue
+        if d.days < 1 or ctx.clause[d.start] in history_clauses:
+            continue
+        if d.days >= 42:
+            add("lasting_over_6_weeks", True)
+        else:
+            add("lasting_over_6_weeks", False, 0.75)
+            if d.days < 14 and not said_onset:
+                add("onset_over_days", True, 0.7)
+    return out
+
+
+def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Mention]) -> list[Mention]:
+    """One hand or both: from 'both hands', or from the sides named ('right thumb ... left hand')."""
+    sides = _sides(toks, blocked)
+    both_said = any(m.finding == "both_hands" and m.value is True for m in mentions)
+    one_said = any(m.finding == "one_hand" and m.value is not None for m in mentions)
+    out: list[Mention] = []
+    if len(sides) == 2 and not both_said:
+        for i, j in sides.values():
+            out.append(Mention("both_hands", True, toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], "inferred", 0.75))
+    elif len(sides) == 1 and not both_said and not one_said:
+        i, j = next(iter(sides.values()))
+        out.append(Mention("one_hand", True, toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], "inferred", 0.8))
+    return out
+
+
+def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], dict[str, bool]]:
+    """One value per finding: a warning sign said anywhere stays (safety first); other disagreements
+    prefer the words over an inference, else the finding stays not known."""
+    by: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.value is not None:
+            by.setdefault(m.finding, []).append(m)
+    understood: dict[str, bool] = {}
+    for fid, ms in by.items():
+        values = {m.value for m in ms}
+        if len(values) == 1:
+            understood[fid] = ms[0].value is True
+            continue
+        if lex.groups.get(fid) == EMERGENCY_GROUP:
+            understood[fid] = True
+            continue
+        said = {m.value for m in ms if m.status != "inferred"}
+        if len(said) == 1:
+            understood[fid] = said.pop() is True
+    if understood.get("both_hands") is True and understood.get("one_hand") is True:
+        del understood["one_hand"]
+    case = {f: v for f, v in understood.items() if v or lex.groups.get(f) != EMERGENCY_GROUP}
+    return understood, case

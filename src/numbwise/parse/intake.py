@@ -1,0 +1,84 @@
+"""What the faces show back after a description: chips of understood findings and any warning sign raised."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from numbwise.parse.core import EMERGENCY_GROUP, Parsed
+
+
+@dataclass(frozen=True)
+class Chip:
+    """One understood finding, in the person's terms, with the words it came from."""
+
+    finding: str
+    value: bool
+    label: str  # "Your thumb is numb or tingling." / "Your thumb is not numb."
+    words: tuple[str, ...]
+    warning: bool  # an emergency sign
+
+
+def _label(fid: str, value: bool) -> str:
+    from numbwise.kb import load
+
+    f = load().findings[fid]
+    if value:
+        return f.said_yes
+    return f.said_no or f"Not: {f.said_yes[0].lower()}{f.said_yes[1:]}"
+
+
+def chips(parsed: Parsed) -> list[Chip]:
+    """Every finding the description set, in the order written (denied warning signs are left to the questions)."""
+    from numbwise.kb import load
+
+    groups = load().vocabulary.finding_groups
+    first = {}
+    for m in parsed.mentions:
+        if m.value is not None and m.finding not in first:
+            first[m.finding] = m.start
+    out = []
+    for fid in sorted(parsed.findings, key=lambda f: first.get(f, 0)):
+        value = parsed.findings[fid]
+        words = tuple(dict.fromkeys(m.text for m in parsed.spans_for(fid) if m.value == value))
+        out.append(Chip(fid, value, _label(fid, value), words, groups.get(fid) == EMERGENCY_GROUP))
+    return out
+
+
+def emergency(parsed: Parsed) -> list[Chip]:
+    """The findings that make the described case an emergency, with their words; empty when it is not one.
+
+    Only words said as happening now count: a denied, hypothetical, past or someone else's sign never
+    raises (or clears) anything.
+    """
+    from numbwise.assess.triage import triage
+
+    level = triage(parsed.findings, parsed.age)
+    if level.level != "emergency":
+        return []
+    by_id = {c.finding: c for c in chips(parsed)}
+    return [by_id[f] for f in level.red_flags if f in by_id]
+
+
+def without(findings: Mapping[str, bool], dropped: Iterable[str]) -> dict[str, bool]:
+    """'That's not what I meant': set these findings aside, so they are not known (and will be asked), never 'no'."""
+    gone = set(dropped)
+    return {f: v for f, v in findings.items() if f not in gone}
+
+
+def corrected(findings: Mapping[str, bool], kept: Iterable[str], flipped: Iterable[str]) -> dict[str, bool]:
+    """The chips after the person's corrections: unticked ones set aside (not known), flipped ones the other way.
+
+    A warning sign is never flipped to "no" here: only its question clears it.
+    """
+    from numbwise.kb import load
+
+    groups = load().vocabulary.finding_groups
+    keep, flip = set(kept), set(flipped)
+    out: dict[str, bool] = {}
+    for fid, value in findings.items():
+        if fid in flip and groups.get(fid) != EMERGENCY_GROUP:
+            out[fid] = not value
+        elif fid in keep:
+            out[fid] = value
+    return out

@@ -1,0 +1,169 @@
+"""The knowledge base's lay phrases and context words compiled once into fast lookup tables."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from numbwise.parse.quantities import UNITS
+from numbwise.parse.text import stem
+
+GAP = 4  # "..." in a phrase skips up to this many words
+
+
+@dataclass(frozen=True)
+class Word:
+    """One element of a compiled phrase: a word (its stem, or its exact form) or a gap."""
+
+    key: str
+    exact: bool = False
+    gap: bool = False
+
+    def fits(self, text: str, text_stem: str) -> bool:
+        """Does a text word fill this slot?"""
+        return text == self.key if self.exact else (text_stem == self.key or text == self.key)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled phrase and what it means: findings it states (or denies), or a context trigger."""
+
+    source: str
+    words: tuple[Word, ...]
+    findings: tuple[str, ...] = ()
+    denied_only: bool = False
+
+
+def compile_phrase(phrase: str) -> tuple[Word, ...]:
+    """'shake ... hand' -> word, gap, word; 'hands!' -> the exact form only."""
+    out = []
+    for part in phrase.split():
+        if part == "...":
+            out.append(Word("", gap=True))
+        elif part.endswith("!"):
+            out.append(Word(part[:-1], exact=True))
+        else:
+            out.append(Word(stem(part)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the parser matches, indexed by the key of each pattern's first word."""
+
+    findings: dict[str, tuple[Pattern, ...]]
+    vocabulary: frozenset[str]  # every phrase word, for spelling correction
+    negation_before: dict[str, tuple[Pattern, ...]]
+    negation_after: dict[str, tuple[Pattern, ...]]
+    negation_back_sentence: dict[str, tuple[Pattern, ...]]
+    pseudo_negation: dict[str, tuple[Pattern, ...]]
+    hypothetical: dict[str, tuple[Pattern, ...]]
+    conditional: dict[str, tuple[Pattern, ...]]
+    future_words: dict[str, tuple[Pattern, ...]]
+    historical: dict[str, tuple[Pattern, ...]]
+    uncertain: dict[str, tuple[Pattern, ...]]
+    terminators: dict[str, tuple[Pattern, ...]]
+    relatives: dict[str, str]  # relative word -> female / male / either
+    family_verbs: dict[str, tuple[Pattern, ...]]
+    sex_words: dict[str, str]
+    scope: int
+    groups: dict[str, str]  # finding -> its vocabulary group
+    known: frozenset[str]  # every word any table knows: never "corrected"
+
+
+def _index(patterns: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
+    table: dict[str, list[Pattern]] = {}
+    for p in patterns:
+        table.setdefault(p.words[0].key, []).append(p)
+    return {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in table.items()}
+
+
+def _plain(phrases: list[str]) -> dict[str, tuple[Pattern, ...]]:
+    return _index([Pattern(p, compile_phrase(p)) for p in phrases])
+
+
+def _cache_key() -> str:
+    """A hash of everything the lexicon is built from: the phrase files and the code that compiles them."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    knowledge = here.parent / "knowledge"
+    for path in (knowledge / "findings.yaml", knowledge / "language.yaml", knowledge / "vocabulary" / "findings.yaml",
+                 here / "lexicon.py", here / "text.py", here / "quantities.py", here.parent / "kb" / "models.py"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _cache_dir() -> Path:
+    """The knowledge cache folder, as kb.loader.cache_dir finds it (not imported: it would load pydantic)."""
+    import os
+
+    if os.environ.get("NUMBWISE_CACHE_DIR"):
+        return Path(os.environ["NUMBWISE_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "numbwise"
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The compiled lexicon, from a pickle when its sources are unchanged (so `numbwise parse` starts fast),
+    else built from the validated knowledge base and stored. A cache that cannot be used is ignored."""
+    import os
+    import pickle
+    import tempfile
+
+    folder = _cache_dir()
+    target = folder / f"lexicon-{_cache_key()}.pickle"
+    try:
+        with target.open("rb") as fh:
+            cached = pickle.load(fh)
+        if isinstance(cached, Lexicon):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    built = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass
+    return built
+
+
+def build() -> Lexicon:
+    """Compile the lexicon from the validated knowledge base."""
+    from numbwise.kb import load
+
+    kb = load()
+    merged: dict[tuple[str, bool], list[str]] = {}
+    for fid, f in kb.findings.items():
+        if f.phrases is None:
+            continue
+        for p in f.phrases.says:
+            merged.setdefault((p, False), []).append(fid)
+        for p in f.phrases.denied:
+            merged.setdefault((p, True), []).append(fid)
+    patterns = [Pattern(p, compile_phrase(p), tuple(fids), denied) for (p, denied), fids in merged.items()]
+    vocab = frozenset(w.key for p in patterns for w in p.words if not w.gap and w.key.isalpha() and len(w.key) >= 4)
+    lang = kb.language
+    relatives: dict[str, str] = {w: sex for sex, words in lang.relatives.items() for w in words}
+    sex_words: dict[str, str] = {w: sex for sex, words in lang.sex_words.items() for w in words}
+    tables = [_plain(x) for x in (lang.negation_before, lang.negation_after, lang.negation_back_sentence,
+                                   lang.pseudo_negation, lang.hypothetical, lang.conditional, lang.future_words,
+                                   lang.historical, lang.uncertain,
+                                   lang.terminators, lang.family_verbs)]
+    known = {w.key for t in [_index(patterns), *tables] for ps in t.values() for p in ps for w in p.words if not w.gap}
+    known |= set(relatives) | set(sex_words) | set(UNITS)
+    return Lexicon(
+        findings=_index(patterns), vocabulary=vocab,
+        negation_before=_plain(lang.negation_before), negation_after=_plain(lang.negation_after),
+        negation_back_sentence=_plain(lang.negation_back_sentence), pseudo_negation=_plain(lang.pseudo_negation),
+        hypothetical=_plain(lang.hypothetical), conditional=_plain(lang.conditional),
+        future_words=_plain(lang.future_words), historical=_plain(lang.historical), uncertain=_plain(lang.uncertain),
+        terminators=_plain(lang.terminators), relatives=relatives, family_verbs=_plain(lang.family_verbs),
+        sex_words=sex_words, scope=lang.scope_words, groups=dict(kb.vocabulary.finding_groups), known=frozenset(known),
+    )

@@ -1,0 +1,121 @@
+"""'Describe it in your own words (optional)': the free-text start of the web check (issue 13).
+
+A separate small route set beside web/check.py: it reads the words with numbwise.parse, shows an
+emergency sign at once with the words that raised it and a one-tap "that's not what I meant", shows
+the rest back as chips the person can remove, then hands over to the check with only what is still
+open. What was understood travels in a signed token, never trusted from the form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from numbwise.web.security import CSRF_FIELD, csrf_ok
+
+router = APIRouter(include_in_schema=False)
+
+
+def _serializer(request: Request) -> Any:
+    from itsdangerous import URLSafeSerializer
+
+    return URLSafeSerializer(request.app.state.settings.secret_key, salt="numbwise-describe")
+
+
+def _page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    from numbwise.web.app import render
+
+    return render(request, name, context, 200 if status == 422 and request.headers.get("HX-Request") == "true" else status)
+
+
+def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
+    from numbwise.parse import Chip
+
+    items = [Chip(**c) for c in told["chips"] if c["finding"] in told["findings"]]
+    return _page(request, "check_describe_chips.html", {
+        "title": "What we understood", "chips": items, "text": text, "age": told["age"], "sex": told["sex"],
+        "token": str(_serializer(request).dumps(told)),
+    })
+
+
+def _handover(request: Request, findings: dict[str, bool], age: int | None, sex: str | None) -> Response:
+    """Start the check from what the words said: the core's next question, or the result."""
+    from numbwise.assess.interview import describe, start
+    from numbwise.web.check import _next
+
+    iv = describe(start(age, sex), findings) if findings else start(age, sex)
+    return _next(request, iv, age is not None and sex is not None, {})
+
+
+@router.get("/check/describe")
+def describe_form(request: Request) -> Response:
+    """The optional box: say it in your own words, or skip to the questions."""
+    from numbwise.parse import MAX_CHARS
+
+    return _page(request, "check_describe.html", {"title": "Describe it in your own words", "max": MAX_CHARS,
+                                                  "error": None, "text": ""})
+
+
+@router.post("/check/describe")
+async def describe_read(request: Request) -> Response:
+    """Read the words: an emergency sign first (with its words), else the chips to check."""
+    from dataclasses import asdict
+
+    from numbwise.parse import MAX_CHARS, chips, emergency, parse
+
+    form = await request.form()
+    if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
+        return _page(request, "problem.html", {"title": "Something went wrong",
+                                               "message": "This form has expired. Please start the check again."}, 403)
+    text = str(form.get("text") or "")
+    if not text.strip() or len(text) > MAX_CHARS:
+        error = "Type a few words about your hands, or skip to the questions." if not text.strip() else (
+            f"Please keep it under {MAX_CHARS} characters.")
+        return _page(request, "check_describe.html", {"title": "Describe it in your own words", "max": MAX_CHARS,
+                                                      "error": error, "text": text[:MAX_CHARS]}, 422)
+    words = parse(text)
+    told = {"findings": dict(words.findings), "age": words.age, "sex": words.sex,
+            "chips": [asdict(c) for c in chips(words)]}
+    urgent = emergency(words)
+    if urgent:
+        from numbwise.web.check import _numbers
+
+        return _page(request, "check_describe_emergency.html", {
+            "title": "Call your emergency number now", "signs": urgent, "numbers": _numbers(),
+            "token": str(_serializer(request).dumps(told | {"urgent": [c.finding for c in urgent]})),
+        })
+    return _chips_page(request, told, text)
+
+
+@router.post("/check/describe/confirm")
+async def describe_confirm(request: Request) -> Response:
+    """'Yes, it is happening now' (straight to the emergency advice), 'that's not what I meant', or the kept chips."""
+    from itsdangerous import BadSignature
+
+    from numbwise.parse import without
+
+    form = await request.form()
+    if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
+        return _page(request, "problem.html", {"title": "Something went wrong",
+                                               "message": "This form has expired. Please start the check again."}, 403)
+    try:
+        told = _serializer(request).loads(form.get("token"))
+        findings = {str(k): bool(v) for k, v in dict(told["findings"]).items()}
+        age, sex = told.get("age"), told.get("sex")
+    except (BadSignature, KeyError, TypeError, ValueError):
+        return _page(request, "problem.html", {"title": "Something went wrong",
+                                               "message": "We could not read your description. Please start again."}, 400)
+    choice = form.get("answer")
+    if choice == "emergency":
+        return _handover(request, findings, age, sex)
+    if choice == "not_meant":
+        told["findings"] = without(findings, told.get("urgent", []))
+        told.pop("urgent", None)
+        return _chips_page(request, told, "")
+    from numbwise.parse import corrected
+
+    kept = {str(v) for v in form.getlist("keep")}
+    flipped = {str(v) for v in form.getlist("flip")}
+    return _handover(request, corrected(findings, kept, flipped), age, sex)

@@ -1,0 +1,86 @@
+"""The interview started from a description (issue 13): only what is still open is asked, safety screens stay,
+and the words never lower a level that a question answered."""
+
+from __future__ import annotations
+
+import json
+
+from numbwise.assess.engine import assess_case
+from numbwise.assess.interview import (answer, describe, finding_question, from_data, next_question, outcome, simulate,
+                                       start, to_data)
+from numbwise.parse import parse
+from tests.conftest import DEV_CASES, run_cli
+
+
+def _run(iv, findings):  # type: ignore[no-untyped-def]
+    while (q := next_question(iv)) is not None:
+        iv = answer(iv, q, {f: findings[f] for f in q.findings if f in findings})
+    return iv
+
+
+def test_a_description_is_not_a_question_and_what_it_said_is_not_asked_again() -> None:
+    told = parse("For five months my right thumb, index and middle fingers tingle at night, it wakes me, "
+                 "shaking helps. It came on slowly.").findings
+    iv = describe(start(54, "female"), told)
+    assert iv.count == 0
+    asked = []
+    while (q := next_question(iv)) is not None:
+        asked.append(q)
+        iv = answer(iv, q, {})
+    assert asked[0].id == "screen_emergency"  # the warning signs are always asked
+    assert "onset" not in [q.id for q in asked]  # the words answered how it started
+    assert not any(set(q.findings) & set(told) for q in asked)
+
+
+def test_screens_fold_into_one_follow_up_and_fewer_questions_are_asked() -> None:
+    case = json.loads((DEV_CASES / "dev-001.json").read_text())
+    full = simulate(case["findings"], case["age"], case["sex"])
+    told = parse(case["narrative"]).findings
+    iv = _run(describe(start(case["age"], case["sex"]), told), case["findings"])
+    assert iv.count < full.count
+    assert outcome(iv).triage == assess_case(full.case()).triage
+
+
+def test_round_trip_through_plain_data_keeps_the_description() -> None:
+    iv = describe(start(40, None), parse("pins and needles in my pinky for weeks, no fever").findings)
+    q = next_question(iv)
+    assert q is not None
+    iv = answer(iv, q, {})
+    q2 = next_question(iv)
+    assert q2 is not None
+    back = from_data(json.loads(json.dumps(to_data(iv))))
+    assert back.answers == iv.answers and next_question(back) == q2
+
+
+def test_words_never_lower_a_level_a_question_answered() -> None:
+    story = {"after_pressure_on_arm": True, "episode_resolved_within_hour": True, "hand_weakness": False}
+    iv = describe(start(60, "male"), story)
+    for fid in ("onset_sudden", "one_hand"):
+        iv = answer(iv, finding_question(fid), {fid: True})
+    for fid in ("numb_face_same_side", "numb_leg_same_side", "speech_difficulty"):
+        iv = answer(iv, finding_question(fid), {fid: False})
+    assert assess_case(iv.case()).triage != "emergency"  # the words' pressure story would explain it away
+    assert outcome(iv).triage == "emergency"  # but the answers said sudden and one-sided: that stands
+    q = next_question(iv)
+    assert q is not None and q.findings[0] in story  # so the story is asked back before anything else
+    for fid in story:
+        iv = answer(iv, finding_question(fid), {fid: story[fid]})
+    assert outcome(iv).triage != "emergency"  # confirmed by the questions, the harmless story counts
+
+
+def test_check_describe_in_the_terminal_asks_only_what_is_open() -> None:
+    r = run_cli("--plain", "check", "--no-diary", "--describe",
+                "I'm 45, female. My right pinky and ring finger go numb when I'm on the phone, for months. No fever.",
+                input="\n" * 3)
+    assert r.code in (0, 130), r.err  # 130: the input ran out before the last question
+    assert "From what you wrote, we understood:" in r.out and "How old are you?" not in r.out
+    assert "Question 1: Right now, with the numbness" in r.out
+
+
+def test_check_describe_emergency_then_not_what_i_meant() -> None:
+    r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb",
+                input="n\n\n\n")
+    assert r.code in (0, 130), r.err
+    assert "WARNING: your words describe an emergency sign" in r.out and "face is drooping" in r.out
+    r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb", input="y\n\n\n")
+    assert "CALL" in r.out.upper()

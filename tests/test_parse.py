@@ -1,0 +1,184 @@
+"""The free-text parser (issue 13): what words become findings, and the safety rules around warning signs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from numbwise.parse import chips, emergency, parse, without
+from tests.conftest import run_cli
+
+
+def said(text: str) -> dict[str, bool]:
+    return dict(parse(text).understood)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my pinky and ring finger go dead when I'm on the phone", {"numb_little": True, "numb_ring": True, "worse_elbow_bent": True}),
+    ("thumb, index and middle fingers tingle at night", {"numb_thumb": True, "numb_index": True, "numb_middle": True, "worse_at_night": True}),
+    ("pins and needles in both hands since my chemo, no fever", {"both_hands": True, "chemotherapy": True, "fever": False}),
+    ("my right hand wakes me up and I have to shake it", {"one_hand": True, "wakes_from_sleep": True, "shaking_relieves": True}),
+])
+def test_lay_words_become_findings(text: str, expected: dict[str, bool]) -> None:
+    got = said(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_misspellings_are_understood_with_less_confidence() -> None:
+    p = parse("tingeling in my thumb, the doctor thinks carpel tunnel, diabeetes too")
+    assert p.understood.get("diabetes") is True
+    assert p.understood.get("numb_thumb") is True
+    assert any(m.finding == "diabetes" and m.confidence <= 0.7 for m in p.mentions)
+
+
+def test_durations_set_how_long_and_how_it_started() -> None:
+    assert said("my fingers have been numb for three months")["lasting_over_6_weeks"] is True
+    fresh = said("my fingers have been numb since yesterday")
+    assert fresh["onset_over_days"] is True and fresh["lasting_over_6_weeks"] is False
+    assert said("it went away after 20 minutes")["episode_resolved_within_hour"] is True
+    assert said("out of nowhere my hand went numb")["onset_sudden"] is True
+
+
+def test_how_long_something_else_lasted_is_not_the_numbness() -> None:
+    got = said("I have been vegan for 6 years and had a mini stroke 3 years ago; my thumb tingles")
+    assert got["vegan_or_vegetarian"] is True and got["previous_stroke_or_tia"] is True
+    assert "lasting_over_6_weeks" not in got
+
+
+@pytest.mark.parametrize("text, age, sex", [
+    ("I'm 45, female, my thumb is numb", 45, "female"),
+    ("34f, office job", 34, "female"),
+    ("62 yo male, pinky numb", 62, "male"),
+    ("me 50 year, woman. the hands is tingling", 50, "female"),
+    ("My husband is 72, suddenly his arm went weak", 72, "male"),
+    ("I'm 31 weeks pregnant and my hand tingles", None, "female"),
+    ("my dad had a heart attack at 50 so I worry", None, None),
+])
+def test_age_and_sex(text: str, age: int | None, sex: str | None) -> None:
+    p = parse(text)
+    assert (p.age, p.sex) == (age, sex)
+
+
+def test_spans_point_at_the_words() -> None:
+    text = "For months my Pinky has been numb. No chest pain."
+    p = parse(text)
+    for m in p.mentions:
+        assert text[m.start:m.end] == m.text
+    assert any(m.finding == "numb_little" and m.text == "Pinky" for m in p.mentions)
+
+
+def test_negated_hypothetical_past_or_family_warning_signs_never_raise() -> None:
+    for text in ("no chest pain and no slurred speech, my thumb tingles",
+                 "if it spreads to my face I will call an ambulance",
+                 "my mum had a stroke and her face drooped; my fingers tingle",
+                 "I had chest pain years ago, now my pinky is numb",
+                 "I'd go to the doctor if I got chest pain or trouble talking"):
+        p = parse(text)
+        assert not p.warning_signs(), text
+        assert emergency(p) == [], text
+
+
+def test_a_denied_warning_sign_is_understood_but_never_enters_the_case() -> None:
+    p = parse("numb right hand, no chest pain, no face droop")
+    assert p.understood["chest_pain"] is False and p.understood["face_drooping"] is False
+    assert "chest_pain" not in p.findings and "face_drooping" not in p.findings  # only a question clears a warning sign
+
+
+def test_an_emergency_sign_said_now_is_raised_with_its_words() -> None:
+    p = parse("I'm 45, it started suddenly an hour ago and my face feels funny on the same side as my numb right hand")
+    signs = {c.finding: c.words for c in emergency(p)}
+    assert "numb_face_same_side" in signs and signs["numb_face_same_side"] == ("face feels funny",)
+
+
+def test_unknown_is_not_no() -> None:
+    got = said("my thumb is numb")
+    assert got.get("numb_little") is None and got.get("one_hand") is None
+
+
+def test_chips_and_that_is_not_what_i_meant() -> None:
+    p = parse("my face is drooping and my right thumb tingles")
+    labels = {c.finding: c for c in chips(p)}
+    assert labels["numb_thumb"].label == "Your thumb is numb or tingling." and labels["face_drooping"].warning
+    rest = without(p.findings, ["face_drooping"])
+    assert "face_drooping" not in rest and rest["numb_thumb"] is True  # set aside: not known, never "no"
+
+
+def test_cli_parse_json_and_text() -> None:
+    r = run_cli("parse", "--text", "I'm 52, female. Thumb and pointer numb at night for 3 months, no fever.")
+    assert r.code == 0, r.err
+    out = json.loads(r.out)
+    assert set(out) == {"age", "sex", "findings", "spans"}
+    assert out["age"] == 52 and out["sex"] == "female" and out["findings"]["numb_index"] is True
+    r = run_cli("--plain", "parse", "--text", "sudden slurred speech and numb hand", "--format", "text")
+    assert r.code == 0 and "WARNING" in r.out and "slurred" in r.out
+
+
+def test_cli_parse_refuses_empty_text() -> None:
+    r = run_cli("parse", "--text", "   ")
+    assert r.code == 2 and "empty" in r.err
+
+
+def test_cli_assess_text_gives_the_contract() -> None:
+    r = run_cli("assess", "--text", "my face is drooping and my right arm went weak all of a sudden")
+    assert r.code == 0, r.err
+    out = json.loads(r.out)
+    assert out["triage"] == "emergency" and "face_drooping" in out["red_flags"]
+    assert run_cli("assess").code == 2  # neither --case nor --text
+
+
+def test_every_emergency_phrase_raises_when_said_and_never_when_hypothetical_or_someone_elses() -> None:
+    """Over the knowledge base's own emergency phrases: said, each raises its sign; after 'if ... I will call' or
+    'my mum had', none does; after 'I have no', none enters the case as present."""
+    from numbwise.kb import load
+
+    kb = load()
+    for fid, f in kb.findings.items():
+        if kb.vocabulary.finding_groups[fid] != "emergency_signs" or f.phrases is None:
+            continue
+        for phrase in f.phrases.says:
+            words = phrase.replace(" ...", "").replace("!", "")
+            assert parse(words).findings.get(fid) is True, words
+            assert fid not in parse(f"if I get {words} I will call").findings, words
+            assert fid not in parse(f"my mum had {words}").findings, words
+            if not words.startswith(("feel", "no ")):  # "no feeling ..." is numbness, not a denial
+                assert parse(f"I have no {words}").findings.get(fid) is not True, words
+
+
+def test_a_habitual_if_is_not_hypothetical() -> None:
+    assert said("If I sleep on my arm it goes numb")["after_pressure_on_arm"] is True
+    assert parse("if it spreads to my face I will go to A&E").findings == {}
+
+
+def test_a_broken_phrase_fails_when_the_knowledge_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from numbwise.kb import KnowledgeError, load_from
+    from numbwise.kb.loader import KNOWLEDGE_DIR
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, folder)
+    path = folder / "findings.yaml"
+    path.write_text(path.read_text().replace('says: ["one hand",', 'says: ["One Hand, please",', 1))
+    with pytest.raises(KnowledgeError) as err:
+        load_from(folder)
+    assert "one_hand" in str(err.value) and "phrases" in str(err.value)
+
+
+def test_the_lexicon_cache_sits_in_the_knowledge_cache_folder(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from numbwise.kb.loader import cache_dir
+    from numbwise.parse.lexicon import _cache_dir
+
+    monkeypatch.delenv("NUMBWISE_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/tmp/somewhere")
+    assert _cache_dir() == cache_dir()
+
+
+def test_chips_can_be_turned_round_but_a_warning_sign_only_set_aside() -> None:
+    from numbwise.parse import corrected
+
+    p = parse("my face is drooping, no fever, my thumb is numb")
+    fixed = corrected(p.findings, kept={"numb_thumb", "face_drooping"}, flipped={"fever", "face_drooping"})
+    assert fixed["fever"] is True  # "no fever" read the wrong way round
+    assert fixed["face_drooping"] is True  # a warning sign is never turned into "no" by a chip
+    assert fixed["numb_thumb"] is True

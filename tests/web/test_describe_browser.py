@@ -1,0 +1,36 @@
+"""The free-text start of the web check in a real browser at phone width: reachable, accessible, safe."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.web.flows import axe_violations, button, continue_, heading, press, small_targets
+
+
+def _describe(page: Any, text: str) -> None:
+    page.goto("/check")
+    press(page, page.get_by_role("link", name="Describe it in your own words (optional)"))
+    assert heading(page) == "Describe it in your own words"
+    assert axe_violations(page) == [] and small_targets(page) == []
+    page.get_by_label("Your words").fill(text)
+    button(page, "Read my words")
+
+
+def test_words_become_chips_and_the_check_goes_on_with_the_rest(page: Any) -> None:
+    _describe(page, "My right thumb and pointer tingle at night for 3 months, shaking helps. No fever.")
+    assert heading(page) == "Is this right?"
+    assert axe_violations(page) == []
+    assert small_targets(page) == []
+    page.locator("input[name=keep][value=fever]").uncheck()
+    page.locator("input[name=flip][value=one_hand]").check()  # the person turns one chip round
+    continue_(page)
+    assert "Right now, with the numbness" in heading(page)
+
+
+def test_an_emergency_in_the_words_comes_first_with_a_way_back(page: Any) -> None:
+    _describe(page, "suddenly my face is drooping and my hand is numb")
+    assert heading(page) == "Your words describe an emergency sign"
+    assert "face is drooping" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    button(page, "That's not what I meant")
+    assert heading(page) == "Is this right?"

@@ -1,0 +1,120 @@
+"""'Describe it in your own words' over real HTTP: POST /api/parse and the web check's free-text start."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+from typing import Any
+
+from tests.web.conftest import Live, Reply, fetch
+
+
+def _post_json(live: Live, body: Any) -> Reply:
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return fetch(live.url + "/api/parse", data, {"Content-Type": "application/json"})
+
+
+def _form(live: Live, path: str, fields: list[tuple[str, str]], cookie: str) -> Reply:
+    return fetch(live.url + path, urllib.parse.urlencode(fields).encode(),
+                 {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+
+
+def _session(live: Live) -> tuple[str, str, str]:
+    """The describe page, its CSRF cookie and form token."""
+    r = fetch(live.url + "/check/describe")
+    assert r.status == 200
+    cookie = r.headers["set-cookie"].split(";")[0]
+    page = r.body.decode()
+    token = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert token is not None
+    return page, cookie, token.group(1)
+
+
+def _hidden(page: str, name: str) -> str:
+    m = re.search(rf'name="{name}" value="([^"]*)"', page)
+    assert m is not None, name
+    return m.group(1).replace("&#34;", '"').replace("&amp;", "&")
+
+
+def test_api_parse_gives_the_partial_case_with_spans(live: Live) -> None:
+    text = "I'm 45, female. My pinky and ring finger go dead when I'm on the phone, no fever."
+    r = _post_json(live, {"text": text})
+    assert r.status == 200
+    body = r.json()
+    assert body["age"] == 45 and body["sex"] == "female"
+    assert body["findings"]["numb_little"] is True and body["findings"]["numb_ring"] is True
+    assert body["findings"]["fever"] is False
+    assert body["emergency"] == []
+    for span in body["spans"]:
+        assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_api_parse_names_an_emergency_and_never_clears_a_denied_one(live: Live) -> None:
+    body = _post_json(live, {"text": "suddenly my face is drooping and my right hand is numb"}).json()
+    assert "face_drooping" in body["emergency"]
+    body = _post_json(live, {"text": "my hand is numb, no chest pain"}).json()
+    assert "chest_pain" not in body["findings"]  # a denied warning sign stays for the questions
+    assert any(s.get("finding") == "chest_pain" and s["status"] == "denied" for s in body["spans"])
+
+
+def test_api_parse_rejects_bad_bodies(live: Live) -> None:
+    assert _post_json(live, b"{not json").status == 422
+    assert _post_json(live, {"txt": "x"}).json()["detail"][0]["loc"] == ["body", "txt"]
+    assert _post_json(live, {"text": ""}).status == 422
+    assert _post_json(live, {"text": 5}).status == 422
+    assert _post_json(live, {"text": "a" * 5000}).status == 422
+    assert _post_json(live, b'{"text": "' + b"a" * 20000 + b'"}').status == 413
+
+
+def test_the_first_check_screen_offers_the_box(live: Live) -> None:
+    page = fetch(live.url + "/check").body.decode()
+    assert 'href="/check/describe"' in page and "Describe it in your own words (optional)" in page
+
+
+def test_described_words_come_back_as_chips_and_the_check_skips_what_they_answered(live: Live) -> None:
+    _, cookie, csrf = _session(live)
+    r = _form(live, "/check/describe", [("csrf", csrf), ("text", "My right thumb and first two fingers tingle at night "
+                                                                   "for 3 months, shaking helps. I'm 52, female.")], cookie)
+    assert r.status == 200
+    page = r.body.decode()
+    assert "Your thumb is numb or tingling." in page and 'value="numb_thumb"' in page
+    token = _hidden(page, "token")
+    keep = re.findall(r'name="keep" value="([a-z_0-9]+)"', page)
+    keep.remove("worse_at_night")  # the person removes one chip: it will be asked again
+    r = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep")]
+              + [("keep", k) for k in keep], cookie)
+    page = r.body.decode()
+    assert r.status == 200 and "Right now, with the numbness" in page  # the emergency screen is still asked
+    assert "How did the numbness start?" not in page
+
+
+def test_an_emergency_in_the_words_goes_straight_to_the_emergency_screen(live: Live) -> None:
+    _, cookie, csrf = _session(live)
+    r = _form(live, "/check/describe", [("csrf", csrf), ("text", "my husband's face is drooping and his speech is slurred")],
+              cookie)
+    page = r.body.decode()
+    assert "Your words describe an emergency sign" in page and "face is drooping" in page
+    assert "That&#39;s not what I meant" in page or "That's not what I meant" in page
+    token = _hidden(page, "token")
+    meant = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "emergency")], cookie)
+    assert "emergency" in meant.body.decode().lower()
+    not_meant = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "not_meant")], cookie)
+    assert not_meant.status == 200 and "Is this right?" in not_meant.body.decode()
+    assert 'value="face_drooping"' not in not_meant.body.decode()
+
+
+def test_describe_refuses_a_missing_token(live: Live) -> None:
+    _, cookie, _ = _session(live)
+    r = _form(live, "/check/describe", [("text", "numb thumb")], cookie)
+    assert r.status == 403
+
+
+def test_a_chip_turned_round_reaches_the_check(live: Live) -> None:
+    _, cookie, csrf = _session(live)
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", "no fever, my left thumb tingles")], cookie).body.decode()
+    assert 'name="flip" value="fever"' in page
+    token = _hidden(page, "token")
+    r = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep"), ("keep", "numb_thumb"),
+                                               ("flip", "fever")], cookie)
+    assert r.status == 200 and "Right now, with the numbness" in r.body.decode()
