@@ -58,6 +58,7 @@ VALID: dict[str, dict[str, Any]] = {
     "symptom": {"severity": 5, "fingers": ["r1", "r2"], "hand": "right", "minutes": 10, "trigger": "typing",
                 "woke": True, "notes": "ok", "at": "2026-03-01T08:00:00+00:00"},
     "treatment": {"kind": "splint_night", "detail": "wrist", "notes": "", "at": "2026-03-01T08:00:00+00:00"},
+    "parse": {"text": "my thumb and index finger tingle at night and shaking my hand helps"},
     "score": {"answers": {**{f"sss_{i}": 3 for i in range(1, 12)}, **{f"fss_{i}": 2 for i in range(1, 9)}},
               "hand": "right"},
 }
@@ -96,6 +97,7 @@ def query(rng: random.Random) -> str:
 
 ROUTES: list[tuple[str, str, str | None]] = [
     ("POST", "/api/assess", "assess"),
+    ("POST", "/api/parse", "parse"),
     ("POST", "/api/symptoms", "symptom"),
     ("PATCH", "/api/symptoms/{id}", "symptom"),
     ("POST", "/api/treatments", "treatment"),

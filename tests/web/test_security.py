@@ -198,6 +198,7 @@ def test_a_bad_field_is_not_echoed_back(live: Live) -> None:
 
 @pytest.mark.parametrize("method, path, body", [
     ("POST", "/api/assess", b"[" * 50_000 + b"]" * 50_000),
+    ("POST", "/api/parse", b"[" * 8_000 + b"]" * 8_000),
     ("POST", "/api/symptoms", b"[" * 20_000 + b"]" * 20_000),
     ("POST", "/api/symptoms", b'{"severity": 3, "at": "0001-01-01T00:00:00+14:00"}'),
     ("POST", "/api/symptoms", b'{"severity": 3, "notes": "\\ud800"}'),
@@ -207,7 +208,7 @@ def test_a_bad_field_is_not_echoed_back(live: Live) -> None:
     ("GET", "/api/entries?since=0001-01-01T00:00:00%2B14:00", b""),
     ("GET", "/report/pdf?from=0001-01-01", b""),
     ("GET", "/report/pdf?from=0001-01-01&to=0001-01-02", b""),
-], ids=["deep-json-assess", "deep-json-diary", "year-1-plus-14h", "lone-surrogate-notes", "lone-surrogate-detail",
+], ids=["deep-json-assess", "deep-json-parse", "deep-json-diary", "year-1-plus-14h", "lone-surrogate-notes", "lone-surrogate-detail",
         "20-digit-ref", "20-digit-id", "year-1-query", "report-from-year-1", "report-year-1-period"])
 def test_odd_input_gets_a_clear_4xx_not_a_500(live: Live, method: str, path: str, body: bytes) -> None:
     r = fetch(live.url + path, body or None, {"Content-Type": "application/json", "X-CSRF-Token": api_token(live)},
