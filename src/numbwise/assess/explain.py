@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from numbwise.assess.chance import short_chance
 from numbwise.assess.ranking import model
-from numbwise.assess.triage import COHERENCE_RULE, Triage
+from numbwise.assess.triage import COHERENCE_RULE, SELF_CARE_CAUSE_RULE, Triage
 from numbwise.kb import load
 
 STRONG = 0.26  # log(1.3): a finding must shift the odds by at least 30 % to be named
@@ -47,7 +47,7 @@ def triage_reasons(result: Triage) -> list[str]:
     tri = load().triage
     if not result.rules:
         return [tri.default_reason]
-    why = {r.id: r.why for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why}
+    why = {r.id: r.why for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why, SELF_CARE_CAUSE_RULE: tri.coherence.self_care_why}
     return [why[rid] for rid in result.rules]
 
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from numbwise.assess.interview import Question, fingers_answer
+from numbwise.cli.console import command_of
 
-BACK, QUIT = "back", "quit"
 YES = {"y", "yes", "1"}
 NO = {"n", "no", "0"}
 UNSURE = {"?", "not sure", "dont know", "don't know", "unsure", "ns"}
@@ -27,23 +27,9 @@ class Parsed:
     rest: tuple[str, ...] = ()  # checklist items not mentioned: the face asks "and the others?" (never a silent no)
 
 
-def command_of(text: str) -> str | None:
-    """BACK or QUIT when the typed text is one of those commands, else None (every prompt reads them the same)."""
-    return _command(text)
-
-
-def _command(text: str) -> str | None:
-    t = text.strip().lower()
-    if t in ("b", "back", "undo"):
-        return BACK
-    if t in ("q", "quit", "exit", "stop"):
-        return QUIT
-    return None
-
-
 def parse(question: Question, text: str) -> Parsed:
     """Turn typed text into an answer for this question, or raise AnswerError."""
-    command = _command(text)
+    command = command_of(text)
     if command:
         return Parsed({}, command)
     t = text.strip().lower()
@@ -90,7 +76,7 @@ def _parse_screen(question: Question, t: str) -> Parsed:
 
 def parse_rest(rest: tuple[str, ...], text: str) -> tuple[dict[str, bool], tuple[str, ...]] | str:
     """The answer to "and the others?": Enter = none apply (no), ? = not sure (left open); else BACK, QUIT or AnswerError."""
-    command = _command(text)
+    command = command_of(text)
     if command:
         return command
     t = text.strip().lower()

@@ -45,7 +45,7 @@ class Back(Exception):
 
 def _typed(console: Console, prompt: str) -> str:
     """One answer; b and q work here as at every question."""
-    from numbwise.cli.answers import BACK, QUIT, command_of
+    from numbwise.cli.console import BACK, QUIT, command_of
 
     text = read_line(console, prompt).strip()
     command = command_of(text)
@@ -175,7 +175,8 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
 
 def _interview(console: Console, plain: bool, limit: int, description: str | None = None) -> Interview | None:
     from numbwise.assess.interview import answer, describe, next_question, start, undo
-    from numbwise.cli.answers import BACK, QUIT, AnswerError, parse, parse_rest
+    from numbwise.cli.answers import AnswerError, parse, parse_rest
+    from numbwise.cli.console import BACK, QUIT
 
     told = _described(console, description) if description else ({}, None, None)
     if told is None:

@@ -35,3 +35,16 @@ def read_line(console: Console, prompt: str) -> str:
     if line == "":
         raise click.exceptions.Abort()
     return line.rstrip("\n")
+
+
+BACK, QUIT = "back", "quit"
+
+
+def command_of(text: str) -> str | None:
+    """BACK or QUIT when the typed text is one of those commands, else None (every prompt reads them the same)."""
+    t = text.strip().lower()
+    if t in ("b", "back", "undo"):
+        return BACK
+    if t in ("q", "quit", "exit", "stop"):
+        return QUIT
+    return None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from numbwise.cli.console import make_console, plain_from
+from numbwise.cli.console import BACK, QUIT, command_of, make_console, plain_from
 from numbwise.cli.diary_cli import DiaryBadInput, describe, entry_json, entry_ref, now_local, open_diary
 from numbwise.exitcodes import ExitCode
 
@@ -76,8 +76,6 @@ class _Stop(Exception):
 
 
 def _ask(console: Console, prompt: str) -> str:
-    from numbwise.cli.answers import BACK, QUIT, command_of
-
     console.print(prompt, end="", markup=False)
     line = sys.stdin.readline()
     if line == "":
@@ -214,13 +212,12 @@ def log_command(ctx: click.Context, severity: int | None, hand: str | None, fing
                 interactive: bool, as_json: bool) -> None:
     """Add a diary entry: how the numbness is now, or a treatment you had."""
     now = now_local()
-    plain = plain_from(ctx)
-    console = make_console(plain)
-    asking = make_console(plain, stderr=True) if as_json else console  # --json keeps stdout for the JSON alone
     symptom_flags = severity is not None or hand or fingers or minutes is not None or trigger or woke
     if interactive:
         if symptom_flags or treatment:
             raise DiaryBadInput("use either -i (questions) or the one-line options, not both")
+        # rich is imported only to ask questions: a one-line entry prints with click (start-up time, bench/cli_speed.py)
+        asking = make_console(plain_from(ctx), stderr=as_json)
         try:
             kind, fields, when = _interactive(asking, now)
         except _Stop:
@@ -245,9 +242,7 @@ def log_command(ctx: click.Context, severity: int | None, hand: str | None, fing
                  else store.add_treatment(build_treatment(fields, now)))
     if as_json:
         click.echo(json.dumps(entry_json(saved), indent=2))
-        if when.note:
-            asking.print(f"Note: {when.note}.", markup=False)
     else:
-        console.print(f"Saved {entry_ref(saved)}: {describe(saved)}.", markup=False)
-        if when.note:
-            console.print(f"Note: {when.note}.", markup=False)
+        click.echo(f"Saved {entry_ref(saved)}: {describe(saved)}.")
+    if when.note:
+        click.echo(f"Note: {when.note}.", err=as_json)  # --json keeps stdout for the JSON alone
