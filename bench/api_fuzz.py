@@ -97,6 +97,7 @@ def query(rng: random.Random) -> str:
 
 ROUTES: list[tuple[str, str, str | None]] = [
     ("POST", "/api/assess", "assess"),
+    ("POST", "/api/result", "assess"),
     ("POST", "/api/parse", "parse"),
     ("POST", "/api/symptoms", "symptom"),
     ("PATCH", "/api/symptoms/{id}", "symptom"),
