@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from numbwise.assess.case import Case
-from numbwise.assess.engine import Assessment, assess_case
+from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage
 from numbwise.kb import load
@@ -136,12 +136,14 @@ def outcome(iv: Interview) -> Assessment:
 
     A warning sign answered yes keeps its level even if the description adds something that a rule lets
     explain it away (next_question asks about that first); only the generic "see a doctor" rules may
-    still give way to a complete self-care pattern, as they do without a description.
+    still give way to a complete self-care pattern, as they do without a description. Self-care needs
+    the pattern to hold on the answers to questions alone: a part only the words gave (next_question
+    asks each back) that was not confirmed leaves the level at routine.
     """
     result = assess_case(iv.case())
     level = _guard(iv, result.triage)
     if level is None:
-        return result
+        return home_care_confirmed(result, _answered(iv))  # words alone never complete a self-care pattern
     from numbwise.assess.explain import reason_lines
 
     reasons = reason_lines(iv.case().findings, level, list(result.causes))
@@ -182,6 +184,61 @@ def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
     answered = _answered(iv)
     told = [f for q, updates in iv.history if q.kind == "text" for f, _ in updates]
     return next((f for f in told if f in undoers and f not in answered), None)
+
+
+def _support(cond: Cond, values: Mapping[str, bool], age: int | None) -> list[str] | None:
+    """The findings whose values make a lowering condition (a self-care pattern) true, or None when it is not.
+
+    Every true option of an `any` counts, so each part the words gave is asked back, not only one.
+    """
+    if cond.present is not None:
+        return [cond.present] if values.get(cond.present) is True else None
+    if cond.absent is not None:
+        return [cond.absent] if values.get(cond.absent) is False else None
+    if cond.not_present is not None:
+        return [] if values.get(cond.not_present) is not True else None
+    if cond.unknown is not None:
+        return [] if cond.unknown not in values else None
+    if cond.age_at_least is not None:
+        return [] if age is not None and age >= cond.age_at_least else None
+    if cond.age_below is not None:
+        return [] if age is not None and age < cond.age_below else None
+    if cond.all is not None:
+        out: list[str] = []
+        for child in cond.all:
+            got = _support(child, values, age)
+            if got is None:
+                return None
+            out += got
+        return out
+    options = [got for child in cond.any or [] if (got := _support(child, values, age)) is not None]
+    return [f for got in options for f in got] if options else None
+
+
+def _unconfirmed_self_care(iv: Interview) -> str | None:
+    """A part of a self-care pattern that fires only because the description said it: ask it back.
+
+    None when a pattern already holds on the answers to questions, or when none can any more (a part
+    asked back was answered "not sure": outcome then gives routine, never self-care).
+    """
+    result = triage(iv.answers, iv.age)
+    if result.level != "self_care":
+        return None
+    answered = _answered(iv)
+    asked = {f for q, _ in iv.history if q.kind != "text" for f in q.findings}
+    usable = {f: v for f, v in iv.answers.items() if f in answered or f not in asked}
+    pending: list[str] = []
+    for c in compiled_rules():
+        if c.rule.id not in result.rules or c.rule.level != "self_care":
+            continue
+        parts = _support(c.rule.when, usable, iv.age)
+        if parts is None:
+            continue
+        todo = [f for f in dict.fromkeys(parts) if f not in answered]
+        if not todo:
+            return None
+        pending += todo
+    return pending[0] if pending else None
 
 
 def checklist_label(fid: str) -> str:
@@ -489,8 +546,12 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
         gain, best = max((_level_gain(worlds, levels, f), f) for f in open_rule)
         if gain >= MIN_LEVEL_GAIN:
             return finding_question(best)
-    if current == "self_care" and "screen_before_home_care" not in iv.shown:
-        return _sweep(iv)
+    if current == "self_care":
+        confirm = _unconfirmed_self_care(iv)
+        if confirm is not None:
+            return finding_question(confirm)  # words never complete a self-care pattern on their own
+        if "screen_before_home_care" not in iv.shown:
+            return _sweep(iv)
     return None
 
 

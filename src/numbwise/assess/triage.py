@@ -12,6 +12,7 @@ from numbwise.kb.models import Cond, Rule
 LEVELS = ("emergency", "urgent", "routine", "self_care")  # most urgent first
 RANK = {level: i for i, level in enumerate(LEVELS)}
 COHERENCE_RULE = "coherence"  # the rule id the coherence rule adds to a result it raised
+UNCONFIRMED_RULE = "home_care_unconfirmed"  # added when a self-care pattern rested on words no question confirmed
 
 # A compiled condition: the findings (present ones) that made it true, or None when it is false.
 Test = Callable[[Mapping[str, bool], int | None], tuple[str, ...] | None]

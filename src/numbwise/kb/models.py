@@ -419,6 +419,7 @@ class Coherence(Strict):
 class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
+    unconfirmed_home_care: Text  # why words alone never give self-care
     watch_for: Annotated[list[WatchItem], Field(min_length=1)]
     watch_for_sources: SourceRefs
     coherence: Coherence
