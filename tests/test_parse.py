@@ -182,3 +182,37 @@ def test_chips_can_be_turned_round_but_a_warning_sign_only_set_aside() -> None:
     assert fixed["fever"] is True  # "no fever" read the wrong way round
     assert fixed["face_drooping"] is True  # a warning sign is never turned into "no" by a chip
     assert fixed["numb_thumb"] is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A negation inside the words of a longer phrase negates it ("the bandage is not tight").
+    ("broke my wrist last week, the bandage is not tight and my thumb tingles", {"cast_tight_or_severe_pain": False}),
+    ("my cast really isn't tight but my fingers are numb", {"cast_tight_or_severe_pain": False}),
+    # "not" followed by how something is done describes a problem, it does not deny it.
+    ("since this morning my dad walks not straight and his left hand is numb", {"balance_loss_sudden": True}),
+    ("she is talking not properly, her words come out all wrong", {"speech_difficulty": True}),
+    # Words between the parts of a phrase: "words coming out all jumbled", "side of face" without "my".
+    ("suddenly his words are coming out all jumbled and his hand is numb", {"speech_difficulty": True}),
+    ("tingling in my left hand and the left side of face", {"numb_face_same_side": True}),
+    # Plain lay words for the bladder, an operation, fingertip ulcers, legs like jelly.
+    ("both hands numb, waterworks fine", {"bowel_bladder_loss": False}),
+    ("a week after my thyroid op my fingers keep cramping", {"neck_surgery_thyroid_parathyroid": True}),
+    ("my fingers go white, and the tips have got little ulcers", {"fingertip_sores": True}),
+    ("my legs feel like jelly and it's hard to get up the stairs", {"leg_weakness": True}),
+])
+def test_general_wording_for_warning_signs(text: str, expected: dict[str, bool]) -> None:
+    got = said(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_leg_named_only_as_a_place_is_not_a_numb_leg() -> None:
+    got = said("a tick bit me on my left leg last month and now my right hand tingles")
+    assert "numb_leg_same_side" not in got
+    assert said("my right arm and right leg went numb")["numb_leg_same_side"] is True
+    assert said("numbness in my left hand and my left leg")["numb_leg_same_side"] is True
+
+
+def test_tingling_that_travels_over_minutes_spreads() -> None:
+    got = said("the tingling went slowly from my fingers up to my cheek in about 15 minutes")
+    assert got.get("spreads_over_minutes") is True
+    assert said("it went away in 10 minutes").get("spreads_over_minutes") is None

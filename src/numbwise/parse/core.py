@@ -27,7 +27,9 @@ _SPREADS = frozenset({"spread", "spreads", "spreading", "spreaded", "crept", "cr
                       "crawling", "crawled", "moved", "moving", "moves", "travelled", "traveled", "travels",
                       "marched", "marching", "worked"})
 _AGE_CUES = frozenset({"i'm", "im", "am", "aged", "age", "me", "is", "was", "turned", "turning", "i"})
-_NUMB_WORDS = frozenset({"numb", "tingl", "pins", "needles", "dead", "asleep", "sleeping", "it", "it's", "its"})
+_NUMB_WORDS = frozenset({"numb", "tingl", "tingly", "pins", "needles", "dead", "asleep", "sleeping", "it", "it's", "its"})
+_PRONOUNS = frozenset({"it", "it's", "its"})
+_BEYOND_HANDS = frozenset({"numb_face_same_side", "numb_leg_same_side"})
 _THIRD = frozenset({"her", "his", "she", "he", "their", "they", "them", "him"})
 _YEARS = frozenset({"year", "years", "yr", "yrs", "y", "yo", "yob"})
 
@@ -168,7 +170,9 @@ def _status(hit: Hit, ctx: _Context, scope: int) -> tuple[str, float]:
     if before(ctx.hypothetical, 4 * scope):  # a hypothetical reaches the whole clause ("if I get ... I will call")
         return "hypothetical", 0.0
     historical = before(ctx.historical, scope) or after(ctx.historical, scope)
-    if before(ctx.neg_before, scope) or after(ctx.neg_after, 3):
+    gap = mine - set(hit.matched)  # words a "..." skipped: "the cast is not tight" denies "cast ... tight"
+    inside = bool(gap) and any(set(range(t.start, t.end)) <= gap for t in ctx.neg_before)
+    if inside or before(ctx.neg_before, scope) or after(ctx.neg_after, 3):
         return ("past" if historical else "denied"), 0.85
     if historical:
         return "past", 0.0
@@ -312,11 +316,23 @@ def parse(text: str) -> Parsed:
         a, z = clause_of(toks, h.start)
         return bool(where & set(range(a, z))) or any(t.stem in _NUMB_WORDS for t in toks[a:z])
 
+    numb_clauses = {ctx.clause[i] for i, t in enumerate(toks) if {t.stem, t.text} & (_NUMB_WORDS - _PRONOUNS)}
+    other_clauses = {ctx.clause[h.start] for h in hits if any(lex.groups.get(f) in _OTHER_THINGS for f in h.pattern.findings)}
+
+    def only_a_place(h: Hit) -> bool:
+        """A face or leg named in a clause about something else ('a tick on my leg', 'a rash on my face'),
+        with no word of numbness in that clause, is not a numb face or leg (the hands are the numb place
+        by default; the face and leg must be said to be numb)."""
+        cl = ctx.clause[h.start]
+        return set(h.pattern.findings) <= _BEYOND_HANDS and cl in other_clauses and cl not in numb_clauses
+
     blocked: set[int] = set()  # tokens in a hypothetical, past or someone else's context
     history_clauses: set[int] = set()
     for h in hits:
         status, conf = _status(h, ctx, lex.scope)
         if h.pattern.denied_only and status != "denied":
+            continue
+        if only_a_place(h):
             continue
         if fixed & set(h.matched):
             conf = min(conf, 0.7)
@@ -354,6 +370,11 @@ def parse(text: str) -> Parsed:
     # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
     mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
     mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
+    # "Slowly" over minutes ("went slowly from my fingers to my face in 20 minutes") is a spread, not an onset
+    # over weeks or months: a gradual onset said in a clause that spreads or lasts under a day does not count.
+    short = {ctx.clause[d.start] for d in durations(toks) if d.days < 1}
+    short |= {_clause_at(ctx, toks, m.start) for m in mentions if m.finding == "spreads_over_minutes" and m.value}
+    mentions = [m for m in mentions if not (m.finding == "onset_gradual" and m.value and _clause_at(ctx, toks, m.start) in short)]
     mentions += _hands(toks, text, blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
     understood, case = _resolve(mentions, lex)
@@ -400,7 +421,7 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             out.append(Mention(fid, value, start, end, said, "inferred", conf))
 
         if d.days < 1 / 24 + 1e-9:
-            if clause_words & _SPREADS and d.days >= 1 / 1440:
+            if (clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)) and d.days >= 1 / 1440:
                 add("spreads_over_minutes", True)
             elif clause_words & _RESOLVES:
                 add("episode_resolved_within_hour", True)
@@ -414,6 +435,15 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             if d.days < 14 and not said_onset:
                 add("onset_over_days", True, 0.7)
     return out
+
+
+_MOTION = frozenset({"going", "goes", "go", "went", "came", "comes", "coming"})
+_TOWARDS = frozenset({"up", "from", "into", "along", "across"})
+
+
+def _travels(words: list[str]) -> bool:
+    """'going slowly from my fingers up to my face', 'went up into my arm': a movement along the body."""
+    return any(w in _MOTION and _TOWARDS & set(words[i + 1:i + 4]) for i, w in enumerate(words))
 
 
 def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Mention]) -> list[Mention]:
