@@ -216,3 +216,20 @@ def test_tingling_that_travels_over_minutes_spreads() -> None:
     got = said("the tingling went slowly from my fingers up to my cheek in about 15 minutes")
     assert got.get("spreads_over_minutes") is True
     assert said("it went away in 10 minutes").get("spreads_over_minutes") is None
+
+
+def test_leg_weakness_that_worsens_by_the_day_with_tingling_feet_is_rising_weakness() -> None:
+    got = said("three days ago my feet went tingly, now my legs are weak and my fingers tingle too, worse each day")
+    assert got.get("weakness_rising_from_legs") is True
+    slow = said("for years my feet have been numb and my legs are weak, slowly getting worse")
+    assert "weakness_rising_from_legs" not in slow
+
+
+def test_a_time_ago_is_when_it_began_not_how_long_a_spell_lasted() -> None:
+    for text in ("my left hand went numb about 25 minutes ago", "my fingers tingle within 20 seconds of typing",
+                 "both hands went numb 15 min ago while I was reading"):
+        assert "episode_resolved_within_hour" not in said(text), text
+    assert said("it went away after 20 minutes")["episode_resolved_within_hour"] is True
+    assert said("back to normal within 10 minutes")["episode_resolved_within_hour"] is True
+    assert said("it goes after 15 min or so")["episode_resolved_within_hour"] is True
+    assert said("tingling marches up my hand over about 15 mins")["spreads_over_minutes"] is True

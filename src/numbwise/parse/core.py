@@ -19,13 +19,15 @@ MAX_CHARS = 4000  # a description, not a document: longer text is refused by the
 Status = Literal["said", "denied", "inferred", "hypothetical", "past", "someone_else", "conflict"]
 _LIMBS = frozenset({"hand", "hands", "arm", "arms", "finger", "fingers", "thumb", "thumbs", "pinky", "pinkie", "wrist",
                     "forearm", "palm", "index", "pointer", "elbow", "middle", "ring", "little", "fingertips", "side"})
-_RESOLVES = frozenset({"gone", "go", "goes", "went", "away", "back", "normal", "over", "lasts", "lasted", "last",
+# "went", "go" and "within" alone do not say it ended ("went numb 20 minutes ago", "tingle within 30 seconds"):
+# "went away", "go back to normal" and "gone within" do, through their other words.
+_RESOLVES = frozenset({"gone", "away", "back", "normal", "over", "lasts", "lasted", "last",
                        "recover", "recovers", "recovered", "passes", "passed", "pass", "fixes", "fixed", "settles",
                        "settled", "stops", "stopped", "disappears", "disappeared", "eases", "eased", "better",
-                       "cleared", "clears", "resolved", "fine", "ok", "within", "took", "takes"})
+                       "cleared", "clears", "resolved", "fine", "ok", "took", "takes"})
 _SPREADS = frozenset({"spread", "spreads", "spreading", "spreaded", "crept", "creep", "creeping", "creeps", "crawl",
                       "crawling", "crawled", "moved", "moving", "moves", "travelled", "traveled", "travels",
-                      "marched", "marching", "worked"})
+                      "marched", "marching", "marches", "march", "worked"})
 _AGE_CUES = frozenset({"i'm", "im", "am", "aged", "age", "me", "is", "was", "turned", "turning", "i"})
 _NUMB_WORDS = frozenset({"numb", "tingl", "tingly", "pins", "needles", "dead", "asleep", "sleeping", "it", "it's", "its"})
 _PRONOUNS = frozenset({"it", "it's", "its"})
@@ -377,6 +379,7 @@ def parse(text: str) -> Parsed:
     mentions = [m for m in mentions if not (m.finding == "onset_gradual" and m.value and _clause_at(ctx, toks, m.start) in short)]
     mentions += _hands(toks, text, blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
+    mentions += _rising(mentions, lex)
     understood, case = _resolve(mentions, lex)
     if sex is None and understood.get("pregnant") is True:
         sex = "female"
@@ -420,10 +423,10 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
         def add(fid: str, value: bool, conf: float = 0.8) -> None:
             out.append(Mention(fid, value, start, end, said, "inferred", conf))
 
-        if d.days < 1 / 24 + 1e-9:
+        if d.days < 1 / 24 + 1e-9 and not d.ago:  # "20 minutes ago" is when it began, not how long it took
             if (clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)) and d.days >= 1 / 1440:
                 add("spreads_over_minutes", True)
-            elif clause_words & _RESOLVES:
+            elif clause_words & _RESOLVES or _ends(words[a:b]):
                 add("episode_resolved_within_hour", True)
             continue
         if d.days < 1 or ctx.clause[d.start] in history_clauses:
@@ -439,6 +442,12 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
 
 _MOTION = frozenset({"going", "goes", "go", "went", "came", "comes", "coming"})
 _TOWARDS = frozenset({"up", "from", "into", "along", "across"})
+
+
+def _ends(words: list[str]) -> bool:
+    """'it goes after 15 minutes', 'went off in 5 min': going, said with when, is going away."""
+    return any(w in ("go", "goes", "went") and words[i + 1:i + 2] and words[i + 1] in ("after", "in", "within", "off", "by")
+               for i, w in enumerate(words))
 
 
 def _travels(words: list[str]) -> bool:
@@ -459,6 +468,20 @@ def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Menti
         i, j = next(iter(sides.values()))
         out.append(Mention("one_hand", True, toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], "inferred", 0.8))
     return out
+
+
+def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Weak legs said with tingling feet and a worsening or spread, not over weeks or months: weakness rising
+    from the legs (the pattern of Guillain-Barre syndrome), whatever words each part came in."""
+    said, _ = _resolve(mentions, lex)
+    if "weakness_rising_from_legs" in said or not (said.get("leg_weakness") and said.get("numb_feet")):
+        return []
+    if not (said.get("getting_worse") or said.get("spreading_to_other_limbs")):
+        return []
+    if said.get("onset_gradual") or said.get("lasting_over_6_weeks"):
+        return []
+    legs = next(m for m in mentions if m.finding == "leg_weakness" and m.value)
+    return [Mention("weakness_rising_from_legs", True, legs.start, legs.end, legs.text, "inferred", 0.7)]
 
 
 def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], dict[str, bool]]:
