@@ -199,6 +199,7 @@ def test_chips_can_be_turned_round_but_a_warning_sign_only_set_aside() -> None:
     ("a week after my thyroid op my fingers keep cramping", {"neck_surgery_thyroid_parathyroid": True}),
     ("the tingling crept up my right hand and arm", {"numb_arm": True}),
     ("my arms go numb when I hold them up", {"numb_arm": True}),
+    ("index finger tingles, the muscle of my thumb looks normal", {"thumb_muscle_wasting": False, "numb_index": True}),
     ("they put a metal plate in my arm last week and now my thumb is numb", {"recent_arm_injury_or_cast": True}),
     ("my fingers go white, and the tips have got little ulcers", {"fingertip_sores": True}),
     ("my legs feel like jelly and it's hard to get up the stairs", {"leg_weakness": True}),
