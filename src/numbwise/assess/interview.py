@@ -215,15 +215,15 @@ def _support(cond: Cond, values: Mapping[str, bool], age: int | None) -> list[st
     return [f for got in options for f in got] if options else None
 
 
-def _unconfirmed_self_care(iv: Interview) -> str | None:
-    """A part of a self-care pattern that fires only because the description said it: ask it back.
+def _unconfirmed_self_care(iv: Interview) -> list[str]:
+    """The parts of the self-care patterns that fire only because the description said them: ask them back.
 
-    None when a pattern already holds on the answers to questions, or when none can any more (a part
+    Empty when a pattern already holds on the answers to questions, or when none can any more (a part
     asked back was answered "not sure": outcome then gives routine, never self-care).
     """
     result = triage(iv.answers, iv.age)
     if result.level != "self_care":
-        return None
+        return []
     answered = _answered(iv)
     asked = {f for q, _ in iv.history if q.kind != "text" for f in q.findings}
     usable = {f: v for f, v in iv.answers.items() if f in answered or f not in asked}
@@ -236,9 +236,17 @@ def _unconfirmed_self_care(iv: Interview) -> str | None:
             continue
         todo = [f for f in dict.fromkeys(parts) if f not in answered]
         if not todo:
-            return None
+            return []
         pending += todo
-    return pending[0] if pending else None
+    return list(dict.fromkeys(pending))
+
+
+def _confirm_question(parts: list[str]) -> Question:
+    """One checklist of the home-care parts only the words gave (or one question when there is no such step)."""
+    s = load().interview.confirm_home_care
+    if s is None:
+        return finding_question(parts[0])
+    return Question(s.id, "sweep", s.text, s.help, s.why, tuple(parts), tuple(checklist_label(f) for f in parts))
 
 
 def checklist_label(fid: str) -> str:
@@ -548,8 +556,8 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
             return finding_question(best)
     if current == "self_care":
         confirm = _unconfirmed_self_care(iv)
-        if confirm is not None:
-            return finding_question(confirm)  # words never complete a self-care pattern on their own
+        if confirm:
+            return _confirm_question(confirm)  # words never complete a self-care pattern on their own
         if "screen_before_home_care" not in iv.shown:
             return _sweep(iv)
     return None
@@ -591,8 +599,9 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
     elif kind == "sweep":
         kb = load()
         s = kb.interview.safety_sweep
-        if kb.interview.after_description is not None and qid == kb.interview.after_description.id:
-            s = kb.interview.after_description
+        for other in (kb.interview.after_description, kb.interview.confirm_home_care):
+            if other is not None and qid == other.id:
+                s = other
         if qid != s.id or not findings or any(f not in kb.vocabulary.findings for f in findings):
             raise ValueError(f"no sweep question '{qid}' with these findings")
         q = Question(s.id, "sweep", s.text, s.help, s.why, findings, tuple(checklist_label(f) for f in findings))

@@ -525,6 +525,7 @@ class InterviewFile(Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     safety_sweep: Sweep
     after_description: Sweep | None = None  # the one follow-up checklist after a person's own description
+    confirm_home_care: Sweep | None = None  # home-care parts only the description gave, asked back
 
 
 # --- validated scores (instruments) ---------------------------------------------------------
