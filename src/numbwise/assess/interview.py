@@ -555,9 +555,9 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
         if gain >= MIN_LEVEL_GAIN:
             return finding_question(best)
     if current == "self_care":
-        confirm = _unconfirmed_self_care(iv)
-        if confirm:
-            return _confirm_question(confirm)  # words never complete a self-care pattern on their own
+        parts = _unconfirmed_self_care(iv)
+        if parts:
+            return _confirm_question(parts)  # words never complete a self-care pattern on their own
         if "screen_before_home_care" not in iv.shown:
             return _sweep(iv)
     return None
