@@ -237,3 +237,8 @@ def test_a_time_ago_is_when_it_began_not_how_long_a_spell_lasted() -> None:
     assert said("back to normal within 10 minutes")["episode_resolved_within_hour"] is True
     assert said("it goes after 15 min or so")["episode_resolved_within_hour"] is True
     assert said("tingling marches up my hand over about 15 mins")["spreads_over_minutes"] is True
+
+
+def test_a_time_in_a_clause_about_a_medicine_or_illness_is_not_how_long_the_numbness_lasted() -> None:
+    got = said("I started chemo 6 months ago and now my feet and fingers are numb")
+    assert "lasting_over_6_weeks" not in got and got.get("numb_feet") is True

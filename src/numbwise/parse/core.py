@@ -315,8 +315,14 @@ def parse(text: str) -> Parsed:
 
     def mine_says_numb(h: Hit) -> bool:
         """Does the clause of this mention also speak of the numbness itself (a finger, a hand, 'numb')?"""
-        a, z = clause_of(toks, h.start)
-        return bool(where & set(range(a, z))) or any(t.stem in _NUMB_WORDS for t in toks[a:z])
+        if any(lex.groups.get(f) == HISTORY_GROUP for f in h.pattern.findings):
+            # Up to a terminator: "started a new drug 6 months ago | and now my feet are numb".
+            cl = ctx.clause[h.start]
+            mine = [i for i, c in enumerate(ctx.clause) if c == cl]
+        else:  # another symptom often shares the numbness's time ("legs weaker for 3 days and it's moving up")
+            a, z = clause_of(toks, h.start)
+            mine = list(range(a, z))
+        return bool(where & set(mine)) or any(toks[i].stem in _NUMB_WORDS for i in mine)
 
     numb_clauses = {ctx.clause[i] for i, t in enumerate(toks) if {t.stem, t.text} & (_NUMB_WORDS - _PRONOUNS)}
     other_clauses = {ctx.clause[h.start] for h in hits if any(lex.groups.get(f) in _OTHER_THINGS for f in h.pattern.findings)}
