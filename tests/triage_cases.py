@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from numbwise.assess.case import Case
 from numbwise.assess.engine import assess_case
-from numbwise.assess.triage import COHERENCE_RULE, RANK, Triage
+from numbwise.assess.triage import RANK, RANKING_RULES, Triage
 from numbwise.kb import load
 from numbwise.kb.models import Cond
 
@@ -62,7 +62,7 @@ def lowers(findings: Mapping[str, bool], age: int | None, level: Callable[[Mappi
     def worse(low: Triage, high: Triage) -> bool:
         if urgency(low.level) >= urgency(high.level):
             return False
-        return not (allow_coherence and COHERENCE_RULE in high.rules and urgency(low.level) >= urgency(rules_level(high)))
+        return not (allow_coherence and set(RANKING_RULES) & set(high.rules) and urgency(low.level) >= urgency(rules_level(high)))
 
     for fid in which:
         base = {k: v for k, v in findings.items() if k != fid}

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from numbwise.assess.ranking import model
-from numbwise.assess.triage import COHERENCE_RULE, UNCONFIRMED_RULE, Triage
+from numbwise.assess.triage import COHERENCE_RULE, SELF_CARE_CAUSE_RULE, UNCONFIRMED_RULE, Triage
 from numbwise.kb import load
 
 STRONG = 0.26  # log(1.3): a finding must shift the odds by at least 30 % to be named
@@ -44,7 +44,7 @@ def cause_reasons(findings: Mapping[str, bool], cause: str, probability: float, 
 def triage_reasons(result: Triage) -> list[str]:
     """Why the level is what it is, one sentence per rule that set it."""
     tri = load().triage
-    why = {r.id: r.why for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why}
+    why = {r.id: r.why for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why, SELF_CARE_CAUSE_RULE: tri.coherence.self_care_why}
     lines = [why[rid] for rid in result.rules if rid != UNCONFIRMED_RULE] or [tri.default_reason]
     return lines + ([tri.unconfirmed_home_care] if UNCONFIRMED_RULE in result.rules else [])
 

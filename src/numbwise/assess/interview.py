@@ -222,8 +222,8 @@ def _unconfirmed_self_care(iv: Interview) -> list[str]:
     asked back was answered "not sure": outcome then gives routine, never self-care).
     """
     result = triage(iv.answers, iv.age)
-    if result.level != "self_care":
-        return []
+    if result.level != "self_care" or assess_case(iv.case()).triage != "self_care":
+        return []  # no self-care to confirm (the ranking may already have set it aside)
     answered = _answered(iv)
     asked = {f for q, _ in iv.history if q.kind != "text" for f in q.findings}
     usable = {f: v for f, v in iv.answers.items() if f in answered or f not in asked}

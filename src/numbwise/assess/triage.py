@@ -12,6 +12,8 @@ from numbwise.kb.models import Cond, Rule
 LEVELS = ("emergency", "urgent", "routine", "self_care")  # most urgent first
 RANK = {level: i for i, level in enumerate(LEVELS)}
 COHERENCE_RULE = "coherence"  # the rule id the coherence rule adds to a result it raised
+SELF_CARE_CAUSE_RULE = "coherence_self_care"  # added when a self-care pattern's own cause does not lead
+RANKING_RULES = (COHERENCE_RULE, SELF_CARE_CAUSE_RULE)
 UNCONFIRMED_RULE = "home_care_unconfirmed"  # added when a self-care pattern rested on words no question confirmed
 
 # A compiled condition: the findings (present ones) that made it true, or None when it is false.
@@ -154,11 +156,16 @@ def more_urgent(a: str, b: str) -> bool:
 
 
 def coherent(level: Triage, ranked: Sequence[tuple[str, float]], findings: Mapping[str, bool] | None = None) -> Triage:
-    """The coherence rule: an emergency-type cause ranked first, or this likely, means at least urgent.
+    """The coherence rule: an emergency-type cause ranked first, or this likely, means at least urgent;
+    a self-care pattern whose own cause is not ranked first gives routine.
 
-    Its red flags are the answers that argued for that cause, strongest first.
+    Its red flags are the answers that argued for the emergency-type cause, strongest first.
     """
     co = load().triage.coherence
+    if level.level == "self_care" and ranked:
+        causes = {r.id: r.cause for r in load().triage.rules}
+        if ranked[0][0] not in {causes.get(rid) for rid in level.rules}:
+            level = Triage("routine", level.red_flags, level.rules + (SELF_CARE_CAUSE_RULE,))
     hit = [cid for i, (cid, p) in enumerate(ranked) if cid in co.causes and (i == 0 or p >= co.min_probability)]
     if not hit or not more_urgent(co.level, level.level):
         return level

@@ -210,6 +210,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for rid in rule.replaces:
             if rid not in routine_ids:
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': '{rid}' is not a generic routine rule")
+        if (rule.level == "self_care") != (rule.cause is not None):
+            problems.append(f"triage_rules.yaml: entry '{rule.id}': a self-care pattern, and only one, names its own cause")
+        if rule.cause is not None and rule.cause not in voc.causes:
+            problems.append(f"triage_rules.yaml: entry '{rule.id}': unknown cause '{rule.cause}'")
         if rule.generic and rule.level != "routine":
             problems.append(f"triage_rules.yaml: entry '{rule.id}': only routine rules are generic")
     for level in ("emergency", "urgent", "routine", "self_care"):

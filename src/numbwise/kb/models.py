@@ -389,6 +389,7 @@ class Rule(Strict):
     why: Text
     when: Cond
     unless: Cond | None = None
+    cause: Ident | None = None  # a self-care pattern's own cause: the pattern stands only when it leads
     generic: bool = False
     replaces: list[Ident] = []
     sources: SourceRefs
@@ -412,6 +413,7 @@ class Coherence(Strict):
     level: Literal["urgent", "emergency"]
     min_probability: Probability
     why: Text
+    self_care_why: Text  # why a self-care pattern whose own cause does not lead gives routine instead
     causes: dict[Ident, CoherenceCause]
     sources: SourceRefs
 
