@@ -242,3 +242,8 @@ def test_a_time_ago_is_when_it_began_not_how_long_a_spell_lasted() -> None:
 def test_a_time_in_a_clause_about_a_medicine_or_illness_is_not_how_long_the_numbness_lasted() -> None:
     got = said("I started chemo 6 months ago and now my feet and fingers are numb")
     assert "lasting_over_6_weeks" not in got and got.get("numb_feet") is True
+
+
+def test_moving_the_arm_is_not_the_numbness_spreading() -> None:
+    assert "spreads_over_minutes" not in said("my pinky goes numb, moving around fixes it in a few minutes")
+    assert said("the tingling moved up my arm over 10 minutes")["spreads_over_minutes"] is True

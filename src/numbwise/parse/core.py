@@ -26,8 +26,8 @@ _RESOLVES = frozenset({"gone", "away", "back", "normal", "over", "lasts", "laste
                        "settled", "stops", "stopped", "disappears", "disappeared", "eases", "eased", "better",
                        "cleared", "clears", "resolved", "fine", "ok", "took", "takes"})
 _SPREADS = frozenset({"spread", "spreads", "spreading", "spreaded", "crept", "creep", "creeping", "creeps", "crawl",
-                      "crawling", "crawled", "moved", "moving", "moves", "travelled", "traveled", "travels",
-                      "marched", "marching", "marches", "march", "worked"})
+                      "crawling", "crawled", "travelled", "traveled", "travels",
+                      "marched", "marching", "marches", "march"})
 _AGE_CUES = frozenset({"i'm", "im", "am", "aged", "age", "me", "is", "was", "turned", "turning", "i"})
 _NUMB_WORDS = frozenset({"numb", "tingl", "tingly", "pins", "needles", "dead", "asleep", "sleeping", "it", "it's", "its"})
 _PRONOUNS = frozenset({"it", "it's", "its"})
@@ -446,7 +446,9 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
     return out
 
 
-_MOTION = frozenset({"going", "goes", "go", "went", "came", "comes", "coming"})
+# Words of movement that spread only with a direction: "moved up my arm", not "moving around fixes it".
+_MOTION = frozenset({"going", "goes", "go", "went", "came", "comes", "coming", "moved", "moving", "moves", "move",
+                     "worked", "works"})
 _TOWARDS = frozenset({"up", "from", "into", "along", "across"})
 
 
