@@ -200,6 +200,8 @@ def test_chips_can_be_turned_round_but_a_warning_sign_only_set_aside() -> None:
     ("the tingling crept up my right hand and arm", {"numb_arm": True}),
     ("my arms go numb when I hold them up", {"numb_arm": True}),
     ("index finger tingles, the muscle of my thumb looks normal", {"thumb_muscle_wasting": False, "numb_index": True}),
+    ("30 weeks pregnant, my hands and ankles suddenly puffed up today", {"pregnancy_warning_signs": True}),
+    ("my left arm aches when I'm hurrying to work and settles after a minute's rest", {"arm_discomfort_on_exertion": True}),
     ("they put a metal plate in my arm last week and now my thumb is numb", {"recent_arm_injury_or_cast": True}),
     ("my fingers go white, and the tips have got little ulcers", {"fingertip_sores": True}),
     ("my legs feel like jelly and it's hard to get up the stairs", {"leg_weakness": True}),
