@@ -9,7 +9,7 @@ import click
 import pytest
 
 from numbwise.cli.main import cli
-from tests.conftest import DEV_CASES, ROOT, run_cli, run_process
+from tests.conftest import DEV_CASES, ROOT, need_shared, run_cli, run_process
 
 CASE = str(DEV_CASES / "dev-001.json")
 
@@ -51,10 +51,8 @@ def test_the_shared_scorer_drives_the_installed_command() -> None:
     import subprocess
     import sys
 
-    scorer = ROOT.parent / "shared" / "bench" / "score.py"
+    scorer = need_shared("bench", "score.py")
     exe = shutil.which("numbwise") or str(Path(sys.executable).parent / "numbwise")
-    if not scorer.exists():
-        pytest.skip("../shared is not beside this clone")
     p = subprocess.run([sys.executable, str(scorer), str(DEV_CASES), "--cmd", f"{exe} assess", "--json"], capture_output=True, text=True, timeout=120)
     summary = json.loads(p.stdout)
     assert summary["triage_accuracy"] == 100.0 and summary["emergency_sensitivity"] == 100.0

@@ -214,19 +214,7 @@ def test_a_locked_diary_gives_a_clear_message_and_saves_nothing(numbwise_home: P
     try:
         import numbwise.diary.store as store_module
 
-        original = store_module._engine
-
-        def impatient(url: str) -> Any:
-            engine = original(url)
-            from sqlalchemy import event
-
-            @event.listens_for(engine, "connect")
-            def _short(dbapi: Any, record: Any) -> None:
-                dbapi.execute("PRAGMA busy_timeout=50")
-
-            return engine
-
-        monkeypatch.setattr(store_module, "_engine", impatient)  # wait 50 ms for the lock, not 15 s
+        monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.05)  # wait 50 ms for the lock, not 15 s
         run = run_cli("log", "-s", "2")
     finally:
         holder.rollback()

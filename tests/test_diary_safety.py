@@ -15,7 +15,6 @@ from numbwise.diary.entries import ActivityData, Batch, SymptomData
 from numbwise.diary.portable import read_json, to_csv, to_fhir, to_json, validate_fhir
 from numbwise.diary.store import Store, open_store
 from tests.conftest import ROOT
-from tests.test_store import fill
 
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 ENTRIES = 20_000
@@ -80,22 +79,33 @@ def test_a_writer_killed_mid_import_keeps_every_committed_chunk(store_url: str, 
 
 
 def rich_store(store: Store) -> None:
-    """Every kind of entry, with awkward values: zones, unicode, empty and missing fields."""
-    fill(store)
+    """Every kind of entry, with awkward values (zones, unicode, empty and missing fields) that an import accepts:
+    scores as the core scores them, checks and activities naming what the knowledge base knows."""
     from numbwise.diary.entries import SymptomIn, TreatmentIn
+    from numbwise.scores import score
 
+    store.add_symptom(SymptomIn(at=T0, severity=6, hand="right", fingers=("r1", "r2", "r3"), minutes=20,
+                                trigger="typing", woke=True, notes="pins and needles"))
     store.add_symptom(SymptomIn(at=datetime(2026, 3, 2, 23, 59, 59, 999999, tzinfo=timezone(timedelta(hours=-5))),
                                 severity=0, hand="both", fingers=("l0", "r0"), notes='Ünïcode "quotes", commas\nnew line'))
     store.add_treatment(TreatmentIn(at=T0, kind="surgery", detail="carpal tunnel release, right", notes="🙂"))
-    store.add_score(T0, "bctq", {}, {"sss": None})
-    store.add_check(T0, {"findings": {}}, {"causes": [], "nested": {"list": [1, 2.5, None, "x"]}})
+    bctq = score("bctq", [3, 3, 2, 2, 3, 2, 2, 2, 3, 2, 2, 1, 2, 2, 1, 2, 2, None, 1], hand="right")
+    store.add_score(T0, "bctq", dict(bctq.answers), bctq.values())
+    store.add_score(T0 + timedelta(days=30), "bctq", dict(bctq.answers), bctq.values())
+    store.add_symptom(SymptomIn(at=T0 + timedelta(hours=1), severity=2, hand="left", fingers=("l5",)))
+    store.add_check(T0, {"findings": {}}, {"triage": "self_care", "causes": [], "red_flags": [],
+                                           "nested": {"list": [1, 2.5, None, "x"]}})
+    store.add_check(T0 + timedelta(minutes=5), {"id": "c1", "age": 50, "sex": None, "findings": {"numb_thumb": True}},
+                    {"triage": "routine", "causes": [{"id": "carpal_tunnel", "probability": 0.7}],
+                     "red_flags": ["lasting_over_6_weeks"]})
+    store.add_activity(T0 + timedelta(minutes=15), "session", "carpal_tunnel_daily", "done", 240)
 
 
 def test_json_export_import_export_is_identical(store_url: str, tmp_path: Path) -> None:
     with open_store(f"sqlite:///{tmp_path / 'first.sqlite3'}") as first:
         rich_store(first)
         first.import_batch(Batch(activities=tuple(
-            ActivityData(uid=f"act{i}", at=T0 + timedelta(hours=i), kind="break", name="micro break",
+            ActivityData(uid=f"act{i}", at=T0 + timedelta(hours=i), kind="break", name="wrist_flexor_stretch",
                          outcome="snoozed" if i % 4 else "done", seconds=i) for i in range(500))))
         text1 = to_json(first.export_batch())
     started = time.perf_counter()
@@ -140,7 +150,7 @@ def test_fhir_bundle_is_valid_r4(tmp_path: Path) -> None:
     assert parts["woke-from-sleep"].valueBoolean is True and parts["episode-duration"].valueQuantity.value == 20
     bctq = next(r for r in responses if r.item and r.item[0].linkId == "answers")
     answers = {i.linkId: i for i in bctq.item[0].item}
-    assert answers["sss1"].answer[0].valueInteger == 3 and answers["sss2"].answer is None
+    assert answers["sss_1"].answer[0].valueInteger == 3 and answers["fss_7"].answer is None  # fss_7 was skipped
     assert len({e.fullUrl for e in bundle.entry}) == len(bundle.entry)
 
 

@@ -212,4 +212,4 @@ def test_a_diary_that_cannot_open_fails_before_the_session(tmp_path: Path) -> No
     folder = tmp_path / "not-a-folder"
     folder.write_text("a file where the diary's folder should be")
     broken = run_cli("--db", f"sqlite:///{folder / 'x.sqlite3'}", "exercise", "desk_break")
-    assert broken.code == 1 and "could not open the diary" in broken.err and "Get ready" not in broken.out
+    assert broken.code == 2 and "is a file, not a folder" in broken.err and "Get ready" not in broken.out

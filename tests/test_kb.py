@@ -11,7 +11,7 @@ import yaml
 
 from numbwise.kb import KnowledgeError, load, load_from
 from numbwise.kb.loader import KNOWLEDGE_DIR
-from tests.conftest import DEV_CASES, SHARED, run_cli
+from tests.conftest import DEV_CASES, need_shared, run_cli
 
 TREATMENTS = {"hand_therapy", "exercise", "splints", "vitamin_b12", "medicines", "cortisone_shots", "surgery"}
 
@@ -37,9 +37,7 @@ def test_vocabulary_copies_match_the_shared_spec(shared_spec: Path) -> None:
 
 
 def test_dev_case_copies_match_the_shared_cases() -> None:
-    shared = SHARED / "cases" / "dev"
-    if not shared.is_dir():
-        pytest.skip("../shared is not beside this clone")
+    shared = need_shared("cases", "dev")
     ours = {p.name: p.read_text() for p in DEV_CASES.glob("*.json")}
     theirs = {p.name: p.read_text() for p in shared.glob("*.json")}
     assert ours == theirs
@@ -192,8 +190,11 @@ def test_the_knowledge_cache_is_used_and_refreshed_when_a_file_changes(kb_copy: 
 
     cache = tmp_path / "cache"
     first = load_cached(kb_copy, cache)
-    assert len(list(cache.glob("knowledge-*.pickle"))) == 1
-    assert load_cached(kb_copy, cache) == first
+    (pickle,) = cache.glob("knowledge-*.pickle")
+    written = pickle.stat().st_mtime_ns
+    second = load_cached(kb_copy, cache)
+    assert second is not first and second.meta.review_date == first.meta.review_date  # read back from the cache
+    assert list(cache.glob("knowledge-*.pickle")) == [pickle] and pickle.stat().st_mtime_ns == written  # not rewritten
     _edit(kb_copy / "meta.yaml", "review_date: 2026-11-24", "review_date: 2027-01-01")
     assert str(load_cached(kb_copy, cache).meta.review_date) == "2027-01-01"
     assert len(list(cache.glob("knowledge-*.pickle"))) == 2

@@ -33,10 +33,10 @@ def test_probabilities_are_a_distribution_ranked_high_to_low() -> None:
 
 
 def test_unknown_findings_are_skipped_not_treated_as_absent() -> None:
-    base = rank({"numb_little": True}, 40, None)
-    assert rank({"numb_little": True}, 40, None) == base
+    base = rank({"numb_little": True}, 40, None)  # worse_elbow_bent not known
     absent = rank({"numb_little": True, "worse_elbow_bent": False}, 40, None)
-    assert dict(absent)["ulnar_neuropathy"] < dict(base)["ulnar_neuropathy"]
+    present = rank({"numb_little": True, "worse_elbow_bent": True}, 40, None)
+    assert dict(absent)["ulnar_neuropathy"] < dict(base)["ulnar_neuropathy"] < dict(present)["ulnar_neuropathy"]
 
 
 def test_age_and_sex_move_the_priors() -> None:

@@ -213,7 +213,7 @@ def test_the_default_store_lives_in_the_data_folder(numbwise_home: Path) -> None
 
 @pytest.mark.parametrize("url, problem", [
     ("mysql://x@y/z", "is not a database numbwise can use"),
-    ("not a url", "not a database URL"),
+    ("not a url://", "not a database URL"),
     ("postgresql+psycopg://nobody@127.0.0.1:1/none", "cannot open the diary"),
 ])
 def test_unusable_databases_get_a_clear_message(url: str, problem: str) -> None:

@@ -84,6 +84,12 @@ def fetch(url: str, data: bytes | None = None, headers: dict[str, str] | None = 
         return Reply(e.code, {k.lower(): v for k, v in e.headers.items()}, e.read())
 
 
+def api_token(live: Live) -> str:
+    """The X-CSRF-Token value state-changing API calls need (GET /api/token, readable only by this origin)."""
+    token: str = fetch(live.url + "/api/token").json()["csrf"]
+    return token
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the whole session (Debian's package; Playwright cannot download one here)."""

@@ -14,17 +14,23 @@ from markupsafe import escape
 
 from numbwise.diary.store import open_store
 from numbwise.web.diary import NOTE_SHOWN, describe_short
-from tests.web.conftest import Live, Reply, fetch
+from tests.web.conftest import Live, Reply, api_token, fetch
 
 
 def api(live: Live, method: str, path: str, body: Any = None) -> Reply:
     data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
-    return fetch(live.url + path, data, {"Content-Type": "application/json"}, method=method)
+    return fetch(live.url + path, data, {"Content-Type": "application/json", "X-CSRF-Token": api_token(live)},
+                 method=method)
 
 
 def counts(live: Live) -> dict[str, int]:
     with open_store(live.db) as store:
         return store.count()
+
+
+def import_url(live: Live, csrf: str) -> str:
+    """Uploads carry the form token in the address, so it is checked before the file is read."""
+    return f"{live.url}/report/import?csrf={quote(csrf)}"
 
 
 def token(live: Live, path: str = "/diary") -> tuple[str, str]:
@@ -240,17 +246,17 @@ def test_import_takes_a_good_file_and_refuses_a_bad_one_whole(live: Live) -> Non
     bad["symptoms"][1]["severity"] = 12
     before = counts(live)
     data, headers = _multipart(cookie, csrf, "bad.json", json.dumps(bad).encode())
-    r = fetch(live.url + "/report/import", data, headers)
+    r = fetch(import_url(live, csrf), data, headers)
     html = r.body.decode()
     assert r.status == 422 and "nothing was imported" in html and "symptoms.1.severity" in html
     assert counts(live) == before
     data, headers = _multipart(cookie, csrf, "good.json", json.dumps(good).encode())
-    r = fetch(live.url + "/report/import", data, headers)
+    r = fetch(import_url(live, csrf), data, headers)
     assert r.status == 200 and "Imported 2 entries from good.json" in r.body.decode()
     assert counts(live)["symptom"] == before["symptom"] + 2
-    again = fetch(live.url + "/report/import", data, headers)
+    again = fetch(import_url(live, csrf), data, headers)
     assert "2 were already in your diary" in again.body.decode()
-    no_token = fetch(live.url + "/report/import", *_multipart(cookie, "x" * 43, "good.json", b"{}"))
+    no_token = fetch(import_url(live, "x" * 43), *_multipart(cookie, "x" * 43, "good.json", b"{}"))
     assert no_token.status == 403
 
 

@@ -10,7 +10,7 @@ import click
 
 from numbwise.files import write_atomic
 from numbwise.cli.console import make_console, plain_from
-from numbwise.cli.diary_cli import DiaryBadInput, now_local, open_diary
+from numbwise.cli.diary_cli import DiaryBadInput, DiaryProblem, now_local, open_diary
 
 
 def _check_target(path: Path, force: bool) -> None:
@@ -48,7 +48,10 @@ def export_command(ctx: click.Context, fmt: str, out: Path | None, force: bool) 
         if fmt == "fhir" and batch.count() != fhir_coverage(batch)[0]:
             stderr.print(export_summary(batch, "fhir"), markup=False, soft_wrap=True)  # say what the Bundle leaves out
         return
-    write_atomic(out, text)
+    try:
+        write_atomic(out, text)
+    except OSError as exc:  # a full disk or a read-only folder: write_atomic has removed its temporary file
+        raise DiaryProblem(f"cannot write {out}: {exc.strerror or exc}; no file was written") from None
     stderr.print(export_summary(batch, fmt, str(out)), markup=False, soft_wrap=True)  # type: ignore[arg-type]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -45,23 +46,29 @@ def db_url(ctx: click.Context) -> str | None:
 
 
 @contextmanager
-def open_diary(ctx: click.Context, *, create: bool = True) -> Iterator[Store]:
+def open_diary(ctx: click.Context, *, create: bool = True, write: bool | None = None) -> Iterator[Store]:
     """The diary store for this command; store errors become clear messages with the right exit code.
 
-    Commands that only read pass create=False: a --db file that is not there is refused rather than made.
+    Commands that only read pass create=False: a --db file that is not there is refused rather than made, and
+    nothing is written; corrections pass create=False, write=True.
     """
     from numbwise.diary.store import BadRequest, StoreError, open_store
 
     try:
-        with open_store(db_url(ctx), create=create) as store:
+        with open_store(db_url(ctx), create=create, write=write) as store:
+            if store.damaged:  # readable for rescue, never written (the store refuses writes)
+                click.echo(f"Warning: the diary at {store.safe_url} is damaged; what it shows may be incomplete. "
+                           "Save it with `numbwise export --out rescue.json` and see `numbwise doctor`.", err=True)
             try:
                 yield store
             except click.ClickException:
                 raise
             except Exception as exc:  # a database error mid-command (locked, disk full, connection lost)
-                from sqlalchemy.exc import SQLAlchemyError
+                import sqlite3
 
-                if not isinstance(exc, SQLAlchemyError):
+                sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")  # not loaded means it cannot be its error
+                if not (isinstance(exc, sqlite3.Error)
+                        or (sqlalchemy_exc is not None and isinstance(exc, sqlalchemy_exc.SQLAlchemyError))):
                     raise
                 text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
                 raise DiaryProblem(f"the diary at {store.safe_url} failed: {text[0] if text else type(exc).__name__}; "

@@ -70,25 +70,39 @@ def history_group(ctx: click.Context, kinds: tuple[str, ...], since: str | None,
     if as_json:
         click.echo(json.dumps([entry_json(e) for e in entries], indent=2))
         return
-    plain = plain_from(ctx)
-    console = make_console(plain)
     if not entries:
-        console.print("No diary entries yet. Add one with: numbwise log --severity 5", markup=False)
+        click.echo("No diary entries yet. Add one with: numbwise log --severity 5")
         return
-    if plain:
-        for e in entries:
-            console.print(f"{entry_ref(e)}  {local_time(e.at)}  {describe(e)}", markup=False)
-    else:
-        from rich.table import Table
+    for line in history_lines(entries, _width()):
+        click.echo(line)
+    click.echo(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}.")
 
-        table = Table(show_edge=False, pad_edge=False)
-        table.add_column("id")
-        table.add_column("when")
-        table.add_column("entry", overflow="fold")
-        for e in entries:
-            table.add_row(entry_ref(e), local_time(e.at), describe(e))
-        console.print(table)
-    console.print(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}.", markup=False)
+
+def _width() -> int | None:
+    """The terminal's width when printing to one (long entries wrap under their column); None for a pipe."""
+    import shutil
+    import sys
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def history_lines(entries: list[Any], width: int | None) -> list[str]:
+    """One aligned line per entry (id, local time, words), as the README shows; no box drawing, so rich is not needed."""
+    refs = [entry_ref(e) for e in entries]
+    pad = max(len(r) for r in refs)
+    out: list[str] = []
+    for ref, e in zip(refs, entries):
+        head = f"{ref.ljust(pad)}  {local_time(e.at)}  "
+        text = describe(e)
+        if width is None or len(head) + len(text) <= width or width - len(head) < 20:
+            out.append(head + text)
+            continue
+        import textwrap
+
+        lines = textwrap.wrap(text, width - len(head)) or [""]
+        out.append(head + lines[0])
+        out += [" " * len(head) + more for more in lines[1:]]
+    return out
 
 
 @history_group.command("edit", epilog="""\b
@@ -133,7 +147,7 @@ def edit_command(ctx: click.Context, ref: str, severity: int | None, hand: str |
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
         raise DiaryBadInput("nothing to change: give the new values, like --severity 5")
-    with open_diary(ctx, create=False) as store:
+    with open_diary(ctx, create=False, write=True) as store:
         old = store.get(kind, entry_id)
         fields = old.model_dump(exclude={"id", "uid"}) | changes
         if kind == "symptom":
@@ -164,7 +178,7 @@ def delete_command(ctx: click.Context, ref: str, yes: bool) -> None:
     """Delete one diary entry (asks first)."""
     kind, entry_id = parse_ref(ref)
     console = make_console(plain_from(ctx))
-    with open_diary(ctx, create=False) as store:
+    with open_diary(ctx, create=False, write=True) as store:
         entry = store.get(kind, entry_id)
         line = f"{entry_ref(entry)}  {local_time(entry.at)}  {describe(entry)}"
         if not yes and not click.confirm(f"Delete {line}?", default=False):

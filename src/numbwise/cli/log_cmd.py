@@ -168,14 +168,12 @@ def log_command(ctx: click.Context, severity: int | None, hand: str | None, fing
                 interactive: bool, as_json: bool) -> None:
     """Add a diary entry: how the numbness is now, or a treatment you had."""
     now = now_local()
-    plain = plain_from(ctx)
-    console = make_console(plain)
-    asking = make_console(plain, stderr=True) if as_json else console  # --json keeps stdout for the JSON alone
     symptom_flags = severity is not None or hand or fingers or minutes is not None or trigger or woke
     if interactive:
         if symptom_flags or treatment:
             raise DiaryBadInput("use either -i (questions) or the one-line options, not both")
-        kind, fields, when = _interactive(asking, now)
+        # rich is imported only to ask questions: a one-line entry prints with click (start-up time, bench/cli_speed.py)
+        kind, fields, when = _interactive(make_console(plain_from(ctx), stderr=as_json), now)
     elif treatment is not None:
         if symptom_flags:
             raise DiaryBadInput("log a symptom or a treatment, one at a time (--treatment cannot go with --severity, --hand ...)")
@@ -195,9 +193,7 @@ def log_command(ctx: click.Context, severity: int | None, hand: str | None, fing
                  else store.add_treatment(build_treatment(fields, now)))
     if as_json:
         click.echo(json.dumps(entry_json(saved), indent=2))
-        if when.note:
-            asking.print(f"Note: {when.note}.", markup=False)
     else:
-        console.print(f"Saved {entry_ref(saved)}: {describe(saved)}.", markup=False)
-        if when.note:
-            console.print(f"Note: {when.note}.", markup=False)
+        click.echo(f"Saved {entry_ref(saved)}: {describe(saved)}.")
+    if when.note:
+        click.echo(f"Note: {when.note}.", err=as_json)  # --json keeps stdout for the JSON alone

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "export": "numbwise.cli.data_cmd:export_command",
     "import": "numbwise.cli.data_cmd:import_command",
     "backup": "numbwise.cli.data_cmd:backup_command",
+    "doctor": "numbwise.cli.doctor_cmd:doctor_command",
     "serve": "numbwise.cli.serve_cmd:serve_command",
     "kb": "numbwise.cli.kb_cmd:kb_group",
 }
@@ -70,10 +71,11 @@ numbwise is not a diagnosis. In an emergency, call your local emergency number.
 @click.option("--plain", is_flag=True, envvar="NUMBWISE_PLAIN", help="Plain text: no boxes or colour (for screen readers).")
 @click.option(
     "--db",
-    metavar="URL",
+    metavar="PATH|URL",
     envvar="NUMBWISE_DB",
     default=None,
-    help="Where the diary lives: a SQLite file (default, in your data folder) or postgresql+psycopg://...",
+    help="Where the diary lives: a SQLite file (a path, or sqlite:///PATH; default: in your data folder) or "
+         "postgresql+psycopg://...",
 )
 @click.version_option(__version__, prog_name="numbwise")
 @click.pass_context

@@ -34,10 +34,27 @@ TREATMENT_LABELS: dict[str, str] = {
 TRIGGERS = ("typing", "phone", "driving", "sleep", "cycling", "gripping", "vibration", "cold", "reading", "other")
 
 
-def _aware_utc(value: datetime) -> datetime:
-    """Times must say their zone; they are kept in UTC so sorting and comparing are exact."""
+EARLIEST_YEAR = 1900  # no diary entry is older; a browser's "26" for 2026 must not save 0026-11-30
+
+
+def time_problem(value: datetime) -> str | None:
+    """Why a time cannot be a diary time (no zone, before 1900, out of range), or None."""
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("the time needs a time zone (for example 2026-03-01T08:00:00+00:00)")
+        return "the time needs a time zone (for example 2026-03-01T08:00:00+00:00)"
+    try:
+        utc = value.astimezone(timezone.utc)
+    except OverflowError:
+        return f"the date must be in {EARLIEST_YEAR} or later"
+    if utc.year < EARLIEST_YEAR:
+        return f"the date {value.date().isoformat()} is before {EARLIEST_YEAR}; check the year (like 2026, not 26)"
+    return None
+
+
+def _aware_utc(value: datetime) -> datetime:
+    """Times must say their zone and be from 1900 on; they are kept in UTC so sorting and comparing are exact."""
+    problem = time_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value.astimezone(timezone.utc)
 
 
@@ -65,7 +82,7 @@ def normalise_fingers(codes: Any) -> tuple[str, ...]:
 class _Model(BaseModel):
     """Strict, frozen plain data: wrong types are refused rather than guessed."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)  # built on first use: start-up
 
 
 class SymptomIn(_Model):

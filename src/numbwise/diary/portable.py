@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Final, Literal
 
 from pydantic import ValidationError
@@ -42,18 +42,24 @@ def to_json(batch: Batch) -> str:
     return json.dumps(batch.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def read_json(text: str, source: str = "the file") -> Batch:
-    """Parse and check a whole JSON export; raise ImportRefused naming every problem (nothing is written)."""
+def read_json(text: str, source: str = "the file", now: datetime | None = None) -> Batch:
+    """Parse and check a whole JSON export; raise ImportRefused naming every problem (nothing is written).
+
+    Beyond the shapes, the content is checked against the knowledge base (`content_problems`): a file cannot bring
+    made-up warning signs, causes, levels, instruments or routines into the diary and the doctor's report.
+    """
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportRefused(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise ImportRefused(f"{source} is nested too deeply to be a numbwise diary export") from None
     if not isinstance(raw, dict) or raw.get("format") != "numbwise-diary":
         raise ImportRefused(f"{source} is not a numbwise diary export (it needs \"format\": \"numbwise-diary\")")
     if raw.get("version") != 1:
         raise ImportRefused(f"{source} is version {raw.get('version')!r} of the diary format; this numbwise reads version 1")
     try:
-        return Batch.model_validate_json(text)
+        batch = Batch.model_validate_json(text)
     except ValidationError as exc:
         from numbwise.diary.fields import explain_error
 
@@ -61,10 +67,116 @@ def read_json(text: str, source: str = "the file") -> Batch:
         for err in exc.errors():
             where = ".".join(str(p) for p in err["loc"]) or "the file"
             problems.append(f"{where}: {explain_error(err)}")
-        shown = problems[:MAX_PROBLEMS]
-        if len(problems) > MAX_PROBLEMS:
-            shown.append(f"... and {len(problems) - MAX_PROBLEMS} more")
-        raise ImportRefused(f"{source} has {len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing was imported", shown) from None
+        _refuse(source, problems)
+    _refuse(source, content_problems(batch, now or datetime.now(timezone.utc)))
+    return batch
+
+
+def _refuse(source: str, problems: list[str]) -> None:
+    """Raise ImportRefused listing the problems (the first MAX_PROBLEMS, and how many more), if there are any."""
+    if not problems:
+        return
+    shown = problems[:MAX_PROBLEMS]
+    if len(problems) > MAX_PROBLEMS:
+        shown.append(f"... and {len(problems) - MAX_PROBLEMS} more")
+    raise ImportRefused(f"{source} has {len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing was imported",
+                        shown) from None
+
+
+FUTURE_SLACK = timedelta(minutes=5)  # clock skew allowed, as for entries typed in
+
+
+def content_problems(batch: Batch, now: datetime) -> list[str]:
+    """What in a well-formed batch the knowledge base does not know, or that lies in the future; [] when all is known."""
+    from numbwise.kb import load
+
+    kb = load()
+    findings = set(kb.vocabulary.findings)
+    causes = set(kb.causes)
+    levels: set[str] = set(kb.triage.levels)
+    warning_signs = findings | {rule.id for rule in kb.triage.rules}
+    routines = set(kb.exercises.routines) | set(kb.exercises.exercises)
+    problems: list[str] = []
+    for part in ("symptoms", "treatments", "checks", "scores", "activities"):
+        for i, entry in enumerate(getattr(batch, part)):
+            if entry.at > now + FUTURE_SLACK:
+                problems.append(f"{part}.{i}.at: {entry.at.isoformat()} is in the future")
+    for i, check in enumerate(batch.checks):
+        problems += [f"checks.{i}.{p}" for p in _check_problems(check.case, check.result, findings, causes, levels,
+                                                                 warning_signs)]
+    for i, score in enumerate(batch.scores):
+        problems += [f"scores.{i}.{p}" for p in _score_problems(score)]
+    for i, act in enumerate(batch.activities):
+        if act.name not in routines:
+            problems.append(f"activities.{i}.name: '{_short(act.name)}' is not a routine or exercise numbwise knows")
+    return problems
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "..."
+
+
+def _check_problems(case: dict[str, Any], result: dict[str, Any], findings: set[str], causes: set[str],
+                    levels: set[str], warning_signs: set[str]) -> list[str]:
+    problems: list[str] = []
+    answered = case.get("findings", {})
+    if not isinstance(answered, dict):
+        problems.append("case.findings: is not an object of finding: true/false")
+    else:
+        problems += [f"case.findings.{_short(k)}: is not a finding numbwise knows" for k in answered if k not in findings]
+        problems += [f"case.findings.{_short(k)}: must be true or false" for k, v in answered.items()
+                     if k in findings and not isinstance(v, bool)]
+    if result.get("triage") not in levels:
+        problems.append(f"result.triage: '{_short(result.get('triage'))}' is not a level ({', '.join(sorted(levels))})")
+    ranked = result.get("causes", [])
+    if not isinstance(ranked, list):
+        problems.append("result.causes: is not a list")
+    else:
+        for j, cause in enumerate(ranked):
+            cid = cause.get("id") if isinstance(cause, dict) else None
+            p = cause.get("probability") if isinstance(cause, dict) else None
+            if cid not in causes:
+                problems.append(f"result.causes.{j}.id: '{_short(cid)}' is not a cause numbwise knows")
+            if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p <= 1:
+                problems.append(f"result.causes.{j}.probability: must be a number from 0 to 1")
+    flags = result.get("red_flags", [])
+    if not isinstance(flags, list):
+        problems.append("result.red_flags: is not a list")
+    else:
+        problems += [f"result.red_flags.{j}: '{_short(f)}' is not a warning sign numbwise knows"
+                     for j, f in enumerate(flags) if f not in warning_signs]
+    return problems
+
+
+def _score_problems(score: ScoreData) -> list[str]:
+    """An unknown instrument or item, or kept values that differ from what the answers score (made-up results)."""
+    from numbwise.scores import ScoreInputError
+    from numbwise.scores import score as rescore
+    from numbwise.scores.core import instrument, resolve
+
+    try:
+        key = resolve(score.instrument)
+        ins = instrument(key)
+    except ScoreInputError:
+        return [f"instrument: '{_short(score.instrument)}' is not a questionnaire numbwise knows"]
+    if ins.diagram is not None:
+        return []  # the hand diagram keeps marks, not item answers: its class comes from the report's own drawing
+    hand = score.values.get("hand")
+    try:
+        result = rescore(key, score.answers, hand=hand if isinstance(hand, str) else None)
+    except ScoreInputError as exc:
+        return [f"answers: {exc}"]
+    expected = result.values()
+    wrong = [k for k in set(expected) | set(score.values)
+             if not _same(expected.get(k), score.values.get(k))]
+    return [f"values.{_short(k)}: does not match the answers (the answers score {expected.get(k)!r})" for k in sorted(wrong)]
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) and not isinstance(b, bool):
+        return abs(float(a) - float(b)) < 1e-6
+    return a == b
 
 
 def to_csv(batch: Batch) -> str:
@@ -89,8 +201,18 @@ def to_csv(batch: Batch) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row | {"at": _iso(row["at"])})
+        writer.writerow({k: safe_cell(v) for k, v in row.items()} | {"at": _iso(row["at"])})
     return out.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: one starting like a formula gets a leading ' (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_fhir(batch: Batch, now: datetime) -> str:

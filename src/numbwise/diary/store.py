@@ -1,17 +1,21 @@
 """The diary store: the only module that talks SQL (SQLAlchemy 2 + Alembic; SQLite by default, PostgreSQL by URL).
 
-Every write is one transaction. SQLAlchemy and Alembic are imported when a store is opened, not when
-this module is imported, so one-line commands and `numbwise --help` stay fast.
+Every write is one transaction. A SQLite diary whose schema is already current is served by the standard
+library's sqlite3 for adding and reading entries (SQLAlchemy's import alone costs ~0.2 s, more than a one-line
+`numbwise log` may take); SQLAlchemy and Alembic are imported only to make or migrate a diary, for PostgreSQL,
+and for corrections, deletes and imports. Both paths store the same values (a test checks it).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -76,6 +80,18 @@ class NoDiary(BadRequest):
     """A command that only reads was pointed at a SQLite diary file that does not exist (nothing was created)."""
 
 
+class NotADiary(BadRequest):
+    """The file named is not a numbwise diary (empty, another kind of file, or another program's database)."""
+
+
+class DamagedDiary(StoreError):
+    """The diary file fails SQLite's integrity check: it may be read (to rescue it) but never written."""
+
+
+class ReadOnly(StoreError):
+    """The diary was opened by a command that only reads, so it refuses to write."""
+
+
 class ImportRefused(BadRequest):
     """An import was refused whole; nothing was written. `problems` lists what is wrong."""
 
@@ -106,8 +122,42 @@ def _new_uid() -> str:
     return uuid.uuid4().hex
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_UID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # as entries.UID
+BUSY_TIMEOUT = 15.0  # seconds a write waits for another writer's lock (tests make it short)
+_TABLE_NAMES = {"symptom": "symptoms", "treatment": "treatments", "check": "checks", "score": "scores",
+                "activity": "activities"}
+_JSON_COLUMNS = {"check": ("case", "result"), "score": ("answers", "values")}  # schema.json_type() columns
+_BOOL_COLUMNS = {"symptom": ("woke",)}  # schema Boolean columns, 0/1 in SQLite
+
+
+def plain_sqlite_path(url: str) -> Path | None:
+    """The file behind a plain sqlite:///PATH URL, or a bare file path; None when SQLAlchemy must read the URL.
+
+    Parsed without SQLAlchemy so a current SQLite diary opens without importing it.
+    """
+    if "://" not in url:
+        return Path(url).expanduser() if url.strip() else None
+    if not url.startswith("sqlite:///") or "?" in url or "#" in url:
+        return None
+    rest = url[len("sqlite:///"):]
+    if not rest or rest == ":memory:":
+        return None
+    return Path(rest)
+
+
+def as_url(text: str) -> str:
+    """A --db value as a database URL: a plain file path becomes sqlite:///ABSOLUTE_PATH."""
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().absolute()}"
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a sqlite:/// URL (None for other databases or an in-memory one)."""
+    plain = plain_sqlite_path(url)
+    if plain is not None or "://" not in url:
+        return plain
     from sqlalchemy.engine import make_url
 
     u = make_url(url)
@@ -116,24 +166,35 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def open_store(url: str | None = None, *, create: bool = True, new_uid: Callable[[], str] = _new_uid) -> Store:
+def open_store(url: str | None = None, *, create: bool = True, write: bool | None = None,
+               new_uid: Callable[[], str] = _new_uid) -> Store:
     """Open (creating and migrating to the newest schema) the diary at url, or the default one.
 
-    With create=False (commands that only read) a SQLite file that is not there is not made: a URL that was
-    named (url, or $NUMBWISE_DB) raises NoDiary, since a mistyped path must not pass as an empty diary; the
-    default diary, not made yet, opens as an empty diary in memory (`store.missing` is True).
+    With create=False (commands that only read) nothing is made or written: a SQLite file that was named (url, or
+    $NUMBWISE_DB) and is not there raises NoDiary, since a mistyped path must not pass as an empty diary; the
+    default diary, not made yet, opens as an empty one (`store.missing` is True). write=True with create=False
+    (corrections, deletes) needs an existing diary but may write to it. A named file in a folder that does
+    not exist is refused too, rather than the folder being made for a typo; only the default data folder is made.
     """
     from numbwise.paths import default_db_url
 
-    named = url or default_db_url()
-    if not create:
-        path = sqlite_path(_checked_url(named))
-        if path is not None and not path.exists():
-            if url or os.environ.get(DB_VARIABLE, "").strip():
+    named = bool(url or os.environ.get(DB_VARIABLE, "").strip())
+    full = as_url(url or default_db_url())
+    path = plain_sqlite_path(full) if "://" in full else None
+    if path is None:
+        path = sqlite_path(_checked_url(full))
+    if path is not None and not path.exists():
+        if not create:
+            if named:
                 raise NoDiary(f"there is no diary at {path}; check the --db path (numbwise log or numbwise import "
                               "make a new diary)")
-            return Store(named, new_uid=new_uid, engine_url="sqlite://")
-    return Store(named, new_uid=new_uid)
+            return Store(full, new_uid=new_uid, missing=True)
+        if named and path.parent.exists() and not path.parent.is_dir():
+            raise BadRequest(f"{path.parent} is a file, not a folder; check the --db path")
+        if named and not path.parent.is_dir():
+            raise BadRequest(f"the folder {path.parent} does not exist; check the --db path, or make the folder "
+                             "first if a new diary should go there")
+    return Store(full, new_uid=new_uid, readonly=not (create if write is None else write))
 
 
 def _checked_url(url: str) -> str:
@@ -151,23 +212,90 @@ def _checked_url(url: str) -> str:
     return url
 
 
-def _private_file(path: Path) -> None:
-    """Make the folders (0700) and an empty diary file (0600) so nobody else on the machine can read them.
-
-    SQLite gives its -wal and -shm files the database file's permissions, so they stay private too.
-    """
-    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+def _make_folders(folder: Path) -> None:
+    """Make the diary's folders readable by this user alone (0700)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
-        for folder in reversed(missing):
-            folder.mkdir(mode=0o700)
-            os.chmod(folder, 0o700)  # mkdir's mode is narrowed by the umask, never widened; be exact
-        if not path.exists():
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            os.chmod(path, 0o600)
+        for each in reversed(missing):
+            each.mkdir(mode=0o700)
+            os.chmod(each, 0o700)  # mkdir's mode is narrowed by the umask, never widened; be exact
     except FileExistsError:
         pass  # made by another process at the same moment
     except OSError as exc:
+        raise StoreError(f"cannot make the folder {folder}: {exc.strerror}") from None
+
+
+def _new_diary(path: Path) -> None:
+    """Make a new diary file, complete with its schema, under a temporary name, then link it into place.
+
+    So `path` is either absent or a whole diary: a 0-byte file is never a diary being born, and two processes
+    making the first diary at once end with one of them (the other's copy is dropped).
+    """
+    import tempfile
+
+    _make_folders(path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
+    except OSError as exc:
         raise StoreError(f"cannot make the diary {path}: {exc.strerror}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    os.chmod(tmp, 0o600)  # SQLite gives its -wal and -shm files the database file's permissions
+    try:
+        engine = _engine(f"sqlite:///{tmp}")
+        try:
+            _migrate_engine(engine, f"sqlite:///{path}")
+        finally:
+            engine.dispose()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        except OSError as exc:
+            raise StoreError(f"cannot make the diary {path}: {exc.strerror}") from None
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _file_problem(path: Path) -> str | None:
+    """Why this file is not a SQLite database (empty, unreadable, another format), or None."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except IsADirectoryError:
+        return f"{path} is a folder, not a diary file"
+    except OSError as exc:
+        return f"cannot read {path}: {exc.strerror}"
+    if not head:
+        return (f"{path} is an empty file (0 bytes), not a diary; if it should hold your diary, restore it from a "
+                "backup, or remove it to start a new one")
+    if head != SQLITE_MAGIC:
+        return f"{path} is not a numbwise diary (it is not a SQLite database)"
+    return None
+
+
+def _connect_file(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    """A plain sqlite3 connection in autocommit mode (transactions are begun explicitly).
+
+    Read-only connections open the file with mode=ro, and if the folder cannot take SQLite's shared-memory file
+    (a read-only folder or a full disk) with immutable=1, so a diary can always be read to rescue it.
+    """
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.absolute()))}"
+    if not readonly:
+        conn = sqlite3.connect(f"{uri}?mode=rw", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys=ON")
+        return conn
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
 
 def _engine(url: str) -> Engine:
@@ -181,9 +309,7 @@ def _engine(url: str) -> Engine:
         u = u.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver we ship
     if backend == "sqlite":
         path = sqlite_path(url)
-        if path is not None:
-            _private_file(path)
-        engine = create_engine(u, connect_args={"timeout": 15})
+        engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT})
 
         @event.listens_for(engine, "connect")
         def _connect(dbapi: Any, record: Any) -> None:
@@ -205,48 +331,183 @@ def _engine(url: str) -> Engine:
         raise StoreError(f"the PostgreSQL driver is missing ({exc}); reinstall numbwise") from None
 
 
+def _migrate_engine(engine: Engine, shown: str) -> None:
+    """Bring the schema to HEAD inside one write transaction (a second opener waits, then sees HEAD)."""
+    from sqlalchemy import inspect, text
+
+    with engine.begin() as conn:
+        current = None
+        if inspect(conn).has_table("alembic_version"):
+            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if current == HEAD:
+            return
+        from alembic import command
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+        from alembic.util import CommandError
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        if current is not None:
+            try:
+                ScriptDirectory.from_config(cfg).get_revision(current)
+            except CommandError:
+                raise StoreError(f"the diary at {shown} was made by a newer numbwise (schema {current}); update numbwise"
+                                 ) from None
+        elif set(inspect(conn).get_table_names()) - {"alembic_version"}:
+            raise NotADiary(f"{shown} is another program's database, not a numbwise diary; nothing was changed")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def _hint(path: Path, readonly: bool) -> str:
+    """Why a SQLite file may not open for writing: a read-only folder or a full disk (reading still works then)."""
+    if readonly:
+        return ""
+    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        return (f" (the folder {path.parent} is read-only: commands that only read, like history and export, "
+                "still work)")
+    try:
+        free = os.statvfs(path.parent).f_bavail
+    except OSError:
+        return ""
+    return " (the disk is full: commands that only read, like history and export, still work)" if free == 0 else ""
+
+
+def _threading_lock() -> Any:
+    import threading
+
+    return threading.Lock()
+
+
+def _safe(url: str) -> str:
+    """A URL for messages, without any password (no SQLAlchemy needed for a plain SQLite file)."""
+    path = plain_sqlite_path(url)
+    if path is not None:
+        return f"sqlite:///{path}"
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
 class Store:
-    """A diary database. Use `with open_store(url) as store:`; it closes on exit."""
+    """A diary database. Use `with open_store(url) as store:`; it closes on exit.
 
-    def __init__(self, url: str, *, new_uid: Callable[[], str] = _new_uid, engine_url: str | None = None) -> None:
-        from sqlalchemy.exc import OperationalError, SQLAlchemyError
+    `missing`: the default diary is not made yet and reads as empty. `readonly`: opened by a command that only
+    reads (no write transaction, works on a read-only folder or a full disk). `damaged`: the problems SQLite's
+    quick check found; a damaged diary can be read and exported but never written.
+    """
 
-        from numbwise.diary import schema
-
+    def __init__(self, url: str, *, new_uid: Callable[[], str] = _new_uid, missing: bool = False,
+                 readonly: bool = False) -> None:
         self.url = url
-        self.missing = engine_url is not None  # the default diary is not made yet: an empty one in memory stands in
+        self.missing = missing
+        self.readonly = readonly or missing
+        self.damaged: list[str] = []
         self._new_uid = new_uid
-        self._t = schema.TABLES
-        self._engine = _engine(engine_url or url)
+        self._engine_made: Engine | None = None
+        self._file: Path | None = None  # a SQLite file served by sqlite3 (its schema is current)
+        self._conns: dict[int, sqlite3.Connection] = {}
+        self._lock = _threading_lock()
+        if missing:
+            return
+        path = plain_sqlite_path(url)
+        if path is not None and self._open_file(path):
+            return
+        self._open_engine()
+        if path is not None:
+            self._file = path  # migrated now: sqlite3 serves it from here on
+
+    def _open_file(self, path: Path) -> bool:
+        """Check a SQLite diary file cheaply; True when it is current and sqlite3 can serve it."""
+        if not path.exists():
+            _new_diary(path)
+        problem = _file_problem(path)
+        if problem is not None:
+            raise NotADiary(problem)
+        try:
+            conn = _connect_file(path, readonly=self.readonly)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the diary at {self.safe_url}: {exc}{_hint(path, self.readonly)}") from None
+        try:
+            try:
+                checked = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+                tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                version = (conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                           if "alembic_version" in tables else None)
+            except sqlite3.OperationalError as exc:  # locked, disk full, I/O: the file may be fine
+                raise StoreError(f"cannot open the diary at {self.safe_url}: {exc}{_hint(path, self.readonly)}"
+                                 "; nothing was written") from None
+            except sqlite3.DatabaseError as exc:  # "malformed", "not a database": the file itself is bad
+                raise DamagedDiary(self._damage_message([str(exc)])) from None
+        finally:
+            conn.close()
+        self.damaged = [] if checked == ["ok"] else [line for c in checked for line in c.splitlines() if line.strip()]
+        if version is None and tables - {"sqlite_sequence"}:
+            raise NotADiary(f"{path} is another program's database, not a numbwise diary; nothing was changed")
+        if version is not None and version[0] == HEAD:
+            self._file = path
+            return True
+        if self.damaged:
+            raise DamagedDiary(self._damage_message(self.damaged))
+        if self.readonly and version is None:  # a valid but empty SQLite file: reads as an empty diary
+            self.missing = True
+            return True
+        return False
+
+    def _damage_message(self, problems: Sequence[str]) -> str:
+        return (f"the diary at {self.safe_url} is damaged ({'; '.join(problems[:3])}); nothing was written to it. "
+                "Save what can still be read with `numbwise export --out rescue.json`, then restore a backup or "
+                "import the rescued file into a new diary (see `numbwise doctor`)")
+
+    def _open_engine(self) -> None:
+        """Open through SQLAlchemy and bring the schema to HEAD (new, older or PostgreSQL diaries)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
         try:
             self._migrate()
-        except OperationalError as exc:
-            self._engine.dispose()
-            raise StoreError(f"cannot open the diary at {self.safe_url}: {_first_line(exc)}") from None
         except SQLAlchemyError as exc:
-            self._engine.dispose()
+            self.close()
             raise StoreError(f"cannot open the diary at {self.safe_url}: {_first_line(exc)}") from None
         except BaseException:
-            self._engine.dispose()
+            self.close()
             raise
 
     # ---- life cycle -------------------------------------------------------------------------------
 
     @property
+    def _engine(self) -> Engine:
+        """The SQLAlchemy engine, made on first use (a current SQLite diary may never need it)."""
+        if self._engine_made is None:
+            self._engine_made = _engine(self.url)
+        return self._engine_made
+
+    @property
+    def _t(self) -> dict[str, Any]:
+        from numbwise.diary import schema
+
+        return schema.TABLES
+
+    @property
     def safe_url(self) -> str:
         """The URL without any password, for messages."""
-        from sqlalchemy.engine import make_url
-
-        return make_url(self.url).render_as_string(hide_password=True)
+        return _safe(self.url)
 
     @property
     def backend(self) -> str:
         """'sqlite' or 'postgresql'."""
+        if self._file is not None or self.missing:
+            return "sqlite"
         return self._engine.dialect.name
 
     def close(self) -> None:
         """Release every connection."""
-        self._engine.dispose()
+        with self._lock:
+            conns, self._conns = list(self._conns.values()), {}
+        for conn in conns:
+            conn.close()
+        if self._engine_made is not None:
+            self._engine_made.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -254,9 +515,16 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _writable(self) -> None:
+        if self.readonly:
+            raise ReadOnly(f"the diary at {self.safe_url} was opened for reading only; nothing was written")
+        if self.damaged:
+            raise DamagedDiary(self._damage_message(self.damaged))
+
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One write transaction: all of it is saved, or none of it."""
+        self._writable()
         with self._engine.begin() as conn:
             yield conn
 
@@ -270,8 +538,51 @@ class Store:
             with conn.begin():
                 yield conn
 
+    @contextmanager
+    def _raw(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+        """One transaction on the SQLite file through sqlite3 (BEGIN IMMEDIATE for writes, a snapshot for reads)."""
+        if write:
+            self._writable()
+        conn = self._thread_connection()
+        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _thread_connection(self) -> sqlite3.Connection:
+        """This thread's sqlite3 connection to the file, kept until close() (sqlite3 connections are per thread)."""
+        import threading
+
+        assert self._file is not None
+        key = threading.get_ident()
+        with self._lock:
+            conn = self._conns.get(key)
+            if conn is None:
+                conn = self._conns[key] = _connect_file(self._file, readonly=self.readonly)
+            return conn
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[Connection | sqlite3.Connection | None]:
+        """One read transaction for several reads, on whichever path serves this diary."""
+        if self.missing:
+            yield None
+        elif self._file is not None:
+            with self._raw(write=False) as raw:
+                yield raw
+        else:
+            with self._read() as conn:
+                yield conn
+
     def revision(self) -> str | None:
         """The schema revision the database is at."""
+        if self._file is not None:
+            return HEAD
+        if self.missing:
+            return None
         from sqlalchemy import inspect, text
 
         with self._read() as conn:
@@ -281,63 +592,60 @@ class Store:
 
     def _migrate(self) -> None:
         """Bring the schema to HEAD inside one write transaction (a second opener waits, then sees HEAD)."""
-        from sqlalchemy import inspect, text
-
-        with self._write() as conn:
-            current = None
-            if inspect(conn).has_table("alembic_version"):
-                current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            if current == HEAD:
-                return
-            from alembic import command
-            from alembic.config import Config
-            from alembic.script import ScriptDirectory
-            from alembic.util import CommandError
-
-            cfg = Config()
-            cfg.set_main_option("script_location", str(MIGRATIONS))
-            if current is not None:
-                try:
-                    ScriptDirectory.from_config(cfg).get_revision(current)
-                except CommandError:
-                    raise StoreError(
-                        f"the diary at {self.safe_url} was made by a newer numbwise (schema {current}); update numbwise"
-                    ) from None
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        if self.readonly and self._engine.dialect.name == "sqlite":
+            raise ReadOnly(f"the diary at {self.safe_url} needs its schema brought up to date; run a command "
+                           "that writes (for example numbwise log) first")
+        _migrate_engine(self._engine, self.safe_url)
 
     # ---- adding -------------------------------------------------------------------------------------
 
     def _insert(self, kind: str, values: Mapping[str, Any]) -> int:
+        if self._file is not None:
+            with self._raw(write=True) as raw:
+                return _raw_insert(raw, kind, values)
         with self._write() as conn:
             result = conn.execute(self._t[kind].insert().values(**values))
             key = result.inserted_primary_key
             assert key is not None
             return int(key[0])
 
+    def _stamped(self, entry: SymptomIn | TreatmentIn) -> dict[str, Any]:
+        """A validated entry's values with a fresh, checked uid.
+
+        The stored entry is then made with model_construct: its values were validated as the entry, and building a
+        second pydantic model costs a one-line `numbwise log` tens of milliseconds (bench/cli_speed.py).
+        """
+        uid = self._new_uid()
+        if not isinstance(uid, str) or not _UID.fullmatch(uid):
+            raise StoreError(f"not saved: the new entry's uid {uid!r} is not 1-64 letters, digits, - or _")
+        return entry.model_dump() | {"uid": uid}
+
     def add_symptom(self, entry: SymptomIn) -> Symptom:
         """Save one symptom entry."""
-        data = SymptomData(**entry.model_dump(), uid=self._new_uid())
-        return Symptom(**data.model_dump(), id=self._insert("symptom", _row("symptom", data)))
+        values = self._stamped(entry)
+        return Symptom.model_construct(**values, id=self._insert("symptom", _row_values("symptom", values)))
 
     def add_treatment(self, entry: TreatmentIn) -> TreatmentEntry:
         """Save one treatment entry."""
-        data = TreatmentData(**entry.model_dump(), uid=self._new_uid())
-        return TreatmentEntry(**data.model_dump(), id=self._insert("treatment", _row("treatment", data)))
+        values = self._stamped(entry)
+        return TreatmentEntry.model_construct(**values, id=self._insert("treatment", _row_values("treatment", values)))
 
     def add_entries(self, items: Sequence[SymptomIn | TreatmentIn]) -> list[Symptom | TreatmentEntry]:
         """Save several symptom and treatment entries in one transaction: all of them, or none."""
-        out: list[Symptom | TreatmentEntry] = []
-        with self._write() as conn:
-            for item in items:
-                kind = "symptom" if isinstance(item, SymptomIn) else "treatment"
-                data: SymptomData | TreatmentData = (SymptomData(**item.model_dump(), uid=self._new_uid()) if kind == "symptom"
-                                                     else TreatmentData(**item.model_dump(), uid=self._new_uid()))
-                key = conn.execute(self._t[kind].insert().values(**_row(kind, data))).inserted_primary_key
-                assert key is not None
-                model = Symptom if kind == "symptom" else TreatmentEntry
-                out.append(model(**data.model_dump(), id=int(key[0])))
-        return out
+        made: list[tuple[str, dict[str, Any]]] = [
+            ("symptom" if isinstance(item, SymptomIn) else "treatment", self._stamped(item)) for item in items]
+        ids: list[int] = []
+        if self._file is not None:
+            with self._raw(write=True) as raw:
+                ids = [_raw_insert(raw, kind, _row_values(kind, values)) for kind, values in made]
+        else:
+            with self._write() as conn:
+                for kind, values in made:
+                    key = conn.execute(self._t[kind].insert().values(**_row_values(kind, values))).inserted_primary_key
+                    assert key is not None
+                    ids.append(int(key[0]))
+        return [(Symptom if kind == "symptom" else TreatmentEntry).model_construct(**values, id=i)
+                for (kind, values), i in zip(made, ids)]
 
     def add_check(self, at: datetime, case: dict[str, Any], result: dict[str, Any]) -> CheckRecord:
         """Save a finished `numbwise check`: the answers and the result."""
@@ -376,8 +684,20 @@ class Store:
         since: datetime | None,
         until: datetime | None,
         where: Mapping[str, Any] | None = None,
-        conn: Connection | None = None,
+        conn: Connection | sqlite3.Connection | None = None,
     ) -> list[Any]:
+        if since is not None:
+            _need_aware(since, "since")
+        if until is not None:
+            _need_aware(until, "until")
+        if self.missing:
+            return []
+        if self._file is not None:
+            read = _salvage_list if self.damaged else _raw_list  # a damaged file: every row that can still be read
+            if isinstance(conn, sqlite3.Connection):
+                return read(conn, kind, since, until, where)
+            with self._raw(write=False) as raw:
+                return read(raw, kind, since, until, where)
         from sqlalchemy import select
 
         table = self._t[kind]
@@ -393,6 +713,7 @@ class Store:
             with self._read() as c:
                 rows = c.execute(query).mappings().all()
         else:
+            assert not isinstance(conn, sqlite3.Connection)
             rows = conn.execute(query).mappings().all()
         return [_from_row(kind, row) for row in rows]
 
@@ -412,6 +733,13 @@ class Store:
 
     def latest_check(self) -> CheckRecord | None:
         """The newest saved check, or None."""
+        if self.missing:
+            return None
+        if self._file is not None:
+            with self._raw(write=False) as raw:
+                found = raw.execute('SELECT * FROM checks ORDER BY "at" DESC, id DESC LIMIT 1')
+                rows = _raw_rows(found)
+            return None if not rows else _trusted("check", _raw_values("check", rows[0]))
         from sqlalchemy import select
 
         table = self._t["check"]
@@ -439,7 +767,7 @@ class Store:
         for kind in wanted:
             _check_kind(kind)
         out: list[Entry] = []
-        with self._read() as conn:
+        with self._snapshot() as conn:
             for kind in wanted:
                 out += self._list(kind, since, until, conn=conn)
         order = {k: i for i, k in enumerate(KINDS)}
@@ -448,9 +776,18 @@ class Store:
 
     def get(self, kind: str, entry_id: int) -> Entry:
         """One entry by kind and id; raises NotFound."""
+        _check_kind(kind)
+        if self._file is not None or self.missing:
+            rows = []
+            if not self.missing:
+                with self._raw(write=False) as raw:
+                    rows = _raw_rows(raw.execute(f"SELECT * FROM {_TABLE_NAMES[kind]} WHERE id = ?", (entry_id,)))
+            if not rows:
+                raise NotFound(f"there is no {kind} entry with id {entry_id}")
+            found: Entry = _trusted(kind, _raw_values(kind, rows[0]))
+            return found
         from sqlalchemy import select
 
-        _check_kind(kind)
         table = self._t[kind]
         with self._read() as conn:
             row = conn.execute(select(table).where(table.c.id == entry_id)).mappings().first()
@@ -461,6 +798,11 @@ class Store:
 
     def count(self) -> dict[str, int]:
         """How many entries of each kind."""
+        if self.missing:
+            return {k: 0 for k in KINDS}
+        if self._file is not None:
+            with self._raw(write=False) as raw:
+                return {k: int(raw.execute(f"SELECT count(*) FROM {_TABLE_NAMES[k]}").fetchone()[0]) for k in KINDS}
         from sqlalchemy import func, select
 
         with self._read() as conn:
@@ -501,7 +843,7 @@ class Store:
     def export_batch(self) -> Batch:
         """Everything, without local ids, read in one consistent snapshot."""
         parts: dict[str, list[dict[str, Any]]] = {}
-        with self._read() as conn:
+        with self._snapshot() as conn:
             for kind in KINDS:
                 parts[_BATCH_FIELDS[kind]] = [e.model_dump(exclude={"id"}) for e in self._list(kind, None, None, conn=conn)]
         return Batch.model_validate(parts | {"format": "numbwise-diary", "version": 1}, strict=False)
@@ -568,6 +910,15 @@ class Store:
 
     def integrity_check(self) -> list[str]:
         """Problems the database itself reports (SQLite's integrity_check); an empty list means healthy."""
+        if self.missing:
+            return []
+        if self._file is not None:
+            try:
+                with self._raw(write=False) as raw:
+                    lines = [str(r[0]) for r in raw.execute("PRAGMA integrity_check")]
+            except sqlite3.DatabaseError as exc:
+                return [str(exc)]
+            return [] if lines == ["ok"] else lines
         from sqlalchemy import text
 
         if self.backend != "sqlite":
@@ -578,13 +929,27 @@ class Store:
             lines = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check"))]
         return [] if lines == ["ok"] else lines
 
+    def file_notes(self) -> list[str]:
+        """Plain facts about a SQLite diary file for `numbwise doctor`: size, and who may read it."""
+        if self._file is None:
+            return []
+        import stat
+
+        info = self._file.stat()
+        notes = [f"File: {self._file} ({info.st_size:,} bytes)"]
+        mode = stat.S_IMODE(info.st_mode)
+        if mode & 0o077:
+            notes.append(f"Permissions: {mode:o}: other users on this computer may read it (numbwise makes it 600)")
+        else:
+            notes.append(f"Permissions: {mode:o} (only you)")
+        return notes
+
     def backup(self, target: Path, *, overwrite: bool = False) -> BackupResult:
         """A consistent copy: SQLite's online backup to a file, or a JSON export for PostgreSQL.
 
         Written to a temporary file first and renamed, so a failed backup never leaves half a file.
         """
         import json
-        import sqlite3
         import tempfile
 
         target = Path(target)
@@ -595,22 +960,31 @@ class Store:
         source = sqlite_path(self.url)
         if source is not None and target.resolve() == source.resolve():
             raise BadRequest("the backup cannot be the diary file itself")
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        except OSError as exc:
+            raise StoreError(f"cannot write the backup {target}: {exc.strerror}; nothing was written") from None
         os.close(fd)
         tmp = Path(tmp_name)
         try:
             if self.backend == "sqlite":
-                raw = self._engine.raw_connection()
+                if self._file is not None:
+                    source_conn = _connect_file(self._file, readonly=True)
+                    close = source_conn.close
+                else:
+                    raw = self._engine.raw_connection()
+                    source_conn = raw.driver_connection  # type: ignore[assignment]
+                    close = raw.close
                 try:
                     dest = sqlite3.connect(tmp)
                     try:
-                        raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+                        source_conn.backup(dest)
                         dest.execute("PRAGMA journal_mode=DELETE")
                         check = dest.execute("PRAGMA integrity_check").fetchall()
                     finally:
                         dest.close()
                 finally:
-                    raw.close()
+                    close()
                 if check != [("ok",)]:
                     raise StoreError(f"the backup copy failed its integrity check: {check[:3]}")
                 entries = sum(self.count().values())
@@ -621,6 +995,10 @@ class Store:
                 entries = batch.count()
                 method = "json"
             os.replace(tmp, target)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise StoreError(f"cannot write the backup {target}: {reason}; no backup file was left behind") from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -670,10 +1048,24 @@ def describe(exc: ValidationError) -> str:
 
 def _row(kind: str, data: BaseModel) -> dict[str, Any]:
     """A model as column values."""
-    values = data.model_dump(exclude={"id"})
+    return _row_values(kind, data.model_dump(exclude={"id"}))
+
+
+def _row_values(kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    """An entry's values as column values."""
+    row = {k: v for k, v in values.items() if k != "id"}
     if kind == "symptom":
-        values["fingers"] = ",".join(values["fingers"])
-    return values
+        row["fingers"] = ",".join(row["fingers"])
+    return row
+
+
+def _trusted(kind: str, values: dict[str, Any]) -> Any:
+    """A row of a healthy diary as its entry without validating again: it was validated when it was written, and
+    a first validation costs a one-line `numbwise history` tens of milliseconds. Damaged files use _from_row."""
+    if kind == "symptom":
+        values["fingers"] = tuple(f for f in (values["fingers"] or "").split(",") if f)
+        values["woke"] = bool(values["woke"])
+    return _MODELS[kind].model_construct(**values)
 
 
 def _from_row(kind: str, row: Any) -> Any:
@@ -688,3 +1080,107 @@ def _from_row(kind: str, row: Any) -> Any:
 def _first_line(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+def _sqlite_time(value: datetime) -> str:
+    """A time as SQLAlchemy's SQLite DateTime stores it: naive UTC, always with microseconds, a 4-digit year."""
+    u = _need_aware(value, "at").astimezone(timezone.utc)
+    return (f"{u.year:04d}-{u.month:02d}-{u.day:02d} {u.hour:02d}:{u.minute:02d}:{u.second:02d}."
+            f"{u.microsecond:06d}")
+
+
+def _raw_insert(conn: sqlite3.Connection, kind: str, values: Mapping[str, Any]) -> int:
+    """Insert one row as SQLAlchemy would store it; the new id."""
+    import json
+
+    stored: dict[str, Any] = {}
+    for column, value in values.items():
+        if column == "at":
+            value = _sqlite_time(value)
+        elif column in _JSON_COLUMNS.get(kind, ()):
+            value = json.dumps(value)
+        elif column in _BOOL_COLUMNS.get(kind, ()):
+            value = 1 if value else 0
+        stored[column] = value
+    names = ", ".join(f'"{c}"' for c in stored)
+    marks = ", ".join("?" for _ in stored)
+    cursor = conn.execute(f"INSERT INTO {_TABLE_NAMES[kind]} ({names}) VALUES ({marks})", tuple(stored.values()))
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
+
+
+def _raw_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _raw_values(kind: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row's values as SQLAlchemy would return them."""
+    import json
+
+    values = dict(row)
+    values["at"] = datetime.fromisoformat(values["at"]).replace(tzinfo=timezone.utc)
+    for column in _JSON_COLUMNS.get(kind, ()):
+        values[column] = json.loads(values[column])
+    return values
+
+
+def _raw_list(conn: sqlite3.Connection, kind: str, since: datetime | None, until: datetime | None,
+              where: Mapping[str, Any] | None) -> list[Any]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if since is not None:
+        clauses.append('"at" >= ?')
+        params.append(_sqlite_time(since))
+    if until is not None:
+        clauses.append('"at" <= ?')
+        params.append(_sqlite_time(until))
+    for column, value in (where or {}).items():
+        if value is not None:
+            clauses.append(f'"{column}" = ?')
+            params.append(value)
+    sql = f"SELECT * FROM {_TABLE_NAMES[kind]}"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    rows = _raw_rows(conn.execute(sql + ' ORDER BY "at", id', params))
+    return [_trusted(kind, _raw_values(kind, row)) for row in rows]
+
+
+def _salvage_list(conn: sqlite3.Connection, kind: str, since: datetime | None, until: datetime | None,
+                  where: Mapping[str, Any] | None) -> list[Any]:
+    """Every row of a damaged table that can still be read and makes a valid entry (by id ranges, then one by one)."""
+    table = _TABLE_NAMES[kind]
+    try:
+        top = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+        highest = int(top[0]) if top else 0
+    except sqlite3.DatabaseError:
+        highest = 0
+    if not highest:
+        try:
+            highest = int(conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0)
+        except sqlite3.DatabaseError:
+            highest = 100_000
+    rows: list[dict[str, Any]] = []
+    step = 200
+    for start in range(1, highest + 1, step):
+        try:
+            rows += _raw_rows(conn.execute(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ?", (start, start + step - 1)))
+        except sqlite3.DatabaseError:
+            for one in range(start, start + step):
+                try:
+                    rows += _raw_rows(conn.execute(f"SELECT * FROM {table} WHERE id = ?", (one,)))
+                except sqlite3.DatabaseError:
+                    continue
+    out: list[Any] = []
+    for row in rows:
+        try:
+            entry = _from_row(kind, _raw_values(kind, row))
+        except (ValueError, TypeError, KeyError):  # a garbled row (pydantic's ValidationError is a ValueError)
+            continue
+        if since is not None and entry.at < since or until is not None and entry.at > until:
+            continue
+        if any(value is not None and getattr(entry, column) != value for column, value in (where or {}).items()):
+            continue
+        out.append(entry)
+    out.sort(key=lambda e: (e.at, e.id))
+    return out

@@ -45,6 +45,22 @@ class Problem(BaseModel):
     detail: list[ProblemItem]
 
 
+class TokenOut(BaseModel):
+    """The value for the X-CSRF-Token header."""
+
+    csrf: str
+
+
+@router.get("/token", summary="A token for the X-CSRF-Token header", response_model=TokenOut)
+def token(request: Request) -> TokenOut:
+    """State-changing diary calls (POST, PATCH, DELETE) need this in the X-CSRF-Token header; only this site can read it."""
+    import secrets
+
+    from numbwise.web.security import csrf_token
+
+    return TokenOut(csrf=csrf_token(request.app.state.settings.secret_key, secrets.token_urlsafe(16)))
+
+
 def case_schema() -> dict[str, Any]:
     """The case JSON schema (docs/cases.md), with the known finding IDs spelled out."""
     findings = sorted(load().vocabulary.findings)
@@ -179,7 +195,9 @@ def parse_body(raw: bytes) -> Response:
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
-        return problem(["body"], f"is not valid JSON: {exc}")
+        return problem(["body"], f"is not valid JSON: {str(exc)[:200]}")
+    except RecursionError:  # 16 KB of "[" is within the size limit (bench/api_fuzz.py found it)
+        return problem(["body"], "is nested too deeply")
     if not isinstance(data, dict):
         return problem(["body"], "must be an object like {\"text\": \"...\"}")
     extra = sorted(set(data) - {"text"})

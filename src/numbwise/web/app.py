@@ -29,10 +29,11 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     from fastapi import FastAPI
     from fastapi.staticfiles import StaticFiles
     from fastapi.templating import Jinja2Templates
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
 
     from numbwise import __version__
     from numbwise.web import api, check, describe, diary, diary_api, exercises, pages, report, scores
-    from numbwise.web.security import CsrfCookie, SecurityHeaders
+    from numbwise.web.security import CsrfCookie, RemoteLogin, RequestGuard, SecurityHeaders
 
     settings = settings or WebSettings()
     if store_url is not None:
@@ -67,9 +68,47 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     app.include_router(scores.router)
     app.include_router(pages.router)
     pages.install_error_pages(app)
-    app.add_middleware(CsrfCookie)
+    _install_validation_errors(app)
+    # add_middleware puts each one outside the ones before: the order below runs from the bottom up
+    if settings.access_key is not None:
+        app.add_middleware(RemoteLogin, secret=settings.secret_key, access_key=settings.access_key,
+                           pairing=settings.pairing_code)
+    app.add_middleware(RequestGuard, secret=settings.secret_key)
+    app.add_middleware(CsrfCookie, secret=settings.secret_key)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts), www_redirect=False)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _install_validation_errors(app: FastAPI) -> None:
+    """422s that never echo the input (a 10 MB bad note comes back as a short message, not 10 MB), and diary errors
+    (a damaged, read-only or full diary) as plain pages rather than 500s."""
+    from fastapi.exceptions import RequestValidationError
+    from starlette.responses import JSONResponse
+
+    async def invalid(request: Any, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        detail = [{"loc": [str(part)[:100] for part in e.get("loc", ())], "msg": str(e.get("msg", ""))[:300],
+                   "type": str(e.get("type", ""))} for e in exc.errors()[:20]]
+        return JSONResponse({"detail": detail}, status_code=422)
+
+    app.add_exception_handler(RequestValidationError, invalid)
+
+    async def diary_trouble(request: Any, exc: Exception) -> Response:
+        """A diary that cannot be written (damaged, read-only, full disk): say so plainly, never a bare 500."""
+        from starlette.responses import HTMLResponse
+
+        from numbwise.diary.store import BadRequest
+        from numbwise.web.security import plain_page
+
+        status = 422 if isinstance(exc, BadRequest) else 503
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": [{"loc": ["diary"], "msg": str(exc)[:500], "type": "diary"}]}, status_code=status)
+        return HTMLResponse(plain_page(status, "The diary cannot do this", str(exc)[:500]), status_code=status)
+
+    from numbwise.diary.store import StoreError
+
+    app.add_exception_handler(StoreError, diary_trouble)
 
 
 @asynccontextmanager

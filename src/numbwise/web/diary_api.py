@@ -22,7 +22,7 @@ from fastapi import APIRouter, Path, Query, Request
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.responses import JSONResponse, Response
 
-from numbwise.diary.entries import Hand, TreatmentKind
+from numbwise.diary.entries import Hand, TreatmentKind, time_problem
 from numbwise.web.api import Problem
 
 router = APIRouter(prefix="/api", tags=["diary"])
@@ -160,8 +160,9 @@ def list_entries(
 ) -> Response:
     """Every entry, oldest first, like `numbwise history --json`."""
     for name, value in (("since", since), ("until", until)):
-        if value is not None and (value.tzinfo is None or value.utcoffset() is None):
-            return _problem(["query", name], "the time needs a time zone, for example 2026-03-01T08:00:00+00:00")
+        problem = None if value is None else time_problem(value)
+        if problem is not None:
+            return _problem(["query", name], problem)
     entries = _store(request).entries(list(kind) if kind else None, since, until)
     return JSONResponse([_json(e) for e in entries])
 
@@ -345,8 +346,9 @@ def list_scores(
     from numbwise.scores import ScoreInputError, resolve
 
     for name, value in (("since", since), ("until", until)):
-        if value is not None and (value.tzinfo is None or value.utcoffset() is None):
-            return _problem(["query", name], "the time needs a time zone, for example 2026-03-01T08:00:00+00:00")
+        problem = None if value is None else time_problem(value)
+        if problem is not None:
+            return _problem(["query", name], problem)
     try:
         key = resolve(instrument) if instrument else None
     except ScoreInputError as exc:

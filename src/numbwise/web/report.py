@@ -39,6 +39,9 @@ def _page(request: Request, status: int = 200, **extra: Any) -> Response:
     return render(request, "report.html", ctx, status)
 
 
+EARLIEST_YEAR = 1900  # as numbwise.diary.entries: no diary time is older
+
+
 def _dates(request: Request) -> tuple[dt.date, dt.date]:
     """The period asked for (default: the last 90 days); ValueError says what is wrong."""
     today = _today(request)
@@ -51,6 +54,8 @@ def _dates(request: Request) -> tuple[dt.date, dt.date]:
         start = dt.date.fromisoformat(raw_start) if raw_start else end - dt.timedelta(days=DEFAULT_DAYS - 1)
     except ValueError:
         raise ValueError("The first day is not a date; use the date picker or type it like 2026-04-01.") from None
+    if min(start.year, end.year) < EARLIEST_YEAR:
+        raise ValueError(f"Choose days from {EARLIEST_YEAR} on; check the year (like 2026, not 26).")
     if start > end:
         raise ValueError(f"The first day ({day(start)}) is after the last day ({day(end)}).")
     if end > today:
@@ -136,7 +141,7 @@ async def report_import(request: Request) -> Response:
     except UnicodeDecodeError:
         return _page(request, 422, problems_title=f"{name} is not a text file; nothing was imported.", problems=[])
     try:
-        batch = read_json(text, name)
+        batch = read_json(text, name, now=request.app.state.settings.clock())
         result = store_of(request.app).import_batch(batch)
     except ImportRefused as exc:
         message = str(exc)
