@@ -249,3 +249,48 @@ def test_a_time_in_a_clause_about_a_medicine_or_illness_is_not_how_long_the_numb
 def test_moving_the_arm_is_not_the_numbness_spreading() -> None:
     assert "spreads_over_minutes" not in said("my pinky goes numb, moving around fixes it in a few minutes")
     assert said("the tingling moved up my arm over 10 minutes")["spreads_over_minutes"] is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Lay wording for warning signs from the second unseen set's kinds of misses (own sentences, not copied).
+    ("out of nowhere my left thumb went numb and now I see everything double", {"vision_loss_sudden": True}),
+    ("my daughter's plaster is squeezing her arm and her fingers are numb", {"cast_tight_or_severe_pain": True}),
+    ("numb left hand and a heavy squeezing feeling in my chest", {"chest_pain": True}),
+    ("my right hand and the right part of my face went numb", {"numb_face_same_side": True}),
+    ("his mouth is falling to the side when he talks", {"face_drooping": True, "balance_loss_sudden": None}),
+    ("fell off the ladder and cracked my head, now my fingers tingle", {"head_or_neck_injury": True}),
+    ("pins and needles going down both my arms", {"numb_arm": True}),
+    ("the tingling is past my elbow now", {"numb_arm": True}),
+    ("my feet went numb first and the weakness is now moving up", {"weakness_rising_from_legs": True}),
+    ("suddenly she is unable to walk and her hand is numb", {"balance_loss_sudden": True}),
+    ("he cannot raise his right arm since this morning", {"arm_or_leg_weakness_sudden": True}),
+    ("it's difficult for him to speak and his hand is numb", {"speech_difficulty": True}),
+    ("she has high bp and her hand went numb", {"vascular_risk": True}),
+    ("28 weeks pregnant and my face has gone puffy since yesterday", {"pregnancy_warning_signs": True}),
+])
+def test_lay_wording_for_warning_signs_from_strangers(text: str, expected: dict[str, bool | None]) -> None:
+    got = said(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_look_alikes_of_negation_and_stems() -> None:
+    # "hard to talk" is not "hardly"; "the past hour" is not "pasty"; "worse, not better" does not deny worse.
+    assert said("it is hard for me to talk and my hand is numb").get("speech_difficulty") is not False
+    assert "fatigue_pallor" not in said("my hand has been numb for the past hour")
+    assert said("the pain is getting worse not better").get("getting_worse") is True
+
+
+def test_a_doubt_about_a_sign_neither_raises_nor_clears_it() -> None:
+    for text in ("I'm not sure if her face drooped, his hand went numb", "can't tell whether his face is drooping",
+                 "don't know if my speech was slurred"):
+        p = parse(text)
+        assert not p.warning_signs(), text
+        assert not any(v is False for f, v in p.understood.items() if f in ("face_drooping", "speech_difficulty")), text
+    # The doubt reaches only the next words: a sign said after an aside still raises.
+    assert parse("not sure if this matters but my face is drooping").findings.get("face_drooping") is True
+    assert parse("not sure if it's relevant my face went numb").findings.get("numb_face_same_side") is True
+
+
+def test_a_medicine_given_up_is_not_taken() -> None:
+    assert said("I have AF but stopped my warfarin in the spring")["blood_thinners"] is False
+    assert said("I take apixaban for AF")["blood_thinners"] is True

@@ -104,6 +104,7 @@ class _Context:
     hypothetical: list[Hit]
     historical: list[Hit]
     uncertain: list[Hit]
+    doubt: list[Hit]
     family_from: list[int]  # token indexes where a relative's history begins ("my mum had")
     theirs: dict[int, set[int]]  # clause -> earlier clauses of its sentence it continues ("... and her face ...")
     family_after: list[Hit]  # "runs in the family"
@@ -147,12 +148,14 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         clause, sentence,
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
         find(toks, lex.negation_back_sentence), hypothetical, find(toks, lex.historical),
-        find(toks, lex.uncertain), family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
+        find(toks, lex.uncertain), find(toks, lex.doubt), family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
     )
 
 
-def _status(hit: Hit, ctx: _Context, scope: int) -> tuple[str, float]:
-    """What the surrounding words make of a mention: said, denied, hypothetical, past, someone else's."""
+def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> tuple[str, float]:
+    """What the surrounding words make of a mention: said, denied, hypothetical, past, someone else's.
+    `anchor` is where the longest mention of the same finding around this one starts ('drooping' in
+    'face is drooping'): a doubt's short reach is counted from there."""
     s, e = hit.start, hit.end
     cl = ctx.clause[s]
     mine = set(range(s, e))
@@ -171,6 +174,9 @@ def _status(hit: Hit, ctx: _Context, scope: int) -> tuple[str, float]:
         return "denied", 0.8
     if before(ctx.hypothetical, 4 * scope):  # a hypothetical reaches the whole clause ("if I get ... I will call")
         return "hypothetical", 0.0
+    a = s if anchor is None else anchor
+    if any(t.end <= a and a - t.end <= _DOUBT_REACH and ctx.clause[t.end - 1] == cl for t in ctx.doubt):  # "not sure if his face drooped": only what the doubt is about, close by
+        return "hypothetical", 0.0
     historical = before(ctx.historical, scope) or after(ctx.historical, scope)
     gap = mine - set(hit.matched)  # words a "..." skipped: "the cast is not tight" denies "cast ... tight"
     inside = bool(gap) and any(set(range(t.start, t.end)) <= gap for t in ctx.neg_before)
@@ -180,6 +186,10 @@ def _status(hit: Hit, ctx: _Context, scope: int) -> tuple[str, float]:
         return "past", 0.0
     return "said", (0.65 if before(ctx.uncertain, 3) else 0.9)
 
+
+# A doubt reaches only the next few words ("not sure if [his] face drooped"), so a sign said after an aside
+# ("not sure if it matters but my face went numb", "not sure if this is relevant my face is numb") still stands.
+_DOUBT_REACH = 2
 
 _SHARED_GROUPS = frozenset({"where", "onset_and_course", "timing_and_triggers"})
 
@@ -337,7 +347,9 @@ def parse(text: str) -> Parsed:
     blocked: set[int] = set()  # tokens in a hypothetical, past or someone else's context
     history_clauses: set[int] = set()
     for h in hits:
-        status, conf = _status(h, ctx, lex.scope)
+        anchor = min(k.start for k in hits if k.start <= h.start and k.end >= h.end
+                     and set(k.pattern.findings) & set(h.pattern.findings))
+        status, conf = _status(h, ctx, lex.scope, anchor)
         if h.pattern.denied_only and status != "denied":
             continue
         if only_a_place(h):
