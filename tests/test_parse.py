@@ -294,3 +294,10 @@ def test_a_doubt_about_a_sign_neither_raises_nor_clears_it() -> None:
 def test_a_medicine_given_up_is_not_taken() -> None:
     assert said("I have AF but stopped my warfarin in the spring")["blood_thinners"] is False
     assert said("I take apixaban for AF")["blood_thinners"] is True
+
+
+def test_a_spread_over_hours_is_a_spread_within_hours() -> None:
+    assert said("the tingling crept from my fingers up to my elbow over 3 hours").get("spreading_within_hours") is True
+    assert "spreading_within_hours" not in said("my hand has been numb for 3 hours")
+    assert "spreading_within_hours" not in said("it spread up my arm 3 hours ago")
+    assert said("my fingers went numb this morning and now my feet have started too").get("spreading_to_other_limbs") is True

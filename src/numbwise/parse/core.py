@@ -447,6 +447,10 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             elif clause_words & _RESOLVES or _ends(words[a:b]):
                 add("episode_resolved_within_hour", True)
             continue
+        if d.days < 1 and not d.ago and ctx.clause[d.start] not in history_clauses and (
+                clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)):
+            add("spreading_within_hours", True)  # "spread up to my elbow over 3 hours"
+            continue
         if d.days < 1 or ctx.clause[d.start] in history_clauses:
             continue
         if d.days >= 42:
