@@ -301,3 +301,14 @@ def test_a_spread_over_hours_is_a_spread_within_hours() -> None:
     assert "spreading_within_hours" not in said("my hand has been numb for 3 hours")
     assert "spreading_within_hours" not in said("it spread up my arm 3 hours ago")
     assert said("my fingers went numb this morning and now my feet have started too").get("spreading_to_other_limbs") is True
+
+
+def test_a_relative_whose_age_comes_first_is_the_person_described() -> None:
+    p = parse("my 19 yo daughter has had a fever for 2 days and now her hands tingle")
+    assert (p.age, p.sex, p.findings.get("fever")) == (19, "female", True)
+    assert "fever" not in parse("my daughter has had a fever, my own hands tingle").findings
+
+
+def test_numbness_that_spread_up_the_arm_is_in_the_arm() -> None:
+    got = said("since Monday the numbness has spread up my arm")
+    assert got.get("numb_arm") is True and got.get("spreads_over_minutes") is True

@@ -217,6 +217,9 @@ def _drop_contained(hits: list[Hit], groups: Mapping[str, str]) -> list[Hit]:
     return sorted(keep, key=lambda h: h.start)
 
 
+_AGE_WORDS = frozenset({"yo", "y", "o", "year", "years", "yr", "yrs", "old", "yrs", "-"})
+
+
 def _patient_relative(toks: list[Token], lex: Lexicon) -> tuple[int, str, int | None, tuple[int, int] | None] | None:
     """A description written about someone else ('my husband is 72', 'Mum (79)'): who, their sex, their age."""
     words = [t.text for t in toks]
@@ -228,6 +231,11 @@ def _patient_relative(toks: list[Token], lex: Lexicon) -> tuple[int, str, int | 
             j += 1
         if j < len(words) and words[j].isdigit() and 0 < int(words[j]) <= 110 and j - i <= 3:
             return i, lex.relatives[w], int(words[j]), (toks[j].start, toks[j].end)
+        k = i - 1  # the age before: "my 19 yo daughter", "my 70 year old dad"
+        while k > 0 and words[k] in _AGE_WORDS and i - k <= 3:
+            k -= 1
+        if k >= 0 and k < i - 1 and words[k].isdigit() and 0 < int(words[k]) <= 110 and (k == 0 or words[k - 1] in ("my", "our")):
+            return i, lex.relatives[w], int(words[k]), (toks[k].start, toks[k].end)
     pronouns = {"he", "his", "him", "she", "her"}
     verbs = {w.key for ps in lex.family_verbs.values() for p in ps for w in p.words[:1]}
     for i, w in enumerate(words[:4]):
