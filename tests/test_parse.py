@@ -312,3 +312,17 @@ def test_a_relative_whose_age_comes_first_is_the_person_described() -> None:
 def test_numbness_that_spread_up_the_arm_is_in_the_arm() -> None:
     got = said("since Monday the numbness has spread up my arm")
     assert got.get("numb_arm") is True and got.get("spreads_over_minutes") is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I have AF and my left hand went numb", {"atrial_fibrillation": True}),
+    ("my hands are numb af", {"atrial_fibrillation": None}),  # slang "af" is not atrial fibrillation
+    ("tingling in my two hands since the weekend", {"both_hands": True}),
+    ("had stomach flu last week, now my feet tingle", {"recent_infection": True}),
+    ("I drink whisky every day and my feet burn", {"heavy_alcohol": True}),
+    ("my feet are numb and I walk not steady in the dark", {"unsteady_walking": True}),
+    ("my fingers are numb and it is worse when I turn the neck", {"worse_neck_movement": True}),
+])
+def test_lay_wording_for_urgent_and_history_findings(text: str, expected: dict[str, bool | None]) -> None:
+    got = said(text)
+    assert {k: got.get(k) for k in expected} == expected
