@@ -326,3 +326,12 @@ def test_numbness_that_spread_up_the_arm_is_in_the_arm() -> None:
 def test_lay_wording_for_urgent_and_history_findings(text: str, expected: dict[str, bool | None]) -> None:
     got = said(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+def test_stems_that_are_other_words() -> None:
+    # "expect", "cycle" and a strong grip are not pregnancy, a trigger or weakness.
+    got = said("my oncologist said to expect tingling each chemo cycle, my grip is strong")
+    assert "pregnant" not in got and "worse_with_gripping" not in got
+    assert got.get("hand_weakness") is False
+    assert said("I'm expecting, 30 weeks")["pregnant"] is True
+    assert said("my fingers go numb when gripping the handlebars")["worse_with_gripping"] is True
