@@ -335,3 +335,9 @@ def test_stems_that_are_other_words() -> None:
     assert got.get("hand_weakness") is False
     assert said("I'm expecting, 30 weeks")["pregnant"] is True
     assert said("my fingers go numb when gripping the handlebars")["worse_with_gripping"] is True
+
+
+def test_gone_numb_for_the_past_half_hour_is_not_gone() -> None:
+    assert "episode_resolved_within_hour" not in said("my left arm has gone numb the past half hour")
+    assert "episode_resolved_within_hour" not in said("my hand went dead for the last 20 minutes")
+    assert said("it was gone after 20 minutes")["episode_resolved_within_hour"] is True

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from numbwise.parse.lexicon import Lexicon, lexicon
 from numbwise.parse.match import Hit, correct, find
 from numbwise.parse.quantities import UNITS, clause_of, durations
-from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token, tokenize
+from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token, stem, tokenize
 
 EMERGENCY_GROUP = "emergency_signs"
 HISTORY_GROUP = "history"
@@ -452,7 +452,7 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
         if d.days < 1 / 24 + 1e-9 and not d.ago:  # "20 minutes ago" is when it began, not how long it took
             if (clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)) and d.days >= 1 / 1440:
                 add("spreads_over_minutes", True)
-            elif clause_words & _RESOLVES or _ends(words[a:b]):
+            elif _resolving(words[a:b]) or _ends(words[a:b]):
                 add("episode_resolved_within_hour", True)
             continue
         if d.days < 1 and not d.ago and ctx.clause[d.start] not in history_clauses and (
@@ -474,6 +474,20 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
 _MOTION = frozenset({"going", "goes", "go", "went", "came", "comes", "coming", "moved", "moving", "moves", "move",
                      "worked", "works"})
 _TOWARDS = frozenset({"up", "from", "into", "along", "across"})
+
+
+def _resolving(words: list[str]) -> bool:
+    """A word of going away, but not 'gone numb' (how it began) nor 'the last / past 20 minutes' (still going)."""
+    for i, w in enumerate(words):
+        if w not in _RESOLVES:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in ("gone", "went") and (nxt in _NUMB_WORDS or stem(nxt) in _NUMB_WORDS):
+            continue
+        if w == "last" and i and words[i - 1] in ("the", "this"):
+            continue
+        return True
+    return False
 
 
 def _ends(words: list[str]) -> bool:
