@@ -341,3 +341,15 @@ def test_gone_numb_for_the_past_half_hour_is_not_gone() -> None:
     assert "episode_resolved_within_hour" not in said("my left arm has gone numb the past half hour")
     assert "episode_resolved_within_hour" not in said("my hand went dead for the last 20 minutes")
     assert said("it was gone after 20 minutes")["episode_resolved_within_hour"] is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("dozed off in the chair with my arm hanging over the side and woke with it dead", {"after_pressure_on_arm": True}),
+    ("my hands tingle and shirt buttons are tricky these days", {"hand_weakness": True}),
+    ("my knuckles are sore and puffy and my fingers go numb", {"joint_pain_swelling": True}),
+    ("my fingers tingle on and off, it goes off again after a bit", {"comes_and_goes": True}),
+    ("my neck hurts and the pain goes down into my right arm like a shock", {"pain_shooting_down_arm": True}),
+])
+def test_lay_wording_for_causes(text: str, expected: dict[str, bool | None]) -> None:
+    got = said(text)
+    assert {k: got.get(k) for k in expected} == expected
