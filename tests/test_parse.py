@@ -353,3 +353,13 @@ def test_gone_numb_for_the_past_half_hour_is_not_gone() -> None:
 def test_lay_wording_for_causes(text: str, expected: dict[str, bool | None]) -> None:
     got = said(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_question_about_a_finding_does_not_say_it() -> None:
+    assert "getting_worse" not in said("my feet tingle. Is it getting worse? I don't know")
+    # A question before an aside still leaves a sign said after it standing.
+    assert parse("is it normal that my face is drooping").findings.get("face_drooping") is True
+
+
+def test_since_childhood_is_over_six_weeks() -> None:
+    assert said("since I was a kid my fingers go white in the cold")["lasting_over_6_weeks"] is True
