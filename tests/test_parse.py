@@ -362,4 +362,4 @@ def test_a_question_about_a_finding_does_not_say_it() -> None:
 
 
 def test_since_childhood_is_over_six_weeks() -> None:
-    assert said("since I was little my fingers go white in the cold")["lasting_over_6_weeks"] is True
+    assert said("since I was little my fingers go numb in the cold")["lasting_over_6_weeks"] is True
