@@ -363,3 +363,9 @@ def test_a_question_about_a_finding_does_not_say_it() -> None:
 
 def test_since_childhood_is_over_six_weeks() -> None:
     assert said("since I was little my fingers go numb in the cold")["lasting_over_6_weeks"] is True
+
+
+def test_right_as_all_the_way_and_stop_as_a_place() -> None:
+    got = said("my left little finger tingles, and knocking my elbow sends it right into the pinky")
+    assert got.get("one_hand") is True and "both_hands" not in got
+    assert said("when I walk to the bus stop my left arm goes numb").get("numb_arm") is True

@@ -296,12 +296,18 @@ def _age_sex(toks: list[Token], lex: Lexicon, skip: set[int]) -> tuple[int | Non
     return age, age_span, sex, sex_span
 
 
+_NOT_A_SIDE = frozenset({"into", "up", "down", "through", "across", "along", "to", "away", "now", "there", "here",
+                         "after", "before", "back", "at", "in", "out", "over", "round", "around"})
+
+
 def _sides(toks: list[Token], blocked: set[int]) -> dict[str, tuple[int, int]]:
     """Which sides ('right', 'left') the text puts on a hand, arm or finger, with the first such words of each."""
     out: dict[str, tuple[int, int]] = {}
     for i, t in enumerate(toks):
         if t.text not in ("right", "left", "r", "l") or i in blocked:
             continue
+        if i + 1 < len(toks) and toks[i + 1].text in _NOT_A_SIDE:
+            continue  # "sends zingers right into the pinky", "right up my arm": "right" as "all the way"
         for j in range(i + 1, min(i + 4, len(toks))):
             if toks[j].text in CLAUSE_END:
                 break
