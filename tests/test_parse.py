@@ -369,3 +369,13 @@ def test_right_as_all_the_way_and_stop_as_a_place() -> None:
     got = said("my left little finger tingles, and knocking my elbow sends it right into the pinky")
     assert got.get("one_hand") is True and "both_hands" not in got
     assert said("when I walk to the bus stop my left arm goes numb").get("numb_arm") is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'm a known migraineur and my fingers tingle before the headache", {"migraine_history": True}),
+    ("two years ago my right eye went blurry for a fortnight then got better", {"past_vision_episode": True}),
+    ("always freezing and I put on a stone this year, now my hands tingle", {"cold_intolerance_weight_gain": True}),
+])
+def test_lay_wording_for_history(text: str, expected: dict[str, bool | None]) -> None:
+    got = said(text)
+    assert {k: got.get(k) for k in expected} == expected
