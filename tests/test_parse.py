@@ -379,3 +379,9 @@ def test_right_as_all_the_way_and_stop_as_a_place() -> None:
 def test_lay_wording_for_history(text: str, expected: dict[str, bool | None]) -> None:
     got = said(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_question_with_an_aside_still_raises_the_sign_after_it() -> None:
+    for text, fid in (("is it bad my face is drooping", "face_drooping"), ("is it normal my arm went weak?", "arm_or_leg_weakness_sudden"),
+                      ("does it matter my speech is slurred", "speech_difficulty")):
+        assert parse(text).findings.get(fid) is True, text

@@ -187,9 +187,9 @@ def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> t
     return "said", (0.65 if before(ctx.uncertain, 3) else 0.9)
 
 
-# A doubt reaches only the next few words ("not sure if [his] face drooped"), so a sign said after an aside
+# A doubt reaches only the next word ("not sure if [his] face drooped"), so a sign said after an aside
 # ("not sure if it matters but my face went numb", "not sure if this is relevant my face is numb") still stands.
-_DOUBT_REACH = 2
+_DOUBT_REACH = 1
 
 _SHARED_GROUPS = frozenset({"where", "onset_and_course", "timing_and_triggers"})
 
