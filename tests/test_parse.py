@@ -329,10 +329,11 @@ def test_lay_wording_for_urgent_and_history_findings(text: str, expected: dict[s
 
 
 def test_stems_that_are_other_words() -> None:
-    # "expect", "cycle" and a strong grip are not pregnancy, a trigger or weakness.
+    # "expect" and "cycle" are not pregnancy or a gripping trigger.
     got = said("my oncologist said to expect tingling each chemo cycle, my grip is strong")
     assert "pregnant" not in got and "worse_with_gripping" not in got
-    assert got.get("hand_weakness") is False
+    # "strong" is not a negation: "the chest pain is strong" says chest pain.
+    assert parse("the chest pain is strong").findings.get("chest_pain") is True
     assert said("I'm expecting, 30 weeks")["pregnant"] is True
     assert said("my fingers go numb when gripping the handlebars")["worse_with_gripping"] is True
 
