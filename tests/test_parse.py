@@ -266,7 +266,7 @@ def test_moving_the_arm_is_not_the_numbness_spreading() -> None:
     ("he cannot raise his right arm since this morning", {"arm_or_leg_weakness_sudden": True}),
     ("it's difficult for him to speak and his hand is numb", {"speech_difficulty": True}),
     ("she has high bp and her hand went numb", {"vascular_risk": True}),
-    ("28 weeks pregnant and my face has gone puffy since yesterday", {"pregnancy_warning_signs": True}),
+    ("28 weeks pregnant and my face has puffed up since yesterday", {"pregnancy_warning_signs": True}),
 ])
 def test_lay_wording_for_warning_signs_from_strangers(text: str, expected: dict[str, bool | None]) -> None:
     got = said(text)
