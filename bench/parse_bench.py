@@ -36,7 +36,7 @@ def run(path: Path, show_misses: bool = False) -> dict[str, Any]:
     from numbwise.assess import assess
     from numbwise.assess.interview import describe, outcome, simulate, start
     from numbwise.kb import load
-    from numbwise.parse import EMERGENCY_GROUP, parse
+    from numbwise.parse import EMERGENCY_GROUP, assessed, parse
 
     kb = load()
     groups = kb.vocabulary.finding_groups
@@ -45,7 +45,7 @@ def run(path: Path, show_misses: bool = False) -> dict[str, Any]:
     counts = {k: [0, 0, 0] for k in ("all", "emergency", "case_all")}
     skipped: set[str] = set()
     age_ok = sex_ok = age_n = sex_n = 0
-    same_text = same_text_iv = under_text = 0
+    same_text = same_text_iv = under_text = under_text_iv = 0
     q_base, q_text, items_base, items_text = [], [], [], []
     times = []
     for e in entries:
@@ -84,15 +84,17 @@ def run(path: Path, show_misses: bool = False) -> dict[str, Any]:
         else:
             fcase, age, sex = gold, e.get("age"), e.get("sex")
         full_level = assess({"age": age, "sex": sex, "findings": fcase}).triage
-        text_level = assess({"age": got.age, "sex": got.sex, "findings": dict(got.findings)}).triage
+        text_level = assessed(got).triage  # as `numbwise assess --text`: never self-care from words alone
         same_text += text_level == full_level
         under_text += LEVELS.index(text_level) > LEVELS.index(full_level)
         base = simulate(fcase, age, sex)
         iv = describe(start(age, sex), got.findings)
         iv = _continue(iv, fcase)
-        same_text_iv += outcome(iv).triage == full_level
-        if show_misses and outcome(iv).triage != full_level:
-            print(f"{e['id']}: text+interview {outcome(iv).triage} vs full {full_level}", file=sys.stderr)
+        iv_level = outcome(iv).triage
+        same_text_iv += iv_level == full_level
+        under_text_iv += LEVELS.index(iv_level) > LEVELS.index(full_level)
+        if show_misses and iv_level != full_level:
+            print(f"{e['id']}: text+interview {iv_level} vs full {full_level}", file=sys.stderr)
         q_base.append(base.count)
         q_text.append(iv.count)
         items_base.append(sum(len(q.findings) for q, *_ in base.history))
@@ -108,6 +110,7 @@ def run(path: Path, show_misses: bool = False) -> dict[str, Any]:
         "triage_text_alone_same_pct": round(100 * same_text / n, 1),
         "triage_text_alone_under_pct": round(100 * under_text / n, 1),
         "triage_text_plus_interview_same_pct": round(100 * same_text_iv / n, 1),
+        "triage_text_plus_interview_under_pct": round(100 * under_text_iv / n, 1),
         "questions_mean_without_text": round(statistics.mean(q_base), 2),
         "questions_mean_with_text": round(statistics.mean(q_text), 2),
         "questions_saved_pct": round(100 * (1 - sum(q_text) / sum(q_base)), 1),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from numbwise.assess.case import Case
 from numbwise.assess.engine import assess_case
 from numbwise.assess.interview import (answer, describe, finding_question, from_data, next_question, outcome, simulate,
                                        start, to_data)
@@ -84,3 +85,60 @@ def test_check_describe_emergency_then_not_what_i_meant() -> None:
     assert "WARNING: your words describe an emergency sign" in r.out and "face is drooping" in r.out
     r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb", input="y\n\n\n")
     assert "CALL" in r.out.upper()
+
+
+# u-102 of the unseen set: the words fit the pressure pattern, partly by misreading ("came back after I shook it for
+# a couple of minutes" read as "went away within the hour", "No weakness now" as no hand weakness).
+SLEPT_ON_IT = ("Slept on my arm funny last night and woke up with a totally dead arm, pins and needles, came back after I "
+               "shook it for a couple of minutes. 27F. No weakness now, face and speech normal.")
+PRESSURE_PARTS = ("after_pressure_on_arm", "episode_resolved_within_hour", "hand_weakness")
+
+
+def _confirmed(iv):  # type: ignore[no-untyped-def]
+    """Findings asked back before home care after the description."""
+    return [f for q, *_ in iv.history if q.id == "confirm_home_care" for f in q.findings]
+
+
+def test_words_alone_never_complete_a_self_care_pattern() -> None:
+    words = parse(SLEPT_ON_IT)
+    assert all(f in words.findings for f in PRESSURE_PARTS)
+    assert assess_case(Case(findings=dict(words.findings), age=words.age, sex=words.sex)).triage == "self_care"
+    iv = describe(start(words.age, words.sex), words.findings)
+    while (q := next_question(iv)) is not None:
+        iv = answer(iv, q, {})  # "not sure" to everything: nothing the words said is confirmed
+    assert "after_pressure_on_arm" in _confirmed(iv)  # the pattern's words were asked back as a question
+    result = outcome(iv)
+    assert result.triage == "routine"
+    assert any("cannot confirm home care" in line for line in result.reasons)
+
+
+def test_every_part_of_the_self_care_pattern_from_the_words_is_asked_back() -> None:
+    words = parse(SLEPT_ON_IT)
+    iv = describe(start(words.age, words.sex), words.findings)
+    while (q := next_question(iv)) is not None:
+        # The person confirms what the words said when asked one by one; every other question is "not sure".
+        iv = answer(iv, q, {f: words.findings[f] for f in q.findings if q.id == "confirm_home_care" and f in words.findings})
+    asked = _confirmed(iv)
+    assert "after_pressure_on_arm" in asked and "episode_resolved_within_hour" in asked
+    assert "hand_weakness" in asked or "arm_or_leg_weakness_sudden" in asked
+    assert outcome(iv).triage == "self_care"  # confirmed by the person's own answers, home care may be advised
+    back = from_data(json.loads(json.dumps(to_data(iv))))  # the checklist survives the faces' round trip
+    assert outcome(back).triage == "self_care"
+
+
+def test_a_description_that_misread_the_pattern_is_not_self_care_after_the_interview() -> None:
+    gold = {"after_pressure_on_arm": True, "numb_arm": True, "shaking_relieves": True, "arm_or_leg_weakness_sudden": False,
+            "numb_face_same_side": False, "speech_difficulty": False}  # what the person meant (u-102's full case)
+    words = parse(SLEPT_ON_IT)
+    iv = _run(describe(start(27, "female"), words.findings), gold)
+    assert outcome(iv).triage == assess_case(Case(findings=gold, age=27, sex="female")).triage == "routine"
+
+
+def test_assess_text_never_advises_home_care_from_words_alone() -> None:
+    r = run_cli("assess", "--text", SLEPT_ON_IT)
+    assert r.code == 0, r.err
+    out = json.loads(r.out)
+    assert out["triage"] == "routine"
+    assert any("cannot confirm home care" in line for line in out["reasons"])
+    r = run_cli("--plain", "assess", "--text", SLEPT_ON_IT, "--format", "text")
+    assert r.code == 0 and "cannot confirm home care" in r.out

@@ -51,6 +51,8 @@ def bus(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 def db_url(home: Path) -> str:
+    """A named diary in the test's home folder (made first: a named diary is never put in a missing folder)."""
+    home.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{home / 'diary.sqlite3'}"
 
 

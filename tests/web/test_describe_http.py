@@ -118,3 +118,14 @@ def test_a_chip_turned_round_reaches_the_check(live: Live) -> None:
     r = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep"), ("keep", "numb_thumb"),
                                                ("flip", "fever")], cookie)
     assert r.status == 200 and "Right now, with the numbness" in r.body.decode()
+
+
+def test_api_parse_assessment_never_advises_home_care_from_words_alone(live: Live) -> None:
+    text = ("Slept on my arm funny last night and woke up with a totally dead arm, pins and needles, came back after I "
+            "shook it for a couple of minutes. 27F. No weakness now, face and speech normal.")
+    body = _post_json(live, {"text": text}).json()
+    assert body["findings"]["after_pressure_on_arm"] is True  # the words fit the pressure pattern
+    assert body["assessment"]["triage"] == "routine"  # but words alone never give self-care
+    assert any("cannot confirm home care" in line for line in body["assessment"]["reasons"])
+    body = _post_json(live, {"text": "suddenly my face is drooping and my right hand is numb"}).json()
+    assert body["assessment"]["triage"] == "emergency"

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from numbwise.assess.case import Case, CaseError, parse_case, read_case
-from numbwise.assess.engine import Assessment, assess, assess_case
+from numbwise.assess.engine import Assessment, assess, assess_case, assess_words, home_care_confirmed
 
-__all__ = ["Assessment", "Case", "CaseError", "assess", "assess_case", "parse_case", "read_case"]
+__all__ = ["Assessment", "Case", "CaseError", "assess", "assess_case", "assess_words", "home_care_confirmed", "parse_case",
+           "read_case"]
 
 
 class _CallableModule(types.ModuleType):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from numbwise.assess.case import Case, parse_case
 from numbwise.assess.explain import reason_lines
 from numbwise.assess.ranking import rank, shortlist
-from numbwise.assess.triage import Triage, coherent, triage
+from numbwise.assess.triage import UNCONFIRMED_RULE, Triage, coherent, compiled_rules, triage
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,31 @@ def assess_case(case: Case) -> Assessment:
     level: Triage = coherent(triage(case.findings, case.age), ranked, case.findings)
     reasons = reason_lines(case.findings, level, ranked)
     return Assessment(level.level, tuple(ranked), level.red_flags, tuple(reasons), level.rules, case)
+
+
+def home_care_confirmed(result: Assessment, answered: Mapping[str, bool]) -> Assessment:
+    """Self-care only when a self-care pattern holds on what the person answered to questions (`answered`).
+
+    When words a person wrote completed the pattern and no question confirmed it, the level is routine
+    instead (the routine rules the pattern would have replaced, or the default), and the reasons say that
+    the words alone cannot confirm home care. Any other result is returned unchanged.
+    """
+    if result.triage != "self_care":
+        return result
+    rules = compiled_rules()
+    age = result.case.age
+    if any(c.rule.id in result.rules and c.rule.level == "self_care" and c.when(answered, age) is not None for c in rules):
+        return result
+    findings = result.case.findings
+    level = triage(findings, age, [c for c in rules if c.rule.level != "self_care"])
+    level = Triage(level.level, level.red_flags, level.rules + (UNCONFIRMED_RULE,))
+    reasons = reason_lines(findings, level, list(result.causes))
+    return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
+
+
+def assess_words(case: Case) -> Assessment:
+    """Assess a partial case read from a person's own words, with no question answered: never self-care."""
+    return home_care_confirmed(assess_case(case), {})
 
 
 def assess(case: Mapping[str, Any] | Case) -> Assessment:

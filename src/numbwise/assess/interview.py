@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from numbwise.assess.case import Case
-from numbwise.assess.engine import Assessment, assess_case
+from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed
 from numbwise.assess.ranking import model, posterior, rank, shortlist
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, settling_questions, triage
 from numbwise.kb import load
@@ -152,12 +152,14 @@ def outcome(iv: Interview) -> Assessment:
 
     A warning sign answered yes keeps its level even if the description adds something that a rule lets
     explain it away (next_question asks about that first); only the generic "see a doctor" rules may
-    still give way to a complete self-care pattern, as they do without a description.
+    still give way to a complete self-care pattern, as they do without a description. Self-care needs
+    the pattern to hold on the answers to questions alone: a part only the words gave (next_question
+    asks each back) that was not confirmed leaves the level at routine.
     """
     result = assess_case(iv.case())
     level = _guard(iv, result.triage)
     if level is None:
-        return result
+        return home_care_confirmed(result, _answered(iv))  # words alone never complete a self-care pattern
     from numbwise.assess.explain import reason_lines
 
     reasons = reason_lines(iv.case().findings, level, list(result.causes))
@@ -203,6 +205,69 @@ def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
 def _asked_by_questions(iv: Interview) -> set[str]:
     """Findings a question asked (yes, no or not sure), leaving out what only a description said and blank items."""
     return {f for q, _, blank in iv.history if q.kind != "text" for f in q.findings if f not in blank}
+
+
+def _support(cond: Cond, values: Mapping[str, bool], age: int | None) -> list[str] | None:
+    """The findings whose values make a lowering condition (a self-care pattern) true, or None when it is not.
+
+    Every true option of an `any` counts, so each part the words gave is asked back, not only one.
+    """
+    if cond.present is not None:
+        return [cond.present] if values.get(cond.present) is True else None
+    if cond.absent is not None:
+        return [cond.absent] if values.get(cond.absent) is False else None
+    if cond.not_present is not None:
+        return [] if values.get(cond.not_present) is not True else None
+    if cond.unknown is not None:
+        return [] if cond.unknown not in values else None
+    if cond.age_at_least is not None:
+        return [] if age is not None and age >= cond.age_at_least else None
+    if cond.age_below is not None:
+        return [] if age is not None and age < cond.age_below else None
+    if cond.all is not None:
+        out: list[str] = []
+        for child in cond.all:
+            got = _support(child, values, age)
+            if got is None:
+                return None
+            out += got
+        return out
+    options = [got for child in cond.any or [] if (got := _support(child, values, age)) is not None]
+    return [f for got in options for f in got] if options else None
+
+
+def _unconfirmed_self_care(iv: Interview) -> list[str]:
+    """The parts of the self-care patterns that fire only because the description said them: ask them back.
+
+    Empty when a pattern already holds on the answers to questions, or when none can any more (a part
+    asked back was answered "not sure": outcome then gives routine, never self-care).
+    """
+    result = triage(iv.answers, iv.age)
+    if result.level != "self_care" or assess_case(iv.case()).triage != "self_care":
+        return []  # no self-care to confirm (the ranking may already have set it aside)
+    answered = _answered(iv)
+    asked = _asked_by_questions(iv)
+    usable = {f: v for f, v in iv.answers.items() if f in answered or f not in asked}
+    pending: list[str] = []
+    for c in compiled_rules():
+        if c.rule.id not in result.rules or c.rule.level != "self_care":
+            continue
+        parts = _support(c.rule.when, usable, iv.age)
+        if parts is None:
+            continue
+        todo = [f for f in dict.fromkeys(parts) if f not in answered]
+        if not todo:
+            return []
+        pending += todo
+    return list(dict.fromkeys(pending))
+
+
+def _confirm_question(parts: list[str]) -> Question:
+    """One checklist of the home-care parts only the words gave (or one question when there is no such step)."""
+    s = load().interview.confirm_home_care
+    if s is None:
+        return finding_question(parts[0])
+    return Question(s.id, "sweep", s.text, s.help, s.why, tuple(parts), tuple(checklist_label(f) for f in parts))
 
 
 def checklist_label(fid: str) -> str:
@@ -515,10 +580,14 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
         gain, best = max((_level_gain(worlds, levels, f), f) for f in open_rule)
         if gain >= MIN_LEVEL_GAIN:
             return finding_question(best)
-    if current == "self_care" and "screen_before_home_care" not in iv.shown:
-        sweep = _sweep(iv)
-        if sweep is not None:
-            return sweep
+    if current == "self_care":
+        parts = _unconfirmed_self_care(iv)
+        if parts:
+            return _confirm_question(parts)  # words never complete a self-care pattern on their own
+        if "screen_before_home_care" not in iv.shown:
+            sweep = _sweep(iv)
+            if sweep is not None:
+                return sweep
     for fid in (*must_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings:
             return _clarify(fid, iv)
@@ -561,8 +630,9 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
     elif kind == "sweep":
         kb = load()
         s = kb.interview.safety_sweep
-        if kb.interview.after_description is not None and qid == kb.interview.after_description.id:
-            s = kb.interview.after_description
+        for other in (kb.interview.after_description, kb.interview.confirm_home_care):
+            if other is not None and qid == other.id:
+                s = other
         if qid != s.id or not findings or any(f not in kb.vocabulary.findings for f in findings):
             raise ValueError(f"no sweep question '{qid}' with these findings")
         q = Question(s.id, "sweep", s.text, s.help, s.why, findings, tuple(checklist_label(f) for f in findings))

@@ -14,6 +14,7 @@ RANK = {level: i for i, level in enumerate(LEVELS)}
 COHERENCE_RULE = "coherence"  # the rule id the coherence rule adds to a result it raised
 SELF_CARE_CAUSE_RULE = "coherence_self_care"  # added when a self-care pattern's own cause does not lead
 RANKING_RULES = (COHERENCE_RULE, SELF_CARE_CAUSE_RULE)
+UNCONFIRMED_RULE = "home_care_unconfirmed"  # added when a self-care pattern rested on words no question confirmed
 
 # A compiled condition: the findings (present ones) that made it true, or None when it is false.
 Test = Callable[[Mapping[str, bool], int | None], tuple[str, ...] | None]

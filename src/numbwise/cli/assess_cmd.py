@@ -39,22 +39,21 @@ class CaseFailure(click.ClickException):
 @click.pass_context
 def assess_command(ctx: click.Context, cases: tuple[str, ...], text: str | None, fmt: str) -> None:
     """Assess one or more cases: urgency level, red flags, ranked causes and reasons."""
-    from numbwise.assess import Case, CaseError, assess_case, read_case
+    from numbwise.assess import CaseError, assess_case, read_case
 
     if bool(cases) == (text is not None):
         raise click.UsageError("give one or more --case files, or one --text description")
     if text is not None:
         from numbwise.cli.parse_cmd import read_text
-        from numbwise.parse import parse
+        from numbwise.parse import assessed, parse
 
-        words = parse(read_text(text))
-        parsed = [Case(findings=dict(words.findings), age=words.age, sex=words.sex)]
+        results = [assessed(parse(read_text(text)))]  # words alone: never self-care
     else:
         try:
             parsed = [read_case(path) for path in cases]  # validate everything before printing anything
         except CaseError as exc:
             raise CaseFailure(str(exc)) from None
-    results = [assess_case(c) for c in parsed]
+        results = [assess_case(c) for c in parsed]
     out = click.get_text_stream("stdout")
     if fmt == "jsonl":
         out.write("".join(json.dumps(r.to_dict()) + "\n" for r in results))

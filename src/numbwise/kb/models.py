@@ -421,6 +421,7 @@ class Coherence(Strict):
 class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
+    unconfirmed_home_care: Text  # why words alone never give self-care
     watch_for: Annotated[list[WatchItem], Field(min_length=1)]
     watch_for_sources: SourceRefs
     coherence: Coherence
@@ -526,6 +527,7 @@ class InterviewFile(Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     safety_sweep: Sweep
     after_description: Sweep | None = None  # the one follow-up checklist after a person's own description
+    confirm_home_care: Sweep | None = None  # home-care parts only the description gave, asked back
 
 
 # --- validated scores (instruments) ---------------------------------------------------------
@@ -760,6 +762,7 @@ class LanguageFile(Strict):
     future_words: list[Phrase] = []  # "will", "would", "I'll": "if it spreads I will call" (not "if I type it goes numb")
     historical: Annotated[list[Phrase], Field(min_length=1)]  # "years ago", "used to"
     uncertain: list[Phrase] = []  # "maybe", "I think": kept, with less confidence
+    doubt: list[Phrase] = []  # "not sure if" his face drooped: the words that follow closely neither raise nor clear
     terminators: Annotated[list[Phrase], Field(min_length=1)]  # "but", "however": end a trigger's reach
     relatives: dict[Literal["female", "male", "either"], list[Phrase]]  # "mum", "dad", "partner"
     family_verbs: Annotated[list[Phrase], Field(min_length=1)]  # "my mum *had* a stroke"

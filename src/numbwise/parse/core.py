@@ -10,7 +10,7 @@ from typing import Any, Literal
 from numbwise.parse.lexicon import Lexicon, lexicon
 from numbwise.parse.match import Hit, correct, find
 from numbwise.parse.quantities import UNITS, clause_of, durations
-from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token, tokenize
+from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token, stem, tokenize
 
 EMERGENCY_GROUP = "emergency_signs"
 HISTORY_GROUP = "history"
@@ -19,15 +19,19 @@ MAX_CHARS = 4000  # a description, not a document: longer text is refused by the
 Status = Literal["said", "denied", "inferred", "hypothetical", "past", "someone_else", "conflict"]
 _LIMBS = frozenset({"hand", "hands", "arm", "arms", "finger", "fingers", "thumb", "thumbs", "pinky", "pinkie", "wrist",
                     "forearm", "palm", "index", "pointer", "elbow", "middle", "ring", "little", "fingertips", "side"})
-_RESOLVES = frozenset({"gone", "go", "goes", "went", "away", "back", "normal", "over", "lasts", "lasted", "last",
+# "went", "go" and "within" alone do not say it ended ("went numb 20 minutes ago", "tingle within 30 seconds"):
+# "went away", "go back to normal" and "gone within" do, through their other words.
+_RESOLVES = frozenset({"gone", "away", "back", "normal", "over", "lasts", "lasted", "last",
                        "recover", "recovers", "recovered", "passes", "passed", "pass", "fixes", "fixed", "settles",
                        "settled", "stops", "stopped", "disappears", "disappeared", "eases", "eased", "better",
-                       "cleared", "clears", "resolved", "fine", "ok", "within", "took", "takes"})
+                       "cleared", "clears", "resolved", "fine", "ok", "took", "takes"})
 _SPREADS = frozenset({"spread", "spreads", "spreading", "spreaded", "crept", "creep", "creeping", "creeps", "crawl",
-                      "crawling", "crawled", "moved", "moving", "moves", "travelled", "traveled", "travels",
-                      "marched", "marching", "worked"})
+                      "crawling", "crawled", "travelled", "traveled", "travels",
+                      "marched", "marching", "marches", "march"})
 _AGE_CUES = frozenset({"i'm", "im", "am", "aged", "age", "me", "is", "was", "turned", "turning", "i"})
-_NUMB_WORDS = frozenset({"numb", "tingl", "pins", "needles", "dead", "asleep", "sleeping", "it", "it's", "its"})
+_NUMB_WORDS = frozenset({"numb", "tingl", "tingly", "pins", "needles", "dead", "asleep", "sleeping", "it", "it's", "its"})
+_PRONOUNS = frozenset({"it", "it's", "its"})
+_BEYOND_HANDS = frozenset({"numb_face_same_side", "numb_leg_same_side"})
 _THIRD = frozenset({"her", "his", "she", "he", "their", "they", "them", "him"})
 _YEARS = frozenset({"year", "years", "yr", "yrs", "y", "yo", "yob"})
 
@@ -100,6 +104,7 @@ class _Context:
     hypothetical: list[Hit]
     historical: list[Hit]
     uncertain: list[Hit]
+    doubt: list[Hit]
     family_from: list[int]  # token indexes where a relative's history begins ("my mum had")
     theirs: dict[int, set[int]]  # clause -> earlier clauses of its sentence it continues ("... and her face ...")
     family_after: list[Hit]  # "runs in the family"
@@ -143,12 +148,14 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         clause, sentence,
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
         find(toks, lex.negation_back_sentence), hypothetical, find(toks, lex.historical),
-        find(toks, lex.uncertain), family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
+        find(toks, lex.uncertain), find(toks, lex.doubt), family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
     )
 
 
-def _status(hit: Hit, ctx: _Context, scope: int) -> tuple[str, float]:
-    """What the surrounding words make of a mention: said, denied, hypothetical, past, someone else's."""
+def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> tuple[str, float]:
+    """What the surrounding words make of a mention: said, denied, hypothetical, past, someone else's.
+    `anchor` is where the longest mention of the same finding around this one starts ('drooping' in
+    'face is drooping'): a doubt's short reach is counted from there."""
     s, e = hit.start, hit.end
     cl = ctx.clause[s]
     mine = set(range(s, e))
@@ -167,13 +174,22 @@ def _status(hit: Hit, ctx: _Context, scope: int) -> tuple[str, float]:
         return "denied", 0.8
     if before(ctx.hypothetical, 4 * scope):  # a hypothetical reaches the whole clause ("if I get ... I will call")
         return "hypothetical", 0.0
+    a = s if anchor is None else anchor
+    if any(t.end <= a and a - t.end <= _DOUBT_REACH and ctx.clause[t.end - 1] == cl for t in ctx.doubt):  # "not sure if his face drooped": only what the doubt is about, close by
+        return "hypothetical", 0.0
     historical = before(ctx.historical, scope) or after(ctx.historical, scope)
-    if before(ctx.neg_before, scope) or after(ctx.neg_after, 3):
+    gap = mine - set(hit.matched)  # words a "..." skipped: "the cast is not tight" denies "cast ... tight"
+    inside = bool(gap) and any(set(range(t.start, t.end)) <= gap for t in ctx.neg_before)
+    if inside or before(ctx.neg_before, scope) or after(ctx.neg_after, 3):
         return ("past" if historical else "denied"), 0.85
     if historical:
         return "past", 0.0
     return "said", (0.65 if before(ctx.uncertain, 3) else 0.9)
 
+
+# A doubt reaches only the next word ("not sure if [his] face drooped"), so a sign said after an aside
+# ("not sure if it matters but my face went numb", "not sure if this is relevant my face is numb") still stands.
+_DOUBT_REACH = 1
 
 _SHARED_GROUPS = frozenset({"where", "onset_and_course", "timing_and_triggers"})
 
@@ -201,6 +217,9 @@ def _drop_contained(hits: list[Hit], groups: Mapping[str, str]) -> list[Hit]:
     return sorted(keep, key=lambda h: h.start)
 
 
+_AGE_WORDS = frozenset({"yo", "y", "o", "year", "years", "yr", "yrs", "old", "yrs", "-"})
+
+
 def _patient_relative(toks: list[Token], lex: Lexicon) -> tuple[int, str, int | None, tuple[int, int] | None] | None:
     """A description written about someone else ('my husband is 72', 'Mum (79)'): who, their sex, their age."""
     words = [t.text for t in toks]
@@ -212,6 +231,11 @@ def _patient_relative(toks: list[Token], lex: Lexicon) -> tuple[int, str, int | 
             j += 1
         if j < len(words) and words[j].isdigit() and 0 < int(words[j]) <= 110 and j - i <= 3:
             return i, lex.relatives[w], int(words[j]), (toks[j].start, toks[j].end)
+        k = i - 1  # the age before: "my 19 yo daughter", "my 70 year old dad"
+        while k > 0 and words[k] in _AGE_WORDS and i - k <= 3:
+            k -= 1
+        if k >= 0 and k < i - 1 and words[k].isdigit() and 0 < int(words[k]) <= 110 and (k == 0 or words[k - 1] in ("my", "our")):
+            return i, lex.relatives[w], int(words[k]), (toks[k].start, toks[k].end)
     pronouns = {"he", "his", "him", "she", "her"}
     verbs = {w.key for ps in lex.family_verbs.values() for p in ps for w in p.words[:1]}
     for i, w in enumerate(words[:4]):
@@ -272,12 +296,18 @@ def _age_sex(toks: list[Token], lex: Lexicon, skip: set[int]) -> tuple[int | Non
     return age, age_span, sex, sex_span
 
 
+_NOT_A_SIDE = frozenset({"into", "up", "down", "through", "across", "along", "to", "away", "now", "there", "here",
+                         "after", "before", "back", "at", "in", "out", "over", "round", "around"})
+
+
 def _sides(toks: list[Token], blocked: set[int]) -> dict[str, tuple[int, int]]:
     """Which sides ('right', 'left') the text puts on a hand, arm or finger, with the first such words of each."""
     out: dict[str, tuple[int, int]] = {}
     for i, t in enumerate(toks):
         if t.text not in ("right", "left", "r", "l") or i in blocked:
             continue
+        if i + 1 < len(toks) and toks[i + 1].text in _NOT_A_SIDE:
+            continue  # "sends zingers right into the pinky", "right up my arm": "right" as "all the way"
         for j in range(i + 1, min(i + 4, len(toks))):
             if toks[j].text in CLAUSE_END:
                 break
@@ -309,14 +339,34 @@ def parse(text: str) -> Parsed:
 
     def mine_says_numb(h: Hit) -> bool:
         """Does the clause of this mention also speak of the numbness itself (a finger, a hand, 'numb')?"""
-        a, z = clause_of(toks, h.start)
-        return bool(where & set(range(a, z))) or any(t.stem in _NUMB_WORDS for t in toks[a:z])
+        if any(lex.groups.get(f) == HISTORY_GROUP for f in h.pattern.findings):
+            # Up to a terminator: "started a new drug 6 months ago | and now my feet are numb".
+            cl = ctx.clause[h.start]
+            mine = [i for i, c in enumerate(ctx.clause) if c == cl]
+        else:  # another symptom often shares the numbness's time ("legs weaker for 3 days and it's moving up")
+            a, z = clause_of(toks, h.start)
+            mine = list(range(a, z))
+        return bool(where & set(mine)) or any(toks[i].stem in _NUMB_WORDS for i in mine)
+
+    numb_clauses = {ctx.clause[i] for i, t in enumerate(toks) if {t.stem, t.text} & (_NUMB_WORDS - _PRONOUNS)}
+    other_clauses = {ctx.clause[h.start] for h in hits if any(lex.groups.get(f) in _OTHER_THINGS for f in h.pattern.findings)}
+
+    def only_a_place(h: Hit) -> bool:
+        """A face or leg named in a clause about something else ('a tick on my leg', 'a rash on my face'),
+        with no word of numbness in that clause, is not a numb face or leg (the hands are the numb place
+        by default; the face and leg must be said to be numb)."""
+        cl = ctx.clause[h.start]
+        return set(h.pattern.findings) <= _BEYOND_HANDS and cl in other_clauses and cl not in numb_clauses
 
     blocked: set[int] = set()  # tokens in a hypothetical, past or someone else's context
     history_clauses: set[int] = set()
     for h in hits:
-        status, conf = _status(h, ctx, lex.scope)
+        anchor = min(k.start for k in hits if k.start <= h.start and k.end >= h.end
+                     and set(k.pattern.findings) & set(h.pattern.findings))
+        status, conf = _status(h, ctx, lex.scope, anchor)
         if h.pattern.denied_only and status != "denied":
+            continue
+        if only_a_place(h):
             continue
         if fixed & set(h.matched):
             conf = min(conf, 0.7)
@@ -354,8 +404,14 @@ def parse(text: str) -> Parsed:
     # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
     mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
     mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
+    # "Slowly" over minutes ("went slowly from my fingers to my face in 20 minutes") is a spread, not an onset
+    # over weeks or months: a gradual onset said in a clause that spreads or lasts under a day does not count.
+    short = {ctx.clause[d.start] for d in durations(toks) if d.days < 1}
+    short |= {_clause_at(ctx, toks, m.start) for m in mentions if m.finding == "spreads_over_minutes" and m.value}
+    mentions = [m for m in mentions if not (m.finding == "onset_gradual" and m.value and _clause_at(ctx, toks, m.start) in short)]
     mentions += _hands(toks, text, blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
+    mentions += _rising(mentions, lex)
     understood, case = _resolve(mentions, lex)
     if sex is None and understood.get("pregnant") is True:
         sex = "female"
@@ -399,11 +455,15 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
         def add(fid: str, value: bool, conf: float = 0.8) -> None:
             out.append(Mention(fid, value, start, end, said, "inferred", conf))
 
-        if d.days < 1 / 24 + 1e-9:
-            if clause_words & _SPREADS and d.days >= 1 / 1440:
+        if d.days < 1 / 24 + 1e-9 and not d.ago:  # "20 minutes ago" is when it began, not how long it took
+            if (clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)) and d.days >= 1 / 1440:
                 add("spreads_over_minutes", True)
-            elif clause_words & _RESOLVES:
+            elif _resolving(words[a:b]) or _ends(words[a:b]):
                 add("episode_resolved_within_hour", True)
+            continue
+        if d.days < 1 and not d.ago and ctx.clause[d.start] not in history_clauses and (
+                clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)):
+            add("spreading_within_hours", True)  # "spread up to my elbow over 3 hours"
             continue
         if d.days < 1 or ctx.clause[d.start] in history_clauses:
             continue
@@ -414,6 +474,37 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             if d.days < 14 and not said_onset:
                 add("onset_over_days", True, 0.7)
     return out
+
+
+# Words of movement that spread only with a direction: "moved up my arm", not "moving around fixes it".
+_MOTION = frozenset({"going", "goes", "go", "went", "came", "comes", "coming", "moved", "moving", "moves", "move",
+                     "worked", "works"})
+_TOWARDS = frozenset({"up", "from", "into", "along", "across"})
+
+
+def _resolving(words: list[str]) -> bool:
+    """A word of going away, but not 'gone numb' (how it began) nor 'the last / past 20 minutes' (still going)."""
+    for i, w in enumerate(words):
+        if w not in _RESOLVES:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in ("gone", "went") and (nxt in _NUMB_WORDS or stem(nxt) in _NUMB_WORDS):
+            continue
+        if w == "last" and i and words[i - 1] in ("the", "this"):
+            continue
+        return True
+    return False
+
+
+def _ends(words: list[str]) -> bool:
+    """'it goes after 15 minutes', 'went off in 5 min': going, said with when, is going away."""
+    return any(w in ("go", "goes", "went") and words[i + 1:i + 2] and words[i + 1] in ("after", "in", "within", "off", "by")
+               for i, w in enumerate(words))
+
+
+def _travels(words: list[str]) -> bool:
+    """'going slowly from my fingers up to my face', 'went up into my arm': a movement along the body."""
+    return any(w in _MOTION and _TOWARDS & set(words[i + 1:i + 4]) for i, w in enumerate(words))
 
 
 def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Mention]) -> list[Mention]:
@@ -429,6 +520,20 @@ def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Menti
         i, j = next(iter(sides.values()))
         out.append(Mention("one_hand", True, toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], "inferred", 0.8))
     return out
+
+
+def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Weak legs said with tingling feet and a worsening or spread, not over weeks or months: weakness rising
+    from the legs (the pattern of Guillain-Barre syndrome), whatever words each part came in."""
+    said, _ = _resolve(mentions, lex)
+    if "weakness_rising_from_legs" in said or not (said.get("leg_weakness") and said.get("numb_feet")):
+        return []
+    if not (said.get("getting_worse") or said.get("spreading_to_other_limbs")):
+        return []
+    if said.get("onset_gradual") or said.get("lasting_over_6_weeks"):
+        return []
+    legs = next(m for m in mentions if m.finding == "leg_weakness" and m.value)
+    return [Mention("weakness_rising_from_legs", True, legs.start, legs.end, legs.text, "inferred", 0.7)]
 
 
 def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], dict[str, bool]]:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from numbwise.parse.core import EMERGENCY_GROUP, Parsed
+
+if TYPE_CHECKING:
+    from numbwise.assess.engine import Assessment
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,18 @@ def emergency(parsed: Parsed) -> list[Chip]:
         return []
     by_id = {c.finding: c for c in chips(parsed)}
     return [by_id[f] for f in level.red_flags if f in by_id]
+
+
+def assessed(parsed: Parsed) -> Assessment:
+    """The assessment from the words alone (`numbwise assess --text`, POST /api/parse).
+
+    No question has confirmed anything, so it is never self-care: a home-care pattern the words complete
+    gives routine, with a reason saying the words alone cannot confirm home care.
+    """
+    from numbwise.assess.case import Case
+    from numbwise.assess.engine import assess_words
+
+    return assess_words(Case(findings=dict(parsed.findings), age=parsed.age, sex=parsed.sex))
 
 
 def without(findings: Mapping[str, bool], dropped: Iterable[str]) -> dict[str, bool]:

@@ -63,6 +63,7 @@ class Lexicon:
     future_words: dict[str, tuple[Pattern, ...]]
     historical: dict[str, tuple[Pattern, ...]]
     uncertain: dict[str, tuple[Pattern, ...]]
+    doubt: dict[str, tuple[Pattern, ...]]
     terminators: dict[str, tuple[Pattern, ...]]
     relatives: dict[str, str]  # relative word -> female / male / either
     family_verbs: dict[str, tuple[Pattern, ...]]
@@ -154,7 +155,7 @@ def build() -> Lexicon:
     sex_words: dict[str, str] = {w: sex for sex, words in lang.sex_words.items() for w in words}
     tables = [_plain(x) for x in (lang.negation_before, lang.negation_after, lang.negation_back_sentence,
                                    lang.pseudo_negation, lang.hypothetical, lang.conditional, lang.future_words,
-                                   lang.historical, lang.uncertain,
+                                   lang.historical, lang.uncertain, lang.doubt,
                                    lang.terminators, lang.family_verbs)]
     known = {w.key for t in [_index(patterns), *tables] for ps in t.values() for p in ps for w in p.words if not w.gap}
     known |= set(relatives) | set(sex_words) | set(UNITS)
@@ -164,6 +165,7 @@ def build() -> Lexicon:
         negation_back_sentence=_plain(lang.negation_back_sentence), pseudo_negation=_plain(lang.pseudo_negation),
         hypothetical=_plain(lang.hypothetical), conditional=_plain(lang.conditional),
         future_words=_plain(lang.future_words), historical=_plain(lang.historical), uncertain=_plain(lang.uncertain),
+        doubt=_plain(lang.doubt),
         terminators=_plain(lang.terminators), relatives=relatives, family_verbs=_plain(lang.family_verbs),
         sex_words=sex_words, scope=lang.scope_words, groups=dict(kb.vocabulary.finding_groups), known=frozenset(known),
     )

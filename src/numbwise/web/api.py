@@ -206,6 +206,7 @@ class ParseOut(BaseModel):
     findings: dict[str, bool]
     spans: list[SpanOut]
     emergency: list[str]
+    assessment: AssessOut
 
 
 @router.post(
@@ -213,7 +214,8 @@ class ParseOut(BaseModel):
     summary="Read a description in the person's own words",
     response_model=None,
     responses={200: {"model": ParseOut, "description": "Age, sex, findings and the spans they came from; `emergency` "
-                                                       "lists the warning signs the words raise."},
+                                                       "lists the warning signs the words raise; `assessment` "
+                                                       "is `numbwise assess --text` (never self-care from words alone)."},
                413: {"model": Problem, "description": "The body is too large."},
                422: {"model": Problem, "description": "The body is not {\"text\": \"...\"}; `loc` names the field."}},
     openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
@@ -228,7 +230,7 @@ async def parse_endpoint(request: Request) -> Response:
 
 def parse_body(raw: bytes) -> Response:
     """Validate {"text": "..."} and parse it; 413 past the size limit, 422 naming the field otherwise."""
-    from numbwise.parse import MAX_CHARS, emergency, parse
+    from numbwise.parse import MAX_CHARS, assessed, emergency, parse
 
     if len(raw) > PARSE_BODY_LIMIT:
         return problem(["body"], f"is too large (at most {PARSE_BODY_LIMIT} bytes)", 413)
@@ -249,5 +251,5 @@ def parse_body(raw: bytes) -> Response:
     if len(text) > MAX_CHARS:
         return problem(["body", "text"], f"must be at most {MAX_CHARS} characters")
     parsed = parse(text)
-    out = parsed.to_dict() | {"emergency": [c.finding for c in emergency(parsed)]}
+    out = parsed.to_dict() | {"emergency": [c.finding for c in emergency(parsed)], "assessment": assessed(parsed).to_dict()}
     return Response(json.dumps(out), media_type="application/json")
