@@ -97,6 +97,8 @@ def _flip(cond: Cond) -> Cond | None:
         return Cond(age_below=cond.age_at_least)
     if cond.age_below is not None:
         return Cond(age_at_least=cond.age_below)
+    if cond.age_known is not None:
+        return Cond(age_known=not cond.age_known)
     return None
 
 

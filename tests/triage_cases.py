@@ -136,6 +136,8 @@ def satisfy(cond: Cond, findings: dict[str, bool], age: list[int | None], raisin
         age[0] = max(cond.age_at_least, age[0] or 0)
     elif cond.age_below is not None:
         age[0] = min(cond.age_below - 1, age[0] if age[0] is not None else 200)
+    elif cond.age_known is not None:
+        age[0] = (age[0] if age[0] is not None else 40) if cond.age_known else None
     elif cond.all:
         for c in cond.all:
             satisfy(c, findings, age, raising)

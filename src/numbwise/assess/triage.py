@@ -51,6 +51,9 @@ def _compile(cond: Cond, raising: bool) -> Test:
     if cond.age_below is not None:
         m = cond.age_below
         return lambda f, a: () if (a < m if a is not None else raising) else None
+    if cond.age_known is not None:
+        known = cond.age_known
+        return lambda f, a: () if (a is not None) == known else None
     if cond.all is not None:
         parts = [_compile(c, raising) for c in cond.all]
 

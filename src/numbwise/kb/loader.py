@@ -518,6 +518,6 @@ def monotonicity_problems(rule: Rule) -> list[str]:
         out.append("a rule that raises the level may not use 'absent' in 'when' (use 'not_present')")
     lowering = ([rule.unless] if rule.unless else []) + ([rule.when] if rule.level == "self_care" else [])
     for cond in lowering:
-        if "unknown" in _atoms(cond):
-            out.append("an exception or a self-care pattern may not use 'unknown': every part must be stated")
+        if "unknown" in _atoms(cond) or "age_known" in _atoms(cond):
+            out.append("an exception or a self-care pattern may not use 'unknown' or 'age_known': every part must be stated")
     return out

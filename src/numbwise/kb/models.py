@@ -338,6 +338,7 @@ class Cond(Strict):
     unknown: Ident | None = None
     age_at_least: int | None = Field(default=None, ge=0, le=120)
     age_below: int | None = Field(default=None, ge=0, le=121)
+    age_known: bool | None = None  # true: the age was given; false: it was not (only in rules that raise)
 
     @model_validator(mode="before")
     @classmethod
