@@ -106,3 +106,37 @@ def test_a_child_gets_no_home_steps_to_follow_alone() -> None:
     assert child.level != "self_care" and child.advice is None
     assert not any(n.id in ("care", "exercise") for n in child.next_steps)
     assert adult.advice is not None and adult.advice.steps
+
+
+# ---------------------------------------------------------------- from the independent walkthrough (2026-12-03)
+
+
+def _plan(findings: dict[str, bool], age: int | None = 40) -> Any:
+    from numbwise.assess import assess
+
+    return result_plan(assess({"age": age, "sex": None, "findings": findings}), ())
+
+
+def test_questions_to_tell_causes_apart_never_ask_what_another_answer_settled() -> None:
+    from numbwise.kb import load
+
+    q = {f: load().findings[f].question for f in ("one_hand", "both_hands", "onset_gradual", "onset_sudden")}
+    said_one = _plan({"one_hand": True, "numb_little": True})
+    assert q["both_hands"] not in said_one.questions
+    said_days = _plan({"both_hands": True, "numb_feet": True, "onset_over_days": True})
+    assert q["one_hand"] not in said_days.questions and q["onset_gradual"] not in said_days.questions
+    unsure = _plan({})
+    assert not (q["one_hand"] in unsure.questions and q["both_hands"] in unsure.questions)
+
+
+def test_a_self_care_result_gives_only_the_leading_causes_own_reason() -> None:
+    """A whole hand numb after sleeping on the arm also fits 'thumb-side fingers'; only the pressure reason shows."""
+    from numbwise.assess import assess
+
+    fingers = {f"numb_{f}": True for f in ("thumb", "index", "middle", "ring", "little")}
+    story = fingers | {"one_hand": True, "numb_whole_hand": True, "after_pressure_on_arm": True,
+                       "episode_resolved_within_hour": True, "hand_weakness": False, "comes_and_goes": False,
+                       "constant": False, "lasting_over_6_weeks": False, "thumb_muscle_wasting": False, "diabetes": False}
+    a = assess({"age": 25, "sex": "male", "findings": story})
+    assert a.triage == "self_care" and a.causes[0][0] == "positional_compression"
+    assert "sc_pressure" in a.rules and "sc_mild_carpal_tunnel" not in a.rules

@@ -89,3 +89,18 @@ def test_api_result_refuses_unknown_unsure_findings(live: Live) -> None:
     reply = fetch(live.url + "/api/result", json.dumps({"findings": {}, "unsure": ["nope"]}).encode(),
                   {"Content-Type": "application/json"})
     assert reply.status == 422 and reply.json()["detail"][0]["loc"] == ["body", "unsure"]
+
+
+@pytest.mark.parametrize("cid,shown", [("dev-003", True), ("dev-028", False), ("dev-024", False)])
+def test_the_hand_diagram_rating_shows_only_beside_a_carpal_tunnel_result(live: Live, cid: str, shown: bool) -> None:
+    """The walkthrough found 'Classic ... carpal tunnel' on a stroke emergency and a pressure result."""
+    from itsdangerous import URLSafeSerializer
+
+    case = _case(cid)
+    iv = simulate(case["findings"], case.get("age"), case.get("sex"))
+    picks = {"pick:R1": True, "pick:R2": True, "pick:R3": True}
+    state = URLSafeSerializer("test-secret", salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": picks, "mode": None, "pending": None})
+    page = fetch(live.url + "/check?at=" + state)
+    assert page.status == 200
+    assert ("Katz and Stirrat hand diagram" in page.body.decode()) is shown

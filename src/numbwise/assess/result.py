@@ -199,10 +199,25 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None) -
     m = model()
     post = posterior(findings, age, sex)
 
-    open_ = [f for f in m.present if f not in findings and f in kb.findings]
+    open_ = [f for f in m.present if f not in findings and f in kb.findings and not _settled_by_another(f, findings)]
     gains = {f: cause_gain(post, f) for f in open_}
-    best = sorted(open_, key=lambda f: (-gains[f], f))[:MOST_QUESTIONS]
-    return tuple(kb.findings[f].question for f in best if gains[f] > 0.0)
+    best: list[str] = []
+    for f in sorted(open_, key=lambda f: (-gains[f], f)):
+        if gains[f] > 0.0 and not _settled_by_another(f, dict.fromkeys(best, True)) and len(best) < MOST_QUESTIONS:
+            best.append(f)
+    return tuple(kb.findings[f].question for f in best)
+
+
+def _exclusive_groups() -> list[set[str]]:
+    """Findings that answer each other: the options of each one-answer choice, and one hand or both."""
+    groups = [{o.finding for o in step.options} for step in load().interview.steps if step.options]
+    return groups + [{"one_hand", "both_hands"}]
+
+
+def _settled_by_another(fid: str, findings: Mapping[str, bool]) -> bool:
+    """True when an answer to another finding of the same one-answer group already settles this one."""
+    return any(fid in g and any(findings.get(o) is True or (len(g) == 2 and o in findings) for o in g - {fid})
+               for g in _exclusive_groups())
 
 
 def _home_care_age() -> int:

@@ -169,6 +169,9 @@ def coherent(level: Triage, ranked: Sequence[tuple[str, float]], findings: Mappi
         causes = {r.id: r.cause for r in load().triage.rules}
         if ranked[0][0] not in {causes.get(rid) for rid in level.rules}:
             level = Triage("routine", level.red_flags, level.rules + (SELF_CARE_CAUSE_RULE,))
+        else:  # only the leading cause's own pattern explains the result (a whole hand also fits 'thumb-side')
+            kept = tuple(rid for rid in level.rules if causes.get(rid) in (None, ranked[0][0]))
+            level = Triage(level.level, level.red_flags, kept)
     hit = [cid for i, (cid, p) in enumerate(ranked) if cid in co.causes and (i == 0 or p >= co.min_probability)]
     if not hit or not more_urgent(co.level, level.level):
         return level

@@ -238,7 +238,11 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     return _pushed(request, render(request, "check_result.html", {
         "p": plan, "count": iv.count, "saved": saved, "title": plan.title,
         "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
-        "katz": katz_classes(prefill or {}, iv.answers), "numbers": _numbers(),
+        # The hand diagram rates a carpal tunnel pattern: shown only when that is the leading cause and the
+        # result is not an emergency, so it never names another cause beside the result's own.
+        "katz": katz_classes(prefill or {}, iv.answers)
+        if plan.level != "emergency" and plan.top is not None and plan.top.id == "carpal_tunnel" else [],
+        "numbers": _numbers(),
     }), _pack(request, iv, about, None, prefill or {}))
 
 
