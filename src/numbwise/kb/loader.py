@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from numbwise.picklecache import cache_dir as cache_dir, load_or_build
 from numbwise.kb.models import (
     CareFile,
     Cond,
@@ -457,45 +458,13 @@ def _fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """Where the validated knowledge is cached: $NUMBWISE_CACHE_DIR, else the XDG cache folder."""
-    import os
-
-    env = os.environ if environ is None else environ
-    if env.get("NUMBWISE_CACHE_DIR"):
-        return Path(env["NUMBWISE_CACHE_DIR"])
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "numbwise"
-
-
 def load_cached(folder: Path, cache: Path) -> Knowledge:
     """Load from a pickle of the validated knowledge when its fingerprint matches, else validate and store.
 
     Validation is what guards the content; the cache only skips repeating it for unchanged files.
     A cache that cannot be read or written is ignored.
     """
-    import os
-    import pickle
-    import tempfile
-
-    target = cache / f"knowledge-{_fingerprint(folder)}.pickle"
-    try:
-        with target.open("rb") as fh:
-            kb = pickle.load(fh)
-        if isinstance(kb, Knowledge):
-            return kb
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    kb = load_from(folder)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:
-        pass
-    return kb
+    return load_or_build(cache / f"knowledge-{_fingerprint(folder)}.pickle", Knowledge, lambda: load_from(folder))
 
 
 @functools.cache

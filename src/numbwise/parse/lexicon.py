@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from numbwise.parse.quantities import UNITS
+from numbwise.picklecache import cache_dir, load_or_build
 from numbwise.parse.text import stem
 
 GAP = 4  # "..." in a phrase skips up to this many words
@@ -97,42 +98,14 @@ def _cache_key() -> str:
     return digest.hexdigest()[:32]
 
 
-def _cache_dir() -> Path:
-    """The knowledge cache folder, as kb.loader.cache_dir finds it (not imported: it would load pydantic)."""
-    import os
-
-    if os.environ.get("NUMBWISE_CACHE_DIR"):
-        return Path(os.environ["NUMBWISE_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "numbwise"
+_cache_dir = cache_dir  # the knowledge cache folder, shared with kb.loader (without importing pydantic)
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     """The compiled lexicon, from a pickle when its sources are unchanged (so `numbwise parse` starts fast),
     else built from the validated knowledge base and stored. A cache that cannot be used is ignored."""
-    import os
-    import pickle
-    import tempfile
-
-    folder = _cache_dir()
-    target = folder / f"lexicon-{_cache_key()}.pickle"
-    try:
-        with target.open("rb") as fh:
-            cached = pickle.load(fh)
-        if isinstance(cached, Lexicon):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    built = build()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:
-        pass
-    return built
+    return load_or_build(_cache_dir() / f"lexicon-{_cache_key()}.pickle", Lexicon, build)
 
 
 def build() -> Lexicon:
