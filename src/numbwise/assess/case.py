@@ -48,9 +48,8 @@ def _show(value: Any, limit: int = 60) -> str:
 
 
 def _printable(text: str) -> str:
-    """Text safe to print: lone surrogates and control characters are escaped."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8").encode("unicode_escape").decode("ascii") \
-        if not text.isprintable() or _has_surrogate(text) else text
+    """Text safe to print: lone surrogates and control characters (neither is printable) are escaped."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def _has_surrogate(text: str) -> bool:

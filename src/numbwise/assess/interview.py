@@ -365,10 +365,7 @@ def _level_gain(worlds: list[dict[str, bool]], levels: list[str], fid: str) -> f
 
 def positive_findings(cond: Cond) -> list[str]:
     """Findings whose presence can make a condition true."""
-    out = [cond.present] if cond.present else []
-    for child in (cond.all or []) + (cond.any or []):
-        out += positive_findings(child)
-    return out
+    return [c.present for c in cond.leaves() if c.present]
 
 
 def _sweep(iv: Interview) -> Question | None:

@@ -222,11 +222,8 @@ def _settled_by_another(fid: str, findings: Mapping[str, bool]) -> bool:
 
 def _home_care_age() -> int:
     """The youngest age any self-care pattern allows (16 in the policy); below it a doctor comes first."""
-    def ages(cond: Any) -> list[int]:
-        own = [cond.age_at_least] if cond.age_at_least is not None else []
-        return own + [a for child in (cond.all or []) + (cond.any or []) for a in ages(child)]
-
-    found = [a for c in compiled_rules() if c.rule.level == "self_care" for a in ages(c.rule.when)]
+    found = [leaf.age_at_least for c in compiled_rules() if c.rule.level == "self_care"
+             for leaf in c.rule.when.leaves() if leaf.age_at_least is not None]
     return max(found, default=0)
 
 

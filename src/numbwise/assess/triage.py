@@ -93,8 +93,7 @@ class _Compiled:
 
 def _not_present(cond: Cond) -> tuple[str, ...]:
     """The findings a condition needs to be absent or unknown, at any depth."""
-    own = (cond.not_present,) if cond.not_present is not None else ()
-    return own + tuple(f for c in (cond.all or []) + (cond.any or []) for f in _not_present(c))
+    return tuple(c.not_present for c in cond.leaves() if c.not_present is not None)
 
 
 def compile_rules(rules: Sequence[Rule]) -> tuple[_Compiled, ...]:
@@ -166,13 +165,13 @@ def coherent(level: Triage, ranked: Sequence[tuple[str, float]], findings: Mappi
     """
     co = load().triage.coherence
     if level.level == "self_care" and ranked:
-        causes = {r.id: r.cause for r in load().triage.rules}
+        causes = _pattern_causes()
         if ranked[0][0] not in {causes.get(rid) for rid in level.rules}:
             level = Triage("routine", level.red_flags, level.rules + (SELF_CARE_CAUSE_RULE,))
         else:  # only the leading cause's own pattern explains the result (a whole hand also fits 'thumb-side')
             kept = tuple(rid for rid in level.rules if causes.get(rid) in (None, ranked[0][0]))
             level = Triage(level.level, level.red_flags, kept)
-    hit = [cid for i, (cid, p) in enumerate(ranked) if cid in co.causes and (i == 0 or p >= co.min_probability)]
+    hit = _watched(ranked)
     if not hit or not more_urgent(co.level, level.level):
         return level
     flags: list[str] = []
@@ -190,8 +189,16 @@ def coherent(level: Triage, ranked: Sequence[tuple[str, float]], findings: Mappi
 def settling_questions(ranked: Sequence[tuple[str, float]]) -> tuple[str, ...]:
     """The findings that would settle each emergency-type cause the coherence rule is watching."""
     co = load().triage.coherence
-    out: list[str] = []
-    for i, (cid, p) in enumerate(ranked):
-        if cid in co.causes and (i == 0 or p >= co.min_probability):
-            out += co.causes[cid].settle
-    return _dedupe(out)
+    return _dedupe([f for cid in _watched(ranked) for f in co.causes[cid].settle])
+
+
+def _watched(ranked: Sequence[tuple[str, float]]) -> list[str]:
+    """The emergency-type causes the coherence rule acts on: ranked first, or at least this likely."""
+    co = load().triage.coherence
+    return [cid for i, (cid, p) in enumerate(ranked) if cid in co.causes and (i == 0 or p >= co.min_probability)]
+
+
+@functools.cache
+def _pattern_causes() -> dict[str, str | None]:
+    """Each rule's own cause (only self-care patterns have one), looked up once per process."""
+    return {r.id: r.cause for r in load().triage.rules}

@@ -475,9 +475,7 @@ def load() -> Knowledge:
 
 def _atoms(cond: Cond) -> list[str]:
     """Every kind of leaf test in a condition (present, absent, not_present, unknown, age_...)."""
-    if cond.all is not None or cond.any is not None:
-        return [k for child in (cond.all or []) + (cond.any or []) for k in _atoms(child)]
-    return [k for k, v in cond.__dict__.items() if v is not None]
+    return [k for leaf in cond.leaves() for k, v in leaf.__dict__.items() if v is not None]
 
 
 def monotonicity_problems(rule: Rule) -> list[str]:

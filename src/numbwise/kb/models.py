@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -347,12 +348,16 @@ class Cond(Strict):
             return {"present": data}
         return data
 
+    def leaves(self) -> Iterator[Cond]:
+        """Every leaf test of this condition (not an 'all' or 'any'), depth first, in order."""
+        if self.all is None and self.any is None:
+            yield self
+        for child in (self.all or []) + (self.any or []):
+            yield from child.leaves()
+
     def finding_ids(self) -> set[str]:
         """Every finding this condition mentions, at any depth."""
-        out = {f for f in (self.present, self.absent, self.not_present, self.unknown) if f is not None}
-        for child in (self.all or []) + (self.any or []):
-            out |= child.finding_ids()
-        return out
+        return {f for c in self.leaves() for f in (c.present, c.absent, c.not_present, c.unknown) if f is not None}
 
     @model_validator(mode="after")
     def _one_key(self) -> Cond:
