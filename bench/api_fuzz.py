@@ -124,34 +124,15 @@ def target(rng: random.Random, path: str) -> str:
 
 async def call(app: Any, method: str, path: str, data: bytes, token: str) -> int:
     """One request through the whole middleware stack; the status code."""
-    p, _, q = path.partition("?")
-    headers = [(b"host", b"127.0.0.1:8765"), (b"content-type", b"application/json"), (b"x-csrf-token", token.encode()),
-               (b"content-length", str(len(data)).encode())]
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method, "path": p,
-             "raw_path": p.encode(), "query_string": q.encode(), "headers": headers, "client": ("127.0.0.1", 5000),
-             "server": ("127.0.0.1", 8765), "scheme": "http", "root_path": ""}
-    given = False
-    status = 0
+    from tests.web.asgi_call import call_async
 
-    async def receive() -> dict[str, Any]:
-        nonlocal given
-        if given:
-            await asyncio.sleep(3600)
-        given = True
-        return {"type": "http.request", "body": data, "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-
-    await app(scope, receive, send)
-    return status
+    headers = {"content-type": "application/json", "x-csrf-token": token, "content-length": str(len(data))}
+    return (await call_async(app, method, path, data, headers)).status
 
 
 def fuzz(bodies: int, seed: int, store_url: str) -> dict[str, Counter[int]]:
     """Status counts per route for `bodies` generated requests each."""
-    sys.path.insert(0, str(ROOT / "src"))
+    sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # numbwise, and tests.web.asgi_call for the requests
     from numbwise.web.app import create_app
     from numbwise.web.security import csrf_token
     from numbwise.web.settings import WebSettings

@@ -20,6 +20,14 @@ class Answer:
 def call(app: Any, method: str, target: str, body: bytes = b"", headers: dict[str, str] | None = None,
          client: str = "127.0.0.1") -> Answer:
     """One HTTP request through the whole middleware stack; Host defaults to 127.0.0.1:8765."""
+    # a thread of its own: the browser tests leave an event loop running in this one
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, call_async(app, method, target, body, headers, client)).result(timeout=60)
+
+
+async def call_async(app: Any, method: str, target: str, body: bytes = b"", headers: dict[str, str] | None = None,
+                     client: str = "127.0.0.1") -> Answer:
+    """The same request from inside a running event loop (the API fuzz sends many)."""
     pairs = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     if not any(k == b"host" for k, _ in pairs):
         pairs.append((b"host", b"127.0.0.1:8765"))
@@ -46,7 +54,5 @@ def call(app: Any, method: str, target: str, body: bytes = b"", headers: dict[st
         elif message["type"] == "http.response.body":
             answer.body += message.get("body", b"")
 
-    # a thread of its own: the browser tests leave an event loop running in this one
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, app(scope, receive, send)).result(timeout=60)
+    await app(scope, receive, send)
     return answer
