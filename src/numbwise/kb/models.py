@@ -401,14 +401,6 @@ class Rule(Strict):
     sources: SourceRefs
 
 
-class WatchItem(Strict):
-    """One change to watch for: its rule decides its heading, its findings when it is left out."""
-
-    rule: Ident
-    text: Text
-    findings: Annotated[list[Ident], Field(min_length=1)]
-
-
 class CoherenceCause(Strict):
     settle: Annotated[list[Ident], Field(min_length=1)]  # the questions that would settle this cause
 
@@ -428,7 +420,7 @@ class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
     unconfirmed_home_care: Text  # why words alone never give self-care
-    watch_for: Annotated[list[WatchItem], Field(min_length=1)]
+    watch_for: Annotated[list[RuledWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
     watch_for_sources: SourceRefs
     coherence: Coherence
     rules: Annotated[list[Rule], Field(min_length=1)]
