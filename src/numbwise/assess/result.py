@@ -6,6 +6,8 @@ the same plan in the terminal, the web page, the JSON API and the doctor's repor
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
@@ -208,10 +210,11 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None) -
     return tuple(kb.findings[f].question for f in best)
 
 
-def _exclusive_groups() -> list[set[str]]:
-    """Findings that answer each other: the options of each one-answer choice, and one hand or both."""
-    groups = [{o.finding for o in step.options} for step in load().interview.steps if step.options]
-    return groups + [{"one_hand", "both_hands"}]
+@functools.cache
+def _exclusive_groups() -> tuple[frozenset[str], ...]:
+    """Findings that answer each other: the options of each one-answer choice, and one hand or both (built once)."""
+    groups = [frozenset(o.finding for o in step.options) for step in load().interview.steps if step.options]
+    return (*groups, frozenset({"one_hand", "both_hands"}))
 
 
 def _settled_by_another(fid: str, findings: Mapping[str, bool]) -> bool:
