@@ -67,7 +67,7 @@ def score_shot(page: object, out: Path) -> None:
 
 def result_shots(page: object, out: Path) -> None:
     """The result at 375 px for three people: a carpal tunnel story, a person unsure of nearly everything, an emergency."""
-    from tests.web.flows import button, continue_, mark_yes, on_result
+    from tests.web.flows import button, continue_, mark, mark_yes, on_result
 
     pg: Any = page
 
@@ -99,7 +99,7 @@ def result_shots(page: object, out: Path) -> None:
     pg.goto("/check")
     button(pg, "Not sure")
     for name in ("One side of your face droops", "Your speech is slurred, or you have trouble finding or understanding words"):
-        pg.get_by_label(name, exact=True).check()
+        mark(pg, name, "Not sure")
     continue_(pg)
     button(pg, "I checked: carry on with the questions")
     continue_(pg)  # about you, left empty
@@ -112,7 +112,7 @@ def result_shots(page: object, out: Path) -> None:
 
     pg.goto("/check")
     button(pg, "Yes, one or more")
-    pg.get_by_label("One side of your face droops", exact=True).check()
+    mark_yes(pg, "One side of your face droops")
     continue_(pg)
     finish((), False)
     pg.screenshot(path=str(out / "result-emergency-375.png"), full_page=True)

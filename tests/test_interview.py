@@ -267,6 +267,40 @@ def test_a_blank_checklist_item_stays_not_known_and_can_be_asked_again() -> None
     assert undo(iv).count == iv.count - 1
 
 
+def _through_the_screens(iv: Interview, blank_in: str, keep: str) -> Interview:
+    """Answer every fixed screen No, except one screen where only `keep` is answered (No) and the rest left blank."""
+    while (q := next_question(iv)) is not None and q.kind in ("screen", "fingers", "choice"):
+        if q.id == blank_in:
+            iv = answer(iv, q, {keep: False}, blank=[f for f in q.findings if f != keep])
+        elif q.kind == "fingers":
+            iv = answer(iv, q, {"one_hand": False, "both_hands": True, "numb_thumb": True, "numb_index": True})
+        else:
+            iv = answer(iv, q, {f: False for f in q.findings} if q.kind == "screen" else {})
+    return iv
+
+
+def test_blank_warning_signs_are_asked_back_in_one_list_once() -> None:
+    from numbwise.kb import load
+
+    emergency = load().interview.steps[0]
+    iv = _through_the_screens(start(50, "female"), emergency.id, emergency.items[0])
+    q = next_question(iv)
+    assert q is not None and q.id == "left_blank" and q.kind == "sweep"
+    assert set(emergency.items[1:]) <= set(q.findings)  # every warning sign left blank, in one list
+    iv = answer(iv, q, {emergency.items[1]: False}, blank=q.findings[1:])  # blank again: now 'not sure'
+    assert set(q.findings) <= iv.asked and "left_blank" in iv.shown
+    while (q := next_question(iv)) is not None:
+        assert q.id != "left_blank" and not set(q.findings) & set(emergency.items), q.id  # never asked a third time
+        iv = answer(iv, q, {})
+
+
+def test_no_list_of_blanks_when_nothing_was_left_blank() -> None:
+    iv = start(50, "female")
+    while (q := next_question(iv)) is not None:
+        assert q.id != "left_blank"
+        iv = answer(iv, q, {f: False for f in q.findings} if q.kind in ("screen", "sweep") else {})
+
+
 def test_the_must_ask_hook_asks_before_stopping() -> None:
     from numbwise.kb import load
 

@@ -71,7 +71,12 @@ def button(page: Any, name: str) -> None:
 
 def mark_yes(page: Any, label: str) -> None:
     """On a screen of signs, answer Yes to the one with this label."""
-    page.get_by_role("group", name=label, exact=True).get_by_label("Yes", exact=True).check()
+    mark(page, label, "Yes")
+
+
+def mark(page: Any, label: str, answer: str) -> None:
+    """On a screen of signs, give this answer (Yes, No or Not sure) to the one with this label."""
+    page.get_by_role("group", name=label, exact=True).get_by_label(answer, exact=True).check()
 
 
 def emergency_title() -> str:

@@ -22,8 +22,8 @@ def test_emergency_sign_ends_on_the_emergency_screen(page: Any) -> None:
     assert "Right now" in heading(page)
     assert page.locator("main input[type=radio], main input[type=checkbox]").count() == 0  # nothing pre-answered
     button(page, "Yes, one or more")
-    assert page.locator("input[name=sign]:checked").count() == 0
-    page.get_by_label("One side of your face droops", exact=True).check()
+    assert page.locator("main input:checked").count() == 0  # nothing pre-answered
+    mark_yes(page, "One side of your face droops")
     continue_(page)
     while not on_result(page):  # a settled emergency stops at once; clarifying questions are answered 'Not sure'
         if page.get_by_role("button", name="Not sure", exact=True).count():

@@ -95,6 +95,8 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
         if not isinstance(value, bool):
             raise ValueError(f"answer for '{fid}' must be true or false")
     blank = tuple(f for f in question.findings if f in set(blank) and f not in updates)
+    if _is_left_blank(question):
+        blank = ()  # asked back once already: a second blank is 'not sure', never a third asking
     answers = dict(iv.answers)
     explicit = set(_answered(iv))  # what the person answered to a question; a description's words may be corrected
     answers.update({f: v for f, v in updates.items() if f not in explicit and (f not in iv.answers or question.kind != "text")})
@@ -508,6 +510,33 @@ def _follow_up(iv: Interview, post: list[float], worlds: list[dict[str, bool]], 
     return Question(s.id, "sweep", s.text, s.help, s.why, tuple(items), tuple(checklist_label(f) for f in items))
 
 
+def _is_left_blank(q: Question) -> bool:
+    s = load().interview.left_blank
+    return s is not None and q.id == s.id
+
+
+def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]], levels: list[str],
+                up: float, down: float) -> Question | None:
+    """Checklist items left blank that still matter, asked back in one list once the fixed screens are done.
+
+    Every warning sign of a safety screen is asked back; any other item only when it could still change
+    the level or tell the likely causes apart. Never one by one, and never a second time.
+    """
+    s = load().interview.left_blank
+    if s is None or s.id in iv.shown:
+        return None
+    left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers]
+    if not left:
+        return None
+    safety = {f for q in _step_questions() if q.id in _safety_screens() for f in q.findings}
+    probe = Question(s.id, "sweep", s.text, s.help, s.why, ())
+    items = [f for f in dict.fromkeys(left)
+             if f in safety or _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
+    if not items:
+        return None
+    return Question(s.id, "sweep", s.text, s.help, s.why, tuple(items), tuple(checklist_label(f) for f in items))
+
+
 def _clarify(fid: str, iv: Interview) -> Question:
     """Ask one quick question: the finger picker or onset choice when not shown yet, else the finding alone."""
     for q in _step_questions():
@@ -559,6 +588,9 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
                 continue  # after a description: other checklists fold into one follow-up; unneeded steps are skipped
             return q
     post, worlds, levels, up, down = adaptive()
+    blanks = _left_blank(iv, post, worlds, levels, up, down)
+    if blanks is not None:
+        return blanks
     if described:
         follow = _follow_up(iv, post, worlds, levels, up, down)
         if follow is not None:
@@ -627,7 +659,7 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
     elif kind == "sweep":
         kb = load()
         s = kb.interview.safety_sweep
-        for other in (kb.interview.after_description, kb.interview.confirm_home_care):
+        for other in (kb.interview.after_description, kb.interview.confirm_home_care, kb.interview.left_blank):
             if other is not None and qid == other.id:
                 s = other
         if qid != s.id or not findings or any(f not in kb.vocabulary.findings for f in findings):

@@ -235,6 +235,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("interview.yaml", kb.interview.after_description.id, kb.interview.after_description.sources)
     if kb.interview.confirm_home_care is not None:
         refs("interview.yaml", kb.interview.confirm_home_care.id, kb.interview.confirm_home_care.sources)
+    if kb.interview.left_blank is not None:
+        refs("interview.yaml", kb.interview.left_blank.id, kb.interview.left_blank.sources)
 
     ex = kb.exercises
     for eid, e in ex.exercises.items():

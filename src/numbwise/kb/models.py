@@ -526,6 +526,7 @@ class InterviewFile(Strict):
     safety_sweep: Sweep
     after_description: Sweep | None = None  # the one follow-up checklist after a person's own description
     confirm_home_care: Sweep | None = None  # home-care parts only the description gave, asked back
+    left_blank: Sweep | None = None  # checklist items left blank that still matter, asked back in one list
 
 
 # --- validated scores (instruments) ---------------------------------------------------------

@@ -69,9 +69,9 @@ def _unpack(request: Request, token: object) -> tuple[Interview, bool, Question 
     return iv, bool(data.get("about")), pending, dict(data.get("prefill") or {})
 
 
-def _blank(q: Question, form: FormData) -> tuple[str, ...]:
+def _blank(q: Question, form: FormData, mode: str | None = None) -> tuple[str, ...]:
     """Checklist items left without an answer: not known (never 'no'), so the core may ask them again."""
-    if q.kind not in ("screen", "sweep") or q.any_first or form.get("answer") == "none":
+    if q.kind not in ("screen", "sweep") or (q.any_first and mode is None) or form.get("answer") == "none":
         return ()
     return tuple(f for i, f in enumerate(q.findings) if form.get(f"item{i}") is None)
 
@@ -81,17 +81,10 @@ def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict
     from numbwise.assess.interview import fingers_answer
 
     choice = form.get("answer")
-    if q.any_first:  # the list first ("none of these"), then only the ones ticked (nothing pre-answered)
-        if choice == "none":
-            return {f: False for f in q.findings}, {}
-        ticked = {v for v in form.getlist("sign") if isinstance(v, str)}
-        if mode not in ("yes", "unsure") or not ticked <= {str(i) for i in range(len(q.findings))}:
+    if q.any_first and mode is None:  # the list first: "none of these" answers them all; yes or not sure shows each
+        if choice != "none":
             raise FormProblem("Choose None of these, Yes or Not sure.")
-        if not ticked:
-            raise FormProblem("Tick at least one sign, or go back to the list and choose None of these.")
-        if mode == "yes":
-            return {f: str(i) in ticked for i, f in enumerate(q.findings)}, {}
-        return {f: False for i, f in enumerate(q.findings) if str(i) not in ticked}, {}
+        return {f: False for f in q.findings}, {}
     if q.kind == "finding":
         if choice not in ("yes", "no", "unsure"):
             raise FormProblem("Choose Yes, No or Not sure.")
@@ -115,6 +108,12 @@ def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict
             out |= {f: False for i, f in enumerate(q.findings) if form.get(f"item{i}") is None}
         elif choice != "done":
             raise FormProblem("Press Continue, or No to all I left blank.")
+        marked = {form.get(f"item{i}") for i in range(len(q.findings))}
+        if mode == "yes" and "yes" not in marked:
+            raise FormProblem("You said you have one or more of these. Choose Yes for each one you have, "
+                              "or go back to the list and choose None of these.")
+        if mode == "unsure" and not marked & {"yes", "unsure"}:
+            raise FormProblem("Choose Not sure for each one you cannot rule out, or go back to the list.")
         return out, {}
     # the finger picker (the hand diagram)
     if choice == "unsure":
@@ -317,7 +316,7 @@ async def check_step(request: Request) -> Response:
         updates, hints = _updates(pending, form, mode)
     except FormProblem as exc:
         return _question_page(request, iv, pending, prefill, about, str(exc), 422, mode)
-    blank = _blank(pending, form)
+    blank = _blank(pending, form, mode)
     iv = answer(iv, pending, updates, blank)
     advice = unsure_advice(pending, {**updates, **{f: False for f in blank}})
     if advice is not None and outcome(iv).triage != "emergency":
