@@ -57,12 +57,9 @@ def _typed(console: Console, prompt: str) -> str:
 
 
 def _ask_age(console: Console) -> int | None:
+    """Raises Back to return to the question before About you."""
     while True:
-        try:
-            text = _typed(console, "How old are you? (press Enter to skip; q = stop) ")
-        except Back:
-            console.print("This is the first question.", markup=False)
-            continue
+        text = _typed(console, "How old are you? (press Enter to skip; b = back, q = stop) ")
         if not text:
             return None
         if text.isdigit() and 0 <= int(text) <= 120:
@@ -83,8 +80,16 @@ def _ask_sex(console: Console) -> str | None:
         console.print("Please type f, m, or press Enter to skip.", markup=False)
 
 
-def _about(console: Console, age: int | None = None, sex: str | None = None) -> tuple[int | None, str | None]:
-    """Age, then sex, asking only what is not known yet; b at the sex question goes back to the age."""
+def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> tuple[int | None, str | None]:
+    """About you (after the emergency screen, as on the web): age, then sex, asking only what is not known yet.
+
+    b at the sex question goes back to the age; b at the first of them raises Back (to the question before).
+    """
+    from numbwise.assess.interview import ABOUT_HELP
+
+    console.print()
+    console.print("About you", markup=False, style=None if plain else "bold cyan")
+    console.print(f"  {ABOUT_HELP}", markup=False, style=None if plain else "dim")
     ask_age = age is None
     while True:
         if ask_age:
@@ -95,7 +100,7 @@ def _about(console: Console, age: int | None = None, sex: str | None = None) -> 
             return age, _ask_sex(console)
         except Back:
             if not ask_age:
-                console.print("This is the first question.", markup=False)
+                raise
 
 
 def _show_question(console: Console, q: Question, number: int, plain: bool) -> None:
@@ -130,9 +135,11 @@ def _show_question(console: Console, q: Question, number: int, plain: bool) -> N
 def _described(console: Console, description: str) -> tuple[dict[str, bool], int | None, str | None] | None:
     """Show what the description was understood to say; let the person drop any of it. None: they stopped.
 
-    An emergency sign in the words is shown first with the words that raised it: yes goes to the
-    emergency advice at once, 'not what I meant' sets those words aside (not known, asked again).
+    An emergency sign in the words is shown first with the words that raised it and the numbers to call
+    (as on the web): yes goes to the emergency advice at once, with nothing more to answer first;
+    'not what I meant' sets those words aside (not known, asked again).
     """
+    from numbwise.kb import load
     from numbwise.parse import chips, corrected, emergency, parse, without
 
     words = parse(description)
@@ -143,14 +150,19 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         console.print("WARNING: your words describe an emergency sign:", markup=False, style="bold red")
         for c in urgent:
             console.print(f"  ! {c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", markup=False)
+        console.print("If this is happening now, call your emergency number now. Do not wait to see if it goes away.",
+                      markup=False, style="bold")
+        for n in load().triage.levels["emergency"].numbers:
+            console.print(f"  >> Call {n.number} ({n.where})", markup=False, style="bold")
         while True:
             reply = read_line(console, "Is this happening now? y = yes, n = that's not what I meant, q = stop: ").strip().lower()
             if reply in ("y", "yes", "n", "no", "q"):
                 break
         if reply == "q":
             return None
-        if reply in ("n", "no"):
-            findings = without(findings, [c.finding for c in urgent])
+        if reply in ("y", "yes"):
+            return findings, words.age, words.sex
+        findings = without(findings, [c.finding for c in urgent])
     items = [c for c in chips(words) if c.finding in findings]
     if items:
         console.print()
@@ -174,7 +186,9 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
 
 
 def _interview(console: Console, plain: bool, limit: int, description: str | None = None) -> Interview | None:
-    from numbwise.assess.interview import answer, describe, next_question, start, undo
+    from dataclasses import replace
+
+    from numbwise.assess.interview import about_due, answer, describe, next_question, start, undo
     from numbwise.cli.answers import AnswerError, parse, parse_rest
     from numbwise.cli.console import BACK, QUIT
 
@@ -182,21 +196,20 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
     if told is None:
         return None
     findings, told_age, told_sex = told
-
-    def begin() -> Interview | None:
-        """Age and sex (those the description did not give), then what the description said."""
-        try:
-            age, sex = _about(console, told_age, told_sex)
-        except Stopped:
-            return None
-        iv = start(age, sex)
-        return describe(iv, findings) if findings else iv
-
-    first = begin()
-    if first is None:
-        return None
-    iv = first
+    iv = start(told_age, told_sex)
+    iv = describe(iv, findings) if findings else iv
+    about = told_age is not None and told_sex is not None  # as on the web: the words gave both
+    about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
     while True:
+        if not about and about_due(iv):  # after the emergency screen, never during an emergency
+            try:
+                age, sex = _about(console, plain, told_age, told_sex)
+            except Stopped:
+                return None
+            except Back:
+                iv = undo(iv)
+                continue
+            iv, about, about_at = replace(iv, age=age, sex=sex), True, iv.count
         q = next_question(iv, limit=limit)
         if q is None:
             return iv
@@ -210,16 +223,19 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
         if parsed.command == QUIT:
             return None
         if parsed.command == BACK:
-            if iv.count == 0:  # back to age and sex, keeping nothing asked after them
-                again = begin()
-                if again is None:
-                    return None
-                iv = again
+            if about and iv.count == about_at:
+                about = False
+            elif iv.count == 0:
+                console.print("This is the first question.", markup=False)
             else:
                 iv = undo(iv)
             continue
         updates: dict[str, bool] = dict(parsed.updates)
         blank: tuple[str, ...] = ()
+        if parsed.rest and _settled_emergency(answer(iv, q, updates, parsed.rest), limit):  # the others cannot change an emergency that is settled: left not known, straight to the advice
+            iv = answer(iv, q, updates, parsed.rest)
+            console.print(f"  You said: {parsed.summary}", markup=False)
+            continue
         if parsed.rest and len(parsed.rest) < len(q.findings):
             while True:
                 try:
@@ -239,6 +255,13 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
             console.print(f"  You said: {parsed.summary}" + ("; the others: not sure" if blank else ""), markup=False)
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, q, {**updates, **{f: False for f in blank}})
+
+
+def _settled_emergency(iv: Interview, limit: int) -> bool:
+    """Do the answers make an emergency that no further question can change (the core asks nothing more)?"""
+    from numbwise.assess.interview import next_question, outcome
+
+    return outcome(iv).triage == "emergency" and next_question(iv, limit=limit) is None
 
 
 def _unsure_advice(console: Console, q: Question, updates: dict[str, bool]) -> None:
