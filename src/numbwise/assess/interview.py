@@ -285,6 +285,7 @@ def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | No
 
 # The "About you" step (age and sex), in the words every face shows.
 ABOUT_HELP = "Some causes are more common at certain ages, or in women or men. You can skip both."
+FOR_SOMEONE_ELSE = "If you are answering for someone else, give their age and sex, and answer every question about them."
 
 
 def about_due(iv: Interview) -> bool:
@@ -691,6 +692,6 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
            "simulate", "start", "to_data", "undo", "unsure_advice"]

@@ -85,11 +85,12 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
 
     b at the sex question goes back to the age; b at the first of them raises Back (to the question before).
     """
-    from numbwise.assess.interview import ABOUT_HELP
+    from numbwise.assess.interview import ABOUT_HELP, FOR_SOMEONE_ELSE
 
     console.print()
     console.print("About you", markup=False, style=None if plain else "bold cyan")
     console.print(f"  {ABOUT_HELP}", markup=False, style=None if plain else "dim")
+    console.print(f"  {FOR_SOMEONE_ELSE}", markup=False)
     ask_age = age is None
     while True:
         if ask_age:

@@ -174,13 +174,13 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
 
 def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error: str | None = None,
                 status: int = 200, typed: str | None = None) -> Response:
-    from numbwise.assess.interview import ABOUT_HELP
+    from numbwise.assess.interview import ABOUT_HELP, FOR_SOMEONE_ELSE
     from numbwise.web.app import render
 
     state = _pack(request, iv, False, None, prefill)
     return _pushed(request, render(request, "check_about.html", {
         "state": state, "error": error, "iv": iv, "title": "About you", "typed": typed,
-        "help": ABOUT_HELP,
+        "help": ABOUT_HELP, "someone_else": FOR_SOMEONE_ELSE,
     }, _status(request, status)), state)
 
 
