@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from numbwise.files import write_atomic
-from numbwise.cli.console import read_line, make_console, plain_from
+from numbwise.cli.console import read_line, make_console, plain_from, print_wrapped
 from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -89,8 +89,8 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
 
     console.print()
     console.print("About you", markup=False, style=None if plain else "bold cyan")
-    console.print(f"  {ABOUT_HELP}", markup=False, style=None if plain else "dim")
-    console.print(f"  {FOR_SOMEONE_ELSE}", markup=False)
+    print_wrapped(console, ABOUT_HELP, "  ", "  ", None if plain else "dim")
+    print_wrapped(console, FOR_SOMEONE_ELSE, "  ", "  ")
     ask_age = age is None
     while True:
         if ask_age:
@@ -105,7 +105,7 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
 
 
 def _show_question(console: Console, q: Question, number: int, plain: bool) -> None:
-    from numbwise.cli.answers import HANDS
+    from numbwise.cli.answers import show_hands
 
     console.print()
     if plain:
@@ -114,19 +114,19 @@ def _show_question(console: Console, q: Question, number: int, plain: bool) -> N
         from rich.markup import escape
 
         console.print(f"[bold cyan]Question {number}[/bold cyan]  [bold]{escape(q.text)}[/bold]")
-    console.print(f"  {q.help}", markup=False, style=None if plain else "dim")
-    console.print(f"  Why we ask: {q.why}", markup=False, style=None if plain else "dim italic")
+    print_wrapped(console, q.help, "  ", "  ", None if plain else "dim")
+    print_wrapped(console, f"Why we ask: {q.why}", "  ", "  ", None if plain else "dim italic")
     if q.kind == "fingers":
-        console.print(HANDS, markup=False)
+        show_hands(console)
         console.print("Type the numb fingers with R (right) or L (left), like: R1 R2 R3", markup=False)
         console.print("R0 or L0 means the whole hand. ? means not sure. b = back.", markup=False)
     elif q.kind == "choice":
         for i, label in enumerate(q.labels, 1):
-            console.print(f"  {i}. {label}", markup=False)
+            print_wrapped(console, label, f"  {i}. ", "     ")
         console.print("Type a number, or ? if you are not sure. b = back.", markup=False)
     elif q.kind in ("screen", "sweep"):
         for i, label in enumerate(q.labels, 1):
-            console.print(f"  {i:2d}. {label}", markup=False)
+            print_wrapped(console, label, f"  {i:2d}. ", "      ")
         console.print("Type the numbers that apply (like 1 4). Put ? before any you are not sure of (like ?2).", markup=False)
         console.print("Press Enter if none apply. b = back, q = stop.", markup=False)
     else:
@@ -150,11 +150,11 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         console.print()
         console.print("WARNING: your words describe an emergency sign:", markup=False, style="bold red")
         for c in urgent:
-            console.print(f"  ! {c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", markup=False)
+            print_wrapped(console, f"{c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", "  ! ", "    ")
         console.print("If this is happening now, call your emergency number now. Do not wait to see if it goes away.",
                       markup=False, style="bold")
         for n in load().triage.levels["emergency"].numbers:
-            console.print(f"  >> Call {n.number} ({n.where})", markup=False, style="bold")
+            print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", "bold")
         while True:
             reply = read_line(console, "Is this happening now? y = yes, n = that's not what I meant, q = stop: ").strip().lower()
             if reply in ("y", "yes", "n", "no", "q"):
@@ -169,7 +169,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         console.print()
         console.print("From what you wrote, we understood:", markup=False, style="bold")
         for i, c in enumerate(items, 1):
-            console.print(f"  {i:2d}. {c.label} ({', '.join(repr(w) for w in c.words)})", markup=False)
+            print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", f"  {i:2d}. ", "      ")
         console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
         console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all.", markup=False)
         while True:
@@ -235,7 +235,7 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
         blank: tuple[str, ...] = ()
         if parsed.rest and _settled_emergency(answer(iv, q, updates, parsed.rest), limit):  # the others cannot change an emergency that is settled: left not known, straight to the advice
             iv = answer(iv, q, updates, parsed.rest)
-            console.print(f"  You said: {parsed.summary}", markup=False)
+            print_wrapped(console, f"You said: {parsed.summary}", "  ", "  ")
             continue
         if parsed.rest and len(parsed.rest) < len(q.findings):
             while True:
@@ -253,7 +253,7 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
             updates |= rest[0]
             blank = rest[1]
         if parsed.summary:
-            console.print(f"  You said: {parsed.summary}" + ("; the others: not sure" if blank else ""), markup=False)
+            print_wrapped(console, f"You said: {parsed.summary}" + ("; the others: not sure" if blank else ""), "  ", "  ")
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, q, {**updates, **{f: False for f in blank}})
 
@@ -275,7 +275,7 @@ def _unsure_advice(console: Console, q: Question, updates: dict[str, bool]) -> N
     console.print()
     console.print(advice.title, markup=False, style="bold")
     for line in advice.check:
-        console.print(f"  - {line}", markup=False)
+        print_wrapped(console, line, "  - ", "    ")
     console.print(advice.act, markup=False, style="bold")
 
 
