@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -196,6 +197,46 @@ def test_plain_after_the_command_and_did_you_mean() -> None:
     from numbwise.cli.main import hoist_plain
 
     assert hoist_plain(["log", "-n", "x", "--", "--plain"]) == ["log", "-n", "x", "--", "--plain"]
+
+
+def test_the_check_at_width_40_wraps_keeping_indents_and_urls_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A narrow terminal: every line fits, an item's continuation lines keep its indent, no URL is split."""
+    import re
+
+    from numbwise.cli import check_cmd, console, learn_cmd
+    from numbwise.kb import load
+    from tests.test_interview import CTS_ANSWERS
+
+    def narrow(plain: bool = False, file: Any = None, stderr: bool = False) -> Any:
+        c = console.make_console(plain, file, stderr)
+        c.width = 40
+        return c
+
+    def echoed(c: Any, prompt: str) -> str:  # what a terminal shows: the typed line and its Enter after the prompt
+        line = console.read_line(c, prompt)
+        c.print(line, markup=False, soft_wrap=True)
+        return line
+
+    monkeypatch.setattr(check_cmd, "make_console", narrow)
+    monkeypatch.setattr(check_cmd, "read_line", echoed)
+    monkeypatch.setattr(learn_cmd, "make_console", narrow)
+    urls = {s.url for s in load().sources.values()}
+    runs = [run_cli("--plain", "check", "--no-diary", input="?1\n\n" + CTS_ANSWERS.split("\n", 1)[1]),
+            run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb", input="y\n"),
+            run_cli("--plain", "check", "--no-diary", "--describe", "my right pinky and ring finger go numb on the phone",
+                    input="q\n"),
+            run_cli("--plain", "learn", "carpal_tunnel")]
+    assert "Not sure about a warning sign?" in runs[0].out and "Carpal tunnel" in runs[0].out and "LEFT HAND" in runs[0].out
+    assert "From what you wrote" in runs[2].out and "https://" in runs[3].out
+    for run in runs:
+        assert run.code in (0, 130), run.err
+        lines = run.out.splitlines()
+        for line in lines:
+            assert len(line.rstrip()) <= 40 or re.search(r"https?://", line), line
+        for prev, line in zip(lines, lines[1:]):  # an item's continuation line that lost its indent
+            assert not (prev.startswith("  ") and re.match(r"[a-z(]", line) and not line.startswith("y = yes")), (prev, line)
+        for url in re.findall(r"https?://\S+", run.out):
+            assert url.rstrip(".") in urls, url
 
 
 def test_wrapped_lines_keep_their_indent_and_urls_whole() -> None:

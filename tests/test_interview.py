@@ -85,8 +85,8 @@ def test_answers_outside_the_question_are_refused() -> None:
 
 
 CTS_ANSWERS = "\n".join([
-    "47", "f",
     "",            # emergency screen: none
+    "47", "f",     # about you, after the emergency screen (as on the web)
     "3",           # onset: slowly
     "r1 r2 r3",    # fingers
     "",            # where else: none
@@ -124,32 +124,55 @@ def test_check_refuses_to_overwrite_before_asking_anything(tmp_path: Path) -> No
 
 
 def test_check_emergency_stops_with_what_to_do(tmp_path: Path) -> None:
-    run = run_cli("--plain", "check", input="70\nm\n10\n\n")
+    run = run_cli("--plain", "check", input="10\n")  # one answer: chest pain; nothing else typed
     assert run.code == 0
-    assert "CALL EMERGENCY SERVICES NOW" in run.out
+    assert "CALL EMERGENCY SERVICES NOW" in run.out and "Call 911" in run.out
     assert "Do not drive yourself" in run.out
-    assert "Question 2" not in run.out
+    assert "Question 2" not in run.out and "How old are you?" not in run.out and "And the others?" not in run.out
+
+
+def test_check_asks_about_you_after_the_emergency_screen_as_the_web_does() -> None:
+    from numbwise.assess.interview import about_due, finding_question
+
+    iv = start()
+    assert not about_due(iv)  # the emergency screen comes first
+    q = next_question(iv)
+    assert q is not None and q.id == "screen_emergency"
+    assert about_due(answer(iv, q, {f: False for f in q.findings}))
+    assert not about_due(answer(iv, q, {"face_drooping": True}))  # never during an emergency
+    onset = answer(iv, q, {f: False for f in q.findings if f != "numb_face_same_side"} | {"numb_face_same_side": True})
+    assert outcome(onset).triage == "emergency" and not about_due(onset)  # asked once the emergency is explained
+    onset = answer(onset, finding_question("onset_gradual"), {"onset_gradual": True})
+    assert outcome(onset).triage != "emergency" and about_due(onset)
+    run = run_cli("--plain", "check", "--no-diary", input="\n47\nf\nq\n")
+    assert run.out.index("Question 1:") < run.out.index("About you") < run.out.index("How old are you?")
+    assert run.out.index("How old are you?") < run.out.index("Question 2:")
 
 
 def test_check_back_and_bad_input_and_quit_save_nothing(tmp_path: Path) -> None:
     save = tmp_path / "me.json"
-    run = run_cli("--plain", "check", "--save", str(save), input="abc\n200\n40\nx\nm\n\n9\nb\n\nq\n")
+    run = run_cli("--plain", "check", "--save", str(save), input="\nabc\n200\n40\nx\nm\n9\nb\nb\nq\n")
     assert "Please type your age" in run.out
     assert "Please type f, m" in run.out
     assert "Type a number from 1 to 3" in run.out
-    assert run.out.count("Question 1") == 2  # went back to it
+    assert run.out.count("Question 1") == 2  # went back to it: question 2, about you, question 1
+    assert run.out.count("About you") == 2
     assert "Stopped. Nothing was saved." in run.out
     assert run.code == 130  # q stops like Ctrl+C, as everywhere (exitcodes.py)
     assert not save.exists()
 
 
 def test_b_and_q_work_at_age_and_sex_and_r0_reads_whole_hand() -> None:
-    run = run_cli("--plain", "check", "--no-diary", input="b\n40\nb\n41\nf\n\n3\nr0\nq\n")
+    # b at question 1 (nothing before it); b at the age goes back to question 1; b at the sex to the age
+    run = run_cli("--plain", "check", "--no-diary", input="b\n\nb\n\n40\nb\n41\nf\n3\nr0\nq\n")
     assert "This is the first question." in run.out
-    assert run.out.count("How old are you?") == 3
+    assert run.out.count("Question 1:") == 3 and run.out.count("How old are you?") == 3
     assert "You said: whole right hand\n" in run.out
     assert run.code == 130
     assert run_cli("check", input="q\n").code == 130
+    for stop in ("\nq\n", "\n40\nq\n"):  # q at the age, q at the sex
+        run = run_cli("--plain", "check", input=stop)
+        assert run.code == 130 and "Stopped. Nothing was saved." in run.out
 
 
 def test_a_checklist_never_turns_silence_into_no() -> None:
@@ -165,7 +188,7 @@ def test_a_checklist_never_turns_silence_into_no() -> None:
 
 
 def test_check_stops_cleanly_when_input_ends() -> None:
-    run = run_cli("check", input="40\n")
+    run = run_cli("check", input="\n40\n")
     assert run.code == 130
     assert "Stopped" in run.err
 
@@ -203,7 +226,7 @@ def test_no_checklist_item_is_a_clinical_definition_and_each_speaks_to_the_perso
 
 
 def test_the_home_care_sweep_lists_findings_in_the_words_said_to_the_person() -> None:
-    run = run_cli("--plain", "check", "--no-diary", input="45\nf\n\n3\nR1 R2 R3\n" + "n\n" * 60)
+    run = run_cli("--plain", "check", "--no-diary", input="\n45\nf\n3\nR1 R2 R3\n" + "n\n" * 60)
     assert run.code == 0, run.err
     sweep = run.out.split("Before we suggest home care")[1].split("You said")[0]
     assert "Wasting between" not in sweep and "Has pernicious" not in sweep and "Zigzag lines" not in sweep
@@ -215,7 +238,7 @@ def test_unsure_emergency_sign_gets_advice_in_the_terminal() -> None:
 
     advice = load().interview.steps[0].if_unsure
     assert advice is not None
-    r = run_cli("--plain", "check", "--no-diary", input="\n\n?1\n\nq\n")
+    r = run_cli("--plain", "check", "--no-diary", input="?1\n\nq\n")
     said = " ".join(r.out.split())  # the console wraps long lines
     assert advice.act in said and advice.title in said
     calm = run_cli("--plain", "check", "--no-diary", input="\n\n\nq\n")

@@ -65,6 +65,22 @@ def test_check_form_needs_the_matching_token(live: Live) -> None:
         assert bad.status == 403
 
 
+def test_about_you_says_how_to_answer_for_someone_else_on_both_faces(live: Live) -> None:
+    from urllib.parse import urlencode
+
+    from numbwise.assess.interview import FOR_SOMEONE_ELSE
+
+    assert "someone else" in FOR_SOMEONE_ELSE and "their age and sex" in FOR_SOMEONE_ELSE
+    cookie, csrf, state = _form(live)
+    page = fetch(live.url + "/check", urlencode({"csrf": csrf, "state": state, "answer": "none"}).encode(), {"Cookie": cookie})
+    web = " ".join(page.body.decode().split())
+    assert "<h1>About you</h1>" in web and str(escape(FOR_SOMEONE_ELSE)) in web
+    run = run_cli("--plain", "check", "--no-diary", input="\nq\n")  # the emergency screen: none; then About you
+    terminal = " ".join(run.out.split())  # the console wraps long lines
+    assert "About you" in terminal and FOR_SOMEONE_ELSE in terminal
+    assert terminal.index(FOR_SOMEONE_ELSE) < terminal.index("How old are you?")
+
+
 def test_tampered_check_state_is_refused(live: Live) -> None:
     from urllib.parse import urlencode
 

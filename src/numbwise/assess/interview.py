@@ -285,6 +285,18 @@ def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | No
     return q.if_unsure
 
 
+# The "About you" step (age and sex), in the words every face shows.
+ABOUT_HELP = "Some causes are more common at certain ages, or in women or men. You can skip both."
+FOR_SOMEONE_ELSE = "If you are answering for someone else, give their age and sex, and answer every question about them."
+
+
+def about_due(iv: Interview) -> bool:
+    """Is the About you step (age and sex) due, if not answered yet? After the first question, the emergency
+    screen, and never while the answers are an emergency: a person with an emergency sign reaches the emergency
+    advice without typing anything more (an unknown age never lowers a level: see triage.py)."""
+    return iv.count >= 1 and outcome(iv).triage != "emergency"
+
+
 def finding_question(fid: str) -> Question:
     """A single yes / no / not sure question about one finding."""
     f = load().findings[fid]
@@ -712,5 +724,6 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["Interview", "Question", "answer", "cause_gain", "describe", "finding_question", "fingers_answer", "from_data",
-           "next_question", "outcome", "positive_findings", "question", "simulate", "start", "to_data", "undo", "unsure_advice"]
+__all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
+           "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
+           "simulate", "start", "to_data", "undo", "unsure_advice"]

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from numbwise.assess.interview import Question, fingers_answer
 from numbwise.cli.console import command_of
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 YES = {"y", "yes", "1"}
 NO = {"n", "no", "0"}
@@ -127,3 +131,21 @@ HANDS = r"""
 
    1 = thumb  2 = index  3 = middle  4 = ring  5 = little
 """
+
+
+def show_hands(console: Console) -> None:
+    """The hand pictures side by side, or one above the other when the console is too narrow for both."""
+    import textwrap
+
+    from numbwise.cli.console import print_wrapped
+
+    picture, key = HANDS.rstrip("\n").rsplit("\n", 1)
+    lines = picture.split("\n")
+    if (console.width or 100) <= max(len(line) for line in lines):
+        left = [line[:26].rstrip() for line in lines]
+        right = textwrap.indent(textwrap.dedent("\n".join(line[26:] for line in lines)), "   ").split("\n")
+        lines = left[:-1] + right  # the right hand under the left, a blank line above each
+    for line in lines:
+        console.print(line, markup=False, soft_wrap=True, highlight=False)
+    print_wrapped(console, key.strip(), "   ", "   ")
+    console.print()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from numbwise.files import write_atomic
-from numbwise.cli.console import read_line, make_console, plain_from
+from numbwise.cli.console import read_line, make_console, plain_from, print_wrapped
 from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -57,12 +57,9 @@ def _typed(console: Console, prompt: str) -> str:
 
 
 def _ask_age(console: Console) -> int | None:
+    """Raises Back to return to the question before About you."""
     while True:
-        try:
-            text = _typed(console, "How old are you? (press Enter to skip; q = stop) ")
-        except Back:
-            console.print("This is the first question.", markup=False)
-            continue
+        text = _typed(console, "How old are you? (press Enter to skip; b = back, q = stop) ")
         if not text:
             return None
         if text.isdigit() and 0 <= int(text) <= 120:
@@ -83,8 +80,17 @@ def _ask_sex(console: Console) -> str | None:
         console.print("Please type f, m, or press Enter to skip.", markup=False)
 
 
-def _about(console: Console, age: int | None = None, sex: str | None = None) -> tuple[int | None, str | None]:
-    """Age, then sex, asking only what is not known yet; b at the sex question goes back to the age."""
+def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> tuple[int | None, str | None]:
+    """About you (after the emergency screen, as on the web): age, then sex, asking only what is not known yet.
+
+    b at the sex question goes back to the age; b at the first of them raises Back (to the question before).
+    """
+    from numbwise.assess.interview import ABOUT_HELP, FOR_SOMEONE_ELSE
+
+    console.print()
+    console.print("About you", markup=False, style=None if plain else "bold cyan")
+    print_wrapped(console, ABOUT_HELP, "  ", "  ", None if plain else "dim")
+    print_wrapped(console, FOR_SOMEONE_ELSE, "  ", "  ")
     ask_age = age is None
     while True:
         if ask_age:
@@ -95,11 +101,11 @@ def _about(console: Console, age: int | None = None, sex: str | None = None) -> 
             return age, _ask_sex(console)
         except Back:
             if not ask_age:
-                console.print("This is the first question.", markup=False)
+                raise
 
 
 def _show_question(console: Console, q: Question, number: int, plain: bool) -> None:
-    from numbwise.cli.answers import HANDS
+    from numbwise.cli.answers import show_hands
 
     console.print()
     if plain:
@@ -108,19 +114,19 @@ def _show_question(console: Console, q: Question, number: int, plain: bool) -> N
         from rich.markup import escape
 
         console.print(f"[bold cyan]Question {number}[/bold cyan]  [bold]{escape(q.text)}[/bold]")
-    console.print(f"  {q.help}", markup=False, style=None if plain else "dim")
-    console.print(f"  Why we ask: {q.why}", markup=False, style=None if plain else "dim italic")
+    print_wrapped(console, q.help, "  ", "  ", None if plain else "dim")
+    print_wrapped(console, f"Why we ask: {q.why}", "  ", "  ", None if plain else "dim italic")
     if q.kind == "fingers":
-        console.print(HANDS, markup=False)
+        show_hands(console)
         console.print("Type the numb fingers with R (right) or L (left), like: R1 R2 R3", markup=False)
         console.print("R0 or L0 means the whole hand. ? means not sure. b = back.", markup=False)
     elif q.kind == "choice":
         for i, label in enumerate(q.labels, 1):
-            console.print(f"  {i}. {label}", markup=False)
+            print_wrapped(console, label, f"  {i}. ", "     ")
         console.print("Type a number, or ? if you are not sure. b = back.", markup=False)
     elif q.kind in ("screen", "sweep"):
         for i, label in enumerate(q.labels, 1):
-            console.print(f"  {i:2d}. {label}", markup=False)
+            print_wrapped(console, label, f"  {i:2d}. ", "      ")
         console.print("Type the numbers that apply (like 1 4). Put ? before any you are not sure of (like ?2).", markup=False)
         console.print("Press Enter if none apply. b = back, q = stop.", markup=False)
     else:
@@ -130,9 +136,11 @@ def _show_question(console: Console, q: Question, number: int, plain: bool) -> N
 def _described(console: Console, description: str) -> tuple[dict[str, bool], int | None, str | None] | None:
     """Show what the description was understood to say; let the person drop any of it. None: they stopped.
 
-    An emergency sign in the words is shown first with the words that raised it: yes goes to the
-    emergency advice at once, 'not what I meant' sets those words aside (not known, asked again).
+    An emergency sign in the words is shown first with the words that raised it and the numbers to call
+    (as on the web): yes goes to the emergency advice at once, with nothing more to answer first;
+    'not what I meant' sets those words aside (not known, asked again).
     """
+    from numbwise.kb import load
     from numbwise.parse import chips, corrected, emergency, parse, without
 
     words = parse(description)
@@ -142,21 +150,26 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         console.print()
         console.print("WARNING: your words describe an emergency sign:", markup=False, style="bold red")
         for c in urgent:
-            console.print(f"  ! {c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", markup=False)
+            print_wrapped(console, f"{c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", "  ! ", "    ")
+        console.print("If this is happening now, call your emergency number now. Do not wait to see if it goes away.",
+                      markup=False, style="bold")
+        for n in load().triage.levels["emergency"].numbers:
+            print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", "bold")
         while True:
             reply = read_line(console, "Is this happening now? y = yes, n = that's not what I meant, q = stop: ").strip().lower()
             if reply in ("y", "yes", "n", "no", "q"):
                 break
         if reply == "q":
             return None
-        if reply in ("n", "no"):
-            findings = without(findings, [c.finding for c in urgent])
+        if reply in ("y", "yes"):
+            return findings, words.age, words.sex
+        findings = without(findings, [c.finding for c in urgent])
     items = [c for c in chips(words) if c.finding in findings]
     if items:
         console.print()
         console.print("From what you wrote, we understood:", markup=False, style="bold")
         for i, c in enumerate(items, 1):
-            console.print(f"  {i:2d}. {c.label} ({', '.join(repr(w) for w in c.words)})", markup=False)
+            print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", f"  {i:2d}. ", "      ")
         console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
         console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all.", markup=False)
         while True:
@@ -174,7 +187,9 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
 
 
 def _interview(console: Console, plain: bool, limit: int, description: str | None = None) -> Interview | None:
-    from numbwise.assess.interview import answer, describe, next_question, start, undo
+    from dataclasses import replace
+
+    from numbwise.assess.interview import about_due, answer, describe, next_question, start, undo
     from numbwise.cli.answers import AnswerError, parse, parse_rest
     from numbwise.cli.console import BACK, QUIT
 
@@ -182,21 +197,20 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
     if told is None:
         return None
     findings, told_age, told_sex = told
-
-    def begin() -> Interview | None:
-        """Age and sex (those the description did not give), then what the description said."""
-        try:
-            age, sex = _about(console, told_age, told_sex)
-        except Stopped:
-            return None
-        iv = start(age, sex)
-        return describe(iv, findings) if findings else iv
-
-    first = begin()
-    if first is None:
-        return None
-    iv = first
+    iv = start(told_age, told_sex)
+    iv = describe(iv, findings) if findings else iv
+    about = told_age is not None and told_sex is not None  # as on the web: the words gave both
+    about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
     while True:
+        if not about and about_due(iv):  # after the emergency screen, never during an emergency
+            try:
+                age, sex = _about(console, plain, told_age, told_sex)
+            except Stopped:
+                return None
+            except Back:
+                iv = undo(iv)
+                continue
+            iv, about, about_at = replace(iv, age=age, sex=sex), True, iv.count
         q = next_question(iv, limit=limit)
         if q is None:
             return iv
@@ -210,16 +224,19 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
         if parsed.command == QUIT:
             return None
         if parsed.command == BACK:
-            if iv.count == 0:  # back to age and sex, keeping nothing asked after them
-                again = begin()
-                if again is None:
-                    return None
-                iv = again
+            if about and iv.count == about_at:
+                about = False
+            elif iv.count == 0:
+                console.print("This is the first question.", markup=False)
             else:
                 iv = undo(iv)
             continue
         updates: dict[str, bool] = dict(parsed.updates)
         blank: tuple[str, ...] = ()
+        if parsed.rest and _settled_emergency(answer(iv, q, updates, parsed.rest), limit):  # the others cannot change an emergency that is settled: left not known, straight to the advice
+            iv = answer(iv, q, updates, parsed.rest)
+            print_wrapped(console, f"You said: {parsed.summary}", "  ", "  ")
+            continue
         if parsed.rest and len(parsed.rest) < len(q.findings):
             while True:
                 try:
@@ -236,9 +253,16 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
             updates |= rest[0]
             blank = rest[1]
         if parsed.summary:
-            console.print(f"  You said: {parsed.summary}" + ("; the others: not sure" if blank else ""), markup=False)
+            print_wrapped(console, f"You said: {parsed.summary}" + ("; the others: not sure" if blank else ""), "  ", "  ")
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, q, {**updates, **{f: False for f in blank}})
+
+
+def _settled_emergency(iv: Interview, limit: int) -> bool:
+    """Do the answers make an emergency that no further question can change (the core asks nothing more)?"""
+    from numbwise.assess.interview import next_question, outcome
+
+    return outcome(iv).triage == "emergency" and next_question(iv, limit=limit) is None
 
 
 def _unsure_advice(console: Console, q: Question, updates: dict[str, bool]) -> None:
@@ -251,7 +275,7 @@ def _unsure_advice(console: Console, q: Question, updates: dict[str, bool]) -> N
     console.print()
     console.print(advice.title, markup=False, style="bold")
     for line in advice.check:
-        console.print(f"  - {line}", markup=False)
+        print_wrapped(console, line, "  - ", "    ")
     console.print(advice.act, markup=False, style="bold")
 
 

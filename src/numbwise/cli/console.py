@@ -20,6 +20,17 @@ def make_console(plain: bool = False, file: IO[str] | None = None, stderr: bool 
                    color_system=None if plain else "auto")  # plain: no escape codes at all, not even bold
 
 
+def print_wrapped(console: Console, text: str, first: str = "", rest: str = "", style: str | None = None) -> None:
+    """One item wrapped to the console, later lines under the first's text; words (and URLs) are never split."""
+    import textwrap
+
+    width = max(40, (console.width or 100) - 1)
+    lines = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
+                          break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+    for line in lines:
+        console.print(line, markup=False, style=style, soft_wrap=True, highlight=False)
+
+
 def plain_from(ctx: click.Context) -> bool:
     """Whether the top-level --plain flag was given."""
     root = ctx.find_root()

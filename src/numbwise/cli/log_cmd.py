@@ -99,7 +99,7 @@ def _ask_until(console: Console, prompt: str, read: Any) -> Any:
 
 def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any], When]:
     """Ask for each field in turn (b = back one question, q = stop); returns ('symptom' | 'treatment', fields, when)."""
-    from numbwise.cli.answers import HANDS
+    from numbwise.cli.answers import show_hands as draw_hands
     from numbwise.diary.entries import TREATMENT_LABELS, TRIGGERS, normalise_fingers
 
     console.print("b = back one question, q = stop (nothing is saved).", markup=False)
@@ -146,7 +146,7 @@ def _interactive(console: Console, now: datetime) -> tuple[str, dict[str, Any], 
             console.print(f"  {i}. {TREATMENT_LABELS[name]}", markup=False)
 
     def show_hands() -> None:
-        console.print(HANDS, markup=False)
+        draw_hands(console)
 
     def show_triggers() -> None:
         console.print("What brought it on? " + ", ".join(f"{i}. {t}" for i, t in enumerate(TRIGGERS, 1)), markup=False)

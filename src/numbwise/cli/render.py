@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from numbwise.cli.console import print_wrapped
 from numbwise.kb import load
 from numbwise.pages import Page, cite
 
@@ -76,15 +77,7 @@ def show_assessment(console: Console, result: Assessment, plain: bool, detail: b
     show_result(console, result_plan(result, unsure), plain, detail)
 
 
-def _wrap(console: Console, text: str, first: str, rest: str, style: str | None = None) -> None:
-    """One item wrapped to the console, later lines under the first's text; words (and URLs) are never split."""
-    import textwrap
-
-    width = max(40, (console.width or 100) - 1)
-    lines = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
-                          break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
-    for line in lines:
-        console.print(line, markup=False, style=style, soft_wrap=True, highlight=False)
+_wrap = print_wrapped  # one item wrapped to the console, later lines under the first's text; URLs never split
 
 
 def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = True) -> None:
@@ -92,7 +85,7 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
 
     def head(text: str) -> None:
         console.print()
-        console.print(text if plain else f"[bold underline]{_esc(text)}[/bold underline]", soft_wrap=True)
+        _wrap(console, text, "", "", None if plain else "bold underline")
 
     level_banner(console, plan.level, plain)
     for number, where in plan.numbers:
@@ -154,12 +147,6 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
             _wrap(console, f"{n.label}: {n.command}", "  - ", "    ")
     console.print()
     notice(console, plain)
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:

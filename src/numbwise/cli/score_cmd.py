@@ -175,10 +175,10 @@ def _ask_items(console: Console, ins: Instrument) -> dict[str, int | None] | Non
 
 def _ask_marks(console: Console, ins: Instrument) -> list[str] | None:
     """The hand diagram as one question: the finger picture, then marks like R1 R2 RP."""
-    from numbwise.cli.answers import HANDS
+    from numbwise.cli.answers import show_hands
 
     assert ins.diagram is not None
-    console.print(HANDS, markup=False)
+    show_hands(console)
     console.print("Type every numb or tingling spot with R (right) or L (left), like: R1 R2 R3 RP", markup=False)
     console.print("Fingers: 1 = thumb to 5 = little finger, 0 = the whole hand. Areas:", markup=False)
     for area in ins.diagram.areas:

@@ -173,11 +173,13 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
 
 def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error: str | None = None,
                 status: int = 200, typed: str | None = None) -> Response:
+    from numbwise.assess.interview import ABOUT_HELP, FOR_SOMEONE_ELSE
     from numbwise.web.app import render
 
     state = _pack(request, iv, False, None, prefill)
     return _pushed(request, render(request, "check_about.html", {
         "state": state, "error": error, "iv": iv, "title": "About you", "typed": typed,
+        "help": ABOUT_HELP, "someone_else": FOR_SOMEONE_ELSE,
     }, _status(request, status)), state)
 
 
@@ -247,9 +249,9 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
 
 def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool]) -> Response:
     """Ask about age and sex once the emergency screen is behind us, then the core's next question."""
-    from numbwise.assess.interview import next_question, outcome
+    from numbwise.assess.interview import about_due, next_question
 
-    if not about and iv.count >= 1 and outcome(iv).triage != "emergency":
+    if not about and about_due(iv):
         return _about_page(request, iv, prefill)
     q = next_question(iv, limit=request.app.state.settings.max_questions)
     if q is None:
