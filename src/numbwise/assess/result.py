@@ -175,6 +175,34 @@ def _watch_groups(items: tuple[WatchFor, ...], level: str) -> tuple[WatchGroup, 
     return tuple(groups)
 
 
+@dataclass(frozen=True)
+class _Act:
+    """The banner and the what-to-do lists of a result."""
+
+    title: str
+    action: str
+    by_when: str
+    do: tuple[str, ...]
+    do_not: tuple[str, ...]
+
+
+def _act(level: str, rules: Collection[str]) -> _Act:
+    """The level's advice, or the advice of the rules that set it (Rule.act) when each has its own; next to a
+    rule without one, the level's advice stays and the others' lines are added, so none is lost or contradicted."""
+    kb = load()
+    lt = kb.triage.levels[level]  # type: ignore[index]
+    fired = [r for r in kb.triage.rules if r.id in rules and r.level == level]
+    acts = [r.act for r in fired if r.act is not None]
+    if acts and len(acts) == len(fired):
+        titles = {a.title or lt.title for a in acts}
+        whens = {a.by_when or lt.by_when for a in acts}
+        return _Act(titles.pop() if len(titles) == 1 else lt.title, " ".join(dict.fromkeys(a.action for a in acts)),
+                    whens.pop() if len(whens) == 1 else lt.by_when,
+                    tuple(dict.fromkeys(d for a in acts for d in a.do)), tuple(dict.fromkeys(d for a in acts for d in a.do_not)))
+    return _Act(lt.title, lt.action, lt.by_when, tuple(dict.fromkeys([*lt.do, *(a.also or a.action for a in acts)])),
+                tuple(dict.fromkeys([*lt.do_not, *(d for a in acts for d in a.do_not)])))
+
+
 def _rule_levels() -> dict[str, str]:
     """Each finding that can raise an emergency or urgent rule, with the most urgent such level."""
     out: dict[str, str] = {}
@@ -287,7 +315,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     """The one result plan for an assessment and the findings the person answered 'not sure' (plain data, no faces)."""
     kb = load()
     level = result.triage
-    lt = kb.triage.levels[level]  # type: ignore[index]
+    act = _act(level, result.rules)
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
     rule_findings = _rule_levels()
@@ -307,7 +335,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     if level == "self_care" and shown and _advice(shown[0].id, with_steps=True).steps:
         told_apart = True  # a complete self-care pattern whose cause leads (and has home steps) is itself the answer
     if level == "emergency":
-        headline = lt.action
+        headline = act.action
     elif told_apart:
         headline = f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it."
     else:
@@ -329,9 +357,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
                           else f"What to do about {advice.cause_name}")
     return ResultPlan(
-        level=level, title=lt.title, action=lt.action, by_when=lt.by_when,
-        numbers=tuple((n.number, n.where) for n in lt.numbers) if level == "emergency" else (),
-        do=tuple(lt.do), do_not=tuple(lt.do_not), signs=signs, why=why, unsure=_unsure_groups(doubts),
+        level=level, title=act.title, action=act.action, by_when=act.by_when,
+        numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers) if level == "emergency" else (),
+        do=act.do, do_not=act.do_not, signs=signs, why=why, unsure=_unsure_groups(doubts),
         told_apart=told_apart, headline=headline, causes=shown,
         questions=questions, questions_intro=CANT_TELL_MORE if questions else "", advice_heading=advice_heading,
         advice=advice,

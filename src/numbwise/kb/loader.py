@@ -217,6 +217,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': unknown cause '{rule.cause}'")
         if rule.generic and rule.level != "routine":
             problems.append(f"triage_rules.yaml: entry '{rule.id}': only routine rules are generic")
+        if rule.act is not None:
+            refs("triage_rules.yaml", f"{rule.id}.act", rule.act.sources)
+            if rule.level not in ("emergency", "urgent"):
+                problems.append(f"triage_rules.yaml: entry '{rule.id}': only emergency and urgent rules carry an act")
     for level in ("emergency", "urgent", "routine", "self_care"):
         if level not in tri.levels:
             problems.append(f"triage_rules.yaml: levels: '{level}' is missing")

@@ -388,6 +388,22 @@ class LevelText(Strict):
     sources: SourceRefs
 
 
+class RuleAct(Strict):
+    """What to do for one rule's story where its level's generic advice would be wrong (a cast, pregnancy, chemotherapy).
+
+    A result uses it when every rule that set the level has one; next to a rule without one, the level's
+    advice stays and only `also` (default: `action`) and `do_not` are added (assess.result.result_plan).
+    """
+
+    title: Text | None = None  # the banner's heading, in place of the level's
+    action: Text
+    by_when: Text | None = None
+    also: Text | None = None  # the line added to the level's own advice when another rule of the level has no act
+    do: list[Text] = []
+    do_not: list[Text] = []
+    sources: SourceRefs
+
+
 class Rule(Strict):
     id: Ident
     level: Level
@@ -398,6 +414,7 @@ class Rule(Strict):
     cause: Ident | None = None  # a self-care pattern's own cause: the pattern stands only when it leads
     generic: bool = False
     replaces: list[Ident] = []
+    act: RuleAct | None = None  # its own advice (emergency and urgent rules only)
     sources: SourceRefs
 
 
