@@ -7,7 +7,6 @@ maternity unit now", and a tight-cast result given the stroke advice about swall
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +15,7 @@ import pytest
 from numbwise.assess import assess
 from numbwise.assess.result import result_plan
 from numbwise.kb import KnowledgeError, load, load_from
-from numbwise.kb.loader import KNOWLEDGE_DIR
-from tests.conftest import run_cli
+from tests.conftest import edit_file, run_cli
 
 PREGNANCY = {"age": 31, "sex": "female", "findings": {"pregnant": True, "pregnancy_warning_signs": True,
                                                       "numb_thumb": True, "numb_index": True, "one_hand": True}}
@@ -25,19 +23,6 @@ CAST = {"age": 40, "sex": "male", "findings": {"recent_arm_injury_or_cast": True
 STROKE = {"age": 70, "sex": "male", "findings": {"face_drooping": True, "onset_sudden": True, "one_hand": True}}
 MIXED = {"age": 70, "sex": "male", "findings": {"face_drooping": True, "cast_tight_or_severe_pain": True}}
 SWALLOWING = "Do not eat or drink if you have trouble swallowing."
-
-
-@pytest.fixture
-def kb_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE_DIR, folder)
-    return folder
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
 
 
 def _levels() -> Any:
@@ -119,7 +104,7 @@ def test_a_level_raised_by_the_coherence_rule_alone_keeps_the_generic_advice() -
 
 
 def test_an_act_on_a_routine_rule_is_refused(kb_copy: Path) -> None:
-    _edit(kb_copy / "triage_rules.yaml", "    when: constant\n    sources: [nhs_pins_needles]\n",
+    edit_file(kb_copy / "triage_rules.yaml", "    when: constant\n    sources: [nhs_pins_needles]\n",
           "    when: constant\n    act:\n      action: Book a visit.\n      sources: [nhs_pins_needles]\n    sources: [nhs_pins_needles]\n")
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
@@ -127,12 +112,12 @@ def test_an_act_on_a_routine_rule_is_refused(kb_copy: Path) -> None:
 
 
 def test_an_act_needs_known_sources_and_known_keys(kb_copy: Path) -> None:
-    _edit(kb_copy / "triage_rules.yaml", "      sources: [nhs_pre_eclampsia, uhliverpool_maternity_concerns]",
+    edit_file(kb_copy / "triage_rules.yaml", "      sources: [nhs_pre_eclampsia, uhliverpool_maternity_concerns]",
           "      sources: [no_such_source]")
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert "triage_rules.yaml: entry 'ur_pregnancy_signs.act': unknown source 'no_such_source'" in exc.value.problems
-    _edit(kb_copy / "triage_rules.yaml", "      sources: [no_such_source]", "      colour: red\n      sources: [nhs_pre_eclampsia]")
+    edit_file(kb_copy / "triage_rules.yaml", "      sources: [no_such_source]", "      colour: red\n      sources: [nhs_pre_eclampsia]")
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert any(p.startswith("triage_rules.yaml: field 'rules.") and "act.colour" in p for p in exc.value.problems)

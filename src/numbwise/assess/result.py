@@ -258,10 +258,11 @@ def _home_care_age() -> int:
     return max(found, default=0)
 
 
-def _advice(cid: str, with_steps: bool) -> Advice:
+def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str | None) -> Advice:
+    """The leading cause's care plan for this person (a step's note that cannot apply to them is left out)."""
     from numbwise.care.plan import care_plan
 
-    plan = care_plan(None, cid)
+    plan = care_plan(None, cid, findings, sex)
     steps = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps) if with_steps else ()
     routine = plan.routine.id if plan.routine is not None and with_steps else None
     return Advice(cid, plan.cause_name, plan.kind, plan.summary, steps, routine)
@@ -332,7 +333,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     probs = [p for _, p in result.causes]
     told_apart = bool(shown) and probs[0] >= TELL_APART and (len(probs) < 2 or probs[0] >= LEAD_RATIO * probs[1]) \
         and len(shown[0].towards) >= MIN_REASONS
-    if level == "self_care" and shown and _advice(shown[0].id, with_steps=True).steps:
+    if level == "self_care" and shown and _advice(shown[0].id, True, findings, sex).steps:
         told_apart = True  # a complete self-care pattern whose cause leads (and has home steps) is itself the answer
     if level == "emergency":
         headline = act.action
@@ -346,11 +347,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     advice = None
     child = age is not None and age < _home_care_age()  # a doctor first: no home steps to follow alone
     if level in ("routine", "self_care") and shown and told_apart and not child:
-        advice = _advice(shown[0].id, with_steps=True)
+        advice = _advice(shown[0].id, True, findings, sex)
         if not advice.steps:
-            advice = _advice(shown[0].id, with_steps=False)
+            advice = _advice(shown[0].id, False, findings, sex)
     elif level == "urgent" and shown and told_apart and shown[0].id in kb.care.doctor_first:
-        advice = _advice(shown[0].id, with_steps=False)
+        advice = _advice(shown[0].id, False, findings, sex)
     warnings = _for_this_person(watch_for(findings, age, level), findings, age)
     advice_heading = ""
     if advice is not None:

@@ -239,11 +239,21 @@ class ExercisesFile(Strict):
 # --- care plans -----------------------------------------------------------------------------
 
 
+class StepNote(Strict):
+    """A line of a care step that only some people need (pregnancy): a check's result leaves it out when the answers rule it out."""
+
+    text: Text
+    about: Ident  # the finding it is about: left out when that was answered no
+    not_for_sex: Literal["female", "male"] | None = None  # left out for this sex (pregnancy: male)
+    sources: SourceRefs
+
+
 class CareStep(Strict):
     """One first step: what to do, how long to try it, and which of the seven ways it belongs to."""
 
     treatment: Ident | None = None  # a treatments.yaml ID; None for plain self-care (keep warm)
     do: Text
+    notes: list[StepNote] = []  # shown after `do` where they can apply
     how_long: Text | None = None
     sources: SourceRefs
 
