@@ -94,10 +94,12 @@ def test_the_result_page_reads_like_the_plan_for_every_story(app: Any) -> None:
             assert text in page, (case, text)
 
 
-def test_the_api_leaves_the_pregnancy_line_out_for_a_man(app: Any) -> None:
+def test_the_api_leaves_the_pregnancy_line_out_for_a_man_and_shows_only_the_home_summary(app: Any) -> None:
     from tests.test_result_home_care import CTS, NSAID
 
     man = _api(app, {"age": 34, "sex": "male", "findings": CTS})
     woman = _api(app, {"age": 34, "sex": "female", "findings": CTS})
     assert not any(NSAID in s["do"] for s in man["advice"]["steps"])
     assert any(NSAID in " ".join(s["do"].split()) for s in woman["advice"]["steps"])
+    assert man["advice"]["summary"] == load().care.plans["carpal_tunnel"].home_summary
+    assert "surgery" not in man["advice"]["summary"]

@@ -265,7 +265,7 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
     plan = care_plan(None, cid, findings, sex)
     steps = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps) if with_steps else ()
     routine = plan.routine.id if plan.routine is not None and with_steps else None
-    return Advice(cid, plan.cause_name, plan.kind, plan.summary, steps, routine)
+    return Advice(cid, plan.cause_name, plan.kind, plan.home_summary if steps else plan.summary, steps, routine)
 
 
 def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:

@@ -61,6 +61,7 @@ class CarePlan:
     cause_name: str
     kind: str  # "plan" (its own), "generic" or "doctor_first"
     summary: str
+    home_summary: str  # what a check's result shows beside the home steps: no doctor-only treatments
     summary_refs: tuple[int, ...]
     steps: tuple[PlanStep, ...]
     escalation: tuple[PlanEscalation, ...]
@@ -173,6 +174,6 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         foods_refs = refs([kb.foods.pin.source])
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CarePlan(
-        cid, name, kind, entry.summary, summary_refs, tuple(steps), escalation, grouped(kb, entry.warnings), warning_refs,
+        cid, name, kind, entry.summary, entry.home_summary or entry.summary, summary_refs, tuple(steps), escalation, grouped(kb, entry.warnings), warning_refs,
         routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order),
     )

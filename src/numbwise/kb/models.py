@@ -270,7 +270,8 @@ class CarePlanEntry(Strict):
     """The care plan for one cause: ordered first steps, escalation, warning signs and routine."""
 
     summary: Text
-    summary_sources: SourceRefs
+    home_summary: Text | None = None  # a check's result shows this beside the home steps: no doctor-only treatments (default: summary)
+    summary_sources: SourceRefs  # for summary and home_summary
     steps: list[CareStep] = []
     escalate: list[Escalation] = []
     warnings: Annotated[list[RuledWarning], Field(min_length=1)]  # grouped under their rules' level headings
@@ -285,6 +286,8 @@ class CarePlanEntry(Strict):
             raise ValueError("a doctor-first plan has no home steps and no routine")
         if not self.doctor_first and not self.steps:
             raise ValueError("a home plan needs at least one step")
+        if self.doctor_first and self.home_summary:
+            raise ValueError("a doctor-first plan has no home summary")
         return self
 
 
