@@ -103,3 +103,16 @@ def test_the_api_leaves_the_pregnancy_line_out_for_a_man_and_shows_only_the_home
     assert any(NSAID in " ".join(s["do"].split()) for s in woman["advice"]["steps"])
     assert man["advice"]["summary"] == load().care.plans["carpal_tunnel"].home_summary
     assert "surgery" not in man["advice"]["summary"]
+
+
+def test_the_result_page_never_says_zero_questions(app: Any) -> None:
+    """An emergency found straight from a description says where it came from; answered questions are counted."""
+    from numbwise.assess.interview import describe, next_question, start
+
+    iv = describe(start(), {"recent_arm_injury_or_cast": True, "cast_tight_or_severe_pain": True})
+    assert next_question(iv) is None and iv.count == 0
+    page = _page(app, iv)
+    assert "Go to A&E now" in page and "0 questions" not in page and "This result comes from what you wrote." in page
+    stroke = _story(STROKE)
+    assert stroke.count >= 1
+    assert f"You answered {stroke.count} question{'' if stroke.count == 1 else 's'}." in _page(app, stroke)
