@@ -123,3 +123,22 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'diary.sqlite3'}"
     url: str = request.getfixturevalue("pg_url")
     return url
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """A copy of the knowledge folder to break on purpose (load it with numbwise.kb.load_from)."""
+    import shutil
+
+    from numbwise.kb.loader import KNOWLEDGE_DIR
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, folder)
+    return folder
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file, failing if it is not there (so a test never edits nothing)."""
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))

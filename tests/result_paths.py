@@ -128,8 +128,11 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if plan.advice is not None:
         if not plan.causes or plan.advice.cause != plan.causes[0].id:
             out.append("advice for a cause that is not the leading one")
-        own = {s.do for s in care_plan(None, plan.advice.cause).steps}
+        own = {s.do for s in care_plan(None, plan.advice.cause, answers, iv.sex).steps}
         out += [f"advice line not from the cause's own plan: {s.do}" for s in plan.advice.steps if s.do not in own]
+        out += [f"a note that cannot apply to this person: {n.text}" for n in _notes(plan.advice.cause)
+                if (answers.get(n.about) is False or iv.sex == n.not_for_sex)
+                and any(" ".join(n.text.split()) in s.do for s in plan.advice.steps)]
         if plan.advice.steps and not plan.told_apart:
             out.append("a treatment ladder when the causes cannot be told apart")
     if iv.age is not None and iv.age < 16 and plan.advice is not None and plan.advice.steps:
@@ -147,3 +150,11 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.questions and len(plan.causes) > 1:
         out.append("can't tell the causes apart but no question offered")
     return plan, out
+
+
+def _notes(cause: str) -> list[Any]:
+    """The step notes of a cause's own care plan (for example 'if you are pregnant')."""
+    from numbwise.kb import load
+
+    entry = load().care.plans.get(cause)
+    return [n for st in entry.steps for n in st.notes] if entry is not None else []

@@ -153,3 +153,12 @@ def test_assess_text_never_advises_home_care_from_words_alone() -> None:
     assert any("cannot confirm home care" in line for line in out["reasons"])
     r = run_cli("--plain", "assess", "--text", SLEPT_ON_IT, "--format", "text")
     assert r.code == 0 and "cannot confirm home care" in r.out
+
+
+def test_an_emergency_from_the_description_alone_never_says_zero_questions() -> None:
+    """The walkthrough found "You answered 0 questions." under an emergency found straight from the words."""
+    r = run_cli("--plain", "check", "--no-diary", "--describe",
+                "I broke my wrist last week. My cast feels too tight and my fingers are numb.", input="y\n\n\n\n")
+    assert r.code == 0, r.err
+    assert "GO TO A&E NOW" in r.out
+    assert "0 questions" not in r.out and "This result comes from what you wrote." in r.out

@@ -68,6 +68,11 @@ class Interview:
         return sum(1 for step in self.history if step[0].kind != "text")
 
     @property
+    def described(self) -> bool:
+        """True when the check started from the person's own description."""
+        return any(step[0].kind == "text" for step in self.history)
+
+    @property
     def unsure(self) -> frozenset[str]:
         """Findings the person explicitly answered 'not sure' (asked, with no yes or no)."""
         return self.asked - set(self.answers)
@@ -579,7 +584,7 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     if iv.count >= limit:
         return None
     rng = rng or random.Random(20261124)
-    described = any(step[0].kind == "text" for step in iv.history)
+    described = iv.described
     state: list[Any] = []
 
     def adaptive() -> tuple[list[float], list[dict[str, bool]], list[str], float, float]:

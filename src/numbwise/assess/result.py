@@ -175,6 +175,34 @@ def _watch_groups(items: tuple[WatchFor, ...], level: str) -> tuple[WatchGroup, 
     return tuple(groups)
 
 
+@dataclass(frozen=True)
+class _Act:
+    """The banner and the what-to-do lists of a result."""
+
+    title: str
+    action: str
+    by_when: str
+    do: tuple[str, ...]
+    do_not: tuple[str, ...]
+
+
+def _act(level: str, rules: Collection[str]) -> _Act:
+    """The level's advice, or the advice of the rules that set it (Rule.act) when each has its own; next to a
+    rule without one, the level's advice stays and the others' lines are added, so none is lost or contradicted."""
+    kb = load()
+    lt = kb.triage.levels[level]  # type: ignore[index]
+    fired = [r for r in kb.triage.rules if r.id in rules and r.level == level]
+    acts = [r.act for r in fired if r.act is not None]
+    if acts and len(acts) == len(fired):
+        titles = {a.title or lt.title for a in acts}
+        whens = {a.by_when or lt.by_when for a in acts}
+        return _Act(titles.pop() if len(titles) == 1 else lt.title, " ".join(dict.fromkeys(a.action for a in acts)),
+                    whens.pop() if len(whens) == 1 else lt.by_when,
+                    tuple(dict.fromkeys(d for a in acts for d in a.do)), tuple(dict.fromkeys(d for a in acts for d in a.do_not)))
+    return _Act(lt.title, lt.action, lt.by_when, tuple(dict.fromkeys([*lt.do, *(a.also or a.action for a in acts)])),
+                tuple(dict.fromkeys([*lt.do_not, *(d for a in acts for d in a.do_not)])))
+
+
 def _rule_levels() -> dict[str, str]:
     """Each finding that can raise an emergency or urgent rule, with the most urgent such level."""
     out: dict[str, str] = {}
@@ -230,13 +258,14 @@ def _home_care_age() -> int:
     return max(found, default=0)
 
 
-def _advice(cid: str, with_steps: bool) -> Advice:
+def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str | None) -> Advice:
+    """The leading cause's care plan for this person (a step's note that cannot apply to them is left out)."""
     from numbwise.care.plan import care_plan
 
-    plan = care_plan(None, cid)
+    plan = care_plan(None, cid, findings, sex)
     steps = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps) if with_steps else ()
     routine = plan.routine.id if plan.routine is not None and with_steps else None
-    return Advice(cid, plan.cause_name, plan.kind, plan.summary, steps, routine)
+    return Advice(cid, plan.cause_name, plan.kind, plan.home_summary if steps else plan.summary, steps, routine)
 
 
 def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
@@ -287,7 +316,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     """The one result plan for an assessment and the findings the person answered 'not sure' (plain data, no faces)."""
     kb = load()
     level = result.triage
-    lt = kb.triage.levels[level]  # type: ignore[index]
+    act = _act(level, result.rules)
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
     rule_findings = _rule_levels()
@@ -304,10 +333,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     probs = [p for _, p in result.causes]
     told_apart = bool(shown) and probs[0] >= TELL_APART and (len(probs) < 2 or probs[0] >= LEAD_RATIO * probs[1]) \
         and len(shown[0].towards) >= MIN_REASONS
-    if level == "self_care" and shown and _advice(shown[0].id, with_steps=True).steps:
+    if level == "self_care" and shown and _advice(shown[0].id, True, findings, sex).steps:
         told_apart = True  # a complete self-care pattern whose cause leads (and has home steps) is itself the answer
     if level == "emergency":
-        headline = lt.action
+        headline = act.action
     elif told_apart:
         headline = f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it."
     else:
@@ -318,20 +347,20 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     advice = None
     child = age is not None and age < _home_care_age()  # a doctor first: no home steps to follow alone
     if level in ("routine", "self_care") and shown and told_apart and not child:
-        advice = _advice(shown[0].id, with_steps=True)
+        advice = _advice(shown[0].id, True, findings, sex)
         if not advice.steps:
-            advice = _advice(shown[0].id, with_steps=False)
+            advice = _advice(shown[0].id, False, findings, sex)
     elif level == "urgent" and shown and told_apart and shown[0].id in kb.care.doctor_first:
-        advice = _advice(shown[0].id, with_steps=False)
+        advice = _advice(shown[0].id, False, findings, sex)
     warnings = _for_this_person(watch_for(findings, age, level), findings, age)
     advice_heading = ""
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
                           else f"What to do about {advice.cause_name}")
     return ResultPlan(
-        level=level, title=lt.title, action=lt.action, by_when=lt.by_when,
-        numbers=tuple((n.number, n.where) for n in lt.numbers) if level == "emergency" else (),
-        do=tuple(lt.do), do_not=tuple(lt.do_not), signs=signs, why=why, unsure=_unsure_groups(doubts),
+        level=level, title=act.title, action=act.action, by_when=act.by_when,
+        numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers) if level == "emergency" else (),
+        do=act.do, do_not=act.do_not, signs=signs, why=why, unsure=_unsure_groups(doubts),
         told_apart=told_apart, headline=headline, causes=shown,
         questions=questions, questions_intro=CANT_TELL_MORE if questions else "", advice_heading=advice_heading,
         advice=advice,

@@ -7,6 +7,13 @@ from typing import Any
 from numbwise.kb import load
 
 
+def count_line(count: int, described: bool) -> str:
+    """The result's line about how it was reached: never "You answered 0 questions" (a description is not a question)."""
+    if count:
+        return f"You answered {count} question{'' if count == 1 else 's'}."
+    return "This result comes from what you wrote." if described else ""
+
+
 def answered(history: tuple[tuple[Any, ...], ...]) -> tuple[tuple[str, str], ...]:
     """Each question asked (its text) and the answer given, in words, for the printed result (blank items are left out)."""
     kb = load()

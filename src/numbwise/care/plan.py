@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from numbwise.foods import FoodTable, b12_table
 from numbwise.kb import Knowledge, load
 from numbwise.kb.headings import WarningGroup, grouped
-from numbwise.kb.models import CarePlanEntry, Source
+from numbwise.kb.models import CarePlanEntry, Source, StepNote
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class CarePlan:
     cause_name: str
     kind: str  # "plan" (its own), "generic" or "doctor_first"
     summary: str
+    home_summary: str  # what a check's result shows beside the home steps: no doctor-only treatments
     summary_refs: tuple[int, ...]
     steps: tuple[PlanStep, ...]
     escalation: tuple[PlanEscalation, ...]
@@ -125,8 +127,13 @@ def _resolve(kb: Knowledge, cause: str) -> str:
     raise UnknownCause(cause, list(dict.fromkeys(near))[:3])
 
 
-def care_plan(kb: Knowledge | None, cause: str) -> CarePlan:
-    """The care plan for a cause ID; raises UnknownCause with suggestions."""
+def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | None) -> bool:
+    """A step note stands unless a person's answers rule it out (a 'no', or a sex it cannot apply to); with no person it stands."""
+    return answers is None or (answers.get(note.about) is not False and (sex is None or sex != note.not_for_sex))
+
+
+def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | None = None, sex: str | None = None) -> CarePlan:
+    """The care plan for a cause ID, for anyone or (with `answers`) for one person; raises UnknownCause with suggestions."""
     kb = kb or load()
     cid = _resolve(kb, cause)
     care = kb.care
@@ -146,10 +153,12 @@ def care_plan(kb: Knowledge | None, cause: str) -> CarePlan:
         return tuple(order.index(s) + 1 for s in dict.fromkeys(ids))
 
     summary_refs = refs(entry.summary_sources)
-    steps = tuple(
-        PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None, s.do, s.how_long, refs(s.sources))
-        for s in entry.steps
-    )
+    steps = []
+    for s in entry.steps:
+        notes = [n for n in s.notes if note_applies(n, answers, sex)]
+        steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
+                              " ".join([s.do, *(n.text for n in notes)]), s.how_long,
+                              refs(list(s.sources) + [sid for n in notes for sid in n.sources])))
     escalation = tuple(PlanEscalation(e.when, e.then, refs(e.sources)) for e in entry.escalate)
     warning_refs = refs(entry.warning_sources)
     routine = None
@@ -165,6 +174,6 @@ def care_plan(kb: Knowledge | None, cause: str) -> CarePlan:
         foods_refs = refs([kb.foods.pin.source])
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CarePlan(
-        cid, name, kind, entry.summary, summary_refs, steps, escalation, grouped(kb, entry.warnings), warning_refs,
+        cid, name, kind, entry.summary, entry.home_summary or entry.summary, summary_refs, tuple(steps), escalation, grouped(kb, entry.warnings), warning_refs,
         routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order),
     )

@@ -323,7 +323,10 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     result = outcome(iv)
     console.print()
     show_assessment(console, result, plain, detail=True, unsure=iv.unsure)
-    console.print(f"You answered {iv.count} question{'' if iv.count == 1 else 's'}.", markup=False)
+    from numbwise.assess.summary import count_line
+
+    if line := count_line(iv.count, iv.described):
+        console.print(line, markup=False)
     if save is not None:
         case = {"id": save.stem, "age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
         write_atomic(save, json.dumps(case, indent=2) + "\n")

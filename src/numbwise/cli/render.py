@@ -51,20 +51,20 @@ def show_page(console: Console, page: Page, plain: bool) -> None:
     notice(console, plain)
 
 
-def level_banner(console: Console, level: str, plain: bool) -> None:
-    """The triage level in a coloured banner: what to do and by when."""
+def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
+    """The result's banner in its level's colour: the plan's own title, action and by-when (a rule may set them)."""
     from rich.markup import escape
 
-    text = load().triage.levels[level]  # type: ignore[index]
     if plain:
-        console.print(f"URGENCY: {text.title.upper()}")
-        console.print(text.action)
-        console.print(f"By when: {text.by_when}")
+        console.print(f"URGENCY: {plan.title.upper()}", markup=False)
+        console.print(plan.action, markup=False)
+        console.print(f"By when: {plan.by_when}", markup=False)
         return
     from rich.panel import Panel
 
-    body = f"[bold]{escape(text.title.upper())}[/bold]\n{escape(text.action)}\n[bold]By when:[/bold] {escape(text.by_when)}"
-    console.print(Panel(body, style=f"bold white on {text.colour}" if level in ("emergency", "urgent") else f"black on {text.colour}", expand=True))
+    colour = load().triage.levels[plan.level].colour  # type: ignore[index]
+    body = f"[bold]{escape(plan.title.upper())}[/bold]\n{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}"
+    console.print(Panel(body, style=f"bold white on {colour}" if plan.level in ("emergency", "urgent") else f"black on {colour}", expand=True))
 
 
 def show_assessment(console: Console, result: Assessment, plain: bool, detail: bool = True,
@@ -87,7 +87,7 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         console.print()
         _wrap(console, text, "", "", None if plain else "bold underline")
 
-    level_banner(console, plan.level, plain)
+    level_banner(console, plan, plain)
     for number, where in plan.numbers:
         _wrap(console, f"Call {number} ({where})", "  >> ", "     ", None if plain else "bold")
     if plan.signs:

@@ -42,6 +42,11 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for level, lt in tri.levels.items():
         out += [(f"triage.levels.{level}.action", lt.action)] + [(f"triage.levels.{level}.do", d) for d in lt.do + lt.do_not]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
+    for r in tri.rules:
+        if r.act is not None:
+            a = r.act
+            said = [a.title, a.action, a.by_when, a.also, *a.do, *a.do_not]
+            out += [(f"triage.rules.{r.id}.act", t) for t in said if t]
     out += [("triage.watch_for", w.text) for w in tri.watch_for] + [("triage.coherence.why", tri.coherence.why)]
     for eid, e in kb.exercises.exercises.items():
         out += [(f"exercises.{eid}.summary", e.summary)] + [(f"exercises.{eid}.cautions", c) for c in e.cautions]
@@ -50,7 +55,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     care = kb.care
     for pid, plan in list(care.plans.items()) + [("generic", care.generic)] + list(care.doctor_first.items()):
         out += [(f"care.{pid}.summary", plan.summary)] + [(f"care.{pid}.warnings", w.text) for w in plan.warnings]
-        out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.how_long) if t]
+        out += [(f"care.{pid}.home_summary", plan.home_summary)] if plan.home_summary else []
+        out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.how_long, *(n.text for n in st.notes)) if t]
         out += [(f"care.{pid}.escalate", f"{x.when} {x.then}") for x in plan.escalate]
     rep = kb.report
     out += [("report.intro", rep.intro), ("report.mic_note", rep.mic_note)]

@@ -217,6 +217,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': unknown cause '{rule.cause}'")
         if rule.generic and rule.level != "routine":
             problems.append(f"triage_rules.yaml: entry '{rule.id}': only routine rules are generic")
+        if rule.act is not None:
+            refs("triage_rules.yaml", f"{rule.id}.act", rule.act.sources)
+            if rule.level not in ("emergency", "urgent"):
+                problems.append(f"triage_rules.yaml: entry '{rule.id}': only emergency and urgent rules carry an act")
     for level in ("emergency", "urgent", "routine", "self_care"):
         if level not in tri.levels:
             problems.append(f"triage_rules.yaml: levels: '{level}' is missing")
@@ -386,6 +390,10 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
         refs("care.yaml", pid, plan.summary_sources + plan.warning_sources)
         for step in plan.steps:
             refs("care.yaml", pid, step.sources)
+            for note in step.notes:
+                refs("care.yaml", pid, note.sources)
+                if note.about not in voc.findings:
+                    problems.append(f"care.yaml: entry '{pid}': a step note is about unknown finding '{note.about}'")
             if step.treatment is not None and step.treatment not in kb.treatments:
                 problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
         for esc in plan.escalate:

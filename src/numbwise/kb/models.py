@@ -239,11 +239,21 @@ class ExercisesFile(Strict):
 # --- care plans -----------------------------------------------------------------------------
 
 
+class StepNote(Strict):
+    """A line of a care step that only some people need (pregnancy): a check's result leaves it out when the answers rule it out."""
+
+    text: Text
+    about: Ident  # the finding it is about: left out when that was answered no
+    not_for_sex: Literal["female", "male"] | None = None  # left out for this sex (pregnancy: male)
+    sources: SourceRefs
+
+
 class CareStep(Strict):
     """One first step: what to do, how long to try it, and which of the seven ways it belongs to."""
 
     treatment: Ident | None = None  # a treatments.yaml ID; None for plain self-care (keep warm)
     do: Text
+    notes: list[StepNote] = []  # shown after `do` where they can apply
     how_long: Text | None = None
     sources: SourceRefs
 
@@ -260,7 +270,8 @@ class CarePlanEntry(Strict):
     """The care plan for one cause: ordered first steps, escalation, warning signs and routine."""
 
     summary: Text
-    summary_sources: SourceRefs
+    home_summary: Text | None = None  # a check's result shows this beside the home steps: no doctor-only treatments (default: summary)
+    summary_sources: SourceRefs  # for summary and home_summary
     steps: list[CareStep] = []
     escalate: list[Escalation] = []
     warnings: Annotated[list[RuledWarning], Field(min_length=1)]  # grouped under their rules' level headings
@@ -275,6 +286,8 @@ class CarePlanEntry(Strict):
             raise ValueError("a doctor-first plan has no home steps and no routine")
         if not self.doctor_first and not self.steps:
             raise ValueError("a home plan needs at least one step")
+        if self.doctor_first and self.home_summary:
+            raise ValueError("a doctor-first plan has no home summary")
         return self
 
 
@@ -388,6 +401,22 @@ class LevelText(Strict):
     sources: SourceRefs
 
 
+class RuleAct(Strict):
+    """What to do for one rule's story where its level's generic advice would be wrong (a cast, pregnancy, chemotherapy).
+
+    A result uses it when every rule that set the level has one; next to a rule without one, the level's
+    advice stays and only `also` (default: `action`) and `do_not` are added (assess.result.result_plan).
+    """
+
+    title: Text | None = None  # the banner's heading, in place of the level's
+    action: Text
+    by_when: Text | None = None
+    also: Text | None = None  # the line added to the level's own advice when another rule of the level has no act
+    do: list[Text] = []
+    do_not: list[Text] = []
+    sources: SourceRefs
+
+
 class Rule(Strict):
     id: Ident
     level: Level
@@ -398,6 +427,7 @@ class Rule(Strict):
     cause: Ident | None = None  # a self-care pattern's own cause: the pattern stands only when it leads
     generic: bool = False
     replaces: list[Ident] = []
+    act: RuleAct | None = None  # its own advice (emergency and urgent rules only)
     sources: SourceRefs
 
 

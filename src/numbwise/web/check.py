@@ -227,7 +227,7 @@ def katz_classes(prefill: dict[str, bool], answers: Mapping[str, bool] | None = 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True) -> Response:
     from numbwise.assess.interview import outcome
     from numbwise.assess.result import result_plan
-    from numbwise.assess.summary import answered
+    from numbwise.assess.summary import answered, count_line
     from numbwise.web.app import render
     from numbwise.web.store import save_check
 
@@ -237,7 +237,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     # kept once, when the last answer is posted; coming back to the result's address only shows it again
     saved = save_check(request.app.state.settings, case, result.to_dict()) if request.method == "POST" else False
     return _pushed(request, render(request, "check_result.html", {
-        "p": plan, "count": iv.count, "saved": saved, "title": plan.title,
+        "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.title,
         "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         # The hand diagram rates a carpal tunnel pattern: shown only when that is the leading cause and the
         # result is not an emergency, so it never names another cause beside the result's own.

@@ -1,0 +1,123 @@
+"""A rule's own advice (act:) replaces its level's generic advice only where every rule that set the level has one.
+
+The walkthrough found a pre-eclampsia result told to call a GP or 111 while its reason said "contact your
+maternity unit now", and a tight-cast result given the stroke advice about swallowing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from numbwise.assess import assess
+from numbwise.assess.result import result_plan
+from numbwise.kb import KnowledgeError, load, load_from
+from tests.conftest import edit_file, run_cli
+
+PREGNANCY = {"age": 31, "sex": "female", "findings": {"pregnant": True, "pregnancy_warning_signs": True,
+                                                      "numb_thumb": True, "numb_index": True, "one_hand": True}}
+CAST = {"age": 40, "sex": "male", "findings": {"recent_arm_injury_or_cast": True, "cast_tight_or_severe_pain": True}}
+STROKE = {"age": 70, "sex": "male", "findings": {"face_drooping": True, "onset_sudden": True, "one_hand": True}}
+MIXED = {"age": 70, "sex": "male", "findings": {"face_drooping": True, "cast_tight_or_severe_pain": True}}
+SWALLOWING = "Do not eat or drink if you have trouble swallowing."
+
+
+def _levels() -> Any:
+    return load().triage.levels
+
+
+def _act(rule_id: str) -> Any:
+    return next(r.act for r in load().triage.rules if r.id == rule_id)
+
+
+def _assess_text(case: dict[str, Any], tmp_path: Path) -> str:
+    """The terminal result of `numbwise assess --case FILE --format text`, one line per wrapped item."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    run = run_cli("--plain", "assess", "--case", str(path), "--format", "text")
+    assert run.code == 0, run.err
+    return " ".join(run.out.split())
+
+
+def test_the_pregnancy_result_sends_to_the_maternity_team_not_the_generic_gp_line(tmp_path: Path) -> None:
+    plan = result_plan(assess(PREGNANCY))
+    urgent = _levels()["urgent"]
+    assert plan.level == "urgent"
+    assert plan.action == _act("ur_pregnancy_signs").action and "maternity unit" in plan.action
+    assert plan.action != urgent.action and not set(urgent.do) & set(plan.do)
+    text = _assess_text(PREGNANCY, tmp_path)
+    assert "maternity unit or midwife now" in text and "CONTACT YOUR MATERNITY TEAM NOW" in text
+    assert urgent.action not in text and "Call your doctor's office or an urgent care clinic today." not in text
+
+
+def test_the_tight_cast_result_has_no_stroke_lines_and_says_not_to_cut_the_cast(tmp_path: Path) -> None:
+    plan = result_plan(assess(CAST))
+    assert plan.level == "emergency" and plan.numbers  # still an emergency, with the call links
+    assert SWALLOWING not in plan.do_not and "A&E" in plan.action
+    text = _assess_text(CAST, tmp_path)
+    assert "trouble swallowing" not in text and "Note the time your symptoms started" not in text
+    assert "Do not cut, loosen or take off the cast yourself." in text and "GO TO A&E NOW" in text
+
+
+def test_a_stroke_result_keeps_the_generic_emergency_advice(tmp_path: Path) -> None:
+    plan = result_plan(assess(STROKE))
+    emergency = _levels()["emergency"]
+    assert (plan.title, plan.action, plan.do, plan.do_not) == (
+        emergency.title, emergency.action, tuple(emergency.do), tuple(emergency.do_not))
+    text = _assess_text(STROKE, tmp_path)
+    assert emergency.action in text and SWALLOWING in text
+
+
+def test_stroke_and_tight_cast_keep_the_stroke_advice_and_add_the_cast_lines(tmp_path: Path) -> None:
+    plan = result_plan(assess(MIXED))
+    emergency, cast = _levels()["emergency"], _act("em_tight_cast")
+    assert plan.title == emergency.title and plan.action == emergency.action  # the generic level leads
+    assert plan.do == (*emergency.do, cast.also)
+    assert plan.do_not == (*emergency.do_not, *cast.do_not)
+    text = _assess_text(MIXED, tmp_path)
+    assert SWALLOWING in text and cast.also in text and "Do not cut, loosen or take off the cast yourself." in text
+    assert "GO TO A&E NOW" not in text
+
+
+def test_two_rules_with_acts_merge_without_repeating_a_line() -> None:
+    """Chemotherapy with fever and a tight cast: both acts, both actions, each line once."""
+    case = {"age": 50, "sex": "female", "findings": {"chemotherapy": True, "fever": True, "cast_tight_or_severe_pain": True}}
+    plan = result_plan(assess(case))
+    chemo, cast = _act("em_chemo_fever"), _act("em_tight_cast")
+    assert chemo.action in plan.action and cast.action in plan.action
+    assert plan.title == _levels()["emergency"].title  # the two acts' titles differ: the level's
+    assert len(set(plan.do)) == len(plan.do) and set(chemo.do) | set(cast.do) == set(plan.do)
+
+
+def test_a_level_raised_by_the_coherence_rule_alone_keeps_the_generic_advice() -> None:
+    """No rule of that level fired (the ranking raised it), so there is no act to use (holdout case h2-059)."""
+    case = {"age": 69, "sex": "male", "findings": {
+        "onset_sudden": True, "lasting_over_6_weeks": True, "constant": True, "one_hand": True, "numb_face_same_side": True,
+        "vascular_risk": True, "face_drooping": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False}}
+    result = assess(case)
+    assert result.triage == "urgent" and "coherence" in result.rules
+    plan = result_plan(result)
+    assert (plan.action, plan.do) == (_levels()["urgent"].action, tuple(_levels()["urgent"].do))
+
+
+def test_an_act_on_a_routine_rule_is_refused(kb_copy: Path) -> None:
+    edit_file(kb_copy / "triage_rules.yaml", "    when: constant\n    sources: [nhs_pins_needles]\n",
+          "    when: constant\n    act:\n      action: Book a visit.\n      sources: [nhs_pins_needles]\n    sources: [nhs_pins_needles]\n")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert "triage_rules.yaml: entry 'ro_constant': only emergency and urgent rules carry an act" in exc.value.problems
+
+
+def test_an_act_needs_known_sources_and_known_keys(kb_copy: Path) -> None:
+    edit_file(kb_copy / "triage_rules.yaml", "      sources: [nhs_pre_eclampsia, uhliverpool_maternity_concerns]",
+          "      sources: [no_such_source]")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert "triage_rules.yaml: entry 'ur_pregnancy_signs.act': unknown source 'no_such_source'" in exc.value.problems
+    edit_file(kb_copy / "triage_rules.yaml", "      sources: [no_such_source]", "      colour: red\n      sources: [nhs_pre_eclampsia]")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert any(p.startswith("triage_rules.yaml: field 'rules.") and "act.colour" in p for p in exc.value.problems)

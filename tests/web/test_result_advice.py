@@ -1,0 +1,118 @@
+"""The web result page and the JSON API show the composed advice (a rule's own act), through the ASGI app."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+import pytest
+
+from numbwise.assess.interview import Interview, simulate, to_data
+from numbwise.kb import load
+from tests.test_rule_acts import CAST, MIXED, PREGNANCY, STROKE, SWALLOWING
+from tests.web.asgi_call import call
+
+SECRET = "test-secret"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from numbwise.web.app import create_app
+    from numbwise.web.settings import WebSettings
+
+    db = tmp_path_factory.mktemp("advice") / "d.sqlite3"
+    return create_app(settings=WebSettings(store_url=f"sqlite:///{db}", secret_key=SECRET))
+
+
+def _page(app: Any, iv: Interview) -> str:
+    """The result page for a finished interview, as a person reads it (tags out, spaces folded)."""
+    from itsdangerous import URLSafeSerializer
+
+    state = URLSafeSerializer(SECRET, salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None})
+    r = call(app, "GET", "/check?at=" + state)
+    assert r.status == 200, r.body[:300]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", r.body.decode())).split())
+
+
+def _story(case: dict[str, Any]) -> Interview:
+    return simulate(case["findings"], case["age"], case["sex"])
+
+
+def _api(app: Any, case: dict[str, Any]) -> Any:
+    r = call(app, "POST", "/api/result", json.dumps(case).encode(), {"Content-Type": "application/json"})
+    assert r.status == 200, r.body
+    return json.loads(r.body)
+
+
+def _act(rule_id: str) -> Any:
+    return next(r.act for r in load().triage.rules if r.id == rule_id)
+
+
+def test_the_pregnancy_result_page_and_api_send_to_the_maternity_team(app: Any) -> None:
+    urgent = load().triage.levels["urgent"]
+    page = _page(app, _story(PREGNANCY))
+    assert "Contact your maternity team now" in page and "Call your maternity unit or midwife now." in page
+    assert urgent.action not in page
+    api = _api(app, PREGNANCY)
+    assert api["action"] == _act("ur_pregnancy_signs").action and api["action"] != urgent.action
+
+
+def test_the_tight_cast_result_page_has_no_swallowing_line(app: Any) -> None:
+    page = _page(app, _story(CAST))
+    assert SWALLOWING not in page and "Go to A&E now" in page
+    assert "Do not cut, loosen or take off the cast yourself." in page
+    assert SWALLOWING not in _api(app, CAST)["do_not"]
+
+
+def test_the_stroke_result_page_keeps_the_generic_emergency_advice(app: Any) -> None:
+    emergency = load().triage.levels["emergency"]
+    page = _page(app, _story(STROKE))
+    assert emergency.action in page and SWALLOWING in page
+
+
+def test_stroke_and_cast_together_keep_the_stroke_advice_and_the_cast_line(app: Any) -> None:
+    emergency, cast = load().triage.levels["emergency"], _act("em_tight_cast")
+    page = _page(app, _story(MIXED))
+    assert emergency.action in page and SWALLOWING in page and cast.also in page
+    api = _api(app, MIXED)
+    assert api["action"] == emergency.action and cast.also in api["do"] and set(cast.do_not) <= set(api["do_not"])
+
+
+def test_the_result_page_reads_like_the_plan_for_every_story(app: Any) -> None:
+    """The page's banner is the plan's own (title, action, by when), never the level's when a rule has an act."""
+    from numbwise.assess.interview import outcome
+    from numbwise.assess.result import result_plan
+
+    for case in (PREGNANCY, CAST, STROKE, MIXED):
+        iv = _story(case)
+        plan = result_plan(outcome(iv), iv.unsure)
+        page = _page(app, iv)
+        for text in (plan.title, plan.action, plan.by_when, *plan.do, *plan.do_not):
+            assert text in page, (case, text)
+
+
+def test_the_api_leaves_the_pregnancy_line_out_for_a_man_and_shows_only_the_home_summary(app: Any) -> None:
+    from tests.test_result_home_care import CTS, NSAID
+
+    man = _api(app, {"age": 34, "sex": "male", "findings": CTS})
+    woman = _api(app, {"age": 34, "sex": "female", "findings": CTS})
+    assert not any(NSAID in s["do"] for s in man["advice"]["steps"])
+    assert any(NSAID in " ".join(s["do"].split()) for s in woman["advice"]["steps"])
+    assert man["advice"]["summary"] == load().care.plans["carpal_tunnel"].home_summary
+    assert "surgery" not in man["advice"]["summary"]
+
+
+def test_the_result_page_never_says_zero_questions(app: Any) -> None:
+    """An emergency found straight from a description says where it came from; answered questions are counted."""
+    from numbwise.assess.interview import describe, next_question, start
+
+    iv = describe(start(), {"recent_arm_injury_or_cast": True, "cast_tight_or_severe_pain": True})
+    assert next_question(iv) is None and iv.count == 0
+    page = _page(app, iv)
+    assert "Go to A&E now" in page and "0 questions" not in page and "This result comes from what you wrote." in page
+    stroke = _story(STROKE)
+    assert stroke.count >= 1
+    assert f"You answered {stroke.count} question{'' if stroke.count == 1 else 's'}." in _page(app, stroke)
