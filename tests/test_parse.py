@@ -300,7 +300,6 @@ def test_a_spread_over_hours_is_a_spread_within_hours() -> None:
     assert said("the tingling crept from my fingers up to my elbow over 3 hours").get("spreading_within_hours") is True
     assert "spreading_within_hours" not in said("my hand has been numb for 3 hours")
     assert "spreading_within_hours" not in said("it spread up my arm 3 hours ago")
-    assert said("my fingers went numb this morning and now my feet have started too").get("spreading_to_other_limbs") is True
 
 
 def test_a_relative_whose_age_comes_first_is_the_person_described() -> None:
@@ -386,3 +385,30 @@ def test_a_question_with_an_aside_still_raises_the_sign_after_it() -> None:
     for text, fid in (("is it bad my face is drooping", "face_drooping"), ("is it normal my arm went weak?", "arm_or_leg_weakness_sudden"),
                       ("does it matter my speech is slurred", "speech_difficulty")):
         assert parse(text).findings.get(fid) is True, text
+
+
+# Another limb numb too is where it is (feet, both hands); a spread needs words that say it moves, or the
+# other limb said to have started later within hours or days ("since Monday ... now my feet").
+@pytest.mark.parametrize("text, expected", [
+    ("my feet have started to tingle too", {"numb_feet": True, "spreading_to_other_limbs": None}),
+    ("my hands are numb and my feet have started to tingle too", {"numb_feet": True, "spreading_to_other_limbs": None}),
+    ("my hands tingle and my feet tingle too", {"numb_feet": True, "spreading_to_other_limbs": None}),
+    ("my feet have tingled for a year and now my hands have started too",
+     {"numb_feet": True, "both_hands": True, "spreading_to_other_limbs": None}),
+    ("started amiodarone 6 months ago and now my feet and fingers are numb", {"numb_feet": True, "spreading_to_other_limbs": None}),
+    ("my hands have been numb since Monday and now my legs feel weak", {"leg_weakness": True, "spreading_to_other_limbs": None}),
+    ("found a tick on my leg, now my right hand keeps tingling", {"spreading_to_other_limbs": None}),
+    ("if it spreads to my legs I'll go to A&E", {"spreading_to_other_limbs": None}),
+    ("it's not spreading, my hands and feet have both been numb for years", {"spreading_to_other_limbs": False, "numb_feet": True}),
+    ("my hands have been numb for 2 weeks, it hasn't spread to my feet", {"spreading_to_other_limbs": False}),
+    ("the numbness is spreading to my legs", {"spreading_to_other_limbs": True}),
+    ("since yesterday the tingling has spread from my hands to my feet", {"spreading_to_other_limbs": True, "numb_feet": True}),
+    ("both my hands went numb two days ago and now my feet are numb too", {"spreading_to_other_limbs": True, "numb_feet": True}),
+    ("over the last 3 days it started in my right hand and now the left hand is numb too",
+     {"spreading_to_other_limbs": True, "both_hands": True}),
+    ("tingling started in my toes on Monday and by Thursday it was in both hands", {"spreading_to_other_limbs": True}),
+    ("my fingers went numb this morning and now my feet have started too", {"spreading_to_other_limbs": True, "numb_feet": True}),
+])
+def test_another_limb_too_is_not_by_itself_a_spread(text: str, expected: dict[str, bool | None]) -> None:
+    got = said(text)
+    assert {k: got.get(k) for k in expected} == expected
