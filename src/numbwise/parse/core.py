@@ -404,6 +404,7 @@ def parse(text: str) -> Parsed:
     # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
     mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
     mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
+    mentions += _goes_when_stopped(toks, text, ctx, lex, blocked, mentions)
     # "Slowly" over minutes ("went slowly from my fingers to my face in 20 minutes") is a spread, not an onset
     # over weeks or months: a gradual onset said in a clause that spreads or lasts under a day does not count.
     short = {ctx.clause[d.start] for d in durations(toks) if d.days < 1}
@@ -501,6 +502,78 @@ def _ends(words: list[str]) -> bool:
     """'it goes after 15 minutes', 'went off in 5 min': going, said with when, is going away."""
     return any(w in ("go", "goes", "went") and words[i + 1:i + 2] and words[i + 1] in ("after", "in", "within", "off", "by")
                for i, w in enumerate(words))
+
+
+# "It goes off when I stop": an ending said in the present (what happens each time, not "it went away
+# when I stopped" once), tied to the end of what brings it on, says it comes with that and goes without it.
+# Words of it ending, not easing: "it gets better when I rest" does not say it goes.
+_GOES_NOW = frozenset({"goes", "go", "stops", "stop", "passes", "pass", "disappears", "disappear", "clears", "wears",
+                       "vanishes"})
+_GO_ENDS = frozenset({"away", "off", "back", "again"})  # "goes away", not "goes numb"
+# Findings whose own words include easing when the effort, pressure or use ends: that ending is theirs
+# (None: any ending; else only these words).
+_EASES_WITH_REST: dict[str, frozenset[str] | None] = {
+    "arm_discomfort_on_exertion": None, "after_pressure_on_arm": None, "arm_pain_with_use": frozenset({"rest", "rests"})}
+_WHEN = frozenset({"when", "once", "after", "whenever", "if", "soon"})  # "soon": as soon as
+_STOPPING = frozenset({"stop", "stops", "rest", "rests", "lower", "lowers", "relax", "relaxes", "calm", "calms",
+                       "warm", "warms", "finish", "finishes", "quit", "quits", "break"})
+_PUT_DOWN = frozenset({"put", "puts", "bring", "brings", "drop", "drops", "let", "lets"})  # "put them down", "let go"
+
+
+def _goes_when_stopped(toks: list[Token], text: str, ctx: _Context, lex: Lexicon, blocked: set[int],
+                       mentions: list[Mention]) -> list[Mention]:
+    """comes_and_goes from an ending tied to the end of an activity ('goes off when I stop typing', 'after I
+    calm down it goes away', 'it stops once my breathing calms down'). How it ends otherwise says nothing
+    of whether it comes again: 'goes away when I shake my hand' is shaking_relieves, 'goes away after a
+    few minutes' is episode_resolved_within_hour. Easing with rest after effort, pressure or use is part
+    of those findings ('my arm goes numb walking uphill, goes off when I stop')."""
+    owned = [_EASES_WITH_REST[m.finding] for m in mentions if m.finding in _EASES_WITH_REST and m.value]
+    if None in owned:
+        return []
+    theirs = {w for ws in owned if ws for w in ws}
+    words = [t.text for t in toks]
+    n = len(words)
+
+    def goes(i: int) -> bool:
+        w = words[i]
+        if w not in _GOES_NOW:
+            return False
+        if w in ("go", "goes"):
+            nxt = words[i + 1] if i + 1 < n else "."
+            return nxt in _GO_ENDS or nxt in _WHEN or nxt in CLAUSE_END
+        return True
+
+    def stopping(i: int) -> int | None:
+        """The end of 'when I stop', 'once she puts them down', 'as soon as my breathing calms down', if at i."""
+        if words[i] not in _WHEN or words[i] == "soon" and not (i and words[i - 1] == "as" and words[i + 1:i + 2] == ["as"]):
+            return None
+        j = i + (2 if words[i] == "soon" else 1)
+        for k in range(j, min(j + 4, n)):
+            if words[k] in CLAUSE_END:
+                return None
+            if words[k] in _STOPPING:
+                return k
+            if words[k] in _PUT_DOWN:
+                return next((m for m in range(k + 1, min(k + 4, n)) if words[m] in ("down", "go")), None)
+        return None
+
+    for i in range(n):
+        if not goes(i):
+            continue
+        # after the ending: "goes away when I stop"; before it, in the same sentence: "after I calm down it goes away"
+        for c in range(max(0, i - 8), min(n, i + 5)):
+            end = stopping(c)
+            if end is None or ctx.sentence[c] != ctx.sentence[i] or (c < i and end >= i) or words[end] in theirs:
+                continue
+            a, b = min(i, c), max(i, end) + 1
+            if blocked & set(range(a, b)):
+                continue
+            hit = Hit(Pattern("", (), ("comes_and_goes",)), i, i + 1, (i,))
+            if _status(hit, ctx, lex.scope)[0] != "said":
+                continue
+            return [Mention("comes_and_goes", True, toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end],
+                            "inferred", 0.75)]
+    return []
 
 
 def _travels(words: list[str]) -> bool:
