@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from numbwise.parse.lexicon import Lexicon, lexicon
+from numbwise.parse.lexicon import Lexicon, Pattern, lexicon
 from numbwise.parse.match import Hit, correct, find
 from numbwise.parse.quantities import UNITS, clause_of, durations
 from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token, stem, tokenize
@@ -404,6 +404,7 @@ def parse(text: str) -> Parsed:
     # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
     mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
     mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
+    mentions += _goes_when_stopped(toks, text, ctx, lex, blocked, mentions)
     # "Slowly" over minutes ("went slowly from my fingers to my face in 20 minutes") is a spread, not an onset
     # over weeks or months: a gradual onset said in a clause that spreads or lasts under a day does not count.
     short = {ctx.clause[d.start] for d in durations(toks) if d.days < 1}
@@ -411,6 +412,7 @@ def parse(text: str) -> Parsed:
     mentions = [m for m in mentions if not (m.finding == "onset_gradual" and m.value and _clause_at(ctx, toks, m.start) in short)]
     mentions += _hands(toks, text, blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
+    mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
     understood, case = _resolve(mentions, lex)
     if sex is None and understood.get("pregnant") is True:
@@ -502,6 +504,78 @@ def _ends(words: list[str]) -> bool:
                for i, w in enumerate(words))
 
 
+# "It goes off when I stop": an ending said in the present (what happens each time, not "it went away
+# when I stopped" once), tied to the end of what brings it on, says it comes with that and goes without it.
+# Words of it ending, not easing: "it gets better when I rest" does not say it goes.
+_GOES_NOW = frozenset({"goes", "go", "stops", "stop", "passes", "pass", "disappears", "disappear", "clears", "wears",
+                       "vanishes"})
+_GO_ENDS = frozenset({"away", "off", "back", "again"})  # "goes away", not "goes numb"
+# Findings whose own words include easing when the effort, pressure or use ends: that ending is theirs
+# (None: any ending; else only these words).
+_EASES_WITH_REST: dict[str, frozenset[str] | None] = {
+    "arm_discomfort_on_exertion": None, "after_pressure_on_arm": None, "arm_pain_with_use": frozenset({"rest", "rests"})}
+_WHEN = frozenset({"when", "once", "after", "whenever", "if", "soon"})  # "soon": as soon as
+_STOPPING = frozenset({"stop", "stops", "rest", "rests", "lower", "lowers", "relax", "relaxes", "calm", "calms",
+                       "warm", "warms", "finish", "finishes", "quit", "quits", "break"})
+_PUT_DOWN = frozenset({"put", "puts", "bring", "brings", "drop", "drops", "let", "lets"})  # "put them down", "let go"
+
+
+def _goes_when_stopped(toks: list[Token], text: str, ctx: _Context, lex: Lexicon, blocked: set[int],
+                       mentions: list[Mention]) -> list[Mention]:
+    """comes_and_goes from an ending tied to the end of an activity ('goes off when I stop typing', 'after I
+    calm down it goes away', 'it stops once my breathing calms down'). How it ends otherwise says nothing
+    of whether it comes again: 'goes away when I shake my hand' is shaking_relieves, 'goes away after a
+    few minutes' is episode_resolved_within_hour. Easing with rest after effort, pressure or use is part
+    of those findings ('my arm goes numb walking uphill, goes off when I stop')."""
+    owned = [_EASES_WITH_REST[m.finding] for m in mentions if m.finding in _EASES_WITH_REST and m.value]
+    if None in owned:
+        return []
+    theirs = {w for ws in owned if ws for w in ws}
+    words = [t.text for t in toks]
+    n = len(words)
+
+    def goes(i: int) -> bool:
+        w = words[i]
+        if w not in _GOES_NOW:
+            return False
+        if w in ("go", "goes"):
+            nxt = words[i + 1] if i + 1 < n else "."
+            return nxt in _GO_ENDS or nxt in _WHEN or nxt in CLAUSE_END
+        return True
+
+    def stopping(i: int) -> int | None:
+        """The end of 'when I stop', 'once she puts them down', 'as soon as my breathing calms down', if at i."""
+        if words[i] not in _WHEN or words[i] == "soon" and not (i and words[i - 1] == "as" and words[i + 1:i + 2] == ["as"]):
+            return None
+        j = i + (2 if words[i] == "soon" else 1)
+        for k in range(j, min(j + 4, n)):
+            if words[k] in CLAUSE_END:
+                return None
+            if words[k] in _STOPPING:
+                return k
+            if words[k] in _PUT_DOWN:
+                return next((m for m in range(k + 1, min(k + 4, n)) if words[m] in ("down", "go")), None)
+        return None
+
+    for i in range(n):
+        if not goes(i):
+            continue
+        # after the ending: "goes away when I stop"; before it, in the same sentence: "after I calm down it goes away"
+        for c in range(max(0, i - 8), min(n, i + 5)):
+            end = stopping(c)
+            if end is None or ctx.sentence[c] != ctx.sentence[i] or (c < i and end >= i) or words[end] in theirs:
+                continue
+            a, b = min(i, c), max(i, end) + 1
+            if blocked & set(range(a, b)):
+                continue
+            hit = Hit(Pattern("", (), ("comes_and_goes",)), i, i + 1, (i,))
+            if _status(hit, ctx, lex.scope)[0] != "said":
+                continue
+            return [Mention("comes_and_goes", True, toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end],
+                            "inferred", 0.75)]
+    return []
+
+
 def _travels(words: list[str]) -> bool:
     """'going slowly from my fingers up to my face', 'went up into my arm': a movement along the body."""
     return any(w in _MOTION and _TOWARDS & set(words[i + 1:i + 4]) for i, w in enumerate(words))
@@ -520,6 +594,104 @@ def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Menti
         i, j = next(iter(sides.values()))
         out.append(Mention("one_hand", True, toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], "inferred", 0.8))
     return out
+
+
+_LOWER = frozenset({"feet", "foot", "feets", "toes", "toe", "legs", "leg", "soles", "sole"})
+_UPPER = frozenset({"hand", "hands", "arm", "arms", "finger", "fingers", "fingertips", "thumb", "thumbs", "palm", "palms",
+                    "wrist", "wrists"})
+_PAIRED = frozenset({"hands", "arms", "thumbs", "palms", "wrists"})  # the plural names both sides
+_LATER = frozenset({"now", "started", "starting", "start", "starts", "begun", "beginning", "begins"})
+_RECENT = frozenset({"today", "tonight", "yesterday", "lunch", "lunchtime", "pm", "monday", "tuesday", "wednesday",
+                     "thursday", "friday", "saturday", "sunday"})
+_WEAK = frozenset({"weak", "weaker", "weakness", "jelly", "heavy", "wobbly"})
+_SAME = frozenset({"too", "also", "started", "starting", "begun", "same"})  # "my feet have started too": the same feeling
+
+
+def _limb(toks: list[Token], i: int) -> str | None:
+    """Which limb a word names: 'legs' (feet, toes, legs), or a hand or arm by its side ('left', 'right',
+    'other', 'both'), or 'hand' when no side is said."""
+    w = toks[i].text
+    if w in _LOWER:
+        return "legs"
+    if w not in _UPPER:
+        return None
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if toks[j].text in CLAUSE_END:
+            break
+        if toks[j].text in ("left", "right", "other", "both"):
+            return toks[j].text
+    return "both" if w in _PAIRED else "hand"
+
+
+def _is_new(limb: str, before: set[str]) -> bool:
+    """Is a limb named later one that the earlier words did not name ('now my feet' after 'my hands')?"""
+    uppers = before - {"legs"}
+    if limb == "legs":
+        return bool(before) and "legs" not in before
+    if not uppers:
+        return bool(before)  # a hand after the feet or legs
+    if limb == "other":
+        return bool(uppers)
+    if limb == "both":
+        return bool(uppers) and "both" not in uppers
+    if limb in ("left", "right"):
+        return {"left", "right"} - {limb} <= uppers and limb not in uppers and "both" not in uppers
+    return False
+
+
+def _new_limb(toks: list[Token], text: str, ctx: _Context, lex: Lexicon, blocked: set[int],
+              mentions: list[Mention]) -> list[Mention]:
+    """A spread to other limbs from another limb said to be numb later ('... and now my feet have started
+    too'), only when the text puts the numbness within hours or days. Another limb numb too is, by itself,
+    only where it is: feet going numb over years before the hands is not a spread."""
+    said, _ = _resolve(mentions, lex)
+    if "spreading_to_other_limbs" in said or said.get("lasting_over_6_weeks") or said.get("onset_gradual"):
+        return []
+    words = [t.text for t in toks]
+    clauses: dict[int, list[int]] = {}
+    for i, c in enumerate(ctx.clause):
+        clauses.setdefault(c, []).append(i)
+
+    def later(c: int) -> list[int]:
+        """Where the clause says a part came later ('now', 'have started', 'by thursday')."""
+        return [i for i in clauses[c] if words[i] in _LATER or words[i] == "by" and _RECENT & set(words[i + 1:i + 3])]
+
+    def recent(c: int) -> bool:
+        idx = clauses[c]
+        return any(words[i] in _RECENT or words[i] in ("this", "last") and i + 1 < len(words) and words[i + 1] in (
+            "morning", "afternoon", "evening", "night") for i in idx)
+
+    short = bool(said.get("spreading_within_hours") or said.get("onset_over_days")
+                 or said.get("lasting_over_6_weeks") is False)
+    def numb(c: int) -> bool:
+        return any({toks[k].stem, words[k]} & (_NUMB_WORDS - _PRONOUNS) for k in clauses[c])
+
+    def began(c: int) -> bool:
+        """Does the clause speak of the numbness ('my hands tingle', 'it started in my hand'), not 'a tick on my leg'?"""
+        return numb(c) or any(words[k] in _LATER - {"now"} for k in clauses[c])
+
+    limbs = [(i, limb) for i in range(len(toks)) if i not in blocked and (limb := _limb(toks, i)) is not None]
+    for i, limb in limbs:
+        c = ctx.clause[i]
+        marks = later(c)
+        if not marks:
+            continue
+        # Named before this clause, or earlier in it before the word that says later ("... toes on Monday and by Thursday ... hands").
+        earlier = [(k, other) for k, other in limbs if began(ctx.clause[k]) and (
+            ctx.clause[k] < c or ctx.clause[k] == c and any(k < m < i for m in marks))]
+        if not _is_new(limb, {other for _, other in earlier}):
+            continue
+        clause_words = {words[k] for k in clauses[c]}
+        if not numb(c) and (clause_words & _WEAK or not clause_words & _SAME):
+            continue  # "now my legs feel like jelly", "now my legs hurt": not the numbness moving
+        if not (short or recent(c) or any(recent(ctx.clause[k]) for k, _ in earlier)):
+            continue
+        hit = Hit(Pattern("", (), ("spreading_to_other_limbs",)), i, i + 1, (i,))
+        if _status(hit, ctx, lex.scope)[0] != "said":
+            continue
+        return [Mention("spreading_to_other_limbs", True, toks[i].start, toks[i].end, text[toks[i].start:toks[i].end],
+                        "inferred", 0.7)]
+    return []
 
 
 def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
