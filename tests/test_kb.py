@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import yaml
 
 from numbwise.kb import KnowledgeError, load, load_from
 from numbwise.kb.loader import KNOWLEDGE_DIR
+from tests.conftest import edit_file as _edit
 from tests.conftest import DEV_CASES, need_shared, run_cli
 
 TREATMENTS = {"hand_therapy", "exercise", "splints", "vitamin_b12", "medicines", "cortisone_shots", "surgery"}
@@ -70,17 +70,15 @@ def test_codes_match_the_vocabulary() -> None:
         assert cause.codes.icd10 == spec[cid]["icd10"], cid
 
 
-@pytest.fixture
-def kb_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE_DIR, folder)
-    return folder
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
+def test_a_key_given_twice_is_refused_not_silently_replaced(kb_copy: Path) -> None:
+    """A second entry with the same ID once hid an earlier source: YAML keeps the last one without a word."""
+    text = (kb_copy / "sources.yaml").read_text()
+    (kb_copy / "sources.yaml").write_text(text + "\ncc_numb_hands:\n  title: x\n")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert any("sources.yaml" in p and "'cc_numb_hands' is given twice" in p for p in exc.value.problems)
 
 
 def test_a_missing_field_is_refused_naming_file_entry_and_field(kb_copy: Path) -> None:

@@ -76,13 +76,31 @@ class Knowledge:
     language: LanguageFile  # the free-text parser's context words
 
 
+def _strict_loader() -> Any:
+    """A YAML loader that refuses a key given twice in one mapping (plain YAML keeps the last one silently)."""
+    import yaml
+
+    class Strict(yaml.CSafeLoader):
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key '{key}' is given twice", key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return Strict
+
+
 def _read(folder: Path, name: str, problems: list[str]) -> Any:
     import yaml  # only needed when the cache is cold
 
     path = folder / name
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=yaml.CSafeLoader)
+            return yaml.load(fh, Loader=_strict_loader())
     except FileNotFoundError:
         problems.append(f"{name}: file is missing")
     except yaml.YAMLError as exc:
