@@ -213,3 +213,16 @@ def test_a_diary_that_cannot_open_fails_before_the_session(tmp_path: Path) -> No
     folder.write_text("a file where the diary's folder should be")
     broken = run_cli("--db", f"sqlite:///{folder / 'x.sqlite3'}", "exercise", "desk_break")
     assert broken.code == 2 and "is a file, not a folder" in broken.err and "Get ready" not in broken.out
+
+
+def test_medical_help_first_names_the_checks_own_advice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from numbwise.assess.result import saved_act
+
+    case = {"age": 30, "sex": "female", "findings": {"pregnant": True, "pregnancy_warning_signs": True}}
+    words = saved_act("urgent", case)
+    assert words is not None and words[0] != load().triage.levels["urgent"].title
+    with open_store() as store:
+        store.add_check(dt.datetime(2026, 11, 24, 9, tzinfo=UTC), case, {"triage": "urgent", "causes": []})
+    monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
+    run = run_cli("exercise", input="y\n")
+    assert f"it said: {words[0].rstrip('.')}" in " ".join(run.out.split()) and sessions() == []

@@ -38,14 +38,14 @@ def post(live: Live, path: str, fields: dict[str, str], cookie: str | None) -> A
 
 
 @contextmanager
-def latest_check(live: Live, result: dict[str, Any]) -> Iterator[None]:
+def latest_check(live: Live, result: dict[str, Any], case: dict[str, Any] | None = None) -> Iterator[None]:
     """A check dated far in the future is the diary's latest while the block runs (other tests share the diary)."""
     import datetime as dt
 
     from numbwise.diary.store import open_store
 
     with open_store(live.db) as store:
-        check = store.add_check(dt.datetime(2999, 1, 1, tzinfo=dt.timezone.utc), {}, result)
+        check = store.add_check(dt.datetime(2999, 1, 1, tzinfo=dt.timezone.utc), case or {}, result)
     try:
         yield
     finally:
@@ -169,3 +169,19 @@ def test_no_exercise_is_suggested_when_the_last_check_said_medical_help_first(li
     with latest_check(live, {"triage": "self_care", "causes": [{"id": "carpal_tunnel"}]}):
         after = fetch(live.url + "/exercises").body.decode()
     assert "Your last check said to get medical help first" not in after and "Suggested for you" in after
+
+
+def test_after_a_check_with_its_own_advice_the_exercises_page_repeats_that_advice(live: Live) -> None:
+    """A pre-eclampsia check said 'contact your maternity team'; the exercises page must not turn it into 'see a GP'."""
+    from numbwise.assess.result import saved_act
+
+    kb = load()
+    case = {"age": 30, "sex": "female", "findings": {"pregnant": True, "pregnancy_warning_signs": True}}
+    words = saved_act("urgent", case)
+    assert words is not None and words != (kb.triage.levels["urgent"].title, kb.triage.levels["urgent"].action)
+    with latest_check(live, {"triage": "urgent", "causes": [{"id": "carpal_tunnel"}]}, case):
+        html = fetch(live.url + "/exercises").body.decode()
+    assert escape(words[1]) in html and escape(kb.triage.levels["urgent"].action) not in html
+    with latest_check(live, {"triage": "urgent", "causes": [{"id": "carpal_tunnel"}]}, {"findings": {"rash_blisters_band": True}}):
+        html = fetch(live.url + "/exercises").body.decode()  # a rule with no advice of its own: the level's words
+    assert escape(kb.triage.levels["urgent"].action) in html

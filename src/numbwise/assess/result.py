@@ -203,6 +203,23 @@ def _act(level: str, rules: Collection[str]) -> _Act:
                 tuple(dict.fromkeys([*lt.do_not, *(d for a in acts for d in a.do_not)])))
 
 
+def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The banner title and action a saved check showed, rebuilt from its answers (None when they cannot be read).
+
+    Pages that repeat an earlier check's advice (exercises) use it, so a pre-eclampsia check is not
+    repeated there as the generic "see a doctor today". Rules that no longer fire at that level leave
+    the level's own words.
+    """
+    if level not in load().triage.levels:
+        return None
+    findings, age = case.get("findings"), case.get("age")
+    if not isinstance(findings, Mapping) or not all(isinstance(v, bool) for v in findings.values()):
+        return None
+    known = {str(f): v for f, v in findings.items() if f in load().vocabulary.findings}
+    act = _act(level, triage(known, age if isinstance(age, int) and not isinstance(age, bool) else None).rules)
+    return act.title, act.action
+
+
 def _rule_levels() -> dict[str, str]:
     """Each finding that can raise an emergency or urgent rule, with the most urgent such level."""
     out: dict[str, str] = {}

@@ -97,7 +97,8 @@ def top_cause_of(result: Mapping[str, Any]) -> str | None:
     return None
 
 
-def suggestion_for(kb: HasCareAndTriage, latest_result: Mapping[str, Any] | None) -> Choice | NoSuggestion:
+def suggestion_for(kb: HasCareAndTriage, latest_result: Mapping[str, Any] | None,
+                   latest_case: Mapping[str, Any] | None = None) -> Choice | NoSuggestion:
     """The routine to suggest after the latest check, or NoSuggestion when it said to get medical help first.
 
     No check: the default routine. An emergency or urgent level, a doctor-first top cause, or a top cause with
@@ -112,6 +113,12 @@ def suggestion_for(kb: HasCareAndTriage, latest_result: Mapping[str, Any] | None
     cause = top_cause_of(latest_result)
     lt = next((t for lid, t in kb.triage.levels.items() if lid == level), None)
     extra = {"level_title": lt.title if lt else None, "level_action": lt.action if lt else None}
+    if lt is not None and level is not None and latest_case is not None:  # the check's own words (a rule's act)
+        from numbwise.assess.result import saved_act
+
+        words = saved_act(level, latest_case)
+        if words is not None:
+            extra = {"level_title": words[0], "level_action": words[1]}
     if level in MEDICAL_FIRST_LEVELS:
         return NoSuggestion("level", level, cause, **extra)
     if cause is None:

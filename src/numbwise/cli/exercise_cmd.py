@@ -50,15 +50,15 @@ class StoreFailure(click.ClickException):
     exit_code = ExitCode.PROBLEM
 
 
-def _latest_check(db: str | None, read: bool = True) -> tuple[dict[str, Any] | None, dt.datetime | None]:
-    """The latest saved check's result and time ((None, None) when there is none); opening checks the diary."""
+def _latest_check(db: str | None, read: bool = True) -> tuple[dict[str, Any] | None, dict[str, Any] | None, dt.datetime | None]:
+    """The latest saved check's result, answers and time (all None when there is none); opening checks the diary."""
     from numbwise.diary.store import open_store
 
     with open_store(db) as store:
         check = store.latest_check() if read else None
     if check is None:
-        return None, None
-    return check.result, check.at
+        return None, None, None
+    return check.result, check.case, check.at
 
 
 class MedicalHelpFirst(Exception):
@@ -76,8 +76,8 @@ def choose(kb: Knowledge, name: str | None, db: str | None) -> tuple[Choice, str
             raise UnknownRoutineFailure(str(exc)) from None
         _latest_check(db, read=False)
         return choice, f"{choice.routine.name}: the routine you asked for."
-    result, when = _latest_check(db)
-    picked = suggestion_for(kb, result)
+    result, case, when = _latest_check(db)
+    picked = suggestion_for(kb, result, case)
     from numbwise.dates import day_of
 
     on = f" of {day_of(when)}" if when else ""

@@ -127,7 +127,7 @@ def _suggested(request: Request) -> tuple[Choice | NoSuggestion, str]:
 
     kb = load()
     check = store_of(request.app).latest_check()
-    result = suggestion_for(kb, check.result if check is not None else None)
+    result = suggestion_for(kb, check.result if check is not None else None, check.case if check is not None else None)
     if check is None:
         return result, "You have no saved check yet, so this is the everyday routine."
     from numbwise.dates import day_of
