@@ -11,7 +11,7 @@ from typing import Any
 
 from numbwise.assess.interview import Interview, Question, answer, describe, fingers_answer, next_question, outcome, start
 from numbwise.assess.result import ResultPlan, result_plan
-from numbwise.assess.triage import triage
+from numbwise.assess.triage import LEVELS, triage
 from numbwise.care.plan import care_plan
 
 Draw = Callable[[list[Any]], Any]  # picks one of the options
@@ -120,6 +120,9 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
                 out.append(f"an emergency change listed under '{group.heading}': {w.text}")
             if w.level != group.level:
                 out.append(f"warning {w.text} filed under the wrong level")
+            raised = LEVELS.index(group.level) < LEVELS.index(_rule_level(w.rule_id))  # filed above its own rule's level
+            if raised and not _sets_off(w.findings, answers, iv.age, group.level):
+                out.append(f"'{w.text}' raised to '{group.heading}' though no {group.level} rule is set off by it")
     if plan.level == "self_care":
         if plan.advice is None or not plan.advice.steps:
             out.append("a self-care result without home steps")
@@ -149,7 +152,26 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out += [f"'not sure' item {u.finding} was answered" for g in plan.unsure for u in g.items if u.finding in answers]
     if not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.questions and len(plan.causes) > 1:
         out.append("can't tell the causes apart but no question offered")
+    worst = plan.unsure[0].level if plan.unsure else None  # an unsure sign more urgent than the level: said at the top
+    if bool(plan.caution) != (worst is not None) or (worst == "emergency" and not plan.numbers):
+        out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")
     return plan, out
+
+
+def _rule_level(rule_id: str) -> str:
+    from numbwise.kb import load
+
+    return next(r.level for r in load().triage.rules if r.id == rule_id)
+
+
+def _sets_off(findings: tuple[str, ...], answers: dict[str, bool], age: int | None, level: str) -> bool:
+    """Would one of these changes itself set off a rule of this level (not only undo an exception)?"""
+    from numbwise.assess.interview import positive_findings
+    from numbwise.assess.triage import compiled_rules
+
+    hyp = triage({**answers, **{f: True for f in findings}}, age)
+    return any(c.rule.id in hyp.rules and c.rule.level == level and set(findings) & set(positive_findings(c.rule.when))
+               for c in compiled_rules())
 
 
 def _notes(cause: str) -> list[Any]:

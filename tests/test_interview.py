@@ -356,3 +356,13 @@ def test_a_description_can_be_corrected_by_the_question_that_asks_it_back() -> N
     assert iv.answers["after_pressure_on_arm"] is False  # the person's answer, not the parser's reading
     iv = answer(iv, finding_question("after_pressure_on_arm"), {"after_pressure_on_arm": True})
     assert iv.answers["after_pressure_on_arm"] is False  # and an answer is never overridden
+
+
+def test_the_terminal_says_at_the_top_when_emergency_signs_were_not_sure() -> None:
+    from numbwise.kb import load
+
+    run = run_cli("check", "--no-diary", "--plain", input="?\n\n\n" + "?\n" * 30)
+    assert run.code == 0, run.err
+    top = " ".join(run.out[run.out.index("URGENCY:"):].split())
+    caution = " ".join(load().triage.unsure_caution["emergency"].split())
+    assert top.index("NOT SURE: " + caution) < top.index("By when:") and "Call 911" in top

@@ -116,3 +116,20 @@ def test_the_result_page_never_says_zero_questions(app: Any) -> None:
     stroke = _story(STROKE)
     assert stroke.count >= 1
     assert f"You answered {stroke.count} question{'' if stroke.count == 1 else 's'}." in _page(app, stroke)
+
+
+def test_not_sure_about_emergency_signs_is_said_at_the_top_with_call_buttons(app: Any) -> None:
+    """The walkthrough's unsafe result: unsure of every stroke sign, headed only 'Book a doctor's visit'."""
+    caution = load().triage.unsure_caution["emergency"]
+    iv = simulate({}, 50, "female")  # every question answered 'not sure'
+    from itsdangerous import URLSafeSerializer
+
+    r = call(app, "GET", "/check?at=" + URLSafeSerializer(SECRET, salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None}))
+    body = html.unescape(r.body.decode())
+    banner = body[body.index('<section class="banner'):body.index("</section>")]
+    assert caution in banner and 'href="tel:911"' in banner
+    api = _api(app, {"age": 50, "sex": "female", "findings": {}, "unsure": []})
+    assert api["caution"] == ""  # nothing answered 'not sure' through the API: nothing to caution about
+    calm = _page(app, simulate({f: False for f in load().vocabulary.findings} | {"onset_gradual": True}, 50, "female"))
+    assert caution not in calm and load().triage.unsure_caution["urgent"] not in calm  # everything answered: no caution

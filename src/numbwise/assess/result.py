@@ -124,6 +124,7 @@ class ResultPlan:
     title: str
     action: str
     by_when: str
+    caution: str  # atop the banner when a sign answered 'not sure' would make it more urgent (else empty)
     numbers: tuple[tuple[str, str], ...]  # emergency numbers (number, where) for call buttons
     do: tuple[str, ...]
     do_not: tuple[str, ...]
@@ -155,10 +156,14 @@ class ResultPlan:
 def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], age: int | None) -> tuple[WatchFor, ...]:
     """File each warning under the level the rules give this person if it happened (fever with chemotherapy is an emergency)."""
     levels = load().triage.levels
+    when = {c.rule.id: (c.rule.level, set(positive_findings(c.rule.when))) for c in compiled_rules()}
     out = []
     for w in items:
-        lv = triage({**findings, **{f: True for f in w.findings}}, age).level
+        hyp = triage({**findings, **{f: True for f in w.findings}}, age)
+        lv = hyp.level
         if lv in ("emergency", "urgent") and LEVELS.index(lv) < LEVELS.index(w.level):
+            if not any(when[rid][0] == lv and set(w.findings) & when[rid][1] for rid in hyp.rules if rid in when):
+                continue  # more urgent only because it breaks the exception that explained the story: not a sign to call for
             heading = levels[lv].watch_heading  # type: ignore[index]
             w = replace(w, level=lv, heading=heading or w.heading)
         out.append(w)
@@ -218,6 +223,16 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     known = {str(f): v for f, v in findings.items() if f in load().vocabulary.findings}
     act = _act(level, triage(known, age if isinstance(age, int) and not isinstance(age, bool) else None).rules)
     return act.title, act.action
+
+
+@functools.cache
+def _asked_order() -> dict[str, int]:
+    """Each finding's place in the interview's screens, so unsure signs are listed in the order they were asked."""
+    order: dict[str, int] = {}
+    for step in load().interview.steps:
+        for f in [*step.items, *(o.finding for o in step.options)]:
+            order.setdefault(f, len(order))
+    return order
 
 
 def _rule_levels() -> dict[str, str]:
@@ -341,7 +356,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
               if f in rule_findings and f not in findings and f in kb.findings}
     doubts = tuple(
         Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), lv)
-        for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), x[0]))
+        for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), _asked_order().get(x[0], 10**6), x[0]))
         if LEVELS.index(lv) < LEVELS.index(level)
     )
     signs = tuple(Reason(f, True, statement(f, True)) for f in result.red_flags) if level in ("emergency", "urgent") else ()
@@ -374,9 +389,12 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
                           else f"What to do about {advice.cause_name}")
+    worst_doubt = doubts[0].level if doubts else None  # most urgent first
+    caution = next((text for lv, text in kb.triage.unsure_caution.items() if lv == worst_doubt), "")
     return ResultPlan(
-        level=level, title=act.title, action=act.action, by_when=act.by_when,
-        numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers) if level == "emergency" else (),
+        level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
+        numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
+        if "emergency" in (level, worst_doubt) else (),
         do=act.do, do_not=act.do_not, signs=signs, why=why, unsure=_unsure_groups(doubts),
         told_apart=told_apart, headline=headline, causes=shown,
         questions=questions, questions_intro=CANT_TELL_MORE if questions else "", advice_heading=advice_heading,

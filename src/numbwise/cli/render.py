@@ -57,13 +57,16 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
 
     if plain:
         console.print(f"URGENCY: {plan.title.upper()}", markup=False)
+        if plan.caution:
+            console.print(f"NOT SURE: {plan.caution}", markup=False)
         console.print(plan.action, markup=False)
         console.print(f"By when: {plan.by_when}", markup=False)
         return
     from rich.panel import Panel
 
     colour = load().triage.levels[plan.level].colour  # type: ignore[index]
-    body = f"[bold]{escape(plan.title.upper())}[/bold]\n{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}"
+    caution = f"[bold]{escape(plan.caution)}[/bold]\n" if plan.caution else ""
+    body = f"[bold]{escape(plan.title.upper())}[/bold]\n{caution}{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}"
     console.print(Panel(body, style=f"bold white on {colour}" if plan.level in ("emergency", "urgent") else f"black on {colour}", expand=True))
 
 

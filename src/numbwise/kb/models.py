@@ -450,6 +450,7 @@ class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
     unconfirmed_home_care: Text  # why words alone never give self-care
+    unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
     watch_for: Annotated[list[RuledWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
     watch_for_sources: SourceRefs
     coherence: Coherence
