@@ -73,3 +73,14 @@ def test_a_watch_line_would_raise_the_level_if_it_came_true(case: tuple[dict[str
 
 
 ANY_OF_RULES = ("em_stroke_signs", "em_heart", "em_rapid_spread", "em_spinal_cord", "em_cold_pale_hand", "ur_fever")
+
+
+def test_a_change_that_has_already_happened_is_not_listed() -> None:
+    """Both hands and the feet numb already: 'spreads to your other arm or your legs' would read as if not told."""
+
+    def texts(findings: dict[str, bool]) -> list[str]:
+        return [w.text for w in watch_for(findings, 50, "routine")]
+
+    line = "The numbness spreads to your other arm or your legs."
+    assert line in texts({"both_hands": True}) and line in texts({"numb_feet": True})
+    assert line not in texts({"both_hands": True, "numb_feet": True})

@@ -36,6 +36,8 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
             continue
         if any(findings.get(f) is True for f in item.findings):
             continue
+        if item.already_when and all(findings.get(f) is True for f in item.already_when):
+            continue  # "spreads to your other arm or your legs" when both hands and the feet are numb already
         heading = tri.levels[rule_level].watch_heading
         assert heading is not None  # the knowledge check requires it
         out.append(WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings)))

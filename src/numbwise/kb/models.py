@@ -137,6 +137,7 @@ class RuledWarning(Strict):
     text: Text
     rule: Ident
     findings: list[Ident] = []
+    already_when: list[Ident] = []  # findings that, all reported, mean the change has already happened (left out)
 
 
 class Cause(Strict):
