@@ -24,7 +24,8 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
     """The changes to watch for at this level: only rules more urgent than the result, none already reported.
 
     A line whose rule is not more urgent than the result would change nothing, and a line about a
-    finding the person has already reported would read as if they had not told us.
+    finding the person has already reported would read as if they had not told us. A line with
+    `only_with` is for people who reported one of those findings (a tight cast, for an arm in a cast).
     """
     del age  # the lines do not depend on age today; kept so callers pass the whole answer set
     tri = load().triage
@@ -35,6 +36,8 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
         if not more_urgent(rule_level, level):
             continue
         if any(findings.get(f) is True for f in item.findings):
+            continue
+        if item.only_with and not any(findings.get(f) is True for f in item.only_with):
             continue
         heading = tri.levels[rule_level].watch_heading
         assert heading is not None  # the knowledge check requires it

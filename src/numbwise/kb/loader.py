@@ -204,7 +204,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"triage_rules.yaml: watch_for: '{item.rule}' is not an emergency, urgent or routine rule")
         elif tri.levels.get(rule_level[item.rule]) is None or tri.levels[rule_level[item.rule]].watch_heading is None:
             problems.append(f"triage_rules.yaml: levels.{rule_level[item.rule]}: a watch_heading is needed for '{item.rule}'")
-        for fid in item.findings:
+        for fid in [*item.findings, *item.only_with]:
             if fid not in voc.findings:
                 problems.append(f"triage_rules.yaml: watch_for '{item.rule}': unknown finding '{fid}'")
     for cid, cc in tri.coherence.causes.items():

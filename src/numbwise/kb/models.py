@@ -139,6 +139,15 @@ class RuledWarning(Strict):
     findings: list[Ident] = []
 
 
+class ResultWarning(RuledWarning):
+    """A "watch for" line of every result; `only_with`, when set, shows it only to a person who reported one of those findings.
+
+    A tight-cast line is for a person with an arm injury or cast, and would puzzle anyone else.
+    """
+
+    only_with: list[Ident] = []
+
+
 class Cause(Strict):
     name: Text
     short: Text
@@ -450,7 +459,7 @@ class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
     unconfirmed_home_care: Text  # why words alone never give self-care
-    watch_for: Annotated[list[RuledWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
+    watch_for: Annotated[list[ResultWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
     watch_for_sources: SourceRefs
     coherence: Coherence
     rules: Annotated[list[Rule], Field(min_length=1)]
