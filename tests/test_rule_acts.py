@@ -149,3 +149,11 @@ def test_a_tight_cast_line_is_only_for_someone_with_an_arm_injury_or_cast(tmp_pa
     plan = result_plan(assess(case))
     assert TIGHT_CAST_LINE not in [w.text for g in plan.watch_for for w in g.items]
     assert TIGHT_CAST_LINE not in _assess_text(case, tmp_path)
+
+
+def test_the_tight_cast_reason_asks_for_care_now_like_its_banner(tmp_path: Path) -> None:
+    """The walkthrough: 'It needs care within hours' under a banner saying 'Now. Do not wait'."""
+    text = _assess_text(CAST, tmp_path)
+    why = next(r.why for r in load().triage.rules if r.id == "em_tight_cast")
+    assert why.endswith("needs care now.") and " ".join(why.split()) in text
+    assert "within hours" not in text and "Now. Do not wait" in text
