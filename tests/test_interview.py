@@ -356,3 +356,16 @@ def test_a_description_can_be_corrected_by_the_question_that_asks_it_back() -> N
     assert iv.answers["after_pressure_on_arm"] is False  # the person's answer, not the parser's reading
     iv = answer(iv, finding_question("after_pressure_on_arm"), {"after_pressure_on_arm": True})
     assert iv.answers["after_pressure_on_arm"] is False  # and an answer is never overridden
+
+
+def test_the_home_care_sweep_does_not_say_every_item_means_a_doctor() -> None:
+    """The walkthrough: 'Any of these means a doctor should take a look' over items, such as a visual aura, that
+    alone do not: a person with their usual migraine aura who ticks it still gets home care."""
+    from numbwise.assess.triage import triage
+
+    sweep = _checklists()[-1]
+    lone = [f for f in sweep.findings if not triage({f: True}, 40).rules]  # fires no rule on its own
+    assert "visual_aura" in lone and "migraine_history" in lone
+    run = run_cli("--plain", "check", "--no-diary", input="\n45\nf\n3\nR1 R2 R3\n" + "n\n" * 60)
+    text = " ".join(run.out.split("Before we suggest home care")[1].split("You said")[0].split())
+    assert "Some of these mean a doctor should take a look." in text and "Any of these means" not in text
