@@ -167,6 +167,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"findings.yaml: entry '{fid}': group '{f.group}' differs from the vocabulary's '{voc.finding_groups[fid]}'")
         if f.group not in kb.groups:
             problems.append(f"findings.yaml: entry '{fid}': unknown group '{f.group}'")
+        for other in f.implies:
+            if other == fid or other not in voc.findings:
+                problems.append(f"findings.yaml: entry '{fid}': implies '{other}', which is not another known finding")
         refs("findings.yaml", fid, f.sources)
 
     coverage("causes.yaml", "cause", voc.causes, kb.causes)

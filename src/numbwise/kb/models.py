@@ -100,6 +100,9 @@ class Finding(Strict):
     checklist: Text | None = None  # the finding as an item of a "do you have any of these?" list, said to the person
     sources: SourceRefs
     phrases: Phrases | None = None  # lay words for the free-text parser (numbwise parse)
+    # What a yes to this finding's question already answers ("If you are pregnant, ..." answered yes: pregnant).
+    # The interview fills these in only where still open, never over an answer the person gave.
+    implies: dict[Ident, bool] = {}
 
 
 class FindingsFile(Strict):
