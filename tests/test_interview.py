@@ -8,10 +8,12 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from numbwise.assess import assess
 from numbwise.assess.interview import Interview, Question, answer, next_question, outcome, start, undo
 from numbwise.assess.interview import simulate as run_simulation
-from tests.conftest import case_input, dev_cases, run_cli
+from tests.conftest import case_input, dev_cases, edit_file, run_cli
 
 
 def simulate(case: dict[str, Any]) -> Interview:
@@ -366,3 +368,50 @@ def test_the_terminal_says_at_the_top_when_emergency_signs_were_not_sure() -> No
     top = " ".join(run.out[run.out.index("URGENCY:"):].split())
     caution = " ".join(load().triage.unsure_caution["emergency"].split())
     assert top.index("NOT SURE: " + caution) < top.index("By when:") and "Call 911" in top
+
+
+def test_the_home_care_sweep_does_not_say_every_item_means_a_doctor() -> None:
+    """The walkthrough: 'Any of these means a doctor should take a look' over items, such as a visual aura, that
+    alone do not: a person with their usual migraine aura who ticks it still gets home care."""
+    from numbwise.assess.triage import triage
+
+    sweep = _checklists()[-1]
+    lone = [f for f in sweep.findings if not triage({f: True}, 40).rules]  # fires no rule on its own
+    assert "visual_aura" in lone and "migraine_history" in lone
+    run = run_cli("--plain", "check", "--no-diary", input="\n45\nf\n3\nR1 R2 R3\n" + "n\n" * 60)
+    text = " ".join(run.out.split("Before we suggest home care")[1].split("You said")[0].split())
+    assert "Some of these mean a doctor should take a look." in text and "Any of these means" not in text
+
+
+def test_a_yes_to_the_pregnancy_warning_signs_is_not_followed_by_are_you_pregnant() -> None:
+    """The walkthrough: a woman who ticked 'During pregnancy: a severe headache, ...' was later asked 'Are you
+    pregnant?'. findings.yaml's `implies` fills it in; the history list no longer shows it."""
+    run = run_cli("--plain", "check", "--no-diary", input="\n31\nf\n3\nR1 R2 R3\n\n11\n" + "\n" * 40)
+    assert run.code == 0, run.err
+    assert "11. During pregnancy: a severe headache" in run.out
+    history = run.out.split("Do any of these apply to you?")[1].split("Question")[0].split("URGENCY")[0]
+    assert "diabetes" in history.lower() and "You are pregnant" not in history
+    assert "Are you pregnant?" not in run.out and "CONTACT YOUR MATERNITY TEAM NOW" in run.out
+
+
+def test_an_implied_answer_only_fills_in_what_is_open_and_a_later_answer_has_the_last_word() -> None:
+    from numbwise.assess.interview import answer, finding_question, start
+
+    signs, pregnant = finding_question("pregnancy_warning_signs"), finding_question("pregnant")
+    iv = answer(start(31, "female"), signs, {"pregnancy_warning_signs": True})
+    assert iv.answers["pregnant"] is True and "pregnant" in iv.asked and "pregnant" not in iv.unsure
+    assert answer(iv, pregnant, {"pregnant": False}).answers["pregnant"] is False  # the person's own answer wins
+    iv = answer(answer(start(31, "female"), pregnant, {"pregnant": False}), signs, {"pregnancy_warning_signs": True})
+    assert iv.answers["pregnant"] is False  # never over an answer given
+    iv = answer(start(31, "female"), signs, {"pregnancy_warning_signs": False})
+    assert "pregnant" not in iv.answers and "pregnant" not in iv.asked  # a no implies nothing
+
+
+def test_implies_must_name_another_known_finding(kb_copy: Path) -> None:
+    from numbwise.kb import KnowledgeError, load_from
+
+    edit_file(kb_copy / "findings.yaml", "implies: {pregnant: true}", "implies: {pregnantt: true}")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert ("findings.yaml: entry 'pregnancy_warning_signs': implies 'pregnantt', which is not another known finding"
+            in exc.value.problems)

@@ -162,3 +162,18 @@ def test_an_emergency_from_the_description_alone_never_says_zero_questions() -> 
     assert r.code == 0, r.err
     assert "GO TO A&E NOW" in r.out
     assert "0 questions" not in r.out and "This result comes from what you wrote." in r.out
+
+
+def test_the_follow_up_checklist_asks_for_not_sure_rather_than_a_blank() -> None:
+    """The walkthrough: its help said 'Leave any you are not sure about', but in the terminal the items left
+    unmarked are then asked as 'and the others?', where Enter records them all as No; and its reason said the
+    description 'answered many questions' whatever it answered."""
+    r = run_cli("--plain", "check", "--no-diary", "--describe",
+                "I am 45, a woman, my right thumb and index finger tingle at night for weeks",
+                input="\n" + "?\n\n" * 3 + "\n")
+    assert r.code in (0, 130), r.err
+    out = " ".join(r.out.split())
+    assert "Thank you. Do you also have any of these?" in out
+    assert "Answer not sure for any you do not know." in out
+    assert "Put ? before any you are not sure of" in out  # how this face takes a not sure
+    assert "Leave any" not in out and "many questions" not in out

@@ -121,3 +121,53 @@ def test_an_act_needs_known_sources_and_known_keys(kb_copy: Path) -> None:
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert any(p.startswith("triage_rules.yaml: field 'rules.") and "act.colour" in p for p in exc.value.problems)
+
+
+ARM = {"age": 40, "sex": "male", "findings": {"recent_arm_injury_or_cast": True}}
+TIGHT_CAST_LINE = "Your cast or bandage feels too tight, or the pain or swelling keeps getting worse."
+
+
+def test_the_arm_injury_result_leaves_a_tight_cast_to_the_emergency_watch_line(tmp_path: Path) -> None:
+    """The walkthrough: the urgent act said 'Go to A&E now if the cast feels too tight' under a watch-for list
+    that says 'call your emergency number now', and 'at or above the heart' next to em_tight_cast's 'level with'."""
+    plan = result_plan(assess(ARM))
+    assert plan.level == "urgent"
+    assert not any("tight" in line for line in plan.do + plan.do_not)
+    emergency = next(g for g in plan.watch_for if g.level == "emergency")
+    assert TIGHT_CAST_LINE in [w.text for w in emergency.items]
+    text = _assess_text(ARM, tmp_path)
+    assert "Go to A&E now if the cast" not in text
+    assert text.index("Call your emergency number now if") < text.index(TIGHT_CAST_LINE)
+    urgent, tight = _act("ur_after_arm_injury"), _act("em_tight_cast")
+    assert not any("above" in line for line in urgent.do + tight.do)
+    assert any("level with your heart" in line for line in urgent.do)
+    assert any("level with your heart" in line for line in tight.do)
+
+
+def test_a_tight_cast_line_is_only_for_someone_with_an_arm_injury_or_cast(tmp_path: Path) -> None:
+    case = {"age": 40, "sex": "female", "findings": {"numb_thumb": True, "numb_index": True, "worse_at_night": True}}
+    plan = result_plan(assess(case))
+    assert TIGHT_CAST_LINE not in [w.text for g in plan.watch_for for w in g.items]
+    assert TIGHT_CAST_LINE not in _assess_text(case, tmp_path)
+
+
+def test_the_tight_cast_reason_asks_for_care_now_like_its_banner(tmp_path: Path) -> None:
+    """The walkthrough: 'It needs care within hours' under a banner saying 'Now. Do not wait'."""
+    text = _assess_text(CAST, tmp_path)
+    why = next(r.why for r in load().triage.rules if r.id == "em_tight_cast")
+    assert why.endswith("needs care now.") and " ".join(why.split()) in text
+    assert "within hours" not in text and "Now. Do not wait" in text
+
+
+def test_the_chemotherapy_question_asks_about_now_or_recently_not_ever(tmp_path: Path) -> None:
+    """The walkthrough: 'having, or have had, chemotherapy' sent people treated years ago to the cancer helpline
+    with a fever; the policy (clar. 9) is treatment now or recent. Treatment long ago belongs to cancer_history."""
+    run = run_cli("--plain", "check", "--no-diary", input="\n45\nf\n3\nR1 R2 R3\n" + "n\n" * 60)
+    assert run.code == 0, run.err
+    out = " ".join(run.out.split())
+    assert "You are having chemotherapy now, or had it recently" in out and "have had, chemotherapy" not in out
+    case = {"age": 50, "sex": "female", "findings": {"chemotherapy": True, "fever": True}}
+    text = _assess_text(case, tmp_path)
+    assert "You are having chemotherapy now or had it recently." in text and "CALL YOUR CANCER HELPLINE NOW" in text
+    chemo = load().findings["chemotherapy"]
+    assert "long ago" in chemo.help and "in the past" not in chemo.question

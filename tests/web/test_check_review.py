@@ -311,3 +311,23 @@ def test_a_checklist_left_blank_reaches_the_core_as_not_known(live: Any) -> None
     nos = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "none"), ("item0", "yes")]).body.decode()
     iv = interview(nos)
     assert iv.answers[findings[0]] is True and all(iv.answers[f] is False for f in findings[1:])
+
+
+def test_about_you_presets_no_sex_and_a_blank_answer_is_not_given(live: Any) -> None:
+    """The walkthrough: 'Rather not say' was checked for the person. Nothing is preset; left blank, sex is not given."""
+    import re
+
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.assess.interview import from_data
+
+    cookie, html = fetch_check(live)
+    csrf, state = _fields(html)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "none")]).body.decode()
+    assert "<h1>About you</h1>" in page and "Rather not say" in page
+    assert not re.search(r'<input[^>]*name="sex"[^>]*checked', page)
+    csrf, state = _fields(page)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "about"), ("age", "40")]).body.decode()
+    assert "<h1>About you</h1>" not in page
+    iv = from_data(URLSafeSerializer("test-secret", salt="numbwise-check").loads(_fields(page)[1])["iv"])
+    assert iv.age == 40 and iv.sex is None

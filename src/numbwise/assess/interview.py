@@ -105,14 +105,29 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     answers = dict(iv.answers)
     explicit = set(_answered(iv))  # what the person answered to a question; a description's words may be corrected
     answers.update({f: v for f, v in updates.items() if f not in explicit and (f not in iv.answers or question.kind != "text")})
+    implied = _implied(updates, answers) if question.kind != "text" else {}
+    answers.update(implied)
     shown = iv.shown + (question.id,) + (_steps_told(answers) if question.kind == "text" else ())
     return replace(
         iv,
         answers=answers,
-        asked=iv.asked | (set(question.findings) - set(blank)),
+        asked=iv.asked | (set(question.findings) - set(blank)) | set(implied),
         shown=shown,
         history=iv.history + ((question, tuple(updates.items()), blank),),
     )
+
+
+def _implied(updates: Mapping[str, bool], answers: Mapping[str, bool]) -> dict[str, bool]:
+    """What a yes already answers (findings.yaml `implies`), only where still open: it is not asked again.
+
+    It is not an answer of the person's own (not in the history), so a later question about it has the last word.
+    """
+    kb = load().findings
+    out: dict[str, bool] = {}
+    for fid, value in updates.items():
+        if value is True and fid in kb:
+            out |= {g: v for g, v in kb[fid].implies.items() if g not in answers and g not in updates and g not in out}
+    return out
 
 
 TEXT_STEP = "describe"

@@ -24,7 +24,8 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
     """The changes to watch for at this level: only rules more urgent than the result, none already reported.
 
     A line whose rule is not more urgent than the result would change nothing, and a line about a
-    finding the person has already reported would read as if they had not told us.
+    finding the person has already reported would read as if they had not told us. A line with
+    `only_with` is for people who reported one of those findings (a tight cast, for an arm in a cast).
     """
     del age  # the lines do not depend on age today; kept so callers pass the whole answer set
     tri = load().triage
@@ -38,6 +39,8 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
             continue
         if item.already_when and all(findings.get(f) is True for f in item.already_when):
             continue  # "spreads to your other arm or your legs" when both hands and the feet are numb already
+        if item.only_with and not any(findings.get(f) is True for f in item.only_with):
+            continue
         heading = tri.levels[rule_level].watch_heading
         assert heading is not None  # the knowledge check requires it
         out.append(WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings)))

@@ -167,6 +167,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"findings.yaml: entry '{fid}': group '{f.group}' differs from the vocabulary's '{voc.finding_groups[fid]}'")
         if f.group not in kb.groups:
             problems.append(f"findings.yaml: entry '{fid}': unknown group '{f.group}'")
+        for other in f.implies:
+            if other == fid or other not in voc.findings:
+                problems.append(f"findings.yaml: entry '{fid}': implies '{other}', which is not another known finding")
         refs("findings.yaml", fid, f.sources)
 
     coverage("causes.yaml", "cause", voc.causes, kb.causes)
@@ -204,7 +207,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"triage_rules.yaml: watch_for: '{item.rule}' is not an emergency, urgent or routine rule")
         elif tri.levels.get(rule_level[item.rule]) is None or tri.levels[rule_level[item.rule]].watch_heading is None:
             problems.append(f"triage_rules.yaml: levels.{rule_level[item.rule]}: a watch_heading is needed for '{item.rule}'")
-        for fid in [*item.findings, *item.already_when]:
+        for fid in [*item.findings, *item.only_with, *item.already_when]:
             if fid not in voc.findings:
                 problems.append(f"triage_rules.yaml: watch_for '{item.rule}': unknown finding '{fid}'")
     for cid, cc in tri.coherence.causes.items():
@@ -387,8 +390,6 @@ def _check_warnings(kb: Knowledge, problems: list[str]) -> None:
                 problems.append(f"{where}: finding '{fid}' is not tested by rule '{w.rule}'")
         if tested and not w.findings:
             problems.append(f"{where}: '{w.text}' names no findings of rule '{w.rule}'")
-        problems += [f"{where}: unknown finding '{fid}' in already_when" for fid in w.already_when
-                     if fid not in kb.vocabulary.findings]
         said = urgency_in_text(w.text)
         if said is not None and said != rule.level:
             problems.append(

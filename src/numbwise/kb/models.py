@@ -100,6 +100,9 @@ class Finding(Strict):
     checklist: Text | None = None  # the finding as an item of a "do you have any of these?" list, said to the person
     sources: SourceRefs
     phrases: Phrases | None = None  # lay words for the free-text parser (numbwise parse)
+    # What a yes to this finding's question already answers ("If you are pregnant, ..." answered yes: pregnant).
+    # The interview fills these in only where still open, never over an answer the person gave.
+    implies: dict[Ident, bool] = {}
 
 
 class FindingsFile(Strict):
@@ -137,6 +140,15 @@ class RuledWarning(Strict):
     text: Text
     rule: Ident
     findings: list[Ident] = []
+
+
+class ResultWarning(RuledWarning):
+    """A "watch for" line of every result; `only_with`, when set, shows it only to a person who reported one of those findings.
+
+    A tight-cast line is for a person with an arm injury or cast, and would puzzle anyone else.
+    """
+
+    only_with: list[Ident] = []
     already_when: list[Ident] = []  # findings that, all reported, mean the change has already happened (left out)
 
 
@@ -452,7 +464,7 @@ class TriageFile(Strict):
     default_reason: Text
     unconfirmed_home_care: Text  # why words alone never give self-care
     unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
-    watch_for: Annotated[list[RuledWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
+    watch_for: Annotated[list[ResultWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
     watch_for_sources: SourceRefs
     coherence: Coherence
     rules: Annotated[list[Rule], Field(min_length=1)]
