@@ -157,17 +157,3 @@ def test_the_tight_cast_reason_asks_for_care_now_like_its_banner(tmp_path: Path)
     why = next(r.why for r in load().triage.rules if r.id == "em_tight_cast")
     assert why.endswith("needs care now.") and " ".join(why.split()) in text
     assert "within hours" not in text and "Now. Do not wait" in text
-
-
-def test_the_chemotherapy_question_asks_about_now_or_recently_not_ever(tmp_path: Path) -> None:
-    """The walkthrough: 'having, or have had, chemotherapy' sent people treated years ago to the cancer helpline
-    with a fever; the policy (clar. 9) is treatment now or recent. Treatment long ago belongs to cancer_history."""
-    run = run_cli("--plain", "check", "--no-diary", input="\n45\nf\n3\nR1 R2 R3\n" + "n\n" * 60)
-    assert run.code == 0, run.err
-    out = " ".join(run.out.split())
-    assert "You are having chemotherapy now, or had it recently" in out and "have had, chemotherapy" not in out
-    case = {"age": 50, "sex": "female", "findings": {"chemotherapy": True, "fever": True}}
-    text = _assess_text(case, tmp_path)
-    assert "You are having chemotherapy now or had it recently." in text and "CALL YOUR CANCER HELPLINE NOW" in text
-    chemo = load().findings["chemotherapy"]
-    assert "long ago" in chemo.help and "in the past" not in chemo.question
