@@ -57,9 +57,10 @@ def score_shot(page: object, out: Path) -> None:
     items = instrument("bctq").items
     for round_ in (0, 1):
         pg.goto("/scores/bctq")
+        pg.get_by_label("Right hand", exact=True).check()  # which hand the answers are about
         for i, item in enumerate(items):
             option = item.options[min(len(item.options) - 1, (3 if round_ == 0 else 1) + (i % 2))]
-            pg.locator("fieldset").nth(i).get_by_label(option.label, exact=True).click()
+            pg.locator("fieldset.options:not(.hand-choice)").nth(i).get_by_label(option.label, exact=True).click()
         pg.get_by_role("button", name="See my score", exact=True).click()
         pg.wait_for_selector("text=Your BCTQ result")
     pg.screenshot(path=str(out / "score-375.png"), full_page=True)

@@ -174,6 +174,8 @@ def test_emergency_numbers_are_large_call_links(page: Any) -> None:
 def test_yes_with_nothing_ticked_asks_again(page: Any) -> None:
     page.goto("/check")
     button(page, "Yes, one or more")
+    calls = page.locator("main a.call-link")  # a person who has a sign sees the numbers before any more questions
+    assert calls.count() == 3 and calls.first.get_attribute("href") == "tel:911" and calls.first.is_visible()
     continue_(page)
     err = page.locator(".error[role=alert]")
     assert err.is_visible() and "Choose Yes for each one you have" in err.inner_text()
