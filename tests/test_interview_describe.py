@@ -177,3 +177,19 @@ def test_the_follow_up_checklist_asks_for_not_sure_rather_than_a_blank() -> None
     assert "Answer not sure for any you do not know." in out
     assert "Put ? before any you are not sure of" in out  # how this face takes a not sure
     assert "Leave any" not in out and "many questions" not in out
+
+
+def test_an_option_the_words_settled_is_not_asked_again_in_another_form() -> None:
+    """'It came on slowly' and 'only one hand' settle 'it started all at once' and 'both of your hands'."""
+    from numbwise.assess.interview import settled_by_another, start
+
+    words = parse("I am a 52 year old woman. My thumb, index and middle fingers on my right hand go numb at night "
+                  "and wake me up. Shaking my hand helps. It came on slowly over several months.")
+    assert words.findings.get("onset_gradual") is True and words.findings.get("one_hand") is True
+    iv = describe(start(52, "female"), dict(words.findings))
+    asked: set[str] = set()
+    while (q := next_question(iv)) is not None:
+        asked |= set(q.findings)
+        iv = answer(iv, q, {})
+    assert not {"onset_sudden", "onset_over_days", "both_hands"} & asked, sorted({"onset_sudden", "onset_over_days", "both_hands"} & asked)
+    assert settled_by_another("onset_sudden", {"onset_gradual": True}) and not settled_by_another("onset_sudden", {})

@@ -499,11 +499,28 @@ def _unsettled(rule_ids: tuple[str, ...], iv: Interview) -> list[str]:
 
 def _still_open(q: Question, iv: Interview) -> Question:
     """A checklist screen trimmed to the items not yet asked: each finding is asked once (a description or an
-    earlier single question may have answered some)."""
-    if q.kind != "screen" or all(f not in iv.asked and f not in iv.answers for f in q.findings):
+    earlier single question may have answered some, or answered another option of the same one-answer group:
+    "it came on slowly" settles "it started all at once")."""
+    def open_(f: str) -> bool:
+        return f not in iv.asked and f not in iv.answers and not settled_by_another(f, iv.answers)
+
+    if q.kind != "screen" or all(open_(f) for f in q.findings):
         return q
-    keep = [i for i, f in enumerate(q.findings) if f not in iv.asked and f not in iv.answers]
+    keep = [i for i, f in enumerate(q.findings) if open_(f)]
     return replace(q, findings=tuple(q.findings[i] for i in keep), labels=tuple(q.labels[i] for i in keep))
+
+
+@functools.cache
+def exclusive_groups() -> tuple[frozenset[str], ...]:
+    """Findings that answer each other: the options of each one-answer choice, and one hand or both (built once)."""
+    groups = [frozenset(o.finding for o in step.options) for step in load().interview.steps if step.options]
+    return (*groups, frozenset({"one_hand", "both_hands"}))
+
+
+def settled_by_another(fid: str, findings: Mapping[str, bool]) -> bool:
+    """True when an answer to another finding of the same one-answer group already settles this one."""
+    return any(fid in g and any(findings.get(o) is True or (len(g) == 2 and o in findings) for o in g - {fid})
+               for g in exclusive_groups())
 
 
 @functools.cache
@@ -535,7 +552,7 @@ def _follow_up(iv: Interview, post: list[float], worlds: list[dict[str, bool]], 
     order += [f for f in load().vocabulary.findings if f not in order]
     safety = {f for q in _step_questions() if q.id in _safety_screens() for f in q.findings}
     probe = Question(s.id, "sweep", s.text, s.help, s.why, ())
-    items = [f for f in order if f not in iv.asked and f not in safety
+    items = [f for f in order if f not in iv.asked and f not in safety and not settled_by_another(f, iv.answers)
              and _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
     if not items:
         return None
@@ -616,6 +633,8 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     for q in _step_questions():
         if q.id not in iv.shown and any(f not in iv.asked for f in q.findings):
             q = _still_open(q, iv)
+            if not q.findings:
+                continue  # every item already settled
             if described and q.id not in _safety_screens() and (q.kind == "screen" or not _worth_asking(q, iv, *adaptive())):
                 continue  # after a description: other checklists fold into one follow-up; unneeded steps are skipped
             return q
@@ -627,12 +646,12 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
         follow = _follow_up(iv, post, worlds, levels, up, down)
         if follow is not None:
             return follow
-    open_rule = [f for f in _rule_findings() if f not in iv.asked]
+    open_rule = [f for f in _rule_findings() if f not in iv.asked and not settled_by_another(f, iv.answers)]
     if up >= LEVEL_DOUBT and open_rule:
         gain, best = max((_level_gain(worlds, levels, f), f) for f in open_rule)
         if gain >= MIN_LEVEL_GAIN:
             return finding_question(best)
-    candidates = [f for f in model().present if f not in iv.asked]
+    candidates = [f for f in model().present if f not in iv.asked and not settled_by_another(f, iv.answers)]
     if max(post) < CONFIDENT and candidates:
         gains = sorted(((cause_gain(post, f), f) for f in candidates), reverse=True)
         if gains[0][0] >= MIN_CAUSE_GAIN:

@@ -15,7 +15,7 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
-from numbwise.assess.interview import cause_gain, positive_findings
+from numbwise.assess.interview import cause_gain, positive_findings, settled_by_another
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage
 from numbwise.assess.warnings import WatchFor, watch_for
@@ -261,26 +261,13 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None) -
     m = model()
     post = posterior(findings, age, sex)
 
-    open_ = [f for f in m.present if f not in findings and f in kb.findings and not _settled_by_another(f, findings)]
+    open_ = [f for f in m.present if f not in findings and f in kb.findings and not settled_by_another(f, findings)]
     gains = {f: cause_gain(post, f) for f in open_}
     best: list[str] = []
     for f in sorted(open_, key=lambda f: (-gains[f], f)):
-        if gains[f] > 0.0 and not _settled_by_another(f, dict.fromkeys(best, True)) and len(best) < MOST_QUESTIONS:
+        if gains[f] > 0.0 and not settled_by_another(f, dict.fromkeys(best, True)) and len(best) < MOST_QUESTIONS:
             best.append(f)
     return tuple(kb.findings[f].question for f in best)
-
-
-@functools.cache
-def _exclusive_groups() -> tuple[frozenset[str], ...]:
-    """Findings that answer each other: the options of each one-answer choice, and one hand or both (built once)."""
-    groups = [frozenset(o.finding for o in step.options) for step in load().interview.steps if step.options]
-    return (*groups, frozenset({"one_hand", "both_hands"}))
-
-
-def _settled_by_another(fid: str, findings: Mapping[str, bool]) -> bool:
-    """True when an answer to another finding of the same one-answer group already settles this one."""
-    return any(fid in g and any(findings.get(o) is True or (len(g) == 2 and o in findings) for o in g - {fid})
-               for g in _exclusive_groups())
 
 
 def _home_care_age() -> int:
