@@ -140,3 +140,13 @@ def test_a_self_care_result_gives_only_the_leading_causes_own_reason() -> None:
     a = assess({"age": 25, "sex": "male", "findings": story})
     assert a.triage == "self_care" and a.causes[0][0] == "positional_compression"
     assert "sc_pressure" in a.rules and "sc_mild_carpal_tunnel" not in a.rules
+
+
+def test_a_no_that_another_listed_yes_already_says_is_left_out() -> None:
+    """'It came on over hours' and 'it did not come on slowly' are one fact: the reasons list it once."""
+    from numbwise.assess.result import _distinct
+
+    assert _distinct((("onset_over_days", True), ("onset_gradual", False), ("numb_thumb", False))) == (
+        ("onset_over_days", True), ("numb_thumb", False))
+    assert _distinct((("both_hands", False), ("one_hand", True))) == (("one_hand", True),)
+    assert _distinct((("both_hands", False),)) == (("both_hands", False),)  # alone it says something

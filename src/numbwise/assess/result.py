@@ -318,17 +318,11 @@ def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
     return tuple(out)
 
 
-SAME_FACT = {("both_hands", False): ("one_hand", True), ("one_hand", False): ("both_hands", True)}
-
-
 def _distinct(reasons: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
-    """Leave out an answer that says the same as one already listed ("not in both hands" next to "only one hand")."""
-    out: list[tuple[str, bool]] = []
-    for r in reasons:
-        twin = SAME_FACT.get(r) or next((k for k, v in SAME_FACT.items() if v == r), None)
-        if twin not in out:
-            out.append(r)
-    return tuple(out)
+    """Leave out a 'no' that another listed 'yes' of its one-answer group already says ("not slowly" next to
+    "over hours", "not in both hands" next to "only one hand")."""
+    yes = {f: True for f, v in reasons if v}
+    return tuple((f, v) for f, v in reasons if v or not settled_by_another(f, yes))
 
 
 def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
