@@ -194,3 +194,13 @@ def test_the_independent_probe_set_gets_the_policy_level() -> None:
     wrong = [(c["id"], got, c["expect"]["triage"]) for c in cases
              if (got := assess(case_input(c)).triage) != MORE_CAUTIOUS.get(c["id"], c["expect"]["triage"])]
     assert wrong == []
+
+
+def test_an_aura_that_lasted_over_an_hour_is_not_the_usual_aura() -> None:
+    """ICHD-3: each aura symptom lasts 5 to 60 minutes; a longer one is no reason for home care."""
+    story = {"migraine_history": True, "aura_like_usual": True, "headache_follows": True, "spreads_over_minutes": True,
+             "one_hand": True, "onset_sudden": True, "atrial_fibrillation": False, "blood_thinners": False,
+             "previous_stroke_or_tia": False, "arm_or_leg_weakness_sudden": False}
+    assert triage({**story, "episode_resolved_within_hour": True}, 28).level == "self_care"
+    assert triage({**story, "episode_resolved_within_hour": False}, 28).level == "emergency"
+    assert triage(story, 28).level == "emergency"  # not known: never home care (unknown never lowers)
