@@ -133,3 +133,15 @@ def test_not_sure_about_emergency_signs_is_said_at_the_top_with_call_buttons(app
     assert api["caution"] == ""  # nothing answered 'not sure' through the API: nothing to caution about
     calm = _page(app, simulate({f: False for f in load().vocabulary.findings} | {"onset_gradual": True}, 50, "female"))
     assert caution not in calm and load().triage.unsure_caution["urgent"] not in calm  # everything answered: no caution
+
+
+def test_an_urgent_result_says_its_causes_never_soften_the_advice_at_the_top(app: Any) -> None:
+    """Pre-eclampsia banner, carpal tunnel first among the causes: the page says how the two fit together."""
+    from numbwise.assess.result import CAUSES_NOTE
+
+    page = _page(app, _story(PREGNANCY))
+    assert "Contact your maternity team now" in page and CAUSES_NOTE in page
+    assert page.index("Contact your maternity team now") < page.index(CAUSES_NOTE)
+    assert _api(app, PREGNANCY)["causes_note"] == CAUSES_NOTE
+    calm = _page(app, simulate({f: False for f in load().vocabulary.findings} | {"onset_gradual": True}, 50, "female"))
+    assert CAUSES_NOTE not in calm

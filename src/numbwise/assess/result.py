@@ -27,6 +27,7 @@ MIN_REASONS = 2  # ... and rest on at least this many of the person's own answer
 MOST_CAUSES = 3
 MOST_QUESTIONS = 3
 CANT_TELL = "We can't tell yet what is causing it."
+CAUSES_NOTE = "These are the likely causes of the numbness itself. Whatever the cause, follow the advice at the top first."
 CANT_TELL_MORE = "Your answers fit more than one cause. These questions would help tell them apart; a doctor can answer them with you:"
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
@@ -133,6 +134,7 @@ class ResultPlan:
     unsure: tuple[UnsureGroup, ...]  # most urgent first, each with how to check and what to do if it might be true
     told_apart: bool  # False: the answers cannot tell the causes apart yet
     headline: str  # what the causes come to, in one sentence
+    causes_note: str  # on an urgent result: the causes of the numbness never soften the advice at the top
     causes: tuple[CauseLine, ...]
     questions: tuple[str, ...]  # questions that would tell the causes apart (when not told apart)
     questions_intro: str
@@ -378,6 +380,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         if "emergency" in (level, worst_doubt) else (),
         do=act.do, do_not=act.do_not, signs=signs, why=why, unsure=_unsure_groups(doubts),
         told_apart=told_apart, headline=headline, causes=shown,
+        causes_note=CAUSES_NOTE if level == "urgent" and shown else "",
         questions=questions, questions_intro=CANT_TELL_MORE if questions else "", advice_heading=advice_heading,
         advice=advice,
         watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice),

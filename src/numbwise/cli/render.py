@@ -123,6 +123,8 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
     if plan.causes and detail:
         head("What may be causing it (not a diagnosis)")
         _wrap(console, plan.headline, "  ", "  ", None if plain else "bold")
+        if plan.causes_note:
+            _wrap(console, plan.causes_note, "  ", "  ")
         for c in plan.causes:
             _wrap(console, f"{c.name} ({c.short})", "  * ", "    ")
             for r in c.towards:
