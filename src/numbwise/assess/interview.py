@@ -530,6 +530,12 @@ def _safety_screens() -> frozenset[str]:
     return frozenset(q.id for q in _step_questions() if q.kind == "screen" and alone & set(q.findings))
 
 
+@functools.cache
+def _safety_findings() -> frozenset[str]:
+    """Every sign on the always-shown safety screens (built once)."""
+    return frozenset(f for q in _step_questions() if q.id in _safety_screens() for f in q.findings)
+
+
 def _worth_asking(q: Question, iv: Interview, post: list[float], worlds: list[dict[str, bool]], levels: list[str],
                   up: float, down: float) -> bool:
     """Could any open item of this screen still change the level or tell the likely causes apart?"""
@@ -550,7 +556,7 @@ def _follow_up(iv: Interview, post: list[float], worlds: list[dict[str, bool]], 
         return None
     order = [f for q in _step_questions() if q.kind == "screen" and q.id not in _safety_screens() for f in q.findings]
     order += [f for f in load().vocabulary.findings if f not in order]
-    safety = {f for q in _step_questions() if q.id in _safety_screens() for f in q.findings}
+    safety = _safety_findings()
     probe = Question(s.id, "sweep", s.text, s.help, s.why, ())
     items = [f for f in order if f not in iv.asked and f not in safety and not settled_by_another(f, iv.answers)
              and _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
@@ -577,7 +583,7 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers]
     if not left:
         return None
-    safety = {f for q in _step_questions() if q.id in _safety_screens() for f in q.findings}
+    safety = _safety_findings()
     probe = Question(s.id, "sweep", s.text, s.help, s.why, ())
     items = [f for f in dict.fromkeys(left)
              if f in safety or _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]

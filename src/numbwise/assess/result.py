@@ -158,7 +158,7 @@ class ResultPlan:
 def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], age: int | None) -> tuple[WatchFor, ...]:
     """File each warning under the level the rules give this person if it happened (fever with chemotherapy is an emergency)."""
     levels = load().triage.levels
-    when = {c.rule.id: (c.rule.level, set(positive_findings(c.rule.when))) for c in compiled_rules()}
+    when = _rule_triggers()
     out = []
     for w in items:
         hyp = triage({**findings, **{f: True for f in w.findings}}, age)
@@ -237,14 +237,20 @@ def _asked_order() -> dict[str, int]:
     return order
 
 
+@functools.cache
+def _rule_triggers() -> dict[str, tuple[str, frozenset[str]]]:
+    """Each rule's level and the findings whose presence can set it off (built once)."""
+    return {c.rule.id: (c.rule.level, frozenset(positive_findings(c.rule.when))) for c in compiled_rules()}
+
+
 def _rule_levels() -> dict[str, str]:
     """Each finding that can raise an emergency or urgent rule, with the most urgent such level."""
     out: dict[str, str] = {}
-    for c in compiled_rules():
-        if c.rule.level in ("emergency", "urgent"):
-            for fid in positive_findings(c.rule.when):
-                if fid not in out or LEVELS.index(c.rule.level) < LEVELS.index(out[fid]):
-                    out[fid] = c.rule.level
+    for level, triggers in _rule_triggers().values():
+        if level in ("emergency", "urgent"):
+            for fid in triggers:
+                if fid not in out or LEVELS.index(level) < LEVELS.index(out[fid]):
+                    out[fid] = level
     return out
 
 

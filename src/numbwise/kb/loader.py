@@ -76,6 +76,7 @@ class Knowledge:
     language: LanguageFile  # the free-text parser's context words
 
 
+@functools.cache
 def _strict_loader() -> Any:
     """A YAML loader that refuses a key given twice in one mapping (plain YAML keeps the last one silently)."""
     import yaml
