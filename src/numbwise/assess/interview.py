@@ -18,7 +18,7 @@ from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed
 from numbwise.assess.ranking import model, posterior, rank, shortlist
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, settling_questions, triage
 from numbwise.kb import load
-from numbwise.kb.models import Cond, UnsureAdvice
+from numbwise.kb.models import Cond, Sweep, UnsureAdvice
 
 FINGERS = ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")
 PICKER = FINGERS + ("numb_whole_hand", "one_hand", "both_hands")
@@ -289,13 +289,18 @@ def _confirm_question(parts: list[str]) -> Question:
     s = load().interview.confirm_home_care
     if s is None:
         return finding_question(parts[0])
-    return Question(s.id, "sweep", s.text, s.help, s.why, tuple(parts), tuple(checklist_label(f) for f in parts))
+    return sweep_question(s, parts)
 
 
 def checklist_label(fid: str) -> str:
     """A finding as a checklist item in findings.yaml's words to the person, never the vocabulary's clinical definition."""
     f = load().findings[fid]
     return f.checklist or f.said_yes.rstrip(".")
+
+
+def sweep_question(s: Sweep, items: Collection[str]) -> Question:
+    """A checklist of these findings under one of interview.yaml's sweep texts, each in the person's words."""
+    return Question(s.id, "sweep", s.text, s.help, s.why, tuple(items), tuple(checklist_label(f) for f in items))
 
 
 def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | None:
@@ -414,9 +419,7 @@ def _sweep(iv: Interview) -> Question | None:
             open_findings += [f for f in positive_findings(c.rule.when) if f not in iv.asked and f not in open_findings]
     if not open_findings:
         return None
-    s = kb.interview.safety_sweep
-    labels = tuple(checklist_label(f) for f in open_findings)
-    return Question(s.id, "sweep", s.text, s.help, s.why, tuple(open_findings), labels)
+    return sweep_question(kb.interview.safety_sweep, open_findings)
 
 
 def _possible(cond: Cond, iv: Interview) -> bool:
@@ -557,12 +560,10 @@ def _follow_up(iv: Interview, post: list[float], worlds: list[dict[str, bool]], 
     order = [f for q in _step_questions() if q.kind == "screen" and q.id not in _safety_screens() for f in q.findings]
     order += [f for f in load().vocabulary.findings if f not in order]
     safety = _safety_findings()
-    probe = Question(s.id, "sweep", s.text, s.help, s.why, ())
+    probe = sweep_question(s, ())
     items = [f for f in order if f not in iv.asked and f not in safety and not settled_by_another(f, iv.answers)
              and _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
-    if not items:
-        return None
-    return Question(s.id, "sweep", s.text, s.help, s.why, tuple(items), tuple(checklist_label(f) for f in items))
+    return sweep_question(s, items) if items else None
 
 
 def _is_left_blank(q: Question) -> bool:
@@ -584,12 +585,10 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     if not left:
         return None
     safety = _safety_findings()
-    probe = Question(s.id, "sweep", s.text, s.help, s.why, ())
+    probe = sweep_question(s, ())
     items = [f for f in dict.fromkeys(left)
              if f in safety or _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
-    if not items:
-        return None
-    return Question(s.id, "sweep", s.text, s.help, s.why, tuple(items), tuple(checklist_label(f) for f in items))
+    return sweep_question(s, items) if items else None
 
 
 def _clarify(fid: str, iv: Interview) -> Question:
@@ -721,7 +720,7 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
                 s = other
         if qid != s.id or not findings or any(f not in kb.vocabulary.findings for f in findings):
             raise ValueError(f"no sweep question '{qid}' with these findings")
-        q = Question(s.id, "sweep", s.text, s.help, s.why, findings, tuple(checklist_label(f) for f in findings))
+        q = sweep_question(s, findings)
     elif kind == "text":
         vocabulary = load().vocabulary.findings
         if qid != TEXT_STEP or any(f not in vocabulary for f in findings):
