@@ -150,6 +150,22 @@ def test_a_habitual_if_is_not_hypothetical() -> None:
     assert parse("if it spreads to my face I will go to A&E").findings == {}
 
 
+@pytest.mark.parametrize("text", [
+    "I fell asleep on my arm after a night out. 3 hours later my right hand is still numb and weak",
+    "slept on my arm last night and it still hasn't gone away",
+    "leaning on my elbow at work, the little finger is numb all day now",
+])
+def test_pressure_that_did_not_ease_is_asked_not_assumed(text: str) -> None:
+    """The finding is pressure *that eased within minutes*: words that it did not ease leave it not known."""
+    p = parse(text)
+    assert "after_pressure_on_arm" not in p.understood
+    assert any(m.finding == "after_pressure_on_arm" and m.status == "conflict" for m in p.mentions)
+
+
+def test_pressure_that_eased_is_still_read() -> None:
+    assert said("I slept on my arm and it was fine after a few minutes of moving it")["after_pressure_on_arm"] is True
+
+
 def test_a_broken_phrase_fails_when_the_knowledge_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import shutil
 

@@ -82,11 +82,15 @@ class Phrases(Strict):
 
     says: Annotated[list[Phrase], Field(min_length=1)]  # words that state the finding ("pins and needles")
     denied: list[Phrase] = []  # words that count only when said to be absent ("grip" in "my grip is fine")
+    # Words that, anywhere in the description, break a part of the finding its `says` words cannot carry
+    # ("slept on my arm" with "still numb hours later" is not pressure that eased within minutes): not known.
+    undone_by: list[Phrase] = []
 
     @model_validator(mode="after")
     def _gaps(self) -> Phrases:
         _no_edge_gaps(self.says)
         _no_edge_gaps(self.denied)
+        _no_edge_gaps(self.undone_by)
         return self
 
 

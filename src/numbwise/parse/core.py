@@ -414,6 +414,7 @@ def parse(text: str) -> Parsed:
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
+    mentions = _undone(mentions, toks, lex)
     understood, case = _resolve(mentions, lex)
     if sex is None and understood.get("pregnant") is True:
         sex = "female"
@@ -692,6 +693,14 @@ def _new_limb(toks: list[Token], text: str, ctx: _Context, lex: Lexicon, blocked
         return [Mention("spreading_to_other_limbs", True, toks[i].start, toks[i].end, text[toks[i].start:toks[i].end],
                         "inferred", 0.7)]
     return []
+
+
+def _undone(mentions: list[Mention], toks: list[Token], lex: Lexicon) -> list[Mention]:
+    """A finding said in words that carry only part of it, when other words break the rest ('slept on my arm'
+    with 'still numb hours later'), is a conflict: not known, so the check asks it as a question."""
+    broken = {fid for fid, table in lex.undone.items() if find(toks, table)}
+    return [Mention(m.finding, None, m.start, m.end, m.text, "conflict", m.confidence)
+            if m.finding in broken and m.value else m for m in mentions]
 
 
 def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:

@@ -65,6 +65,7 @@ class Lexicon:
     historical: dict[str, tuple[Pattern, ...]]
     uncertain: dict[str, tuple[Pattern, ...]]
     doubt: dict[str, tuple[Pattern, ...]]
+    undone: dict[str, dict[str, tuple[Pattern, ...]]]  # finding -> words that leave its 'says' not known
     terminators: dict[str, tuple[Pattern, ...]]
     relatives: dict[str, str]  # relative word -> female / male / either
     family_verbs: dict[str, tuple[Pattern, ...]]
@@ -130,6 +131,7 @@ def build() -> Lexicon:
                                    lang.pseudo_negation, lang.hypothetical, lang.conditional, lang.future_words,
                                    lang.historical, lang.uncertain, lang.doubt,
                                    lang.terminators, lang.family_verbs)]
+    tables += [_plain(f.phrases.undone_by) for f in kb.findings.values() if f.phrases and f.phrases.undone_by]
     known = {w.key for t in [_index(patterns), *tables] for ps in t.values() for p in ps for w in p.words if not w.gap}
     known |= set(relatives) | set(sex_words) | set(UNITS)
     return Lexicon(
@@ -139,6 +141,7 @@ def build() -> Lexicon:
         hypothetical=_plain(lang.hypothetical), conditional=_plain(lang.conditional),
         future_words=_plain(lang.future_words), historical=_plain(lang.historical), uncertain=_plain(lang.uncertain),
         doubt=_plain(lang.doubt),
+        undone={fid: _plain(f.phrases.undone_by) for fid, f in kb.findings.items() if f.phrases and f.phrases.undone_by},
         terminators=_plain(lang.terminators), relatives=relatives, family_verbs=_plain(lang.family_verbs),
         sex_words=sex_words, scope=lang.scope_words, groups=dict(kb.vocabulary.finding_groups), known=frozenset(known),
     )
