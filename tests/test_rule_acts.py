@@ -157,3 +157,22 @@ def test_the_tight_cast_reason_asks_for_care_now_like_its_banner(tmp_path: Path)
     why = next(r.why for r in load().triage.rules if r.id == "em_tight_cast")
     assert why.endswith("needs care now.") and " ".join(why.split()) in text
     assert "within hours" not in text and "Now. Do not wait" in text
+
+
+FALL = {"age": 9, "sex": "female", "findings": {"onset_sudden": True, "recent_arm_injury_or_cast": True, "one_hand": True,
+                                                "numb_thumb": True, "numb_index": True}}
+
+
+def test_sudden_numbness_with_an_arm_injury_is_a_broken_arm_emergency_not_a_stroke(tmp_path: Path) -> None:
+    """A walkthrough: a 9-year-old whose fingers went numb as she fell on her hand was told it 'can be a
+    mini-stroke' and to note the time for the stroke team. Still an emergency; the injury's own advice."""
+    plan = result_plan(assess(FALL))
+    injury = _act("em_sudden_after_arm_injury")
+    assert plan.level == "emergency" and plan.numbers
+    assert (plan.title, plan.action) == (injury.title, injury.action)
+    text = _assess_text(FALL, tmp_path)
+    assert "mini-stroke" not in text and SWALLOWING not in text and "GO TO A&E NOW" in text
+    assert "Do not eat or drink until a doctor has checked the arm" in text
+    stroke = {**FALL, "findings": {**FALL["findings"], "face_drooping": True}}
+    plan = result_plan(assess(stroke))  # a stroke sign with it: the stroke advice leads, the injury adds its line
+    assert plan.action == _levels()["emergency"].action and injury.also in plan.do

@@ -17,7 +17,7 @@ from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
 from numbwise.assess.interview import cause_gain, positive_findings, settled_by_another
 from numbwise.assess.ranking import model, posterior
-from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage
+from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage, watched_causes
 from numbwise.assess.warnings import WatchFor, watch_for
 from numbwise.kb import load
 
@@ -142,7 +142,7 @@ class ResultPlan:
     advice: Advice | None
     watch_for: tuple[WatchGroup, ...]
     next_steps: tuple[NextStep, ...]
-    read_later: tuple[tuple[str, str], ...]  # on an emergency: (id, name) of the ranked emergency-type causes (coherence rule)
+    read_later: tuple[tuple[str, str], ...]  # on an emergency: (id, name) of the emergency-type causes the coherence rule would act on
     notice: str
 
     @property
@@ -390,8 +390,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         questions=questions, questions_intro=CANT_TELL_MORE if questions else "", advice_heading=advice_heading,
         advice=advice,
         watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice),
-        read_later=tuple((c, kb.causes[c].name) for c, _ in result.causes
-                         if c in kb.triage.coherence.causes and c in kb.causes)
+        # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule
+        # asks): a child who fell on her hand is not sent to read about strokes at 2 in 100.
+        read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)
         if level == "emergency" else (),
         notice=kb.meta.notice,
     )

@@ -171,7 +171,7 @@ def coherent(level: Triage, ranked: Sequence[tuple[str, float]], findings: Mappi
         else:  # only the leading cause's own pattern explains the result (a whole hand also fits 'thumb-side')
             kept = tuple(rid for rid in level.rules if causes.get(rid) in (None, ranked[0][0]))
             level = Triage(level.level, level.red_flags, kept)
-    hit = _watched(ranked)
+    hit = watched_causes(ranked)
     if not hit or not more_urgent(co.level, level.level):
         return level
     flags: list[str] = []
@@ -189,10 +189,10 @@ def coherent(level: Triage, ranked: Sequence[tuple[str, float]], findings: Mappi
 def settling_questions(ranked: Sequence[tuple[str, float]]) -> tuple[str, ...]:
     """The findings that would settle each emergency-type cause the coherence rule is watching."""
     co = load().triage.coherence
-    return _dedupe([f for cid in _watched(ranked) for f in co.causes[cid].settle])
+    return _dedupe([f for cid in watched_causes(ranked) for f in co.causes[cid].settle])
 
 
-def _watched(ranked: Sequence[tuple[str, float]]) -> list[str]:
+def watched_causes(ranked: Sequence[tuple[str, float]]) -> list[str]:
     """The emergency-type causes the coherence rule acts on: ranked first, or at least this likely."""
     co = load().triage.coherence
     return [cid for i, (cid, p) in enumerate(ranked) if cid in co.causes and (i == 0 or p >= co.min_probability)]
