@@ -11,6 +11,9 @@ from numbwise.assess.triage import COHERENCE_RULE, SELF_CARE_CAUSE_RULE, UNCONFI
 from numbwise.kb import load
 
 STRONG = 0.26  # log(1.3): a finding must shift the odds by at least 30 % to be named
+# A "no" is named against a cause only when it shifts the odds by at least half (log 1.5): a reader takes
+# "your ring finger is not numb" as an argument, and a small one (ring finger in carpal tunnel) reads as odd.
+STRONG_NO = 0.41
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ def cause_reasons(findings: Mapping[str, bool], cause: str, probability: float, 
     i = m.causes.index(cause)
     lifts = [((m.lift_present if v else m.lift_absent)[f][i], f, v) for f, v in findings.items()]
     towards = tuple((f, v) for lift, f, v in sorted(lifts, key=lambda x: -x[0]) if lift >= STRONG)[:most]
-    away = tuple((f, v) for lift, f, v in sorted(lifts, key=lambda x: x[0]) if lift <= -STRONG)[:2]
+    away = tuple((f, v) for lift, f, v in sorted(lifts, key=lambda x: x[0]) if lift <= -(STRONG if v else STRONG_NO))[:2]
     return CauseReasons(cause, probability, towards, away)
 
 
