@@ -78,6 +78,19 @@ def test_check_describe_in_the_terminal_asks_only_what_is_open() -> None:
     assert "Question 1: Right now, with the numbness" in r.out
 
 
+def test_check_describe_shows_the_age_and_sex_it_read_and_asks_a_wrong_one() -> None:
+    """A walkthrough: the words' age and sex were used, unseen, and About you was skipped."""
+    words = "I'm 45, female. My right pinky and ring finger go numb when I'm on the phone, for months."
+    kept = run_cli("--plain", "check", "--no-diary", "--describe", words, input="\n\n")
+    listed = kept.out.split("From what you wrote, we understood:")[1].split("Type the numbers")[0]
+    assert "Age: 45. ('45')" in listed and "Sex: female. ('female')" in listed
+    assert "About you" not in kept.out
+    n = next(line.split(".")[0].strip() for line in listed.splitlines() if "Age: 45" in line)
+    dropped = run_cli("--plain", "check", "--no-diary", "--describe", words, input=f"{n}\n\n")
+    assert "About you" in dropped.out and "How old are you?" in dropped.out.split("About you")[1]
+    assert "Your sex:" not in dropped.out.split("About you")[1]  # the kept sex is not asked
+
+
 def test_check_describe_emergency_then_not_what_i_meant() -> None:
     r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb",
                 input="n\n\n\n")

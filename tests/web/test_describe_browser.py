@@ -34,3 +34,22 @@ def test_an_emergency_in_the_words_comes_first_with_a_way_back(page: Any) -> Non
     assert axe_violations(page) == []
     button(page, "That's not what I meant")
     assert heading(page) == "Is this right?"
+
+
+def test_an_age_and_sex_from_the_words_are_shown_back_and_a_wrong_one_is_asked(page: Any) -> None:
+    """A walkthrough: the words' age and sex were used without being shown, and About you was skipped."""
+    _describe(page, "I'm a 52 year old woman and my right thumb tingles at night")
+    assert page.get_by_label("Age: 52. (you wrote “52”)").is_checked()
+    assert page.get_by_label("Sex: female. (you wrote “woman”)").is_checked()
+    page.get_by_label("Age: 52. (you wrote “52”)").uncheck()  # read wrong: it is asked instead
+    continue_(page)
+    button(page, "None of these")
+    assert heading(page) == "About you"
+    assert page.get_by_label("Your age in years (you can leave this empty)").input_value() == ""
+
+
+def test_an_age_and_sex_kept_skip_about_you(page: Any) -> None:
+    _describe(page, "I'm a 52 year old woman and my right thumb tingles at night")
+    continue_(page)
+    button(page, "None of these")
+    assert heading(page) != "About you"

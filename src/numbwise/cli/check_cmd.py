@@ -141,7 +141,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
     'not what I meant' sets those words aside (not known, asked again).
     """
     from numbwise.kb import load
-    from numbwise.parse import chips, corrected, emergency, parse, without
+    from numbwise.parse import ABOUT, about_chips, chips, corrected, emergency, parse, without
 
     words = parse(description)
     findings = dict(words.findings)
@@ -164,7 +164,8 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         if reply in ("y", "yes"):
             return findings, words.age, words.sex
         findings = without(findings, [c.finding for c in urgent])
-    items = [c for c in chips(words) if c.finding in findings]
+    items = [c for c in chips(words) if c.finding in findings] + about_chips(words)
+    age, sex = words.age, words.sex
     if items:
         console.print()
         console.print("From what you wrote, we understood:", markup=False, style="bold")
@@ -180,10 +181,11 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
                           markup=False)
         wrong = {items[int(p) - 1].finding for p in picks if not p.startswith("!")}
         flipped = {items[int(p[1:]) - 1].finding for p in picks if p.startswith("!")}
-        findings = corrected(findings, set(findings) - wrong, flipped)
+        age, sex = (None if "age" in wrong | flipped else age), (None if "sex" in wrong | flipped else sex)  # asked in About you
+        findings = corrected(findings, set(findings) - wrong, flipped - set(ABOUT))
     else:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
-    return findings, words.age, words.sex
+    return findings, age, sex
 
 
 def _interview(console: Console, plain: bool, limit: int, description: str | None = None) -> Interview | None:

@@ -49,6 +49,21 @@ def chips(parsed: Parsed) -> list[Chip]:
     return out
 
 
+ABOUT = ("age", "sex")  # the about-you chips' `finding`: not findings, kept or dropped like one
+
+
+def about_chips(parsed: Parsed) -> list[Chip]:
+    """The age and sex the words gave, shown back like findings so a wrong one can be dropped (then asked)."""
+    out = []
+    if parsed.age is not None:
+        words = (parsed.text[parsed.age_span[0]:parsed.age_span[1]],) if parsed.age_span else ()
+        out.append(Chip("age", True, f"Age: {parsed.age}.", words, False))
+    if parsed.sex is not None:
+        words = (parsed.text[parsed.sex_span[0]:parsed.sex_span[1]],) if parsed.sex_span else ()
+        out.append(Chip("sex", True, f"Sex: {parsed.sex}.", words, False))
+    return out
+
+
 def emergency(parsed: Parsed) -> list[Chip]:
     """The findings that make the described case an emergency, with their words; empty when it is not one.
 

@@ -35,7 +35,7 @@ def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
 
     items = [Chip(**c) for c in told["chips"] if c["finding"] in told["findings"]]
     return _page(request, "check_describe_chips.html", {
-        "title": "What we understood", "chips": items, "text": text, "age": told["age"], "sex": told["sex"],
+        "title": "What we understood", "chips": items, "text": text, "about": [Chip(**c) for c in told.get("about", [])],
         "token": str(_serializer(request).dumps(told)),
     })
 
@@ -63,7 +63,7 @@ async def describe_read(request: Request) -> Response:
     """Read the words: an emergency sign first (with its words), else the chips to check."""
     from dataclasses import asdict
 
-    from numbwise.parse import MAX_CHARS, chips, emergency, parse
+    from numbwise.parse import MAX_CHARS, about_chips, chips, emergency, parse
 
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
@@ -77,7 +77,7 @@ async def describe_read(request: Request) -> Response:
                                                       "error": error, "text": text[:MAX_CHARS]}, 422)
     words = parse(text)
     told = {"findings": dict(words.findings), "age": words.age, "sex": words.sex,
-            "chips": [asdict(c) for c in chips(words)]}
+            "chips": [asdict(c) for c in chips(words)], "about": [asdict(c) for c in about_chips(words)]}
     urgent = emergency(words)
     if urgent:
         from numbwise.web.check import _numbers
@@ -118,4 +118,6 @@ async def describe_confirm(request: Request) -> Response:
 
     kept = {str(v) for v in form.getlist("keep")}
     flipped = {str(v) for v in form.getlist("flip")}
-    return _handover(request, corrected(findings, kept, flipped), age, sex)
+    about = {str(v) for v in form.getlist("keep_about")}  # an age or sex unticked is asked in About you
+    return _handover(request, corrected(findings, kept, flipped), age if "age" in about else None,
+                     sex if "sex" in about else None)
