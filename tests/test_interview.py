@@ -415,3 +415,52 @@ def test_implies_must_name_another_known_finding(kb_copy: Path) -> None:
         load_from(kb_copy)
     assert ("findings.yaml: entry 'pregnancy_warning_signs': implies 'pregnantt', which is not another known finding"
             in exc.value.problems)
+
+
+def _walk_with_about(truth: dict[str, bool], age: int | None) -> tuple[list[str], str]:
+    """The faces' loop: About you when the core says it is due, then the next question; answers from `truth`."""
+    from dataclasses import replace
+
+    from numbwise.assess.interview import about_due, answer, next_question, outcome, start
+
+    iv, about, asked = start(), False, []
+    while True:
+        if not about and about_due(iv):
+            iv, about = replace(iv, age=age), True
+            asked.append("about")
+        q = next_question(iv)
+        if q is None:
+            return asked, outcome(iv).triage
+        asked.append(q.id)
+        iv = answer(iv, q, {f: truth.get(f, False) if q.kind == "screen" else truth[f] for f in q.findings
+                            if q.kind == "screen" or f in truth})
+
+
+AURA = {"numb_face_same_side": True, "onset_sudden": True, "one_hand": True, "numb_thumb": True, "numb_index": True,
+        "recent_arm_injury_or_cast": False, "migraine_history": True, "aura_like_usual": True, "headache_follows": True,
+        "spreads_over_minutes": True, "episode_resolved_within_hour": True, "atrial_fibrillation": False,
+        "blood_thinners": False, "previous_stroke_or_tia": False, "arm_or_leg_weakness_sudden": False}
+
+
+def test_a_usual_aura_reaching_the_face_is_clarified_by_questions_too_not_only_from_words() -> None:
+    """Walkthrough 4: the face ticked and 'suddenly' chosen stopped the check after 2 questions with an
+    emergency, without asking the age the policy's aura exception needs (clar. 2); her words gave self-care."""
+    asked, level = _walk_with_about(AURA, 40)
+    assert level == "self_care"
+    assert asked.index("about") < asked.index("migraine_history")  # the age first: it may settle it at once
+    asked, level = _walk_with_about(AURA, 55)
+    assert level == "emergency" and "migraine_history" not in asked  # 50 or over: the aura cannot explain it
+
+
+def test_a_stroke_sign_still_goes_straight_to_the_emergency_advice() -> None:
+    asked, level = _walk_with_about({"face_drooping": True}, None)
+    assert (asked, level) == (["screen_emergency"], "emergency")
+
+
+def test_sudden_numbness_asks_about_an_arm_injury_before_advising() -> None:
+    """The injured-arm rule keeps the emergency but changes the advice, so its question comes first."""
+    asked, level = _walk_with_about({"onset_sudden": True, "one_hand": True, "recent_arm_injury_or_cast": True}, 9)
+    assert level == "emergency" and "recent_arm_injury_or_cast" in asked
+    from numbwise.assess.triage import triage
+
+    assert triage({"onset_sudden": True, "recent_arm_injury_or_cast": True}, 9).rules == ("em_sudden_after_arm_injury",)

@@ -176,3 +176,11 @@ def test_sudden_numbness_with_an_arm_injury_is_a_broken_arm_emergency_not_a_stro
     stroke = {**FALL, "findings": {**FALL["findings"], "face_drooping": True}}
     plan = result_plan(assess(stroke))  # a stroke sign with it: the stroke advice leads, the injury adds its line
     assert plan.action == _levels()["emergency"].action and injury.also in plan.do
+
+
+def test_a_rule_stands_in_only_for_one_of_its_own_level(kb_copy: Path) -> None:
+    edit_file(kb_copy / "triage_rules.yaml", "    supersedes: [em_sudden_one_side, em_sudden_both_hands]",
+              "    supersedes: [em_sudden_one_side, ro_constant]")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert any("em_sudden_after_arm_injury" in p and "'ro_constant'" in p for p in exc.value.problems)

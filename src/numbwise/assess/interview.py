@@ -317,9 +317,16 @@ FOR_SOMEONE_ELSE = "If you are answering for someone else, give their age and se
 
 def about_due(iv: Interview) -> bool:
     """Is the About you step (age and sex) due, if not answered yet? After the first question, the emergency
-    screen, and never while the answers are an emergency: a person with an emergency sign reaches the emergency
-    advice without typing anything more (an unknown age never lowers a level: see triage.py)."""
-    return iv.count >= 1 and outcome(iv).triage != "emergency"
+    screen, and not while the answers are a settled emergency: a person with a stroke sign reaches the emergency
+    advice without typing anything more (an unknown age never lowers a level: see triage.py). An emergency that
+    only an age not given yet keeps settled (the policy's harmless stories, such as a usual migraine aura under
+    50, need a known age) asks it first: the age may settle it at once, else the story's questions follow."""
+    if iv.count < 1:
+        return False
+    result = outcome(iv)
+    if result.triage != "emergency":
+        return True
+    return iv.age is None and _unsettled(result.rules, iv) is None and _unsettled(result.rules, iv, age_free=True) is not None
 
 
 def finding_question(fid: str) -> Question:
@@ -422,8 +429,8 @@ def _sweep(iv: Interview) -> Question | None:
     return sweep_question(kb.interview.safety_sweep, open_findings)
 
 
-def _possible(cond: Cond, iv: Interview) -> bool:
-    """Could this condition still become true through questions not yet asked?"""
+def _possible(cond: Cond, iv: Interview, age_free: bool = False) -> bool:
+    """Could this condition still become true through questions not yet asked (with `age_free`, the age too)?"""
     known = iv.answers
 
     def free(fid: str) -> bool:
@@ -438,12 +445,12 @@ def _possible(cond: Cond, iv: Interview) -> bool:
     if cond.unknown is not None:
         return cond.unknown not in known
     if cond.age_at_least is not None:
-        return iv.age is not None and iv.age >= cond.age_at_least
+        return iv.age is None and age_free or iv.age is not None and iv.age >= cond.age_at_least
     if cond.age_below is not None:
-        return iv.age is not None and iv.age < cond.age_below
+        return iv.age is None and age_free or iv.age is not None and iv.age < cond.age_below
     if cond.all is not None:
-        return all(_possible(c, iv) for c in cond.all)
-    return any(_possible(c, iv) for c in cond.any or [])
+        return all(_possible(c, iv, age_free) for c in cond.all)
+    return any(_possible(c, iv, age_free) for c in cond.any or [])
 
 
 def _certain(cond: Cond, iv: Interview) -> bool:
@@ -464,15 +471,15 @@ def _certain(cond: Cond, iv: Interview) -> bool:
     return any(_certain(c, iv) for c in cond.any or [])
 
 
-def _open(cond: Cond, iv: Interview) -> list[str]:
+def _open(cond: Cond, iv: Interview, age_free: bool = False) -> list[str]:
     """Unasked findings whose answers could still change this condition's outcome."""
     if cond.all is not None or cond.any is not None:
         children = cond.all if cond.all is not None else cond.any
         out: list[str] = []
         for child in children or []:
-            if cond.any is not None and not _possible(child, iv):
+            if cond.any is not None and not _possible(child, iv, age_free):
                 continue
-            out += _open(child, iv)
+            out += _open(child, iv, age_free)
         return out
     for fid in (cond.present, cond.absent, cond.not_present, cond.unknown):
         if fid is not None and fid not in iv.asked:
@@ -480,23 +487,28 @@ def _open(cond: Cond, iv: Interview) -> list[str]:
     return []
 
 
-def _unsettled(rule_ids: tuple[str, ...], iv: Interview) -> list[str]:
-    """Unasked findings that could still undo the emergency; empty when it is settled.
+def _unsettled(rule_ids: tuple[str, ...], iv: Interview, age_free: bool = False) -> list[str] | None:
+    """Unasked findings that could still undo the emergency; None when it is settled.
 
     An emergency resting on answers alone (a stroke sign, chest pain) stops the interview at once.
     One resting on something not yet asked (how it started, one hand or both), or one the policy
     lets a clear harmless story undo (pressure on the arm, a usual migraine aura), is clarified
-    first: a few questions, each of which can only confirm the emergency or explain it.
+    first: a few questions, each of which can only confirm the emergency or explain it. With
+    `age_free` an age not given yet counts as one that could fit the story (see about_due).
     """
     by_id = {c.rule.id: c.rule for c in compiled_rules()}
-    pending: list[str] = []
+    # A rule that would stand in for one that fired (an arm injury for sudden numbness) keeps the level but
+    # changes the advice: its open questions are asked first, even on an emergency otherwise settled.
+    stand_ins = [r for r in by_id.values() if set(r.supersedes) & set(rule_ids) and r.id not in rule_ids]
+    advice = [f for r in stand_ins if _possible(r.when, iv) for f in _open(r.when, iv)]
+    pending: list[str] = list(advice)
     for rid in rule_ids:
         rule = by_id[rid]
-        undoable = rule.unless is not None and _possible(rule.unless, iv)
+        undoable = rule.unless is not None and _possible(rule.unless, iv, age_free)
         if _certain(rule.when, iv) and not undoable:
-            return []
-        pending += [] if _certain(rule.when, iv) else _open(rule.when, iv)
-        pending += _open(rule.unless, iv) if rule.unless is not None and undoable else []
+            return list(dict.fromkeys(advice)) or None
+        pending += [] if _certain(rule.when, iv) else _open(rule.when, iv, age_free)
+        pending += _open(rule.unless, iv, age_free) if rule.unless is not None and undoable else []
     return list(dict.fromkeys(pending))
 
 

@@ -138,7 +138,8 @@ def triage(findings: Mapping[str, bool], age: int | None = None, rules: Sequence
         fired[rule.level].append((rule, flags))
     for level in ("emergency", "urgent"):
         if fired[level]:
-            return _result(level, fired[level])
+            stood_in = {rid for rule, _ in fired[level] for rid in rule.supersedes}
+            return _result(level, [(r, flags) for r, flags in fired[level] if r.id not in stood_in])
     replaced = {rid for rule, _ in fired["self_care"] for rid in rule.replaces}
     routine = [(r, flags) for r, flags in fired["routine"] if r.id not in replaced]
     if routine:

@@ -233,6 +233,11 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for rid in rule.replaces:
             if rid not in routine_ids:
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': '{rid}' is not a generic routine rule")
+        levels = {r.id: r.level for r in tri.rules}
+        for rid in rule.supersedes:
+            if levels.get(rid) != rule.level or rule.level not in ("emergency", "urgent") or rid == rule.id:
+                problems.append(f"triage_rules.yaml: entry '{rule.id}': it may stand in only for another "
+                                f"emergency or urgent rule of its own level, not '{rid}'")
         if (rule.level == "self_care") != (rule.cause is not None):
             problems.append(f"triage_rules.yaml: entry '{rule.id}': a self-care pattern, and only one, names its own cause")
         if rule.cause is not None and rule.cause not in voc.causes:

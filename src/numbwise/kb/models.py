@@ -444,6 +444,9 @@ class Rule(Strict):
     cause: Ident | None = None  # a self-care pattern's own cause: the pattern stands only when it leads
     generic: bool = False
     replaces: list[Ident] = []
+    # Rules of its own level it stands in for when both fire: their level holds, this one's reason and advice
+    # are shown (sudden numbness with an arm injury: a broken arm's advice, not a stroke's).
+    supersedes: list[Ident] = []
     act: RuleAct | None = None  # its own advice (emergency and urgent rules only)
     sources: SourceRefs
 
