@@ -206,3 +206,22 @@ def test_an_option_the_words_settled_is_not_asked_again_in_another_form() -> Non
         iv = answer(iv, q, {})
     assert not {"onset_sudden", "onset_over_days", "both_hands"} & asked, sorted({"onset_sudden", "onset_over_days", "both_hands"} & asked)
     assert settled_by_another("onset_sudden", {"onset_gradual": True}) and not settled_by_another("onset_sudden", {})
+
+
+def test_a_slow_onset_in_the_words_is_asked_back_before_a_worsening_is_called_urgent() -> None:
+    """Walkthrough 4: 'feet numb for a year, fingertips slowly over months', then 'getting worse' ticked, got
+    'See a doctor today ... came on over a few days': the words' slow onset could not lower it and was never asked."""
+    from numbwise.assess.interview import describe, next_question, outcome, start
+    from numbwise.parse import parse
+
+    words = parse("I'm 65 and have type 2 diabetes. My feet have been numb for about a year, and over the last few "
+                  "months the fingertips of both hands have slowly gone numb too.")
+    iv = describe(start(65, "male"), dict(words.findings))
+    truth = {"getting_worse": True, "onset_gradual": True, "lasting_over_6_weeks": True}
+    asked = []
+    while (q := next_question(iv)) is not None:
+        asked.append(q.id)
+        iv = answer(iv, q, {f: truth.get(f, False) for f in q.findings} if q.kind in ("screen", "sweep")
+                    else {f: truth[f] for f in q.findings if f in truth})
+    assert {"lasting_over_6_weeks", "onset_gradual", "onset"} & set(asked)
+    assert outcome(iv).triage == "routine"

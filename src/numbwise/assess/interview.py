@@ -219,9 +219,18 @@ def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
         unless = by_id[rid].unless
         if unless is not None:
             undoers |= unless.finding_ids()
+        undoers |= _negatives(by_id[rid].when)  # 'not_present: onset_gradual': the words' slow onset lowers it too
     asked = _asked_by_questions(iv)  # a 'not sure' to the question asking it back is an answer too: asked once
     told = [f for q, updates, _ in iv.history if q.kind == "text" for f, _ in updates]
     return next((f for f in told if f in undoers and f not in asked), None)
+
+
+def _negatives(cond: Cond) -> set[str]:
+    """The findings a condition needs absent (`absent`, `not_present`): saying them lowers the rule."""
+    out = {f for f in (cond.absent, cond.not_present) if f is not None}
+    for child in (cond.all or []) + (cond.any or []):
+        out |= _negatives(child)
+    return out
 
 
 def _asked_by_questions(iv: Interview) -> set[str]:
