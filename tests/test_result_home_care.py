@@ -38,13 +38,22 @@ def _steps_text(plan: Any) -> str:
 
 @pytest.mark.parametrize("sex,pregnant,shown", [
     ("male", None, False), (None, False, False), ("female", False, False),  # cannot apply
-    ("female", None, True), ("female", True, True), (None, None, True),  # might apply: kept
+    ("female", None, True), (None, None, True),  # might apply: kept
 ])
 def test_the_pregnancy_line_shows_only_where_it_can_apply(tmp_path: Path, sex: str | None, pregnant: bool | None,
                                                          shown: bool) -> None:
     findings = dict(CTS, **({} if pregnant is None else {"pregnant": pregnant}))
     plan = _plan_json({"age": 34, "sex": sex, "findings": findings}, tmp_path)
     assert (NSAID in _steps_text(plan)) is shown
+    assert "As you are pregnant" not in _steps_text(plan)
+    assert "paracetamol or ibuprofen may ease the pain" in _steps_text(plan)  # the step itself stays
+
+
+def test_a_woman_who_said_she_is_pregnant_is_told_plainly_not_if(tmp_path: Path) -> None:
+    """Walkthrough 4: 34 weeks pregnant, she read 'If you are pregnant, do not take ibuprofen'."""
+    plan = _plan_json({"age": 30, "sex": "female", "findings": dict(CTS, pregnant=True)}, tmp_path)
+    text = _steps_text(plan)
+    assert NSAID not in text and "As you are pregnant, do not take ibuprofen" in text and "Paracetamol is usually the safer" in text
     assert "paracetamol or ibuprofen may ease the pain" in _steps_text(plan)  # the step itself stays
 
 

@@ -157,7 +157,8 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     for s in entry.steps:
         notes = [n for n in s.notes if note_applies(n, answers, sex)]
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
-                              " ".join([s.do, *(n.text for n in notes)]), s.how_long,
+                              " ".join([s.do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
+                                                for n in notes)]), s.how_long,
                               refs(list(s.sources) + [sid for n in notes for sid in n.sources])))
     escalation = tuple(PlanEscalation(e.when, e.then, refs(e.sources)) for e in entry.escalate)
     warning_refs = refs(entry.warning_sources)

@@ -262,6 +262,7 @@ class StepNote(Strict):
     text: Text
     about: Ident  # the finding it is about: left out when that was answered no
     not_for_sex: Literal["female", "male"] | None = None  # left out for this sex (pregnancy: male)
+    said_yes: Text | None = None  # said instead when the finding was answered yes: no "if you are" to someone who is
     sources: SourceRefs
 
 
