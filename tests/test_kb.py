@@ -169,8 +169,8 @@ def test_a_rule_that_lets_an_unknown_lower_the_level_is_refused(kb_copy: Path) -
 
 
 def test_a_self_care_pattern_with_an_unknown_part_is_refused(kb_copy: Path) -> None:
-    _edit(kb_copy / "triage_rules.yaml", "        - triggered_by_cold_or_stress\n        - skin_white_then_blue\n        - age_below: 30",
-          "        - triggered_by_cold_or_stress\n        - unknown: skin_white_then_blue\n        - age_below: 30")
+    _edit(kb_copy / "triage_rules.yaml", "            - triggered_by_cold_or_stress\n            - skin_white_then_blue\n            - age_below: 30",
+          "            - triggered_by_cold_or_stress\n            - unknown: skin_white_then_blue\n            - age_below: 30")
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert any("sc_primary_raynaud" in p and "'unknown'" in p for p in exc.value.problems)

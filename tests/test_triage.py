@@ -204,3 +204,13 @@ def test_an_aura_that_lasted_over_an_hour_is_not_the_usual_aura() -> None:
     assert triage({**story, "episode_resolved_within_hour": True}, 28).level == "self_care"
     assert triage({**story, "episode_resolved_within_hour": False}, 28).level == "emergency"
     assert triage(story, 28).level == "emergency"  # not known: never home care (unknown never lowers)
+
+
+def test_sudden_attacks_that_primary_raynauds_fully_explains_are_not_an_emergency() -> None:
+    """Clarification 12: sudden episodes are each a new sudden onset unless a self-care pattern fully explains them."""
+    story = {"onset_sudden": True, "both_hands": True, "triggered_by_cold_or_stress": True, "skin_white_then_blue": True,
+             "fingertip_sores": False, "joint_pain_swelling": False, "autoimmune_disease": False}
+    assert triage(story, 25).level == "self_care"
+    assert triage(story, 35).level == "emergency"  # began after 30 is not the primary pattern
+    assert triage({**story, "fingertip_sores": True}, 25).level == "emergency"
+    assert triage({k: v for k, v in story.items() if k != "autoimmune_disease"}, 25).level == "emergency"  # every part stated
