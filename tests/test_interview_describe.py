@@ -101,10 +101,10 @@ def test_check_describe_emergency_then_not_what_i_meant() -> None:
 
 
 def test_a_confirmed_emergency_in_the_words_shows_the_advice_at_once() -> None:
-    """y to 'Is this happening now?' is the last thing typed: no age, sex or chips before the emergency result."""
+    """y to 'Did we read you right?' is the last thing typed: no age, sex or chips before the emergency result."""
     r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb", input="y\n")
     assert r.code == 0, r.err
-    before, after = r.out.split("Is this happening now?")
+    before, after = r.out.split("Did we read you right?")
     assert "call your emergency number now" in before and "Call 911" in before  # the numbers come with the warning
     assert "CALL EMERGENCY SERVICES NOW" in after and "Call 911" in after and "Do not drive yourself" in after
     for asked in ("How old are you?", "Your sex:", "About you", "From what you wrote", "Question 1"):

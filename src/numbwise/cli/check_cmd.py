@@ -151,12 +151,13 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         console.print("WARNING: your words describe an emergency sign:", markup=False, style="bold red")
         for c in urgent:
             print_wrapped(console, f"{c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", "  ! ", "    ")
-        console.print("If this is happening now, call your emergency number now. Do not wait to see if it goes away.",
+        console.print("If this is happening now, or happened in the last few hours, call your emergency number now. "
+                      "Do not wait to see if it goes away.",
                       markup=False, style="bold")
         for n in load().triage.levels["emergency"].numbers:
             print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", "bold")
         while True:
-            reply = read_line(console, "Is this happening now? y = yes, n = that's not what I meant, q = stop: ").strip().lower()
+            reply = read_line(console, "Did we read you right? y = yes, n = that's not what I meant, q = stop: ").strip().lower()
             if reply in ("y", "yes", "n", "no", "q"):
                 break
         if reply == "q":
