@@ -464,3 +464,18 @@ def test_sudden_numbness_asks_about_an_arm_injury_before_advising() -> None:
     from numbwise.assess.triage import triage
 
     assert triage({"onset_sudden": True, "recent_arm_injury_or_cast": True}, 9).rules == ("em_sudden_after_arm_injury",)
+
+
+def test_pregnancy_is_never_asked_of_a_man() -> None:
+    """Walkthrough 4: a 72-year-old man was asked 'You are pregnant' and about warning signs in pregnancy."""
+    from numbwise.assess.interview import answer, next_question, start
+
+    def asked_pregnancy(sex: str | None) -> bool:
+        iv, seen = start(72, sex), False
+        while (q := next_question(iv)) is not None:
+            seen = seen or bool({"pregnant", "pregnancy_warning_signs"} & set(q.findings))
+            iv = answer(iv, q, {})
+        return seen
+
+    assert not asked_pregnancy("male")
+    assert asked_pregnancy("female") and asked_pregnancy(None)  # might apply: asked

@@ -432,7 +432,8 @@ def _sweep(iv: Interview) -> Question | None:
     open_findings: list[str] = []
     for c in compiled_rules():
         if c.rule.level == "routine" and c.rule.id not in replaced:
-            open_findings += [f for f in positive_findings(c.rule.when) if f not in iv.asked and f not in open_findings]
+            open_findings += [f for f in positive_findings(c.rule.when)
+                              if f not in iv.asked and f not in open_findings and fits(f, iv.sex)]
     if not open_findings:
         return None
     return sweep_question(kb.interview.safety_sweep, open_findings)
@@ -526,7 +527,7 @@ def _still_open(q: Question, iv: Interview) -> Question:
     earlier single question may have answered some, or answered another option of the same one-answer group:
     "it came on slowly" settles "it started all at once")."""
     def open_(f: str) -> bool:
-        return f not in iv.asked and f not in iv.answers and not settled_by_another(f, iv.answers)
+        return f not in iv.asked and f not in iv.answers and not settled_by_another(f, iv.answers) and fits(f, iv.sex)
 
     if q.kind != "screen" or all(open_(f) for f in q.findings):
         return q
@@ -539,6 +540,12 @@ def exclusive_groups() -> tuple[frozenset[str], ...]:
     """Findings that answer each other: the options of each one-answer choice, and one hand or both (built once)."""
     groups = [frozenset(o.finding for o in step.options) for step in load().interview.steps if step.options]
     return (*groups, frozenset({"one_hand", "both_hands"}))
+
+
+def fits(fid: str, sex: str | None) -> bool:
+    """Can this finding apply to a person of this sex (findings.yaml `for_sex`: pregnancy is not asked of a man)?"""
+    f = load().findings.get(fid)
+    return f is None or f.for_sex is None or sex is None or sex == f.for_sex
 
 
 def settled_by_another(fid: str, findings: Mapping[str, bool]) -> bool:
@@ -583,7 +590,7 @@ def _follow_up(iv: Interview, post: list[float], worlds: list[dict[str, bool]], 
     safety = _safety_findings()
     probe = sweep_question(s, ())
     items = [f for f in order if f not in iv.asked and f not in safety and not settled_by_another(f, iv.answers)
-             and _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
+             and fits(f, iv.sex) and _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
     return sweep_question(s, items) if items else None
 
 
@@ -602,7 +609,7 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     s = load().interview.left_blank
     if s is None or s.id in iv.shown:
         return None
-    left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers]
+    left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers and fits(f, iv.sex)]
     if not left:
         return None
     safety = _safety_findings()
@@ -672,12 +679,12 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
         follow = _follow_up(iv, post, worlds, levels, up, down)
         if follow is not None:
             return follow
-    open_rule = [f for f in _rule_findings() if f not in iv.asked and not settled_by_another(f, iv.answers)]
+    open_rule = [f for f in _rule_findings() if f not in iv.asked and not settled_by_another(f, iv.answers) and fits(f, iv.sex)]
     if up >= LEVEL_DOUBT and open_rule:
         gain, best = max((_level_gain(worlds, levels, f), f) for f in open_rule)
         if gain >= MIN_LEVEL_GAIN:
             return finding_question(best)
-    candidates = [f for f in model().present if f not in iv.asked and not settled_by_another(f, iv.answers)]
+    candidates = [f for f in model().present if f not in iv.asked and not settled_by_another(f, iv.answers) and fits(f, iv.sex)]
     if max(post) < CONFIDENT and candidates:
         gains = sorted(((cause_gain(post, f), f) for f in candidates), reverse=True)
         if gains[0][0] >= MIN_CAUSE_GAIN:

@@ -107,6 +107,7 @@ class Finding(Strict):
     # What a yes to this finding's question already answers ("If you are pregnant, ..." answered yes: pregnant).
     # The interview fills these in only where still open, never over an answer the person gave.
     implies: dict[Ident, bool] = {}
+    for_sex: Literal["female", "male"] | None = None  # only for this sex: never asked of the other (pregnancy)
 
 
 class FindingsFile(Strict):
