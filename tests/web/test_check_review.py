@@ -92,6 +92,32 @@ def test_browser_back_steps_back_one_question_and_keeps_the_answers(page: Any, l
         assert store.latest_check() is None or store.latest_check().case.get("age") != 61  # nothing half-kept
 
 
+def test_browser_back_shows_the_step_with_the_answers_given_there(page: Any) -> None:
+    """Walkthrough 4: Back returned a 27-item checklist with nothing chosen, so changing one meant all again."""
+    page.goto("/check")
+    button(page, "None of these")
+    page.get_by_label("Your age in years (you can leave this empty)").fill("61")
+    continue_(page)
+    button(page, "Slowly, over weeks or months")
+    page.get_by_label("Right thumb", exact=True).check()
+    page.get_by_label("Right index finger", exact=True).check()
+    continue_(page)
+    where = heading(page)
+    mark_yes(page, "Your feet or toes")
+    continue_(page)
+    _back(page)
+    assert heading(page) == where
+    assert page.get_by_role("group", name="Your feet or toes").get_by_label("Yes", exact=True).is_checked()
+    assert "Your answers from before are filled in" in page.locator("main").inner_text()
+    _back(page)
+    assert page.get_by_label("Right thumb", exact=True).is_checked() and page.get_by_label("Right index finger", exact=True).is_checked()
+    assert not page.get_by_label("Right little finger", exact=True).is_checked()  # only what was picked
+    _back(page)
+    _back(page)
+    assert heading(page) == "About you"
+    assert page.get_by_label("Your age in years (you can leave this empty)").input_value() == "61"
+
+
 def test_back_from_the_emergency_result_returns_to_the_question_without_errors(page: Any) -> None:
     page.goto("/")
     page.goto("/check")

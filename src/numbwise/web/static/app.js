@@ -11,13 +11,59 @@
       {code: "...", swap: false, error: true}
     ];
   }
+  // The check: stepping back (the browser's Back) shows a step with the answers the person gave there, not
+  // an empty form. Each answer is kept in this tab only (sessionStorage), under the step's signed state,
+  // which already carries every earlier answer; the page itself never presets anything.
+  var KEEP = "numbwise-step:";
+  function stepForm(root) {
+    var form = root.querySelector("form.check");
+    var state = form && form.querySelector("input[name='state']");
+    return state ? {form: form, key: KEEP + state.value} : null;
+  }
+  function remember(step) {
+    var kept = [];
+    step.form.querySelectorAll("input").forEach(function (el) {
+      if (el.name === "csrf" || el.name === "state" || el.type === "hidden") { return; }
+      if ((el.type === "radio" || el.type === "checkbox") ? el.checked : el.value !== "") {
+        kept.push([el.name, el.type === "radio" || el.type === "checkbox" ? el.value : el.value, el.type]);
+      }
+    });
+    try { window.sessionStorage.setItem(step.key, JSON.stringify(kept)); } catch (e) { /* storage off: nothing kept */ }
+  }
+  function restore(step) {
+    var kept;
+    try { kept = JSON.parse(window.sessionStorage.getItem(step.key) || "null"); } catch (e) { kept = null; }
+    if (!kept || !kept.length) { return; }
+    kept.forEach(function (k) {
+      step.form.querySelectorAll("input").forEach(function (el) {
+        if (el.name !== k[0]) { return; }
+        if (el.type === "radio" || el.type === "checkbox") { if (el.value === k[1]) { el.checked = true; } }
+        else if (el.type === k[2]) { el.value = k[1]; }
+      });
+    });
+    var note = document.createElement("p");
+    note.className = "help kept";
+    note.textContent = "Your answers from before are filled in. Change any, then continue.";
+    var h1 = step.form.querySelector("h1");
+    if (h1) { h1.insertAdjacentElement("afterend", note); }
+  }
+  function wireCheck(root) {
+    var step = stepForm(root);
+    if (!step || step.form.dataset.kept) { return; }
+    step.form.dataset.kept = "1";
+    restore(step);
+    step.form.addEventListener("submit", function () { remember(step); });
+  }
   function wire(root) {
+    wireCheck(root);
     var print = root.querySelector("#print");
     if (print) {
       print.hidden = false;
       print.addEventListener("click", function () { window.print(); });
     }
   }
+  // The browser's Back to a step htmx kept in its history: its stored page has no answers ticked.
+  document.addEventListener("htmx:historyRestore", function () { wireCheck(document); });
   document.addEventListener("DOMContentLoaded", function () {
     wire(document);
     // a refused form reloads at the top: bring its message into view and read it out
