@@ -473,3 +473,11 @@ def test_a_spell_that_goes_away_is_not_read_as_one_that_keeps_coming_back() -> N
     p = parse("I'm 64 and I smoke. My left hand went numb this morning, it goes away after a few minutes.")
     assert "comes_and_goes" not in p.understood
     assert assessed(p).triage == "urgent"
+
+
+def test_a_start_minutes_or_hours_ago_is_not_six_weeks_and_odd_speech_is_a_speech_sign() -> None:
+    """Walkthrough 4: 'About 20 minutes ago ... went numb' was then asked 'more than six weeks?', and 'My speech
+    feels a bit odd' was not read at all."""
+    got = said("About 20 minutes ago my left hand went numb all of a sudden. My speech feels a bit odd.")
+    assert got["lasting_over_6_weeks"] is False and got["speech_difficulty"] is True
+    assert "speech_difficulty" not in parse("my hand is numb, my speech is fine").findings

@@ -468,6 +468,9 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
                 clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)):
             add("spreading_within_hours", True)  # "spread up to my elbow over 3 hours"
             continue
+        if d.days < 1 and d.ago and ctx.clause[d.start] not in history_clauses:
+            add("lasting_over_6_weeks", False, 0.75)  # "it started 20 minutes ago": not weeks, so not asked
+            continue
         if d.days < 1 or ctx.clause[d.start] in history_clauses:
             continue
         if d.days >= 42:
