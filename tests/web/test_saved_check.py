@@ -191,3 +191,65 @@ def test_the_diary_line_says_what_the_result_said(web: Web, name: str) -> None:
                 assert kb.causes[c["id"]].name.lower() not in low, (name, c["id"], shown)
         if name == "cant_tell":
             assert "cause not clear yet" in low
+
+
+# ---- 2. the exercises suggestion after a saved check ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["a_and_e", "chemo", "stroke_migraine"])
+def test_after_an_emergency_the_exercises_name_no_cause_and_suggest_nothing(web: Web, name: str,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from numbwise.cli.exercise_player import FAKE_CLOCK_VARIABLE
+
+    title = banner_title(finish(web, name))
+    (check,) = checks(web)
+    kb = load()
+    ranked = [kb.causes[c["id"]].name.lower() for c in check.result["causes"][:5] if c["id"] in kb.causes]
+    page = web.get("/exercises")
+    why = flat(page.split('id="medical-first"')[1].split("</section>")[0]) if 'id="medical-first"' in page else ""
+    assert title.rstrip(".").lower() in why.lower(), why
+    assert "Suggested for you" not in page
+    assert not [n for n in ranked if n in why.lower()], why
+    assert 'href="/learn/' not in page.split('id="medical-first"')[1].split("</section>")[0]
+    monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
+    run = run_cli("--db", web.db, "--plain", "exercise", input="y\n")
+    out = " ".join(run.out.split())
+    assert run.code == 0, run.err
+    assert title.rstrip(".") in out and "Routine:" not in out
+    assert not [n for n in ranked if n in out.lower()], out
+    with open_store(web.db) as store:
+        assert store.activities() == []
+
+
+def test_after_a_cant_tell_result_no_cause_routine_is_suggested(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+    from numbwise.cli.exercise_player import FAKE_CLOCK_VARIABLE
+
+    plan = plan_of("cant_tell")
+    assert not plan.told_apart and plan.top is not None  # the result listed causes but named none as the answer
+    finish(web, "cant_tell")
+    page = web.get("/exercises")
+    text = flat(page)
+    assert f"put {plan.top.name.lower()} first" not in text.lower() and "made for it" not in text
+    assert "Suggested for you" not in page and 'href="/learn/' not in page.split("<h2>Routines</h2>")[0]
+    monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
+    run = run_cli("--db", web.db, "--plain", "exercise", input="y\n")
+    out = " ".join(run.out.split())
+    assert run.code == 0, run.err
+    assert "Routine:" not in out and plan.top.name not in out, out
+    with open_store(web.db) as store:
+        assert store.activities() == []
+
+
+def test_a_named_cause_still_gets_its_own_routine(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+    from numbwise.cli.exercise_player import FAKE_CLOCK_VARIABLE
+
+    plan = plan_of("carpal_tunnel")
+    assert plan.told_apart and plan.advice is not None and plan.advice.routine is not None
+    finish(web, "carpal_tunnel")
+    routine = load().exercises.routines[plan.advice.routine]
+    page = web.get("/exercises")
+    assert "Suggested for you" in page and f"put {plan.top.name.lower()} first" in flat(page).lower()
+    monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
+    run = run_cli("--db", web.db, "--plain", "exercise", input="y\n")
+    assert run.code == 0, run.err
+    assert f"Routine: {routine.name}: suggested for {plan.top.name}" in " ".join(run.out.split())
