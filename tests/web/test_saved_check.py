@@ -253,3 +253,35 @@ def test_a_named_cause_still_gets_its_own_routine(web: Web, monkeypatch: pytest.
     run = run_cli("--db", web.db, "--plain", "exercise", input="y\n")
     assert run.code == 0, run.err
     assert f"Routine: {routine.name}: suggested for {plan.top.name}" in " ".join(run.out.split())
+
+
+# ---- the doctor's report ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_report_repeats_the_latest_check_as_its_result_said_it(web: Web, name: str, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    plan = plan_of(name)
+    title = banner_title(finish(web, name))
+    (check,) = checks(web)
+    out = tmp_path / "report.pdf"
+    run = run_cli("--db", web.db, "report", "--out", str(out))
+    assert run.code == 0, run.err
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.split())
+    day_line = re.search(r"Latest check \([^)]*\): (.*?)\.", text)
+    assert day_line and day_line.group(1) == title.rstrip("."), text[:1500]
+    assert f"Symptom check: {title.rstrip('.')}" in text  # the diary day's line too
+    kb = load()
+    ranked = [kb.causes[c["id"]].name for c in check.result["causes"][:5] if c["id"] in kb.causes]
+    if plan.level == "emergency":
+        assert "causes it listed" not in text.lower() and not [n for n in ranked if n in text], text[:2000]
+    elif plan.named is not None:
+        assert f"Likely causes it listed: {plan.named.name}" in text
+    else:
+        assert "could not tell yet what is causing it" in text and "Likely causes" not in text
+    shown = {c.name for c in plan.causes}
+    assert not [n for n in ranked if n in text and n not in shown], text[:2000]  # never a cause the result did not list

@@ -260,11 +260,24 @@ def _rule_levels() -> dict[str, str]:
     return out
 
 
+def _meter(p: float) -> int:
+    """A chance as a whole number from 1 to 99, for a meter (and the 'real chance' test of the causes listed)."""
+    return max(1, min(99, round(100 * p)))
+
+
+def shown_causes(level: str, ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The causes a result lists: none on an emergency; else the leading one, then up to two more with a real chance."""
+    if level == "emergency":
+        return []
+    top = list(ranked[:MOST_CAUSES])
+    return top[:1] + [(c, p) for c, p in top[1:] if _meter(p) >= 5]
+
+
 def _cause_line(findings: Mapping[str, bool], cid: str, p: float) -> CauseLine:
     kb = load()
     r = cause_reasons(findings, cid, p)
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
-    return CauseLine(cid, name, format_chance(p), short_chance(p), max(1, min(99, round(100 * p))),
+    return CauseLine(cid, name, format_chance(p), short_chance(p), _meter(p),
                      tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.towards)),
                      tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.away)), cid in kb.causes)
 
@@ -418,7 +431,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     )
     signs = tuple(Reason(f, True, statement(f, True)) for f in result.red_flags) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules)))
-    shown = () if level == "emergency" else tuple(_cause_line(findings, c, p) for c, p in result.causes[:MOST_CAUSES])
+    shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
     if level == "emergency":
         headline = act.action
@@ -426,8 +439,6 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         headline = f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it."
     else:
         headline = CANT_TELL
-    if level != "emergency":  # the leading cause, then only causes with a real chance
-        shown = shown[:1] + tuple(c for c in shown[1:] if c.value >= 5)
     questions = _questions(findings, age, sex) if not told_apart and level != "emergency" else ()
     advice = None
     child = age is not None and age < _home_care_age()  # a doctor first: no home steps to follow alone
@@ -463,4 +474,4 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
 
 
 __all__ = ["Advice", "CauseLine", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
-           "named_cause", "result_plan", "saved_act", "saved_level"]
+           "named_cause", "result_plan", "saved_act", "saved_level", "shown_causes"]
