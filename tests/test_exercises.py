@@ -157,13 +157,14 @@ def test_care_without_a_cause_uses_the_latest_stored_check() -> None:
     from datetime import datetime, timezone
 
     from numbwise.diary.store import open_store
+    from tests.conftest import dev_check
 
     empty = run_cli("--plain", "care")
     assert empty.code == 1 and "numbwise check" in empty.err
     with open_store() as store:
         at = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
-        store.add_check(at, {"findings": {}}, {"level": "routine", "causes": [{"id": "ulnar_neuropathy"}]})
-        store.add_check(at.replace(day=2), {"findings": {}}, {"level": "routine", "causes": [{"id": "carpal_tunnel"}]})
+        store.add_check(at, *dev_check("dev-006"))  # ulnar nerve entrapment named
+        store.add_check(at.replace(day=2), *dev_check("dev-001"))  # carpal tunnel named
     plan = json.loads(run_cli("care", "--json").out)
     assert plan["cause"] == "carpal_tunnel"
 

@@ -7,6 +7,7 @@ Each check is finished through the real app (its last answer posted to /check, w
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -285,3 +286,24 @@ def test_the_report_repeats_the_latest_check_as_its_result_said_it(web: Web, nam
         assert "could not tell yet what is causing it" in text and "Likely causes" not in text
     shown = {c.name for c in plan.causes}
     assert not [n for n in ranked if n in text and n not in shown], text[:2000]  # never a cause the result did not list
+
+
+# ---- numbwise care without a cause -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["stroke_migraine", "a_and_e", "cant_tell", "carpal_tunnel"])
+def test_care_without_a_cause_shows_only_the_plan_of_a_cause_the_result_named(web: Web, name: str) -> None:
+    plan = plan_of(name)
+    title = banner_title(finish(web, name))
+    (check,) = checks(web)
+    run = run_cli("--db", web.db, "--plain", "care")
+    said = " ".join((run.out + run.err).split())
+    kb = load()
+    if plan.named is not None:
+        assert run.code == 0, run.err
+        assert json.loads(run_cli("--db", web.db, "care", "--json").out)["cause"] == plan.named.id
+        return
+    assert run.code == 1 and run.out == "", run.out
+    assert title.rstrip(".") in said
+    ranked = [kb.causes[c["id"]].name for c in check.result["causes"][:5] if c["id"] in kb.causes]
+    assert not [n for n in ranked if n in said], said
