@@ -307,3 +307,30 @@ def test_care_without_a_cause_shows_only_the_plan_of_a_cause_the_result_named(we
     assert title.rstrip(".") in said
     ranked = [kb.causes[c["id"]].name for c in check.result["causes"][:5] if c["id"] in kb.causes]
     assert not [n for n in ranked if n in said], said
+
+
+# ---- 3. finishing the same check again after the browser's Back -------------------------------------------------------
+
+
+def test_changing_an_answer_after_back_replaces_the_saved_check_and_a_new_check_is_kept_beside_it(web: Web) -> None:
+    """The reviewer pressed Back on the result, changed the last answer and finished again: the diary held both."""
+    page, q = last_page(web, "a_and_e")
+    assert q.findings == ("recent_arm_injury_or_cast",)
+    state = _state(page)  # what the browser's Back shows again: the last question's page and its form
+    first = web.post("/check", [("state", state), ("answer", "yes")])
+    assert banner_title(first) == "Go to A&E now"
+    (kept,) = checks(web)
+    assert kept.case["findings"]["recent_arm_injury_or_cast"] is True
+    changed = web.post("/check", [("state", state), ("answer", "no")])  # Back, then another answer
+    assert banner_title(changed) != "Go to A&E now" and "This check is saved in your diary." in changed
+    (replaced,) = checks(web)  # one check: the one finished last, in the place of the first
+    assert replaced.case["findings"]["recent_arm_injury_or_cast"] is False
+    assert replaced.result["triage"] == "emergency" and replaced.uid == kept.uid
+    history = run_cli("--db", web.db, "--plain", "history", "--kind", "check")
+    assert history.out.count("symptom check:") == 1 and "go to a&e" not in history.out.lower()
+    again = web.post("/check", [("state", state), ("answer", "no")])  # the same answers once more: nothing new
+    assert "This check is saved in your diary." in again
+    (same,) = checks(web)
+    assert same == replaced
+    finish(web, "carpal_tunnel")  # a check started afresh is a new check, kept beside the first
+    assert len(checks(web)) == 2
