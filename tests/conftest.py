@@ -32,6 +32,31 @@ def case_input(case: dict[str, Any]) -> dict[str, Any]:
     return {k: case.get(k) for k in ("id", "age", "sex", "findings")}
 
 
+def kept_check(findings: dict[str, bool], age: int | None = None, sex: str | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A finished check as the faces keep it in the diary, (case, result): the interview answered from these findings."""
+    from numbwise.assess.interview import outcome, simulate
+
+    iv = simulate(findings, age, sex)
+    return {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}, json.loads(json.dumps(outcome(iv).to_dict()))
+
+
+def dev_check(cid: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The kept check (case, result) of one development case."""
+    case = next(c for c in dev_cases() if c["id"] == cid)
+    return kept_check(case["findings"], case.get("age"), case.get("sex"))
+
+
+def check_naming(cause: str, level: str | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The kept check of a development case whose result named this cause as the leading one (at this level)."""
+    from numbwise.assess.result import named_cause
+
+    for c in dev_cases():
+        case, result = kept_check(c["findings"], c.get("age"), c.get("sex"))
+        if named_cause(result, case) == cause and level in (None, result["triage"]):
+            return case, result
+    raise LookupError(f"no development case names {cause}")
+
+
 @dataclass
 class Run:
     code: int

@@ -7,7 +7,6 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 import pexpect
 import pytest
@@ -18,7 +17,7 @@ from numbwise.cli import exercise_player as xp
 from numbwise.cli.exercise_player import FAKE_CLOCK_VARIABLE
 from numbwise.diary.store import open_store
 from numbwise.kb import load
-from tests.conftest import run_cli
+from tests.conftest import check_naming, dev_check, run_cli
 
 UTC = dt.timezone.utc
 
@@ -94,8 +93,7 @@ def test_the_routine_follows_the_last_check(monkeypatch: pytest.MonkeyPatch) -> 
     cause = next(c for r in kb.exercises.routines.values() for c in r.for_causes)
     choice, phases = plan(cause)
     with open_store() as store:
-        store.add_check(dt.datetime(2026, 11, 20, 9, tzinfo=UTC), {"findings": {}},
-                        {"causes": [{"id": cause, "probability": 0.6}]})
+        store.add_check(dt.datetime(2026, 11, 20, 9, tzinfo=UTC), *check_naming(cause))
     monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
     run = run_cli("exercise", input="partly\n")  # not a terminal: plain mode, no keys
     assert run.code == 0, run.err
@@ -106,28 +104,25 @@ def test_the_routine_follows_the_last_check(monkeypatch: pytest.MonkeyPatch) -> 
     assert sessions() == [("session", choice.routine_id, "partial", sum(p.seconds for p in phases))]
 
 
-def test_a_cause_with_no_routine_starts_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("cause", ["cervical_radiculopathy", "raynaud"])
+def test_a_cause_with_no_routine_starts_nothing(monkeypatch: pytest.MonkeyPatch, cause: str) -> None:
     kb = load()
-    suggested = {c for r in kb.exercises.routines.values() for c in r.for_causes}
-    cause = next(c for c in kb.causes if c not in suggested and c not in kb.care.doctor_first)
+    assert cause not in {c for r in kb.exercises.routines.values() for c in r.for_causes} | set(kb.care.doctor_first)
     with open_store() as store:
-        store.add_check(dt.datetime(2026, 11, 20, 9, tzinfo=UTC), {}, {"triage": "routine", "causes": [{"id": cause}]})
+        store.add_check(dt.datetime(2026, 11, 20, 9, tzinfo=UTC), *check_naming(cause))
     monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
     run = run_cli("exercise", input="y\n")
     assert run.code == 0, run.err
-    assert "Your last check said to get medical help first" in run.out and kb.causes[cause].name in run.out
+    out = " ".join(run.out.split())
+    assert f"put {kb.causes[cause].name} first, and no routine is made for it" in out
+    assert "medical help first" not in out  # a self-care result (Raynaud's) did not say that
     assert "Routine:" not in run.out and sessions() == []
 
 
-@pytest.mark.parametrize("result", [
-    {"triage": "urgent", "causes": [{"id": "carpal_tunnel"}]},
-    {"triage": "emergency", "causes": [{"id": "carpal_tunnel"}]},
-    {"triage": "routine", "causes": [{"id": "cervical_myelopathy"}]},
-    {"triage": "routine", "causes": [{"id": "stroke_tia"}]},
-])
-def test_medical_help_first_starts_no_session_unless_named(monkeypatch: pytest.MonkeyPatch, result: dict[str, Any]) -> None:
+@pytest.mark.parametrize("cid", ["dev-011", "dev-028", "dev-035"])  # urgent, emergency, urgent
+def test_medical_help_first_starts_no_session_unless_named(monkeypatch: pytest.MonkeyPatch, cid: str) -> None:
     with open_store() as store:
-        store.add_check(dt.datetime(2026, 11, 24, 9, tzinfo=UTC), {}, result)
+        store.add_check(dt.datetime(2026, 11, 24, 9, tzinfo=UTC), *dev_check(cid))
     monkeypatch.setenv(FAKE_CLOCK_VARIABLE, "1")
     run = run_cli("exercise", input="y\n")
     assert run.code == 0, run.err

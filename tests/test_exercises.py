@@ -157,13 +157,14 @@ def test_care_without_a_cause_uses_the_latest_stored_check() -> None:
     from datetime import datetime, timezone
 
     from numbwise.diary.store import open_store
+    from tests.conftest import dev_check
 
     empty = run_cli("--plain", "care")
     assert empty.code == 1 and "numbwise check" in empty.err
     with open_store() as store:
         at = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
-        store.add_check(at, {"findings": {}}, {"level": "routine", "causes": [{"id": "ulnar_neuropathy"}]})
-        store.add_check(at.replace(day=2), {"findings": {}}, {"level": "routine", "causes": [{"id": "carpal_tunnel"}]})
+        store.add_check(at, *dev_check("dev-006"))  # ulnar nerve entrapment named
+        store.add_check(at.replace(day=2), *dev_check("dev-001"))  # carpal tunnel named
     plan = json.loads(run_cli("care", "--json").out)
     assert plan["cause"] == "carpal_tunnel"
 
@@ -203,20 +204,32 @@ def test_no_routine_summary_states_a_length_other_than_the_computed_one() -> Non
             low, high = _number(match[1]), _number(match[2] or match[1])
             assert low - 0.5 <= minutes <= high + 0.5, f"{rid}: says '{match[0]}', but it takes {minutes:.1f} minutes"
 def test_suggestion_for_never_suggests_exercises_when_a_doctor_comes_first() -> None:
+    """A routine only for the cause the check's result named; nothing after an emergency, urgent or can't-tell result."""
     from numbwise.care.routines import Choice, NoSuggestion, suggestion_for
     from numbwise.kb import load
+    from tests.conftest import dev_check
 
     kb = load()
     assert isinstance(none := suggestion_for(kb, None), Choice) and none.routine_id == kb.exercises.default_routine
-    cts = suggestion_for(kb, {"triage": "routine", "causes": [{"id": "carpal_tunnel"}]})
+    case, result = dev_check("dev-003")  # self-care, carpal tunnel named
+    cts = suggestion_for(kb, result, case)
     assert isinstance(cts, Choice) and cts.routine_id == kb.care.plans["carpal_tunnel"].routine and cts.why == "cause"
-    for level in ("emergency", "urgent"):
-        got = suggestion_for(kb, {"triage": level, "causes": [{"id": "carpal_tunnel"}]})
-        assert isinstance(got, NoSuggestion) and got.reason == "level" and got.level_title == kb.triage.levels[level].title
-    for cause in kb.care.doctor_first:
-        got = suggestion_for(kb, {"triage": "routine", "causes": [{"id": cause}]})
-        assert isinstance(got, NoSuggestion) and got.reason == "doctor_first"
-    spinal = suggestion_for(kb, {"triage": "routine", "causes": [{"id": "cervical_myelopathy"}]})
-    assert isinstance(spinal, NoSuggestion) and spinal.reason == "no_routine"
-    unclear = suggestion_for(kb, {"triage": "self_care", "causes": []})
-    assert isinstance(unclear, Choice) and unclear.why == "default"
+    case, result = dev_check("dev-028")  # a stroke emergency: it showed no causes, so none is repeated
+    got = suggestion_for(kb, result, case)
+    assert isinstance(got, NoSuggestion) and got.reason == "level" and got.cause_id is None
+    assert got.level_title == kb.triage.levels["emergency"].title
+    case, result = dev_check("dev-011")  # urgent, spinal cord compression named
+    got = suggestion_for(kb, result, case)
+    assert isinstance(got, NoSuggestion) and got.reason == "level" and got.cause_id == "cervical_myelopathy"
+    case, result = dev_check("dev-008")  # routine, a pinched nerve in the neck named: no routine made for it
+    got = suggestion_for(kb, result, case)
+    assert isinstance(got, NoSuggestion) and got.reason == "no_routine" and got.cause_id == "cervical_radiculopathy"
+    case, result = dev_check("dev-018")  # "We can't tell yet": carpal tunnel ranked first, but not named
+    assert result["causes"][0]["id"] == "carpal_tunnel"
+    got = suggestion_for(kb, result, case)
+    assert isinstance(got, NoSuggestion) and got.reason == "cant_tell" and got.cause_id is None
+    # a result kept without its answers names nothing this version can confirm
+    got = suggestion_for(kb, {"triage": "routine", "causes": [{"id": "carpal_tunnel", "probability": 0.9}]}, {})
+    assert isinstance(got, NoSuggestion) and got.reason == "cant_tell"
+    got = suggestion_for(kb, {"triage": "self_care", "causes": []}, {})
+    assert isinstance(got, NoSuggestion) and got.reason == "cant_tell"

@@ -150,3 +150,26 @@ def test_a_no_that_another_listed_yes_already_says_is_left_out() -> None:
         ("onset_over_days", True), ("numb_thumb", False))
     assert _distinct((("both_hands", False), ("one_hand", True))) == (("one_hand", True),)
     assert _distinct((("both_hands", False),)) == (("both_hands", False),)  # alone it says something
+
+
+def test_named_cause_of_a_saved_check_is_the_cause_its_result_named() -> None:
+    """Diary, exercises, care and the report ask `named_cause` of the saved result and answers: it must agree with
+    the plan the person saw (none on an emergency, none on "We can't tell yet"), on every dev and probe case."""
+    import json
+
+    from numbwise.assess.result import named_cause
+
+    seen = set()
+    for case in dev_cases() + _probe_cases():
+        iv = simulate(case["findings"], case.get("age"), case.get("sex"))
+        result = outcome(iv)
+        plan = result_plan(result, iv.unsure)
+        saved = json.loads(json.dumps(result.to_dict()))  # as the diary keeps it
+        kept = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
+        want = plan.named.id if plan.named is not None else None
+        assert named_cause(result) == want, case["id"]
+        assert named_cause(saved, kept) == want, case["id"]
+        if plan.level == "emergency" or plan.headline == CANT_TELL:
+            assert want is None, case["id"]
+        seen.add((plan.level == "emergency", want is None))
+    assert seen == {(True, True), (False, True), (False, False)}  # emergencies, can't-tell and named results

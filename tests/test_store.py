@@ -254,3 +254,25 @@ def test_ids_are_never_reused_after_a_delete(store_url: str) -> None:
         first = store.add_symptom(SymptomIn(at=T0, severity=1))
         store.delete("symptom", first.id)
         assert store.add_symptom(SymptomIn(at=T0, severity=2)).id == first.id + 1
+
+
+def test_a_check_finished_again_replaces_the_one_kept_under_its_id(store_url: str) -> None:
+    """The web keeps a finished check under the id of the check in progress: finished again after Back, it replaces."""
+    case = {"age": 50, "sex": None, "findings": {"numb_thumb": True}}
+    result = {"triage": "routine", "causes": [{"id": "carpal_tunnel", "probability": 0.7}]}
+    with open_store(store_url) as store:
+        first, how = store.keep_check("run-1", T0, case, result)
+        assert how == "added" and first.uid == "run-1"
+        same, how = store.keep_check("run-1", T0 + timedelta(minutes=2), case, result)
+        assert how == "unchanged" and same == first  # the same answers: nothing written, the time kept
+        changed = case | {"findings": {"numb_thumb": False}}
+        new, how = store.keep_check("run-1", T0 + timedelta(minutes=3), changed, result | {"triage": "self_care"})
+        assert how == "replaced" and new.id == first.id
+        other, how = store.keep_check("run-2", T0 + timedelta(minutes=4), case, result)
+        assert how == "added" and other.id != first.id
+    with open_store(store_url) as store:
+        kept = store.checks()
+        assert [(c.uid, c.at, c.case["findings"]["numb_thumb"], c.result["triage"]) for c in kept] == [
+            ("run-1", T0 + timedelta(minutes=3), False, "self_care"), ("run-2", T0 + timedelta(minutes=4), True, "routine")]
+        with pytest.raises(StoreError):
+            store.keep_check("not an id!", T0, case, result)

@@ -359,3 +359,35 @@ def test_about_you_presets_no_sex_and_a_blank_answer_is_not_given(live: Any) -> 
     assert "<h1>About you</h1>" not in page
     iv = from_data(URLSafeSerializer("test-secret", salt="numbwise-check").loads(_fields(page)[1])["iv"])
     assert iv.age == 40 and iv.sex is None
+
+
+def test_back_from_the_result_to_change_an_answer_keeps_one_check(page: Any, live: Any) -> None:
+    """The reviewer finished, pressed Back, changed the last answer and finished again: the diary held both checks."""
+    from numbwise.diary.store import open_store
+
+    def kept() -> list[Any]:
+        with open_store(live.db) as store:
+            return store.checks()
+
+    before = len(kept())
+    page.goto("/")
+    page.goto("/check")
+    button(page, "Yes, one or more")
+    mark_yes(page, "One side of your face droops")
+    continue_(page)
+    while not on_result(page):
+        button(page, "Not sure")
+    assert "This check is saved in your diary." in page.locator("main").inner_text()
+    first = kept()
+    assert len(first) == before + 1
+    _back(page)  # the emergency signs again, as answered
+    assert not on_result(page)
+    mark_yes(page, "Your arm or leg suddenly feels weak")  # one more sign: other answers, the same check
+    continue_(page)
+    while not on_result(page):
+        button(page, "Not sure")
+    now = kept()
+    assert len(now) == before + 1  # the same check, finished again: it replaced the one it kept
+    assert now[-1].uid == first[-1].uid and now[-1].case != first[-1].case
+    text = page.locator("main").inner_text()
+    assert "This check is saved in your diary." in text and "It replaces the one you finished" in text

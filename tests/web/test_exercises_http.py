@@ -13,6 +13,7 @@ from markupsafe import escape
 
 from numbwise.care.session import timeline
 from numbwise.kb import load
+from tests.conftest import dev_check
 from tests.web.conftest import Live, fetch
 
 
@@ -55,7 +56,8 @@ def latest_check(live: Live, result: dict[str, Any], case: dict[str, Any] | None
 
 def test_exercises_page_lists_every_routine_and_exercise(live: Live) -> None:
     ex = load().exercises
-    with latest_check(live, {"triage": "routine", "causes": [{"id": "carpal_tunnel"}]}):  # whatever ran before
+    case, result = dev_check("dev-003")  # carpal tunnel named, whatever ran before
+    with latest_check(live, result, case):
         html = fetch(live.url + "/exercises").body.decode()
     for rid, r in ex.routines.items():
         assert f'href="/exercises/{rid}"' in html and escape(r.name) in html
@@ -154,19 +156,20 @@ def test_test_speed_is_honoured_only_when_the_app_allows_it(live: Live) -> None:
     assert test_speed(req) == 1.0
 
 
-@pytest.mark.parametrize("result", [
-    {"triage": "urgent", "causes": [{"id": "carpal_tunnel"}]},
-    {"triage": "routine", "causes": [{"id": "cervical_myelopathy"}]},
-    {"triage": "routine", "causes": [{"id": "stroke_tia"}]},
-])
-def test_no_exercise_is_suggested_when_the_last_check_said_medical_help_first(live: Live, result: dict[str, Any]) -> None:
-    with latest_check(live, result):
+@pytest.mark.parametrize("cid, named", [("dev-011", "cervical_myelopathy"), ("dev-035", "multiple_sclerosis"),
+                                        ("dev-028", None)])  # urgent, urgent, emergency (which names no cause)
+def test_no_exercise_is_suggested_when_the_last_check_said_medical_help_first(live: Live, cid: str,
+                                                                               named: str | None) -> None:
+    case, result = dev_check(cid)
+    with latest_check(live, result, case):
         html = fetch(live.url + "/exercises").body.decode()
     assert "Your last check said to get medical help first" in html
     assert "Suggested for you" not in html and "so this is the everyday" not in html
-    cause = result["causes"][0]["id"]
-    assert f'href="/learn/{cause}"' in html and 'href="/check"' in html
-    with latest_check(live, {"triage": "self_care", "causes": [{"id": "carpal_tunnel"}]}):
+    box = html.split('id="medical-first"')[1].split("</section>")[0]
+    assert (f'href="/learn/{named}"' in box) if named else ('href="/learn/' not in box)
+    assert 'href="/check"' in box
+    case, result = dev_check("dev-003")
+    with latest_check(live, result, case):
         after = fetch(live.url + "/exercises").body.decode()
     assert "Your last check said to get medical help first" not in after and "Suggested for you" in after
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -20,6 +20,7 @@ from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage, watched_causes
 from numbwise.assess.warnings import WatchFor, watch_for
 from numbwise.kb import load
+from numbwise.kb.models import Level
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -150,6 +151,11 @@ class ResultPlan:
         """The leading cause shown, if any."""
         return self.causes[0] if self.causes else None
 
+    @property
+    def named(self) -> CauseLine | None:
+        """The leading cause when the result names it as the answer; None on an emergency or "We can't tell yet"."""
+        return self.causes[0] if self.causes and self.told_apart and self.level != "emergency" else None
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form for the API and the report."""
         return asdict(self)
@@ -254,11 +260,24 @@ def _rule_levels() -> dict[str, str]:
     return out
 
 
+def _meter(p: float) -> int:
+    """A chance as a whole number from 1 to 99, for a meter (and the 'real chance' test of the causes listed)."""
+    return max(1, min(99, round(100 * p)))
+
+
+def shown_causes(level: str, ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The causes a result lists: none on an emergency; else the leading one, then up to two more with a real chance."""
+    if level == "emergency":
+        return []
+    top = list(ranked[:MOST_CAUSES])
+    return top[:1] + [(c, p) for c, p in top[1:] if _meter(p) >= 5]
+
+
 def _cause_line(findings: Mapping[str, bool], cid: str, p: float) -> CauseLine:
     kb = load()
     r = cause_reasons(findings, cid, p)
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
-    return CauseLine(cid, name, format_chance(p), short_chance(p), max(1, min(99, round(100 * p))),
+    return CauseLine(cid, name, format_chance(p), short_chance(p), _meter(p),
                      tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.towards)),
                      tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.away)), cid in kb.causes)
 
@@ -333,6 +352,68 @@ def _distinct(reasons: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], 
     return tuple((f, v) for f, v in reasons if v or not settled_by_another(f, yes))
 
 
+def _told_apart(level: str, ranked: Sequence[tuple[str, float]], lead: CauseLine | None, findings: Mapping[str, bool],
+                sex: str | None) -> bool:
+    """Whether a result names its leading cause as the answer ("Most likely: X"), rather than "We can't tell yet".
+
+    Never on an emergency (it shows no causes). The leading cause must be likely enough, well ahead of the next
+    and rest on enough of the person's own answers; or be the cause of a complete self-care pattern with home steps.
+    """
+    if level == "emergency" or lead is None or not ranked:
+        return False
+    probs = [p for _, p in ranked]
+    if probs[0] >= TELL_APART and (len(probs) < 2 or probs[0] >= LEAD_RATIO * probs[1]) and len(lead.towards) >= MIN_REASONS:
+        return True
+    # a complete self-care pattern whose cause leads (and has home steps) is itself the answer
+    return level == "self_care" and bool(_advice(lead.id, True, findings, sex).steps)
+
+
+def _saved_ranked(result: Mapping[str, Any]) -> list[tuple[str, float]]:
+    """A saved result's ranked causes as (id, probability), leaving out what cannot be read."""
+    raw = result.get("causes")
+    out: list[tuple[str, float]] = []
+    for c in raw if isinstance(raw, list) else []:
+        if isinstance(c, Mapping) and isinstance(c.get("id"), str):
+            p = c.get("probability", 0.0)
+            out.append((c["id"], float(p) if isinstance(p, (int, float)) and not isinstance(p, bool) else 0.0))
+    return out
+
+
+def saved_level(result: Mapping[str, Any]) -> Level | None:
+    """A saved result's level ("triage"; "level" in some older records), or None when it has none this version knows."""
+    level = result.get("triage", result.get("level"))
+    return next((lv for lv in load().triage.levels if lv == level), None)
+
+
+def named_cause(result: Assessment | Mapping[str, Any], case: Mapping[str, Any] | None = None) -> str | None:
+    """The cause a result named as the leading one ("Most likely: X"), or None when it named none.
+
+    None on an emergency (which shows no causes) and when the answers could not tell the causes apart ("We can't
+    tell yet what is causing it"), exactly as `result_plan` decides. Takes an assessment, or a saved check's result
+    with its answers (`case`: findings, age, sex); without readable answers a saved result names only what
+    `result_plan` would name on no answers. Every page that repeats a saved check (diary, exercises, care, report)
+    asks this, so none of them names a cause the result did not.
+    """
+    kb = load()
+    if isinstance(result, Assessment):
+        level, ranked = result.triage, list(result.causes)
+        findings: Mapping[str, bool] = result.case.findings
+        sex = result.case.sex
+    else:
+        level = saved_level(result) or ""
+        ranked = _saved_ranked(result)
+        raw = (case or {}).get("findings")
+        findings = {str(f): v for f, v in raw.items() if f in kb.vocabulary.findings and isinstance(v, bool)} \
+            if isinstance(raw, Mapping) else {}
+        sex = (case or {}).get("sex") if (case or {}).get("sex") in ("female", "male") else None
+    if level not in kb.triage.levels or level == "emergency" or not ranked:
+        return None
+    cid, p = ranked[0]
+    if cid not in kb.causes and cid not in kb.vocabulary.causes:
+        return None
+    return cid if _told_apart(level, ranked, _cause_line(findings, cid, p), findings, sex) else None
+
+
 def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     """The one result plan for an assessment and the findings the person answered 'not sure' (plain data, no faces)."""
     kb = load()
@@ -350,20 +431,14 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     )
     signs = tuple(Reason(f, True, statement(f, True)) for f in result.red_flags) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules)))
-    shown = () if level == "emergency" else tuple(_cause_line(findings, c, p) for c, p in result.causes[:MOST_CAUSES])
-    probs = [p for _, p in result.causes]
-    told_apart = bool(shown) and probs[0] >= TELL_APART and (len(probs) < 2 or probs[0] >= LEAD_RATIO * probs[1]) \
-        and len(shown[0].towards) >= MIN_REASONS
-    if level == "self_care" and shown and _advice(shown[0].id, True, findings, sex).steps:
-        told_apart = True  # a complete self-care pattern whose cause leads (and has home steps) is itself the answer
+    shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
+    told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
     if level == "emergency":
         headline = act.action
     elif told_apart:
         headline = f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it."
     else:
         headline = CANT_TELL
-    if level != "emergency":  # the leading cause, then only causes with a real chance
-        shown = shown[:1] + tuple(c for c in shown[1:] if c.value >= 5)
     questions = _questions(findings, age, sex) if not told_apart and level != "emergency" else ()
     advice = None
     child = age is not None and age < _home_care_age()  # a doctor first: no home steps to follow alone
@@ -399,4 +474,4 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
 
 
 __all__ = ["Advice", "CauseLine", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
-           "result_plan"]
+           "named_cause", "result_plan", "saved_act", "saved_level", "shown_causes"]

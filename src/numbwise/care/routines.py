@@ -1,4 +1,5 @@
-"""Choose a routine: the one suggested for the likely cause, else the default; none when a doctor comes first."""
+"""Choose a routine: the one made for the cause a check named, else the default; none when a doctor comes first
+or the check named no cause."""
 
 from __future__ import annotations
 
@@ -80,49 +81,51 @@ class HasCareAndTriage(HasExercises, Protocol):
 
 @dataclass(frozen=True)
 class NoSuggestion:
-    """No routine is suggested: the latest check said to get medical help first (reason says why)."""
+    """No routine is suggested after the latest check (reason says why).
 
-    reason: Literal["level", "doctor_first", "no_routine"]
+    "level": it said to get medical help first (emergency or urgent); "doctor_first": the cause it named needs a
+    doctor first; "no_routine": no routine is made for the cause it named; "cant_tell": it named no leading cause
+    (the answers could not tell the causes apart), and no routine is for anyone whatever the cause.
+    `cause_id` is only ever the cause the check's result named (never one on an emergency).
+    """
+
+    reason: Literal["level", "doctor_first", "no_routine", "cant_tell"]
     level: str | None
     cause_id: str | None
     level_title: str | None = None
     level_action: str | None = None
 
 
-def top_cause_of(result: Mapping[str, Any]) -> str | None:
-    """The top cause ID of a saved check's result, or None when it has none."""
-    causes = result.get("causes") or []
-    if causes and isinstance(causes[0], Mapping) and causes[0].get("id"):
-        return str(causes[0]["id"])
-    return None
-
-
 def suggestion_for(kb: HasCareAndTriage, latest_result: Mapping[str, Any] | None,
                    latest_case: Mapping[str, Any] | None = None) -> Choice | NoSuggestion:
-    """The routine to suggest after the latest check, or NoSuggestion when it said to get medical help first.
+    """The routine to suggest after the latest check, or NoSuggestion when none should be.
 
-    No check: the default routine. An emergency or urgent level, a doctor-first top cause, or a top cause with
-    no routine made for it (neither in its care plan nor in a routine's for_causes): no routine at all, so
-    nobody is steered into exercises when they need a doctor.
+    No check: the default routine. A routine made for a cause only when the check's result named that cause as the
+    leading one (`assess.result.named_cause`, the result's own test). An emergency: nothing, and no cause (it
+    showed none). Urgent, a doctor-first cause, or a named cause with no routine made for it: nothing, so nobody is
+    steered into exercises when they need a doctor. A result that named no cause: nothing either, since no routine
+    in the knowledge base is marked as being for anyone whatever the cause.
     """
+    from numbwise.assess.result import named_cause, saved_act
+
     ex = kb.exercises
     if latest_result is None:
         return Choice(ex.default_routine, ex.routines[ex.default_routine], "default", None)
     raw_level = latest_result.get("triage", latest_result.get("level"))
     level = str(raw_level) if raw_level is not None else None
-    cause = top_cause_of(latest_result)
     lt = next((t for lid, t in kb.triage.levels.items() if lid == level), None)
     extra = {"level_title": lt.title if lt else None, "level_action": lt.action if lt else None}
     if lt is not None and level is not None and latest_case is not None:  # the check's own words (a rule's act)
-        from numbwise.assess.result import saved_act
-
         words = saved_act(level, latest_case)
         if words is not None:
             extra = {"level_title": words[0], "level_action": words[1]}
+    if level == "emergency":
+        return NoSuggestion("level", level, None, **extra)
+    cause = named_cause(latest_result, latest_case)
     if level in MEDICAL_FIRST_LEVELS:
         return NoSuggestion("level", level, cause, **extra)
     if cause is None:
-        return Choice(ex.default_routine, ex.routines[ex.default_routine], "default", None)
+        return NoSuggestion("cant_tell", level, None, **extra)
     if cause in kb.care.doctor_first:
         return NoSuggestion("doctor_first", level, cause, **extra)
     plan = kb.care.plans.get(cause)

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 EPILOG = """\b
 Examples:
-  numbwise exercise                 the routine for the likely cause in your last check
-                                    (none when that check said to get medical help first)
+  numbwise exercise                 the routine for the cause your last check named
+                                    (none when it said to get medical help first or named no cause)
   numbwise exercise desk_break      a routine by name
   numbwise exercise --list          the routines there are
   numbwise exercise --speak         spoken cues too (needs espeak-ng)
@@ -62,7 +62,8 @@ def _latest_check(db: str | None, read: bool = True) -> tuple[dict[str, Any] | N
 
 
 class MedicalHelpFirst(Exception):
-    """The latest check said to get medical help first, so no routine is started unless one is named."""
+    """No routine is suggested after the latest check (medical help first, or no cause named), so none is started
+    unless one is named."""
 
 
 def choose(kb: Knowledge, name: str | None, db: str | None) -> tuple[Choice, str]:
@@ -84,8 +85,18 @@ def choose(kb: Knowledge, name: str | None, db: str | None) -> tuple[Choice, str
     cause_id = picked.cause_id
     cause = (kb.causes[cause_id].name if cause_id in kb.causes else cause_id) if cause_id else None
     if isinstance(picked, NoSuggestion):
+        said = (picked.level_title or "get medical help").rstrip(".")
+        if picked.reason == "cant_tell":
+            raise MedicalHelpFirst(
+                f"Your last check{on} could not tell yet what is causing the numbness (it said: {said}). No routine "
+                f"is made for that, so no session was started. If a doctor has said exercises are fine, name one: "
+                f"numbwise exercise --list.")
+        if picked.reason == "no_routine":
+            raise MedicalHelpFirst(
+                f"Your last check{on} put {cause} first, and no routine is made for it, so no session was started. "
+                f"If a doctor has said exercises are fine, name one: numbwise exercise --list.")
         if picked.reason == "level":
-            why = f"it said: {(picked.level_title or 'get medical help').rstrip('.')}"
+            why = f"it said: {said}"
         else:
             why = f"it put {cause} first, and exercises are not the first step for it"
         raise MedicalHelpFirst(
@@ -93,9 +104,7 @@ def choose(kb: Knowledge, name: str | None, db: str | None) -> tuple[Choice, str
             f"was started. If a doctor has said exercises are fine, name one: numbwise exercise --list.")
     if result is None:
         return picked, f"{picked.routine.name}: the default routine (no saved symptom check yet)."
-    if picked.why == "cause":
-        return picked, f"{picked.routine.name}: suggested for {cause}, the most likely cause in your last check{on}."
-    return picked, f"{picked.routine.name}: the default routine (no clear cause in your last check{on})."
+    return picked, f"{picked.routine.name}: suggested for {cause}, the most likely cause in your last check{on}."
 
 
 def _list(console: Console, kb: Knowledge, plain: bool, as_json: bool) -> None:
@@ -168,11 +177,11 @@ def _record(db: str | None, at: dt.datetime, routine_id: str, outcome: Literal["
 def exercise_command(ctx: click.Context, routine: str | None, list_: bool, as_json: bool, speak: bool) -> None:
     """A guided hand-exercise session: each step with its picture, hold timers, and left and right hand prompts.
 
-    Without ROUTINE it picks the routine for the most likely cause in your last saved check, or the
-    default routine, and says which and why. When that check said to get medical help first (an
-    emergency or urgent level, or a cause that needs a doctor first), it starts nothing unless you
-    name a routine. At the end it asks whether you did it and saves the
-    answer in your diary (see numbwise stats).
+    Without ROUTINE it picks the routine made for the cause your last saved check named as the most
+    likely (the default routine when there is no check yet), and says which and why. When that check
+    said to get medical help first (an emergency or urgent level, or a cause that needs a doctor
+    first), or could not tell the cause yet, it starts nothing unless you name a routine. At the end
+    it asks whether you did it and saves the answer in your diary (see numbwise stats).
     """
     import sys
 

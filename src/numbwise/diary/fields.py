@@ -193,7 +193,7 @@ def describe(entry: Entry) -> str:
         if entry.detail:
             parts.append(entry.detail)
     elif isinstance(entry, CheckRecord):
-        parts = [describe_check(entry.result)]
+        parts = [describe_check(entry.result, entry.case)]
     elif isinstance(entry, ScoreRecord):
         parts = [describe_score(entry.instrument, entry.values)]
     else:
@@ -209,17 +209,28 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def describe_check(result: dict[str, Any]) -> str:
-    """A saved check in plain words from the knowledge base: how urgent it is and the most likely cause."""
+def describe_check(result: dict[str, Any], case: dict[str, Any] | None = None) -> str:
+    """A saved check in plain words: the banner title its result showed, and the cause it named, if any.
+
+    The title is the result's own (a rule's "Go to A&E now", not the level's generic words), rebuilt from the
+    answers in `case`. A cause is named only when the result named it (`assess.result.named_cause`): an emergency
+    shows no causes, and a result that could not tell the causes apart says so.
+    """
+    from numbwise.assess.result import named_cause, saved_act, saved_level
     from numbwise.kb import load
 
     kb = load()
-    level = str(result.get("triage", ""))
-    urgency = kb.triage.levels[level].title if level in kb.triage.levels else "no urgency given"
-    causes = result.get("causes") or []
-    top = str(causes[0].get("id", "")) if causes and isinstance(causes[0], dict) else ""
-    cause = f"most likely {_lower(kb.causes[top].name)}" if top in kb.causes else "no clear cause"
-    return f"symptom check: {_lower(urgency)}; {cause}"
+    level = saved_level(result)
+    if level is None:
+        return "symptom check: no urgency given"
+    words = saved_act(level, case or {})
+    title = words[0] if words is not None else kb.triage.levels[level].title
+    if level == "emergency":
+        return f"symptom check: {_lower(title.rstrip('.'))}"
+    top = named_cause(result, case)
+    name = None if top is None else kb.causes[top].name if top in kb.causes else kb.vocabulary.causes.get(top)
+    cause = f"most likely {_lower(name)}" if name else "cause not clear yet"
+    return f"symptom check: {_lower(title.rstrip('.'))}; {cause}"
 
 
 def describe_score(instrument: str, values: dict[str, Any]) -> str:

@@ -652,6 +652,26 @@ class Store:
         data = _validated(CheckData, {"uid": self._new_uid(), "at": at, "case": case, "result": result})
         return CheckRecord(**data.model_dump(), id=self._insert("check", _row("check", data)))
 
+    def keep_check(self, uid: str, at: datetime, case: dict[str, Any],
+                   result: dict[str, Any]) -> tuple[CheckRecord, Literal["added", "replaced", "unchanged"]]:
+        """Save a finished check under `uid`, the id of the check it was finished in: the first time it is added;
+        finished again (the web's Back, then new answers) it replaces the check kept under that uid, time included;
+        with the same answers and result nothing is written. One transaction, so two finishes never keep two."""
+        from sqlalchemy import select
+
+        data = _validated(CheckData, {"uid": uid, "at": at, "case": case, "result": result})
+        table = self._t["check"]
+        with self._write() as conn:
+            old = conn.execute(select(table).where(table.c.uid == uid)).mappings().first()
+            if old is None:
+                key = conn.execute(table.insert().values(**_row("check", data))).inserted_primary_key
+                assert key is not None
+                return CheckRecord(**data.model_dump(), id=int(key[0])), "added"
+            if old["case"] == data.case and old["result"] == data.result:
+                return _from_row("check", old), "unchanged"
+            conn.execute(table.update().where(table.c.id == old["id"]).values(**_row("check", data)))
+            return CheckRecord(**data.model_dump(), id=int(old["id"])), "replaced"
+
     def add_score(
         self, at: datetime, instrument: str, answers: dict[str, int | None], values: dict[str, float | str | None]
     ) -> ScoreRecord:

@@ -51,12 +51,14 @@ class TreatmentRow:
 
 @dataclass(frozen=True)
 class CheckRow:
-    """A finished symptom check: its level, top causes and any red flags."""
+    """A finished symptom check: its level, ranked causes, any red flags, and the answers it was given (findings,
+    age, sex: the report rebuilds from them what the result said, its own title and whether it named a cause)."""
 
     at: dt.datetime
     level: str
     causes: tuple[tuple[str, float], ...] = ()
     red_flags: tuple[str, ...] = ()
+    case: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,8 @@ def snapshot(store: Any, start: dt.date, end: dt.date) -> ReportData:
     for c in store.checks(until=until):
         result = c.result or {}
         causes = tuple((str(x["id"]), float(x.get("probability", 0.0))) for x in result.get("causes", []) if "id" in x)
-        checks.append(CheckRow(c.at, str(result.get("triage", "routine")), causes, tuple(result.get("red_flags", []))))
         case = c.case or {}
+        checks.append(CheckRow(c.at, str(result.get("triage", "routine")), causes, tuple(result.get("red_flags", [])), case))
         age = case.get("age", age) if isinstance(case.get("age"), int) else age
         sex = case.get("sex", sex) if isinstance(case.get("sex"), str) else sex
     scores = tuple(ScoreRow(r.at, r.instrument, dict(r.values)) for r in store.scores(since=since, until=until))
@@ -170,7 +172,7 @@ def fill_store(store: Any, data: ReportData) -> None:
     for t in data.treatments:
         store.add_treatment(TreatmentIn.model_validate({"at": t.at, "kind": t.kind, "detail": t.detail or "", "notes": t.notes or ""}))
     for c in data.checks:
-        case = {k: v for k, v in (("age", data.age), ("sex", data.sex)) if v is not None}
+        case = {k: v for k, v in (("age", data.age), ("sex", data.sex)) if v is not None} | dict(c.case)
         result = {"triage": c.level, "causes": [{"id": i, "probability": p} for i, p in c.causes], "red_flags": list(c.red_flags)}
         store.add_check(c.at, case, result)
     for r in data.scores:

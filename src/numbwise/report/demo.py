@@ -14,6 +14,10 @@ SPLINT_DAY = 20
 BCTQ = {0: (3.1, 2.6), 30: (2.7, 2.4), 60: (2.2, 2.0), 89: (1.8, 1.6)}
 _HAND_FINGERS = ("r1", "r2", "r3")
 _EXERCISES = ("Tendon glides", "Nerve glides", "Wrist stretch")
+# The demo check's answers: a carpal tunnel story, so the report repeats it as its result named it
+DEMO_ANSWERS = {"one_hand": True, "numb_thumb": True, "numb_index": True, "numb_middle": True, "numb_little": False,
+                "worse_at_night": True, "wakes_from_sleep": True, "shaking_relieves": True, "phalen_positive": True,
+                "tinel_wrist_positive": True, "lasting_over_6_weeks": True}
 
 
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -60,7 +64,8 @@ def demo_data(rng: random.Random | None = None, end: dt.date | None = None) -> R
     scores = [
         ScoreRow(_at(start + dt.timedelta(days=d), 20), "bctq", {"sss": sss, "fss": fss}) for d, (sss, fss) in BCTQ.items()
     ]
-    checks = [CheckRow(_at(start, 19), "routine", (("carpal_tunnel", 0.78), ("cervical_radiculopathy", 0.07), ("ulnar_neuropathy", 0.05)), ())]
+    checks = [CheckRow(_at(start, 19), "routine", (("carpal_tunnel", 0.78), ("cervical_radiculopathy", 0.07), ("ulnar_neuropathy", 0.05)), (),
+                       {"findings": DEMO_ANSWERS})]
     return ReportData(
         start=start,
         end=end,

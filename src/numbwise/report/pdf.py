@@ -20,7 +20,7 @@ from numbwise.dates import day, short_day, unbroken, weekday_day
 from numbwise.kb import Knowledge
 from numbwise.report.charts import Chart, all_charts
 from numbwise.report.data import FINGERS, ReportData, expand_fingers, local_date
-from numbwise.report.summary import MicLookup, ScoreTrend, Summary, finding_text, no_mic, summarize
+from numbwise.report.summary import MicLookup, ScoreTrend, Summary, check_title, finding_text, no_mic, summarize
 from numbwise.scores.core import describe_values
 
 Progress = Callable[[str], None]
@@ -128,7 +128,7 @@ def diary_days(data: ReportData, kb: Knowledge) -> list[dict[str, Any]]:
     for c in sorted(data.checks, key=lambda r: r.at):
         row = slot(c.at)
         if row is not None:
-            level = kb.triage.levels[c.level].title if c.level in kb.triage.levels else "a level this version does not know"
+            level = check_title(kb, c)
             signs = "; ".join(finding_text(kb, f) for f in c.red_flags)
             row["other"].append(f"Symptom check: {level}" + (f". Warning signs: {signs}" if signs else ""))
     acts: dict[dt.date, list[str]] = {}
@@ -217,9 +217,12 @@ def report_view(data: ReportData, kb: Knowledge, summary: Summary, charts: list[
     check: list[str] = []
     if s.latest_level:
         check.append(f"Latest check ({day(s.latest_check_at) if s.latest_check_at else '-'}): {s.latest_level_title}.")
-        if s.latest_causes:
-            check.append("Likely causes it listed: " + "; ".join(f"{n} ({short_chance(p)})" for n, p in s.latest_causes)
-                         + ". These are likelihoods for people with the same answers, not a diagnosis.")
+        listed = "; ".join(f"{n} ({short_chance(p)})" for n, p in s.latest_causes)
+        note = ". These are likelihoods for people with the same answers, not a diagnosis."
+        if s.latest_causes and s.latest_named:
+            check.append(f"Likely causes it listed: {listed}{note}")
+        elif s.latest_causes:  # as the result said: "We can't tell yet what is causing it" (an emergency lists none)
+            check.append(f"It could not tell yet what is causing it. Causes it listed: {listed}{note}")
     else:
         check.append("No symptom check was saved.")
     level = kb.triage.levels.get(s.latest_level) if s.latest_level else None  # type: ignore[call-overload]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from numbwise.kb import Knowledge
-from numbwise.report.data import FINGER_CODES, FINGERS, ReportData, expand_fingers, local_date
+from numbwise.report.data import FINGER_CODES, FINGERS, CheckRow, ReportData, expand_fingers, local_date
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,8 @@ class Summary:
     latest_level: str | None
     latest_level_title: str | None
     latest_check_at: dt.date | None
-    latest_causes: tuple[tuple[str, float], ...]
+    latest_causes: tuple[tuple[str, float], ...]  # the causes its result listed (none on an emergency)
+    latest_named: str | None  # the cause its result named as the leading one (None: an emergency, or it could not tell)
     red_flags: tuple[RedFlag, ...]
     scores: tuple[ScoreTrend, ...]
     tried: tuple[Tried, ...]
@@ -317,7 +318,12 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
             continue
         if q.when in fired and len(questions) < rep.max_questions:
             questions.append(q.text.format(**fired[q.when]))
-    level_text = kb.triage.levels.get(latest.level) if latest else None  # type: ignore[call-overload]
+    from numbwise.assess.result import named_cause, shown_causes
+
+    named = None
+    if latest is not None:
+        named = named_cause({"triage": latest.level, "causes": [{"id": c, "probability": p} for c, p in latest.causes]},
+                            latest.case)
 
     return Summary(
         start=data.start,
@@ -346,9 +352,10 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         top_fingers=_finger_words(top)[:3],
         triggers=tuple(trig.most_common(3)),
         latest_level=latest.level if latest else None,
-        latest_level_title=level_text.title if level_text else None,
+        latest_level_title=check_title(kb, latest) if latest else None,
         latest_check_at=local_date(latest.at) if latest else None,
-        latest_causes=tuple((cause_name(kb, c), p) for c, p in (latest.causes if latest else ())[:3]),
+        latest_causes=tuple((cause_name(kb, c), p) for c, p in shown_causes(latest.level, latest.causes)) if latest else (),
+        latest_named=cause_name(kb, named) if named else None,
         red_flags=tuple(flags.values()),
         scores=trends,
         tried=tried,
@@ -368,6 +375,17 @@ def finding_text(kb: Knowledge, finding: str) -> str:
         return words.rstrip(".")
     known = kb.findings.get(finding)
     return known.said_yes.rstrip(".") if known else "A warning sign this version has no words for"
+
+
+def check_title(kb: Knowledge, check: CheckRow) -> str:
+    """The banner title a saved check showed: a rule's own ("Go to A&E now") rebuilt from its answers, else its level's."""
+    from numbwise.assess.result import saved_act
+
+    level = kb.triage.levels.get(check.level)  # type: ignore[call-overload]
+    if level is None:
+        return "a level this version does not know"
+    words = saved_act(check.level, check.case)
+    return words[0] if words is not None else str(level.title)
 
 
 def cause_name(kb: Knowledge, cause: str) -> str:

@@ -7,6 +7,7 @@ not-sure updates the terminal's parser makes; every decision is the core's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ SIDES = (("L", "left"), ("R", "right"))
 DIGITS = ((1, "thumb"), (2, "index finger"), (3, "middle finger"), (4, "ring finger"), (5, "little finger"))
 PALM_FINDING = "numb_thenar_palm"
 PICK = "pick:"  # prefill keys that remember the hand-diagram picks (R1, LP ...) for the Katz class on the result
+RUN_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a check's id, kept as the diary's uid of the finished check
 
 
 class FormProblem(ValueError):
@@ -37,11 +39,26 @@ def _serializer(request: Request) -> Any:
     return URLSafeSerializer(request.app.state.settings.secret_key, salt="numbwise-check")
 
 
+def _run(request: Request) -> str:
+    """The id of the check in progress: read from its signed state, or made when a check starts.
+
+    Every step's state carries it, so the browser's Back keeps it, and the diary keeps the finished check under
+    it: finishing the same check again replaces that one instead of saving a second.
+    """
+    run = getattr(request.state, "check_run", None)
+    if not (isinstance(run, str) and RUN_ID.fullmatch(run)):
+        import uuid
+
+        run = uuid.uuid4().hex
+        request.state.check_run = run
+    return run
+
+
 def _pack(request: Request, iv: Interview, about: bool, pending: Question | None, prefill: dict[str, bool],
           mode: str | None = None) -> str:
     from numbwise.assess.interview import to_data
 
-    data = {"iv": to_data(iv), "about": about, "prefill": prefill, "mode": mode,
+    data = {"iv": to_data(iv), "about": about, "prefill": prefill, "mode": mode, "run": _run(request),
             "pending": [pending.id, pending.kind, list(pending.findings)] if pending else None}
     return str(_serializer(request).dumps(data))
 
@@ -66,6 +83,8 @@ def _unpack(request: Request, token: object) -> tuple[Interview, bool, Question 
         raise FormProblem("bad state") from None
     iv = from_data(data["iv"])
     pending = question(*data["pending"]) if data.get("pending") else None
+    if isinstance(data.get("run"), str) and RUN_ID.fullmatch(data["run"]):
+        request.state.check_run = data["run"]  # the same check, whichever step the browser went back to
     return iv, bool(data.get("about")), pending, dict(data.get("prefill") or {})
 
 
@@ -234,8 +253,10 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     result = outcome(iv)
     plan = result_plan(result, iv.unsure)
     case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
-    # kept once, when the last answer is posted; coming back to the result's address only shows it again
-    saved = save_check(request.app.state.settings, case, result.to_dict()) if request.method == "POST" else False
+    # kept when the last answer is posted, under the check's id: posted again after the browser's Back (the same
+    # check, changed answers) it replaces the check it kept; coming back to the result's address only shows it again
+    saved = save_check(request.app.state.settings, case, result.to_dict(), _run(request)) \
+        if request.method == "POST" else None
     return _pushed(request, render(request, "check_result.html", {
         "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.title,
         "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),

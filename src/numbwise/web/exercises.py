@@ -1,8 +1,8 @@
 """Exercises in the browser: the routines, a player page that reads without JavaScript, and the session record.
 
 Every dose comes from `numbwise.care.session.timeline` (sent to static/player.js as JSON); the script only
-counts down the phases it is given. The routine suggested (or none, when the
-latest check said to get medical help first) comes from `care.routines.suggestion_for`.
+counts down the phases it is given. The routine suggested (or none, when the latest check said to get
+medical help first or named no cause) comes from `care.routines.suggestion_for`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 router = APIRouter(include_in_schema=False)
 OUTCOMES = {"done": "Done", "partial": "Partly", "skipped": "Not done"}
+HEADINGS = {"level": "Your last check said to get medical help first",  # why no routine is suggested (NoSuggestion.reason)
+            "doctor_first": "Your last check said to get medical help first",
+            "no_routine": "No routine is made for what your last check found",
+            "cant_tell": "Your last check could not tell yet what is causing it"}
 MAX_TEST_SPEED = 1000
 
 
@@ -133,17 +137,20 @@ def _suggested(request: Request) -> tuple[Choice | NoSuggestion, str]:
     from numbwise.dates import day_of
 
     when = day_of(check.at)
-    top = result.cause_id
-    name = kb.causes[top].name.lower() if top in kb.causes else "no clear cause"
+    top = result.cause_id  # only ever the cause the check's result named
+    name = kb.causes[top].name.lower() if top in kb.causes else "a cause"
     if not isinstance(result, Choice):
+        what = (result.level_title or "get medical help").rstrip(".")
         if result.reason == "level":
-            what = (result.level_title or "get medical help").rstrip(".")
             return result, f"Your check of {when} said: {what}. Please do that before starting any exercises."
+        if result.reason == "cant_tell":
+            return result, (f"Your check of {when} said: {what}. It could not tell yet what is causing the numbness, "
+                            "and no routine is made for that.")
+        if result.reason == "no_routine":
+            return result, f"Your check of {when} put {name} first, and no routine here is made for it."
         return result, (f"Your check of {when} put {name} first. Exercises are not the first step for it: "
                         "please see a doctor before starting any.")
-    if result.why == "cause":
-        return result, f"Your check of {when} put {name} first, and this routine is made for it."
-    return result, f"Your check of {when} found no clear cause, so this is the everyday routine."
+    return result, f"Your check of {when} put {name} first, and this routine is made for it."
 
 
 def _cause_page(choice: Choice | NoSuggestion) -> tuple[str, str] | None:
@@ -187,6 +194,7 @@ def exercises_index(request: Request) -> Response:
     return render(request, "exercises.html", {
         "title": "Exercises", "routines": routines, "why": why, "items": items,
         "suggested": choice if suggested_id is not None else None, "medical_first": choice if suggested_id is None else None,
+        "medical_heading": HEADINGS.get(getattr(choice, "reason", ""), HEADINGS["level"]),
         "cause_page": _cause_page(choice),
         "interval": _interval_minutes(), "speed": test_speed(request),
     })

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from numbwise.web.settings import WebSettings
 
@@ -34,10 +34,18 @@ def close_store(app: Any) -> None:
             app.state.store = None
 
 
-def save_check(settings: WebSettings, case: dict[str, Any], result: dict[str, Any]) -> bool:
-    """Keep a finished check in the diary (the store module does all SQL); True once it is saved."""
+def save_check(settings: WebSettings, case: dict[str, Any], result: dict[str, Any],
+               uid: str | None = None) -> Literal["added", "replaced", "unchanged"]:
+    """Keep a finished check in the diary (the store module does all SQL).
+
+    With `uid` (the id of the check in progress, carried in its signed state) finishing the same check again
+    after the browser's Back replaces the check it kept ("replaced"), or writes nothing when the answers and the
+    result are the same ("unchanged"); a check started afresh gets a new id, so it is "added" beside it.
+    """
     from numbwise.diary.store import open_store
 
     with open_store(settings.store_url) as store:
-        store.add_check(settings.clock(), case, result)
-    return True
+        if uid is None:
+            store.add_check(settings.clock(), case, result)
+            return "added"
+        return store.keep_check(uid, settings.clock(), case, result)[1]
