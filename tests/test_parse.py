@@ -193,11 +193,44 @@ def test_the_lexicon_cache_sits_in_the_knowledge_cache_folder(monkeypatch) -> No
 def test_chips_can_be_turned_round_but_a_warning_sign_only_set_aside() -> None:
     from numbwise.parse import corrected
 
-    p = parse("my face is drooping, no fever, my thumb is numb")
-    fixed = corrected(p.findings, kept={"numb_thumb", "face_drooping"}, flipped={"fever", "face_drooping"})
-    assert fixed["fever"] is True  # "no fever" read the wrong way round
+    p = parse("my face is drooping, my ring finger is not numb, my thumb is numb, I've had a fever since yesterday")
+    fixed = corrected(p.findings, kept={"numb_thumb", "face_drooping", "fever"}, flipped={"numb_ring", "face_drooping", "fever"})
+    assert fixed["numb_ring"] is True  # "not numb" read the wrong way round
     assert fixed["face_drooping"] is True  # a warning sign is never turned into "no" by a chip
+    assert fixed["fever"] is True  # nor is any finding that can raise an urgent or emergency rule
     assert fixed["numb_thumb"] is True
+    assert {c.finding for c in chips(p) if c.warning} == {"face_drooping", "fever"}  # no "other way round" offered
+
+
+@pytest.mark.parametrize("text", [
+    "The nurse said no fever at my check last week. I'm on chemo and my fingers tingle",
+    "No fever",
+    "on chemotherapy, numb feet, not diabetic, no temperature",
+])
+def test_words_that_deny_any_sign_that_raises_urgent_or_emergency_care_never_clear_it(text: str) -> None:
+    """Chemotherapy with fever is an emergency: "no fever" in the words must leave fever to the question."""
+    p = parse(text)
+    for fid in ("fever", "diabetes"):
+        assert p.findings.get(fid) is not False, (text, fid)
+        assert fid not in {c.finding for c in chips(p)}, (text, fid)  # not shown as settled: it will be asked
+    assert p.understood.get("fever") is False  # still understood (the span shows it as denied)
+
+
+def test_the_check_still_asks_fever_after_no_fever_and_a_fever_today_is_an_emergency() -> None:
+    from numbwise.assess.interview import answer, describe, next_question, outcome, start
+
+    p = parse("I'm 58 and on chemotherapy. The nurse said no fever at my check last week. My fingertips tingle.")
+    today = {"fever": True, "onset_gradual": True, "onset_sudden": False, "onset_over_days": False}
+    iv = describe(start(p.age, "female"), p.findings)
+    while (q := next_question(iv)) is not None:
+        iv = answer(iv, q, {f: today.get(f, False) for f in q.findings})
+    assert iv.answers.get("fever") is True  # asked, not cleared by last week's words
+    assert outcome(iv).triage == "emergency"  # chemotherapy with a fever
+
+
+def test_a_sign_said_now_beats_one_denied_before() -> None:
+    got = parse("No fever yesterday but today I feel hot and shivery")
+    assert got.findings.get("fever") is True
 
 
 @pytest.mark.parametrize("text, expected", [

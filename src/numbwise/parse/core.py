@@ -41,8 +41,9 @@ class Mention:
     """One finding the text spoke of, where (character span) and how sure the parser is.
 
     `value` is what the case takes (True, False) or None when the words do not count: a hypothetical,
-    past or someone else's mention, or a conflict. A warning sign the text denies keeps value False in
-    `understood` but never enters the case: only the questions can clear a warning sign.
+    past or someone else's mention, or a conflict. A warning sign the text denies (any finding that can
+    raise an emergency or urgent rule: "no fever") keeps value False in `understood` but never enters
+    the case: only the questions can clear a warning sign.
     """
 
     finding: str
@@ -64,7 +65,7 @@ class Parsed:
     age_span: tuple[int, int] | None = None
     sex_span: tuple[int, int] | None = None
     understood: Mapping[str, bool] = field(default_factory=dict)  # every finding read as present or absent
-    findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs
+    findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs (Lexicon.warning)
     mentions: tuple[Mention, ...] = ()
 
     def spans_for(self, fid: str) -> list[Mention]:
@@ -719,7 +720,11 @@ def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
 
 def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], dict[str, bool]]:
     """One value per finding: a warning sign said anywhere stays (safety first); other disagreements
-    prefer the words over an inference, else the finding stays not known."""
+    prefer the words over an inference, else the finding stays not known.
+
+    A warning sign is any finding that can raise an emergency or urgent rule (`Lexicon.warning`), not
+    only the emergency signs: "no fever" is kept in `understood` but left out of the case, so a
+    chemotherapy patient with a fever today is still asked."""
     by: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.value is not None:
@@ -730,7 +735,7 @@ def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], di
         if len(values) == 1:
             understood[fid] = ms[0].value is True
             continue
-        if lex.groups.get(fid) == EMERGENCY_GROUP:
+        if fid in lex.warning or lex.groups.get(fid) == EMERGENCY_GROUP:
             understood[fid] = True
             continue
         said = {m.value for m in ms if m.status != "inferred"}
@@ -738,5 +743,5 @@ def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], di
             understood[fid] = said.pop() is True
     if understood.get("both_hands") is True and understood.get("one_hand") is True:
         del understood["one_hand"]
-    case = {f: v for f, v in understood.items() if v or lex.groups.get(f) != EMERGENCY_GROUP}
+    case = {f: v for f, v in understood.items() if v or not (f in lex.warning or lex.groups.get(f) == EMERGENCY_GROUP)}
     return understood, case
