@@ -335,7 +335,12 @@ def test_a_doubt_about_a_sign_neither_raises_nor_clears_it() -> None:
         p = parse(text)
         assert not p.warning_signs(), text
         assert not any(v is False for f, v in p.understood.items() if f in ("face_drooping", "speech_difficulty")), text
+    # Over the small words of "if I have a": neither raised nor cleared, so the question asks it.
+    for text in ("I don't know if I have a fever", "I do not know if I have a fever", "dont know whether it's a fever",
+                 "not sure whether I've got a temperature"):
+        assert "fever" not in parse(text).understood, text
     # The doubt reaches only the next words: a sign said after an aside still raises.
+    assert parse("don't know if it matters, I have a fever").findings.get("fever") is True
     assert parse("not sure if this matters but my face is drooping").findings.get("face_drooping") is True
     assert parse("not sure if it's relevant my face went numb").findings.get("numb_face_same_side") is True
 

@@ -143,13 +143,20 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         if t.text in _THIRD and i and clause[i - 1] != clause[i] or (
                 t.text in _THIRD and i > 1 and toks[i - 1].text == "and" and clause[i - 2] != clause[i]):
             theirs[clause[i]] = {c for c in range(clause[i]) if sentence[clause.index(c)] == sentence[i]}
+    # A doubt reaches over the small words of "if I have a": "don't know if I have a fever" doubts the fever.
+    doubt = []
+    for h in find(toks, lex.doubt):
+        end = h.end
+        while end < len(toks) and end - h.end < _DOUBT_FILLER_REACH and toks[end].text in _DOUBT_FILLER:
+            end += 1
+        doubt.append(Hit(h.pattern, h.start, end, h.matched))
     future = {sentence[h.start] for h in find(toks, lex.future_words)}
     hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
         clause, sentence,
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
         find(toks, lex.negation_back_sentence), hypothetical, find(toks, lex.historical),
-        find(toks, lex.uncertain), find(toks, lex.doubt), family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
+        find(toks, lex.uncertain), doubt, family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
     )
 
 
@@ -190,7 +197,13 @@ def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> t
 
 # A doubt reaches only the next word ("not sure if [his] face drooped"), so a sign said after an aside
 # ("not sure if it matters but my face went numb", "not sure if this is relevant my face is numb") still stands.
+# Small words that carry no aside are passed over first ("don't know if [I have a] fever").
 _DOUBT_REACH = 1
+_DOUBT_FILLER = frozenset({"i", "i've", "ive", "i'm", "im", "i'd", "have", "has", "had", "got", "a", "an", "any", "some",
+                           "it", "it's", "its", "is", "was", "am", "are", "were", "there", "there's", "theres", "he", "she",
+                           "they", "his", "her", "my", "their", "the", "really", "actually", "even", "been", "get",
+                           "do", "does", "did", "also", "having", "running"})
+_DOUBT_FILLER_REACH = 4
 
 _SHARED_GROUPS = frozenset({"where", "onset_and_course", "timing_and_triggers"})
 
