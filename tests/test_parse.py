@@ -233,6 +233,17 @@ def test_a_sign_said_now_beats_one_denied_before() -> None:
     assert got.findings.get("fever") is True
 
 
+@pytest.mark.parametrize("text", ["No fever yesterday but today I feel hot and shivery", "I feel hot and my thumb is numb",
+                                  "my right hand is numb and my face is swollen after a bee sting"])
+def test_feeling_hot_or_a_sting_is_not_burning_nerve_pain(text: str) -> None:
+    assert "burning_pain" not in parse(text).understood
+
+
+def test_burning_and_stinging_are_still_nerve_pain() -> None:
+    assert said("my fingertips are stinging and numb")["burning_pain"] is True
+    assert said("hot pins and needles in my feet")["burning_pain"] is True
+
+
 @pytest.mark.parametrize("text, expected", [
     # A negation inside the words of a longer phrase negates it ("the bandage is not tight").
     ("broke my wrist last week, the bandage is not tight and my thumb tingles", {"cast_tight_or_severe_pain": False}),
