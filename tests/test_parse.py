@@ -181,6 +181,38 @@ def test_a_broken_phrase_fails_when_the_knowledge_loads(tmp_path) -> None:  # ty
     assert "one_hand" in str(err.value) and "phrases" in str(err.value)
 
 
+def test_a_phrase_need_that_is_not_a_finding_fails_when_the_knowledge_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from numbwise.kb import KnowledgeError, load_from
+    from numbwise.kb.loader import KNOWLEDGE_DIR
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, folder)
+    path = folder / "findings.yaml"
+    path.write_text(path.read_text().replace("needs: [pregnant]", "needs: [expecting]", 1))
+    with pytest.raises(KnowledgeError) as err:
+        load_from(folder)
+    assert "pregnancy_warning_signs" in str(err.value) and "expecting" in str(err.value)
+
+
+def test_a_man_with_a_swollen_face_is_not_told_he_is_pregnant() -> None:
+    p = parse("I'm a 40 year old man. My right hand is numb and my face is swollen after a bee sting.")
+    assert "pregnancy_warning_signs" not in p.understood and "pregnant" not in p.understood
+    assert p.sex == "male" and emergency(p) == []
+    assert assessed(p).triage != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "34 weeks pregnant. today I've got a pounding headache, my face and feet have suddenly puffed up",
+    "I'm pregnant and my face is swollen, my fingers tingle",
+    "I'm pregnant and severe headache, hands numb",  # the words say the pregnancy themselves
+])
+def test_pregnancy_warning_signs_need_the_pregnancy_said(text: str) -> None:
+    p = parse(text)
+    assert p.findings.get("pregnancy_warning_signs") is True and p.findings.get("pregnant") is True, text
+
+
 def test_the_lexicon_cache_sits_in_the_knowledge_cache_folder(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from numbwise.kb.loader import cache_dir
     from numbwise.parse.lexicon import _cache_dir

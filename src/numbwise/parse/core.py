@@ -429,6 +429,7 @@ def parse(text: str) -> Parsed:
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
     mentions = _undone(mentions, toks, lex)
+    mentions = _needing(mentions, lex)
     understood, case = _resolve(mentions, lex)
     if sex is None and understood.get("pregnant") is True:
         sex = "female"
@@ -715,6 +716,16 @@ def _undone(mentions: list[Mention], toks: list[Token], lex: Lexicon) -> list[Me
     broken = {fid for fid, table in lex.undone.items() if find(toks, table)}
     return [Mention(m.finding, None, m.start, m.end, m.text, "conflict", m.confidence)
             if m.finding in broken and m.value else m for m in mentions]
+
+
+def _needing(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Words of a finding that need another said present (`phrases.needs`) count only when it is: a man's
+    'my face is swollen' is not a warning sign of pregnancy. Without it, they say nothing: the question asks."""
+    if not lex.needs:
+        return mentions
+    said, _ = _resolve(mentions, lex)
+    unmet = {fid for fid, needed in lex.needs.items() if not all(said.get(n) is True for n in needed)}
+    return [m for m in mentions if not (m.finding in unmet and m.value is True)]
 
 
 def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:

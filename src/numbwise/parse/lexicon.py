@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,7 @@ class Lexicon:
     # Warning signs: findings whose presence can raise an emergency or urgent triage rule ("fever" with
     # chemotherapy). Words never clear one: only its question does.
     warning: frozenset[str] = frozenset()
+    needs: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # finding -> findings its words need said
 
 
 def _index(patterns: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
@@ -149,4 +151,5 @@ def build() -> Lexicon:
         sex_words=sex_words, scope=lang.scope_words, groups=dict(kb.vocabulary.finding_groups), known=frozenset(known),
         warning=frozenset(c.present for r in kb.triage.rules if r.level in ("emergency", "urgent")
                           for c in r.when.leaves() if c.present),
+        needs={fid: tuple(f.phrases.needs) for fid, f in kb.findings.items() if f.phrases and f.phrases.needs},
     )
