@@ -554,3 +554,25 @@ def test_a_spell_that_goes_away_is_not_read_as_one_that_keeps_coming_back() -> N
     p = parse("I'm 64 and I smoke. My left hand went numb this morning, it goes away after a few minutes.")
     assert "comes_and_goes" not in p.understood
     assert assessed(p).triage == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "My 7 year old son fell off his bike onto his outstretched right hand",
+    "fell from the climbing frame onto her wrist and now her fingers tingle",
+    "I fell off a ladder and landed on my hand, my thumb is numb",
+    "fell down the stairs and hurt my wrist, now my fingers are numb",
+])
+def test_a_fall_that_names_no_head_neck_or_back_is_not_a_head_or_neck_injury(text: str) -> None:
+    """The emergency screen always asks about a head, neck or back injury: the words need not guess it."""
+    p = parse(text)
+    assert "head_or_neck_injury" not in p.understood, text
+    assert p.findings.get("recent_arm_injury_or_cast") is True, text
+
+
+@pytest.mark.parametrize("text", [
+    "Fell off a ladder this morning, landed on my back, now both my hands are numb",
+    "fell off my bike and hit my head, now my fingers tingle",
+    "came off a ladder and cracked the back of my head on the patio",
+])
+def test_a_fall_onto_the_head_neck_or_back_is_still_one(text: str) -> None:
+    assert parse(text).findings.get("head_or_neck_injury") is True, text
