@@ -576,3 +576,18 @@ def test_a_fall_that_names_no_head_neck_or_back_is_not_a_head_or_neck_injury(tex
 ])
 def test_a_fall_onto_the_head_neck_or_back_is_still_one(text: str) -> None:
     assert parse(text).findings.get("head_or_neck_injury") is True, text
+
+
+@pytest.mark.parametrize("text", ["His wrist is swollen",
+                                  "He fell on his hand yesterday and now his swollen wrist hurts and his fingers tingle"])
+def test_one_swollen_wrist_is_the_injury_not_arthritis(text: str) -> None:
+    p = parse(text)
+    assert "joint_pain_swelling" not in p.understood, text
+    assert p.findings.get("recent_arm_injury_or_cast") is True, text
+
+
+@pytest.mark.parametrize("text", ["I have rheumatoid arthritis and my wrists are swollen",
+                                  "I have rheumatoid arthritis, swollen wrists and knuckles"])
+def test_swollen_wrists_with_arthritis_are_still_swollen_joints(text: str) -> None:
+    p = parse(text)
+    assert p.findings.get("joint_pain_swelling") is True and "recent_arm_injury_or_cast" not in p.understood, text
