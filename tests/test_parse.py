@@ -591,3 +591,17 @@ def test_one_swollen_wrist_is_the_injury_not_arthritis(text: str) -> None:
 def test_swollen_wrists_with_arthritis_are_still_swollen_joints(text: str) -> None:
     p = parse(text)
     assert p.findings.get("joint_pain_swelling") is True and "recent_arm_injury_or_cast" not in p.understood, text
+
+
+@pytest.mark.parametrize("text", ["Today I have a bad headache", "I have a headache and my right hand is numb",
+                                  "I get headaches a lot, my thumb tingles at night"])
+def test_a_headache_alone_is_not_one_that_follows_the_numbness(text: str) -> None:
+    assert "headache_follows" not in parse(text).understood, text
+
+
+@pytest.mark.parametrize("text", ["tingling crept up my arm over 20 minutes, gone after 40 min, then the usual headache",
+                                  "my hand went numb, then it went and I got a bad headache",
+                                  "the tingling spreads for a few minutes, followed by a headache",
+                                  "the tingling always comes before the headache"])
+def test_a_headache_said_to_come_after_still_follows(text: str) -> None:
+    assert parse(text).findings.get("headache_follows") is True, text
