@@ -221,3 +221,19 @@ def test_an_option_the_words_settled_is_not_asked_again_in_another_form() -> Non
         iv = answer(iv, q, {})
     assert not {"onset_sudden", "onset_over_days", "both_hands"} & asked, sorted({"onset_sudden", "onset_over_days", "both_hands"} & asked)
     assert settled_by_another("onset_sudden", {"onset_gradual": True}) and not settled_by_another("onset_sudden", {})
+
+
+def test_a_sudden_start_is_restated_in_the_words_the_person_chose() -> None:
+    """Picking "Suddenly, within seconds or minutes" was shown back as "It started all at once, in seconds to minutes"."""
+    from numbwise.assess.result import result_plan
+
+    iv = describe(start(50, "female"), parse("my right thumb is numb").findings)
+    while (q := next_question(iv)) is not None:
+        if q.id == "onset":
+            chosen = next(label for label, f in zip(q.labels, q.findings) if f == "onset_sudden")
+            assert chosen == "Suddenly, within seconds or minutes"
+        iv = answer(iv, q, {f: f == "onset_sudden" for f in q.findings})
+    plan = result_plan(outcome(iv), iv.unsure)
+    said = [s.text for s in plan.signs]
+    assert "It started suddenly, within seconds or minutes." in said
+    assert not any("all at once" in s for s in said)
