@@ -123,13 +123,24 @@ def _confirmed(iv):  # type: ignore[no-untyped-def]
     return [f for q, *_ in iv.history if q.id == "confirm_home_care" for f in q.findings]
 
 
+def _as_written(words):  # type: ignore[no-untyped-def]
+    """A person who answers each question as their words said, and 'not sure' to the check before home care."""
+    def reply(q):  # type: ignore[no-untyped-def]
+        return {} if q.id == "confirm_home_care" else {f: words.understood[f] for f in q.findings if f in words.understood}
+    return reply
+
+
 def test_words_alone_never_complete_a_self_care_pattern() -> None:
     words = parse(SLEPT_ON_IT)
-    assert all(f in words.findings for f in PRESSURE_PARTS)
-    assert assess_case(Case(findings=dict(words.findings), age=words.age, sex=words.sex)).triage == "self_care"
+    assert all(f in words.findings for f in PRESSURE_PARTS if f != "hand_weakness")
+    # "No weakness now" is understood, but a sign that can raise an emergency is cleared only by its question.
+    assert words.understood["hand_weakness"] is False and "hand_weakness" not in words.findings
+    assert assess_case(Case(findings=dict(words.findings), age=words.age, sex=words.sex)).triage != "self_care"
     iv = describe(start(words.age, words.sex), words.findings)
+    reply = _as_written(words)
     while (q := next_question(iv)) is not None:
-        iv = answer(iv, q, {})  # "not sure" to everything: nothing the words said is confirmed
+        iv = answer(iv, q, reply(q))  # the questions answered as written; the words' own parts not confirmed
+    assert iv.answers.get("hand_weakness") is False  # asked, and answered
     assert "after_pressure_on_arm" in _confirmed(iv)  # the pattern's words were asked back as a question
     result = outcome(iv)
     assert result.triage == "routine"
@@ -140,11 +151,11 @@ def test_every_part_of_the_self_care_pattern_from_the_words_is_asked_back() -> N
     words = parse(SLEPT_ON_IT)
     iv = describe(start(words.age, words.sex), words.findings)
     while (q := next_question(iv)) is not None:
-        # The person confirms what the words said when asked one by one; every other question is "not sure".
-        iv = answer(iv, q, {f: words.findings[f] for f in q.findings if q.id == "confirm_home_care" and f in words.findings})
+        # The person answers every question as their words said, and confirms the words' parts when asked back.
+        iv = answer(iv, q, {f: words.understood[f] for f in q.findings if f in words.understood})
     asked = _confirmed(iv)
     assert "after_pressure_on_arm" in asked and "episode_resolved_within_hour" in asked
-    assert "hand_weakness" in asked or "arm_or_leg_weakness_sudden" in asked
+    assert "hand_weakness" in iv.asked or "arm_or_leg_weakness_sudden" in iv.asked  # by their questions, not the words
     assert outcome(iv).triage == "self_care"  # confirmed by the person's own answers, home care may be advised
     back = from_data(json.loads(json.dumps(to_data(iv))))  # the checklist survives the faces' round trip
     assert outcome(back).triage == "self_care"
@@ -162,10 +173,14 @@ def test_assess_text_never_advises_home_care_from_words_alone() -> None:
     r = run_cli("assess", "--text", SLEPT_ON_IT)
     assert r.code == 0, r.err
     out = json.loads(r.out)
-    assert out["triage"] == "routine"
-    assert any("cannot confirm home care" in line for line in out["reasons"])
+    assert out["triage"] == "routine"  # "no weakness" in words never clears the sign, so no pattern completes
     r = run_cli("--plain", "assess", "--text", SLEPT_ON_IT, "--format", "text")
-    assert r.code == 0 and "cannot confirm home care" in r.out
+    assert r.code == 0 and "self-care" not in r.out.lower()
+    # Were a pattern ever complete from words alone, it would still be capped at routine, with the reason.
+    from numbwise.assess import assess_words
+    capped = assess_words(Case(findings={"after_pressure_on_arm": True, "episode_resolved_within_hour": True,
+                                         "hand_weakness": False}, age=27, sex="female"))
+    assert capped.triage == "routine" and any("cannot confirm home care" in line for line in capped.reasons)
 
 
 def test_an_emergency_from_the_description_alone_never_says_zero_questions() -> None:
@@ -225,3 +240,19 @@ def test_a_slow_onset_in_the_words_is_asked_back_before_a_worsening_is_called_ur
                     else {f: truth[f] for f in q.findings if f in truth})
     assert {"lasting_over_6_weeks", "onset_gradual", "onset"} & set(asked)
     assert outcome(iv).triage == "routine"
+
+
+def test_a_sudden_start_is_restated_in_the_words_the_person_chose() -> None:
+    """Picking "Suddenly, within seconds or minutes" was shown back as "It started all at once, in seconds to minutes"."""
+    from numbwise.assess.result import result_plan
+
+    iv = describe(start(50, "female"), parse("my right thumb is numb").findings)
+    while (q := next_question(iv)) is not None:
+        if q.id == "onset":
+            chosen = next(label for label, f in zip(q.labels, q.findings) if f == "onset_sudden")
+            assert chosen == "Suddenly, within seconds or minutes"
+        iv = answer(iv, q, {f: f == "onset_sudden" for f in q.findings})
+    plan = result_plan(outcome(iv), iv.unsure)
+    said = [s.text for s in plan.signs]
+    assert "It started suddenly, within seconds or minutes." in said
+    assert not any("all at once" in s for s in said)

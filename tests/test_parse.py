@@ -181,6 +181,38 @@ def test_a_broken_phrase_fails_when_the_knowledge_loads(tmp_path) -> None:  # ty
     assert "one_hand" in str(err.value) and "phrases" in str(err.value)
 
 
+def test_a_phrase_need_that_is_not_a_finding_fails_when_the_knowledge_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from numbwise.kb import KnowledgeError, load_from
+    from numbwise.kb.loader import KNOWLEDGE_DIR
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, folder)
+    path = folder / "findings.yaml"
+    path.write_text(path.read_text().replace("needs: [pregnant]", "needs: [expecting]", 1))
+    with pytest.raises(KnowledgeError) as err:
+        load_from(folder)
+    assert "pregnancy_warning_signs" in str(err.value) and "expecting" in str(err.value)
+
+
+def test_a_man_with_a_swollen_face_is_not_told_he_is_pregnant() -> None:
+    p = parse("I'm a 40 year old man. My right hand is numb and my face is swollen after a bee sting.")
+    assert "pregnancy_warning_signs" not in p.understood and "pregnant" not in p.understood
+    assert p.sex == "male" and emergency(p) == []
+    assert assessed(p).triage != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "34 weeks pregnant. today I've got a pounding headache, my face and feet have suddenly puffed up",
+    "I'm pregnant and my face is swollen, my fingers tingle",
+    "I'm pregnant and severe headache, hands numb",  # the words say the pregnancy themselves
+])
+def test_pregnancy_warning_signs_need_the_pregnancy_said(text: str) -> None:
+    p = parse(text)
+    assert p.findings.get("pregnancy_warning_signs") is True and p.findings.get("pregnant") is True, text
+
+
 def test_the_lexicon_cache_sits_in_the_knowledge_cache_folder(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from numbwise.kb.loader import cache_dir
     from numbwise.parse.lexicon import _cache_dir
@@ -193,11 +225,55 @@ def test_the_lexicon_cache_sits_in_the_knowledge_cache_folder(monkeypatch) -> No
 def test_chips_can_be_turned_round_but_a_warning_sign_only_set_aside() -> None:
     from numbwise.parse import corrected
 
-    p = parse("my face is drooping, no fever, my thumb is numb")
-    fixed = corrected(p.findings, kept={"numb_thumb", "face_drooping"}, flipped={"fever", "face_drooping"})
-    assert fixed["fever"] is True  # "no fever" read the wrong way round
+    p = parse("my face is drooping, my ring finger is not numb, my thumb is numb, I've had a fever since yesterday")
+    fixed = corrected(p.findings, kept={"numb_thumb", "face_drooping", "fever"}, flipped={"numb_ring", "face_drooping", "fever"})
+    assert fixed["numb_ring"] is True  # "not numb" read the wrong way round
     assert fixed["face_drooping"] is True  # a warning sign is never turned into "no" by a chip
+    assert fixed["fever"] is True  # nor is any finding that can raise an urgent or emergency rule
     assert fixed["numb_thumb"] is True
+    assert {c.finding for c in chips(p) if c.warning} == {"face_drooping", "fever"}  # no "other way round" offered
+
+
+@pytest.mark.parametrize("text", [
+    "The nurse said no fever at my check last week. I'm on chemo and my fingers tingle",
+    "No fever",
+    "on chemotherapy, numb feet, not diabetic, no temperature",
+])
+def test_words_that_deny_any_sign_that_raises_urgent_or_emergency_care_never_clear_it(text: str) -> None:
+    """Chemotherapy with fever is an emergency: "no fever" in the words must leave fever to the question."""
+    p = parse(text)
+    for fid in ("fever", "diabetes"):
+        assert p.findings.get(fid) is not False, (text, fid)
+        assert fid not in {c.finding for c in chips(p)}, (text, fid)  # not shown as settled: it will be asked
+    assert p.understood.get("fever") is False  # still understood (the span shows it as denied)
+
+
+def test_the_check_still_asks_fever_after_no_fever_and_a_fever_today_is_an_emergency() -> None:
+    from numbwise.assess.interview import answer, describe, next_question, outcome, start
+
+    p = parse("I'm 58 and on chemotherapy. The nurse said no fever at my check last week. My fingertips tingle.")
+    today = {"fever": True, "onset_gradual": True, "onset_sudden": False, "onset_over_days": False}
+    iv = describe(start(p.age, "female"), p.findings)
+    while (q := next_question(iv)) is not None:
+        iv = answer(iv, q, {f: today.get(f, False) for f in q.findings})
+    assert iv.answers.get("fever") is True  # asked, not cleared by last week's words
+    assert outcome(iv).triage == "emergency"  # chemotherapy with a fever
+
+
+def test_a_sign_said_now_beats_one_denied_before() -> None:
+    got = parse("No fever yesterday but today I feel hot and shivery")
+    assert got.findings.get("fever") is True
+
+
+@pytest.mark.parametrize("text", ["No fever yesterday but today I feel hot and shivery", "I feel hot and my thumb is numb",
+                                  "my right hand is numb and my face is swollen after a bee sting"])
+def test_feeling_hot_or_a_sting_is_not_burning_nerve_pain(text: str) -> None:
+    assert "burning_pain" not in parse(text).understood
+
+
+def test_burning_and_stinging_are_still_nerve_pain() -> None:
+    assert said("my fingertips are stinging and numb")["burning_pain"] is True
+    assert said("hot pins and needles in my feet")["burning_pain"] is True
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -302,7 +378,12 @@ def test_a_doubt_about_a_sign_neither_raises_nor_clears_it() -> None:
         p = parse(text)
         assert not p.warning_signs(), text
         assert not any(v is False for f, v in p.understood.items() if f in ("face_drooping", "speech_difficulty")), text
+    # Over the small words of "if I have a": neither raised nor cleared, so the question asks it.
+    for text in ("I don't know if I have a fever", "I do not know if I have a fever", "dont know whether it's a fever",
+                 "not sure whether I've got a temperature"):
+        assert "fever" not in parse(text).understood, text
     # The doubt reaches only the next words: a sign said after an aside still raises.
+    assert parse("don't know if it matters, I have a fever").findings.get("fever") is True
     assert parse("not sure if this matters but my face is drooping").findings.get("face_drooping") is True
     assert parse("not sure if it's relevant my face went numb").findings.get("numb_face_same_side") is True
 
@@ -481,3 +562,54 @@ def test_a_start_minutes_or_hours_ago_is_not_six_weeks_and_odd_speech_is_a_speec
     got = said("About 20 minutes ago my left hand went numb all of a sudden. My speech feels a bit odd.")
     assert got["lasting_over_6_weeks"] is False and got["speech_difficulty"] is True
     assert "speech_difficulty" not in parse("my hand is numb, my speech is fine").findings
+
+
+@pytest.mark.parametrize("text", [
+    "My 7 year old son fell off his bike onto his outstretched right hand",
+    "fell from the climbing frame onto her wrist and now her fingers tingle",
+    "I fell off a ladder and landed on my hand, my thumb is numb",
+    "fell down the stairs and hurt my wrist, now my fingers are numb",
+])
+def test_a_fall_that_names_no_head_neck_or_back_is_not_a_head_or_neck_injury(text: str) -> None:
+    """The emergency screen always asks about a head, neck or back injury: the words need not guess it."""
+    p = parse(text)
+    assert "head_or_neck_injury" not in p.understood, text
+    assert p.findings.get("recent_arm_injury_or_cast") is True, text
+
+
+@pytest.mark.parametrize("text", [
+    "Fell off a ladder this morning, landed on my back, now both my hands are numb",
+    "fell off my bike and hit my head, now my fingers tingle",
+    "came off a ladder and cracked the back of my head on the patio",
+])
+def test_a_fall_onto_the_head_neck_or_back_is_still_one(text: str) -> None:
+    assert parse(text).findings.get("head_or_neck_injury") is True, text
+
+
+@pytest.mark.parametrize("text", ["His wrist is swollen",
+                                  "He fell on his hand yesterday and now his swollen wrist hurts and his fingers tingle"])
+def test_one_swollen_wrist_is_the_injury_not_arthritis(text: str) -> None:
+    p = parse(text)
+    assert "joint_pain_swelling" not in p.understood, text
+    assert p.findings.get("recent_arm_injury_or_cast") is True, text
+
+
+@pytest.mark.parametrize("text", ["I have rheumatoid arthritis and my wrists are swollen",
+                                  "I have rheumatoid arthritis, swollen wrists and knuckles"])
+def test_swollen_wrists_with_arthritis_are_still_swollen_joints(text: str) -> None:
+    p = parse(text)
+    assert p.findings.get("joint_pain_swelling") is True and "recent_arm_injury_or_cast" not in p.understood, text
+
+
+@pytest.mark.parametrize("text", ["Today I have a bad headache", "I have a headache and my right hand is numb",
+                                  "I get headaches a lot, my thumb tingles at night"])
+def test_a_headache_alone_is_not_one_that_follows_the_numbness(text: str) -> None:
+    assert "headache_follows" not in parse(text).understood, text
+
+
+@pytest.mark.parametrize("text", ["tingling crept up my arm over 20 minutes, gone after 40 min, then the usual headache",
+                                  "my hand went numb, then it went and I got a bad headache",
+                                  "the tingling spreads for a few minutes, followed by a headache",
+                                  "the tingling always comes before the headache"])
+def test_a_headache_said_to_come_after_still_follows(text: str) -> None:
+    assert parse(text).findings.get("headache_follows") is True, text

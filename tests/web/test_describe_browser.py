@@ -21,7 +21,8 @@ def test_words_become_chips_and_the_check_goes_on_with_the_rest(page: Any) -> No
     assert heading(page) == "Is this right?"
     assert axe_violations(page) == []
     assert small_targets(page) == []
-    page.locator("input[name=keep][value=fever]").uncheck()
+    assert page.locator("input[name=keep][value=fever]").count() == 0  # "no fever" is left to its question
+    page.locator("input[name=keep][value=shaking_relieves]").uncheck()
     page.locator("input[name=flip][value=one_hand]").check()  # the person turns one chip round
     continue_(page)
     assert "Right now, with the numbness" in heading(page)

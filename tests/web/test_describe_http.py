@@ -44,7 +44,8 @@ def test_api_parse_gives_the_partial_case_with_spans(live: Live) -> None:
     body = r.json()
     assert body["age"] == 45 and body["sex"] == "female"
     assert body["findings"]["numb_little"] is True and body["findings"]["numb_ring"] is True
-    assert body["findings"]["fever"] is False
+    assert "fever" not in body["findings"]  # "no fever" is a warning sign denied: only its question clears it
+    assert any(sp.get("finding") == "fever" and sp["status"] == "denied" for sp in body["spans"])
     assert body["emergency"] == []
     for span in body["spans"]:
         assert text[span["start"]:span["end"]] == span["text"]
@@ -112,11 +113,12 @@ def test_describe_refuses_a_missing_token(live: Live) -> None:
 
 def test_a_chip_turned_round_reaches_the_check(live: Live) -> None:
     _, cookie, csrf = _session(live)
-    page = _form(live, "/check/describe", [("csrf", csrf), ("text", "no fever, my left thumb tingles")], cookie).body.decode()
-    assert 'name="flip" value="fever"' in page
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", "my ring finger is not numb, my left thumb tingles")],
+                 cookie).body.decode()
+    assert 'name="flip" value="numb_ring"' in page
     token = _hidden(page, "token")
     r = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep"), ("keep", "numb_thumb"),
-                                               ("flip", "fever")], cookie)
+                                               ("flip", "numb_ring")], cookie)
     assert r.status == 200 and "Right now, with the numbness" in r.body.decode()
 
 
@@ -125,7 +127,7 @@ def test_api_parse_assessment_never_advises_home_care_from_words_alone(live: Liv
             "shook it for a couple of minutes. 27F. No weakness now, face and speech normal.")
     body = _post_json(live, {"text": text}).json()
     assert body["findings"]["after_pressure_on_arm"] is True  # the words fit the pressure pattern
-    assert body["assessment"]["triage"] == "routine"  # but words alone never give self-care
-    assert any("cannot confirm home care" in line for line in body["assessment"]["reasons"])
+    assert "hand_weakness" not in body["findings"]  # but "no weakness" clears a warning sign only through its question
+    assert body["assessment"]["triage"] == "routine"  # so words alone never give self-care
     body = _post_json(live, {"text": "suddenly my face is drooping and my right hand is numb"}).json()
     assert body["assessment"]["triage"] == "emergency"

@@ -85,6 +85,10 @@ class Phrases(Strict):
     # Words that, anywhere in the description, break a part of the finding its `says` words cannot carry
     # ("slept on my arm" with "still numb hours later" is not pressure that eased within minutes): not known.
     undone_by: list[Phrase] = []
+    # Findings the description must also say are present for the `says` words to count: "my face is
+    # swollen" is a warning sign of pregnancy only from a person who says they are pregnant. A phrase
+    # that states the needed finding itself ("pregnant and severe headache") is listed under it too.
+    needs: list[Ident] = []
 
     @model_validator(mode="after")
     def _gaps(self) -> Phrases:

@@ -41,8 +41,9 @@ class Mention:
     """One finding the text spoke of, where (character span) and how sure the parser is.
 
     `value` is what the case takes (True, False) or None when the words do not count: a hypothetical,
-    past or someone else's mention, or a conflict. A warning sign the text denies keeps value False in
-    `understood` but never enters the case: only the questions can clear a warning sign.
+    past or someone else's mention, or a conflict. A warning sign the text denies (any finding that can
+    raise an emergency or urgent rule: "no fever") keeps value False in `understood` but never enters
+    the case: only the questions can clear a warning sign.
     """
 
     finding: str
@@ -64,7 +65,7 @@ class Parsed:
     age_span: tuple[int, int] | None = None
     sex_span: tuple[int, int] | None = None
     understood: Mapping[str, bool] = field(default_factory=dict)  # every finding read as present or absent
-    findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs
+    findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs (Lexicon.warning)
     mentions: tuple[Mention, ...] = ()
 
     def spans_for(self, fid: str) -> list[Mention]:
@@ -142,13 +143,20 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         if t.text in _THIRD and i and clause[i - 1] != clause[i] or (
                 t.text in _THIRD and i > 1 and toks[i - 1].text == "and" and clause[i - 2] != clause[i]):
             theirs[clause[i]] = {c for c in range(clause[i]) if sentence[clause.index(c)] == sentence[i]}
+    # A doubt reaches over the small words of "if I have a": "don't know if I have a fever" doubts the fever.
+    doubt = []
+    for h in find(toks, lex.doubt):
+        end = h.end
+        while end < len(toks) and end - h.end < _DOUBT_FILLER_REACH and toks[end].text in _DOUBT_FILLER:
+            end += 1
+        doubt.append(Hit(h.pattern, h.start, end, h.matched))
     future = {sentence[h.start] for h in find(toks, lex.future_words)}
     hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
         clause, sentence,
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
         find(toks, lex.negation_back_sentence), hypothetical, find(toks, lex.historical),
-        find(toks, lex.uncertain), find(toks, lex.doubt), family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
+        find(toks, lex.uncertain), doubt, family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
     )
 
 
@@ -189,7 +197,13 @@ def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> t
 
 # A doubt reaches only the next word ("not sure if [his] face drooped"), so a sign said after an aside
 # ("not sure if it matters but my face went numb", "not sure if this is relevant my face is numb") still stands.
+# Small words that carry no aside are passed over first ("don't know if [I have a] fever").
 _DOUBT_REACH = 1
+_DOUBT_FILLER = frozenset({"i", "i've", "ive", "i'm", "im", "i'd", "have", "has", "had", "got", "a", "an", "any", "some",
+                           "it", "it's", "its", "is", "was", "am", "are", "were", "there", "there's", "theres", "he", "she",
+                           "they", "his", "her", "my", "their", "the", "really", "actually", "even", "been", "get",
+                           "do", "does", "did", "also", "having", "running"})
+_DOUBT_FILLER_REACH = 4
 
 _SHARED_GROUPS = frozenset({"where", "onset_and_course", "timing_and_triggers"})
 
@@ -415,6 +429,7 @@ def parse(text: str) -> Parsed:
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
     mentions = _undone(mentions, toks, lex)
+    mentions = _needing(mentions, lex)
     understood, case = _resolve(mentions, lex)
     if sex is None and understood.get("pregnant") is True:
         sex = "female"
@@ -706,6 +721,16 @@ def _undone(mentions: list[Mention], toks: list[Token], lex: Lexicon) -> list[Me
             if m.finding in broken and m.value else m for m in mentions]
 
 
+def _needing(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Words of a finding that need another said present (`phrases.needs`) count only when it is: a man's
+    'my face is swollen' is not a warning sign of pregnancy. Without it, they say nothing: the question asks."""
+    if not lex.needs:
+        return mentions
+    said, _ = _resolve(mentions, lex)
+    unmet = {fid for fid, needed in lex.needs.items() if not all(said.get(n) is True for n in needed)}
+    return [m for m in mentions if not (m.finding in unmet and m.value is True)]
+
+
 def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Weak legs said with tingling feet and a worsening or spread, not over weeks or months: weakness rising
     from the legs (the pattern of Guillain-Barre syndrome), whatever words each part came in."""
@@ -722,7 +747,11 @@ def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
 
 def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], dict[str, bool]]:
     """One value per finding: a warning sign said anywhere stays (safety first); other disagreements
-    prefer the words over an inference, else the finding stays not known."""
+    prefer the words over an inference, else the finding stays not known.
+
+    A warning sign is any finding that can raise an emergency or urgent rule (`Lexicon.warning`), not
+    only the emergency signs: "no fever" is kept in `understood` but left out of the case, so a
+    chemotherapy patient with a fever today is still asked."""
     by: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.value is not None:
@@ -733,7 +762,7 @@ def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], di
         if len(values) == 1:
             understood[fid] = ms[0].value is True
             continue
-        if lex.groups.get(fid) == EMERGENCY_GROUP:
+        if fid in lex.warning or lex.groups.get(fid) == EMERGENCY_GROUP:
             understood[fid] = True
             continue
         said = {m.value for m in ms if m.status != "inferred"}
@@ -741,5 +770,5 @@ def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], di
             understood[fid] = said.pop() is True
     if understood.get("both_hands") is True and understood.get("one_hand") is True:
         del understood["one_hand"]
-    case = {f: v for f, v in understood.items() if v or lex.groups.get(f) != EMERGENCY_GROUP}
+    case = {f: v for f, v in understood.items() if v or not (f in lex.warning or lex.groups.get(f) == EMERGENCY_GROUP)}
     return understood, case

@@ -20,7 +20,7 @@ class Chip:
     value: bool
     label: str  # "Your thumb is numb or tingling." / "Your thumb is not numb."
     words: tuple[str, ...]
-    warning: bool  # an emergency sign
+    warning: bool  # a warning sign (an emergency sign, or any finding that can raise an emergency or urgent rule)
 
 
 def _label(fid: str, value: bool) -> str:
@@ -32,8 +32,16 @@ def _label(fid: str, value: bool) -> str:
     return f.said_no or f"Not: {f.said_yes[0].lower()}{f.said_yes[1:]}"
 
 
+def _warning(fid: str, groups: Mapping[str, str]) -> bool:
+    """A warning sign: words never clear it, only its question ("no fever" for a person on chemotherapy)."""
+    from numbwise.parse.lexicon import lexicon
+
+    return groups.get(fid) == EMERGENCY_GROUP or fid in lexicon().warning
+
+
 def chips(parsed: Parsed) -> list[Chip]:
-    """Every finding the description set, in the order written (denied warning signs are left to the questions)."""
+    """Every finding the description set, in the order written (denied warning signs are left to the questions:
+    they are not in the case, so no chip shows them as settled)."""
     from numbwise.kb import load
 
     groups = load().vocabulary.finding_groups
@@ -45,7 +53,7 @@ def chips(parsed: Parsed) -> list[Chip]:
     for fid in sorted(parsed.findings, key=lambda f: first.get(f, 0)):
         value = parsed.findings[fid]
         words = tuple(dict.fromkeys(m.text for m in parsed.spans_for(fid) if m.value == value))
-        out.append(Chip(fid, value, _label(fid, value), words, groups.get(fid) == EMERGENCY_GROUP))
+        out.append(Chip(fid, value, _label(fid, value), words, _warning(fid, groups)))
     return out
 
 
@@ -100,7 +108,8 @@ def without(findings: Mapping[str, bool], dropped: Iterable[str]) -> dict[str, b
 def corrected(findings: Mapping[str, bool], kept: Iterable[str], flipped: Iterable[str]) -> dict[str, bool]:
     """The chips after the person's corrections: unticked ones set aside (not known), flipped ones the other way.
 
-    A warning sign is never flipped to "no" here: only its question clears it.
+    A warning sign (any finding that can raise an emergency or urgent rule) is never flipped to "no"
+    here: only its question clears it.
     """
     from numbwise.kb import load
 
@@ -108,7 +117,7 @@ def corrected(findings: Mapping[str, bool], kept: Iterable[str], flipped: Iterab
     keep, flip = set(kept), set(flipped)
     out: dict[str, bool] = {}
     for fid, value in findings.items():
-        if fid in flip and groups.get(fid) != EMERGENCY_GROUP:
+        if fid in flip and not (value and _warning(fid, groups)):
             out[fid] = not value
         elif fid in keep:
             out[fid] = value

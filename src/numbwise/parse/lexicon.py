@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,10 @@ class Lexicon:
     scope: int
     groups: dict[str, str]  # finding -> its vocabulary group
     known: frozenset[str]  # every word any table knows: never "corrected"
+    # Warning signs: findings whose presence can raise an emergency or urgent triage rule ("fever" with
+    # chemotherapy). Words never clear one: only its question does.
+    warning: frozenset[str] = frozenset()
+    needs: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # finding -> findings its words need said
 
 
 def _index(patterns: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
@@ -94,7 +99,7 @@ def _cache_key() -> str:
     here = Path(__file__).resolve().parent
     knowledge = here.parent / "knowledge"
     for path in (knowledge / "findings.yaml", knowledge / "language.yaml", knowledge / "vocabulary" / "findings.yaml",
-                 here / "lexicon.py", here / "text.py", here / "quantities.py", here.parent / "kb" / "models.py"):
+                 knowledge / "triage_rules.yaml", here / "lexicon.py", here / "text.py", here / "quantities.py", here.parent / "kb" / "models.py"):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
 
@@ -144,4 +149,7 @@ def build() -> Lexicon:
         undone={fid: _plain(f.phrases.undone_by) for fid, f in kb.findings.items() if f.phrases and f.phrases.undone_by},
         terminators=_plain(lang.terminators), relatives=relatives, family_verbs=_plain(lang.family_verbs),
         sex_words=sex_words, scope=lang.scope_words, groups=dict(kb.vocabulary.finding_groups), known=frozenset(known),
+        warning=frozenset(c.present for r in kb.triage.rules if r.level in ("emergency", "urgent")
+                          for c in r.when.leaves() if c.present),
+        needs={fid: tuple(f.phrases.needs) for fid, f in kb.findings.items() if f.phrases and f.phrases.needs},
     )
