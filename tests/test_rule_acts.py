@@ -184,3 +184,22 @@ def test_a_rule_stands_in_only_for_one_of_its_own_level(kb_copy: Path) -> None:
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert any("em_sudden_after_arm_injury" in p and "'ro_constant'" in p for p in exc.value.problems)
+
+
+def test_a_head_injury_beside_a_stroke_rule_never_says_unlock_the_door(tmp_path: Path) -> None:
+    """Walkthrough 5: a fall onto the head with sudden numbness read 'unlock the door and sit or lie down' beside
+    'do not get up and walk about', and 'do not drive yourself' twice."""
+    case = {"age": 45, "sex": "male", "findings": {"onset_sudden": True, "head_or_neck_injury": True, "one_hand": True}}
+    plan = result_plan(assess(case))
+    assert set(assess(case).rules) >= {"em_injury", "em_sudden_one_side"}
+    lines = plan.do + plan.do_not
+    assert not any("unlock the door" in line for line in lines)
+    assert sum("drive yourself" in line for line in lines) == 1
+
+
+def test_an_act_may_drop_only_its_levels_own_lines(kb_copy: Path) -> None:
+    edit_file(kb_copy / "triage_rules.yaml", "        - If you can, unlock the door and sit or lie down in a safe place.\n        - Do not drive yourself to the hospital.\n      sources: [stelizabeth",
+              "        - Unlock nothing.\n      sources: [stelizabeth")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert any("em_injury" in p and "drops a line its level does not have" in p for p in exc.value.problems)

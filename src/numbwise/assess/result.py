@@ -212,8 +212,10 @@ def _act(level: str, rules: Collection[str]) -> _Act:
         return _Act(titles.pop() if len(titles) == 1 else lt.title, " ".join(dict.fromkeys(a.action for a in acts)),
                     whens.pop() if len(whens) == 1 else lt.by_when,
                     tuple(dict.fromkeys(d for a in acts for d in a.do)), tuple(dict.fromkeys(d for a in acts for d in a.do_not)))
-    return _Act(lt.title, lt.action, lt.by_when, tuple(dict.fromkeys([*lt.do, *(a.also or a.action for a in acts)])),
-                tuple(dict.fromkeys([*lt.do_not, *(d for a in acts for d in a.do_not)])))
+    dropped = {d for a in acts for d in a.drops}
+    return _Act(lt.title, lt.action, lt.by_when,
+                tuple(dict.fromkeys([*(d for d in lt.do if d not in dropped), *(a.also or a.action for a in acts)])),
+                tuple(dict.fromkeys([*(d for d in lt.do_not if d not in dropped), *(d for a in acts for d in a.do_not)])))
 
 
 def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:

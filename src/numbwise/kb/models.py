@@ -437,6 +437,9 @@ class RuleAct(Strict):
     also: Text | None = None  # the line added to the level's own advice when another rule of the level has no act
     do: list[Text] = []
     do_not: list[Text] = []
+    # The level's own lines this story makes wrong, left out when the level's advice stays beside this act
+    # ("unlock the door" for someone who must keep a hurt neck still); each must be a line of the level.
+    drops: list[Text] = []
     sources: SourceRefs
 
 
