@@ -249,7 +249,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': only routine rules are generic")
         if rule.act is not None:
             refs("triage_rules.yaml", f"{rule.id}.act", rule.act.sources)
-            own = tri.levels.get(rule.level)  # type: ignore[call-overload]
+            own = tri.levels.get(rule.level)
             for line in rule.act.drops:
                 if own is None or line not in (*own.do, *own.do_not):
                     problems.append(f"triage_rules.yaml: entry '{rule.id}': drops a line its level does not have: '{line}'")
