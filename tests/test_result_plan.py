@@ -173,3 +173,19 @@ def test_named_cause_of_a_saved_check_is_the_cause_its_result_named() -> None:
             assert want is None, case["id"]
         seen.add((plan.level == "emergency", want is None))
     assert seen == {(True, True), (False, True), (False, False)}  # emergencies, can't-tell and named results
+
+
+def test_a_chemotherapy_patient_unsure_of_fever_is_told_to_take_her_temperature_and_whom_to_call() -> None:
+    """Walkthrough 5: unsure of fever on chemotherapy, the only check shown was the stroke one, and the watch list
+    said 'call your emergency number if you get a fever', not the cancer helpline the rule names."""
+    from numbwise.assess import assess
+
+    case = {"age": 50, "sex": "female", "findings": {"chemotherapy": True, "both_hands": True, "numb_feet": True}}
+    plan = result_plan(assess(case), unsure={"fever"})
+    (group,) = plan.unsure
+    assert group.level == "emergency" and "take your temperature" in group.advice[0]
+    assert not any("smile in a mirror" in line for line in group.advice)  # no stroke sign was unsure
+    lines = [w.text for g in plan.watch_for for w in g.items]
+    assert "You get a fever." not in lines and any("cancer helpline" in line for line in lines)
+    other = result_plan(assess({"age": 50, "sex": "female", "findings": {"both_hands": True}}), unsure={"face_drooping"})
+    assert any("smile in a mirror" in line for g in other.unsure for line in g.advice)

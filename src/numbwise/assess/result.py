@@ -340,10 +340,12 @@ def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
             continue
         advice: tuple[str, ...] = (UNSURE_URGENT,)
         if lv == "emergency":
-            for step in load().interview.steps:
+            for step in load().interview.steps:  # the stroke checks, for the emergency screen's own signs only
                 if step.id == "screen_emergency" and step.if_unsure is not None:
-                    advice = tuple(step.if_unsure.check) + (step.if_unsure.act,)
-        out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, advice))
+                    ours = any(u.finding in step.items for u in items)
+                    advice = tuple(step.if_unsure.check) + (step.if_unsure.act,) if ours else ()
+        own = tuple(t for t in (load().findings[u.finding].how_to_check for u in items if u.finding in load().findings) if t)
+        out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, own + advice))  # a sign's own check first (a temperature)
     return tuple(out)
 
 

@@ -41,6 +41,8 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
             continue  # "spreads to your other arm or your legs" when both hands and the feet are numb already
         if item.only_with and not any(findings.get(f) is True for f in item.only_with):
             continue
+        if any(findings.get(f) is True for f in item.not_with):
+            continue  # "You get a fever" for someone on chemotherapy: their own line names the cancer helpline
         heading = tri.levels[rule_level].watch_heading
         assert heading is not None  # the knowledge check requires it
         out.append(WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings)))

@@ -112,6 +112,7 @@ class Finding(Strict):
     # The interview fills these in only where still open, never over an answer the person gave.
     implies: dict[Ident, bool] = {}
     for_sex: Literal["female", "male"] | None = None  # only for this sex: never asked of the other (pregnancy)
+    how_to_check: Text | None = None  # said to a person unsure of it, when it could raise their result (take a temperature)
 
 
 class FindingsFile(Strict):
@@ -158,6 +159,7 @@ class ResultWarning(RuledWarning):
     """
 
     only_with: list[Ident] = []
+    not_with: list[Ident] = []  # left out for a person who reported one of these (another line says it for them)
     already_when: list[Ident] = []  # findings that, all reported, mean the change has already happened (left out)
 
 
