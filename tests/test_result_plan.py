@@ -189,3 +189,15 @@ def test_a_chemotherapy_patient_unsure_of_fever_is_told_to_take_her_temperature_
     assert "You get a fever." not in lines and any("cancer helpline" in line for line in lines)
     other = result_plan(assess({"age": 50, "sex": "female", "findings": {"both_hands": True}}), unsure={"face_drooping"})
     assert any("smile in a mirror" in line for g in other.unsure for line in g.advice)
+
+
+def test_a_pregnant_womans_watch_list_names_the_warning_signs_of_pregnancy() -> None:
+    """Walkthrough 5: 20 weeks pregnant with carpal tunnel, no line told her when to call the maternity unit."""
+    from numbwise.assess import assess
+
+    pregnant = {"pregnant": True, "both_hands": True, "numb_thumb": True, "numb_index": True, "worse_at_night": True}
+    lines = [w.text for g in result_plan(assess({"age": 38, "sex": "female", "findings": pregnant})).watch_for for w in g.items]
+    assert any("maternity unit" in line for line in lines)
+    lines = [w.text for g in result_plan(assess({"age": 38, "sex": "female", "findings": {"both_hands": True}})).watch_for
+             for w in g.items]
+    assert not any("maternity unit" in line for line in lines)
