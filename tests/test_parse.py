@@ -613,3 +613,9 @@ def test_a_headache_alone_is_not_one_that_follows_the_numbness(text: str) -> Non
                                   "the tingling always comes before the headache"])
 def test_a_headache_said_to_come_after_still_follows(text: str) -> None:
     assert parse(text).findings.get("headache_follows") is True, text
+
+
+def test_clumsy_speech_is_speech_trouble_not_a_clumsy_hand() -> None:
+    """Walkthrough 5: 'my speech was clumsy' read as 'Your grip is weak or your hands feel clumsy'."""
+    got = said("For 10 minutes my right hand went numb and my speech was clumsy, now it's gone")
+    assert got.get("speech_difficulty") is True and "hand_weakness" not in got
