@@ -185,7 +185,7 @@ def test_a_checklist_never_turns_silence_into_no() -> None:
     parsed = parse(q, "2")
     assert parsed.updates == {"b": True} and parsed.rest == ("a", "c")
     assert parse_rest(parsed.rest, "") == ({"a": False, "c": False}, ())
-    assert parse_rest(parsed.rest, "?") == ({}, ("a", "c"))
+    assert parse_rest(parsed.rest, "?") == ({}, ())  # not sure: asked, as the web's Not sure, so not asked again
     assert parse(q, "").updates == {"a": False, "b": False, "c": False}
 
 
@@ -479,3 +479,19 @@ def test_pregnancy_is_never_asked_of_a_man() -> None:
 
     assert not asked_pregnancy("male")
     assert asked_pregnancy("female") and asked_pregnancy(None)  # might apply: asked
+
+
+def test_not_sure_about_the_others_is_not_asked_again_in_the_terminal() -> None:
+    """Walkthrough 5: '?' at 'And the others?' echoed 'the others: not sure', then the blank-items list asked all 16."""
+    run = run_cli("--plain", "check", "--no-diary", input="?1\n?\n")
+    assert "the others: not sure" in run.out  # and each is answered 'not sure', so never left blank:
+    from numbwise.assess.interview import answer, next_question, start
+    from numbwise.cli.answers import parse, parse_rest
+
+    iv = start()
+    q = next_question(iv)
+    assert q is not None
+    parsed = parse(q, "?1")
+    updates, blank = parse_rest(parsed.rest, "?")  # type: ignore[misc]
+    iv = answer(iv, q, {**parsed.updates, **updates}, blank)
+    assert set(q.findings) <= iv.asked and not iv.answers  # all asked, none known: not sure, not blank

@@ -79,7 +79,8 @@ def _parse_screen(question: Question, t: str) -> Parsed:
 
 
 def parse_rest(rest: tuple[str, ...], text: str) -> tuple[dict[str, bool], tuple[str, ...]] | str:
-    """The answer to "and the others?": Enter = none apply (no), ? = not sure (left open); else BACK, QUIT or AnswerError."""
+    """The answer to "and the others?": Enter = none apply (no), ? = not sure (asked, so not asked again, as the web's
+    Not sure); else BACK, QUIT or AnswerError. The second part, items left blank, is always empty here."""
     command = command_of(text)
     if command:
         return command
@@ -87,7 +88,7 @@ def parse_rest(rest: tuple[str, ...], text: str) -> tuple[dict[str, bool], tuple
     if t in ("", "none", "no", "n"):
         return {f: False for f in rest}, ()
     if t in UNSURE:
-        return {}, rest
+        return {}, ()
     raise AnswerError("Press Enter if none of the others apply, or type ? if you are not sure about them.")
 
 

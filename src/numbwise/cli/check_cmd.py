@@ -253,10 +253,13 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
             if rest == BACK:
                 continue
             assert not isinstance(rest, str)
+            others_unsure = not rest[0]
             updates |= rest[0]
             blank = rest[1]
+        else:
+            others_unsure = False
         if parsed.summary:
-            print_wrapped(console, f"You said: {parsed.summary}" + ("; the others: not sure" if blank else ""), "  ", "  ")
+            print_wrapped(console, f"You said: {parsed.summary}" + ("; the others: not sure" if others_unsure else ""), "  ", "  ")
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, q, {**updates, **{f: False for f in blank}})
 
