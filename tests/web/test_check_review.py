@@ -104,11 +104,13 @@ def test_browser_back_shows_the_step_with_the_answers_given_there(page: Any) -> 
     continue_(page)
     where = heading(page)
     mark_yes(page, "Your feet or toes")
-    continue_(page)
+    button(page, "No to all I left blank")
     _back(page)
     assert heading(page) == where
     assert page.get_by_role("group", name="Your feet or toes").get_by_label("Yes", exact=True).is_checked()
-    assert "Your answers from before are filled in" in page.locator("main").inner_text()
+    assert page.get_by_role("group", name="Your forearm, on the thumb side").get_by_label("No", exact=True).is_checked()
+    text = page.locator("main").inner_text()
+    assert "Your answers from before are filled in" in text and "Nothing is filled in for you" not in text
     _back(page)
     assert page.get_by_label("Right thumb", exact=True).is_checked() and page.get_by_label("Right index finger", exact=True).is_checked()
     assert not page.get_by_label("Right little finger", exact=True).is_checked()  # only what was picked

@@ -20,12 +20,13 @@
     var state = form && form.querySelector("input[name='state']");
     return state ? {form: form, key: KEEP + state.value} : null;
   }
-  function remember(step) {
+  function remember(step, submitter) {
     var kept = [];
+    if (submitter && submitter.name === "answer") { kept.push(["answer", submitter.value, "submit"]); }
     step.form.querySelectorAll("input").forEach(function (el) {
       if (el.name === "csrf" || el.name === "state" || el.type === "hidden") { return; }
       if ((el.type === "radio" || el.type === "checkbox") ? el.checked : el.value !== "") {
-        kept.push([el.name, el.type === "radio" || el.type === "checkbox" ? el.value : el.value, el.type]);
+        kept.push([el.name, el.value, el.type]);
       }
     });
     try { window.sessionStorage.setItem(step.key, JSON.stringify(kept)); } catch (e) { /* storage off: nothing kept */ }
@@ -34,6 +35,7 @@
     var kept;
     try { kept = JSON.parse(window.sessionStorage.getItem(step.key) || "null"); } catch (e) { kept = null; }
     if (!kept || !kept.length) { return; }
+    var none = kept.some(function (k) { return k[0] === "answer" && k[1] === "none"; });
     kept.forEach(function (k) {
       step.form.querySelectorAll("input").forEach(function (el) {
         if (el.name !== k[0]) { return; }
@@ -41,6 +43,14 @@
         else if (el.type === k[2]) { el.value = k[1]; }
       });
     });
+    if (none) {  // "No to all I left blank" answered every item left blank No: show those No answers too
+      step.form.querySelectorAll("fieldset.yn").forEach(function (group) {
+        var no = group.querySelector("input[type='radio'][value='no']");
+        if (no && !group.querySelector("input[type='radio']:checked")) { no.checked = true; }
+      });
+    }
+    var hint = step.form.querySelector("p.hint");
+    if (hint) { hint.hidden = true; }  // "nothing is filled in for you" is no longer so: the note below says what is
     var note = document.createElement("p");
     note.className = "help kept";
     note.textContent = "Your answers from before are filled in. Change any, then continue.";
@@ -52,7 +62,7 @@
     if (!step || step.form.dataset.kept) { return; }
     step.form.dataset.kept = "1";
     restore(step);
-    step.form.addEventListener("submit", function () { remember(step); });
+    step.form.addEventListener("submit", function (e) { remember(step, e.submitter); });
   }
   function wire(root) {
     wireCheck(root);
