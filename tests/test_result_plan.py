@@ -201,3 +201,14 @@ def test_a_pregnant_womans_watch_list_names_the_warning_signs_of_pregnancy() -> 
     lines = [w.text for g in result_plan(assess({"age": 38, "sex": "female", "findings": {"both_hands": True}})).watch_for
              for w in g.items]
     assert not any("maternity unit" in line for line in lines)
+
+
+def test_comes_and_goes_is_never_shown_as_a_warning_sign_beside_a_stroke_sign() -> None:
+    """Walkthrough 5 (and issue 11 itself): 'It comes and goes' in red next to stroke signs. It stopped an exception,
+    so it stays a red flag of the assessment, but it is not a warning sign to show."""
+    from numbwise.assess import assess
+
+    result = assess({"age": 62, "findings": {"onset_sudden": True, "one_hand": True, "comes_and_goes": True,
+                                             "hand_weakness": True}})
+    assert "comes_and_goes" in result.red_flags
+    assert "comes_and_goes" not in [s.finding for s in result_plan(result).signs]

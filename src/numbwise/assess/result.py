@@ -17,7 +17,7 @@ from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
 from numbwise.assess.interview import cause_gain, positive_findings, settled_by_another
 from numbwise.assess.ranking import model, posterior
-from numbwise.assess.triage import LEVELS, Triage, compiled_rules, triage, watched_causes
+from numbwise.assess.triage import LEVELS, Triage, compiled_rules, signs_shown, triage, watched_causes
 from numbwise.assess.warnings import WatchFor, watch_for
 from numbwise.kb import load
 from numbwise.kb.models import Level
@@ -433,7 +433,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), _asked_order().get(x[0], 10**6), x[0]))
         if LEVELS.index(lv) < LEVELS.index(level)
     )
-    signs = tuple(Reason(f, True, statement(f, True)) for f in result.red_flags) if level in ("emergency", "urgent") else ()
+    signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules)))
     shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)

@@ -131,6 +131,15 @@ def fired_rules(
     return out
 
 
+def signs_shown(red_flags: Sequence[str], rules: Sequence[str]) -> tuple[str, ...]:
+    """The red flags a person is shown as warning signs: those a fired rule's condition names. A finding that only
+    stopped an exception (each spell that comes and goes is a new sudden start) stays a red flag of the
+    assessment, but "It comes and goes" is not a warning sign to show beside a stroke sign."""
+    by_id = {c.rule.id: c.rule for c in compiled_rules()}
+    named = {f for rid in rules if rid in by_id for f in by_id[rid].when.finding_ids()}
+    return tuple(f for f in red_flags if f in named or not any(rid in by_id for rid in rules))
+
+
 def triage(findings: Mapping[str, bool], age: int | None = None, rules: Sequence[_Compiled] | None = None) -> Triage:
     """Apply every rule; the most urgent wins, self-care only on a complete positive match."""
     fired: dict[str, list[tuple[Rule, tuple[str, ...]]]] = {level: [] for level in LEVELS}

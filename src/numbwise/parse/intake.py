@@ -78,13 +78,13 @@ def emergency(parsed: Parsed) -> list[Chip]:
     Only words said as happening now count: a denied, hypothetical, past or someone else's sign never
     raises (or clears) anything.
     """
-    from numbwise.assess.triage import triage
+    from numbwise.assess.triage import signs_shown, triage
 
     level = triage(parsed.findings, parsed.age)
     if level.level != "emergency":
         return []
     by_id = {c.finding: c for c in chips(parsed)}
-    return [by_id[f] for f in level.red_flags if f in by_id]
+    return [by_id[f] for f in signs_shown(level.red_flags, level.rules) if f in by_id]
 
 
 def assessed(parsed: Parsed) -> Assessment:
