@@ -212,3 +212,19 @@ def test_comes_and_goes_is_never_shown_as_a_warning_sign_beside_a_stroke_sign() 
                                              "hand_weakness": True}})
     assert "comes_and_goes" in result.red_flags
     assert "comes_and_goes" not in [s.finding for s in result_plan(result).signs]
+
+
+def test_a_usual_aura_at_home_says_what_would_make_it_a_stroke() -> None:
+    """Walkthrough 5: the migraine self-care result left out its own lines ('starts all at once instead of spreading
+    slowly', 'not like your usual aura'): the ones that tell the aura from a stroke."""
+    from numbwise.assess import assess
+
+    aura = {"numb_face_same_side": True, "onset_sudden": True, "one_hand": True, "migraine_history": True,
+            "aura_like_usual": True, "headache_follows": True, "spreads_over_minutes": True,
+            "episode_resolved_within_hour": True, "atrial_fibrillation": False, "blood_thinners": False,
+            "previous_stroke_or_tia": False, "arm_or_leg_weakness_sudden": False}
+    plan = result_plan(assess({"age": 33, "sex": "female", "findings": aura}))
+    assert plan.level == "self_care"
+    emergency = next(g for g in plan.watch_for if g.level == "emergency")
+    assert emergency.items[0].text.startswith("Numbness or weakness that starts all at once")
+    assert any("not like your usual aura" in w.text for g in plan.watch_for for w in g.items)

@@ -18,7 +18,7 @@ from numbwise.assess.explain import cause_reasons, statement, triage_reasons
 from numbwise.assess.interview import cause_gain, positive_findings, settled_by_another
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, signs_shown, triage, watched_causes
-from numbwise.assess.warnings import WatchFor, watch_for
+from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
 from numbwise.kb.models import Level
 
@@ -452,7 +452,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
             advice = _advice(shown[0].id, False, findings, sex)
     elif level == "urgent" and shown and told_apart and shown[0].id in kb.care.doctor_first:
         advice = _advice(shown[0].id, False, findings, sex)
-    warnings = _for_this_person(watch_for(findings, age, level), findings, age)
+    general = watch_for(findings, age, level)
+    if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
+        said = {w.text for w in general}
+        general = tuple(w for w in cause_watch_for(advice.cause, findings, level) if w.text not in said) + general
+    warnings = _for_this_person(general, findings, age)
     advice_heading = ""
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps

@@ -55,3 +55,24 @@ def grouped(items: tuple[WatchFor, ...]) -> list[tuple[str, list[str]]]:
     for item in sorted(items, key=lambda w: ("emergency", "urgent", "routine").index(w.level)):
         order.setdefault(item.heading, []).append(item.text)
     return list(order.items())
+
+
+def cause_watch_for(cause: str, findings: Mapping[str, bool], level: str) -> tuple[WatchFor, ...]:
+    """A cause's own "get help if" lines (causes.yaml) more urgent than the result and not already reported: on a
+    self-care result for that cause they tell its harmless pattern from the one to act on (an aura that starts all
+    at once, or is not like the usual one)."""
+    kb = load()
+    entry = kb.causes.get(cause)
+    if entry is None:
+        return ()
+    levels = {r.id: r.level for r in kb.triage.rules}
+    out = []
+    for item in entry.watch_for:
+        rule_level = levels[item.rule]
+        if not more_urgent(rule_level, level) or any(findings.get(f) is (item.change == "yes") for f in item.findings):
+            continue
+        heading = kb.triage.levels[rule_level].watch_heading
+        assert heading is not None
+        out.append(WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings) if item.change == "yes" else ()))
+    return tuple(out)
+

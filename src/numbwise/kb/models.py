@@ -150,6 +150,9 @@ class RuledWarning(Strict):
     text: Text
     rule: Ident
     findings: list[Ident] = []
+    # The change the line warns of is these findings turning yes (default) or turning no ("an aura that is not
+    # like your usual one"): a reported answer the same way means it has already happened, and leaves it out.
+    change: Literal["yes", "no"] = "yes"
 
 
 class ResultWarning(RuledWarning):
