@@ -359,3 +359,20 @@ def test_cli_clips_a_period_that_ends_in_the_future_and_refuses_one_that_starts_
     assert "after today, so the report runs to today" in run.err and out.exists()
     run = run_cli("--db", url, "report", "--from", later, "--to", later, "--out", str(tmp_path / "f.pdf"))
     assert run.code == 2 and "after today" in run.err and not (tmp_path / "f.pdf").exists()
+
+
+def test_the_report_lists_as_warning_signs_only_what_a_rule_names_not_the_generic_patterns() -> None:
+    """Walkthrough 5: a routine carpal tunnel check's report read 'Warning signs ever raised: more than six weeks;
+    comes and goes; both hands'."""
+    import datetime as dt
+
+    from numbwise.assess import assess
+    from numbwise.report.data import CheckRow
+
+    plain = {"findings": {"lasting_over_6_weeks": True, "comes_and_goes": True, "both_hands": True}, "age": 38}
+    result = assess(plain)
+    row = CheckRow(dt.datetime(2026, 12, 1, 9, 0), result.triage, (), tuple(result.red_flags), plain)
+    assert result.red_flags and row.signs() == ()
+    weak = {"findings": {**plain["findings"], "hand_weakness": True}, "age": 38}  # type: ignore[dict-item]
+    result = assess(weak)
+    assert CheckRow(dt.datetime(2026, 12, 1, 9, 0), result.triage, (), tuple(result.red_flags), weak).signs() == ("hand_weakness",)

@@ -60,6 +60,22 @@ class CheckRow:
     red_flags: tuple[str, ...] = ()
     case: Mapping[str, Any] = field(default_factory=dict)
 
+    def signs(self) -> tuple[str, ...]:
+        """Its warning signs for a doctor: the findings a fired rule names, never one that only stopped an exception
+        ("it comes and goes"), and not the generic routine patterns (more than six weeks, both hands)."""
+        from numbwise.assess.triage import triage
+        from numbwise.kb import load
+
+        kb = load()
+        found = self.case.get("findings") if isinstance(self.case, Mapping) else None
+        known = {str(f): v for f, v in (found or {}).items() if f in kb.vocabulary.findings and isinstance(v, bool)}
+        if not known:
+            return self.red_flags  # an older check without its answers: as it was saved
+        age = self.case.get("age")
+        fired = set(triage(known, age if isinstance(age, int) and not isinstance(age, bool) else None).rules)
+        named = {f for r in kb.triage.rules if r.id in fired and not r.generic for f in r.when.finding_ids()}
+        return tuple(f for f in self.red_flags if f in named)
+
 
 @dataclass(frozen=True)
 class ScoreRow:

@@ -129,7 +129,7 @@ def diary_days(data: ReportData, kb: Knowledge) -> list[dict[str, Any]]:
         row = slot(c.at)
         if row is not None:
             level = check_title(kb, c)
-            signs = "; ".join(finding_text(kb, f) for f in c.red_flags)
+            signs = "; ".join(finding_text(kb, f) for f in c.signs())
             row["other"].append(f"Symptom check: {level}" + (f". Warning signs: {signs}" if signs else ""))
     acts: dict[dt.date, list[str]] = {}
     for a in data.activities:

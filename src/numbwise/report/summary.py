@@ -287,7 +287,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     latest = checks[-1] if checks else None
     flags: dict[str, RedFlag] = {}
     for c in checks:
-        for f in c.red_flags:
+        for f in c.signs():
             if f not in flags:
                 flags[f] = RedFlag(f, finding_text(kb, f), local_date(c.at))
 
