@@ -619,3 +619,10 @@ def test_clumsy_speech_is_speech_trouble_not_a_clumsy_hand() -> None:
     """Walkthrough 5: 'my speech was clumsy' read as 'Your grip is weak or your hands feel clumsy'."""
     got = said("For 10 minutes my right hand went numb and my speech was clumsy, now it's gone")
     assert got.get("speech_difficulty") is True and "hand_weakness" not in got
+
+
+def test_attacks_that_come_on_within_minutes_have_not_gone_within_minutes() -> None:
+    """Walkthrough 5: 'The attacks come on within minutes' also read as 'went away completely within an hour'."""
+    got = said("My fingers go white then blue in the cold. The attacks come on within minutes.")
+    assert got.get("onset_sudden") is True and "episode_resolved_within_hour" not in got
+    assert said("it went numb but was fine within minutes")["episode_resolved_within_hour"] is True
