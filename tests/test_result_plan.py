@@ -228,3 +228,13 @@ def test_a_usual_aura_at_home_says_what_would_make_it_a_stroke() -> None:
     emergency = next(g for g in plan.watch_for if g.level == "emergency")
     assert emergency.items[0].text.startswith("Numbness or weakness that starts all at once")
     assert any("not like your usual aura" in w.text for g in plan.watch_for for w in g.items)
+
+
+def test_a_whole_hand_is_not_named_finger_by_finger_as_a_reason() -> None:
+    """Walkthrough 5: picking the whole hand read '+ thumb, index, middle numb' for carpal tunnel."""
+    from numbwise.assess import assess
+
+    fingers = {f: True for f in ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")}
+    plan = result_plan(assess({"age": 60, "findings": {"numb_whole_hand": True, **fingers, "one_hand": True}}))
+    named = {r.finding for c in plan.causes for r in (*c.towards, *c.away)}
+    assert not named & set(fingers)
