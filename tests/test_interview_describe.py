@@ -256,3 +256,8 @@ def test_a_sudden_start_is_restated_in_the_words_the_person_chose() -> None:
     said = [s.text for s in plan.signs]
     assert "It started suddenly, within seconds or minutes." in said
     assert not any("all at once" in s for s in said)
+
+
+def test_q_stops_at_the_list_of_what_the_words_said() -> None:
+    r = run_cli("--plain", "check", "--no-diary", "--describe", "my right thumb tingles at night", input="q\n")
+    assert "From what you wrote" in r.out and "Question 1" not in r.out

@@ -173,9 +173,13 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         for i, c in enumerate(items, 1):
             print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", f"  {i:2d}. ", "      ")
         console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
-        console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all.", markup=False)
+        console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all. q = stop.",
+                      markup=False)
         while True:
-            picks = read_line(console, "> ").replace(",", " ").split()
+            typed = read_line(console, "> ")
+            if typed.strip().lower() == "q":
+                return None
+            picks = typed.replace(",", " ").split()
             if all(p.lstrip("!").isdigit() and 1 <= int(p.lstrip("!")) <= len(items) for p in picks):
                 break
             console.print(f"Please type numbers from 1 to {len(items)} (! before one to turn it round), or press Enter.",
