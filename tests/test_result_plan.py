@@ -238,3 +238,17 @@ def test_a_whole_hand_is_not_named_finger_by_finger_as_a_reason() -> None:
     plan = result_plan(assess({"age": 60, "findings": {"numb_whole_hand": True, **fingers, "one_hand": True}}))
     named = {r.finding for c in plan.causes for r in (*c.towards, *c.away)}
     assert not named & set(fingers)
+
+
+def test_a_self_care_result_names_each_change_once() -> None:
+    """Walkthrough 6: 'You drop things or cannot grip well.' beside 'Your hand gets weak, or you drop things.'"""
+    from numbwise.assess import assess
+
+    f = {"one_hand": True, "numb_thumb": True, "numb_index": True, "numb_middle": True, "worse_at_night": True,
+         "comes_and_goes": True, "lasting_over_6_weeks": False, "hand_weakness": False, "thumb_muscle_wasting": False,
+         "diabetes": False, "constant": False}
+    plan = result_plan(assess({"age": 38, "sex": "female", "findings": f}))
+    assert plan.level == "self_care"
+    texts = [w.text for g in plan.watch_for for w in g.items]
+    assert "You drop things or cannot grip well." in texts  # the cause's own line ...
+    assert "Your hand gets weak, or you drop things." not in texts  # ... and not the general one for the same change

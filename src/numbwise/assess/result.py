@@ -454,8 +454,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         advice = _advice(shown[0].id, False, findings, sex)
     general = watch_for(findings, age, level)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
-        said = {w.text for w in general}
-        general = tuple(w for w in cause_watch_for(advice.cause, findings, level) if w.text not in said) + general
+        own = cause_watch_for(advice.cause, findings, level)
+        # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
+        general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
+            c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
     warnings = _for_this_person(general, findings, age)
     advice_heading = ""
     if advice is not None:
