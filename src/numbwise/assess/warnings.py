@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from numbwise.assess.triage import more_urgent
 from numbwise.kb import load
+from numbwise.kb.models import RuledWarning
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,7 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
     out = []
     for item in tri.watch_for:
         rule_level = levels[item.rule]
-        if not more_urgent(rule_level, level):
-            continue
-        if any(findings.get(f) is True for f in item.findings):
+        if not more_urgent(rule_level, level) or _reported(item, findings):
             continue
         if item.already_when and all(findings.get(f) is True for f in item.already_when):
             continue  # "spreads to your other arm or your legs" when both hands and the feet are numb already
@@ -43,10 +42,20 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
             continue
         if any(findings.get(f) is True for f in item.not_with):
             continue  # "You get a fever" for someone on chemotherapy: their own line names the cancer helpline
-        heading = tri.levels[rule_level].watch_heading
-        assert heading is not None  # the knowledge check requires it
-        out.append(WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings)))
+        out.append(_line(item, rule_level))
     return tuple(out)
+
+
+def _reported(item: RuledWarning, findings: Mapping[str, bool]) -> bool:
+    """Has the person already reported the change this line warns of (a yes, or for `change: no` a no)?"""
+    return any(findings.get(f) is (item.change == "yes") for f in item.findings)
+
+
+def _line(item: RuledWarning, rule_level: str) -> WatchFor:
+    """The line under its rule's level heading; a change to "no" keeps no findings for the result's checks to test."""
+    heading = load().triage.levels[rule_level].watch_heading  # type: ignore[index]
+    assert heading is not None  # the knowledge check requires it
+    return WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings) if item.change == "yes" else ())
 
 
 def grouped(items: tuple[WatchFor, ...]) -> list[tuple[str, list[str]]]:
@@ -66,13 +75,6 @@ def cause_watch_for(cause: str, findings: Mapping[str, bool], level: str) -> tup
     if entry is None:
         return ()
     levels = {r.id: r.level for r in kb.triage.rules}
-    out = []
-    for item in entry.watch_for:
-        rule_level = levels[item.rule]
-        if not more_urgent(rule_level, level) or any(findings.get(f) is (item.change == "yes") for f in item.findings):
-            continue
-        heading = kb.triage.levels[rule_level].watch_heading
-        assert heading is not None
-        out.append(WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings) if item.change == "yes" else ()))
-    return tuple(out)
+    return tuple(_line(item, levels[item.rule]) for item in entry.watch_for
+                 if more_urgent(levels[item.rule], level) and not _reported(item, findings))
 
