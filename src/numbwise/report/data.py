@@ -63,7 +63,7 @@ class CheckRow:
     def signs(self) -> tuple[str, ...]:
         """Its warning signs for a doctor: the findings a fired rule names, never one that only stopped an exception
         ("it comes and goes"), and not the generic routine patterns (more than six weeks, both hands)."""
-        from numbwise.assess.triage import triage
+        from numbwise.assess.triage import signs_shown, triage
         from numbwise.kb import load
 
         kb = load()
@@ -73,8 +73,8 @@ class CheckRow:
             return self.red_flags  # an older check without its answers: as it was saved
         age = self.case.get("age")
         fired = set(triage(known, age if isinstance(age, int) and not isinstance(age, bool) else None).rules)
-        named = {f for r in kb.triage.rules if r.id in fired and not r.generic for f in r.when.finding_ids()}
-        return tuple(f for f in self.red_flags if f in named)
+        specific = tuple(r.id for r in kb.triage.rules if r.id in fired and not r.generic)
+        return signs_shown(self.red_flags, specific) if specific else ()
 
 
 @dataclass(frozen=True)
