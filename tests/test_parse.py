@@ -213,6 +213,22 @@ def test_pregnancy_warning_signs_need_the_pregnancy_said(text: str) -> None:
     assert p.findings.get("pregnancy_warning_signs") is True and p.findings.get("pregnant") is True, text
 
 
+@pytest.mark.parametrize(("text", "clumsy"), [
+    ("I'm 45, tingling in both hands and feet for months, and I feel unsteady when I walk", None),  # hands not clumsy
+    ("my hands are clumsy, can't do buttons", None),  # the walk not said: the question asks
+    ("I've started walking like I'm drunk", None),
+    ("Both hands clumsy, can't button my shirt, and I'm unsteady when I walk", True),
+    ("I'm clumsy and unsteady", True),
+])
+def test_clumsy_hands_with_an_unsteady_walk_needs_both_said(text: str, clumsy: bool | None) -> None:
+    """Words that say only the walk, or only the hands, never put "Both hands are clumsy and your walking is
+    unsteady" in the person's mouth; the walk alone is an unsteady walk, which the spinal cord rule reads too."""
+    got = said(text)
+    assert got.get("clumsy_hands_and_unsteady_walk") is clumsy, got
+    if "walk" in text or "unsteady" in text:
+        assert got.get("unsteady_walking") is True, got
+
+
 def test_the_lexicon_cache_sits_in_the_knowledge_cache_folder(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from numbwise.kb.loader import cache_dir
     from numbwise.parse.lexicon import _cache_dir

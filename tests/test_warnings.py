@@ -84,3 +84,12 @@ def test_a_change_that_has_already_happened_is_not_listed() -> None:
     line = "The numbness spreads to your other arm or your legs."
     assert line in texts({"both_hands": True}) and line in texts({"numb_feet": True})
     assert line not in texts({"both_hands": True, "numb_feet": True})
+
+
+@pytest.mark.parametrize("attacks", ["skin_white_then_blue", "triggered_by_cold_or_stress"])
+def test_a_person_with_cold_attacks_is_told_how_a_blocked_artery_differs_from_an_attack(attacks: str) -> None:
+    plain = [i.text for i in watch_for({}, 30, "routine") if i.rule_id == "em_cold_pale_hand"]
+    theirs = [i.text for i in watch_for({attacks: True}, 30, "routine") if i.rule_id == "em_cold_pale_hand"]
+    assert len(plain) == 1 and len(theirs) == 1
+    assert "usual cold attacks" not in plain[0]
+    assert "even at rest" in theirs[0] and "usual cold attacks" in theirs[0]
