@@ -120,15 +120,15 @@ def _parse_fingers(t: str) -> Parsed:
 
 HANDS = r"""
       LEFT HAND                      RIGHT HAND
-   (palm down)                     (palm down)
+      (palm up)                      (palm up)
            3                             3
-        4  |  2                       2  |  4
-     5  |  |  |                       |  |  |  5
-     |  |  |  |                       |  |  |  |
-     |  |  |  |   1               1   |  |  |  |
-     |        |  /                 \  |        |
-     |         _/                   \_         |
-      \_______/                       \_______/
+        2  |  4                       4  |  2
+        |  |  |  5                 5  |  |  |
+        |  |  |  |                 |  |  |  |
+    1   |  |  |  |                 |  |  |  |   1
+     \  |        |                 |        |  /
+      \_         |                 |         _/
+        \_______/                   \_______/
 
    1 = thumb  2 = index  3 = middle  4 = ring  5 = little
 """
