@@ -59,7 +59,7 @@ def test_the_tight_cast_result_has_no_stroke_lines_and_says_not_to_cut_the_cast(
     assert SWALLOWING not in plan.do_not and "A&E" in plan.action
     text = _assess_text(CAST, tmp_path)
     assert "trouble swallowing" not in text and "Note the time your symptoms started" not in text
-    assert "Do not cut, loosen or take off the cast yourself." in text and "GO TO A&E NOW" in text
+    assert "If you have a cast or bandage, do not cut, loosen or take it off yourself." in text and "GO TO A&E NOW" in text
 
 
 def test_a_stroke_result_keeps_the_generic_emergency_advice(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_stroke_and_tight_cast_keep_the_stroke_advice_and_add_the_cast_lines(tmp
     assert plan.do == (*emergency.do, cast.also)
     assert plan.do_not == (*emergency.do_not, *cast.do_not)
     text = _assess_text(MIXED, tmp_path)
-    assert SWALLOWING in text and cast.also in text and "Do not cut, loosen or take off the cast yourself." in text
+    assert SWALLOWING in text and cast.also in text and "If you have a cast or bandage, do not cut, loosen or take it off yourself." in text
     assert "GO TO A&E NOW" not in text
 
 
@@ -203,3 +203,29 @@ def test_an_act_may_drop_only_its_levels_own_lines(kb_copy: Path) -> None:
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert any("em_injury" in p and "drops a line its level does not have" in p for p in exc.value.problems)
+
+
+PRESSURE_STORY = {"onset_sudden": True, "one_hand": True, "numb_whole_hand": True, "after_pressure_on_arm": True,
+                  "hand_weakness": False, "numb_face_same_side": False, "numb_leg_same_side": False, "speech_difficulty": False}
+
+
+def test_a_pressure_story_that_has_not_gone_says_why_it_is_still_an_emergency() -> None:
+    """He said he slept on his arm: the result says why that does not settle it, and never claims it has gone."""
+    plan = result_plan(assess({"age": 28, "sex": "male", "findings": {**PRESSURE_STORY, "episode_resolved_within_hour": False}}))
+    assert plan.level == "emergency"
+    assert any(line.startswith("You said it began after pressure on your arm") for line in plan.why)
+    assert not any("already gone away" in line for line in plan.why)
+
+
+def test_no_but_line_for_someone_who_did_not_say_it_or_whose_exception_held() -> None:
+    other = result_plan(assess({"age": 28, "findings": {**PRESSURE_STORY, "after_pressure_on_arm": False}}))
+    assert other.level == "emergency" and not any("pressure on your arm" in line for line in other.why)
+    held = result_plan(assess({"age": 28, "findings": {**PRESSURE_STORY, "episode_resolved_within_hour": True}}))
+    assert held.level == "self_care" and not any("pressure on your arm" in line for line in held.why)
+
+
+def test_a_but_line_must_explain_one_of_its_rules_exceptions(kb_copy: Path) -> None:
+    edit_file(kb_copy / "triage_rules.yaml", "      - said: skin_white_then_blue\n", "      - said: fever\n")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert "triage_rules.yaml: entry 'em_sudden_both_hands': 'but' answer 'fever' is not part of its 'unless'" in exc.value.problems

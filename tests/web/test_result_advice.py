@@ -63,7 +63,7 @@ def test_the_pregnancy_result_page_and_api_send_to_the_maternity_team(app: Any) 
 def test_the_tight_cast_result_page_has_no_swallowing_line(app: Any) -> None:
     page = _page(app, _story(CAST))
     assert SWALLOWING not in page and "Go to A&E now" in page
-    assert "Do not cut, loosen or take off the cast yourself." in page
+    assert "If you have a cast or bandage, do not cut, loosen or take it off yourself." in page
     assert SWALLOWING not in _api(app, CAST)["do_not"]
 
 

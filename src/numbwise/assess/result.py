@@ -331,6 +331,18 @@ def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
     return tuple(out)
 
 
+def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool]) -> tuple[str, ...]:
+    """Why a rule stood although the person said something that sounds like its exception (pressure on the arm):
+    said once, under the reasons, so "you said it began after pressure on your arm" is never silently ignored."""
+    rules = {r.id: r for r in load().triage.rules}
+    out: list[str] = []
+    for rid in rule_ids:
+        for but in rules[rid].but if rid in rules else ():
+            if findings.get(but.said) is True and but.text not in out:
+                out.append(but.text)
+    return tuple(out)
+
+
 def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
     """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones."""
     out = []
@@ -434,7 +446,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         if LEVELS.index(lv) < LEVELS.index(level)
     )
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
-    why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules)))
+    why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings)
     shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
     if level == "emergency":

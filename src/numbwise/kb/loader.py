@@ -241,6 +241,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             if levels.get(rid) != rule.level or rule.level not in ("emergency", "urgent") or rid == rule.id:
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': it may stand in only for another "
                                 f"emergency or urgent rule of its own level, not '{rid}'")
+        for but in rule.but:  # it explains an exception that did not hold, so its answer is one of the exception's
+            if rule.unless is None or but.said not in rule.unless.finding_ids():
+                problems.append(f"triage_rules.yaml: entry '{rule.id}': 'but' answer '{but.said}' is not part of its 'unless'")
         if (rule.level == "self_care") != (rule.cause is not None):
             problems.append(f"triage_rules.yaml: entry '{rule.id}': a self-care pattern, and only one, names its own cause")
         if rule.cause is not None and rule.cause not in voc.causes:

@@ -448,6 +448,13 @@ class RuleAct(Strict):
     sources: SourceRefs
 
 
+class RuleBut(Strict):
+    """Why a rule still fired for a person whose answer sounds like its exception ("I slept on my arm")."""
+
+    said: Ident  # the answer, said yes, that sounds like the exception
+    text: Text
+
+
 class Rule(Strict):
     id: Ident
     level: Level
@@ -462,6 +469,7 @@ class Rule(Strict):
     # are shown (sudden numbness with an arm injury: a broken arm's advice, not a stroke's).
     supersedes: list[Ident] = []
     act: RuleAct | None = None  # its own advice (emergency and urgent rules only)
+    but: list[RuleBut] = []  # said under its reason when the person gave that answer (its exception did not hold)
     sources: SourceRefs
 
 
