@@ -153,9 +153,16 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.questions and len(plan.causes) > 1:
         out.append("can't tell the causes apart but no question offered")
     worst = plan.unsure[0].level if plan.unsure else None  # an unsure sign more urgent than the level: said at the top
-    if bool(plan.caution) != (worst is not None) or (worst == "emergency" and not plan.numbers):
+    generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
+    if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")
     return plan, out
+
+
+def _unsure_cautions() -> set[str]:
+    from numbwise.kb import load
+
+    return set(load().triage.unsure_caution.values())
 
 
 def _rule_level(rule_id: str) -> str:

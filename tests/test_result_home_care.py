@@ -101,3 +101,12 @@ def test_a_doctor_first_plan_has_no_home_summary(kb_copy: Path) -> None:
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert any("stroke_tia" in p and "home summary" in p for p in exc.value.problems)
+
+
+def test_a_cause_without_a_home_plan_lists_its_own_changes_to_watch_for() -> None:
+    """`numbwise care drug_neuropathy` says what to do about a fever during chemotherapy, as the check does."""
+    from numbwise.care.plan import care_plan
+
+    lines = [line for g in care_plan(None, "drug_neuropathy").warnings for line in g.lines]
+    assert any("37.5 °C" in t and "cancer helpline" in t for t in lines), lines
+    assert not any("there all the time" in t for t in lines), lines

@@ -252,3 +252,42 @@ def test_a_self_care_result_names_each_change_once() -> None:
     texts = [w.text for g in plan.watch_for for w in g.items]
     assert "You drop things or cannot grip well." in texts  # the cause's own line ...
     assert "Your hand gets weak, or you drop things." not in texts  # ... and not the general one for the same change
+
+
+CHEMO = {"chemotherapy": True, "numb_feet": True, "both_hands": True, "onset_gradual": True, "constant": True}
+NECK = {"one_hand": True, "neck_pain": True, "hand_weakness": True, "onset_over_days": True, "constant": True}
+MIRROR = "Face: smile in a mirror"
+
+
+def test_unsure_about_a_fever_during_chemotherapy_says_the_helpline_once_not_the_emergency_number() -> None:
+    from numbwise.assess import assess
+
+    plan = result_plan(assess({"age": 60, "sex": "male", "findings": CHEMO}), unsure={"fever"})
+    assert "not sure if you have a fever" in plan.caution and "cancer helpline" in plan.caution
+    assert plan.numbers == ()  # no 911 buttons beside "call your cancer helpline"
+    advice = [line for g in plan.unsure for line in g.advice]
+    assert not any(MIRROR in line or "call your emergency number" in line for line in advice), advice
+
+
+def test_unsure_about_the_bladder_gets_a_bladder_check_not_only_the_stroke_checks() -> None:
+    from numbwise.assess import assess
+
+    plan = result_plan(assess({"age": 50, "sex": "male", "findings": NECK}), unsure={"bowel_bladder_loss"})
+    advice = [line for g in plan.unsure for line in g.advice]
+    assert any(line.startswith("Bladder and bowels:") for line in advice) and not any(MIRROR in line for line in advice)
+    assert any("call your emergency number now" in line for line in advice) and plan.numbers
+    stroke = result_plan(assess({"age": 50, "sex": "male", "findings": NECK}), unsure={"bowel_bladder_loss", "face_drooping"})
+    assert any(MIRROR in line for g in stroke.unsure for line in g.advice)
+
+
+def test_the_check_shows_the_same_checks_when_the_bladder_is_not_sure() -> None:
+    from numbwise.assess.interview import unsure_advice
+
+    iv = start(None, None)
+    q = next_question(iv)
+    assert q is not None and q.if_unsure is not None and "bowel_bladder_loss" in q.findings
+    advice = unsure_advice(q, {f: False for f in q.findings if f != "bowel_bladder_loss"})
+    assert advice is not None and advice.check[0].startswith("Bladder and bowels:")
+    assert not any(MIRROR in line for line in advice.check)
+    face = unsure_advice(q, {f: False for f in q.findings if f != "face_drooping"})
+    assert face is not None and any(MIRROR in line for line in face.check)

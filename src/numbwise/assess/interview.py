@@ -312,11 +312,27 @@ def sweep_question(s: Sweep, items: Collection[str]) -> Question:
     return Question(s.id, "sweep", s.text, s.help, s.why, tuple(items), tuple(checklist_label(f) for f in items))
 
 
+def unsure_checks(advice: UnsureAdvice, screen: Collection[str], unsure: Collection[str]) -> tuple[tuple[str, ...], bool]:
+    """How to check the signs a person was not sure of, and whether the screen's "call now" fits them.
+
+    Each sign's own check first (a temperature, the bladder); the stroke checks only when a stroke sign is among
+    them. The call-now line fits the screen's own signs and the stroke signs; a sign from elsewhere (a fever during
+    chemotherapy) says in its own check whom to call.
+    """
+    kb = load()
+    own = [kb.findings[f].how_to_check for f in unsure if f in kb.findings and kb.findings[f].how_to_check]
+    stroke = not advice.for_findings or any(f in advice.for_findings for f in unsure)
+    checks = tuple(t for t in own if t) + (tuple(advice.check) if stroke else ())
+    return checks, stroke or any(f in screen for f in unsure)
+
+
 def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | None:
-    """The screen's advice when any of its signs was answered 'not sure' (left out of `updates`), else None."""
+    """The screen's advice when any of its signs was answered 'not sure' (left out of `updates`), else None:
+    checks for exactly those signs (see `unsure_checks`)."""
     if q.if_unsure is None or all(f in updates for f in q.findings):
         return None
-    return q.if_unsure
+    checks, _ = unsure_checks(q.if_unsure, q.findings, [f for f in q.findings if f not in updates])
+    return q.if_unsure.model_copy(update={"check": list(checks or q.if_unsure.check)})
 
 
 # The "About you" step (age and sex), in the words every face shows.
@@ -798,4 +814,4 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "simulate", "start", "to_data", "undo", "unsure_advice"]
+           "simulate", "start", "to_data", "undo", "unsure_advice", "unsure_checks"]

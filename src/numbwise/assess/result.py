@@ -15,7 +15,7 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
-from numbwise.assess.interview import cause_gain, positive_findings, settled_by_another
+from numbwise.assess.interview import cause_gain, positive_findings, settled_by_another, unsure_checks
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, signs_shown, triage, watched_causes
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
@@ -331,6 +331,28 @@ def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
     return tuple(out)
 
 
+def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> tuple[str, bool]:
+    """The line atop a result when the person was not sure about a sign more urgent than it, and whether the
+    emergency numbers go with it.
+
+    When every most-urgent doubt would set one rule with its own words for this (a fever during chemotherapy:
+    the cancer helpline), those words, without the emergency buttons; else the level's own caution.
+    """
+    tri = load().triage
+    if not doubts:
+        return "", False
+    worst = doubts[0].level  # most urgent first
+    rules = {r.id: r for r in tri.rules}
+    own: set[str | None] = set()
+    for u in (d for d in doubts if d.level == worst):
+        fired = [rules[r] for r in triage({**findings, u.finding: True}, age).rules if r in rules]
+        own.add(next((r.act.if_unsure for r in fired if r.level == worst and r.act and r.act.if_unsure), None))
+    story = next(iter(own)) if len(own) == 1 else None
+    if story is not None:
+        return story, False
+    return next((text for lv, text in tri.unsure_caution.items() if lv == worst), ""), worst == "emergency"
+
+
 def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool]) -> tuple[str, ...]:
     """Why a rule stood although the person said something that sounds like its exception (pressure on the arm):
     said once, under the reasons, so "you said it began after pressure on your arm" is never silently ignored."""
@@ -350,14 +372,15 @@ def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
         items = tuple(u for u in doubts if u.level == lv)
         if not items:
             continue
-        advice: tuple[str, ...] = (UNSURE_URGENT,)
-        if lv == "emergency":
-            for step in load().interview.steps:  # the stroke checks, for the emergency screen's own signs only
-                if step.id == "screen_emergency" and step.if_unsure is not None:
-                    ours = any(u.finding in step.items for u in items)
-                    advice = tuple(step.if_unsure.check) + (step.if_unsure.act,) if ours else ()
-        own = tuple(t for t in (load().findings[u.finding].how_to_check for u in items if u.finding in load().findings) if t)
-        out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, own + advice))  # a sign's own check first (a temperature)
+        found = [u.finding for u in items]
+        screen = next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
+        if lv == "emergency" and screen is not None and screen.if_unsure is not None:  # as the check itself showed
+            checks, call = unsure_checks(screen.if_unsure, screen.items, found)
+            advice = checks + ((screen.if_unsure.act,) if call else ())
+        else:
+            own = tuple(t for t in (load().findings[f].how_to_check for f in found if f in load().findings) if t)
+            advice = own + ((UNSURE_URGENT,) if lv == "urgent" else ())
+        out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, advice))  # a sign's own check first (a temperature)
     return tuple(out)
 
 
@@ -475,12 +498,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
                           else f"What to do about {advice.cause_name}")
-    worst_doubt = doubts[0].level if doubts else None  # most urgent first
-    caution = next((text for lv, text in kb.triage.unsure_caution.items() if lv == worst_doubt), "")
+    caution, call = _caution(doubts, findings, age)
     return ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
-        if "emergency" in (level, worst_doubt) else (),
+        if level == "emergency" or call else (),
         do=act.do, do_not=act.do_not, signs=signs, why=why, unsure=_unsure_groups(doubts),
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else "",

@@ -161,7 +161,15 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
                                                 for n in notes)]), s.how_long,
                               refs(list(s.sources) + [sid for n in notes for sid in n.sources])))
     escalation = tuple(PlanEscalation(e.when, e.then, refs(e.sources)) for e in entry.escalate)
-    warning_refs = refs(entry.warning_sources)
+    warnings = list(entry.warnings)
+    warning_sources = list(entry.warning_sources)
+    if kind == "generic" and cid in kb.causes:
+        # No plan of its own: the cause's own changes to watch for (a fever during chemotherapy), then the general
+        # plan's emergency line; its "there all the time" lines would read as news to most people with the cause.
+        levels = {r.id: r.level for r in kb.triage.rules}
+        warnings = list(kb.causes[cid].watch_for) + [w for w in entry.warnings if levels.get(w.rule) == "emergency"]
+        warning_sources = list(kb.causes[cid].sources) + warning_sources
+    warning_refs = refs(warning_sources)
     routine = None
     if entry.routine:
         r = kb.exercises.routines[entry.routine]
@@ -175,6 +183,6 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         foods_refs = refs([kb.foods.pin.source])
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CarePlan(
-        cid, name, kind, entry.summary, entry.home_summary or entry.summary, summary_refs, tuple(steps), escalation, grouped(kb, entry.warnings), warning_refs,
+        cid, name, kind, entry.summary, entry.home_summary or entry.summary, summary_refs, tuple(steps), escalation, grouped(kb, warnings), warning_refs,
         routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order),
     )

@@ -268,6 +268,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("interview.yaml", step.id, step.sources)
         if step.if_unsure is not None:
             refs("interview.yaml", step.id, step.if_unsure.sources)
+            for fid in step.if_unsure.for_findings:
+                if fid not in voc.findings:
+                    problems.append(f"interview.yaml: entry '{step.id}': if_unsure: unknown finding '{fid}'")
         for fid in list(step.items) + [o.finding for o in step.options]:
             if fid not in voc.findings:
                 problems.append(f"interview.yaml: entry '{step.id}': unknown finding '{fid}'")

@@ -445,6 +445,9 @@ class RuleAct(Strict):
     # The level's own lines this story makes wrong, left out when the level's advice stays beside this act
     # ("unlock the door" for someone who must keep a hurt neck still); each must be a line of the level.
     drops: list[Text] = []
+    # Atop a result when the only signs the person was not sure of would set this rule (a fever during
+    # chemotherapy): this story's own words and number, in place of the level's unsure caution.
+    if_unsure: Text | None = None
     sources: SourceRefs
 
 
@@ -562,6 +565,7 @@ class UnsureAdvice(Strict):
     title: Text
     check: Annotated[list[Text], Field(min_length=1)]
     act: Text
+    for_findings: list[Ident] = []  # the signs its checks are for (empty: all of the screen's)
     sources: SourceRefs
 
 
