@@ -82,8 +82,18 @@ def test_a_change_that_has_already_happened_is_not_listed() -> None:
         return [w.text for w in watch_for(findings, 50, "routine")]
 
     line = "The numbness spreads to your other arm or your legs."
-    assert line in texts({"both_hands": True}) and line in texts({"numb_feet": True})
+    legs = "The numbness spreads to your legs or other parts of your body."
+    assert line in texts({"numb_feet": True}) and line in texts({})
+    assert legs in texts({"both_hands": True}) and line not in texts({"both_hands": True})  # both arms already
     assert line not in texts({"both_hands": True, "numb_feet": True})
+    assert legs not in texts({"both_hands": True, "numb_feet": True})
+
+
+def test_a_pregnant_woman_with_a_headache_already_is_told_what_would_be_new() -> None:
+    said = [w.text for w in watch_for({"pregnant": True, "pregnancy_warning_signs": True}, 30, "urgent")]
+    assert "You suddenly lose your sight, or get a sudden, very bad headache." not in said
+    assert any("far worse than before" in t for t in said)
+    assert "You suddenly lose your sight, or get a sudden, very bad headache." in [w.text for w in watch_for({}, 30, "urgent")]
 
 
 @pytest.mark.parametrize("attacks", ["skin_white_then_blue", "triggered_by_cold_or_stress"])
