@@ -221,6 +221,23 @@ def test_going_but_not_gone_is_not_resolved(text: str, resolved: bool | None) ->
         assert all("within an hour" not in c.label for c in chips(p))
 
 
+@pytest.mark.parametrize(("text", "visual"), [
+    # "aura" alone names nothing seen: the aura can be the tingling itself.
+    ("About 20 minutes ago my left hand and the left side of my face went numb and tingly, like my usual migraine "
+     "aura. It is starting to wear off.", None),
+    ("I get auras before my migraines and now my hand is numb", None),
+    ("tingling in my hand, it's my aura", None),
+    ("migraine with aura, my fingers are tingling", None),
+    # ... words of something seen still say it, and "no aura" still says there is none.
+    ("my usual aura with zigzag lines", True),
+    ("I had a visual aura and then my hand went numb", True),
+    ("flashing lights then my fingers tingled", True),
+    ("no aura this time, just the tingling", False),
+])
+def test_aura_alone_is_not_something_seen(text: str, visual: bool | None) -> None:
+    assert said(text).get("visual_aura") is visual, text
+
+
 def test_confirming_words_that_are_also_says_words_fail_when_the_knowledge_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import shutil
 
