@@ -85,6 +85,10 @@ class Phrases(Strict):
     # Words that, anywhere in the description, break a part of the finding its `says` words cannot carry
     # ("slept on my arm" with "still numb hours later" is not pressure that eased within minutes): not known.
     undone_by: list[Phrase] = []
+    # The mirror of `undone_by`: words of which at least one must also be said, anywhere in the description,
+    # for the `says` words to count, when those carry only part of the finding ("slept on my arm" says the
+    # pressure, not that it eased on moving). Without any of them the finding is not known, so it is asked.
+    confirmed_by: list[Phrase] = []
     # Findings the description must also say are present for the `says` words to count: "my face is
     # swollen" is a warning sign of pregnancy only from a person who says they are pregnant. A phrase
     # that states the needed finding itself ("pregnant and severe headache") is listed under it too.
@@ -95,6 +99,9 @@ class Phrases(Strict):
         _no_edge_gaps(self.says)
         _no_edge_gaps(self.denied)
         _no_edge_gaps(self.undone_by)
+        _no_edge_gaps(self.confirmed_by)
+        if both := set(self.confirmed_by) & (set(self.says) | set(self.undone_by)):
+            raise ValueError(f"confirmed_by words cannot also be says or undone_by words: {sorted(both)}")
         return self
 
 

@@ -428,7 +428,7 @@ def parse(text: str) -> Parsed:
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
-    mentions = _undone(mentions, toks, lex)
+    mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
     understood, case = _resolve(mentions, lex)
     if sex is None and understood.get("pregnant") is True:
@@ -713,10 +713,20 @@ def _new_limb(toks: list[Token], text: str, ctx: _Context, lex: Lexicon, blocked
     return []
 
 
-def _undone(mentions: list[Mention], toks: list[Token], lex: Lexicon) -> list[Mention]:
-    """A finding said in words that carry only part of it, when other words break the rest ('slept on my arm'
-    with 'still numb hours later'), is a conflict: not known, so the check asks it as a question."""
+def _affirmed(hit: Hit, ctx: _Context, lex: Lexicon) -> bool:
+    """Are these words said of the person, not denied, hypothetical or someone else's? (A past that is
+    not denied counts, as it does for a finding that is not a warning sign.)"""
+    status, conf = _status(hit, ctx, lex.scope)
+    return status == "said" or status == "past" and not conf
+
+
+def _undone(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: Lexicon) -> list[Mention]:
+    """A finding said in words that carry only part of it is a conflict (not known, so the check asks it
+    as a question) when other words break the rest ('slept on my arm' with 'still numb hours later'), or
+    when no words say the rest (`confirmed_by`: 'slept on my arm' alone, with nothing of it easing on moving).
+    Words that confirm count only as said of the person now: 'it didn't come back when I moved it' does not."""
     broken = {fid for fid, table in lex.undone.items() if find(toks, table)}
+    broken |= {fid for fid, table in lex.confirmed.items() if not any(_affirmed(h, ctx, lex) for h in find(toks, table))}
     return [Mention(m.finding, None, m.start, m.end, m.text, "conflict", m.confidence)
             if m.finding in broken and m.value else m for m in mentions]
 

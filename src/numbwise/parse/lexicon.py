@@ -78,6 +78,8 @@ class Lexicon:
     # chemotherapy). Words never clear one: only its question does.
     warning: frozenset[str] = frozenset()
     needs: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # finding -> findings its words need said
+    # finding -> words one of which must be said too, else its 'says' words leave it not known
+    confirmed: dict[str, dict[str, tuple[Pattern, ...]]] = dataclasses.field(default_factory=dict)
 
 
 def _index(patterns: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
@@ -137,6 +139,7 @@ def build() -> Lexicon:
                                    lang.historical, lang.uncertain, lang.doubt,
                                    lang.terminators, lang.family_verbs)]
     tables += [_plain(f.phrases.undone_by) for f in kb.findings.values() if f.phrases and f.phrases.undone_by]
+    tables += [_plain(f.phrases.confirmed_by) for f in kb.findings.values() if f.phrases and f.phrases.confirmed_by]
     known = {w.key for t in [_index(patterns), *tables] for ps in t.values() for p in ps for w in p.words if not w.gap}
     known |= set(relatives) | set(sex_words) | set(UNITS)
     return Lexicon(
@@ -152,4 +155,6 @@ def build() -> Lexicon:
         warning=frozenset(c.present for r in kb.triage.rules if r.level in ("emergency", "urgent")
                           for c in r.when.leaves() if c.present),
         needs={fid: tuple(f.phrases.needs) for fid, f in kb.findings.items() if f.phrases and f.phrases.needs},
+        confirmed={fid: _plain(f.phrases.confirmed_by) for fid, f in kb.findings.items()
+                   if f.phrases and f.phrases.confirmed_by},
     )
