@@ -730,3 +730,12 @@ def test_attacks_that_come_on_within_minutes_have_not_gone_within_minutes() -> N
     got = said("My fingers go white then blue in the cold. The attacks come on within minutes.")
     assert got.get("onset_sudden") is True and "episode_resolved_within_hour" not in got
     assert said("it went numb but was fine within minutes")["episode_resolved_within_hour"] is True
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("I get hot flashes and my hands tingle", None),  # the menopause, not something seen
+    ("I see flashes, then my hand tingles", True),
+    ("flickering lights in my eyes, then my fingers tingle", True),
+])
+def test_flashes_are_an_aura_only_when_they_are_seen(text: str, seen: bool | None) -> None:
+    assert said(text).get("visual_aura") is seen, said(text)
