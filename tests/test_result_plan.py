@@ -292,17 +292,3 @@ def test_the_check_shows_the_same_checks_when_the_bladder_is_not_sure() -> None:
     face = unsure_advice(q, {f: False for f in q.findings if f != "face_drooping"})
     assert face is not None and any(MIRROR in line for line in face.check)
 
-
-def test_a_raynauds_self_care_result_keeps_the_fingertip_sores_line_under_see_a_doctor_today() -> None:
-    """Sores break the harmless-Raynaud's exception, so the rules would say more; the line is still shown, under its
-    own rule's heading, as `numbwise care raynaud` shows it (it was dropped altogether)."""
-    from numbwise.assess import assess
-
-    fingers = {f: True for f in ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")}
-    plan = result_plan(assess({"age": 24, "sex": "female", "findings": {
-        **fingers, "both_hands": True, "onset_sudden": True, "triggered_by_cold_or_stress": True, "skin_white_then_blue": True,
-        "lasting_over_6_weeks": True, "comes_and_goes": True, "episode_resolved_within_hour": True, "fingertip_sores": False,
-        "joint_pain_swelling": False, "autoimmune_disease": False, "vibrating_tools": False}}))
-    assert plan.level == "self_care"
-    today = [w.text for g in plan.watch_for if g.level == "urgent" for w in g.items]
-    assert "You get sores or ulcers on your fingertips." in today, plan.watch_for

@@ -171,10 +171,7 @@ def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], 
         lv = hyp.level
         if lv in ("emergency", "urgent") and LEVELS.index(lv) < LEVELS.index(w.level):
             if not any(when[rid][0] == lv and set(w.findings) & when[rid][1] for rid in hyp.rules if rid in when):
-                # More urgent only because it breaks the exception that explained the story (sores rule out harmless
-                # Raynaud's): not itself a sign to call for, so it stays under its own rule's heading.
-                out.append(w)
-                continue
+                continue  # more urgent only because it breaks the exception that explained the story: not a sign to call for
             heading = levels[lv].watch_heading  # type: ignore[index]
             w = replace(w, level=lv, heading=heading or w.heading)
         out.append(w)
