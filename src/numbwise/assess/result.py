@@ -33,6 +33,9 @@ CANT_TELL_MORE = "Your answers fit more than one cause. These questions would he
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
                    "urgent": "You were not sure about these signs that need a doctor today"}
+HAND_DIAGRAM_HEADING = "Your hand diagram"
+HAND_DIAGRAM_INTRO = "The spots you marked, rated with the Katz and Stirrat hand diagram:"
+PALM_FINDING = "numb_thenar_palm"  # the "Where else" palm answer: the last word on the palm for the hand diagram
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,15 @@ class WatchGroup:
 
 
 @dataclass(frozen=True)
+class HandClass:
+    """One hand's Katz and Stirrat class from the spots the person marked."""
+
+    hand: str  # "Right hand"
+    label: str  # "Classic"
+    meaning: str
+
+
+@dataclass(frozen=True)
 class NextStep:
     """Where to go next, the same in both faces: a command for the terminal, a page for the web."""
 
@@ -116,6 +128,16 @@ class NextStep:
     label: str
     command: str
     href: str
+
+
+@dataclass(frozen=True)
+class HandDiagram:
+    """The hand diagram's class of each marked hand, shown beside a carpal tunnel result (the pattern it rates)."""
+
+    heading: str
+    intro: str
+    hands: tuple[HandClass, ...]
+    more: NextStep  # about the score: a command for the terminal, a page for the web
 
 
 @dataclass(frozen=True)
@@ -145,6 +167,7 @@ class ResultPlan:
     next_steps: tuple[NextStep, ...]
     read_later: tuple[tuple[str, str], ...]  # on an emergency: (id, name) of the emergency-type causes the coherence rule would act on
     notice: str
+    hand_diagram: HandDiagram | None = None  # the marked fingers rated, beside a carpal tunnel result only
 
     @property
     def top(self) -> CauseLine | None:
@@ -331,6 +354,45 @@ def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
     return tuple(out)
 
 
+def hand_classes(marks: Collection[str], findings: Mapping[str, bool] | None = None) -> tuple[HandClass, ...]:
+    """The Katz hand-diagram class of each hand from the spots marked on the finger picker (codes like r1, l0, rp).
+
+    The "Where else" palm answer is the last word on the palm: Yes adds it to each hand with marks, No drops it.
+    Marks that cannot be read give no class (never a guessed one).
+    """
+    from numbwise.scores import ScoreInputError, instrument, parse_codes, score_katz
+
+    codes = [str(m).strip().lower() for m in marks if str(m).strip()]
+    palm = (findings or {}).get(PALM_FINDING)
+    if palm is not None:
+        codes = [c for c in codes if not c.endswith("p")]
+        if palm:
+            codes += sorted({c[0] + "p" for c in codes})
+    if not codes:
+        return ()
+    ins = instrument("katz")
+    if ins.diagram is None:
+        return ()
+    try:
+        result = score_katz(parse_codes(codes, ins.diagram), ins)
+    except ScoreInputError:
+        return ()
+    return tuple(HandClass(s.name, s.band_label or "", s.meaning or "") for s in result.scales)
+
+
+def _hand_diagram(level: str, shown: tuple[CauseLine, ...], marks: Collection[str],
+                  findings: Mapping[str, bool]) -> HandDiagram | None:
+    """The hand diagram rates a carpal tunnel pattern: shown only when that is the leading cause and the result is
+    not an emergency, so it never names another cause beside the result's own."""
+    if level == "emergency" or not shown or shown[0].id != "carpal_tunnel":
+        return None
+    hands = hand_classes(marks, findings)
+    if not hands:
+        return None
+    return HandDiagram(HAND_DIAGRAM_HEADING, HAND_DIAGRAM_INTRO, hands,
+                       NextStep("katz", "About the hand diagram score", "numbwise score katz", "/scores/katz"))
+
+
 def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
     """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones."""
     out = []
@@ -418,8 +480,9 @@ def named_cause(result: Assessment | Mapping[str, Any], case: Mapping[str, Any] 
     return cid if _told_apart(level, ranked, _cause_line(findings, cid, p), findings, sex) else None
 
 
-def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
-    """The one result plan for an assessment and the findings the person answered 'not sure' (plain data, no faces)."""
+def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collection[str] = ()) -> ResultPlan:
+    """The one result plan for an assessment, the findings the person answered 'not sure' and the spots they marked
+    on the finger picker (`marks`: codes like r1 r2 l0 rp, for the hand diagram; plain data, no faces)."""
     kb = load()
     level = result.triage
     act = _act(level, result.rules)
@@ -480,8 +543,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)
         if level == "emergency" else (),
         notice=kb.meta.notice,
+        hand_diagram=_hand_diagram(level, shown, marks, findings),
     )
 
 
-__all__ = ["Advice", "CauseLine", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
-           "named_cause", "result_plan", "saved_act", "saved_level", "shown_causes"]
+__all__ = ["Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
+           "hand_classes", "named_cause", "result_plan", "saved_act", "saved_level", "shown_causes"]

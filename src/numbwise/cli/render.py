@@ -71,13 +71,13 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
 
 
 def show_assessment(console: Console, result: Assessment, plain: bool, detail: bool = True,
-                    unsure: tuple[str, ...] | frozenset[str] = ()) -> None:
+                    unsure: tuple[str, ...] | frozenset[str] = (), marks: tuple[str, ...] = ()) -> None:
     """An assessment for people: the core's result plan, rendered (the web page shows the same plan)."""
     from numbwise.assess.result import result_plan
 
     if result.case.id:
         console.print(f"Case {result.case.id}", markup=False)
-    show_result(console, result_plan(result, unsure), plain, detail)
+    show_result(console, result_plan(result, unsure, marks), plain, detail)
 
 
 _wrap = print_wrapped  # one item wrapped to the console, later lines under the first's text; URLs never split
@@ -142,6 +142,13 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         head("Read more later")
         for cid, name in plan.read_later:
             _wrap(console, f"{name}: numbwise learn {cid}", "  - ", "    ")
+    if plan.hand_diagram is not None:
+        hd = plan.hand_diagram
+        head(hd.heading)
+        _wrap(console, hd.intro, "  ", "  ")
+        for k in hd.hands:
+            _wrap(console, f"{k.hand}: {k.label}. {k.meaning}", "  * ", "    ")
+        _wrap(console, f"{hd.more.label}: {hd.more.command}", "  ", "  ")
     for group in plan.watch_for:
         head(group.heading)
         for w in group.items:
