@@ -33,6 +33,8 @@ CANT_TELL_MORE = "Your answers fit more than one cause. These questions would he
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
                    "urgent": "You were not sure about these signs that need a doctor today"}
+POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
+POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
 HAND_DIAGRAM_HEADING = "Your hand diagram"
 HAND_DIAGRAM_INTRO = "The spots you marked, rated with the Katz and Stirrat hand diagram:"
 PALM_FINDING = "numb_thenar_palm"  # the "Where else" palm answer: the last word on the palm for the hand diagram
@@ -547,5 +549,5 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     )
 
 
-__all__ = ["Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
+__all__ = ["POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
            "hand_classes", "named_cause", "result_plan", "saved_act", "saved_level", "shown_causes"]

@@ -85,6 +85,7 @@ _wrap = print_wrapped  # one item wrapped to the console, later lines under the 
 
 def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = True) -> None:
     """The result plan in the terminal, in the web page's order: level, signs, what to do, unsure, causes, help, warnings, next."""
+    from numbwise.assess.result import POINTS_AWAY, POINTS_TO
 
     def head(text: str) -> None:
         console.print()
@@ -125,6 +126,10 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         _wrap(console, plan.headline, "  ", "  ", None if plain else "bold")
         if plan.causes_note:
             _wrap(console, plan.causes_note, "  ", "  ")
+        marks = [f"{m} {words}" for m, words, used in (("+", POINTS_TO, any(c.towards for c in plan.causes)),
+                                                        ("-", POINTS_AWAY, any(c.away for c in plan.causes))) if used]
+        if marks:  # one line says what the marks mean, in the words the web page labels them with
+            _wrap(console, "(" + ", ".join(marks) + ")", "  ", "  ")
         for c in plan.causes:
             _wrap(console, f"{c.name} ({c.short})", "  * ", "    ")
             for r in c.towards:

@@ -226,7 +226,7 @@ def picked_marks(prefill: Mapping[str, bool]) -> tuple[str, ...]:
 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True) -> Response:
     from numbwise.assess.interview import outcome
-    from numbwise.assess.result import result_plan
+    from numbwise.assess.result import POINTS_AWAY, POINTS_TO, result_plan
     from numbwise.assess.summary import answered, count_line
     from numbwise.web.app import render
     from numbwise.web.store import save_check
@@ -241,7 +241,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     return _pushed(request, render(request, "check_result.html", {
         "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.title,
         "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
-        "numbers": _numbers(),
+        "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY,
     }), _pack(request, iv, about, None, prefill or {}))
 
 
