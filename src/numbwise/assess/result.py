@@ -395,6 +395,36 @@ def _hand_diagram(level: str, shown: tuple[CauseLine, ...], marks: Collection[st
                        NextStep("katz", "About the hand diagram score", "numbwise score katz", "/scores/katz"))
 
 
+def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str]) -> tuple[Unsure, ...]:
+    """The signs answered 'not sure' whose yes would make the result more urgent for this person, most urgent first
+    and in the order they were asked."""
+    kb = load()
+    rule_findings = _rule_levels()
+    raises = {f: triage({**findings, f: True}, age).level for f in unsure  # what a yes would mean for this person
+              if f in rule_findings and f not in findings and f in kb.findings}
+    return tuple(
+        Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), lv)
+        for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), _asked_order().get(x[0], 10**6), x[0]))
+        if LEVELS.index(lv) < LEVELS.index(level)
+    )
+
+
+def saved_unsure(level: str, case: Mapping[str, Any]) -> tuple[UnsureGroup, ...]:
+    """The 'not sure' groups a saved check's result showed, rebuilt from its answers (`case`: findings, age and
+    unsure, the findings answered 'not sure'), under the result's own headings. A check saved before the diary kept
+    its unsure answers, or whose answers cannot be read, gives none."""
+    kb = load()
+    if level not in kb.triage.levels:
+        return ()
+    raw, age, unsure = case.get("findings"), case.get("age"), case.get("unsure")
+    if not isinstance(raw, Mapping) or not isinstance(unsure, (list, tuple)):
+        return ()
+    findings = {str(f): v for f, v in raw.items() if f in kb.vocabulary.findings and isinstance(v, bool)}
+    asked = [f for f in unsure if isinstance(f, str) and f in kb.vocabulary.findings]
+    return _unsure_groups(_doubts(findings, age if isinstance(age, int) and not isinstance(age, bool) else None,
+                                  level, asked))
+
+
 def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
     """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones."""
     out = []
@@ -490,14 +520,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     act = _act(level, result.rules)
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
-    rule_findings = _rule_levels()
-    raises = {f: triage({**findings, f: True}, age).level for f in unsure  # what a yes would mean for this person
-              if f in rule_findings and f not in findings and f in kb.findings}
-    doubts = tuple(
-        Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), lv)
-        for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), _asked_order().get(x[0], 10**6), x[0]))
-        if LEVELS.index(lv) < LEVELS.index(level)
-    )
+    doubts = _doubts(findings, age, level, unsure)
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules)))
     shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
@@ -550,4 +573,4 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
 
 
 __all__ = ["POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
-           "hand_classes", "named_cause", "result_plan", "saved_act", "saved_level", "shown_causes"]
+           "hand_classes", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure", "shown_causes"]

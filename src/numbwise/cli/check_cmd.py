@@ -355,7 +355,7 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
         console.print(f"Saved your answers to {save} and the result to {result_path(save)}.", markup=False)
     if not no_diary:
         _keep_in_diary(ctx, console, {"id": save.stem if save else None, "age": iv.age, "sex": iv.sex,
-                                      "findings": dict(iv.answers)}, result.to_dict())
+                                      "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}, result.to_dict())
 
 
 def _keep_in_diary(ctx: click.Context, console: Console, case: dict[str, object], result: dict[str, object]) -> None:

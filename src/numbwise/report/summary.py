@@ -152,6 +152,15 @@ class RedFlag:
 
 
 @dataclass(frozen=True)
+class UnsureSigns:
+    """Warning signs a saved check's person was not sure about, under its result's own heading."""
+
+    at: dt.date
+    heading: str  # "You were not sure about these emergency signs"
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Summary:
     """The figures and sentences of page one."""
 
@@ -186,6 +195,7 @@ class Summary:
     latest_causes: tuple[tuple[str, float], ...]  # the causes its result listed (none on an emergency)
     latest_named: str | None  # the cause its result named as the leading one (None: an emergency, or it could not tell)
     red_flags: tuple[RedFlag, ...]
+    unsure: tuple[UnsureSigns, ...]  # for each check (every one, as the red flags), the signs it was not sure about
     scores: tuple[ScoreTrend, ...]
     tried: tuple[Tried, ...]
     sessions_done: int
@@ -357,6 +367,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         latest_causes=tuple((cause_name(kb, c), p) for c, p in shown_causes(latest.level, latest.causes)) if latest else (),
         latest_named=cause_name(kb, named) if named else None,
         red_flags=tuple(flags.values()),
+        unsure=tuple(UnsureSigns(local_date(c.at), heading, texts) for c in checks for heading, texts in c.unsure()),
         scores=trends,
         tried=tried,
         sessions_done=sum(1 for a in sessions if a.outcome == "done"),

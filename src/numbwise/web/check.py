@@ -233,7 +233,8 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
 
     result = outcome(iv)
     plan = result_plan(result, iv.unsure, picked_marks(prefill or {}))
-    case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
+    # the signs answered 'not sure' are kept too: the doctor's report lists them as the result did
+    case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}
     # kept when the last answer is posted, under the check's id: posted again after the browser's Back (the same
     # check, changed answers) it replaces the check it kept; coming back to the result's address only shows it again
     saved = save_check(request.app.state.settings, case, result.to_dict(), _run(request)) \
