@@ -311,8 +311,9 @@ def test_a_short_falling_diary_says_nothing_misleading() -> None:
     assert s.trend is not None and s.nights_per_week_first is not None and s.nights_per_week_last is not None
     assert s.nights_per_week_first == 7.0 and s.nights_per_week_last == 0.0 and s.severity_first > s.severity_last  # type: ignore[operator]
     assert "entries in 3 of 13 weeks" in words
-    # not "20 of 90 days": the diary began with a check on day 70, the day before the first numbness entry
-    assert s.days_kept == 21 and "20 of 21 days" in words and "of 90 days" not in words
+    # not "20 of 90 days": the diary began with a check on day 70, the day before the first numbness entry; that
+    # check's day is a day with numbness too (the check was about it), so not "20 of 21" either
+    assert s.days_kept == 21 and "21 of 21 days" in words and "of 90 days" not in words
     assert round(s.episodes_per_week, 1) == 6.7
     nights = next(c for c in r.charts if c.id == "nights")
     assert [row[1] for row in nights.table.rows].count("no entries") == 10
@@ -417,3 +418,23 @@ def test_a_check_saved_before_its_unsure_answers_were_kept_still_makes_a_report(
     assert row.unsure() == ()
     text = _report_text(url, tmp_path / "r.pdf")
     assert "not sure" not in text and "No warning signs were ever raised." in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_a_day_with_a_check_about_constant_numbness_is_a_day_with_numbness(tmp_path: Path) -> None:
+    """The walkthrough: one check whose answers say the numbness is there all the time; the report said
+    'How often 0 of 1 days: days with numbness'."""
+    from numbwise.assess.interview import outcome, simulate
+    from numbwise.diary.store import open_store
+
+    iv = simulate({"constant": True, "numb_thumb": True, "numb_index": True, "one_hand": True}, 45, "female")
+    assert iv.answers.get("constant") is True
+    url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    with open_store(url) as store:
+        store.add_check(dt.datetime.now(UTC) - dt.timedelta(hours=1),
+                        {"age": 45, "sex": "female", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)},
+                        outcome(iv).to_dict())
+    text = _report_text(url, tmp_path / "r.pdf")
+    often = re.search(r"How often .*?(\d+) of (\d+) days", text)
+    assert often and often.groups() == ("1", "1"), text[:1500]
+    assert "days with numbness (an entry or a symptom check)" in text  # the line says what it counts

@@ -178,7 +178,8 @@ def _figures(s: Summary) -> list[dict[str, str]]:
     return [
         {"label": "How long", "big": how_long, "sub": f"since the first entry, {day(s.since)}" if s.since else "no entries"},
         {"label": "How often", "big": f"{s.days_with_symptoms} of {s.days_kept} days",
-         "sub": ("days with numbness, of the days " + ("since the first entry" if s.days_kept < s.days else "in the period")
+         "sub": ("days with numbness (an entry or a symptom check), of the days "
+                 + ("since the first entry" if s.days_kept < s.days else "in the period")
                  + f"; {plural(s.episodes, 'entry', 'entries')}, {num(s.episodes_per_week)} a week")},
         {"label": "How bad (0 to 10)", "big": f"{num(s.typical_severity)} / {s.worst_severity if s.worst_severity is not None else '-'}",
          "sub": sev_sub},

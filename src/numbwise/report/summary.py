@@ -170,7 +170,7 @@ class Summary:
     who: str
     since: dt.date | None
     weeks_since: int | None
-    days_with_symptoms: int
+    days_with_symptoms: int  # days with a symptom entry or a symptom check
     days_kept: int  # days of the period on or after the first diary entry: the days the diary speaks for
     episodes: int
     episodes_per_week: float
@@ -264,7 +264,10 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     """Work out every figure of page one from a snapshot."""
     rep = kb.report
     sym = [s for s in data.symptoms if data.start <= local_date(s.at) <= data.end]
-    days_with = len({local_date(s.at) for s in sym})
+    # A day with a symptom check is a day with numbness too: the check is about the person's numbness, and a report
+    # that said "0 days with numbness" beside a check whose answers say it is there all the time contradicted it.
+    checked = {local_date(c.at) for c in data.checks if data.start <= local_date(c.at) <= data.end}
+    days_with = len({local_date(s.at) for s in sym} | checked)
     sev = [s.severity for s in sym]
     blocks = weeks(data)
     tr = trend(blocks)
