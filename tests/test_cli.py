@@ -251,3 +251,21 @@ def test_wrapped_lines_keep_their_indent_and_urls_whole() -> None:
             assert not (prev.startswith("  ") and re.match(r"[a-z(]", line)), (args, prev, line)
         for url in re.findall(r"https?://\S+", body):
             assert url.rstrip(".").count("/") >= 3 or url.endswith((".org", ".com", ".gov", ".uk")), url
+
+
+def test_the_terminal_says_what_its_cause_marks_mean_in_the_web_page_words() -> None:
+    """The walkthrough: the web labels a cause's answers 'Points to it:' / 'Points away:', the terminal gave bare + and -."""
+    import re
+
+    from tests.test_interview import CTS_ANSWERS
+
+    run = run_cli("--plain", "check", "--no-diary", input=CTS_ANSWERS)
+    assert run.code == 0, run.err
+    causes = run.out.split("What may be causing it (not a diagnosis)", 1)[1].split("\n\n", 1)[0]
+    assert re.search(r"^      \+ ", causes, re.M) and re.search(r"^      - ", causes, re.M)  # both marks are used
+    assert "(+ Points to it, - Points away)" in causes  # said once, before the causes: one line more, not one a cause
+    template = (ROOT / "src/numbwise/web/templates/check_result.html").read_text()
+    assert "{{ points_to }}:" in template and "{{ points_away }}:" in template  # the web's labels: the same words
+    from numbwise.assess.result import POINTS_AWAY, POINTS_TO
+
+    assert (POINTS_TO, POINTS_AWAY) == ("Points to it", "Points away")

@@ -311,8 +311,9 @@ def test_a_short_falling_diary_says_nothing_misleading() -> None:
     assert s.trend is not None and s.nights_per_week_first is not None and s.nights_per_week_last is not None
     assert s.nights_per_week_first == 7.0 and s.nights_per_week_last == 0.0 and s.severity_first > s.severity_last  # type: ignore[operator]
     assert "entries in 3 of 13 weeks" in words
-    # not "20 of 90 days": the diary began with a check on day 70, the day before the first numbness entry
-    assert s.days_kept == 21 and "20 of 21 days" in words and "of 90 days" not in words
+    # not "20 of 90 days": the diary began with a check on day 70, the day before the first numbness entry; that
+    # check's day is a day with numbness too (the check was about it), so not "20 of 21" either
+    assert s.days_kept == 21 and "21 of 21 days" in words and "of 90 days" not in words
     assert round(s.episodes_per_week, 1) == 6.7
     nights = next(c for c in r.charts if c.id == "nights")
     assert [row[1] for row in nights.table.rows].count("no entries") == 10
@@ -376,3 +377,64 @@ def test_the_report_lists_as_warning_signs_only_what_a_rule_names_not_the_generi
     weak = {"findings": {**plain["findings"], "hand_weakness": True}, "age": 38}  # type: ignore[dict-item]
     result = assess(weak)
     assert CheckRow(dt.datetime(2026, 12, 1, 9, 0), result.triage, (), tuple(result.red_flags), weak).signs() == ("hand_weakness",)
+
+
+def _report_text(url: str, out: Path) -> str:
+    run = run_cli("--db", url, "report", "--out", str(out))
+    assert run.code == 0, run.err
+    return " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.split())
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_report_lists_the_emergency_signs_a_terminal_check_was_not_sure_about(tmp_path: Path) -> None:
+    """The walkthrough: 'not sure' about new loss of bladder or bowel control was on the result, not in the report."""
+    from numbwise.diary.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    run = run_cli("--db", url, "--plain", "check", input="?16\n\n45\nf\n" + "?\n" * 30)  # kept in the diary
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    heading = "You were not sure about these emergency signs"
+    assert f"{heading} ? New loss of control of your bladder or bowels" in said
+    with open_store(url) as store:
+        (check,) = store.checks()
+    assert "bowel_bladder_loss" in check.case["unsure"]  # the 'not sure' answers are kept with the check
+    text = _report_text(url, tmp_path / "r.pdf")
+    assert re.search(heading + r" \(check on [^)]*\): [^.]*New loss of control of your bladder or bowels", text), text[:3000]
+    assert "You were not sure about these signs that need a doctor today (check on" in text  # the result's groups
+    assert "No warning signs were ever raised" not in text  # beside an unsure sign: "no warning sign was answered yes"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_a_check_saved_before_its_unsure_answers_were_kept_still_makes_a_report(tmp_path: Path) -> None:
+    from numbwise.diary.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    with open_store(url) as store:  # as older versions kept a check: no "unsure"
+        store.add_check(dt.datetime.now(UTC) - dt.timedelta(hours=1), {"age": 45, "sex": "female", "findings": {}},
+                        {"triage": "routine", "causes": [], "red_flags": []})
+        (check,) = store.checks()
+    row = CheckRow(check.at, "routine", (), (), check.case)
+    assert row.unsure() == ()
+    text = _report_text(url, tmp_path / "r.pdf")
+    assert "not sure" not in text and "No warning signs were ever raised." in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_a_day_with_a_check_about_constant_numbness_is_a_day_with_numbness(tmp_path: Path) -> None:
+    """The walkthrough: one check whose answers say the numbness is there all the time; the report said
+    'How often 0 of 1 days: days with numbness'."""
+    from numbwise.assess.interview import outcome, simulate
+    from numbwise.diary.store import open_store
+
+    iv = simulate({"constant": True, "numb_thumb": True, "numb_index": True, "one_hand": True}, 45, "female")
+    assert iv.answers.get("constant") is True
+    url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    with open_store(url) as store:
+        store.add_check(dt.datetime.now(UTC) - dt.timedelta(hours=1),
+                        {"age": 45, "sex": "female", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)},
+                        outcome(iv).to_dict())
+    text = _report_text(url, tmp_path / "r.pdf")
+    often = re.search(r"How often .*?(\d+) of (\d+) days", text)
+    assert often and often.groups() == ("1", "1"), text[:1500]
+    assert "days with numbness (an entry or a symptom check)" in text  # the line says what it counts

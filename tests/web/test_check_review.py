@@ -270,14 +270,50 @@ def fetch_check(live: Any) -> tuple[str, str]:
 
 
 def test_katz_class_takes_the_where_else_palm_answer() -> None:
-    from numbwise.web.check import katz_classes
+    from numbwise.assess.result import hand_classes
 
-    picks = {"pick:R1": True, "pick:R2": True, "pick:R3": True}
-    drawn_only = katz_classes(picks)[0]["label"]
-    with_palm = katz_classes(picks, {"numb_thenar_palm": True})[0]["label"]
-    drawn_palm = katz_classes(picks | {"pick:RP": True})[0]["label"]
+    picks = ("r1", "r2", "r3")
+    drawn_only = hand_classes(picks)[0].label
+    with_palm = hand_classes(picks, {"numb_thenar_palm": True})[0].label
+    drawn_palm = hand_classes((*picks, "rp"))[0].label
     assert with_palm == drawn_palm != drawn_only
-    assert katz_classes(picks | {"pick:RP": True}, {"numb_thenar_palm": False})[0]["label"] == drawn_only
+    assert hand_classes((*picks, "rp"), {"numb_thenar_palm": False})[0].label == drawn_only
+
+
+def _section(text: str, heading: str, next_heading: str) -> str:
+    return " ".join(text.split(heading, 1)[1].split(next_heading, 1)[0].split())
+
+
+def test_the_terminal_and_the_web_show_the_same_hand_diagram_for_the_same_fingers(live: Any, tmp_path: Any) -> None:
+    """The walkthrough: the web result rated the fingers picked ("Right hand: Classic"), the terminal said nothing."""
+    import html
+    import json
+    import re
+
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.assess.interview import simulate, to_data
+    from tests.conftest import run_cli
+    from tests.test_interview import CTS_ANSWERS
+    from tests.web.conftest import fetch
+
+    save = tmp_path / "cts.json"
+    run = run_cli("--plain", "check", "--no-diary", "--save", str(save), input=CTS_ANSWERS)  # types r1 r2 r3
+    assert run.code == 0, run.err
+    terminal = _section(run.out, "Your hand diagram", "Call your emergency number now if")
+    case = json.loads(save.read_text())
+    iv = simulate(case["findings"], case["age"], case["sex"])
+    picks = {"pick:R1": True, "pick:R2": True, "pick:R3": True}  # the same fingers picked on the web's hand pictures
+    state = URLSafeSerializer("test-secret", salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": picks, "mode": None, "pending": None})
+    page = fetch(live.url + "/check?at=" + state)
+    assert page.status == 200
+    web = _section(html.unescape(re.sub(r"<[^>]+>", " ", page.body.decode())), "Your hand diagram",
+                   "Call your emergency number now if")
+    assert "Right hand: Classic." in web and "It is worth showing to a doctor." in web
+    assert "Points to it:" in page.body.decode() and "Points away:" in page.body.decode()  # the words the terminal uses
+    # the same words; the terminal marks each hand with a bullet and gives a command where the web links
+    assert terminal.replace(" * ", " ").replace(": numbwise score katz", "") == web
 
 
 def test_result_has_the_date_and_the_answers_given_also_in_print(page: Any) -> None:

@@ -298,6 +298,34 @@ def test_the_report_repeats_the_latest_check_as_its_result_said_it(web: Web, nam
     assert not [n for n in ranked if n in text and n not in shown], text[:2000]  # never a cause the result did not list
 
 
+@pytest.mark.parametrize("name", ["cant_tell", "carpal_tunnel"])
+def test_the_report_lists_the_signs_a_web_check_was_not_sure_about_as_its_result_did(web: Web, name: str,
+                                                                                      tmp_path: Path) -> None:
+    """The walkthrough: the result's 'You were not sure about these emergency signs' was missing from the report."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    plan = plan_of(name)
+    assert plan.unsure  # the answers leave some signs 'not sure' (simulate answers what the case does not say so)
+    result = flat(finish(web, name))
+    (check,) = checks(web)
+    assert set(check.case["unsure"]) >= {u.finding for g in plan.unsure for u in g.items}  # kept with the check
+    out = tmp_path / "report.pdf"
+    run = run_cli("--db", web.db, "report", "--out", str(out))
+    assert run.code == 0, run.err
+    left = ["-x", "0", "-y", "0", "-W", "300", "-H", "842"]  # each page's left column, where the check section is
+    footer = "Not a diagnosis. In an emergency, call your local emergency number."
+    text = " ".join(subprocess.run(["pdftotext", *left, str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.replace(footer, " ").split())
+    for g in plan.unsure:
+        assert g.heading in result
+        said = re.search(re.escape(g.heading) + r" \(check on [^)]*\): (.*?)\.(?: |$)", text)
+        assert said, text[:3000]
+        assert [u.text for u in g.items] == said.group(1).split("; "), said.group(1)
+
+
 # ---- numbwise care without a cause -------------------------------------------------------------------------------------
 
 

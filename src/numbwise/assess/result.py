@@ -33,6 +33,11 @@ CANT_TELL_MORE = "Your answers fit more than one cause. These questions would he
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
                    "urgent": "You were not sure about these signs that need a doctor today"}
+POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
+POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
+HAND_DIAGRAM_HEADING = "Your hand diagram"
+HAND_DIAGRAM_INTRO = "The spots you marked, rated with the Katz and Stirrat hand diagram:"
+PALM_FINDING = "numb_thenar_palm"  # the "Where else" palm answer: the last word on the palm for the hand diagram
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,15 @@ class WatchGroup:
 
 
 @dataclass(frozen=True)
+class HandClass:
+    """One hand's Katz and Stirrat class from the spots the person marked."""
+
+    hand: str  # "Right hand"
+    label: str  # "Classic"
+    meaning: str
+
+
+@dataclass(frozen=True)
 class NextStep:
     """Where to go next, the same in both faces: a command for the terminal, a page for the web."""
 
@@ -116,6 +130,16 @@ class NextStep:
     label: str
     command: str
     href: str
+
+
+@dataclass(frozen=True)
+class HandDiagram:
+    """The hand diagram's class of each marked hand, shown beside a carpal tunnel result (the pattern it rates)."""
+
+    heading: str
+    intro: str
+    hands: tuple[HandClass, ...]
+    more: NextStep  # about the score: a command for the terminal, a page for the web
 
 
 @dataclass(frozen=True)
@@ -145,6 +169,7 @@ class ResultPlan:
     next_steps: tuple[NextStep, ...]
     read_later: tuple[tuple[str, str], ...]  # on an emergency: (id, name) of the emergency-type causes the coherence rule would act on
     notice: str
+    hand_diagram: HandDiagram | None = None  # the marked fingers rated, beside a carpal tunnel result only
 
     @property
     def top(self) -> CauseLine | None:
@@ -365,6 +390,75 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool]) -> tuple[str, .
     return tuple(out)
 
 
+def hand_classes(marks: Collection[str], findings: Mapping[str, bool] | None = None) -> tuple[HandClass, ...]:
+    """The Katz hand-diagram class of each hand from the spots marked on the finger picker (codes like r1, l0, rp).
+
+    The "Where else" palm answer is the last word on the palm: Yes adds it to each hand with marks, No drops it.
+    Marks that cannot be read give no class (never a guessed one).
+    """
+    from numbwise.scores import ScoreInputError, instrument, parse_codes, score_katz
+
+    codes = [str(m).strip().lower() for m in marks if str(m).strip()]
+    palm = (findings or {}).get(PALM_FINDING)
+    if palm is not None:
+        codes = [c for c in codes if not c.endswith("p")]
+        if palm:
+            codes += sorted({c[0] + "p" for c in codes})
+    if not codes:
+        return ()
+    ins = instrument("katz")
+    if ins.diagram is None:
+        return ()
+    try:
+        result = score_katz(parse_codes(codes, ins.diagram), ins)
+    except ScoreInputError:
+        return ()
+    return tuple(HandClass(s.name, s.band_label or "", s.meaning or "") for s in result.scales)
+
+
+def _hand_diagram(level: str, shown: tuple[CauseLine, ...], marks: Collection[str],
+                  findings: Mapping[str, bool]) -> HandDiagram | None:
+    """The hand diagram rates a carpal tunnel pattern: shown only when that is the leading cause and the result is
+    not an emergency, so it never names another cause beside the result's own."""
+    if level == "emergency" or not shown or shown[0].id != "carpal_tunnel":
+        return None
+    hands = hand_classes(marks, findings)
+    if not hands:
+        return None
+    return HandDiagram(HAND_DIAGRAM_HEADING, HAND_DIAGRAM_INTRO, hands,
+                       NextStep("katz", "About the hand diagram score", "numbwise score katz", "/scores/katz"))
+
+
+def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str]) -> tuple[Unsure, ...]:
+    """The signs answered 'not sure' whose yes would make the result more urgent for this person, most urgent first
+    and in the order they were asked."""
+    kb = load()
+    rule_findings = _rule_levels()
+    raises = {f: triage({**findings, f: True}, age).level for f in unsure  # what a yes would mean for this person
+              if f in rule_findings and f not in findings and f in kb.findings}
+    return tuple(
+        Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), lv)
+        for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), _asked_order().get(x[0], 10**6), x[0]))
+        if LEVELS.index(lv) < LEVELS.index(level)
+    )
+
+
+def saved_unsure(level: str, case: Mapping[str, Any]) -> tuple[UnsureGroup, ...]:
+    """The 'not sure' groups a saved check's result showed, rebuilt from its answers (`case`: findings, age and
+    unsure, the findings answered 'not sure'), under the result's own headings. A check saved before the diary kept
+    its unsure answers, or whose answers cannot be read, gives none."""
+    kb = load()
+    if level not in kb.triage.levels:
+        return ()
+    raw, age, unsure = case.get("findings"), case.get("age"), case.get("unsure")
+    if not isinstance(raw, Mapping) or not isinstance(unsure, (list, tuple)):
+        return ()
+    findings = {str(f): v for f, v in raw.items() if f in kb.vocabulary.findings and isinstance(v, bool)}
+    asked = [f for f in unsure if isinstance(f, str) and f in kb.vocabulary.findings]
+    return _unsure_groups(_doubts(findings, age if isinstance(age, int) and not isinstance(age, bool) else None,
+                                  level, asked))
+
+
 def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
     """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones."""
     out = []
@@ -453,21 +547,15 @@ def named_cause(result: Assessment | Mapping[str, Any], case: Mapping[str, Any] 
     return cid if _told_apart(level, ranked, _cause_line(findings, cid, p), findings, sex) else None
 
 
-def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
-    """The one result plan for an assessment and the findings the person answered 'not sure' (plain data, no faces)."""
+def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collection[str] = ()) -> ResultPlan:
+    """The one result plan for an assessment, the findings the person answered 'not sure' and the spots they marked
+    on the finger picker (`marks`: codes like r1 r2 l0 rp, for the hand diagram; plain data, no faces)."""
     kb = load()
     level = result.triage
     act = _act(level, result.rules)
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
-    rule_findings = _rule_levels()
-    raises = {f: triage({**findings, f: True}, age).level for f in unsure  # what a yes would mean for this person
-              if f in rule_findings and f not in findings and f in kb.findings}
-    doubts = tuple(
-        Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), lv)
-        for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), _asked_order().get(x[0], 10**6), x[0]))
-        if LEVELS.index(lv) < LEVELS.index(level)
-    )
+    doubts = _doubts(findings, age, level, unsure)
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings)
     shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
@@ -514,8 +602,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = ()) -> ResultPlan:
         read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)
         if level == "emergency" else (),
         notice=kb.meta.notice,
+        hand_diagram=_hand_diagram(level, shown, marks, findings),
     )
 
 
-__all__ = ["Advice", "CauseLine", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
-           "named_cause", "result_plan", "saved_act", "saved_level", "shown_causes"]
+__all__ = ["POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
+           "hand_classes", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure", "shown_causes"]

@@ -29,6 +29,7 @@ class Parsed:
     command: str | None = None
     summary: str = ""
     rest: tuple[str, ...] = ()  # checklist items not mentioned: the face asks "and the others?" (never a silent no)
+    marks: tuple[str, ...] = ()  # the finger picker: the spots typed (r1, l0 ...), for the hand diagram on the result
 
 
 def parse(question: Question, text: str) -> Parsed:
@@ -115,7 +116,8 @@ def _parse_fingers(t: str) -> Parsed:
         if 0 in picked[side]:
             words.append(f"whole {name} hand")
         words += [f"{name} {FINGER_NAMES[d - 1]}" for d in sorted(picked[side]) if d != 0]
-    return Parsed(updates, summary=", ".join(words))
+    marks = tuple(f"{side}{d}" for side in ("r", "l") for d in sorted(picked[side]))
+    return Parsed(updates, summary=", ".join(words), marks=marks)
 
 
 HANDS = r"""

@@ -193,7 +193,15 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
     return findings, age, sex
 
 
-def _interview(console: Console, plain: bool, limit: int, description: str | None = None) -> Interview | None:
+def _marks(iv: Interview, marked: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+    """The spots typed at the finger picker that is still in the answers (a step undone with b no longer counts)."""
+    steps = [i for i, step in enumerate(iv.history) if step[0].kind == "fingers"]
+    return marked.get(steps[-1], ()) if steps else ()
+
+
+def _interview(console: Console, plain: bool, limit: int,
+               description: str | None = None) -> tuple[Interview, tuple[str, ...]] | None:
+    """The answers, with the spots marked at the finger picker (for the hand diagram, as the web remembers its picks)."""
     from dataclasses import replace
 
     from numbwise.assess.interview import about_due, answer, describe, next_question, start, undo
@@ -208,6 +216,7 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
     iv = describe(iv, findings) if findings else iv
     about = told_age is not None and told_sex is not None  # as on the web: the words gave both
     about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
+    marked: dict[int, tuple[str, ...]] = {}  # history step -> the finger picker's spots typed at that step
     while True:
         if not about and about_due(iv):  # after the emergency screen, never during an emergency
             try:
@@ -220,7 +229,7 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
             iv, about, about_at = replace(iv, age=age, sex=sex), True, iv.count
         q = next_question(iv, limit=limit)
         if q is None:
-            return iv
+            return iv, _marks(iv, marked)
         _show_question(console, q, iv.count + 1, plain)
         while True:
             try:
@@ -264,6 +273,7 @@ def _interview(console: Console, plain: bool, limit: int, description: str | Non
             others_unsure = False
         if parsed.summary:
             print_wrapped(console, f"You said: {parsed.summary}" + ("; the others: not sure" if others_unsure else ""), "  ", "  ")
+        marked[len(iv.history)] = parsed.marks
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, q, {**updates, **{f: False for f in blank}})
 
@@ -326,13 +336,14 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
         from numbwise.cli.parse_cmd import read_text
 
         description = read_text(description)
-    iv = _interview(console, plain, max_questions, description)
-    if iv is None:
+    done = _interview(console, plain, max_questions, description)
+    if done is None:
         console.print("Stopped. Nothing was saved.", markup=False)
         ctx.exit(ExitCode.INTERRUPTED)
+    iv, marks = done
     result = outcome(iv)
     console.print()
-    show_assessment(console, result, plain, detail=True, unsure=iv.unsure)
+    show_assessment(console, result, plain, detail=True, unsure=iv.unsure, marks=marks)
     from numbwise.assess.summary import count_line
 
     if line := count_line(iv.count, iv.described):
@@ -344,7 +355,7 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
         console.print(f"Saved your answers to {save} and the result to {result_path(save)}.", markup=False)
     if not no_diary:
         _keep_in_diary(ctx, console, {"id": save.stem if save else None, "age": iv.age, "sex": iv.sex,
-                                      "findings": dict(iv.answers)}, result.to_dict())
+                                      "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}, result.to_dict())
 
 
 def _keep_in_diary(ctx: click.Context, console: Console, case: dict[str, object], result: dict[str, object]) -> None:

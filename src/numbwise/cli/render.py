@@ -71,13 +71,13 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
 
 
 def show_assessment(console: Console, result: Assessment, plain: bool, detail: bool = True,
-                    unsure: tuple[str, ...] | frozenset[str] = ()) -> None:
+                    unsure: tuple[str, ...] | frozenset[str] = (), marks: tuple[str, ...] = ()) -> None:
     """An assessment for people: the core's result plan, rendered (the web page shows the same plan)."""
     from numbwise.assess.result import result_plan
 
     if result.case.id:
         console.print(f"Case {result.case.id}", markup=False)
-    show_result(console, result_plan(result, unsure), plain, detail)
+    show_result(console, result_plan(result, unsure, marks), plain, detail)
 
 
 _wrap = print_wrapped  # one item wrapped to the console, later lines under the first's text; URLs never split
@@ -85,6 +85,7 @@ _wrap = print_wrapped  # one item wrapped to the console, later lines under the 
 
 def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = True) -> None:
     """The result plan in the terminal, in the web page's order: level, signs, what to do, unsure, causes, help, warnings, next."""
+    from numbwise.assess.result import POINTS_AWAY, POINTS_TO
 
     def head(text: str) -> None:
         console.print()
@@ -125,6 +126,10 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         _wrap(console, plan.headline, "  ", "  ", None if plain else "bold")
         if plan.causes_note:
             _wrap(console, plan.causes_note, "  ", "  ")
+        marks = [f"{m} {words}" for m, words, used in (("+", POINTS_TO, any(c.towards for c in plan.causes)),
+                                                        ("-", POINTS_AWAY, any(c.away for c in plan.causes))) if used]
+        if marks:  # one line says what the marks mean, in the words the web page labels them with
+            _wrap(console, "(" + ", ".join(marks) + ")", "  ", "  ")
         for c in plan.causes:
             _wrap(console, f"{c.name} ({c.short})", "  * ", "    ")
             for r in c.towards:
@@ -142,6 +147,13 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         head("Read more later")
         for cid, name in plan.read_later:
             _wrap(console, f"{name}: numbwise learn {cid}", "  - ", "    ")
+    if plan.hand_diagram is not None:
+        hd = plan.hand_diagram
+        head(hd.heading)
+        _wrap(console, hd.intro, "  ", "  ")
+        for k in hd.hands:
+            _wrap(console, f"{k.hand}: {k.label}. {k.meaning}", "  * ", "    ")
+        _wrap(console, f"{hd.more.label}: {hd.more.command}", "  ", "  ")
     for group in plan.watch_for:
         head(group.heading)
         for w in group.items:

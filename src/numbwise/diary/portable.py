@@ -127,6 +127,12 @@ def _check_problems(case: dict[str, Any], result: dict[str, Any], findings: set[
         problems += [f"case.findings.{_short(k)}: is not a finding numbwise knows" for k in answered if k not in findings]
         problems += [f"case.findings.{_short(k)}: must be true or false" for k, v in answered.items()
                      if k in findings and not isinstance(v, bool)]
+    unsure = case.get("unsure", [])  # findings answered 'not sure' (checks saved before they were kept have none)
+    if not isinstance(unsure, list):
+        problems.append("case.unsure: is not a list of findings")
+    else:
+        problems += [f"case.unsure.{j}: '{_short(f)}' is not a finding numbwise knows"
+                     for j, f in enumerate(unsure) if f not in findings]
     if result.get("triage") not in levels:
         problems.append(f"result.triage: '{_short(result.get('triage'))}' is not a level ({', '.join(sorted(levels))})")
     ranked = result.get("causes", [])

@@ -76,6 +76,14 @@ class CheckRow:
         specific = tuple(r.id for r in kb.triage.rules if r.id in fired and not r.generic)
         return signs_shown(self.red_flags, specific) if specific else ()
 
+    def unsure(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The warning signs the person was not sure about, as its result listed them: (the result's heading, the
+        signs), most urgent first. None for a check saved before the diary kept its 'not sure' answers."""
+        from numbwise.assess.result import saved_unsure
+
+        return tuple((g.heading, tuple(u.text for u in g.items))
+                     for g in saved_unsure(self.level, self.case if isinstance(self.case, Mapping) else {}))
+
 
 @dataclass(frozen=True)
 class ScoreRow:

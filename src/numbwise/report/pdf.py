@@ -178,7 +178,8 @@ def _figures(s: Summary) -> list[dict[str, str]]:
     return [
         {"label": "How long", "big": how_long, "sub": f"since the first entry, {day(s.since)}" if s.since else "no entries"},
         {"label": "How often", "big": f"{s.days_with_symptoms} of {s.days_kept} days",
-         "sub": ("days with numbness, of the days " + ("since the first entry" if s.days_kept < s.days else "in the period")
+         "sub": ("days with numbness (an entry or a symptom check), of the days "
+                 + ("since the first entry" if s.days_kept < s.days else "in the period")
                  + f"; {plural(s.episodes, 'entry', 'entries')}, {num(s.episodes_per_week)} a week")},
         {"label": "How bad (0 to 10)", "big": f"{num(s.typical_severity)} / {s.worst_severity if s.worst_severity is not None else '-'}",
          "sub": sev_sub},
@@ -241,7 +242,9 @@ def report_view(data: ReportData, kb: Knowledge, summary: Summary, charts: list[
         "check": check,
         "level_colour": getattr(level, "colour", None) or "",
         "flags": [f"{f.text} (first on {day(f.first_seen)})" for f in s.red_flags],
-        "no_flags": "No warning signs were ever raised.",
+        # the result's own grouping words, for each check: a sign answered 'not sure' is never left out
+        "unsure": [f"{u.heading} (check on {day(u.at)}): {'; '.join(u.texts)}." for u in s.unsure],
+        "no_flags": "No warning sign was ever answered yes." if s.unsure else "No warning signs were ever raised.",
         "scores": [{"name": t.name, "range": t.range_text, "first": num(t.first, 2), "first_at": unbroken(short_day(t.first_at)),
                     "last": num(t.last, 2), "last_at": unbroken(short_day(t.last_at)), "change": f"{t.change:+.1f}" if t.count > 1 else "-",
                     "verdict": t.verdict if t.mic else "", "note": _verdict(t)} for t in s.scores],

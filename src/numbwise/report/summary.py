@@ -152,6 +152,15 @@ class RedFlag:
 
 
 @dataclass(frozen=True)
+class UnsureSigns:
+    """Warning signs a saved check's person was not sure about, under its result's own heading."""
+
+    at: dt.date
+    heading: str  # "You were not sure about these emergency signs"
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Summary:
     """The figures and sentences of page one."""
 
@@ -161,7 +170,7 @@ class Summary:
     who: str
     since: dt.date | None
     weeks_since: int | None
-    days_with_symptoms: int
+    days_with_symptoms: int  # days with a symptom entry or a symptom check
     days_kept: int  # days of the period on or after the first diary entry: the days the diary speaks for
     episodes: int
     episodes_per_week: float
@@ -186,6 +195,7 @@ class Summary:
     latest_causes: tuple[tuple[str, float], ...]  # the causes its result listed (none on an emergency)
     latest_named: str | None  # the cause its result named as the leading one (None: an emergency, or it could not tell)
     red_flags: tuple[RedFlag, ...]
+    unsure: tuple[UnsureSigns, ...]  # for each check (every one, as the red flags), the signs it was not sure about
     scores: tuple[ScoreTrend, ...]
     tried: tuple[Tried, ...]
     sessions_done: int
@@ -254,7 +264,10 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     """Work out every figure of page one from a snapshot."""
     rep = kb.report
     sym = [s for s in data.symptoms if data.start <= local_date(s.at) <= data.end]
-    days_with = len({local_date(s.at) for s in sym})
+    # A day with a symptom check is a day with numbness too: the check is about the person's numbness, and a report
+    # that said "0 days with numbness" beside a check whose answers say it is there all the time contradicted it.
+    checked = {local_date(c.at) for c in data.checks if data.start <= local_date(c.at) <= data.end}
+    days_with = len({local_date(s.at) for s in sym} | checked)
     sev = [s.severity for s in sym]
     blocks = weeks(data)
     tr = trend(blocks)
@@ -357,6 +370,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         latest_causes=tuple((cause_name(kb, c), p) for c, p in shown_causes(latest.level, latest.causes)) if latest else (),
         latest_named=cause_name(kb, named) if named else None,
         red_flags=tuple(flags.values()),
+        unsure=tuple(UnsureSigns(local_date(c.at), heading, texts) for c in checks for heading, texts in c.unsure()),
         scores=trends,
         tried=tried,
         sessions_done=sum(1 for a in sessions if a.outcome == "done"),

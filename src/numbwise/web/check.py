@@ -219,40 +219,22 @@ def _unsure_page(request: Request, iv: Interview, advice: Any, prefill: dict[str
     }), state)
 
 
-def katz_classes(prefill: dict[str, bool], answers: Mapping[str, bool] | None = None) -> list[dict[str, Any]]:
-    """The Katz hand-diagram class of each hand from the remembered picks (the scores core rates them).
-
-    The "Where else" palm answer is the last word on the palm: Yes adds it to each hand with picks, No drops it.
-    """
-    from numbwise.scores import ScoreInputError, instrument, parse_codes, score_katz
-
-    codes = [k[len(PICK):].lower() for k, v in prefill.items() if k.startswith(PICK) and v]
-    palm = (answers or {}).get(PALM_FINDING)
-    if palm is not None:
-        codes = [c for c in codes if not c.endswith("p")]
-        if palm:
-            codes += sorted({c[0] + "p" for c in codes})
-    if not codes:
-        return []
-    ins = instrument("katz")
-    assert ins.diagram is not None
-    try:
-        result = score_katz(parse_codes(codes, ins.diagram), ins)
-    except ScoreInputError:
-        return []
-    return [{"hand": s.name, "label": s.band_label, "meaning": s.meaning} for s in result.scales]
+def picked_marks(prefill: Mapping[str, bool]) -> tuple[str, ...]:
+    """The spots marked on the finger picker (codes like r1, lp), as remembered in the signed state for the result."""
+    return tuple(sorted(k[len(PICK):].lower() for k, v in prefill.items() if k.startswith(PICK) and v))
 
 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True) -> Response:
     from numbwise.assess.interview import outcome
-    from numbwise.assess.result import result_plan
+    from numbwise.assess.result import POINTS_AWAY, POINTS_TO, result_plan
     from numbwise.assess.summary import answered, count_line
     from numbwise.web.app import render
     from numbwise.web.store import save_check
 
     result = outcome(iv)
-    plan = result_plan(result, iv.unsure)
-    case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
+    plan = result_plan(result, iv.unsure, picked_marks(prefill or {}))
+    # the signs answered 'not sure' are kept too: the doctor's report lists them as the result did
+    case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}
     # kept when the last answer is posted, under the check's id: posted again after the browser's Back (the same
     # check, changed answers) it replaces the check it kept; coming back to the result's address only shows it again
     saved = save_check(request.app.state.settings, case, result.to_dict(), _run(request)) \
@@ -260,11 +242,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     return _pushed(request, render(request, "check_result.html", {
         "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.title,
         "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
-        # The hand diagram rates a carpal tunnel pattern: shown only when that is the leading cause and the
-        # result is not an emergency, so it never names another cause beside the result's own.
-        "katz": katz_classes(prefill or {}, iv.answers)
-        if plan.level != "emergency" and plan.top is not None and plan.top.id == "carpal_tunnel" else [],
-        "numbers": _numbers(),
+        "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY,
     }), _pack(request, iv, about, None, prefill or {}))
 
 
