@@ -739,3 +739,8 @@ def test_attacks_that_come_on_within_minutes_have_not_gone_within_minutes() -> N
 ])
 def test_flashes_are_an_aura_only_when_they_are_seen(text: str, seen: bool | None) -> None:
     assert said(text).get("visual_aura") is seen, said(text)
+
+
+def test_a_migraine_named_after_before_is_still_a_known_migraine() -> None:
+    got = said("I get auras before my migraines and my hand tingles")
+    assert got.get("migraine_history") is True and got.get("headache_follows") is True, got
