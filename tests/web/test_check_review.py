@@ -103,12 +103,12 @@ def test_browser_back_shows_the_step_with_the_answers_given_there(page: Any) -> 
     page.get_by_label("Right index finger", exact=True).check()
     continue_(page)
     where = heading(page)
-    mark_yes(page, "Your feet or toes")
+    mark_yes(page, "Numbness or tingling in your feet or toes too")
     button(page, "No to all I left blank")
     _back(page)
     assert heading(page) == where
-    assert page.get_by_role("group", name="Your feet or toes").get_by_label("Yes", exact=True).is_checked()
-    assert page.get_by_role("group", name="Your forearm, on the thumb side").get_by_label("No", exact=True).is_checked()
+    assert page.get_by_role("group", name="Numbness or tingling in your feet or toes too").get_by_label("Yes", exact=True).is_checked()
+    assert page.get_by_role("group", name="Numbness or tingling in your forearm, on the thumb side").get_by_label("No", exact=True).is_checked()
     text = page.locator("main").inner_text()
     assert "Your answers from before are filled in" in text and "Nothing is filled in for you" not in text
     _back(page)
