@@ -68,3 +68,15 @@ def test_assessment_lists_three_to_six_causes() -> None:
     for case in dev_cases():
         n = len(assess(case_input(case)).causes)
         assert 3 <= n <= 6
+
+
+def test_not_taking_metformin_is_no_reason_against_nerve_damage_for_someone_with_diabetes() -> None:
+    """The ranking counts answers as independent; a reader takes 'You do not take metformin' as an argument."""
+    from numbwise.assess.explain import cause_reasons
+
+    story = {"diabetes": True, "takes_metformin": False, "numb_feet": True, "both_hands": True, "onset_gradual": True,
+             "smoker": True, "burning_pain": True}
+    away = cause_reasons(story, "diabetic_neuropathy", 0.5).away
+    assert ("takes_metformin", False) not in away
+    without = cause_reasons({**story, "diabetes": False}, "diabetic_neuropathy", 0.5).away
+    assert ("takes_metformin", False) in without or ("diabetes", False) in without

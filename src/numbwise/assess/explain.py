@@ -42,6 +42,8 @@ def cause_reasons(findings: Mapping[str, bool], cause: str, probability: float, 
     kb = load().findings
     # A finding another yes already says (findings.yaml `implies`: a whole hand is every finger) is not its own reason.
     implied = {g for f, v in findings.items() if v is True and f in kb for g, w in kb[f].implies.items() if findings.get(g) is w}
+    implied |= {f for f, v in findings.items() if v is False and f in kb
+                and any(findings.get(g) is True for g in kb[f].no_is_no_reason_with)}
     lifts = [((m.lift_present if v else m.lift_absent)[f][i], f, v) for f, v in findings.items() if f not in implied]
     towards = tuple((f, v) for lift, f, v in sorted(lifts, key=lambda x: -x[0]) if lift >= STRONG)[:most]
     away = tuple((f, v) for lift, f, v in sorted(lifts, key=lambda x: x[0]) if lift <= -(STRONG if v else STRONG_NO))[:2]

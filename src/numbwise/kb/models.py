@@ -120,6 +120,9 @@ class Finding(Strict):
     implies: dict[Ident, bool] = {}
     for_sex: Literal["female", "male"] | None = None  # only for this sex: never asked of the other (pregnancy)
     how_to_check: Text | None = None  # said to a person unsure of it, when it could raise their result (take a temperature)
+    # A "no" that is no argument once one of these is yes: the ranking treats answers as independent, so "You do
+    # not take metformin" would count against diabetic nerve damage in someone who said they have diabetes.
+    no_is_no_reason_with: list[Ident] = []
 
 
 class FindingsFile(Strict):
