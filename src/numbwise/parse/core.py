@@ -391,8 +391,9 @@ def parse(text: str) -> Parsed:
             group = lex.groups.get(fid)
             st: Status = status  # type: ignore[assignment]
             c = conf
-            if status == "past" and group != EMERGENCY_GROUP:
-                # Only a warning sign can be "in the past"; old history ("a stroke years ago") still counts.
+            if status == "past" and group != EMERGENCY_GROUP and not (fid in _RECENT_ONLY and not conf):
+                # Only a warning sign can be "in the past"; old history ("a stroke years ago") still counts,
+                # except for what must be recent: "I broke my wrist years ago" is not a recent injury (asked).
                 st, c = ("denied", 0.85) if conf else ("said", 0.8)
             value = {"said": True, "denied": False}.get(st)
             if group in _OTHER_THINGS and value is not None and not mine_says_numb(h):
@@ -470,6 +471,7 @@ def _usual_headache(h: Hit, toks: list[Token]) -> bool:
 
 
 _LENGTHS = frozenset({"lasting_over_6_weeks", "onset_over_days"})
+_RECENT_ONLY = frozenset({"recent_arm_injury_or_cast", "recent_infection"})  # their questions ask about recent weeks
 _OTHER_THINGS = frozenset({HISTORY_GROUP, "other_symptoms"})
 
 
