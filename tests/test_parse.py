@@ -744,3 +744,101 @@ def test_flashes_are_an_aura_only_when_they_are_seen(text: str, seen: bool | Non
 def test_a_migraine_named_after_before_is_still_a_known_migraine() -> None:
     got = said("I get auras before my migraines and my hand tingles")
     assert got.get("migraine_history") is True and got.get("headache_follows") is True, got
+
+
+KNOCK = ("I'm 14. I banged my elbow on the table 10 minutes ago, hit my funny bone, and now my little finger and ring "
+         "finger on my right hand are tingling")
+
+
+@pytest.mark.parametrize("text", [
+    KNOCK,
+    "I knocked my wrist on the door frame and now my thumb tingles",
+    "bumped my arm hard on a shelf this morning, fingers numb since",
+    "My cat bit my right hand two days ago and my fingers tingle",
+    "got a dog bite on my hand yesterday, now my fingers are numb",
+])
+def test_a_knock_or_a_bite_on_the_arm_is_an_injury(text: str) -> None:
+    """Reviewer: a knock was read as a tapping test and a bent elbow. It is an injury, what the person said."""
+    p = parse(text)
+    assert p.findings.get("recent_arm_injury_or_cast") is True, text
+    assert "tinel_elbow_positive" not in p.understood and "worse_elbow_bent" not in p.understood, text
+
+
+@pytest.mark.parametrize(("text", "tapping"), [
+    (KNOCK, None),
+    ("whenever I bang my funny bone my pinky tingles", None),
+    ("pain in my inner elbow and my pinky tingles", None),
+    ("tapping my funny bone makes my pinky tingle", True),
+    ("when I tap on my elbow my little finger zings", True),
+    ("Tapping the inside of the elbow gives a tingle into the pinky", True),
+])
+def test_the_elbow_tapping_sign_needs_tapping_words(text: str, tapping: bool | None) -> None:
+    assert said(text).get("tinel_elbow_positive") is tapping, text
+
+
+@pytest.mark.parametrize(("text", "bent", "pressure"), [
+    (KNOCK, None, None),
+    ("I banged my elbow on the table, my pinky tingled and it went away after a minute", None, None),
+    # leaning on the elbow is pressure on it (with its easing said), not bending: the question asks about bending
+    ("I lean my elbow on the table at work and my pinky goes numb, it goes away after a few minutes of moving",
+     None, True),
+    ("my left pinky tingles when I lean on my elbow at my desk", None, None),
+    ("ring and little finger tingle whenever I'm on the phone with my elbow bent", True, None),
+    ("worse when I bend my elbow", True, None),
+])
+def test_an_elbow_on_the_table_is_not_a_bent_elbow(text: str, bent: bool | None, pressure: bool | None) -> None:
+    got = said(text)
+    assert (got.get("worse_elbow_bent"), got.get("after_pressure_on_arm")) == (bent, pressure), (text, got)
+
+
+@pytest.mark.parametrize(("text", "infection", "joints"), [
+    ("My cat bit my right hand two days ago. Now it's red, hot, swollen and throbbing and my fingers tingle. "
+     "I feel a bit feverish.", True, None),
+    ("the back of my hand is swollen, red and warm", True, None),
+    ("my finger is red and hot and there's a bit of pus", True, None),
+    # near misses: Raynaud's colours, and red swollen joints
+    ("my hands go red when they warm up after the cold", None, None),
+    ("my fingers go white then red and hot when they warm up", None, None),
+    ("I have red and swollen joints and my fingers tingle", None, True),
+    ("my knuckles are red and swollen", None, True),
+])
+def test_hand_infection_signs_said_as_a_list(text: str, infection: bool | None, joints: bool | None) -> None:
+    got = said(text)
+    assert (got.get("spreading_redness_swelling"), got.get("joint_pain_swelling")) == (infection, joints), (text, got)
+
+
+def test_a_comma_joins_a_list_as_and_does_but_not_after_the_last_word() -> None:
+    assert said("thumb, pointer, middle mostly")["numb_middle"] is True
+    bite = parse("My cat bit my right hand. Now it's red, hot, swollen")
+    assert any(m.finding == "spreading_redness_swelling" and m.text == "red, hot" for m in bite.mentions)
+    assert all(not m.text.endswith(",") for m in parse("Both hands clumsy, can't button my shirt, and I'm unsteady").mentions)
+
+
+@pytest.mark.parametrize(("text", "usual"), [
+    ("my usual migraine headache came", None),
+    ("I get migraines. My fingers tingled up my arm, then the normal migraine headache came like always.", None),
+    ("migraines for years. Tingling crept up my arm, gone in 30 mins then the usual headache", None),
+    ("my fingers go numb at night, same as always", None),  # no migraine said: not an aura
+    ("migraines for years, tingling crept up my arm like my usual migraine aura", True),
+    ("I get migraines, today the tingling was the usual, then my normal headache", True),
+    ("migraine since school. fingers tingle, it moves slowly up the arm, same like always, then my normal headache", True),
+    ("I get migraines but this was different from my usual ones", False),
+])
+def test_usual_is_the_aura_only_when_said_of_the_aura(text: str, usual: bool | None) -> None:
+    assert said(text).get("aura_like_usual") is usual, text
+
+
+@pytest.mark.parametrize(("text", "injury"), [
+    ("I broke my wrist years ago and now my thumb tingles", None),
+    ("I hit my elbow years ago", None),
+    ("I broke my wrist last week and now my thumb tingles", True),
+    ("I never broke my wrist", False),
+])
+def test_an_injury_years_ago_is_not_a_recent_one(text: str, injury: bool | None) -> None:
+    assert said(text).get("recent_arm_injury_or_cast") is injury, text
+
+
+def test_light_headed_during_a_panic_attack_is_still_read_as_light_headed() -> None:
+    """An emergency sign said is kept (safety first): the emergency screen asks whether it is now."""
+    got = said("I felt light-headed during the panic attack")
+    assert got.get("cold_sweat_nausea") is True and got.get("rapid_breathing_anxiety") is True

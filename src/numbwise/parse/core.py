@@ -342,7 +342,7 @@ def parse(text: str) -> Parsed:
     toks, fixed = correct(raw, lex.vocabulary, lex.known)
     relative = _patient_relative(toks, lex)
     ctx = _context(toks, lex, relative[0] if relative else None)
-    hits = _drop_contained(find(toks, lex.findings), lex.groups)
+    hits = [h for h in _drop_contained(find(toks, lex.findings), lex.groups) if not _usual_headache(h, toks)]
     mentions: list[Mention] = []
     used_tokens: set[int] = set()
 
@@ -391,8 +391,9 @@ def parse(text: str) -> Parsed:
             group = lex.groups.get(fid)
             st: Status = status  # type: ignore[assignment]
             c = conf
-            if status == "past" and group != EMERGENCY_GROUP:
-                # Only a warning sign can be "in the past"; old history ("a stroke years ago") still counts.
+            if status == "past" and group != EMERGENCY_GROUP and not (fid in _RECENT_ONLY and not conf):
+                # Only a warning sign can be "in the past"; old history ("a stroke years ago") still counts,
+                # except for what must be recent: "I broke my wrist years ago" is not a recent injury (asked).
                 st, c = ("denied", 0.85) if conf else ("said", 0.8)
             value = {"said": True, "denied": False}.get(st)
             if group in _OTHER_THINGS and value is not None and not mine_says_numb(h):
@@ -439,7 +440,38 @@ def parse(text: str) -> Parsed:
                   understood=understood, findings=case, mentions=tuple(mentions))
 
 
+# "Usual" said of the headache ("my usual migraine headache came", "then the headache came like always") says the
+# headache is the usual one, not that the aura is (aura_like_usual): only words about the aura or the tingling do.
+_USUAL_OF = frozenset({"aura_like_usual"})
+_HEADACHE = frozenset({"headach", "head"})
+_AURA_WORDS = frozenset({"aura", "tingl", "tingly", "zigzag", "light", "flash", "numb", "pin", "pins", "needl", "vision",
+                         "sight", "spot", "shimmer"})
+_AFTER_THE_THING = frozenset({"as", "like", "same", "always"})  # "as usual", "like always", "same as always"
+_USUAL_REACH = 3
+
+
+def _usual_headache(h: Hit, toks: list[Token]) -> bool:
+    """Is this 'usual' phrase about a headache, not the aura: a headache within three words after it ('my usual
+    [migraine headache]'), or, for words that follow what they describe ('like always'), just before it, in its
+    clause, with no word of the aura or the tingling in between?"""
+    if not set(h.pattern.findings) <= _USUAL_OF or any(toks[i].stem in _AURA_WORDS for i in h.matched):
+        return False
+
+    def about(indexes: range | list[int]) -> bool:
+        for k in indexes:
+            if toks[k].text in CLAUSE_END or toks[k].stem in _AURA_WORDS:
+                return False
+            if toks[k].stem in _HEADACHE:
+                return True
+        return False
+
+    if about(range(h.end, min(len(toks), h.end + _USUAL_REACH))):
+        return True
+    return toks[h.start].text in _AFTER_THE_THING and about(list(range(h.start - 1, max(-1, h.start - 1 - _USUAL_REACH), -1)))
+
+
 _LENGTHS = frozenset({"lasting_over_6_weeks", "onset_over_days"})
+_RECENT_ONLY = frozenset({"recent_arm_injury_or_cast", "recent_infection"})  # their questions ask about recent weeks
 _OTHER_THINGS = frozenset({HISTORY_GROUP, "other_symptoms"})
 
 

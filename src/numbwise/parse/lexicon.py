@@ -21,10 +21,14 @@ class Word:
     key: str
     exact: bool = False
     gap: bool = False
+    comma: bool = False  # an "and" between two words, which a comma also fills
 
     def fits(self, text: str, text_stem: str) -> bool:
-        """Does a text word fill this slot?"""
-        return text == self.key if self.exact else (text_stem == self.key or text == self.key)
+        """Does a text word fill this slot? An "and" between two words also takes a comma: a list ("red, hot,
+        swollen") joins its words as "and" does."""
+        if self.exact:
+            return text == self.key
+        return text_stem == self.key or text == self.key or self.comma and text == ","
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,14 @@ class Pattern:
 def compile_phrase(phrase: str) -> tuple[Word, ...]:
     """'shake ... hand' -> word, gap, word; 'hands!' -> the exact form only."""
     out = []
-    for part in phrase.split():
+    parts = phrase.split()
+    for i, part in enumerate(parts):
         if part == "...":
             out.append(Word("", gap=True))
         elif part.endswith("!"):
             out.append(Word(part[:-1], exact=True))
+        elif part == "and" and 0 < i < len(parts) - 1 and "..." not in parts[i - 1:i + 2]:
+            out.append(Word("and", comma=True))  # "red and hot" also reads "red, hot"
         else:
             out.append(Word(stem(part)))
     return tuple(out)
