@@ -181,9 +181,19 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
                    error: str | None = None, status: int = 200, mode: str | None = None) -> Response:
     from numbwise.web.app import render
 
+    from numbwise.kb import load
+
     state = _pack(request, iv, about, q, prefill, mode)
+    spec = load().interview.left_blank
+    left_blank = spec is not None and q.id == spec.id
+    heading = q.text
+    if left_blank:  # "a few" read oddly over a long list: say how many (the knowledge's words otherwise)
+        heading = heading.replace(" a few of these ", f" {len(q.findings)} of these " if len(q.findings) > 1 else " one of these ", 1)
     return _pushed(request, render(request, "check_question.html", {
-        "q": q, "number": iv.count + 1, "state": state, "error": error,
+        "q": q, "heading": heading, "left_blank": left_blank, "filled": [f for f in q.findings if prefill.get(f)],
+        # the person's own picks on the hand pictures, shown again on the way back (each side's palm its own)
+        "picks": {k[len(PICK):] for k, v in prefill.items() if k.startswith(PICK) and v},
+        "number": iv.count + 1, "state": state, "error": error,
         "mode": mode, "numbers": _numbers(),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
         "title": f"Question {iv.count + 1}",
@@ -322,6 +332,6 @@ async def check_step(request: Request) -> Response:
     advice = unsure_advice(pending, {**updates, **{f: False for f in blank}})
     if advice is not None and outcome(iv).triage != "emergency":
         return _unsure_page(request, iv, advice, prefill, about)
-    if pending.kind == "fingers":  # a new pick replaces the old one (after Back)
-        prefill = {k: v for k, v in prefill.items() if not k.startswith(PICK)}
+    if pending.kind == "fingers":  # a new pick replaces the old one (after Back), the palm's with it
+        prefill = {k: v for k, v in prefill.items() if not k.startswith(PICK) and k != PALM_FINDING}
     return _next(request, iv, about, prefill | hints)
