@@ -564,3 +564,19 @@ def test_the_left_blank_screen_says_how_many_and_what_a_blank_does_there(live: A
     assert "a few" not in text
     assert "One you leave blank here counts as Not sure, and we will not ask about it again." in text
     assert "we ask again if it matters" not in text
+    # "Your answers" tells a blank from an explicit "Not sure": one marked Not sure, the rest left blank
+    labels = re.findall(r"<legend>([^<]+)</legend>", page)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "done"), ("item0", "unsure")]).body.decode()
+    for _ in range(30):
+        if "Your answers" in page:
+            break
+        csrf, state = _fields(page)
+        answer = "go_on" if "I checked" in page else "done" if 'name="item0"' in page else "unsure"
+        page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", answer)]).body.decode()
+    given = markup.unescape(page.split('class="answers-given"', 1)[1].split("</dl>", 1)[0])
+    asked_back = given.split(spec.text.split(".")[0].replace("a few", str(count)), 1)[1].split("</dd>", 1)[0]
+    assert f"Not sure: {markup.unescape(labels[0])}" in asked_back
+    if count > 1:
+        assert f"Left blank (counted as not sure): {markup.unescape(labels[1])}" in asked_back
+        assert markup.unescape(labels[1]) not in asked_back.split("Left blank")[0]  # not among the explicit Not sure
+    assert "Left blank (not known): " in given  # the earlier lists left blank, named as such
