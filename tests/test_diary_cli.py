@@ -47,6 +47,7 @@ def test_the_hand_is_worked_out_from_the_fingers() -> None:
     (["--severity", "3", "--at", "teatime"], "cannot read the time 'teatime'"),
     (["--severity", "3", "--detail", "x"], "--detail goes with --treatment"),
     ([], "say what to log"),
+    (["--fingers", "r1", "--woke"], "say how bad it is: add --severity 0-10"),  # no severity is made up
     (["--treatment", "massage"], "'massage' is not one of"),
 ])
 def test_bad_entries_are_refused_and_nothing_is_saved(args: list[str], message: str, numbwise_home: Path) -> None:

@@ -321,7 +321,8 @@ def test_a_short_falling_diary_says_nothing_misleading() -> None:
     assert "more than 9 in 10" in words
     assert "fewer than 1 in 20" not in words and "Ulnar" not in words  # the result lists no cause below 5 in 100 after the first
     assert "lasting_over_6_weeks" not in words and "carpal_tunnel" not in words
-    assert words.count("more than six weeks") == 2  # the warning sign in words, in the summary and the day-by-day table
+    # a routine result shows no warning signs (its level's reasons are not warning signs), so the report lists none
+    assert "more than six weeks" not in words and "Warning signs" not in words
 
 
 def test_questions_match_the_latest_level() -> None:
@@ -374,9 +375,15 @@ def test_the_report_lists_as_warning_signs_only_what_a_rule_names_not_the_generi
     result = assess(plain)
     row = CheckRow(dt.datetime(2026, 12, 1, 9, 0), result.triage, (), tuple(result.red_flags), plain)
     assert result.red_flags and row.signs() == ()
-    weak = {"findings": {**plain["findings"], "hand_weakness": True}, "age": 38}  # type: ignore[dict-item]
-    result = assess(weak)
-    assert CheckRow(dt.datetime(2026, 12, 1, 9, 0), result.triage, (), tuple(result.red_flags), weak).signs() == ("hand_weakness",)
+    # exactly the result's own warning signs: a routine result with weakness shows none (weakness is a reason for
+    # its level, not a warning sign), an urgent one shows the sign its rule names
+    from numbwise.assess.result import result_plan
+
+    for extra, shown in (("hand_weakness", ()), ("spreading_to_other_limbs", ("spreading_to_other_limbs",))):
+        case = {"findings": {**plain["findings"], extra: True}, "age": 38}  # type: ignore[dict-item]
+        result = assess(case)
+        row = CheckRow(dt.datetime(2026, 12, 1, 9, 0), result.triage, (), tuple(result.red_flags), case)
+        assert row.signs() == shown == tuple(r.finding for r in result_plan(result).signs)
 
 
 def _report_text(url: str, out: Path) -> str:
@@ -438,3 +445,37 @@ def test_a_day_with_a_check_about_constant_numbness_is_a_day_with_numbness(tmp_p
     often = re.search(r"How often .*?(\d+) of (\d+) days", text)
     assert often and often.groups() == ("1", "1"), text[:1500]
     assert "days with numbness (an entry or a symptom check)" in text  # the line says what it counts
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_report_agrees_with_the_check_it_summarises(tmp_path: Path) -> None:
+    """The walkthrough: a routine check (more than six weeks, wakes from sleep, right thumb to middle finger, there
+    all the time, feet numb too) kept in the diary; its report read 'How long 1 day since the first entry',
+    'Nights woken 0 nights', 'Fingers most logged: none given.' and listed 'It is there all the time; the feet or
+    toes are numb' as warning signs ever raised, where the result showed no warning signs at all."""
+    from numbwise.assess.interview import outcome, simulate
+    from numbwise.assess.result import result_plan
+    from numbwise.diary.store import open_store
+
+    said = {"lasting_over_6_weeks": True, "wakes_from_sleep": True, "numb_thumb": True, "numb_index": True,
+            "numb_middle": True, "one_hand": True, "constant": True, "numb_feet": True, "diabetes": True}
+    iv = simulate(said, 55, "female")
+    result = outcome(iv)
+    assert result.triage == "routine" and result_plan(result, iv.unsure).signs == ()  # the result showed none
+    url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    with open_store(url) as store:
+        store.add_check(dt.datetime.now(UTC) - dt.timedelta(hours=1),
+                        {"age": 55, "sex": "female", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)},
+                        result.to_dict())
+    text = _report_text(url, tmp_path / "r.pdf")
+    page_one = text[:text.index("Questions to ask")] if "Questions to ask" in text else text[:3000]
+    # pdftotext reads the four figures row by row: the big figures first, then their small print
+    assert "How long How often How bad (0 to 10) Nights woken More than 6 weeks" in page_one, page_one
+    assert re.search(r"from your symptom check on [^;]+; diary kept for 1 day, since the first entry", page_one)
+    assert "1 day since the first entry" not in page_one
+    assert re.search(r"-/- Wakes you .*said it wakes you from sleep; no night woken logged in diary entries", page_one)
+    assert "0 nights" not in page_one
+    assert "Fingers most logged in diary entries: none given." in page_one
+    assert re.search(r"said are numb: thumb, index, middle\.", page_one)
+    assert "Warning signs ever raised" not in text  # the routine result showed none
+    assert "Numbness wakes me at night" in text  # the question follows the person's own answer too

@@ -429,3 +429,154 @@ def test_back_from_the_result_to_change_an_answer_keeps_one_check(page: Any, liv
     assert now[-1].uid == first[-1].uid and now[-1].case != first[-1].case
     text = page.locator("main").inner_text()
     assert "This check is saved in your diary." in text and "It replaces the one you finished" in text
+
+
+def test_the_palm_picked_on_the_hands_carries_to_where_else(live: Any) -> None:
+    """The walkthrough: 'Right palm at the base of the thumb' ticked on the hand picker; 'Where else do you feel
+    it?' asked the palm again, shown blank, and 'No to all I left blank' then showed 'Yes: The palm at the base of
+    your thumb' in Your answers. The pick is the person's answer: pre-ticked Yes there, and kept as Yes."""
+    import html as markup
+    import re
+
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.assess.interview import from_data
+
+    def pending(page: str) -> list[Any]:
+        return list(URLSafeSerializer("test-secret", salt="numbwise-check").loads(_fields(page)[1])["pending"] or [])
+
+    cookie, page = fetch_check(live)
+    csrf, state = _fields(page)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "none")]).body.decode()  # About you
+    csrf, state = _fields(page)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "about"), ("age", "50")]).body.decode()
+    seen_palm = None
+    for _ in range(60):
+        if 'name="state"' not in page:
+            break
+        step = pending(page)
+        if not step:
+            break
+        csrf, state = _fields(page)
+        if step[1] == "fingers":
+            page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "done"), ("pick", "R1"),
+                                        ("pick", "R2"), ("pick", "RP")]).body.decode()
+            continue
+        if "numb_thenar_palm" in step[2]:
+            i = step[2].index("numb_thenar_palm")
+            item = re.search(rf'<input type="radio" name="item{i}" value="yes"[^>]*>', page)
+            assert item and "checked" in item.group(0), "the palm picked on the hands is not shown as Yes"
+            seen_palm = step[0]
+            assert "Nothing is filled in for you" not in page and "filled in as Yes" in page  # the hint says so
+            page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "none"),
+                                        (f"item{i}", "yes")]).body.decode()  # as a browser sends the ticked Yes
+            iv = from_data(URLSafeSerializer("test-secret", salt="numbwise-check").loads(_fields(page)[1])["iv"])
+            assert iv.answers.get("numb_thenar_palm") is True  # the person's own pick, not a blank turned Yes
+            continue
+        page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "none" if 'name="item0"' in page
+                                                                             else "unsure")]).body.decode()
+    assert seen_palm is not None
+    text = " ".join(markup.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "Where else do you feel it? Yes: The palm at the base of your thumb" in text
+
+
+def test_the_filled_in_note_shows_only_when_something_is_filled_in(page: Any) -> None:
+    """The walkthrough: 'Your answers from before are filled in. Change any, then continue.' on About you after
+    'I checked: carry on with the questions' (age empty, no sex chosen), and after Back to a question answered
+    with one press, which has no Continue button and nothing to fill in."""
+    page.goto("/check")
+    button(page, "Not sure")
+    page.locator("fieldset.yn").first.get_by_label("Not sure", exact=True).check()
+    continue_(page)
+    button(page, "I checked: carry on with the questions")
+    assert heading(page) == "About you"
+    text = page.locator("main").inner_text()
+    assert "filled in" not in text and page.locator(".kept").count() == 0
+    assert page.get_by_label("Your age in years (you can leave this empty)").input_value() == ""
+    page.goto("/check")  # a question answered with one press, reached by Back
+    button(page, "None of these")
+    continue_(page)
+    onset = heading(page)
+    button(page, "Slowly, over weeks or months")
+    assert "fingers" in heading(page).lower()
+    _back(page)
+    assert heading(page) == onset
+    note = page.locator(".kept").inner_text()
+    assert "filled in" not in note and "\u201cSlowly, over weeks or months\u201d" in note, note
+    assert "chosen" in (page.get_by_role("button", name="Slowly, over weeks or months").get_attribute("class") or "")
+    button(page, "Slowly, over weeks or months")  # answerable as it stands: the answer buttons go on
+    assert "fingers" in heading(page).lower()
+
+
+def test_the_palm_picked_on_the_hands_is_filled_in_and_the_hint_says_so(page: Any) -> None:
+    """The walkthrough: the palm ticked on the hands was pre-ticked on 'Where else do you feel it?' under a hint
+    saying 'Nothing is filled in for you'; unticked after Back, it stayed ticked there."""
+    page.goto("/check")
+    button(page, "None of these")
+    continue_(page)
+    button(page, "Slowly, over weeks or months")
+    page.get_by_label("Right thumb", exact=True).check()
+    page.get_by_label("Right palm at the base of the thumb", exact=True).check()
+    continue_(page)
+    palm = page.get_by_role("group", name="The palm at the base of your thumb")
+    assert palm.get_by_label("Yes", exact=True).is_checked()
+    hint = page.locator("p.hint").first.inner_text()
+    assert "Nothing is filled in for you" not in hint and "marked on the hand pictures is filled in as Yes" in hint
+    button(page, "Back to the previous question")
+    page.get_by_label("Right palm at the base of the thumb", exact=True).uncheck()
+    continue_(page)
+    palm = page.get_by_role("group", name="The palm at the base of your thumb")
+    assert not palm.get_by_label("Yes", exact=True).is_checked()  # the new pick, not the old one
+    assert "Nothing is filled in for you" in page.locator("p.hint").first.inner_text()
+
+
+def test_the_left_blank_screen_says_how_many_and_what_a_blank_does_there(live: Any) -> None:
+    """The walkthrough: 'You left a few of these blank' over a long list, its help saying 'We will not ask about them
+    again' above a note saying a blank 'counts as not known, and we ask again if it matters'. On this screen a
+    blank counts as Not sure and is not asked again (the core's rule): the words now say that, and the number."""
+    import html as markup
+    import re
+
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.kb import load
+
+    spec = load().interview.left_blank
+    assert spec is not None
+    cookie, page = fetch_check(live)
+    csrf, state = _fields(page)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "unsure")]).body.decode()
+    csrf, state = _fields(page)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "done"), ("item0", "unsure")]).body.decode()
+    for _ in range(60):  # on through the check, leaving every checklist blank
+        csrf, state = _fields(page)
+        step = URLSafeSerializer("test-secret", salt="numbwise-check").loads(state)["pending"]
+        if step and step[0] == spec.id:
+            break
+        answer = "go_on" if "I checked" in page else "about" if "<h1>About you</h1>" in page else \
+            "done" if 'name="item0"' in page else "unsure"
+        page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", answer)]).body.decode()
+    else:
+        raise AssertionError("the left-blank screen never came")
+    text = " ".join(markup.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    count = len(step[2])
+    assert f"You left {count} of these blank" in text or (count == 1 and "You left one of these blank" in text)
+    assert "a few" not in text
+    assert "One you leave blank here counts as Not sure, and we will not ask about it again." in text
+    assert "we ask again if it matters" not in text
+    # "Your answers" tells a blank from an explicit "Not sure": one marked Not sure, the rest left blank
+    labels = re.findall(r"<legend>([^<]+)</legend>", page)
+    page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "done"), ("item0", "unsure")]).body.decode()
+    for _ in range(30):
+        if "Your answers" in page:
+            break
+        csrf, state = _fields(page)
+        answer = "go_on" if "I checked" in page else "done" if 'name="item0"' in page else "unsure"
+        page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", answer)]).body.decode()
+    given = markup.unescape(page.split('class="answers-given"', 1)[1].split("</dl>", 1)[0])
+    asked_back = given.split(spec.text.split(".")[0].replace("a few", str(count)), 1)[1].split("</dd>", 1)[0]
+    assert f"Not sure: {markup.unescape(labels[0])}" in asked_back
+    if count > 1:
+        assert f"Left blank (counted as not sure): {markup.unescape(labels[1])}" in asked_back
+        assert markup.unescape(labels[1]) not in asked_back.split("Left blank")[0]  # not among the explicit Not sure
+    assert "Left blank (not known): " in given  # the earlier lists left blank, named as such

@@ -20,8 +20,7 @@ def finger_count(page: Any, hand: str, column: int) -> int:
 def test_an_entry_made_in_the_form_appears_in_the_charts(page: Any) -> None:
     page.goto("/diary")
     before = finger_count(page, "right", 4) if page.locator("#table-fingers").count() else 0
-    page.locator("#severity").fill("8")
-    assert page.locator("#severity-value").inner_text() == "8"  # the slider's number follows it (diary.js)
+    page.locator("#severity").get_by_label("8", exact=True).check()
     page.get_by_label("Right ring finger", exact=True).check()
     page.get_by_label("It woke me from sleep", exact=True).check()
     page.get_by_label("Splint worn at night", exact=True).check()
@@ -39,16 +38,40 @@ def test_an_entry_made_in_the_form_appears_in_the_charts(page: Any) -> None:
     assert axe_violations(page) == [] and small_targets(page) == []
 
 
+def test_the_diary_presets_no_severity_and_refuses_an_entry_without_one(page: Any) -> None:
+    """A person who ticked a finger and 'It woke me from sleep' and pressed Save was saved as 'Numbness 5/10': the
+    slider started at 5. Now nothing is chosen, and saving without a number asks for one and saves nothing."""
+    page.goto("/diary")
+    entries = page.locator(".history li").count()
+    assert page.locator("#severity input:checked").count() == 0
+    page.get_by_label("Right thumb", exact=True).check()
+    page.get_by_label("It woke me from sleep", exact=True).check()
+    page.get_by_role("button", name="Save entry").click()
+    page.wait_for_load_state()
+    alert = page.locator("#entry-error").inner_text()
+    assert "choose how bad it is now" in alert
+    assert page.locator(".history li").count() == entries and page.locator(".saved").count() == 0
+    assert page.locator("#severity input:checked").count() == 0  # still nothing invented
+    assert page.get_by_label("Right thumb", exact=True).is_checked()  # what was ticked is kept
+    assert [e for e in page.errors if "status of 422" not in e] == []  # the refused form's 422, which Chromium logs
+    page.errors.clear()
+    page.locator("#severity").get_by_label("0", exact=True).check()  # 0 is a real answer, not "not rated"
+    page.get_by_role("button", name="Save entry").click()
+    page.wait_for_load_state()
+    assert "Numbness 0/10" in page.locator(".saved").inner_text()
+    assert axe_violations(page) == [] and small_targets(page) == []
+
+
 def test_edit_and_delete_pages_pass_axe_and_target_size(page: Any) -> None:
     page.goto("/diary")
-    page.locator("#severity").fill("3")
+    page.locator("#severity").get_by_label("3", exact=True).check()
     page.get_by_role("button", name="Save entry").click()
     page.wait_for_load_state()
     ref = re.search(r"saved=(S\d+)", page.url).group(1)  # type: ignore[union-attr]
     page.locator(f"#entry-{ref}").get_by_role("link", name=re.compile("^Edit")).click()
     page.wait_for_load_state()
     problems = [f"edit: {v}" for v in axe_violations(page) + small_targets(page)]
-    page.locator("#severity").fill("4")
+    page.locator("#severity").get_by_label("4", exact=True).check()
     page.get_by_role("button", name="Save changes").click()
     page.wait_for_load_state()
     assert page.locator(".saved").inner_text().startswith("Changed: ") and "4/10" in page.locator(".saved").inner_text()
@@ -64,6 +87,7 @@ def test_edit_and_delete_pages_pass_axe_and_target_size(page: Any) -> None:
 
 def test_the_report_downloads_as_a_pdf(page: Any, tmp_path: Any) -> None:
     page.goto("/diary")
+    page.locator("#severity").get_by_label("5", exact=True).check()  # nothing is preset: the person chooses
     page.get_by_role("button", name="Save entry").click()
     page.wait_for_load_state()
     page.goto("/report")
@@ -98,7 +122,7 @@ def test_a_bad_import_file_shows_its_problems_and_adds_nothing(page: Any) -> Non
 
 def test_a_long_note_wraps_and_is_shortened_on_a_phone(page: Any) -> None:
     page.goto("/diary")
-    page.locator("#severity").fill("2")
+    page.locator("#severity").get_by_label("2", exact=True).check()
     page.locator("#notes").fill("w" * 5000)  # the field's own limit; no spaces
     page.get_by_role("button", name="Save entry").click()
     page.wait_for_load_state()

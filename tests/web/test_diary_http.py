@@ -76,6 +76,22 @@ def test_diary_form_saves_a_symptom_and_the_treatments_taken_together(live: Live
     assert not re.search(r"Saved:? [STCQA]\d", page)  # no internal ids shown
 
 
+def test_the_diary_form_presets_no_severity(live: Live) -> None:
+    """The form once started its slider at 5, and an entry saved without touching it read 'Numbness 5/10'."""
+    cookie, csrf = token(live)
+    html = fetch(live.url + "/diary").body.decode()
+    form = html[html.index('id="severity"'):html.index("Where is it?")]
+    assert 'name="severity"' in form and "checked" not in form and 'type="range"' not in form
+    before = counts(live)
+    r = post_form(live, "/diary", [("csrf", csrf), ("what", "symptom"), ("pick", "R1"), ("woke", "yes"), ("when", "")],
+                  cookie)
+    assert r.status == 422 and counts(live) == before
+    page = r.body.decode()
+    assert "choose how bad it is now" in page and "Saved:" not in page
+    shown = page[page.index('id="severity"'):page.index("Where is it?")]
+    assert "checked" not in shown  # shown again with nothing chosen, not a 5
+
+
 @pytest.mark.parametrize("fields, field", [
     ([("severity", "11")], "severity"),
     ([("severity", "")], "severity"),

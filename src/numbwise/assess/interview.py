@@ -100,8 +100,9 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
         if not isinstance(value, bool):
             raise ValueError(f"answer for '{fid}' must be true or false")
     blank = tuple(f for f in question.findings if f in set(blank) and f not in updates)
-    if _is_left_blank(question):
-        blank = ()  # asked back once already: a second blank is 'not sure', never a third asking
+    # asked back once already: a second blank counts as 'not sure', never a third asking (kept in the history as
+    # left blank all the same, so the answers shown say "left blank", not a "not sure" the person never chose)
+    still_open = () if _is_left_blank(question) else blank
     answers = dict(iv.answers)
     explicit = set(_answered(iv))  # what the person answered to a question; a description's words may be corrected
     answers.update({f: v for f, v in updates.items() if f not in explicit and (f not in iv.answers or question.kind != "text")})
@@ -111,7 +112,7 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     return replace(
         iv,
         answers=answers,
-        asked=iv.asked | (set(question.findings) - set(blank)) | set(implied),
+        asked=iv.asked | (set(question.findings) - set(still_open)) | set(implied),
         shown=shown,
         history=iv.history + ((question, tuple(updates.items()), blank),),
     )
@@ -235,7 +236,9 @@ def _negatives(cond: Cond) -> set[str]:
 
 def _asked_by_questions(iv: Interview) -> set[str]:
     """Findings a question asked (yes, no or not sure), leaving out what only a description said and blank items."""
-    return {f for q, _, blank in iv.history if q.kind != "text" for f in q.findings if f not in blank}
+    return {f for q, _, blank in iv.history if q.kind != "text" for f in q.findings
+            if f not in blank or _is_left_blank(q)}  # a blank on the asking-back list counts as 'not sure'
+
 
 
 def _support(cond: Cond, values: Mapping[str, bool], age: int | None) -> list[str] | None:

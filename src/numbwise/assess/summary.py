@@ -15,8 +15,11 @@ def count_line(count: int, described: bool) -> str:
 
 
 def answered(history: tuple[tuple[Any, ...], ...]) -> tuple[tuple[str, str], ...]:
-    """Each question asked (its text) and the answer given, in words, for the printed result (blank items are left out)."""
+    """Each question asked (its text) and the answer given, in words, for the printed result. Checklist items left
+    blank are named as such, apart from an explicit "Not sure" (on the list that asks blanks back, a blank counts
+    as not sure, and says so)."""
     kb = load()
+    again = kb.interview.left_blank.id if kb.interview.left_blank is not None else None
     out = []
     for step in history:
         q, updates = step[0], step[1]
@@ -41,8 +44,12 @@ def answered(history: tuple[tuple[Any, ...], ...]) -> tuple[tuple[str, str], ...
             out.append((text, said + "." if said else "Not sure"))
             continue
         no = [f for f in findings if given.get(f) is False]
+        left = [names.get(f, f) for f in findings if f in blank and f not in given]
+        left_words = "Left blank (counted as not sure)" if getattr(q, "id") == again else "Left blank (not known)"
         parts = ([f"Yes: {'; '.join(yes)}"] if yes else []) + ([f"Not sure: {'; '.join(unsure)}"] if unsure else [])
-        if not parts:
-            parts = ["None of these"] if len(no) == len(findings) else (["No to the ones answered"] if no else ["Left blank"])
+        if not parts and not left:
+            parts = ["None of these"] if len(no) == len(findings) else ["No to the ones answered"] if no else ["Left blank"]
+        elif left:
+            parts += ([] if yes or unsure or not no else ["No to the ones answered"]) + [f"{left_words}: {'; '.join(left)}"]
         out.append((text, ". ".join(parts)))
     return tuple(out)

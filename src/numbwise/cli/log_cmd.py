@@ -234,6 +234,8 @@ def log_command(ctx: click.Context, severity: int | None, hand: str | None, fing
         when = _when(at_text, now)
         kind, fields = "symptom", {"at": when.at, "severity": severity, "hand": hand, "fingers": fingers,
                                    "minutes": minutes, "trigger": trigger, "woke": woke, "notes": notes}
+    elif symptom_flags:  # fingers or 'woke' without a number: never saved with a severity the person did not give
+        raise DiaryBadInput("say how bad it is: add --severity 0-10 (0 none, 10 worst); nothing is assumed")
     else:
         raise DiaryBadInput("say what to log: --severity 0-10 for numbness, --treatment KIND, or -i to be asked "
                             "(see numbwise log --help)")

@@ -61,20 +61,33 @@ class CheckRow:
     case: Mapping[str, Any] = field(default_factory=dict)
 
     def signs(self) -> tuple[str, ...]:
-        """Its warning signs for a doctor: the findings a fired rule names, never one that only stopped an exception
-        ("it comes and goes"), and not the generic routine patterns (more than six weeks, both hands)."""
+        """Its warning signs, exactly as its result showed them: on an emergency or urgent result, the red flags a
+        rule of that level names (`signs_shown`, as the result plan uses it), never one that only stopped an exception
+        ("it comes and goes"); a routine or self-care result showed no warning signs, so none here either (its
+        reasons, "it is there all the time", were why that level, not warning signs)."""
         from numbwise.assess.triage import signs_shown, triage
         from numbwise.kb import load
 
+        if self.level not in ("emergency", "urgent"):
+            return ()
         kb = load()
         found = self.case.get("findings") if isinstance(self.case, Mapping) else None
         known = {str(f): v for f, v in (found or {}).items() if f in kb.vocabulary.findings and isinstance(v, bool)}
         if not known:
             return self.red_flags  # an older check without its answers: as it was saved
         age = self.case.get("age")
-        fired = set(triage(known, age if isinstance(age, int) and not isinstance(age, bool) else None).rules)
-        specific = tuple(r.id for r in kb.triage.rules if r.id in fired and not r.generic)
-        return signs_shown(self.red_flags, specific) if specific else ()
+        again = triage(known, age if isinstance(age, int) and not isinstance(age, bool) else None)
+        return signs_shown(self.red_flags, again.rules) if again.level == self.level else self.red_flags
+
+    def said(self, finding: str) -> bool | None:
+        """What the person answered about one finding in this check: True, False, or None (not asked, not known)."""
+        found = self.case.get("findings") if isinstance(self.case, Mapping) else None
+        value = found.get(finding) if isinstance(found, Mapping) else None
+        return value if isinstance(value, bool) else None
+
+    def fingers(self) -> tuple[str, ...]:
+        """The fingers the check's answers said are numb, as plain words ('thumb', 'index' ...), thumb first."""
+        return tuple(f for f in FINGERS if self.said(f"numb_{f}") is True)
 
     def unsure(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The warning signs the person was not sure about, as its result listed them: (the result's heading, the

@@ -175,8 +175,20 @@ def _figures(s: Summary) -> list[dict[str, str]]:
         night_big = f"{num(tr.nights_first)} \u2192 {num(tr.nights_last)}"
         night_sub = (f"a week: first {each} with entries ({short_day(tr.first_from)} to {short_day(tr.first_to)}) \u2192 last {each} "
                      f"({short_day(tr.last_from)} to {short_day(tr.last_to)}); {plural(s.nights_woken, 'night')} in all")
+    # "How long" counts the diary's days; a check that said "more than six weeks" is the person's own answer and
+    # says more than a diary kept for less than that (the figure once read "1 day" beside it)
+    kept_days = (s.end - s.since).days + 1 if s.since else 0
+    long_sub = f"diary kept for {how_long}, since the first entry, {day(s.since)}" if s.since else "no entries"
+    if s.check_over_6_weeks is not None and kept_days < 42:
+        how_long, long_sub = "More than 6 weeks", f"from your symptom check on {day(s.check_over_6_weeks)}; {long_sub}"
+    if s.check_wakes is not None:  # the person's own answer, beside the nights the diary logged
+        said = f"your symptom check on {day(s.check_wakes)} said it wakes you from sleep"
+        if s.nights_woken == 0:
+            night_big, night_sub = "Wakes you", f"{said}; no night woken logged in diary entries yet"
+        else:
+            night_sub = f"{night_sub} (diary entries); {said}"
     return [
-        {"label": "How long", "big": how_long, "sub": f"since the first entry, {day(s.since)}" if s.since else "no entries"},
+        {"label": "How long", "big": how_long, "sub": long_sub},
         {"label": "How often", "big": f"{s.days_with_symptoms} of {s.days_kept} days",
          "sub": ("days with numbness (an entry or a symptom check), of the days "
                  + ("since the first entry" if s.days_kept < s.days else "in the period")
@@ -208,7 +220,11 @@ def report_view(data: ReportData, kb: Knowledge, summary: Summary, charts: list[
     }
     if data.is_empty():
         return view
-    pattern = [f"Fingers most logged: {', '.join(s.top_fingers) or 'none given'}."]
+    # what each count rests on: the diary entries' fingers, and the fingers the person's newest check said
+    pattern = [f"Fingers most logged in diary entries: {', '.join(s.top_fingers) or 'none given'}."]
+    if s.check_fingers is not None:
+        pattern.append(f"Fingers your symptom check on {day(s.check_fingers[0])} said are numb: "
+                       f"{', '.join(s.check_fingers[1])}.")
     if s.hands:
         pattern.append("Hand: " + ", ".join(f"{h} {n}" for h, n in sorted(s.hands.items(), key=lambda kv: (-kv[1], kv[0]))) + " entries.")
     if s.pattern:

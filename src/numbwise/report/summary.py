@@ -195,6 +195,12 @@ class Summary:
     latest_causes: tuple[tuple[str, float], ...]  # the causes its result listed (none on an emergency)
     latest_named: str | None  # the cause its result named as the leading one (None: an emergency, or it could not tell)
     red_flags: tuple[RedFlag, ...]
+    # What the newest check that answered it said (its date, or None): the figures that count diary entries say
+    # so beside it, so a report never reads "1 day" or "0 nights" against the person's own "more than six weeks"
+    # or "it wakes me from sleep".
+    check_over_6_weeks: dt.date | None
+    check_wakes: dt.date | None
+    check_fingers: tuple[dt.date, tuple[str, ...]] | None  # the fingers the newest check with any said are numb
     unsure: tuple[UnsureSigns, ...]  # for each check (every one, as the red flags), the signs it was not sure about
     scores: tuple[ScoreTrend, ...]
     tried: tuple[Tried, ...]
@@ -304,6 +310,15 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
             if f not in flags:
                 flags[f] = RedFlag(f, finding_text(kb, f), local_date(c.at))
 
+    def newest_yes(finding: str) -> dt.date | None:
+        """The date of the newest check that answered this finding, when it answered yes."""
+        told = [c for c in checks if c.said(finding) is not None]
+        return local_date(told[-1].at) if told and told[-1].said(finding) else None
+
+    over_6_weeks, check_wakes = newest_yes("lasting_over_6_weeks"), newest_yes("wakes_from_sleep")
+    with_fingers = [c for c in checks if c.fingers()]
+    check_fingers = (local_date(with_fingers[-1].at), with_fingers[-1].fingers()) if with_fingers else None
+
     trends = _score_trends(data, kb, mic)
     tried = _tried(data, kb)
 
@@ -315,6 +330,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
     fired = _triggers(
         pattern_id=pattern_id,
         night_last=float(recent_nights),
+        check_wakes=check_wakes is not None,
         sev_first=s_first,
         sev_last=s_last,
         trends=trends,
@@ -370,6 +386,9 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         latest_causes=tuple((cause_name(kb, c), p) for c, p in shown_causes(latest.level, latest.causes)) if latest else (),
         latest_named=cause_name(kb, named) if named else None,
         red_flags=tuple(flags.values()),
+        check_over_6_weeks=over_6_weeks,
+        check_wakes=check_wakes,
+        check_fingers=check_fingers,
         unsure=tuple(UnsureSigns(local_date(c.at), heading, texts) for c in checks for heading, texts in c.unsure()),
         scores=trends,
         tried=tried,
@@ -484,6 +503,7 @@ def _triggers(
     *,
     pattern_id: str | None,
     night_last: float,
+    check_wakes: bool = False,
     sev_first: float | None,
     sev_last: float | None,
     trends: Sequence[ScoreTrend],
@@ -513,7 +533,7 @@ def _triggers(
             fired["better_with_treatment"] = words
         elif "worse" in fired or not better_sev:
             fired["not_better_after_treatment"] = words
-    if night_last > 0:
+    if night_last > 0 or check_wakes:  # the diary's nights, or the person's own answer in a check
         fired["night_waking"] = {}
     if pattern_id in ("median", "ulnar", "all"):
         fired[f"{pattern_id}_fingers"] = {}

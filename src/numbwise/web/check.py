@@ -182,12 +182,33 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
     from numbwise.web.app import render
 
     state = _pack(request, iv, about, q, prefill, mode)
+    left_blank = _is_left_blank(q)
+    heading = _heading(q)
     return _pushed(request, render(request, "check_question.html", {
-        "q": q, "number": iv.count + 1, "state": state, "error": error,
+        "q": q, "heading": heading, "left_blank": left_blank, "filled": [f for f in q.findings if prefill.get(f)],
+        # the person's own picks on the hand pictures, shown again on the way back (each side's palm its own)
+        "picks": {k[len(PICK):] for k, v in prefill.items() if k.startswith(PICK) and v},
+        "number": iv.count + 1, "state": state, "error": error,
         "mode": mode, "numbers": _numbers(),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
         "title": f"Question {iv.count + 1}",
     }, _status(request, status)), state)
+
+
+def _is_left_blank(q: Question) -> bool:
+    from numbwise.kb import load
+
+    spec = load().interview.left_blank
+    return spec is not None and q.id == spec.id
+
+
+def _heading(q: Question) -> str:
+    """A question's heading; the list asking blanks back says how many it holds ("a few" read oddly over a long
+    list), on its screen and in the result's "Your answers" alike. The knowledge's words otherwise."""
+    if not _is_left_blank(q):
+        return q.text
+    many = f" {len(q.findings)} of these " if len(q.findings) > 1 else " one of these "
+    return q.text.replace(" a few of these ", many, 1)
 
 
 def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error: str | None = None,
@@ -241,7 +262,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
         if request.method == "POST" else None
     return _pushed(request, render(request, "check_result.html", {
         "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.title,
-        "answers": answered(iv.history), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
+        "answers": [(_heading(step[0]), given) for step, (_, given) in zip(iv.history, answered(iv.history))], "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY,
     }), _pack(request, iv, about, None, prefill or {}))
 
@@ -322,6 +343,6 @@ async def check_step(request: Request) -> Response:
     advice = unsure_advice(pending, {**updates, **{f: False for f in blank}})
     if advice is not None and outcome(iv).triage != "emergency":
         return _unsure_page(request, iv, advice, prefill, about)
-    if pending.kind == "fingers":  # a new pick replaces the old one (after Back)
-        prefill = {k: v for k, v in prefill.items() if not k.startswith(PICK)}
+    if pending.kind == "fingers":  # a new pick replaces the old one (after Back), the palm's with it
+        prefill = {k: v for k, v in prefill.items() if not k.startswith(PICK) and k != PALM_FINDING}
     return _next(request, iv, about, prefill | hints)

@@ -95,13 +95,28 @@ def symptom_fields(form: FormData, now: dt.datetime) -> dict[str, Any]:
         raise FormProblem("Tick 'It woke me from sleep' or leave it empty.", "woke")
     return {
         "at": _when(form, now),
-        "severity": _whole(form, "severity", 0, 10, "how bad it is (0 to 10)", True),
+        "severity": _severity(form),
         "fingers": [p.lower() for p in picks],
         "minutes": _whole(form, "minutes", 0, 60 * 24 * 7, "how many minutes it lasted", False),
         "trigger": trigger,
         "woke": woke == "yes",
         "notes": _notes(form),
     }
+
+
+def _severity(form: FormData) -> int:
+    """How bad it is, as the person chose it: the form presets nothing, so none chosen is refused, never taken as 5."""
+    if not _text(form, "severity"):
+        raise FormProblem("Not saved: choose how bad it is now, from 0 (none) to 10 (worst). Nothing is chosen for you.",
+                          "severity")
+    value = _whole(form, "severity", 0, 10, "how bad it is (0 to 10)", True)
+    assert value is not None
+    return value
+
+
+def _chosen(raw: str) -> int | None:
+    """A severity sent back to show again: the number chosen, or None (nothing checked)."""
+    return int(raw) if raw.isdigit() and 0 <= int(raw) <= 10 else None
 
 
 def _notes(form: FormData) -> str:
@@ -176,7 +191,7 @@ def _local_input(at: dt.datetime) -> str:
 
 def _symptom_values(entry: Any = None, now: dt.datetime | None = None) -> dict[str, Any]:
     if entry is None:
-        return {"when": _local_input(now or dt.datetime.now(dt.timezone.utc)), "severity": 5, "picked": set(),
+        return {"when": _local_input(now or dt.datetime.now(dt.timezone.utc)), "severity": None, "picked": set(),
                 "minutes": "", "trigger": "", "woke": False, "took": [], "notes": ""}
     return {"when": _local_input(entry.at), "severity": entry.severity, "picked": {f.upper() for f in entry.fingers},
             "minutes": "" if entry.minutes is None else entry.minutes, "trigger": entry.trigger or "",
@@ -185,7 +200,7 @@ def _symptom_values(entry: Any = None, now: dt.datetime | None = None) -> dict[s
 
 def _form_values(form: FormData) -> dict[str, Any]:
     """What was typed, to show again beside an error."""
-    return {"when": _text(form, "when"), "severity": _text(form, "severity") or 5,
+    return {"when": _text(form, "when"), "severity": _chosen(_text(form, "severity")),
             "picked": {p for p in form.getlist("pick") if isinstance(p, str)}, "minutes": _text(form, "minutes"),
             "trigger": _text(form, "trigger"), "woke": form.get("woke") == "yes",
             "took": [k for k in form.getlist("took") if isinstance(k, str)], "notes": _text(form, "notes"),

@@ -36,24 +36,39 @@
     try { kept = JSON.parse(window.sessionStorage.getItem(step.key) || "null"); } catch (e) { kept = null; }
     if (!kept || !kept.length) { return; }
     var none = kept.some(function (k) { return k[0] === "answer" && k[1] === "none"; });
+    var filled = 0;  // only what is really put back counts: a page with nothing filled in says nothing about it
     kept.forEach(function (k) {
       step.form.querySelectorAll("input").forEach(function (el) {
         if (el.name !== k[0]) { return; }
-        if (el.type === "radio" || el.type === "checkbox") { if (el.value === k[1]) { el.checked = true; } }
-        else if (el.type === k[2]) { el.value = k[1]; }
+        if (el.type === "radio" || el.type === "checkbox") {
+          if (el.value === k[1]) { el.checked = true; filled += 1; }
+        } else if (el.type === k[2]) { el.value = k[1]; filled += 1; }
       });
     });
     if (none) {  // "No to all I left blank" answered every item left blank No: show those No answers too
       step.form.querySelectorAll("fieldset.yn").forEach(function (group) {
         var no = group.querySelector("input[type='radio'][value='no']");
-        if (no && !group.querySelector("input[type='radio']:checked")) { no.checked = true; }
+        if (no && !group.querySelector("input[type='radio']:checked")) { no.checked = true; filled += 1; }
       });
     }
-    var hint = step.form.querySelector("p.hint");
-    if (hint) { hint.hidden = true; }  // "nothing is filled in for you" is no longer so: the note below says what is
+    var text = "";
+    if (filled) {
+      var hint = step.form.querySelector("p.hint");
+      if (hint) { hint.hidden = true; }  // "nothing is filled in for you" is no longer so: the note below says what is
+      text = "Your answers from before are filled in. Change any, then continue.";
+    } else {
+      // a question answered with one press (Yes, No, a choice): no Continue to press, so say which it was
+      var pressed = kept.filter(function (k) { return k[0] === "answer" && k[2] === "submit"; })[0];
+      var was = pressed && step.form.querySelector("button[name='answer'][value='" + pressed[1] + "']:not(.primary)");
+      if (was && !step.form.querySelector("fieldset.yn")) {
+        was.classList.add("chosen");
+        text = "You answered \u201c" + was.textContent.trim() + "\u201d before. Press it again, or choose another answer.";
+      }
+    }
+    if (!text) { return; }
     var note = document.createElement("p");
     note.className = "help kept";
-    note.textContent = "Your answers from before are filled in. Change any, then continue.";
+    note.textContent = text;
     var h1 = step.form.querySelector("h1");
     if (h1) { h1.insertAdjacentElement("afterend", note); }
   }
