@@ -477,7 +477,7 @@ def test_the_palm_picked_on_the_hands_carries_to_where_else(live: Any) -> None:
                                                                              else "unsure")]).body.decode()
     assert seen_palm is not None
     text = " ".join(markup.unescape(re.sub(r"<[^>]+>", " ", page)).split())
-    assert "Where else do you feel it? Yes: The palm at the base of your thumb" in text
+    assert "Where else do you feel it? Yes: Numbness or tingling in the palm at the base of your thumb" in text
 
 
 def test_the_filled_in_note_shows_only_when_something_is_filled_in(page: Any) -> None:
@@ -518,14 +518,14 @@ def test_the_palm_picked_on_the_hands_is_filled_in_and_the_hint_says_so(page: An
     page.get_by_label("Right thumb", exact=True).check()
     page.get_by_label("Right palm at the base of the thumb", exact=True).check()
     continue_(page)
-    palm = page.get_by_role("group", name="The palm at the base of your thumb")
+    palm = page.get_by_role("group", name="Numbness or tingling in the palm at the base of your thumb")
     assert palm.get_by_label("Yes", exact=True).is_checked()
     hint = page.locator("p.hint").first.inner_text()
     assert "Nothing is filled in for you" not in hint and "marked on the hand pictures is filled in as Yes" in hint
     button(page, "Back to the previous question")
     page.get_by_label("Right palm at the base of the thumb", exact=True).uncheck()
     continue_(page)
-    palm = page.get_by_role("group", name="The palm at the base of your thumb")
+    palm = page.get_by_role("group", name="Numbness or tingling in the palm at the base of your thumb")
     assert not palm.get_by_label("Yes", exact=True).is_checked()  # the new pick, not the old one
     assert "Nothing is filled in for you" in page.locator("p.hint").first.inner_text()
 
@@ -574,7 +574,7 @@ def test_the_left_blank_screen_says_how_many_and_what_a_blank_does_there(live: A
         answer = "go_on" if "I checked" in page else "done" if 'name="item0"' in page else "unsure"
         page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", answer)]).body.decode()
     given = markup.unescape(page.split('class="answers-given"', 1)[1].split("</dl>", 1)[0])
-    asked_back = given.split(spec.text.split(".")[0].replace("a few", str(count)), 1)[1].split("</dd>", 1)[0]
+    asked_back = given.split(spec.text.split(".")[0].replace("some", str(count)), 1)[1].split("</dd>", 1)[0]
     assert f"Not sure: {markup.unescape(labels[0])}" in asked_back
     if count > 1:
         assert f"Left blank (counted as not sure): {markup.unescape(labels[1])}" in asked_back

@@ -203,12 +203,12 @@ def _is_left_blank(q: Question) -> bool:
 
 
 def _heading(q: Question) -> str:
-    """A question's heading; the list asking blanks back says how many it holds ("a few" read oddly over a long
+    """A question's heading; the list asking blanks back says how many it holds ("some" reads vaguely over a long
     list), on its screen and in the result's "Your answers" alike. The knowledge's words otherwise."""
     if not _is_left_blank(q):
         return q.text
     many = f" {len(q.findings)} of these " if len(q.findings) > 1 else " one of these "
-    return q.text.replace(" a few of these ", many, 1)
+    return q.text.replace(" some of these ", many, 1)
 
 
 def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error: str | None = None,
