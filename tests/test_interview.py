@@ -432,8 +432,8 @@ def _walk_with_about(truth: dict[str, bool], age: int | None) -> tuple[list[str]
         if q is None:
             return asked, outcome(iv).triage
         asked.append(q.id)
-        iv = answer(iv, q, {f: truth.get(f, False) if q.kind == "screen" else truth[f] for f in q.findings
-                            if q.kind == "screen" or f in truth})
+        lists = q.kind in ("screen", "sweep", "fingers")  # a list's other items: no (blank would be 'not sure')
+        iv = answer(iv, q, {f: truth.get(f, False) if lists else truth[f] for f in q.findings if lists or f in truth})
 
 
 AURA = {"numb_face_same_side": True, "onset_sudden": True, "one_hand": True, "numb_thumb": True, "numb_index": True,
@@ -495,3 +495,26 @@ def test_not_sure_about_the_others_is_not_asked_again_in_the_terminal() -> None:
     updates, blank = parse_rest(parsed.rest, "?")  # type: ignore[misc]
     iv = answer(iv, q, {**parsed.updates, **updates}, blank)
     assert set(q.findings) <= iv.asked and not iv.answers  # all asked, none known: not sure, not blank
+
+
+def test_no_home_care_beside_a_warning_sign_the_person_was_not_sure_of() -> None:
+    """A mild carpal tunnel story is self-care; 'not sure' how it started (sudden would be an emergency) makes it
+    routine with the reason said, never "care for it at home" under "we can't tell yet how urgent this is"."""
+    from numbwise.assess.result import result_plan
+    from numbwise.assess.triage import UNSURE_RULE
+
+    story = {"numb_thumb": True, "numb_index": True, "numb_middle": True, "shaking_relieves": True}
+
+    def run(onset: dict[str, bool]):  # type: ignore[no-untyped-def]
+        iv = start(28, "male")
+        while (q := next_question(iv)) is not None:
+            iv = answer(iv, q, onset if q.id == "onset" else {f: story.get(f, False) for f in q.findings})
+        return iv
+
+    sure = outcome(run({"onset_gradual": True, "onset_sudden": False, "onset_over_days": False}))
+    assert sure.triage == "self_care"
+    iv = run({})
+    unsure = outcome(iv)
+    assert unsure.triage == "routine" and UNSURE_RULE in unsure.rules
+    plan = result_plan(unsure, iv.unsure)
+    assert plan.caution and any("not sure about a sign" in line for line in plan.why)

@@ -151,8 +151,9 @@ def test_every_part_of_the_self_care_pattern_from_the_words_is_asked_back() -> N
     words = parse(SLEPT_ON_IT)
     iv = describe(start(words.age, words.sex), words.findings)
     while (q := next_question(iv)) is not None:
-        # The person answers every question as their words said, and confirms the words' parts when asked back.
-        iv = answer(iv, q, {f: words.understood[f] for f in q.findings if f in words.understood})
+        # The person answers every question as their words said (no to the rest), and confirms the words' parts
+        # when asked back. A warning sign left 'not sure' would rule home care out (see test_interview).
+        iv = answer(iv, q, {f: words.understood.get(f, False) for f in q.findings})
     asked = _confirmed(iv)
     assert "after_pressure_on_arm" in asked and "episode_resolved_within_hour" in asked
     assert "hand_weakness" in iv.asked or "arm_or_leg_weakness_sudden" in iv.asked  # by their questions, not the words

@@ -73,11 +73,17 @@ def test_the_pressure_story_keeps_its_yes_and_gets_home_steps() -> None:
 
 def test_blank_checklists_are_asked_again_when_the_engine_needs_a_no() -> None:
     """A person who leaves every checklist blank except their yeses still reaches home care: each 'no' it needs is asked."""
+    from numbwise.kb import load
+
     yes = {"after_pressure_on_arm", "episode_resolved_within_hour", "comes_and_goes"}
+    left_blank = load().interview.left_blank
+    assert left_blank is not None
     iv = start(35, "female")
     singles = []
     while (q := next_question(iv)) is not None:
-        if q.kind == "screen" and q.any_first:
+        if q.id == left_blank.id:  # asked back what was left blank, the person says no (blank again: see below)
+            iv = answer(iv, q, {f: False for f in q.findings})
+        elif q.kind == "screen" and q.any_first:
             iv = answer(iv, q, {f: False for f in q.findings})
         elif q.kind in ("screen", "sweep"):
             iv = answer(iv, q, {f: True for f in q.findings if f in yes}, blank=[f for f in q.findings if f not in yes])

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from numbwise.assess.case import Case, parse_case
 from numbwise.assess.explain import reason_lines
 from numbwise.assess.ranking import rank, shortlist
-from numbwise.assess.triage import UNCONFIRMED_RULE, Triage, coherent, compiled_rules, triage
+from numbwise.assess.triage import UNCONFIRMED_RULE, UNSURE_RULE, Triage, coherent, compiled_rules, triage
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,24 @@ def assess_case(case: Case) -> Assessment:
     level: Triage = coherent(triage(case.findings, case.age), ranked, case.findings)
     reasons = reason_lines(case.findings, level, ranked)
     return Assessment(level.level, tuple(ranked), level.red_flags, tuple(reasons), level.rules, case)
+
+
+def home_care_unless_unsure(result: Assessment, unsure: Collection[str]) -> Assessment:
+    """No self-care when the person was not sure about a sign whose yes would make it urgent or an emergency.
+
+    "Care for it at home" under "we can't tell yet how urgent this is" would contradict itself: the level is
+    routine instead (the routine rules the pattern replaced, or the default), and the reasons say why.
+    """
+    if result.triage != "self_care":
+        return result
+    findings, age = result.case.findings, result.case.age
+    if not any(triage({**findings, f: True}, age).level in ("emergency", "urgent") for f in unsure if f not in findings):
+        return result
+    rules = compiled_rules()
+    level = triage(findings, age, [c for c in rules if c.rule.level != "self_care"])
+    level = Triage(level.level, level.red_flags, level.rules + (UNSURE_RULE,))
+    reasons = reason_lines(findings, level, list(result.causes))
+    return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
 
 
 def home_care_confirmed(result: Assessment, answered: Mapping[str, bool]) -> Assessment:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from numbwise.assess.chance import short_chance
 from numbwise.assess.ranking import model
-from numbwise.assess.triage import COHERENCE_RULE, SELF_CARE_CAUSE_RULE, UNCONFIRMED_RULE, Triage
+from numbwise.assess.triage import COHERENCE_RULE, SELF_CARE_CAUSE_RULE, UNCONFIRMED_RULE, UNSURE_RULE, Triage
 from numbwise.kb import load
 
 STRONG = 0.26  # log(1.3): a finding must shift the odds by at least 30 % to be named
@@ -54,8 +54,9 @@ def triage_reasons(result: Triage) -> list[str]:
     """Why the level is what it is, one sentence per rule that set it."""
     tri = load().triage
     why = {r.id: r.why for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why, SELF_CARE_CAUSE_RULE: tri.coherence.self_care_why}
-    lines = [why[rid] for rid in result.rules if rid != UNCONFIRMED_RULE] or [tri.default_reason]
-    return lines + ([tri.unconfirmed_home_care] if UNCONFIRMED_RULE in result.rules else [])
+    lines = [why[rid] for rid in result.rules if rid not in (UNCONFIRMED_RULE, UNSURE_RULE)] or [tri.default_reason]
+    return (lines + ([tri.unconfirmed_home_care] if UNCONFIRMED_RULE in result.rules else [])
+            + ([tri.unsure_home_care] if UNSURE_RULE in result.rules else []))
 
 
 def reason_lines(findings: Mapping[str, bool], result: Triage, causes: list[tuple[str, float]], explained: int = 3) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from numbwise.assess.case import Case
-from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed
+from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed, home_care_unless_unsure
 from numbwise.assess.ranking import model, posterior, rank, shortlist
 from numbwise.assess.triage import LEVELS, Triage, compiled_rules, settling_questions, triage
 from numbwise.kb import load
@@ -181,8 +181,8 @@ def outcome(iv: Interview) -> Assessment:
     """
     result = assess_case(iv.case())
     level = _guard(iv, result.triage)
-    if level is None:
-        return home_care_confirmed(result, _answered(iv))  # words alone never complete a self-care pattern
+    if level is None:  # words alone never complete a self-care pattern, nor does one beside a 'not sure' warning sign
+        return home_care_unless_unsure(home_care_confirmed(result, _answered(iv)), iv.unsure)
     from numbwise.assess.explain import reason_lines
 
     reasons = reason_lines(iv.case().findings, level, list(result.causes))
@@ -728,11 +728,20 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
 
 def simulate(findings: Mapping[str, bool], age: int | None = None, sex: str | None = None,
              limit: int = MAX_QUESTIONS) -> Interview:
-    """Run the whole interview answering from known findings; anything else is answered 'not sure'."""
+    """Run the whole interview answering from a case's findings; a warning sign the case leaves out is answered
+    no (the case format reads a red flag nobody mentioned as not there), anything else 'not sure'."""
+    signs = _warning_signs()
     iv = start(age, sex)
     while (q := next_question(iv, limit=limit)) is not None:
-        iv = answer(iv, q, {f: findings[f] for f in q.findings if f in findings})
+        iv = answer(iv, q, {f: findings.get(f, False) for f in q.findings if f in findings or f in signs})
     return iv
+
+
+@functools.cache
+def _warning_signs() -> frozenset[str]:
+    """Findings whose yes can make a rule urgent or an emergency."""
+    return frozenset(c.present for r in load().triage.rules if r.level in ("emergency", "urgent")
+                     for c in r.when.leaves() if c.present)
 
 
 def fingers_answer(left: set[int] | frozenset[int], right: set[int] | frozenset[int]) -> dict[str, bool]:

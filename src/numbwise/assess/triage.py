@@ -15,6 +15,7 @@ COHERENCE_RULE = "coherence"  # the rule id the coherence rule adds to a result 
 SELF_CARE_CAUSE_RULE = "coherence_self_care"  # added when a self-care pattern's own cause does not lead
 RANKING_RULES = (COHERENCE_RULE, SELF_CARE_CAUSE_RULE)
 UNCONFIRMED_RULE = "home_care_unconfirmed"  # added when a self-care pattern rested on words no question confirmed
+UNSURE_RULE = "home_care_unsure"  # added when a 'not sure' sign would make a self-care result urgent or an emergency
 
 # A compiled condition: the findings (present ones) that made it true, or None when it is false.
 Test = Callable[[Mapping[str, bool], int | None], tuple[str, ...] | None]

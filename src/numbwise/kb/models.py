@@ -505,6 +505,7 @@ class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
     unconfirmed_home_care: Text  # why words alone never give self-care
+    unsure_home_care: Text  # why a 'not sure' about an urgent or emergency sign never gives self-care
     unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
     watch_for: Annotated[list[ResultWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
     watch_for_sources: SourceRefs
