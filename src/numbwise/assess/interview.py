@@ -728,12 +728,14 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
 
 def simulate(findings: Mapping[str, bool], age: int | None = None, sex: str | None = None,
              limit: int = MAX_QUESTIONS) -> Interview:
-    """Run the whole interview answering from a case's findings; a warning sign the case leaves out is answered
-    no (the case format reads a red flag nobody mentioned as not there), anything else 'not sure'."""
+    """Run the whole interview answering from a case's findings; a warning sign on a checklist that the case leaves
+    out is answered no (the case format reads a red flag nobody mentioned as not there), anything else 'not sure'
+    (how it started, which a rule reads as not known)."""
     signs = _warning_signs()
     iv = start(age, sex)
     while (q := next_question(iv, limit=limit)) is not None:
-        iv = answer(iv, q, {f: findings.get(f, False) for f in q.findings if f in findings or f in signs})
+        lists = q.kind in ("screen", "sweep")
+        iv = answer(iv, q, {f: findings.get(f, False) for f in q.findings if f in findings or (lists and f in signs)})
     return iv
 
 

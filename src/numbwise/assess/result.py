@@ -31,8 +31,8 @@ CANT_TELL = "We can't tell yet what is causing it."
 CAUSES_NOTE = "These are the likely causes of the numbness itself. Whatever the cause, follow the advice at the top first."
 CANT_TELL_MORE = "Your answers fit more than one cause. These questions would help tell them apart; a doctor can answer them with you:"
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
-UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
-                   "urgent": "You were not sure about these signs that need a doctor today"}
+UNSURE_HEADINGS = {"emergency": "You did not say yes or no to these emergency signs",
+                   "urgent": "You did not say yes or no to these signs that need a doctor today"}
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
 HAND_DIAGRAM_HEADING = "Your hand diagram"
