@@ -336,6 +336,10 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
     from numbwise.care.plan import care_plan
 
     plan = care_plan(None, cid, findings, sex)
+    entry = load().care.plans.get(cid)
+    due = next(((e, f) for e in (entry.escalate if entry else ()) for f in e.said if findings.get(f) is True), None)
+    if due is not None:  # the plan's own "when home care is not enough" is already true: its next step, no home steps
+        return Advice(cid, plan.cause_name, plan.kind, f"{statement(due[1], True)} {due[0].then}", (), None)
     steps = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps) if with_steps else ()
     routine = plan.routine.id if plan.routine is not None and with_steps else None
     return Advice(cid, plan.cause_name, plan.kind, plan.home_summary if steps else plan.summary, steps, routine)

@@ -441,6 +441,9 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
         for esc in plan.escalate:
             refs("care.yaml", pid, esc.sources)
+            for fid in esc.said:
+                if fid not in voc.findings:
+                    problems.append(f"care.yaml: entry '{pid}': an escalation says unknown finding '{fid}'")
         if plan.routine is not None and plan.routine not in kb.exercises.routines:
             problems.append(f"care.yaml: entry '{pid}': unknown routine '{plan.routine}'")
     for cid in care.plans:

@@ -301,6 +301,8 @@ class Escalation(Strict):
 
     when: Text
     then: Text
+    # Answers that mean this is already the case for a person (a weak grip): a result then gives `then`, not home steps.
+    said: list[Ident] = []
     sources: SourceRefs
 
 
