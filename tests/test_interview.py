@@ -25,10 +25,15 @@ def test_simulated_interviews_reach_the_full_case_answer_on_dev_cases() -> None:
     same_triage = same_top = 0
     counts = []
     cases = dev_cases()
+    from numbwise.assess.triage import RANK, UNSURE_RULE
+
     for case in cases:
         iv = simulate(case)
         full, got = assess(case_input(case)), outcome(iv)
-        same_triage += full.triage == got.triage
+        # A case that leaves how it started unsaid is answered 'not sure' in the interview; beside a sign that could
+        # make it an emergency, home care is not offered (routine, with the reason said), never anything calmer.
+        assert RANK[got.triage] <= RANK[full.triage], case["id"]  # most urgent first: never calmer
+        same_triage += full.triage == got.triage or (full.triage == "self_care" and UNSURE_RULE in got.rules)
         same_top += full.causes[0][0] == got.causes[0][0]
         counts.append(iv.count)
         assert iv.count <= 20

@@ -144,7 +144,7 @@ def result_schema() -> dict[str, Any]:
 async def result_endpoint(request: Request) -> Response:
     """The result plan for one case, exactly as `numbwise assess --format plan` prints it. Not a diagnosis."""
     from numbwise.assess.case import CaseError, decode_json, parse_case
-    from numbwise.assess.engine import assess_case
+    from numbwise.assess.engine import assess_case, home_care_unless_unsure
     from numbwise.assess.result import result_plan
 
     try:
@@ -161,7 +161,8 @@ async def result_endpoint(request: Request) -> Response:
         case = parse_case(data, "body")
     except CaseError as exc:
         return problem(["body", *exc.key.split(".", 1)] if exc.key and exc.key != "(top)" else ["body"], exc.message)
-    return Response(json.dumps(result_plan(assess_case(case), frozenset(unsure)).to_dict()), media_type="application/json")
+    result = home_care_unless_unsure(assess_case(case), frozenset(unsure))  # as the check itself decides
+    return Response(json.dumps(result_plan(result, frozenset(unsure)).to_dict()), media_type="application/json")
 
 
 async def _fast_assess(request: Request) -> Response:
