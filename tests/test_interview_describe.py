@@ -95,7 +95,7 @@ def test_check_describe_emergency_then_not_what_i_meant() -> None:
     r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb",
                 input="n\n\n\n")
     assert r.code in (0, 130), r.err
-    assert "WARNING: your words describe an emergency sign" in r.out and "face is drooping" in r.out
+    assert "WARNING: your words point to an emergency" in r.out and "face is drooping" in r.out
     r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb", input="y\n\n\n")
     assert "CALL" in r.out.upper()
 

@@ -30,7 +30,7 @@ def test_words_become_chips_and_the_check_goes_on_with_the_rest(page: Any) -> No
 
 def test_an_emergency_in_the_words_comes_first_with_a_way_back(page: Any) -> None:
     _describe(page, "suddenly my face is drooping and my hand is numb")
-    assert heading(page) == "Your words describe an emergency sign"
+    assert heading(page) == "Your words point to an emergency"
     assert "face is drooping" in page.locator("main").inner_text()
     assert axe_violations(page) == []
     button(page, "That's not what I meant")

@@ -95,7 +95,7 @@ def test_an_emergency_in_the_words_goes_straight_to_the_emergency_screen(live: L
     r = _form(live, "/check/describe", [("csrf", csrf), ("text", "my husband's face is drooping and his speech is slurred")],
               cookie)
     page = r.body.decode()
-    assert "Your words describe an emergency sign" in page and "face is drooping" in page
+    assert "Your words point to an emergency" in page and "face is drooping" in page
     assert "That&#39;s not what I meant" in page or "That's not what I meant" in page
     token = _hidden(page, "token")
     meant = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "emergency")], cookie)

@@ -148,7 +148,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
     urgent = emergency(words)
     if urgent:
         console.print()
-        console.print("WARNING: your words describe an emergency sign:", markup=False, style="bold red")
+        console.print("WARNING: your words point to an emergency:", markup=False, style="bold red")
         for c in urgent:
             print_wrapped(console, f"{c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", "  ! ", "    ")
         console.print("If this is happening now, or happened in the last few hours, call your emergency number now. "

@@ -67,7 +67,7 @@ def parse_command(text: str, fmt: str) -> None:
         out.write(f"  {'+' if c.value else '-'} {c.label}  ({_quoted(c.words)})\n")
     em = emergency(parsed)
     if em:
-        out.write("\nWARNING: these words describe an emergency sign. If this is happening now, call your local "
+        out.write("\nWARNING: these words point to an emergency. If this is happening now, call your local "
                   "emergency number.\n")
         for c in em:
             out.write(f"  ! {c.label}  ({_quoted(c.words)})\n")
