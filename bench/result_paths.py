@@ -39,7 +39,8 @@ def main() -> int:
         if i % 2:  # half the paths follow a dev case's story with noise, half answer at random
             case = rng.choice(stories)
             age = case.get("age") if rng.random() < 0.8 else rng.choice([None, 12, 70])
-            iv = walk(rng.choice, age, case.get("sex"), story=case["findings"])
+            # one story path in three is a sure person (no noise, no to the rest): the paths that reach home care
+            iv = walk(rng.choice, age, case.get("sex"), story=case["findings"], sure=rng.random() < 1 / 3)
         else:
             age = None if rng.random() < 0.15 else rng.randint(3, 95)
             iv = walk(rng.choice, age, rng.choice([None, "female", "male"]))

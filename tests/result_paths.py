@@ -18,18 +18,30 @@ Draw = Callable[[list[Any]], Any]  # picks one of the options
 
 
 def walk(draw: Draw, age: int | None, sex: str | None, story: Mapping[str, bool] | None = None,
-         limit: int = 20) -> Interview:
+         limit: int = 20, sure: bool = False) -> Interview:
     """One person's way through the check: yes, no, not sure, or left blank, chosen per question.
 
     With a `story` (a case's findings) the person mostly answers from it, with some answers
-    flipped, some 'not sure' and some left blank: the edge stories and their near misses.
+    flipped, some 'not sure' and some left blank: the edge stories and their near misses. A `sure`
+    person answers from the story without noise and says no to everything else they are asked
+    (how it started stays as the story has it): the paths that can reach home care.
     """
     iv = start(age, sex)
     if story is not None and draw([False, False, False, True]):  # a quarter start from a description
         iv = describe(iv, _description(draw, story))
     while (q := next_question(iv, limit=limit)) is not None:
-        iv = answer(iv, q, *(_from_story(draw, q, story) if story is not None else _reply(draw, q)))
+        if story is not None and sure:
+            iv = answer(iv, q, _surely(q, story))
+        else:
+            iv = answer(iv, q, *(_from_story(draw, q, story) if story is not None else _reply(draw, q)))
     return iv
+
+
+def _surely(q: Question, story: Mapping[str, bool]) -> dict[str, bool]:
+    """A sure person's answer: the story's, and no to whatever else a list or a yes/no question asks."""
+    if q.kind in ("fingers", "choice"):
+        return {f: story[f] for f in q.findings if f in story}
+    return {f: story.get(f, False) for f in q.findings}
 
 
 def _description(draw: Draw, story: Mapping[str, bool]) -> dict[str, bool]:

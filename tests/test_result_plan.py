@@ -313,3 +313,15 @@ def test_a_plan_step_already_due_by_the_answers_replaces_the_home_steps() -> Non
     weak = result_plan(assess({"age": 45, "sex": "female", "findings": {**story, "hand_weakness": True}}))
     assert weak.advice is not None and weak.advice.steps == ()
     assert "ask about surgery" in weak.advice.summary and "Do not wait for home care" in weak.advice.summary
+
+
+def test_a_sure_person_with_each_dev_story_gets_a_coherent_result_and_home_care_can_be_reached() -> None:
+    """Answering from the story and no to the rest (no 'not sure'): the paths where a self-care result, and its
+    home steps, are checked by the invariants (noisy paths nearly always leave a warning sign not sure)."""
+    levels = []
+    for case in dev_cases():
+        iv = walk(lambda options: options[0], case.get("age"), case.get("sex"), story=case["findings"], sure=True)
+        plan, broken = problems(iv)
+        assert broken == [], (case["id"], broken)
+        levels.append(plan.level)
+    assert "self_care" in levels
