@@ -522,4 +522,5 @@ def test_no_home_care_beside_a_warning_sign_the_person_was_not_sure_of() -> None
     unsure = outcome(iv)
     assert unsure.triage == "routine" and UNSURE_RULE in unsure.rules
     plan = result_plan(unsure, iv.unsure)
-    assert plan.caution and any("not sure about a sign" in line for line in plan.why)
+    assert plan.caution and any("cannot suggest caring for this at home" in line for line in plan.why)
+    assert plan.advice is None  # and no plan to start beside it (re-check of walkthrough 9)

@@ -301,16 +301,16 @@ def test_the_check_shows_the_same_checks_when_the_bladder_is_not_sure() -> None:
 
 
 def test_a_plan_step_already_due_by_the_answers_replaces_the_home_steps() -> None:
-    """A weak grip with carpal tunnel: the plan itself says see a doctor soon and do not wait for home care, so the
-    result says that instead of six weeks of splinting (walkthrough 9)."""
+    """Thin thumb muscles with carpal tunnel: the plan itself says see a doctor soon and do not wait for home care, so
+    the result says that instead of six weeks of splinting (walkthrough 9)."""
     from numbwise.assess import assess
 
     story = {"numb_thumb": True, "numb_index": True, "numb_middle": True, "one_hand": True, "onset_gradual": True,
              "comes_and_goes": True, "lasting_over_6_weeks": True, "worse_at_night": True, "wakes_from_sleep": True,
              "shaking_relieves": True}
-    home = result_plan(assess({"age": 45, "sex": "female", "findings": {**story, "hand_weakness": False}}))
+    home = result_plan(assess({"age": 45, "sex": "female", "findings": {**story, "thumb_muscle_wasting": False}}))
     assert home.advice is not None and home.advice.cause == "carpal_tunnel" and home.advice.steps
-    weak = result_plan(assess({"age": 45, "sex": "female", "findings": {**story, "hand_weakness": True}}))
+    weak = result_plan(assess({"age": 45, "sex": "female", "findings": {**story, "thumb_muscle_wasting": True}}))
     assert weak.advice is not None and weak.advice.steps == ()
     assert "ask about surgery" in weak.advice.summary and "Do not wait for home care" in weak.advice.summary
 

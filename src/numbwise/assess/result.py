@@ -17,7 +17,7 @@ from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
 from numbwise.assess.interview import cause_gain, positive_findings, settled_by_another, unsure_checks
 from numbwise.assess.ranking import model, posterior
-from numbwise.assess.triage import LEVELS, Triage, compiled_rules, signs_shown, triage, watched_causes
+from numbwise.assess.triage import LEVELS, UNSURE_RULE, Triage, compiled_rules, signs_shown, triage, watched_causes
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
 from numbwise.kb.models import Level
@@ -573,7 +573,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     questions = _questions(findings, age, sex) if not told_apart and level != "emergency" else ()
     advice = None
     child = age is not None and age < _home_care_age()  # a doctor first: no home steps to follow alone
-    if level in ("routine", "self_care") and shown and told_apart and not child:
+    unsure_sign = UNSURE_RULE in result.rules  # "we cannot suggest caring for this at home": no plan to start either
+    if level in ("routine", "self_care") and shown and told_apart and not child and not unsure_sign:
         advice = _advice(shown[0].id, True, findings, sex)
         if not advice.steps:
             advice = _advice(shown[0].id, False, findings, sex)
