@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from numbwise.assess.interview import Interview, Question, next_question, start, to_data
+from numbwise.assess.interview import Interview, Question, warning_signs, next_question, start, to_data
 from numbwise.assess.interview import answer as give
 from numbwise.diary.store import open_store
 from numbwise.kb import load
@@ -48,7 +48,11 @@ def _dev(cid: str) -> tuple[dict[str, bool], int | None, str | None]:
 
 
 CASES["cant_tell"] = _dev("dev-018")  # routine; "We can't tell yet what is causing it" (carpal tunnel ranked first)
-CASES["carpal_tunnel"] = _dev("dev-003")  # self-care: carpal tunnel named, with its own routine
+CASES["carpal_tunnel"] = _dev("dev-003")  # carpal tunnel named; some warning signs left not sure
+# The same story told by someone sure of it: slow onset, and no to every warning sign it leaves out (home care,
+# which a 'not sure' warning sign rules out, with carpal tunnel's own routine).
+CASES["carpal_sure"] = ({**{f: False for f in warning_signs()}, **CASES["carpal_tunnel"][0], "onset_gradual": T,
+                         "onset_sudden": False, "onset_over_days": False}, *CASES["carpal_tunnel"][1:])
 
 
 @dataclass
@@ -255,9 +259,9 @@ def test_after_a_cant_tell_result_no_cause_routine_is_suggested(web: Web, monkey
 def test_a_named_cause_still_gets_its_own_routine(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
     from numbwise.cli.exercise_player import FAKE_CLOCK_VARIABLE
 
-    plan = plan_of("carpal_tunnel")
+    plan = plan_of("carpal_sure")
     assert plan.told_apart and plan.advice is not None and plan.advice.routine is not None
-    finish(web, "carpal_tunnel")
+    finish(web, "carpal_sure")
     routine = load().exercises.routines[plan.advice.routine]
     page = web.get("/exercises")
     assert "Suggested for you" in page and f"put {plan.top.name.lower()} first" in flat(page).lower()

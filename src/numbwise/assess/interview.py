@@ -731,7 +731,7 @@ def simulate(findings: Mapping[str, bool], age: int | None = None, sex: str | No
     """Run the whole interview answering from a case's findings; a warning sign on a checklist that the case leaves
     out is answered no (the case format reads a red flag nobody mentioned as not there), anything else 'not sure'
     (how it started, which a rule reads as not known)."""
-    signs = _warning_signs()
+    signs = warning_signs()
     iv = start(age, sex)
     while (q := next_question(iv, limit=limit)) is not None:
         lists = q.kind in ("screen", "sweep")
@@ -740,7 +740,7 @@ def simulate(findings: Mapping[str, bool], age: int | None = None, sex: str | No
 
 
 @functools.cache
-def _warning_signs() -> frozenset[str]:
+def warning_signs() -> frozenset[str]:
     """Findings whose yes can make a rule urgent or an emergency."""
     return frozenset(c.present for r in load().triage.rules if r.level in ("emergency", "urgent")
                      for c in r.when.leaves() if c.present)
@@ -828,4 +828,4 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "simulate", "start", "to_data", "undo", "unsure_advice", "unsure_checks"]
+           "simulate", "start", "to_data", "undo", "unsure_advice", "unsure_checks", "warning_signs"]
