@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from numbwise.assess.interview import Interview, Question, warning_signs, next_question, start, to_data
+from numbwise.assess.interview import Interview, Question, next_question, start, to_data
 from numbwise.assess.interview import answer as give
 from numbwise.diary.store import open_store
 from numbwise.kb import load
@@ -51,7 +51,7 @@ CASES["cant_tell"] = _dev("dev-018")  # routine; "We can't tell yet what is caus
 CASES["carpal_tunnel"] = _dev("dev-003")  # carpal tunnel named; some warning signs left not sure
 # The same story told by someone sure of it: slow onset, and no to every warning sign it leaves out (home care,
 # which a 'not sure' warning sign rules out, with carpal tunnel's own routine).
-CASES["carpal_sure"] = ({**{f: False for f in warning_signs()}, **CASES["carpal_tunnel"][0], "onset_gradual": T,
+CASES["carpal_sure"] = ({**{f: False for f in load().triage.warning_signs()}, **CASES["carpal_tunnel"][0], "onset_gradual": T,
                          "onset_sudden": False, "onset_over_days": False}, *CASES["carpal_tunnel"][1:])
 
 

@@ -54,11 +54,7 @@ def home_care_unless_unsure(result: Assessment, unsure: Collection[str]) -> Asse
     findings, age = result.case.findings, result.case.age
     if not any(triage({**findings, f: True}, age).level in ("emergency", "urgent") for f in unsure if f not in findings):
         return result
-    rules = compiled_rules()
-    level = triage(findings, age, [c for c in rules if c.rule.level != "self_care"])
-    level = Triage(level.level, level.red_flags, level.rules + (UNSURE_RULE,))
-    reasons = reason_lines(findings, level, list(result.causes))
-    return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
+    return _without_home_care(result, UNSURE_RULE)
 
 
 def home_care_confirmed(result: Assessment, answered: Mapping[str, bool]) -> Assessment:
@@ -74,9 +70,15 @@ def home_care_confirmed(result: Assessment, answered: Mapping[str, bool]) -> Ass
     age = result.case.age
     if any(c.rule.id in result.rules and c.rule.level == "self_care" and c.when(answered, age) is not None for c in rules):
         return result
+    return _without_home_care(result, UNCONFIRMED_RULE)
+
+
+def _without_home_care(result: Assessment, why: str) -> Assessment:
+    """The level without the self-care patterns (the routine rules they replaced, or the default), marked with the
+    reason home care gave way (`why`: a marker rule whose sentence the reasons then say)."""
     findings = result.case.findings
-    level = triage(findings, age, [c for c in rules if c.rule.level != "self_care"])
-    level = Triage(level.level, level.red_flags, level.rules + (UNCONFIRMED_RULE,))
+    level = triage(findings, result.case.age, [c for c in compiled_rules() if c.rule.level != "self_care"])
+    level = Triage(level.level, level.red_flags, level.rules + (why,))
     reasons = reason_lines(findings, level, list(result.causes))
     return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
 

@@ -322,11 +322,14 @@ def unsure_checks(advice: UnsureAdvice, screen: Collection[str], unsure: Collect
     them. The call-now line fits the screen's own signs and the stroke signs; a sign from elsewhere (a fever during
     chemotherapy) says in its own check whom to call.
     """
-    kb = load()
-    own = [kb.findings[f].how_to_check for f in unsure if f in kb.findings and kb.findings[f].how_to_check]
     stroke = not advice.for_findings or any(f in advice.for_findings for f in unsure)
-    checks = tuple(t for t in own if t) + (tuple(advice.check) if stroke else ())
-    return checks, stroke or any(f in screen for f in unsure)
+    return own_checks(unsure) + (tuple(advice.check) if stroke else ()), stroke or any(f in screen for f in unsure)
+
+
+def own_checks(unsure: Collection[str]) -> tuple[str, ...]:
+    """Each sign's own how-to-check text (findings.yaml `how_to_check`: take a temperature), in the order given."""
+    findings = load().findings
+    return tuple(t for t in (findings[f].how_to_check if f in findings else None for f in unsure) if t)
 
 
 def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | None:
@@ -731,19 +734,12 @@ def simulate(findings: Mapping[str, bool], age: int | None = None, sex: str | No
     """Run the whole interview answering from a case's findings; a warning sign on a checklist that the case leaves
     out is answered no (the case format reads a red flag nobody mentioned as not there), anything else 'not sure'
     (how it started, which a rule reads as not known)."""
-    signs = warning_signs()
+    signs = load().triage.warning_signs()
     iv = start(age, sex)
     while (q := next_question(iv, limit=limit)) is not None:
         lists = q.kind in ("screen", "sweep")
         iv = answer(iv, q, {f: findings.get(f, False) for f in q.findings if f in findings or (lists and f in signs)})
     return iv
-
-
-@functools.cache
-def warning_signs() -> frozenset[str]:
-    """Findings whose yes can make a rule urgent or an emergency."""
-    return frozenset(c.present for r in load().triage.rules if r.level in ("emergency", "urgent")
-                     for c in r.when.leaves() if c.present)
 
 
 def fingers_answer(left: set[int] | frozenset[int], right: set[int] | frozenset[int]) -> dict[str, bool]:
@@ -828,4 +824,4 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "simulate", "start", "to_data", "undo", "unsure_advice", "unsure_checks", "warning_signs"]
+           "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]

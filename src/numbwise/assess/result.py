@@ -15,7 +15,7 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
-from numbwise.assess.interview import cause_gain, positive_findings, settled_by_another, unsure_checks
+from numbwise.assess.interview import cause_gain, own_checks, positive_findings, settled_by_another, unsure_checks
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, UNSURE_RULE, Triage, compiled_rules, signs_shown, triage, watched_causes
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
@@ -476,8 +476,7 @@ def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
             checks, call = unsure_checks(screen.if_unsure, screen.items, found)
             advice = checks + ((screen.if_unsure.act,) if call else ())
         else:
-            own = tuple(t for t in (load().findings[f].how_to_check for f in found if f in load().findings) if t)
-            advice = own + ((UNSURE_URGENT,) if lv == "urgent" else ())
+            advice = own_checks(found) + ((UNSURE_URGENT,) if lv == "urgent" else ())
         out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, advice))  # a sign's own check first (a temperature)
     return tuple(out)
 

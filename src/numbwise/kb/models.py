@@ -514,6 +514,11 @@ class TriageFile(Strict):
     coherence: Coherence
     rules: Annotated[list[Rule], Field(min_length=1)]
 
+    def warning_signs(self) -> frozenset[str]:
+        """Findings whose yes can make a rule urgent or an emergency (words never clear one; a case's silence is a no)."""
+        return frozenset(c.present for r in self.rules if r.level in ("emergency", "urgent")
+                         for c in r.when.leaves() if c.present)
+
 
 # --- ranking model --------------------------------------------------------------------------
 

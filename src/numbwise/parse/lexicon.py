@@ -159,8 +159,7 @@ def build() -> Lexicon:
         undone={fid: _plain(f.phrases.undone_by) for fid, f in kb.findings.items() if f.phrases and f.phrases.undone_by},
         terminators=_plain(lang.terminators), relatives=relatives, family_verbs=_plain(lang.family_verbs),
         sex_words=sex_words, scope=lang.scope_words, groups=dict(kb.vocabulary.finding_groups), known=frozenset(known),
-        warning=frozenset(c.present for r in kb.triage.rules if r.level in ("emergency", "urgent")
-                          for c in r.when.leaves() if c.present),
+        warning=kb.triage.warning_signs(),
         needs={fid: tuple(f.phrases.needs) for fid, f in kb.findings.items() if f.phrases and f.phrases.needs},
         confirmed={fid: _plain(f.phrases.confirmed_by) for fid, f in kb.findings.items()
                    if f.phrases and f.phrases.confirmed_by},
