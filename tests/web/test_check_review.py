@@ -120,14 +120,19 @@ def test_browser_back_shows_the_step_with_the_answers_given_there(page: Any) -> 
     assert page.get_by_label("Your age in years (you can leave this empty)").input_value() == "61"
 
 
-def test_back_from_the_emergency_result_returns_to_the_question_without_errors(page: Any) -> None:
-    page.goto("/")
-    page.goto("/check")
+def _face_droop_to_result(page: Any) -> None:
+    """From the check's first page: a drooping face ticked, then 'Not sure' to anything asked until the result."""
     button(page, "Yes, one or more")
     mark_yes(page, "One side of your face droops")
     continue_(page)
     while not on_result(page):
         button(page, "Not sure")
+
+
+def test_back_from_the_emergency_result_returns_to_the_question_without_errors(page: Any) -> None:
+    page.goto("/")
+    page.goto("/check")
+    _face_droop_to_result(page)
     assert heading(page) == emergency_title()
     _back(page)
     assert not on_result(page) and _path(page) == "/check"
@@ -142,11 +147,7 @@ def test_a_tampered_address_is_refused(live: Any) -> None:
 
 def test_emergency_result_shows_no_percentages_and_names_as_written(page: Any) -> None:
     page.goto("/check")
-    button(page, "Yes, one or more")
-    mark_yes(page, "One side of your face droops")
-    continue_(page)
-    while not on_result(page):
-        button(page, "Not sure")
+    _face_droop_to_result(page)
     assert page.locator("ol.causes").count() == 0 and page.locator("meter").count() == 0
     text = page.locator("main").inner_text()
     assert "%" not in text
@@ -410,11 +411,7 @@ def test_back_from_the_result_to_change_an_answer_keeps_one_check(page: Any, liv
     before = len(kept())
     page.goto("/")
     page.goto("/check")
-    button(page, "Yes, one or more")
-    mark_yes(page, "One side of your face droops")
-    continue_(page)
-    while not on_result(page):
-        button(page, "Not sure")
+    _face_droop_to_result(page)
     assert "This check is saved in your diary." in page.locator("main").inner_text()
     first = kept()
     assert len(first) == before + 1
