@@ -229,3 +229,34 @@ def test_a_but_line_must_explain_one_of_its_rules_exceptions(kb_copy: Path) -> N
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert "triage_rules.yaml: entry 'em_sudden_both_hands': 'but' answer 'fever' is not part of its 'unless'" in exc.value.problems
+
+
+HYPO = {"age": 58, "sex": "male", "findings": {"diabetes": True, "insulin_or_sulfonylurea": True, "confusion": True,
+                                               "cold_sweat_nausea": True, "low_sugar_symptoms": True}}
+THYROID = {"age": 60, "sex": "female", "findings": {"neck_surgery_thyroid_parathyroid": True, "muscle_cramps_spasms": True,
+                                                    "onset_over_days": True, "numb_around_mouth": True}}
+
+
+def test_a_confused_sweating_person_on_insulin_is_told_about_sugar_beside_the_stroke_advice(tmp_path: Path) -> None:
+    """Walkthrough 11: a hypo read only as stroke and heart attack ("note the time"), with no word of sugar."""
+    plan = result_plan(assess(HYPO))
+    assert plan.level == "emergency" and plan.numbers
+    also = _act("em_low_sugar_signs").also
+    assert also in plan.do and "sugary drink" in also
+    assert any("low blood sugar" in w for w in plan.why)
+    # the stroke advice stays (it may still be a stroke), and the two do-not lines agree about swallowing
+    assert plan.action == _levels()["emergency"].action
+    assert "Do not give food or drink to someone who is drowsy or cannot swallow safely." in plan.do_not
+    text = _assess_text(HYPO, tmp_path)
+    assert "sugary drink" in text
+    without = {**HYPO, "findings": {k: v for k, v in HYPO["findings"].items()
+                                    if k not in ("insulin_or_sulfonylurea", "low_sugar_symptoms")}}
+    assert not any("sugar" in d for d in result_plan(assess(without)).do)
+
+
+def test_cramps_after_thyroid_surgery_get_the_calcium_advice_not_the_stroke_list() -> None:
+    """Walkthrough 11: "note the time your symptoms started" and nothing about calcium after a thyroid operation."""
+    plan = result_plan(assess(THYROID))
+    assert plan.level == "emergency" and plan.numbers
+    assert "calcium" in plan.action and SWALLOWING not in plan.do_not
+    assert not any("time your symptoms started" in d for d in plan.do)
