@@ -164,11 +164,33 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out += [f"'not sure' item {u.finding} was answered" for g in plan.unsure for u in g.items if u.finding in answers]
     if not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.questions and len(plan.causes) > 1:
         out.append("can't tell the causes apart but no question offered")
+    out += _question_problems(plan)
     worst = plan.unsure[0].level if plan.unsure else None  # an unsure sign more urgent than the level: said at the top
     generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
     if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")
     return plan, out
+
+
+def _question_problems(plan: ResultPlan) -> list[str]:
+    """A question offered to tell the causes apart must tell the causes shown apart (not a migraine question beside
+    angina), and an emergency-type cause shown below emergency must say why the level is not an emergency."""
+    from numbwise.assess.ranking import model
+    from numbwise.kb import load
+
+    kb, m = load(), model()
+    by_text = {f.question: fid for fid, f in kb.findings.items()}
+    shown = [m.causes.index(c.id) for c in plan.causes if c.id in m.causes]
+    out = []
+    for q in plan.questions:
+        fid = by_text.get(q)
+        if fid is not None and fid in m.p and len(shown) > 1:
+            ps = [m.p[fid][i] for i in shown]
+            if max(ps) - min(ps) < 0.02:
+                out.append(f"a question that cannot tell the causes shown apart: {q}")
+    out += [f"an emergency-type cause shown below emergency without a note: {c.id}" for c in plan.causes
+            if c.id in kb.triage.coherence.causes and not c.note]
+    return out
 
 
 def _unsure_cautions() -> set[str]:

@@ -262,3 +262,36 @@ def test_a_sudden_start_is_restated_in_the_words_the_person_chose() -> None:
 def test_q_stops_at_the_list_of_what_the_words_said() -> None:
     r = run_cli("--plain", "check", "--no-diary", "--describe", "my right thumb tingles at night", input="q\n")
     assert "From what you wrote" in r.out and "Question 1" not in r.out
+
+
+def test_a_sign_the_words_raised_is_not_asked_back_where_only_its_absence_would_lower() -> None:
+    """Walkthrough 11: the words' "up to my face" was asked again as "Is your face numb?" once the aura was over, and
+    a no quietly replaced the confirmed yes. Only what the words said in the lowering direction is asked back."""
+    words = parse("I am a 29 year old woman and I get migraines. Today I had my usual aura: tingling that spread "
+                  "slowly over 20 minutes from my left hand up to my face, and now it has gone. Then the headache "
+                  "came, like always.")
+    assert words.findings.get("numb_face_same_side") is True
+    iv = describe(start(29, "female"), words.findings)
+    iv = answer(iv, finding_question("onset_sudden"), {"onset_sudden": True})
+    asked = []
+    said = {**words.findings, "episode_resolved_within_hour": True}  # her answer: it was gone within the hour
+    while (q := next_question(iv)) is not None:
+        asked += list(q.findings)
+        iv = answer(iv, q, {f: said.get(f, False) for f in q.findings})
+    assert "numb_face_same_side" not in asked
+    assert "migraine_history" in asked and "aura_like_usual" in asked  # the exception's parts are still asked back
+    assert iv.answers["numb_face_same_side"] is True
+
+
+def test_yes_to_the_emergency_reading_keeps_only_the_signs_shown_not_readings_never_shown() -> None:
+    """Walkthrough 11: after "yes, that is right" to a weak wrist, the saved answers also listed "It came on over hours to
+    a few days ('a night')", a reading he was never shown."""
+    from numbwise.assess.triage import triage
+    from numbwise.parse import emergency, emergency_answers
+
+    words = parse("my arm suddenly went weak and my face is numb on the same side, it has been like this since last night")
+    shown = {c.finding for c in emergency(words)}
+    kept = emergency_answers(words)
+    assert shown and set(kept) <= set(words.findings) and shown <= set(kept)
+    assert triage(kept, words.age).level == "emergency"
+    assert words.findings.get("onset_over_days") is True and "onset_over_days" not in kept  # read, never shown

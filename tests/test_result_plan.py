@@ -325,3 +325,55 @@ def test_a_sure_person_with_each_dev_story_gets_a_coherent_result_and_home_care_
         assert broken == [], (case["id"], broken)
         levels.append(plan.level)
     assert "self_care" in levels
+
+
+def _terminal(plan: Any) -> str:
+    import io
+
+    from rich.console import Console
+
+    from numbwise.cli.render import show_result
+
+    out = io.StringIO()
+    show_result(Console(file=out, width=100, no_color=True), plan, plain=True)
+    return " ".join(out.getvalue().split())
+
+
+def test_call_buttons_for_an_unsure_sign_sit_with_its_caution_not_under_the_routine_advice() -> None:
+    """Walkthrough 11: "Book a doctor's visit ... Within days to two weeks" and then ">> Call 911" read as one instruction."""
+    from numbwise.assess import assess
+
+    case = {"age": 30, "sex": "male", "findings": {"comes_and_goes": True, "both_hands": True}}
+    plan = result_plan(assess(case), {"onset_sudden"})
+    assert plan.level == "routine" and plan.caution and plan.numbers and plan.calls_with_caution
+    text = _terminal(plan)
+    assert text.index("NOT SURE:") < text.index(">> Call 911") < text.index(plan.action)
+    sure = result_plan(assess(case))
+    assert not sure.numbers and ">> Call" not in _terminal(sure)
+
+
+def test_an_emergency_type_cause_below_emergency_says_why_it_is_not_a_999_call() -> None:
+    """Walkthrough 11: "Heart attack (about 1 in 10)" beside "See a doctor today" with nothing to reconcile them."""
+    from numbwise.assess import assess
+    from numbwise.assess.result import EMERGENCY_CAUSE_NOTE
+
+    case = {"age": 44, "sex": "male", "findings": {"arm_discomfort_on_exertion": True, "comes_and_goes": True, "smoker": True,
+                                                   "onset_over_days": True, "numb_arm": True, "numb_whole_hand": True,
+                                                   "one_hand": True}}
+    plan = result_plan(assess(case))
+    assert plan.level == "urgent"
+    notes = {c.id: c.note for c in plan.causes}
+    assert notes.get("heart_attack") == EMERGENCY_CAUSE_NOTE and notes["angina"] == ""
+    assert EMERGENCY_CAUSE_NOTE in _terminal(plan)
+    assert any(g.level == "emergency" for g in plan.watch_for)  # "see the list below" has a list below
+
+
+def test_legs_already_weak_are_not_told_to_call_if_their_legs_get_weak() -> None:
+    """Walkthrough 11: a man with weak legs on stairs read "call your emergency number now if your legs quickly get weak"."""
+    from numbwise.assess import assess
+
+    case = {"age": 66, "sex": "male", "findings": {"leg_weakness": True, "numb_feet": True, "both_hands": True,
+                                                   "getting_worse": True, "onset_over_days": True}}
+    lines = [w.text for g in result_plan(assess(case)).watch_for for w in g.items]
+    assert not any("your legs quickly get weak" in t for t in lines)
+    assert any("weak legs quickly get weaker" in t for t in lines)

@@ -215,15 +215,29 @@ def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
     if guard is None:
         return None
     by_id = {c.rule.id: c.rule for c in compiled_rules()}
-    undoers: set[str] = set()
+    undoers: set[tuple[str, bool]] = set()  # (finding, the answer that would lower the rule)
     for rid in guard.rules:
         unless = by_id[rid].unless
         if unless is not None:
-            undoers |= unless.finding_ids()
-        undoers |= _negatives(by_id[rid].when)  # 'not_present: onset_gradual': the words' slow onset lowers it too
+            undoers |= _lowering(unless)
+        undoers |= {(f, True) for f in _negatives(by_id[rid].when)}  # 'not_present: onset_gradual': a slow onset lowers it
     asked = _asked_by_questions(iv)  # a 'not sure' to the question asking it back is an answer too: asked once
-    told = [f for q, updates, _ in iv.history if q.kind == "text" for f, _ in updates]
-    return next((f for f in told if f in undoers and f not in asked), None)
+    # only what the words said in the lowering direction is asked back: a face the words called numb keeps the
+    # level up, and asking it again ("is your face numb?" once the spell is over) could only lose it
+    told = [(f, v) for q, updates, _ in iv.history if q.kind == "text" for f, v in updates]
+    return next((f for f, v in told if (f, v) in undoers and f not in asked), None)
+
+
+def _lowering(unless: Cond) -> set[tuple[str, bool]]:
+    """The answers that help an exception hold: a finding it needs present (yes) or absent (no)."""
+    out: set[tuple[str, bool]] = set()
+    for leaf in unless.leaves():
+        if leaf.present is not None:
+            out.add((leaf.present, True))
+        for f in (leaf.absent, leaf.not_present):
+            if f is not None:
+                out.add((f, False))
+    return out
 
 
 def _negatives(cond: Cond) -> set[str]:

@@ -29,7 +29,10 @@ MOST_CAUSES = 3
 MOST_QUESTIONS = 3
 CANT_TELL = "We can't tell yet what is causing it."
 CAUSES_NOTE = "These are the likely causes of the numbness itself. Whatever the cause, follow the advice at the top first."
-CANT_TELL_MORE = "Your answers fit more than one cause. These questions would help tell them apart; a doctor can answer them with you:"
+CANT_TELL_MORE = ("Your answers fit more than one cause. These questions would help tell them apart. Think about them "
+                  "before you see a doctor, and take your answers with you:")
+EMERGENCY_CAUSE_NOTE = ("If this were the cause, it would need emergency care. Your answers do not show its "
+                        "emergency signs now. If any of them start, call your emergency number now (see the list below).")
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You did not say yes or no to these emergency signs",
                    "urgent": "You did not say yes or no to these signs that need a doctor today"}
@@ -61,6 +64,7 @@ class CauseLine:
     towards: tuple[Reason, ...]
     away: tuple[Reason, ...]
     has_page: bool
+    note: str = ""  # an emergency-type cause on a result below emergency: why it is not the level, and when to call
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,11 @@ class ResultPlan:
     read_later: tuple[tuple[str, str], ...]  # on an emergency: (id, name) of the emergency-type causes the coherence rule would act on
     notice: str
     hand_diagram: HandDiagram | None = None  # the marked fingers rated, beside a carpal tunnel result only
+
+    @property
+    def calls_with_caution(self) -> bool:
+        """The call buttons belong to the 'not sure' caution (not to a routine or urgent banner's own advice)."""
+        return bool(self.numbers) and self.level != "emergency"
 
     @property
     def top(self) -> CauseLine | None:
@@ -309,11 +318,17 @@ def _cause_line(findings: Mapping[str, bool], cid: str, p: float) -> CauseLine:
                      tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.away)), cid in kb.causes)
 
 
-def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None) -> tuple[str, ...]:
-    """The questions whose answers would best tell the likely causes apart (not yet answered yes or no)."""
+def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
+               among: Collection[str] = ()) -> tuple[str, ...]:
+    """The questions whose answers would best tell the causes shown apart (not yet answered yes or no): a question
+    about a cause the result does not list would read as a riddle (migraine questions beside angina)."""
     kb = load()
     m = model()
     post = posterior(findings, age, sex)
+    if among:
+        post = [p if c in among else 0.0 for c, p in zip(m.causes, post)]
+        total = sum(post)
+        post = [p / total for p in post] if total > 0 else posterior(findings, age, sex)
 
     open_ = [f for f in m.present if f not in findings and f in kb.findings and not settled_by_another(f, findings)]
     gains = {f: cause_gain(post, f) for f in open_}
@@ -562,6 +577,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings)
     shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
+    # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
+    shown = tuple(replace(c, note=EMERGENCY_CAUSE_NOTE) if c.id in kb.triage.coherence.causes else c for c in shown)
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
     if level == "emergency":
         headline = act.action
@@ -569,7 +586,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         headline = f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it."
     else:
         headline = CANT_TELL
-    questions = _questions(findings, age, sex) if not told_apart and level != "emergency" else ()
+    questions = (_questions(findings, age, sex, {c.id for c in shown})
+                 if not told_apart and level != "emergency" else ())
     advice = None
     child = age is not None and age < _home_care_age()  # a doctor first: no home steps to follow alone
     unsure_sign = UNSURE_RULE in result.rules  # "we cannot suggest caring for this at home": no plan to start either

@@ -141,7 +141,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
     'not what I meant' sets those words aside (not known, asked again).
     """
     from numbwise.kb import load
-    from numbwise.parse import ABOUT, about_chips, chips, corrected, emergency, parse, without
+    from numbwise.parse import ABOUT, about_chips, chips, corrected, emergency, emergency_answers, parse, without
 
     words = parse(description)
     findings = dict(words.findings)
@@ -162,8 +162,8 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
                 break
         if reply == "q":
             return None
-        if reply in ("y", "yes"):
-            return findings, words.age, words.sex
+        if reply in ("y", "yes"):  # the signs shown and confirmed, not readings never shown
+            return emergency_answers(words), words.age, words.sex
         findings = without(findings, [c.finding for c in urgent])
     items = [c for c in chips(words) if c.finding in findings] + about_chips(words)
     age, sex = words.age, words.sex

@@ -59,13 +59,16 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
         console.print(f"URGENCY: {plan.title.upper()}", markup=False)
         if plan.caution:
             console.print(f"NOT SURE: {plan.caution}", markup=False)
+        if plan.calls_with_caution:  # the buttons go with the caution they belong to, before the level's own advice
+            _calls(console, plan, plain)
         console.print(plan.action, markup=False)
         console.print(f"By when: {plan.by_when}", markup=False)
         return
     from rich.panel import Panel
 
     colour = load().triage.levels[plan.level].colour  # type: ignore[index]
-    caution = f"[bold]{escape(plan.caution)}[/bold]\n" if plan.caution else ""
+    calls = "".join(f"[bold]>> Call {escape(n)}[/bold] ({escape(w)})\n" for n, w in plan.numbers) if plan.calls_with_caution else ""
+    caution = (f"[bold]{escape(plan.caution)}[/bold]\n" if plan.caution else "") + calls
     body = f"[bold]{escape(plan.title.upper())}[/bold]\n{caution}{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}"
     console.print(Panel(body, style=f"bold white on {colour}" if plan.level in ("emergency", "urgent") else f"black on {colour}", expand=True))
 
@@ -83,6 +86,12 @@ def show_assessment(console: Console, result: Assessment, plain: bool, detail: b
 _wrap = print_wrapped  # one item wrapped to the console, later lines under the first's text; URLs never split
 
 
+def _calls(console: Console, plan: ResultPlan, plain: bool) -> None:
+    """The emergency numbers as the terminal's call buttons."""
+    for number, where in plan.numbers:
+        _wrap(console, f"Call {number} ({where})", "  >> ", "     ", None if plain else "bold")
+
+
 def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = True) -> None:
     """The result plan in the terminal, in the web page's order: level, signs, what to do, unsure, causes, help, warnings, next."""
     from numbwise.assess.result import POINTS_AWAY, POINTS_TO
@@ -92,8 +101,8 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         _wrap(console, text, "", "", None if plain else "bold underline")
 
     level_banner(console, plan, plain)
-    for number, where in plan.numbers:
-        _wrap(console, f"Call {number} ({where})", "  >> ", "     ", None if plain else "bold")
+    if not plan.calls_with_caution:
+        _calls(console, plan, plain)
     if plan.signs:
         head("Warning signs in your answers")
         for s in plan.signs:
@@ -136,6 +145,8 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
                 _wrap(console, r.text, "      + ", "        ")
             for r in c.away:
                 _wrap(console, r.text, "      - ", "        ")
+            if c.note:
+                _wrap(console, c.note, "      ", "      ")
             if c.has_page:
                 _wrap(console, f"Learn more: numbwise learn {c.id}", "      ", "      ")
     if plan.questions and detail:

@@ -87,6 +87,18 @@ def emergency(parsed: Parsed) -> list[Chip]:
     return [by_id[f] for f in signs_shown(level.red_flags, level.rules) if f in by_id]
 
 
+def emergency_answers(parsed: Parsed) -> dict[str, bool]:
+    """What a person who said "yes, that is right" to the emergency reading of their words has answered: the signs
+    that made it an emergency, not the other readings they were never shown (a night out read as "over days")."""
+    from numbwise.assess.triage import triage
+
+    level = triage(parsed.findings, parsed.age)
+    kept = {f: True for f in level.red_flags if parsed.findings.get(f) is True}
+    if level.level != "emergency" or triage(kept, parsed.age).level != "emergency":
+        return dict(parsed.findings)  # the signs alone would not hold the emergency: keep every reading rather than lower it
+    return kept
+
+
 def assessed(parsed: Parsed) -> Assessment:
     """The assessment from the words alone (`numbwise assess --text`, POST /api/parse).
 

@@ -63,7 +63,7 @@ async def describe_read(request: Request) -> Response:
     """Read the words: an emergency sign first (with its words), else the chips to check."""
     from dataclasses import asdict
 
-    from numbwise.parse import MAX_CHARS, about_chips, chips, emergency, parse
+    from numbwise.parse import MAX_CHARS, about_chips, chips, emergency, emergency_answers, parse
 
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
@@ -84,7 +84,8 @@ async def describe_read(request: Request) -> Response:
 
         return _page(request, "check_describe_emergency.html", {
             "title": "Call your emergency number now", "signs": urgent, "numbers": _numbers(),
-            "token": str(_serializer(request).dumps(told | {"urgent": [c.finding for c in urgent]})),
+            "token": str(_serializer(request).dumps(told | {"urgent": [c.finding for c in urgent],
+                                                            "emergency_answers": emergency_answers(words)})),
         })
     return _chips_page(request, told, text)
 
@@ -108,8 +109,10 @@ async def describe_confirm(request: Request) -> Response:
         return _page(request, "problem.html", {"title": "Something went wrong",
                                                "message": "We could not read your description. Please start again."}, 400)
     choice = form.get("answer")
-    if choice == "emergency":
-        return _handover(request, findings, age, sex)
+    if choice == "emergency":  # the signs shown and confirmed, not readings never shown
+        urgent = {str(f) for f in told.get("urgent", [])}
+        return _handover(request, told.get("emergency_answers") or {f: v for f, v in findings.items() if f in urgent},
+                         age, sex)
     if choice == "not_meant":
         told["findings"] = without(findings, told.get("urgent", []))
         told.pop("urgent", None)
