@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from numbwise.assess.interview import Interview, Question, answer, describe, fingers_answer, next_question, outcome, start
-from numbwise.assess.result import ResultPlan, result_plan
+from numbwise.assess.result import ResultPlan, result_plan, tells_apart
 from numbwise.assess.triage import LEVELS, triage
 from numbwise.care.plan import care_plan
 
@@ -162,7 +162,8 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if plan.level == "emergency" and (plan.causes or plan.advice or plan.next_steps or not plan.numbers):
         out.append("an emergency result with causes, a treatment ladder or no call numbers")
     out += [f"'not sure' item {u.finding} was answered" for g in plan.unsure for u in g.items if u.finding in answers]
-    if not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.questions and len(plan.causes) > 1:
+    if (not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.questions
+            and len(plan.causes) > 1 and not plan.questions_intro):
         out.append("can't tell the causes apart but no question offered")
     out += _question_problems(plan)
     worst = plan.unsure[0].level if plan.unsure else None  # an unsure sign more urgent than the level: said at the top
@@ -184,9 +185,7 @@ def _question_problems(plan: ResultPlan) -> list[str]:
     out = []
     for q in plan.questions:
         fid = by_text.get(q)
-        if fid is not None and fid in m.p and len(shown) > 1:
-            ps = [m.p[fid][i] for i in shown]
-            if max(ps) - min(ps) < 0.02:
+        if fid is not None and fid in m.p and len(shown) > 1 and not tells_apart(m.p[fid], shown):
                 out.append(f"a question that cannot tell the causes shown apart: {q}")
     out += [f"an emergency-type cause shown below emergency without a note: {c.id}" for c in plan.causes
             if c.id in kb.triage.coherence.causes and not c.note]

@@ -377,3 +377,19 @@ def test_legs_already_weak_are_not_told_to_call_if_their_legs_get_weak() -> None
     lines = [w.text for g in result_plan(assess(case)).watch_for for w in g.items]
     assert not any("your legs quickly get weak" in t for t in lines)
     assert any("weak legs quickly get weaker" in t for t in lines)
+
+
+def test_an_exception_that_did_not_hold_names_the_parts_the_person_was_not_sure_of() -> None:
+    """Walkthrough 11: "Your answers do not show all of that" for a woman unsure only whether her aura spread slowly."""
+    from numbwise.assess import assess
+    from numbwise.assess.result import UNSURE_PARTS
+
+    f = {"migraine_history": True, "aura_like_usual": True, "headache_follows": True, "onset_sudden": True, "one_hand": True,
+         "episode_resolved_within_hour": True, "atrial_fibrillation": False, "blood_thinners": False,
+         "previous_stroke_or_tia": False}
+    plan = result_plan(assess({"age": 29, "sex": "female", "findings": f}), {"spreads_over_minutes"})
+    assert plan.level == "emergency"
+    said = [w for w in plan.why if w.startswith(UNSURE_PARTS)]
+    assert len(said) == 1 and "several minutes" in said[0]
+    sure = result_plan(assess({"age": 29, "sex": "female", "findings": {**f, "spreads_over_minutes": False}}))
+    assert not any(w.startswith(UNSURE_PARTS) for w in sure.why)

@@ -15,7 +15,7 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
-from numbwise.assess.interview import cause_gain, own_checks, positive_findings, settled_by_another, unsure_checks
+from numbwise.assess.interview import cause_gain, checklist_label, own_checks, positive_findings, settled_by_another, unsure_checks
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, UNSURE_RULE, Triage, compiled_rules, signs_shown, triage, watched_causes
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
@@ -31,8 +31,12 @@ CANT_TELL = "We can't tell yet what is causing it."
 CAUSES_NOTE = "These are the likely causes of the numbness itself. Whatever the cause, follow the advice at the top first."
 CANT_TELL_MORE = ("Your answers fit more than one cause. These questions would help tell them apart. Think about them "
                   "before you see a doctor, and take your answers with you:")
+MIN_SPREAD = 0.02  # how much a finding's chance must differ between the causes shown for it to tell them apart
+UNSURE_PARTS = "You were not sure about:"
 EMERGENCY_CAUSE_NOTE = ("If this were the cause, it would need emergency care. Your answers do not show its "
                         "emergency signs now. If any of them start, call your emergency number now (see the list below).")
+CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions here would tell them apart. A doctor "
+                    "can, with an examination or tests.")
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You did not say yes or no to these emergency signs",
                    "urgent": "You did not say yes or no to these signs that need a doctor today"}
@@ -318,6 +322,12 @@ def _cause_line(findings: Mapping[str, bool], cid: str, p: float) -> CauseLine:
                      tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.away)), cid in kb.causes)
 
 
+def tells_apart(p: Sequence[float], causes: Sequence[int]) -> bool:
+    """A finding tells these causes apart when its chance differs between them by more than a sliver."""
+    ps = [p[i] for i in causes]
+    return max(ps) - min(ps) >= MIN_SPREAD
+
+
 def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
                among: Collection[str] = ()) -> tuple[str, ...]:
     """The questions whose answers would best tell the causes shown apart (not yet answered yes or no): a question
@@ -329,8 +339,10 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
         post = [p if c in among else 0.0 for c, p in zip(m.causes, post)]
         total = sum(post)
         post = [p / total for p in post] if total > 0 else posterior(findings, age, sex)
+    shown = [i for i, c in enumerate(m.causes) if c in among]
 
-    open_ = [f for f in m.present if f not in findings and f in kb.findings and not settled_by_another(f, findings)]
+    open_ = [f for f in m.present if f not in findings and f in kb.findings and not settled_by_another(f, findings)
+             and (len(shown) < 2 or tells_apart(m.p[f], shown))]
     gains = {f: cause_gain(post, f) for f in open_}
     best: list[str] = []
     for f in sorted(open_, key=lambda f: (-gains[f], f)):
@@ -397,15 +409,22 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     return next((text for lv, text in tri.unsure_caution.items() if lv == worst), ""), worst == "emergency"
 
 
-def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool]) -> tuple[str, ...]:
+def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collection[str] = ()) -> tuple[str, ...]:
     """Why a rule stood although the person said something that sounds like its exception (pressure on the arm):
-    said once, under the reasons, so "you said it began after pressure on your arm" is never silently ignored."""
-    rules = {r.id: r for r in load().triage.rules}
+    said once, under the reasons, so "you said it began after pressure on your arm" is never silently ignored; and
+    the parts of that exception the person was not sure of are named, so "not all of that" says which."""
+    kb = load()
+    rules = {r.id: r for r in kb.triage.rules}
     out: list[str] = []
     for rid in rule_ids:
-        for but in rules[rid].but if rid in rules else ():
+        rule = rules.get(rid)
+        for but in rule.but if rule is not None else ():
             if findings.get(but.said) is True and but.text not in out:
                 out.append(but.text)
+                parts = rule.unless.finding_ids() if rule.unless is not None else set()
+                doubts = [checklist_label(f) for f in unsure if f in parts and f not in findings and f in kb.findings]
+                if doubts:
+                    out.append(UNSURE_PARTS + " " + "; ".join(doubts) + ".")
     return tuple(out)
 
 
@@ -575,7 +594,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     age, sex = result.case.age, result.case.sex
     doubts = _doubts(findings, age, level, unsure)
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
-    why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings)
+    why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings, unsure)
     shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=EMERGENCY_CAUSE_NOTE) if c.id in kb.triage.coherence.causes else c for c in shown)
@@ -616,7 +635,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         do=act.do, do_not=act.do_not, signs=signs, why=why, unsure=_unsure_groups(doubts),
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else "",
-        questions=questions, questions_intro=CANT_TELL_MORE if questions else "", advice_heading=advice_heading,
+        questions=questions, questions_intro=CANT_TELL_MORE if questions else (
+            CANT_TELL_DOCTOR if not told_apart and level != "emergency" and len(shown) > 1 else ""), advice_heading=advice_heading,
         advice=advice,
         watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice),
         # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule

@@ -149,8 +149,8 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
                 _wrap(console, c.note, "      ", "      ")
             if c.has_page:
                 _wrap(console, f"Learn more: numbwise learn {c.id}", "      ", "      ")
-    if plan.questions and detail:
-        head("Questions that would tell the causes apart")
+    if (plan.questions or plan.questions_intro) and detail:
+        head("What would tell the causes apart")
         _wrap(console, plan.questions_intro, "  ", "  ")
         for q in plan.questions:
             _wrap(console, q, "  ? ", "    ")
