@@ -418,10 +418,12 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collect
     out: list[str] = []
     for rid in rule_ids:
         rule = rules.get(rid)
-        for but in rule.but if rule is not None else ():
+        if rule is None:
+            continue
+        parts = rule.unless.finding_ids() if rule.unless is not None else set()
+        for but in rule.but:
             if findings.get(but.said) is True and but.text not in out:
                 out.append(but.text)
-                parts = rule.unless.finding_ids() if rule.unless is not None else set()
                 doubts = [checklist_label(f) for f in unsure if f in parts and f not in findings and f in kb.findings]
                 if doubts:
                     out.append(UNSURE_PARTS + " " + "; ".join(doubts) + ".")
