@@ -174,7 +174,7 @@ def test_b_and_q_work_at_age_and_sex_and_r0_reads_whole_hand() -> None:
     run = run_cli("--plain", "check", "--no-diary", input="b\n\nb\n\n40\nb\n41\nf\n3\nr0\nq\n")
     assert "This is the first question." in run.out
     assert run.out.count("Question 1:") == 3 and run.out.count("How old are you?") == 3
-    assert "You said: whole right hand\n" in run.out
+    assert "You said: whole right hand.\n" in run.out
     assert run.code == 130
     assert run_cli("check", input="q\n").code == 130
     for stop in ("\nq\n", "\n40\nq\n"):  # q at the age, q at the sex
@@ -490,7 +490,7 @@ def test_pregnancy_is_never_asked_of_a_man() -> None:
 def test_not_sure_about_the_others_is_not_asked_again_in_the_terminal() -> None:
     """Walkthrough 5: '?' at 'And the others?' echoed 'the others: not sure', then the blank-items list asked all 16."""
     run = run_cli("--plain", "check", "--no-diary", input="?1\n?\n")
-    assert "the others: not sure" in run.out  # and each is answered 'not sure', so never left blank:
+    assert "The others: not sure." in run.out  # and each is answered 'not sure', so never left blank:
     from numbwise.assess.interview import answer, next_question, start
     from numbwise.cli.answers import parse, parse_rest
 

@@ -27,9 +27,10 @@ class Parsed:
 
     updates: dict[str, bool]
     command: str | None = None
-    summary: str = ""
+    summary: str = ""  # the answer in words (a checklist's picks are named by said(), from updates and unsure)
     rest: tuple[str, ...] = ()  # checklist items not mentioned: the face asks "and the others?" (never a silent no)
     marks: tuple[str, ...] = ()  # the finger picker: the spots typed (r1, l0 ...), for the hand diagram on the result
+    unsure: tuple[str, ...] = ()  # checklist items typed with ? (not sure)
 
 
 def parse(question: Question, text: str) -> Parsed:
@@ -62,7 +63,7 @@ def _parse_screen(question: Question, t: str) -> Parsed:
     """Numbers that apply are yes, ?N is not sure; Enter means none apply. The rest are asked about next (see parse_rest)."""
     n = len(question.findings)
     if t in UNSURE:
-        return Parsed({}, summary="not sure about any")
+        return Parsed({}, summary="not sure about any of these")
     if t in ("", "none", "no", "n", "0"):
         return Parsed({f: False for f in question.findings}, summary="none of these")
     yes: set[int] = set()
@@ -74,9 +75,25 @@ def _parse_screen(question: Question, t: str) -> Parsed:
         (unsure if m.group(1) else yes).add(int(m.group(2)) - 1)
     updates = {f: True for i, f in enumerate(question.findings) if i in yes}
     rest = tuple(f for i, f in enumerate(question.findings) if i not in yes and i not in unsure)
-    picked = ", ".join(str(i + 1) for i in sorted(yes)) or "none"
-    return Parsed(updates, summary=f"yes to {picked}" + (f"; not sure about {', '.join(str(i + 1) for i in sorted(unsure))}" if unsure else ""),
-                  rest=rest)
+    return Parsed(updates, rest=rest, unsure=tuple(f for i, f in enumerate(question.findings) if i in unsure))
+
+
+def said(question: Question, parsed: Parsed, others_unsure: bool = False, head: str = "You said") -> str:
+    """The answer echoed back in words: a checklist's picks by the labels the list shows, as numbers shift with sex."""
+    yes = [label for f, label in zip(question.findings, question.labels) if parsed.updates.get(f) is True]
+    unsure = [label for f, label in zip(question.findings, question.labels) if f in parsed.unsure]
+    if question.kind not in ("screen", "sweep") or not (yes or unsure):
+        text = _sentence(f"{head}: {parsed.summary}")
+    elif yes:
+        text = _sentence(f"{head} yes to: {'; '.join(yes)}") + (_sentence(f" Not sure about: {'; '.join(unsure)}") if unsure else "")
+    else:
+        text = _sentence(f"{head} you are not sure about: {'; '.join(unsure)}")
+    return text + (" The others: not sure." if others_unsure else "")
+
+
+def _sentence(text: str) -> str:
+    """End with a full stop unless it ends a sentence already (a label may)."""
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def parse_rest(rest: tuple[str, ...], text: str) -> tuple[dict[str, bool], tuple[str, ...]] | str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from numbwise.assess.interview import Interview, Question
+    from numbwise.cli.answers import Parsed
 
 EPILOG = """\b
 Examples:
@@ -26,6 +28,7 @@ Examples:
   numbwise check --describe "my pinky and ring finger go dead when I'm on the phone"
 
 At any question, age and sex too: b = go back one question, q = stop (nothing is kept; exit code 130).
+A question shown again after b says what you answered before; Enter keeps it.
 """
 
 
@@ -41,6 +44,17 @@ class Stopped(Exception):
 
 class Back(Exception):
     """The person typed b: go back one question."""
+
+
+@dataclass(frozen=True)
+class Given:
+    """One step's answer as typed, kept so that after b the question shows it again and Enter keeps it."""
+
+    question: Question
+    parsed: Parsed
+    updates: dict[str, bool]
+    blank: tuple[str, ...]
+    others_unsure: bool
 
 
 def _typed(console: Console, prompt: str) -> str:
@@ -104,8 +118,9 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
                 raise
 
 
-def _show_question(console: Console, q: Question, number: int, plain: bool) -> None:
-    from numbwise.cli.answers import show_hands
+def _show_question(console: Console, q: Question, number: int, plain: bool, before: Given | None = None) -> None:
+    """The question and how to answer it; after b, the earlier answer too, which Enter keeps."""
+    from numbwise.cli.answers import said, show_hands
 
     console.print()
     if plain:
@@ -128,9 +143,13 @@ def _show_question(console: Console, q: Question, number: int, plain: bool) -> N
         for i, label in enumerate(q.labels, 1):
             print_wrapped(console, label, f"  {i:2d}. ", "      ")
         console.print("Type the numbers that apply (like 1 4). Put ? before any you are not sure of (like ?2).", markup=False)
-        console.print("Press Enter if none apply. b = back, q = stop.", markup=False)
+        console.print("Type 0 if none apply. b = back, q = stop." if before else "Press Enter if none apply. b = back, q = stop.",
+                      markup=False)
     else:
         console.print("y = yes, n = no, ? = not sure, b = back, q = stop", markup=False)
+    if before is not None:
+        print_wrapped(console, said(q, before.parsed, before.others_unsure, "Before, you said")
+                      + " Press Enter to keep that, or type your new answer.", "", "", None if plain else "bold")
 
 
 def _described(console: Console, description: str) -> tuple[dict[str, bool], int | None, str | None] | None:
@@ -193,10 +212,10 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
     return findings, age, sex
 
 
-def _marks(iv: Interview, marked: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+def _marks(iv: Interview, given: dict[int, Given]) -> tuple[str, ...]:
     """The spots typed at the finger picker that is still in the answers (a step undone with b no longer counts)."""
     steps = [i for i, step in enumerate(iv.history) if step[0].kind == "fingers"]
-    return marked.get(steps[-1], ()) if steps else ()
+    return given[steps[-1]].parsed.marks if steps and steps[-1] in given else ()
 
 
 def _interview(console: Console, plain: bool, limit: int,
@@ -205,7 +224,7 @@ def _interview(console: Console, plain: bool, limit: int,
     from dataclasses import replace
 
     from numbwise.assess.interview import about_due, answer, describe, next_question, start, undo
-    from numbwise.cli.answers import AnswerError, parse, parse_rest
+    from numbwise.cli.answers import AnswerError, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
     told = _described(console, description) if description else ({}, None, None)
@@ -216,7 +235,7 @@ def _interview(console: Console, plain: bool, limit: int,
     iv = describe(iv, findings) if findings else iv
     about = told_age is not None and told_sex is not None  # as on the web: the words gave both
     about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
-    marked: dict[int, tuple[str, ...]] = {}  # history step -> the finger picker's spots typed at that step
+    given: dict[int, Given] = {}  # history step -> the answer typed there (the finger picker's spots too), for b
     while True:
         if not about and about_due(iv):  # after the emergency screen, never during an emergency
             try:
@@ -229,14 +248,24 @@ def _interview(console: Console, plain: bool, limit: int,
             iv, about, about_at = replace(iv, age=age, sex=sex), True, iv.count
         q = next_question(iv, limit=limit)
         if q is None:
-            return iv, _marks(iv, marked)
-        _show_question(console, q, iv.count + 1, plain)
+            return iv, _marks(iv, given)
+        before = given.get(len(iv.history))
+        before = before if before is not None and before.question == q else None  # shown again after b
+        _show_question(console, q, iv.count + 1, plain, before)
         while True:
+            typed = read_line(console, "> ")
+            if before is not None and not typed.strip():
+                break
             try:
-                parsed = parse(q, read_line(console, "> "))
+                parsed = parse(q, typed)
                 break
             except AnswerError as exc:
                 console.print(str(exc), markup=False)
+        if before is not None and not typed.strip():  # Enter keeps the earlier answer, as it was
+            print_wrapped(console, said(q, before.parsed, before.others_unsure), "  ", "  ")
+            iv = answer(iv, q, before.updates, before.blank)
+            _unsure_advice(console, q, {**before.updates, **{f: False for f in before.blank}})
+            continue
         if parsed.command == QUIT:
             return None
         if parsed.command == BACK:
@@ -251,7 +280,7 @@ def _interview(console: Console, plain: bool, limit: int,
         blank: tuple[str, ...] = ()
         if parsed.rest and _settled_emergency(answer(iv, q, updates, parsed.rest), limit):  # the others cannot change an emergency that is settled: left not known, straight to the advice
             iv = answer(iv, q, updates, parsed.rest)
-            print_wrapped(console, f"You said: {parsed.summary}", "  ", "  ")
+            print_wrapped(console, said(q, parsed), "  ", "  ")
             continue
         if parsed.rest and len(parsed.rest) < len(q.findings):
             while True:
@@ -271,9 +300,8 @@ def _interview(console: Console, plain: bool, limit: int,
             blank = rest[1]
         else:
             others_unsure = False
-        if parsed.summary:
-            print_wrapped(console, f"You said: {parsed.summary}" + ("; the others: not sure" if others_unsure else ""), "  ", "  ")
-        marked[len(iv.history)] = parsed.marks
+        print_wrapped(console, said(q, parsed, others_unsure), "  ", "  ")
+        given[len(iv.history)] = Given(q, parsed, updates, blank, others_unsure)
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, q, {**updates, **{f: False for f in blank}})
 
