@@ -189,7 +189,7 @@ def test_an_emergency_from_the_description_alone_never_says_zero_questions() -> 
     r = run_cli("--plain", "check", "--no-diary", "--describe",
                 "I broke my wrist last week. My cast feels too tight and my fingers are numb.", input="y\n\n\n\n")
     assert r.code == 0, r.err
-    assert "GO TO A&E NOW" in r.out
+    assert "GO TO A&E (THE EMERGENCY DEPARTMENT) NOW" in r.out
     assert "0 questions" not in r.out and "This result comes from what you wrote." in r.out
 
 

@@ -59,7 +59,7 @@ def test_the_tight_cast_result_has_no_stroke_lines_and_says_not_to_cut_the_cast(
     assert SWALLOWING not in plan.do_not and "A&E" in plan.action
     text = _assess_text(CAST, tmp_path)
     assert "trouble swallowing" not in text and "Note the time your symptoms started" not in text
-    assert "If you have a cast or bandage, do not cut, loosen or take it off yourself." in text and "GO TO A&E NOW" in text
+    assert "If you have a cast or bandage, do not cut, loosen or take it off yourself." in text and "GO TO A&E (THE EMERGENCY DEPARTMENT) NOW" in text
 
 
 def test_a_stroke_result_keeps_the_generic_emergency_advice(tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_stroke_and_tight_cast_keep_the_stroke_advice_and_add_the_cast_lines(tmp
     assert plan.do_not == (*emergency.do_not, *cast.do_not)
     text = _assess_text(MIXED, tmp_path)
     assert SWALLOWING in text and cast.also in text and "If you have a cast or bandage, do not cut, loosen or take it off yourself." in text
-    assert "GO TO A&E NOW" not in text
+    assert "GO TO A&E (THE EMERGENCY DEPARTMENT) NOW" not in text
 
 
 def test_two_rules_with_acts_merge_without_repeating_a_line() -> None:
@@ -171,7 +171,7 @@ def test_sudden_numbness_with_an_arm_injury_is_a_broken_arm_emergency_not_a_stro
     assert plan.level == "emergency" and plan.numbers
     assert (plan.title, plan.action) == (injury.title, injury.action)
     text = _assess_text(FALL, tmp_path)
-    assert "mini-stroke" not in text and SWALLOWING not in text and "GO TO A&E NOW" in text
+    assert "mini-stroke" not in text and SWALLOWING not in text and "GO TO A&E (THE EMERGENCY DEPARTMENT) NOW" in text
     assert "Do not eat or drink until a doctor has checked the arm" in text
     stroke = {**FALL, "findings": {**FALL["findings"], "face_drooping": True}}
     plan = result_plan(assess(stroke))  # a stroke sign with it: the stroke advice leads, the injury adds its line

@@ -62,7 +62,7 @@ def test_the_pregnancy_result_page_and_api_send_to_the_maternity_team(app: Any) 
 
 def test_the_tight_cast_result_page_has_no_swallowing_line(app: Any) -> None:
     page = _page(app, _story(CAST))
-    assert SWALLOWING not in page and "Go to A&E now" in page
+    assert SWALLOWING not in page and "Go to A&E (the emergency department) now" in page
     assert "If you have a cast or bandage, do not cut, loosen or take it off yourself." in page
     assert SWALLOWING not in _api(app, CAST)["do_not"]
 
@@ -112,7 +112,7 @@ def test_the_result_page_never_says_zero_questions(app: Any) -> None:
     iv = describe(start(), {"recent_arm_injury_or_cast": True, "cast_tight_or_severe_pain": True})
     assert next_question(iv) is None and iv.count == 0
     page = _page(app, iv)
-    assert "Go to A&E now" in page and "0 questions" not in page and "This result comes from what you wrote." in page
+    assert "Go to A&E (the emergency department) now" in page and "0 questions" not in page and "This result comes from what you wrote." in page
     stroke = _story(STROKE)
     assert stroke.count >= 1
     assert f"You answered {stroke.count} question{'' if stroke.count == 1 else 's'}." in _page(app, stroke)

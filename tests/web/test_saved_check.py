@@ -361,11 +361,11 @@ def test_changing_an_answer_after_back_replaces_the_saved_check_and_a_new_check_
     assert q.findings == ("recent_arm_injury_or_cast",)
     state = _state(page)  # what the browser's Back shows again: the last question's page and its form
     first = web.post("/check", [("state", state), ("answer", "yes")])
-    assert banner_title(first) == "Go to A&E now"
+    assert banner_title(first) == "Go to A&E (the emergency department) now"
     (kept,) = checks(web)
     assert kept.case["findings"]["recent_arm_injury_or_cast"] is True
     changed = _to_result(web, web.post("/check", [("state", state), ("answer", "no")]))  # Back, then another answer
-    assert banner_title(changed) != "Go to A&E now" and "This check is saved in your diary." in changed
+    assert banner_title(changed) != "Go to A&E (the emergency department) now" and "This check is saved in your diary." in changed
     (replaced,) = checks(web)  # one check: the one finished last, in the place of the first
     assert replaced.case["findings"]["recent_arm_injury_or_cast"] is False
     assert replaced.result["triage"] == "emergency" and replaced.uid == kept.uid

@@ -37,6 +37,7 @@ EMERGENCY_CAUSE_NOTE = ("If this were the cause, it would need emergency care. Y
                         "emergency signs now. If any of them start, call your emergency number now (see the list below).")
 CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions here would tell them apart. A doctor "
                     "can, with an examination or tests.")
+ASK_DOCTOR_HEADING = "What a doctor can offer"  # the advice's doctor-only treatments, apart from the home steps
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You did not say yes or no to these emergency signs",
                    "urgent": "You did not say yes or no to these signs that need a doctor today"}
@@ -91,6 +92,7 @@ class Advice:
     summary: str
     steps: tuple[Step, ...]
     routine: str | None
+    ask_doctor: tuple[str, ...] = ()  # what a doctor can offer (prescription medicines): beside the home steps, never one of them
 
 
 @dataclass(frozen=True)
@@ -369,7 +371,8 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
         return Advice(cid, plan.cause_name, plan.kind, f"{statement(due[1], True)} {due[0].then}", (), None)
     steps = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps) if with_steps else ()
     routine = plan.routine.id if plan.routine is not None and with_steps else None
-    return Advice(cid, plan.cause_name, plan.kind, plan.home_summary if steps else plan.summary, steps, routine)
+    offers = tuple(x.text for x in plan.ask_doctor) if steps else ()
+    return Advice(cid, plan.cause_name, plan.kind, plan.home_summary if steps else plan.summary, steps, routine, offers)
 
 
 def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
@@ -650,5 +653,5 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     )
 
 
-__all__ = ["POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
+__all__ = ["ASK_DOCTOR_HEADING", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
            "hand_classes", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure", "shown_causes"]

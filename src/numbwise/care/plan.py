@@ -10,7 +10,7 @@ from typing import Any
 from numbwise.foods import FoodTable, b12_table
 from numbwise.kb import Knowledge, load
 from numbwise.kb.headings import WarningGroup, grouped
-from numbwise.kb.models import CarePlanEntry, Source, StepNote
+from numbwise.kb.models import CarePlanEntry, CareStep, Source, StepNote
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,14 @@ class PlanStep:
     treatment_name: str | None
     do: str
     how_long: str | None
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PlanOffer:
+    """What a doctor can offer (a prescription medicine), kept apart from the home steps."""
+
+    text: str
     refs: tuple[int, ...]
 
 
@@ -72,6 +80,7 @@ class CarePlan:
     foods_refs: tuple[int, ...]
     sources: tuple[Source, ...]
     source_ids: tuple[str, ...]
+    ask_doctor: tuple[PlanOffer, ...] = ()  # shown under its own heading after the home steps, never as one
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, sources written out in full."""
@@ -127,6 +136,11 @@ def _resolve(kb: Knowledge, cause: str) -> str:
     raise UnknownCause(cause, list(dict.fromkeys(near))[:3])
 
 
+def step_applies(step: CareStep, answers: Mapping[str, bool] | None) -> bool:
+    """A step about a finding (stopping smoking) stands unless the person answered that finding no; with no person it stands."""
+    return step.about is None or answers is None or answers.get(step.about) is not False
+
+
 def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | None) -> bool:
     """A step note stands unless a person's answers rule it out (a 'no', or a sex it cannot apply to); with no person it stands."""
     return answers is None or (answers.get(note.about) is not False and (sex is None or sex != note.not_for_sex))
@@ -155,11 +169,14 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     summary_refs = refs(entry.summary_sources)
     steps = []
     for s in entry.steps:
+        if not step_applies(s, answers):
+            continue
         notes = [n for n in s.notes if note_applies(n, answers, sex)]
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
                               " ".join([s.do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
                                                 for n in notes)]), s.how_long,
                               refs(list(s.sources) + [sid for n in notes for sid in n.sources])))
+    ask_doctor = tuple(PlanOffer(x.text, refs(x.sources)) for x in entry.ask_doctor)
     escalation = tuple(PlanEscalation(e.when, e.then, refs(e.sources)) for e in entry.escalate)
     warnings = list(entry.warnings)
     warning_sources = list(entry.warning_sources)
@@ -184,5 +201,5 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CarePlan(
         cid, name, kind, entry.summary, entry.home_summary or entry.summary, summary_refs, tuple(steps), escalation, grouped(kb, warnings), warning_refs,
-        routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order),
+        routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order), ask_doctor,
     )

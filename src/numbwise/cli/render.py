@@ -94,7 +94,7 @@ def _calls(console: Console, plan: ResultPlan, plain: bool) -> None:
 
 def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = True) -> None:
     """The result plan in the terminal, in the web page's order: level, signs, what to do, unsure, causes, help, warnings, next."""
-    from numbwise.assess.result import POINTS_AWAY, POINTS_TO
+    from numbwise.assess.result import ASK_DOCTOR_HEADING, POINTS_AWAY, POINTS_TO
 
     def head(text: str) -> None:
         console.print()
@@ -121,6 +121,10 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
             _wrap(console, step.do, f"  {i}. ", "     ")
             if step.how_long:
                 _wrap(console, f"How long: {step.how_long}", "     ", "     ")
+        if a.ask_doctor:
+            head(ASK_DOCTOR_HEADING)
+            for line in a.ask_doctor:
+                _wrap(console, line, "  - ", "    ")
     for doubt in plan.unsure:
         head(doubt.heading)
         for u in doubt.items:
@@ -178,8 +182,10 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
 
 
 def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
-    """A care plan: first steps with how long, when to get more help, warning signs, routine, sources."""
+    """A care plan: first steps with how long, what a doctor can offer, when to get more help, warning signs, routine, sources."""
     from rich.markup import escape
+
+    from numbwise.assess.result import ASK_DOCTOR_HEADING
 
     h = (lambda s: s.upper()) if plain else (lambda s: f"[bold underline]{escape(s)}[/bold underline]")
 
@@ -202,6 +208,11 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
             _wrap(console, f"{step.do}{way}{n(step.refs)}", f"  {i}. ", "     ")
             if step.how_long:
                 _wrap(console, f"How long: {step.how_long}", "     ", "     ")
+    if plan.ask_doctor:
+        console.print()
+        console.print(h(ASK_DOCTOR_HEADING))
+        for offer in plan.ask_doctor:
+            _wrap(console, f"{offer.text}{n(offer.refs)}", "  - ", "    ")
     if plan.escalation:
         console.print()
         console.print(h("When to get more help"))

@@ -212,7 +212,7 @@ def _lower(text: str) -> str:
 def describe_check(result: dict[str, Any], case: dict[str, Any] | None = None) -> str:
     """A saved check in plain words: the banner title its result showed, and the cause it named, if any.
 
-    The title is the result's own (a rule's "Go to A&E now", not the level's generic words), rebuilt from the
+    The title is the result's own (a rule's "Go to A&E (the emergency department) now", not the level's generic words), rebuilt from the
     answers in `case`. A cause is named only when the result named it (`assess.result.named_cause`): an emergency
     shows no causes, and a result that could not tell the causes apart says so.
     """

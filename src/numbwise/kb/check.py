@@ -57,6 +57,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"care.{pid}.summary", plan.summary)] + [(f"care.{pid}.warnings", w.text) for w in plan.warnings]
         out += [(f"care.{pid}.home_summary", plan.home_summary)] if plan.home_summary else []
         out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.how_long, *(t for n in st.notes for t in (n.text, n.said_yes) if t)) if t]
+        out += [(f"care.{pid}.ask_doctor", x.text) for x in plan.ask_doctor]
         out += [(f"care.{pid}.escalate", f"{x.when} {x.then}") for x in plan.escalate]
     rep = kb.report
     out += [("report.intro", rep.intro), ("report.mic_note", rep.mic_note)]
@@ -88,6 +89,7 @@ def check(folder: Path | None = None) -> Report:
         + [("food", [f.source]) for f in kb.foods.foods]
         + [("exercise", e.sources) for e in kb.exercises.exercises.values()]
         + [("care step", st.sources) for p in kb.care.plans.values() for st in p.steps]
+        + [("doctor's offer", x.sources) for p in kb.care.plans.values() for x in p.ask_doctor]
     )
     n_steps = sum(len(e.steps) for e in kb.exercises.exercises.values())
     pictures = {st.picture for e in kb.exercises.exercises.values() for st in e.steps}

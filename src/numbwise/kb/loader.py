@@ -433,12 +433,16 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
         refs("care.yaml", pid, plan.summary_sources + plan.warning_sources)
         for step in plan.steps:
             refs("care.yaml", pid, step.sources)
+            if step.about is not None and step.about not in voc.findings:
+                problems.append(f"care.yaml: entry '{pid}': a step is about unknown finding '{step.about}'")
             for note in step.notes:
                 refs("care.yaml", pid, note.sources)
                 if note.about not in voc.findings:
                     problems.append(f"care.yaml: entry '{pid}': a step note is about unknown finding '{note.about}'")
             if step.treatment is not None and step.treatment not in kb.treatments:
                 problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
+        for offer in plan.ask_doctor:
+            refs("care.yaml", pid, offer.sources)
         for esc in plan.escalate:
             refs("care.yaml", pid, esc.sources)
             for fid in esc.said:

@@ -291,8 +291,18 @@ class CareStep(Strict):
 
     treatment: Ident | None = None  # a treatments.yaml ID; None for plain self-care (keep warm)
     do: Text
+    # A step only some people need (stopping smoking): a check's result leaves it out when this finding was
+    # answered no; `do` is worded to fit anyone else ("If you smoke, ..."), so it stands where not asked.
+    about: Ident | None = None
     notes: list[StepNote] = []  # shown after `do` where they can apply
     how_long: Text | None = None
+    sources: SourceRefs
+
+
+class DoctorOffer(Strict):
+    """A treatment only a doctor can give (a prescription medicine): shown apart from the home steps, never as one."""
+
+    text: Text
     sources: SourceRefs
 
 
@@ -313,6 +323,7 @@ class CarePlanEntry(Strict):
     home_summary: Text | None = None  # a check's result shows this beside the home steps: no doctor-only treatments (default: summary)
     summary_sources: SourceRefs  # for summary and home_summary
     steps: list[CareStep] = []
+    ask_doctor: list[DoctorOffer] = []  # "What a doctor can offer", shown under its own heading after the home steps
     escalate: list[Escalation] = []
     warnings: Annotated[list[RuledWarning], Field(min_length=1)]  # grouped under their rules' level headings
     warning_sources: SourceRefs
@@ -322,8 +333,8 @@ class CarePlanEntry(Strict):
 
     @model_validator(mode="after")
     def _shape(self) -> CarePlanEntry:
-        if self.doctor_first and (self.steps or self.routine):
-            raise ValueError("a doctor-first plan has no home steps and no routine")
+        if self.doctor_first and (self.steps or self.routine or self.ask_doctor):
+            raise ValueError("a doctor-first plan has no home steps, no routine and no doctor's offers")
         if not self.doctor_first and not self.steps:
             raise ValueError("a home plan needs at least one step")
         if self.doctor_first and self.home_summary:

@@ -411,7 +411,7 @@ def finding_text(kb: Knowledge, finding: str) -> str:
 
 
 def check_title(kb: Knowledge, check: CheckRow) -> str:
-    """The banner title a saved check showed: a rule's own ("Go to A&E now") rebuilt from its answers, else its level's."""
+    """The banner title a saved check showed: a rule's own ("Go to A&E (the emergency department) now") rebuilt from its answers, else its level's."""
     from numbwise.assess.result import saved_act
 
     level = kb.triage.levels.get(check.level)  # type: ignore[call-overload]

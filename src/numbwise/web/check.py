@@ -247,7 +247,7 @@ def picked_marks(prefill: Mapping[str, bool]) -> tuple[str, ...]:
 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True) -> Response:
     from numbwise.assess.interview import outcome
-    from numbwise.assess.result import POINTS_AWAY, POINTS_TO, result_plan
+    from numbwise.assess.result import ASK_DOCTOR_HEADING, POINTS_AWAY, POINTS_TO, result_plan
     from numbwise.assess.summary import answered, count_line
     from numbwise.web.app import render
     from numbwise.web.store import save_check
@@ -264,6 +264,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
         "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.title,
         "answers": [(_heading(step[0]), given) for step, (_, given) in zip(iv.history, answered(iv.history))], "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY,
+        "ask_doctor_heading": ASK_DOCTOR_HEADING,
     }), _pack(request, iv, about, None, prefill or {}))
 
 
