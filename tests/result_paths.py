@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from numbwise.assess.interview import Interview, Question, answer, describe, fingers_answer, next_question, outcome, start
-from numbwise.assess.result import ResultPlan, result_plan, tells_apart
+from numbwise.assess.interview import (Interview, Question, answer, describe, fingers_answer, fits, next_question, outcome,
+                                      start)
+from numbwise.assess.result import PLAN_DOUBT, ResultPlan, escalation_findings, result_plan, tells_apart
 from numbwise.assess.triage import LEVELS, triage
 from numbwise.care.plan import care_plan
 
@@ -150,6 +151,18 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
                 and any(" ".join(n.text.split()) in s.do for s in plan.advice.steps)]
         if plan.advice.steps and not plan.told_apart:
             out.append("a treatment ladder when the causes cannot be told apart")
+        escalations = escalation_findings(plan.advice.cause)
+        if plan.advice.steps:  # a home plan is never shown while one of its escalation answers was never asked
+            out += [f"home steps of {plan.advice.cause} shown though {f} was never asked" for f in escalations
+                    if f not in answers and f not in iv.asked and fits(f, iv.sex)]
+        said = {u.finding for g in plan.unsure if g.level == PLAN_DOUBT for u in g.items}
+        if plan.level in ("routine", "self_care"):  # a 'not sure' to one is said beside the plan
+            out += [f"'not sure' to {f} not said beside the plan" for f in escalations
+                    if f in iv.unsure and f not in answers and f not in said]
+    for g in plan.unsure:
+        if g.level == PLAN_DOUBT and (plan.advice is None or any(
+                u.finding not in escalation_findings(plan.advice.cause) for u in g.items)):
+            out.append("a 'not sure' escalation answer of a plan the result does not give")
     if iv.age is not None and iv.age < 16 and plan.advice is not None and plan.advice.steps:
         out.append("home advice for a child, who should see a doctor first")
     for c in plan.causes:
@@ -166,7 +179,8 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
             and len(plan.causes) > 1 and not plan.questions_intro):
         out.append("can't tell the causes apart but no question offered")
     out += _question_problems(plan)
-    worst = plan.unsure[0].level if plan.unsure else None  # an unsure sign more urgent than the level: said at the top
+    # an unsure sign more urgent than the level: said at the top (a home plan's own escalation answers are not)
+    worst = next((g.level for g in plan.unsure if g.level != PLAN_DOUBT), None)
     generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
     if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")

@@ -145,3 +145,27 @@ def test_an_urgent_result_says_its_causes_never_soften_the_advice_at_the_top(app
     assert _api(app, PREGNANCY)["causes_note"] == CAUSES_NOTE
     calm = _page(app, simulate({f: False for f in load().vocabulary.findings} | {"onset_gradual": True}, 50, "female"))
     assert CAUSES_NOTE not in calm
+
+
+def test_not_sure_about_a_weak_grip_shows_on_the_result_page_and_in_the_api_beside_the_home_steps(app: Any) -> None:
+    """Finding 2 on the web: the ulnar nerve result keeps its home steps and says the weak grip was not answered."""
+    from numbwise.assess.interview import answer, next_question, outcome, start
+    from numbwise.assess.result import result_plan
+    from tests.test_escalation import UNSURE_PLAN, WEAK_GRIP
+
+    story = {"numb_ring": True, "numb_little": True, "one_hand": True, "both_hands": False, "onset_over_days": True,
+             "comes_and_goes": True, "after_pressure_on_arm": True}
+    iv = start(38, "male")
+    while (q := next_question(iv)) is not None:
+        iv = answer(iv, q, {f: story.get(f, False) for f in q.findings if f != "hand_weakness"})
+    assert "hand_weakness" in iv.unsure
+    plan = result_plan(outcome(iv), iv.unsure)
+    then = next(e.then for e in load().care.plans["ulnar_neuropathy"].escalate if "hand_weakness" in e.said)
+    api = _api(app, {"age": 38, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)})
+    group = next(g for g in api["unsure"] if g["heading"] == UNSURE_PLAN)
+    assert [u["text"] for u in group["items"]] == [WEAK_GRIP] and " ".join(then.split()) in " ".join(group["advice"])
+    assert api["advice"]["cause"] == "ulnar_neuropathy" and api["advice"]["steps"]
+    assert api == json.loads(json.dumps(plan.to_dict()))
+    page = _page(app, iv)
+    assert UNSURE_PLAN in page and WEAK_GRIP in page and " ".join(then.split()) in page
+    assert "Do not lean on your elbow." in page

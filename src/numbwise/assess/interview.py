@@ -672,8 +672,29 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     still make the level less urgent; and a last check of warning signs before advising home care.
     Before it stops short of an emergency it asks, one at a time, `must_ask` and the coherence
     rule's questions that settle an emergency-type cause still ranked first or likely
-    (triage.settling_questions).
+    (triage.settling_questions). Last, before a result that would show a cause's home steps, each
+    answer of that plan that would replace them (care.yaml `said`) not known yet, once, even at the limit.
     """
+    q = _next_question(iv, rng, limit, must_ask)
+    return q if q is not None else _escalation_question(iv)
+
+
+def _escalation_question(iv: Interview) -> Question | None:
+    """An answer that would replace the home steps the result is about to show (thin thumb muscles: see a doctor
+    soon), not known yet: asked once, on its own, so home steps are never shown while it was never asked. A 'not
+    sure' counts as asked (the result then says so, with what to do if it is true)."""
+    from numbwise.assess.result import escalation_findings, home_plan_cause
+
+    cause = home_plan_cause(outcome(iv))
+    if cause is None:
+        return None
+    findings = load().findings
+    return next((finding_question(f) for f in escalation_findings(cause)
+                 if f not in iv.asked and f not in iv.answers and f in findings and fits(f, iv.sex)), None)
+
+
+def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_ask: Collection[str]) -> Question | None:
+    """The next question of the interview proper (next_question adds the home plan's escalation answers)."""
     result = triage(iv.answers, iv.age)
     current = result.level
     confirm = _confirm_from_text(iv, current)

@@ -40,7 +40,9 @@ CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions
 ASK_DOCTOR_HEADING = "What a doctor can offer"  # the advice's doctor-only treatments, apart from the home steps
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You did not say yes or no to these emergency signs",
-                   "urgent": "You did not say yes or no to these signs that need a doctor today"}
+                   "urgent": "You did not say yes or no to these signs that need a doctor today",
+                   "routine": "You did not say yes or no to these signs that would change what to do"}
+PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
 HAND_DIAGRAM_HEADING = "Your hand diagram"
@@ -106,7 +108,11 @@ class Unsure:
 
 @dataclass(frozen=True)
 class UnsureGroup:
-    """Signs the person was not sure of that could raise the result to one level, with how to check them."""
+    """Signs the person was not sure of that could raise the result to one level, with how to check them.
+
+    The "routine" group holds the escalation answers of the home plan shown (care.yaml `said`: thin thumb muscles),
+    with what the plan says to do if one is true; the home steps stay beside it.
+    """
 
     level: str
     heading: str
@@ -375,6 +381,70 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
     return Advice(cid, plan.cause_name, plan.kind, plan.home_summary if steps else plan.summary, steps, routine, offers)
 
 
+def _result_advice(result: Assessment, named: str | None) -> Advice | None:
+    """What may help, for the cause a result names (`named`): its home plan on a routine or self-care result, a
+    doctor-first plan on an urgent one; None for a child, beside a 'not sure' sign that rules home care out, or else."""
+    level, findings, sex = result.triage, result.case.findings, result.case.sex
+    if named is None:
+        return None
+    child = result.case.age is not None and result.case.age < _home_care_age()  # a doctor first: no home steps alone
+    unsure_sign = UNSURE_RULE in result.rules  # "we cannot suggest caring for this at home": no plan to start either
+    if level in ("routine", "self_care") and not child and not unsure_sign:
+        advice = _advice(named, True, findings, sex)
+        return advice if advice.steps else _advice(named, False, findings, sex)
+    if level == "urgent" and named in load().care.doctor_first:
+        return _advice(named, False, findings, sex)
+    return None
+
+
+def _own_plan(level: str, advice: Advice | None) -> bool:
+    """Does the result give the named cause's own care plan (home steps, or its next step when one is already due)?"""
+    return advice is not None and level in ("routine", "self_care") and advice.cause in load().care.plans
+
+
+def escalation_findings(cause: str) -> tuple[str, ...]:
+    """The answers that mean a cause's home care is not enough (care.yaml `said`), in the plan's order."""
+    entry = load().care.plans.get(cause)
+    return tuple(dict.fromkeys(f for e in (entry.escalate if entry else ()) for f in e.said))
+
+
+def home_plan_cause(result: Assessment) -> str | None:
+    """The cause whose home steps this result shows, or None: the interview asks that plan's escalation answers
+    before it stops, so home steps are never shown while one of them was never asked."""
+    if result.triage not in ("routine", "self_care"):
+        return None
+    shown = shown_causes(result.triage, result.causes)[:1]
+    if not shown:
+        return None
+    lead = _cause_line(result.case.findings, *shown[0])
+    told = _told_apart(result.triage, result.causes, lead, result.case.findings, result.case.sex)
+    advice = _result_advice(result, lead.id if told else None)
+    return advice.cause if advice is not None and advice.steps else None
+
+
+def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collection[str]) -> tuple[UnsureGroup, ...]:
+    """The escalation answers of the cause's own plan the person was not sure of, each with what the plan says to
+    do if it is true (its `then`): the home steps stay, safe to try meanwhile."""
+    kb = load()
+    entry = kb.care.plans.get(cause) if cause is not None else None
+    found = [(e, [f for f in dict.fromkeys(e.said) if f in unsure and f not in findings and f in kb.findings])
+             for e in (entry.escalate if entry else ())]
+    found = [(e, fs) for e, fs in found if fs]
+    if not found:
+        return ()
+    items: dict[str, Unsure] = {}
+    advice: list[str] = []
+    for e, fs in found:
+        for f in fs:
+            items.setdefault(f, Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), PLAN_DOUBT))
+        if len(found) > 1:
+            which = "; ".join(items[f].text for f in fs)
+            advice.append(f"If this might be true ({which}): {' '.join(e.then.split())}")
+        else:
+            advice.append(f"If {'this' if len(fs) == 1 else 'any of these'} might be true: {' '.join(e.then.split())}")
+    return (UnsureGroup(PLAN_DOUBT, UNSURE_HEADINGS[PLAN_DOUBT], tuple(items.values()), tuple(dict.fromkeys(advice))),)
+
+
 def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
     if level == "emergency":
         return ()
@@ -486,10 +556,12 @@ def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: C
     )
 
 
-def saved_unsure(level: str, case: Mapping[str, Any]) -> tuple[UnsureGroup, ...]:
-    """The 'not sure' groups a saved check's result showed, rebuilt from its answers (`case`: findings, age and
-    unsure, the findings answered 'not sure'), under the result's own headings. A check saved before the diary kept
-    its unsure answers, or whose answers cannot be read, gives none."""
+def saved_unsure(level: str, case: Mapping[str, Any],
+                 causes: Sequence[tuple[str, float]] = ()) -> tuple[UnsureGroup, ...]:
+    """The 'not sure' groups a saved check's result showed, rebuilt from its answers (`case`: findings, age, sex and
+    unsure, the findings answered 'not sure') and its ranked `causes` (for the named cause's own plan), under the
+    result's own headings. A check saved before the diary kept its unsure answers, or whose answers cannot be read,
+    gives none."""
     kb = load()
     if level not in kb.triage.levels:
         return ()
@@ -498,8 +570,14 @@ def saved_unsure(level: str, case: Mapping[str, Any]) -> tuple[UnsureGroup, ...]
         return ()
     findings = {str(f): v for f, v in raw.items() if f in kb.vocabulary.findings and isinstance(v, bool)}
     asked = [f for f in unsure if isinstance(f, str) and f in kb.vocabulary.findings]
-    return _unsure_groups(_doubts(findings, age if isinstance(age, int) and not isinstance(age, bool) else None,
-                                  level, asked))
+    years = age if isinstance(age, int) and not isinstance(age, bool) else None
+    groups = _unsure_groups(_doubts(findings, years, level, asked))
+    named = named_cause({"triage": level, "causes": [{"id": c, "probability": p} for c, p in causes]}, case) \
+        if causes else None
+    home = level in ("routine", "self_care") and not (years is not None and years < _home_care_age()) and not (
+        level == "routine" and triage(findings, years).level == "self_care"  # home care gave way to a 'not sure' sign
+        and any(triage({**findings, f: True}, years).level in ("emergency", "urgent") for f in asked if f not in findings))
+    return groups + (_plan_group(named, findings, asked) if home and named in kb.care.plans else ())
 
 
 def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
@@ -612,15 +690,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         headline = CANT_TELL
     questions = (_questions(findings, age, sex, {c.id for c in shown})
                  if not told_apart and level != "emergency" else ())
-    advice = None
-    child = age is not None and age < _home_care_age()  # a doctor first: no home steps to follow alone
-    unsure_sign = UNSURE_RULE in result.rules  # "we cannot suggest caring for this at home": no plan to start either
-    if level in ("routine", "self_care") and shown and told_apart and not child and not unsure_sign:
-        advice = _advice(shown[0].id, True, findings, sex)
-        if not advice.steps:
-            advice = _advice(shown[0].id, False, findings, sex)
-    elif level == "urgent" and shown and told_apart and shown[0].id in kb.care.doctor_first:
-        advice = _advice(shown[0].id, False, findings, sex)
+    advice = _result_advice(result, shown[0].id if shown and told_apart else None)
     general = watch_for(findings, age, level)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
         own = cause_watch_for(advice.cause, findings, level)
@@ -637,7 +707,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
         if level == "emergency" or call else (),
-        do=act.do, do_not=act.do_not, signs=signs, why=why, unsure=_unsure_groups(doubts),
+        do=act.do, do_not=act.do_not, signs=signs, why=why,
+        unsure=_unsure_groups(doubts) + _plan_group(advice.cause if advice is not None and _own_plan(level, advice) else None,
+                                                    findings, unsure),
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else "",
         questions=questions, questions_intro=CANT_TELL_MORE if questions else (
@@ -654,4 +726,5 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
 
 
 __all__ = ["ASK_DOCTOR_HEADING", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
-           "hand_classes", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure", "shown_causes"]
+           "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure",
+           "shown_causes", "tells_apart"]

@@ -91,11 +91,12 @@ class CheckRow:
 
     def unsure(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The warning signs the person was not sure about, as its result listed them: (the result's heading, the
-        signs), most urgent first. None for a check saved before the diary kept its 'not sure' answers."""
+        signs), most urgent first, then the named cause's own escalation answers (a weak grip beside the elbow plan).
+        None for a check saved before the diary kept its 'not sure' answers."""
         from numbwise.assess.result import saved_unsure
 
         return tuple((g.heading, tuple(u.text for u in g.items))
-                     for g in saved_unsure(self.level, self.case if isinstance(self.case, Mapping) else {}))
+                     for g in saved_unsure(self.level, self.case if isinstance(self.case, Mapping) else {}, self.causes))
 
 
 @dataclass(frozen=True)
