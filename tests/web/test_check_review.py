@@ -171,7 +171,7 @@ def test_not_sure_about_an_emergency_sign_shows_how_to_check_and_call(page: Any)
     assert calls.count() == 3 and calls.first.get_attribute("href") == "tel:911"
     for box in (calls.nth(i).bounding_box() for i in range(3)):
         assert box is not None and box["width"] >= 44 and box["height"] >= 44
-    press(page, page.get_by_role("button", name="I checked: carry on with the questions"))
+    press(page, page.get_by_role("button", name="Carry on, still not sure"))
     assert heading(page) == "About you"
 
 
@@ -479,13 +479,13 @@ def test_the_palm_picked_on_the_hands_carries_to_where_else(live: Any) -> None:
 
 def test_the_filled_in_note_shows_only_when_something_is_filled_in(page: Any) -> None:
     """The walkthrough: 'Your answers from before are filled in. Change any, then continue.' on About you after
-    'I checked: carry on with the questions' (age empty, no sex chosen), and after Back to a question answered
+    'Carry on, still not sure' (age empty, no sex chosen), and after Back to a question answered
     with one press, which has no Continue button and nothing to fill in."""
     page.goto("/check")
     button(page, "Not sure")
     page.locator("fieldset.yn").first.get_by_label("Not sure", exact=True).check()
     continue_(page)
-    button(page, "I checked: carry on with the questions")
+    button(page, "Carry on, still not sure")
     assert heading(page) == "About you"
     text = page.locator("main").inner_text()
     assert "filled in" not in text and page.locator(".kept").count() == 0
@@ -550,7 +550,7 @@ def test_the_left_blank_screen_says_how_many_and_what_a_blank_does_there(live: A
         step = URLSafeSerializer("test-secret", salt="numbwise-check").loads(state)["pending"]
         if step and step[0] == spec.id:
             break
-        answer = "go_on" if "I checked" in page else "about" if "<h1>About you</h1>" in page else \
+        answer = "go_on" if "Carry on, still not sure" in page else "about" if "<h1>About you</h1>" in page else \
             "done" if 'name="item0"' in page else "unsure"
         page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", answer)]).body.decode()
     else:
@@ -568,7 +568,7 @@ def test_the_left_blank_screen_says_how_many_and_what_a_blank_does_there(live: A
         if "Your answers" in page:
             break
         csrf, state = _fields(page)
-        answer = "go_on" if "I checked" in page else "done" if 'name="item0"' in page else "unsure"
+        answer = "go_on" if "Carry on, still not sure" in page else "done" if 'name="item0"' in page else "unsure"
         page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", answer)]).body.decode()
     given = markup.unescape(page.split('class="answers-given"', 1)[1].split("</dl>", 1)[0])
     asked_back = given.split(spec.text.split(".")[0].replace("some", str(count)), 1)[1].split("</dd>", 1)[0]

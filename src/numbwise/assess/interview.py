@@ -355,6 +355,20 @@ def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | No
     return q.if_unsure.model_copy(update={"check": list(checks or q.if_unsure.check)})
 
 
+def settled_emergency(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
+    """Do the answers make an emergency that no further question can change (the result follows at once)?"""
+    return outcome(iv).triage == "emergency" and next_question(iv, limit=limit) is None
+
+
+def check_now(iv: Interview, q: Question, updates: Mapping[str, bool], blank: Collection[str] = (),
+              limit: int = MAX_QUESTIONS) -> UnsureAdvice | None:
+    """After an answer (`iv` holds it): the screen's "check now" advice for the signs left 'not sure', shown by
+    every face before it goes on; None when nothing was unsure, or when the answers are now an emergency no
+    question can change (its result follows at once, with those signs and how to check them)."""
+    advice = unsure_advice(q, {**updates, **{f: False for f in blank}})
+    return None if advice is None or settled_emergency(iv, limit) else advice
+
+
 # The "About you" step (age and sex), in the words every face shows.
 ABOUT_HELP = "Some causes are more common at certain ages, or in women or men. You can skip both."
 FOR_SOMEONE_ELSE = "If you are answering for someone else, give their age and sex, and answer every question about them."
@@ -859,4 +873,4 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]
+           "settled_emergency", "check_now", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from numbwise.kb import load
@@ -14,13 +15,22 @@ def count_line(count: int, described: bool) -> str:
     return "This result comes from what you wrote." if described else ""
 
 
-def answered(history: tuple[tuple[Any, ...], ...]) -> tuple[tuple[str, str], ...]:
+ABOUT = "About you"
+
+
+def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: str | None = None,
+             picked: Sequence[str] = ()) -> tuple[tuple[str, str], ...]:
     """Each question asked (its text) and the answer given, in words, for the printed result. Checklist items left
     blank are named as such, apart from an explicit "Not sure" (on the list that asks blanks back, a blank counts
-    as not sure, and says so)."""
+    as not sure, and says so). Age and sex come first when given; `picked` names the spots marked on the hand
+    pictures ("Right thumb"), which say the side the finger findings alone do not; a description's words say
+    what they said, the no's too ("It has lasted less than six weeks")."""
     kb = load()
     again = kb.interview.left_blank.id if kb.interview.left_blank is not None else None
     out = []
+    about = ([f"Age: {age}."] if age is not None else []) + ([f"Sex: {sex}."] if sex else [])
+    if about:
+        out.append((ABOUT, " ".join(about)))
     for step in history:
         q, updates = step[0], step[1]
         blank = set(step[2]) if len(step) > 2 else set()
@@ -32,14 +42,20 @@ def answered(history: tuple[tuple[Any, ...], ...]) -> tuple[tuple[str, str], ...
             out.append((text, "Not sure" if fid not in given else ("Yes" if given[fid] else "No")))
             continue
         if kind == "choice":
-            picked = [labels[i] for i, f in enumerate(findings) if given.get(f) is True]
-            out.append((text, picked[0] if picked else "Not sure"))
+            chosen = [labels[i] for i, f in enumerate(findings) if given.get(f) is True]
+            out.append((text, chosen[0] if chosen else "Not sure"))
             continue
         names = dict(zip(findings, labels)) or {f: kb.vocabulary.findings.get(f, f) for f in findings}
         yes = [names.get(f, f) for f in findings if given.get(f) is True]
         unsure = [names.get(f, f) for f in findings if f not in given and f not in blank]
-        if kind == "fingers":  # one sentence: "The thumb is numb or tingling; the index finger is ..."
-            parts = [y.rstrip(".") for y in yes]
+        if kind == "text":  # what the words said, in the words the chips showed: "It has lasted less than six weeks."
+            from numbwise.parse.intake import _label  # the chips' own wording, one definition
+
+            words = [_label(f, v) for f, v in given.items() if f in kb.findings]
+            out.append((text, " ".join(words) if words else "Nothing we could use"))
+            continue
+        if kind == "fingers":  # "Right thumb; right index finger.", else "The thumb is numb or tingling; the index ..."
+            parts = [y.rstrip(".") for y in (picked if picked and given else yes)]
             said = "; ".join([parts[0]] + [p[:1].lower() + p[1:] for p in parts[1:]]) if parts else ""
             out.append((text, said + "." if said else "Not sure"))
             continue
@@ -53,3 +69,4 @@ def answered(history: tuple[tuple[Any, ...], ...]) -> tuple[tuple[str, str], ...
             parts += ([] if yes or unsure or not no else ["No to the ones answered"]) + [f"{left_words}: {'; '.join(left)}"]
         out.append((text, ". ".join(parts)))
     return tuple(out)
+

@@ -303,21 +303,22 @@ def _interview(console: Console, plain: bool, limit: int,
         print_wrapped(console, said(q, parsed, others_unsure), "  ", "  ")
         given[len(iv.history)] = Given(q, parsed, updates, blank, others_unsure)
         iv = answer(iv, q, updates, blank)
-        _unsure_advice(console, q, {**updates, **{f: False for f in blank}})
+        _unsure_advice(console, iv, q, updates, blank, limit)
 
 
 def _settled_emergency(iv: Interview, limit: int) -> bool:
     """Do the answers make an emergency that no further question can change (the core asks nothing more)?"""
-    from numbwise.assess.interview import next_question, outcome
+    from numbwise.assess.interview import settled_emergency
 
-    return outcome(iv).triage == "emergency" and next_question(iv, limit=limit) is None
+    return settled_emergency(iv, limit)
 
 
-def _unsure_advice(console: Console, q: Question, updates: dict[str, bool]) -> None:
-    """A '?' on an emergency sign: how to check it and when to call, before going on (text from the knowledge)."""
-    from numbwise.assess.interview import unsure_advice
+def _unsure_advice(console: Console, iv: Interview, q: Question, updates: dict[str, bool], blank: tuple[str, ...],
+                   limit: int) -> None:
+    """A '?' on an emergency sign: how to check it and when to call, before going on (the core's check_now, as on the web)."""
+    from numbwise.assess.interview import check_now
 
-    advice = unsure_advice(q, updates)
+    advice = check_now(iv, q, updates, blank, limit)
     if advice is None:
         return
     console.print()

@@ -128,8 +128,9 @@ def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict
         elif choice != "done":
             raise FormProblem("Press Continue, or No to all I left blank.")
         marked = {form.get(f"item{i}") for i in range(len(q.findings))}
-        if mode == "yes" and "yes" not in marked:
-            raise FormProblem("You said you have one or more of these. Choose Yes for each one you have, "
+        # a Not sure is an answer after "Yes, one or more" too (the terminal takes ?6 alone): on to its checks
+        if mode == "yes" and not marked & {"yes", "unsure"}:
+            raise FormProblem("You said you have one or more of these. Choose Yes for each one you have, or Not sure, "
                               "or go back to the list and choose None of these.")
         if mode == "unsure" and not marked & {"yes", "unsure"}:
             raise FormProblem("Choose Not sure for each one you cannot rule out, or go back to the list.")
@@ -183,6 +184,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
 
     state = _pack(request, iv, about, q, prefill, mode)
     left_blank = _is_left_blank(q)
+    back_to = _step(iv.count, q.id, None) if mode else _before(iv)
     heading = _heading(q)
     return _pushed(request, render(request, "check_question.html", {
         "q": q, "heading": heading, "left_blank": left_blank, "filled": [f for f in q.findings if prefill.get(f)],
@@ -191,8 +193,20 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
         "number": iv.count + 1, "state": state, "error": error,
         "mode": mode, "numbers": _numbers(),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
+        "step": _step(iv.count, q.id, mode), "back_to": back_to,
         "title": f"Question {iv.count + 1}",
     }, _status(request, status)), state)
+
+
+def _step(count: int, page: str, mode: str | None = None) -> str:
+    """Where a page stands in the check (questions answered, the question or page, the any-first mode): app.js
+    keeps it in the browser's history, so the in-page Back goes back through the same entries as the browser's."""
+    return f"{count}:{page}:{mode or ''}"
+
+
+def _before(iv: Interview, mode: str | None = None) -> str:
+    """The step the in-page Back shows (the last question answered, in `mode`), as check_step's 'back' does."""
+    return _step(iv.count - 1, iv.history[-1][0].id, mode) if iv.count > 0 else ""
 
 
 def _is_left_blank(q: Question) -> bool:
@@ -219,7 +233,7 @@ def _about_page(request: Request, iv: Interview, prefill: dict[str, bool], error
     state = _pack(request, iv, False, None, prefill)
     return _pushed(request, render(request, "check_about.html", {
         "state": state, "error": error, "iv": iv, "title": "About you", "typed": typed,
-        "help": ABOUT_HELP, "someone_else": FOR_SOMEONE_ELSE,
+        "help": ABOUT_HELP, "someone_else": FOR_SOMEONE_ELSE, "step": _step(iv.count, "~about"), "back_to": _before(iv),
     }, _status(request, status)), state)
 
 
@@ -230,13 +244,18 @@ def _numbers() -> list[Any]:
     return list(load().triage.levels["emergency"].numbers)
 
 
-def _unsure_page(request: Request, iv: Interview, advice: Any, prefill: dict[str, bool], about: bool) -> Response:
-    """Before going on after 'not sure' about an emergency sign: how to check, and call now if it might be."""
+def _unsure_page(request: Request, iv: Interview, advice: Any, prefill: dict[str, bool], about: bool,
+                 mode: str | None = None) -> Response:
+    """Before going on after 'not sure' about an emergency sign: how to check, and call now if it might be.
+
+    The person changes the answer (back to the same signs, in the same `mode`) or carries on still not sure.
+    """
     from numbwise.web.app import render
 
-    state = _pack(request, iv, about, None, prefill)
+    state = _pack(request, iv, about, None, prefill, mode)
     return _pushed(request, render(request, "check_unsure.html", {
         "a": advice, "numbers": _numbers(), "state": state, "title": advice.title,
+        "step": _step(iv.count, "~unsure"), "back_to": _before(iv, mode),
     }), state)
 
 
@@ -245,10 +264,37 @@ def picked_marks(prefill: Mapping[str, bool]) -> tuple[str, ...]:
     return tuple(sorted(k[len(PICK):].lower() for k, v in prefill.items() if k.startswith(PICK) and v))
 
 
+def _picked_words(marks: tuple[str, ...]) -> tuple[str, ...]:
+    """The hand-picture picks in the words the pictures use ("Right thumb", "The whole left hand"), right hand first."""
+    names = dict(DIGITS)
+    out = []
+    for side, word in sorted(SIDES, key=lambda s: s[0] != "R"):
+        for mark in marks:
+            if mark[:1].upper() != side:
+                continue
+            what = mark[1:].upper()
+            if what == "0":
+                out.append(f"The whole {word} hand")
+            elif what == "P":
+                out.append(f"{word.capitalize()} palm at the base of the thumb")
+            elif what.isdigit() and int(what) in names:
+                out.append(f"{word.capitalize()} {names[int(what)]}")
+    return tuple(out)
+
+
+def _answers(iv: Interview, marks: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The result's "Your answers": age and sex, then each step with its heading as shown, the hand side included."""
+    from numbwise.assess.summary import ABOUT, answered
+
+    rows = answered(iv.history, iv.age, iv.sex, _picked_words(marks))
+    steps = iter(iv.history)
+    return [(text, given) if text == ABOUT else (_heading(next(steps)[0]), given) for text, given in rows]
+
+
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True) -> Response:
     from numbwise.assess.interview import outcome
     from numbwise.assess.result import ASK_DOCTOR_HEADING, POINTS_AWAY, POINTS_TO, result_plan
-    from numbwise.assess.summary import answered, count_line
+    from numbwise.assess.summary import count_line
     from numbwise.web.app import render
     from numbwise.web.store import save_check
 
@@ -262,8 +308,8 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
         if request.method == "POST" else None
     return _pushed(request, render(request, "check_result.html", {
         "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.title,
-        "answers": [(_heading(step[0]), given) for step, (_, given) in zip(iv.history, answered(iv.history))], "iv": iv, "when": request.app.state.settings.clock().astimezone(),
-        "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY,
+        "answers": _answers(iv, picked_marks(prefill or {})), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
+        "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY, "step": _step(iv.count, "~result"),
         "ask_doctor_heading": ASK_DOCTOR_HEADING,
     }), _pack(request, iv, about, None, prefill or {}))
 
@@ -306,7 +352,7 @@ def check_start(request: Request, at: str | None = None) -> Response:
 @router.post("/check")
 async def check_step(request: Request) -> Response:
     """Take one answer (or 'back', or the about-you form) and show what comes next."""
-    from numbwise.assess.interview import answer, from_data, outcome, to_data, undo, unsure_advice
+    from numbwise.assess.interview import answer, check_now, from_data, settled_emergency, to_data, undo
 
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
@@ -323,7 +369,8 @@ async def check_step(request: Request) -> Response:
             return _next(request, iv, about, prefill)
         last = iv.history[-1][0]
         iv = undo(iv)
-        return _question_page(request, iv, last, prefill, about)
+        # "Change my answer" on the check-now page: the same signs, as they were answered ("which ones" included)
+        return _question_page(request, iv, last, prefill, about, mode=mode if pending is None else None)
     if form.get("answer") == "about":
         try:
             age, sex = _about(form)
@@ -340,10 +387,16 @@ async def check_step(request: Request) -> Response:
     except FormProblem as exc:
         return _question_page(request, iv, pending, prefill, about, str(exc), 422, mode)
     blank = _blank(pending, form, mode)
+    limit = request.app.state.settings.max_questions
+    if form.get("answer") == "none" and pending.kind in ("screen", "sweep") and not (pending.any_first and mode is None):
+        rest = tuple(f for i, f in enumerate(pending.findings) if form.get(f"item{i}") is None)
+        given = {f: v for f, v in updates.items() if f not in rest}
+        if rest and settled_emergency(answer(iv, pending, given, rest), limit):
+            updates, blank = given, rest  # as in the terminal: the rest cannot change a settled emergency, left not known
     iv = answer(iv, pending, updates, blank)
-    advice = unsure_advice(pending, {**updates, **{f: False for f in blank}})
-    if advice is not None and outcome(iv).triage != "emergency":
-        return _unsure_page(request, iv, advice, prefill, about)
+    advice = check_now(iv, pending, updates, blank, limit)
+    if advice is not None:
+        return _unsure_page(request, iv, advice, prefill, about, mode)
     if pending.kind == "fingers":  # a new pick replaces the old one (after Back), the palm's with it
         prefill = {k: v for k, v in prefill.items() if not k.startswith(PICK) and k != PALM_FINDING}
     return _next(request, iv, about, prefill | hints)

@@ -79,7 +79,42 @@
     restore(step);
     step.form.addEventListener("submit", function (e) { remember(step, e.submitter); });
   }
+  // The check's history: one entry per step, kept here rather than by htmx (historyEnabled is off), so each entry
+  // remembers its step and the steps behind it. The in-page Back then goes back through those same entries, as
+  // the browser's Back does, instead of adding a new one that the browser's Back would undo (forward again).
+  function stepHere() {
+    var el = document.querySelector("#main [data-step]");
+    return el ? el.getAttribute("data-step") : null;
+  }
+  function stamp() {
+    var step = stepHere();
+    if (step === null) { return; }
+    var was = window.history.state || {};
+    var url = window.location.href;
+    var state = document.querySelector("#main form.check input[name='state']");
+    if (state && window.location.pathname === "/check" && !window.location.search) {
+      url = "/check?at=" + state.value;  // the first step too: coming back to it shows the same check, answers kept
+    }
+    window.history.replaceState({htmx: true, trail: was.trail || [], step: step}, "", url);
+  }
+  document.addEventListener("htmx:pushedIntoHistory", function (e) {
+    var was = window.history.state || {};
+    var trail = (was.trail || []).concat([was.step || ""]).slice(-100);
+    window.history.pushState({htmx: true, trail: trail, step: ""}, "", e.detail.path);
+  });
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!(form instanceof HTMLFormElement) || !form.matches("#main form.back[data-back]")) { return; }
+    var want = form.getAttribute("data-back");
+    var trail = (window.history.state || {}).trail || [];
+    var at = want ? trail.lastIndexOf(want) : -1;
+    if (at < 0) { return; }  // not behind us in this tab: the server's Back shows it (a new entry)
+    e.preventDefault();
+    e.stopPropagation();  // before htmx sees it (this listener runs first, while capturing)
+    window.history.go(at - trail.length);
+  }, true);
   function wire(root) {
+    stamp();
     wireCheck(root);
     var print = root.querySelector("#print");
     if (print) {
