@@ -264,7 +264,7 @@ def _interview(console: Console, plain: bool, limit: int,
         if before is not None and not typed.strip():  # Enter keeps the earlier answer, as it was
             print_wrapped(console, said(q, before.parsed, before.others_unsure), "  ", "  ")
             iv = answer(iv, q, before.updates, before.blank)
-            _unsure_advice(console, q, {**before.updates, **{f: False for f in before.blank}})
+            _unsure_advice(console, iv, q, before.updates, before.blank, limit)
             continue
         if parsed.command == QUIT:
             return None
