@@ -842,3 +842,110 @@ def test_light_headed_during_a_panic_attack_is_still_read_as_light_headed() -> N
     """An emergency sign said is kept (safety first): the emergency screen asks whether it is now."""
     got = said("I felt light-headed during the panic attack")
     assert got.get("cold_sweat_nausea") is True and got.get("rapid_breathing_anxiety") is True
+
+
+# --- Reviewers' readings that invented findings, and misses (parse brief, items 1-10) --------------------------
+
+@pytest.mark.parametrize("text", ["im a bit wobbly on my feet these days", "shaky on my feet since the summer"])
+def test_unsteady_on_my_feet_is_unsteady_walking_not_numb_feet(text: str) -> None:
+    got = said(text)
+    assert got.get("unsteady_walking") is True and "numb_feet" not in got, got
+
+
+@pytest.mark.parametrize(("text", "typing"), [
+    ("had a flu type thing about 2 weeks ago", None),
+    ("this type of pain is new to me", None),
+    ("my fingers tingle when I'm typing", True),
+    ("I type all day at work", True),
+])
+def test_type_as_a_noun_is_not_typing(text: str, typing: bool | None) -> None:
+    got = said(text)
+    assert (got.get("worse_with_gripping") or got.get("repetitive_hand_work")) is typing, got
+
+
+def test_weak_legs_on_the_stairs_are_leg_weakness_not_effort_or_rising_weakness() -> None:
+    got = said("legs feel weak going up the stairs")
+    assert got.get("leg_weakness") is True
+    assert "arm_discomfort_on_exertion" not in got and "weakness_rising_from_legs" not in got, got
+    # Effort words need the arm, jaw or chest: with them the effort finding still reads.
+    assert said("When I walk up a hill my left arm goes numb and achy, goes away when I stand still")[
+        "arm_discomfort_on_exertion"] is True
+
+
+def test_a_night_out_is_not_a_length_of_time() -> None:
+    got = said("woke up with my hand numb after a night out")
+    assert "onset_over_days" not in got and "lasting_over_6_weeks" not in got, got
+    assert said("my hand is numb, its been like 6 hours")["lasting_over_6_weeks"] is False
+    assert said("numb for 3 nights now")["lasting_over_6_weeks"] is False  # a number of nights is still a length
+
+
+@pytest.mark.parametrize("text", ["maybe when I'm stressed", "my fingers go numb, I think when I'm stressed",
+                                  "idk maybe when im stressed"])
+def test_a_hedge_is_not_a_firm_yes(text: str) -> None:
+    p = parse(text)
+    assert "triggered_by_cold_or_stress" not in p.understood
+    assert any(m.finding == "triggered_by_cold_or_stress" and m.value is None for m in p.mentions)
+
+
+def test_not_sure_if_my_face_is_drooping_is_asked_not_read_as_yes() -> None:
+    p = parse("I am not sure if my face is drooping")
+    assert "face_drooping" not in p.understood and emergency(p) == []
+    assert any(m.finding == "face_drooping" and m.value is None for m in p.mentions)  # seen, left to the question
+    assert said("a bit weak grip")["hand_weakness"] is True  # a word of degree is not a hedge
+
+
+def test_an_arm_heavy_with_effort_that_settles_at_rest_is_effort_discomfort_not_sudden_weakness() -> None:
+    p = parse("when I climb the stairs my left arm goes heavy and tingly, it settles down if I sit")
+    assert p.understood.get("arm_discomfort_on_exertion") is True
+    assert "arm_or_leg_weakness_sudden" not in p.understood and emergency(p) == []
+    # Heavy with no easing at rest, or other words of weakness, still stand as the emergency sign.
+    assert said("my left arm went heavy when I climbed the stairs and it is still heavy")[
+        "arm_or_leg_weakness_sudden"] is True
+    assert said("when I climb the stairs my arm goes heavy, it settles if I sit, but today my arm went weak")[
+        "arm_or_leg_weakness_sudden"] is True
+
+
+@pytest.mark.parametrize("story", ["passed out on my arm", "fell asleep on my arm", "conked out on my arm"])
+def test_passing_out_on_the_arm_is_the_same_story_as_sleeping_on_it(story: str) -> None:
+    slept = parse("slept on my arm after a night out, woke up and my right wrist just flops down")
+    p = parse(f"{story} after a night out, woke up and my right wrist just flops down")
+    assert any(m.finding == "after_pressure_on_arm" and m.status == "conflict" for m in p.mentions)
+    assert dict(p.understood) == dict(slept.understood)
+    eased = said(f"{story}, woke up numb, it came back after a few minutes")
+    assert eased["after_pressure_on_arm"] is True
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("neck's been killing me", "neck_pain"),
+    ("my neck's been sore for weeks", "neck_pain"),
+    ("had my thyroid out yesterday", "neck_surgery_thyroid_parathyroid"),
+    ("my thyroid was removed on monday", "neck_surgery_thyroid_parathyroid"),
+    ("my hands cramp up, fingers go all stiff", "muscle_cramps_spasms"),
+    ("my fingers go all stiff and curl", "muscle_cramps_spasms"),
+    ("a bit weak grip", "hand_weakness"),
+    ("my grip isn't as strong as it was", "hand_weakness"),
+    ("my grip's a bit weak", "hand_weakness"),
+])
+def test_missed_everyday_words_are_read(text: str, finding: str) -> None:
+    assert said(text).get(finding) is True, text
+
+
+def test_a_headache_and_blurred_vision_in_pregnancy_are_its_warning_signs() -> None:
+    p = parse("I am 34 and 30 weeks pregnant. My hands tingle. Today I also have a headache and my vision is a bit blurry")
+    assert p.findings.get("pregnant") is True and p.findings.get("pregnancy_warning_signs") is True
+    # Only with the pregnancy said: the same words from anyone else are not its warning signs, yes or no.
+    other = said("I am 34. My hands tingle. Today I also have a headache and my vision is a bit blurry")
+    assert "pregnancy_warning_signs" not in other
+    assert "pregnancy_warning_signs" not in said("I'm 30, male, numb pinky, no headache")
+    assert said("28 weeks pregnant, numb thumbs at night, no headaches")["pregnancy_warning_signs"] is False
+
+
+@pytest.mark.parametrize(("text", "long"), [
+    ("This morning my right hand went numb and tingly", False),
+    ("woke up with it yesterday, my left hand is numb", False),
+    ("my hand started tingling last night", False),
+    ("my hands have been numb for months and it went worse this morning", True),  # a flare of something older
+    ("had my thyroid out yesterday", None),  # when something else happened, not the numbness
+])
+def test_numbness_that_began_today_has_not_lasted_six_weeks(text: str, long: bool | None) -> None:
+    assert said(text).get("lasting_over_6_weeks") is long, text

@@ -419,6 +419,7 @@ def parse(text: str) -> Parsed:
     # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
     mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
     mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
+    mentions += _recent_start(toks, text, ctx, history_clauses, blocked, mentions)
     mentions += _goes_when_stopped(toks, text, ctx, lex, blocked, mentions)
     # "Slowly" over minutes ("went slowly from my fingers to my face in 20 minutes") is a spread, not an onset
     # over weeks or months: a gradual onset said in a clause that spreads or lasts under a day does not count.
@@ -429,6 +430,7 @@ def parse(text: str) -> Parsed:
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
+    mentions = _effort_heaviness(mentions, toks, ctx)
     mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
     understood, case = _resolve(mentions, lex)
@@ -515,8 +517,9 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
                 clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)):
             add("spreading_within_hours", True)  # "spread up to my elbow over 3 hours"
             continue
-        if d.days < 1 and d.ago and ctx.clause[d.start] not in history_clauses:
-            add("lasting_over_6_weeks", False, 0.75)  # "it started 20 minutes ago": not weeks, so not asked
+        if d.days < 1 and (d.ago or _been(words[a:d.start]) and not _resolving(words[a:b])) and (
+                ctx.clause[d.start] not in history_clauses):
+            add("lasting_over_6_weeks", False, 0.75)  # "it started 20 minutes ago", "it's been 6 hours": not weeks
             continue
         if d.days < 1 or ctx.clause[d.start] in history_clauses:
             continue
@@ -527,6 +530,44 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             if d.days < 14 and not said_onset:
                 add("onset_over_days", True, 0.7)
     return out
+
+
+def _been(before: list[str]) -> bool:
+    """'it's been like 6 hours', 'numb for the past 3 hours': a length up to now, not how long a spell takes."""
+    return "been" in before or bool(before[-2:-1]) and before[-2] == "the" and before[-1] in ("past", "last")
+
+
+# When it began, said as a time of the last day or two ("this morning my hand went numb", "woke up with it
+# yesterday"): not six weeks, so that question is not asked.
+_RECENT_START = (("this", "morning"), ("this", "afternoon"), ("this", "evening"), ("today",), ("tonight",),
+                 ("yesterday",), ("last", "night"), ("earlier", "today"), ("overnight",))
+# Words that say it began then ("went numb", "started tingling", "woke up with it"), not only that it is there
+# then ("today my hands are tingling too" may be a spread of something older).
+_BEGAN = frozenset({"went", "gone", "started", "start", "starts", "began", "begun", "woke", "wake", "waked", "woken",
+                    "noticed", "came"})
+_FLARE = frozenset({"worse", "again", "more", "flare", "flared", "bad", "badly", "usual", "still", "always"})
+
+
+def _recent_start(toks: list[Token], text: str, ctx: _Context, history_clauses: set[int], blocked: set[int],
+                  mentions: list[Mention]) -> list[Mention]:
+    """lasting_over_6_weeks is no when the numbness is said to have begun this morning, last night or yesterday,
+    and nothing else says how long it has lasted. Not for a flare of something older ('worse again today')."""
+    if any(m.finding == "lasting_over_6_weeks" and m.value is not None for m in mentions):
+        return []
+    words = [t.text for t in toks]
+    for i in range(len(words)):
+        for phrase in _RECENT_START:
+            k = i + len(phrase)
+            if tuple(words[i:k]) != phrase or blocked & set(range(i, k)) or ctx.clause[i] in history_clauses:
+                continue
+            a, b = clause_of(toks, i)
+            clause = words[a:b]
+            numb = {t.stem for t in toks[a:b]} & (_NUMB_WORDS - _PRONOUNS) or "it" in clause
+            if not (numb and set(clause) & _BEGAN) or set(clause) & _FLARE:
+                continue
+            start, end = toks[i].start, toks[k - 1].end
+            return [Mention("lasting_over_6_weeks", False, start, end, text[start:end], "inferred", 0.7)]
+    return []
 
 
 # Words of movement that spread only with a direction: "moved up my arm", not "moving around fixes it".
@@ -763,14 +804,59 @@ def _undone(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: Lexi
             if m.finding in broken and m.value else m for m in mentions]
 
 
+_EASING = frozenset({"settles", "settle", "settled", "settling", "eases", "ease", "eased", "easing", "better", "off",
+                     "away", "passes", "passed", "calms", "fine", "normal"})
+_AT_REST = frozenset({"sit", "sits", "sitting", "sat", "rest", "rests", "resting", "rested", "stop", "stops", "stopped",
+                      "break"})
+_STAND = frozenset({"stand", "stands", "standing", "stood"})  # "stand still" is rest; "still heavy" is not
+_HEAVY = frozenset({"heavy", "heavier", "heaviness"})
+
+
+def _eases_at_rest(toks: list[Token], ctx: _Context) -> bool:
+    """'it settles down if I sit', 'goes off when I stop', 'better after a rest': easing with rest."""
+    words = [t.text for t in toks]
+    ease = [i for i, w in enumerate(words) if w in _EASING]
+    rest = [i for i, w in enumerate(words) if w in _AT_REST or w == "still" and i and words[i - 1] in _STAND]
+    return any(abs(i - j) <= 6 and ctx.sentence[i] == ctx.sentence[j] for i in ease for j in rest)
+
+
+def _effort_heaviness(mentions: list[Mention], toks: list[Token], ctx: _Context) -> list[Mention]:
+    """An arm that goes heavy with effort ('when I climb the stairs my arm goes heavy') and settles with rest is
+    the discomfort effort brings on (arm_discomfort_on_exertion, as in angina), not a sudden weakness: that does
+    not come with effort and go at rest. Only the heaviness said in the effort's sentence; other words of
+    weakness ('my arm went weak and I can't lift it') still stand."""
+    effort = {_sentence_at(ctx, toks, m.start) for m in mentions if m.finding == "arm_discomfort_on_exertion" and m.value}
+    if not effort or not _eases_at_rest(toks, ctx):
+        return mentions
+    out = []
+    for m in mentions:
+        if (m.finding == "arm_or_leg_weakness_sudden" and m.value and m.status == "said"
+                and set(m.text.lower().split()) & _HEAVY and _sentence_at(ctx, toks, m.start) in effort):
+            m = Mention("arm_discomfort_on_exertion", True, m.start, m.end, m.text, "said", m.confidence)
+        out.append(m)
+    return out
+
+
+def _sentence_at(ctx: _Context, toks: list[Token], char: int) -> int:
+    """The sentence number of the token starting at a character offset."""
+    for i, t in enumerate(toks):
+        if t.start >= char:
+            return ctx.sentence[i]
+    return -1
+
+
 def _needing(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Words of a finding that need another said present (`phrases.needs`) count only when it is: a man's
-    'my face is swollen' is not a warning sign of pregnancy. Without it, they say nothing: the question asks."""
+    'my face is swollen' is not a warning sign of pregnancy. Without it, they do not say yes; and when the
+    text never speaks of it at all, they do not say no either ('no headache' from a man says nothing of the
+    warning signs of pregnancy): the question asks."""
     if not lex.needs:
         return mentions
     said, _ = _resolve(mentions, lex)
+    spoken = {m.finding for m in mentions if m.value is not None}
     unmet = {fid for fid, needed in lex.needs.items() if not all(said.get(n) is True for n in needed)}
-    return [m for m in mentions if not (m.finding in unmet and m.value is True)]
+    unspoken = {fid for fid, needed in lex.needs.items() if not spoken & set(needed)}
+    return [m for m in mentions if not (m.finding in unmet and m.value is True or m.finding in unspoken and m.value is False)]
 
 
 def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:

@@ -47,6 +47,10 @@ _LEAD = frozenset({"for", "since", "over", "past", "last", "about", "around", "n
                    "in", "after", "approx", "roughly", "like", "just", "only", "least", "now", "the", "from", "of", "some"})
 
 
+_NIGHT_EVENT = frozenset({"out", "shift", "shifts", "off", "in", "before", "drinking"})  # "a night out", "night shift"
+_NIGHT_LENGTH = frozenset({"for", "over", "past", "last", "whole", "all"})  # "for a night": a length
+
+
 @dataclass(frozen=True)
 class Duration:
     """A length of time found in the text, in days, with its token range."""
@@ -94,6 +98,9 @@ def durations(toks: Sequence[Token]) -> list[Duration]:
             continue
         if w in ("a", "an", "half") and (i == 0 or words[i - 1] not in _LEAD):
             continue  # "a bottle a day" is a rate, not a length
+        if words[j] in ("night", "nights") and (words[j + 1:j + 2] and words[j + 1] in _NIGHT_EVENT or (
+                w in ("a", "an", "one") and (words[i - 1] if i else "") not in _NIGHT_LENGTH)):
+            continue  # "after a night out", "a night shift": an evening out or a shift, not a length of time
         if j + 1 < len(words) and words[j + 1] in ("old", "o", "of"):
             continue  # "45 year old" is an age
         out.append(Duration(n * UNITS[words[j]], i, j + 1, j + 1 < len(words) and words[j + 1] == "ago"))

@@ -22,8 +22,15 @@ class Token:
     stem: str
 
 
+# "it's", "she's", "there's" keep their "'s": it is part of the word ("it's" is not "it").
+_KEEPS_S = frozenset({"it", "he", "she", "there", "that", "what", "who", "let", "here", "where", "how"})
+
+
 def stem(word: str) -> str:
-    """A crude English stem, the same for a phrase word and a text word, so inflections meet."""
+    """A crude English stem, the same for a phrase word and a text word, so inflections meet. A noun's "'s"
+    ("neck's been killing me", "my grip's weak") is "is", "has" or a possessive: the noun's stem."""
+    if word.endswith("'s") and word[:-2].isalpha() and word[:-2] not in _KEEPS_S:
+        word = word[:-2]
     if not word.isalpha():
         return word
     for suffix, keep in _SUFFIXES:
