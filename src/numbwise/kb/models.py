@@ -866,8 +866,8 @@ class LanguageFile(Strict):
     conditional: list[Phrase] = []  # "if": hypothetical only in a sentence that also has a future word
     future_words: list[Phrase] = []  # "will", "would", "I'll": "if it spreads I will call" (not "if I type it goes numb")
     historical: Annotated[list[Phrase], Field(min_length=1)]  # "years ago", "used to"
-    uncertain: list[Phrase] = []  # "maybe", "I think": kept, with less confidence
-    doubt: list[Phrase] = []  # "not sure if" his face drooped: the words that follow closely neither raise nor clear
+    uncertain: list[Phrase] = []  # "kind of", "a bit": words of degree, kept with less confidence ("maybe" is a doubt)
+    doubt: list[Phrase] = []  # "not sure if" his face drooped, "maybe", "I think": the words that follow closely neither raise nor clear
     terminators: Annotated[list[Phrase], Field(min_length=1)]  # "but", "however": end a trigger's reach
     relatives: dict[Literal["female", "male", "either"], list[Phrase]]  # "mum", "dad", "partner"
     family_verbs: Annotated[list[Phrase], Field(min_length=1)]  # "my mum *had* a stroke"
