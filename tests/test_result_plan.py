@@ -393,3 +393,16 @@ def test_an_exception_that_did_not_hold_names_the_parts_the_person_was_not_sure_
     assert len(said) == 1 and "several minutes" in said[0]
     sure = result_plan(assess({"age": 29, "sex": "female", "findings": {**f, "spreads_over_minutes": False}}))
     assert not any(w.startswith(UNSURE_PARTS) for w in sure.why)
+
+
+def test_facts_about_the_person_are_not_listed_as_warning_signs() -> None:
+    """Walkthrough 11: "Warning signs in your answers: You smoke." beside angina, and "You take a blood thinner" beside
+    a sudden numbness. They make a sign more serious ("Why this level" says how) but are not signs themselves."""
+    from numbwise.assess import assess
+
+    for findings, fact in (({"arm_discomfort_on_exertion": True, "smoker": True}, "smoker"),
+                           ({"onset_sudden": True, "one_hand": True, "blood_thinners": True}, "blood_thinners"),
+                           ({"chemotherapy": True, "fever": True}, "chemotherapy")):
+        plan = result_plan(assess({"age": 60, "sex": "male", "findings": findings}))
+        shown = {s.finding for s in plan.signs}
+        assert shown and fact not in shown, (findings, shown)

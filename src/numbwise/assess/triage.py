@@ -132,13 +132,25 @@ def fired_rules(
     return out
 
 
+HISTORY_GROUP = "history"  # findings.yaml's group of facts about the person, not symptoms
+
+
+def _group(fid: str) -> str | None:
+    f = load().findings.get(fid)
+    return f.group if f is not None else None
+
+
 def signs_shown(red_flags: Sequence[str], rules: Sequence[str]) -> tuple[str, ...]:
     """The red flags a person is shown as warning signs: those a fired rule's condition names. A finding that only
     stopped an exception (each spell that comes and goes is a new sudden start) stays a red flag of the
     assessment, but "It comes and goes" is not a warning sign to show beside a stroke sign."""
     by_id = {c.rule.id: c.rule for c in compiled_rules()}
     named = {f for rid in rules if rid in by_id for f in by_id[rid].when.finding_ids()}
-    return tuple(f for f in red_flags if f in named or not any(rid in by_id for rid in rules))
+    shown = tuple(f for f in red_flags if f in named or not any(rid in by_id for rid in rules))
+    # a fact about the person (smoking, a blood thinner, chemotherapy) makes a sign more serious but is not itself a
+    # warning sign: "Why this level" says what it changes; it is shown only when the rule has nothing else to show
+    facts = {f for f in shown if _group(f) == HISTORY_GROUP}
+    return tuple(f for f in shown if f not in facts) or shown
 
 
 def triage(findings: Mapping[str, bool], age: int | None = None, rules: Sequence[_Compiled] | None = None) -> Triage:
