@@ -49,9 +49,9 @@ def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: 
         yes = [names.get(f, f) for f in findings if given.get(f) is True]
         unsure = [names.get(f, f) for f in findings if f not in given and f not in blank]
         if kind == "text":  # what the words said, in the words the chips showed: "It has lasted less than six weeks."
-            from numbwise.parse.intake import _label  # the chips' own wording, one definition
+            from numbwise.assess.explain import statement  # the chips' and the reasons' wording, one definition
 
-            words = [_label(f, v) for f, v in given.items() if f in kb.findings]
+            words = [statement(f, v) for f, v in given.items() if f in kb.findings]
             out.append((text, " ".join(words) if words else "Nothing we could use"))
             continue
         if kind == "fingers":  # "Right thumb; right index finger.", else "The thumb is numb or tingling; the index ..."
@@ -69,4 +69,3 @@ def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: 
             parts += ([] if yes or unsure or not no else ["No to the ones answered"]) + [f"{left_words}: {'; '.join(left)}"]
         out.append((text, ". ".join(parts)))
     return tuple(out)
-

@@ -24,12 +24,10 @@ class Chip:
 
 
 def _label(fid: str, value: bool) -> str:
-    from numbwise.kb import load
+    """A chip says a reading in the words the result's reasons use (explain.statement)."""
+    from numbwise.assess.explain import statement
 
-    f = load().findings[fid]
-    if value:
-        return f.said_yes
-    return f.said_no or f"Not: {f.said_yes[0].lower()}{f.said_yes[1:]}"
+    return statement(fid, value)
 
 
 def _warning(fid: str, groups: Mapping[str, str]) -> bool:
