@@ -49,12 +49,14 @@ def home_care_unless_unsure(result: Assessment, unsure: Collection[str]) -> Asse
     "Care for it at home" under "we can't tell yet how urgent this is" would contradict itself: the level is
     routine instead (the routine rules the pattern replaced, or the default), and the reasons say why.
     """
-    if result.triage != "self_care":
-        return result
-    findings, age = result.case.findings, result.case.age
-    if not any(triage({**findings, f: True}, age).level in ("emergency", "urgent") for f in unsure if f not in findings):
+    if result.triage != "self_care" or not unsure_sign_matters(result.case.findings, result.case.age, unsure):
         return result
     return _without_home_care(result, UNSURE_RULE)
+
+
+def unsure_sign_matters(findings: Mapping[str, bool], age: int | None, unsure: Collection[str]) -> bool:
+    """Was the person not sure about a sign whose yes would make it urgent or an emergency (home care gives way)?"""
+    return any(triage({**findings, f: True}, age).level in ("emergency", "urgent") for f in unsure if f not in findings)
 
 
 def home_care_confirmed(result: Assessment, answered: Mapping[str, bool]) -> Assessment:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from numbwise.assess.chance import format_chance, short_chance
-from numbwise.assess.engine import Assessment
+from numbwise.assess.engine import Assessment, unsure_sign_matters
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
 from numbwise.assess.interview import cause_gain, checklist_label, own_checks, positive_findings, settled_by_another, unsure_checks
 from numbwise.assess.ranking import model, posterior
@@ -436,7 +436,7 @@ def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collect
     advice: list[str] = []
     for e, fs in found:
         for f in fs:
-            items.setdefault(f, Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), PLAN_DOUBT))
+            items.setdefault(f, Unsure(f, checklist_label(f), PLAN_DOUBT))
         if len(found) > 1:
             which = "; ".join(items[f].text for f in fs)
             advice.append(f"If this might be true ({which}): {' '.join(e.then.split())}")
@@ -576,7 +576,7 @@ def saved_unsure(level: str, case: Mapping[str, Any],
         if causes else None
     home = level in ("routine", "self_care") and not (years is not None and years < _home_care_age()) and not (
         level == "routine" and triage(findings, years).level == "self_care"  # home care gave way to a 'not sure' sign
-        and any(triage({**findings, f: True}, years).level in ("emergency", "urgent") for f in asked if f not in findings))
+        and unsure_sign_matters(findings, years, asked))
     return groups + (_plan_group(named, findings, asked) if home and named in kb.care.plans else ())
 
 
