@@ -406,3 +406,33 @@ def test_facts_about_the_person_are_not_listed_as_warning_signs() -> None:
         plan = result_plan(assess({"age": 60, "sex": "male", "findings": findings}))
         shown = {s.finding for s in plan.signs}
         assert shown and fact not in shown, (findings, shown)
+
+
+def _walk_story(age: int, sex: str, story: dict[str, bool], unsure: set[str]) -> Any:
+    """One person through the check: the story's answers, 'not sure' to `unsure`, no to everything else they are asked."""
+    iv = start(age, sex)
+    while (q := next_question(iv)) is not None:
+        if q.kind in ("fingers", "choice"):
+            iv = answer(iv, q, {f: story[f] for f in q.findings if f in story})
+        else:
+            iv = answer(iv, q, {f: story.get(f, False) for f in q.findings if f not in unsure})
+    return iv
+
+
+def test_a_wrist_drop_after_a_night_on_the_arm_gets_a_doctor_and_a_splint_not_home_steps_for_no_weakness() -> None:
+    """The reproduction: 24, asleep drunk on his arm, woke with a hanging wrist and a numb back of the hand, no better
+    after 6 hours; not sure about 'suddenly weak' or how it started, and the pressure question (which also asked about
+    easing within minutes) answered no. The caution says the advice below is for when there is no sudden weakness, so
+    the advice must not be home steps beside his weakness: it is the plan's own next step, a GP within days and a splint."""
+    story = {"hand_weakness": True, "after_pressure_on_arm": False, "heavy_alcohol": True, "constant": True,
+             "episode_resolved_within_hour": False, "one_hand": True, "both_hands": False, "numb_thumb": True,
+             "numb_index": True}
+    iv = _walk_story(24, "male", story, {"arm_or_leg_weakness_sudden", "onset_sudden"})
+    plan = result_plan(outcome(iv), iv.unsure)
+    assert plan.level == "routine" and plan.causes[0].id == "radial_nerve_palsy" and plan.told_apart
+    assert plan.advice is not None and plan.advice.steps == ()  # no "what you can do at home" beside a wrist drop
+    assert "GP in the next few days" in plan.advice.summary and "splint" in plan.advice.summary
+    assert "call your emergency number" in plan.advice.summary  # weakness that came on awake, or with stroke signs
+    # he did not say he slept on the arm: neither the headline nor a reason may say so
+    assert "sleeping" not in plan.headline and "pressure" not in plan.headline
+    assert not any("pressure" in r.text for r in plan.causes[0].towards)
