@@ -228,3 +228,14 @@ def test_the_web_result_shows_what_a_doctor_can_offer_apart() -> None:
     home = page.index("What you can do at home for Diabetic peripheral neuropathy")
     ask = page.index("What a doctor can offer")
     assert home < ask and "pregabalin" not in page[home:ask] and "pregabalin" in page[ask:]
+
+
+@pytest.mark.parametrize("cause", ["carpal_tunnel", "radial_nerve_palsy"])
+def test_a_plan_never_puts_off_the_doctors_visit_its_result_asks_for(cause: str) -> None:
+    """The review: a routine result says 'see a doctor in days to two weeks' while its plan said 'see a doctor after
+    6 weeks' (carpal tunnel) or 'see a doctor soon' beside 'see a doctor if no better after 6 weeks' (radial palsy).
+    A plan's later doctor step is a return visit, and its first one is never later than the level's two weeks."""
+    out = " ".join(run_cli("--plain", "care", cause).out.split())
+    assert not re.search(r"after 6 weeks[^.]*\.\s*(How long: )?[^.]*See a doctor\.", out), out
+    assert "See a doctor if it is no better after 6 weeks" not in out
+    assert "Go back to your doctor" in out
