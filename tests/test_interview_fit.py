@@ -95,3 +95,12 @@ def test_a_12_year_old_is_not_asked_about_alcohol_but_is_about_pregnancy() -> No
     _never_lower(iv, {"heavy_alcohol": False})
     assert "alcohol a week" in _check(14)  # a 14-year-old is asked
 
+
+def test_the_terminal_says_who_you_means_when_the_words_gave_age_and_sex() -> None:
+    from numbwise.assess.interview import FOR_SOMEONE_ELSE, FOR_SOMEONE_ELSE_TOLD
+
+    told = "my mum is 60, her right thumb and index finger tingle at night and wake her, shaking helps"
+    out = run_cli("--plain", "check", "--no-diary", "--describe", told, input="\nq\n").out
+    assert "About you" not in out and " ".join(FOR_SOMEONE_ELSE_TOLD.split()) in " ".join(out.split())
+    out = run_cli("--plain", "check", "--no-diary", "--describe", "my right thumb tingles at night", input="\n\nq\n").out
+    assert FOR_SOMEONE_ELSE_TOLD not in " ".join(out.split()) and " ".join(FOR_SOMEONE_ELSE.split()) in " ".join(out.split())

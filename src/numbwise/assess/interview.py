@@ -372,6 +372,8 @@ def check_now(iv: Interview, q: Question, updates: Mapping[str, bool], blank: Co
 # The "About you" step (age and sex), in the words every face shows.
 ABOUT_HELP = "Some causes are more common at certain ages, or in women or men. You can skip both."
 FOR_SOMEONE_ELSE = "If you are answering for someone else, give their age and sex, and answer every question about them."
+# Said where the words gave both age and sex, so About you (which says FOR_SOMEONE_ELSE) is never shown.
+FOR_SOMEONE_ELSE_TOLD = "If you are answering for someone else, every question that says \"you\" means them."
 
 
 def about_due(iv: Interview) -> bool:
@@ -884,6 +886,6 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]
