@@ -115,9 +115,13 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out: list[str] = []
     asked: set[str] = set()
     first: dict[str, bool] = {}
+    before = start(iv.age, iv.sex)
     for q, updates, blank in iv.history:  # interview integrity (a description is not a question: it may be asked back)
+        so_far, before = before, answer(before, q, dict(updates), blank)
         if q.kind == "text":
             continue
+        out += [f"asked {f}, which does not fit this person or follows a no" for f in q.findings
+                if q.kind not in ("fingers", "choice") and not fits(f, iv.sex, iv.age, so_far.answers)]
         now = set(q.findings) - set(blank)
         if now & asked and q.kind not in ("fingers", "choice"):
             out.append(f"asked twice: {sorted(now & asked)} in {q.id}")
@@ -144,17 +148,18 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if plan.advice is not None:
         if not plan.causes or plan.advice.cause != plan.causes[0].id:
             out.append("advice for a cause that is not the leading one")
-        own = {s.do for s in care_plan(None, plan.advice.cause, answers, iv.sex).steps}
+        own = {s.do for s in care_plan(None, plan.advice.cause, answers, iv.sex, iv.age).steps}
         out += [f"advice line not from the cause's own plan: {s.do}" for s in plan.advice.steps if s.do not in own]
         out += [f"a note that cannot apply to this person: {n.text}" for n in _notes(plan.advice.cause)
-                if (answers.get(n.about) is False or iv.sex == n.not_for_sex)
+                if (answers.get(n.about) is False or iv.sex == n.not_for_sex
+                    or answers.get(n.about) is None and not fits(n.about, iv.sex, iv.age))
                 and any(" ".join(n.text.split()) in s.do for s in plan.advice.steps)]
         if plan.advice.steps and not plan.told_apart:
             out.append("a treatment ladder when the causes cannot be told apart")
         escalations = escalation_findings(plan.advice.cause)
         if plan.advice.steps:  # a home plan is never shown while one of its escalation answers was never asked
             out += [f"home steps of {plan.advice.cause} shown though {f} was never asked" for f in escalations
-                    if f not in answers and f not in iv.asked and fits(f, iv.sex)]
+                    if f not in answers and f not in iv.asked and fits(f, iv.sex, iv.age, answers)]
         said = {u.finding for g in plan.unsure if g.level == PLAN_DOUBT for u in g.items}
         if plan.level in ("routine", "self_care"):  # a 'not sure' to one is said beside the plan
             out += [f"'not sure' to {f} not said beside the plan" for f in escalations
@@ -179,6 +184,9 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
             and len(plan.causes) > 1 and not plan.questions_intro):
         out.append("can't tell the causes apart but no question offered")
     out += _question_problems(plan)
+    by_text = {f.question: fid for fid, f in _findings().items()}
+    out += [f"offered question that does not fit this person: {q}" for q in plan.questions
+            if not fits(by_text[q], iv.sex, iv.age, answers)]
     # an unsure sign more urgent than the level: said at the top (a home plan's own escalation answers are not)
     worst = next((g.level for g in plan.unsure if g.level != PLAN_DOUBT), None)
     generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
@@ -226,6 +234,12 @@ def _sets_off(findings: tuple[str, ...], answers: dict[str, bool], age: int | No
     hyp = triage({**answers, **{f: True for f in findings}}, age)
     return any(c.rule.id in hyp.rules and c.rule.level == level and set(findings) & set(positive_findings(c.rule.when))
                for c in compiled_rules())
+
+
+def _findings() -> Mapping[str, Any]:
+    from numbwise.kb import load
+
+    return load().findings
 
 
 def _notes(cause: str) -> list[Any]:

@@ -476,15 +476,16 @@ def test_pregnancy_is_never_asked_of_a_man() -> None:
     """Walkthrough 4: a 72-year-old man was asked 'You are pregnant' and about warning signs in pregnancy."""
     from numbwise.assess.interview import answer, next_question, start
 
-    def asked_pregnancy(sex: str | None) -> bool:
-        iv, seen = start(72, sex), False
+    def asked_pregnancy(sex: str | None, age: int = 72) -> bool:
+        iv, seen = start(age, sex), False
         while (q := next_question(iv)) is not None:
             seen = seen or bool({"pregnant", "pregnancy_warning_signs"} & set(q.findings))
             iv = answer(iv, q, {})
         return seen
 
     assert not asked_pregnancy("male")
-    assert asked_pregnancy("female") and asked_pregnancy(None)  # might apply: asked
+    assert asked_pregnancy("female", 30) and asked_pregnancy(None, 30)  # might apply: asked
+    assert not asked_pregnancy("female")  # nor of a woman of 72 (findings.yaml `ages`: up to 55)
 
 
 def test_not_sure_about_the_others_is_not_asked_again_in_the_terminal() -> None:

@@ -131,3 +131,15 @@ def test_api_parse_assessment_never_advises_home_care_from_words_alone(live: Liv
     assert body["assessment"]["triage"] == "routine"  # so words alone never give self-care
     body = _post_json(live, {"text": "suddenly my face is drooping and my right hand is numb"}).json()
     assert body["assessment"]["triage"] == "emergency"
+
+
+def test_words_that_give_age_and_sex_still_say_who_you_means(live: Live) -> None:
+    """About you (with its line for someone answering for another) is skipped when the words gave both: the chips say it."""
+    from numbwise.assess.interview import FOR_SOMEONE_ELSE_TOLD
+
+    _, cookie, csrf = _session(live)
+    told = "my mum is 60, her right thumb and index finger tingle at night and wake her, shaking helps"
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", told)], cookie).body.decode()
+    assert "Age: 60." in page and FOR_SOMEONE_ELSE_TOLD.replace('"', "&#34;") in page
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", "my right thumb tingles at night")], cookie).body.decode()
+    assert "someone-else" not in page  # About you follows, with its own line

@@ -372,6 +372,8 @@ def check_now(iv: Interview, q: Question, updates: Mapping[str, bool], blank: Co
 # The "About you" step (age and sex), in the words every face shows.
 ABOUT_HELP = "Some causes are more common at certain ages, or in women or men. You can skip both."
 FOR_SOMEONE_ELSE = "If you are answering for someone else, give their age and sex, and answer every question about them."
+# Said where the words gave both age and sex, so About you (which says FOR_SOMEONE_ELSE) is never shown.
+FOR_SOMEONE_ELSE_TOLD = "If you are answering for someone else, every question that says \"you\" means them."
 
 
 def about_due(iv: Interview) -> bool:
@@ -483,7 +485,7 @@ def _sweep(iv: Interview) -> Question | None:
     for c in compiled_rules():
         if c.rule.level == "routine" and c.rule.id not in replaced:
             open_findings += [f for f in positive_findings(c.rule.when)
-                              if f not in iv.asked and f not in open_findings and fits(f, iv.sex)]
+                              if f not in iv.asked and f not in open_findings and _fits(f, iv)]
     if not open_findings:
         return None
     return sweep_question(kb.interview.safety_sweep, open_findings)
@@ -577,7 +579,7 @@ def _still_open(q: Question, iv: Interview) -> Question:
     earlier single question may have answered some, or answered another option of the same one-answer group:
     "it came on slowly" settles "it started all at once")."""
     def open_(f: str) -> bool:
-        return f not in iv.asked and f not in iv.answers and not settled_by_another(f, iv.answers) and fits(f, iv.sex)
+        return f not in iv.asked and f not in iv.answers and not settled_by_another(f, iv.answers) and _fits(f, iv)
 
     if q.kind != "screen" or all(open_(f) for f in q.findings):
         return q
@@ -592,10 +594,23 @@ def exclusive_groups() -> tuple[frozenset[str], ...]:
     return (*groups, frozenset({"one_hand", "both_hands"}))
 
 
-def fits(fid: str, sex: str | None) -> bool:
-    """Can this finding apply to a person of this sex (findings.yaml `for_sex`: pregnancy is not asked of a man)?"""
+def fits(fid: str, sex: str | None, age: int | None = None, answers: Mapping[str, bool] | None = None) -> bool:
+    """Does this question fit the person: their sex (`for_sex`: pregnancy is not asked of a man), their age (`ages`:
+    nor of a 60-year-old woman) and their answers (`follows`: no "usual migraine aura?" after a no to migraines)?
+    A question that does not fit leaves its finding unknown, which never lowers a level."""
     f = load().findings.get(fid)
-    return f is None or f.for_sex is None or sex is None or sex == f.for_sex
+    if f is None:
+        return True
+    known = answers or {}
+    if any(known.get(g) is False for g in f.follows):
+        return False
+    said = any(known.get(g) is True for g in f.follows)  # "I'm pregnant" in the words: her warning signs at any age
+    return (f.for_sex is None or sex is None or sex == f.for_sex) and (f.ages is None or said or f.ages.holds(age))
+
+
+def _fits(fid: str, iv: Interview) -> bool:
+    """fits() for this interview's person and answers so far."""
+    return fits(fid, iv.sex, iv.age, iv.answers)
 
 
 def settled_by_another(fid: str, findings: Mapping[str, bool]) -> bool:
@@ -640,7 +655,7 @@ def _follow_up(iv: Interview, post: list[float], worlds: list[dict[str, bool]], 
     safety = _safety_findings()
     probe = sweep_question(s, ())
     items = [f for f in order if f not in iv.asked and f not in safety and not settled_by_another(f, iv.answers)
-             and fits(f, iv.sex) and _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
+             and _fits(f, iv) and _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
     return sweep_question(s, items) if items else None
 
 
@@ -659,7 +674,7 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     s = load().interview.left_blank
     if s is None or s.id in iv.shown:
         return None
-    left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers and fits(f, iv.sex)]
+    left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers and _fits(f, iv)]
     if not left:
         return None
     safety = _safety_findings()
@@ -704,7 +719,7 @@ def _escalation_question(iv: Interview) -> Question | None:
         return None
     findings = load().findings
     return next((finding_question(f) for f in escalation_findings(cause)
-                 if f not in iv.asked and f not in iv.answers and f in findings and fits(f, iv.sex)), None)
+                 if f not in iv.asked and f not in iv.answers and f in findings and _fits(f, iv)), None)
 
 
 def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_ask: Collection[str]) -> Question | None:
@@ -750,12 +765,12 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         follow = _follow_up(iv, post, worlds, levels, up, down)
         if follow is not None:
             return follow
-    open_rule = [f for f in _rule_findings() if f not in iv.asked and not settled_by_another(f, iv.answers) and fits(f, iv.sex)]
+    open_rule = [f for f in _rule_findings() if f not in iv.asked and not settled_by_another(f, iv.answers) and _fits(f, iv)]
     if up >= LEVEL_DOUBT and open_rule:
         gain, best = max((_level_gain(worlds, levels, f), f) for f in open_rule)
         if gain >= MIN_LEVEL_GAIN:
             return finding_question(best)
-    candidates = [f for f in model().present if f not in iv.asked and not settled_by_another(f, iv.answers) and fits(f, iv.sex)]
+    candidates = [f for f in model().present if f not in iv.asked and not settled_by_another(f, iv.answers) and _fits(f, iv)]
     if max(post) < CONFIDENT and candidates:
         gains = sorted(((cause_gain(post, f), f) for f in candidates), reverse=True)
         if gains[0][0] >= MIN_CAUSE_GAIN:
@@ -773,7 +788,7 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
             if sweep is not None:
                 return sweep
     for fid in (*must_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
-        if fid not in iv.asked and fid not in iv.answers and fid in load().findings:
+        if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv):
             return _clarify(fid, iv)
     return None
 
@@ -871,6 +886,6 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]

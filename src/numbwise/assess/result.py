@@ -15,7 +15,8 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment, unsure_sign_matters
 from numbwise.assess.explain import cause_reasons, statement, triage_reasons
-from numbwise.assess.interview import cause_gain, checklist_label, own_checks, positive_findings, settled_by_another, unsure_checks
+from numbwise.assess.interview import (cause_gain, checklist_label, fits, own_checks, positive_findings, settled_by_another,
+                                      unsure_checks)
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, UNSURE_RULE, Triage, compiled_rules, signs_shown, triage, watched_causes
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
@@ -350,7 +351,7 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
     shown = [i for i, c in enumerate(m.causes) if c in among]
 
     open_ = [f for f in m.present if f not in findings and f in kb.findings and not settled_by_another(f, findings)
-             and (len(shown) < 2 or tells_apart(m.p[f], shown))]
+             and fits(f, sex, age, findings) and (len(shown) < 2 or tells_apart(m.p[f], shown))]
     gains = {f: cause_gain(post, f) for f in open_}
     best: list[str] = []
     for f in sorted(open_, key=lambda f: (-gains[f], f)):
@@ -366,11 +367,11 @@ def _home_care_age() -> int:
     return max(found, default=0)
 
 
-def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str | None) -> Advice:
+def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str | None, age: int | None = None) -> Advice:
     """The leading cause's care plan for this person (a step's note that cannot apply to them is left out)."""
     from numbwise.care.plan import care_plan
 
-    plan = care_plan(None, cid, findings, sex)
+    plan = care_plan(None, cid, findings, sex, age)
     entry = load().care.plans.get(cid)
     due = next(((e, f) for e in (entry.escalate if entry else ()) for f in e.said if findings.get(f) is True), None)
     if due is not None:  # the plan's own "when home care is not enough" is already true: its next step, no home steps
@@ -384,16 +385,16 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
 def _result_advice(result: Assessment, named: str | None) -> Advice | None:
     """What may help, for the cause a result names (`named`): its home plan on a routine or self-care result, a
     doctor-first plan on an urgent one; None for a child, beside a 'not sure' sign that rules home care out, or else."""
-    level, findings, sex = result.triage, result.case.findings, result.case.sex
+    level, findings, sex, age = result.triage, result.case.findings, result.case.sex, result.case.age
     if named is None:
         return None
-    child = result.case.age is not None and result.case.age < _home_care_age()  # a doctor first: no home steps alone
+    child = age is not None and age < _home_care_age()  # a doctor first: no home steps alone
     unsure_sign = UNSURE_RULE in result.rules  # "we cannot suggest caring for this at home": no plan to start either
     if level in ("routine", "self_care") and not child and not unsure_sign:
-        advice = _advice(named, True, findings, sex)
-        return advice if advice.steps else _advice(named, False, findings, sex)
+        advice = _advice(named, True, findings, sex, age)
+        return advice if advice.steps else _advice(named, False, findings, sex, age)
     if level == "urgent" and named in load().care.doctor_first:
-        return _advice(named, False, findings, sex)
+        return _advice(named, False, findings, sex, age)
     return None
 
 

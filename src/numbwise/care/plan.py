@@ -141,12 +141,18 @@ def step_applies(step: CareStep, answers: Mapping[str, bool] | None) -> bool:
     return step.about is None or answers is None or answers.get(step.about) is not False
 
 
-def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | None) -> bool:
-    """A step note stands unless a person's answers rule it out (a 'no', or a sex it cannot apply to); with no person it stands."""
-    return answers is None or (answers.get(note.about) is not False and (sex is None or sex != note.not_for_sex))
+def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | None, age: int | None = None) -> bool:
+    """A step note stands unless a person's answers rule it out (a 'no', a sex it cannot apply to, or an age its finding
+    is never asked at: no "if you are pregnant" to a woman of 60); with no person it stands."""
+    if answers is None:
+        return True
+    about = load().findings.get(note.about)
+    for_age = about is None or about.ages is None or about.ages.holds(age) or answers.get(note.about) is True
+    return answers.get(note.about) is not False and (sex is None or sex != note.not_for_sex) and for_age
 
 
-def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | None = None, sex: str | None = None) -> CarePlan:
+def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | None = None, sex: str | None = None,
+              age: int | None = None) -> CarePlan:
     """The care plan for a cause ID, for anyone or (with `answers`) for one person; raises UnknownCause with suggestions."""
     kb = kb or load()
     cid = _resolve(kb, cause)
@@ -171,7 +177,7 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     for s in entry.steps:
         if not step_applies(s, answers):
             continue
-        notes = [n for n in s.notes if note_applies(n, answers, sex)]
+        notes = [n for n in s.notes if note_applies(n, answers, sex, age)]
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
                               " ".join([s.do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
                                                 for n in notes)]), s.how_long,

@@ -194,6 +194,10 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
         console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all. q = stop.",
                       markup=False)
+        if age is not None and sex is not None:  # About you is skipped, and with it its line for someone else
+            from numbwise.assess.interview import FOR_SOMEONE_ELSE_TOLD
+
+            print_wrapped(console, FOR_SOMEONE_ELSE_TOLD, "", "")
         while True:
             typed = read_line(console, "> ")
             if typed.strip().lower() == "q":

@@ -171,6 +171,11 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for other in f.implies:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': implies '{other}', which is not another known finding")
+        for other in f.follows:
+            if other == fid or other not in voc.findings:
+                problems.append(f"findings.yaml: entry '{fid}': follows '{other}', which is not another known finding")
+        if f.ages is not None:
+            refs("findings.yaml", f"{fid}.ages", f.ages.sources)
         for other in f.no_is_no_reason_with:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': no_is_no_reason_with '{other}', which is not another known finding")

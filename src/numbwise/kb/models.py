@@ -105,6 +105,26 @@ class Phrases(Strict):
         return self
 
 
+class AgeRange(Strict):
+    """The ages a question fits (pregnancy from first periods to the menopause); the bounds are medical facts, sourced."""
+
+    at_least: int | None = Field(default=None, ge=0, le=120)
+    below: int | None = Field(default=None, ge=1, le=121)
+    sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _bounds(self) -> AgeRange:
+        if self.at_least is None and self.below is None:
+            raise ValueError("an age range needs at_least, below or both")
+        if self.at_least is not None and self.below is not None and self.at_least >= self.below:
+            raise ValueError("an age range's at_least must be below its below")
+        return self
+
+    def holds(self, age: int | None) -> bool:
+        """Is this age inside the range? An age not given is: a question is never left out on a guess."""
+        return age is None or ((self.at_least is None or age >= self.at_least) and (self.below is None or age < self.below))
+
+
 class Finding(Strict):
     group: Ident
     question: Text
@@ -119,6 +139,12 @@ class Finding(Strict):
     # The interview fills these in only where still open, never over an answer the person gave.
     implies: dict[Ident, bool] = {}
     for_sex: Literal["female", "male"] | None = None  # only for this sex: never asked of the other (pregnancy)
+    # Only for these ages: not asked outside them (pregnancy of a 60-year-old), and left unknown, which never lowers
+    # a level. A yes to what it `follows` (the words said "pregnant") asks it at any age.
+    ages: AgeRange | None = None
+    # A question about a feature of these ("Is this your usual migraine aura?" of "Have you had migraines before?"):
+    # never asked after a clear no to any of them; a "not sure", or no answer yet, still asks it.
+    follows: list[Ident] = []
     how_to_check: Text | None = None  # said to a person unsure of it, when it could raise their result (take a temperature)
     # A "no" that is no argument once one of these is yes: the ranking treats answers as independent, so "You do
     # not take metformin" would count against diabetic nerve damage in someone who said they have diabetes.

@@ -31,11 +31,15 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
 
 
 def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
+    from numbwise.assess.interview import FOR_SOMEONE_ELSE_TOLD
     from numbwise.parse import Chip
 
     items = [Chip(**c) for c in told["chips"] if c["finding"] in told["findings"]]
+    about = [Chip(**c) for c in told.get("about", [])]
+    both = {"age", "sex"} <= {c.finding for c in about}  # About you is skipped, and with it its line for someone else
     return _page(request, "check_describe_chips.html", {
-        "title": "What we understood", "chips": items, "text": text, "about": [Chip(**c) for c in told.get("about", [])],
+        "title": "What we understood", "chips": items, "text": text, "about": about,
+        "someone_else": FOR_SOMEONE_ELSE_TOLD if both else None,
         "token": str(_serializer(request).dumps(told)),
     })
 
