@@ -295,3 +295,22 @@ def test_yes_to_the_emergency_reading_keeps_only_the_signs_shown_not_readings_ne
     assert shown and set(kept) <= set(words.findings) and shown <= set(kept)
     assert triage(kept, words.age).level == "emergency"
     assert words.findings.get("onset_over_days") is True and "onset_over_days" not in kept  # read, never shown
+
+
+def test_a_misread_description_never_makes_the_check_calmer_than_the_form() -> None:
+    """A reviewer's 70-year-old (speech odd, words came out funny, 'some time this week'): his words were read as
+    'comes and goes' and memory trouble and the check said routine, where the form gave urgent. His words now
+    raise the speech sign, so the check starts at the emergency reading; and a 'comes and goes' only the words
+    gave, that would lower a level the questions set, is asked back first."""
+    from tests.test_parse import SPEECH_STORY
+
+    r = run_cli("--plain", "check", "--no-diary", "--describe", SPEECH_STORY, input="n\n\n\n")
+    assert "WARNING: your words point to an emergency" in r.out and "words came out funny" in r.out
+    assert "comes and goes" not in r.out.split("Did we read you right?")[0]
+    # the mechanism for a yes that lowers: words say it comes and goes, the questions a brief one-sided spell
+    iv = describe(start(70, "male"), {"comes_and_goes": True, "one_hand": True})
+    iv = answer(iv, finding_question("episode_resolved_within_hour"), {"episode_resolved_within_hour": True})
+    assert outcome(iv).triage == "urgent"  # the words' 'comes and goes' does not lower it unasked
+    q = next_question(iv)
+    assert q is not None and q.findings == ("comes_and_goes",)
+    assert outcome(answer(iv, q, {})).triage == "urgent"  # 'not sure' keeps it

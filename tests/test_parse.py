@@ -949,3 +949,60 @@ def test_a_headache_and_blurred_vision_in_pregnancy_are_its_warning_signs() -> N
 ])
 def test_numbness_that_began_today_has_not_lasted_six_weeks(text: str, long: bool | None) -> None:
     assert said(text).get("lasting_over_6_weeks") is long, text
+
+
+# A reviewer's 70-year-old: "some time this week" read as "comes and goes", "cant remember" as memory trouble, and
+# his speech missed, so his check came out routine where the form gave urgent.
+SPEECH_STORY = ("my right hand went numb some time this week, i think my speech was a bit odd for a moment yesterday but "
+                "cant remember, my words came out funny")
+
+
+def test_a_time_of_onset_and_a_hedge_are_not_findings_and_odd_speech_is_read() -> None:
+    p = parse(SPEECH_STORY)
+    assert "comes_and_goes" not in p.understood  # "some time this week" is when it began
+    assert "memory_or_mood_change" not in p.understood  # "cant remember" is a hedge about a fact
+    assert p.findings.get("speech_difficulty") is True  # "my words came out funny"
+    hedged = [m for m in p.mentions if m.finding == "speech_difficulty" and m.text.startswith("speech")]
+    assert hedged and hedged[0].status == "hypothetical" and hedged[0].value is None  # "i think ...": asked, not missing
+    assert said("it comes some times, not all day").get("comes_and_goes") is True
+    assert said("my memory is bad, i cant remember things").get("memory_or_mood_change") is True
+
+
+@pytest.mark.parametrize("text", [
+    "my words came out funny", "my words came out wrong", "my words came out all jumbled", "his speech was odd",
+    "her speech was weird", "my speech was off for a bit", "I couldn't get my words out",
+])
+def test_ways_of_saying_speech_went_wrong_are_the_speech_sign(text: str) -> None:
+    assert parse(text).findings.get("speech_difficulty") is True
+
+
+def test_a_hedged_speech_sign_is_asked_not_missed_nor_raised() -> None:
+    for text in ("i think my speech was odd", "i can't remember if my speech was slurred", "maybe my words came out funny"):
+        m = [m for m in parse(text).mentions if m.finding == "speech_difficulty"]
+        assert m and all(x.value is None and x.status == "hypothetical" for x in m), text
+
+
+def test_shaky_and_sweaty_alone_is_not_spells_that_sugar_helps() -> None:
+    p = parse("hes shaky and sweaty and his lips tingle, hes confused, took his insulin an hour ago and didnt eat")
+    assert "low_sugar_symptoms" not in p.findings  # it would put "sugar helps" in his mouth: asked
+    assert p.findings.get("confusion") is True and p.findings.get("insulin_or_sulfonylurea") is True
+    assert "cold_sweat_nausea" not in p.findings  # "sweaty" in "shaky and sweaty" is the spell's words, as before
+    helped = parse("Diabetic on insulin. Got shaky, sweaty and my hands tingled before lunch, better after some juice.")
+    assert helped.findings.get("low_sugar_symptoms") is True and "cold_sweat_nausea" not in helped.findings
+    assert parse("I get shaky and sweaty, it goes after a glass of juice").findings.get("low_sugar_symptoms") is True
+
+
+def test_an_arm_that_goes_heavy_with_effort_is_not_sudden_weakness() -> None:
+    p = parse("my left arm goes heavy and tingly when i climb stairs")
+    assert "arm_or_leg_weakness_sudden" not in p.findings and p.findings.get("arm_discomfort_on_exertion") is True
+    for sudden in ("my arm suddenly went heavy and I could not lift it", "my arm suddenly went weak",
+                   "my arm suddenly went dead and I could not lift it",
+                   "when I climbed the stairs my arm suddenly went heavy"):
+        assert parse(sudden).findings.get("arm_or_leg_weakness_sudden") is True, sudden
+
+
+def test_a_knock_that_brings_it_on_each_time_is_not_a_recent_injury() -> None:
+    assert "recent_arm_injury_or_cast" not in parse("tingling in my little finger whenever I bang my funny bone").understood
+    assert "recent_arm_injury_or_cast" not in parse("every time i knock my elbow my pinky tingles").understood
+    assert parse("I banged my elbow yesterday and now my little finger tingles").findings.get(
+        "recent_arm_injury_or_cast") is True

@@ -89,6 +89,10 @@ class Phrases(Strict):
     # for the `says` words to count, when those carry only part of the finding ("slept on my arm" says the
     # pressure, not that it eased on moving). Without any of them the finding is not known, so it is asked.
     confirmed_by: list[Phrase] = []
+    # Words that say only a part of the finding ("shaky and sweaty" of a spell that sugar helps): they are read
+    # like `says` words (so "sweaty" in them is not a cold sweat), but count only beside one of its `says`
+    # words said of the person; alone, the finding is not known, so it is asked.
+    partial: list[Phrase] = []
     # Findings the description must also say are present for the `says` words to count: "my face is
     # swollen" is a warning sign of pregnancy only from a person who says they are pregnant. A phrase
     # that states the needed finding itself ("pregnant and severe headache") is listed under it too.
@@ -100,6 +104,9 @@ class Phrases(Strict):
         _no_edge_gaps(self.denied)
         _no_edge_gaps(self.undone_by)
         _no_edge_gaps(self.confirmed_by)
+        _no_edge_gaps(self.partial)
+        if both := set(self.partial) & set(self.says):
+            raise ValueError(f"partial words cannot also be says words: {sorted(both)}")
         if both := set(self.confirmed_by) & (set(self.says) | set(self.undone_by)):
             raise ValueError(f"confirmed_by words cannot also be says or undone_by words: {sorted(both)}")
         return self

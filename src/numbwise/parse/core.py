@@ -374,6 +374,7 @@ def parse(text: str) -> Parsed:
 
     blocked: set[int] = set()  # tokens in a hypothetical, past or someone else's context
     history_clauses: set[int] = set()
+    partial: set[tuple[str, int, int]] = set()  # (finding, start, end) of mentions from its `partial` words
     for h in hits:
         anchor = min(k.start for k in hits if k.start <= h.start and k.end >= h.end
                      and set(k.pattern.findings) & set(h.pattern.findings))
@@ -399,6 +400,8 @@ def parse(text: str) -> Parsed:
             if group in _OTHER_THINGS and value is not None and not mine_says_numb(h):
                 history_clauses.add(ctx.clause[h.start])  # "vegan for 6 years", "lost weight over months"
             mentions.append(Mention(fid, value, a, b, words, st, c))
+            if h.pattern.source in lex.partial.get(fid, ()):
+                partial.add((fid, a, b))
             used_tokens |= set(h.matched)
 
     age: int | None
@@ -431,6 +434,8 @@ def parse(text: str) -> Parsed:
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
     mentions = _effort_heaviness(mentions, toks, ctx)
+    mentions = _habitual_knocks(mentions, toks)
+    mentions = _partial_only(mentions, partial)
     mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
     understood, case = _resolve(mentions, lex)
@@ -820,19 +825,60 @@ def _eases_at_rest(toks: list[Token], ctx: _Context) -> bool:
     return any(abs(i - j) <= 6 and ctx.sentence[i] == ctx.sentence[j] for i in ease for j in rest)
 
 
+def _partial_only(mentions: list[Mention], partial: set[tuple[str, int, int]]) -> list[Mention]:
+    """Words that say only part of a finding (`phrases.partial`: "shaky and sweaty" of a spell that sugar helps)
+    count only beside its full words said of the person ("better after juice"); alone they leave it not known."""
+    whole = {m.finding for m in mentions if m.value and (m.finding, m.start, m.end) not in partial}
+    return [Mention(m.finding, None, m.start, m.end, m.text, "conflict", m.confidence)
+            if m.value and (m.finding, m.start, m.end) in partial and m.finding not in whole else m for m in mentions]
+
+
 def _effort_heaviness(mentions: list[Mention], toks: list[Token], ctx: _Context) -> list[Mention]:
-    """An arm that goes heavy with effort ('when I climb the stairs my arm goes heavy') and settles with rest is
-    the discomfort effort brings on (arm_discomfort_on_exertion, as in angina), not a sudden weakness: that does
-    not come with effort and go at rest. Only the heaviness said in the effort's sentence; other words of
-    weakness ('my arm went weak and I can't lift it') still stand."""
+    """An arm that goes heavy with effort ('when I climb the stairs my arm goes heavy') is the discomfort effort
+    brings on (arm_discomfort_on_exertion, as in angina), not a sudden weakness: that does not come with effort
+    and go at rest. Only the heaviness said in the effort's sentence, and only when it settles with rest or is
+    said as what happens each time ('goes heavy', 'gets heavy'), not once and suddenly ('suddenly went heavy');
+    other words of weakness ('my arm went weak and I can't lift it') still stand."""
     effort = {_sentence_at(ctx, toks, m.start) for m in mentions if m.finding == "arm_discomfort_on_exertion" and m.value}
-    if not effort or not _eases_at_rest(toks, ctx):
+    if not effort:
         return mentions
+    rests = _eases_at_rest(toks, ctx)
+    once = {ctx.sentence[i] for i, t in enumerate(toks) if t.text in _ONCE}
     out = []
     for m in mentions:
-        if (m.finding == "arm_or_leg_weakness_sudden" and m.value and m.status == "said"
-                and set(m.text.lower().split()) & _HEAVY and _sentence_at(ctx, toks, m.start) in effort):
+        sentence = _sentence_at(ctx, toks, m.start)
+        words = set(re.findall(r"[a-z']+", m.text.lower()))
+        if (m.finding == "arm_or_leg_weakness_sudden" and m.value and m.status == "said" and words & _HEAVY
+                and sentence in effort and (rests or words & _EACH_TIME and sentence not in once)):
             m = Mention("arm_discomfort_on_exertion", True, m.start, m.end, m.text, "said", m.confidence)
+        out.append(m)
+    return out
+
+
+# Heaviness said as what happens each time ("goes heavy", "gets heavy"), not as one sudden event.
+_EACH_TIME = frozenset({"goes", "go", "gets", "get", "feels", "feel", "becomes", "turns", "is"})
+_ONCE = frozenset({"suddenly", "sudden", "went", "gone", "became", "turned"})
+
+
+# "Whenever I bang my funny bone": a knock that brings it on each time is a trigger, not a recent injury.
+_HABITUAL = (("whenever",), ("every", "time"), ("each", "time"), ("everytime",), ("anytime",), ("any", "time"), ("if",))
+_HABITUAL_REACH = 3  # words between the habitual word and the injury's words ("whenever I [accidentally] bang")
+
+
+def _habitual_knocks(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+    """A recent injury said as what happens each time ('whenever I bang my funny bone', 'if I knock my elbow') is
+    what brings the tingling on, not a recent injury: the question asks it (a one-time 'I banged my elbow' stands)."""
+    words = [t.text for t in toks]
+    starts = {t.start: i for i, t in enumerate(toks)}
+    out = []
+    for m in mentions:
+        i = starts.get(m.start)
+        if m.finding in _RECENT_ONLY and m.value and i is not None:
+            before = words[max(0, i - _HABITUAL_REACH - 2):i]
+            cut = max((k for k, w in enumerate(before) if w in CLAUSE_END), default=-1)
+            before = before[cut + 1:]
+            if any(tuple(before[k:k + len(h)]) == h for h in _HABITUAL for k in range(len(before))):
+                continue
         out.append(m)
     return out
 

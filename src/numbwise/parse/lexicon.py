@@ -87,6 +87,7 @@ class Lexicon:
     needs: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # finding -> findings its words need said
     # finding -> words one of which must be said too, else its 'says' words leave it not known
     confirmed: dict[str, dict[str, tuple[Pattern, ...]]] = dataclasses.field(default_factory=dict)
+    partial: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # finding -> its `partial` phrases
 
 
 def _index(patterns: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
@@ -132,7 +133,7 @@ def build() -> Lexicon:
     for fid, f in kb.findings.items():
         if f.phrases is None:
             continue
-        for p in f.phrases.says:
+        for p in [*f.phrases.says, *f.phrases.partial]:
             merged.setdefault((p, False), []).append(fid)
         for p in f.phrases.denied:
             merged.setdefault((p, True), []).append(fid)
@@ -163,4 +164,5 @@ def build() -> Lexicon:
         needs={fid: tuple(f.phrases.needs) for fid, f in kb.findings.items() if f.phrases and f.phrases.needs},
         confirmed={fid: _plain(f.phrases.confirmed_by) for fid, f in kb.findings.items()
                    if f.phrases and f.phrases.confirmed_by},
+        partial={fid: frozenset(f.phrases.partial) for fid, f in kb.findings.items() if f.phrases and f.phrases.partial},
     )
