@@ -140,6 +140,11 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
             raised = LEVELS.index(group.level) < LEVELS.index(_rule_level(w.rule_id))  # filed above its own rule's level
             if raised and not _sets_off(w.findings, answers, iv.age, group.level):
                 out.append(f"'{w.text}' raised to '{group.heading}' though no {group.level} rule is set off by it")
+            if raised and _said_by_own_line(w, group, answers, iv.age):
+                out.append(f"'{w.text}' raised to '{group.heading}' beside its rule's own line there (said twice)")
+            would = triage({**answers, **{f: True for f in w.findings}}, iv.age).level  # what that change would mean
+            if w.findings and group.level != "emergency" and LEVELS.index(would) > LEVELS.index(group.level):
+                out.append(f"'{w.text}' under '{group.heading}' though that change would be {would} for this person")
     if plan.level == "self_care":
         if plan.advice is None or not plan.advice.steps:
             out.append("a self-care result without home steps")
@@ -192,7 +197,47 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
     if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")
+    out += _lead_problems(plan, iv)
     return plan, out
+
+
+def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:
+    """A 'not sure' whose rule says the doubt itself means acting now leads the banner (never 'book a visit' beside
+    'call your helpline now'); every emergency sign not sure of is under a call-now line or its rule's own words; and
+    an emergency-type cause's note never says its signs are absent while the person was not sure of one."""
+    from numbwise.assess.ranking import model
+    from numbwise.assess.result import EMERGENCY_CAUSE_NOTE
+    from numbwise.kb import load
+
+    kb, out = load(), []
+    for r in kb.triage.rules:
+        if r.act is not None and r.act.lead_if_unsure and plan.caution == " ".join((r.act.if_unsure or "").split()):
+            if plan.title != (r.act.title or kb.triage.levels[r.level].title):  # type: ignore[index]
+                out.append(f"'{plan.title}' leads a result whose caution says to act now ({r.id})")
+    generic = plan.caution in _unsure_cautions()
+    for g in plan.unsure:
+        if g.level == "emergency" and generic and not any("call your emergency number now" in a for a in g.advice):
+            out.append("emergency signs not sure of without a call-now line: " + ", ".join(u.finding for u in g.items))
+    m = model()
+    doubts = [u.finding for g in plan.unsure if g.level == "emergency" for u in g.items]
+    for c in plan.causes:
+        if c.note == EMERGENCY_CAUSE_NOTE and c.id in m.causes:
+            i = m.causes.index(c.id)
+            pointing = [f for f in doubts if f in m.lift_present and m.lift_present[f][i] > 0]
+            if pointing:
+                out.append(f"{c.id}'s note says its emergency signs are absent; not sure of {pointing}")
+    return out
+
+
+def _said_by_own_line(w: Any, group: Any, answers: dict[str, bool], age: int | None) -> bool:
+    """Is a line raised to this level a change that a rule of the level, with its own line in the group, says already?"""
+    from numbwise.assess.interview import positive_findings
+    from numbwise.assess.triage import compiled_rules
+
+    hyp = triage({**answers, **{f: True for f in w.findings}}, age)
+    by = {c.rule.id for c in compiled_rules() if c.rule.id in hyp.rules and c.rule.level == group.level
+          and set(w.findings) & set(positive_findings(c.rule.when))}
+    return bool(by) and by <= {x.rule_id for x in group.items if x is not w}
 
 
 def _question_problems(plan: ResultPlan) -> list[str]:

@@ -204,7 +204,8 @@ def test_a_and_e_is_explained_and_nhs_111_has_a_non_uk_line() -> None:
 
 def test_a_constant_numbness_is_not_told_if_it_keeps_coming_back(tmp_path: Path) -> None:
     text = _text(DIABETIC, tmp_path)
-    assert "if it keeps coming back" not in text and "Do not ignore it, even if it comes and goes." in text
+    assert "if it keeps coming back" not in text and "Do not ignore it. Early care often works better." in text
+    assert "even if it comes and goes" not in text  # walkthrough 12.6: not to someone whose numbness never goes
 
 
 def test_the_web_result_shows_what_a_doctor_can_offer_apart() -> None:

@@ -436,3 +436,109 @@ def test_a_wrist_drop_after_a_night_on_the_arm_gets_a_doctor_and_a_splint_not_ho
     # he did not say he slept on the arm: neither the headline nor a reason may say so
     assert "sleeping" not in plan.headline and "pressure" not in plan.headline
     assert not any("pressure" in r.text for r in plan.causes[0].towards)
+
+
+# ---------------------------------------------------------------- from the independent walkthrough (lead 12)
+
+CHEMO_CLI = ("\n55\nf\n3\nR1 R2 R3 R4 R5 L1 L2 L3 L4 L5\n4\n\n?3\n\n1\n\n\n3 15\n\n")  # fever: not sure
+
+
+def test_unsure_of_a_fever_during_chemotherapy_leads_with_the_helpline_not_book_a_visit() -> None:
+    """Walkthrough 12.1: a 55-year-old on chemotherapy, hot and shivery with no thermometer, answered fever 'not sure'
+    and was told "Book a doctor's visit" while a line said feeling unwell means calling the helpline now."""
+    from tests.conftest import run_cli
+
+    run = run_cli("--plain", "check", "--no-diary", input=CHEMO_CLI + "n\n" * 30)
+    out = " ".join(run.out.split())
+    result = out[out.index("URGENCY:"):]
+    assert result.startswith("URGENCY: CALL YOUR CANCER HELPLINE NOW"), result[:300]
+    assert "BOOK A DOCTOR'S VISIT" not in result and ">> Call 911" not in result
+    assert "helpline now" in result[:result.index("By when:")]
+    # she cannot measure: nothing asks her to have a temperature ready, and she is told what to say instead
+    assert "your temperature ready" not in result and "hot and shivery" in result[:result.index("Why this level")]
+    sure = " ".join(run_cli("--plain", "check", "--no-diary", input=CHEMO_CLI.replace("?3", "3") + "n\n" * 30).out.split())
+    assert "URGENCY: CALL YOUR CANCER HELPLINE NOW" in sure and "your temperature ready" not in sure
+
+
+def test_a_stroke_cause_note_names_the_emergency_signs_the_person_was_not_sure_of() -> None:
+    """Walkthrough 12.2: "Your answers do not show its emergency signs" beside speech trouble answered 'not sure'."""
+    from numbwise.assess import assess
+    from numbwise.assess.result import EMERGENCY_CAUSE_NOTE
+
+    case = {"age": 44, "sex": "male", "findings": {"arm_discomfort_on_exertion": True, "comes_and_goes": True, "smoker": True,
+                                                   "onset_over_days": True, "numb_arm": True, "numb_whole_hand": True,
+                                                   "one_hand": True}}
+    plan = result_plan(assess(case), {"chest_pain"})
+    noted = [c for c in plan.causes if c.note]
+    assert noted and all(c.note != EMERGENCY_CAUSE_NOTE for c in noted)
+    assert all("not sure" in c.note and "chest pain" in c.note.lower() for c in noted), [c.note for c in noted]
+    assert "do not show" not in " ".join(c.note for c in noted)
+
+
+def test_every_emergency_sign_not_sure_of_is_under_a_call_now_line() -> None:
+    """Walkthrough 12.4: after thyroid surgery, cramping hands answered 'not sure' had no call-now line of its own."""
+    from numbwise.assess import assess
+
+    case = {"age": 45, "sex": "female", "findings": {"neck_surgery_thyroid_parathyroid": True, "both_hands": True,
+                                                     "onset_over_days": True}}
+    plan = result_plan(assess(case), {"muscle_cramps_spasms"})
+    (group,) = [g for g in plan.unsure if g.level == "emergency"]
+    assert [u.finding for u in group.items] == ["muscle_cramps_spasms"]
+    assert any("call your emergency number now" in line for line in group.advice), group.advice
+
+
+def test_a_watch_line_is_never_filed_above_what_that_change_would_mean_for_this_person() -> None:
+    """Walkthrough 12.3: 'steadily getting worse' answered yes is routine after a slow start, yet the list said
+    "see a doctor today if the numbness gets worse day by day"."""
+    from numbwise.assess import assess
+
+    slow = {"onset_gradual": True, "both_hands": True, "numb_feet": True, "constant": True}
+    said = result_plan(assess({"age": 60, "sex": "male", "findings": {**slow, "getting_worse": True}}))
+    assert said.level == "routine"
+    plan = result_plan(assess({"age": 60, "sex": "male", "findings": {**slow, "getting_worse": False}}))
+    urgent = [w.text for g in plan.watch_for if g.level == "urgent" for w in g.items]
+    assert not any("worse" in t for t in urgent), urgent
+
+
+def test_a_change_raised_to_an_emergency_is_not_listed_twice() -> None:
+    """Walkthrough 12.6: two 'spread' lines under 'Call your emergency number now if' saying nearly the same."""
+    from numbwise.assess import assess
+
+    case = {"both_hands": True, "anxiety_history": True, "rapid_breathing_anxiety": True, "numb_around_mouth": True,
+            "episode_resolved_within_hour": True, "chest_pain": False, "comes_and_goes": True, "onset_sudden": True}
+    plan = result_plan(assess({"age": 36, "sex": "male", "findings": case}))
+    spread = [w.text for g in plan.watch_for if g.level == "emergency" for w in g.items if "spread" in w.text]
+    assert len(spread) == 1, spread
+
+
+def test_over_breathing_home_care_does_not_send_him_to_a_gp_for_what_he_said() -> None:
+    """Walkthrough 12.5: panic spells that keep happening got self-care beside "see a GP if episodes keep happening"."""
+    from numbwise.assess import assess
+    from numbwise.care.plan import care_plan
+    from numbwise.kb import load
+
+    f = {"both_hands": True, "anxiety_history": True, "rapid_breathing_anxiety": True, "numb_around_mouth": True,
+         "episode_resolved_within_hour": True, "chest_pain": False, "comes_and_goes": True}
+    plan = result_plan(assess({"age": 36, "sex": "male", "findings": f}))
+    assert plan.level == "self_care" and plan.advice is not None
+    entry = load().care.plans["hyperventilation_anxiety"]
+    for e in entry.escalate:  # what the plan says sends him on must be something he has not said
+        assert "even" in e.when or "despite" in e.when, e.when
+    lines = [w.text for g in plan.watch_for for w in g.items] + [care_plan(None, "hyperventilation_anxiety", f, "male").summary]
+    assert not any(t.rstrip(".") == "The episodes keep happening" for t in lines)
+
+
+def test_lines_are_sentences_and_fit_what_was_said() -> None:
+    """Walkthrough 12.6: 'even if it comes and goes' to someone whose numbness is constant; a bare 'Chest pain or pressure.'"""
+    from numbwise.assess import assess
+    from numbwise.kb import load
+
+    constant = result_plan(assess({"age": 50, "sex": "female", "findings": {"both_hands": True, "constant": True,
+                                                                            "comes_and_goes": False}}))
+    assert constant.level == "routine" and not any("comes and goes" in d for d in constant.do_not), constant.do_not
+    assert any(d.startswith("Do not ignore it") for d in constant.do_not)
+    spells = result_plan(assess({"age": 50, "sex": "female", "findings": {"both_hands": True, "comes_and_goes": True}}))
+    assert any("even if it comes and goes" in d for d in spells.do_not)
+    kb = load()
+    lines = [w.text for c in kb.causes.values() for w in c.watch_for] + [w.text for p in kb.care.plans.values() for w in p.warnings]
+    assert "Chest pain or pressure." not in lines

@@ -21,7 +21,7 @@ from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import LEVELS, UNSURE_RULE, Triage, compiled_rules, signs_shown, triage, watched_causes
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
-from numbwise.kb.models import Level
+from numbwise.kb.models import Level, Rule
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -36,6 +36,9 @@ MIN_SPREAD = 0.02  # how much a finding's chance must differ between the causes 
 UNSURE_PARTS = "You were not sure about:"
 EMERGENCY_CAUSE_NOTE = ("If this were the cause, it would need emergency care. Your answers do not show its "
                         "emergency signs now. If any of them start, call your emergency number now (see the list below).")
+# ... and when the person was not sure of a sign that points to it: never "your answers do not show its signs"
+EMERGENCY_CAUSE_UNSURE = ("If this were the cause, it would need emergency care. {parts} If that might be true, call "
+                          "your emergency number now.")
 CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions here would tell them apart. A doctor "
                     "can, with an examination or tests.")
 ASK_DOCTOR_HEADING = "What a doctor can offer"  # the advice's doctor-only treatments, apart from the home steps
@@ -187,6 +190,12 @@ class ResultPlan:
     read_later: tuple[tuple[str, str], ...]  # on an emergency: (id, name) of the emergency-type causes the coherence rule would act on
     notice: str
     hand_diagram: HandDiagram | None = None  # the marked fingers rated, beside a carpal tunnel result only
+    leads: str = ""  # the level of a 'not sure' sign's rule whose own act leads the banner (the chemotherapy helpline)
+
+    @property
+    def banner_level(self) -> str:
+        """The level whose colour the banner takes: a 'not sure' sign's rule that leads it, else the result's own."""
+        return self.leads or self.level
 
     @property
     def calls_with_caution(self) -> bool:
@@ -208,19 +217,34 @@ class ResultPlan:
         return asdict(self)
 
 
-def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], age: int | None) -> tuple[WatchFor, ...]:
-    """File each warning under the level the rules give this person if it happened (fever with chemotherapy is an emergency)."""
+def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], age: int | None,
+                     level: str) -> tuple[WatchFor, ...]:
+    """File each warning under the level the rules give this person if it happened (fever with chemotherapy is an
+    emergency; worsening after a slow start is routine), once: a change raised to a rule that has its own line there
+    is that line. A line whose change would not be more urgent than the result (`level`) is left out."""
     levels = load().triage.levels
     when = _rule_triggers()
+    own = {w.rule_id for w in items}
     out = []
     for w in items:
         hyp = triage({**findings, **{f: True for f in w.findings}}, age)
         lv = hyp.level
         if lv in ("emergency", "urgent") and LEVELS.index(lv) < LEVELS.index(w.level):
-            if not any(when[rid][0] == lv and set(w.findings) & when[rid][1] for rid in hyp.rules if rid in when):
+            raised_by = {rid for rid in hyp.rules if rid in when and when[rid][0] == lv and set(w.findings) & when[rid][1]}
+            if not raised_by:
                 continue  # more urgent only because it breaks the exception that explained the story: not a sign to call for
+            if raised_by <= own:
+                continue  # "spreads to your legs" raised to the fast-spread rule, whose own line says it already
             heading = levels[lv].watch_heading  # type: ignore[index]
             w = replace(w, level=lv, heading=heading or w.heading)
+        elif w.findings and w.level != "emergency" and LEVELS.index(lv) > LEVELS.index(w.level):
+            # what the rules would make of this change for this person is calmer than the line's heading ("gets worse
+            # day by day" after a slow start is routine): filed there, or left out when it would change nothing. An
+            # emergency line is a new event (a new sudden numbness), which the exceptions of the story told do not cover.
+            heading = levels[lv].watch_heading  # type: ignore[index]
+            if not heading or LEVELS.index(lv) >= LEVELS.index(level):
+                continue
+            w = replace(w, level=lv, heading=heading)
         out.append(w)
     return tuple(out)
 
@@ -246,11 +270,17 @@ class _Act:
     do_not: tuple[str, ...]
 
 
-def _act(level: str, rules: Collection[str]) -> _Act:
+def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None = None, age: int | None = None) -> _Act:
     """The level's advice, or the advice of the rules that set it (Rule.act) when each has its own; next to a
-    rule without one, the level's advice stays and the others' lines are added, so none is lost or contradicted."""
+    rule without one, the level's advice stays and the others' lines are added, so none is lost or contradicted.
+    The level's lines are worded for the answers (`reworded`: "even if it comes and goes" only for spells)."""
     kb = load()
     lt = kb.triage.levels[level]  # type: ignore[index]
+    if lt.reworded and findings is not None:
+        from numbwise.assess.triage import compile_cond
+
+        said = {r.line: r.instead for r in lt.reworded if compile_cond(r.when)(findings, age) is not None}
+        lt = lt.model_copy(update={"do": [said.get(d, d) for d in lt.do], "do_not": [said.get(d, d) for d in lt.do_not]})
     fired = [r for r in kb.triage.rules if r.id in rules and r.level == level]
     acts = [r.act for r in fired if r.act is not None]
     if acts and len(acts) == len(fired):
@@ -278,7 +308,13 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     if not isinstance(findings, Mapping) or not all(isinstance(v, bool) for v in findings.values()):
         return None
     known = {str(f): v for f, v in findings.items() if f in load().vocabulary.findings}
-    act = _act(level, triage(known, age if isinstance(age, int) and not isinstance(age, bool) else None).rules)
+    years = age if isinstance(age, int) and not isinstance(age, bool) else None
+    act = _act(level, triage(known, years).rules, known, years)
+    unsure = case.get("unsure")
+    asked = [f for f in unsure if isinstance(f, str)] if isinstance(unsure, (list, tuple)) else []
+    lead = _lead(_doubts(known, years, level, asked), known, years)  # as the result showed it: the helpline first
+    if lead is not None:
+        act = _lead_act(lead)
     return act.title, act.action
 
 
@@ -472,15 +508,54 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if not doubts:
         return "", False
     worst = doubts[0].level  # most urgent first
-    rules = {r.id: r for r in tri.rules}
-    own: set[str | None] = set()
-    for u in (d for d in doubts if d.level == worst):
-        fired = [rules[r] for r in triage({**findings, u.finding: True}, age).rules if r in rules]
-        own.add(next((r.act.if_unsure for r in fired if r.level == worst and r.act and r.act.if_unsure), None))
-    story = next(iter(own)) if len(own) == 1 else None
-    if story is not None:
-        return story, False
+    story = _one_rule(doubts, findings, age)
+    if story is not None and story.act is not None and story.act.if_unsure:
+        return story.act.if_unsure, False
     return next((text for lv, text in tri.unsure_caution.items() if lv == worst), ""), worst == "emergency"
+
+
+def _own_rule(doubt: Unsure, findings: Mapping[str, bool], age: int | None) -> Rule | None:
+    """The rule a yes to this doubt would set at its level that has its own words for a 'not sure' (the chemotherapy
+    helpline for a fever), or None."""
+    rules = {r.id: r for r in load().triage.rules}
+    fired = [rules[r] for r in triage({**findings, doubt.finding: True}, age).rules if r in rules]
+    return next((r for r in fired if r.level == doubt.level and r.act and r.act.if_unsure), None)
+
+
+def _one_rule(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> Rule | None:
+    """The one rule with its own 'not sure' words that every most urgent doubt would set, or None."""
+    if not doubts:
+        return None
+    own = [_own_rule(u, findings, age) for u in doubts if u.level == doubts[0].level]
+    ids = {r.id if r is not None else None for r in own}
+    return own[0] if len(ids) == 1 else None
+
+
+def _lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> Rule | None:
+    """The rule whose own act leads the result: every most urgent doubt would set it, and for it the doubt itself
+    means acting now (`lead_if_unsure`: feeling unwell during chemotherapy is a reason to call the helpline)."""
+    rule = _one_rule(doubts, findings, age)
+    return rule if rule is not None and rule.act is not None and rule.act.lead_if_unsure else None
+
+
+def _lead_act(rule: Rule) -> _Act:
+    """The banner of a rule that leads a result from a 'not sure' (its title, action and what to do), as a yes shows it."""
+    assert rule.act is not None
+    lt = load().triage.levels[rule.level]
+    return _Act(rule.act.title or lt.title, rule.act.action, rule.act.by_when or lt.by_when, tuple(rule.act.do),
+                tuple(rule.act.do_not))
+
+
+def _cause_note(cid: str, doubts: tuple[Unsure, ...]) -> str:
+    """Why an emergency-type cause shown below emergency is not the level: its emergency signs the person was not sure
+    of are named (a 'not sure' to trouble speaking beside a stroke), never "your answers do not show its signs"."""
+    m = model()
+    i = m.causes.index(cid) if cid in m.causes else None
+    mine = [u for u in doubts if u.level == "emergency"
+            and (i is None or u.finding not in m.lift_present or m.lift_present[u.finding][i] > 0)]
+    if not mine:
+        return EMERGENCY_CAUSE_NOTE
+    return EMERGENCY_CAUSE_UNSURE.format(parts=f"{UNSURE_PARTS} {'; '.join(u.text.rstrip('.') for u in mine)}.")
 
 
 def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collection[str] = ()) -> tuple[str, ...]:
@@ -572,7 +647,8 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     findings = {str(f): v for f, v in raw.items() if f in kb.vocabulary.findings and isinstance(v, bool)}
     asked = [f for f in unsure if isinstance(f, str) and f in kb.vocabulary.findings]
     years = age if isinstance(age, int) and not isinstance(age, bool) else None
-    groups = _unsure_groups(_doubts(findings, years, level, asked))
+    doubts = _doubts(findings, years, level, asked)
+    groups = _unsure_groups(doubts, _own_call(doubts, findings, years))
     named = named_cause({"triage": level, "causes": [{"id": c, "probability": p} for c, p in causes]}, case) \
         if causes else None
     home = level in ("routine", "self_care") and not (years is not None and years < _home_care_age()) and not (
@@ -581,8 +657,11 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     return groups + (_plan_group(named, findings, asked) if home and named in kb.care.plans else ())
 
 
-def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
-    """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones."""
+def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Collection[str] = ()) -> tuple[UnsureGroup, ...]:
+    """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones.
+
+    Every emergency sign is under the call-now line, unless its own check says whom to call (`own_call`: a fever
+    during chemotherapy names the cancer helpline): cramps after thyroid surgery are not a screen sign, but call now."""
     out = []
     for lv in ("emergency", "urgent"):
         items = tuple(u for u in doubts if u.level == lv)
@@ -592,11 +671,17 @@ def _unsure_groups(doubts: tuple[Unsure, ...]) -> tuple[UnsureGroup, ...]:
         screen = next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
         if lv == "emergency" and screen is not None and screen.if_unsure is not None:  # as the check itself showed
             checks, call = unsure_checks(screen.if_unsure, screen.items, found)
+            call = call or any(f not in own_call for f in found)
             advice = checks + ((screen.if_unsure.act,) if call else ())
         else:
             advice = own_checks(found) + ((UNSURE_URGENT,) if lv == "urgent" else ())
         out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, advice))  # a sign's own check first (a temperature)
     return tuple(out)
+
+
+def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> set[str]:
+    """The doubts whose own rule says whom to call for a 'not sure' (the chemotherapy helpline), not the call-now line."""
+    return {u.finding for u in doubts if _own_rule(u, findings, age) is not None}
 
 
 def _distinct(reasons: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
@@ -673,15 +758,18 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     on the finger picker (`marks`: codes like r1 r2 l0 rp, for the hand diagram; plain data, no faces)."""
     kb = load()
     level = result.triage
-    act = _act(level, result.rules)
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
+    act = _act(level, result.rules, findings, age)
     doubts = _doubts(findings, age, level, unsure)
+    lead = _lead(doubts, findings, age)  # a fever during chemotherapy not sure of: the helpline leads, as a yes would
+    if lead is not None:
+        act = _lead_act(lead)
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings, unsure)
     shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
-    shown = tuple(replace(c, note=EMERGENCY_CAUSE_NOTE) if c.id in kb.triage.coherence.causes else c for c in shown)
+    shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
     if level == "emergency":
         headline = act.action
@@ -698,7 +786,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
-    warnings = _for_this_person(general, findings, age)
+    warnings = _for_this_person(general, findings, age, level)
     advice_heading = ""
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
@@ -709,7 +797,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
         if level == "emergency" or call else (),
         do=act.do, do_not=act.do_not, signs=signs, why=why,
-        unsure=_unsure_groups(doubts) + _plan_group(advice.cause if advice is not None and _own_plan(level, advice) else None,
+        unsure=_unsure_groups(doubts, _own_call(doubts, findings, age)) + _plan_group(advice.cause if advice is not None and _own_plan(level, advice) else None,
                                                     findings, unsure),
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else "",
@@ -723,6 +811,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         if level == "emergency" else (),
         notice=kb.meta.notice,
         hand_diagram=_hand_diagram(level, shown, marks, findings),
+        leads=lead.level if lead is not None else "",
     )
 
 

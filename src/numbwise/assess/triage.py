@@ -84,6 +84,11 @@ def _compile(cond: Cond, raising: bool) -> Test:
     return any_of
 
 
+def compile_cond(cond: Cond) -> Test:
+    """A condition outside the rules (a level's reworded line), read as lowering: an unknown age does not meet it."""
+    return _compile(cond, False)
+
+
 @dataclass(frozen=True)
 class _Compiled:
     rule: Rule

@@ -66,11 +66,11 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
         return
     from rich.panel import Panel
 
-    colour = load().triage.levels[plan.level].colour  # type: ignore[index]
+    colour = load().triage.levels[plan.banner_level].colour  # type: ignore[index]
     calls = "".join(f"[bold]>> Call {escape(n)}[/bold] ({escape(w)})\n" for n, w in plan.numbers) if plan.calls_with_caution else ""
     caution = (f"[bold]{escape(plan.caution)}[/bold]\n" if plan.caution else "") + calls
     body = f"[bold]{escape(plan.title.upper())}[/bold]\n{caution}{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}"
-    console.print(Panel(body, style=f"bold white on {colour}" if plan.level in ("emergency", "urgent") else f"black on {colour}", expand=True))
+    console.print(Panel(body, style=f"bold white on {colour}" if plan.banner_level in ("emergency", "urgent") else f"black on {colour}", expand=True))
 
 
 def show_assessment(console: Console, result: Assessment, plain: bool, detail: bool = True,

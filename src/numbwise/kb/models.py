@@ -473,6 +473,14 @@ class EmergencyNumber(Strict):
     where: Text
 
 
+class LevelLine(Strict):
+    """A line of a level's advice worded for what the person said ("even if it comes and goes" is for spells)."""
+
+    line: Text  # the level's own line (in its do or do_not)
+    when: Cond  # the answers under which `instead` is said
+    instead: Text
+
+
 class LevelText(Strict):
     title: Text
     action: Text
@@ -482,7 +490,16 @@ class LevelText(Strict):
     do_not: list[Text] = []
     numbers: list[EmergencyNumber] = []  # emergency numbers a face shows as large call links
     watch_heading: Text | None = None  # the heading of "watch for" lines whose rule has this level
+    reworded: list[LevelLine] = []  # lines said differently when the answers do not fit them
     sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _reworded_lines_are_the_levels(self) -> "LevelText":
+        """A reworded line must be one of the level's own, or it would never be said."""
+        for r in self.reworded:
+            if r.line not in self.do and r.line not in self.do_not:
+                raise ValueError(f"reworded line is not one of the level's lines: {r.line!r}")
+        return self
 
 
 class RuleAct(Strict):
@@ -504,6 +521,9 @@ class RuleAct(Strict):
     # Atop a result when the only signs the person was not sure of would set this rule (a fever during
     # chemotherapy): this story's own words and number, in place of the level's unsure caution.
     if_unsure: Text | None = None
+    # The doubt itself means acting now (feeling unwell during chemotherapy is enough): a 'not sure' to the sign
+    # leads the result with this act's banner (title, action, by-when, what to do), under `if_unsure`.
+    lead_if_unsure: bool = False
     sources: SourceRefs
 
 
