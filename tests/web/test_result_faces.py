@@ -104,3 +104,22 @@ def test_the_hand_diagram_rating_shows_only_beside_a_carpal_tunnel_result(live: 
     page = fetch(live.url + "/check?at=" + state)
     assert page.status == 200
     assert ("Katz and Stirrat hand diagram" in page.body.decode()) is shown
+
+
+def test_a_child_is_shown_the_likely_causes_in_order_but_no_chance_from_adult_studies(live: Live, tmp_path: Any) -> None:
+    from numbwise.assess.result import CHILD_CHANCE
+
+    story = {"one_hand": True, "numb_thumb": True, "numb_index": True, "numb_middle": True, "wakes_from_sleep": True,
+             "shaking_relieves": True, "worse_at_night": True, "comes_and_goes": True}
+    shown = {}
+    for age in (10, 30):
+        path = tmp_path / f"case{age}.json"
+        path.write_text(json.dumps({"age": age, "findings": story}))
+        shown[age] = (_flat(run_cli("--plain", "assess", "--case", str(path), "--format", "text").out),
+                      _post(live, "/api/result", {"age": age, "findings": story}))
+    child_text, child_api = shown[10]
+    adult_text, adult_api = shown[30]
+    assert "in 10" not in child_text and "in 100" not in child_text
+    assert " ".join(CHILD_CHANCE.lower().split()) in child_text
+    assert child_api["causes"] and all(c["short"] == "" for c in child_api["causes"])
+    assert "in 10" in adult_text and " ".join(CHILD_CHANCE.lower().split()) not in adult_text

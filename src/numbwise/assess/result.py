@@ -39,6 +39,8 @@ EMERGENCY_CAUSE_NOTE = ("If this were the cause, it would need emergency care. Y
 # ... and when the person was not sure of a sign that points to it: never "your answers do not show its signs"
 EMERGENCY_CAUSE_UNSURE = ("If this were the cause, it would need emergency care. {parts} If that might be true, call "
                           "your emergency number now.")
+# a child's numbers would come from a model built on adult studies: the ranking is shown, never a chance
+CHILD_CHANCE = "Our chances come from studies of adults, so we give no numbers for a child."
 CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions here would tell them apart. A doctor "
                     "can, with an examination or tests.")
 ASK_DOCTOR_HEADING = "What a doctor can offer"  # the advice's doctor-only treatments, apart from the home steps
@@ -358,11 +360,11 @@ def shown_causes(level: str, ranked: Sequence[tuple[str, float]]) -> list[tuple[
     return top[:1] + [(c, p) for c, p in top[1:] if _meter(p) >= 5]
 
 
-def _cause_line(findings: Mapping[str, bool], cid: str, p: float) -> CauseLine:
+def _cause_line(findings: Mapping[str, bool], cid: str, p: float, child: bool = False) -> CauseLine:
     kb = load()
     r = cause_reasons(findings, cid, p)
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
-    return CauseLine(cid, name, format_chance(p), short_chance(p), _meter(p),
+    return CauseLine(cid, name, "" if child else format_chance(p), "" if child else short_chance(p), 0 if child else _meter(p),
                      tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.towards)),
                      tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.away)), cid in kb.causes)
 
@@ -403,6 +405,11 @@ def _home_care_age() -> int:
     return max(found, default=0)
 
 
+def is_child(age: int | None) -> bool:
+    """Below the youngest self-care age a doctor comes first, and no chance from adult studies is given."""
+    return age is not None and age < _home_care_age()
+
+
 def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str | None, age: int | None = None) -> Advice:
     """The leading cause's care plan for this person (a step's note that cannot apply to them is left out)."""
     from numbwise.care.plan import care_plan
@@ -424,7 +431,7 @@ def _result_advice(result: Assessment, named: str | None) -> Advice | None:
     level, findings, sex, age = result.triage, result.case.findings, result.case.sex, result.case.age
     if named is None:
         return None
-    child = age is not None and age < _home_care_age()  # a doctor first: no home steps alone
+    child = is_child(age)  # a doctor first: no home steps alone
     unsure_sign = UNSURE_RULE in result.rules  # "we cannot suggest caring for this at home": no plan to start either
     if level in ("routine", "self_care") and not child and not unsure_sign:
         advice = _advice(named, True, findings, sex, age)
@@ -767,14 +774,15 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         act = _lead_act(lead)
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings, unsure)
-    shown = tuple(_cause_line(findings, c, p) for c, p in shown_causes(level, result.causes))
+    shown = tuple(_cause_line(findings, c, p, is_child(age)) for c, p in shown_causes(level, result.causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
     if level == "emergency":
         headline = act.action
     elif told_apart:
-        headline = f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it."
+        headline = (f"Most likely: {shown[0].name}. {CHILD_CHANCE}" if is_child(age) else
+                    f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it.")
     else:
         headline = CANT_TELL
     questions = (_questions(findings, age, sex, {c.id for c in shown})

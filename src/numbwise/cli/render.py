@@ -144,7 +144,7 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         if marks:  # one line says what the marks mean, in the words the web page labels them with
             _wrap(console, "(" + ", ".join(marks) + ")", "  ", "  ")
         for c in plan.causes:
-            _wrap(console, f"{c.name} ({c.short})", "  * ", "    ")
+            _wrap(console, f"{c.name} ({c.short})" if c.short else c.name, "  * ", "    ")  # a child: no number
             for r in c.towards:
                 _wrap(console, r.text, "      + ", "        ")
             for r in c.away:

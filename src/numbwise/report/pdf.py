@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from numbwise.assess.chance import short_chance
+from numbwise.assess.result import CHILD_CHANCE
 from numbwise.dates import day, short_day, unbroken, weekday_day
 from numbwise.kb import Knowledge
 from numbwise.report.charts import Chart, all_charts
@@ -234,8 +235,9 @@ def report_view(data: ReportData, kb: Knowledge, summary: Summary, charts: list[
     check: list[str] = []
     if s.latest_level:
         check.append(f"Latest check ({day(s.latest_check_at) if s.latest_check_at else '-'}): {s.latest_level_title}.")
-        listed = "; ".join(f"{n} ({short_chance(p)})" for n, p in s.latest_causes)
-        note = ". These are likelihoods for people with the same answers, not a diagnosis."
+        listed = "; ".join(n if s.latest_child else f"{n} ({short_chance(p)})" for n, p in s.latest_causes)
+        note = f". {CHILD_CHANCE} Not a diagnosis." if s.latest_child else (
+            ". These are likelihoods for people with the same answers, not a diagnosis.")
         if s.latest_causes and s.latest_named:
             check.append(f"Likely causes it listed: {listed}{note}")
         elif s.latest_causes:  # as the result said: "We can't tell yet what is causing it" (an emergency lists none)

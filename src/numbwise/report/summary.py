@@ -193,6 +193,7 @@ class Summary:
     latest_level_title: str | None
     latest_check_at: dt.date | None
     latest_causes: tuple[tuple[str, float], ...]  # the causes its result listed (none on an emergency)
+    latest_child: bool  # a child: its causes are listed without a chance (the model's studies are of adults)
     latest_named: str | None  # the cause its result named as the leading one (None: an emergency, or it could not tell)
     red_flags: tuple[RedFlag, ...]
     # What the newest check that answered it said (its date, or None): the figures that count diary entries say
@@ -347,7 +348,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
             continue
         if q.when in fired and len(questions) < rep.max_questions:
             questions.append(q.text.format(**fired[q.when]))
-    from numbwise.assess.result import named_cause, shown_causes
+    from numbwise.assess.result import is_child, named_cause, shown_causes
 
     named = None
     if latest is not None:
@@ -385,6 +386,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         latest_check_at=local_date(latest.at) if latest else None,
         latest_causes=tuple((cause_name(kb, c), p) for c, p in shown_causes(latest.level, latest.causes)) if latest else (),
         latest_named=cause_name(kb, named) if named else None,
+        latest_child=is_child(data.age),
         red_flags=tuple(flags.values()),
         check_over_6_weeks=over_6_weeks,
         check_wakes=check_wakes,
