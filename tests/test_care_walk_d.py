@@ -1,0 +1,154 @@
+"""Walkthrough D: care plans and learn pages that contradicted the person or themselves.
+
+A vegan with low B12 told to eat meat and fish, and to "see the food list below" where none followed; "a shot twice
+a year" beside "shots more often" for someone whose hands are numb; hand-only steps for numb, burning feet; a slowly
+weakening hand under "Call your emergency number now"; chest tightness as a usual companion beside "chest pain: call
+now"; "None of the seven ... ways fits this cause"; and "in the next few days" beside a banner of days to two weeks.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import run_cli
+
+VEGAN_B12 = {"age": 29, "sex": "female", "findings": {
+    "vegan_or_vegetarian": True, "both_hands": True, "numb_feet": True, "fatigue_pallor": True, "sore_red_tongue": True,
+    "onset_gradual": True, "lasting_over_6_weeks": True, "diabetes": False, "unsteady_walking": False,
+    "hand_weakness": False, "constant": True}}
+DIABETIC = {"age": 48, "sex": "female", "findings": {
+    "both_hands": True, "numb_feet": True, "diabetes": True, "onset_gradual": True, "constant": True,
+    "lasting_over_6_weeks": True, "burning_pain": True, "comes_and_goes": False, "hand_weakness": False}}
+# Walkthrough D2.1: a 36-year-old man, tingling in both hands and around the mouth in panic attacks with fast
+# breathing, starting within minutes and gone within minutes each time.
+PANIC = {"age": 36, "sex": "male", "findings": {
+    "anxiety_history": True, "rapid_breathing_anxiety": True, "onset_sudden": True, "both_hands": True,
+    "one_hand": False, "numb_around_mouth": True, "episode_resolved_within_hour": True, "chest_pain": False,
+    "face_drooping": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False, "comes_and_goes": True,
+    "constant": False}}
+EMERGENCY = "Call your emergency number now if"
+SOONER = "Get help sooner if"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text(case: dict[str, Any], tmp_path: Path) -> str:
+    """`numbwise --plain assess --case FILE --format text`: the check's result as the terminal shows it."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    run = run_cli("--plain", "assess", "--case", str(path), "--format", "text")
+    assert run.code == 0, run.err
+    return _flat(run.out)
+
+
+def _section(text: str, heading: str, ends: tuple[str, ...]) -> str:
+    start = text.index(heading)
+    stops = [i for i in (text.find(e, start + len(heading)) for e in ends) if i != -1]
+    return text[start:min(stops) if stops else len(text)]
+
+
+def _home(text: str) -> str:
+    return _section(text, "What you can do at home for", ("What a doctor can offer", "Why this level"))
+
+
+def _case(base: dict[str, Any], **findings: bool) -> dict[str, Any]:
+    return {**base, "findings": {**base["findings"], **findings}}
+
+
+# --- 1. a vegan is not told to eat meat and fish; no "food list below" where none follows -------------------------
+
+
+def test_a_vegan_with_low_b12_gets_fortified_foods_and_a_supplement_not_meat(tmp_path: Path) -> None:
+    text = _text(VEGAN_B12, tmp_path)
+    assert "You eat a vegan or strict vegetarian diet" in text
+    home = _home(text)
+    assert "Vitamin B12 deficiency" in home
+    assert "meat" not in home and "fish" not in home, home
+    assert "fortified" in home and "supplement" in home and "yeast extract" in home, home
+    assert "See the food list below" not in text  # the check's result shows no food list
+
+
+def test_someone_who_eats_meat_keeps_the_meat_and_fish_step(tmp_path: Path) -> None:
+    text = _text(_case(VEGAN_B12, vegan_or_vegetarian=False, takes_acid_reducer=True), tmp_path)
+    home = _home(text)
+    assert "Vitamin B12 deficiency" in home
+    assert "meat, fish, eggs" in home and "If you eat a vegan" not in home, home
+    assert "See the food list below" not in text
+
+
+def test_the_b12_care_plan_shows_both_food_steps_and_its_food_list() -> None:
+    out = _flat(run_cli("--plain", "care", "b12_deficiency").out)
+    assert "meat, fish, eggs" in out and "If you eat a vegan" in out
+    assert "Beef liver" in out  # the food list the steps point to is there
+
+
+# --- 2. what a doctor can offer agrees with "when to get more help" --------------------------------------------
+
+
+def test_the_b12_offer_fits_someone_whose_hands_are_numb(tmp_path: Path) -> None:
+    """Everyone with this result has numb hands, a nerve symptom: NHS and NICE give B12 shots more often then."""
+    text = _text(VEGAN_B12, tmp_path)
+    offer = _section(text, "What a doctor can offer", ("Why this level",))
+    assert "twice a year" not in offer, offer
+    assert "every other day" in offer and "blood specialist" in offer, offer
+    care = _flat(run_cli("--plain", "care", "b12_deficiency").out)
+    assert "twice a year" not in care
+    assert "need shots more often" not in care  # the more-help line no longer promises what the offer already says
+
+
+# --- 3. numb feet with diabetes: a daily foot check --------------------------------------------------------------
+
+
+def test_a_diabetic_with_numb_feet_is_told_to_check_their_feet_every_day(tmp_path: Path) -> None:
+    home = _home(_text(DIABETIC, tmp_path))
+    assert "Check your feet every day" in home, home
+    step = home[home.index("Check your feet every day"):]
+    assert "How long: Every day" in step[:500], step
+
+
+def test_the_diabetic_care_plan_keeps_the_foot_check() -> None:
+    """`numbwise care` has no answers: the step about numb feet stands, as the smoking step does."""
+    assert "Check your feet every day" in _flat(run_cli("--plain", "care", "diabetic_neuropathy").out)
+
+
+# --- 4. over-breathing: a slowly weak hand is not a 999 call; chest pain on the learn page ----------------------
+
+
+def test_a_panic_result_files_hand_weakness_by_how_it_comes(tmp_path: Path) -> None:
+    text = _text(PANIC, tmp_path)
+    assert text.startswith("URGENCY: CARE FOR IT AT HOME")
+    emergency = _section(text, EMERGENCY, ("See a doctor today if", SOONER, "What next"))
+    assert "Your hand gets weak, or you drop things" not in emergency, emergency
+    assert "suddenly gets weak" in emergency
+    sooner = _section(text, SOONER, ("What next",))
+    assert "slowly gets weak" in sooner, sooner
+
+
+def test_the_over_breathing_page_says_chest_pain_is_an_emergency_unless_a_doctor_said_panic() -> None:
+    out = _flat(run_cli("--plain", "learn", "hyperventilation_anxiety").out)
+    assert "chest tightness" in out
+    assert "unless a doctor has already told you" in out
+    assert "None of the seven" not in out
+    assert "do not treat this cause" in out
+
+
+# --- 5. radial nerve palsy: one timeframe for the doctor's visit -------------------------------------------------
+
+
+def test_the_radial_plan_gives_no_second_timeframe_for_the_first_visit() -> None:
+    out = _flat(run_cli("--plain", "care", "radial_nerve_palsy").out)
+    assert "in the next few days" not in out, out
+    assert "the sooner the better" in out
+
+
+@pytest.mark.parametrize("cause", ["b12_deficiency", "diabetic_neuropathy", "hyperventilation_anxiety",
+                                   "radial_nerve_palsy"])
+def test_the_changed_pages_still_load_and_show(cause: str) -> None:
+    assert run_cli("--plain", "care", cause).code == 0
+    assert run_cli("--plain", "learn", cause).code == 0
