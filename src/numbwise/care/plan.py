@@ -137,8 +137,12 @@ def _resolve(kb: Knowledge, cause: str) -> str:
 
 
 def step_applies(step: CareStep, answers: Mapping[str, bool] | None) -> bool:
-    """A step about a finding (stopping smoking) stands unless the person answered that finding no; with no person it stands."""
-    return step.about is None or answers is None or answers.get(step.about) is not False
+    """A step about a finding (stopping smoking) stands unless the person answered that finding no, and a step `unless`
+    a finding (meat and fish) unless they answered it yes; with no person it stands."""
+    if answers is None:
+        return True
+    return ((step.about is None or answers.get(step.about) is not False)
+            and (step.unless is None or answers.get(step.unless) is not True))
 
 
 def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | None, age: int | None = None) -> bool:

@@ -440,6 +440,8 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
             refs("care.yaml", pid, step.sources)
             if step.about is not None and step.about not in voc.findings:
                 problems.append(f"care.yaml: entry '{pid}': a step is about unknown finding '{step.about}'")
+            if step.unless is not None and step.unless not in voc.findings:
+                problems.append(f"care.yaml: entry '{pid}': a step is left out for unknown finding '{step.unless}'")
             for note in step.notes:
                 refs("care.yaml", pid, note.sources)
                 if note.about not in voc.findings:

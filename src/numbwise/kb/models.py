@@ -327,6 +327,8 @@ class CareStep(Strict):
     # A step only some people need (stopping smoking): a check's result leaves it out when this finding was
     # answered no; `do` is worded to fit anyone else ("If you smoke, ..."), so it stands where not asked.
     about: Ident | None = None
+    # The other way round (eat meat and fish, for anyone but a vegan): left out when this finding was answered yes.
+    unless: Ident | None = None
     notes: list[StepNote] = []  # shown after `do` where they can apply
     how_long: Text | None = None
     sources: SourceRefs
