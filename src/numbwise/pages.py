@@ -17,6 +17,9 @@ STRENGTH_WORDS = {
     "expert_opinion": "expert opinion",
     "no_benefit": "does not help",
 }
+# A cause none of the seven ways treats (a stroke, over-breathing): said in plain words, pointing to what does help.
+_NO_WAYS = "The seven ways to treat numbness in this app do not treat this cause. A doctor can tell you what helps."
+_NO_WAYS_WITH_NOTE = "The seven ways to treat numbness in this app do not treat this cause. What helps is written above."
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ def _cause_page(kb: Knowledge, cid: str) -> Page:
         Block(
             "What can help",
             tuple(x for x in (c.care_note,) if x) or (),
-            tuple(ways) if ways else ("None of the seven self-care and treatment ways fits this cause.",),
+            tuple(ways) if ways else (_NO_WAYS_WITH_NOTE if c.care_note else _NO_WAYS,),
         ),
         *(Block(g.heading, items=g.lines) for g in grouped(kb, c.watch_for)),
         Block(
