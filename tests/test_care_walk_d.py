@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run_cli
+from numbwise.kb import KnowledgeError, load_from
+from tests.conftest import edit_file, run_cli
 
 VEGAN_B12 = {"age": 29, "sex": "female", "findings": {
     "vegan_or_vegetarian": True, "both_hands": True, "numb_feet": True, "fatigue_pallor": True, "sore_red_tongue": True,
@@ -86,6 +87,13 @@ def test_the_b12_care_plan_shows_both_food_steps_and_its_food_list() -> None:
     out = _flat(run_cli("--plain", "care", "b12_deficiency").out)
     assert "meat, fish, eggs" in out and "If you eat a vegan" in out
     assert "Beef liver" in out  # the food list the steps point to is there
+
+
+def test_a_step_left_out_for_an_unknown_finding_is_refused(kb_copy: Path) -> None:
+    edit_file(kb_copy / "care.yaml", "unless: vegan_or_vegetarian  #", "unless: vegan_only  #")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert "care.yaml: entry 'b12_deficiency': a step is left out for unknown finding 'vegan_only'" in exc.value.problems
 
 
 # --- 2. what a doctor can offer agrees with "when to get more help" --------------------------------------------
