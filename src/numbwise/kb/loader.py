@@ -211,6 +211,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
 
     tri = kb.triage
     refs("triage_rules.yaml", "watch_for", tri.watch_for_sources)
+    if tri.unsure_caution:
+        refs("triage_rules.yaml", "unsure_caution", tri.unsure_caution_sources)
     refs("triage_rules.yaml", "coherence", tri.coherence.sources)
     ids = [r.id for r in tri.rules]
     rule_level = {r.id: r.level for r in tri.rules}

@@ -1,0 +1,41 @@
+"""A result beside 'not sure' answers (walkthrough D): what the person reads through `numbwise assess --case FILE`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import run_cli
+
+# A 70-year-old unsure whether his words came out funny yesterday: speech answered "not sure".
+SPEECH_UNSURE = {"age": 70, "sex": "male", "unsure": ["speech_difficulty"],
+                 "findings": {"one_hand": True, "numb_thumb": True, "numb_index": True, "comes_and_goes": True,
+                              "onset_sudden": False, "face_drooping": False, "arm_or_leg_weakness_sudden": False}}
+
+
+def _assess(case: dict[str, Any], tmp_path: Path, fmt: str = "text") -> str:
+    """`numbwise --plain assess --case FILE --format text` (one line per wrapped item), or the plan as JSON text."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    run = run_cli("--plain", "assess", "--case", str(path), "--format", fmt)
+    assert run.code == 0, run.err
+    return run.out if fmt == "plan" else " ".join(run.out.split())
+
+
+def test_a_case_file_takes_the_not_sure_answers_and_refuses_a_finding_also_answered(tmp_path: Path) -> None:
+    plan = json.loads(_assess(SPEECH_UNSURE, tmp_path, "plan"))
+    assert [u["finding"] for g in plan["unsure"] for u in g["items"]] == ["speech_difficulty"]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(SPEECH_UNSURE | {"unsure": ["face_drooping"]}))
+    run = run_cli("assess", "--case", str(path))
+    assert run.code == 2 and "unsure" in run.err
+
+
+def test_a_stroke_sign_not_sure_of_that_may_have_come_and_gone_means_help_today(tmp_path: Path) -> None:
+    text = _assess(SPEECH_UNSURE, tmp_path)
+    assert "Book a doctor's visit".upper() in text  # the level itself holds if none of them is there ...
+    # ... but a sign that came and went in the last days can be a mini-stroke (TIA): help today, not in two weeks
+    assert "happened in the last few days and then went away" in text
+    assert "get medical help today" in text.lower()
+    assert "if it comes back, call your emergency number now" in text.lower()
