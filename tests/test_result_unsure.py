@@ -39,3 +39,26 @@ def test_a_stroke_sign_not_sure_of_that_may_have_come_and_gone_means_help_today(
     assert "happened in the last few days and then went away" in text
     assert "get medical help today" in text.lower()
     assert "if it comes back, call your emergency number now" in text.lower()
+
+
+# Cramps after thyroid surgery answered "not sure": an emergency sign that no stroke check covers.
+CRAMPS_UNSURE = {"age": 45, "sex": "female", "unsure": ["muscle_cramps_spasms"],
+                 "findings": {"both_hands": True, "numb_thumb": True, "neck_surgery_thyroid_parathyroid": True,
+                              "onset_sudden": False}}
+
+
+def test_the_not_sure_group_says_not_sure_not_that_no_answer_was_given(tmp_path: Path) -> None:
+    text = _assess(SPEECH_UNSURE, tmp_path)
+    assert "You were not sure about these emergency signs" in text
+    assert "did not say yes or no" not in text
+
+
+def test_a_not_sure_sign_no_stroke_check_covers_says_what_it_looks_like(tmp_path: Path) -> None:
+    from numbwise.kb import load
+
+    text = _assess(CRAMPS_UNSURE, tmp_path)
+    group = text.split("You were not sure about these emergency signs")[1].split("Why this level")[0]
+    assert "Does one side droop?" not in group  # the stroke checks do not cover cramps ...
+    help_text = " ".join(load().findings["muscle_cramps_spasms"].help.split())  # ... its own picture does
+    assert help_text[1:].rstrip(".") in group
+    assert "mini-stroke" not in text

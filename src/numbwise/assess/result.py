@@ -44,10 +44,12 @@ CHILD_CHANCE = "Our chances come from studies of adults, so we give no numbers f
 CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions here would tell them apart. A doctor "
                     "can, with an examination or tests.")
 ASK_DOCTOR_HEADING = "What a doctor can offer"  # the advice's doctor-only treatments, apart from the home steps
+LOOKS_LIKE = "For example"  # a finding's help that pictures the sign (findings.yaml), shown beside a 'not sure'
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
-UNSURE_HEADINGS = {"emergency": "You did not say yes or no to these emergency signs",
-                   "urgent": "You did not say yes or no to these signs that need a doctor today",
-                   "routine": "You did not say yes or no to these signs that would change what to do"}
+# the person answered these "not sure" (or left them blank when asked back, which the check counts as not sure)
+UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
+                   "urgent": "You were not sure about these signs that need a doctor today",
+                   "routine": "You were not sure about these signs that would change what to do"}
 PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
@@ -679,10 +681,30 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Collection[str] = ()) -
         if lv == "emergency" and screen is not None and screen.if_unsure is not None:  # as the check itself showed
             checks, call = unsure_checks(screen.if_unsure, screen.items, found)
             call = call or any(f not in own_call for f in found)
-            advice = checks + ((screen.if_unsure.act,) if call else ())
+            covered = {*screen.items, *screen.if_unsure.for_findings}  # the screen's own signs and the stroke checks
+            advice = checks + _looks_like(found, covered) + ((screen.if_unsure.act,) if call else ())
         else:
             advice = own_checks(found) + ((UNSURE_URGENT,) if lv == "urgent" else ())
         out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, advice))  # a sign's own check first (a temperature)
+    return tuple(out)
+
+
+def _looks_like(found: Sequence[str], covered: Collection[str]) -> tuple[str, ...]:
+    """What a sign looks like (findings.yaml `help`) when neither its own check nor the emergency screen covers it
+    (cramps after thyroid surgery: fingers that curl and lock tight), so the stroke checks never seem to. A fact
+    about the person (a past operation) is not a sign to look for."""
+    from numbwise.assess.triage import HISTORY_GROUP
+
+    kb = load().findings
+    out = []
+    for f in found:
+        entry = kb.get(f)
+        if entry is None or f in covered or entry.how_to_check or entry.group == HISTORY_GROUP \
+                or not (entry.help or "").startswith(LOOKS_LIKE):  # "answer yes if ..." is how to answer, not a picture
+            continue
+        label = (entry.checklist or checklist_label(f)).rstrip(".")
+        text = " ".join(entry.help.split())
+        out.append(f"{label}: {text[:1].lower()}{text[1:]}")
     return tuple(out)
 
 
