@@ -62,3 +62,35 @@ def test_a_not_sure_sign_no_stroke_check_covers_says_what_it_looks_like(tmp_path
     help_text = " ".join(load().findings["muscle_cramps_spasms"].help.split())  # ... its own picture does
     assert help_text[1:].rstrip(".") in group
     assert "mini-stroke" not in text
+
+
+# Chemotherapy, not sure about a fever: the helpline leads the banner (lead_if_unsure).
+CHEMO_FEVER_UNSURE = {"age": 55, "sex": "female", "unsure": ["fever"],
+                      "findings": {"both_hands": True, "numb_feet": True, "chemotherapy": True, "onset_sudden": False,
+                                   "onset_gradual": True}}
+
+
+def test_a_rule_that_leads_from_a_not_sure_gives_its_reason_and_nothing_that_waits_or_presumes_a_yes(tmp_path: Path) -> None:
+    plan = json.loads(_assess(CHEMO_FEVER_UNSURE, tmp_path, "plan"))
+    assert plan["title"] == "Call your cancer helpline now"
+    assert plan["why"][0].startswith("If you have a fever or feel unwell during chemotherapy")  # its reason, first
+    assert not any("the fever goes away" in d for d in plan["do_not"])  # she is not sure she has one
+    assert plan["next_steps"] == []  # a diary and a report wait: not beside "call now"
+    watched = [w for g in plan["watch_for"] for w in g["items"]]
+    assert not any(w["rule_id"] == "em_chemo_fever" for w in watched)  # already in the not-sure group, with its action
+    text = _assess(CHEMO_FEVER_UNSURE, tmp_path)
+    assert "If you have a fever or feel unwell during chemotherapy" in text and "numbwise log" not in text
+
+
+# Not sure whether it gets worse day by day (a yes would be "see a doctor today").
+WORSE_UNSURE = {"age": 50, "sex": "female", "unsure": ["getting_worse"],
+                "findings": {"one_hand": True, "numb_thumb": True, "numb_index": True, "comes_and_goes": True,
+                             "onset_sudden": False}}
+
+
+def test_a_watch_line_about_a_sign_already_in_the_not_sure_group_is_not_repeated(tmp_path: Path) -> None:
+    plan = json.loads(_assess(WORSE_UNSURE, tmp_path, "plan"))
+    assert [u["finding"] for g in plan["unsure"] for u in g["items"]] == ["getting_worse"]
+    watched = [w["text"] for g in plan["watch_for"] for w in g["items"]]
+    assert "The numbness gets worse day by day." not in watched
+    assert "The numbness spreads to your other arm or your legs." in watched  # a sign she was sure of stays

@@ -253,6 +253,15 @@ def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], 
     return tuple(out)
 
 
+def _not_in_groups(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]) -> tuple[WatchFor, ...]:
+    """Leave out a warning whose changes are all signs the person was not sure of, when the not-sure groups already
+    give each an action at least as urgent ("gets worse day by day" beside "not sure: it gets worse ... see a doctor
+    today"); a warning about anything else, or more urgent than its group, stays."""
+    doubt = {u.finding: LEVELS.index(g.level) for g in reversed(groups) for u in g.items}  # the most urgent group's
+    return tuple(w for w in items if not (w.findings and all(
+        f in doubt and doubt[f] <= LEVELS.index(w.level) for f in w.findings)))
+
+
 def _watch_groups(items: tuple[WatchFor, ...], level: str) -> tuple[WatchGroup, ...]:
     """The triage rules' warnings under their level's heading, most urgent first (assess.warnings decides which)."""
     groups = []
@@ -548,11 +557,13 @@ def _lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | N
 
 
 def _lead_act(rule: Rule) -> _Act:
-    """The banner of a rule that leads a result from a 'not sure' (its title, action and what to do), as a yes shows it."""
+    """The banner of a rule that leads a result from a 'not sure' (its title, action and what to do), as a yes shows it,
+    less the lines that presume a yes (`unsure_drops`: "do not wait to see if the fever goes away")."""
     assert rule.act is not None
     lt = load().triage.levels[rule.level]
-    return _Act(rule.act.title or lt.title, rule.act.action, rule.act.by_when or lt.by_when, tuple(rule.act.do),
-                tuple(rule.act.do_not))
+    drops = set(rule.act.unsure_drops)
+    return _Act(rule.act.title or lt.title, rule.act.action, rule.act.by_when or lt.by_when,
+                tuple(d for d in rule.act.do if d not in drops), tuple(d for d in rule.act.do_not if d not in drops))
 
 
 def _cause_note(cid: str, doubts: tuple[Unsure, ...]) -> str:
@@ -796,6 +807,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         act = _lead_act(lead)
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings, unsure)
+    if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
+        why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
     shown = tuple(_cause_line(findings, c, p, is_child(age)) for c, p in shown_causes(level, result.causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
@@ -817,6 +830,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
     warnings = _for_this_person(general, findings, age, level)
+    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _plan_group(
+        advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
+    warnings = _not_in_groups(warnings, unsure_groups)
     advice_heading = ""
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
@@ -827,14 +843,14 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
         if level == "emergency" or call else (),
         do=act.do, do_not=act.do_not, signs=signs, why=why,
-        unsure=_unsure_groups(doubts, _own_call(doubts, findings, age)) + _plan_group(advice.cause if advice is not None and _own_plan(level, advice) else None,
-                                                    findings, unsure),
+        unsure=unsure_groups,
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else "",
         questions=questions, questions_intro=CANT_TELL_MORE if questions else (
             CANT_TELL_DOCTOR if not told_apart and level != "emergency" and len(shown) > 1 else ""), advice_heading=advice_heading,
         advice=advice,
-        watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice),
+        # a rule that leads from a 'not sure' (call the helpline now) gets an emergency's next steps: none that wait
+        watch_for=_watch_groups(warnings, level), next_steps=_next_steps(lead.level if lead is not None else level, advice),
         # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule
         # asks): a child who fell on her hand is not sent to read about strokes at 2 in 100.
         read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)

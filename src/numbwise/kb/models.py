@@ -524,6 +524,10 @@ class RuleAct(Strict):
     # The doubt itself means acting now (feeling unwell during chemotherapy is enough): a 'not sure' to the sign
     # leads the result with this act's banner (title, action, by-when, what to do), under `if_unsure`.
     lead_if_unsure: bool = False
+    # When it leads from a 'not sure': the rule's reason worded for a doubt (its `why` presumes a yes), and the
+    # act's own lines that presume a yes ("do not wait to see if the fever goes away"), left out.
+    why_if_unsure: Text | None = None
+    unsure_drops: list[Text] = []
     sources: SourceRefs
 
 
