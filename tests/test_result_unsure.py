@@ -94,3 +94,15 @@ def test_a_watch_line_about_a_sign_already_in_the_not_sure_group_is_not_repeated
     watched = [w["text"] for g in plan["watch_for"] for w in g["items"]]
     assert "The numbness gets worse day by day." not in watched
     assert "The numbness spreads to your other arm or your legs." in watched  # a sign she was sure of stays
+
+
+def test_a_first_cause_with_nothing_pointing_to_it_says_why_it_is_listed(tmp_path: Path) -> None:
+    from numbwise.assess.result import COMMON_NOTE
+
+    plan = json.loads(_assess({"age": 45, "sex": "female", "findings": {"numb_thumb": False}}, tmp_path, "plan"))
+    first = plan["causes"][0]
+    assert first["towards"] == [] and first["away"]  # only "your thumb is not numb"
+    assert first["note"] == COMMON_NOTE
+    assert COMMON_NOTE in _assess({"age": 45, "sex": "female", "findings": {"numb_thumb": False}}, tmp_path)
+    led = json.loads(_assess(WORSE_UNSURE, tmp_path, "plan"))["causes"][0]
+    assert led["towards"] and led["note"] == ""  # answers point to it: no such note

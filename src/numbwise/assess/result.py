@@ -39,6 +39,8 @@ EMERGENCY_CAUSE_NOTE = ("If this were the cause, it would need emergency care. Y
 # ... and when the person was not sure of a sign that points to it: never "your answers do not show its signs"
 EMERGENCY_CAUSE_UNSURE = ("If this were the cause, it would need emergency care. {parts} If that might be true, call "
                           "your emergency number now.")
+# the first cause listed when none of the person's answers points to it (only away, or none): why it is there
+COMMON_NOTE = "Listed because it is common, not because of your answers."
 # a child's numbers would come from a model built on adult studies: the ranking is shown, never a chance
 CHILD_CHANCE = "Our chances come from studies of adults, so we give no numbers for a child."
 CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions here would tell them apart. A doctor "
@@ -79,7 +81,7 @@ class CauseLine:
     towards: tuple[Reason, ...]
     away: tuple[Reason, ...]
     has_page: bool
-    note: str = ""  # an emergency-type cause on a result below emergency: why it is not the level, and when to call
+    note: str = ""  # an emergency-type cause below emergency: why it is not the level; else a first cause nothing points to
 
 
 @dataclass(frozen=True)
@@ -812,6 +814,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     shown = tuple(_cause_line(findings, c, p, is_child(age)) for c, p in shown_causes(level, result.causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
+    if shown and not shown[0].towards and not shown[0].note:  # never in place of an emergency-type cause's note
+        shown = (replace(shown[0], note=COMMON_NOTE),) + shown[1:]
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
     if level == "emergency":
         headline = act.action
@@ -861,6 +865,6 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     )
 
 
-__all__ = ["ASK_DOCTOR_HEADING", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
+__all__ = ["ASK_DOCTOR_HEADING", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
            "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure",
            "shown_causes", "tells_apart"]
