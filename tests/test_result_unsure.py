@@ -106,3 +106,21 @@ def test_a_first_cause_with_nothing_pointing_to_it_says_why_it_is_listed(tmp_pat
     assert COMMON_NOTE in _assess({"age": 45, "sex": "female", "findings": {"numb_thumb": False}}, tmp_path)
     led = json.loads(_assess(WORSE_UNSURE, tmp_path, "plan"))["causes"][0]
     assert led["towards"] and led["note"] == ""  # answers point to it: no such note
+
+
+OVER_BREATHING = {"age": 30, "sex": "male", "findings": {
+    "both_hands": True, "anxiety_history": True, "rapid_breathing_anxiety": True, "numb_around_mouth": True,
+    "episode_resolved_within_hour": True, "chest_pain": False, "onset_sudden": True}}
+B12_NOT_UNSTEADY = {"age": 60, "sex": "female", "findings": {
+    "both_hands": True, "numb_feet": True, "vegan_or_vegetarian": True, "unsteady_walking": False, "diabetes": False,
+    "onset_gradual": True}}
+
+
+def test_a_reason_claims_only_what_its_rule_checked(tmp_path: Path) -> None:
+    text = _assess(OVER_BREATHING, tmp_path)
+    why = text.split("Why this level")[1].split("What may be causing it")[0]
+    assert "over-breathing" in why and "when breathing settles" not in why  # he said only: gone within an hour
+    text = _assess(B12_NOT_UNSTEADY, tmp_path)
+    why = text.split("Why this level")[1].split("What may be causing it")[0]
+    assert "vitamin B12" in why and "unsteady walk" not in why  # she said no to an unsteady walk
+    assert "nerve damage from diabetes" not in why  # not her cause: examples of the many causes
