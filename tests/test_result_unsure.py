@@ -124,3 +124,12 @@ def test_a_reason_claims_only_what_its_rule_checked(tmp_path: Path) -> None:
     why = text.split("Why this level")[1].split("What may be causing it")[0]
     assert "vitamin B12" in why and "unsteady walk" not in why  # she said no to an unsteady walk
     assert "nerve damage from diabetes" not in why  # not her cause: examples of the many causes
+
+
+def test_beside_a_reported_weakness_the_stroke_watch_line_says_a_new_weakness(tmp_path: Path) -> None:
+    weak = {"age": 50, "sex": "male", "findings": {"one_hand": True, "numb_thumb": True, "numb_index": True,
+                                                   "hand_weakness": True, "onset_sudden": False}}
+    text = _assess(weak, tmp_path)
+    assert "an arm or leg suddenly goes weak" not in text and "a new weakness" in text
+    assert "an arm or leg suddenly goes weak" in _assess({**weak, "findings": {**weak["findings"], "hand_weakness": False}},
+                                                        tmp_path)
