@@ -133,3 +133,16 @@ def test_beside_a_reported_weakness_the_stroke_watch_line_says_a_new_weakness(tm
     assert "an arm or leg suddenly goes weak" not in text and "a new weakness" in text
     assert "an arm or leg suddenly goes weak" in _assess({**weak, "findings": {**weak["findings"], "hand_weakness": False}},
                                                         tmp_path)
+
+
+def test_a_not_sure_drop_must_be_one_of_the_acts_own_lines(kb_copy: Path) -> None:
+    import pytest
+
+    from numbwise.kb import KnowledgeError, load_from
+    from tests.conftest import edit_file
+
+    edit_file(kb_copy / "triage_rules.yaml", "      unsure_drops:\n        - Do not wait to see if the fever goes away.",
+              "      unsure_drops:\n        - Do not wait for anything.")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert any("em_chemo_fever" in p and "unsure_drops" in p for p in exc.value.problems)
