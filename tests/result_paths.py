@@ -198,7 +198,22 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")
     out += _lead_problems(plan, iv)
+    out += _repeated_doubts(plan)
     return plan, out
+
+
+def _repeated_doubts(plan: ResultPlan) -> list[str]:
+    """A watch line only about signs the not-sure groups already give an action at least as urgent repeats them
+    ("gets worse day by day" twice); a result led by a not-sure sign's rule offers nothing that waits (a diary)."""
+    doubt: dict[str, int] = {}
+    for g in plan.unsure:
+        for u in g.items:
+            doubt[u.finding] = min(doubt.get(u.finding, 9), LEVELS.index(g.level))
+    out = [f"watch line repeats the not-sure group: {w.text}" for g in plan.watch_for for w in g.items
+           if w.findings and all(f in doubt and doubt[f] <= LEVELS.index(w.level) for f in w.findings)]
+    if plan.leads and plan.next_steps:
+        out.append(f"a result led by a not-sure sign ({plan.leads}) offers steps that wait")
+    return out
 
 
 def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:

@@ -16,7 +16,7 @@ HAIRDRESSER = ("my right thumb, pointer and middle finger go numb at night and w
 THUMB_QUESTION = "Does the muscle at the base of your thumb look flat or shrunken?"
 SPLINT = "Wear a wrist splint at night."
 ASK_SURGERY = "See your doctor soon and ask about surgery."
-UNSURE_PLAN = "You did not say yes or no to these signs that would change what to do"
+UNSURE_PLAN = "You were not sure about these signs that would change what to do"
 WEAK_GRIP = "Your grip is weak, your hands are clumsy, or you drop things"
 # The 38-year-old who leaned on his elbow: no emergency sign, over hours or days, left ring and little finger, nothing
 # else; in the pattern list 'comes and goes' and 'after leaning on your elbow' (and none of the others); 'not sure'

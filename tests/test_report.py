@@ -401,14 +401,14 @@ def test_the_report_lists_the_emergency_signs_a_terminal_check_was_not_sure_abou
     run = run_cli("--db", url, "--plain", "check", input="?16\n\n45\nf\n" + "?\n" * 30)  # kept in the diary
     assert run.code == 0, run.err
     said = " ".join(run.out.split())
-    heading = "You did not say yes or no to these emergency signs"
+    heading = "You were not sure about these emergency signs"
     assert f"{heading} ? New loss of control of your bladder or bowels" in said
     with open_store(url) as store:
         (check,) = store.checks()
     assert "bowel_bladder_loss" in check.case["unsure"]  # the 'not sure' answers are kept with the check
     text = _report_text(url, tmp_path / "r.pdf")
     assert re.search(heading + r" \(check on [^)]*\): [^.]*New loss of control of your bladder or bowels", text), text[:3000]
-    assert "You did not say yes or no to these signs that need a doctor today (check on" in text  # the result's groups
+    assert "You were not sure about these signs that need a doctor today (check on" in text  # the result's groups
     assert "No warning signs were ever raised" not in text  # beside an unsure sign: "no warning sign was answered yes"
 
 

@@ -306,7 +306,7 @@ def test_the_report_repeats_the_latest_check_as_its_result_said_it(web: Web, nam
 @pytest.mark.parametrize("name", ["cant_tell", "carpal_tunnel"])
 def test_the_report_lists_the_signs_a_web_check_was_not_sure_about_as_its_result_did(web: Web, name: str,
                                                                                       tmp_path: Path) -> None:
-    """The walkthrough: the result's 'You did not say yes or no to these emergency signs' was missing from the report."""
+    """The walkthrough: the result's 'You were not sure about these emergency signs' was missing from the report."""
     import shutil
     import subprocess
 

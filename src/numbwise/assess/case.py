@@ -140,8 +140,38 @@ def parse_case(data: Any, origin: str = "case") -> Case:
     return Case(findings=findings, age=age, sex=sex, id=case_id)
 
 
+def parse_unsure(data: Any, origin: str = "case") -> tuple[Case, tuple[str, ...]]:
+    """A case with its "unsure" list (the findings answered 'not sure', not the same as left out), as a check saves
+    it and POST /api/result takes it: the result then shows what a 'not sure' could change."""
+    unsure: Any = []
+    if isinstance(data, Mapping) and "unsure" in data:
+        unsure = data["unsure"]
+        data = {k: v for k, v in data.items() if k != "unsure"}
+    known = load().vocabulary.findings
+    if not isinstance(unsure, list) or not all(isinstance(f, str) and f in known for f in unsure) \
+            or len(set(unsure)) != len(unsure):
+        raise CaseError(origin, "unsure", "must be a list of distinct finding IDs")
+    case = parse_case(data, origin)
+    both = [f for f in unsure if f in case.findings]
+    if both:
+        raise CaseError(origin, "unsure", f"{both[0]} is also answered in findings")
+    return case, tuple(unsure)
+
+
 def read_case(path: Path | str) -> Case:
     """Read one case from a JSON file ('-' reads standard input)."""
+    origin, data = _read_json(path)
+    return parse_case(data, origin)
+
+
+def read_case_unsure(path: Path | str) -> tuple[Case, tuple[str, ...]]:
+    """Read one case and its "unsure" list from a JSON file ('-' reads standard input)."""
+    origin, data = _read_json(path)
+    return parse_unsure(data, origin)
+
+
+def _read_json(path: Path | str) -> tuple[str, Any]:
+    """The decoded JSON of a case file, with the name errors give it."""
     import sys
 
     origin = "standard input" if str(path) == "-" else str(path)
@@ -154,4 +184,4 @@ def read_case(path: Path | str) -> Case:
     except (OSError, UnicodeDecodeError) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not UTF-8 text"
         raise CaseError(origin, None, f"cannot read {origin}: {why[0].lower() + why[1:]}") from None
-    return parse_case(decode_json(text, origin), origin)
+    return origin, decode_json(text, origin)

@@ -39,15 +39,19 @@ EMERGENCY_CAUSE_NOTE = ("If this were the cause, it would need emergency care. Y
 # ... and when the person was not sure of a sign that points to it: never "your answers do not show its signs"
 EMERGENCY_CAUSE_UNSURE = ("If this were the cause, it would need emergency care. {parts} If that might be true, call "
                           "your emergency number now.")
+# the first cause listed when none of the person's answers points to it (only away, or none): why it is there
+COMMON_NOTE = "Listed because it is common, not because of your answers."
 # a child's numbers would come from a model built on adult studies: the ranking is shown, never a chance
 CHILD_CHANCE = "Our chances come from studies of adults, so we give no numbers for a child."
 CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions here would tell them apart. A doctor "
                     "can, with an examination or tests.")
 ASK_DOCTOR_HEADING = "What a doctor can offer"  # the advice's doctor-only treatments, apart from the home steps
+LOOKS_LIKE = "For example"  # a finding's help that pictures the sign (findings.yaml), shown beside a 'not sure'
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
-UNSURE_HEADINGS = {"emergency": "You did not say yes or no to these emergency signs",
-                   "urgent": "You did not say yes or no to these signs that need a doctor today",
-                   "routine": "You did not say yes or no to these signs that would change what to do"}
+# the person answered these "not sure" (or left them blank when asked back, which the check counts as not sure)
+UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
+                   "urgent": "You were not sure about these signs that need a doctor today",
+                   "routine": "You were not sure about these signs that would change what to do"}
 PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
@@ -77,7 +81,7 @@ class CauseLine:
     towards: tuple[Reason, ...]
     away: tuple[Reason, ...]
     has_page: bool
-    note: str = ""  # an emergency-type cause on a result below emergency: why it is not the level, and when to call
+    note: str = ""  # an emergency-type cause below emergency: why it is not the level; else a first cause nothing points to
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,15 @@ def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], 
             w = replace(w, level=lv, heading=heading)
         out.append(w)
     return tuple(out)
+
+
+def _not_in_groups(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]) -> tuple[WatchFor, ...]:
+    """Leave out a warning whose changes are all signs the person was not sure of, when the not-sure groups already
+    give each an action at least as urgent ("gets worse day by day" beside "not sure: it gets worse ... see a doctor
+    today"); a warning about anything else, or more urgent than its group, stays."""
+    doubt = {u.finding: LEVELS.index(g.level) for g in reversed(groups) for u in g.items}  # the most urgent group's
+    return tuple(w for w in items if not (w.findings and all(
+        f in doubt and doubt[f] <= LEVELS.index(w.level) for f in w.findings)))
 
 
 def _watch_groups(items: tuple[WatchFor, ...], level: str) -> tuple[WatchGroup, ...]:
@@ -546,11 +559,13 @@ def _lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | N
 
 
 def _lead_act(rule: Rule) -> _Act:
-    """The banner of a rule that leads a result from a 'not sure' (its title, action and what to do), as a yes shows it."""
+    """The banner of a rule that leads a result from a 'not sure' (its title, action and what to do), as a yes shows it,
+    less the lines that presume a yes (`unsure_drops`: "do not wait to see if the fever goes away")."""
     assert rule.act is not None
     lt = load().triage.levels[rule.level]
-    return _Act(rule.act.title or lt.title, rule.act.action, rule.act.by_when or lt.by_when, tuple(rule.act.do),
-                tuple(rule.act.do_not))
+    drops = set(rule.act.unsure_drops)
+    return _Act(rule.act.title or lt.title, rule.act.action, rule.act.by_when or lt.by_when,
+                tuple(d for d in rule.act.do if d not in drops), tuple(d for d in rule.act.do_not if d not in drops))
 
 
 def _cause_note(cid: str, doubts: tuple[Unsure, ...]) -> str:
@@ -679,10 +694,30 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Collection[str] = ()) -
         if lv == "emergency" and screen is not None and screen.if_unsure is not None:  # as the check itself showed
             checks, call = unsure_checks(screen.if_unsure, screen.items, found)
             call = call or any(f not in own_call for f in found)
-            advice = checks + ((screen.if_unsure.act,) if call else ())
+            covered = {*screen.items, *screen.if_unsure.for_findings}  # the screen's own signs and the stroke checks
+            advice = checks + _looks_like(found, covered) + ((screen.if_unsure.act,) if call else ())
         else:
             advice = own_checks(found) + ((UNSURE_URGENT,) if lv == "urgent" else ())
         out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, advice))  # a sign's own check first (a temperature)
+    return tuple(out)
+
+
+def _looks_like(found: Sequence[str], covered: Collection[str]) -> tuple[str, ...]:
+    """What a sign looks like (findings.yaml `help`) when neither its own check nor the emergency screen covers it
+    (cramps after thyroid surgery: fingers that curl and lock tight), so the stroke checks never seem to. A fact
+    about the person (a past operation) is not a sign to look for."""
+    from numbwise.assess.triage import HISTORY_GROUP
+
+    kb = load().findings
+    out = []
+    for f in found:
+        entry = kb.get(f)
+        if entry is None or f in covered or entry.how_to_check or entry.group == HISTORY_GROUP \
+                or not (entry.help or "").startswith(LOOKS_LIKE):  # "answer yes if ..." is how to answer, not a picture
+            continue
+        label = (entry.checklist or checklist_label(f)).rstrip(".")
+        text = " ".join(entry.help.split())
+        out.append(f"{label}: {text[:1].lower()}{text[1:]}")
     return tuple(out)
 
 
@@ -774,9 +809,13 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         act = _lead_act(lead)
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings, unsure)
+    if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
+        why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
     shown = tuple(_cause_line(findings, c, p, is_child(age)) for c, p in shown_causes(level, result.causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
+    if shown and not shown[0].towards and not shown[0].note:  # never in place of an emergency-type cause's note
+        shown = (replace(shown[0], note=COMMON_NOTE),) + shown[1:]
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
     if level == "emergency":
         headline = act.action
@@ -795,6 +834,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
     warnings = _for_this_person(general, findings, age, level)
+    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _plan_group(
+        advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
+    warnings = _not_in_groups(warnings, unsure_groups)
     advice_heading = ""
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
@@ -805,14 +847,14 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
         if level == "emergency" or call else (),
         do=act.do, do_not=act.do_not, signs=signs, why=why,
-        unsure=_unsure_groups(doubts, _own_call(doubts, findings, age)) + _plan_group(advice.cause if advice is not None and _own_plan(level, advice) else None,
-                                                    findings, unsure),
+        unsure=unsure_groups,
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else "",
         questions=questions, questions_intro=CANT_TELL_MORE if questions else (
             CANT_TELL_DOCTOR if not told_apart and level != "emergency" and len(shown) > 1 else ""), advice_heading=advice_heading,
         advice=advice,
-        watch_for=_watch_groups(warnings, level), next_steps=_next_steps(level, advice),
+        # a rule that leads from a 'not sure' (call the helpline now) gets an emergency's next steps: none that wait
+        watch_for=_watch_groups(warnings, level), next_steps=_next_steps(lead.level if lead is not None else level, advice),
         # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule
         # asks): a child who fell on her hand is not sent to read about strokes at 2 in 100.
         read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)
@@ -823,6 +865,6 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     )
 
 
-__all__ = ["ASK_DOCTOR_HEADING", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
+__all__ = ["ASK_DOCTOR_HEADING", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
            "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure",
            "shown_causes", "tells_apart"]

@@ -18,7 +18,8 @@ Examples:
   echo '{"age": 50, "findings": {"numb_thumb": true}}' | numbwise assess --case -
   numbwise assess --text "I'm 52, my thumb and first two fingers tingle at night"
 
-A case is a JSON object with "age", "sex" and "findings" (see docs/cases.md).
+A case is a JSON object with "age", "sex" and "findings", and "unsure": the findings answered
+'not sure' (see docs/cases.md).
 """
 
 
@@ -39,7 +40,9 @@ class CaseFailure(click.ClickException):
 @click.pass_context
 def assess_command(ctx: click.Context, cases: tuple[str, ...], text: str | None, fmt: str) -> None:
     """Assess one or more cases: urgency level, red flags, ranked causes and reasons."""
-    from numbwise.assess import CaseError, assess_case, read_case
+    from numbwise.assess import CaseError, assess_case
+    from numbwise.assess.case import read_case_unsure
+    from numbwise.assess.engine import home_care_unless_unsure
 
     if bool(cases) == (text is not None):
         raise click.UsageError("give one or more --case files, or one --text description")
@@ -48,19 +51,22 @@ def assess_command(ctx: click.Context, cases: tuple[str, ...], text: str | None,
         from numbwise.parse import assessed, parse
 
         results = [assessed(parse(read_text(text)))]  # words alone: never self-care
+        unsure: list[tuple[str, ...]] = [()]
     else:
         try:
-            parsed = [read_case(path) for path in cases]  # validate everything before printing anything
+            parsed = [read_case_unsure(path) for path in cases]  # validate everything before printing anything
         except CaseError as exc:
             raise CaseFailure(str(exc)) from None
-        results = [assess_case(c) for c in parsed]
+        # a 'not sure' sign rules out home care, as the check itself and POST /api/result decide
+        results = [home_care_unless_unsure(assess_case(c), frozenset(u)) for c, u in parsed]
+        unsure = [u for _, u in parsed]
     out = click.get_text_stream("stdout")
     if fmt == "jsonl":
         out.write("".join(json.dumps(r.to_dict()) + "\n" for r in results))
     elif fmt == "plan":
         from numbwise.assess.result import result_plan
 
-        plans = [result_plan(r).to_dict() for r in results]
+        plans = [result_plan(r, u).to_dict() for r, u in zip(results, unsure)]
         out.write(json.dumps(plans[0] if len(plans) == 1 else plans, indent=2) + "\n")
     elif fmt == "json":
         payload = results[0].to_dict() if len(results) == 1 else [r.to_dict() for r in results]
@@ -74,4 +80,4 @@ def assess_command(ctx: click.Context, cases: tuple[str, ...], text: str | None,
         for i, r in enumerate(results):
             if i:
                 console.rule()
-            show_assessment(console, r, plain)
+            show_assessment(console, r, plain, unsure=unsure[i])

@@ -211,6 +211,15 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
 
     tri = kb.triage
     refs("triage_rules.yaml", "watch_for", tri.watch_for_sources)
+    if tri.unsure_caution:
+        refs("triage_rules.yaml", "unsure_caution", tri.unsure_caution_sources)
+    for led in tri.rules:  # a rule's words for leading from a 'not sure' only where it leads, on its own lines
+        act = led.act
+        if act is not None:
+            problems.extend(f"triage_rules.yaml: rule '{led.id}': unsure_drops: not one of its act's lines: {d!r}"
+                            for d in act.unsure_drops if d not in act.do and d not in act.do_not)
+            if (act.why_if_unsure or act.unsure_drops) and not act.lead_if_unsure:
+                problems.append(f"triage_rules.yaml: rule '{led.id}': why_if_unsure and unsure_drops need lead_if_unsure")
     refs("triage_rules.yaml", "coherence", tri.coherence.sources)
     ids = [r.id for r in tri.rules]
     rule_level = {r.id: r.level for r in tri.rules}

@@ -526,6 +526,10 @@ class RuleAct(Strict):
     # The doubt itself means acting now (feeling unwell during chemotherapy is enough): a 'not sure' to the sign
     # leads the result with this act's banner (title, action, by-when, what to do), under `if_unsure`.
     lead_if_unsure: bool = False
+    # When it leads from a 'not sure': the rule's reason worded for a doubt (its `why` presumes a yes), and the
+    # act's own lines that presume a yes ("do not wait to see if the fever goes away"), left out.
+    why_if_unsure: Text | None = None
+    unsure_drops: list[Text] = []
     sources: SourceRefs
 
 
@@ -575,6 +579,7 @@ class TriageFile(Strict):
     unconfirmed_home_care: Text  # why words alone never give self-care
     unsure_home_care: Text  # why a 'not sure' about an urgent or emergency sign never gives self-care
     unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
+    unsure_caution_sources: list[Ident] = []  # what the cautions' advice rests on (a sign that came and went: a TIA)
     watch_for: Annotated[list[ResultWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
     watch_for_sources: SourceRefs
     coherence: Coherence

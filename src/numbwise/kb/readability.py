@@ -11,7 +11,7 @@ from typing import Any
 # Keys whose values are not prose a person reads (IDs, codes, links, references).
 NOT_PROSE = {"id", "url", "source", "sources", "icd10", "snomed", "group", "level", "colour", "cause",
              "strength", "kind", "checked", "basis", "treatments", "replaces", "when", "unless",
-             "authors", "publisher", "year", "supports", "watch_for_sources", "snomed_term",
+             "authors", "publisher", "year", "supports", "watch_for_sources", "unsure_caution_sources", "snomed_term",
              "picture", "treatment", "routine", "summary_sources", "warning_sources", "rule", "findings", "settle"}
 _WORDS = re.compile(r"[A-Za-z]+")
 

@@ -156,7 +156,7 @@ class UnsureSigns:
     """Warning signs a saved check's person was not sure about, under its result's own heading."""
 
     at: dt.date
-    heading: str  # "You did not say yes or no to these emergency signs"
+    heading: str  # "You were not sure about these emergency signs"
     texts: tuple[str, ...]
 
 
