@@ -360,6 +360,21 @@ def settled_emergency(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     return outcome(iv).triage == "emergency" and next_question(iv, limit=limit) is None
 
 
+def emergency_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
+    """Did the last answer, a yes to a warning sign on a list or the person's words confirmed, just make an
+    emergency that a few questions could still explain? Every face then shows the call advice (interview.yaml
+    `emergency_first`) before any other question, About you too, with a choice to answer those questions.
+
+    A settled emergency needs no such choice (its result follows at once); a single question (how it started)
+    that makes one is itself one of the few questions, asked while the advice is on screen (`still`).
+    """
+    if not iv.history or iv.history[-1][0].kind not in ("screen", "sweep", "text"):
+        return False
+    if outcome(iv).triage != "emergency" or next_question(iv, limit=limit) is None:
+        return False
+    return outcome(undo(iv)).triage != "emergency"
+
+
 def check_now(iv: Interview, q: Question, updates: Mapping[str, bool], blank: Collection[str] = (),
               limit: int = MAX_QUESTIONS) -> UnsureAdvice | None:
     """After an answer (`iv` holds it): the screen's "check now" advice for the signs left 'not sure', shown by
@@ -888,4 +903,4 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]
+           "settled_emergency", "check_now", "emergency_first", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]

@@ -118,11 +118,47 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
                 raise
 
 
-def _show_question(console: Console, q: Question, number: int, plain: bool, before: Given | None = None) -> None:
-    """The question and how to answer it; after b, the earlier answer too, which Enter keeps."""
+def _emergency_first(console: Console, plain: bool, can_go_back: bool) -> bool:
+    """The call advice at once, as the emergency screen promises (the web's check_emergency page): True when the
+    person chooses to answer the few questions that could change it, False to see what to do now.
+
+    Raises Back (b, when there is an answer to go back to) or Stopped (q).
+    """
+    from numbwise.kb import load
+
+    first = load().interview.emergency_first
+    assert first is not None  # emergency_first() is only true when interview.yaml has the block
+    console.print()
+    console.print(first.title, markup=False, style=None if plain else "bold red")
+    print_wrapped(console, first.act, "  ", "  ", None if plain else "bold")
+    for n in load().triage.levels["emergency"].numbers:
+        print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", None if plain else "bold")
+    print_wrapped(console, first.go_on, "  ", "  ")
+    from numbwise.cli.console import BACK, QUIT, command_of
+
+    keys = "b = back, q = stop" if can_go_back else "q = stop"
+    while True:
+        text = read_line(console, f"Type 1 to see what to do now, or 2 to answer a few questions ({keys}): ").strip()
+        command = command_of(text)
+        if command == QUIT:
+            raise Stopped
+        if command == BACK and can_go_back:
+            raise Back
+        if text in ("1", "2"):
+            return text == "2"
+        console.print("Please type 1 or 2.", markup=False)
+
+
+def _show_question(console: Console, q: Question, number: int, plain: bool, before: Given | None = None,
+                   emergency: bool = False) -> None:
+    """The question and how to answer it; after b, the earlier answer too, which Enter keeps. While the answers are
+    an emergency, the call advice stays above it (interview.yaml `emergency_first.still`)."""
     from numbwise.cli.answers import said, show_hands
 
     console.print()
+    first = _still_emergency() if emergency else None
+    if first:
+        print_wrapped(console, first, "! ", "  ", None if plain else "bold red")
     if plain:
         console.print(f"Question {number}: {q.text}", markup=False)
     else:
@@ -227,7 +263,7 @@ def _interview(console: Console, plain: bool, limit: int,
     """The answers, with the spots marked at the finger picker (for the hand diagram, as the web remembers its picks)."""
     from dataclasses import replace
 
-    from numbwise.assess.interview import about_due, answer, describe, next_question, start, undo
+    from numbwise.assess.interview import about_due, answer, describe, emergency_first, next_question, outcome, start, undo
     from numbwise.cli.answers import AnswerError, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
@@ -240,7 +276,18 @@ def _interview(console: Console, plain: bool, limit: int,
     about = told_age is not None and told_sex is not None  # as on the web: the words gave both
     about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
     given: dict[int, Given] = {}  # history step -> the answer typed there (the finger picker's spots too), for b
+    warned: tuple[object, ...] = ()  # the answers the call advice came after: b and the same answer show it once
     while True:
+        if iv.history != warned and emergency_first(iv, limit):  # before any other question, About you too
+            warned = iv.history
+            try:
+                if not _emergency_first(console, plain, iv.count > 0):
+                    return iv, _marks(iv, given)  # "see what to do now": the emergency result, nothing more asked
+            except Stopped:
+                return None
+            except Back:
+                iv, warned = undo(iv), ()
+                continue
         if not about and about_due(iv):  # after the emergency screen, never during an emergency
             try:
                 age, sex = _about(console, plain, told_age, told_sex)
@@ -255,7 +302,7 @@ def _interview(console: Console, plain: bool, limit: int,
             return iv, _marks(iv, given)
         before = given.get(len(iv.history))
         before = before if before is not None and before.question == q else None  # shown again after b
-        _show_question(console, q, iv.count + 1, plain, before)
+        _show_question(console, q, iv.count + 1, plain, before, outcome(iv).triage == "emergency")
         while True:
             typed = read_line(console, "> ")
             if before is not None and not typed.strip():
@@ -308,6 +355,17 @@ def _interview(console: Console, plain: bool, limit: int,
         given[len(iv.history)] = Given(q, parsed, updates, blank, others_unsure)
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, iv, q, updates, blank, limit)
+
+
+def _still_emergency() -> str | None:
+    """The line kept above each question while the answers are an emergency, with the numbers to call."""
+    from numbwise.kb import load
+
+    kb = load()
+    if kb.interview.emergency_first is None:
+        return None
+    numbers = ", ".join(f"{n.number} ({n.where})" for n in kb.triage.levels["emergency"].numbers)
+    return f"{kb.interview.emergency_first.still} {numbers}"
 
 
 def _settled_emergency(iv: Interview, limit: int) -> bool:
