@@ -150,15 +150,18 @@ def _emergency_first(console: Console, plain: bool, can_go_back: bool) -> bool:
 
 
 def _show_question(console: Console, q: Question, number: int, plain: bool, before: Given | None = None,
-                   emergency: bool = False) -> None:
+                   emergency: bool = False, words: str | None = None) -> None:
     """The question and how to answer it; after b, the earlier answer too, which Enter keeps. While the answers are
-    an emergency, the call advice stays above it (interview.yaml `emergency_first.still`)."""
+    an emergency, the call advice stays above it (interview.yaml `emergency_first.still`); a reading from the words
+    asked back has those words above it (`words`, from interview.asked_back)."""
     from numbwise.cli.answers import said, show_hands
 
     console.print()
     first = _still_emergency() if emergency else None
     if first:
         print_wrapped(console, first, "! ", "  ", None if plain else "bold red")
+    if words:
+        print_wrapped(console, words, "", "")
     if plain:
         console.print(f"Question {number}: {q.text}", markup=False)
     else:
@@ -188,8 +191,9 @@ def _show_question(console: Console, q: Question, number: int, plain: bool, befo
                       + " Press Enter to keep that, or type your new answer.", "", "", None if plain else "bold")
 
 
-def _described(console: Console, description: str) -> tuple[dict[str, bool], int | None, str | None] | None:
+def _described(console: Console, description: str) -> tuple[dict[str, bool], int | None, str | None, dict[str, tuple[str, ...]]] | None:
     """Show what the description was understood to say; let the person drop any of it. None: they stopped.
+    The last part: the words each finding came from (shown again when a reading is asked back).
 
     An emergency sign in the words is shown first with the words that raised it and the numbers to call
     (as on the web): yes goes to the emergency advice at once, with nothing more to answer first;
@@ -200,6 +204,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
 
     words = parse(description)
     findings = dict(words.findings)
+    said = {c.finding: c.words for c in chips(words)}
     urgent = emergency(words)
     if urgent:
         console.print()
@@ -218,7 +223,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         if reply == "q":
             return None
         if reply in ("y", "yes"):  # the signs shown and confirmed, not readings never shown
-            return emergency_answers(words), words.age, words.sex
+            return emergency_answers(words), words.age, words.sex, said
         findings = without(findings, [c.finding for c in urgent])
     items = [c for c in chips(words) if c.finding in findings] + about_chips(words)
     age, sex = words.age, words.sex
@@ -249,7 +254,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         findings = corrected(findings, set(findings) - wrong, flipped - set(ABOUT))
     else:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
-    return findings, age, sex
+    return findings, age, sex, said
 
 
 def _marks(iv: Interview, given: dict[int, Given]) -> tuple[str, ...]:
@@ -263,16 +268,17 @@ def _interview(console: Console, plain: bool, limit: int,
     """The answers, with the spots marked at the finger picker (for the hand diagram, as the web remembers its picks)."""
     from dataclasses import replace
 
-    from numbwise.assess.interview import about_due, answer, describe, emergency_first, next_question, outcome, start, undo
+    from numbwise.assess.interview import (about_due, answer, asked_back, describe, emergency_first, next_question, outcome,
+                                           start, undo)
     from numbwise.cli.answers import AnswerError, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
-    told = _described(console, description) if description else ({}, None, None)
+    told = _described(console, description) if description else ({}, None, None, {})
     if told is None:
         return None
-    findings, told_age, told_sex = told
+    findings, told_age, told_sex, said_words = told
     iv = start(told_age, told_sex)
-    iv = describe(iv, findings) if findings else iv
+    iv = describe(iv, findings, said_words) if findings else iv
     about = told_age is not None and told_sex is not None  # as on the web: the words gave both
     about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
     given: dict[int, Given] = {}  # history step -> the answer typed there (the finger picker's spots too), for b
@@ -302,7 +308,7 @@ def _interview(console: Console, plain: bool, limit: int,
             return iv, _marks(iv, given)
         before = given.get(len(iv.history))
         before = before if before is not None and before.question == q else None  # shown again after b
-        _show_question(console, q, iv.count + 1, plain, before, outcome(iv).triage == "emergency")
+        _show_question(console, q, iv.count + 1, plain, before, outcome(iv).triage == "emergency", asked_back(iv, q))
         while True:
             typed = read_line(console, "> ")
             if before is not None and not typed.strip():

@@ -189,7 +189,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
                    error: str | None = None, status: int = 200, mode: str | None = None) -> Response:
     from numbwise.web.app import render
 
-    from numbwise.assess.interview import outcome
+    from numbwise.assess.interview import asked_back, outcome
 
     state = _pack(request, iv, about, q, prefill, mode)
     left_blank = _is_left_blank(q)
@@ -201,6 +201,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
         "picks": {k[len(PICK):] for k, v in prefill.items() if k.startswith(PICK) and v},
         "number": iv.count + 1, "state": state, "error": error,
         "mode": mode, "numbers": _numbers(), "still": _still() if outcome(iv).triage == "emergency" else None,
+        "asked_back": asked_back(iv, q),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
         "step": _step(iv.count, q.id, mode), "back_to": back_to,
         "title": f"Question {iv.count + 1}",
