@@ -76,7 +76,11 @@ def test_a_yes_beside_a_not_sure_stroke_sign_shows_the_checks_on_both_faces(live
     web.post(answer="done", **{f"item{_item('numb_face_same_side')}": "yes", f"item{_item('face_drooping')}": "unsure"})
     assert web.heading == CHECK_NOW
     assert FACE_CHECK in web.text and ADVICE.act in web.text
+    first = load().interview.emergency_first
+    assert first is not None and term.index(CHECK_NOW) < term.index(first.title)  # the yes is an emergency: call first
     web.post(answer="go_on")
+    assert web.heading == first.title
+    web.post(answer="emergency_go_on")
     assert web.heading == load().interview.steps[1].text  # then Question 2 (how it started), as in the terminal
     assert "Question 2" in web.text
 

@@ -51,3 +51,25 @@ def test_browser_back_after_the_in_page_back_goes_further_back_not_forward(page:
     assert heading(page) == SCREEN.text
     _back(page)
     assert _path(page) == "/"
+
+
+def test_a_face_numb_yes_shows_the_call_advice_first_accessible_and_the_browser_back_returns_to_it(page: Any) -> None:
+    """Review iv3: the emergency screen promises the advice before any other question; the page passes axe."""
+    from tests.web.flows import axe_violations, small_targets
+
+    first = load().interview.emergency_first
+    assert first is not None
+    page.goto("/check")
+    button(page, "Yes, one or more")
+    mark(page, load().findings["numb_face_same_side"].checklist or "", "Yes")
+    button(page, "No to all I left blank")
+    assert heading(page) == first.title
+    assert page.get_by_role("link", name="Call 911").count() == 1 or "Call 911" in page.locator("main").inner_text()
+    assert axe_violations(page) == [] and small_targets(page) == []
+    button(page, "Answer a few questions")
+    assert heading(page) == load().interview.steps[1].text
+    assert first.still in page.locator("main").inner_text()
+    _back(page)
+    assert heading(page) == first.title
+    button(page, "See what to do now")
+    assert heading(page) == "Call emergency services now"

@@ -61,6 +61,7 @@ class Interview:
     asked: frozenset[str] = frozenset()
     shown: tuple[str, ...] = ()
     history: tuple[tuple[Question, tuple[tuple[str, bool], ...], tuple[str, ...]], ...] = ()
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a description's words per finding (asked_back)
 
     @property
     def count(self) -> int:
@@ -134,14 +135,36 @@ def _implied(updates: Mapping[str, bool], answers: Mapping[str, bool]) -> dict[s
 TEXT_STEP = "describe"
 
 
-def describe(iv: Interview, findings: Mapping[str, bool]) -> Interview:
+def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tuple[str, ...]] | None = None) -> Interview:
     """Start from what a person's own description said (numbwise.parse): those findings are not asked again.
 
     Only what the words state is recorded; a screen then shows only the items still unknown. The
     caller passes the parser's partial case, which never holds a denied warning sign, so the
-    emergency screen still asks every sign the words did not raise.
+    emergency screen still asks every sign the words did not raise. `words` (the parser's chips: the
+    words each finding came from) are kept to show when a reading is asked back (asked_back).
     """
-    return answer(iv, text_question(tuple(findings)), dict(findings))
+    kept = {f: tuple(w) for f, w in (words or {}).items() if f in findings and w}
+    return answer(replace(iv, words=kept), text_question(tuple(findings)), dict(findings))
+
+
+ASKED_BACK = "You wrote {words}. To be sure:"
+ASKED_BACK_UNQUOTED = "We read this from your own words. To be sure:"
+
+
+def asked_back(iv: Interview, q: Question) -> str | None:
+    """The line above a question that asks back what only the person's words said, quoting those words, so it does not
+    read as the same question asked twice ("You wrote "for ages". To be sure:"); None for any other question.
+
+    Only a reading from the words is ever asked again as a single question (_confirm_from_text, the home plan's
+    escalation never: a finding the words gave counts as asked), so a finding question about one is an asking back.
+    """
+    if q.kind != "finding":
+        return None
+    told = {f for step in iv.history if step[0].kind == "text" for f, _ in step[1]}
+    if q.findings[0] not in told:
+        return None
+    said = iv.words.get(q.findings[0], ())
+    return ASKED_BACK.format(words=" and ".join(f'"{w}"' for w in said)) if said else ASKED_BACK_UNQUOTED
 
 
 def text_question(findings: tuple[str, ...]) -> Question:
@@ -164,7 +187,7 @@ def _steps_told(answers: Mapping[str, bool]) -> tuple[str, ...]:
 
 def undo(iv: Interview) -> Interview:
     """Go back one question (replaying the earlier answers)."""
-    out = start(iv.age, iv.sex)
+    out = replace(start(iv.age, iv.sex), words=iv.words)
     for question, updates, blank in iv.history[:-1]:
         out = answer(out, question, dict(updates), blank)
     return out
@@ -358,6 +381,21 @@ def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | No
 def settled_emergency(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     """Do the answers make an emergency that no further question can change (the result follows at once)?"""
     return outcome(iv).triage == "emergency" and next_question(iv, limit=limit) is None
+
+
+def emergency_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
+    """Did the last answer, a yes to a warning sign on a list or the person's words confirmed, just make an
+    emergency that a few questions could still explain? Every face then shows the call advice (interview.yaml
+    `emergency_first`) before any other question, About you too, with a choice to answer those questions.
+
+    A settled emergency needs no such choice (its result follows at once); a single question (how it started)
+    that makes one is itself one of the few questions, asked while the advice is on screen (`still`).
+    """
+    if not iv.history or iv.history[-1][0].kind not in ("screen", "sweep", "text"):
+        return False
+    if outcome(iv).triage != "emergency" or next_question(iv, limit=limit) is None:
+        return False
+    return outcome(undo(iv)).triage != "emergency"
 
 
 def check_now(iv: Interview, q: Question, updates: Mapping[str, bool], blank: Collection[str] = (),
@@ -858,11 +896,14 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
 
 def to_data(iv: Interview) -> dict[str, Any]:
     """The interview as JSON-ready plain data, so a face can keep it between requests (see from_data)."""
-    return {
+    out: dict[str, Any] = {
         "age": iv.age,
         "sex": iv.sex,
         "steps": [[q.id, q.kind, list(q.findings), dict(updates), list(blank)] for q, updates, blank in iv.history],
     }
+    if iv.words:
+        out["words"] = {f: list(w) for f, w in iv.words.items()}
+    return out
 
 
 def from_data(data: Any) -> Interview:
@@ -876,7 +917,11 @@ def from_data(data: Any) -> Interview:
         raise ValueError("sex must be female, male or null")
     if not isinstance(steps, list):
         raise ValueError("steps must be a list")
-    iv = start(age, sex)
+    words = data.get("words") or {}
+    if not (isinstance(words, Mapping) and all(isinstance(f, str) and isinstance(w, list) and all(isinstance(x, str) for x in w)
+                                               for f, w in words.items())):
+        raise ValueError("words must map findings to lists of words")
+    iv = replace(start(age, sex), words={f: tuple(w) for f, w in words.items()})
     for step in steps:
         if not (isinstance(step, list) and len(step) in (4, 5) and isinstance(step[0], str) and isinstance(step[1], str)
                 and isinstance(step[2], list) and isinstance(step[3], Mapping)
@@ -886,6 +931,6 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]
+           "settled_emergency", "check_now", "emergency_first", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]

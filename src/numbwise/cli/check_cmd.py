@@ -118,11 +118,50 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
                 raise
 
 
-def _show_question(console: Console, q: Question, number: int, plain: bool, before: Given | None = None) -> None:
-    """The question and how to answer it; after b, the earlier answer too, which Enter keeps."""
+def _emergency_first(console: Console, plain: bool, can_go_back: bool) -> bool:
+    """The call advice at once, as the emergency screen promises (the web's check_emergency page): True when the
+    person chooses to answer the few questions that could change it, False to see what to do now.
+
+    Raises Back (b, when there is an answer to go back to) or Stopped (q).
+    """
+    from numbwise.kb import load
+
+    first = load().interview.emergency_first
+    assert first is not None  # emergency_first() is only true when interview.yaml has the block
+    console.print()
+    console.print(first.title, markup=False, style=None if plain else "bold red")
+    print_wrapped(console, first.act, "  ", "  ", None if plain else "bold")
+    for n in load().triage.levels["emergency"].numbers:
+        print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", None if plain else "bold")
+    print_wrapped(console, first.go_on, "  ", "  ")
+    from numbwise.cli.console import BACK, QUIT, command_of
+
+    keys = "b = back, q = stop" if can_go_back else "q = stop"
+    while True:
+        text = read_line(console, f"Type 1 to see what to do now, or 2 to answer a few questions ({keys}): ").strip()
+        command = command_of(text)
+        if command == QUIT:
+            raise Stopped
+        if command == BACK and can_go_back:
+            raise Back
+        if text in ("1", "2"):
+            return text == "2"
+        console.print("Please type 1 or 2.", markup=False)
+
+
+def _show_question(console: Console, q: Question, number: int, plain: bool, before: Given | None = None,
+                   emergency: bool = False, words: str | None = None) -> None:
+    """The question and how to answer it; after b, the earlier answer too, which Enter keeps. While the answers are
+    an emergency, the call advice stays above it (interview.yaml `emergency_first.still`); a reading from the words
+    asked back has those words above it (`words`, from interview.asked_back)."""
     from numbwise.cli.answers import said, show_hands
 
     console.print()
+    first = _still_emergency() if emergency else None
+    if first:
+        print_wrapped(console, first, "! ", "  ", None if plain else "bold red")
+    if words:
+        print_wrapped(console, words, "", "")
     if plain:
         console.print(f"Question {number}: {q.text}", markup=False)
     else:
@@ -152,8 +191,9 @@ def _show_question(console: Console, q: Question, number: int, plain: bool, befo
                       + " Press Enter to keep that, or type your new answer.", "", "", None if plain else "bold")
 
 
-def _described(console: Console, description: str) -> tuple[dict[str, bool], int | None, str | None] | None:
+def _described(console: Console, description: str) -> tuple[dict[str, bool], int | None, str | None, dict[str, tuple[str, ...]]] | None:
     """Show what the description was understood to say; let the person drop any of it. None: they stopped.
+    The last part: the words each finding came from (shown again when a reading is asked back).
 
     An emergency sign in the words is shown first with the words that raised it and the numbers to call
     (as on the web): yes goes to the emergency advice at once, with nothing more to answer first;
@@ -164,6 +204,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
 
     words = parse(description)
     findings = dict(words.findings)
+    said = {c.finding: c.words for c in chips(words)}
     urgent = emergency(words)
     if urgent:
         console.print()
@@ -182,7 +223,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         if reply == "q":
             return None
         if reply in ("y", "yes"):  # the signs shown and confirmed, not readings never shown
-            return emergency_answers(words), words.age, words.sex
+            return emergency_answers(words), words.age, words.sex, said
         findings = without(findings, [c.finding for c in urgent])
     items = [c for c in chips(words) if c.finding in findings] + about_chips(words)
     age, sex = words.age, words.sex
@@ -213,7 +254,7 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         findings = corrected(findings, set(findings) - wrong, flipped - set(ABOUT))
     else:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
-    return findings, age, sex
+    return findings, age, sex, said
 
 
 def _marks(iv: Interview, given: dict[int, Given]) -> tuple[str, ...]:
@@ -227,20 +268,32 @@ def _interview(console: Console, plain: bool, limit: int,
     """The answers, with the spots marked at the finger picker (for the hand diagram, as the web remembers its picks)."""
     from dataclasses import replace
 
-    from numbwise.assess.interview import about_due, answer, describe, next_question, start, undo
+    from numbwise.assess.interview import (about_due, answer, asked_back, describe, emergency_first, next_question, outcome,
+                                           start, undo)
     from numbwise.cli.answers import AnswerError, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
-    told = _described(console, description) if description else ({}, None, None)
+    told = _described(console, description) if description else ({}, None, None, {})
     if told is None:
         return None
-    findings, told_age, told_sex = told
+    findings, told_age, told_sex, said_words = told
     iv = start(told_age, told_sex)
-    iv = describe(iv, findings) if findings else iv
+    iv = describe(iv, findings, said_words) if findings else iv
     about = told_age is not None and told_sex is not None  # as on the web: the words gave both
     about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
     given: dict[int, Given] = {}  # history step -> the answer typed there (the finger picker's spots too), for b
+    warned: tuple[object, ...] = ()  # the answers the call advice came after: b and the same answer show it once
     while True:
+        if iv.history != warned and emergency_first(iv, limit):  # before any other question, About you too
+            warned = iv.history
+            try:
+                if not _emergency_first(console, plain, iv.count > 0):
+                    return iv, _marks(iv, given)  # "see what to do now": the emergency result, nothing more asked
+            except Stopped:
+                return None
+            except Back:
+                iv, warned = undo(iv), ()
+                continue
         if not about and about_due(iv):  # after the emergency screen, never during an emergency
             try:
                 age, sex = _about(console, plain, told_age, told_sex)
@@ -255,7 +308,7 @@ def _interview(console: Console, plain: bool, limit: int,
             return iv, _marks(iv, given)
         before = given.get(len(iv.history))
         before = before if before is not None and before.question == q else None  # shown again after b
-        _show_question(console, q, iv.count + 1, plain, before)
+        _show_question(console, q, iv.count + 1, plain, before, outcome(iv).triage == "emergency", asked_back(iv, q))
         while True:
             typed = read_line(console, "> ")
             if before is not None and not typed.strip():
@@ -308,6 +361,17 @@ def _interview(console: Console, plain: bool, limit: int,
         given[len(iv.history)] = Given(q, parsed, updates, blank, others_unsure)
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, iv, q, updates, blank, limit)
+
+
+def _still_emergency() -> str | None:
+    """The line kept above each question while the answers are an emergency, with the numbers to call."""
+    from numbwise.kb import load
+
+    kb = load()
+    if kb.interview.emergency_first is None:
+        return None
+    numbers = ", ".join(f"{n.number} ({n.where})" for n in kb.triage.levels["emergency"].numbers)
+    return f"{kb.interview.emergency_first.still} {numbers}"
 
 
 def _settled_emergency(iv: Interview, limit: int) -> bool:

@@ -687,12 +687,23 @@ class Sweep(Strict):
     sources: SourceRefs
 
 
+class EmergencyFirst(Strict):
+    """Shown at once when a warning sign makes an emergency that a few questions could still explain: call first."""
+
+    title: Text
+    act: Text  # what to do now, above the emergency numbers
+    go_on: Text  # the choice to answer the few questions that could change it
+    still: Text  # said above each of those questions while the answers are still an emergency
+    sources: SourceRefs
+
+
 class InterviewFile(Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     safety_sweep: Sweep
     after_description: Sweep | None = None  # the one follow-up checklist after a person's own description
     confirm_home_care: Sweep | None = None  # home-care parts only the description gave, asked back
     left_blank: Sweep | None = None  # checklist items left blank that still matter, asked back in one list
+    emergency_first: EmergencyFirst | None = None  # the call advice before the questions that could change it
 
 
 # --- validated scores (instruments) ---------------------------------------------------------

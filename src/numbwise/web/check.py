@@ -55,12 +55,19 @@ def _run(request: Request) -> str:
 
 
 def _pack(request: Request, iv: Interview, about: bool, pending: Question | None, prefill: dict[str, bool],
-          mode: str | None = None) -> str:
+          mode: str | None = None, done: bool = False) -> str:
     from numbwise.assess.interview import to_data
 
     data = {"iv": to_data(iv), "about": about, "prefill": prefill, "mode": mode, "run": _run(request),
             "pending": [pending.id, pending.kind, list(pending.findings)] if pending else None}
+    if done:  # the person chose to see the emergency advice now: its address shows the result, not a question
+        data["done"] = True
     return str(_serializer(request).dumps(data))
+
+
+def _done(request: Request, token: object) -> bool:
+    """Did the person stop at the emergency advice ("See what to do now")? The state says so (see _pack)."""
+    return bool(_serializer(request).loads(token).get("done"))
 
 
 def _mode(request: Request, token: object) -> str | None:
@@ -182,6 +189,8 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
                    error: str | None = None, status: int = 200, mode: str | None = None) -> Response:
     from numbwise.web.app import render
 
+    from numbwise.assess.interview import asked_back, outcome
+
     state = _pack(request, iv, about, q, prefill, mode)
     left_blank = _is_left_blank(q)
     back_to = _step(iv.count, q.id, None) if mode else _before(iv)
@@ -191,7 +200,8 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
         # the person's own picks on the hand pictures, shown again on the way back (each side's palm its own)
         "picks": {k[len(PICK):] for k, v in prefill.items() if k.startswith(PICK) and v},
         "number": iv.count + 1, "state": state, "error": error,
-        "mode": mode, "numbers": _numbers(),
+        "mode": mode, "numbers": _numbers(), "still": _still() if outcome(iv).triage == "emergency" else None,
+        "asked_back": asked_back(iv, q),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
         "step": _step(iv.count, q.id, mode), "back_to": back_to,
         "title": f"Question {iv.count + 1}",
@@ -244,6 +254,28 @@ def _numbers() -> list[Any]:
     return list(load().triage.levels["emergency"].numbers)
 
 
+def _still() -> str | None:
+    """Said above each question while the answers are an emergency (interview.yaml `emergency_first.still`)."""
+    from numbwise.kb import load
+
+    first = load().interview.emergency_first
+    return first.still if first is not None else None
+
+
+def _emergency_page(request: Request, iv: Interview, prefill: dict[str, bool], about: bool) -> Response:
+    """The call advice at once after a yes that makes an emergency a few questions could still explain
+    (interview.emergency_first): see what to do now, or answer those questions."""
+    from numbwise.kb import load
+    from numbwise.web.app import render
+
+    first = load().interview.emergency_first
+    state = _pack(request, iv, about, None, prefill)
+    return _pushed(request, render(request, "check_emergency.html", {
+        "e": first, "numbers": _numbers(), "state": state, "title": first.title if first else "",
+        "step": _step(iv.count, "~emergency"), "back_to": _before(iv),
+    }), state)
+
+
 def _unsure_page(request: Request, iv: Interview, advice: Any, prefill: dict[str, bool], about: bool,
                  mode: str | None = None) -> Response:
     """Before going on after 'not sure' about an emergency sign: how to check, and call now if it might be.
@@ -291,7 +323,8 @@ def _answers(iv: Interview, marks: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(text, given) if text == ABOUT else (_heading(next(steps)[0]), given) for text, given in rows]
 
 
-def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True) -> Response:
+def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True,
+                 done: bool = False) -> Response:
     from numbwise.assess.interview import outcome
     from numbwise.assess.result import ASK_DOCTOR_HEADING, POINTS_AWAY, POINTS_TO, result_plan
     from numbwise.assess.summary import count_line
@@ -311,13 +344,17 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
         "answers": _answers(iv, picked_marks(prefill or {})), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY, "step": _step(iv.count, "~result"),
         "ask_doctor_heading": ASK_DOCTOR_HEADING,
-    }), _pack(request, iv, about, None, prefill or {}))
+    }), _pack(request, iv, about, None, prefill or {}, done=done))
 
 
-def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool]) -> Response:
-    """Ask about age and sex once the emergency screen is behind us, then the core's next question."""
-    from numbwise.assess.interview import about_due, next_question
+def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool], warned: bool = False) -> Response:
+    """The call advice first when a yes just made an emergency questions could still explain (unless `warned`:
+    the person chose to answer them); then age and sex once the emergency screen is behind us; then the core's
+    next question."""
+    from numbwise.assess.interview import about_due, emergency_first, next_question
 
+    if not warned and emergency_first(iv, request.app.state.settings.max_questions):
+        return _emergency_page(request, iv, prefill, about)
     if not about and about_due(iv):
         return _about_page(request, iv, prefill)
     q = next_question(iv, limit=request.app.state.settings.max_questions)
@@ -346,6 +383,8 @@ def check_start(request: Request, at: str | None = None) -> Response:
         return _problem(request, "We could not read where you were in the check. Please start it again.", 400)
     if pending is not None:
         return _question_page(request, iv, pending, prefill, about, mode=mode)
+    if _done(request, at):
+        return _result_page(request, iv, prefill, about, done=True)
     return _next(request, iv, about, prefill)
 
 
@@ -378,8 +417,10 @@ async def check_step(request: Request) -> Response:
             return _about_page(request, iv, prefill, str(exc), 422, str(form.get("age") or "")[:3])
         iv = from_data(to_data(iv) | {"age": age, "sex": sex})
         return _next(request, iv, True, prefill)
-    if pending is None:
-        return _next(request, iv, about, prefill)
+    if pending is None and form.get("answer") == "emergency_now":  # "See what to do now": the result, nothing more asked
+        return _result_page(request, iv, prefill, about, done=True)
+    if pending is None:  # "Answer a few questions" after the call advice, or "Carry on" after the checks
+        return _next(request, iv, about, prefill, warned=form.get("answer") == "emergency_go_on")
     if pending.any_first and mode is None and form.get("answer") in ("yes", "unsure"):
         return _question_page(request, iv, pending, prefill, about, mode=str(form.get("answer")))
     try:

@@ -44,12 +44,16 @@ def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
     })
 
 
-def _handover(request: Request, findings: dict[str, bool], age: int | None, sex: str | None) -> Response:
-    """Start the check from what the words said: the core's next question, or the result."""
+def _handover(request: Request, findings: dict[str, bool], age: int | None, sex: str | None,
+              told: dict[str, Any] | None = None) -> Response:
+    """Start the check from what the words said: the core's next question, or the result. The chips' words go
+    along, to be quoted when a reading is asked back (interview.asked_back)."""
     from numbwise.assess.interview import describe, start
     from numbwise.web.check import _next
 
-    iv = describe(start(age, sex), findings) if findings else start(age, sex)
+    words = {str(c["finding"]): tuple(str(w) for w in c["words"]) for c in (told or {}).get("chips", [])
+             if isinstance(c, dict) and "finding" in c and isinstance(c.get("words"), list)}
+    iv = describe(start(age, sex), findings, words) if findings else start(age, sex)
     return _next(request, iv, age is not None and sex is not None, {})
 
 
@@ -116,7 +120,7 @@ async def describe_confirm(request: Request) -> Response:
     if choice == "emergency":  # the signs shown and confirmed, not readings never shown
         urgent = {str(f) for f in told.get("urgent", [])}
         return _handover(request, told.get("emergency_answers") or {f: v for f, v in findings.items() if f in urgent},
-                         age, sex)
+                         age, sex, told)
     if choice == "not_meant":
         told["findings"] = without(findings, told.get("urgent", []))
         told.pop("urgent", None)
@@ -127,4 +131,4 @@ async def describe_confirm(request: Request) -> Response:
     flipped = {str(v) for v in form.getlist("flip")}
     about = {str(v) for v in form.getlist("keep_about")}  # an age or sex unticked is asked in About you
     return _handover(request, corrected(findings, kept, flipped), age if "age" in about else None,
-                     sex if "sex" in about else None)
+                     sex if "sex" in about else None, told)
