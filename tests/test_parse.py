@@ -1006,3 +1006,19 @@ def test_a_knock_that_brings_it_on_each_time_is_not_a_recent_injury() -> None:
     assert "recent_arm_injury_or_cast" not in parse("every time i knock my elbow my pinky tingles").understood
     assert parse("I banged my elbow yesterday and now my little finger tingles").findings.get(
         "recent_arm_injury_or_cast") is True
+
+
+THYROID_DOUBT = ("had my thyroid out yesterday and now my lips and finger tips are all tingly, pins and needles. not sure if "
+                 "my hands are cramping a bit, they feel stiff?? im 60")
+
+
+def test_a_doubt_reaches_over_the_body_part_it_is_about() -> None:
+    # A reviewer's 60-year-old: "not sure if my hands are cramping" read as a firm yes, which raised a warning.
+    p = parse(THYROID_DOUBT)
+    assert "muscle_cramps_spasms" not in p.understood
+    assert any(m.finding == "muscle_cramps_spasms" and m.value is None and m.status == "hypothetical" for m in p.mentions)
+    assert "hand_weakness" not in said("not sure if my left hand is weaker")
+    assert "face_drooping" not in said("don't know if his face has gone droopy")
+    # A sign said after an aside still stands; the doubt reaches only over a body part and small words.
+    assert said("not sure if my hands matter, I have a fever").get("fever") is True
+    assert said("my hands are cramping").get("muscle_cramps_spasms") is True

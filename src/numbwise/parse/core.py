@@ -150,6 +150,15 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         while end < len(toks) and end - h.end < _DOUBT_FILLER_REACH and toks[end].text in _DOUBT_FILLER:
             end += 1
         doubt.append(Hit(h.pattern, h.start, end, h.matched))
+        # ... and over the body part it is about: "not sure if my [left hand is] weaker", "if my [hands are] cramping".
+        body = end
+        while body < len(toks) and body - end < 2 and toks[body].text in _SIDE_WORDS:
+            body += 1
+        if body < len(toks) and toks[body].text in _DOUBT_BODY:
+            body += 1
+            while body < len(toks) and toks[body].text in _DOUBT_LINK:
+                body += 1
+            doubt.append(Hit(h.pattern, h.start, body, h.matched))
     future = {sentence[h.start] for h in find(toks, lex.future_words)}
     hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
@@ -204,6 +213,13 @@ _DOUBT_FILLER = frozenset({"i", "i've", "ive", "i'm", "im", "i'd", "have", "has"
                            "they", "his", "her", "my", "their", "the", "really", "actually", "even", "been", "get",
                            "do", "does", "did", "also", "having", "running"})
 _DOUBT_FILLER_REACH = 4
+# The body part a doubt is about, and the words that join it to what is doubted ("my hands are cramping").
+_SIDE_WORDS = frozenset({"left", "right", "both", "other"})
+_DOUBT_BODY = frozenset({"hand", "hands", "arm", "arms", "finger", "fingers", "fingertips", "thumb", "thumbs", "palm",
+                         "palms", "wrist", "wrists", "feet", "foot", "toes", "toe", "legs", "leg", "face", "lips", "lip",
+                         "mouth", "speech", "grip", "muscles", "vision", "eyes", "eye", "smile", "words"})
+_DOUBT_LINK = frozenset({"is", "are", "was", "were", "feel", "feels", "felt", "has", "have", "had", "got", "been",
+                         "keep", "keeps", "kept", "getting", "went", "go", "goes", "gone"})
 
 _SHARED_GROUPS = frozenset({"where", "onset_and_course", "timing_and_triggers"})
 
