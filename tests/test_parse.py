@@ -1022,3 +1022,16 @@ def test_a_doubt_reaches_over_the_body_part_it_is_about() -> None:
     # A sign said after an aside still stands; the doubt reaches only over a body part and small words.
     assert said("not sure if my hands matter, I have a fever").get("fever") is True
     assert said("my hands are cramping").get("muscle_cramps_spasms") is True
+
+
+@pytest.mark.parametrize("text", ["tingling in one of my hands for a few weeks now", "one of his hands went numb",
+                                  "numb in one hand", "either of my hands can go numb", "either hand goes numb, sometimes one, sometimes the other"])
+def test_one_of_my_hands_is_not_both_hands(text: str) -> None:
+    # A reviewer's: "hands" in "one of my hands" read both hands over the one hand said.
+    assert "both_hands" not in said(text), text
+
+
+def test_one_of_my_hands_is_one_hand_and_my_hands_are_both() -> None:
+    assert said("tingling in one of my hands for a few weeks now").get("one_hand") is True
+    assert said("my hands tingle").get("both_hands") is True
+    assert said("one of my fingers tingles and both my hands are weak").get("both_hands") is True

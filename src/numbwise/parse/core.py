@@ -358,7 +358,8 @@ def parse(text: str) -> Parsed:
     toks, fixed = correct(raw, lex.vocabulary, lex.known)
     relative = _patient_relative(toks, lex)
     ctx = _context(toks, lex, relative[0] if relative else None)
-    hits = [h for h in _drop_contained(find(toks, lex.findings), lex.groups) if not _usual_headache(h, toks)]
+    hits = [h for h in _drop_contained(find(toks, lex.findings), lex.groups)
+            if not _usual_headache(h, toks) and not _one_of_them(h, toks)]
     mentions: list[Mention] = []
     used_tokens: set[int] = set()
 
@@ -491,6 +492,23 @@ def _usual_headache(h: Hit, toks: list[Token]) -> bool:
     if about(range(h.end, min(len(toks), h.end + _USUAL_REACH))):
         return True
     return toks[h.start].text in _AFTER_THE_THING and about(list(range(h.start - 1, max(-1, h.start - 1 - _USUAL_REACH), -1)))
+
+
+# "One of my hands", "either of my hands": the plural names the pair, not both of them numb.
+_ONE_OF = (("one", "of"), ("either", "of"), ("either",), ("any", "of"))
+_OWNERS = frozenset({"my", "the", "his", "her", "their", "your", "our"})
+
+
+def _one_of_them(h: Hit, toks: list[Token]) -> bool:
+    """Is this a both-hands word that names one of the pair ('one of my [hands]', 'either [hand]')? The hand is one,
+    or sometimes one and sometimes the other: either way not both, so both_hands is not read from it."""
+    if "both_hands" not in h.pattern.findings or len(h.matched) != 1:
+        return False
+    k = h.start
+    if k and toks[k - 1].text in _OWNERS:
+        k -= 1
+    before = tuple(t.text for t in toks[max(0, k - 2):k])
+    return any(before[len(before) - len(w):] == w for w in _ONE_OF)
 
 
 _LENGTHS = frozenset({"lasting_over_6_weeks", "onset_over_days"})
