@@ -1035,3 +1035,20 @@ def test_one_of_my_hands_is_one_hand_and_my_hands_are_both() -> None:
     assert said("tingling in one of my hands for a few weeks now").get("one_hand") is True
     assert said("my hands tingle").get("both_hands") is True
     assert said("one of my fingers tingles and both my hands are weak").get("both_hands") is True
+
+
+@pytest.mark.parametrize("text", ["it kind of comes and goes i think?", "it comes and goes i think",
+                                  "it comes and goes, maybe", "my hand tingles, it comes and goes?",
+                                  "it comes and goes i guess"])
+def test_a_trailing_hedge_is_a_doubt_like_a_leading_one(text: str) -> None:
+    # A reviewer's: "it kind of comes and goes i think?" said back as certain.
+    p = parse(text)
+    assert "comes_and_goes" not in p.understood, text
+    assert any(m.finding == "comes_and_goes" and m.value is None for m in p.mentions), text
+
+
+def test_a_trailing_hedge_reaches_only_its_own_clause_end() -> None:
+    assert said("it comes and goes, i think it started after my fall").get("comes_and_goes") is True
+    assert said("it comes and goes i think my neck is the cause").get("comes_and_goes") is True
+    assert said("why do my hands go numb at night?").get("worse_at_night") is True  # asks why, not whether
+    assert said("it comes and goes").get("comes_and_goes") is True

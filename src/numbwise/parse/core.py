@@ -106,6 +106,7 @@ class _Context:
     historical: list[Hit]
     uncertain: list[Hit]
     doubt: list[Hit]
+    doubt_after: list[tuple[int, int, int]]  # a hedge after the words: (where it stands, their clause, how near they end)
     family_from: list[int]  # token indexes where a relative's history begins ("my mum had")
     theirs: dict[int, set[int]]  # clause -> earlier clauses of its sentence it continues ("... and her face ...")
     family_after: list[Hit]  # "runs in the family"
@@ -159,14 +160,45 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
             while body < len(toks) and toks[body].text in _DOUBT_LINK:
                 body += 1
             doubt.append(Hit(h.pattern, h.start, body, h.matched))
+    doubt_after = _doubts_after(toks, find(toks, lex.doubt), clause, sentence)
     future = {sentence[h.start] for h in find(toks, lex.future_words)}
     hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
         clause, sentence,
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
         find(toks, lex.negation_back_sentence), hypothetical, find(toks, lex.historical),
-        find(toks, lex.uncertain), doubt, family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
+        find(toks, lex.uncertain), doubt, doubt_after, family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
     )
+
+
+_TRAILING_REACH = 2  # words between what is said and a hedge after it ("comes and goes [a lot] i think")
+# A real question says what it asks about: "why do my hands go numb?", "is it normal my arm went weak?" (only a
+# statement said as a question, "it comes and goes?", is a hedge; "is it getting worse?" is a doubt of its own).
+_ASKS_WHY = frozenset({"why", "what", "what's", "whats", "how", "anyone", "anybody"})
+_ASKS = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "should", "could", "can", "will", "would",
+                   "has", "have", "shall", "may", "might", "must"})
+
+
+def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sentence: list[int]) -> list[tuple[int, int, int]]:
+    """Hedges said after the words they doubt: one that ends its clause ("it comes and goes i think"), one that is a
+    clause by itself after a comma ("it comes and goes, maybe"), and a question mark right after the words ("it comes
+    and goes?"), unless the sentence asks why or how (which says it happens)."""
+    out: list[tuple[int, int, int]] = []
+    for h in hedges:
+        last = h.matched[-1] + 1
+        if last < len(toks) and toks[last].text not in CLAUSE_END:
+            continue  # "i think my neck is the cause" leads what follows
+        if h.start >= 2 and toks[h.start - 1].text == ",":
+            out.append((h.start - 1, clause[h.start - 2], _TRAILING_REACH))
+        elif h.start:
+            out.append((h.start, clause[h.start], _TRAILING_REACH))
+    for i, t in enumerate(toks):
+        if t.text != "?" or not i or toks[i - 1].text in SENTENCE_END:
+            continue
+        asked = [k for k in range(i) if sentence[k] == sentence[i - 1]]
+        if toks[asked[0]].text not in _ASKS and not any(toks[k].text in _ASKS_WHY for k in asked):
+            out.append((i, clause[i - 1], 0))
+    return out
 
 
 def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> tuple[str, float]:
@@ -193,6 +225,8 @@ def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> t
         return "hypothetical", 0.0
     a = s if anchor is None else anchor
     if any(t.end <= a and a - t.end <= _DOUBT_REACH and ctx.clause[t.end - 1] == cl for t in ctx.doubt):  # "not sure if his face drooped": only what the doubt is about, close by
+        return "hypothetical", 0.0
+    if any(p >= e and p - e <= reach and ctx.clause[e - 1] == c for p, c, reach in ctx.doubt_after):  # "comes and goes i think?"
         return "hypothetical", 0.0
     historical = before(ctx.historical, scope) or after(ctx.historical, scope)
     gap = mine - set(hit.matched)  # words a "..." skipped: "the cast is not tight" denies "cast ... tight"
