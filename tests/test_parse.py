@@ -1052,3 +1052,18 @@ def test_a_trailing_hedge_reaches_only_its_own_clause_end() -> None:
     assert said("it comes and goes i think my neck is the cause").get("comes_and_goes") is True
     assert said("why do my hands go numb at night?").get("worse_at_night") is True  # asks why, not whether
     assert said("it comes and goes").get("comes_and_goes") is True
+
+
+@pytest.mark.parametrize("text", ["wrist just hangs down, cant lift it", "woke up and my wrist hangs down, I can't lift it",
+                                  "my right wrist is floppy and I couldn't lift it this morning"])
+def test_a_wrist_that_hangs_is_hand_weakness_not_sudden_arm_weakness(text: str) -> None:
+    # A reviewer's: "cant lift it" of a hanging wrist read as the sudden arm weakness of a stroke, unsaid.
+    p = parse(text)
+    assert p.findings.get("hand_weakness") is True, text
+    assert "arm_or_leg_weakness_sudden" not in p.understood and emergency(p) == [], text
+
+
+def test_a_wrist_said_to_go_weak_suddenly_and_an_arm_that_cannot_be_lifted_still_raise() -> None:
+    for text in ("suddenly my wrist hangs down and I cant lift it", "my arm went weak, cant lift it",
+                 "my wrist hangs down and my arm is heavy, cant lift it", "my arm is dead, can't lift it"):
+        assert parse(text).findings.get("arm_or_leg_weakness_sudden") is True, text

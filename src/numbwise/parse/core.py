@@ -485,6 +485,7 @@ def parse(text: str) -> Parsed:
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
     mentions = _effort_heaviness(mentions, toks, ctx)
+    mentions = _wrist_lifted(mentions, toks, ctx)
     mentions = _habitual_knocks(mentions, toks)
     mentions = _partial_only(mentions, partial)
     mentions = _undone(mentions, toks, ctx, lex)
@@ -919,6 +920,32 @@ def _effort_heaviness(mentions: list[Mention], toks: list[Token], ctx: _Context)
         if (m.finding == "arm_or_leg_weakness_sudden" and m.value and m.status == "said" and words & _HEAVY
                 and sentence in effort and (rests or words & _EACH_TIME and sentence not in once)):
             m = Mention("arm_discomfort_on_exertion", True, m.start, m.end, m.text, "said", m.confidence)
+        out.append(m)
+    return out
+
+
+_WRISTS = frozenset({"wrist", "wrists"})
+_BODY_WORDS = _UPPER | _LOWER | frozenset({"face", "side", "elbow", "shoulder"})
+_SUDDEN = frozenset({"suddenly", "sudden"})
+
+
+def _wrist_lifted(mentions: list[Mention], toks: list[Token], ctx: _Context) -> list[Mention]:
+    """'My wrist hangs down, can't lift it': the 'it' that cannot be lifted is the wrist, so it is the hand weakness
+    of a wrist drop (as after sleeping on the arm), not the sudden arm weakness of a stroke, unless the sentence
+    says it came suddenly. Only when the last body part named before 'it', in its sentence, is the wrist."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: i for i, t in enumerate(toks)}
+    sudden = {ctx.sentence[i] for i, t in enumerate(toks) if t.text in _SUDDEN}
+    sudden |= {_sentence_at(ctx, toks, m.start) for m in mentions if m.finding == "onset_sudden" and m.value}
+    out = []
+    for m in mentions:
+        i, j = starts.get(m.start), ends.get(m.end)
+        if m.finding == "arm_or_leg_weakness_sudden" and m.value and m.status == "said" and i is not None and j is not None:
+            said = [t.text for t in toks[i:j + 2]]
+            if "it" in said and ctx.sentence[i] not in sudden:
+                named = [t.text for k, t in enumerate(toks[:i]) if t.text in _BODY_WORDS and ctx.sentence[k] == ctx.sentence[i]]
+                if named and named[-1] in _WRISTS:
+                    m = Mention("hand_weakness", True, m.start, m.end, m.text, "said", m.confidence)
         out.append(m)
     return out
 
