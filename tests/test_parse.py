@@ -1006,3 +1006,64 @@ def test_a_knock_that_brings_it_on_each_time_is_not_a_recent_injury() -> None:
     assert "recent_arm_injury_or_cast" not in parse("every time i knock my elbow my pinky tingles").understood
     assert parse("I banged my elbow yesterday and now my little finger tingles").findings.get(
         "recent_arm_injury_or_cast") is True
+
+
+THYROID_DOUBT = ("had my thyroid out yesterday and now my lips and finger tips are all tingly, pins and needles. not sure if "
+                 "my hands are cramping a bit, they feel stiff?? im 60")
+
+
+def test_a_doubt_reaches_over_the_body_part_it_is_about() -> None:
+    # A reviewer's 60-year-old: "not sure if my hands are cramping" read as a firm yes, which raised a warning.
+    p = parse(THYROID_DOUBT)
+    assert "muscle_cramps_spasms" not in p.understood
+    assert any(m.finding == "muscle_cramps_spasms" and m.value is None and m.status == "hypothetical" for m in p.mentions)
+    assert "hand_weakness" not in said("not sure if my left hand is weaker")
+    assert "face_drooping" not in said("don't know if his face has gone droopy")
+    # A sign said after an aside still stands; the doubt reaches only over a body part and small words.
+    assert said("not sure if my hands matter, I have a fever").get("fever") is True
+    assert said("my hands are cramping").get("muscle_cramps_spasms") is True
+
+
+@pytest.mark.parametrize("text", ["tingling in one of my hands for a few weeks now", "one of his hands went numb",
+                                  "numb in one hand", "either of my hands can go numb", "either hand goes numb, sometimes one, sometimes the other"])
+def test_one_of_my_hands_is_not_both_hands(text: str) -> None:
+    # A reviewer's: "hands" in "one of my hands" read both hands over the one hand said.
+    assert "both_hands" not in said(text), text
+
+
+def test_one_of_my_hands_is_one_hand_and_my_hands_are_both() -> None:
+    assert said("tingling in one of my hands for a few weeks now").get("one_hand") is True
+    assert said("my hands tingle").get("both_hands") is True
+    assert said("one of my fingers tingles and both my hands are weak").get("both_hands") is True
+
+
+@pytest.mark.parametrize("text", ["it kind of comes and goes i think?", "it comes and goes i think",
+                                  "it comes and goes, maybe", "my hand tingles, it comes and goes?",
+                                  "it comes and goes i guess"])
+def test_a_trailing_hedge_is_a_doubt_like_a_leading_one(text: str) -> None:
+    # A reviewer's: "it kind of comes and goes i think?" said back as certain.
+    p = parse(text)
+    assert "comes_and_goes" not in p.understood, text
+    assert any(m.finding == "comes_and_goes" and m.value is None for m in p.mentions), text
+
+
+def test_a_trailing_hedge_reaches_only_its_own_clause_end() -> None:
+    assert said("it comes and goes, i think it started after my fall").get("comes_and_goes") is True
+    assert said("it comes and goes i think my neck is the cause").get("comes_and_goes") is True
+    assert said("why do my hands go numb at night?").get("worse_at_night") is True  # asks why, not whether
+    assert said("it comes and goes").get("comes_and_goes") is True
+
+
+@pytest.mark.parametrize("text", ["wrist just hangs down, cant lift it", "woke up and my wrist hangs down, I can't lift it",
+                                  "my right wrist is floppy and I couldn't lift it this morning"])
+def test_a_wrist_that_hangs_is_hand_weakness_not_sudden_arm_weakness(text: str) -> None:
+    # A reviewer's: "cant lift it" of a hanging wrist read as the sudden arm weakness of a stroke, unsaid.
+    p = parse(text)
+    assert p.findings.get("hand_weakness") is True, text
+    assert "arm_or_leg_weakness_sudden" not in p.understood and emergency(p) == [], text
+
+
+def test_a_wrist_said_to_go_weak_suddenly_and_an_arm_that_cannot_be_lifted_still_raise() -> None:
+    for text in ("suddenly my wrist hangs down and I cant lift it", "my arm went weak, cant lift it",
+                 "my wrist hangs down and my arm is heavy, cant lift it", "my arm is dead, can't lift it"):
+        assert parse(text).findings.get("arm_or_leg_weakness_sudden") is True, text

@@ -106,6 +106,7 @@ class _Context:
     historical: list[Hit]
     uncertain: list[Hit]
     doubt: list[Hit]
+    doubt_after: list[tuple[int, int, int]]  # a hedge after the words: (where it stands, their clause, how near they end)
     family_from: list[int]  # token indexes where a relative's history begins ("my mum had")
     theirs: dict[int, set[int]]  # clause -> earlier clauses of its sentence it continues ("... and her face ...")
     family_after: list[Hit]  # "runs in the family"
@@ -150,14 +151,54 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         while end < len(toks) and end - h.end < _DOUBT_FILLER_REACH and toks[end].text in _DOUBT_FILLER:
             end += 1
         doubt.append(Hit(h.pattern, h.start, end, h.matched))
+        # ... and over the body part it is about: "not sure if my [left hand is] weaker", "if my [hands are] cramping".
+        body = end
+        while body < len(toks) and body - end < 2 and toks[body].text in _SIDE_WORDS:
+            body += 1
+        if body < len(toks) and toks[body].text in _DOUBT_BODY:
+            body += 1
+            while body < len(toks) and toks[body].text in _DOUBT_LINK:
+                body += 1
+            doubt.append(Hit(h.pattern, h.start, body, h.matched))
+    doubt_after = _doubts_after(toks, find(toks, lex.doubt), clause, sentence)
     future = {sentence[h.start] for h in find(toks, lex.future_words)}
     hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
         clause, sentence,
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
         find(toks, lex.negation_back_sentence), hypothetical, find(toks, lex.historical),
-        find(toks, lex.uncertain), doubt, family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
+        find(toks, lex.uncertain), doubt, doubt_after, family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
     )
+
+
+_TRAILING_REACH = 2  # words between what is said and a hedge after it ("comes and goes [a lot] i think")
+# A real question says what it asks about: "why do my hands go numb?", "is it normal my arm went weak?" (only a
+# statement said as a question, "it comes and goes?", is a hedge; "is it getting worse?" is a doubt of its own).
+_ASKS_WHY = frozenset({"why", "what", "what's", "whats", "how", "anyone", "anybody"})
+_ASKS = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "should", "could", "can", "will", "would",
+                   "has", "have", "shall", "may", "might", "must"})
+
+
+def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sentence: list[int]) -> list[tuple[int, int, int]]:
+    """Hedges said after the words they doubt: one that ends its clause ("it comes and goes i think"), one that is a
+    clause by itself after a comma ("it comes and goes, maybe"), and a question mark right after the words ("it comes
+    and goes?"), unless the sentence asks why or how (which says it happens)."""
+    out: list[tuple[int, int, int]] = []
+    for h in hedges:
+        last = h.matched[-1] + 1
+        if last < len(toks) and toks[last].text not in CLAUSE_END:
+            continue  # "i think my neck is the cause" leads what follows
+        if h.start >= 2 and toks[h.start - 1].text == ",":
+            out.append((h.start - 1, clause[h.start - 2], _TRAILING_REACH))
+        elif h.start:
+            out.append((h.start, clause[h.start], _TRAILING_REACH))
+    for i, t in enumerate(toks):
+        if t.text != "?" or not i or toks[i - 1].text in SENTENCE_END:
+            continue
+        asked = [k for k in range(i) if sentence[k] == sentence[i - 1]]
+        if toks[asked[0]].text not in _ASKS and not any(toks[k].text in _ASKS_WHY for k in asked):
+            out.append((i, clause[i - 1], 0))
+    return out
 
 
 def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> tuple[str, float]:
@@ -185,6 +226,8 @@ def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> t
     a = s if anchor is None else anchor
     if any(t.end <= a and a - t.end <= _DOUBT_REACH and ctx.clause[t.end - 1] == cl for t in ctx.doubt):  # "not sure if his face drooped": only what the doubt is about, close by
         return "hypothetical", 0.0
+    if any(p >= e and p - e <= reach and ctx.clause[e - 1] == c for p, c, reach in ctx.doubt_after):  # "comes and goes i think?"
+        return "hypothetical", 0.0
     historical = before(ctx.historical, scope) or after(ctx.historical, scope)
     gap = mine - set(hit.matched)  # words a "..." skipped: "the cast is not tight" denies "cast ... tight"
     inside = bool(gap) and any(set(range(t.start, t.end)) <= gap for t in ctx.neg_before)
@@ -204,6 +247,13 @@ _DOUBT_FILLER = frozenset({"i", "i've", "ive", "i'm", "im", "i'd", "have", "has"
                            "they", "his", "her", "my", "their", "the", "really", "actually", "even", "been", "get",
                            "do", "does", "did", "also", "having", "running"})
 _DOUBT_FILLER_REACH = 4
+# The body part a doubt is about, and the words that join it to what is doubted ("my hands are cramping").
+_SIDE_WORDS = frozenset({"left", "right", "both", "other"})
+_DOUBT_BODY = frozenset({"hand", "hands", "arm", "arms", "finger", "fingers", "fingertips", "thumb", "thumbs", "palm",
+                         "palms", "wrist", "wrists", "feet", "foot", "toes", "toe", "legs", "leg", "face", "lips", "lip",
+                         "mouth", "speech", "grip", "muscles", "vision", "eyes", "eye", "smile", "words"})
+_DOUBT_LINK = frozenset({"is", "are", "was", "were", "feel", "feels", "felt", "has", "have", "had", "got", "been",
+                         "keep", "keeps", "kept", "getting", "went", "go", "goes", "gone"})
 
 _SHARED_GROUPS = frozenset({"where", "onset_and_course", "timing_and_triggers"})
 
@@ -342,7 +392,8 @@ def parse(text: str) -> Parsed:
     toks, fixed = correct(raw, lex.vocabulary, lex.known)
     relative = _patient_relative(toks, lex)
     ctx = _context(toks, lex, relative[0] if relative else None)
-    hits = [h for h in _drop_contained(find(toks, lex.findings), lex.groups) if not _usual_headache(h, toks)]
+    hits = [h for h in _drop_contained(find(toks, lex.findings), lex.groups)
+            if not _usual_headache(h, toks) and not _one_of_them(h, toks)]
     mentions: list[Mention] = []
     used_tokens: set[int] = set()
 
@@ -434,6 +485,7 @@ def parse(text: str) -> Parsed:
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
     mentions = _effort_heaviness(mentions, toks, ctx)
+    mentions = _wrist_lifted(mentions, toks, ctx)
     mentions = _habitual_knocks(mentions, toks)
     mentions = _partial_only(mentions, partial)
     mentions = _undone(mentions, toks, ctx, lex)
@@ -475,6 +527,23 @@ def _usual_headache(h: Hit, toks: list[Token]) -> bool:
     if about(range(h.end, min(len(toks), h.end + _USUAL_REACH))):
         return True
     return toks[h.start].text in _AFTER_THE_THING and about(list(range(h.start - 1, max(-1, h.start - 1 - _USUAL_REACH), -1)))
+
+
+# "One of my hands", "either of my hands": the plural names the pair, not both of them numb.
+_ONE_OF = (("one", "of"), ("either", "of"), ("either",), ("any", "of"))
+_OWNERS = frozenset({"my", "the", "his", "her", "their", "your", "our"})
+
+
+def _one_of_them(h: Hit, toks: list[Token]) -> bool:
+    """Is this a both-hands word that names one of the pair ('one of my [hands]', 'either [hand]')? The hand is one,
+    or sometimes one and sometimes the other: either way not both, so both_hands is not read from it."""
+    if "both_hands" not in h.pattern.findings or len(h.matched) != 1:
+        return False
+    k = h.start
+    if k and toks[k - 1].text in _OWNERS:
+        k -= 1
+    before = tuple(t.text for t in toks[max(0, k - 2):k])
+    return any(before[len(before) - len(w):] == w for w in _ONE_OF)
 
 
 _LENGTHS = frozenset({"lasting_over_6_weeks", "onset_over_days"})
@@ -851,6 +920,32 @@ def _effort_heaviness(mentions: list[Mention], toks: list[Token], ctx: _Context)
         if (m.finding == "arm_or_leg_weakness_sudden" and m.value and m.status == "said" and words & _HEAVY
                 and sentence in effort and (rests or words & _EACH_TIME and sentence not in once)):
             m = Mention("arm_discomfort_on_exertion", True, m.start, m.end, m.text, "said", m.confidence)
+        out.append(m)
+    return out
+
+
+_WRISTS = frozenset({"wrist", "wrists"})
+_BODY_WORDS = _UPPER | _LOWER | frozenset({"face", "side", "elbow", "shoulder"})
+_SUDDEN = frozenset({"suddenly", "sudden"})
+
+
+def _wrist_lifted(mentions: list[Mention], toks: list[Token], ctx: _Context) -> list[Mention]:
+    """'My wrist hangs down, can't lift it': the 'it' that cannot be lifted is the wrist, so it is the hand weakness
+    of a wrist drop (as after sleeping on the arm), not the sudden arm weakness of a stroke, unless the sentence
+    says it came suddenly. Only when the last body part named before 'it', in its sentence, is the wrist."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: i for i, t in enumerate(toks)}
+    sudden = {ctx.sentence[i] for i, t in enumerate(toks) if t.text in _SUDDEN}
+    sudden |= {_sentence_at(ctx, toks, m.start) for m in mentions if m.finding == "onset_sudden" and m.value}
+    out = []
+    for m in mentions:
+        i, j = starts.get(m.start), ends.get(m.end)
+        if m.finding == "arm_or_leg_weakness_sudden" and m.value and m.status == "said" and i is not None and j is not None:
+            said = [t.text for t in toks[i:j + 2]]
+            if "it" in said and ctx.sentence[i] not in sudden:
+                named = [t.text for k, t in enumerate(toks[:i]) if t.text in _BODY_WORDS and ctx.sentence[k] == ctx.sentence[i]]
+                if named and named[-1] in _WRISTS:
+                    m = Mention("hand_weakness", True, m.start, m.end, m.text, "said", m.confidence)
         out.append(m)
     return out
 
