@@ -1067,3 +1067,13 @@ def test_a_wrist_said_to_go_weak_suddenly_and_an_arm_that_cannot_be_lifted_still
     for text in ("suddenly my wrist hangs down and I cant lift it", "my arm went weak, cant lift it",
                  "my wrist hangs down and my arm is heavy, cant lift it", "my arm is dead, can't lift it"):
         assert parse(text).findings.get("arm_or_leg_weakness_sudden") is True, text
+
+
+def test_tiredness_alone_is_not_tired_and_pale() -> None:
+    # A reviewer's: "always so tired" was said back as "You feel very tired and look pale"; she never said pale.
+    p = parse("numb fingers for months and always so tired")
+    assert "fatigue_pallor" not in p.understood
+    assert any(m.finding == "fatigue_pallor" and m.value is None for m in p.mentions)  # left to the question
+    assert said("always tired and pale").get("fatigue_pallor") is True
+    assert said("knackered all the time and my partner says I look grey").get("fatigue_pallor") is True
+    assert said("not tired").get("fatigue_pallor") is False
