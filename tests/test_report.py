@@ -412,13 +412,21 @@ def test_the_report_lists_the_emergency_signs_a_terminal_check_was_not_sure_abou
     assert "No warning signs were ever raised" not in text  # beside an unsure sign: "no warning sign was answered yes"
 
 
+def _earlier_today() -> dt.datetime:
+    """A moment before now on today's local date: 'an hour ago' lands on yesterday just after midnight, and the
+    report then counts two days."""
+    now = dt.datetime.now().astimezone()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return (now - min(dt.timedelta(hours=1), (now - midnight) / 2)).astimezone(UTC)
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 def test_a_check_saved_before_its_unsure_answers_were_kept_still_makes_a_report(tmp_path: Path) -> None:
     from numbwise.diary.store import open_store
 
     url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
     with open_store(url) as store:  # as older versions kept a check: no "unsure"
-        store.add_check(dt.datetime.now(UTC) - dt.timedelta(hours=1), {"age": 45, "sex": "female", "findings": {}},
+        store.add_check(_earlier_today(), {"age": 45, "sex": "female", "findings": {}},
                         {"triage": "routine", "causes": [], "red_flags": []})
         (check,) = store.checks()
     row = CheckRow(check.at, "routine", (), (), check.case)
@@ -438,7 +446,7 @@ def test_a_day_with_a_check_about_constant_numbness_is_a_day_with_numbness(tmp_p
     assert iv.answers.get("constant") is True
     url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
     with open_store(url) as store:
-        store.add_check(dt.datetime.now(UTC) - dt.timedelta(hours=1),
+        store.add_check(_earlier_today(),
                         {"age": 45, "sex": "female", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)},
                         outcome(iv).to_dict())
     text = _report_text(url, tmp_path / "r.pdf")
@@ -464,7 +472,7 @@ def test_the_report_agrees_with_the_check_it_summarises(tmp_path: Path) -> None:
     assert result.triage == "routine" and result_plan(result, iv.unsure).signs == ()  # the result showed none
     url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
     with open_store(url) as store:
-        store.add_check(dt.datetime.now(UTC) - dt.timedelta(hours=1),
+        store.add_check(_earlier_today(),
                         {"age": 55, "sex": "female", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)},
                         result.to_dict())
     text = _report_text(url, tmp_path / "r.pdf")
