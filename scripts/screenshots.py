@@ -102,7 +102,7 @@ def result_shots(page: object, out: Path) -> None:
     for name in ("One side of your face droops", "Your speech is slurred, or you have trouble finding or understanding words"):
         mark(pg, name, "Not sure")
     continue_(pg)
-    button(pg, "I checked: carry on with the questions")
+    button(pg, "Carry on, still not sure")
     continue_(pg)  # about you, left empty
     button(pg, "Not sure")  # how it started
     for name in ("Left index finger", "Left middle finger"):
