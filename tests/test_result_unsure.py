@@ -146,3 +146,22 @@ def test_a_not_sure_drop_must_be_one_of_the_acts_own_lines(kb_copy: Path) -> Non
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert any("em_chemo_fever" in p and "unsure_drops" in p for p in exc.value.problems)
+
+
+def test_a_question_whose_yes_would_be_more_urgent_is_not_offered_as_homework_for_the_visit() -> None:
+    """Walkthrough E: a 70-year-old unsure of his speech and of how it started was given 'Is your speech slurred?'
+    and 'Did it start suddenly?' to think about before a visit in two weeks, beside 'call now if that might be true'."""
+    from numbwise.assess import assess
+    from numbwise.assess.result import result_plan
+    from numbwise.assess.triage import LEVELS, triage
+    from numbwise.kb import load
+
+    findings = {"one_hand": True, "numb_whole_hand": True, "constant": True, "comes_and_goes": False,
+                "face_drooping": False, "arm_or_leg_weakness_sudden": False, "numb_face_same_side": False}
+    plan = result_plan(assess({"age": 70, "sex": "male", "findings": findings}), ("speech_difficulty", "onset_sudden"))
+    kb = load()
+    asked = {f for f, spec in kb.findings.items() if spec.question in plan.questions}
+    assert plan.level in ("routine", "urgent")
+    raising = {f for f in asked if LEVELS.index(triage({**findings, f: True}, 70).level) < LEVELS.index(plan.level)}
+    assert raising == set(), raising
+    assert kb.findings["speech_difficulty"].question not in plan.questions

@@ -389,9 +389,10 @@ def tells_apart(p: Sequence[float], causes: Sequence[int]) -> bool:
 
 
 def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
-               among: Collection[str] = ()) -> tuple[str, ...]:
+               among: Collection[str] = (), level: str = "self_care") -> tuple[str, ...]:
     """The questions whose answers would best tell the causes shown apart (not yet answered yes or no): a question
-    about a cause the result does not list would read as a riddle (migraine questions beside angina)."""
+    about a cause the result does not list would read as a riddle (migraine questions beside angina), and one whose
+    yes would make it more urgent than `level` is not homework for a later visit (speech trouble is a call now)."""
     kb = load()
     m = model()
     post = posterior(findings, age, sex)
@@ -402,7 +403,8 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
     shown = [i for i, c in enumerate(m.causes) if c in among]
 
     open_ = [f for f in m.present if f not in findings and f in kb.findings and not settled_by_another(f, findings)
-             and fits(f, sex, age, findings) and (len(shown) < 2 or tells_apart(m.p[f], shown))]
+             and fits(f, sex, age, findings) and (len(shown) < 2 or tells_apart(m.p[f], shown))
+             and LEVELS.index(triage({**findings, f: True}, age).level) >= LEVELS.index(level)]
     gains = {f: cause_gain(post, f) for f in open_}
     best: list[str] = []
     for f in sorted(open_, key=lambda f: (-gains[f], f)):
@@ -824,7 +826,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                     f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it.")
     else:
         headline = CANT_TELL
-    questions = (_questions(findings, age, sex, {c.id for c in shown})
+    questions = (_questions(findings, age, sex, {c.id for c in shown}, level)
                  if not told_apart and level != "emergency" else ())
     advice = _result_advice(result, shown[0].id if shown and told_apart else None)
     general = watch_for(findings, age, level)
