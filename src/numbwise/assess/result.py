@@ -18,7 +18,9 @@ from numbwise.assess.explain import cause_reasons, statement, triage_reasons
 from numbwise.assess.interview import (cause_gain, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior
-from numbwise.assess.triage import LEVELS, UNSURE_RULE, Triage, compiled_rules, signs_shown, triage, watched_causes
+from numbwise.assess.triage import (
+    HISTORY_GROUP, LEVELS, UNSURE_RULE, Triage, compile_cond, compiled_rules, signs_shown, triage, watched_causes,
+)
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
 from numbwise.kb.models import Level, Rule
@@ -292,8 +294,6 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
     kb = load()
     lt = kb.triage.levels[level]  # type: ignore[index]
     if lt.reworded and findings is not None:
-        from numbwise.assess.triage import compile_cond
-
         said = {r.line: r.instead for r in lt.reworded if compile_cond(r.when)(findings, age) is not None}
         lt = lt.model_copy(update={"do": [said.get(d, d) for d in lt.do], "do_not": [said.get(d, d) for d in lt.do_not]})
     fired = [r for r in kb.triage.rules if r.id in rules and r.level == level]
@@ -708,7 +708,6 @@ def _looks_like(found: Sequence[str], covered: Collection[str]) -> tuple[str, ..
     """What a sign looks like (findings.yaml `help`) when neither its own check nor the emergency screen covers it
     (cramps after thyroid surgery: fingers that curl and lock tight), so the stroke checks never seem to. A fact
     about the person (a past operation) is not a sign to look for."""
-    from numbwise.assess.triage import HISTORY_GROUP
 
     kb = load().findings
     out = []
