@@ -526,3 +526,17 @@ def test_no_home_care_beside_a_warning_sign_the_person_was_not_sure_of() -> None
     plan = result_plan(unsure, iv.unsure)
     assert plan.caution and any("cannot suggest caring for this at home" in line for line in plan.why)
     assert plan.advice is None  # and no plan to start beside it (re-check of walkthrough 9)
+
+
+def test_a_sign_that_came_and_went_in_the_last_few_days_has_a_place_on_the_first_screen() -> None:
+    """Walkthrough E: speech that went strange yesterday and passed had nowhere to be told (the screen asked only
+    about the last few hours), so a possible mini-stroke got a routine result. The screen covers the last few days,
+    and a yes there is the emergency it is for a sign now."""
+    r = run_cli("--plain", "check", "--no-diary", input="")
+    shown = " ".join(r.out.split())  # the terminal wraps long lines
+    assert "in the last few days?" in shown and "even if it lasted only a few minutes and then went away" in shown
+    iv = start(age=70, sex="male")
+    q = next_question(iv)
+    assert q is not None and "speech_difficulty" in q.findings
+    iv = answer(iv, q, {f: f == "speech_difficulty" for f in q.findings})
+    assert outcome(iv).triage == "emergency"

@@ -75,7 +75,7 @@ def test_check_describe_in_the_terminal_asks_only_what_is_open() -> None:
                 input="\n" * 3)
     assert r.code in (0, 130), r.err  # 130: the input ran out before the last question
     assert "From what you wrote, we understood:" in r.out and "How old are you?" not in r.out
-    assert "Question 1: Right now, with the numbness" in r.out
+    assert "Question 1: With the numbness, do you have any of these now" in r.out
 
 
 def test_check_describe_shows_the_age_and_sex_it_read_and_asks_a_wrong_one() -> None:

@@ -14,7 +14,7 @@ from numbwise.kb import load
 from tests.conftest import run_cli
 from tests.web.conftest import Live, fetch
 
-SCREEN = load().interview.steps[0]  # the emergency screen: "Right now, with the numbness, do you have any of these?"
+SCREEN = load().interview.steps[0]  # the emergency screen: "With the numbness, do you have any of these now, or ...?"
 ADVICE = SCREEN.if_unsure
 assert ADVICE is not None
 CHECK_NOW = ADVICE.title  # "Not sure about a warning sign? Check now"

@@ -25,7 +25,7 @@ def test_words_become_chips_and_the_check_goes_on_with_the_rest(page: Any) -> No
     page.locator("input[name=keep][value=shaking_relieves]").uncheck()
     page.locator("input[name=flip][value=one_hand]").check()  # the person turns one chip round
     continue_(page)
-    assert "Right now, with the numbness" in heading(page)
+    assert "With the numbness, do you have any of these now" in heading(page)
 
 
 def test_an_emergency_in_the_words_comes_first_with_a_way_back(page: Any) -> None:

@@ -86,7 +86,7 @@ def test_described_words_come_back_as_chips_and_the_check_skips_what_they_answer
     r = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep")]
               + [("keep", k) for k in keep], cookie)
     page = r.body.decode()
-    assert r.status == 200 and "Right now, with the numbness" in page  # the emergency screen is still asked
+    assert r.status == 200 and "With the numbness, do you have any of these now" in page  # the emergency screen is still asked
     assert "How did the numbness start?" not in page
 
 
@@ -119,7 +119,7 @@ def test_a_chip_turned_round_reaches_the_check(live: Live) -> None:
     token = _hidden(page, "token")
     r = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep"), ("keep", "numb_thumb"),
                                                ("flip", "numb_ring")], cookie)
-    assert r.status == 200 and "Right now, with the numbness" in r.body.decode()
+    assert r.status == 200 and "With the numbness, do you have any of these now" in r.body.decode()
 
 
 def test_api_parse_assessment_never_advises_home_care_from_words_alone(live: Live) -> None:
