@@ -540,3 +540,15 @@ def test_a_sign_that_came_and_went_in_the_last_few_days_has_a_place_on_the_first
     assert q is not None and "speech_difficulty" in q.findings
     iv = answer(iv, q, {f: f == "speech_difficulty" for f in q.findings})
     assert outcome(iv).triage == "emergency"
+
+
+def test_the_first_screens_signs_read_true_for_a_sign_that_already_went_away() -> None:
+    """A yes on the screen may be about yesterday, so the result never says "you have chest pain now"."""
+    from numbwise.assess.explain import statement
+    from numbwise.kb.loader import load
+
+    screen = load().interview.steps[0]
+    for f in screen.items:
+        said = statement(f, True)
+        assert not said.endswith(" now."), said
+        assert not re.match(r"^(You are|You have (?!had |been |newly )|One side of your face is|Your (face|leg) is)", said), said
