@@ -1079,3 +1079,10 @@ def test_tiredness_alone_is_not_tired_and_pale() -> None:
     assert said("always tired and pale").get("fatigue_pallor") is True
     assert said("knackered all the time and my partner says I look grey").get("fatigue_pallor") is True
     assert said("not tired").get("fatigue_pallor") is False
+
+
+@pytest.mark.parametrize("text", ["my tongue is sore", "sore red tongue", "my tongue is red"])
+def test_a_sore_tongue_is_echoed_without_a_smoothness_nobody_said(text: str) -> None:
+    label = next(c.label for c in chips(parse(text)) if c.finding == "sore_red_tongue")
+    assert "smooth and" not in label and "sore, smooth" not in label, label  # "or": one of them, not all three
+    assert "sore" in label and "red" in label
