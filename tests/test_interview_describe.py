@@ -7,9 +7,11 @@ import json
 
 from numbwise.assess.case import Case
 from numbwise.assess.engine import assess_case
-from numbwise.assess.interview import (answer, describe, finding_question, from_data, next_question, outcome, simulate,
-                                       start, to_data)
-from numbwise.parse import parse
+from numbwise.assess.interview import (answer, call_advice, describe, finding_question, from_data, next_question, outcome,
+                                       simulate, start, to_data)
+from numbwise.assess.result import result_plan
+from numbwise.assess.triage import LEVELS
+from numbwise.parse import emergency_answers, emergency_call, parse
 from tests.conftest import DEV_CASES, run_cli
 
 
@@ -314,3 +316,97 @@ def test_a_misread_description_never_makes_the_check_calmer_than_the_form() -> N
     q = next_question(iv)
     assert q is not None and q.findings == ("comes_and_goes",)
     assert outcome(answer(iv, q, {})).triage == "urgent"  # 'not sure' keeps it
+
+
+# A reviewer's hedged signs: each was read as unknown and then never seen again.
+HEDGED = {
+    "i think my speech was a bit funny yesterday but im not sure, my right hand is numb": "speech_difficulty",
+    "I had thyroid surgery last week, my fingers tingle, not sure if my hands are cramping": "muscle_cramps_spasms",
+    "both hands tingle in the cold and maybe some sores on my fingertips": "fingertip_sores",
+}
+
+
+def _answer_all(iv, value):  # type: ignore[no-untyped-def]
+    """Run the rest of the interview answering every question the same way (None: all 'not sure')."""
+    while (q := next_question(iv)) is not None:
+        iv = answer(iv, q, {} if value is None else {f: value for f in q.findings})
+    return iv
+
+
+def _rank(iv) -> int:  # type: ignore[no-untyped-def]
+    return LEVELS.index(outcome(iv).triage)
+
+
+def test_a_hedged_sign_enters_the_check_as_not_sure_and_the_result_shows_it() -> None:
+    for text, fid in HEDGED.items():
+        p = parse(text)
+        assert fid in p.unsure and fid not in p.findings, text
+        iv = describe(start(50, "female"), p.findings, {}, p.unsure)
+        assert fid in iv.unsure and fid not in iv.answers, text
+        iv = _answer_all(iv, False)
+        assert fid in iv.unsure, text  # never asked again, never turned into a no
+        plan = result_plan(outcome(iv), iv.unsure)
+        assert any(u.finding == fid for g in plan.unsure for u in g.items), text
+        assert plan.caution, text
+        back = from_data(json.loads(json.dumps(to_data(iv))))
+        assert back.unsure == iv.unsure, text
+
+
+def test_a_not_sure_from_the_words_never_lowers_the_level() -> None:
+    for text in HEDGED:
+        p = parse(text)
+        with_ = describe(start(50, "female"), p.findings, {}, p.unsure)
+        without = describe(start(50, "female"), p.findings, {})
+        assert _rank(with_) <= _rank(without), text
+        for value in (False, True, None):
+            assert _rank(_answer_all(with_, value)) <= _rank(_answer_all(without, value)), (text, value)
+
+
+def test_words_that_say_only_part_of_a_finding_are_asked() -> None:
+    """'I'm tired all the time' is half of tired and pale: not a yes, but not lost either (the adaptive questions
+    alone would not ask it here)."""
+    for text in ("I'm tired all the time", "my pinky and ring finger go numb when I lean on my elbow, I'm knackered"):
+        p = parse(text)
+        assert p.partial == ("fatigue_pallor",) and "fatigue_pallor" not in p.findings, text
+        for value in (False, None):
+            iv = describe(start(40, "female"), p.findings, {}, (), p.partial)
+            asked: list[str] = []
+            while (q := next_question(iv)) is not None:
+                asked += q.findings
+                iv = answer(iv, q, {} if value is None else {f: value for f in q.findings})
+            assert "fatigue_pallor" in asked, (text, value)
+            assert from_data(json.loads(json.dumps(to_data(iv)))).to_ask == ("fatigue_pallor",)
+
+
+def test_the_early_warning_for_a_fever_during_chemotherapy_is_the_result_banner() -> None:
+    p = parse("I'm on chemotherapy and I have a fever, my fingers tingle")
+    call = emergency_call(p)
+    iv = describe(start(60, "female"), emergency_answers(p), {})
+    plan = result_plan(outcome(iv), iv.unsure)
+    assert call == (plan.title, plan.action) and "cancer helpline" in call[0]
+    assert call_advice(iv) == call
+    assert emergency_call(parse("my face is drooping and my hand is numb")) is None  # the general call stays
+
+
+def test_check_describe_lists_what_you_were_not_sure_about_and_carries_it() -> None:
+    words = "I had thyroid surgery last week, my fingers tingle, not sure if my hands are cramping"
+    r = run_cli("--plain", "check", "--no-diary", "--describe", words, input="\n" * 40)
+    assert r.code in (0, 130), r.err
+    listed = r.out.split("You were not sure about")[1].split("Type the numbers")[0]
+    assert "Muscle cramps" in listed and "'not sure if my hands are cramping'" not in listed and "'cramping'" in listed
+    assert "Question" in r.out and "cramps" not in r.out.split("Type the numbers")[1].split("Question 1")[1].split("\n")[0]
+
+
+def test_check_describe_says_what_it_will_ask_about_and_asks_it() -> None:
+    r = run_cli("--plain", "check", "--no-diary", "--describe", "I'm 40, female, I'm tired all the time and my feet and "
+                "hands tingle", input="\n" + "?\n" * 40)
+    assert "We will ask about this" in r.out and "'tired all the time'" in r.out
+    assert "Do you feel very tired and look pale?" in r.out
+
+
+def test_check_describe_chemotherapy_fever_warns_with_the_helpline_at_once() -> None:
+    r = run_cli("--plain", "check", "--no-diary", "--describe", "I'm on chemotherapy and I have a fever, my fingers tingle",
+                input="y\n")
+    assert r.code == 0, r.err
+    before = r.out.split("Did we read you right?")[0]
+    assert "Call your cancer helpline now" in before and "call your emergency number now. Do not wait" not in before

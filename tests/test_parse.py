@@ -108,7 +108,7 @@ def test_cli_parse_json_and_text() -> None:
     r = run_cli("parse", "--text", "I'm 52, female. Thumb and pointer numb at night for 3 months, no fever.")
     assert r.code == 0, r.err
     out = json.loads(r.out)
-    assert set(out) == {"age", "sex", "findings", "spans"}
+    assert set(out) == {"age", "sex", "findings", "unsure", "partial", "spans"}
     assert out["age"] == 52 and out["sex"] == "female" and out["findings"]["numb_index"] is True
     r = run_cli("--plain", "parse", "--text", "sudden slurred speech and numb hand", "--format", "text")
     assert r.code == 0 and "WARNING" in r.out and "slurred" in r.out
@@ -963,7 +963,7 @@ def test_a_time_of_onset_and_a_hedge_are_not_findings_and_odd_speech_is_read() -
     assert "memory_or_mood_change" not in p.understood  # "cant remember" is a hedge about a fact
     assert p.findings.get("speech_difficulty") is True  # "my words came out funny"
     hedged = [m for m in p.mentions if m.finding == "speech_difficulty" and m.text.startswith("speech")]
-    assert hedged and hedged[0].status == "hypothetical" and hedged[0].value is None  # "i think ...": asked, not missing
+    assert hedged and hedged[0].status == "unsure" and hedged[0].value is None  # "i think ...": kept as not sure, not missing
     assert said("it comes some times, not all day").get("comes_and_goes") is True
     assert said("my memory is bad, i cant remember things").get("memory_or_mood_change") is True
 
@@ -979,7 +979,8 @@ def test_ways_of_saying_speech_went_wrong_are_the_speech_sign(text: str) -> None
 def test_a_hedged_speech_sign_is_asked_not_missed_nor_raised() -> None:
     for text in ("i think my speech was odd", "i can't remember if my speech was slurred", "maybe my words came out funny"):
         m = [m for m in parse(text).mentions if m.finding == "speech_difficulty"]
-        assert m and all(x.value is None and x.status == "hypothetical" for x in m), text
+        assert m and all(x.value is None and x.status == "unsure" for x in m), text
+        assert parse(text).unsure == ("speech_difficulty",), text
 
 
 def test_shaky_and_sweaty_alone_is_not_spells_that_sugar_helps() -> None:
@@ -1016,7 +1017,8 @@ def test_a_doubt_reaches_over_the_body_part_it_is_about() -> None:
     # A reviewer's 60-year-old: "not sure if my hands are cramping" read as a firm yes, which raised a warning.
     p = parse(THYROID_DOUBT)
     assert "muscle_cramps_spasms" not in p.understood
-    assert any(m.finding == "muscle_cramps_spasms" and m.value is None and m.status == "hypothetical" for m in p.mentions)
+    assert any(m.finding == "muscle_cramps_spasms" and m.value is None and m.status == "unsure" for m in p.mentions)
+    assert p.unsure == ("muscle_cramps_spasms",)  # the hands it is about are not themselves in doubt
     assert "hand_weakness" not in said("not sure if my left hand is weaker")
     assert "face_drooping" not in said("don't know if his face has gone droopy")
     # A sign said after an aside still stands; the doubt reaches only over a body part and small words.
@@ -1077,3 +1079,10 @@ def test_tiredness_alone_is_not_tired_and_pale() -> None:
     assert said("always tired and pale").get("fatigue_pallor") is True
     assert said("knackered all the time and my partner says I look grey").get("fatigue_pallor") is True
     assert said("not tired").get("fatigue_pallor") is False
+
+
+@pytest.mark.parametrize("text", ["my tongue is sore", "sore red tongue", "my tongue is red"])
+def test_a_sore_tongue_is_echoed_without_a_smoothness_nobody_said(text: str) -> None:
+    label = next(c.label for c in chips(parse(text)) if c.finding == "sore_red_tongue")
+    assert "smooth and" not in label and "sore, smooth" not in label, label  # "or": one of them, not all three
+    assert "sore" in label and "red" in label

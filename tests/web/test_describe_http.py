@@ -143,3 +143,36 @@ def test_words_that_give_age_and_sex_still_say_who_you_means(live: Live) -> None
     assert "Age: 60." in page and FOR_SOMEONE_ELSE_TOLD.replace('"', "&#34;") in page
     page = _form(live, "/check/describe", [("csrf", csrf), ("text", "my right thumb tingles at night")], cookie).body.decode()
     assert "someone-else" not in page  # About you follows, with its own line
+
+
+SPEECH_HEDGED = "i think my speech was a bit funny yesterday but im not sure, my right hand is numb"
+
+
+def test_a_hedged_sign_is_shown_as_not_sure_and_carried_into_the_check(live: Live) -> None:
+    from numbwise.assess.interview import checklist_label
+
+    speech = checklist_label("speech_difficulty")
+    _, cookie, csrf = _session(live)
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", SPEECH_HEDGED)], cookie).body.decode()
+    assert "You were not sure about" in page and 'name="keep_unsure" value="speech_difficulty"' in page
+    token = _hidden(page, "token")
+    kept = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep"),
+                                                  ("keep_unsure", "speech_difficulty")], cookie).body.decode()
+    assert "Right now, with the numbness" in kept and speech not in kept  # answered 'not sure': not asked again
+    asked = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep")], cookie).body.decode()
+    assert "Right now, with the numbness" in asked and speech in asked  # unticked: asked instead
+
+
+def test_words_said_only_in_part_are_shown_as_to_be_asked(live: Live) -> None:
+    _, cookie, csrf = _session(live)
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", "I'm tired all the time")], cookie).body.decode()
+    assert "We will ask about this" in page and "tired all the time" in page
+    assert "We could not match your words" not in page
+
+
+def test_a_fever_during_chemotherapy_in_the_words_warns_with_the_helpline(live: Live) -> None:
+    _, cookie, csrf = _session(live)
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", "I'm on chemotherapy and I have a fever, my fingers tingle")],
+                 cookie).body.decode()
+    assert "Your words point to an emergency" in page and "Call your cancer helpline now" in page
+    assert "call your emergency number now. Do not wait" not in page

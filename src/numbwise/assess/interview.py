@@ -62,6 +62,7 @@ class Interview:
     shown: tuple[str, ...] = ()
     history: tuple[tuple[Question, tuple[tuple[str, bool], ...], tuple[str, ...]], ...] = ()
     words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a description's words per finding (asked_back)
+    to_ask: tuple[str, ...] = ()  # what a description said only in part ("I'm tired"): asked before the interview stops
 
     @property
     def count(self) -> int:
@@ -135,16 +136,24 @@ def _implied(updates: Mapping[str, bool], answers: Mapping[str, bool]) -> dict[s
 TEXT_STEP = "describe"
 
 
-def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tuple[str, ...]] | None = None) -> Interview:
+def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tuple[str, ...]] | None = None,
+             unsure: Collection[str] = (), partial: Collection[str] = ()) -> Interview:
     """Start from what a person's own description said (numbwise.parse): those findings are not asked again.
+
+    What the words said with a hedge (`unsure`: "maybe some sores", "not sure if my hands are cramping") enters as
+    answered 'not sure', as if the person had typed ? (never a yes or a no: it can only keep a level up, and the
+    result lists it with its caution); what they said only in part (`partial`: "I'm tired" of tired and pale) is
+    not known and is asked before the interview stops, so it is not lost.
 
     Only what the words state is recorded; a screen then shows only the items still unknown. The
     caller passes the parser's partial case, which never holds a denied warning sign, so the
     emergency screen still asks every sign the words did not raise. `words` (the parser's chips: the
     words each finding came from) are kept to show when a reading is asked back (asked_back).
     """
-    kept = {f: tuple(w) for f, w in (words or {}).items() if f in findings and w}
-    return answer(replace(iv, words=kept), text_question(tuple(findings)), dict(findings))
+    doubted = tuple(f for f in dict.fromkeys(unsure) if f not in findings and f in load().findings)
+    kept = {f: tuple(w) for f, w in (words or {}).items() if (f in findings or f in doubted) and w}
+    ask = tuple(f for f in dict.fromkeys(partial) if f not in findings and f not in doubted and f in load().findings)
+    return answer(replace(iv, words=kept, to_ask=ask), text_question(tuple(findings) + doubted), dict(findings))
 
 
 ASKED_BACK = "You wrote {words}. To be sure:"
@@ -187,7 +196,7 @@ def _steps_told(answers: Mapping[str, bool]) -> tuple[str, ...]:
 
 def undo(iv: Interview) -> Interview:
     """Go back one question (replaying the earlier answers)."""
-    out = replace(start(iv.age, iv.sex), words=iv.words)
+    out = replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask)
     for question, updates, blank in iv.history[:-1]:
         out = answer(out, question, dict(updates), blank)
     return out
@@ -396,6 +405,15 @@ def emergency_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     if outcome(iv).triage != "emergency" or next_question(iv, limit=limit) is None:
         return False
     return outcome(undo(iv)).triage != "emergency"
+
+
+def call_advice(iv: Interview) -> tuple[str, str] | None:
+    """The emergency-first screen's title and action when the result's banner has its own (a fever during
+    chemotherapy: "Call your cancer helpline now"), from the same core as the banner (result.call_now); None: the
+    screen's own emergency_first words."""
+    from numbwise.assess.result import call_now
+
+    return call_now(outcome(iv), iv.unsure)
 
 
 def check_now(iv: Interview, q: Question, updates: Mapping[str, bool], blank: Collection[str] = (),
@@ -825,7 +843,7 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
             sweep = _sweep(iv)
             if sweep is not None:
                 return sweep
-    for fid in (*must_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
+    for fid in (*must_ask, *iv.to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv):
             return _clarify(fid, iv)
     return None
@@ -903,6 +921,8 @@ def to_data(iv: Interview) -> dict[str, Any]:
     }
     if iv.words:
         out["words"] = {f: list(w) for f, w in iv.words.items()}
+    if iv.to_ask:
+        out["to_ask"] = list(iv.to_ask)
     return out
 
 
@@ -921,7 +941,10 @@ def from_data(data: Any) -> Interview:
     if not (isinstance(words, Mapping) and all(isinstance(f, str) and isinstance(w, list) and all(isinstance(x, str) for x in w)
                                                for f, w in words.items())):
         raise ValueError("words must map findings to lists of words")
-    iv = replace(start(age, sex), words={f: tuple(w) for f, w in words.items()})
+    to_ask = data.get("to_ask") or []
+    if not (isinstance(to_ask, list) and all(isinstance(f, str) and f in load().findings for f in to_ask)):
+        raise ValueError("to_ask must list findings")
+    iv = replace(start(age, sex), words={f: tuple(w) for f, w in words.items()}, to_ask=tuple(to_ask))
     for step in steps:
         if not (isinstance(step, list) and len(step) in (4, 5) and isinstance(step[0], str) and isinstance(step[1], str)
                 and isinstance(step[2], list) and isinstance(step[3], Mapping)
@@ -931,6 +954,6 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "emergency_first", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]

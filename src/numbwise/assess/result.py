@@ -560,6 +560,26 @@ def _lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | N
     return rule if rule is not None and rule.act is not None and rule.act.lead_if_unsure else None
 
 
+def _banner(level: str, rules: Collection[str], findings: Mapping[str, bool], age: int | None,
+            unsure: Collection[str] = ()) -> tuple[_Act, Rule | None]:
+    """The result's banner (the level's advice or its rules' own, `_act`), led by a 'not sure' sign's rule when one
+    leads it (`_lead`), with that rule: the one place the banner is composed, for the result and any early warning."""
+    lead = _lead(_doubts(findings, age, level, unsure), findings, age)
+    return (_lead_act(lead) if lead is not None else _act(level, rules, findings, age)), lead
+
+
+def call_now(result: Assessment, unsure: Collection[str] = ()) -> tuple[str, str] | None:
+    """The title and action an early emergency warning shows (the describe step's, the emergency-first screen's),
+    taken from the banner the result will show: a rule with its own act ("Call your cancer helpline now" for a fever
+    during chemotherapy) is said the same way at once. None when the result is not an emergency or its banner is the
+    level's own call advice (the faces keep their "call your emergency number now")."""
+    if result.triage != "emergency":
+        return None
+    act, _ = _banner(result.triage, result.rules, dict(result.case.findings), result.case.age, unsure)
+    lt = load().triage.levels["emergency"]
+    return None if (act.title, act.action) == (lt.title, lt.action) else (act.title, act.action)
+
+
 def _lead_act(rule: Rule) -> _Act:
     """The banner of a rule that leads a result from a 'not sure' (its title, action and what to do), as a yes shows it,
     less the lines that presume a yes (`unsure_drops`: "do not wait to see if the fever goes away")."""
@@ -803,11 +823,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     level = result.triage
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
-    act = _act(level, result.rules, findings, age)
     doubts = _doubts(findings, age, level, unsure)
-    lead = _lead(doubts, findings, age)  # a fever during chemotherapy not sure of: the helpline leads, as a yes would
-    if lead is not None:
-        act = _lead_act(lead)
+    act, lead = _banner(level, result.rules, findings, age, unsure)  # a fever during chemotherapy not sure of: the helpline leads, as a yes would
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings, unsure)
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
@@ -867,5 +884,5 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
 
 
 __all__ = ["ASK_DOCTOR_HEADING", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
-           "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure",
+           "call_now", "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure",
            "shown_causes", "tells_apart"]

@@ -118,19 +118,21 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
                 raise
 
 
-def _emergency_first(console: Console, plain: bool, can_go_back: bool) -> bool:
+def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tuple[str, str] | None = None) -> bool:
     """The call advice at once, as the emergency screen promises (the web's check_emergency page): True when the
     person chooses to answer the few questions that could change it, False to see what to do now.
 
-    Raises Back (b, when there is an answer to go back to) or Stopped (q).
+    `call`: the result banner's own title and action (interview.call_advice: the cancer helpline for a fever during
+    chemotherapy), said in place of the screen's general call advice. Raises Back (b, when there is an answer to go
+    back to) or Stopped (q).
     """
     from numbwise.kb import load
 
     first = load().interview.emergency_first
     assert first is not None  # emergency_first() is only true when interview.yaml has the block
     console.print()
-    console.print(first.title, markup=False, style=None if plain else "bold red")
-    print_wrapped(console, first.act, "  ", "  ", None if plain else "bold")
+    console.print(call[0] if call else first.title, markup=False, style=None if plain else "bold red")
+    print_wrapped(console, call[1] if call else first.act, "  ", "  ", None if plain else "bold")
     for n in load().triage.levels["emergency"].numbers:
         print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", None if plain else "bold")
     print_wrapped(console, first.go_on, "  ", "  ")
@@ -191,29 +193,49 @@ def _show_question(console: Console, q: Question, number: int, plain: bool, befo
                       + " Press Enter to keep that, or type your new answer.", "", "", None if plain else "bold")
 
 
-def _described(console: Console, description: str) -> tuple[dict[str, bool], int | None, str | None, dict[str, tuple[str, ...]]] | None:
+@dataclass(frozen=True)
+class Told:
+    """What the person kept of their description: findings, age, sex, the words each finding came from (quoted when
+    a reading is asked back), what they were not sure of (carried as 'not sure') and what is to be asked."""
+
+    findings: dict[str, bool]
+    age: int | None
+    sex: str | None
+    words: dict[str, tuple[str, ...]]
+    unsure: tuple[str, ...] = ()
+    partial: tuple[str, ...] = ()
+
+
+def _described(console: Console, description: str) -> Told | None:
     """Show what the description was understood to say; let the person drop any of it. None: they stopped.
-    The last part: the words each finding came from (shown again when a reading is asked back).
 
     An emergency sign in the words is shown first with the words that raised it and the numbers to call
     (as on the web): yes goes to the emergency advice at once, with nothing more to answer first;
     'not what I meant' sets those words aside (not known, asked again).
     """
     from numbwise.kb import load
-    from numbwise.parse import ABOUT, about_chips, chips, corrected, emergency, emergency_answers, parse, without
+    from numbwise.parse import (ABOUT, about_chips, chips, corrected, emergency, emergency_answers, emergency_call, parse,
+                                partial_chips, unsure_chips, without)
 
     words = parse(description)
     findings = dict(words.findings)
-    said = {c.finding: c.words for c in chips(words)}
+    doubts, partial = unsure_chips(words), partial_chips(words)
+    said = {c.finding: c.words for c in chips(words) + doubts}
+    later = tuple(c.finding for c in partial)
     urgent = emergency(words)
     if urgent:
         console.print()
         console.print("WARNING: your words point to an emergency:", markup=False, style="bold red")
         for c in urgent:
             print_wrapped(console, f"{c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", "  ! ", "    ")
-        console.print("If this is happening now, or happened in the last few hours, call your emergency number now. "
-                      "Do not wait to see if it goes away.",
-                      markup=False, style="bold")
+        call = emergency_call(words)  # a rule with its own act (the cancer helpline) is said as the result will say it
+        if call:
+            console.print(call[0], markup=False, style="bold")
+            print_wrapped(console, call[1], "", "")
+        else:
+            console.print("If this is happening now, or happened in the last few hours, call your emergency number now. "
+                          "Do not wait to see if it goes away.",
+                          markup=False, style="bold")
         for n in load().triage.levels["emergency"].numbers:
             print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", "bold")
         while True:
@@ -223,14 +245,23 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         if reply == "q":
             return None
         if reply in ("y", "yes"):  # the signs shown and confirmed, not readings never shown
-            return emergency_answers(words), words.age, words.sex, said
+            return Told(emergency_answers(words), words.age, words.sex, said, tuple(c.finding for c in doubts), later)
         findings = without(findings, [c.finding for c in urgent])
-    items = [c for c in chips(words) if c.finding in findings] + about_chips(words)
+    read = [c for c in chips(words) if c.finding in findings] + about_chips(words)
+    items = read + doubts
     age, sex = words.age, words.sex
+    if partial:
+        console.print()
+        console.print("We will ask about this (your words said only part of it):", markup=False, style="bold")
+        for c in partial:
+            print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", "  - ", "    ")
     if items:
         console.print()
-        console.print("From what you wrote, we understood:", markup=False, style="bold")
+        if read:
+            console.print("From what you wrote, we understood:", markup=False, style="bold")
         for i, c in enumerate(items, 1):
+            if i == len(read) + 1:
+                console.print("You were not sure about (we will count these as \"not sure\"):", markup=False, style="bold")
             print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", f"  {i:2d}. ", "      ")
         console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
         console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all. q = stop.",
@@ -252,9 +283,11 @@ def _described(console: Console, description: str) -> tuple[dict[str, bool], int
         flipped = {items[int(p[1:]) - 1].finding for p in picks if p.startswith("!")}
         age, sex = (None if "age" in wrong | flipped else age), (None if "sex" in wrong | flipped else sex)  # asked in About you
         findings = corrected(findings, set(findings) - wrong, flipped - set(ABOUT))
-    else:
+        # a 'not sure' typed (or turned round) is asked instead, as the person never said yes or no to it
+        return Told(findings, age, sex, said, tuple(c.finding for c in doubts if c.finding not in wrong | flipped), later)
+    if not partial:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
-    return findings, age, sex, said
+    return Told(findings, age, sex, said, (), later)
 
 
 def _marks(iv: Interview, given: dict[int, Given]) -> tuple[str, ...]:
@@ -268,17 +301,17 @@ def _interview(console: Console, plain: bool, limit: int,
     """The answers, with the spots marked at the finger picker (for the hand diagram, as the web remembers its picks)."""
     from dataclasses import replace
 
-    from numbwise.assess.interview import (about_due, answer, asked_back, describe, emergency_first, next_question, outcome,
-                                           start, undo)
+    from numbwise.assess.interview import (about_due, answer, asked_back, call_advice, describe, emergency_first, next_question,
+                                           outcome, start, undo)
     from numbwise.cli.answers import AnswerError, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
-    told = _described(console, description) if description else ({}, None, None, {})
+    told = _described(console, description) if description else Told({}, None, None, {})
     if told is None:
         return None
-    findings, told_age, told_sex, said_words = told
+    told_age, told_sex = told.age, told.sex
     iv = start(told_age, told_sex)
-    iv = describe(iv, findings, said_words) if findings else iv
+    iv = describe(iv, told.findings, told.words, told.unsure, told.partial) if told.findings or told.unsure or told.partial else iv
     about = told_age is not None and told_sex is not None  # as on the web: the words gave both
     about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
     given: dict[int, Given] = {}  # history step -> the answer typed there (the finger picker's spots too), for b
@@ -287,7 +320,7 @@ def _interview(console: Console, plain: bool, limit: int,
         if iv.history != warned and emergency_first(iv, limit):  # before any other question, About you too
             warned = iv.history
             try:
-                if not _emergency_first(console, plain, iv.count > 0):
+                if not _emergency_first(console, plain, iv.count > 0, call_advice(iv)):
                     return iv, _marks(iv, given)  # "see what to do now": the emergency result, nothing more asked
             except Stopped:
                 return None

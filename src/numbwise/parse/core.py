@@ -16,7 +16,7 @@ EMERGENCY_GROUP = "emergency_signs"
 HISTORY_GROUP = "history"
 MAX_CHARS = 4000  # a description, not a document: longer text is refused by the faces
 
-Status = Literal["said", "denied", "inferred", "hypothetical", "past", "someone_else", "conflict"]
+Status = Literal["said", "denied", "inferred", "hypothetical", "unsure", "past", "someone_else", "conflict", "partial"]
 _LIMBS = frozenset({"hand", "hands", "arm", "arms", "finger", "fingers", "thumb", "thumbs", "pinky", "pinkie", "wrist",
                     "forearm", "palm", "index", "pointer", "elbow", "middle", "ring", "little", "fingertips", "side"})
 # "went", "go" and "within" alone do not say it ended ("went numb 20 minutes ago", "tingle within 30 seconds"):
@@ -41,7 +41,8 @@ class Mention:
     """One finding the text spoke of, where (character span) and how sure the parser is.
 
     `value` is what the case takes (True, False) or None when the words do not count: a hypothetical,
-    past or someone else's mention, or a conflict. A warning sign the text denies (any finding that can
+    past or someone else's mention, one the person is not sure of ("unsure": "maybe", "not sure if"), words that
+    say only part of a finding ("partial": "tired" of tired and pale), or a conflict. A warning sign the text denies (any finding that can
     raise an emergency or urgent rule: "no fever") keeps value False in `understood` but never enters
     the case: only the questions can clear a warning sign.
     """
@@ -67,6 +68,8 @@ class Parsed:
     understood: Mapping[str, bool] = field(default_factory=dict)  # every finding read as present or absent
     findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs (Lexicon.warning)
     mentions: tuple[Mention, ...] = ()
+    unsure: tuple[str, ...] = ()  # findings the person said with a hedge ("maybe", "not sure if"): carried as "not sure"
+    partial: tuple[str, ...] = ()  # findings the words said only part of ("I'm tired" of tired and pale): asked
 
     def spans_for(self, fid: str) -> list[Mention]:
         """The words behind one finding (those that set its value)."""
@@ -90,7 +93,8 @@ class Parsed:
             spans.append({"start": m.start, "end": m.end, "text": m.text, "finding": m.finding, "value": m.value,
                           "status": m.status, "confidence": round(m.confidence, 2)})
         spans.sort(key=lambda s: (s["start"], s["end"]))
-        return {"age": self.age, "sex": self.sex, "findings": dict(self.findings), "spans": spans}
+        return {"age": self.age, "sex": self.sex, "findings": dict(self.findings), "unsure": list(self.unsure),
+                "partial": list(self.partial), "spans": spans}
 
 
 @dataclass(frozen=True)
@@ -225,9 +229,9 @@ def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> t
         return "hypothetical", 0.0
     a = s if anchor is None else anchor
     if any(t.end <= a and a - t.end <= _DOUBT_REACH and ctx.clause[t.end - 1] == cl for t in ctx.doubt):  # "not sure if his face drooped": only what the doubt is about, close by
-        return "hypothetical", 0.0
+        return "unsure", 0.0
     if any(p >= e and p - e <= reach and ctx.clause[e - 1] == c for p, c, reach in ctx.doubt_after):  # "comes and goes i think?"
-        return "hypothetical", 0.0
+        return "unsure", 0.0
     historical = before(ctx.historical, scope) or after(ctx.historical, scope)
     gap = mine - set(hit.matched)  # words a "..." skipped: "the cast is not tight" denies "cast ... tight"
     inside = bool(gap) and any(set(range(t.start, t.end)) <= gap for t in ctx.neg_before)
@@ -437,7 +441,7 @@ def parse(text: str) -> Parsed:
         if fixed & set(h.matched):
             conf = min(conf, 0.7)
         a, b, words = span(h.start, h.end)
-        if status in ("hypothetical", "someone_else"):
+        if status in ("hypothetical", "unsure", "someone_else"):
             blocked |= set(range(h.start, h.end))
         for fid in h.pattern.findings:
             group = lex.groups.get(fid)
@@ -491,12 +495,22 @@ def parse(text: str) -> Parsed:
     mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
     understood, case = _resolve(mentions, lex)
+    unsure = _left_open(mentions, understood, lex, "unsure")
+    in_part = tuple(f for f in _left_open(mentions, understood, lex, "partial") if f not in unsure)
     if sex is None and understood.get("pregnant") is True:
         sex = "female"
         first = next(m for m in mentions if m.finding == "pregnant" and m.value)
         sex_span = (first.start, first.end)
     return Parsed(text=text, age=age, sex=sex, age_span=age_span, sex_span=sex_span,
-                  understood=understood, findings=case, mentions=tuple(mentions))
+                  understood=understood, findings=case, mentions=tuple(mentions), unsure=unsure, partial=in_part)
+
+
+def _left_open(mentions: list[Mention], understood: Mapping[str, bool], lex: Lexicon, status: Status) -> tuple[str, ...]:
+    """Findings whose words left them open in this way (a hedge: "unsure"; half of it: "partial") and that no other
+    words settled, in the order written, so the faces can show them back instead of dropping them. The place a
+    doubt is about ("not sure if my hands are cramping") is not itself in doubt."""
+    return tuple(dict.fromkeys(m.finding for m in sorted(mentions, key=lambda m: m.start)
+                               if m.status == status and m.finding not in understood and lex.groups.get(m.finding) != "where"))
 
 
 # "Usual" said of the headache ("my usual migraine headache came", "then the headache came like always") says the
@@ -898,7 +912,7 @@ def _partial_only(mentions: list[Mention], partial: set[tuple[str, int, int]]) -
     """Words that say only part of a finding (`phrases.partial`: "shaky and sweaty" of a spell that sugar helps)
     count only beside its full words said of the person ("better after juice"); alone they leave it not known."""
     whole = {m.finding for m in mentions if m.value and (m.finding, m.start, m.end) not in partial}
-    return [Mention(m.finding, None, m.start, m.end, m.text, "conflict", m.confidence)
+    return [Mention(m.finding, None, m.start, m.end, m.text, "partial", m.confidence)
             if m.value and (m.finding, m.start, m.end) in partial and m.finding not in whole else m for m in mentions]
 
 

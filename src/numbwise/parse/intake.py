@@ -55,6 +55,39 @@ def chips(parsed: Parsed) -> list[Chip]:
     return out
 
 
+def _open_chips(parsed: Parsed, fids: Iterable[str], status: str) -> list[Chip]:
+    """Findings the words left open, in the checklist's words to the person, with the words they came from."""
+    from numbwise.assess.interview import checklist_label
+    from numbwise.kb import load
+
+    groups = load().vocabulary.finding_groups
+    out = []
+    for fid in fids:
+        said = list(dict.fromkeys(m.text for m in parsed.mentions if m.finding == fid and m.status == status))
+        words = tuple(w for w in said if not any(w != o and w in o for o in said))  # "sores on" is in "sores on my fingertips"
+        out.append(Chip(fid, True, checklist_label(fid) + ".", words, _warning(fid, groups)))
+    return out
+
+
+def unsure_chips(parsed: Parsed) -> list[Chip]:
+    """What the person said with a hedge ("maybe some sores", "not sure if my hands are cramping"): shown back under
+    "You were not sure about", and carried into the check as 'not sure' unless they change it."""
+    return _open_chips(parsed, parsed.unsure, "unsure")
+
+
+def partial_chips(parsed: Parsed) -> list[Chip]:
+    """What the words said only part of ("I'm tired" of tired and pale): shown back as "we will ask about this"."""
+    return _open_chips(parsed, parsed.partial, "partial")
+
+
+def emergency_call(parsed: Parsed) -> tuple[str, str] | None:
+    """The title and action of the emergency the words raise when its result banner has its own (a fever during
+    chemotherapy: the cancer helpline), from the same core as the banner (result.call_now); None: the generic call."""
+    from numbwise.assess.result import call_now
+
+    return call_now(assessed(parsed), parsed.unsure)
+
+
 ABOUT = ("age", "sex")  # the about-you chips' `finding`: not findings, kept or dropped like one
 
 

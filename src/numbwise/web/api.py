@@ -195,7 +195,7 @@ class SpanOut(BaseModel):
     finding: str | None = None
     field: Literal["age", "sex"] | None = None
     value: bool | int | str | None
-    status: Literal["said", "denied", "inferred", "hypothetical", "past", "someone_else", "conflict"]
+    status: Literal["said", "denied", "inferred", "hypothetical", "unsure", "past", "someone_else", "conflict", "partial"]
     confidence: float
 
 
@@ -205,6 +205,8 @@ class ParseOut(BaseModel):
     age: int | None
     sex: Literal["female", "male"] | None
     findings: dict[str, bool]
+    unsure: list[str] = []  # said with a hedge ("maybe", "not sure if"): a check carries them as "not sure"
+    partial: list[str] = []  # said only in part ("I'm tired" of tired and pale): a check asks them
     spans: list[SpanOut]
     emergency: list[str]
     assessment: AssessOut

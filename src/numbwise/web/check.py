@@ -265,13 +265,16 @@ def _still() -> str | None:
 def _emergency_page(request: Request, iv: Interview, prefill: dict[str, bool], about: bool) -> Response:
     """The call advice at once after a yes that makes an emergency a few questions could still explain
     (interview.emergency_first): see what to do now, or answer those questions."""
+    from numbwise.assess.interview import call_advice
     from numbwise.kb import load
     from numbwise.web.app import render
 
     first = load().interview.emergency_first
+    call = call_advice(iv)  # a rule with its own act (the cancer helpline) is said as the result's banner will say it
     state = _pack(request, iv, about, None, prefill)
     return _pushed(request, render(request, "check_emergency.html", {
-        "e": first, "numbers": _numbers(), "state": state, "title": first.title if first else "",
+        "e": first, "call": call, "numbers": _numbers(), "state": state,
+        "title": call[0] if call else first.title if first else "",
         "step": _step(iv.count, "~emergency"), "back_to": _before(iv),
     }), state)
 

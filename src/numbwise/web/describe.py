@@ -8,6 +8,7 @@ open. What was understood travels in a signed token, never trusted from the form
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -36,24 +37,29 @@ def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
 
     items = [Chip(**c) for c in told["chips"] if c["finding"] in told["findings"]]
     about = [Chip(**c) for c in told.get("about", [])]
+    unsure = [Chip(**c) for c in told.get("unsure", [])]
+    partial = [Chip(**c) for c in told.get("partial", [])]
     both = {"age", "sex"} <= {c.finding for c in about}  # About you is skipped, and with it its line for someone else
     return _page(request, "check_describe_chips.html", {
-        "title": "What we understood", "chips": items, "text": text, "about": about,
+        "title": "What we understood", "chips": items, "text": text, "about": about, "unsure": unsure, "partial": partial,
         "someone_else": FOR_SOMEONE_ELSE_TOLD if both else None,
         "token": str(_serializer(request).dumps(told)),
     })
 
 
 def _handover(request: Request, findings: dict[str, bool], age: int | None, sex: str | None,
-              told: dict[str, Any] | None = None) -> Response:
+              told: dict[str, Any] | None = None, unsure: Collection[str] = ()) -> Response:
     """Start the check from what the words said: the core's next question, or the result. The chips' words go
-    along, to be quoted when a reading is asked back (interview.asked_back)."""
+    along, to be quoted when a reading is asked back (interview.asked_back); what the words hedged goes in as
+    'not sure' (`unsure`, as the person kept it), and what they said only in part is asked (`partial`)."""
     from numbwise.assess.interview import describe, start
     from numbwise.web.check import _next
 
-    words = {str(c["finding"]): tuple(str(w) for w in c["words"]) for c in (told or {}).get("chips", [])
+    chips = [*(told or {}).get("chips", []), *(told or {}).get("unsure", [])]
+    words = {str(c["finding"]): tuple(str(w) for w in c["words"]) for c in chips
              if isinstance(c, dict) and "finding" in c and isinstance(c.get("words"), list)}
-    iv = describe(start(age, sex), findings, words) if findings else start(age, sex)
+    partial = [str(c["finding"]) for c in (told or {}).get("partial", []) if isinstance(c, dict) and "finding" in c]
+    iv = describe(start(age, sex), findings, words, unsure, partial) if findings or unsure or partial else start(age, sex)
     return _next(request, iv, age is not None and sex is not None, {})
 
 
@@ -71,7 +77,8 @@ async def describe_read(request: Request) -> Response:
     """Read the words: an emergency sign first (with its words), else the chips to check."""
     from dataclasses import asdict
 
-    from numbwise.parse import MAX_CHARS, about_chips, chips, emergency, emergency_answers, parse
+    from numbwise.parse import (MAX_CHARS, about_chips, chips, emergency, emergency_answers, emergency_call, parse, partial_chips,
+                                unsure_chips)
 
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
@@ -85,13 +92,17 @@ async def describe_read(request: Request) -> Response:
                                                       "error": error, "text": text[:MAX_CHARS]}, 422)
     words = parse(text)
     told = {"findings": dict(words.findings), "age": words.age, "sex": words.sex,
-            "chips": [asdict(c) for c in chips(words)], "about": [asdict(c) for c in about_chips(words)]}
+            "chips": [asdict(c) for c in chips(words)], "about": [asdict(c) for c in about_chips(words)],
+            "unsure": [asdict(c) for c in unsure_chips(words)], "partial": [asdict(c) for c in partial_chips(words)]}
     urgent = emergency(words)
     if urgent:
         from numbwise.web.check import _numbers
 
+        call = emergency_call(words)  # a rule with its own act (the cancer helpline) is said as the result will say it
+
         return _page(request, "check_describe_emergency.html", {
-            "title": "Call your emergency number now", "signs": urgent, "numbers": _numbers(),
+            "title": call[0] if call else "Call your emergency number now", "signs": urgent,
+            "call": call, "numbers": _numbers(),
             "token": str(_serializer(request).dumps(told | {"urgent": [c.finding for c in urgent],
                                                             "emergency_answers": emergency_answers(words)})),
         })
@@ -120,7 +131,7 @@ async def describe_confirm(request: Request) -> Response:
     if choice == "emergency":  # the signs shown and confirmed, not readings never shown
         urgent = {str(f) for f in told.get("urgent", [])}
         return _handover(request, told.get("emergency_answers") or {f: v for f, v in findings.items() if f in urgent},
-                         age, sex, told)
+                         age, sex, told, _unsure(told))
     if choice == "not_meant":
         told["findings"] = without(findings, told.get("urgent", []))
         told.pop("urgent", None)
@@ -130,5 +141,11 @@ async def describe_confirm(request: Request) -> Response:
     kept = {str(v) for v in form.getlist("keep")}
     flipped = {str(v) for v in form.getlist("flip")}
     about = {str(v) for v in form.getlist("keep_about")}  # an age or sex unticked is asked in About you
+    doubts = {str(v) for v in form.getlist("keep_unsure")}  # an unticked 'not sure' is asked instead
     return _handover(request, corrected(findings, kept, flipped), age if "age" in about else None,
-                     sex if "sex" in about else None, told)
+                     sex if "sex" in about else None, told, [f for f in _unsure(told) if f in doubts])
+
+
+def _unsure(told: dict[str, Any]) -> list[str]:
+    """The findings the words hedged, from the signed token."""
+    return [str(c["finding"]) for c in told.get("unsure", []) if isinstance(c, dict) and "finding" in c]
