@@ -12,6 +12,7 @@ from numbwise.assess.interview import (answer, call_advice, describe, finding_qu
 from numbwise.assess.result import result_plan
 from numbwise.assess.triage import LEVELS
 from numbwise.parse import emergency_answers, emergency_call, parse
+from numbwise.kb import load
 from tests.conftest import DEV_CASES, run_cli
 
 
@@ -107,7 +108,7 @@ def test_a_confirmed_emergency_in_the_words_shows_the_advice_at_once() -> None:
     r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb", input="y\n")
     assert r.code == 0, r.err
     before, after = r.out.split("Did we read you right?")
-    assert "call your emergency number now" in before and "Call 911" in before  # the numbers come with the warning
+    assert "Call your emergency number now" in before and "Call 911" in before  # the numbers come with the warning
     assert "CALL EMERGENCY SERVICES NOW" in after and "Call 911" in after and "Do not drive yourself" in after
     for asked in ("How old are you?", "Your sex:", "About you", "From what you wrote", "Question 1"):
         assert asked not in after, asked
@@ -385,7 +386,9 @@ def test_the_early_warning_for_a_fever_during_chemotherapy_is_the_result_banner(
     plan = result_plan(outcome(iv), iv.unsure)
     assert call == (plan.title, plan.action) and "cancer helpline" in call[0]
     assert call_advice(iv) == call
-    assert emergency_call(parse("my face is drooping and my hand is numb")) is None  # the general call stays
+    general = emergency_call(parse("my face is drooping and my hand is numb"))  # the general call, from the KB
+    first = load().interview.emergency_first
+    assert first is not None and general == (load().triage.levels["emergency"].title, first.act)
 
 
 def test_check_describe_lists_what_you_were_not_sure_about_and_carries_it() -> None:

@@ -158,9 +158,9 @@ def test_a_hedged_sign_is_shown_as_not_sure_and_carried_into_the_check(live: Liv
     token = _hidden(page, "token")
     kept = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep"),
                                                   ("keep_unsure", "speech_difficulty")], cookie).body.decode()
-    assert "Right now, with the numbness" in kept and speech not in kept  # answered 'not sure': not asked again
+    assert "With the numbness, do you have any of these now" in kept and speech not in kept  # answered 'not sure': not asked again
     asked = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep")], cookie).body.decode()
-    assert "Right now, with the numbness" in asked and speech in asked  # unticked: asked instead
+    assert "With the numbness, do you have any of these now" in asked and speech in asked  # unticked: asked instead
 
 
 def test_words_said_only_in_part_are_shown_as_to_be_asked(live: Live) -> None:

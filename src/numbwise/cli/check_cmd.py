@@ -229,13 +229,8 @@ def _described(console: Console, description: str) -> Told | None:
         for c in urgent:
             print_wrapped(console, f"{c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", "  ! ", "    ")
         call = emergency_call(words)  # a rule with its own act (the cancer helpline) is said as the result will say it
-        if call:
-            console.print(call[0], markup=False, style="bold")
-            print_wrapped(console, call[1], "", "")
-        else:
-            console.print("If this is happening now, or happened in the last few hours, call your emergency number now. "
-                          "Do not wait to see if it goes away.",
-                          markup=False, style="bold")
+        console.print(call[0], markup=False, style="bold")
+        print_wrapped(console, call[1], "", "")
         for n in load().triage.levels["emergency"].numbers:
             print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", "bold")
         while True:

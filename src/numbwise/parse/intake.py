@@ -80,12 +80,18 @@ def partial_chips(parsed: Parsed) -> list[Chip]:
     return _open_chips(parsed, parsed.partial, "partial")
 
 
-def emergency_call(parsed: Parsed) -> tuple[str, str] | None:
-    """The title and action of the emergency the words raise when its result banner has its own (a fever during
-    chemotherapy: the cancer helpline), from the same core as the banner (result.call_now); None: the generic call."""
+def emergency_call(parsed: Parsed) -> tuple[str, str]:
+    """The title and action the early warning says for an emergency in the words: the result banner's own when it has
+    one (a fever during chemotherapy: the cancer helpline, from the same core, result.call_now), else the general call
+    of the emergency-first screen (interview.yaml `emergency_first`), so no face words it on its own."""
     from numbwise.assess.result import call_now
+    from numbwise.kb import load
 
-    return call_now(assessed(parsed), parsed.unsure)
+    own = call_now(assessed(parsed), parsed.unsure)
+    if own is not None:
+        return own
+    first = load().interview.emergency_first
+    return (load().triage.levels["emergency"].title, first.act if first is not None else "")
 
 
 ABOUT = ("age", "sex")  # the about-you chips' `finding`: not findings, kept or dropped like one

@@ -101,7 +101,7 @@ async def describe_read(request: Request) -> Response:
         call = emergency_call(words)  # a rule with its own act (the cancer helpline) is said as the result will say it
 
         return _page(request, "check_describe_emergency.html", {
-            "title": call[0] if call else "Call your emergency number now", "signs": urgent,
+            "title": call[0], "signs": urgent,
             "call": call, "numbers": _numbers(),
             "token": str(_serializer(request).dumps(told | {"urgent": [c.finding for c in urgent],
                                                             "emergency_answers": emergency_answers(words)})),
