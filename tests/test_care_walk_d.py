@@ -160,3 +160,39 @@ def test_the_radial_plan_gives_no_second_timeframe_for_the_first_visit() -> None
 def test_the_changed_pages_still_load_and_show(cause: str) -> None:
     assert run_cli("--plain", "care", cause).code == 0
     assert run_cli("--plain", "learn", cause).code == 0
+
+
+# --- walkthrough 13: the B12 plan read on its own page ------------------------------------------------------------
+
+
+def test_the_b12_care_plan_points_to_its_own_table_not_to_itself() -> None:
+    """'Your care plan ... lists foods' read oddly inside that care plan: there it names the table on the page."""
+    out = _flat(run_cli("--plain", "care", "b12_deficiency").out)
+    assert "Your care plan for vitamin B12 deficiency" not in out, out
+    assert out.count("table of foods with vitamin B12 on this page") == 2, out
+    assert "FOODS WITH VITAMIN B12" in out  # the table the steps point to is on that page
+
+
+def test_the_check_result_still_names_the_care_plan_that_has_the_food_table(tmp_path: Path) -> None:
+    for case in (VEGAN_B12, _case(VEGAN_B12, vegan_or_vegetarian=False, takes_acid_reducer=True)):
+        home = _home(_text(case, tmp_path))
+        assert "care plan for vitamin B12 deficiency lists foods" in home, home
+        assert "on this page" not in home, home  # the result has no food table
+
+
+def test_the_b12_shots_are_given_while_symptoms_keep_improving_not_until_you_stop_getting_better() -> None:
+    """NHS/BNF: every other day until there is no further improvement; 'until you stop getting better' read as if
+    getting better stops."""
+    out = _flat(run_cli("--plain", "care", "b12_deficiency").out)
+    assert "until you stop getting better" not in out
+    assert "every other day at first, for as long as your symptoms keep getting better" in out, out
+
+
+def test_tempeh_is_not_listed_as_a_b12_food_and_the_table_says_why() -> None:
+    """ODS gives tempeh 0.1 mcg (a low source) and says plant foods have none unless fortified; Sutter Health: not a
+    reliable source. A vegan must not count it as B12."""
+    care = _flat(run_cli("--plain", "care", "b12_deficiency").out)
+    foods = _flat(run_cli("--plain", "foods").out)
+    for out in (care, foods):
+        assert "Tempeh (" not in out and "Tempeh |" not in out, out
+    assert "Tempeh, miso and seaweed are not reliable sources of B12" in foods, foods
