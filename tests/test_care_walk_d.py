@@ -160,3 +160,69 @@ def test_the_radial_plan_gives_no_second_timeframe_for_the_first_visit() -> None
 def test_the_changed_pages_still_load_and_show(cause: str) -> None:
     assert run_cli("--plain", "care", cause).code == 0
     assert run_cli("--plain", "learn", cause).code == 0
+
+
+# --- walkthrough 13: the B12 plan read on its own page ------------------------------------------------------------
+
+
+def test_the_b12_care_plan_points_to_its_own_table_not_to_itself() -> None:
+    """'Your care plan ... lists foods' read oddly inside that care plan: there it names the table on the page."""
+    out = _flat(run_cli("--plain", "care", "b12_deficiency").out)
+    assert "Your care plan for vitamin B12 deficiency" not in out, out
+    assert out.count("table of foods with vitamin B12 on this page") == 2, out
+    assert "FOODS WITH VITAMIN B12" in out  # the table the steps point to is on that page
+
+
+def test_the_check_result_still_names_the_care_plan_that_has_the_food_table(tmp_path: Path) -> None:
+    for case in (VEGAN_B12, _case(VEGAN_B12, vegan_or_vegetarian=False, takes_acid_reducer=True)):
+        home = _home(_text(case, tmp_path))
+        assert "care plan for vitamin B12 deficiency lists foods" in home, home
+        assert "on this page" not in home, home  # the result has no food table
+
+
+def test_the_b12_shots_are_given_while_symptoms_keep_improving_not_until_you_stop_getting_better() -> None:
+    """NHS/BNF: every other day until there is no further improvement; 'until you stop getting better' read as if
+    getting better stops."""
+    out = _flat(run_cli("--plain", "care", "b12_deficiency").out)
+    assert "until you stop getting better" not in out
+    assert "every other day at first, for as long as your symptoms keep getting better" in out, out
+
+
+def test_tempeh_is_not_listed_as_a_b12_food_and_the_table_says_why() -> None:
+    """ODS gives tempeh 0.1 mcg (a low source) and says plant foods have none unless fortified; Sutter Health: not a
+    reliable source. A vegan must not count it as B12."""
+    care = _flat(run_cli("--plain", "care", "b12_deficiency").out)
+    foods = _flat(run_cli("--plain", "foods").out)
+    for out in (care, foods):
+        assert "Tempeh (" not in out and "Tempeh |" not in out, out
+    assert "Tempeh, miso and seaweed are not reliable sources of B12" in foods, foods
+
+
+# Each pair: a sentence that disagreed with another on the same care plan page, and what the page says now.
+SAME_PAGE = [
+    # "do not go away with home care" (no time) beside "no better after 6 weeks of the splint"
+    ("carpal_tunnel", "do not go away with home care", "are no better after 6 weeks of home care"),
+    # "feeling stays low" was unclear; the thumb-muscle escalation names what a person notices
+    ("carpal_tunnel", "Feeling in your fingers stays low", "If your fingers stay numb all the time"),
+    # "simple steps have not helped" (when?) beside "at least 6 weeks ... most people feel better within that time"
+    ("ulnar_neuropathy", "If simple steps have not helped.", "If simple steps have not helped after 6 weeks"),
+    # "see a doctor to check it" in the summary beside "see a GP if it is no better" after 4 to 6 weeks
+    ("cervical_radiculopathy", "See a GP if it is no better by then", "or see one if you have not yet"),
+    # "gets weaker: see a GP soon" beside "suddenly goes weak: call now"
+    ("cervical_radiculopathy", "If your arm or hand gets weaker,", "If your arm or hand slowly gets weaker"),
+    # "see a GP if attacks still come often after a few weeks" beside "started after age 30: see a GP"
+    # (a check's result shows this step without the "when to get more help" list, so it names the reason itself)
+    ("raynaud", "still come often after a few weeks. [", "after a few weeks, or sooner if they are bad or getting worse"),
+    # balance "tell your doctor" beside "see a doctor today if you have trouble with your balance"
+    ("b12_deficiency", "Your numbness, balance or memory", "If your numbness or memory do not get better"),
+    # what to do, not only who may start opioids
+    ("diabetic_neuropathy", "Strong painkillers called opioids should only be started by a pain specialist.",
+     "Ask your doctor about seeing a pain specialist"),
+]
+
+
+@pytest.mark.parametrize(("cause", "old", "new"), SAME_PAGE)
+def test_a_care_plan_page_does_not_contradict_itself(cause: str, old: str, new: str) -> None:
+    out = _flat(run_cli("--plain", "care", cause).out)
+    assert old not in out, out
+    assert new in out, out

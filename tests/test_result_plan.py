@@ -545,3 +545,38 @@ def test_lines_are_sentences_and_fit_what_was_said() -> None:
     kb = load()
     lines = [w.text for c in kb.causes.values() for w in c.watch_for] + [w.text for p in kb.care.plans.values() for w in p.warnings]
     assert "Chest pain or pressure." not in lines
+
+
+RAYNAUD_TEEN = {"age": 15, "sex": "female", "findings": {
+    "both_hands": True, "skin_white_then_blue": True, "triggered_by_cold_or_stress": True, "comes_and_goes": True}}
+
+
+def test_a_teen_with_cold_attacks_unsure_of_a_sudden_start_is_told_what_sudden_means_not_to_smile_in_a_mirror() -> None:
+    """Walkthrough 13: a 15-year-old with colour changes in the cold, 'not sure' whether it started suddenly, was
+    shown the face, arm and speech checks. Below 16 a sudden start is an emergency, so the caution stays; its words
+    say what 'sudden' means (the first time, within seconds or minutes) and the stroke checks are for stroke signs."""
+    from numbwise.assess import assess
+
+    before = assess(RAYNAUD_TEEN)
+    plan = result_plan(before, unsure={"onset_sudden"})
+    (group,) = plan.unsure
+    assert group.level == "emergency" and [u.finding for u in group.items] == ["onset_sudden"]
+    assert not any(MIRROR in line for line in group.advice), group.advice
+    assert any("within seconds or minutes" in line and "very first time" in line for line in group.advice)
+    assert any("each attack" in line for line in group.advice)  # attacks in the cold: tell the doctor how fast
+    assert any("call your emergency number now" in line for line in group.advice) and plan.numbers
+    assert "not sure" in plan.caution.lower()  # the caution stays as cautious as the policy
+    stroke = result_plan(assess(RAYNAUD_TEEN), unsure={"onset_sudden", "face_drooping"})
+    assert any(MIRROR in line for g in stroke.unsure for line in g.advice)
+
+
+def test_the_check_itself_shows_the_teen_no_mirror_check_for_an_unsure_start() -> None:
+    """Through `numbwise check`: no stroke sign on the first screen, 'not sure' how it started, both whole hands,
+    comes and goes in the cold, fingers turn white then blue."""
+    from tests.conftest import run_cli
+
+    answers = "\n15\nf\n?\nL0 R0\n\n\n2 14\n8\n" + "\n" * 30
+    out = " ".join(run_cli("--plain", "check", "--no-diary", input=answers).out.split())
+    assert "You were not sure about these emergency signs ? It started suddenly" in out, out
+    assert "smile in a mirror" not in out
+    assert "within seconds or minutes, so you could name the moment it began" in out

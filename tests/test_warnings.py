@@ -105,3 +105,17 @@ def test_a_person_with_cold_attacks_is_told_how_a_blocked_artery_differs_from_an
     assert len(plain) == 1 and len(theirs) == 1
     assert "usual cold attacks" not in plain[0]
     assert "even at rest" in theirs[0] and "usual cold attacks" in theirs[0]
+
+
+def test_a_person_whose_fingers_go_red_as_they_warm_is_not_told_that_red_warm_skin_is_an_infection() -> None:
+    """Raynaud's fingers turn red as they warm up: the infection line must say what is not that (spreads, stays, pus)."""
+
+    def infection(findings: dict[str, bool]) -> list[str]:
+        return [i.text for i in watch_for(findings, 15, "routine") if "spreading_redness_swelling" in i.findings]
+
+    theirs = infection({"skin_white_then_blue": True, "triggered_by_cold_or_stress": True, "both_hands": True})
+    assert len(theirs) == 1
+    assert "Your hand turns red, warm and swollen." not in theirs
+    assert "spread" in theirs[0] and "pus" in theirs[0] and "warmed up" in theirs[0]
+    plain = infection({})
+    assert len(plain) == 1 and "spread" in plain[0] and "pus" in plain[0] and "warmed up" not in plain[0]

@@ -182,8 +182,9 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         if not step_applies(s, answers):
             continue
         notes = [n for n in s.notes if note_applies(n, answers, sex, age)]
+        do = s.on_care_page if answers is None and s.on_care_page else s.do  # no answers: the care plan page
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
-                              " ".join([s.do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
+                              " ".join([do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
                                                 for n in notes)]), s.how_long,
                               refs(list(s.sources) + [sid for n in notes for sid in n.sources])))
     ask_doctor = tuple(PlanOffer(x.text, refs(x.sources)) for x in entry.ask_doctor)

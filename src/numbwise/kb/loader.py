@@ -202,6 +202,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
 
     foods = kb.foods
     refs("foods.yaml", "pin", [foods.pin.source])
+    refs("foods.yaml", "intro", foods.intro_sources)
     for food in foods.foods:
         refs("foods.yaml", food.name, [food.source])
     for need in foods.needs:

@@ -330,6 +330,9 @@ class CareStep(Strict):
     # The other way round (eat meat and fish, for anyone but a vegan): left out when this finding was answered yes.
     unless: Ident | None = None
     notes: list[StepNote] = []  # shown after `do` where they can apply
+    # `do` as the care plan page itself words it, where the food table follows: a check's result has no table, so
+    # there `do` names the plan that has it, which would read oddly on that plan's own page.
+    on_care_page: Text | None = None
     how_long: Text | None = None
     sources: SourceRefs
 
@@ -418,6 +421,7 @@ class AtRisk(Strict):
 class FoodsFile(Strict):
     pin: Pin
     intro: Text
+    intro_sources: SourceRefs  # the intro's own claims beyond the pinned table (tempeh is not a B12 food)
     foods: Annotated[list[Food], Field(min_length=1)]
     needs: Annotated[list[Need], Field(min_length=1)]
     needs_note: Text
