@@ -23,7 +23,8 @@ def _case(cid: str) -> dict[str, Any]:
 
 def _texts(plan: ResultPlan) -> list[str]:
     """Every sentence the plan gives a person."""
-    out = [plan.title, plan.action, plan.headline if plan.causes else "", *plan.why, *plan.do, *plan.do_not]
+    out = [plan.caution_title, plan.caution, plan.title, plan.action, plan.by_when, plan.headline if plan.causes else "",
+           *plan.why, *plan.do, *plan.do_not]
     out += [s.text for s in plan.signs]
     out += [u.text for g in plan.unsure for u in g.items] + [line for g in plan.unsure for line in g.advice]
     for c in plan.causes:
