@@ -198,6 +198,9 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")
     out += _lead_problems(plan, iv)
+    # a caution no rule leads puts its heading first, in its own colour: never "book a visit" alone beside "call now"
+    if plan.caution and not plan.leads and not (plan.caution_title and plan.banner_level == worst):
+        out.append(f"a not-sure caution ({worst}) that does not lead the banner '{plan.title}'")
     out += _repeated_doubts(plan)
     return plan, out
 
@@ -211,8 +214,33 @@ def _repeated_doubts(plan: ResultPlan) -> list[str]:
             doubt[u.finding] = min(doubt.get(u.finding, 9), LEVELS.index(g.level))
     out = [f"watch line repeats the not-sure group: {w.text}" for g in plan.watch_for for w in g.items
            if w.findings and all(f in doubt and doubt[f] <= LEVELS.index(w.level) for f in w.findings)]
+    # a sign answered 'not sure' is acted on in its group: never again as "call now if ..." (walkthrough E), unless
+    # the line is there for a change the group does not check (chest pain beside a 'not sure' cold sweat)
+    checks = _group_checks(plan)
+    for g in plan.watch_for:
+        for w in g.items:
+            mine = [f for f in w.findings if f in doubt and doubt[f] <= LEVELS.index(w.level)]
+            if mine and all(any(f in checks[d] for d in mine) for f in w.findings):
+                out.append(f"watch line names a sign already in a not-sure group ({', '.join(mine)}): {w.text}")
     if plan.leads and plan.next_steps:
         out.append(f"a result led by a not-sure sign ({plan.leads}) offers steps that wait")
+    return out
+
+
+def _group_checks(plan: ResultPlan) -> dict[str, set[str]]:
+    """For each sign in a not-sure group, the signs that group checks: its own, and the stroke signs when the group
+    shows the emergency screen's stroke checks (face, arms, speech, balance and eyes)."""
+    from numbwise.kb import load
+
+    screen = next(s for s in load().interview.steps if s.id == "screen_emergency")
+    stroke = set(screen.if_unsure.for_findings) if screen.if_unsure is not None else set()
+    out: dict[str, set[str]] = {}
+    for g in plan.unsure:
+        shown = {u.finding for u in g.items}
+        if screen.if_unsure is not None and all(c in g.advice for c in screen.if_unsure.check):
+            shown |= stroke
+        for u in g.items:
+            out.setdefault(u.finding, shown)
     return out
 
 

@@ -372,7 +372,9 @@ def test_the_terminal_says_at_the_top_when_emergency_signs_were_not_sure() -> No
     assert run.code == 0, run.err
     top = " ".join(run.out[run.out.index("URGENCY:"):].split())
     caution = " ".join(load().triage.unsure_caution["emergency"].split())
-    assert top.index("NOT SURE: " + caution) < top.index("By when:") and "Call 911" in top
+    heading = load().triage.unsure_lead["emergency"].heading
+    assert top.startswith(f"URGENCY: {heading.upper()} {caution}")  # the caution leads the banner ...
+    assert top.index(caution) < top.index("By when:") and "Call 911" in top  # ... above the level's own words
 
 
 def test_the_home_care_sweep_does_not_say_every_item_means_a_doctor() -> None:

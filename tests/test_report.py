@@ -487,3 +487,26 @@ def test_the_report_agrees_with_the_check_it_summarises(tmp_path: Path) -> None:
     assert re.search(r"said are numb: thumb, index, middle\.", page_one)
     assert "Warning signs ever raised" not in text  # the routine result showed none
     assert "Numbness wakes me at night" in text  # the question follows the person's own answer too
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_report_repeats_a_check_led_by_its_not_sure_caution_as_the_result_showed_it(tmp_path: Path) -> None:
+    """Walkthrough F: the result now leads with 'not sure about some emergency signs'; the report must not say the
+    check said only 'Book a doctor's visit'."""
+    from numbwise.assess import assess
+    from numbwise.assess.result import result_plan, saved_act
+    from numbwise.diary.store import open_store
+
+    case = {"age": 70, "sex": "male", "unsure": ["speech_difficulty"], "findings": {
+        "one_hand": True, "numb_thumb": True, "numb_index": True, "worse_at_night": True, "face_drooping": False,
+        "arm_or_leg_weakness_sudden": False, "onset_gradual": True, "onset_sudden": False}}
+    result = assess({k: case[k] for k in ("age", "sex", "findings")})
+    plan = result_plan(result, case["unsure"])
+    assert saved_act(result.triage, case) == (f"{plan.caution_title}. {plan.title}", plan.action)
+    url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    with open_store(url) as store:
+        store.add_check(_earlier_today(), case, result.to_dict())
+    text = _report_text(url, tmp_path / "r.pdf")
+    assert re.search(r"Latest check \([^)]*\): Not sure about some emergency signs\. If none of these: book a "
+                     r"doctor's visit\.", text), text[:3000]
+    assert not re.search(r"Latest check \([^)]*\): Book a doctor's visit", text)

@@ -165,3 +165,102 @@ def test_a_question_whose_yes_would_be_more_urgent_is_not_offered_as_homework_fo
     raising = {f for f in asked if LEVELS.index(triage({**findings, f: True}, 70).level) < LEVELS.index(plan.level)}
     assert raising == set(), raising
     assert kb.findings["speech_difficulty"].question not in plan.questions
+
+
+# Walkthrough F: a 70-year-old, numb thumb and index finger for weeks, not sure whether his speech was funny.
+SPEECH_MAYBE_YESTERDAY = {"age": 70, "sex": "male", "unsure": ["speech_difficulty"], "findings": {
+    "one_hand": True, "numb_thumb": True, "numb_index": True, "worse_at_night": True, "face_drooping": False,
+    "arm_or_leg_weakness_sudden": False, "onset_gradual": True, "onset_sudden": False}}
+# After thyroid surgery, tingling around the mouth, not sure about cramps: an emergency doubt beside an urgent level.
+THYROID_CRAMPS_UNSURE = {"age": 50, "sex": "female", "unsure": ["muscle_cramps_spasms"],
+                         "findings": {"neck_surgery_thyroid_parathyroid": True, "numb_around_mouth": True}}
+
+
+def test_a_not_sure_sign_more_urgent_than_the_result_leads_the_banner_in_the_terminal(tmp_path: Path) -> None:
+    """He read 'URGENCY: BOOK A DOCTOR'S VISIT ... within days to two weeks' under 'get medical help today'."""
+    from numbwise.kb import load
+
+    lead = load().triage.unsure_lead["emergency"]
+    text = _assess(SPEECH_MAYBE_YESTERDAY, tmp_path)
+    caution = " ".join(load().triage.unsure_caution["emergency"].split())
+    assert text.startswith(f"URGENCY: {lead.heading.upper()} {caution} >> Call 911")  # the caution first, its buttons
+    assert "URGENCY: BOOK A DOCTOR'S VISIT" not in text  # the level never heads it ...
+    assert "IF NONE OF THESE: BOOK A DOCTOR'S VISIT If none of these signs is happening, and none happened in the " \
+           "last few days: make an appointment" in text  # ... it says what to do only if none of them is true
+    assert "By when: If none of these, within days to two weeks." in text
+    assert "What to do if none of these signs is true - Book an appointment" in text
+    assert text.count("We can't tell yet how urgent this is") == 1
+
+
+def test_the_plan_and_api_say_which_caution_leads_and_word_the_level_as_if_none(tmp_path: Path) -> None:
+    plan = json.loads(_assess(SPEECH_MAYBE_YESTERDAY, tmp_path, "plan"))
+    assert plan["level"] == "routine" and plan["caution_level"] == "emergency"
+    assert plan["caution_title"] == "Not sure about some emergency signs"
+    assert plan["title"] == "If none of these: book a doctor's visit"
+    assert plan["numbers"]  # the call buttons go with the emergency doubt
+    thyroid = json.loads(_assess(THYROID_CRAMPS_UNSURE, tmp_path, "plan"))
+    assert thyroid["level"] == "urgent" and thyroid["caution_level"] == "emergency"
+    assert thyroid["title"] == "If none of these: see a doctor today"  # never "see a doctor today" beside "call now"
+    assert thyroid["action"].startswith("If none of these signs is happening")
+    sure = json.loads(_assess({**SPEECH_MAYBE_YESTERDAY, "unsure": []}, tmp_path, "plan"))
+    assert sure["caution"] == sure["caution_title"] == "" and sure["title"] == "Book a doctor's visit"
+
+
+def test_an_urgent_doubt_leads_with_its_own_words() -> None:
+    """Not sure whether it gets worse day by day: 'see a doctor today if it might be', then the level if not."""
+    from numbwise.assess import assess
+    from numbwise.assess.result import result_plan
+
+    plan = result_plan(assess({k: v for k, v in WORSE_UNSURE.items() if k != "unsure"}), ("getting_worse",))
+    assert plan.caution_level == "urgent" and plan.banner_level == "urgent" and not plan.numbers
+    assert plan.title == "If none of these: book a doctor's visit"
+    assert plan.action.startswith("If you are sure none of these signs is true: make an appointment")
+
+
+def test_the_caution_beside_call_buttons_fits_every_country(tmp_path: Path) -> None:
+    text = _assess(SPEECH_MAYBE_YESTERDAY, tmp_path)
+    assert "call your doctor or an urgent-care line (NHS 111 in the UK)" in text
+    assert "NHS 111 (or your local urgent-care line)" not in text
+
+
+def test_a_stroke_sign_not_sure_of_is_not_repeated_as_a_call_now_watch_line(tmp_path: Path) -> None:
+    """Walkthrough E: 'not sure' about speech, then 'Call your emergency number now if ... your speech is slurred'."""
+    plan = json.loads(_assess(SPEECH_MAYBE_YESTERDAY, tmp_path, "plan"))
+    watched = [w for g in plan["watch_for"] for w in g["items"]]
+    assert not any("speech_difficulty" in w["findings"] for w in watched)
+    assert any("chest_pain" in w["findings"] for w in watched)  # a sign the stroke checks do not cover stays
+
+
+def test_the_helpline_lead_carries_no_line_that_presumes_no_fever(tmp_path: Path) -> None:
+    """Compare with a yes to fever: no 'if you are sure you have no fever', no 'see a doctor to find out what is
+    behind it' plan for the cause, only the helpline."""
+    text = _assess(CHEMO_FEVER_UNSURE, tmp_path)
+    assert "sure you have no fever" not in text and "in the next few days to two weeks" not in text
+    named = {**CHEMO_FEVER_UNSURE, "findings": {**CHEMO_FEVER_UNSURE["findings"], "diabetes": False,
+                                                "neuropathy_drug": True}}
+    plan = json.loads(_assess(named, tmp_path, "plan"))
+    assert plan["told_apart"] and plan["causes"][0]["id"] == "drug_neuropathy"  # the cause is still named ...
+    assert plan["advice"] is None and plan["caution_title"] == ""  # ... but no slower plan beside "call now"
+    assert "behind your numbness" not in _assess(named, tmp_path)
+    sure = json.loads(_assess({**named, "unsure": []}, tmp_path, "plan"))
+    assert sure["advice"] is not None  # without the doubt the cause's own plan is there
+
+
+def test_the_face_or_leg_rule_says_why_also_when_the_onset_was_never_asked(tmp_path: Path) -> None:
+    plan = json.loads(_assess({"age": 60, "sex": "male", "findings": {"one_hand": True, "numb_face_same_side": True}},
+                              tmp_path, "plan"))
+    assert plan["level"] == "emergency"
+    assert any("can be a stroke unless it clearly came on slowly" in w for w in plan["why"])
+    assert not any("not clear how it started" in w for w in plan["why"])
+
+
+def test_the_routine_diary_line_fits_numbness_that_is_there_all_the_time(tmp_path: Path) -> None:
+    case = {"age": 50, "sex": "female", "findings": {"one_hand": True, "numb_thumb": True, "onset_gradual": True,
+                                                     "constant": True, "comes_and_goes": False}}
+    plan = json.loads(_assess(case, tmp_path, "plan"))
+    assert plan["level"] == "routine"
+    assert "Keep a short diary of how bad it is each day and what helps. Bring it with you." in plan["do"]
+    assert not any("when it happens" in d for d in plan["do"])
+    spells = json.loads(_assess({**case, "findings": {**case["findings"], "constant": False, "comes_and_goes": True}},
+                                tmp_path, "plan"))
+    assert "Keep a short diary of when it happens and what helps. Bring it with you." in spells["do"]

@@ -23,7 +23,8 @@ def _case(cid: str) -> dict[str, Any]:
 
 def _texts(plan: ResultPlan) -> list[str]:
     """Every sentence the plan gives a person."""
-    out = [plan.title, plan.action, plan.headline if plan.causes else "", *plan.why, *plan.do, *plan.do_not]
+    out = [plan.caution_title, plan.caution, plan.title, plan.action, plan.by_when, plan.headline if plan.causes else "",
+           *plan.why, *plan.do, *plan.do_not]
     out += [s.text for s in plan.signs]
     out += [u.text for g in plan.unsure for u in g.items] + [line for g in plan.unsure for line in g.advice]
     for c in plan.causes:
@@ -123,3 +124,45 @@ def test_a_child_is_shown_the_likely_causes_in_order_but_no_chance_from_adult_st
     assert " ".join(CHILD_CHANCE.lower().split()) in child_text
     assert child_api["causes"] and all(c["short"] == "" for c in child_api["causes"])
     assert "in 10" in adult_text and " ".join(CHILD_CHANCE.lower().split()) not in adult_text
+
+
+def _unsure_of(findings: dict[str, bool], unsure: set[str], age: int, sex: str) -> Any:
+    """An interview answered from `findings`, leaving `unsure` out (the check counts a sign left out as not sure)."""
+    from numbwise.assess.interview import answer, next_question, start
+
+    iv = start(age, sex)
+    while (q := next_question(iv)) is not None:
+        iv = answer(iv, q, {f: findings.get(f, False) for f in q.findings if f not in unsure})
+    return iv
+
+
+def test_the_web_result_leads_with_a_not_sure_caution_and_the_level_only_if_none(tmp_path: Any) -> None:
+    """Walkthrough F on the web: 'Book a doctor's visit' headed the banner under 'get medical help today'."""
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.kb import load
+    from numbwise.web.app import create_app
+    from numbwise.web.settings import WebSettings
+    from tests.web.asgi_call import call
+
+    app = create_app(settings=WebSettings(store_url=f"sqlite:///{tmp_path / 'd.sqlite3'}", secret_key="s"))
+    story = {"one_hand": True, "numb_thumb": True, "numb_index": True, "worse_at_night": True, "onset_gradual": True}
+    iv = _unsure_of(story, {"speech_difficulty"}, 70, "male")
+    plan = result_plan(outcome(iv), iv.unsure)
+    assert "speech_difficulty" in iv.unsure and plan.caution_title and plan.level == "routine"
+    state = URLSafeSerializer("s", salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None})
+    page = call(app, "GET", "/check?at=" + state).body.decode()
+    banner = page[page.index('<section class="banner'):page.index("</section>")]
+    assert 'class="banner level-emergency"' in banner  # the caution's colour
+    h1 = re.search(r'<h1 id="level-title">(.*?)</h1>', banner)
+    assert h1 is not None and html.unescape(h1.group(1)) == load().triage.unsure_lead["emergency"].heading
+    flat = _flat(banner)
+    caution = " ".join(plan.caution.split()).lower()
+    assert flat.index(caution) < flat.index("call 911") < flat.index("if none of these: book a doctor's visit")
+    assert flat.count("we can't tell yet how urgent this is") == 1
+    assert "<h2>What to do if none of these signs is true</h2>" in page
+    api = json.loads(call(app, "POST", "/api/result", json.dumps(
+        {"age": 70, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}).encode(),
+        {"Content-Type": "application/json"}).body)
+    assert api["caution_title"] == plan.caution_title and api["title"] == plan.title  # the same plan

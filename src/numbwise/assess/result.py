@@ -23,7 +23,7 @@ from numbwise.assess.triage import (
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
-from numbwise.kb.models import Level, Rule
+from numbwise.kb.models import Level, Rule, UnsureLead
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -199,11 +199,16 @@ class ResultPlan:
     notice: str
     hand_diagram: HandDiagram | None = None  # the marked fingers rated, beside a carpal tunnel result only
     leads: str = ""  # the level of a 'not sure' sign's rule whose own act leads the banner (the chemotherapy helpline)
+    # When the caution leads the banner (no rule leads): its heading, shown first, and its level (the banner's colour);
+    # title, action and by-when then read as what to do only if none of those signs is true.
+    caution_title: str = ""
+    caution_level: str = ""
+    do_heading: str = "What to do"
 
     @property
     def banner_level(self) -> str:
-        """The level whose colour the banner takes: a 'not sure' sign's rule that leads it, else the result's own."""
-        return self.leads or self.level
+        """The level whose colour the banner takes: a 'not sure' sign's rule or caution that leads it, else the result's own."""
+        return self.leads or self.caution_level or self.level
 
     @property
     def calls_with_caution(self) -> bool:
@@ -260,10 +265,28 @@ def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], 
 def _not_in_groups(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]) -> tuple[WatchFor, ...]:
     """Leave out a warning whose changes are all signs the person was not sure of, when the not-sure groups already
     give each an action at least as urgent ("gets worse day by day" beside "not sure: it gets worse ... see a doctor
-    today"); a warning about anything else, or more urgent than its group, stays."""
+    today"); and one that names such a sign when that group also checks every other change it names (a 'not sure'
+    to speech: the stroke checks of face, arms and speech are already there, with "call now if any might be
+    happening"). A warning about anything else (chest pain beside a 'not sure' cold sweat), or more urgent than its
+    group, stays."""
     doubt = {u.finding: LEVELS.index(g.level) for g in reversed(groups) for u in g.items}  # the most urgent group's
-    return tuple(w for w in items if not (w.findings and all(
-        f in doubt and doubt[f] <= LEVELS.index(w.level) for f in w.findings)))
+    checked = {u.finding: _checks(g) for g in reversed(groups) for u in g.items}
+
+    def repeats(w: WatchFor) -> bool:
+        mine = [f for f in w.findings if f in doubt and doubt[f] <= LEVELS.index(w.level)]
+        return bool(mine) and all(f in doubt and doubt[f] <= LEVELS.index(w.level) or any(f in checked[d] for d in mine)
+                                  for f in w.findings)
+
+    return tuple(w for w in items if not (w.findings and repeats(w)))
+
+
+def _checks(group: UnsureGroup) -> frozenset[str]:
+    """The signs a not-sure group checks: its own, and the stroke signs when it shows the emergency screen's checks."""
+    screen = next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
+    own = frozenset(u.finding for u in group.items)
+    if screen is None or screen.if_unsure is None or not set(screen.if_unsure.check) <= set(group.advice):
+        return own
+    return own | frozenset(screen.if_unsure.for_findings)
 
 
 def _watch_groups(items: tuple[WatchFor, ...], level: str) -> tuple[WatchGroup, ...]:
@@ -327,10 +350,33 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     act = _act(level, triage(known, years).rules, known, years)
     unsure = case.get("unsure")
     asked = [f for f in unsure if isinstance(f, str)] if isinstance(unsure, (list, tuple)) else []
-    lead = _lead(_doubts(known, years, level, asked), known, years)  # as the result showed it: the helpline first
+    doubts = _doubts(known, years, level, asked)
+    lead = _lead(doubts, known, years)  # as the result showed it: the helpline first
     if lead is not None:
-        act = _lead_act(lead)
+        return _lead_act(lead).title, _lead_act(lead).action
+    led = _caution_lead(act, doubts, known, years)  # or the caution first, the level's words only if none is true
+    if led is not None:
+        return f"{led[0].heading}. {led[2].title}", led[2].action
     return act.title, act.action
+
+
+def _small(text: str) -> str:
+    """A sentence's first letter made small to follow "If none of these: " (never an acronym's: "NHS 111")."""
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
+
+
+def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
+                  age: int | None) -> tuple[UnsureLead, str, _Act] | None:
+    """When a 'not sure' sign more urgent than the result puts a caution on it (and no rule's own act leads): the
+    caution's heading, its level and the result's own words worded as what to do only if none of those signs is
+    true ("If none of these: book a doctor's visit"), so the banner never reads "book a visit" beside "call now"."""
+    caution, _ = _caution(doubts, findings, age)
+    lead = load().triage.unsure_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
+    if not caution or lead is None or doubts[0].level not in ("emergency", "urgent"):
+        return None
+    words = {"title": _small(act.title), "action": _small(act.action), "by_when": _small(act.by_when)}
+    return lead, doubts[0].level, replace(act, title=lead.title.format(**words),
+                                                  action=lead.action.format(**words), by_when=lead.by_when.format(**words))
 
 
 @functools.cache
@@ -825,6 +871,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     age, sex = result.case.age, result.case.sex
     doubts = _doubts(findings, age, level, unsure)
     act, lead = _banner(level, result.rules, findings, age, unsure)  # a fever during chemotherapy not sure of: the helpline leads, as a yes would
+    led = _caution_lead(act, doubts, findings, age) if lead is None else None  # else the caution leads, if any
+    if led is not None:
+        act = led[2]
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings, unsure)
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
@@ -844,7 +893,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         headline = CANT_TELL
     questions = (_questions(findings, age, sex, {c.id for c in shown}, level)
                  if not told_apart and level != "emergency" else ())
-    advice = _result_advice(result, shown[0].id if shown and told_apart else None)
+    # beside a rule that leads from a 'not sure' (call the helpline now) no plan for a slower path, as on an emergency:
+    # "see a doctor to find out what is behind it" would presume there is no fever
+    advice = _result_advice(result, shown[0].id if shown and told_apart else None) if lead is None else None
     general = watch_for(findings, age, level)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
         own = cause_watch_for(advice.cause, findings, level)
@@ -880,6 +931,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         notice=kb.meta.notice,
         hand_diagram=_hand_diagram(level, shown, marks, findings),
         leads=lead.level if lead is not None else "",
+        caution_title=led[0].heading if led is not None else "", caution_level=led[1] if led is not None else "",
+        do_heading=led[0].do_heading if led is not None else "What to do",
     )
 
 

@@ -41,6 +41,12 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     tri = kb.triage
     for level, lt in tri.levels.items():
         out += [(f"triage.levels.{level}.action", lt.action)] + [(f"triage.levels.{level}.do", d) for d in lt.do + lt.do_not]
+        out += [(f"triage.levels.{level}.reworded", r.instead) for r in lt.reworded]
+    out += [(f"triage.unsure_caution.{lv}", t) for lv, t in tri.unsure_caution.items()]
+    for lv, lead in tri.unsure_lead.items():  # the level's own words stand in for their slot ("{action}")
+        said = [lead.heading, lead.do_heading, *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
+                                                                       by_when="today.") for k in ("title", "action", "by_when"))]
+        out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     for r in tri.rules:
         if r.act is not None:

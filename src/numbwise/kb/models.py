@@ -577,6 +577,26 @@ class Coherence(Strict):
     sources: SourceRefs
 
 
+class UnsureLead(Strict):
+    """How a result reads when a 'not sure' sign more urgent than it leads the banner: the caution's heading first,
+    then the level's own words as what to do only if none of those signs is true ({title}, {action}, {by_when}
+    stand for the level's, or its rules', words with a small first letter)."""
+
+    heading: Text  # the banner's first line, above the caution ("Not sure about some emergency signs")
+    title: Text  # "If none of these: {title}"
+    action: Text
+    by_when: Text
+    do_heading: Text  # above the level's what-to-do lines
+
+    @model_validator(mode="after")
+    def _says_the_levels_words(self) -> "UnsureLead":
+        """Each template keeps its slot, or the level's own words would be lost."""
+        for name in ("title", "action", "by_when"):
+            if "{" + name + "}" not in getattr(self, name):
+                raise ValueError(f"unsure_lead {name} must contain {{{name}}}")
+        return self
+
+
 class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
@@ -584,6 +604,7 @@ class TriageFile(Strict):
     unsure_home_care: Text  # why a 'not sure' about an urgent or emergency sign never gives self-care
     unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
     unsure_caution_sources: list[Ident] = []  # what the cautions' advice rests on (a sign that came and went: a TIA)
+    unsure_lead: dict[Literal["emergency", "urgent"], UnsureLead] = {}  # the banner when such a caution leads it
     watch_for: Annotated[list[ResultWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
     watch_for_sources: SourceRefs
     coherence: Coherence

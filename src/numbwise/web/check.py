@@ -343,7 +343,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     saved = save_check(request.app.state.settings, case, result.to_dict(), _run(request)) \
         if request.method == "POST" else None
     return _pushed(request, render(request, "check_result.html", {
-        "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.title,
+        "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.caution_title or plan.title,
         "answers": _answers(iv, picked_marks(prefill or {})), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY, "step": _step(iv.count, "~result"),
         "ask_doctor_heading": ASK_DOCTOR_HEADING,
