@@ -68,55 +68,12 @@ def score_shot(page: object, out: Path) -> None:
 
 def result_shots(page: object, out: Path) -> None:
     """The result at 375 px for three people: a carpal tunnel story, a person unsure of nearly everything, an emergency."""
-    from tests.web.flows import button, continue_, mark, mark_yes, on_result
+    from tests.web.flows import carpal_story, emergency_story, nearly_unsure_story
 
     pg: Any = page
-
-    def finish(yes_to: tuple[str, ...], blank_is_no: bool) -> None:
-        while not on_result(pg):
-            for label in pg.locator("fieldset.yn legend").all_inner_texts():
-                if label.strip() in yes_to:
-                    mark_yes(pg, label.strip())
-            if pg.get_by_role("button", name="No to all I left blank", exact=True).count():
-                button(pg, "No to all I left blank" if blank_is_no else "Continue")
-            elif pg.get_by_role("button", name="No", exact=True).count() and blank_is_no:
-                button(pg, "No")
-            else:
-                button(pg, "Not sure")
-
-    pg.goto("/check")
-    button(pg, "None of these")
-    pg.get_by_label("Your age in years (you can leave this empty)").fill("52")
-    pg.get_by_label("Female", exact=True).check()
-    continue_(pg)
-    button(pg, "Slowly, over weeks or months")
-    for name in ("Right thumb", "Right index finger", "Right middle finger"):
-        pg.get_by_label(name, exact=True).check()
-    continue_(pg)
-    finish(("It is worse at night", "It wakes you from sleep", "Shaking or flicking your hand makes it better",
-            "The numbness comes and goes"), True)
-    pg.screenshot(path=str(out / "result-carpal-375.png"), full_page=True)
-
-    pg.goto("/check")
-    button(pg, "Not sure")
-    for name in ("One side of your face droops", "Your speech is slurred, or you have trouble finding or understanding words"):
-        mark(pg, name, "Not sure")
-    continue_(pg)
-    button(pg, "Carry on, still not sure")
-    continue_(pg)  # about you, left empty
-    button(pg, "Not sure")  # how it started
-    for name in ("Left index finger", "Left middle finger"):
-        pg.get_by_label(name, exact=True).check()
-    continue_(pg)
-    finish((), False)
-    pg.screenshot(path=str(out / "result-unsure-375.png"), full_page=True)
-
-    pg.goto("/check")
-    button(pg, "Yes, one or more")
-    mark_yes(pg, "One side of your face droops")
-    continue_(pg)
-    finish((), False)
-    pg.screenshot(path=str(out / "result-emergency-375.png"), full_page=True)
+    for story, name in ((carpal_story, "carpal"), (nearly_unsure_story, "unsure"), (emergency_story, "emergency")):
+        story(pg)
+        pg.screenshot(path=str(out / f"result-{name}-375.png"), full_page=True)
 
 
 def main() -> None:

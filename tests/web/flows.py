@@ -92,3 +92,80 @@ def cause_name(cid: str) -> str:
 def on_result(page: Any) -> bool:
     """True when the result banner is showing."""
     return page.locator("section.banner").count() > 0
+
+
+# ---- the three stories of the docs' result screenshots (scripts/screenshots.py) and the result-height test ----------
+
+def finish_check(page: Any, yes_to: tuple[str, ...] = (), blank_is_no: bool = False) -> None:
+    """Answer until the result: Yes to the signs named, then No to the rest (`blank_is_no`) or Not sure."""
+    while not on_result(page):
+        for label in page.locator("fieldset.yn legend").all_inner_texts():
+            if label.strip() in yes_to:
+                mark_yes(page, label.strip())
+        if page.get_by_role("button", name="No to all I left blank", exact=True).count():
+            button(page, "No to all I left blank" if blank_is_no else "Continue")
+        elif page.get_by_role("button", name="No", exact=True).count() and blank_is_no:
+            button(page, "No")
+        else:
+            button(page, "Not sure")
+
+
+def carpal_story(page: Any) -> None:
+    """A 52-year-old woman, slow onset, right thumb to middle finger, worse at night: the carpal tunnel result."""
+    page.goto("/check")
+    button(page, "None of these")
+    page.get_by_label("Your age in years (you can leave this empty)").fill("52")
+    page.get_by_label("Female", exact=True).check()
+    continue_(page)
+    button(page, "Slowly, over weeks or months")
+    for name in ("Right thumb", "Right index finger", "Right middle finger"):
+        page.get_by_label(name, exact=True).check()
+    continue_(page)
+    finish_check(page, ("It is worse at night", "It wakes you from sleep", "Shaking or flicking your hand makes it better",
+                        "The numbness comes and goes"), True)
+
+
+def nearly_unsure_story(page: Any) -> None:
+    """Not sure of two stroke signs (the rest left blank), no age, onset not sure, two left fingers, then not sure."""
+    page.goto("/check")
+    button(page, "Not sure")
+    for name in ("One side of your face droops",
+                 "Your speech is slurred, or you have trouble finding or understanding words"):
+        mark(page, name, "Not sure")
+    continue_(page)
+    button(page, "Carry on, still not sure")
+    continue_(page)  # about you, left empty
+    button(page, "Not sure")  # how it started
+    for name in ("Left index finger", "Left middle finger"):
+        page.get_by_label(name, exact=True).check()
+    continue_(page)
+    finish_check(page)
+
+
+def all_unsure_story(page: Any) -> None:
+    """Every question answered Not sure (each sign on a list too); About you left empty."""
+    page.goto("/check")
+    button(page, "Not sure")
+    for _ in range(60):
+        if on_result(page):
+            return
+        if page.get_by_label("Your age in years (you can leave this empty)").count():
+            continue_(page)
+        elif page.locator("fieldset.yn").count():
+            for label in page.locator("fieldset.yn legend").all_inner_texts():
+                mark(page, label.strip(), "Not sure")
+            continue_(page)
+        elif page.get_by_role("button", name="Carry on, still not sure", exact=True).count():
+            button(page, "Carry on, still not sure")
+        else:
+            button(page, "Not sure")
+    raise AssertionError("no result after 60 steps")
+
+
+def emergency_story(page: Any) -> None:
+    """One side of the face droops: the emergency result at once."""
+    page.goto("/check")
+    button(page, "Yes, one or more")
+    mark_yes(page, "One side of your face droops")
+    continue_(page)
+    finish_check(page)

@@ -330,7 +330,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
                  done: bool = False) -> Response:
     from numbwise.assess.interview import outcome
     from numbwise.assess.result import ASK_DOCTOR_HEADING, POINTS_AWAY, POINTS_TO, result_plan
-    from numbwise.assess.summary import count_line
+    from numbwise.assess.summary import ABOUT, count_line
     from numbwise.web.app import render
     from numbwise.web.store import save_check
 
@@ -346,7 +346,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
         "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.caution_title or plan.title,
         "answers": _answers(iv, picked_marks(prefill or {})), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY, "step": _step(iv.count, "~result"),
-        "ask_doctor_heading": ASK_DOCTOR_HEADING,
+        "ask_doctor_heading": ASK_DOCTOR_HEADING, "about_heading": ABOUT,
     }), _pack(request, iv, about, None, prefill or {}, done=done))
 
 

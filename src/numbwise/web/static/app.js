@@ -122,6 +122,20 @@
       print.addEventListener("click", function () { window.print(); });
     }
   }
+  // A printed result is read on paper, where nothing can be tapped open: print the folded lists open, then
+  // fold them again (what the person had opened stays open).
+  var unfolded = [];
+  window.addEventListener("beforeprint", function () {
+    unfolded = [];
+    document.querySelectorAll("#main details.fold:not([open]), #main details.your-answers:not([open])").forEach(function (d) {
+      d.open = true;
+      unfolded.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    unfolded.forEach(function (d) { d.open = false; });
+    unfolded = [];
+  });
   // The browser's Back to a step htmx kept in its history: its stored page has no answers ticked.
   document.addEventListener("htmx:historyRestore", function () { wireCheck(document); });
   document.addEventListener("DOMContentLoaded", function () {
