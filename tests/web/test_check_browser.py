@@ -19,7 +19,7 @@ def checked_page(page: Any, seen: list[str]) -> None:
 
 def test_emergency_sign_ends_on_the_emergency_screen(page: Any) -> None:
     page.goto("/check")
-    assert "Right now" in heading(page)
+    assert "With the numbness, do you have any of these now" in heading(page)
     assert page.locator("main input[type=radio], main input[type=checkbox]").count() == 0  # nothing pre-answered
     button(page, "Yes, one or more")
     assert page.locator("main input:checked").count() == 0  # nothing pre-answered

@@ -178,7 +178,7 @@ def test_serve_starts_the_app_on_loopback(tmp_path: Any) -> None:
         line = proc.stdout.readline() if proc.stdout else ""
         assert f"http://127.0.0.1:{port}/" in line
         r = fetch(f"http://127.0.0.1:{port}/check")
-        assert r.status == 200 and "Right now" in r.body.decode()
+        assert r.status == 200 and "With the numbness, do you have any of these now" in r.body.decode()
     finally:
         proc.terminate()
         proc.wait(timeout=10)
