@@ -182,13 +182,14 @@ def test_a_not_sure_sign_more_urgent_than_the_result_leads_the_banner_in_the_ter
 
     lead = load().triage.unsure_lead["emergency"]
     text = _assess(SPEECH_MAYBE_YESTERDAY, tmp_path)
-    caution = " ".join(load().triage.unsure_caution["emergency"].split())
+    tri = load().triage
+    caution = " ".join(f"{tri.unsure_caution['emergency']} {tri.unsure_caution_went_away}".split())
     assert text.startswith(f"URGENCY: {lead.heading.upper()} {caution} >> Call 911")  # the caution first, its buttons
     assert "URGENCY: BOOK A DOCTOR'S VISIT" not in text  # the level never heads it ...
-    assert "IF NONE OF THESE: BOOK A DOCTOR'S VISIT If none of these signs is happening, and none happened in the " \
-           "last few days: make an appointment" in text  # ... it says what to do only if none of them is true
-    assert "By when: If none of these, within days to two weeks." in text
-    assert "What to do if none of these signs is true - Book an appointment" in text
+    assert "IF NONE OF THE SIGNS YOU WERE NOT SURE ABOUT: BOOK A DOCTOR'S VISIT If none of the signs you were not " \
+           "sure about is happening, or happened in the last few days: make an appointment" in text  # ... only if none
+    assert "By when: If none of them, within days to two weeks." in text
+    assert "What to do if none of the signs you were not sure about is true - Book an appointment" in text
     assert text.count("We can't tell yet how urgent this is") == 1
 
 
@@ -196,12 +197,12 @@ def test_the_plan_and_api_say_which_caution_leads_and_word_the_level_as_if_none(
     plan = json.loads(_assess(SPEECH_MAYBE_YESTERDAY, tmp_path, "plan"))
     assert plan["level"] == "routine" and plan["caution_level"] == "emergency"
     assert plan["caution_title"] == "Not sure about some emergency signs"
-    assert plan["title"] == "If none of these: book a doctor's visit"
+    assert plan["title"] == "If none of the signs you were not sure about: book a doctor's visit"
     assert plan["numbers"]  # the call buttons go with the emergency doubt
     thyroid = json.loads(_assess(THYROID_CRAMPS_UNSURE, tmp_path, "plan"))
     assert thyroid["level"] == "urgent" and thyroid["caution_level"] == "emergency"
-    assert thyroid["title"] == "If none of these: see a doctor today"  # never "see a doctor today" beside "call now"
-    assert thyroid["action"].startswith("If none of these signs is happening")
+    assert thyroid["title"] == "If none of the signs you were not sure about: see a doctor today"  # never "see a doctor today" beside "call now"
+    assert thyroid["action"].startswith("If none of the signs you were not sure about is happening")
     sure = json.loads(_assess({**SPEECH_MAYBE_YESTERDAY, "unsure": []}, tmp_path, "plan"))
     assert sure["caution"] == sure["caution_title"] == "" and sure["title"] == "Book a doctor's visit"
 
@@ -213,8 +214,8 @@ def test_an_urgent_doubt_leads_with_its_own_words() -> None:
 
     plan = result_plan(assess({k: v for k, v in WORSE_UNSURE.items() if k != "unsure"}), ("getting_worse",))
     assert plan.caution_level == "urgent" and plan.banner_level == "urgent" and not plan.numbers
-    assert plan.title == "If none of these: book a doctor's visit"
-    assert plan.action.startswith("If you are sure none of these signs is true: make an appointment")
+    assert plan.title == "If none of the signs you were not sure about: book a doctor's visit"
+    assert plan.action.startswith("If you are sure none of the signs you were not sure about is true: make an appointment")
 
 
 def test_the_caution_beside_call_buttons_fits_every_country(tmp_path: Path) -> None:

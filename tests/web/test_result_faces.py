@@ -159,9 +159,9 @@ def test_the_web_result_leads_with_a_not_sure_caution_and_the_level_only_if_none
     assert h1 is not None and html.unescape(h1.group(1)) == load().triage.unsure_lead["emergency"].heading
     flat = _flat(banner)
     caution = " ".join(plan.caution.split()).lower()
-    assert flat.index(caution) < flat.index("call 911") < flat.index("if none of these: book a doctor's visit")
+    assert flat.index(caution) < flat.index("call 911") < flat.index("if none of the signs you were not sure about: book a doctor's visit")
     assert flat.count("we can't tell yet how urgent this is") == 1
-    assert "<h2>What to do if none of these signs is true</h2>" in page
+    assert "<h2>What to do if none of the signs you were not sure about is true</h2>" in page
     api = json.loads(call(app, "POST", "/api/result", json.dumps(
         {"age": 70, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}).encode(),
         {"Content-Type": "application/json"}).body)

@@ -407,6 +407,16 @@ def emergency_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     return outcome(undo(iv)).triage != "emergency"
 
 
+def still_line(iv: Interview) -> str | None:
+    """The line kept above each question while the answers are an emergency, in the words the result's banner will
+    use (go to A&E, the cancer helpline) when it has its own; None when the answers are not an emergency."""
+    first = load().interview.emergency_first
+    if first is None or outcome(iv).triage != "emergency":
+        return None
+    own = call_advice(iv)
+    return first.still if own is None else first.still_own.format(title=own[0][:1].lower() + own[0][1:])
+
+
 def call_advice(iv: Interview) -> tuple[str, str] | None:
     """The emergency-first screen's title and action when the result's banner has its own (a fever during
     chemotherapy: "Call your cancer helpline now"), from the same core as the banner (result.call_now); None: the

@@ -565,7 +565,8 @@ def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
     return tuple(out)
 
 
-def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> tuple[str, bool]:
+def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
+             level: str = "routine") -> tuple[str, bool]:
     """The line atop a result when the person was not sure about a sign more urgent than it, and whether the
     emergency numbers go with it.
 
@@ -579,7 +580,10 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     story = _one_rule(doubts, findings, age)
     if story is not None and story.act is not None and story.act.if_unsure:
         return story.act.if_unsure, False
-    return next((text for lv, text in tri.unsure_caution.items() if lv == worst), ""), worst == "emergency"
+    text = next((text for lv, text in tri.unsure_caution.items() if lv == worst), "")
+    if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away:
+        text = f"{text} {tri.unsure_caution_went_away}"  # an urgent level's own advice is already today or now
+    return text, worst == "emergency"
 
 
 def _own_rule(doubt: Unsure, findings: Mapping[str, bool], age: int | None) -> Rule | None:
@@ -878,6 +882,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings, unsure)
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
         why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
+    elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
+        why = (" ".join(led[0].why.split()),) + why
     shown = tuple(_cause_line(findings, c, p, is_child(age)) for c, p in shown_causes(level, result.causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
@@ -896,6 +902,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # beside a rule that leads from a 'not sure' (call the helpline now) no plan for a slower path, as on an emergency:
     # "see a doctor to find out what is behind it" would presume there is no fever
     advice = _result_advice(result, shown[0].id if shown and told_apart else None) if lead is None else None
+    if advice is not None and advice.steps and led is not None and not led[0].home_steps:
+        advice = None  # no home plan beside a possible stroke (a plan's own see-a-doctor advice stays)
     general = watch_for(findings, age, level)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
         own = cause_watch_for(advice.cause, findings, level)
@@ -910,7 +918,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
                           else f"What to do about {advice.cause_name}")
-    caution, call = _caution(doubts, findings, age)
+    caution, call = _caution(doubts, findings, age, level)
     return ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)

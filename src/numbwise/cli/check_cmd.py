@@ -152,14 +152,14 @@ def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tup
 
 
 def _show_question(console: Console, q: Question, number: int, plain: bool, before: Given | None = None,
-                   emergency: bool = False, words: str | None = None) -> None:
+                   still: str | None = None, words: str | None = None) -> None:
     """The question and how to answer it; after b, the earlier answer too, which Enter keeps. While the answers are
     an emergency, the call advice stays above it (interview.yaml `emergency_first.still`); a reading from the words
     asked back has those words above it (`words`, from interview.asked_back)."""
     from numbwise.cli.answers import said, show_hands
 
     console.print()
-    first = _still_emergency() if emergency else None
+    first = _with_numbers(still) if still else None
     if first:
         print_wrapped(console, first, "! ", "  ", None if plain else "bold red")
     if words:
@@ -297,7 +297,7 @@ def _interview(console: Console, plain: bool, limit: int,
     from dataclasses import replace
 
     from numbwise.assess.interview import (about_due, answer, asked_back, call_advice, describe, emergency_first, next_question,
-                                           outcome, start, undo)
+                                           start, still_line, undo)
     from numbwise.cli.answers import AnswerError, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
@@ -336,7 +336,7 @@ def _interview(console: Console, plain: bool, limit: int,
             return iv, _marks(iv, given)
         before = given.get(len(iv.history))
         before = before if before is not None and before.question == q else None  # shown again after b
-        _show_question(console, q, iv.count + 1, plain, before, outcome(iv).triage == "emergency", asked_back(iv, q))
+        _show_question(console, q, iv.count + 1, plain, before, still_line(iv), asked_back(iv, q))
         while True:
             typed = read_line(console, "> ")
             if before is not None and not typed.strip():
@@ -391,15 +391,12 @@ def _interview(console: Console, plain: bool, limit: int,
         _unsure_advice(console, iv, q, updates, blank, limit)
 
 
-def _still_emergency() -> str | None:
-    """The line kept above each question while the answers are an emergency, with the numbers to call."""
+def _with_numbers(still: str) -> str:
+    """The line kept above each question while the answers are an emergency (interview.still_line), with the numbers."""
     from numbwise.kb import load
 
-    kb = load()
-    if kb.interview.emergency_first is None:
-        return None
-    numbers = ", ".join(f"{n.number} ({n.where})" for n in kb.triage.levels["emergency"].numbers)
-    return f"{kb.interview.emergency_first.still} {numbers}"
+    numbers = ", ".join(f"{n.number} ({n.where})" for n in load().triage.levels["emergency"].numbers)
+    return f"{still} {numbers}"
 
 
 def _settled_emergency(iv: Interview, limit: int) -> bool:

@@ -43,8 +43,9 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"triage.levels.{level}.action", lt.action)] + [(f"triage.levels.{level}.do", d) for d in lt.do + lt.do_not]
         out += [(f"triage.levels.{level}.reworded", r.instead) for r in lt.reworded]
     out += [(f"triage.unsure_caution.{lv}", t) for lv, t in tri.unsure_caution.items()]
+    out += [("triage.unsure_caution_went_away", tri.unsure_caution_went_away)] if tri.unsure_caution_went_away else []
     for lv, lead in tri.unsure_lead.items():  # the level's own words stand in for their slot ("{action}")
-        said = [lead.heading, lead.do_heading, *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
+        said = [lead.heading, lead.do_heading, lead.why, *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
                                                                        by_when="today.") for k in ("title", "action", "by_when"))]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]

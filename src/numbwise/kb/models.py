@@ -156,6 +156,9 @@ class Finding(Strict):
     # A "no" that is no argument once one of these is yes: the ranking treats answers as independent, so "You do
     # not take metformin" would count against diabetic nerve damage in someone who said they have diabetes.
     no_is_no_reason_with: list[Ident] = []
+    # A history answer that is itself the danger when its rule fires (a fall on the arm), not a risk factor (smoking):
+    # shown under "Warning signs in your answers" beside the other signs.
+    warning_sign: bool = False
 
 
 class FindingsFile(Strict):
@@ -587,6 +590,8 @@ class UnsureLead(Strict):
     action: Text
     by_when: Text
     do_heading: Text  # above the level's what-to-do lines
+    why: Text  # "Why this level" opens with it: the level shown holds only if none of those signs is true
+    home_steps: bool = True  # False: no home plan beside the caution (a possible stroke is not a time for home care)
 
     @model_validator(mode="after")
     def _says_the_levels_words(self) -> "UnsureLead":
@@ -603,6 +608,7 @@ class TriageFile(Strict):
     unconfirmed_home_care: Text  # why words alone never give self-care
     unsure_home_care: Text  # why a 'not sure' about an urgent or emergency sign never gives self-care
     unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
+    unsure_caution_went_away: Text = ""  # the emergency caution's help-today line for a sign that came and went (below urgent)
     unsure_caution_sources: list[Ident] = []  # what the cautions' advice rests on (a sign that came and went: a TIA)
     unsure_lead: dict[Literal["emergency", "urgent"], UnsureLead] = {}  # the banner when such a caution leads it
     watch_for: Annotated[list[ResultWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
@@ -719,6 +725,8 @@ class EmergencyFirst(Strict):
     act: Text  # what to do now, above the emergency numbers
     go_on: Text  # the choice to answer the few questions that could change it
     still: Text  # said above each of those questions while the answers are still an emergency
+    # the same when the result's banner has its own call (go to A&E, the cancer helpline): {title} is that title
+    still_own: Text = "Your answers so far point to an emergency. If you have not done it yet: {title}."
     sources: SourceRefs
 
 

@@ -189,7 +189,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
                    error: str | None = None, status: int = 200, mode: str | None = None) -> Response:
     from numbwise.web.app import render
 
-    from numbwise.assess.interview import asked_back, outcome
+    from numbwise.assess.interview import asked_back, still_line
 
     state = _pack(request, iv, about, q, prefill, mode)
     left_blank = _is_left_blank(q)
@@ -200,7 +200,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
         # the person's own picks on the hand pictures, shown again on the way back (each side's palm its own)
         "picks": {k[len(PICK):] for k, v in prefill.items() if k.startswith(PICK) and v},
         "number": iv.count + 1, "state": state, "error": error,
-        "mode": mode, "numbers": _numbers(), "still": _still() if outcome(iv).triage == "emergency" else None,
+        "mode": mode, "numbers": _numbers(), "still": still_line(iv),
         "asked_back": asked_back(iv, q),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
         "step": _step(iv.count, q.id, mode), "back_to": back_to,
@@ -254,12 +254,6 @@ def _numbers() -> list[Any]:
     return list(load().triage.levels["emergency"].numbers)
 
 
-def _still() -> str | None:
-    """Said above each question while the answers are an emergency (interview.yaml `emergency_first.still`)."""
-    from numbwise.kb import load
-
-    first = load().interview.emergency_first
-    return first.still if first is not None else None
 
 
 def _emergency_page(request: Request, iv: Interview, prefill: dict[str, bool], about: bool) -> Response:

@@ -1,0 +1,69 @@
+"""Walkthrough F (three independent reviewers, ten people): what they found contradicting itself, as tests."""
+
+from __future__ import annotations
+
+from numbwise.assess import assess
+from numbwise.assess.interview import describe, start, still_line
+from numbwise.assess.result import result_plan
+from numbwise.kb import load
+from tests.conftest import run_cli
+
+WALTER = {"age": 70, "sex": "male", "findings": {
+    "one_hand": True, "numb_thumb": True, "numb_index": True, "worse_at_night": True, "shaking_relieves": True,
+    "face_drooping": False, "arm_or_leg_weakness_sudden": False, "onset_gradual": True, "onset_sudden": False,
+    "lasting_over_6_weeks": True, "diabetes": False}}
+PRIYA = {"age": 31, "sex": "female", "findings": {
+    "both_hands": True, "numb_thumb": True, "numb_index": True, "worse_at_night": True, "shaking_relieves": True,
+    "pregnant": True, "pregnancy_warning_signs": True, "onset_gradual": True}}
+LEO = {"age": 12, "sex": "male", "findings": {
+    "one_hand": True, "numb_ring": True, "numb_little": True, "recent_arm_injury_or_cast": True, "onset_sudden": True,
+    "head_or_neck_injury": False}}
+
+
+def test_no_home_plan_beside_a_possible_stroke_and_the_reason_says_why() -> None:
+    """Walter was not sure his speech went strange yesterday: a 6-week splint plan beside that was unsafe."""
+    plan = result_plan(assess(WALTER), unsure=["speech_difficulty"])
+    assert plan.caution and plan.numbers and plan.advice is None
+    assert not any(s.id == "care" for s in plan.next_steps)
+    assert plan.title.startswith("If none of the signs you were not sure about")
+    assert "stroke" in plan.why[0]
+    assert "happened in the last few days and then went away, get medical help today" in plan.caution
+    sure = result_plan(assess({**WALTER, "findings": {**WALTER["findings"], "speech_difficulty": False}}))
+    assert sure.advice is not None and sure.advice.steps  # with the sign ruled out, the home plan is back
+
+
+def test_an_urgent_result_keeps_its_own_now_beside_an_unsure_emergency_sign() -> None:
+    """Priya (pre-eclampsia signs, not sure about her sight) read 'get medical help today' beside 'call now'."""
+    plan = result_plan(assess(PRIYA), unsure=["vision_loss_sudden"])
+    assert plan.level == "urgent" and "maternity" in plan.action.lower()
+    assert "today" not in plan.caution and "call your emergency number now" in plan.caution
+    assert "none of the signs you were not sure about" in plan.do_heading  # not the signs she has
+
+
+def test_the_line_above_each_question_says_the_results_own_call() -> None:
+    """Leo fell off his bike: 'call your emergency number' above the questions, then 'Go to A&E' as the result."""
+    iv = describe(start(12, "male"), LEO["findings"], {})
+    line = still_line(iv)
+    assert line is not None and "go to A&E" in line and "call your emergency number now" not in line
+    stroke = describe(start(70, "male"), {"face_drooping": True}, {})
+    first = load().interview.emergency_first
+    assert first is not None and still_line(stroke) == first.still
+    assert still_line(describe(start(40, "female"), {"face_drooping": False}, {})) is None
+
+
+def test_the_injury_is_shown_as_a_warning_sign_beside_the_sudden_start() -> None:
+    plan = result_plan(assess(LEO))
+    assert [s.finding for s in plan.signs] == ["onset_sudden", "recent_arm_injury_or_cast"]
+    smoker = result_plan(assess({"age": 60, "findings": {"chest_pain": True, "smoker": True}}))
+    assert "smoker" not in [s.finding for s in smoker.signs]  # a risk factor is still not a warning sign
+
+
+def test_the_terminal_result_has_no_home_plan_beside_an_unsure_stroke_sign(tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    case = Path(str(tmp_path)) / "walter.json"
+    case.write_text(json.dumps({**WALTER, "unsure": ["speech_difficulty"]}))
+    r = run_cli("--plain", "assess", "--case", str(case), "--format", "text")
+    assert r.code == 0, r.err
+    assert "What you can do at home" not in r.out and "NOT SURE ABOUT SOME EMERGENCY SIGNS" in r.out
