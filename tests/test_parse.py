@@ -1086,3 +1086,39 @@ def test_a_sore_tongue_is_echoed_without_a_smoothness_nobody_said(text: str) -> 
     label = next(c.label for c in chips(parse(text)) if c.finding == "sore_red_tongue")
     assert "smooth and" not in label and "sore, smooth" not in label, label  # "or": one of them, not all three
     assert "sore" in label and "red" in label
+
+
+@pytest.mark.parametrize("text", ["38 f, my right thumb index and middle finger tingle at night for 3 weeks",
+                                  "I'm 70. my right thumb and pointer finger have been numb for a couple of months",
+                                  "45, left pinky and ring finger go numb"])
+def test_a_side_said_just_after_the_age_is_still_one_hand(text: str) -> None:
+    # Walkthrough F: "right" within a few letters of the age was dropped with the age's words, so the finger picker
+    # was asked again from scratch.
+    p = parse(text)
+    assert p.understood.get("one_hand") is True, text
+    assert p.age is not None and "lasting_over_6_weeks" not in {m.finding for m in p.mentions if m.text.startswith(str(p.age))}
+
+
+def test_the_age_in_years_is_still_not_a_length_of_time() -> None:
+    assert "lasting_over_6_weeks" not in said("I'm 45 years old, right hand numb")
+    assert said("I'm 45 years old, right hand numb").get("one_hand") is True
+
+
+@pytest.mark.parametrize("text", ["my chest felt tight", "my chest was a bit tight when it happened", "chest went heavy"])
+def test_a_tight_or_heavy_chest_is_chest_pain(text: str) -> None:
+    # The spec: chest pain, pressure or tightness.
+    assert said(text).get("chest_pain") is True, text
+
+
+@pytest.mark.parametrize("text", ["my chest felt tight, not sure if it was pain",
+                                  "my chest felt tight. Not sure whether it was pain", "chest felt tight, idk if it was pain"])
+def test_a_tight_chest_doubted_as_pain_is_kept_as_not_sure(text: str) -> None:
+    # Walkthrough F (Tom): the hedge points back at the sign, so it enters the check as "not sure", never yes or no.
+    p = parse(text)
+    assert "chest_pain" not in p.understood and "chest_pain" in p.unsure, text
+
+
+def test_a_doubt_about_something_else_after_a_sign_leaves_the_sign_said() -> None:
+    assert said("my chest felt tight, not sure if that's normal").get("chest_pain") is True
+    assert said("my chest felt tight, not sure if it matters").get("chest_pain") is True
+    assert said("no chest pain, my watch strap is tight").get("chest_pain") is False

@@ -191,6 +191,8 @@ def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sente
     for h in hedges:
         last = h.matched[-1] + 1
         if last < len(toks) and toks[last].text not in CLAUSE_END:
+            if h.start >= 2 and toks[h.start - 1].text in CLAUSE_END and _doubts_what_it_was(toks, last):
+                out.append((h.start - 1, clause[h.start - 2], _TRAILING_REACH))  # "my chest felt tight, not sure if it was pain"
             continue  # "i think my neck is the cause" leads what follows
         if h.start >= 2 and toks[h.start - 1].text == ",":
             out.append((h.start - 1, clause[h.start - 2], _TRAILING_REACH))
@@ -203,6 +205,23 @@ def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sente
         if toks[asked[0]].text not in _ASKS and not any(toks[k].text in _ASKS_WHY for k in asked):
             out.append((i, clause[i - 1], 0))
     return out
+
+
+# What a sign felt like, doubted by a hedge that points back at it ("my chest felt tight, not sure if it was pain"):
+# the sign before is then not sure. Only these words: "my chest felt tight, not sure if that's normal" still says it.
+_DOUBT_KIND = frozenset({"pain", "painful", "pressure", "tightness", "heaviness", "weakness", "numbness", "real"})
+_BACK = frozenset({"it", "it's", "its", "that", "that's", "thats", "this"})
+_IF = frozenset({"if", "whether"})  # after a hedge that does not say it: "idk if it was pain"
+
+
+def _doubts_what_it_was(toks: list[Token], i: int) -> bool:
+    """Do the words from i ask what the sign just said was ("if it was pain", "whether that's pressure"), to the end
+    of their clause?"""
+    back = False
+    while i < len(toks) and toks[i].text in _DOUBT_FILLER | _BACK | _IF:
+        back = back or toks[i].text in _BACK
+        i += 1
+    return back and i < len(toks) and toks[i].text in _DOUBT_KIND and (i + 1 == len(toks) or toks[i + 1].text in CLAUSE_END)
 
 
 def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> tuple[str, float]:
@@ -472,6 +491,7 @@ def parse(text: str) -> Parsed:
     else:
         skip = {i for i, c in enumerate(ctx.clause) if any(f <= i and ctx.clause[f] == c for f in ctx.family_from)}
         age, age_span, sex, sex_span = _age_sex(toks, lex, skip)
+    context_blocked = set(blocked)  # the age's words below ("45 years old") are not a length, but "38 f, my right thumb" is a side
     if age_span is not None:
         blocked |= {i for i, t in enumerate(toks) if age_span[0] <= t.start < age_span[1] + 12}
     # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
@@ -484,7 +504,7 @@ def parse(text: str) -> Parsed:
     short = {ctx.clause[d.start] for d in durations(toks) if d.days < 1}
     short |= {_clause_at(ctx, toks, m.start) for m in mentions if m.finding == "spreads_over_minutes" and m.value}
     mentions = [m for m in mentions if not (m.finding == "onset_gradual" and m.value and _clause_at(ctx, toks, m.start) in short)]
-    mentions += _hands(toks, text, blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
+    mentions += _hands(toks, text, context_blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions += _rising(mentions, lex)
