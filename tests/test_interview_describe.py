@@ -413,3 +413,70 @@ def test_check_describe_chemotherapy_fever_warns_with_the_helpline_at_once() -> 
     assert r.code == 0, r.err
     before = r.out.split("Did we read you right?")[0]
     assert "Call your cancer helpline now" in before and "call your emergency number now. Do not wait" not in before
+
+
+WALTER = ("I'm 70. my right thumb and pointer finger have been numb for a couple of months, worse at night. "
+          "i think my speech was a bit funny yesterday for a few minutes but im not sure")
+JO = "38 f, my right thumb index and middle finger tingle at night for 3 weeks, shaking my hand helps"
+
+
+def test_a_not_sure_warning_sign_in_the_words_gets_the_emergency_screens_check_now_advice() -> None:
+    from numbwise.assess.interview import check_now, words_check_now
+
+    advice = words_check_now(["speech_difficulty"])
+    screen = next_question(start())
+    assert advice is not None and screen is not None and screen.id == "screen_emergency"
+    # the very advice the step-by-step check gives after a "not sure" to the same sign on the emergency screen
+    iv = answer(start(), screen, {f: False for f in screen.findings if f != "speech_difficulty"})
+    assert advice == check_now(iv, screen, {f: False for f in screen.findings if f != "speech_difficulty"})
+    assert words_check_now([]) is None and words_check_now(["numb_feet"]) is None
+
+
+def test_check_describe_shows_check_now_with_what_was_understood_not_only_in_the_result() -> None:
+    # Walkthrough F (Walter): a hedged speech problem got no "check now" until the result, 7 questions later.
+    r = run_cli("--plain", "check", "--no-diary", "--describe", WALTER, input="q\n")
+    before = r.out.split("Type the numbers")[0]
+    assert "You were not sure about" in before
+    assert "Not sure about a warning sign? Check now" in before and "Speech: say a short sentence" in before
+    assert "call your emergency number now" in before and "Call 999" in before
+    plain = run_cli("--plain", "check", "--no-diary", "--describe", JO, input="q\n")
+    assert "Check now" not in plain.out
+
+
+def test_fingers_and_side_from_the_words_skip_the_finger_picker() -> None:
+    # Walkthrough F (Jo, Walter): "right" was dropped, so she had to pick all her fingers again.
+    for text in (WALTER, JO):
+        words = parse(text)
+        iv = describe(start(words.age, words.sex), words.findings)
+        asked = []
+        while (q := next_question(iv)) is not None:
+            asked.append(q.kind)
+            iv = answer(iv, q, {f: words.understood.get(f, False) for f in q.findings})
+        assert "fingers" not in asked, text
+    r = run_cli("--plain", "check", "--no-diary", "--describe", JO, input="q\n")
+    assert "Only one of your hands is numb or tingling. ('right thumb')" in r.out  # what was read, shown
+
+
+def test_a_no_read_from_the_words_is_asked_back_as_what_was_understood() -> None:
+    # Walkthrough F (Jo): "for 3 weeks" was asked back as "You have had it for more than six weeks", the opposite.
+    from numbwise.assess.interview import asked_back
+    from numbwise.parse import chips
+
+    words = parse(JO)
+    assert words.findings["lasting_over_6_weeks"] is False
+    iv = describe(start(words.age, words.sex), words.findings, {c.finding: c.words for c in chips(words)})
+    lines = {}
+    while (q := next_question(iv)) is not None:
+        if q.id == "confirm_home_care":
+            assert "lasting_over_6_weeks" not in q.findings  # a checklist asks "is each true?": never the opposite
+        lines[q.id] = asked_back(iv, q)
+        iv = answer(iv, q, {f: words.understood.get(f, False) for f in q.findings})
+    line = lines["lasting_over_6_weeks"]
+    assert line is not None and '"3 weeks"' in line and "less than six weeks" in line and "To be sure" in line
+    assert outcome(iv).triage == "self_care"  # confirmed by her own answer, home care still follows
+
+
+def test_check_describe_asks_a_no_back_in_the_persons_words_in_the_terminal() -> None:
+    r = run_cli("--plain", "check", "--no-diary", "--describe", JO, input="\nn\n3\n" + "n\n" * 60)  # 3: slowly
+    assert 'You wrote "3 weeks", so we understood that it has lasted less than six weeks. To be sure:' in r.out.replace("\n", " ")
+    assert "You have had it for more than six weeks" not in r.out

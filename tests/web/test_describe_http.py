@@ -176,3 +176,38 @@ def test_a_fever_during_chemotherapy_in_the_words_warns_with_the_helpline(live: 
                  cookie).body.decode()
     assert "Your words point to an emergency" in page and "Call your cancer helpline now" in page
     assert "call your emergency number now. Do not wait" not in page
+
+
+def test_a_hedged_warning_sign_shows_check_now_on_the_confirmation_screen(live: Live) -> None:
+    # Walkthrough F (Walter): the step-by-step check shows the emergency screen's not-sure advice at once; the words
+    # showed it only in the result. The same advice now sits beside what was understood, from the core.
+    from numbwise.assess.interview import words_check_now
+
+    advice = words_check_now(["speech_difficulty"])
+    assert advice is not None
+    _, cookie, csrf = _session(live)
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", SPEECH_HEDGED)], cookie).body.decode()
+    assert 'id="check-now"' in page and advice.title in page and "Speech: say a short sentence out loud" in page
+    assert 'href="tel:999"' in page.split('id="check-now"')[1]
+    calm = _form(live, "/check/describe", [("csrf", csrf), ("text", "my right hand is numb at night")], cookie).body.decode()
+    assert 'id="check-now"' not in calm
+
+
+def test_a_no_from_the_words_is_asked_back_as_what_was_understood_on_the_web(live: Live) -> None:
+    # Walkthrough F (Jo): the asked-back "for 3 weeks" said "more than six weeks", the opposite of what was read.
+    text = "38 f, my right thumb index and middle finger tingle at night for 3 weeks, shaking my hand helps"
+    _, cookie, csrf = _session(live)
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", text)], cookie).body.decode()
+    assert "Only one of your hands is numb or tingling" in page and "&ldquo;right thumb&rdquo;" in page
+    kept = [(name, value) for name, value in re.findall(r'name="(keep|keep_about)" value="([^"]+)" checked', page)]
+    page = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", _hidden(page, "token")), ("answer", "keep"),
+                                                  *kept], cookie).body.decode()
+    for _ in range(12):
+        assert "Which fingers" not in page  # fingers and side from the words: the picker is not asked again
+        if "Has it been going on for more than six weeks?" in page:
+            break
+        reply = "3" if "How did the numbness start?" in page else "none"  # 3: slowly, over weeks or months
+        page = _form(live, "/check", [("csrf", csrf), ("state", _hidden(page, "state")), ("answer", reply)],
+                     cookie).body.decode()
+    assert "Has it been going on for more than six weeks?" in page
+    assert "so we understood that it has lasted less than six weeks. To be sure:" in page and "&#34;3 weeks&#34;" in page

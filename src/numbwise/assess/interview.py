@@ -158,6 +158,10 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
 
 ASKED_BACK = "You wrote {words}. To be sure:"
 ASKED_BACK_UNQUOTED = "We read this from your own words. To be sure:"
+# A "no" reading asked back says what was understood, so the question's own yes ("more than six weeks?") is not
+# taken for what we read.
+ASKED_BACK_NO = "You wrote {words}, so we understood that {said} To be sure:"
+ASKED_BACK_NO_UNQUOTED = "From your own words we understood that {said} To be sure:"
 
 
 def asked_back(iv: Interview, q: Question) -> str | None:
@@ -169,11 +173,17 @@ def asked_back(iv: Interview, q: Question) -> str | None:
     """
     if q.kind != "finding":
         return None
-    told = {f for step in iv.history if step[0].kind == "text" for f, _ in step[1]}
-    if q.findings[0] not in told:
+    told = {f: v for step in iv.history if step[0].kind == "text" for f, v in step[1]}
+    fid = q.findings[0]
+    if fid not in told:
         return None
-    said = iv.words.get(q.findings[0], ())
-    return ASKED_BACK.format(words=" and ".join(f'"{w}"' for w in said)) if said else ASKED_BACK_UNQUOTED
+    said = iv.words.get(fid, ())
+    quoted = " and ".join(f'"{w}"' for w in said)
+    read = load().findings[fid].said_no if told[fid] is False else None
+    if read:
+        read = read[:1].lower() + read[1:]
+        return ASKED_BACK_NO.format(words=quoted, said=read) if said else ASKED_BACK_NO_UNQUOTED.format(said=read)
+    return ASKED_BACK.format(words=quoted) if said else ASKED_BACK_UNQUOTED
 
 
 def text_question(findings: tuple[str, ...]) -> Question:
@@ -342,11 +352,17 @@ def _unconfirmed_self_care(iv: Interview) -> list[str]:
     return list(dict.fromkeys(pending))
 
 
-def _confirm_question(parts: list[str]) -> Question:
-    """One checklist of the home-care parts only the words gave (or one question when there is no such step)."""
+def _confirm_question(iv: Interview, parts: list[str]) -> Question:
+    """One checklist of the home-care parts only the words gave (or one question when there is no such step).
+
+    A part the words said is not so ("for 3 weeks": not more than six weeks) is asked back first, on its own, under
+    what was understood (asked_back): a checklist asks "is each of these true?", which would state the opposite.
+    """
+    told = {f: v for q, updates, _ in iv.history if q.kind == "text" for f, v in updates}
     s = load().interview.confirm_home_care
-    if s is None:
-        return finding_question(parts[0])
+    no = [f for f in parts if told.get(f) is False]
+    if s is None or no:
+        return finding_question((no or parts)[0])
     return sweep_question(s, parts)
 
 
@@ -385,6 +401,17 @@ def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | No
         return None
     checks, _ = unsure_checks(q.if_unsure, q.findings, [f for f in q.findings if f not in updates])
     return q.if_unsure.model_copy(update={"check": list(checks or q.if_unsure.check)})
+
+
+def words_check_now(unsure: Collection[str]) -> UnsureAdvice | None:
+    """The emergency screen's "check now" advice for the warning signs a person's own words left not sure ("i think my
+    speech was a bit funny but im not sure"), shown by every face with what was understood, as the step-by-step check
+    shows it right after that screen; None when the words doubted none of its signs."""
+    doubted = set(unsure)
+    for q in _step_questions():
+        if q.kind == "screen" and q.if_unsure is not None and doubted & set(q.findings):
+            return unsure_advice(q, {f: False for f in q.findings if f not in doubted})
+    return None
 
 
 def settled_emergency(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
@@ -848,7 +875,7 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     if current == "self_care":
         parts = _unconfirmed_self_care(iv)
         if parts:
-            return _confirm_question(parts)  # words never complete a self-care pattern on their own
+            return _confirm_question(iv, parts)  # words never complete a self-care pattern on their own
         if "screen_before_home_care" not in iv.shown:
             sweep = _sweep(iv)
             if sweep is not None:
@@ -966,4 +993,5 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "emergency_first", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks"]
+           "settled_emergency", "check_now", "emergency_first", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
+           "words_check_now"]

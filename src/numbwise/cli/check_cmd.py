@@ -258,6 +258,7 @@ def _described(console: Console, description: str) -> Told | None:
             if i == len(read) + 1:
                 console.print("You were not sure about (we will count these as \"not sure\"):", markup=False, style="bold")
             print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", f"  {i:2d}. ", "      ")
+        _words_check_now(console, [c.finding for c in doubts])
         console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
         console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all. q = stop.",
                       markup=False)
@@ -404,6 +405,25 @@ def _settled_emergency(iv: Interview, limit: int) -> bool:
     from numbwise.assess.interview import settled_emergency
 
     return settled_emergency(iv, limit)
+
+
+def _words_check_now(console: Console, unsure: list[str]) -> None:
+    """A warning sign the words left not sure: how to check it and when to call, at once (the core's
+    words_check_now, as on the web), not only in the result after the questions."""
+    from numbwise.assess.interview import words_check_now
+    from numbwise.kb import load
+
+    advice = words_check_now(unsure)
+    if advice is None:
+        return
+    console.print()
+    console.print(advice.title, markup=False, style="bold")
+    for line in advice.check:
+        print_wrapped(console, line, "  - ", "    ")
+    console.print(advice.act, markup=False, style="bold")
+    for n in load().triage.levels["emergency"].numbers:
+        print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", "bold")
+    console.print()
 
 
 def _unsure_advice(console: Console, iv: Interview, q: Question, updates: dict[str, bool], blank: tuple[str, ...],

@@ -32,8 +32,9 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
 
 
 def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
-    from numbwise.assess.interview import FOR_SOMEONE_ELSE_TOLD
+    from numbwise.assess.interview import FOR_SOMEONE_ELSE_TOLD, words_check_now
     from numbwise.parse import Chip
+    from numbwise.web.check import _numbers
 
     items = [Chip(**c) for c in told["chips"] if c["finding"] in told["findings"]]
     about = [Chip(**c) for c in told.get("about", [])]
@@ -43,6 +44,8 @@ def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
     return _page(request, "check_describe_chips.html", {
         "title": "What we understood", "chips": items, "text": text, "about": about, "unsure": unsure, "partial": partial,
         "someone_else": FOR_SOMEONE_ELSE_TOLD if both else None,
+        # a warning sign the words left not sure: how to check it and when to call, now (as after the emergency screen)
+        "check_now": words_check_now([c.finding for c in unsure]), "numbers": _numbers(),
         "token": str(_serializer(request).dumps(told)),
     })
 
