@@ -149,10 +149,14 @@ def test_the_over_breathing_page_says_chest_pain_is_an_emergency_unless_a_doctor
 # --- 5. radial nerve palsy: one timeframe for the doctor's visit -------------------------------------------------
 
 
-def test_the_radial_plan_gives_no_second_timeframe_for_the_first_visit() -> None:
+def test_the_radial_plan_gives_one_timeframe_for_the_first_visit_inside_the_banners() -> None:
+    """Walkthrough D: "see a GP in the next few days" read as a second timeframe; walkthrough F: "the sooner the
+    better" beside the banner's "days to two weeks" read as a third. One window now, the early end of the banner's
+    (as cautious as the level or more): within the next few days, the same in the summary and the escalation."""
     out = _flat(run_cli("--plain", "care", "radial_nerve_palsy").out)
-    assert "in the next few days" not in out, out
-    assert "the sooner the better" in out
+    assert "the sooner the better" not in out, out
+    assert out.count("within the next few days") == 2, out  # the summary and the wrist-drop escalation
+    assert "next few days to" not in out and "two weeks" not in out  # no second window of its own
 
 
 @pytest.mark.parametrize("cause", ["b12_deficiency", "diabetic_neuropathy", "hyperventilation_anxiety",
