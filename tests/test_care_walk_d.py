@@ -149,10 +149,14 @@ def test_the_over_breathing_page_says_chest_pain_is_an_emergency_unless_a_doctor
 # --- 5. radial nerve palsy: one timeframe for the doctor's visit -------------------------------------------------
 
 
-def test_the_radial_plan_gives_no_second_timeframe_for_the_first_visit() -> None:
+def test_the_radial_plan_gives_one_timeframe_for_the_first_visit_inside_the_banners() -> None:
+    """Walkthrough D: "see a GP in the next few days" read as a second timeframe; walkthrough F: "the sooner the
+    better" beside the banner's "days to two weeks" read as a third. One window now, the early end of the banner's
+    (as cautious as the level or more): within the next few days, the same in the summary and the escalation."""
     out = _flat(run_cli("--plain", "care", "radial_nerve_palsy").out)
-    assert "in the next few days" not in out, out
-    assert "the sooner the better" in out
+    assert "the sooner the better" not in out, out
+    assert out.count("within the next few days") == 2, out  # the summary and the wrist-drop escalation
+    assert "next few days to" not in out and "two weeks" not in out  # no second window of its own
 
 
 @pytest.mark.parametrize("cause", ["b12_deficiency", "diabetic_neuropathy", "hyperventilation_anxiety",
@@ -212,7 +216,9 @@ SAME_PAGE = [
     ("cervical_radiculopathy", "If your arm or hand gets weaker,", "If your arm or hand slowly gets weaker"),
     # "see a GP if attacks still come often after a few weeks" beside "started after age 30: see a GP"
     # (a check's result shows this step without the "when to get more help" list, so it names the reason itself)
-    ("raynaud", "still come often after a few weeks. [", "after a few weeks, or sooner if they are bad or getting worse"),
+    ("raynaud", "still come often after a few weeks. [", "come more often, last longer or hurt more"),
+    # walkthrough F: "after a few weeks" (again) beside "Check again in a few weeks", for someone with it for 4 years
+    ("raynaud", "after a few weeks", "Raynaud's often lasts for years"),
     # balance "tell your doctor" beside "see a doctor today if you have trouble with your balance"
     ("b12_deficiency", "Your numbness, balance or memory", "If your numbness or memory do not get better"),
     # what to do, not only who may start opioids
@@ -226,3 +232,42 @@ def test_a_care_plan_page_does_not_contradict_itself(cause: str, old: str, new: 
     out = _flat(run_cli("--plain", "care", cause).out)
     assert old not in out, out
     assert new in out, out
+
+
+# --- walkthrough F: a lifelong Raynaud's; a cold, pale hand; a wrist drop -----------------------------------------
+
+# P5: Sam, 17, both hands white then blue in the cold since 13, red on warming; no sores, no joint pain.
+SAM = {"age": 17, "findings": {
+    "skin_white_then_blue": True, "triggered_by_cold_or_stress": True, "both_hands": True, "one_hand": False,
+    "fingertip_sores": False, "joint_pain_swelling": False, "autoimmune_disease": False, "lasting_over_6_weeks": True,
+    "comes_and_goes": True, "constant": False, "onset_sudden": False, "hand_weakness": False, "face_drooping": False,
+    "speech_difficulty": False, "arm_or_leg_weakness_sudden": False, "hand_cold_pale_painful": False}}
+
+
+def test_a_lifelong_raynauds_is_not_sent_to_a_gp_for_attacks_that_still_come_after_weeks(tmp_path: Path) -> None:
+    """Walkthrough F (P5): "See a GP if attacks still come often after a few weeks" beside "Check again in a few
+    weeks", for someone who has had it for 4 years. The step says what a change looks like (NHS: very bad or getting
+    worse, in the way of daily life) and that a doctor should check it once."""
+    text = _text(SAM, tmp_path)
+    assert text.startswith("URGENCY: CARE FOR IT AT HOME"), text[:200]
+    home = _home(text)
+    assert "after a few weeks" not in home, home
+    assert "come more often, last longer or hurt more" in home and "daily life" in home, home
+    assert "if no doctor has checked them yet" in home, home
+
+
+def test_the_home_care_banner_does_not_say_see_a_doctor_if_it_lasts_to_someone_with_attacks(tmp_path: Path) -> None:
+    """The self-care banner's "See a doctor if it lasts" sent Sam (4 years of attacks) to a doctor at once, beside a
+    plan for attacks that keep coming. For spells that come and go, or that have lasted for weeks, it says what a
+    change looks like; a single spell (pressure on the arm) keeps "if it lasts"."""
+    banner = _text(SAM, tmp_path).split("What to do")[0]
+    assert "if it lasts" not in banner, banner
+    assert "See a doctor if it changes, comes more often, spreads or gets worse." in banner, banner
+    assert "Check again in a few weeks." in banner  # the by-when stands: nothing beside it now says "after weeks"
+    pressure = {"age": 40, "findings": {
+        "after_pressure_on_arm": True, "episode_resolved_within_hour": True, "one_hand": True, "both_hands": False,
+        "onset_sudden": False, "hand_weakness": False, "comes_and_goes": False, "lasting_over_6_weeks": False,
+        "face_drooping": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False, "constant": False}}
+    single = _text(pressure, tmp_path)
+    assert single.startswith("URGENCY: CARE FOR IT AT HOME"), single[:200]
+    assert "See a doctor if it lasts, spreads or gets worse." in single.split("What to do")[0]

@@ -204,3 +204,25 @@ def test_an_unwritable_cache_is_ignored(kb_copy: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
     assert load_cached(kb_copy, blocked).meta.review_date is not None
+
+
+def test_a_level_line_reworded_for_the_answers_must_be_one_of_the_levels_own(kb_copy: Path) -> None:
+    """A reworded line may be the level's action or by-when (the self-care "See a doctor if it lasts" for attacks that
+    keep coming), or one of its do/do-not lines; any other line would never be said, so it is refused."""
+    text = (kb_copy / "triage_rules.yaml").read_text()
+    line = "      - line: You can likely care for this at home for now. See a doctor if it lasts, spreads or gets worse."
+    assert line in text
+    _edit(kb_copy / "triage_rules.yaml", line, "      - line: You can care for this at home.")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert any("reworded line is not one of the level's lines" in p for p in exc.value.problems), exc.value.problems
+
+
+def test_the_went_away_within_an_hour_question_says_how_to_answer_for_attacks() -> None:
+    """Walkthrough F (P5): someone whose attacks end when the hands warm up read "Did the numbness go away completely
+    within an hour?" as one event and left it blank. Its help says to answer about a usual attack (same ID and meaning)."""
+    entry = load().findings["episode_resolved_within_hour"]
+    assert entry.question == "Did the numbness go away completely within an hour?"
+    help_text = " ".join(entry.help.split())
+    assert "comes and goes in attacks" in help_text and "each attack" in help_text, help_text
+    assert "fully gone within one hour" in help_text  # what a yes means is unchanged

@@ -434,8 +434,11 @@ def test_a_wrist_drop_after_a_night_on_the_arm_gets_a_doctor_and_a_splint_not_ho
     plan = result_plan(outcome(iv), iv.unsure)
     assert plan.level == "routine" and plan.causes[0].id == "radial_nerve_palsy" and plan.told_apart
     assert plan.advice is not None and plan.advice.steps == ()  # no "what you can do at home" beside a wrist drop
-    assert "GP; the sooner the better" in plan.advice.summary and "splint" in plan.advice.summary
-    assert "in the next few days" not in plan.advice.summary  # walkthrough D: one timeframe, the banner's
+    # walkthrough F: "the sooner the better" beside the banner's "days to two weeks" was a second timeline; the plan
+    # names the early end of the banner's own window (walkthrough D: no window of its own beside it)
+    assert "GP within the next few days" in plan.advice.summary and "splint" in plan.advice.summary
+    assert "sooner the better" not in plan.advice.summary and "two weeks" not in plan.advice.summary
+    assert "within days to two weeks" in plan.by_when  # the window it sits inside
     assert "call your emergency number" in plan.advice.summary  # weakness that came on awake, or with stroke signs
     # he did not say he slept on the arm: neither the headline nor a reason may say so
     assert "sleeping" not in plan.headline and "pressure" not in plan.headline

@@ -265,3 +265,37 @@ def test_the_routine_diary_line_fits_numbness_that_is_there_all_the_time(tmp_pat
     spells = json.loads(_assess({**case, "findings": {**case["findings"], "constant": False, "comes_and_goes": True}},
                                 tmp_path, "plan"))
     assert "Keep a short diary of when it happens and what helps. Bring it with you." in spells["do"]
+
+
+# Walkthrough F (P5): Sam, 17, whose fingers go white then blue in the cold, answered "not sure" to a hand or arm that
+# suddenly turned cold, pale and painful: the check showed only the face, arm and speech checks.
+RAYNAUD_COLD_HAND_UNSURE = {"age": 17, "unsure": ["hand_cold_pale_painful"], "findings": {
+    "skin_white_then_blue": True, "triggered_by_cold_or_stress": True, "both_hands": True, "one_hand": False,
+    "fingertip_sores": False, "joint_pain_swelling": False, "autoimmune_disease": False, "comes_and_goes": True,
+    "onset_sudden": False, "face_drooping": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False}}
+
+
+def test_a_cold_pale_hand_not_sure_of_says_how_it_differs_from_a_raynauds_attack(tmp_path: Path) -> None:
+    """Its own check (findings.yaml how_to_check): a blocked artery leaves the hand cold, pale and painful even at rest
+    and warm, maybe numb or weak (Health NZ); a Raynaud's attack comes back, often red, as the hand warms (NHS)."""
+    text = _assess(RAYNAUD_COLD_HAND_UNSURE, tmp_path)
+    group = text.split("You were not sure about these emergency signs")[1].split("Why this level")[0]
+    assert "Does one side droop?" not in group, group  # not a stroke sign: the stroke checks do not cover it ...
+    assert "Cold, pale and painful hand" in group and "even at rest" in group, group  # ... its own check does
+    assert "does not come back as you warm up" in group and "Raynaud's attack" in group, group
+    assert "numb or weak" in group, group
+    assert "call your emergency number now" in group  # and the call-now line follows it
+    plan = json.loads(_assess(RAYNAUD_COLD_HAND_UNSURE, tmp_path, "plan"))
+    advice = [a for g in plan["unsure"] if g["level"] == "emergency" for a in g["advice"]]
+    assert advice and advice[0].startswith("Cold, pale and painful hand"), advice
+
+
+def test_the_emergency_screen_shows_the_cold_hand_check_not_the_stroke_checks_for_a_not_sure_cold_hand() -> None:
+    """Walkthrough F: ?18 on the screen showed only the face, arm and speech checks; now its own check, as the result."""
+    from numbwise.assess.interview import next_question, start, unsure_advice
+
+    q = next_question(start(17, None))
+    assert q is not None and q.if_unsure is not None and "hand_cold_pale_painful" in q.findings
+    advice = unsure_advice(q, {f: False for f in q.findings if f != "hand_cold_pale_painful"})
+    assert advice is not None and advice.check[0].startswith("Cold, pale and painful hand"), advice
+    assert not any("Does one side droop?" in line for line in advice.check)

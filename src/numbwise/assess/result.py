@@ -313,12 +313,14 @@ class _Act:
 def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None = None, age: int | None = None) -> _Act:
     """The level's advice, or the advice of the rules that set it (Rule.act) when each has its own; next to a
     rule without one, the level's advice stays and the others' lines are added, so none is lost or contradicted.
-    The level's lines are worded for the answers (`reworded`: "even if it comes and goes" only for spells)."""
+    The level's lines are worded for the answers (`reworded`: "even if it comes and goes" only for spells, and
+    no "see a doctor if it lasts" beside attacks that keep coming)."""
     kb = load()
     lt = kb.triage.levels[level]  # type: ignore[index]
     if lt.reworded and findings is not None:
         said = {r.line: r.instead for r in lt.reworded if compile_cond(r.when)(findings, age) is not None}
-        lt = lt.model_copy(update={"do": [said.get(d, d) for d in lt.do], "do_not": [said.get(d, d) for d in lt.do_not]})
+        lt = lt.model_copy(update={"action": said.get(lt.action, lt.action), "by_when": said.get(lt.by_when, lt.by_when),
+                                   "do": [said.get(d, d) for d in lt.do], "do_not": [said.get(d, d) for d in lt.do_not]})
     fired = [r for r in kb.triage.rules if r.id in rules and r.level == level]
     acts = [r.act for r in fired if r.act is not None]
     if acts and len(acts) == len(fired):

@@ -485,7 +485,7 @@ class EmergencyNumber(Strict):
 class LevelLine(Strict):
     """A line of a level's advice worded for what the person said ("even if it comes and goes" is for spells)."""
 
-    line: Text  # the level's own line (in its do or do_not)
+    line: Text  # the level's own line (its action, by-when, or a line of its do or do_not)
     when: Cond  # the answers under which `instead` is said
     instead: Text
 
@@ -506,7 +506,7 @@ class LevelText(Strict):
     def _reworded_lines_are_the_levels(self) -> "LevelText":
         """A reworded line must be one of the level's own, or it would never be said."""
         for r in self.reworded:
-            if r.line not in self.do and r.line not in self.do_not:
+            if r.line not in (self.action, self.by_when, *self.do, *self.do_not):
                 raise ValueError(f"reworded line is not one of the level's lines: {r.line!r}")
         return self
 
