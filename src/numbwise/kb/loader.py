@@ -266,6 +266,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': a self-care pattern, and only one, names its own cause")
         if rule.cause is not None and rule.cause not in voc.causes:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': unknown cause '{rule.cause}'")
+        if rule.names is not None and rule.names not in voc.causes:
+            problems.append(f"triage_rules.yaml: entry '{rule.id}': names unknown cause '{rule.names}'")
+        if "{answers}" in rule.why and rule.names is None:
+            problems.append(f"triage_rules.yaml: entry '{rule.id}': a reason naming the answers must name its cause")
         if rule.generic and rule.level != "routine":
             problems.append(f"triage_rules.yaml: entry '{rule.id}': only routine rules are generic")
         if rule.act is not None:
@@ -454,6 +458,9 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 problems.append(f"care.yaml: entry '{pid}': a step is left out for unknown finding '{step.unless}'")
             for note in step.notes:
                 refs("care.yaml", pid, note.sources)
+        for offer in plan.ask_doctor:
+            if offer.about is not None and offer.about not in voc.findings:
+                problems.append(f"care.yaml: entry '{pid}': a doctor's offer is about unknown finding '{offer.about}'")
                 if note.about not in voc.findings:
                     problems.append(f"care.yaml: entry '{pid}': a step note is about unknown finding '{note.about}'")
             if step.treatment is not None and step.treatment not in kb.treatments:
