@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from numbwise.assess import assess
 from numbwise.assess.interview import describe, start, still_line
 from numbwise.assess.result import result_plan
@@ -126,3 +128,18 @@ def test_nerve_pain_medicines_are_not_offered_to_someone_without_nerve_pain() ->
     r = run_cli("--plain", "care", "diabetic_neuropathy")
     assert r.code == 0, r.err
     assert "amitriptyline" in r.out  # the care plan page itself still offers it
+
+
+def test_a_reason_naming_an_unknown_cause_or_an_offer_about_an_unknown_finding_is_refused(kb_copy: Path) -> None:
+    """`names:` and a doctor's offer's `about:` are checked like every other ID in the knowledge base."""
+    import pytest
+
+    from numbwise.kb import KnowledgeError, load_from
+    from tests.conftest import edit_file
+
+    edit_file(kb_copy / "triage_rules.yaml", "    names: b12_deficiency\n", "    names: low_b12\n")
+    edit_file(kb_copy / "care.yaml", "        about: burning_pain  #", "        about: nerve_pain  #")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert "triage_rules.yaml: entry 'ro_b12': names unknown cause 'low_b12'" in exc.value.problems
+    assert "care.yaml: entry 'diabetic_neuropathy': a doctor's offer is about unknown finding 'nerve_pain'" in exc.value.problems

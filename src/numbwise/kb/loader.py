@@ -458,15 +458,14 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 problems.append(f"care.yaml: entry '{pid}': a step is left out for unknown finding '{step.unless}'")
             for note in step.notes:
                 refs("care.yaml", pid, note.sources)
-        for offer in plan.ask_doctor:
-            if offer.about is not None and offer.about not in voc.findings:
-                problems.append(f"care.yaml: entry '{pid}': a doctor's offer is about unknown finding '{offer.about}'")
                 if note.about not in voc.findings:
                     problems.append(f"care.yaml: entry '{pid}': a step note is about unknown finding '{note.about}'")
             if step.treatment is not None and step.treatment not in kb.treatments:
                 problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
         for offer in plan.ask_doctor:
             refs("care.yaml", pid, offer.sources)
+            if offer.about is not None and offer.about not in voc.findings:
+                problems.append(f"care.yaml: entry '{pid}': a doctor's offer is about unknown finding '{offer.about}'")
         for esc in plan.escalate:
             refs("care.yaml", pid, esc.sources)
             for fid in esc.said:
