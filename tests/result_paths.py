@@ -12,8 +12,9 @@ from typing import Any
 from numbwise.assess.interview import (Interview, Question, answer, describe, fingers_answer, fits, next_question, outcome,
                                       start)
 from numbwise.assess.result import PLAN_DOUBT, ResultPlan, escalation_findings, result_plan, tells_apart
-from numbwise.assess.triage import LEVELS, triage
+from numbwise.assess.triage import LEVELS, rule_causes, triage
 from numbwise.care.plan import care_plan
+from numbwise.kb import load
 
 Draw = Callable[[list[Any]], Any]  # picks one of the options
 
@@ -110,9 +111,14 @@ def _reply(draw: Draw, q: Question) -> tuple[dict[str, bool], tuple[str, ...]]:
 
 def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     """The result plan for a finished interview and every invariant it breaks (empty when coherent)."""
-    plan = result_plan(outcome(iv), iv.unsure)
+    result = outcome(iv)
+    plan = result_plan(result, iv.unsure)
     answers = dict(iv.answers)
     out: list[str] = []
+    if plan.level != "emergency":  # a rule reason that names a cause ("can go with low vitamin B12") lists that cause
+        out += [f"a reason names {c}, which the causes do not list" for c in rule_causes(result.rules)
+                if c not in {x.id for x in plan.causes}]
+    out += [f"a reason with its answers not filled in: {w}" for w in plan.why if "{" in w]
     asked: set[str] = set()
     first: dict[str, bool] = {}
     before = start(iv.age, iv.sex)
@@ -159,6 +165,9 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
                 if (answers.get(n.about) is False or iv.sex == n.not_for_sex
                     or answers.get(n.about) is None and not fits(n.about, iv.sex, iv.age))
                 and any(" ".join(n.text.split()) in s.do for s in plan.advice.steps)]
+        entry = load().care.plans.get(plan.advice.cause)
+        out += [f"a doctor's offer about {o.about}, answered no: {o.text[:40]}" for o in (entry.ask_doctor if entry else ())
+                if o.about is not None and answers.get(o.about) is False and o.text in plan.advice.ask_doctor]
         if plan.advice.steps and not plan.told_apart:
             out.append("a treatment ladder when the causes cannot be told apart")
         escalations = escalation_findings(plan.advice.cause)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from numbwise.assess import assess
 from numbwise.assess.interview import describe, start, still_line
 from numbwise.assess.result import result_plan
@@ -67,3 +69,77 @@ def test_the_terminal_result_has_no_home_plan_beside_an_unsure_stroke_sign(tmp_p
     r = run_cli("--plain", "assess", "--case", str(case), "--format", "text")
     assert r.code == 0, r.err
     assert "What you can do at home" not in r.out and "NOT SURE ABOUT SOME EMERGENCY SIGNS" in r.out
+
+
+RUTH = {"age": 62, "sex": "female", "findings": {
+    "both_hands": True, "numb_thumb": True, "numb_index": True, "numb_middle": True, "numb_ring": True,
+    "numb_little": True, "numb_feet": True, "onset_gradual": True, "onset_sudden": False, "onset_over_days": False,
+    "lasting_over_6_weeks": True, "constant": True, "getting_worse": True, "diabetes": True, "takes_metformin": True,
+    "fatigue_pallor": True, "sore_red_tongue": True, "vegan_or_vegetarian": False, "burning_pain": False}}
+
+
+def test_metformin_counts_for_low_b12_not_again_for_diabetes() -> None:
+    """Ruth (diabetes, metformin 10 years) read '+ You take metformin' under diabetic nerve damage: diabetes twice."""
+    from numbwise.assess.ranking import model
+
+    m = model()
+    lift = dict(zip(m.causes, m.lift_present["takes_metformin"]))
+    assert lift["diabetic_neuropathy"] == 0.0 and lift["low_blood_sugar"] == 0.0
+    assert lift["b12_deficiency"] > 0.5
+    untold = {**RUTH, "findings": {k: v for k, v in RUTH["findings"].items() if k != "sore_red_tongue"}}
+    plan = result_plan(assess(untold))
+    lines = {c.id: c for c in plan.causes}
+    assert "takes_metformin" not in [r.finding for r in lines["diabetic_neuropathy"].towards]
+    assert "takes_metformin" in [r.finding for r in lines["b12_deficiency"].towards]
+
+
+def test_the_guided_path_lists_low_b12_when_its_reason_is_given_and_asks_the_tongue() -> None:
+    """'Something in your answers can go with low vitamin B12' stood beside a list with no B12 cause in it."""
+    from numbwise.assess.interview import outcome, simulate
+
+    iv = simulate(RUTH["findings"], RUTH["age"], RUTH["sex"])
+    assert "sore_red_tongue" in iv.asked  # the answer that tells low B12 from diabetic nerve damage is asked
+    plan = result_plan(outcome(iv), unsure=list(iv.unsure))
+    assert "b12_deficiency" in [c.id for c in plan.causes]
+    b12 = next(w for w in plan.why if "vitamin B12" in w and "blood test" in w)
+    assert "metformin" in b12 and "tired" in b12  # the answers, not "something in your answers"
+    assert "Something in your answers" not in b12
+
+
+def test_a_rule_that_names_a_cause_lists_it_even_when_it_is_unlikely() -> None:
+    """A change in memory or mood sets off the low-B12 reason: the list then shows low B12, whatever its chance."""
+    case = {"age": 55, "sex": "male", "findings": {
+        "one_hand": True, "memory_or_mood_change": True, "onset_gradual": True, "shaking_relieves": True,
+        "numb_thumb": True, "numb_index": True, "numb_middle": True, "worse_at_night": True}}
+    a = assess(case)
+    assert "ro_b12" in a.rules
+    assert "b12_deficiency" in [c.id for c in result_plan(a).causes]
+
+
+def test_nerve_pain_medicines_are_not_offered_to_someone_without_nerve_pain() -> None:
+    """'For nerve pain, a doctor can offer ...' sat beside '- You have no burning or electric pain.'"""
+    no_b12 = {**RUTH, "findings": {**RUTH["findings"], "takes_metformin": False, "fatigue_pallor": False,
+                                   "sore_red_tongue": False}}
+    plan = result_plan(assess(no_b12))
+    assert plan.advice is not None and plan.advice.cause == "diabetic_neuropathy" and plan.advice.steps
+    assert not any("nerve pain" in x for x in plan.advice.ask_doctor)
+    pain = result_plan(assess({**no_b12, "findings": {**no_b12["findings"], "burning_pain": True}}))
+    assert pain.advice is not None and any("nerve pain" in x for x in pain.advice.ask_doctor)
+    r = run_cli("--plain", "care", "diabetic_neuropathy")
+    assert r.code == 0, r.err
+    assert "amitriptyline" in r.out  # the care plan page itself still offers it
+
+
+def test_a_reason_naming_an_unknown_cause_or_an_offer_about_an_unknown_finding_is_refused(kb_copy: Path) -> None:
+    """`names:` and a doctor's offer's `about:` are checked like every other ID in the knowledge base."""
+    import pytest
+
+    from numbwise.kb import KnowledgeError, load_from
+    from tests.conftest import edit_file
+
+    edit_file(kb_copy / "triage_rules.yaml", "    names: b12_deficiency\n", "    names: low_b12\n")
+    edit_file(kb_copy / "care.yaml", "        about: burning_pain  #", "        about: nerve_pain  #")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert "triage_rules.yaml: entry 'ro_b12': names unknown cause 'low_b12'" in exc.value.problems
+    assert "care.yaml: entry 'diabetic_neuropathy': a doctor's offer is about unknown finding 'nerve_pain'" in exc.value.problems

@@ -9,7 +9,7 @@ from typing import Any
 from numbwise.assess.case import Case, parse_case
 from numbwise.assess.explain import reason_lines
 from numbwise.assess.ranking import rank, shortlist
-from numbwise.assess.triage import UNCONFIRMED_RULE, UNSURE_RULE, Triage, coherent, compiled_rules, triage
+from numbwise.assess.triage import UNCONFIRMED_RULE, UNSURE_RULE, Triage, coherent, compiled_rules, rule_causes, triage
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,12 @@ class Assessment:
 
 def assess_case(case: Case) -> Assessment:
     """Assess a validated case."""
-    ranked = shortlist(rank(case.findings, case.age, case.sex))
+    full = rank(case.findings, case.age, case.sex)
+    ranked = shortlist(full)
     level: Triage = coherent(triage(case.findings, case.age), ranked, case.findings)
+    # a cause a reason names ("can go with low vitamin B12") stays on the list, however unlikely (ranked order kept)
+    named = set(rule_causes(level.rules)) - {c for c, _ in ranked}
+    ranked += [(c, p) for c, p in full if c in named]
     reasons = reason_lines(case.findings, level, ranked)
     return Assessment(level.level, tuple(ranked), level.red_flags, tuple(reasons), level.rules, case)
 

@@ -9,6 +9,7 @@ from numbwise.assess.chance import short_chance
 from numbwise.assess.ranking import model
 from numbwise.assess.triage import COHERENCE_RULE, SELF_CARE_CAUSE_RULE, UNCONFIRMED_RULE, UNSURE_RULE, Triage
 from numbwise.kb import load
+from numbwise.kb.models import Rule
 
 STRONG = 0.26  # log(1.3): a finding must shift the odds by at least 30 % to be named
 # A "no" is named against a cause only when it shifts the odds by at least half (log 1.5): a reader takes
@@ -50,19 +51,32 @@ def cause_reasons(findings: Mapping[str, bool], cause: str, probability: float, 
     return CauseReasons(cause, probability, towards, away)
 
 
-def triage_reasons(result: Triage) -> list[str]:
-    """Why the level is what it is, one sentence per rule that set it."""
+def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None) -> list[str]:
+    """Why the level is what it is, one sentence per rule that set it (a rule's `{answers}`: the answers that set it off)."""
     tri = load().triage
+    rules = {r.id: r for r in tri.rules}
     why = {r.id: r.why for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why, SELF_CARE_CAUSE_RULE: tri.coherence.self_care_why}
-    lines = [why[rid] for rid in result.rules if rid not in (UNCONFIRMED_RULE, UNSURE_RULE)] or [tri.default_reason]
+    lines = [_with_answers(why[rid], rules.get(rid), findings or {})
+             for rid in result.rules if rid not in (UNCONFIRMED_RULE, UNSURE_RULE)] or [tri.default_reason]
     return (lines + ([tri.unconfirmed_home_care] if UNCONFIRMED_RULE in result.rules else [])
             + ([tri.unsure_home_care] if UNSURE_RULE in result.rules else []))
+
+
+def _with_answers(text: str, rule: Rule | None, findings: Mapping[str, bool]) -> str:
+    """A reason that names the person's own answers ("you take metformin"), not "something in your answers"."""
+    if "{answers}" not in text or rule is None:
+        return text
+    said = [f for f in dict.fromkeys(leaf.present for leaf in rule.when.leaves() if leaf.present)
+            if f is not None and findings.get(f) is True and f in load().findings]
+    if not said:  # no answers to hand (a saved reason): the sentence without the list
+        return text.replace(": {answers}", "").replace("{answers}", "your answers")
+    return text.replace("{answers}", "; ".join(_lower(statement(f, True)) for f in said))
 
 
 def reason_lines(findings: Mapping[str, bool], result: Triage, causes: list[tuple[str, float]], explained: int = 3) -> list[str]:
     """The `reasons` of an assessment: the triage reasons, then one line per leading cause."""
     kb = load()
-    lines = triage_reasons(result)
+    lines = triage_reasons(result, findings)
     for cid, p in causes[:explained]:
         r = cause_reasons(findings, cid, p)
         name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]

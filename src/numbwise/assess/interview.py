@@ -27,6 +27,7 @@ Kind = Literal["screen", "fingers", "choice", "finding", "sweep", "text"]  # "te
 MAX_QUESTIONS = 20  # about 20 questions at most (the person can always stop sooner)
 CONFIDENT = 0.85  # stop asking about causes once the leading cause is this likely
 MIN_CAUSE_GAIN = 0.04  # bits: a cause question must be worth at least this much
+NAMED_GAIN = 0.02  # bits, between two causes: a sign of a cause a reason names, asked before the interview stops
 LEVEL_DOUBT = 0.04  # keep asking while the level could still change with this probability
 MIN_LEVEL_GAIN = 0.01  # bits: a triage question must be worth at least this much
 WORLDS = 240  # simulated complete answer sets used to judge how the level could still change
@@ -880,9 +881,36 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
             sweep = _sweep(iv)
             if sweep is not None:
                 return sweep
+    named = _named_cause_question(iv, post)
+    if named is not None:
+        return finding_question(named)
     for fid in (*must_ask, *iv.to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv):
             return _clarify(fid, iv)
+    return None
+
+
+def _named_cause_question(iv: Interview, post: list[float]) -> str | None:
+    """A cause a reason of the result names (low B12 beside diabetic nerve damage) that does not lead: the open sign of
+    that reason's rule that best tells it from the leading cause (a sore red tongue), so the result does not name it
+    while its telling sign was never asked. Judged between those two causes only, where a rare but telling sign counts."""
+    m = model()
+    lead = max(range(len(post)), key=post.__getitem__)
+    result = triage(iv.answers, iv.age)
+    rules = {r.id: r for r in load().triage.rules}
+    for rid in result.rules:
+        rule = rules.get(rid)
+        if rule is None or rule.names is None or m.causes.index(rule.names) == lead:
+            continue
+        i = m.causes.index(rule.names)
+        total = post[i] + post[lead]
+        pair = [p / total if j in (i, lead) else 0.0 for j, p in enumerate(post)] if total > 0 else post
+        signs = [f for f in dict.fromkeys(leaf.present for leaf in rule.when.leaves() if leaf.present)
+                 if f is not None and f in m.present and f not in iv.asked and not settled_by_another(f, iv.answers)
+                 and _fits(f, iv) and m.p[f][i] > m.p[f][lead]]
+        gains = sorted(((cause_gain(pair, f), f) for f in signs), reverse=True)
+        if gains and gains[0][0] >= NAMED_GAIN:
+            return gains[0][1]
     return None
 
 

@@ -19,7 +19,8 @@ from numbwise.assess.interview import (cause_gain, checklist_label, fits, own_ch
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import (
-    HISTORY_GROUP, LEVELS, UNSURE_RULE, Triage, compile_cond, compiled_rules, signs_shown, triage, watched_causes,
+    HISTORY_GROUP, LEVELS, UNSURE_RULE, Triage, compile_cond, compiled_rules, rule_causes, signs_shown, triage,
+    watched_causes,
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
@@ -413,12 +414,15 @@ def _meter(p: float) -> int:
     return max(1, min(99, round(100 * p)))
 
 
-def shown_causes(level: str, ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
-    """The causes a result lists: none on an emergency; else the leading one, then up to two more with a real chance."""
+def shown_causes(level: str, ranked: Sequence[tuple[str, float]], named: Collection[str] = ()) -> list[tuple[str, float]]:
+    """The causes a result lists: none on an emergency; else the leading one, then up to two more with a real chance,
+    then any cause a reason of the result names (`named`, rule_causes), whatever its chance: a reason never speaks of
+    a cause the list leaves out."""
     if level == "emergency":
         return []
     top = list(ranked[:MOST_CAUSES])
-    return top[:1] + [(c, p) for c, p in top[1:] if _meter(p) >= 5]
+    out = top[:1] + [(c, p) for c, p in top[1:] if _meter(p) >= 5]
+    return out + [(c, p) for c, p in ranked if c in named and c not in {x for x, _ in out}]
 
 
 def _cause_line(findings: Mapping[str, bool], cid: str, p: float, child: bool = False) -> CauseLine:
@@ -881,12 +885,13 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if led is not None:
         act = led[2]
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
-    why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules))) + _buts(result.rules, findings, unsure)
+    why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules), findings)) + _buts(result.rules, findings, unsure)
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
         why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
     elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
         why = (" ".join(led[0].why.split()),) + why
-    shown = tuple(_cause_line(findings, c, p, is_child(age)) for c, p in shown_causes(level, result.causes))
+    shown = tuple(_cause_line(findings, c, p, is_child(age))
+                  for c, p in shown_causes(level, result.causes, rule_causes(result.rules)))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
     if shown and not shown[0].towards and not shown[0].note:  # never in place of an emergency-type cause's note

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from numbwise.kb import load
@@ -231,3 +231,8 @@ def watched_causes(ranked: Sequence[tuple[str, float]]) -> list[str]:
 def _pattern_causes() -> dict[str, str | None]:
     """Each rule's own cause (only self-care patterns have one), looked up once per process."""
     return {r.id: r.cause for r in load().triage.rules}
+
+
+def rule_causes(rules: Collection[str]) -> tuple[str, ...]:
+    """The causes the reasons of these rules name (triage_rules.yaml `names`: "can go with low vitamin B12")."""
+    return tuple(dict.fromkeys(r.names for r in load().triage.rules if r.id in rules and r.names is not None))

@@ -187,7 +187,8 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
                               " ".join([do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
                                                 for n in notes)]), s.how_long,
                               refs(list(s.sources) + [sid for n in notes for sid in n.sources])))
-    ask_doctor = tuple(PlanOffer(x.text, refs(x.sources)) for x in entry.ask_doctor)
+    ask_doctor = tuple(PlanOffer(x.text, refs(x.sources)) for x in entry.ask_doctor
+                       if answers is None or x.about is None or answers.get(x.about) is not False)
     escalation = tuple(PlanEscalation(e.when, e.then, refs(e.sources)) for e in entry.escalate)
     warnings = list(entry.warnings)
     warning_sources = list(entry.warning_sources)

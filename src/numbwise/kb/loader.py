@@ -266,6 +266,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': a self-care pattern, and only one, names its own cause")
         if rule.cause is not None and rule.cause not in voc.causes:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': unknown cause '{rule.cause}'")
+        if rule.names is not None and rule.names not in voc.causes:
+            problems.append(f"triage_rules.yaml: entry '{rule.id}': names unknown cause '{rule.names}'")
+        if "{answers}" in rule.why and rule.names is None:
+            problems.append(f"triage_rules.yaml: entry '{rule.id}': a reason naming the answers must name its cause")
         if rule.generic and rule.level != "routine":
             problems.append(f"triage_rules.yaml: entry '{rule.id}': only routine rules are generic")
         if rule.act is not None:
@@ -460,6 +464,8 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
         for offer in plan.ask_doctor:
             refs("care.yaml", pid, offer.sources)
+            if offer.about is not None and offer.about not in voc.findings:
+                problems.append(f"care.yaml: entry '{pid}': a doctor's offer is about unknown finding '{offer.about}'")
         for esc in plan.escalate:
             refs("care.yaml", pid, esc.sources)
             for fid in esc.said:

@@ -344,6 +344,9 @@ class DoctorOffer(Strict):
     """A treatment only a doctor can give (a prescription medicine): shown apart from the home steps, never as one."""
 
     text: Text
+    # An offer for only some people (medicines for nerve pain): a check's result leaves it out when this finding was
+    # answered no; `text` is worded to fit anyone else ("If you have nerve pain, ..."), so it stands where not asked.
+    about: Ident | None = None
     sources: SourceRefs
 
 
@@ -555,6 +558,9 @@ class Rule(Strict):
     when: Cond
     unless: Cond | None = None
     cause: Ident | None = None  # a self-care pattern's own cause: the pattern stands only when it leads
+    # The one cause its reason names ("can go with low vitamin B12"): a result that gives this reason lists that
+    # cause whatever its chance, so no reason is about a cause the result does not show.
+    names: Ident | None = None
     generic: bool = False
     replaces: list[Ident] = []
     # Rules of its own level it stands in for when both fire: their level holds, this one's reason and advice
