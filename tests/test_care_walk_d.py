@@ -32,7 +32,7 @@ PANIC = {"age": 36, "sex": "male", "findings": {
     "face_drooping": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False, "comes_and_goes": True,
     "constant": False}}
 EMERGENCY = "Call your emergency number now if"
-SOONER = "Get help sooner if"
+SOONER = "Book a doctor's visit if"
 
 
 def _flat(text: str) -> str:
