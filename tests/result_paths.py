@@ -206,6 +206,9 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
     if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")
+    also = _findings_kb().triage.unsure_caution_also_urgent
+    if generic and worst == "emergency" and any(g.level == "urgent" for g in plan.unsure) and also not in plan.caution:
+        out.append("a caution that says only 'call now' above a group of signs that need a doctor today")
     out += _lead_problems(plan, iv)
     # a caution no rule leads puts its heading first, in its own colour: never "book a visit" alone beside "call now"
     if plan.caution and not plan.leads and not (plan.caution_title and plan.banner_level == worst):
@@ -223,33 +226,16 @@ def _repeated_doubts(plan: ResultPlan) -> list[str]:
             doubt[u.finding] = min(doubt.get(u.finding, 9), LEVELS.index(g.level))
     out = [f"watch line repeats the not-sure group: {w.text}" for g in plan.watch_for for w in g.items
            if w.findings and all(f in doubt and doubt[f] <= LEVELS.index(w.level) for f in w.findings)]
-    # a sign answered 'not sure' is acted on in its group: never again as "call now if ..." (walkthrough E), unless
-    # the line is there for a change the group does not check (chest pain beside a 'not sure' cold sweat)
-    checks = _group_checks(plan)
+    # a sign answered 'not sure' is acted on in its group: never again as "call now if ..." (walkthrough E), not even
+    # beside a change the group does not check ("chest pain or pressure, or a cold sweat" beside a 'not sure' chest
+    # pain reads as "watch for what you already told us", walkthrough F): the line is said without it (`parts`)
     for g in plan.watch_for:
         for w in g.items:
             mine = [f for f in w.findings if f in doubt and doubt[f] <= LEVELS.index(w.level)]
-            if mine and all(any(f in checks[d] for d in mine) for f in w.findings):
+            if mine:
                 out.append(f"watch line names a sign already in a not-sure group ({', '.join(mine)}): {w.text}")
     if plan.leads and plan.next_steps:
         out.append(f"a result led by a not-sure sign ({plan.leads}) offers steps that wait")
-    return out
-
-
-def _group_checks(plan: ResultPlan) -> dict[str, set[str]]:
-    """For each sign in a not-sure group, the signs that group checks: its own, and the stroke signs when the group
-    shows the emergency screen's stroke checks (face, arms, speech, balance and eyes)."""
-    from numbwise.kb import load
-
-    screen = next(s for s in load().interview.steps if s.id == "screen_emergency")
-    stroke = set(screen.if_unsure.for_findings) if screen.if_unsure is not None else set()
-    out: dict[str, set[str]] = {}
-    for g in plan.unsure:
-        shown = {u.finding for u in g.items}
-        if screen.if_unsure is not None and all(c in g.advice for c in screen.if_unsure.check):
-            shown |= stroke
-        for u in g.items:
-            out.setdefault(u.finding, shown)
     return out
 
 
@@ -314,7 +300,18 @@ def _question_problems(plan: ResultPlan) -> list[str]:
 def _unsure_cautions() -> set[str]:
     from numbwise.kb import load
 
-    return set(load().triage.unsure_caution.values())
+    tri = load().triage
+    return set(tri.unsure_caution.values()) | {  # with what the emergency one adds (went away, others today)
+        " ".join(w for w in parts if w) for parts in (
+            (tri.unsure_caution["emergency"], went, also) for went in ("", tri.unsure_caution_went_away)
+            for also in ("", tri.unsure_caution_also_urgent))} if "emergency" in tri.unsure_caution else set(
+        tri.unsure_caution.values())
+
+
+def _findings_kb() -> Any:
+    from numbwise.kb import load
+
+    return load()
 
 
 def _rule_level(rule_id: str) -> str:

@@ -32,7 +32,7 @@ PANIC = {"age": 36, "sex": "male", "findings": {
     "face_drooping": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False, "comes_and_goes": True,
     "constant": False}}
 EMERGENCY = "Call your emergency number now if"
-SOONER = "Get help sooner if"
+SOONER = "Book a doctor's visit if"
 
 
 def _flat(text: str) -> str:
@@ -263,7 +263,7 @@ def test_the_home_care_banner_does_not_say_see_a_doctor_if_it_lasts_to_someone_w
     banner = _text(SAM, tmp_path).split("What to do")[0]
     assert "if it lasts" not in banner, banner
     assert "See a doctor if it changes, comes more often, spreads or gets worse." in banner, banner
-    assert "Check again in a few weeks." in banner  # the by-when stands: nothing beside it now says "after weeks"
+    assert "By when: Give each home step the time it says below, then check again." in banner  # one timeline: the steps'
     pressure = {"age": 40, "findings": {
         "after_pressure_on_arm": True, "episode_resolved_within_hour": True, "one_hand": True, "both_hands": False,
         "onset_sudden": False, "hand_weakness": False, "comes_and_goes": False, "lasting_over_6_weeks": False,

@@ -584,3 +584,19 @@ def test_the_check_itself_shows_the_teen_no_mirror_check_for_an_unsure_start() -
     assert "You were not sure about these emergency signs ? It started suddenly" in out, out
     assert "smile in a mirror" not in out
     assert "within seconds or minutes, so you could name the moment it began" in out
+
+
+def test_a_no_to_another_route_to_the_same_cause_is_never_a_point_away() -> None:
+    """Walkthrough F, Maria on chemotherapy: "Points away: You take no other medicine known to damage nerves" under
+    medicine-induced nerve damage; and the other way round, "You have never had chemotherapy" beside another such
+    medicine. (The B12, salt and blood-sugar routes never show a no as a reason: their lifts are too small.)"""
+    from numbwise.assess import assess
+
+    maria = {"both_hands": True, "numb_feet": True, "chemotherapy": True, "neuropathy_drug": False,
+             "onset_gradual": True, "onset_sudden": False, "fever": False, "diabetes": False, "heavy_alcohol": False}
+    other = {**maria, "chemotherapy": False, "neuropathy_drug": True}
+    for findings, route, no in ((maria, "chemotherapy", "neuropathy_drug"), (other, "neuropathy_drug", "chemotherapy")):
+        plan = result_plan(assess({"age": 55, "sex": "female", "findings": findings}))
+        drug = next(c for c in plan.causes if c.id == "drug_neuropathy")
+        assert any(r.finding == route for r in drug.towards)
+        assert not any(r.finding == no for c in plan.causes for r in c.away), drug.away

@@ -299,3 +299,53 @@ def test_the_emergency_screen_shows_the_cold_hand_check_not_the_stroke_checks_fo
     advice = unsure_advice(q, {f: False for f in q.findings if f != "hand_cold_pale_painful"})
     assert advice is not None and advice.check[0].startswith("Cold, pale and painful hand"), advice
     assert not any("Does one side droop?" in line for line in advice.check)
+
+# Walkthrough F, Tom: 40, panic attacks, tingling hands and lips when he breathes fast, chest tight: "not sure" to pain.
+TOM = {"both_hands": True, "one_hand": False, "numb_thumb": True, "numb_index": True, "numb_middle": True,
+       "numb_ring": True, "numb_little": True, "numb_whole_hand": True, "numb_around_mouth": True,
+       "rapid_breathing_anxiety": True, "anxiety_history": True, "comes_and_goes": True,
+       "episode_resolved_within_hour": True}
+
+
+def test_a_chest_pain_not_sure_of_is_checked_as_a_heart_attack_and_never_watched_for_again(tmp_path: Path) -> None:
+    """The not-sure group names a heart attack and what its pain feels like; the call-now list no longer says
+    "You have chest pain or pressure" (he read it as "watch for what you already told us") but keeps the cold sweat."""
+    from numbwise.assess.interview import answer, next_question, start
+    from tests.result_paths import problems
+
+    iv = start(40, "male")
+    while (q := next_question(iv)) is not None:  # he answers every question, chest pain "not sure"
+        lists = q.kind not in ("fingers", "choice")
+        iv = answer(iv, q, {f: TOM.get(f, False) for f in q.findings if f != "chest_pain" and (f in TOM or lists)})
+    plan, broken = problems(iv)
+    assert "chest_pain" in iv.unsure and broken == []
+    watched = [w.text for g in plan.watch_for for w in g.items]
+    assert not any("chest pain" in t for t in watched), watched
+    assert any("cold sweat" in t for t in watched)  # a change he was asked and said no to stays on the list
+    group = next(g for g in plan.unsure if g.level == "emergency")
+    check = " ".join(group.advice)
+    assert "heart attack" in check and "squeezing" in check and "jaw" in check
+    text = _assess({"age": 40, "sex": "male", "findings": {**TOM, "cold_sweat_nausea": False, "onset_sudden": False},
+                    "unsure": ["chest_pain"]}, tmp_path)
+    watch = text.split("Call your emergency number now if")[1]
+    assert "chest pain" not in watch and "cold sweat" in watch and "heart attack" in text
+
+
+def test_a_person_unsure_of_emergency_and_today_signs_is_told_both_at_the_top() -> None:
+    """Walkthrough F, Alex: 'call now if ..., if none: book a visit' led, while a later group said 'see a doctor
+    today'. The leading caution now says the today part too, and the result's invariants check it."""
+    from numbwise.assess.interview import answer, next_question, start
+    from numbwise.kb import load
+    from tests.result_paths import problems
+
+    iv = start(50, "female")
+    while (q := next_question(iv)) is not None:  # not sure of everything but the fingers: the whole right hand
+        iv = answer(iv, q, {"one_hand": True, "both_hands": False, "numb_whole_hand": True, **{
+            f: True for f in ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")}}
+                    if q.kind == "fingers" else {})
+    plan, broken = problems(iv)
+    assert broken == []
+    assert [g.level for g in plan.unsure][:2] == ["emergency", "urgent"]
+    also = load().triage.unsure_caution_also_urgent
+    assert plan.caution.startswith("We can't tell yet how urgent this is") and plan.caution.endswith(also)
+    assert "see a doctor today" in also

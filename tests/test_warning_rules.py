@@ -15,7 +15,7 @@ from numbwise.kb.headings import grouped, heading_of, level_of
 from numbwise.kb.loader import KNOWLEDGE_DIR, ruled_warnings, urgency_in_text
 from tests.conftest import run_cli
 
-HEADINGS = {"emergency": "Call your emergency number now if", "urgent": "See a doctor today if", "routine": "Get help sooner if"}
+HEADINGS = {"emergency": "Call your emergency number now if", "urgent": "See a doctor today if", "routine": "Book a doctor's visit if"}
 
 
 def test_every_line_names_a_rule_that_raises_the_level_and_shows_under_its_heading() -> None:

@@ -25,7 +25,7 @@ def test_every_line_sits_under_the_heading_of_its_rules_level() -> None:
         assert item.level == LEVEL_OF[item.rule_id]
         assert item.heading == TRI.levels[item.level].watch_heading  # type: ignore[index]
     headings = [h for h, _ in grouped(items)]
-    assert headings == ["Call your emergency number now if", "See a doctor today if", "Get help sooner if"]
+    assert headings == ["Call your emergency number now if", "See a doctor today if", "Book a doctor's visit if"]
 
 
 def test_an_emergency_change_is_never_under_get_help_sooner() -> None:

@@ -263,6 +263,24 @@ def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], 
     return tuple(out)
 
 
+def _without_doubts(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]) -> tuple[WatchFor, ...]:
+    """A line that names a sign a not-sure group already acts on is said without it, one change a line (its `parts`):
+    "You have chest pain or pressure, or a cold sweat ..." beside a 'not sure' chest pain would read as "watch for
+    what you already told us" (walkthrough F), so only "You get a cold sweat ..." stays. A part the group checks too
+    (the stroke checks) goes with it. Each part is then filed by its own change, as any line is."""
+    doubted = {u.finding for g in groups for u in g.items}
+    checked = {u.finding: _checks(g) for g in reversed(groups) for u in g.items}
+    out: list[WatchFor] = []
+    for w in items:
+        mine = [f for f in w.findings if f in doubted]
+        if not mine or not w.parts:
+            out.append(w)
+            continue
+        out += [replace(w, text=text, findings=(f,), parts=()) for f, text in w.parts
+                if f not in doubted and not any(f in checked[d] for d in mine)]
+    return tuple(out)
+
+
 def _not_in_groups(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]) -> tuple[WatchFor, ...]:
     """Leave out a warning whose changes are all signs the person was not sure of, when the not-sure groups already
     give each an action at least as urgent ("gets worse day by day" beside "not sure: it gets worse ... see a doctor
@@ -589,6 +607,8 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     text = next((text for lv, text in tri.unsure_caution.items() if lv == worst), "")
     if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away:
         text = f"{text} {tri.unsure_caution_went_away}"  # an urgent level's own advice is already today or now
+    if worst == "emergency" and tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):
+        text = f"{text} {tri.unsure_caution_also_urgent}"  # never "if none of these: book a visit" over a today group
     return text, worst == "emergency"
 
 
@@ -917,9 +937,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
-    warnings = _for_this_person(general, findings, age, level)
     unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
+    warnings = _for_this_person(_without_doubts(general, unsure_groups), findings, age, level)
     warnings = _not_in_groups(warnings, unsure_groups)
     advice_heading = ""
     if advice is not None:

@@ -19,6 +19,7 @@ class WatchFor:
     text: str
     rule_id: str
     findings: tuple[str, ...]
+    parts: tuple[tuple[str, str], ...] = ()  # (finding, its own words): the line said without a sign not sure of
 
 
 def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tuple[WatchFor, ...]:
@@ -55,7 +56,9 @@ def _line(item: RuledWarning, rule_level: str) -> WatchFor:
     """The line under its rule's level heading; a change to "no" keeps no findings for the result's checks to test."""
     heading = load().triage.levels[rule_level].watch_heading  # type: ignore[index]
     assert heading is not None  # the knowledge check requires it
-    return WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings) if item.change == "yes" else ())
+    yes = item.change == "yes"
+    return WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings) if yes else (),
+                    tuple(item.parts.items()) if yes else ())
 
 
 def grouped(items: tuple[WatchFor, ...]) -> list[tuple[str, list[str]]]:

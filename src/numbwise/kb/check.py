@@ -28,7 +28,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for cid, c in kb.causes.items():
         out += [(f"causes.{cid}.{k}", getattr(c, k)) for k in ("short", "description", "who", "how_common", "confirm")]
         out += [(f"causes.{cid}.pattern.{k}", v) for k, v in c.pattern.model_dump().items()]
-        out += [(f"causes.{cid}.watch_for", w.text) for w in c.watch_for]
+        out += [(f"causes.{cid}.watch_for", t) for w in c.watch_for for t in (w.text, *w.parts.values())]
         if c.care_note:
             out.append((f"causes.{cid}.care_note", c.care_note))
     for tid, t in kb.treatments.items():
@@ -44,6 +44,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"triage.levels.{level}.reworded", r.instead) for r in lt.reworded]
     out += [(f"triage.unsure_caution.{lv}", t) for lv, t in tri.unsure_caution.items()]
     out += [("triage.unsure_caution_went_away", tri.unsure_caution_went_away)] if tri.unsure_caution_went_away else []
+    out += [("triage.unsure_caution_also_urgent", tri.unsure_caution_also_urgent)] if tri.unsure_caution_also_urgent else []
     for lv, lead in tri.unsure_lead.items():  # the level's own words stand in for their slot ("{action}")
         said = [lead.heading, lead.do_heading, lead.why, *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
                                                                        by_when="today.") for k in ("title", "action", "by_when"))]
@@ -54,7 +55,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
             a = r.act
             said = [a.title, a.action, a.by_when, a.also, *a.do, *a.do_not]
             out += [(f"triage.rules.{r.id}.act", t) for t in said if t]
-    out += [("triage.watch_for", w.text) for w in tri.watch_for] + [("triage.coherence.why", tri.coherence.why)]
+    out += [("triage.watch_for", t) for w in tri.watch_for for t in (w.text, *w.parts.values())] + [("triage.coherence.why", tri.coherence.why)]
     for eid, e in kb.exercises.exercises.items():
         out += [(f"exercises.{eid}.summary", e.summary)] + [(f"exercises.{eid}.cautions", c) for c in e.cautions]
         out += [(f"exercises.{eid}.{st.id}.{k}", getattr(st, k)) for st in e.steps for k in ("text", "alt")]

@@ -439,9 +439,10 @@ def _check_warnings(kb: Knowledge, problems: list[str]) -> None:
             )
     for item in kb.triage.watch_for:
         level = rules[item.rule].level if item.rule in rules else None
-        said = urgency_in_text(item.text)
-        if level is not None and said is not None and said != level:
-            problems.append(f"triage_rules.yaml: watch_for: '{item.text}' says {said}, but its rule '{item.rule}' is {level}")
+        for text in (item.text, *item.parts.values()):  # a part is shown under the same heading
+            said = urgency_in_text(text)
+            if level is not None and said is not None and said != level:
+                problems.append(f"triage_rules.yaml: watch_for: '{text}' says {said}, but its rule '{item.rule}' is {level}")
 
 
 def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:

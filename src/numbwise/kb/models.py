@@ -199,6 +199,17 @@ class RuledWarning(Strict):
     # The change the line warns of is these findings turning yes (default) or turning no ("an aura that is not
     # like your usual one"): a reported answer the same way means it has already happened, and leaves it out.
     change: Literal["yes", "no"] = "yes"
+    # The line said one change at a time, each finding's own words: used when the person was not sure of one of the
+    # line's findings and a not-sure group already acts on it, so the line never names it again ("chest pain or
+    # pressure, or a cold sweat" beside a 'not sure' chest pain says only the cold sweat). Keys: all of `findings`.
+    parts: dict[Ident, Text] = {}
+
+    @model_validator(mode="after")
+    def _parts_cover_the_findings(self) -> RuledWarning:
+        """A line's parts say each of its findings, and nothing else, so no change is lost when it is split."""
+        if self.parts and set(self.parts) != set(self.findings):
+            raise ValueError(f"watch line '{self.text}': parts must name exactly its findings {self.findings}")
+        return self
 
 
 class ResultWarning(RuledWarning):
@@ -615,6 +626,8 @@ class TriageFile(Strict):
     unsure_home_care: Text  # why a 'not sure' about an urgent or emergency sign never gives self-care
     unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
     unsure_caution_went_away: Text = ""  # the emergency caution's help-today line for a sign that came and went (below urgent)
+    # added to the emergency caution when some other signs not sure of need a doctor today (never "book a visit if none")
+    unsure_caution_also_urgent: Text = ""
     unsure_caution_sources: list[Ident] = []  # what the cautions' advice rests on (a sign that came and went: a TIA)
     unsure_lead: dict[Literal["emergency", "urgent"], UnsureLead] = {}  # the banner when such a caution leads it
     watch_for: Annotated[list[ResultWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
