@@ -183,7 +183,8 @@ def test_a_not_sure_sign_more_urgent_than_the_result_leads_the_banner_in_the_ter
     lead = load().triage.unsure_lead["emergency"]
     text = _assess(SPEECH_MAYBE_YESTERDAY, tmp_path)
     tri = load().triage
-    caution = " ".join(f"{tri.unsure_caution['emergency']} {tri.unsure_caution_went_away}".split())
+    named = tri.unsure_caution_names.format(signs="your speech is slurred, or you have trouble finding or understanding words")
+    caution = " ".join(f"{named} {tri.unsure_caution['emergency']} {tri.unsure_caution_went_away}".split())
     assert text.startswith(f"URGENCY: {lead.heading.upper()} {caution} >> Call 911")  # the caution first, its buttons
     assert "URGENCY: BOOK A DOCTOR'S VISIT" not in text  # the level never heads it ...
     assert "IF NONE OF THE SIGNS YOU WERE NOT SURE ABOUT: BOOK A DOCTOR'S VISIT If none of the signs you were not " \
@@ -347,5 +348,19 @@ def test_a_person_unsure_of_emergency_and_today_signs_is_told_both_at_the_top() 
     assert broken == []
     assert [g.level for g in plan.unsure][:2] == ["emergency", "urgent"]
     also = load().triage.unsure_caution_also_urgent
-    assert plan.caution.startswith("We can't tell yet how urgent this is") and plan.caution.endswith(also)
+    assert plan.caution.startswith("You were not sure about: ") and plan.caution.endswith(also)
+    assert "more, listed below." in plan.caution.split(". ")[0] + "."  # two named, the rest left to the list
+    assert "We can't tell yet how urgent this is" in plan.caution
     assert "see a doctor today" in also
+
+
+def test_the_caution_names_the_signs_it_is_about() -> None:
+    """Walkthrough F, Dan (wrist drop, not sure of a sudden start): "if a sign you were not sure about is happening
+    now" read as the numbness he has now; the banner never said which sign it meant."""
+    from numbwise.assess import assess
+    from numbwise.assess.result import result_plan
+
+    dan = {"age": 45, "sex": "male", "findings": {"one_hand": True, "numb_thumb": True, "hand_weakness": True,
+                                                  "after_pressure_on_arm": False, "constant": True}}
+    plan = result_plan(assess(dan), unsure=["arm_or_leg_weakness_sudden"])
+    assert plan.caution.startswith("You were not sure about: your arm or leg suddenly feels weak.")

@@ -589,6 +589,15 @@ def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
     return tuple(out)
 
 
+def _named_doubts(doubts: tuple[Unsure, ...]) -> str:
+    """The sentence that names the signs a caution is about: the first two, then how many more the list below holds."""
+    tri = load().triage
+    names = [d.text[:1].lower() + d.text[1:].rstrip(".") for d in doubts[:2]]
+    if len(doubts) > 2 and tri.unsure_caution_more:
+        names.append(tri.unsure_caution_more.format(n=len(doubts) - 2))
+    return tri.unsure_caution_names.format(signs="; ".join(names))
+
+
 def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
              level: str = "routine") -> tuple[str, bool]:
     """The line atop a result when the person was not sure about a sign more urgent than it, and whether the
@@ -605,6 +614,8 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if story is not None and story.act is not None and story.act.if_unsure:
         return story.act.if_unsure, False
     text = next((text for lv, text in tri.unsure_caution.items() if lv == worst), "")
+    if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
+        text = f"{_named_doubts(doubts)} {text}"
     if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away:
         text = f"{text} {tri.unsure_caution_went_away}"  # an urgent level's own advice is already today or now
     if worst == "emergency" and tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):

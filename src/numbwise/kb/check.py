@@ -45,6 +45,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     out += [(f"triage.unsure_caution.{lv}", t) for lv, t in tri.unsure_caution.items()]
     out += [("triage.unsure_caution_went_away", tri.unsure_caution_went_away)] if tri.unsure_caution_went_away else []
     out += [("triage.unsure_caution_also_urgent", tri.unsure_caution_also_urgent)] if tri.unsure_caution_also_urgent else []
+    out += [("triage.unsure_caution_names", tri.unsure_caution_names.format(signs="your speech is slurred"))] \
+        if tri.unsure_caution_names else []
     for lv, lead in tri.unsure_lead.items():  # the level's own words stand in for their slot ("{action}")
         said = [lead.heading, lead.do_heading, lead.why, *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
                                                                        by_when="today.") for k in ("title", "action", "by_when"))]

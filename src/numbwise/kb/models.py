@@ -628,6 +628,10 @@ class TriageFile(Strict):
     unsure_caution_went_away: Text = ""  # the emergency caution's help-today line for a sign that came and went (below urgent)
     # added to the emergency caution when some other signs not sure of need a doctor today (never "book a visit if none")
     unsure_caution_also_urgent: Text = ""
+    # the caution opens by naming the signs ("You were not sure about: {signs}."), so the banner says which ones; past
+    # two, "{n} more" are left to the list below it
+    unsure_caution_names: Text = ""
+    unsure_caution_more: Text = ""
     unsure_caution_sources: list[Ident] = []  # what the cautions' advice rests on (a sign that came and went: a TIA)
     unsure_lead: dict[Literal["emergency", "urgent"], UnsureLead] = {}  # the banner when such a caution leads it
     watch_for: Annotated[list[ResultWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
