@@ -51,8 +51,10 @@ def test_words_then_thin_thumb_muscles_sends_to_the_doctor_instead_of_home_steps
 def _sure(iv: Interview, story: dict[str, bool]) -> Interview:
     """Answer every question from the story, no to anything else."""
     while (q := next_question(iv)) is not None:
-        if q.kind in ("fingers", "choice"):
+        if q.kind == "fingers":
             iv = answer(iv, q, {f: story[f] for f in q.findings if f in story})
+        elif q.kind == "choice":  # one option picked answers the others no, as the faces do
+            iv = answer(iv, q, {f: story.get(f, False) for f in q.findings} if set(q.findings) & set(story) else {})
         else:
             iv = answer(iv, q, {f: story.get(f, False) for f in q.findings})
     return iv
