@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from numbwise.assess.interview import Interview, answer, finding_question, next_question, outcome, start
 from numbwise.assess.triage import LEVELS
@@ -104,3 +105,47 @@ def test_the_terminal_says_who_you_means_when_the_words_gave_age_and_sex() -> No
     assert "About you" not in out and " ".join(FOR_SOMEONE_ELSE_TOLD.split()) in " ".join(out.split())
     out = run_cli("--plain", "check", "--no-diary", "--describe", "my right thumb tingles at night", input="\n\nq\n").out
     assert FOR_SOMEONE_ELSE_TOLD not in " ".join(out.split()) and " ".join(FOR_SOMEONE_ELSE.split()) in " ".join(out.split())
+
+
+# Children (a parent answering), walkthrough F's boy of 12 among them: a fall on the hand, colour changes in the cold,
+# a dead arm after sleeping on it, tingling hands and feet after a cold with weak legs, and tingling when anxious.
+CHILD_STORIES: tuple[tuple[int, str, dict[str, bool]], ...] = (
+    (12, "male", {"onset_sudden": True, "recent_arm_injury_or_cast": True, "numb_ring": True, "numb_little": True,
+                  "one_hand": True, "lump_at_wrist": False}),
+    (14, "female", {"onset_gradual": True, "skin_white_then_blue": True, "triggered_by_cold_or_stress": True,
+                    "comes_and_goes": True, "both_hands": True, "lasting_over_6_weeks": True}),
+    (15, "male", {"onset_sudden": True, "after_pressure_on_arm": True, "one_hand": True, "numb_thumb": True,
+                  "hand_weakness": True}),
+    (9, "female", {"onset_over_days": True, "numb_feet": True, "both_hands": True, "leg_weakness": True,
+                   "getting_worse": True}),
+    (11, None, {"onset_sudden": True, "rapid_breathing_anxiety": True, "numb_around_mouth": True, "both_hands": True,
+                "episode_resolved_within_hour": True}),
+)
+
+
+def test_a_12_year_old_is_not_asked_whether_he_smokes_and_no_level_moves(monkeypatch: Any) -> None:
+    """Walkthrough F: a boy of 12 (his mother answering) was asked "Do you smoke?". Smoking is asked from 13 (findings.yaml
+    `ages`, NHS Digital: under 1 in 100 children of 11 or 12 smoke regularly). Left unasked it is unknown, which never
+    lowers a level: for every dev case (at its own age and as a child of 12) and the child stories, the level with the
+    new ages is the same as, or more urgent than, the level without them."""
+    import glob
+    import json
+
+    from numbwise.assess.interview import simulate
+
+    assert "You smoke" not in _check(12) and "You smoke" in _check(13)
+    iv = _walk(12, "male", CTS)
+    assert "smoker" not in iv.asked and "smoker" not in iv.answers
+    _never_lower(iv, {"smoker": False})
+    stories = [(age, sex, findings) for age, sex, findings in CHILD_STORIES]
+    for path in sorted(glob.glob("tests/fixtures/cases/dev/*.json")):
+        case = json.loads(open(path).read())
+        stories += [(case.get("age"), case.get("sex"), case["findings"]), (12, case.get("sex"), case["findings"])]
+    findings = load().findings
+    with_ages = [simulate(f, age, sex) for age, sex, f in stories]
+    monkeypatch.setitem(findings, "smoker", findings["smoker"].model_copy(update={"ages": None}))
+    without = [simulate(f, age, sex) for age, sex, f in stories]
+    for (age, _, f), now, before in zip(stories, with_ages, without):
+        assert LEVELS.index(outcome(now).triage) <= LEVELS.index(outcome(before).triage), (age, sorted(f))
+    assert any("smoker" in iv.asked for iv in without[len(CHILD_STORIES):]) and not any(
+        "smoker" in iv.asked for (age, _, _), iv in zip(stories, with_ages) if age is not None and age < 13)

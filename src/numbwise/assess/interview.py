@@ -21,7 +21,9 @@ from numbwise.kb import load
 from numbwise.kb.models import Cond, Sweep, UnsureAdvice
 
 FINGERS = ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")
-PICKER = FINGERS + ("numb_whole_hand", "one_hand", "both_hands")
+PALM = "numb_thenar_palm"  # a spot on the finger picker of both faces (RP, LP): the picker answers it, asked once
+PICKER = FINGERS + ("numb_whole_hand", "one_hand", "both_hands", PALM)
+OLD_PICKER = PICKER[:-1]  # the picker's findings before it answered the palm: a page from then still loads
 Kind = Literal["screen", "fingers", "choice", "finding", "sweep", "text"]  # "text": what a description said
 
 MAX_QUESTIONS = 20  # about 20 questions at most (the person can always stop sooner)
@@ -762,8 +764,13 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
                 up: float, down: float) -> Question | None:
     """Checklist items left blank that still matter, asked back in one list once the fixed screens are done.
 
-    Every warning sign of a safety screen is asked back; any other item only when it could still change
-    the level or tell the likely causes apart. Never one by one, and never a second time.
+    Asked back: every blank sign whose yes alone would make the level more urgent for this person now (a blank
+    never hides a caution the result would give for a 'not sure'); any other item only when it could still change
+    the level or tell the likely causes apart, and only from a list the person answered in part (marked their
+    yeses, say). A list left wholly blank is not asked again item by item: that would only repeat it (a person
+    who could not say, walkthrough F: 63 items asked again); those items stay not known (never lowering a
+    level) and the engine may still ask one that matters on its own. Never one by one, and never a second time.
+    Faces that never leave an item blank (the terminal asks "And the others?") never see this list.
     """
     s = load().interview.left_blank
     if s is None or s.id in iv.shown:
@@ -771,11 +778,21 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers and _fits(f, iv)]
     if not left:
         return None
-    safety = _safety_findings()
+    wholly = _passed_over(iv)
+    current = LEVELS.index(triage(iv.answers, iv.age).level)
     probe = sweep_question(s, ())
     items = [f for f in dict.fromkeys(left)
-             if f in safety or _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
+             if LEVELS.index(triage({**iv.answers, f: True}, iv.age).level) < current
+             or f not in wholly and _worth_asking(replace(probe, findings=(f,)), iv, post, worlds, levels, up, down)]
     return sweep_question(s, items) if items else None
+
+
+def _passed_over(iv: Interview) -> set[str]:
+    """The items of a list the person left wholly blank (Continue with nothing chosen): they could not say, so the
+    engine does not ask them again to tell causes apart or to lower the level (a sign that could raise it is asked
+    back once in the list of blanks, and the safety sweeps still ask theirs). They stay not known."""
+    return {f for q, _, blank in iv.history if q.kind in ("screen", "sweep") and blank and set(q.findings) <= set(blank)
+            for f in q.findings}
 
 
 def _clarify(fid: str, iv: Interview) -> Question:
@@ -864,13 +881,16 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         gain, best = max((_level_gain(worlds, levels, f), f) for f in open_rule)
         if gain >= MIN_LEVEL_GAIN:
             return finding_question(best)
-    candidates = [f for f in model().present if f not in iv.asked and not settled_by_another(f, iv.answers) and _fits(f, iv)]
+    passed = _passed_over(iv)
+    candidates = [f for f in model().present if f not in iv.asked and f not in passed and not settled_by_another(f, iv.answers)
+                  and _fits(f, iv)]
     if max(post) < CONFIDENT and candidates:
         gains = sorted(((cause_gain(post, f), f) for f in candidates), reverse=True)
         if gains[0][0] >= MIN_CAUSE_GAIN:
             return finding_question(gains[0][1])
-    if down >= LEVEL_DOUBT and open_rule:
-        gain, best = max((_level_gain(worlds, levels, f), f) for f in open_rule)
+    lowering = [f for f in open_rule if f not in passed]
+    if down >= LEVEL_DOUBT and lowering:
+        gain, best = max((_level_gain(worlds, levels, f), f) for f in lowering)
         if gain >= MIN_LEVEL_GAIN:
             return finding_question(best)
     if current == "self_care":
@@ -927,20 +947,32 @@ def simulate(findings: Mapping[str, bool], age: int | None = None, sex: str | No
     return iv
 
 
-def fingers_answer(left: set[int] | frozenset[int], right: set[int] | frozenset[int]) -> dict[str, bool]:
-    """The finger picker's findings from picked digits per hand (1 = thumb ... 5 = little, 0 = whole hand)."""
+def fingers_answer(left: set[int] | frozenset[int], right: set[int] | frozenset[int],
+                   palm: Collection[str] = ()) -> dict[str, bool]:
+    """The finger picker's findings from picked digits per hand (1 = thumb ... 5 = little, 0 = whole hand) and the
+    sides whose palm at the base of the thumb was picked ("L", "R").
+
+    A spot left unpicked is a no, the palm's too (the picker asks "which spots are numb"), so "Where else do you feel
+    it?" never asks the palm again. Only the palm picked: the palm is a yes and the fingers stay not known.
+    """
     if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 5 for d in (*left, *right)):
         raise ValueError("fingers are numbered 0 (whole hand) to 5 (little finger)")
+    sides = {str(x).upper() for x in palm}
+    if not sides <= {"L", "R"}:
+        raise ValueError("a palm is picked on the left (L) or the right (R) hand")
     if not left and not right:
+        if sides:
+            return {PALM: True}
         raise ValueError("pick at least one finger")
     picked: set[int] = set()
     for digits in (left, right):
         picked |= set(range(1, 6)) if 0 in digits else set(digits)
     updates = {f: (i + 1) in picked for i, f in enumerate(FINGERS)}
     updates["numb_whole_hand"] = 0 in left or 0 in right
-    both = bool(left) and bool(right)
+    both = bool(left or "L" in sides) and bool(right or "R" in sides)
     updates["both_hands"] = both
     updates["one_hand"] = not both
+    updates[PALM] = bool(sides)
     return updates
 
 
@@ -970,6 +1002,8 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
         if qid not in by_id or by_id[qid].kind != kind:
             raise ValueError(f"no {kind} question '{qid}'")
         q = by_id[qid]
+        if kind == "fingers" and findings == OLD_PICKER:
+            q = replace(q, findings=OLD_PICKER)
         if kind == "screen" and findings != q.findings and findings and set(findings) < set(q.findings):
             q = replace(q, findings=findings, labels=tuple(q.labels[q.findings.index(f)] for f in findings))
     if q.findings != findings:

@@ -15,6 +15,16 @@ def count_line(count: int, described: bool) -> str:
     return "This result comes from what you wrote." if described else ""
 
 
+def answers_heading(count: int, described: bool) -> str:
+    """The heading over "Your answers", counted as count_line counts (Interview.count): a description is listed
+    there but is not a question, so the two never disagree (walkthrough F: "Your answers (5 questions)" beside
+    "You answered 4 questions")."""
+    questions = f"{count} question{'' if count == 1 else 's'}"
+    if described:
+        return f"Your answers (your own words and {questions})" if count else "Your answers (your own words)"
+    return f"Your answers ({questions})"
+
+
 ABOUT = "About you"
 
 

@@ -114,26 +114,34 @@ FINGER_NAMES = ("thumb", "index finger", "middle finger", "ring finger", "little
 
 
 def _parse_fingers(t: str) -> Parsed:
-    """Tokens like R1 L5 (hand letter, finger 1 = thumb to 5 = little), R0 for the whole hand, ? for not sure."""
+    """Tokens like R1 L5 (hand letter, finger 1 = thumb to 5 = little), R0 for the whole hand, RP for the palm at the
+    base of the thumb (as on the web's hand pictures), ? for not sure."""
     if t in UNSURE:
         return Parsed({}, summary="not sure")
     picked: dict[str, set[int]] = {"l": set(), "r": set()}
+    palm: set[str] = set()
     for token in re.split(r"[\s,]+", t):
         if not token:
             continue
-        m = re.fullmatch(r"([lr])([0-5])", token)
+        m = re.fullmatch(r"([lr])([0-5p])", token)
         if not m:
-            raise AnswerError(f"I could not read '{token}'. Type R or L and a finger number, like R1 R2 (R0 = whole right hand), or ? if not sure.")
-        picked[m.group(1)].add(int(m.group(2)))
-    if not picked["l"] and not picked["r"]:
+            raise AnswerError(f"I could not read '{token}'. Type R or L and a finger number, like R1 R2 (R0 = whole right hand, "
+                              "RP = right palm), or ? if not sure.")
+        if m.group(2) == "p":
+            palm.add(m.group(1))
+        else:
+            picked[m.group(1)].add(int(m.group(2)))
+    if not picked["l"] and not picked["r"] and not palm:
         raise AnswerError("Pick at least one finger, like R1 R2, or type ? if you are not sure.")
-    updates = fingers_answer(picked["l"], picked["r"])
+    updates = fingers_answer(picked["l"], picked["r"], {s.upper() for s in palm})
     words = []
     for side, name in (("l", "left"), ("r", "right")):
         if 0 in picked[side]:
             words.append(f"whole {name} hand")
         words += [f"{name} {FINGER_NAMES[d - 1]}" for d in sorted(picked[side]) if d != 0]
-    marks = tuple(f"{side}{d}" for side in ("r", "l") for d in sorted(picked[side]))
+        if side in palm:
+            words.append(f"{name} palm at the base of the thumb")
+    marks = tuple(f"{side}{d}" for side in ("r", "l") for d in sorted(picked[side])) + tuple(f"{s}p" for s in ("r", "l") if s in palm)
     return Parsed(updates, summary=", ".join(words), marks=marks)
 
 

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 SIDES = (("L", "left"), ("R", "right"))
 DIGITS = ((1, "thumb"), (2, "index finger"), (3, "middle finger"), (4, "ring finger"), (5, "little finger"))
-PALM_FINDING = "numb_thenar_palm"
 PICK = "pick:"  # prefill keys that remember the hand-diagram picks (R1, LP ...) for the Katz class on the result
 RUN_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a check's id, kept as the diary's uid of the finished check
 
@@ -99,6 +98,8 @@ def _blank(q: Question, form: FormData, mode: str | None = None) -> tuple[str, .
     """Checklist items left without an answer: not known (never 'no'), so the core may ask them again."""
     if q.kind not in ("screen", "sweep") or (q.any_first and mode is None) or form.get("answer") == "none":
         return ()
+    if mode == "unsure" and all(form.get(f"item{i}") is None for i in range(len(q.findings))):
+        return ()  # "Not sure" to the list and nothing chosen: not sure about them all, as the terminal's "?"
     return tuple(f for i, f in enumerate(q.findings) if form.get(f"item{i}") is None)
 
 
@@ -139,8 +140,6 @@ def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict
         if mode == "yes" and not marked & {"yes", "unsure"}:
             raise FormProblem("You said you have one or more of these. Choose Yes for each one you have, or Not sure, "
                               "or go back to the list and choose None of these.")
-        if mode == "unsure" and not marked & {"yes", "unsure"}:
-            raise FormProblem("Choose Not sure for each one you cannot rule out, or go back to the list.")
         return out, {}
     # the finger picker (the hand diagram)
     if choice == "unsure":
@@ -151,13 +150,12 @@ def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict
         raise FormProblem("Pick fingers on the hand pictures.")
     left = {int(p[1]) for p in picks if p[0] == "L" and p[1].isdigit()}
     right = {int(p[1]) for p in picks if p[0] == "R" and p[1].isdigit()}
-    palm = "LP" in picks or "RP" in picks
+    palm = {p[0] for p in picks if p[1:] == "P"}
     remembered = {PICK + p: True for p in sorted(picks)}
-    if not left and not right:
-        if palm:  # only the palm: fingers not known, the palm is offered on the "where else" screen
-            return {}, {PALM_FINDING: True} | remembered
+    if not left and not right and not palm:
         raise FormProblem("Pick at least one finger or a whole hand, or press Not sure.")
-    return fingers_answer(left, right), ({PALM_FINDING: True} if palm else {}) | remembered
+    # the palm is the picker's to answer, as in the terminal (RP): "Where else" does not ask it again
+    return fingers_answer(left, right, palm), remembered
 
 
 def _pushed(request: Request, response: Response, state: str) -> Response:
@@ -196,7 +194,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
     back_to = _step(iv.count, q.id, None) if mode else _before(iv)
     heading = _heading(q)
     return _pushed(request, render(request, "check_question.html", {
-        "q": q, "heading": heading, "left_blank": left_blank, "filled": [f for f in q.findings if prefill.get(f)],
+        "q": q, "heading": heading, "left_blank": left_blank,
         # the person's own picks on the hand pictures, shown again on the way back (each side's palm its own)
         "picks": {k[len(PICK):] for k, v in prefill.items() if k.startswith(PICK) and v},
         "number": iv.count + 1, "state": state, "error": error,
@@ -324,7 +322,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
                  done: bool = False) -> Response:
     from numbwise.assess.interview import outcome
     from numbwise.assess.result import ASK_DOCTOR_HEADING, POINTS_AWAY, POINTS_TO, result_plan
-    from numbwise.assess.summary import ABOUT, count_line
+    from numbwise.assess.summary import answers_heading, count_line
     from numbwise.web.app import render
     from numbwise.web.store import save_check
 
@@ -337,10 +335,11 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     saved = save_check(request.app.state.settings, case, result.to_dict(), _run(request)) \
         if request.method == "POST" else None
     return _pushed(request, render(request, "check_result.html", {
-        "p": plan, "count_line": count_line(iv.count, iv.described), "saved": saved, "title": plan.caution_title or plan.title,
+        "p": plan, "count_line": count_line(iv.count, iv.described), "answers_heading": answers_heading(iv.count, iv.described),
+        "saved": saved, "title": plan.caution_title or plan.title,
         "answers": _answers(iv, picked_marks(prefill or {})), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY, "step": _step(iv.count, "~result"),
-        "ask_doctor_heading": ASK_DOCTOR_HEADING, "about_heading": ABOUT,
+        "ask_doctor_heading": ASK_DOCTOR_HEADING,
     }), _pack(request, iv, about, None, prefill or {}, done=done))
 
 
@@ -436,5 +435,5 @@ async def check_step(request: Request) -> Response:
     if advice is not None:
         return _unsure_page(request, iv, advice, prefill, about, mode)
     if pending.kind == "fingers":  # a new pick replaces the old one (after Back), the palm's with it
-        prefill = {k: v for k, v in prefill.items() if not k.startswith(PICK) and k != PALM_FINDING}
+        prefill = {k: v for k, v in prefill.items() if not k.startswith(PICK)}
     return _next(request, iv, about, prefill | hints)
