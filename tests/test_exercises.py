@@ -85,7 +85,7 @@ def test_care_carpal_tunnel_is_complete_and_sourced() -> None:
     assert run.code == 0, run.err
     out = run.out
     for part in ("WHAT TO TRY FIRST", "How long: Every night. The NHS says it can take up to 6 weeks", "WHEN TO GET MORE HELP",
-                 "steroid shot", "surgeon", "GET HELP SOONER IF", "EXERCISE ROUTINE", "SOURCES", "nhs.uk"):
+                 "steroid shot", "surgeon", "BOOK A DOCTOR'S VISIT IF", "EXERCISE ROUTINE", "SOURCES", "nhs.uk"):
         assert part in out, part
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", out)}
     listed = {int(n) for n in re.findall(r"^  (\d+)\. ", out.split("SOURCES")[1], re.M)}
@@ -131,7 +131,7 @@ def test_doctor_first_plans_are_specific_to_their_cause(cause: str, must: list[s
               "guillain_barre": {"aha_heart_attack", "befast_aroor_2017", "nhs_tia"}}[cause]
     assert not others & {s["id"] for s in plan["sources"]}
     text = run_cli("--plain", "care", cause).out
-    assert "CALL YOUR EMERGENCY NUMBER NOW IF" in text and "GET HELP SOONER IF" not in text
+    assert "CALL YOUR EMERGENCY NUMBER NOW IF" in text and "BOOK A DOCTOR'S VISIT IF" not in text
 
 
 def test_care_unknown_cause_exits_2_with_suggestions() -> None:

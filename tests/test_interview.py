@@ -373,7 +373,8 @@ def test_the_terminal_says_at_the_top_when_emergency_signs_were_not_sure() -> No
     top = " ".join(run.out[run.out.index("URGENCY:"):].split())
     caution = " ".join(load().triage.unsure_caution["emergency"].split())
     heading = load().triage.unsure_lead["emergency"].heading
-    assert top.startswith(f"URGENCY: {heading.upper()} {caution}")  # the caution leads the banner ...
+    assert top.startswith(f"URGENCY: {heading.upper()} You were not sure about: ")  # the caution leads the banner,
+    assert top.index(caution) < top.index("Call 911")  # naming the signs first, then what to do
     assert top.index(caution) < top.index("By when:") and "Call 911" in top  # ... above the level's own words
 
 
