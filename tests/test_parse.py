@@ -1112,10 +1112,16 @@ def test_a_tight_or_heavy_chest_is_chest_pain(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["my chest felt tight, not sure if it was pain",
                                   "my chest felt tight. Not sure whether it was pain", "chest felt tight, idk if it was pain"])
-def test_a_tight_chest_doubted_as_pain_is_kept_as_not_sure(text: str) -> None:
-    # Walkthrough F (Tom): the hedge points back at the sign, so it enters the check as "not sure", never yes or no.
+def test_a_tight_chest_doubted_as_pain_is_still_the_chest_sign(text: str) -> None:
+    # Walkthrough G (Tom): the sign is "pain, pressure or tightness", so a tight chest has said it whatever he calls
+    # it; read as "not sure", it turned a heart warning into "book a visit within two weeks".
     p = parse(text)
-    assert "chest_pain" not in p.understood and "chest_pain" in p.unsure, text
+    assert said(text).get("chest_pain") is True and "chest_pain" not in p.unsure, text
+
+
+def test_a_sign_doubted_as_what_it_was_is_kept_as_not_sure() -> None:
+    p = parse("my arm suddenly went heavy, not sure if it was weakness")  # heaviness may or may not be weakness
+    assert "arm_or_leg_weakness_sudden" in p.unsure and "arm_or_leg_weakness_sudden" not in p.understood
 
 
 def test_a_doubt_about_something_else_after_a_sign_leaves_the_sign_said() -> None:

@@ -207,9 +207,11 @@ def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sente
     return out
 
 
-# What a sign felt like, doubted by a hedge that points back at it ("my chest felt tight, not sure if it was pain"):
-# the sign before is then not sure. Only these words: "my chest felt tight, not sure if that's normal" still says it.
-_DOUBT_KIND = frozenset({"pain", "painful", "pressure", "tightness", "heaviness", "weakness", "numbness", "real"})
+# What a sign felt like, doubted by a hedge that points back at it ("my arm felt odd, not sure if it was weakness"):
+# the sign before is then not sure. Only these words: "... not sure if that's normal" still says it. Never pain,
+# pressure or tightness: the chest sign is "pain, pressure or tightness", so "my chest felt tight, not sure if it
+# was pain" has said the sign (walkthrough G: read as not sure, it turned a heart warning into a routine visit).
+_DOUBT_KIND = frozenset({"heaviness", "weakness", "numbness", "real"})
 _BACK = frozenset({"it", "it's", "its", "that", "that's", "thats", "this"})
 _IF = frozenset({"if", "whether"})  # after a hedge that does not say it: "idk if it was pain"
 
