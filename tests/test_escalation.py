@@ -14,6 +14,7 @@ from tests.conftest import run_cli
 HAIRDRESSER = ("my right thumb, pointer and middle finger go numb at night and wake me up, I have to shake my hand "
                "out and then it goes. been going on about 6 months. Im a hairdresser so holding scissors all day")
 THUMB_QUESTION = "Does the muscle at the base of your thumb look flat or shrunken?"
+THUMB_ITEM = "The muscle at the base of your thumb looks flat or thin"
 SPLINT = "Wear a wrist splint at night."
 ASK_SURGERY = "See your doctor soon and ask about surgery."
 UNSURE_PLAN = "You were not sure about these signs that would change what to do"
@@ -36,15 +37,17 @@ def test_words_then_no_thin_thumb_muscles_gives_the_splint_plan_after_asking_onc
     """Finding 1: with a description the check never asked about thin thumb muscles and gave the splint plan."""
     r = run_cli("--plain", "check", "--no-diary", "--describe", HAIRDRESSER, input="\n\n52\nf\n3\n\n2 6\n\n\nn\n")
     assert r.code == 0, r.err
-    assert r.out.count(THUMB_QUESTION) == 1
-    before, after = r.out.split(THUMB_QUESTION)
+    asked = THUMB_QUESTION if THUMB_QUESTION in r.out else THUMB_ITEM  # on its own, or in the other-signs list
+    assert r.out.count(THUMB_QUESTION) + r.out.count(THUMB_ITEM) == 1  # asked once, either way
+    before, after = r.out.split(asked)
     assert SPLINT not in before and "What you can do at home for Carpal tunnel syndrome" in after and SPLINT in after
 
 
 def test_words_then_thin_thumb_muscles_sends_to_the_doctor_instead_of_home_steps() -> None:
-    r = run_cli("--plain", "check", "--no-diary", "--describe", HAIRDRESSER, input="\n\n52\nf\n3\n\n2 6\n\n\ny\n")
+    r = run_cli("--plain", "check", "--no-diary", "--describe", HAIRDRESSER, input="\n\n52\nf\n3\n\n2 6\n\n2\n\n\n\n\n")
     assert r.code == 0, r.err
-    said = _flat(r.out.split(THUMB_QUESTION)[1])
+    assert THUMB_ITEM in r.out  # item 2 of the other-signs list: thin thumb muscles, yes
+    said = _flat(r.out.split("URGENCY:")[1])
     assert ASK_SURGERY in said and SPLINT not in said
 
 

@@ -38,7 +38,7 @@ def test_a_stroke_sign_not_sure_of_that_may_have_come_and_gone_means_help_today(
     # ... but a sign that came and went in the last days can be a mini-stroke (TIA): help today, not in two weeks
     assert "happened in the last few days and then went away" in text
     assert "get medical help today" in text.lower()
-    assert "if it comes back, call your emergency number now" in text.lower()
+    assert "strange speech comes back, call your emergency number now" in text.lower()
 
 
 # Cramps after thyroid surgery answered "not sure": an emergency sign that no stroke check covers.

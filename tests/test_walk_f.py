@@ -28,7 +28,7 @@ def test_no_home_plan_beside_a_possible_stroke_and_the_reason_says_why() -> None
     assert plan.caution and plan.numbers and plan.advice is None
     assert not any(s.id == "care" for s in plan.next_steps)
     assert plan.title.startswith("If none of the signs you were not sure about")
-    assert "stroke" in plan.why[0]
+    assert "can mean an emergency" in plan.why[0]
     assert "happened in the last few days and then went away, get medical help today" in plan.caution
     sure = result_plan(assess({**WALTER, "findings": {**WALTER["findings"], "speech_difficulty": False}}))
     assert sure.advice is not None and sure.advice.steps  # with the sign ruled out, the home plan is back
@@ -143,3 +143,34 @@ def test_a_reason_naming_an_unknown_cause_or_an_offer_about_an_unknown_finding_i
         load_from(kb_copy)
     assert "triage_rules.yaml: entry 'ro_b12': names unknown cause 'low_b12'" in exc.value.problems
     assert "care.yaml: entry 'diabetic_neuropathy': a doctor's offer is about unknown finding 'nerve_pain'" in exc.value.problems
+
+
+def test_walkthrough_g_dan_a_new_wrist_drop_of_unknown_start_is_seen_today() -> None:
+    """Dan woke with his wrist hanging after sleeping with his arm over a chair: 'a GP within days' was called unsafe,
+    and three deadlines (call now, a few days, two weeks) a contradiction. A new weakness of unknown start: today."""
+    dan = {"age": 45, "sex": "male", "findings": {"one_hand": True, "numb_thumb": True, "hand_weakness": True,
+                                                  "after_pressure_on_arm": False, "heavy_alcohol": True}}
+    plan = result_plan(assess(dan), unsure=["arm_or_leg_weakness_sudden", "onset_sudden"])
+    assert plan.level == "urgent" and "today" in plan.by_when and "two weeks" not in plan.by_when
+    slow = result_plan(assess({**dan, "findings": {**dan["findings"], "onset_gradual": True, "onset_sudden": False}}))
+    assert slow.level == "routine"  # weakness that came on slowly stays the policy's routine line
+    dropping = {**dan["findings"], "comes_and_goes": True, "worse_at_night": True}
+    assert assess({**dan, "findings": dropping}).triage == "routine"  # dropping things now and then, for weeks
+
+
+def test_walkthrough_g_the_line_above_each_question_says_so_far_not_a_verdict() -> None:
+    """Ahmed leaned on his elbow: 'your answers point to an emergency' on three screens, then a self-care result."""
+    first = load().interview.emergency_first
+    assert first is not None and first.still.startswith("So far, your answers could mean an emergency")
+    assert "The next questions check that" in first.still and "call your emergency number now" in first.still
+
+
+def test_walkthrough_g_a_cold_attack_coming_back_is_not_told_to_call_999() -> None:
+    """Kai's Raynaud's attacks come back every time she is cold: 'if it comes back, call your emergency number now'
+    (about her not-sure sudden start) could not be followed. The call-if-it-comes-back line names the stroke signs."""
+    kai = {"age": 9, "sex": "female", "findings": {"both_hands": True, "skin_white_then_blue": True,
+                                                   "triggered_by_cold_or_stress": True, "comes_and_goes": True}}
+    plan = result_plan(assess(kai), unsure=["onset_sudden"])
+    assert plan.caution and "If it comes back" not in plan.caution
+    assert "if a drooping face, a weak arm or leg, or strange speech comes back" in plan.caution
+    assert "stroke" not in plan.why[0]  # Beth (cramps after thyroid surgery): the lead's reason is not about a stroke

@@ -749,7 +749,7 @@ class EmergencyFirst(Strict):
     go_on: Text  # the choice to answer the few questions that could change it
     still: Text  # said above each of those questions while the answers are still an emergency
     # the same when the result's banner has its own call (go to A&E, the cancer helpline): {title} is that title
-    still_own: Text = "Your answers so far point to an emergency. If you have not done it yet: {title}."
+    still_own: Text = "{title}."
     sources: SourceRefs
 
 
