@@ -174,3 +174,18 @@ def test_walkthrough_g_a_cold_attack_coming_back_is_not_told_to_call_999() -> No
     assert plan.caution and "If it comes back" not in plan.caution
     assert "if a drooping face, a weak arm or leg, or strange speech comes back" in plan.caution
     assert "stroke" not in plan.why[0]  # Beth (cramps after thyroid surgery): the lead's reason is not about a stroke
+
+
+def test_walkthrough_g_ahmeds_watch_lines_say_what_they_mean() -> None:
+    """Ahmed (elbow, sudden start, eased in minutes): 'call 999 if your hand gets weak' read as the slow weakness a
+    GP sees, and 'pins and needles that are there all the time' beside 'not gone within an hour: call 999'."""
+    ahmed = {"age": 26, "sex": "male", "findings": {
+        "one_hand": True, "numb_ring": True, "numb_little": True, "onset_sudden": True, "after_pressure_on_arm": True,
+        "episode_resolved_within_hour": True, "comes_and_goes": True, "face_drooping": False, "speech_difficulty": False,
+        "arm_or_leg_weakness_sudden": False, "numb_face_same_side": False, "numb_leg_same_side": False,
+        "hand_weakness": False, "worse_elbow_bent": True, "constant": False}}
+    plan = result_plan(assess(ahmed))
+    lines = {w.text: g.level for g in plan.watch_for for w in g.items}
+    assert lines.get("Your hand suddenly gets weak, or you suddenly start dropping things.") == "emergency"
+    assert "Your hand gets weak, or you drop things." not in lines
+    assert not any(t.startswith("Pins and needles that are there all the time") for t in lines)
