@@ -189,3 +189,13 @@ def test_walkthrough_g_ahmeds_watch_lines_say_what_they_mean() -> None:
     assert lines.get("Your hand suddenly gets weak, or you suddenly start dropping things.") == "emergency"
     assert "Your hand gets weak, or you drop things." not in lines
     assert not any(t.startswith("Pins and needles that are there all the time") for t in lines)
+
+
+def test_walkthrough_g_tingling_after_thyroid_surgery_calls_the_surgical_team_today() -> None:
+    """Beth, 5 days after surgery: 'today or within 24 hours ... your doctor's office' let her wait overnight."""
+    beth = {"age": 58, "sex": "female", "findings": {"both_hands": True, "numb_around_mouth": True,
+                                                     "neck_surgery_thyroid_parathyroid": True, "onset_over_days": True,
+                                                     "muscle_cramps_spasms": False}}
+    plan = result_plan(assess(beth))
+    assert plan.level == "urgent" and "team that did your operation" in plan.action
+    assert "24 hours" not in plan.by_when and "Today" in plan.by_when
