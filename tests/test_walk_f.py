@@ -199,3 +199,25 @@ def test_walkthrough_g_tingling_after_thyroid_surgery_calls_the_surgical_team_to
     plan = result_plan(assess(beth))
     assert plan.level == "urgent" and "team that did your operation" in plan.action
     assert "24 hours" not in plan.by_when and "Today" in plan.by_when
+
+
+def test_walkthrough_h_george_is_not_asked_his_clumsy_hands_and_walk_again() -> None:
+    """George said yes to 'both hands clumsy and walking unsteady', then was asked each part again, and the result
+    counted it three times."""
+    from numbwise.assess.interview import answer, next_question
+
+    iv = start(66, "male")
+    asked: list[str] = []
+    while (q := next_question(iv)) is not None:
+        asked += list(q.findings)
+        iv = answer(iv, q, {f: f == "clumsy_hands_and_unsteady_walk" for f in q.findings})
+        if len(asked) > 400:
+            break
+    assert "clumsy_hands_and_unsteady_walk" in asked
+    after = asked[asked.index("clumsy_hands_and_unsteady_walk") + 1:]
+    assert "unsteady_walking" not in after and "hand_weakness" not in after
+    from numbwise.assess.interview import outcome
+
+    plan = result_plan(outcome(iv), iv.unsure)
+    said = [r.finding for c in plan.causes for r in c.towards]
+    assert "unsteady_walking" not in said and "hand_weakness" not in said

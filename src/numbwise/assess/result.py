@@ -836,9 +836,12 @@ def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int
 
 def _distinct(reasons: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
     """Leave out a 'no' that another listed 'yes' of its one-answer group already says ("not slowly" next to
-    "over hours", "not in both hands" next to "only one hand")."""
+    "over hours", "not in both hands" next to "only one hand"), and a 'yes' a wider listed 'yes' implies ("your walking
+    is unsteady" under "both hands are clumsy and your walking is unsteady")."""
     yes = {f: True for f, v in reasons if v}
-    return tuple((f, v) for f, v in reasons if v or not settled_by_another(f, yes))
+    kb = load().findings
+    implied = {i for f in yes if f in kb for i, iv in kb[f].implies.items() if iv is True}  # said by a wider yes
+    return tuple((f, v) for f, v in reasons if (v and f not in implied) or (not v and not settled_by_another(f, yes)))
 
 
 def _told_apart(level: str, ranked: Sequence[tuple[str, float]], lead: CauseLine | None, findings: Mapping[str, bool],
