@@ -221,3 +221,18 @@ def test_walkthrough_h_george_is_not_asked_his_clumsy_hands_and_walk_again() -> 
     plan = result_plan(outcome(iv), iv.unsure)
     said = [r.finding for c in plan.causes for r in c.towards]
     assert "unsteady_walking" not in said and "hand_weakness" not in said
+
+
+def test_walkthrough_h_sara_effort_discomfort_has_its_heart_attack_safety_net() -> None:
+    """Sara (arm and jaw on walking uphill, eases with rest, a smoker): nothing said when to call 999, and the
+    result ranked 'my arm fell asleep' first although she said no to pressure on the arm."""
+    sara = {"age": 44, "sex": "female", "findings": {
+        "one_hand": True, "numb_arm": True, "arm_discomfort_on_exertion": True, "smoker": True, "comes_and_goes": True,
+        "episode_resolved_within_hour": True, "after_pressure_on_arm": False, "chest_pain": False}}
+    plan = result_plan(assess(sara), unsure=["onset_sudden"])
+    lines = {w.text: g.level for g in plan.watch_for for w in g.items}
+    assert lines.get("The arm, jaw or chest discomfort comes on at rest, or does not go away within a few minutes of "
+                     "resting.") == "emergency"
+    assert [c.id for c in plan.causes][0] == "angina"
+    carpal = result_plan(assess({"age": 44, "findings": {"numb_thumb": True, "worse_at_night": True}}))
+    assert not any("discomfort comes on at rest" in w.text for g in carpal.watch_for for w in g.items)
