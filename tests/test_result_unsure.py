@@ -202,8 +202,9 @@ def test_the_plan_and_api_say_which_caution_leads_and_word_the_level_as_if_none(
     assert plan["numbers"]  # the call buttons go with the emergency doubt
     thyroid = json.loads(_assess(THYROID_CRAMPS_UNSURE, tmp_path, "plan"))
     assert thyroid["level"] == "urgent" and thyroid["caution_level"] == "emergency"
-    assert thyroid["title"] == "If none of the signs you were not sure about: call your surgical team or doctor today"  # never beside "call now"
-    assert thyroid["action"].startswith("If none of the signs you were not sure about is happening")
+    # an urgent result's own advice holds either way; only the emergency call comes before it (walkthrough H)
+    assert thyroid["title"] == "Unless you call your emergency number: call your surgical team or doctor today"
+    assert thyroid["action"].startswith("Even if none of the signs you were not sure about is happening")
     sure = json.loads(_assess({**SPEECH_MAYBE_YESTERDAY, "unsure": []}, tmp_path, "plan"))
     assert sure["caution"] == sure["caution_title"] == "" and sure["title"] == "Book a doctor's visit"
 

@@ -39,7 +39,9 @@ def test_an_urgent_result_keeps_its_own_now_beside_an_unsure_emergency_sign() ->
     plan = result_plan(assess(PRIYA), unsure=["vision_loss_sudden"])
     assert plan.level == "urgent" and "maternity" in plan.action.lower()
     assert "today" not in plan.caution and "call your emergency number now" in plan.caution
-    assert "none of the signs you were not sure about" in plan.do_heading  # not the signs she has
+    # walkthrough H: her maternity call holds whatever the doubt is, never "only if none of them"
+    assert plan.title.startswith("Unless you call your emergency number: ") and plan.do_heading == "What to do"
+    assert plan.action.startswith("Even if none of the signs you were not sure about is happening")
 
 
 def test_the_line_above_each_question_says_the_results_own_call() -> None:

@@ -375,7 +375,7 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     lead = _lead(doubts, known, years)  # as the result showed it: the helpline first
     if lead is not None:
         return _lead_act(lead).title, _lead_act(lead).action
-    led = _caution_lead(act, doubts, known, years)  # or the caution first, the level's words only if none is true
+    led = _caution_lead(act, doubts, known, years, level)  # or the caution first, the level's words only if none is true
     if led is not None:
         return f"{led[0].heading}. {led[2].title}", led[2].action
     return act.title, act.action
@@ -387,7 +387,7 @@ def _small(text: str) -> str:
 
 
 def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
-                  age: int | None) -> tuple[UnsureLead, str, _Act] | None:
+                  age: int | None, level: str = "routine") -> tuple[UnsureLead, str, _Act] | None:
     """When a 'not sure' sign more urgent than the result puts a caution on it (and no rule's own act leads): the
     caution's heading, its level and the result's own words worded as what to do only if none of those signs is
     true ("If none of these: book a doctor's visit"), so the banner never reads "book a visit" beside "call now"."""
@@ -396,6 +396,10 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
     if not caution or lead is None or doubts[0].level not in ("emergency", "urgent"):
         return None
     words = {"title": _small(act.title), "action": _small(act.action), "by_when": _small(act.by_when)}
+    if level == "urgent" and lead.urgent_title and lead.urgent_action and lead.urgent_by_when:  # its advice holds anyway
+        lead = lead.model_copy(update={"title": lead.urgent_title, "action": lead.urgent_action,
+                                       "by_when": lead.urgent_by_when, "do_heading": lead.urgent_do_heading or lead.do_heading,
+                                       "why": lead.urgent_why or lead.why})
     return lead, doubts[0].level, replace(act, title=lead.title.format(**words),
                                                   action=lead.action.format(**words), by_when=lead.by_when.format(**words))
 
@@ -915,7 +919,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     age, sex = result.case.age, result.case.sex
     doubts = _doubts(findings, age, level, unsure)
     act, lead = _banner(level, result.rules, findings, age, unsure)  # a fever during chemotherapy not sure of: the helpline leads, as a yes would
-    led = _caution_lead(act, doubts, findings, age) if lead is None else None  # else the caution leads, if any
+    led = _caution_lead(act, doubts, findings, age, level) if lead is None else None  # else the caution leads, if any
     if led is not None:
         act = led[2]
     signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()

@@ -48,7 +48,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     out += [("triage.unsure_caution_names", tri.unsure_caution_names.format(signs="your speech is slurred"))] \
         if tri.unsure_caution_names else []
     for lv, lead in tri.unsure_lead.items():  # the level's own words stand in for their slot ("{action}")
-        said = [lead.heading, lead.do_heading, lead.why, *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
+        said = [lead.heading, lead.do_heading, lead.why, *(t for t in (lead.urgent_why, lead.urgent_do_heading) if t), *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
                                                                        by_when="today.") for k in ("title", "action", "by_when"))]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]

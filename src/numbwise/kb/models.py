@@ -609,6 +609,14 @@ class UnsureLead(Strict):
     do_heading: Text  # above the level's what-to-do lines
     why: Text  # "Why this level" opens with it: the level shown holds only if none of those signs is true
     home_steps: bool = True  # False: no home plan beside the caution (a possible stroke is not a time for home care)
+    # On a result that is urgent itself (contact your maternity team now, call your surgical team today), its advice
+    # holds whatever the not-sure signs are, unless one means calling the emergency number: said so, never "only if
+    # none of them" (walkthrough H, Priya). None: the templates above.
+    urgent_title: Text | None = None
+    urgent_action: Text | None = None
+    urgent_by_when: Text | None = None
+    urgent_do_heading: Text | None = None
+    urgent_why: Text | None = None
 
     @model_validator(mode="after")
     def _says_the_levels_words(self) -> "UnsureLead":
@@ -616,6 +624,9 @@ class UnsureLead(Strict):
         for name in ("title", "action", "by_when"):
             if "{" + name + "}" not in getattr(self, name):
                 raise ValueError(f"unsure_lead {name} must contain {{{name}}}")
+            urgent = getattr(self, f"urgent_{name}")
+            if urgent is not None and "{" + name + "}" not in urgent:
+                raise ValueError(f"unsure_lead urgent_{name} must contain {{{name}}}")
         return self
 
 
