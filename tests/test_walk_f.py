@@ -173,8 +173,11 @@ def test_walkthrough_g_a_cold_attack_coming_back_is_not_told_to_call_999() -> No
     kai = {"age": 9, "sex": "female", "findings": {"both_hands": True, "skin_white_then_blue": True,
                                                    "triggered_by_cold_or_stress": True, "comes_and_goes": True}}
     plan = result_plan(assess(kai), unsure=["onset_sudden"])
-    assert plan.caution and "If it comes back" not in plan.caution
-    assert "if a drooping face, a weak arm or leg, or strange speech comes back" in plan.caution
+    assert plan.caution and "If it comes back" not in plan.caution and "comes back" not in plan.caution
+    assert "went away, get medical help today" not in plan.caution  # walkthrough H: her attacks come back each winter
+    one_hand = result_plan(assess({**kai, "findings": {**kai["findings"], "both_hands": False, "one_hand": True}}),
+                           unsure=["onset_sudden"])
+    assert "if a drooping face, a weak arm or leg, or strange speech comes back" in one_hand.caution  # a possible TIA
     assert "stroke" not in plan.why[0]  # Beth (cramps after thyroid surgery): the lead's reason is not about a stroke
 
 

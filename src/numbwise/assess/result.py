@@ -602,6 +602,16 @@ def _named_doubts(doubts: tuple[Unsure, ...]) -> str:
     return tri.unsure_caution_names.format(signs="; ".join(names))
 
 
+def _could_have_come_and_gone(doubts: tuple[Unsure, ...], findings: Mapping[str, bool]) -> bool:
+    """Whether a not-sure emergency sign could have been a mini-stroke that came and went: a stroke sign, or a sudden
+    start of numbness in one hand. A sudden start in both hands (cold attacks in a child) is not one, and "if it comes
+    back, call now" cannot be followed by someone whose attacks come back each winter (walkthroughs G and H, Kai)."""
+    screen = next((st for st in load().interview.steps if st.id == "screen_emergency"), None)
+    stroke = set(screen.if_unsure.for_findings) - {"onset_sudden"} if screen and screen.if_unsure else set()
+    found = {d.finding for d in doubts if d.level == "emergency"}
+    return bool(found & stroke) or ("onset_sudden" in found and findings.get("both_hands") is not True)
+
+
 def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
              level: str = "routine") -> tuple[str, bool]:
     """The line atop a result when the person was not sure about a sign more urgent than it, and whether the
@@ -620,7 +630,8 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     text = next((text for lv, text in tri.unsure_caution.items() if lv == worst), "")
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
         text = f"{_named_doubts(doubts)} {text}"
-    if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away:
+    if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away \
+            and _could_have_come_and_gone(doubts, findings):
         text = f"{text} {tri.unsure_caution_went_away}"  # an urgent level's own advice is already today or now
     if worst == "emergency" and tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):
         text = f"{text} {tri.unsure_caution_also_urgent}"  # never "if none of these: book a visit" over a today group
