@@ -14,6 +14,8 @@ from numbwise.cli.console import read_line, make_console, plain_from, print_wrap
 from numbwise.exitcodes import ExitCode
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
     from numbwise.assess.interview import Interview, Question
@@ -417,14 +419,19 @@ def _words_check_now(console: Console, unsure: list[str]) -> None:
     advice = words_check_now(unsure)
     if advice is None:
         return
-    console.print()
-    console.print(advice.title, markup=False, style="bold")
-    for line in advice.check:
-        print_wrapped(console, line, "  - ", "    ")
-    console.print(advice.act, markup=False, style="bold")
+    _print_check(console, advice.title, advice.check, advice.act)
     for n in load().triage.levels["emergency"].numbers:
         print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", "bold")
     console.print()
+
+
+def _print_check(console: Console, title: str, check: Sequence[str], act: str) -> None:
+    """How to check a sign not sure of and when to call: the same lines after a '?' and after the words."""
+    console.print()
+    console.print(title, markup=False, style="bold")
+    for line in check:
+        print_wrapped(console, line, "  - ", "    ")
+    console.print(act, markup=False, style="bold")
 
 
 def _unsure_advice(console: Console, iv: Interview, q: Question, updates: dict[str, bool], blank: tuple[str, ...],
@@ -433,13 +440,8 @@ def _unsure_advice(console: Console, iv: Interview, q: Question, updates: dict[s
     from numbwise.assess.interview import check_now
 
     advice = check_now(iv, q, updates, blank, limit)
-    if advice is None:
-        return
-    console.print()
-    console.print(advice.title, markup=False, style="bold")
-    for line in advice.check:
-        print_wrapped(console, line, "  - ", "    ")
-    console.print(advice.act, markup=False, style="bold")
+    if advice is not None:
+        _print_check(console, advice.title, advice.check, advice.act)
 
 
 def result_path(case_path: Path) -> Path:
