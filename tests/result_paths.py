@@ -11,7 +11,7 @@ from typing import Any
 
 from numbwise.assess.interview import (Interview, Question, answer, describe, fingers_answer, fits, next_question, outcome,
                                       start)
-from numbwise.assess.result import PLAN_DOUBT, ResultPlan, escalation_findings, result_plan, tells_apart
+from numbwise.assess.result import PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, escalation_findings, result_plan, tells_apart
 from numbwise.assess.triage import LEVELS, rule_causes, triage
 from numbwise.care.plan import care_plan
 from numbwise.kb import load
@@ -202,7 +202,12 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out += [f"offered question that does not fit this person: {q}" for q in plan.questions
             if not fits(by_text[q], iv.sex, iv.age, answers)]
     # an unsure sign more urgent than the level: said at the top (a home plan's own escalation answers are not)
-    worst = next((g.level for g in plan.unsure if g.level != PLAN_DOUBT), None)
+    worst = next((g.level for g in plan.unsure if g.level != PLAN_DOUBT
+                  and LEVELS.index(g.level) < LEVELS.index(plan.level)), None)
+    # on a call-now result a not-sure sign is only said back: no caution, no "if none of these" (walkthrough J)
+    if plan.level == "emergency" and plan.unsure and (plan.caution or plan.caution_title
+                                                      or any(g.heading != UNSURE_SAID_BACK[0] for g in plan.unsure)):
+        out.append("a not-sure sign on an emergency result given as a caution, not said back")
     generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
     if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")

@@ -105,7 +105,7 @@ def test_an_unknown_source_is_refused(kb_copy: Path) -> None:
     _edit(kb_copy / "triage_rules.yaml", "sources: [aha_heart_attack]", "sources: [no_such_source]")
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
-    assert "triage_rules.yaml: entry 'em_heart': unknown source 'no_such_source'" in exc.value.problems
+    assert "triage_rules.yaml: entry 'ur_breathless': unknown source 'no_such_source'" in exc.value.problems
 
 
 def test_an_unknown_finding_in_a_rule_is_refused(kb_copy: Path) -> None:

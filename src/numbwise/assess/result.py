@@ -55,6 +55,13 @@ UNSURE_URGENT = "If any of these might be true, see a doctor today."
 UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
                    "urgent": "You were not sure about these signs that need a doctor today",
                    "routine": "You were not sure about these signs that would change what to do"}
+# An urgent group that holds answers about the story, not signs to look for ("It went away completely within an
+# hour" read as a warning sign, walkthrough J): called answers, with the same "see a doctor today if" below it.
+UNSURE_ANSWERS_URGENT = "You were not sure about these answers, which could mean a doctor today"
+STORY_GROUPS = frozenset({HISTORY_GROUP, "onset_and_course"})  # findings.yaml groups of answers about the story
+# On a call-now result a sign the person was not sure of changes nothing to do, but is said back, never dropped
+# (walkthrough J: Grace's 'not sure' drooping face was missing), with what to do with it.
+UNSURE_SAID_BACK = ("You were also not sure about these signs", "Tell the call handler about them too.")
 PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
@@ -349,6 +356,7 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
                     whens.pop() if len(whens) == 1 else lt.by_when,
                     tuple(dict.fromkeys(d for a in acts for d in a.do)), tuple(dict.fromkeys(d for a in acts for d in a.do_not)))
     dropped = {d for a in acts for d in a.drops}
+    dropped |= {o.line for o in lt.only_for if not set(o.rules) & set(rules)}  # "nothing to swallow" is a stroke's
     return _Act(lt.title, lt.action, lt.by_when,
                 tuple(dict.fromkeys([*(d for d in lt.do if d not in dropped), *(a.also or a.action for a in acts)])),
                 tuple(dict.fromkeys([*(d for d in lt.do_not if d not in dropped), *(d for a in acts for d in a.do_not)])))
@@ -716,6 +724,7 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collect
         if rule is None:
             continue
         parts = rule.unless.finding_ids() if rule.unless is not None else set()
+        out += [n.text for n in rule.notes if findings.get(n.said) is True and n.text not in out]  # panic attacks
         for but in rule.but:
             if findings.get(but.said) is True and but.text not in out:
                 out.append(but.text)
@@ -771,11 +780,36 @@ def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: C
     rule_findings = _rule_levels()
     raises = {f: triage({**findings, f: True}, age).level for f in unsure  # what a yes would mean for this person
               if f in rule_findings and f not in findings and f in kb.findings}
+    # A warning sign that is part of an emergency rule all the not-sure signs together would set goes with them: a
+    # new breathlessness is a doctor today on its own, but beside a 'not sure' chest pain it is a heart attack's sign
+    # (walkthrough J, Alex: filed under "a doctor today" beside "not sure: chest pain, a cold sweat").
+    trig = _rule_triggers()
+    together = triage({**findings, **dict.fromkeys(raises, True)}, age).rules
+    joint = {f for rid in together if rid in trig and trig[rid][0] == "emergency" for f in trig[rid][1]}
+    raises = {f: "emergency" if f in joint and lv == "urgent" else lv for f, lv in raises.items()}
     return tuple(
         Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), lv)
         for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), _asked_order().get(x[0], 10**6), x[0]))
         if LEVELS.index(lv) < LEVELS.index(level)
     )
+
+
+def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str]) -> tuple[UnsureGroup, ...]:
+    """On an emergency result, the not-sure signs whose yes would set an emergency rule of their own that has not
+    fired (a drooping face beside a sudden start): no caution, the level is call-now already, but said back."""
+    if level != "emergency":
+        return ()
+    kb = load()
+    trig = _rule_triggers()
+    fired = set(triage(findings, age).rules)
+    found = [f for f in unsure if f in kb.findings and f not in findings and any(
+        rid not in fired and rid in trig and trig[rid][0] == "emergency" and f in trig[rid][1]
+        for rid in triage({**findings, f: True}, age).rules)]
+    if not found:
+        return ()
+    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
+    items = tuple(Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), "emergency") for f in found)
+    return (UnsureGroup("emergency", UNSURE_SAID_BACK[0], items, (UNSURE_SAID_BACK[1],)),)
 
 
 def saved_unsure(level: str, case: Mapping[str, Any],
@@ -794,7 +828,7 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     asked = [f for f in unsure if isinstance(f, str) and f in kb.vocabulary.findings]
     years = age if isinstance(age, int) and not isinstance(age, bool) else None
     doubts = _doubts(findings, years, level, asked)
-    groups = _unsure_groups(doubts, _own_call(doubts, findings, years))
+    groups = _unsure_groups(doubts, _own_call(doubts, findings, years)) + _said_back(findings, years, level, asked)
     named = named_cause({"triage": level, "causes": [{"id": c, "probability": p} for c, p in causes]}, case) \
         if causes else None
     home = level in ("routine", "self_care") and not (years is not None and years < _home_care_age()) and not (
@@ -822,7 +856,9 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Collection[str] = ()) -
             advice = checks + _looks_like(found, covered) + ((screen.if_unsure.act,) if call else ())
         else:
             advice = own_checks(found) + ((UNSURE_URGENT,) if lv == "urgent" else ())
-        out.append(UnsureGroup(lv, UNSURE_HEADINGS[lv], items, advice))  # a sign's own check first (a temperature)
+        kb = load().findings
+        story = lv == "urgent" and any(f in kb and kb[f].group in STORY_GROUPS and not kb[f].warning_sign for f in found)
+        out.append(UnsureGroup(lv, UNSURE_ANSWERS_URGENT if story else UNSURE_HEADINGS[lv], items, advice))  # a sign's own check first (a temperature)
     return tuple(out)
 
 
@@ -966,7 +1002,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
-    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _plan_group(
+    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _said_back(findings, age, level, unsure) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
     warnings = _for_this_person(_without_doubts(general, unsure_groups), findings, age, level)
     warnings = _not_in_groups(warnings, unsure_groups)
@@ -1000,6 +1036,6 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     )
 
 
-__all__ = ["ASK_DOCTOR_HEADING", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UnsureGroup", "WatchFor", "WatchGroup",
+__all__ = ["ASK_DOCTOR_HEADING", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",
            "call_now", "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure",
            "shown_causes", "tells_apart"]

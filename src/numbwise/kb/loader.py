@@ -232,6 +232,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for fid in [*item.findings, *item.only_with, *item.already_when]:
             if fid not in voc.findings:
                 problems.append(f"triage_rules.yaml: watch_for '{item.rule}': unknown finding '{fid}'")
+    for name, lt in tri.levels.items():  # a line bound to rules is said only beside them: each must be of its level
+        for bound in lt.only_for:
+            problems.extend(f"triage_rules.yaml: levels.{name}: only_for: '{rid}' is not a rule of this level"
+                            for rid in bound.rules if rule_level.get(rid) != name)
     for cid, cc in tri.coherence.causes.items():
         if cid not in voc.causes:
             problems.append(f"triage_rules.yaml: coherence: unknown cause '{cid}'")
@@ -259,6 +263,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             if levels.get(rid) != rule.level or rule.level not in ("emergency", "urgent") or rid == rule.id:
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': it may stand in only for another "
                                 f"emergency or urgent rule of its own level, not '{rid}'")
+        for note in rule.notes:
+            if note.said not in voc.findings:
+                problems.append(f"triage_rules.yaml: entry '{rule.id}': note answer '{note.said}' is not a finding")
         for but in rule.but:  # it explains an exception that did not hold, so its answer is one of the exception's
             if rule.unless is None or but.said not in rule.unless.finding_ids():
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': 'but' answer '{but.said}' is not part of its 'unless'")

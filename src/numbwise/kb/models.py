@@ -504,6 +504,13 @@ class LevelLine(Strict):
     instead: Text
 
 
+class LevelRuleLine(Strict):
+    """A line of a level's advice that fits only some of its rules' stories ("nothing to swallow" is a stroke's)."""
+
+    line: Text  # a line of the level's do or do_not
+    rules: Annotated[list[Ident], Field(min_length=1)]  # said only when one of these rules set the level
+
+
 class LevelText(Strict):
     title: Text
     action: Text
@@ -514,14 +521,18 @@ class LevelText(Strict):
     numbers: list[EmergencyNumber] = []  # emergency numbers a face shows as large call links
     watch_heading: Text | None = None  # the heading of "watch for" lines whose rule has this level
     reworded: list[LevelLine] = []  # lines said differently when the answers do not fit them
+    only_for: list[LevelRuleLine] = []  # lines said only beside the rules whose story they fit
     sources: SourceRefs
 
     @model_validator(mode="after")
     def _reworded_lines_are_the_levels(self) -> "LevelText":
-        """A reworded line must be one of the level's own, or it would never be said."""
+        """A reworded or rule-bound line must be one of the level's own, or it would never be said."""
         for r in self.reworded:
             if r.line not in (self.action, self.by_when, *self.do, *self.do_not):
                 raise ValueError(f"reworded line is not one of the level's lines: {r.line!r}")
+        for o in self.only_for:
+            if o.line not in (*self.do, *self.do_not):
+                raise ValueError(f"only_for line is not one of the level's do or do_not lines: {o.line!r}")
         return self
 
 
@@ -579,6 +590,9 @@ class Rule(Strict):
     supersedes: list[Ident] = []
     act: RuleAct | None = None  # its own advice (emergency and urgent rules only)
     but: list[RuleBut] = []  # said under its reason when the person gave that answer (its exception did not hold)
+    # Said under its reason when the person gave that answer, which is no exception but may seem to explain the
+    # story (known panic attacks beside a tight chest): why the rule still stands. Its words rest on `sources`.
+    notes: list[RuleBut] = []
     sources: SourceRefs
 
 
