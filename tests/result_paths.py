@@ -229,16 +229,18 @@ def _repeated_doubts(plan: ResultPlan) -> list[str]:
     for g in plan.unsure:
         for u in g.items:
             doubt[u.finding] = min(doubt.get(u.finding, 9), LEVELS.index(g.level))
-    out = [f"watch line repeats the not-sure group: {w.text}" for g in plan.watch_for for w in g.items
+    # ... except a stroke line worded for a sign that may have come and gone coming back, beside the help-today banner
+    # (walkthrough J): what to watch for, since the checks only show what is happening now
+    items = [w for g in plan.watch_for for w in g.items if not (plan.caution_today and w.again and w.text == w.again)]
+    out = [f"watch line repeats the not-sure group: {w.text}" for w in items
            if w.findings and all(f in doubt and doubt[f] <= LEVELS.index(w.level) for f in w.findings)]
     # a sign answered 'not sure' is acted on in its group: never again as "call now if ..." (walkthrough E), not even
     # beside a change the group does not check ("chest pain or pressure, or a cold sweat" beside a 'not sure' chest
     # pain reads as "watch for what you already told us", walkthrough F): the line is said without it (`parts`)
-    for g in plan.watch_for:
-        for w in g.items:
-            mine = [f for f in w.findings if f in doubt and doubt[f] <= LEVELS.index(w.level)]
-            if mine:
-                out.append(f"watch line names a sign already in a not-sure group ({', '.join(mine)}): {w.text}")
+    for w in items:
+        mine = [f for f in w.findings if f in doubt and doubt[f] <= LEVELS.index(w.level)]
+        if mine:
+            out.append(f"watch line names a sign already in a not-sure group ({', '.join(mine)}): {w.text}")
     if plan.leads and plan.next_steps:
         out.append(f"a result led by a not-sure sign ({plan.leads}) offers steps that wait")
     return out
@@ -261,6 +263,14 @@ def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:
     for g in plan.unsure:
         if g.level == "emergency" and generic and not any("call your emergency number now" in a for a in g.advice):
             out.append("emergency signs not sure of without a call-now line: " + ", ".join(u.finding for u in g.items))
+    # one path for a sign that may have come and gone (walkthrough J): help today, never "if none: weeks" as an equal
+    # choice, and the went-away sentence said once (in the banner, not in the caution too)
+    if plan.caution_today and (plan.title.lower().startswith("if none") or kb.triage.unsure_caution_went_away
+                               and kb.triage.unsure_caution_went_away in plan.caution):
+        out.append(f"the help-today banner is not one path: '{plan.title}' / '{plan.caution}'")
+    if plan.caution_level == "emergency" and plan.level in ("routine", "self_care") and not plan.caution_today \
+            and kb.triage.unsure_caution_went_away and kb.triage.unsure_caution_went_away in plan.caution:
+        out.append("a sign that may have come and gone left with 'if none: ' beside 'get medical help today'")
     m = model()
     doubts = [u.finding for g in plan.unsure if g.level == "emergency" for u in g.items]
     for c in plan.causes:

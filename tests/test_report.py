@@ -508,6 +508,7 @@ def test_the_report_repeats_a_check_led_by_its_not_sure_caution_as_the_result_sh
     with open_store(url) as store:
         store.add_check(_earlier_today(), case, result.to_dict())
     text = _report_text(url, tmp_path / "r.pdf")
-    assert re.search(r"Latest check \([^)]*\): Not sure about some emergency signs\. If none of the signs you were "
-                     r"not sure about: book a doctor's visit\.", text), text[:3000]
+    # a speech sign that may have come and gone: one path, help today (walkthrough J)
+    assert re.search(r"Latest check \([^)]*\): Not sure about some emergency signs\. Get medical help today\.", text), \
+        text[:3000]
     assert not re.search(r"Latest check \([^)]*\): Book a doctor's visit", text)

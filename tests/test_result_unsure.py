@@ -34,9 +34,9 @@ def test_a_case_file_takes_the_not_sure_answers_and_refuses_a_finding_also_answe
 
 def test_a_stroke_sign_not_sure_of_that_may_have_come_and_gone_means_help_today(tmp_path: Path) -> None:
     text = _assess(SPEECH_UNSURE, tmp_path)
-    assert "Book a doctor's visit".upper() in text  # the level itself holds if none of them is there ...
-    # ... but a sign that came and went in the last days can be a mini-stroke (TIA): help today, not in two weeks
-    assert "happened in the last few days and then went away" in text
+    # a sign that came and went in the last days can be a mini-stroke (TIA): help today, not in two weeks
+    assert "GET MEDICAL HELP TODAY" in text and "BOOK A DOCTOR'S VISIT" not in text
+    assert "may have happened and then gone away" in text
     assert "get medical help today" in text.lower()
     assert "strange speech comes back, call your emergency number now" in text.lower()
 
@@ -184,13 +184,14 @@ def test_a_not_sure_sign_more_urgent_than_the_result_leads_the_banner_in_the_ter
     text = _assess(SPEECH_MAYBE_YESTERDAY, tmp_path)
     tri = load().triage
     named = tri.unsure_caution_names.format(signs="your speech is slurred, or you have trouble finding or understanding words")
-    caution = " ".join(f"{named} {tri.unsure_caution['emergency']} {tri.unsure_caution_went_away}".split())
+    caution = " ".join(f"{named} {tri.unsure_caution['emergency']}".split())
     assert text.startswith(f"URGENCY: {lead.heading.upper()} {caution} >> Call 911")  # the caution first, its buttons
     assert "URGENCY: BOOK A DOCTOR'S VISIT" not in text  # the level never heads it ...
-    assert "IF NONE OF THE SIGNS YOU WERE NOT SURE ABOUT: BOOK A DOCTOR'S VISIT If none of the signs you were not " \
-           "sure about is happening, or happened in the last few days: make an appointment" in text  # ... only if none
-    assert "By when: If none of them, within days to two weeks." in text
-    assert "What to do if none of the signs you were not sure about is true - Book an appointment" in text
+    # ... nor stands beside today as an equal path: a speech sign that may have come and gone means today (walkthrough J)
+    assert "GET MEDICAL HELP TODAY One of those signs may have happened and then gone away." in text
+    assert "After that check, for the numbness itself: make an appointment" in text
+    assert "By when: Today." in text
+    assert "For the numbness, after a doctor has checked you today - Book an appointment" in text
     assert text.count("We can't tell yet how urgent this is") == 1
 
 
@@ -198,7 +199,7 @@ def test_the_plan_and_api_say_which_caution_leads_and_word_the_level_as_if_none(
     plan = json.loads(_assess(SPEECH_MAYBE_YESTERDAY, tmp_path, "plan"))
     assert plan["level"] == "routine" and plan["caution_level"] == "emergency"
     assert plan["caution_title"] == "Not sure about some emergency signs"
-    assert plan["title"] == "If none of the signs you were not sure about: book a doctor's visit"
+    assert plan["title"] == "Get medical help today" and plan["caution_today"]  # walkthrough J: one path, today
     assert plan["numbers"]  # the call buttons go with the emergency doubt
     thyroid = json.loads(_assess(THYROID_CRAMPS_UNSURE, tmp_path, "plan"))
     assert thyroid["level"] == "urgent" and thyroid["caution_level"] == "emergency"
@@ -230,7 +231,9 @@ def test_a_stroke_sign_not_sure_of_is_not_repeated_as_a_call_now_watch_line(tmp_
     """Walkthrough E: 'not sure' about speech, then 'Call your emergency number now if ... your speech is slurred'."""
     plan = json.loads(_assess(SPEECH_MAYBE_YESTERDAY, tmp_path, "plan"))
     watched = [w for g in plan["watch_for"] for w in g["items"]]
-    assert not any("speech_difficulty" in w["findings"] for w in watched)
+    # only as the stroke line worded for it coming back, beside the help-today banner (walkthrough J)
+    assert [w["text"] for w in watched if "speech_difficulty" in w["findings"]] == [
+        w["again"] for w in watched if "speech_difficulty" in w["findings"] and w["again"]] != []
     assert any("chest_pain" in w["findings"] for w in watched)  # a sign the stroke checks do not cover stays
 
 
@@ -365,3 +368,38 @@ def test_the_caution_names_the_signs_it_is_about() -> None:
                                                   "after_pressure_on_arm": False, "constant": True}}
     plan = result_plan(assess(dan), unsure=["arm_or_leg_weakness_sudden"])
     assert plan.caution.startswith("You were not sure about: your arm or leg suddenly feels weak.")
+
+
+def test_a_stroke_sign_that_may_have_come_and_gone_takes_one_path_today_in_the_terminal(tmp_path: Path) -> None:
+    """Walkthrough J (Walter): not sure whether his words came out funny yesterday, he read 'if one of those signs
+    happened ... get help today' beside 'if none ... days to two weeks', two paths of equal size, and could not know
+    which was his. A sign he cannot rule out may have been a mini-stroke: one path, today."""
+    text = _assess(SPEECH_MAYBE_YESTERDAY, tmp_path)
+    banner, _, rest = text.partition("By when: ")
+    assert "GET MEDICAL HELP TODAY" in banner and rest.startswith("Today.")
+    assert "If none of the signs you were not sure about" not in text and "IF NONE OF THE SIGNS" not in text
+    assert "If none of them" not in text
+    # the level's weeks come only as what follows a doctor's check today
+    assert "After that check, for the numbness itself: make an appointment with your doctor in the next few days " \
+           "to two weeks." in banner
+    assert text.count("call your doctor or an urgent-care line") == 1  # said once, in the banner
+    assert "strange speech comes back, call your emergency number now" in banner
+    group = text.split("You were not sure about these emergency signs")[1].split("Why this level")[0]
+    assert "These checks only show what is happening now, not whether a sign happened earlier" in group
+    watch = text.split("Call your emergency number now if")[1].split("See a doctor today if")[0]
+    assert "Your face droops, an arm or leg suddenly goes weak, or your speech is slurred or strange" in watch
+    assert "comes back" in watch
+    causes = text.split("What may be causing it (not a diagnosis)")[1]
+    assert "These chances are about the hand numbness" in causes
+
+
+def test_without_a_came_and_gone_doubt_the_lead_is_unchanged(tmp_path: Path) -> None:
+    """A 'not sure' emergency sign that cannot have come and gone (a sudden start in both hands) keeps the if-none
+    banner, and an urgent result keeps its own words (walkthrough H)."""
+    both = {"age": 30, "sex": "female", "unsure": ["onset_sudden"], "findings": {
+        "both_hands": True, "numb_thumb": True, "numb_index": True, "onset_gradual": False}}
+    plan = json.loads(_assess(both, tmp_path, "plan"))
+    if plan["caution_title"]:
+        assert plan["title"].startswith("If none of the signs") and plan["by_when"] != "Today"
+    thyroid = json.loads(_assess(THYROID_CRAMPS_UNSURE, tmp_path, "plan"))
+    assert thyroid["title"].startswith("Unless you call your emergency number")

@@ -159,9 +159,16 @@ def test_the_web_result_leads_with_a_not_sure_caution_and_the_level_only_if_none
     assert h1 is not None and html.unescape(h1.group(1)) == load().triage.unsure_lead["emergency"].heading
     flat = _flat(banner)
     caution = " ".join(plan.caution.split()).lower()
-    assert flat.index(caution) < flat.index("call 911") < flat.index("if none of the signs you were not sure about: book a doctor's visit")
+    # walkthrough J: a stroke sign that may have come and gone yesterday takes one path, today; never "if none: weeks"
+    assert flat.index(caution) < flat.index("call 911") < flat.index("get medical help today") < flat.index(
+        "after that check, for the numbness itself: make an appointment")
+    assert "if none of the signs" not in _flat(page) and "by when: today" in flat
+    assert 'class="action if-none"' not in banner
     assert flat.count("we can't tell yet how urgent this is") == 1
-    assert "<h2>What to do if none of the signs you were not sure about is true</h2>" in page
+    assert flat.count("call your doctor or an urgent-care line") == 1
+    assert "if none of the signs you were not sure about" not in _flat(page)
+    assert "these checks only show what is happening now" in _flat(page)
+    assert "these chances are about the hand numbness" in _flat(page)
     api = json.loads(call(app, "POST", "/api/result", json.dumps(
         {"age": 70, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}).encode(),
         {"Content-Type": "application/json"}).body)

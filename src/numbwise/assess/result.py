@@ -212,6 +212,9 @@ class ResultPlan:
     caution_title: str = ""
     caution_level: str = ""
     do_heading: str = "What to do"
+    # with a caution that leads: True when title, action and by-when are one path for the person not sure (a sign that
+    # may have come and gone: medical help today), not the level's words for "only if none of those signs is true"
+    caution_today: bool = False
 
     @property
     def banner_level(self) -> str:
@@ -270,17 +273,19 @@ def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], 
     return tuple(out)
 
 
-def _without_doubts(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]) -> tuple[WatchFor, ...]:
+def _without_doubts(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...],
+                    keep: Collection[str] = ()) -> tuple[WatchFor, ...]:
     """A line that names a sign a not-sure group already acts on is said without it, one change a line (its `parts`):
     "You have chest pain or pressure, or a cold sweat ..." beside a 'not sure' chest pain would read as "watch for
     what you already told us" (walkthrough F), so only "You get a cold sweat ..." stays. A part the group checks too
-    (the stroke checks) goes with it. Each part is then filed by its own change, as any line is."""
+    (the stroke checks) goes with it. Each part is then filed by its own change, as any line is. A line in `keep`
+    (worded for a sign coming back, `_watch_again`) stays whole."""
     doubted = {u.finding for g in groups for u in g.items}
     checked = {u.finding: _checks(g) for g in reversed(groups) for u in g.items}
     out: list[WatchFor] = []
     for w in items:
         mine = [f for f in w.findings if f in doubted]
-        if not mine or not w.parts:
+        if not mine or not w.parts or w.text in keep:
             out.append(w)
             continue
         out += [replace(w, text=text, findings=(f,), parts=()) for f, text in w.parts
@@ -288,13 +293,14 @@ def _without_doubts(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]
     return tuple(out)
 
 
-def _not_in_groups(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]) -> tuple[WatchFor, ...]:
+def _not_in_groups(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...],
+                   keep: Collection[str] = ()) -> tuple[WatchFor, ...]:
     """Leave out a warning whose changes are all signs the person was not sure of, when the not-sure groups already
     give each an action at least as urgent ("gets worse day by day" beside "not sure: it gets worse ... see a doctor
     today"); and one that names such a sign when that group also checks every other change it names (a 'not sure'
     to speech: the stroke checks of face, arms and speech are already there, with "call now if any might be
     happening"). A warning about anything else (chest pain beside a 'not sure' cold sweat), or more urgent than its
-    group, stays."""
+    group, stays, as does one in `keep` (worded for a sign that may have come and gone coming back)."""
     doubt = {u.finding: LEVELS.index(g.level) for g in reversed(groups) for u in g.items}  # the most urgent group's
     checked = {u.finding: _checks(g) for g in reversed(groups) for u in g.items}
 
@@ -303,7 +309,7 @@ def _not_in_groups(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...])
         return bool(mine) and all(f in doubt and doubt[f] <= LEVELS.index(w.level) or any(f in checked[d] for d in mine)
                                   for f in w.findings)
 
-    return tuple(w for w in items if not (w.findings and repeats(w)))
+    return tuple(w for w in items if w.text in keep or not (w.findings and repeats(w)))
 
 
 def _checks(group: UnsureGroup) -> frozenset[str]:
@@ -399,12 +405,17 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
     """When a 'not sure' sign more urgent than the result puts a caution on it (and no rule's own act leads): the
     caution's heading, its level and the result's own words worded as what to do only if none of those signs is
     true ("If none of these: book a doctor's visit"), so the banner never reads "book a visit" beside "call now"."""
-    caution, _ = _caution(doubts, findings, age)
+    caution, _ = _caution(doubts, findings, age, level)
     lead = load().triage.unsure_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if not caution or lead is None or doubts[0].level not in ("emergency", "urgent"):
         return None
     words = {"title": _small(act.title), "action": _small(act.action), "by_when": _small(act.by_when)}
-    if level == "urgent" and lead.urgent_title and lead.urgent_action and lead.urgent_by_when:  # its advice holds anyway
+    if _today_lead(doubts, findings, level) and lead.past_title and lead.past_action and lead.past_by_when:
+        # one path for a sign that may have come and gone: help today, the level's words only after that check
+        lead = lead.model_copy(update={"title": lead.past_title, "action": lead.past_action,
+                                       "by_when": lead.past_by_when, "do_heading": lead.past_do_heading or lead.do_heading,
+                                       "why": lead.past_why or lead.why})
+    elif level == "urgent" and lead.urgent_title and lead.urgent_action and lead.urgent_by_when:  # its advice holds anyway
         lead = lead.model_copy(update={"title": lead.urgent_title, "action": lead.urgent_action,
                                        "by_when": lead.urgent_by_when, "do_heading": lead.urgent_do_heading or lead.do_heading,
                                        "why": lead.urgent_why or lead.why})
@@ -614,10 +625,31 @@ def _could_have_come_and_gone(doubts: tuple[Unsure, ...], findings: Mapping[str,
     """Whether a not-sure emergency sign could have been a mini-stroke that came and went: a stroke sign, or a sudden
     start of numbness in one hand. A sudden start in both hands (cold attacks in a child) is not one, and "if it comes
     back, call now" cannot be followed by someone whose attacks come back each winter (walkthroughs G and H, Kai)."""
-    screen = next((st for st in load().interview.steps if st.id == "screen_emergency"), None)
-    stroke = set(screen.if_unsure.for_findings) - {"onset_sudden"} if screen and screen.if_unsure else set()
     found = {d.finding for d in doubts if d.level == "emergency"}
-    return bool(found & stroke) or ("onset_sudden" in found and findings.get("both_hands") is not True)
+    return bool(found & _stroke_signs()) or ("onset_sudden" in found and findings.get("both_hands") is not True)
+
+
+def _stroke_signs() -> frozenset[str]:
+    """The stroke signs the emergency screen's checks are for (a sudden start is not one: it has its own check)."""
+    screen = next((st for st in load().interview.steps if st.id == "screen_emergency"), None)
+    return frozenset(screen.if_unsure.for_findings) - {"onset_sudden"} if screen and screen.if_unsure else frozenset()
+
+
+def _watch_again(items: tuple[WatchFor, ...], doubts: tuple[Unsure, ...]) -> tuple[WatchFor, ...]:
+    """A warning about a stroke sign the person was not sure of, when it may have come and gone, worded for it coming
+    back (`again`): it is what they must watch for (walkthrough J), not a repeat of the not-sure checks."""
+    doubted = {d.finding for d in doubts if d.level == "emergency"} & _stroke_signs()
+    return tuple(replace(w, text=w.again, parts=()) if w.again and set(w.findings) & doubted else w for w in items)
+
+
+def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str) -> bool:
+    """Whether the emergency caution's banner takes one path, help today (unsure_lead `past_*`): on a routine or
+    self-care result, when a not-sure emergency sign could have come and gone. The person cannot know whether it
+    happened, so "if none of them: within days to two weeks" beside "if it happened: today" gives them no path
+    (walkthrough J, Walter); an urgent level's own advice is already today or now."""
+    lead = load().triage.unsure_lead.get("emergency")
+    return bool(doubts) and doubts[0].level == "emergency" and level in ("routine", "self_care") \
+        and lead is not None and lead.past_title is not None and _could_have_come_and_gone(doubts, findings)
 
 
 def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
@@ -639,8 +671,9 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
         text = f"{_named_doubts(doubts)} {text}"
     if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away \
-            and _could_have_come_and_gone(doubts, findings):
-        text = f"{text} {tri.unsure_caution_went_away}"  # an urgent level's own advice is already today or now
+            and _could_have_come_and_gone(doubts, findings) and not _today_lead(doubts, findings, level):
+        text = f"{text} {tri.unsure_caution_went_away}"  # an urgent level's own advice is already today or now;
+        # and when the banner itself is that help-today path (`_today_lead`), it says it once, there
     if worst == "emergency" and tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):
         text = f"{text} {tri.unsure_caution_also_urgent}"  # never "if none of these: book a visit" over a today group
     return text, worst == "emergency"
@@ -851,6 +884,8 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Collection[str] = ()) -
         screen = next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
         if lv == "emergency" and screen is not None and screen.if_unsure is not None:  # as the check itself showed
             checks, call = unsure_checks(screen.if_unsure, screen.items, found)
+            if screen.if_unsure.now_only and set(screen.if_unsure.check) <= set(checks):
+                checks += (screen.if_unsure.now_only,)  # they test now, never a sign that came and went (walkthrough J)
             call = call or any(f not in own_call for f in found)
             covered = {*screen.items, *screen.if_unsure.for_findings}  # the screen's own signs and the stroke checks
             advice = checks + _looks_like(found, covered) + ((screen.if_unsure.act,) if call else ())
@@ -1004,8 +1039,12 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
     unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _said_back(findings, age, level, unsure) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
-    warnings = _for_this_person(_without_doubts(general, unsure_groups), findings, age, level)
-    warnings = _not_in_groups(warnings, unsure_groups)
+    today = led is not None and _today_lead(doubts, findings, level)  # one path, help today (walkthrough J)
+    back = _watch_again(general, doubts) if today else general
+    again = {w.text for w in back} - {w.text for w in general}  # the lines now worded for a sign coming back
+    general = back
+    warnings = _for_this_person(_without_doubts(general, unsure_groups, again), findings, age, level)
+    warnings = _not_in_groups(warnings, unsure_groups, again)
     advice_heading = ""
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
@@ -1018,7 +1057,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         do=act.do, do_not=act.do_not, signs=signs, why=why,
         unsure=unsure_groups,
         told_apart=told_apart, headline=headline, causes=shown,
-        causes_note=CAUSES_NOTE if level == "urgent" and shown else "",
+        causes_note=CAUSES_NOTE if level == "urgent" and shown else (
+            led[0].past_causes_note or "" if today and led is not None and shown else ""),
         questions=questions, questions_intro=CANT_TELL_MORE if questions else (
             CANT_TELL_DOCTOR if not told_apart and level != "emergency" and len(shown) > 1 else ""), advice_heading=advice_heading,
         advice=advice,
@@ -1033,6 +1073,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         leads=lead.level if lead is not None else "",
         caution_title=led[0].heading if led is not None else "", caution_level=led[1] if led is not None else "",
         do_heading=led[0].do_heading if led is not None else "What to do",
+        caution_today=today,
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from numbwise.assess.triage import more_urgent
 from numbwise.kb import load
-from numbwise.kb.models import RuledWarning
+from numbwise.kb.models import ResultWarning, RuledWarning
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class WatchFor:
     rule_id: str
     findings: tuple[str, ...]
     parts: tuple[tuple[str, str], ...] = ()  # (finding, its own words): the line said without a sign not sure of
+    again: str = ""  # the line worded for a sign not sure of that may have come and gone, coming back
 
 
 def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tuple[WatchFor, ...]:
@@ -58,7 +59,7 @@ def _line(item: RuledWarning, rule_level: str) -> WatchFor:
     assert heading is not None  # the knowledge check requires it
     yes = item.change == "yes"
     return WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings) if yes else (),
-                    tuple(item.parts.items()) if yes else ())
+                    tuple(item.parts.items()) if yes else (), (item.again if isinstance(item, ResultWarning) else None) or "")
 
 
 def grouped(items: tuple[WatchFor, ...]) -> list[tuple[str, list[str]]]:

@@ -50,6 +50,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for lv, lead in tri.unsure_lead.items():  # the level's own words stand in for their slot ("{action}")
         said = [lead.heading, lead.do_heading, lead.why, *(t for t in (lead.urgent_why, lead.urgent_do_heading) if t), *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
                                                                        by_when="today.") for k in ("title", "action", "by_when"))]
+        said += [t.format(action="see a doctor.") for t in (lead.past_title, lead.past_action, lead.past_by_when,
+                                                            lead.past_do_heading, lead.past_why, lead.past_causes_note) if t]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     for r in tri.rules:
@@ -57,7 +59,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
             a = r.act
             said = [a.title, a.action, a.by_when, a.also, *a.do, *a.do_not]
             out += [(f"triage.rules.{r.id}.act", t) for t in said if t]
-    out += [("triage.watch_for", t) for w in tri.watch_for for t in (w.text, *w.parts.values())] + [("triage.coherence.why", tri.coherence.why)]
+    out += [("triage.watch_for", t) for w in tri.watch_for for t in (w.text, *w.parts.values(), *([w.again] if w.again else []))] + [("triage.coherence.why", tri.coherence.why)]
     for eid, e in kb.exercises.exercises.items():
         out += [(f"exercises.{eid}.summary", e.summary)] + [(f"exercises.{eid}.cautions", c) for c in e.cautions]
         out += [(f"exercises.{eid}.{st.id}.{k}", getattr(st, k)) for st in e.steps for k in ("text", "alt")]

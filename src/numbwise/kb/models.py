@@ -221,6 +221,9 @@ class ResultWarning(RuledWarning):
     only_with: list[Ident] = []
     not_with: list[Ident] = []  # left out for a person who reported one of these (another line says it for them)
     already_when: list[Ident] = []  # findings that, all reported, mean the change has already happened (left out)
+    # The line worded for a sign of it the person was not sure of and that may have come and gone (a stroke sign
+    # yesterday): kept beside the not-sure checks, as what to watch for coming back. None: left out beside them.
+    again: Text | None = None
 
 
 class Cause(Strict):
@@ -631,6 +634,15 @@ class UnsureLead(Strict):
     urgent_by_when: Text | None = None
     urgent_do_heading: Text | None = None
     urgent_why: Text | None = None
+    # On a routine or self-care result when a sign not sure of could have come and gone (a stroke sign yesterday):
+    # one path, medical help today, with the level's own action only as what follows that check (walkthrough J,
+    # Walter). None: the templates above. All of title, action and by-when, or none; the action keeps {action}.
+    past_title: Text | None = None
+    past_action: Text | None = None
+    past_by_when: Text | None = None
+    past_do_heading: Text | None = None
+    past_why: Text | None = None
+    past_causes_note: Text | None = None  # beside the causes: their chances are about the numbness, not the sign
 
     @model_validator(mode="after")
     def _says_the_levels_words(self) -> "UnsureLead":
@@ -641,6 +653,11 @@ class UnsureLead(Strict):
             urgent = getattr(self, f"urgent_{name}")
             if urgent is not None and "{" + name + "}" not in urgent:
                 raise ValueError(f"unsure_lead urgent_{name} must contain {{{name}}}")
+        past = [self.past_title, self.past_action, self.past_by_when]
+        if any(p is not None for p in past) and not all(p is not None for p in past):
+            raise ValueError("unsure_lead past_title, past_action and past_by_when go together")
+        if self.past_action is not None and "{action}" not in self.past_action:
+            raise ValueError("unsure_lead past_action must contain {action}")
         return self
 
 
@@ -734,6 +751,8 @@ class UnsureAdvice(Strict):
     check: Annotated[list[Text], Field(min_length=1)]
     act: Text
     for_findings: list[Ident] = []  # the signs its checks are for (empty: all of the screen's)
+    # shown after the checks on a result: they test only what is happening now, never a sign that came and went
+    now_only: Text | None = None
     sources: SourceRefs
 
 
