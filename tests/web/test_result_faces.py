@@ -36,6 +36,7 @@ def _texts(plan: ResultPlan) -> list[str]:
     for g in plan.watch_for:
         out += [g.heading] + [w.text for w in g.items]
     out += [n.label for n in plan.next_steps]
+    out += [plan.safety_heading, *plan.safety]
     return [t for t in out if t]
 
 
@@ -173,3 +174,23 @@ def test_the_web_result_leads_with_a_not_sure_caution_and_the_level_only_if_none
         {"age": 70, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}).encode(),
         {"Content-Type": "application/json"}).body)
     assert api["caution_title"] == plan.caution_title and api["title"] == plan.title  # the same plan
+
+
+def test_ruths_foot_check_is_on_the_web_page_the_terminal_and_the_api(live: Live, tmp_path: Any) -> None:
+    """Walkthrough J: diabetes with numb feet and causes it cannot tell apart; the safety step shows on every face."""
+    from itsdangerous import URLSafeSerializer
+
+    from tests.test_walk_j_care import RUTH
+
+    iv = simulate(RUTH["findings"], RUTH["age"], RUTH["sex"])
+    plan = result_plan(outcome(iv), iv.unsure)
+    assert plan.safety
+    state = URLSafeSerializer("test-secret", salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None})
+    page = fetch(live.url + "/check?at=" + state)
+    assert page.status == 200
+    shown = _flat(page.body.decode())
+    assert all(" ".join(t.split()).lower() in shown for t in (plan.safety_heading, *plan.safety))
+    api = _post(live, "/api/result", {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers),
+                                      "unsure": sorted(iv.unsure)})
+    assert api["safety"] == list(plan.safety)

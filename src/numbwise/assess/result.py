@@ -19,8 +19,8 @@ from numbwise.assess.interview import (cause_gain, checklist_label, fits, own_ch
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import (
-    HISTORY_GROUP, LEVELS, UNSURE_RULE, Triage, compile_cond, compiled_rules, rule_causes, signs_shown, triage,
-    watched_causes,
+    HISTORY_GROUP, LEVELS, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown,
+    triage, watched_causes,
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
@@ -215,6 +215,10 @@ class ResultPlan:
     # with a caution that leads: True when title, action and by-when are one path for the person not sure (a sign that
     # may have come and gone: medical help today), not the level's words for "only if none of those signs is true"
     caution_today: bool = False
+    # Safety steps tied to the answers, not to a cause (diabetes with numb feet: check your feet every day), under
+    # their heading: they hold whatever the cause, so they are shown even when the causes cannot be told apart.
+    safety_heading: str = ""
+    safety: tuple[str, ...] = ()
 
     @property
     def banner_level(self) -> str:
@@ -745,6 +749,34 @@ def _cause_note(cid: str, doubts: tuple[Unsure, ...]) -> str:
     return EMERGENCY_CAUSE_UNSURE.format(parts=f"{UNSURE_PARTS} {'; '.join(u.text.rstrip('.') for u in mine)}.")
 
 
+def _safety(findings: Mapping[str, bool], level: str, advice: Advice | None) -> tuple[str, ...]:
+    """The safety steps whose answers the person gave (care.yaml `safety`): they hold for every cause, so they need no
+    named cause; none on an emergency, and none a home plan shown beside them already says (`not_with`)."""
+    if level == "emergency":
+        return ()
+    own = advice.cause if advice is not None and advice.steps else None
+    return tuple(dict.fromkeys(" ".join(s.do.split()) for s in load().care.safety
+                               if all(findings.get(f) is True for f in s.when) and own not in s.not_with))
+
+
+def _explained(findings: Mapping[str, bool], age: int | None, level: str) -> tuple[str, ...]:
+    """Why a more urgent rule whose condition held did not count: the self-care story that answered its exception
+    (triage_rules.yaml `explains`: "it came on suddenly, but after pressure on your elbow ..."), said once under the
+    reasons, so a sudden start the check warned about is never silently dropped. None on an emergency."""
+    if level == "emergency":
+        return ()
+    fired = fired_rules(findings, age)
+    ids = {r.id for r, _ in fired}
+    when = {c.rule.id: c.when for c in compiled_rules()}
+    out: list[str] = []
+    for rule, _ in fired:
+        for ex in rule.explains if rule.level == "self_care" else ():
+            text = " ".join(ex.text.split())
+            if ex.rule not in ids and ex.rule in when and when[ex.rule](findings, age) is not None and text not in out:
+                out.append(text)
+    return tuple(out)
+
+
 def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collection[str] = ()) -> tuple[str, ...]:
     """Why a rule stood although the person said something that sounds like its exception (pressure on the arm):
     said once, under the reasons, so "you said it began after pressure on your arm" is never silently ignored; and
@@ -1004,8 +1036,12 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     led = _caution_lead(act, doubts, findings, age, level) if lead is None else None  # else the caution leads, if any
     if led is not None:
         act = led[2]
-    signs = tuple(Reason(f, True, statement(f, True)) for f in signs_shown(result.red_flags, result.rules)) if level in ("emergency", "urgent") else ()
-    why = tuple(triage_reasons(Triage(level, result.red_flags, result.rules), findings)) + _buts(result.rules, findings, unsure)
+    # each sign once: one a wider listed sign implies ("your walking is unsteady" under "both hands are clumsy and your
+    # walking is unsteady") is left out, as in the causes' reasons (walkthrough J, George)
+    signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
+        tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
+    why = (tuple(triage_reasons(Triage(level, result.red_flags, result.rules), findings))
+           + _explained(findings, age, level) + _buts(result.rules, findings, unsure))
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
         why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
     elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
@@ -1031,6 +1067,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     advice = _result_advice(result, shown[0].id if shown and told_apart else None) if lead is None else None
     if advice is not None and advice.steps and led is not None and not led[0].home_steps:
         advice = None  # no home plan beside a possible stroke (a plan's own see-a-doctor advice stays)
+    safety = _safety(findings, level, advice) if lead is None and (led is None or led[0].home_steps) else ()
     general = watch_for(findings, age, level)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
         own = cause_watch_for(advice.cause, findings, level)
@@ -1074,6 +1111,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         caution_title=led[0].heading if led is not None else "", caution_level=led[1] if led is not None else "",
         do_heading=led[0].do_heading if led is not None else "What to do",
         caution_today=today,
+        safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
     )
 
 

@@ -138,6 +138,10 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
             head(ASK_DOCTOR_HEADING)
             for line in a.ask_doctor:
                 _wrap(console, line, "  - ", "    ")
+    if plan.safety:
+        head(plan.safety_heading)
+        for line in plan.safety:
+            _wrap(console, line, "  - ", "    ")
     for doubt in plan.unsure:
         head(doubt.heading)
         for u in doubt.items:

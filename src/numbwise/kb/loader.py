@@ -269,6 +269,11 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for but in rule.but:  # it explains an exception that did not hold, so its answer is one of the exception's
             if rule.unless is None or but.said not in rule.unless.finding_ids():
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': 'but' answer '{but.said}' is not part of its 'unless'")
+        for told in rule.explains:  # a self-care story answers a more urgent rule's exception
+            urgent = next((r for r in tri.rules if r.id == told.rule), None)
+            if rule.level != "self_care" or urgent is None or urgent.level == "self_care" or urgent.unless is None:
+                problems.append(f"triage_rules.yaml: entry '{rule.id}': only a self-care pattern explains, and only a "
+                                f"more urgent rule with an exception, not '{told.rule}'")
         if (rule.level == "self_care") != (rule.cause is not None):
             problems.append(f"triage_rules.yaml: entry '{rule.id}': a self-care pattern, and only one, names its own cause")
         if rule.cause is not None and rule.cause not in voc.causes:
@@ -486,6 +491,13 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
             problems.append(f"care.yaml: entry '{cid}': not in the cause vocabulary")
         if cid in care.doctor_first:
             problems.append(f"care.yaml: entry '{cid}': a doctor-first cause cannot have a home plan")
+    for i, safe in enumerate(care.safety):
+        refs("care.yaml", f"safety[{i}]", safe.sources)
+        problems += [f"care.yaml: safety[{i}]: unknown finding '{f}'" for f in safe.when if f not in voc.findings]
+        problems += [f"care.yaml: safety[{i}]: not_with names no care plan '{c}'" for c in safe.not_with
+                     if c not in care.plans]
+    if care.safety and not care.safety_heading:
+        problems.append("care.yaml: safety steps need a safety_heading")
     for cid, plan in care.doctor_first.items():
         if cid not in voc.causes:
             problems.append(f"care.yaml: doctor_first: unknown cause '{cid}'")

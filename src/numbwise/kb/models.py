@@ -400,11 +400,24 @@ class CarePlanEntry(Strict):
         return self
 
 
+class SafetyStep(Strict):
+    """A safety step tied to the person's own answers, not to a cause (diabetes with numb feet: check your feet every
+    day): it holds whatever the cause, so a result shows it even when it cannot tell the causes apart."""
+
+    when: Annotated[list[Ident], Field(min_length=1)]  # every one of these findings answered yes
+    do: Text
+    # The plans that already say it among their own home steps: beside one of them it is not said twice.
+    not_with: list[Ident] = []
+    sources: SourceRefs
+
+
 class CareFile(Strict):
     plans: dict[Ident, CarePlanEntry]
     generic: CarePlanEntry  # causes without their own plan
     # causes that need a doctor before anything else, each with its own summary and warning signs
     doctor_first: Annotated[dict[Ident, CarePlanEntry], Field(min_length=1)]
+    safety_heading: Text | None = None  # the heading the safety steps are shown under on a result
+    safety: list[SafetyStep] = []
 
 
 # --- foods ----------------------------------------------------------------------------------
@@ -575,6 +588,14 @@ class RuleBut(Strict):
     text: Text
 
 
+class RuleExplains(Strict):
+    """What a self-care pattern says when its story is why a more urgent rule's start did not count (a sudden start
+    after pressure on the elbow that eased within minutes): one plain line under "Why this level"."""
+
+    rule: Ident  # the more urgent rule whose `when` held, and whose exception this pattern's story is
+    text: Text
+
+
 class Rule(Strict):
     id: Ident
     level: Level
@@ -596,6 +617,9 @@ class Rule(Strict):
     # Said under its reason when the person gave that answer, which is no exception but may seem to explain the
     # story (known panic attacks beside a tight chest): why the rule still stands. Its words rest on `sources`.
     notes: list[RuleBut] = []
+    # A self-care pattern's line for each more urgent rule it answered ("it came on suddenly, but ..."), shown when
+    # that rule's condition held for the person, so a sudden start is never silently dropped.
+    explains: list[RuleExplains] = []
     sources: SourceRefs
 
 
