@@ -109,7 +109,7 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     # left blank all the same, so the answers shown say "left blank", not a "not sure" the person never chose)
     still_open = () if _is_left_blank(question) else blank
     answers = dict(iv.answers)
-    explicit = set(_answered(iv))  # what the person answered to a question; a description's words may be corrected
+    explicit = set(_from_questions(iv))  # what the person answered to a question; a later question may correct the words
     answers.update({f: v for f, v in updates.items() if f not in explicit and (f not in iv.answers or question.kind != "text")})
     implied = _implied(updates, answers) if question.kind != "text" else {}
     answers.update(implied)
@@ -234,12 +234,22 @@ def outcome(iv: Interview) -> Assessment:
     return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
 
 
-def _answered(iv: Interview) -> dict[str, bool]:
-    """What the questions answered, leaving out what only a description said."""
+def _from_questions(iv: Interview) -> dict[str, bool]:
+    """What the questions answered, leaving out the description (a later question may still correct a reading)."""
     out: dict[str, bool] = {}
     for q, updates, _ in iv.history:
         if q.kind != "text":
             out.update(dict(updates))
+    return out
+
+
+def _answered(iv: Interview) -> dict[str, bool]:
+    """What the person stated: their answers to questions and the readings of their words they kept on the "we
+    understood" list (both faces show every reading there, so keeping one is stating it: it is never asked again).
+    A later question that happens to ask one (the finger picker) has the last word."""
+    out: dict[str, bool] = {}
+    for q, updates, _ in iv.history:
+        out.update(dict(updates))
     return out
 
 
@@ -615,11 +625,12 @@ def _certain(cond: Cond, iv: Interview) -> bool:
     """Is this condition true now and bound to stay true whatever the unasked questions bring?"""
     known = iv.answers
     if cond.present is not None:
-        return known.get(cond.present) is True
+        return known.get(cond.present) is True or _implied_by_group(cond.present, known) is True
     if cond.absent is not None:
-        return known.get(cond.absent) is False
+        return known.get(cond.absent) is False or _implied_by_group(cond.absent, known) is False
     if cond.not_present is not None:
-        return known.get(cond.not_present) is False or (cond.not_present in iv.asked and cond.not_present not in known)
+        return (known.get(cond.not_present) is False or (cond.not_present in iv.asked and cond.not_present not in known)
+                or _implied_by_group(cond.not_present, known) is False)
     if cond.unknown is not None:
         return cond.unknown in iv.asked and cond.unknown not in known
     if cond.age_at_least is not None or cond.age_below is not None:
@@ -640,9 +651,21 @@ def _open(cond: Cond, iv: Interview, age_free: bool = False) -> list[str]:
             out += _open(child, iv, age_free)
         return out
     for fid in (cond.present, cond.absent, cond.not_present, cond.unknown):
-        if fid is not None and fid not in iv.asked:
+        if fid is not None and fid not in iv.asked and (fid == cond.unknown or _implied_by_group(fid, iv.answers) is None):
             return [fid]
     return []
+
+
+def _implied_by_group(fid: str, known: Mapping[str, bool]) -> bool | None:
+    """What another answer of the same one-answer group says of this finding: "only one hand" (a reading kept, or
+    the picker) is a no to "both hands", so it is never asked as the opposite question; None when nothing does."""
+    for g in exclusive_groups():
+        if fid in g and fid not in known:
+            if any(known.get(o) is True for o in g - {fid}):
+                return False
+            if len(g) == 2 and all(known.get(o) is False for o in g - {fid}):
+                return True
+    return None
 
 
 def _unsettled(rule_ids: tuple[str, ...], iv: Interview, age_free: bool = False) -> list[str] | None:
@@ -860,6 +883,9 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
             state.extend([post, worlds, levels, up, down])
         return state[0], state[1], state[2], state[3], state[4]
 
+    settler = _emergency_settler(iv)
+    if settler is not None:
+        return _clarify(settler, iv)
     for q in _step_questions():
         if q.id not in iv.shown and any(f not in iv.asked for f in q.findings):
             q = _still_open(q, iv)
@@ -907,6 +933,26 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     for fid in (*must_ask, *iv.to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv):
             return _clarify(fid, iv)
+    return None
+
+
+def _emergency_settler(iv: Interview) -> str | None:
+    """The one open question that would settle a possible emergency whose other parts are all answered yes or 'not
+    sure' (a fever not sure, or yes: "Are you having chemotherapy?"), asked next rather than after the long lists,
+    so the call advice is not left waiting behind them. Only rules made of plain yeses that nothing undoes (em_chemo_fever)."""
+    if "screen_emergency" not in iv.shown:
+        return None
+    unsure = iv.unsure
+    for c in compiled_rules():
+        parts = c.rule.when.all or []
+        if c.rule.level != "emergency" or c.rule.unless is not None or len(parts) < 2 or not all(p.present for p in parts):
+            continue
+        named = [p.present for p in parts if p.present is not None]
+        open_ = [f for f in named if f not in iv.asked and f not in iv.answers]
+        if len(open_) == 1 and all(iv.answers.get(f) is True or f in unsure for f in named if f != open_[0]):
+            fid = open_[0]
+            if fid in load().findings and _fits(fid, iv) and not settled_by_another(fid, iv.answers):
+                return fid
     return None
 
 
