@@ -216,13 +216,10 @@ def undo(iv: Interview) -> Interview:
 
 
 def outcome(iv: Interview) -> Assessment:
-    """The assessment from the answers so far; words from a description never lower a level the questions set.
+    """The assessment from the answers so far, the readings the person kept on the "we understood" list included.
 
-    A warning sign answered yes keeps its level even if the description adds something that a rule lets
-    explain it away (next_question asks about that first); only the generic "see a doctor" rules may
-    still give way to a complete self-care pattern, as they do without a description. Self-care needs
-    the pattern to hold on the answers to questions alone: a part only the words gave (next_question
-    asks each back) that was not confirmed leaves the level at routine.
+    A kept reading is stated (walkthrough J), so it weighs as the same answer on the form would; `_guard` and
+    `home_care_confirmed` only hold back what was never stated, which the faces never pass to `describe`.
     """
     result = assess_case(iv.case())
     level = _guard(iv, result.triage)
@@ -793,7 +790,7 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     yeses, say). A list left wholly blank is not asked again item by item: that would only repeat it (a person
     who could not say, walkthrough F: 63 items asked again); those items stay not known (never lowering a
     level) and the engine may still ask one that matters on its own. Never one by one, and never a second time.
-    Faces that never leave an item blank (the terminal asks "And the others?") never see this list.
+    Faces that never leave an item blank (the terminal asks about the rest of a list as a whole) never see this list.
     """
     s = load().interview.left_blank
     if s is None or s.id in iv.shown:
@@ -937,9 +934,10 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
 
 
 def _emergency_settler(iv: Interview) -> str | None:
-    """The one open question that would settle a possible emergency whose other parts are all answered yes or 'not
-    sure' (a fever not sure, or yes: "Are you having chemotherapy?"), asked next rather than after the long lists,
-    so the call advice is not left waiting behind them. Only rules made of plain yeses that nothing undoes (em_chemo_fever)."""
+    """The one open question that would settle a possible emergency whose other parts are all answered yes (or 'not
+    sure', where its advice leads even then: a fever not sure, "Are you having chemotherapy?"), asked next rather
+    than after the long lists, so the call advice is not left waiting behind them. Only rules made of plain yeses
+    that nothing undoes (em_chemo_fever, a sudden start after an arm injury)."""
     if "screen_emergency" not in iv.shown:
         return None
     unsure = iv.unsure
@@ -949,7 +947,12 @@ def _emergency_settler(iv: Interview) -> str | None:
             continue
         named = [p.present for p in parts if p.present is not None]
         open_ = [f for f in named if f not in iv.asked and f not in iv.answers]
-        if len(open_) == 1 and all(iv.answers.get(f) is True or f in unsure for f in named if f != open_[0]):
+        # a 'not sure' part counts only where the rule's own advice leads even when unsure (a fever in chemotherapy:
+        # feeling unwell is a reason to call); an onset answered 'not sure' does not reorder the whole check
+        doubt_leads = c.rule.act is not None and c.rule.act.lead_if_unsure
+        rest = [f for f in named if f not in open_]
+        if len(open_) == 1 and all(iv.answers.get(f) is True or doubt_leads and f in unsure for f in rest) \
+                and any(iv.answers.get(f) is True or f in unsure for f in rest):
             fid = open_[0]
             if fid in load().findings and _fits(fid, iv) and not settled_by_another(fid, iv.answers):
                 return fid
