@@ -109,7 +109,7 @@ def test_back_in_a_real_terminal_says_what_enter_will_keep(tmp_path: Path) -> No
     child = pexpect.spawn(sys.executable, ["-m", "numbwise", "--plain", "check", "--no-diary"], env=env,
                           dimensions=(45, 100), encoding="utf-8", timeout=30)
     for prompt, reply in (("> ", ""), ("How old", "52"), ("Your sex", "f"), ("> ", "3"), ("> ", "R1 R2 R3"),
-                          ("> ", ""), ("> ", ""), ("> ", "2 3 4 5 6 10"), ("And the others", ""), ("> ", "b")):
+                          ("> ", ""), ("> ", ""), ("> ", "2 3 4 5 6 10"), ("Press Enter for no to all the others", ""), ("> ", "b")):
         child.expect_exact(prompt)
         child.sendline(reply)
     child.expect_exact("Press Enter to keep that")

@@ -56,20 +56,19 @@ def test_round_trip_through_plain_data_keeps_the_description() -> None:
     assert back.answers == iv.answers and next_question(back) == q2
 
 
-def test_words_never_lower_a_level_a_question_answered() -> None:
+def test_a_story_kept_on_the_list_counts_as_the_persons_answer() -> None:
+    """Walkthrough J (Ahmed): a reading kept on the "we understood" list is stated; it is never asked again, and it
+    counts beside the answers to questions as it would on the form (the policy's pressure story, every part said)."""
     story = {"after_pressure_on_arm": True, "episode_resolved_within_hour": True, "hand_weakness": False}
     iv = describe(start(60, "male"), story)
     for fid in ("onset_sudden", "one_hand"):
         iv = answer(iv, finding_question(fid), {fid: True})
     for fid in ("numb_face_same_side", "numb_leg_same_side", "speech_difficulty"):
         iv = answer(iv, finding_question(fid), {fid: False})
-    assert assess_case(iv.case()).triage != "emergency"  # the words' pressure story would explain it away
-    assert outcome(iv).triage == "emergency"  # but the answers said sudden and one-sided: that stands
-    q = next_question(iv)
-    assert q is not None and q.findings[0] in story  # so the story is asked back before anything else
-    for fid in story:
-        iv = answer(iv, finding_question(fid), {fid: story[fid]})
-    assert outcome(iv).triage != "emergency"  # confirmed by the questions, the harmless story counts
+    assert outcome(iv).triage == assess_case(iv.case()).triage != "emergency"
+    while (q := next_question(iv)) is not None:
+        assert not set(q.findings) & set(story), q.id  # never asked again, in any form
+        iv = answer(iv, q, {f: False for f in q.findings})
 
 
 def test_check_describe_in_the_terminal_asks_only_what_is_open() -> None:
@@ -133,7 +132,12 @@ def _as_written(words):  # type: ignore[no-untyped-def]
     return reply
 
 
-def test_words_alone_never_complete_a_self_care_pattern() -> None:
+def _asked(iv):  # type: ignore[no-untyped-def]
+    """Findings asked by a question (the description's step left out)."""
+    return [f for q, *_ in iv.history if q.kind != "text" for f in q.findings]
+
+
+def test_words_kept_on_the_list_complete_a_self_care_pattern_with_the_signs_asked() -> None:
     words = parse(SLEPT_ON_IT)
     assert all(f in words.findings for f in PRESSURE_PARTS if f != "hand_weakness")
     # "No weakness now" is understood, but a sign that can raise an emergency is cleared only by its question.
@@ -144,23 +148,22 @@ def test_words_alone_never_complete_a_self_care_pattern() -> None:
     while (q := next_question(iv)) is not None:
         iv = answer(iv, q, reply(q))  # the questions answered as written; the words' own parts not confirmed
     assert iv.answers.get("hand_weakness") is False  # asked, and answered
-    assert "after_pressure_on_arm" in _confirmed(iv)  # the pattern's words were asked back as a question
-    result = outcome(iv)
-    assert result.triage == "routine"
-    assert any("cannot confirm home care" in line for line in result.reasons)
+    # walkthrough J: the parts she kept on the list are stated (the faces show every reading there), not asked again
+    assert _confirmed(iv) == [] and "after_pressure_on_arm" not in _asked(iv)
+    result = outcome(iv)  # this person answered 'not sure' to every list: the warning signs keep it from home care
+    assert result.triage == "routine" and result.rules == ("home_care_unsure",)
 
 
-def test_every_part_of_the_self_care_pattern_from_the_words_is_asked_back() -> None:
+def test_every_part_of_the_self_care_pattern_kept_is_not_asked_again() -> None:
     words = parse(SLEPT_ON_IT)
     iv = describe(start(words.age, words.sex), words.findings)
     while (q := next_question(iv)) is not None:
         # The person answers every question as their words said (no to the rest), and confirms the words' parts
         # when asked back. A warning sign left 'not sure' would rule home care out (see test_interview).
         iv = answer(iv, q, {f: words.understood.get(f, False) for f in q.findings})
-    asked = _confirmed(iv)
-    assert "after_pressure_on_arm" in asked and "episode_resolved_within_hour" in asked
+    assert _confirmed(iv) == [] and not {"after_pressure_on_arm", "episode_resolved_within_hour"} & set(_asked(iv))
     assert "hand_weakness" in iv.asked or "arm_or_leg_weakness_sudden" in iv.asked  # by their questions, not the words
-    assert outcome(iv).triage == "self_care"  # confirmed by the person's own answers, home care may be advised
+    assert outcome(iv).triage == "self_care"  # the parts she kept and her own answers: home care may be advised
     back = from_data(json.loads(json.dumps(to_data(iv))))  # the checklist survives the faces' round trip
     assert outcome(back).triage == "self_care"
 
@@ -242,7 +245,8 @@ def test_a_slow_onset_in_the_words_is_asked_back_before_a_worsening_is_called_ur
         asked.append(q.id)
         iv = answer(iv, q, {f: truth.get(f, False) for f in q.findings} if q.kind in ("screen", "sweep")
                     else {f: truth[f] for f in q.findings if f in truth})
-    assert {"lasting_over_6_weeks", "onset_gradual", "onset"} & set(asked)
+    # walkthrough J: the slow onset the person kept is their answer (not asked again) and it is weighed at once
+    assert not {"lasting_over_6_weeks", "onset_gradual", "onset"} & set(asked)
     assert outcome(iv).triage == "routine"
 
 
@@ -282,7 +286,8 @@ def test_a_sign_the_words_raised_is_not_asked_back_where_only_its_absence_would_
         asked += list(q.findings)
         iv = answer(iv, q, {f: said.get(f, False) for f in q.findings})
     assert "numb_face_same_side" not in asked
-    assert "migraine_history" in asked and "aura_like_usual" in asked  # the exception's parts are still asked back
+    # walkthrough J: the story she kept is never asked again (the finger picker still asks which hand and fingers)
+    assert not {"migraine_history", "aura_like_usual", "spreads_over_minutes", "headache_follows"} & set(asked)
     assert iv.answers["numb_face_same_side"] is True
 
 
@@ -310,13 +315,14 @@ def test_a_misread_description_never_makes_the_check_calmer_than_the_form() -> N
     r = run_cli("--plain", "check", "--no-diary", "--describe", SPEECH_STORY, input="n\n\n\n")
     assert "WARNING: your words point to an emergency" in r.out and "words came out funny" in r.out
     assert "comes and goes" not in r.out.split("Did we read you right?")[0]
-    # the mechanism for a yes that lowers: words say it comes and goes, the questions a brief one-sided spell
-    iv = describe(start(70, "male"), {"comes_and_goes": True, "one_hand": True})
+    # walkthrough J: a reading he kept on the list ('comes and goes') is his answer, weighed as the form weighs it
+    told = {"comes_and_goes": True, "one_hand": True}
+    iv = describe(start(70, "male"), told)
     iv = answer(iv, finding_question("episode_resolved_within_hour"), {"episode_resolved_within_hour": True})
-    assert outcome(iv).triage == "urgent"  # the words' 'comes and goes' does not lower it unasked
+    form = Case(findings={**told, "episode_resolved_within_hour": True}, age=70)
+    assert outcome(iv).triage == assess_case(form).triage
     q = next_question(iv)
-    assert q is not None and q.findings == ("comes_and_goes",)
-    assert outcome(answer(iv, q, {})).triage == "urgent"  # 'not sure' keeps it
+    assert q is None or q.findings != ("comes_and_goes",)
 
 
 # A reviewer's hedged signs: each was read as unknown and then never seen again.
@@ -458,8 +464,9 @@ def test_fingers_and_side_from_the_words_skip_the_finger_picker() -> None:
     assert "Only one of your hands is numb or tingling. ('right thumb')" in r.out  # what was read, shown
 
 
-def test_a_no_read_from_the_words_is_asked_back_as_what_was_understood() -> None:
-    # Walkthrough F (Jo): "for 3 weeks" was asked back as "You have had it for more than six weeks", the opposite.
+def test_a_no_read_from_the_words_and_kept_is_not_asked_again() -> None:
+    # Walkthrough F (Jo): "for 3 weeks" was asked back as "You have had it for more than six weeks", the opposite;
+    # walkthrough J: then as "Has it been going on for more than six weeks?". Kept on the list, it is her answer.
     from numbwise.assess.interview import asked_back
     from numbwise.parse import chips
 
@@ -472,12 +479,13 @@ def test_a_no_read_from_the_words_is_asked_back_as_what_was_understood() -> None
             assert "lasting_over_6_weeks" not in q.findings  # a checklist asks "is each true?": never the opposite
         lines[q.id] = asked_back(iv, q)
         iv = answer(iv, q, {f: words.understood.get(f, False) for f in q.findings})
-    line = lines["lasting_over_6_weeks"]
-    assert line is not None and '"3 weeks"' in line and "less than six weeks" in line and "To be sure" in line
-    assert outcome(iv).triage == "self_care"  # confirmed by her own answer, home care still follows
+    assert "lasting_over_6_weeks" not in lines and "confirm_home_care" not in lines
+    assert not any(lines.values())  # nothing asked back
+    assert outcome(iv).triage == "self_care"  # what she kept and her answers: home care follows
 
 
-def test_check_describe_asks_a_no_back_in_the_persons_words_in_the_terminal() -> None:
+def test_check_describe_never_asks_a_kept_no_back_in_the_terminal() -> None:
     r = run_cli("--plain", "check", "--no-diary", "--describe", JO, input="\nn\n3\n" + "n\n" * 60)  # 3: slowly
-    assert 'You wrote "3 weeks", so we understood that it has lasted less than six weeks. To be sure:' in r.out.replace("\n", " ")
+    out = " ".join(r.out.split())
+    assert "To be sure" not in out and "Has it been going on for more than six weeks?" not in out
     assert "You have had it for more than six weeks" not in r.out

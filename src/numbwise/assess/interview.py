@@ -109,7 +109,7 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     # left blank all the same, so the answers shown say "left blank", not a "not sure" the person never chose)
     still_open = () if _is_left_blank(question) else blank
     answers = dict(iv.answers)
-    explicit = set(_answered(iv))  # what the person answered to a question; a description's words may be corrected
+    explicit = set(_from_questions(iv))  # what the person answered to a question; a later question may correct the words
     answers.update({f: v for f, v in updates.items() if f not in explicit and (f not in iv.answers or question.kind != "text")})
     implied = _implied(updates, answers) if question.kind != "text" else {}
     answers.update(implied)
@@ -216,13 +216,10 @@ def undo(iv: Interview) -> Interview:
 
 
 def outcome(iv: Interview) -> Assessment:
-    """The assessment from the answers so far; words from a description never lower a level the questions set.
+    """The assessment from the answers so far, the readings the person kept on the "we understood" list included.
 
-    A warning sign answered yes keeps its level even if the description adds something that a rule lets
-    explain it away (next_question asks about that first); only the generic "see a doctor" rules may
-    still give way to a complete self-care pattern, as they do without a description. Self-care needs
-    the pattern to hold on the answers to questions alone: a part only the words gave (next_question
-    asks each back) that was not confirmed leaves the level at routine.
+    A kept reading is stated (walkthrough J), so it weighs as the same answer on the form would; `_guard` and
+    `home_care_confirmed` only hold back what was never stated, which the faces never pass to `describe`.
     """
     result = assess_case(iv.case())
     level = _guard(iv, result.triage)
@@ -234,12 +231,22 @@ def outcome(iv: Interview) -> Assessment:
     return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
 
 
-def _answered(iv: Interview) -> dict[str, bool]:
-    """What the questions answered, leaving out what only a description said."""
+def _from_questions(iv: Interview) -> dict[str, bool]:
+    """What the questions answered, leaving out the description (a later question may still correct a reading)."""
     out: dict[str, bool] = {}
     for q, updates, _ in iv.history:
         if q.kind != "text":
             out.update(dict(updates))
+    return out
+
+
+def _answered(iv: Interview) -> dict[str, bool]:
+    """What the person stated: their answers to questions and the readings of their words they kept on the "we
+    understood" list (both faces show every reading there, so keeping one is stating it: it is never asked again).
+    A later question that happens to ask one (the finger picker) has the last word."""
+    out: dict[str, bool] = {}
+    for q, updates, _ in iv.history:
+        out.update(dict(updates))
     return out
 
 
@@ -615,11 +622,12 @@ def _certain(cond: Cond, iv: Interview) -> bool:
     """Is this condition true now and bound to stay true whatever the unasked questions bring?"""
     known = iv.answers
     if cond.present is not None:
-        return known.get(cond.present) is True
+        return known.get(cond.present) is True or _implied_by_group(cond.present, known) is True
     if cond.absent is not None:
-        return known.get(cond.absent) is False
+        return known.get(cond.absent) is False or _implied_by_group(cond.absent, known) is False
     if cond.not_present is not None:
-        return known.get(cond.not_present) is False or (cond.not_present in iv.asked and cond.not_present not in known)
+        return (known.get(cond.not_present) is False or (cond.not_present in iv.asked and cond.not_present not in known)
+                or _implied_by_group(cond.not_present, known) is False)
     if cond.unknown is not None:
         return cond.unknown in iv.asked and cond.unknown not in known
     if cond.age_at_least is not None or cond.age_below is not None:
@@ -640,9 +648,21 @@ def _open(cond: Cond, iv: Interview, age_free: bool = False) -> list[str]:
             out += _open(child, iv, age_free)
         return out
     for fid in (cond.present, cond.absent, cond.not_present, cond.unknown):
-        if fid is not None and fid not in iv.asked:
+        if fid is not None and fid not in iv.asked and (fid == cond.unknown or _implied_by_group(fid, iv.answers) is None):
             return [fid]
     return []
+
+
+def _implied_by_group(fid: str, known: Mapping[str, bool]) -> bool | None:
+    """What another answer of the same one-answer group says of this finding: "only one hand" (a reading kept, or
+    the picker) is a no to "both hands", so it is never asked as the opposite question; None when nothing does."""
+    for g in exclusive_groups():
+        if fid in g and fid not in known:
+            if any(known.get(o) is True for o in g - {fid}):
+                return False
+            if len(g) == 2 and all(known.get(o) is False for o in g - {fid}):
+                return True
+    return None
 
 
 def _unsettled(rule_ids: tuple[str, ...], iv: Interview, age_free: bool = False) -> list[str] | None:
@@ -770,7 +790,7 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     yeses, say). A list left wholly blank is not asked again item by item: that would only repeat it (a person
     who could not say, walkthrough F: 63 items asked again); those items stay not known (never lowering a
     level) and the engine may still ask one that matters on its own. Never one by one, and never a second time.
-    Faces that never leave an item blank (the terminal asks "And the others?") never see this list.
+    Faces that never leave an item blank (the terminal asks about the rest of a list as a whole) never see this list.
     """
     s = load().interview.left_blank
     if s is None or s.id in iv.shown:
@@ -860,6 +880,9 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
             state.extend([post, worlds, levels, up, down])
         return state[0], state[1], state[2], state[3], state[4]
 
+    settler = _emergency_settler(iv)
+    if settler is not None:
+        return _clarify(settler, iv)
     for q in _step_questions():
         if q.id not in iv.shown and any(f not in iv.asked for f in q.findings):
             q = _still_open(q, iv)
@@ -907,6 +930,32 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     for fid in (*must_ask, *iv.to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv):
             return _clarify(fid, iv)
+    return None
+
+
+def _emergency_settler(iv: Interview) -> str | None:
+    """The one open question that would settle a possible emergency whose other parts are all answered yes (or 'not
+    sure', where its advice leads even then: a fever not sure, "Are you having chemotherapy?"), asked next rather
+    than after the long lists, so the call advice is not left waiting behind them. Only rules made of plain yeses
+    that nothing undoes (em_chemo_fever, a sudden start after an arm injury)."""
+    if "screen_emergency" not in iv.shown:
+        return None
+    unsure = iv.unsure
+    for c in compiled_rules():
+        parts = c.rule.when.all or []
+        if c.rule.level != "emergency" or c.rule.unless is not None or len(parts) < 2 or not all(p.present for p in parts):
+            continue
+        named = [p.present for p in parts if p.present is not None]
+        open_ = [f for f in named if f not in iv.asked and f not in iv.answers]
+        # a 'not sure' part counts only where the rule's own advice leads even when unsure (a fever in chemotherapy:
+        # feeling unwell is a reason to call); an onset answered 'not sure' does not reorder the whole check
+        doubt_leads = c.rule.act is not None and c.rule.act.lead_if_unsure
+        rest = [f for f in named if f not in open_]
+        if len(open_) == 1 and all(iv.answers.get(f) is True or doubt_leads and f in unsure for f in rest) \
+                and any(iv.answers.get(f) is True or f in unsure for f in rest):
+            fid = open_[0]
+            if fid in load().findings and _fits(fid, iv) and not settled_by_another(fid, iv.answers):
+                return fid
     return None
 
 

@@ -78,7 +78,8 @@ def _parse_screen(question: Question, t: str) -> Parsed:
     return Parsed(updates, rest=rest, unsure=tuple(f for i, f in enumerate(question.findings) if i in unsure))
 
 
-def said(question: Question, parsed: Parsed, others_unsure: bool = False, head: str = "You said") -> str:
+def said(question: Question, parsed: Parsed, others_unsure: bool = False, head: str = "You said",
+         others_no: bool = False) -> str:
     """The answer echoed back in words: a checklist's picks by the labels the list shows, as numbers shift with sex."""
     yes = [label for f, label in zip(question.findings, question.labels) if parsed.updates.get(f) is True]
     unsure = [label for f, label in zip(question.findings, question.labels) if f in parsed.unsure]
@@ -88,7 +89,21 @@ def said(question: Question, parsed: Parsed, others_unsure: bool = False, head: 
         text = _sentence(f"{head} yes to: {'; '.join(yes)}") + (_sentence(f" Not sure about: {'; '.join(unsure)}") if unsure else "")
     else:
         text = _sentence(f"{head} you are not sure about: {'; '.join(unsure)}")
-    return text + (" The others: not sure." if others_unsure else "")
+    return text + (" The others: not sure." if others_unsure else " No to all the others." if others_no else "")
+
+
+def others_line(question: Question, parsed: Parsed) -> str:
+    """Before "the others": what was picked, by number, then the question, so the person sees their picks were taken
+    and that Enter says no to every other item (the result lists those noes as facts they gave)."""
+    def numbers(ns: list[int]) -> str:
+        words = [str(n) for n in ns]
+        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+    yes = [i + 1 for i, f in enumerate(question.findings) if parsed.updates.get(f) is True]
+    unsure = [i + 1 for i, f in enumerate(question.findings) if f in parsed.unsure]
+    picked = (f"You picked {numbers(yes)}" if yes else "") + (
+        (" and were not sure about " if yes else "You were not sure about ") + numbers(unsure) if unsure else "")
+    return f"{picked}. Is every other item on the list a no for you?"
 
 
 def _sentence(text: str) -> str:
@@ -107,7 +122,7 @@ def parse_rest(rest: tuple[str, ...], text: str) -> tuple[dict[str, bool], tuple
         return {f: False for f in rest}, ()
     if t in UNSURE:
         return {}, ()
-    raise AnswerError("Press Enter if none of the others apply, or type ? if you are not sure about them.")
+    raise AnswerError("Press Enter for no to all the others, or type ? if you are not sure about them.")
 
 
 FINGER_NAMES = ("thumb", "index finger", "middle finger", "ring finger", "little finger")

@@ -302,7 +302,7 @@ def _interview(console: Console, plain: bool, limit: int,
 
     from numbwise.assess.interview import (about_due, answer, asked_back, call_advice, describe, emergency_first, next_question,
                                            start, still_line, undo)
-    from numbwise.cli.answers import AnswerError, parse, parse_rest, said
+    from numbwise.cli.answers import AnswerError, others_line, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
     told = _described(console, description) if description else Told({}, None, None, {})
@@ -372,10 +372,11 @@ def _interview(console: Console, plain: bool, limit: int,
             print_wrapped(console, said(q, parsed), "  ", "  ")
             continue
         if parsed.rest and len(parsed.rest) < len(q.findings):
+            print_wrapped(console, others_line(q, parsed), "", "")
             while True:
                 try:
                     rest = parse_rest(parsed.rest, read_line(
-                        console, "And the others? Press Enter if none of them apply, ? if you are not sure (b = back): "))
+                        console, "Press Enter for no to all the others, or type ? if you are not sure about them (b = back): "))
                     break
                 except AnswerError as exc:
                     console.print(str(exc), markup=False)
@@ -389,7 +390,8 @@ def _interview(console: Console, plain: bool, limit: int,
             blank = rest[1]
         else:
             others_unsure = False
-        print_wrapped(console, said(q, parsed, others_unsure), "  ", "  ")
+        others_no = bool(parsed.rest) and not others_unsure
+        print_wrapped(console, said(q, parsed, others_unsure, others_no=others_no), "  ", "  ")
         given[len(iv.history)] = Given(q, parsed, updates, blank, others_unsure)
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, iv, q, updates, blank, limit)
