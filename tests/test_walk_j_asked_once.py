@@ -18,7 +18,7 @@ from tests.web.asgi_call import call
 AHMED = ("ring and little finger of my left hand tingle after leaning on my elbow at my desk, comes on quickly and "
          "eases within a few minutes of moving, no weakness, two weeks on and off")
 JO = "38 f, my right thumb index and middle finger tingle at night for 3 weeks, shaking my hand helps"
-ASKED_AGAIN = ("To be sure", "please check what we understood", "Are both of your hands", "more than six weeks",
+ASKED_AGAIN = ("You wrote", "please check what we understood", "Are both of your hands", "more than six weeks",
                "Did it start after leaning", "Did the numbness go away completely")
 
 
@@ -38,11 +38,23 @@ def _never_asked_again(out: str) -> None:
 
 
 def test_ahmed_is_not_asked_again_what_he_kept() -> None:
-    """He kept "only one hand", the pressure story and "few minutes"; then said it started suddenly."""
-    run = run_cli("--plain", "check", "--no-diary", "--describe", AHMED, input="\n\n26\nm\n1\nn\n" + "\n" * 12)  # n: no arm injury
+    """He kept "only one hand", the pressure story and "few minutes"; then said it started suddenly. Only the one
+    reading that would lower that emergency is asked back, once, quoting his words; nothing else he kept is."""
+    run = run_cli("--plain", "check", "--no-diary", "--describe", AHMED, input="\n\n26\nm\n1\ny\ny\nn\n" + "\n" * 12)
     out = _flat(run.out)
     assert "URGENCY:" in out, out[-1500:]
-    _never_asked_again(run.out)
+    questions = _questions(run.out)
+    asked_back = [q for q in questions if "leaning" in q or "within an hour" in q]
+    assert len(asked_back) == 2 and out.count("You wrote") == 2, questions  # each quoting his words, once
+    for line in ("Are both of your hands", "more than six weeks", "please check what we understood"):
+        assert not any(line in q for q in questions), (line, questions)
+    assert "URGENCY: CARE FOR IT AT HOME" in out, out[-2000:]
+
+
+def test_a_kept_reading_that_would_lower_an_emergency_answered_no_keeps_it() -> None:
+    """Safety: the words alone never undo a call-now level the questions set; a no to the asking back keeps it."""
+    run = run_cli("--plain", "check", "--no-diary", "--describe", AHMED, input="\n\n26\nm\n1\nn\nn\nn\n" + "\n" * 12)
+    assert "URGENCY: CALL EMERGENCY SERVICES NOW" in _flat(run.out), _flat(run.out)[-2000:]
 
 
 def test_one_hand_kept_is_never_asked_as_both_hands() -> None:
@@ -124,7 +136,7 @@ def test_jo_web_is_not_asked_again_what_she_kept(app: Any) -> None:
     text = _flat(html.unescape(re.sub(r"<[^>]+>", " ", page)))
     for line in ASKED_AGAIN:
         assert not any(line in h for h in headings), (line, headings)
-    assert "To be sure" not in text
+    assert "You wrote" not in text
 
 
 def test_the_others_says_back_the_picks_and_that_enter_is_no() -> None:

@@ -1,8 +1,7 @@
-"""A reading from the person's words that they kept on the "we understood" list is never asked back, on both faces.
+"""A reading from the person's words asked back shows the words, on both faces (review iv3 item 2).
 
-Review iv3 item 2: "Has it been going on for more than six weeks?" after the person wrote "for ages" read as the same
-question asked twice; a line above it then said why ("You wrote "for ages". To be sure:"). Walkthrough J: people still
-read it as asked twice, so a reading kept on the list is now the person's answer and is not asked at all.
+"Has it been going on for more than six weeks?" after the person wrote "for ages" read as the same question asked
+twice; the line above it now says why it is asked: "You wrote "for ages". This answer decides whether this could be an emergency" (walkthrough J: only a reading that would lower an emergency is ever asked back).
 """
 
 from __future__ import annotations
@@ -17,13 +16,12 @@ from tests.web.test_check_faces_agree import WebCheck, _flat
 
 WORDS = "my thumb and index finger on my right hand have been numb for ages"
 SIX_WEEKS = "Has it been going on for more than six weeks?"
-LINE = 'You wrote "for ages". To be sure:'
+LINE = 'You wrote "for ages". This answer decides whether this could be an emergency, so please check it:'
 
 
-def _to_six_weeks(iv: Interview) -> tuple[Interview, Question | None]:
+def _to_six_weeks(iv: Interview) -> tuple[Interview, Question]:
     """Answer as in the walkthrough: no warning signs, sudden start, no injury or pressure, numb all the time."""
     while (q := next_question(iv)) is not None and q.id != "lasting_over_6_weeks":
-        assert asked_back(iv, q) is None, q.id
         if q.id == "onset":
             iv = answer(iv, q, {f: f == "onset_sudden" for f in q.findings})
         elif q.kind in ("screen", "sweep"):
@@ -32,29 +30,33 @@ def _to_six_weeks(iv: Interview) -> tuple[Interview, Question | None]:
             iv = answer(iv, q, {q.findings[0]: q.id == "constant"})
         else:
             iv = answer(iv, q, {})
+    assert q is not None
     return iv, q
 
 
-def test_the_core_never_asks_a_kept_reading_back() -> None:
+def test_the_core_marks_a_question_that_asks_the_words_back() -> None:
     from numbwise.parse import chips, parse
 
     words = parse(WORDS)
-    assert words.findings.get("lasting_over_6_weeks") is True
     iv = describe(start(60, "male"), dict(words.findings), {c.finding: c.words for c in chips(words)})
     iv, q = _to_six_weeks(iv)
-    assert q is None  # the interview ended without asking it
-    assert from_data(to_data(iv)).answers["lasting_over_6_weeks"] is True  # the web keeps it between steps
+    assert asked_back(iv, q) == LINE
+    assert asked_back(from_data(to_data(iv)), q) == LINE  # the web keeps it between steps
+    first = next_question(describe(start(60, "male"), dict(words.findings)))
+    assert first is not None and asked_back(iv, first) is None  # an ordinary question: no line
 
 
-def test_terminal_never_asks_a_kept_reading_back() -> None:
-    # keep the chips; no warning signs; 60, male; sudden; no to the single questions; none to the lists
-    run = run_cli("--plain", "check", "--no-diary", "--describe", WORDS, input="\n\n60\nm\n1\n" + "n\n" * 8 + "\n" * 10)
+def test_terminal_shows_the_words_above_the_question_asked_back() -> None:
+    # keep the chips; no warning signs; 60, male; sudden; no injury, no pressure; numb all the time ("only one hand"
+    # kept is never asked as "both hands?", walkthrough J)
+    run = run_cli("--plain", "check", "--no-diary", "--describe", WORDS, input="\n\n60\nm\n1\nn\nn\ny\nq\n")
     out = " ".join(run.out.split())
-    assert "URGENCY:" in out, out[-1500:]
-    assert SIX_WEEKS not in out and "To be sure" not in out
+    assert SIX_WEEKS in out, out[-1500:]
+    assert out.index(LINE) < out.index(SIX_WEEKS)
+    assert out.count(LINE) == 1  # only above the question that asks the words back
 
 
-def test_web_never_asks_a_kept_reading_back(live: Live) -> None:
+def test_web_shows_the_words_above_the_question_asked_back(live: Live) -> None:
     page = fetch(live.url + "/check/describe")
     cookie = page.headers["set-cookie"].split(";")[0]
     csrf = re.search(r'name="csrf" value="([^"]+)"', page.body.decode())
@@ -71,8 +73,7 @@ def test_web_never_asks_a_kept_reading_back(live: Live) -> None:
         [("csrf", csrf.group(1)), ("token", token.group(1).replace("&#34;", '"').replace("&amp;", "&"))]
         + [("keep", k) for k in keep]).encode(), headers).body.decode()
     for _ in range(25):
-        assert web.heading != SIX_WEEKS and LINE not in _flat(web.body)
-        if 'id="level-title"' in web.body:
+        if web.heading == SIX_WEEKS:
             break
         if web.heading == "About you":
             web.post(answer="about", age="60", sex="male")
@@ -82,4 +83,6 @@ def test_web_never_asks_a_kept_reading_back(live: Live) -> None:
             web.post(answer="none")
         else:
             web.post(answer="yes" if web.heading.startswith("Is the numbness there all the time") else "no")
-    assert 'id="level-title"' in web.body, web.text[:300]
+    assert web.heading == SIX_WEEKS, web.text[:300]
+    text = _flat(web.body)
+    assert LINE in text and text.index(LINE) < text.index(SIX_WEEKS)

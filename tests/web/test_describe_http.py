@@ -205,7 +205,7 @@ def test_a_no_from_the_words_kept_is_not_asked_again_on_the_web(live: Live) -> N
                                                   *kept], cookie).body.decode()
     for _ in range(12):
         assert "Which fingers" not in page  # fingers and side from the words: the picker is not asked again
-        assert "more than six weeks?" not in page and "To be sure" not in page
+        assert "more than six weeks?" not in page and "You wrote" not in page
         assert "please check what we understood" not in page
         if 'id="level-title"' in page:
             break

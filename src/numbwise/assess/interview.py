@@ -159,17 +159,17 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
     return answer(replace(iv, words=kept, to_ask=ask), text_question(tuple(findings) + doubted), dict(findings))
 
 
-ASKED_BACK = "You wrote {words}. To be sure:"
-ASKED_BACK_UNQUOTED = "We read this from your own words. To be sure:"
+ASKED_BACK = "You wrote {words}. This answer decides whether this could be an emergency, so please check it:"
+ASKED_BACK_UNQUOTED = "We read this from your own words. It decides whether this could be an emergency, so please check it:"
 # A "no" reading asked back says what was understood, so the question's own yes ("more than six weeks?") is not
 # taken for what we read.
-ASKED_BACK_NO = "You wrote {words}, so we understood that {said} To be sure:"
-ASKED_BACK_NO_UNQUOTED = "From your own words we understood that {said} To be sure:"
+ASKED_BACK_NO = "You wrote {words}, so we understood that {said} This decides whether this could be an emergency, so please check it:"
+ASKED_BACK_NO_UNQUOTED = "From your own words we understood that {said} This decides whether this could be an emergency, so please check it:"
 
 
 def asked_back(iv: Interview, q: Question) -> str | None:
     """The line above a question that asks back what only the person's words said, quoting those words, so it does not
-    read as the same question asked twice ("You wrote "for ages". To be sure:"); None for any other question.
+    read as the same question asked twice ("You wrote "for ages". This answer decides ..."); None for any other.
 
     Only a reading from the words is ever asked again as a single question (_confirm_from_text, the home plan's
     escalation never: a finding the words gave counts as asked), so a finding question about one is an asking back.
@@ -251,12 +251,15 @@ def _answered(iv: Interview) -> dict[str, bool]:
 
 
 def _guard(iv: Interview, level_now: str) -> Triage | None:
-    """The level the questions alone set, when a description would lower it; None otherwise."""
+    """The emergency the questions alone set, when a reading of the words would lower it; None otherwise.
+
+    A kept reading is an answer (never asked again) except here: a misread word must not silently undo a call-now
+    level, so the one reading that would is asked back first (`_confirm_from_text`: "You wrote ... please check it")."""
     if not any(step[0].kind == "text" for step in iv.history):
         return None
-    level = triage(_answered(iv), iv.age)
+    level = triage(_from_questions(iv), iv.age)
     specific = any(not r.generic for r in load().triage.rules if r.id in level.rules)
-    if specific and level.level != "self_care" and LEVELS.index(level.level) < LEVELS.index(level_now):
+    if specific and level.level == "emergency" and LEVELS.index(level.level) < LEVELS.index(level_now):
         return level
     return None
 
