@@ -417,7 +417,7 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
     if _today_lead(doubts, findings, level) and lead.past_title and lead.past_action and lead.past_by_when:
         # one path for a sign that may have come and gone: help today, the level's words only after that check
         lead = lead.model_copy(update={"title": lead.past_title, "action": lead.past_action,
-                                       "by_when": lead.past_by_when, "do_heading": lead.past_do_heading or lead.do_heading,
+                                       "by_when": lead.past_by_when,
                                        "why": lead.past_why or lead.why})
     elif level == "urgent" and lead.urgent_title and lead.urgent_action and lead.urgent_by_when:  # its advice holds anyway
         lead = lead.model_copy(update={"title": lead.urgent_title, "action": lead.urgent_action,
@@ -1091,7 +1091,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
         if level == "emergency" or call else (),
-        do=act.do, do_not=act.do_not, signs=signs, why=why,
+        # beside the one help-today path the level's own to-do list would repeat its after-that-check words
+        do=() if today else act.do, do_not=() if today else act.do_not, signs=signs, why=why,
         unsure=unsure_groups,
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else (

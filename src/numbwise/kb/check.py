@@ -51,7 +51,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         said = [lead.heading, lead.do_heading, lead.why, *(t for t in (lead.urgent_why, lead.urgent_do_heading) if t), *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
                                                                        by_when="today.") for k in ("title", "action", "by_when"))]
         said += [t.format(action="see a doctor.") for t in (lead.past_title, lead.past_action, lead.past_by_when,
-                                                            lead.past_do_heading, lead.past_why, lead.past_causes_note) if t]
+                                                            lead.past_why, lead.past_causes_note) if t]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     for r in tri.rules:

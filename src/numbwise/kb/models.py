@@ -664,7 +664,6 @@ class UnsureLead(Strict):
     past_title: Text | None = None
     past_action: Text | None = None
     past_by_when: Text | None = None
-    past_do_heading: Text | None = None
     past_why: Text | None = None
     past_causes_note: Text | None = None  # beside the causes: their chances are about the numbness, not the sign
 
