@@ -491,3 +491,16 @@ def test_check_describe_never_asks_a_kept_no_back_in_the_terminal() -> None:
     out = " ".join(r.out.split())
     assert "You wrote" not in out and "Has it been going on for more than six weeks?" not in out
     assert "You have had it for more than six weeks" not in r.out
+
+
+def test_waking_up_with_it_has_its_onset_asked_not_assumed() -> None:
+    """Issue 11: 'I woke up with it' says nothing of how fast it came; the interview must ask, whatever the answers."""
+    p = parse("I woke up with it, my right little finger and ring finger are numb")
+    assert "onset_sudden" in p.partial and "onset_sudden" not in p.findings
+    for value in (False, None):  # (all yes ends at the emergency screen, where the onset no longer matters)
+        iv = describe(start(40, "female"), p.findings, {}, (), p.partial)
+        asked: list[str] = []
+        while (q := next_question(iv)) is not None:
+            asked += q.findings
+            iv = answer(iv, q, {} if value is None else {f: value for f in q.findings})
+        assert "onset_sudden" in asked, value

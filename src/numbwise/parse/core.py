@@ -512,6 +512,7 @@ def parse(text: str) -> Parsed:
     mentions += _rising(mentions, lex)
     mentions = _effort_heaviness(mentions, toks, ctx)
     mentions = _wrist_lifted(mentions, toks, ctx)
+    mentions = _easing_speed(mentions, toks)
     mentions = _habitual_knocks(mentions, toks)
     mentions = _partial_only(mentions, partial)
     mentions = _undone(mentions, toks, ctx, lex)
@@ -982,6 +983,31 @@ def _wrist_lifted(mentions: list[Mention], toks: list[Token], ctx: _Context) -> 
                 named = [t.text for k, t in enumerate(toks[:i]) if t.text in _BODY_WORDS and ctx.sentence[k] == ctx.sentence[i]]
                 if named and named[-1] in _WRISTS:
                     m = Mention("hand_weakness", True, m.start, m.end, m.text, "said", m.confidence)
+        out.append(m)
+    return out
+
+
+# Words of it going or easing just before "within minutes" make that how fast it eases, not how fast it began.
+_EASING = _RESOLVES | {"off", "ease", "easing", "wear", "wears", "wore", "improve", "improves", "improved", "recovers"}
+_EASING_REACH = 3  # words between the easing word and "within" ("comes back [to normal] within")
+
+
+def _easing_speed(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+    """'It eases within minutes when I move', 'the feeling comes back within seconds': a speed said of the easing is
+    not a sudden start (issue 11), while 'it came on within minutes' still is. Only 'within'/'in' onset words, and only
+    with an easing word at most three words before them in their clause; the onset is then left to its question."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    out = []
+    for m in mentions:
+        i = starts.get(m.start)
+        if m.finding == "onset_sudden" and m.value and i is not None and toks[i].text in ("within", "in"):
+            before = []
+            for t in reversed(toks[max(0, i - _EASING_REACH - 1):i]):
+                if t.text in CLAUSE_END:
+                    break
+                before.append(t.text)
+            if _EASING & set(before):
+                continue
         out.append(m)
     return out
 
