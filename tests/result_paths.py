@@ -206,7 +206,7 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
                   and LEVELS.index(g.level) < LEVELS.index(plan.level)), None)
     # on a call-now result a not-sure sign is only said back: no caution, no "if none of these" (walkthrough J)
     if plan.level == "emergency" and plan.unsure and (plan.caution or plan.caution_title
-                                                      or any(g.heading != UNSURE_SAID_BACK[0] for g in plan.unsure)):
+                                                      or any(g.heading != UNSURE_SAID_BACK["emergency"][0] for g in plan.unsure)):
         out.append("a not-sure sign on an emergency result given as a caution, not said back")
     generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
     if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):

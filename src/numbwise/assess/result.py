@@ -61,7 +61,8 @@ UNSURE_ANSWERS_URGENT = "You were not sure about these answers, which could mean
 STORY_GROUPS = frozenset({HISTORY_GROUP, "onset_and_course"})  # findings.yaml groups of answers about the story
 # On a call-now result a sign the person was not sure of changes nothing to do, but is said back, never dropped
 # (walkthrough J: Grace's 'not sure' drooping face was missing), with what to do with it.
-UNSURE_SAID_BACK = ("You were also not sure about these signs", "Tell the call handler about them too.")
+UNSURE_SAID_BACK = {"emergency": ("You were also not sure about these signs", "Tell the call handler about them too."),
+                    "urgent": ("You were also not sure about these signs", "Tell the doctor about them too.")}
 PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
@@ -860,21 +861,23 @@ def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: C
 
 
 def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str]) -> tuple[UnsureGroup, ...]:
-    """On an emergency result, the not-sure signs whose yes would set an emergency rule of their own that has not
-    fired (a drooping face beside a sudden start): no caution, the level is call-now already, but said back."""
-    if level != "emergency":
+    """On an emergency or urgent result, the not-sure signs whose yes would set a rule of that level of their own that
+    has not fired (a drooping face beside a sudden start; a fever beside shingles, walkthrough K): no caution, the
+    level is as soon already, but said back, so an answer is never dropped without a word."""
+    if level not in UNSURE_SAID_BACK:
         return ()
     kb = load()
     trig = _rule_triggers()
     fired = set(triage(findings, age).rules)
     found = [f for f in unsure if f in kb.findings and f not in findings and any(
-        rid not in fired and rid in trig and trig[rid][0] == "emergency" and f in trig[rid][1]
+        rid not in fired and rid in trig and trig[rid][0] == level and f in trig[rid][1]
         for rid in triage({**findings, f: True}, age).rules)]
     if not found:
         return ()
     found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
-    items = tuple(Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), "emergency") for f in found)
-    return (UnsureGroup("emergency", UNSURE_SAID_BACK[0], items, (UNSURE_SAID_BACK[1],)),)
+    items = tuple(Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), level) for f in found)
+    heading, act = UNSURE_SAID_BACK[level]
+    return (UnsureGroup(level, heading, items, (act,)),)
 
 
 def saved_unsure(level: str, case: Mapping[str, Any],

@@ -1,0 +1,56 @@
+"""Walkthrough K (issue 11): what a result says beside a story the rule's reason does not name (vomiting beside
+"feel sick"), a not-sure sign on an urgent result said back, a chest rash beside the heart attack watch line, and
+first aid for low blood sugar addressed to the reader, through `numbwise assess --case FILE`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.test_walk_j import _plan, _text
+
+# Hassan, 63: kidney disease, two days of vomiting, tingling around the mouth and fingers; ticked "feel sick".
+HASSAN = {"age": 63, "sex": "male", "unsure": [],
+          "findings": {"both_hands": True, "numb_around_mouth": True, "kidney_disease": True,
+                       "vomiting_or_diarrhea": True, "cold_sweat_nausea": True}}
+# Carol, 71: a painful band of rash on one side of her chest for 2 days, the arm on that side tingles; fever not sure.
+CAROL = {"age": 71, "sex": "female", "unsure": ["fever"],
+         "findings": {"one_hand": True, "rash_blisters_band": True, "numb_arm": True, "burning_pain": False,
+                      "onset_over_days": True}}
+
+
+def test_hassans_call_now_names_the_vomiting_not_only_a_heart_attack(tmp_path: Path) -> None:
+    text = _text(HASSAN, tmp_path)
+    assert "URGENCY: CALL EMERGENCY SERVICES NOW" in text
+    why = text.split("Why this level")[1]
+    assert "You said you have been vomiting" in why and "salts in your blood" in why and "still needs checking now" in why
+    # near miss: no vomiting, no such line
+    calm = {**HASSAN, "findings": {**HASSAN["findings"], "vomiting_or_diarrhea": False}}
+    assert "You said you have been vomiting" not in _text(calm, tmp_path)
+
+
+def test_low_sugar_first_aid_speaks_to_the_reader(tmp_path: Path) -> None:
+    text = _text(HASSAN, tmp_path)  # a cold sweat with diabetes not known: the low-sugar rule's first aid shows
+    assert "If you have diabetes and can swallow safely, have a sugary drink" in text
+    assert "If they have diabetes" not in text
+
+
+def test_carols_not_sure_fever_is_said_back_on_her_urgent_result(tmp_path: Path) -> None:
+    plan: dict[str, Any] = _plan(CAROL, tmp_path)
+    assert plan["level"] == "urgent" and not plan["caution"]
+    groups = [g for g in plan["unsure"] if g["level"] == "urgent"]
+    assert groups and groups[0]["heading"] == "You were also not sure about these signs"
+    assert any("fever" in u["text"] for u in groups[0]["items"]) and groups[0]["advice"] == ["Tell the doctor about them too."]
+    # near miss: a fever answered no is not said back
+    sure = {**CAROL, "unsure": [], "findings": {**CAROL["findings"], "fever": False}}
+    assert not [g for g in _plan(sure, tmp_path)["unsure"] if g["level"] == "urgent"]
+
+
+def test_carols_chest_rash_is_told_apart_from_heart_pain_and_her_no_keeps_its_words(tmp_path: Path) -> None:
+    text = _text(CAROL, tmp_path)
+    watch = text.split("Call your emergency number now if")[1]
+    assert "deep in your chest, not just soreness of the rash" in watch
+    assert "You have chest pain or pressure, or a cold sweat" not in watch
+    assert "- You have no burning or electric pain in the numb areas." in text  # not "no pain", beside a painful rash
+    no_rash = {**CAROL, "findings": {**CAROL["findings"], "rash_blisters_band": False}}
+    assert "not just soreness of the rash" not in _text(no_rash, tmp_path)
