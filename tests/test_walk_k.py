@@ -54,3 +54,13 @@ def test_carols_chest_rash_is_told_apart_from_heart_pain_and_her_no_keeps_its_wo
     assert "- You have no burning or electric pain in the numb areas." in text  # not "no pain", beside a painful rash
     no_rash = {**CAROL, "findings": {**CAROL["findings"], "rash_blisters_band": False}}
     assert "not just soreness of the rash" not in _text(no_rash, tmp_path)
+
+
+def test_someone_vomiting_is_not_told_to_call_now_if_they_feel_sick(tmp_path: Path) -> None:
+    """Hassan's variant (none ticked on the first screen): the watch list said "call now if ... sickness"."""
+    quiet = {**HASSAN, "unsure": ["muscle_cramps_spasms"], "findings": {**HASSAN["findings"], "cold_sweat_nausea": False}}
+    watch = _text(quiet, tmp_path).split("Call your emergency number now if")[1].split("What next")[0]
+    assert "You get chest pain, pressure or tightness, or a cold sweat or light-headedness with the numbness." in watch
+    assert "sickness" not in watch and "feel sick" not in watch
+    not_vomiting = {**quiet, "findings": {**quiet["findings"], "vomiting_or_diarrhea": False}}
+    assert "a cold sweat, sickness or light-headedness" in _text(not_vomiting, tmp_path)
