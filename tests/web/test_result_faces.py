@@ -169,6 +169,11 @@ def test_the_web_result_leads_with_a_not_sure_caution_and_the_level_only_if_none
     assert flat.count("call your doctor or an urgent-care line") == 1
     assert "if none of the signs you were not sure about" not in _flat(page)
     assert "these checks only show what is happening now" in _flat(page)
+    # walkthrough K: "How to check them (6 checks)" over five checks: the now-only line is no check, it goes with the
+    # act line that ends the group (never folded away)
+    folds = re.findall(r"How to check them \((\d+) checks\)</summary>(.*?)</details>", page, re.S)
+    assert folds and all(int(n) == body.count("<p>") and "only show what is happening now" not in body for n, body in folds)
+    assert re.search(r'<p class="act">These checks only show what is happening now', page)
     assert "these chances are about the hand numbness" in _flat(page)
     api = json.loads(call(app, "POST", "/api/result", json.dumps(
         {"age": 70, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}).encode(),

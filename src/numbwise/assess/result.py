@@ -919,11 +919,13 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Collection[str] = ()) -
         screen = next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
         if lv == "emergency" and screen is not None and screen.if_unsure is not None:  # as the check itself showed
             checks, call = unsure_checks(screen.if_unsure, screen.items, found)
-            if screen.if_unsure.now_only and set(screen.if_unsure.check) <= set(checks):
-                checks += (screen.if_unsure.now_only,)  # they test now, never a sign that came and went (walkthrough J)
+            # the checks test now, never a sign that came and went (walkthrough J); said with the act that ends the
+            # group, not as one more check (walkthrough K: "How to check them (6 checks)" over five)
+            now_only = screen.if_unsure.now_only if screen.if_unsure.now_only and set(screen.if_unsure.check) <= set(checks) else ""
             call = call or any(f not in own_call for f in found)
             covered = {*screen.items, *screen.if_unsure.for_findings}  # the screen's own signs and the stroke checks
-            advice = checks + _looks_like(found, covered) + ((screen.if_unsure.act,) if call else ())
+            act = " ".join(t for t in (now_only, screen.if_unsure.act if call else "") if t)
+            advice = checks + _looks_like(found, covered) + ((act,) if act else ())
         else:
             advice = own_checks(found) + ((UNSURE_URGENT,) if lv == "urgent" else ())
         kb = load().findings
