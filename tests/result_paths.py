@@ -231,7 +231,8 @@ def _repeated_doubts(plan: ResultPlan) -> list[str]:
             doubt[u.finding] = min(doubt.get(u.finding, 9), LEVELS.index(g.level))
     # ... except a stroke line worded for a sign that may have come and gone coming back, beside the help-today banner
     # (walkthrough J): what to watch for, since the checks only show what is happening now
-    items = [w for g in plan.watch_for for w in g.items if not (plan.caution_today and w.again and w.text == w.again)]
+    items = [w for g in plan.watch_for for w in g.items
+             if not ((plan.caution_today or plan.caution_now) and w.again and w.text == w.again)]
     out = [f"watch line repeats the not-sure group: {w.text}" for w in items
            if w.findings and all(f in doubt and doubt[f] <= LEVELS.index(w.level) for f in w.findings)]
     # a sign answered 'not sure' is acted on in its group: never again as "call now if ..." (walkthrough E), not even
@@ -268,6 +269,11 @@ def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:
     if plan.caution_today and (plan.title.lower().startswith("if none") or kb.triage.unsure_caution_went_away
                                and kb.triage.unsure_caution_went_away in plan.caution):
         out.append(f"the help-today banner is not one path: '{plan.title}' / '{plan.caution}'")
+    # one path, call now (walkthrough K): never a slower path ("today", "two weeks") or a to-do list beside it
+    if plan.caution_now and (plan.caution_today or not plan.numbers or plan.do or plan.do_not or plan.next_steps
+                             or any(w in f"{plan.title} {plan.action} {plan.by_when}".lower()
+                                    for w in ("two weeks", "today", "if none"))):
+        out.append(f"the call-now banner is not one path: '{plan.title}' / '{plan.action}' / '{plan.by_when}'")
     if plan.caution_level == "emergency" and plan.level in ("routine", "self_care") and not plan.caution_today \
             and kb.triage.unsure_caution_went_away and kb.triage.unsure_caution_went_away in plan.caution:
         out.append("a sign that may have come and gone left with 'if none: ' beside 'get medical help today'")

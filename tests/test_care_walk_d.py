@@ -253,7 +253,28 @@ def test_a_lifelong_raynauds_is_not_sent_to_a_gp_for_attacks_that_still_come_aft
     home = _home(text)
     assert "after a few weeks" not in home, home
     assert "come more often, last longer or hurt more" in home and "daily life" in home, home
-    assert "if no doctor has checked them yet" in home, home
+    assert "next routine doctor's visit" in home and "common, harmless kind" in home, home
+
+
+# Walkthrough K (Dev, 17): fingers white then blue in the cold since last winter, both hands.
+DEV = {"age": 17, "sex": "male", "findings": {**SAM["findings"], "lasting_over_6_weeks": True}}
+
+
+def test_a_home_care_raynauds_result_never_sends_a_first_check_to_a_gp_as_a_step(tmp_path: Path) -> None:
+    """Walkthrough K: 'CARE FOR IT AT HOME' beside a home step 'See a GP ... if no doctor has checked them yet' read as
+    a contradiction. Only a doctor can tell it is the harmless primary kind, so the step says there is no rush: mention
+    it at the next routine visit. The see-a-GP changes (worse, daily life, one side, after 30, joints, rash, sores)
+    stay."""
+    text = _text(DEV, tmp_path)
+    assert text.startswith("URGENCY: CARE FOR IT AT HOME"), text[:200]
+    home = _home(text)
+    assert "if no doctor has checked them yet" not in home, home
+    assert "there is no rush" in home and "next routine doctor's visit" in home, home
+    assert "See a GP if the attacks get worse" in home and "daily life" in home, home
+    for change in ("only on one side of your body", "joints get painful or swollen", "sores or ulcers on your fingertips"):
+        assert change in text, change
+    care = run_cli("--plain", "care", "raynaud")  # the plan's own see-a-GP changes stay
+    assert care.code == 0 and "joint pain, rashes or weak muscles" in _flat(care.out), care.out
 
 
 def test_the_home_care_banner_does_not_say_see_a_doctor_if_it_lasts_to_someone_with_attacks(tmp_path: Path) -> None:

@@ -403,3 +403,47 @@ def test_without_a_came_and_gone_doubt_the_lead_is_unchanged(tmp_path: Path) -> 
         assert plan["title"].startswith("If none of the signs") and plan["by_when"] != "Today"
     thyroid = json.loads(_assess(THYROID_CRAMPS_UNSURE, tmp_path, "plan"))
     assert thyroid["title"].startswith("Unless you call your emergency number")
+
+
+# Walkthrough K (Sam, 45): woke with his left hand tingling, still there; his left leg may have been weak for a few
+# minutes when he got up. Onset "not sure" (no "woke up with it" option), sudden arm or leg weakness "not sure".
+SAM_WOKE_WITH_IT = {"age": 45, "sex": "male", "unsure": ["arm_or_leg_weakness_sudden", "onset_sudden"], "findings": {
+    "one_hand": True, "constant": True, "face_drooping": False, "speech_difficulty": False}}
+
+
+def test_new_one_sided_numbness_of_unknown_start_beside_a_not_sure_stroke_sign_means_call_now(tmp_path: Path) -> None:
+    """Walkthrough K: he read 'get medical help today' and 'make an appointment ... two weeks' in one banner, while his
+    hand, numb on one side since he woke, may be a stroke now: one path, call now, and say when he last felt normal."""
+    from numbwise.kb import load
+
+    lead = load().triage.unsure_lead["emergency"]
+    text = _assess(SAM_WOKE_WITH_IT, tmp_path)
+    banner, _, rest = text.partition("By when: ")
+    assert text.startswith(f"URGENCY: {lead.heading.upper()}") and ">> Call 999 (UK)" in banner
+    assert "CALL YOUR EMERGENCY NUMBER NOW" in banner and rest.startswith("Now.")
+    assert "when you last felt normal" in banner
+    assert "two weeks" not in banner and "GET MEDICAL HELP TODAY" not in text and "make an appointment" not in text
+    assert "If none of" not in text and "IF NONE OF" not in text
+    assert "Book an appointment" not in text  # no to-do list for a slower path
+    assert "in your diary" not in text  # nothing that waits beside a call now
+    causes = text.split("What may be causing it (not a diagnosis)")[1]
+    assert "These chances are about the hand numbness" in causes
+    plan = json.loads(_assess(SAM_WOKE_WITH_IT, tmp_path, "plan"))
+    assert plan["title"] == lead.now_title and plan["by_when"] == "Now." and plan["numbers"]
+    assert plan["caution_now"] and not plan["caution_today"] and plan["do"] == [] and plan["next_steps"] == []
+
+
+def test_old_or_slow_numbness_or_both_hands_keep_the_help_today_banner(tmp_path: Path) -> None:
+    """The near misses: numbness known to have come on slowly over weeks (Walter), or in both hands, is not a stroke
+    now, so a not-sure sign that may have come and gone keeps 'get medical help today' (or 'if none')."""
+    old = {**SAM_WOKE_WITH_IT, "findings": {**SAM_WOKE_WITH_IT["findings"], "onset_gradual": True,
+                                              "lasting_over_6_weeks": True}}
+    plan = json.loads(_assess(old, tmp_path, "plan"))
+    assert plan["title"] == "Get medical help today" and plan["caution_today"] and not plan["caution_now"]
+    walter = json.loads(_assess(SPEECH_MAYBE_YESTERDAY, tmp_path, "plan"))
+    assert walter["caution_today"] and not walter["caution_now"]
+    attacks = {**SAM_WOKE_WITH_IT, "findings": {**SAM_WOKE_WITH_IT["findings"], "constant": False, "comes_and_goes": True}}
+    assert json.loads(_assess(attacks, tmp_path, "plan"))["caution_today"]  # attacks: "if it comes back, call now"
+    both = {**SAM_WOKE_WITH_IT, "findings": {**SAM_WOKE_WITH_IT["findings"], "one_hand": False, "both_hands": True}}
+    plan = json.loads(_assess(both, tmp_path, "plan"))
+    assert not plan["caution_now"] and plan["by_when"] != "Now."

@@ -181,6 +181,42 @@ def test_the_web_result_leads_with_a_not_sure_caution_and_the_level_only_if_none
     assert api["caution_title"] == plan.caution_title and api["title"] == plan.title  # the same plan
 
 
+def test_the_web_result_says_call_now_for_new_one_sided_numbness_beside_a_not_sure_stroke_sign(tmp_path: Any) -> None:
+    """Walkthrough K (Sam, 45): woke with his left hand tingling, still there, not sure his leg went weak or how it
+    started. The page read 'get medical help today' and 'two weeks'; it says one thing: call now, with the buttons."""
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.kb import load
+    from numbwise.web.app import create_app
+    from numbwise.web.settings import WebSettings
+    from tests.web.asgi_call import call
+
+    app = create_app(settings=WebSettings(store_url=f"sqlite:///{tmp_path / 'd.sqlite3'}", secret_key="s"))
+    iv = _unsure_of({"one_hand": True, "constant": True, "numb_little": True, "numb_ring": True},
+                    {"arm_or_leg_weakness_sudden", "onset_sudden"}, 45, "male")
+    plan = result_plan(outcome(iv), iv.unsure)
+    assert {"arm_or_leg_weakness_sudden", "onset_sudden"} <= set(iv.unsure) and plan.level in ("routine", "self_care")
+    assert plan.caution_now and not plan.caution_today
+    state = URLSafeSerializer("s", salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None})
+    page = call(app, "GET", "/check?at=" + state).body.decode()
+    banner = page[page.index('<section class="banner'):page.index("</section>")]
+    assert 'class="banner level-emergency"' in banner and 'href="tel:999"' in banner  # the call buttons show
+    flat = _flat(banner)
+    now = load().triage.unsure_lead["emergency"].now_title
+    h2 = re.search(r'<h2 class="otherwise" id="otherwise-title">(.*?)</h2>', banner)
+    assert now is not None and h2 is not None and html.unescape(h2.group(1)) == now
+    assert banner.index("tel:999") < banner.index('id="otherwise-title"') and "by when: now." in flat
+    assert "when you last felt normal" in flat and 'class="action if-none"' not in banner
+    assert "two weeks" not in flat and "today" not in flat
+    assert "get medical help today" not in _flat(page) and "if none of the signs" not in _flat(page)
+    assert "these chances are about the hand numbness" in _flat(page)
+    api = json.loads(call(app, "POST", "/api/result", json.dumps(
+        {"age": 45, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}).encode(),
+        {"Content-Type": "application/json"}).body)
+    assert api["caution_now"] and api["title"] == plan.title and api["do"] == []
+
+
 def test_ruths_foot_check_is_on_the_web_page_the_terminal_and_the_api(live: Live, tmp_path: Any) -> None:
     """Walkthrough J: diabetes with numb feet and causes it cannot tell apart; the safety step shows on every face."""
     from itsdangerous import URLSafeSerializer

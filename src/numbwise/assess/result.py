@@ -216,6 +216,10 @@ class ResultPlan:
     # with a caution that leads: True when title, action and by-when are one path for the person not sure (a sign that
     # may have come and gone: medical help today), not the level's words for "only if none of those signs is true"
     caution_today: bool = False
+    # with a caution that leads: True when title, action and by-when are one path, call the emergency number now (the
+    # numbness itself may be a stroke now: one hand, start not known, not known to be old; `_now_lead`); never with
+    # caution_today, and with no to-do list or next steps that wait
+    caution_now: bool = False
     # Safety steps tied to the answers, not to a cause (diabetes with numb feet: check your feet every day), under
     # their heading: they hold whatever the cause, so they are shown even when the causes cannot be told apart.
     safety_heading: str = ""
@@ -415,7 +419,11 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
     if not caution or lead is None or doubts[0].level not in ("emergency", "urgent"):
         return None
     words = {"title": _small(act.title), "action": _small(act.action), "by_when": _small(act.by_when)}
-    if _today_lead(doubts, findings, level) and lead.past_title and lead.past_action and lead.past_by_when:
+    if _now_lead(doubts, findings, level) and lead.now_title and lead.now_action and lead.now_by_when:
+        # one path for numbness that may itself be a stroke now: call now, no slower path after it
+        lead = lead.model_copy(update={"title": lead.now_title, "action": lead.now_action,
+                                       "by_when": lead.now_by_when, "why": lead.now_why or lead.why})
+    elif _today_lead(doubts, findings, level) and lead.past_title and lead.past_action and lead.past_by_when:
         # one path for a sign that may have come and gone: help today, the level's words only after that check
         lead = lead.model_copy(update={"title": lead.past_title, "action": lead.past_action,
                                        "by_when": lead.past_by_when,
@@ -657,6 +665,23 @@ def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level:
         and lead is not None and lead.past_title is not None and _could_have_come_and_gone(doubts, findings)
 
 
+def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str) -> bool:
+    """Whether the emergency caution's banner takes one path, call now (unsure_lead `now_*`): on a routine or
+    self-care result, a not-sure stroke sign or sudden start beside numbness in one hand whose start is not known
+    (onset_sudden not answered no) and that is not known to be old, slow or to come and go in attacks. Then the
+    numbness itself may be a stroke now, not only a sign that came and went: Sam woke with one hand tingling, still
+    there, not sure his leg went weak (walkthrough K), and "help today" or "two weeks" would be late. Walter (slow
+    over weeks, a sign maybe yesterday) and attacks that come and go (Kai's cold attacks, walkthrough G: "if it comes
+    back, call now" fits those) keep help today; an urgent level keeps its own words."""
+    lead = load().triage.unsure_lead.get("emergency")
+    found = {d.finding for d in doubts if d.level == "emergency"}
+    old = findings.get("onset_sudden") is False or any(
+        findings.get(f) is True for f in ("onset_gradual", "onset_over_days", "lasting_over_6_weeks", "comes_and_goes"))
+    return bool(doubts) and doubts[0].level == "emergency" and level in ("routine", "self_care") \
+        and lead is not None and lead.now_title is not None and bool(found & (_stroke_signs() | {"onset_sudden"})) \
+        and findings.get("both_hands") is not True and not old
+
+
 def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
              level: str = "routine") -> tuple[str, bool]:
     """The line atop a result when the person was not sure about a sign more urgent than it, and whether the
@@ -676,9 +701,10 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
         text = f"{_named_doubts(doubts)} {text}"
     if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away \
-            and _could_have_come_and_gone(doubts, findings) and not _today_lead(doubts, findings, level):
+            and _could_have_come_and_gone(doubts, findings) and not _today_lead(doubts, findings, level) \
+            and not _now_lead(doubts, findings, level):
         text = f"{text} {tri.unsure_caution_went_away}"  # an urgent level's own advice is already today or now;
-        # and when the banner itself is that help-today path (`_today_lead`), it says it once, there
+        # and when the banner itself is one path (help today, `_today_lead`, or call now, `_now_lead`), it says it there
     if worst == "emergency" and tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):
         text = f"{text} {tri.unsure_caution_also_urgent}"  # never "if none of these: book a visit" over a today group
     return text, worst == "emergency"
@@ -1081,8 +1107,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
     unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _said_back(findings, age, level, unsure) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
-    today = led is not None and _today_lead(doubts, findings, level)  # one path, help today (walkthrough J)
-    back = _watch_again(general, doubts) if today else general
+    now = led is not None and led[0].now_title is not None and led[2].title == led[0].now_title  # call now (walkthrough K)
+    today = led is not None and not now and _today_lead(doubts, findings, level)  # one path, help today (walkthrough J)
+    one_path = now or today
+    back = _watch_again(general, doubts) if one_path else general
     again = {w.text for w in back} - {w.text for w in general}  # the lines now worded for a sign coming back
     general = back
     warnings = _for_this_person(_without_doubts(general, unsure_groups, again), findings, age, level)
@@ -1097,16 +1125,18 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
         if level == "emergency" or call else (),
         # beside the one help-today path the level's own to-do list would repeat its after-that-check words
-        do=() if today else act.do, do_not=() if today else act.do_not, signs=signs, why=why,
+        do=() if one_path else act.do, do_not=() if one_path else act.do_not, signs=signs, why=why,
         unsure=unsure_groups,
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else (
-            led[0].past_causes_note or "" if today and led is not None and shown else ""),
+            led[0].past_causes_note or "" if one_path and led is not None and shown else ""),
         questions=questions, questions_intro=CANT_TELL_MORE if questions else (
             CANT_TELL_DOCTOR if not told_apart and level != "emergency" and len(shown) > 1 else ""), advice_heading=advice_heading,
         advice=advice,
         # a rule that leads from a 'not sure' (call the helpline now) gets an emergency's next steps: none that wait
-        watch_for=_watch_groups(warnings, level), next_steps=_next_steps(lead.level if lead is not None else level, advice),
+        # so does a call-now banner: a diary beside "call now" would wait
+        watch_for=_watch_groups(warnings, level),
+        next_steps=_next_steps(lead.level if lead is not None else "emergency" if now else level, advice),
         # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule
         # asks): a child who fell on her hand is not sent to read about strokes at 2 in 100.
         read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)
@@ -1116,7 +1146,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         leads=lead.level if lead is not None else "",
         caution_title=led[0].heading if led is not None else "", caution_level=led[1] if led is not None else "",
         do_heading=led[0].do_heading if led is not None else "What to do",
-        caution_today=today,
+        caution_today=today, caution_now=now,
         safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
     )
 

@@ -52,6 +52,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
                                                                        by_when="today.") for k in ("title", "action", "by_when"))]
         said += [t.format(action="see a doctor.") for t in (lead.past_title, lead.past_action, lead.past_by_when,
                                                             lead.past_why, lead.past_causes_note) if t]
+        said += [t for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why) if t]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     for r in tri.rules:

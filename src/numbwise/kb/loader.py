@@ -214,6 +214,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
     refs("triage_rules.yaml", "watch_for", tri.watch_for_sources)
     if tri.unsure_caution:
         refs("triage_rules.yaml", "unsure_caution", tri.unsure_caution_sources)
+    for lv, lead in tri.unsure_lead.items():
+        refs("triage_rules.yaml", f"unsure_lead.{lv}", lead.now_sources)
     for led in tri.rules:  # a rule's words for leading from a 'not sure' only where it leads, on its own lines
         act = led.act
         if act is not None:

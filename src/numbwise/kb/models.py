@@ -666,6 +666,14 @@ class UnsureLead(Strict):
     past_by_when: Text | None = None
     past_why: Text | None = None
     past_causes_note: Text | None = None  # beside the causes: their chances are about the numbness, not the sign
+    # On a routine or self-care result when the numbness itself may be a stroke now (one hand, not known to be old or
+    # slow, a not-sure stroke sign or sudden start): one path, call the emergency number now, with no slower path
+    # after it (walkthrough K, Sam). None: the past_* or if-none templates. All of title, action and by-when, or none.
+    now_title: Text | None = None
+    now_action: Text | None = None
+    now_by_when: Text | None = None
+    now_why: Text | None = None
+    now_sources: list[Ident] = []  # what the call-now path rests on
 
     @model_validator(mode="after")
     def _says_the_levels_words(self) -> "UnsureLead":
@@ -681,6 +689,13 @@ class UnsureLead(Strict):
             raise ValueError("unsure_lead past_title, past_action and past_by_when go together")
         if self.past_action is not None and "{action}" not in self.past_action:
             raise ValueError("unsure_lead past_action must contain {action}")
+        now = [self.now_title, self.now_action, self.now_by_when]
+        if any(n is not None for n in now) and not all(n is not None for n in now):
+            raise ValueError("unsure_lead now_title, now_action and now_by_when go together")
+        if any(n is not None for n in now) and not self.now_sources:
+            raise ValueError("unsure_lead now_* needs now_sources")
+        if any("{" in n for n in now if n is not None):  # no slower path: the level's own words have no place in it
+            raise ValueError("unsure_lead now_* may not hold the level's words ({title}, {action}, {by_when})")
         return self
 
 
