@@ -189,7 +189,8 @@ def test_a_not_sure_sign_more_urgent_than_the_result_leads_the_banner_in_the_ter
     assert "URGENCY: BOOK A DOCTOR'S VISIT" not in text  # the level never heads it ...
     # ... nor stands beside today as an equal path: a speech sign that may have come and gone means today (walkthrough J)
     assert "GET MEDICAL HELP TODAY One of those signs may have happened and then gone away." in text
-    assert "After that check, for the numbness itself: make an appointment" in text
+    assert "When you see the doctor, tell them about the numbness too." in text  # one time frame (walkthrough K)
+    assert "two weeks" not in text.split("By when:")[0]
     assert "By when: Today." in text
     assert "Book an appointment" not in text  # no to-do list to repeat the after-that-check words (page length)
     assert text.count("We can't tell yet how urgent this is") == 1
@@ -211,14 +212,15 @@ def test_the_plan_and_api_say_which_caution_leads_and_word_the_level_as_if_none(
 
 
 def test_an_urgent_doubt_leads_with_its_own_words() -> None:
-    """Not sure whether it gets worse day by day: 'see a doctor today if it might be', then the level if not."""
+    """Not sure whether it gets worse day by day: one path, see a doctor today (walkthrough K: "if none of the signs
+    you were not sure about: book a visit" gave a person who cannot know no path, and read as a double negative)."""
     from numbwise.assess import assess
     from numbwise.assess.result import result_plan
 
     plan = result_plan(assess({k: v for k, v in WORSE_UNSURE.items() if k != "unsure"}), ("getting_worse",))
     assert plan.caution_level == "urgent" and plan.banner_level == "urgent" and not plan.numbers
-    assert plan.title == "If none of the signs you were not sure about: book a doctor's visit"
-    assert plan.action.startswith("If you are sure none of the signs you were not sure about is true: make an appointment")
+    assert plan.title == "See a doctor today" and plan.by_when == "Today." and plan.caution_today
+    assert "If none" not in plan.title + plan.action and "two weeks" not in plan.action
 
 
 def test_the_caution_beside_call_buttons_fits_every_country(tmp_path: Path) -> None:
@@ -351,11 +353,12 @@ def test_a_person_unsure_of_emergency_and_today_signs_is_told_both_at_the_top() 
     plan, broken = problems(iv)
     assert broken == []
     assert [g.level for g in plan.unsure][:2] == ["emergency", "urgent"]
-    also = load().triage.unsure_caution_also_urgent
-    assert plan.caution.startswith("You were not sure about: ") and plan.caution.endswith(also)
+    # walkthrough K: new numbness in one hand whose start she does not know, beside not-sure stroke signs, is itself
+    # a possible stroke: the banner is one path, call now, and the caution only names the signs (no "if none")
+    assert plan.caution.startswith("You were not sure about: ") and plan.caution_now and plan.numbers
     assert "more, listed below." in plan.caution.split(". ")[0] + "."  # two named, the rest left to the list
-    assert "We can't tell yet how urgent this is" in plan.caution
-    assert "see a doctor today" in also
+    assert plan.title == load().triage.unsure_lead["emergency"].now_title and plan.by_when == "Now."
+    assert "If none" not in plan.title + plan.action + plan.caution
 
 
 def test_the_caution_names_the_signs_it_is_about() -> None:
@@ -379,9 +382,8 @@ def test_a_stroke_sign_that_may_have_come_and_gone_takes_one_path_today_in_the_t
     assert "GET MEDICAL HELP TODAY" in banner and rest.startswith("Today.")
     assert "If none of the signs you were not sure about" not in text and "IF NONE OF THE SIGNS" not in text
     assert "If none of them" not in text
-    # the level's weeks come only as what follows a doctor's check today
-    assert "After that check, for the numbness itself: make an appointment with your doctor in the next few days " \
-           "to two weeks." in banner
+    # the level's weeks are no third time frame in the banner (walkthrough K: now, today and two weeks)
+    assert "two weeks" not in banner and "tell them about the numbness too" in banner
     assert text.count("call your doctor or an urgent-care line") == 1  # said once, in the banner
     assert "strange speech comes back, call your emergency number now" in banner
     group = text.split("You were not sure about these emergency signs")[1].split("Why this level")[0]

@@ -64,3 +64,17 @@ def test_someone_vomiting_is_not_told_to_call_now_if_they_feel_sick(tmp_path: Pa
     assert "sickness" not in watch and "feel sick" not in watch
     not_vomiting = {**quiet, "findings": {**quiet["findings"], "vomiting_or_diarrhea": False}}
     assert "a cold sweat, sickness or light-headedness" in _text(not_vomiting, tmp_path)
+
+
+def test_hassans_not_sure_cramps_take_one_path_today(tmp_path: Path) -> None:
+    """He could not choose between "if it is there: today" and "if none: book a visit within two weeks"."""
+    quiet = {**HASSAN, "unsure": ["muscle_cramps_spasms"], "findings": {**HASSAN["findings"], "cold_sweat_nausea": False}}
+    text = _text(quiet, tmp_path)
+    banner = text.split("By when:")[0]
+    assert "SEE A DOCTOR TODAY" in banner and "two weeks" not in banner and "If none" not in text
+    assert text.split("By when: ")[1].startswith("Today.")
+    plan = _plan(quiet, tmp_path)
+    assert plan["level"] == "routine" and plan["caution_level"] == "urgent" and not plan["do"]
+    # near miss: cramps answered no: the routine level speaks for itself, no caution
+    sure = {**quiet, "unsure": [], "findings": {**quiet["findings"], "muscle_cramps_spasms": False}}
+    assert "SEE A DOCTOR TODAY" not in _text(sure, tmp_path) and not _plan(sure, tmp_path)["caution"]

@@ -162,7 +162,7 @@ def test_the_web_result_leads_with_a_not_sure_caution_and_the_level_only_if_none
     caution = " ".join(plan.caution.split()).lower()
     # walkthrough J: a stroke sign that may have come and gone yesterday takes one path, today; never "if none: weeks"
     assert flat.index(caution) < flat.index("call 911") < flat.index("get medical help today") < flat.index(
-        "after that check, for the numbness itself: make an appointment")
+        "tell them about the numbness too")
     assert "if none of the signs" not in _flat(page) and "by when: today" in flat
     assert 'class="action if-none"' not in banner
     assert flat.count("we can't tell yet how urgent this is") == 1

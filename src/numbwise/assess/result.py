@@ -656,13 +656,18 @@ def _watch_again(items: tuple[WatchFor, ...], doubts: tuple[Unsure, ...]) -> tup
 
 
 def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str) -> bool:
-    """Whether the emergency caution's banner takes one path, help today (unsure_lead `past_*`): on a routine or
+    """Whether the caution's banner takes one path, help today (unsure_lead `past_*`): on a routine or
     self-care result, when a not-sure emergency sign could have come and gone. The person cannot know whether it
     happened, so "if none of them: within days to two weeks" beside "if it happened: today" gives them no path
     (walkthrough J, Walter); an urgent level's own advice is already today or now."""
-    lead = load().triage.unsure_lead.get("emergency")
-    return bool(doubts) and doubts[0].level == "emergency" and level in ("routine", "self_care") \
-        and lead is not None and lead.past_title is not None and _could_have_come_and_gone(doubts, findings)
+    if not doubts or level not in ("routine", "self_care"):
+        return False
+    lead = load().triage.unsure_lead.get(doubts[0].level)
+    if lead is None or lead.past_title is None:
+        return False
+    # a sign that needs a doctor today, not sure of (cramps with vomiting and kidney disease, walkthrough K): the
+    # same one path, today, never "if none of them: within two weeks" beside it
+    return doubts[0].level == "urgent" or (doubts[0].level == "emergency" and _could_have_come_and_gone(doubts, findings))
 
 
 def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str) -> bool:
@@ -700,6 +705,8 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     text = next((text for lv, text in tri.unsure_caution.items() if lv == worst), "")
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
         text = f"{_named_doubts(doubts)} {text}"
+    if _now_lead(doubts, findings, level):  # the banner says call now: "we can't tell ... if you think" would hedge it
+        return _named_doubts(doubts), True
     if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away \
             and _could_have_come_and_gone(doubts, findings) and not _today_lead(doubts, findings, level) \
             and not _now_lead(doubts, findings, level):

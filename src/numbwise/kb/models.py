@@ -687,8 +687,6 @@ class UnsureLead(Strict):
         past = [self.past_title, self.past_action, self.past_by_when]
         if any(p is not None for p in past) and not all(p is not None for p in past):
             raise ValueError("unsure_lead past_title, past_action and past_by_when go together")
-        if self.past_action is not None and "{action}" not in self.past_action:
-            raise ValueError("unsure_lead past_action must contain {action}")
         now = [self.now_title, self.now_action, self.now_by_when]
         if any(n is not None for n in now) and not all(n is not None for n in now):
             raise ValueError("unsure_lead now_title, now_action and now_by_when go together")
