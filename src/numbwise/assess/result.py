@@ -662,7 +662,7 @@ def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level:
     (walkthrough J, Walter); an urgent level's own advice is already today or now."""
     if not doubts or level not in ("routine", "self_care"):
         return False
-    lead = load().triage.unsure_lead.get(doubts[0].level)
+    lead = load().triage.unsure_lead.get(doubts[0].level)  # type: ignore[call-overload]
     if lead is None or lead.past_title is None:
         return False
     # a sign that needs a doctor today, not sure of (cramps with vomiting and kidney disease, walkthrough K): the
