@@ -371,11 +371,12 @@ def test_the_terminal_says_at_the_top_when_emergency_signs_were_not_sure() -> No
     run = run_cli("check", "--no-diary", "--plain", input="?\n\n\n" + "?\n" * 30)
     assert run.code == 0, run.err
     top = " ".join(run.out[run.out.index("URGENCY:"):].split())
-    caution = " ".join(load().triage.unsure_caution["emergency"].split())
-    heading = load().triage.unsure_lead["emergency"].heading
-    assert top.startswith(f"URGENCY: {heading.upper()} You were not sure about: ")  # the caution leads the banner,
-    assert top.index(caution) < top.index("Call 911")  # naming the signs first, then what to do
-    assert top.index(caution) < top.index("By when:") and "Call 911" in top  # ... above the level's own words
+    lead = load().triage.unsure_lead["emergency"]
+    assert top.startswith(f"URGENCY: {lead.heading.upper()} You were not sure about: ")  # the caution leads the banner,
+    # naming the signs first, then the call buttons, then one path: not sure of everything, the start not known and
+    # one hand or not said: call now (walkthrough K), never "if none of them: book a visit"
+    assert top.index("You were not sure about: ") < top.index("Call 911") < top.index(lead.now_title.upper()) < top.index("By when: Now.")
+    assert "IF NONE" not in top and "If none" not in top
 
 
 def test_the_home_care_sweep_does_not_say_every_item_means_a_doctor() -> None:

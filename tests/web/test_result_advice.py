@@ -129,7 +129,9 @@ def test_not_sure_about_emergency_signs_is_said_at_the_top_with_call_buttons(app
         {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None}))
     body = html.unescape(r.body.decode())
     banner = body[body.index('<section class="banner'):body.index("</section>")]
-    assert caution in banner and 'href="tel:911"' in banner
+    # not sure of everything: the caution names the signs and the banner's one path is call now (walkthrough K)
+    assert "You were not sure about:" in banner and 'href="tel:911"' in banner
+    assert load().triage.unsure_lead["emergency"].now_title in banner and "If none" not in banner
     api = _api(app, {"age": 50, "sex": "female", "findings": {}, "unsure": []})
     assert api["caution"] == ""  # nothing answered 'not sure' through the API: nothing to caution about
     calm = _page(app, simulate({f: False for f in load().vocabulary.findings} | {"onset_gradual": True}, 50, "female"))
