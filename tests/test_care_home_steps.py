@@ -176,7 +176,7 @@ def test_a_weak_grip_from_the_neck_is_sent_to_a_gp_not_a_surgeon(tmp_path: Path)
 def test_the_migraine_aura_page_does_not_call_a_routine_line_urgent() -> None:
     out = _flat(run_cli("--plain", "learn", "migraine_aura").out)
     assert "needs urgent checks" not in out
-    assert "A first-ever aura" in out[out.index("Book a doctor's visit if"):]
+    assert "You have an aura for the first time" in out[out.index("Book a doctor's visit if"):]
 
 
 # --- 7. UK-only words explained -------------------------------------------------------------------------

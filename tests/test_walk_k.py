@@ -78,3 +78,25 @@ def test_hassans_not_sure_cramps_take_one_path_today(tmp_path: Path) -> None:
     # near miss: cramps answered no: the routine level speaks for itself, no caution
     sure = {**quiet, "unsure": [], "findings": {**quiet["findings"], "muscle_cramps_spasms": False}}
     assert "SEE A DOCTOR TODAY" not in _text(sure, tmp_path) and not _plan(sure, tmp_path)["caution"]
+
+
+# Nadia, 29: her usual aura spread slowly over 20 minutes from her fingers up her arm to her face, then her usual
+# migraine headache; it is gone now.
+NADIA = {"age": 29, "sex": "female", "unsure": [],
+         "findings": {"one_hand": True, "onset_sudden": True, "spreads_over_minutes": True, "migraine_history": True,
+                      "aura_like_usual": True, "headache_follows": True, "episode_resolved_within_hour": True,
+                      "numb_face_same_side": True, "face_drooping": False, "speech_difficulty": False,
+                      "arm_or_leg_weakness_sudden": False, "atrial_fibrillation": False, "blood_thinners": False,
+                      "previous_stroke_or_tia": False, "spreading_within_hours": False}}
+
+
+def test_an_aura_that_spread_over_minutes_is_not_told_to_call_if_it_spreads(tmp_path: Path) -> None:
+    """Her home-care result said "call now if it spreads to other parts of your body", which she had reported."""
+    text = _text(NADIA, tmp_path)
+    assert "URGENCY: CARE FOR IT AT HOME" in text
+    watch = text.split("Call your emergency number now if")[1].split("What next")[0]
+    assert "spreads to other parts of your body within hours" not in watch
+    assert "keeps spreading for more than an hour or reaches new parts of your body" in watch
+    assert "- Your aura lasts more than an hour." in text  # a sentence, like the other lines
+    # near miss: a person who reported no spread over minutes keeps the general line (Carol's shingles)
+    assert "spreads to other parts of your body within hours" in _text(CAROL, tmp_path)
