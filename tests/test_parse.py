@@ -1156,9 +1156,11 @@ def test_easing_within_minutes_is_not_a_sudden_start(easing: str) -> None:
 @pytest.mark.parametrize("text", ["I woke up with it", "it was there when I woke up", "woke up with it, my right hand is numb",
                                   "my hand was numb when I woke up this morning", "I just woke up like that"])
 def test_waking_up_with_it_leaves_the_onset_to_ask(text: str) -> None:
-    # Waking with it says nothing of how fast it came: no sudden or gradual reading, and the onset is asked.
+    # Waking with it says nothing of how fast it came: no sudden or gradual reading, and the onset is asked. (Woken
+    # with it "this morning" is not a start over weeks or months: onset_gradual may be read as no, never yes.)
     p = parse(text)
-    assert not {"onset_sudden", "onset_gradual", "onset_over_days", "wakes_from_sleep"} & set(p.understood), text
+    assert not {"onset_sudden", "onset_over_days", "wakes_from_sleep"} & set(p.understood), text
+    assert p.understood.get("onset_gradual") is not True, text
     assert "onset_sudden" in p.partial and "onset_sudden" not in p.unsure, text
 
 
@@ -1180,3 +1182,76 @@ def test_a_hanging_wrist_in_own_words_is_a_weak_hand_not_a_numb_forearm(text: st
 
 def test_a_wrist_resting_over_an_edge_is_not_a_weak_hand() -> None:
     assert "hand_weakness" not in parse("I type with my wrist hanging over the edge of the desk").understood
+
+
+# Walkthrough K (issue 11): people's own words.
+@pytest.mark.parametrize("text", [
+    "woke up this morning with my left hand tingling, still there", "my hand went numb today",
+    "my hand has been numb since yesterday", "my hand went numb an hour ago", "it started 30 minutes ago, my hand is numb",
+    "my hand has been tingling for 2 days"])
+def test_a_start_a_few_days_ago_at_most_did_not_come_on_over_weeks(text: str) -> None:
+    # A few days at most cannot have come on over weeks or months: that is said back, not asked (Sam).
+    p = parse(text)
+    assert p.findings.get("onset_gradual") is False, text
+    assert "onset_sudden" not in p.understood, text
+
+
+def test_a_gradual_start_said_in_words_still_stands_beside_a_short_length() -> None:
+    assert parse("my hand has been tingling for 2 days, it came on slowly").findings.get("onset_gradual") is True
+    assert "onset_gradual" not in parse("my hands have been numb for 3 months").understood
+
+
+def test_a_leg_weak_for_a_few_minutes_is_the_sudden_sign_not_lasting_weak_legs() -> None:
+    # Sam: "i think my left leg felt weak for a few minutes when i got up but not sure".
+    p = parse("woke up this morning with my left hand tingling, still there. i think my left leg felt weak for a few "
+              "minutes when i got up but not sure")
+    assert "leg_weakness" not in p.unsure and "leg_weakness" not in p.understood
+    assert "arm_or_leg_weakness_sudden" in p.unsure and "arm_or_leg_weakness_sudden" not in p.understood
+    assert p.findings.get("onset_gradual") is False and p.findings.get("lasting_over_6_weeks") is False
+    legs = parse("my legs felt weak for a few minutes this morning")
+    assert legs.findings.get("arm_or_leg_weakness_sudden") is True and "leg_weakness" not in legs.understood
+    assert parse("my legs feel weak going up the stairs").findings.get("leg_weakness") is True
+
+
+@pytest.mark.parametrize("since", ["since last winter", "since last summer", "since last spring", "since last autumn",
+                                   "since last fall", "since last year", "for years", "since I was a kid"])
+def test_since_last_winter_has_lasted_over_six_weeks(since: str) -> None:
+    # Dev: "my fingers go white then blue when its cold, since last winter, both hands".
+    p = parse(f"my fingers go white then blue when its cold, {since}, both hands")
+    assert p.findings.get("lasting_over_6_weeks") is True, since
+
+
+def test_since_last_winter_is_a_time_not_a_trigger() -> None:
+    assert "triggered_by_cold_or_stress" not in parse("my fingers have tingled since last winter").understood
+
+
+@pytest.mark.parametrize("text", ["I'm 30 weeks pregnant and not sure if my vision is blurry",
+                                  "30 weeks pregnant, my hands tingle, not sure if my vision is blurry"])
+def test_blurry_vision_in_pregnancy_is_its_warning_sign_not_sudden_loss_of_sight(text: str) -> None:
+    # Priya: blurry vision is not losing sight suddenly; in pregnancy it is a warning sign, kept as "not sure".
+    p = parse(text)
+    assert "vision_loss_sudden" not in p.unsure and "vision_loss_sudden" not in p.understood, text
+    assert "pregnancy_warning_signs" in p.unsure, text
+    assert parse("I'm 30 weeks pregnant and my vision is blurry").findings.get("pregnancy_warning_signs") is True
+
+
+@pytest.mark.parametrize("text", ["my vision is blurry", "I have blurry vision", "blurred vision when reading"])
+def test_blurry_alone_is_no_emergency_sign(text: str) -> None:
+    p = parse(text)
+    assert "vision_loss_sudden" not in p.understood and "vision_loss_sudden" not in p.unsure, text
+    assert parse("my vision suddenly went blurry").findings.get("vision_loss_sudden") is True
+    assert parse("I lost the sight in one eye").findings.get("vision_loss_sudden") is True
+
+
+@pytest.mark.parametrize("text", [
+    "a painful band of rash on one side of my chest for 2 days, and my arm on that side tingles",
+    "painful band of rash on one side of my chest for 2 days and my arm on that side tingles",
+    "I've had a rash on my chest for 2 days and my arm tingles"])
+def test_the_rash_s_length_is_not_the_tingling_s_onset(text: str) -> None:
+    # Carol: her arm tingles (numb_arm); the 2 days is how long she has had the rash, not how the tingling began.
+    p = parse(text)
+    assert p.findings.get("numb_arm") is True, text
+    assert p.findings.get("rash_blisters_band") is True, text
+    assert "onset_over_days" not in p.understood and "lasting_over_6_weeks" not in p.understood, text
+    both = parse("my arm has tingled for 2 days and I have a rash")
+    assert both.findings.get("onset_over_days") is True

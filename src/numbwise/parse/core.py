@@ -500,6 +500,8 @@ def parse(text: str) -> Parsed:
     mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
     mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
     mentions += _recent_start(toks, text, ctx, history_clauses, blocked, mentions)
+    mentions = _short_not_gradual(mentions)
+    mentions = _cold_season_is_a_time(mentions, toks)
     mentions += _goes_when_stopped(toks, text, ctx, lex, blocked, mentions)
     # "Slowly" over minutes ("went slowly from my fingers to my face in 20 minutes") is a spread, not an onset
     # over weeks or months: a gradual onset said in a clause that spreads or lasts under a day does not count.
@@ -509,6 +511,7 @@ def parse(text: str) -> Parsed:
     mentions += _hands(toks, text, context_blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
+    mentions = _brief_leg_weakness(mentions, toks)
     mentions += _rising(mentions, lex)
     mentions = _effort_heaviness(mentions, toks, ctx)
     mentions = _wrist_lifted(mentions, toks, ctx)
@@ -608,7 +611,7 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
     said_onset = {m.finding for m in mentions if m.value is True and m.finding in ("onset_sudden", "onset_gradual")}
     words = [t.text for t in toks]
     for d in durations(toks):
-        if blocked & set(range(d.start, d.end)):
+        if blocked & set(range(d.start, d.end)) or _owned_by_other(toks, ctx, d.start, mentions):
             continue
         a, b = clause_of(toks, d.start)
         clause_words = set(words[a:b])
@@ -631,6 +634,7 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
         if d.days < 1 and (d.ago or _been(words[a:d.start]) and not _resolving(words[a:b])) and (
                 ctx.clause[d.start] not in history_clauses):
             add("lasting_over_6_weeks", False, 0.75)  # "it started 20 minutes ago", "it's been 6 hours": not weeks
+            add("onset_gradual", False, 0.7)
             continue
         if d.days < 1 or ctx.clause[d.start] in history_clauses:
             continue
@@ -638,9 +642,72 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             add("lasting_over_6_weeks", True)
         else:
             add("lasting_over_6_weeks", False, 0.75)
+            if d.days < _FEW_DAYS:
+                add("onset_gradual", False, 0.7)  # a few days at most did not come on over weeks or months
             if d.days < 14 and not said_onset:
                 add("onset_over_days", True, 0.7)
     return out
+
+
+_FEW_DAYS = 7  # lasted less than a week so far: it cannot have come on over weeks or months
+# Things on the skin or a joint with a course of their own: a length said right after one of them ("a rash on my
+# chest for 2 days") is theirs, not the numbness's, unless its clause also speaks of the numbness or a numb place
+# ("blisters on my finger since the weekend"). An illness said with it (a fever) often shares its time: not here.
+_OWN_COURSE = frozenset({"rash_blisters_band", "tick_bite_or_bullseye_rash", "joint_pain_swelling",
+                         "spreading_redness_swelling", "lump_at_wrist"})
+
+
+def _group_of(fid: str) -> str | None:
+    """The vocabulary group of a finding ('where', 'other_symptoms' ...)."""
+    return lexicon().groups.get(fid)
+
+
+def _owned_by_other(toks: list[Token], ctx: _Context, at: int, mentions: list[Mention]) -> bool:
+    """Is the length of time at token `at` said of another symptom ('a rash on one side of my chest for 2 days, and my
+    arm tingles')? So when a symptom with its own course is said before it in its clause (up to a comma or a new
+    subject: 'and my'), and that clause says nothing of the numbness."""
+    mine = [i for i, c in enumerate(ctx.clause) if c == ctx.clause[at]]
+    if any({toks[i].stem, toks[i].text} & (_NUMB_WORDS - _PRONOUNS) for i in mine):
+        return False
+    first, start = toks[mine[0]].start, toks[at].start
+    here = [m for m in mentions if m.value is not None and first <= m.start < start]
+    if any(_group_of(m.finding) == "where" for m in here):
+        return False
+    return any(m.finding in _OWN_COURSE for m in here)
+
+
+def _short_not_gradual(mentions: list[Mention]) -> list[Mention]:
+    """A short length read as 'not a gradual start' stands only when no words give it six weeks or more ('numb for
+    years, worse for 2 days'): then the length is a flare's, not the whole story's."""
+    if not any(m.finding == "lasting_over_6_weeks" and m.value for m in mentions):
+        return mentions
+    return [m for m in mentions if not (m.finding == "onset_gradual" and m.value is False and m.status == "inferred")]
+
+
+def _cold_season_is_a_time(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+    """'Since last winter' is when it began, not the cold bringing it on: a cold word inside a length of time is
+    not the trigger (walkthrough K, Dev)."""
+    spans = [(toks[d.start].start, toks[d.end - 1].end) for d in durations(toks)]
+    return [m for m in mentions if not (m.finding == "triggered_by_cold_or_stress" and any(
+        a <= m.start and m.end <= b for a, b in spans))]
+
+
+# A leg weak "for a few minutes" was a spell of weakness: the sudden sign, not legs that are weak.
+def _brief_leg_weakness(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+    """'My left leg felt weak for a few minutes when I got up': weakness that lasted under a day, said in its clause
+    after the words, is the sudden weakness of an arm or leg (arm_or_leg_weakness_sudden, kept as said, hedged or
+    not), not leg_weakness, which is weak legs or stairs that are hard (walkthrough K, Sam)."""
+    brief = [(toks[d.start].start, clause_of(toks, d.start)) for d in durations(toks) if d.days < 1 and not d.ago]
+    if not brief:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        if m.finding == "leg_weakness" and m.value is not False:
+            at = next((i for i, t in enumerate(toks) if t.start >= m.start), None)
+            if at is not None and any(a <= at < b and m.end <= where for where, (a, b) in brief):
+                m = Mention("arm_or_leg_weakness_sudden", m.value, m.start, m.end, m.text, m.status, m.confidence)
+        out.append(m)
+    return list({(m.finding, m.start, m.end, m.value, m.status): m for m in out}.values())
 
 
 def _been(before: list[str]) -> bool:
@@ -677,7 +744,9 @@ def _recent_start(toks: list[Token], text: str, ctx: _Context, history_clauses: 
             if not (numb and set(clause) & _BEGAN) or set(clause) & _FLARE:
                 continue
             start, end = toks[i].start, toks[k - 1].end
-            return [Mention("lasting_over_6_weeks", False, start, end, text[start:end], "inferred", 0.7)]
+            # Begun in the last day or two: it has not lasted six weeks, nor come on over weeks or months.
+            return [Mention(fid, False, start, end, text[start:end], "inferred", 0.7)
+                    for fid in ("lasting_over_6_weeks", "onset_gradual")]
     return []
 
 

@@ -41,6 +41,8 @@ VAGUE = {
     ("since", "like", "forever"): 730, ("for", "yrs"): 730, ("for", "mths"): 90, ("4", "ever"): 730, ("since", "i", "was", "a", "teenager"): 3650, ("since", "i", "was", "a", "kid"): 3650,
     ("since", "i", "was", "a", "child"): 3650, ("since", "i", "was", "young"): 3650, ("since", "childhood"): 3650, ("since", "about", "march"): 270, ("since", "about", "christmas"): 60,
     ("since", "around", "christmas"): 60, ("since", "last", "summer"): 150, ("since", "last", "spring"): 240,
+    ("since", "last", "winter"): 300, ("since", "last", "autumn"): 330, ("since", "last", "fall"): 330,
+    ("since", "the", "winter"): 60, ("since", "fall"): 60, ("since", "the", "fall"): 60, ("since", "i", "was", "little"): 3650,
     ("a", "couple", "of", "minutes"): 2 / 1440, ("couple", "of", "minutes"): 2 / 1440, ("since", "birth"): 3650,
 }
 _LEAD = frozenset({"for", "since", "over", "past", "last", "about", "around", "nearly", "almost", "than", "within",
