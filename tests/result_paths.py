@@ -199,8 +199,14 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         out.append("can't tell the causes apart but no question offered")
     out += _question_problems(plan)
     by_text = {f.question: fid for fid, f in _findings().items()}
+    worded = {f.if_unsure: fid for fid, f in _findings().items() if f.if_unsure}  # a 'not sure' worded as how to find out
     out += [f"offered question that does not fit this person: {q}" for q in plan.questions
-            if not fits(by_text[q], iv.sex, iv.age, answers)]
+            if not fits(by_text.get(q) or worded[q], iv.sex, iv.age, answers)]
+    # a question answered 'not sure' is never offered again as if new (walkthrough K, Pete: "Do you have diabetes?")
+    out += [f"'not sure' answer asked again as a plain question: {q}" for q in plan.questions
+            if q in by_text and by_text[q] in iv.unsure]
+    out += [f"worded for a 'not sure' that was not given: {q}" for q in plan.questions
+            if q in worded and worded[q] not in iv.unsure]
     # an unsure sign more urgent than the level: said at the top (a home plan's own escalation answers are not)
     worst = next((g.level for g in plan.unsure if g.level != PLAN_DOUBT
                   and LEVELS.index(g.level) < LEVELS.index(plan.level)), None)
@@ -306,7 +312,8 @@ def _question_problems(plan: ResultPlan) -> list[str]:
     from numbwise.kb import load
 
     kb, m = load(), model()
-    by_text = {f.question: fid for fid, f in kb.findings.items()}
+    by_text = {f.question: fid for fid, f in kb.findings.items()} | {
+        f.if_unsure: fid for fid, f in kb.findings.items() if f.if_unsure}
     shown = [m.causes.index(c.id) for c in plan.causes if c.id in m.causes]
     out = []
     for q in plan.questions:

@@ -488,6 +488,13 @@ def _cause_line(findings: Mapping[str, bool], cid: str, p: float, child: bool = 
                      tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.away)), cid in kb.causes)
 
 
+def _said_note(cid: str, findings: Mapping[str, bool]) -> str:
+    """A cause's note for a person who said yes to what changes its meaning for them (causes.yaml `said_notes`: MS
+    already known, so a worse spell may be a relapse); the first that applies, or ''."""
+    cause = load().causes.get(cid)
+    return next((" ".join(n.text.split()) for n in (cause.said_notes if cause else ()) if findings.get(n.said) is True), "")
+
+
 def tells_apart(p: Sequence[float], causes: Sequence[int]) -> bool:
     """A finding tells these causes apart when its chance differs between them by more than a sliver."""
     ps = [p[i] for i in causes]
@@ -495,10 +502,12 @@ def tells_apart(p: Sequence[float], causes: Sequence[int]) -> bool:
 
 
 def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
-               among: Collection[str] = (), level: str = "self_care") -> tuple[str, ...]:
+               among: Collection[str] = (), level: str = "self_care", unsure: Collection[str] = ()) -> tuple[str, ...]:
     """The questions whose answers would best tell the causes shown apart (not yet answered yes or no): a question
     about a cause the result does not list would read as a riddle (migraine questions beside angina), and one whose
-    yes would make it more urgent than `level` is not homework for a later visit (speech trouble is a call now)."""
+    yes would make it more urgent than `level` is not homework for a later visit (speech trouble is a call now).
+    One the person answered 'not sure' is not asked again as if new: it is worded as how to find out (findings.yaml
+    `if_unsure`: a blood test can tell whether you have diabetes), or left out."""
     kb = load()
     m = model()
     post = posterior(findings, age, sex)
@@ -509,6 +518,7 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
     shown = [i for i, c in enumerate(m.causes) if c in among]
 
     open_ = [f for f in m.present if f not in findings and f in kb.findings and not settled_by_another(f, findings)
+             and (f not in unsure or kb.findings[f].if_unsure is not None)
              and fits(f, sex, age, findings) and (len(shown) < 2 or tells_apart(m.p[f], shown))
              and LEVELS.index(triage({**findings, f: True}, age).level) >= LEVELS.index(level)]
     gains = {f: cause_gain(post, f) for f in open_}
@@ -516,7 +526,7 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
     for f in sorted(open_, key=lambda f: (-gains[f], f)):
         if gains[f] > 0.0 and not settled_by_another(f, dict.fromkeys(best, True)) and len(best) < MOST_QUESTIONS:
             best.append(f)
-    return tuple(kb.findings[f].question for f in best)
+    return tuple((kb.findings[f].if_unsure if f in unsure else None) or kb.findings[f].question for f in best)
 
 
 def _home_care_age() -> int:
@@ -1088,6 +1098,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                   for c, p in shown_causes(level, result.causes, rule_causes(result.rules)))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
+    shown = tuple(replace(c, note=_said_note(c.id, findings)) if not c.note and _said_note(c.id, findings) else c
+                  for c in shown)  # MS already known: this may be a relapse (causes.yaml `said_notes`)
     if shown and not shown[0].towards and not shown[0].note:  # never in place of an emergency-type cause's note
         shown = (replace(shown[0], note=COMMON_NOTE),) + shown[1:]
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
@@ -1098,7 +1110,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                     f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it.")
     else:
         headline = CANT_TELL
-    questions = (_questions(findings, age, sex, {c.id for c in shown}, level)
+    questions = (_questions(findings, age, sex, {c.id for c in shown}, level, unsure)
                  if not told_apart and level != "emergency" else ())
     # beside a rule that leads from a 'not sure' (call the helpline now) no plan for a slower path, as on an emergency:
     # "see a doctor to find out what is behind it" would presume there is no fever

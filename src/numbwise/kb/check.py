@@ -25,12 +25,14 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"findings.{fid}.question", f.question), (f"findings.{fid}.help", f.help), (f"findings.{fid}.why", f.why)]
         out += [(f"findings.{fid}.said_{k}", t) for k, t in (("yes", f.said_yes), ("no", f.said_no)) if t]
         out += [(f"findings.{fid}.checklist", f.checklist)] if f.checklist else []
+        out += [(f"findings.{fid}.if_unsure", f.if_unsure)] if f.if_unsure else []
     for cid, c in kb.causes.items():
         out += [(f"causes.{cid}.{k}", getattr(c, k)) for k in ("short", "description", "who", "how_common", "confirm")]
         out += [(f"causes.{cid}.pattern.{k}", v) for k, v in c.pattern.model_dump().items()]
         out += [(f"causes.{cid}.watch_for", t) for w in c.watch_for for t in (w.text, *w.parts.values())]
         if c.care_note:
             out.append((f"causes.{cid}.care_note", c.care_note))
+        out += [(f"causes.{cid}.said_notes.{n.said}", n.text) for n in c.said_notes]
     for tid, t in kb.treatments.items():
         out += [(f"treatments.{tid}.{k}", getattr(t, k)) for k in ("short", "what_it_is", "what_to_expect", "risks")]
         out += [(f"treatments.{tid}.helps.{h.cause}", h.note) for h in t.helps]
@@ -72,6 +74,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.on_care_page, st.how_long, *(t for n in st.notes for t in (n.text, n.said_yes) if t)) if t]
         out += [(f"care.{pid}.ask_doctor", x.text) for x in plan.ask_doctor]
         out += [(f"care.{pid}.escalate", f"{x.when} {x.then}") for x in plan.escalate]
+    out += [("care.safety", s.do) for s in care.safety]
     rep = kb.report
     out += [("report.intro", rep.intro), ("report.mic_note", rep.mic_note)]
     out += [(f"report.questions.{q.when}", q.text) for q in rep.questions]

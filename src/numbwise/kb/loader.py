@@ -186,6 +186,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
 
     coverage("causes.yaml", "cause", voc.causes, kb.causes)
     for cid, c in kb.causes.items():
+        for n in c.said_notes:
+            if n.said not in voc.findings:
+                problems.append(f"causes.yaml: entry '{cid}': a said note on '{n.said}', which is not a known finding")
+            refs("causes.yaml", f"{cid}.said_notes.{n.said}", n.sources)
         for tid in c.treatments:
             if tid not in kb.treatments:
                 problems.append(f"causes.yaml: entry '{cid}': unknown treatment '{tid}'")

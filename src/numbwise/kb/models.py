@@ -153,6 +153,9 @@ class Finding(Strict):
     # never asked after a clear no to any of them; a "not sure", or no answer yet, still asks it.
     follows: list[Ident] = []
     how_to_check: Text | None = None  # said to a person unsure of it, when it could raise their result (take a temperature)
+    # The question as "What would tell the causes apart" offers it to a person who answered it 'not sure' (how they can
+    # find out: a blood test for diabetes); without it, a question already answered 'not sure' is not offered again.
+    if_unsure: Text | None = None
     # A "no" that is no argument once one of these is yes: the ranking treats answers as independent, so "You do
     # not take metformin" would count against diabetic nerve damage in someone who said they have diabetes.
     no_is_no_reason_with: list[Ident] = []
@@ -226,6 +229,15 @@ class ResultWarning(RuledWarning):
     again: Text | None = None
 
 
+class CauseSaid(Strict):
+    """A note on a cause's result line for a person who gave an answer that changes what the cause means for them
+    (MS already known: a worse spell may be a relapse, which an infection can set off)."""
+
+    said: Ident  # the finding answered yes
+    text: Text
+    sources: SourceRefs
+
+
 class Cause(Strict):
     name: Text
     short: Text
@@ -236,6 +248,7 @@ class Cause(Strict):
     confirm: Text
     treatments: list[Ident]
     care_note: Text | None = None
+    said_notes: list[CauseSaid] = []  # shown on its result line when the person said yes to `said`
     watch_for: Annotated[list[RuledWarning], Field(min_length=1)]
     codes: Codes
     sources: SourceRefs
