@@ -67,8 +67,10 @@ def test_someone_vomiting_is_not_told_to_call_now_if_they_feel_sick(tmp_path: Pa
 
 
 def test_hassans_not_sure_cramps_take_one_path_today(tmp_path: Path) -> None:
-    """He could not choose between "if it is there: today" and "if none: book a visit within two weeks"."""
-    quiet = {**HASSAN, "unsure": ["muscle_cramps_spasms"], "findings": {**HASSAN["findings"], "cold_sweat_nausea": False}}
+    """He could not choose between "if it is there: today" and "if none: book a visit within two weeks". (His kidney
+    disease now makes it a doctor today anyway, below; without it the not-sure cramps alone take the one path.)"""
+    quiet = {**HASSAN, "unsure": ["muscle_cramps_spasms"],
+             "findings": {**HASSAN["findings"], "cold_sweat_nausea": False, "kidney_disease": False}}
     text = _text(quiet, tmp_path)
     banner = text.split("By when:")[0]
     assert "SEE A DOCTOR TODAY" in banner and "two weeks" not in banner and "If none" not in text
@@ -100,3 +102,14 @@ def test_an_aura_that_spread_over_minutes_is_not_told_to_call_if_it_spreads(tmp_
     assert "- Your aura lasts more than an hour." in text  # a sentence, like the other lines
     # near miss: a person who reported no spread over minutes keeps the general line (Carol's shingles)
     assert "spreads to other parts of your body within hours" in _text(CAROL, tmp_path)
+
+
+def test_heavy_vomiting_with_kidney_disease_is_a_doctor_today_even_without_cramps(tmp_path: Path) -> None:
+    """Walkthroughs K and L (Hassan): 'no' to cramps gave 'book a visit within two weeks'; NHS advice is 111."""
+    no_cramps = {**HASSAN, "findings": {**HASSAN["findings"], "cold_sweat_nausea": False, "muscle_cramps_spasms": False}}
+    plan = _plan(no_cramps, tmp_path)
+    assert plan["level"] == "urgent" and "two weeks" not in plan["action"]
+    assert any("kidney disease can upset the salts in your blood" in w for w in plan["why"])
+    # near miss: the same without kidney disease stays with the policy (routine)
+    no_kidney = {**no_cramps, "findings": {**no_cramps["findings"], "kidney_disease": False}}
+    assert _plan(no_kidney, tmp_path)["level"] == "routine"
