@@ -194,7 +194,7 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if plan.level == "emergency" and (plan.causes or plan.advice or plan.next_steps or not plan.numbers):
         out.append("an emergency result with causes, a treatment ladder or no call numbers")
     out += [f"'not sure' item {u.finding} was answered" for g in plan.unsure for u in g.items if u.finding in answers]
-    if (not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.questions
+    if (not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.caution_now and not plan.questions
             and len(plan.causes) > 1 and not plan.questions_intro):
         out.append("can't tell the causes apart but no question offered")
     out += _question_problems(plan)

@@ -52,7 +52,9 @@ def test_a_person_unsure_of_everything_is_told_we_cannot_tell_and_reminded_of_th
                     if q.kind == "fingers" else {})
     plan = result_plan(outcome(iv), iv.unsure)
     assert plan.headline == CANT_TELL and not plan.told_apart
-    assert plan.advice is None and plan.questions
+    # one hand, start not known, stroke signs not sure: the banner is call now (walkthrough K), and below it no
+    # homework questions or watch list to read as "wait and see" (walkthrough L)
+    assert plan.advice is None and plan.caution_now and not plan.questions and not plan.watch_for
     unsure = {u.finding for g in plan.unsure for u in g.items}
     assert {"face_drooping", "speech_difficulty"} <= unsure
     assert all("%" not in c.chance for c in plan.causes)

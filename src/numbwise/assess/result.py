@@ -1110,8 +1110,13 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                     f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it.")
     else:
         headline = CANT_TELL
+    now = led is not None and led[0].now_title is not None and led[2].title == led[0].now_title  # call now (walkthrough K)
+    today = led is not None and not now and _today_lead(doubts, findings, level)  # one path, help today (walkthrough J)
+    # below a call-now banner the page is an emergency's: no homework questions, no hand diagram, no "see a doctor
+    # today if" list to read as "wait and see" (walkthrough L, Sam)
+    page_level = "emergency" if now else level
     questions = (_questions(findings, age, sex, {c.id for c in shown}, level, unsure)
-                 if not told_apart and level != "emergency" else ())
+                 if not told_apart and page_level != "emergency" else ())
     # beside a rule that leads from a 'not sure' (call the helpline now) no plan for a slower path, as on an emergency:
     # "see a doctor to find out what is behind it" would presume there is no fever
     advice = _result_advice(result, shown[0].id if shown and told_apart else None) if lead is None else None
@@ -1126,8 +1131,6 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
     unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _said_back(findings, age, level, unsure) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
-    now = led is not None and led[0].now_title is not None and led[2].title == led[0].now_title  # call now (walkthrough K)
-    today = led is not None and not now and _today_lead(doubts, findings, level)  # one path, help today (walkthrough J)
     one_path = now or today
     back = _watch_again(general, doubts) if one_path else general
     again = {w.text for w in back} - {w.text for w in general}  # the lines now worded for a sign coming back
@@ -1150,18 +1153,18 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         causes_note=CAUSES_NOTE if level == "urgent" and shown else (
             led[0].past_causes_note or "" if one_path and led is not None and shown else ""),
         questions=questions, questions_intro=CANT_TELL_MORE if questions else (
-            CANT_TELL_DOCTOR if not told_apart and level != "emergency" and len(shown) > 1 else ""), advice_heading=advice_heading,
+            CANT_TELL_DOCTOR if not told_apart and page_level != "emergency" and len(shown) > 1 else ""), advice_heading=advice_heading,
         advice=advice,
         # a rule that leads from a 'not sure' (call the helpline now) gets an emergency's next steps: none that wait
         # so does a call-now banner: a diary beside "call now" would wait
-        watch_for=_watch_groups(warnings, level),
+        watch_for=_watch_groups(warnings, level) if not now else (),
         next_steps=_next_steps(lead.level if lead is not None else "emergency" if now else level, advice),
         # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule
         # asks): a child who fell on her hand is not sent to read about strokes at 2 in 100.
         read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)
         if level == "emergency" else (),
         notice=kb.meta.notice,
-        hand_diagram=_hand_diagram(level, shown, marks, findings),
+        hand_diagram=_hand_diagram(page_level, shown, marks, findings),
         leads=lead.level if lead is not None else "",
         caution_title=led[0].heading if led is not None else "", caution_level=led[1] if led is not None else "",
         do_heading=led[0].do_heading if led is not None else "What to do",
