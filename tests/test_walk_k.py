@@ -113,3 +113,40 @@ def test_heavy_vomiting_with_kidney_disease_is_a_doctor_today_even_without_cramp
     # near miss: the same without kidney disease stays with the policy (routine)
     no_kidney = {**no_cramps, "findings": {**no_cramps["findings"], "kidney_disease": False}}
     assert _plan(no_kidney, tmp_path)["level"] == "routine"
+
+
+# Walkthrough L. Lily, 12: woke with her arm numb after sleeping on it, fine after 5 minutes; start "not sure".
+LILY = {"age": 12, "sex": "female", "unsure": ["onset_sudden"],
+        "findings": {"one_hand": True, "after_pressure_on_arm": True, "episode_resolved_within_hour": True,
+                     "face_drooping": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False}}
+# Fatima, 45, vegan: feet then hands, slowly over months; memory worse; tired and pale.
+FATIMA = {"age": 45, "sex": "female", "unsure": [],
+          "findings": {"both_hands": True, "numb_feet": True, "onset_gradual": True, "vegan_or_vegetarian": True,
+                       "memory_or_mood_change": True, "fatigue_pallor": True, "diabetes": False}}
+# Joe, 52: vibrating tools for 20 years, fingers white in the cold, numb fingertips for years.
+JOE = {"age": 52, "sex": "male", "unsure": [],
+       "findings": {"both_hands": True, "vibrating_tools": True, "skin_white_then_blue": True,
+                    "triggered_by_cold_or_stress": True, "lasting_over_6_weeks": True}}
+
+
+def test_a_start_after_sleeping_on_the_arm_is_not_a_start_nobody_knows(tmp_path: Path) -> None:
+    """Lily: "call now ... numbness whose start you do not know" beside "most likely: my arm fell asleep"."""
+    plan = _plan(LILY, tmp_path)
+    assert not plan["caution_now"] and "emergency number now" not in plan["title"].lower()
+    # near miss: the same girl with no pressure story (start not known, one hand, not sure it was sudden): call now
+    no_story = {**LILY, "findings": {**LILY["findings"], "after_pressure_on_arm": False}}
+    assert _plan(no_story, tmp_path)["caution_now"]
+
+
+def test_memory_trouble_is_not_watched_for_as_confusion(tmp_path: Path) -> None:
+    watch = _text(FATIMA, tmp_path).split("Call your emergency number now if")[1].split("What next")[0]
+    assert "You suddenly get confused, much more than your usual memory trouble, or suddenly lose your balance." in watch
+    assert "You get confused, or suddenly lose your balance." not in watch
+    plain = {**FATIMA, "findings": {**FATIMA["findings"], "memory_or_mood_change": False}}
+    assert "You get confused, or suddenly lose your balance." in _text(plain, tmp_path)
+
+
+def test_the_raynaud_check_reason_applies_to_the_person_it_fires_for(tmp_path: Path) -> None:
+    why = " ".join(_plan(JOE, tmp_path)["why"])
+    assert "in someone aged 30 or over" in why and "Another condition may be behind them" in why
+    assert "that start after age 30" not in why

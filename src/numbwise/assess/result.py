@@ -690,8 +690,10 @@ def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: s
     back, call now" fits those) keep help today; an urgent level keeps its own words."""
     lead = load().triage.unsure_lead.get("emergency")
     found = {d.finding for d in doubts if d.level == "emergency"}
-    old = findings.get("onset_sudden") is False or any(
-        findings.get(f) is True for f in ("onset_gradual", "onset_over_days", "lasting_over_6_weeks", "comes_and_goes"))
+    # a start that is known after all: after pressure on the arm (walkthrough L, Lily, 12: woke with her arm numb
+    # after sleeping on it, fine in 5 minutes; "call now ... whose start you do not know" beside "arm fell asleep")
+    old = findings.get("onset_sudden") is False or any(findings.get(f) is True for f in (
+        "onset_gradual", "onset_over_days", "lasting_over_6_weeks", "comes_and_goes", "after_pressure_on_arm"))
     return bool(doubts) and doubts[0].level == "emergency" and level in ("routine", "self_care") \
         and lead is not None and lead.now_title is not None and bool(found & (_stroke_signs() | {"onset_sudden"})) \
         and findings.get("both_hands") is not True and not old
