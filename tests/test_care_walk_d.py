@@ -283,7 +283,7 @@ def test_the_home_care_banner_does_not_say_see_a_doctor_if_it_lasts_to_someone_w
     change looks like; a single spell (pressure on the arm) keeps "if it lasts"."""
     banner = _text(SAM, tmp_path).split("What to do")[0]
     assert "if it lasts" not in banner, banner
-    assert "See a doctor if it changes, comes more often, spreads or gets worse." in banner, banner
+    assert "See a doctor if it changes, comes more often or gets worse." in banner, banner
     assert "By when: Give each home step the time it says below, then check again." in banner  # one timeline: the steps'
     pressure = {"age": 40, "findings": {
         "after_pressure_on_arm": True, "episode_resolved_within_hour": True, "one_hand": True, "both_hands": False,
@@ -291,4 +291,4 @@ def test_the_home_care_banner_does_not_say_see_a_doctor_if_it_lasts_to_someone_w
         "face_drooping": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False, "constant": False}}
     single = _text(pressure, tmp_path)
     assert single.startswith("URGENCY: CARE FOR IT AT HOME"), single[:200]
-    assert "See a doctor if it lasts, spreads or gets worse." in single.split("What to do")[0]
+    assert "See a doctor if it lasts or gets worse." in single.split("What to do")[0]

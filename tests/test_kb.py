@@ -210,7 +210,7 @@ def test_a_level_line_reworded_for_the_answers_must_be_one_of_the_levels_own(kb_
     """A reworded line may be the level's action or by-when (the self-care "See a doctor if it lasts" for attacks that
     keep coming), or one of its do/do-not lines; any other line would never be said, so it is refused."""
     text = (kb_copy / "triage_rules.yaml").read_text()
-    line = "      - line: You can likely care for this at home for now. See a doctor if it lasts, spreads or gets worse."
+    line = "      - line: You can likely care for this at home for now. See a doctor if it lasts or gets worse. The lists below say which changes need help sooner."
     assert line in text
     _edit(kb_copy / "triage_rules.yaml", line, "      - line: You can care for this at home.")
     with pytest.raises(KnowledgeError) as exc:

@@ -38,22 +38,26 @@ def _never_asked_again(out: str) -> None:
 
 
 def test_ahmed_is_not_asked_again_what_he_kept() -> None:
-    """He kept "only one hand", the pressure story and "few minutes"; then said it started suddenly. Only the one
-    reading that would lower that emergency is asked back, once, quoting his words; nothing else he kept is."""
-    run = run_cli("--plain", "check", "--no-diary", "--describe", AHMED, input="\n\n26\nm\n1\ny\ny\nn\n" + "\n" * 12)
+    """He kept "only one hand", the pressure story and "few minutes"; then said it started suddenly. Only the readings
+    that would lower that emergency are asked back, once, together in one list (walkthrough L: one question each read
+    as asked twice); nothing else he kept is."""
+    from numbwise.kb import load
+
+    run = run_cli("--plain", "check", "--no-diary", "--describe", AHMED, input="\n\n26\nm\n1\n1 2\nn\n" + "\n" * 12)
     out = _flat(run.out)
     assert "URGENCY:" in out, out[-1500:]
     questions = _questions(run.out)
-    asked_back = [q for q in questions if "leaning" in q or "within an hour" in q]
-    assert len(asked_back) == 2 and out.count("You wrote") == 2, questions  # each quoting his words, once
+    text = " ".join(load().interview.confirm_emergency.text.split())  # type: ignore[union-attr]
+    assert out.count(text) == 1 and "You wrote" not in out
+    assert not any("leaning" in q or "within an hour" in q for q in questions if text not in q), questions
     for line in ("Are both of your hands", "more than six weeks", "please check what we understood"):
         assert not any(line in q for q in questions), (line, questions)
     assert "URGENCY: CARE FOR IT AT HOME" in out, out[-2000:]
 
 
 def test_a_kept_reading_that_would_lower_an_emergency_answered_no_keeps_it() -> None:
-    """Safety: the words alone never undo a call-now level the questions set; a no to the asking back keeps it."""
-    run = run_cli("--plain", "check", "--no-diary", "--describe", AHMED, input="\n\n26\nm\n1\nn\nn\nn\n" + "\n" * 12)
+    """Safety: the words alone never undo a call-now level the questions set; none ticked on the list keeps it."""
+    run = run_cli("--plain", "check", "--no-diary", "--describe", AHMED, input="\n\n26\nm\n1\n\n" + "n\n" * 6 + "\n" * 12)
     assert "URGENCY: CALL EMERGENCY SERVICES NOW" in _flat(run.out), _flat(run.out)[-2000:]
 
 
@@ -168,3 +172,19 @@ def test_a_not_sure_fever_asks_about_chemotherapy_next() -> None:
     qs = _questions(run.out)
     i = next(n for n, t in enumerate(qs) if t.startswith("Do you have any of these?"))
     assert "chemotherapy" in qs[i + 1].lower(), qs
+
+
+def test_the_emergency_confirm_list_survives_the_faces_round_trip() -> None:
+    """The web keeps a question as plain data (id, kind, findings) between pages: the new list must rebuild."""
+    from numbwise.assess.interview import question
+
+    words = parse(AHMED)
+    iv = describe(start(26, "male"), dict(words.findings), {c.finding: c.words for c in chips(words)})
+    while (q := next_question(iv)) is not None and q.id != "confirm_emergency":
+        iv = answer(iv, q, {f: f == "onset_sudden" for f in q.findings} if q.kind == "choice"
+                    else {f: False for f in q.findings})
+    assert q is not None and set(q.findings) == {"after_pressure_on_arm", "episode_resolved_within_hour"}
+    assert question(q.id, q.kind, list(q.findings)) == q
+    assert outcome(iv).triage == "emergency"  # not yet confirmed: the questions' emergency stands
+    iv = answer(iv, q, {f: True for f in q.findings})
+    assert outcome(iv).triage != "emergency"

@@ -96,6 +96,7 @@ def test_an_aura_that_spread_over_minutes_is_not_told_to_call_if_it_spreads(tmp_
     """Her home-care result said "call now if it spreads to other parts of your body", which she had reported."""
     text = _text(NADIA, tmp_path)
     assert "URGENCY: CARE FOR IT AT HOME" in text
+    assert "spreads" not in text.split("By when:")[0]  # walkthrough L: "see a doctor if it spreads" beside call now
     watch = text.split("Call your emergency number now if")[1].split("What next")[0]
     assert "spreads to other parts of your body within hours" not in watch
     assert "keeps spreading for more than an hour or reaches new parts of your body" in watch

@@ -264,11 +264,11 @@ def _guard(iv: Interview, level_now: str) -> Triage | None:
     return None
 
 
-def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
-    """A finding only the description said that explains away a level the questions set: ask it back."""
+def _confirm_from_text(iv: Interview, level_now: str) -> list[str]:
+    """The findings only the description said that explain away a level the questions set: ask them back."""
     guard = _guard(iv, level_now)
     if guard is None:
-        return None
+        return []
     by_id = {c.rule.id: c.rule for c in compiled_rules()}
     undoers: set[tuple[str, bool]] = set()  # (finding, the answer that would lower the rule)
     for rid in guard.rules:
@@ -280,7 +280,7 @@ def _confirm_from_text(iv: Interview, level_now: str) -> str | None:
     # only what the words said in the lowering direction is asked back: a face the words called numb keeps the
     # level up, and asking it again ("is your face numb?" once the spell is over) could only lose it
     told = [(f, v) for q, updates, _ in iv.history if q.kind == "text" for f, v in updates]
-    return next((f for f, v in told if (f, v) in undoers and f not in asked), None)
+    return list(dict.fromkeys(f for f, v in told if (f, v) in undoers and f not in asked))
 
 
 def _lowering(unless: Cond) -> set[tuple[str, bool]]:
@@ -861,8 +861,15 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     result = triage(iv.answers, iv.age)
     current = result.level
     confirm = _confirm_from_text(iv, current)
-    if confirm is not None and iv.count < limit:
-        return finding_question(confirm)
+    if confirm and iv.count < limit:
+        # two or more yeses the words gave go back in one list (walkthrough L: four questions read as asked twice);
+        # a "no" reading is asked on its own, under what was understood (a checklist asks "is each true?")
+        told = {f: v for q, updates, _ in iv.history if q.kind == "text" for f, v in updates}
+        s = load().interview.confirm_emergency
+        yeses = [f for f in confirm if told.get(f) is True]
+        if s is not None and len(yeses) > 1:
+            return sweep_question(s, yeses)
+        return finding_question(confirm[0])
     if current == "emergency":
         pending = _unsettled(result.rules, iv)
         return _clarify(pending[0], iv) if pending and iv.count < limit else None
@@ -1038,7 +1045,8 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
     elif kind == "sweep":
         kb = load()
         s = kb.interview.safety_sweep
-        for other in (kb.interview.after_description, kb.interview.confirm_home_care, kb.interview.left_blank):
+        for other in (kb.interview.after_description, kb.interview.confirm_home_care, kb.interview.left_blank,
+                      kb.interview.confirm_emergency):
             if other is not None and qid == other.id:
                 s = other
         if qid != s.id or not findings or any(f not in kb.vocabulary.findings for f in findings):

@@ -321,6 +321,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("interview.yaml", kb.interview.confirm_home_care.id, kb.interview.confirm_home_care.sources)
     if kb.interview.left_blank is not None:
         refs("interview.yaml", kb.interview.left_blank.id, kb.interview.left_blank.sources)
+    if kb.interview.confirm_emergency is not None:
+        refs("interview.yaml", kb.interview.confirm_emergency.id, kb.interview.confirm_emergency.sources)
 
     ex = kb.exercises
     for eid, e in ex.exercises.items():

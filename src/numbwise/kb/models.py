@@ -851,6 +851,7 @@ class InterviewFile(Strict):
     safety_sweep: Sweep
     after_description: Sweep | None = None  # the one follow-up checklist after a person's own description
     confirm_home_care: Sweep | None = None  # home-care parts only the description gave, asked back
+    confirm_emergency: Sweep | None = None  # readings of the words that would undo an emergency, asked back in one list
     left_blank: Sweep | None = None  # checklist items left blank that still matter, asked back in one list
     emergency_first: EmergencyFirst | None = None  # the call advice before the questions that could change it
 
