@@ -151,3 +151,14 @@ def test_the_raynaud_check_reason_applies_to_the_person_it_fires_for(tmp_path: P
     why = " ".join(_plan(JOE, tmp_path)["why"])
     assert "in someone aged 30 or over" in why and "Another condition may be behind them" in why
     assert "that start after age 30" not in why
+
+
+def test_the_ulnar_plan_is_not_only_for_the_elbow() -> None:
+    """Walkthrough L (Ben, a cyclist): "- Keeping your elbow bent does not bring it on" beside a night elbow splint."""
+    from numbwise.assess.result import _advice
+
+    said_no = _advice("ulnar_neuropathy", True, {"worse_elbow_bent": False}, "male", 24)
+    steps = " ".join(s.do for s in said_no.steps)
+    assert "handlebars" in steps and "splint" not in steps and "wrist" in said_no.summary
+    not_asked = _advice("ulnar_neuropathy", True, {}, "male", 24)
+    assert any("splint" in s.do for s in not_asked.steps)  # near miss: not asked, the step stands, worded "if"
