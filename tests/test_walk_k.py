@@ -31,7 +31,7 @@ def test_hassans_call_now_names_the_vomiting_not_only_a_heart_attack(tmp_path: P
 
 def test_low_sugar_first_aid_speaks_to_the_reader(tmp_path: Path) -> None:
     text = _text(HASSAN, tmp_path)  # a cold sweat with diabetes not known: the low-sugar rule's first aid shows
-    assert "If you have diabetes and can swallow safely, have a sugary drink" in text
+    assert "If you have diabetes, can swallow safely and have not had something sugary yet, have a sugary drink" in text
     assert "If they have diabetes" not in text
 
 
@@ -162,3 +162,14 @@ def test_the_ulnar_plan_is_not_only_for_the_elbow() -> None:
     assert "handlebars" in steps and "splint" not in steps and "wrist" in said_no.summary
     not_asked = _advice("ulnar_neuropathy", True, {}, "male", 24)
     assert any("splint" in s.do for s in not_asked.steps)  # near miss: not asked, the step stands, worded "if"
+
+
+def test_the_aura_story_does_not_say_no_emergency_beside_a_doubt_it_cannot_rule_out(tmp_path: Path) -> None:
+    """Nadia's variant: not sure whether it spread within hours; "we can't rule that out" and "so here it does not
+    need emergency help" stood in one "Why this level"."""
+    doubt = {**NADIA, "unsure": ["spreading_within_hours"],
+             "findings": {k: v for k, v in NADIA["findings"].items() if k != "spreading_within_hours"}}
+    plan = _plan(doubt, tmp_path)
+    assert plan["caution"] and not any("does not need emergency help" in w for w in plan["why"])
+    sure = _plan(NADIA, tmp_path)  # near miss: nothing in doubt, the aura story says why the sudden start is fine
+    assert not sure["caution"] and any("aura" in w.lower() for w in sure["why"])

@@ -1091,7 +1091,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
         tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
     why = (tuple(triage_reasons(Triage(level, result.red_flags, result.rules), findings))
-           + _explained(findings, age, level) + _buts(result.rules, findings, unsure))
+           # "so here it does not need emergency help" would contradict a caution that cannot rule one out (walkthrough
+           # L, Nadia not sure whether it spread within hours): said only when no emergency sign is in doubt
+           + (_explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ())
+           + _buts(result.rules, findings, unsure))
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
         why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
     elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
