@@ -76,6 +76,16 @@ def run_cli(*args: str, input: str | None = None) -> Run:
         return Run(int(code), out.getvalue().decode(), err.getvalue().decode())
 
 
+def assess_cli(case: dict[str, Any], tmp_path: Path, fmt: str = "text") -> str:
+    """`numbwise --plain assess --case FILE --format FMT` on these answers: text flattened to one line per wrapped
+    item (words joined by single spaces), any other format as printed."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    run = run_cli("--plain", "assess", "--case", str(path), "--format", fmt)
+    assert run.code == 0, run.err
+    return " ".join(run.out.split()) if fmt == "text" else run.out
+
+
 def run_process(*args: str, input: str | None = None) -> Run:
     """Run `python -m numbwise` as a separate process (the real entry point, start-up included)."""
     p = subprocess.run([sys.executable, "-m", "numbwise", *args], input=input, capture_output=True, text=True, timeout=60)

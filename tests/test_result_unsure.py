@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import run_cli
+from tests.conftest import assess_cli, run_cli
 
 # A 70-year-old unsure whether his words came out funny yesterday: speech answered "not sure".
 SPEECH_UNSURE = {"age": 70, "sex": "male", "unsure": ["speech_difficulty"],
@@ -16,11 +16,7 @@ SPEECH_UNSURE = {"age": 70, "sex": "male", "unsure": ["speech_difficulty"],
 
 def _assess(case: dict[str, Any], tmp_path: Path, fmt: str = "text") -> str:
     """`numbwise --plain assess --case FILE --format text` (one line per wrapped item), or the plan as JSON text."""
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(case))
-    run = run_cli("--plain", "assess", "--case", str(path), "--format", fmt)
-    assert run.code == 0, run.err
-    return run.out if fmt == "plan" else " ".join(run.out.split())
+    return assess_cli(case, tmp_path, fmt)
 
 
 def test_a_case_file_takes_the_not_sure_answers_and_refuses_a_finding_also_answered(tmp_path: Path) -> None:

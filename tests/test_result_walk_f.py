@@ -7,12 +7,11 @@ painkillers that "may ease the pain" for a woman who has no pain.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from numbwise.assess import assess
 from numbwise.assess.result import result_plan
-from tests.conftest import run_cli
+from tests.conftest import assess_cli
 
 # 38, right thumb, index and middle finger tingle at night for 3 weeks, shaking helps; no weakness, not all the time.
 JO = {"age": 38, "sex": "female", "unsure": [], "findings": {
@@ -24,11 +23,7 @@ JO = {"age": 38, "sex": "female", "unsure": [], "findings": {
 
 def _text(tmp_path: Path) -> str:
     """`numbwise --plain assess --case FILE --format text`, one line per wrapped item."""
-    path = tmp_path / "jo.json"
-    path.write_text(json.dumps(JO))
-    run = run_cli("--plain", "assess", "--case", str(path), "--format", "text")
-    assert run.code == 0, run.err
-    return " ".join(run.out.split())
+    return assess_cli(JO, tmp_path)
 
 
 def test_the_self_care_result_has_one_time_frame_and_no_sooner_than_what(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ maternity unit now", and a tight-cast result given the stroke advice about swall
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 from numbwise.assess import assess
 from numbwise.assess.result import result_plan
 from numbwise.kb import KnowledgeError, load, load_from
-from tests.conftest import edit_file, run_cli
+from tests.conftest import assess_cli, edit_file
 
 PREGNANCY = {"age": 31, "sex": "female", "findings": {"pregnant": True, "pregnancy_warning_signs": True,
                                                       "numb_thumb": True, "numb_index": True, "one_hand": True}}
@@ -35,11 +34,7 @@ def _act(rule_id: str) -> Any:
 
 def _assess_text(case: dict[str, Any], tmp_path: Path) -> str:
     """The terminal result of `numbwise assess --case FILE --format text`, one line per wrapped item."""
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(case))
-    run = run_cli("--plain", "assess", "--case", str(path), "--format", "text")
-    assert run.code == 0, run.err
-    return " ".join(run.out.split())
+    return assess_cli(case, tmp_path)
 
 
 def test_the_pregnancy_result_sends_to_the_maternity_team_not_the_generic_gp_line(tmp_path: Path) -> None:

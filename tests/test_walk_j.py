@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import run_cli
+from tests.conftest import assess_cli
 
 # Grace, 80: her left hand went numb suddenly 30 minutes ago; face drooping answered "not sure".
 GRACE = {"age": 80, "sex": "female", "unsure": ["face_drooping"], "findings": {"one_hand": True, "onset_sudden": True}}
@@ -27,21 +27,13 @@ ALEX = {"age": 50, "sex": "female", "findings": {"one_hand": True},
 
 def _plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
     """The result plan `numbwise assess --case FILE --format plan` prints for these answers."""
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(case))
-    run = run_cli("--plain", "assess", "--case", str(path), "--format", "plan")
-    assert run.code == 0, run.err
-    plan: dict[str, Any] = json.loads(run.out)
+    plan: dict[str, Any] = json.loads(assess_cli(case, tmp_path, "plan"))
     return plan
 
 
 def _text(case: dict[str, Any], tmp_path: Path) -> str:
     """The terminal result for these answers, one line per wrapped item."""
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(case))
-    run = run_cli("--plain", "assess", "--case", str(path), "--format", "text")
-    assert run.code == 0, run.err
-    return " ".join(run.out.split())
+    return assess_cli(case, tmp_path)
 
 
 def test_an_emergency_result_says_back_the_signs_the_person_was_not_sure_of(tmp_path: Path) -> None:

@@ -1103,8 +1103,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                   for c, p in shown_causes(level, result.causes, rule_causes(result.rules)))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
-    shown = tuple(replace(c, note=_said_note(c.id, findings)) if not c.note and _said_note(c.id, findings) else c
-                  for c in shown)  # MS already known: this may be a relapse (causes.yaml `said_notes`)
+    # MS already known: this may be a relapse (causes.yaml `said_notes`)
+    shown = tuple(c if c.note else replace(c, note=_said_note(c.id, findings)) for c in shown)
     if shown and not shown[0].towards and not shown[0].note:  # never in place of an emergency-type cause's note
         shown = (replace(shown[0], note=COMMON_NOTE),) + shown[1:]
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
@@ -1115,7 +1115,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                     f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it.")
     else:
         headline = CANT_TELL
-    now = led is not None and led[0].now_title is not None and led[2].title == led[0].now_title  # call now (walkthrough K)
+    now = led is not None and _now_lead(doubts, findings, level)  # one path, call now (walkthrough K)
     today = led is not None and not now and _today_lead(doubts, findings, level)  # one path, help today (walkthrough J)
     # below a call-now banner the page is an emergency's: no homework questions, no hand diagram, no "see a doctor
     # today if" list to read as "wait and see" (walkthrough L, Sam)
