@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from numbwise.assess.interview import (Interview, Question, answer, describe, fingers_answer, fits, next_question, outcome,
-                                      start)
+from numbwise.assess.interview import (Interview, Question, answer, choice_answer, describe, fingers_answer, fits,
+                                      next_question, outcome, start)
 from numbwise.assess.result import PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, escalation_findings, result_plan, tells_apart
 from numbwise.assess.triage import LEVELS, rule_causes, triage
 from numbwise.care.plan import care_plan
@@ -82,8 +82,8 @@ def _reply(draw: Draw, q: Question) -> tuple[dict[str, bool], tuple[str, ...]]:
         pick = draw(["yes", "no", "no", "unsure"])
         return ({} if pick == "unsure" else {q.findings[0]: pick == "yes"}), ()
     if q.kind == "choice":
-        pick = draw([-1, 0, 1, 2][: len(q.findings) + 1])
-        return ({} if pick < 0 else {f: i == pick for i, f in enumerate(q.findings)}), ()
+        pick = draw([-1, *range(len(q.labels))])  # every option, the ones that record 'not sure' too
+        return ({} if pick < 0 else choice_answer(q, pick)), ()
     if q.kind == "fingers":
         if draw([True, False, False, False]):
             return {}, ()

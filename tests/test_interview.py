@@ -161,7 +161,7 @@ def test_check_back_and_bad_input_and_quit_save_nothing(tmp_path: Path) -> None:
     run = run_cli("--plain", "check", "--save", str(save), input="\nabc\n200\n40\nx\nm\n9\nb\nb\nq\n")
     assert "Please type your age" in run.out
     assert "Please type f, m" in run.out
-    assert "Type a number from 1 to 3" in run.out
+    assert "Type a number from 1 to 5" in run.out
     assert run.out.count("Question 1") == 2  # went back to it: question 2, about you, question 1
     assert run.out.count("About you") == 2
     assert "Stopped. Nothing was saved." in run.out

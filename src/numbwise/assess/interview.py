@@ -48,6 +48,20 @@ class Question:
     labels: tuple[str, ...] = ()
     any_first: bool = False  # faces may ask "any of these?" before "which?" (nothing pre-answered)
     if_unsure: UnsureAdvice | None = None
+    # a choice: what each option (in `labels` order) answers; an empty one records what "Not sure" records
+    picks: tuple[tuple[tuple[str, bool], ...], ...] = ()
+
+    @property
+    def also(self) -> tuple[str, ...]:
+        """Findings a choice's option sets beyond its one-answer group (a "Not sure" leaves them to be asked)."""
+        return tuple(dict.fromkeys(f for pick in self.picks for f, _ in pick if f not in self.findings))
+
+
+def choice_answer(q: Question, index: int) -> dict[str, bool]:
+    """What picking option `index` (0-based, in `labels` order) of a choice answers: one face-neutral definition."""
+    if q.picks:
+        return dict(q.picks[index])
+    return {f: i == index for i, f in enumerate(q.findings)}
 
 
 @dataclass(frozen=True)
@@ -100,7 +114,7 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     answer yet: the question that asks it back has the last word.
     """
     for fid, value in updates.items():
-        if fid not in question.findings:
+        if fid not in question.findings and fid not in question.also:
             raise ValueError(f"'{fid}' is not part of question '{question.id}'")
         if not isinstance(value, bool):
             raise ValueError(f"answer for '{fid}' must be true or false")
@@ -117,7 +131,7 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     return replace(
         iv,
         answers=answers,
-        asked=iv.asked | (set(question.findings) - set(still_open)) | set(implied),
+        asked=iv.asked | (set(question.findings) - set(still_open)) | set(updates) | set(implied),
         shown=shown,
         history=iv.history + ((question, tuple(updates.items()), blank),),
     )
@@ -305,7 +319,7 @@ def _negatives(cond: Cond) -> set[str]:
 
 def _asked_by_questions(iv: Interview) -> set[str]:
     """Findings a question asked (yes, no or not sure), leaving out what only a description said and blank items."""
-    return {f for q, _, blank in iv.history if q.kind != "text" for f in q.findings
+    return {f for q, updates, blank in iv.history if q.kind != "text" for f in (*q.findings, *dict(updates))
             if f not in blank or _is_left_blank(q)}  # a blank on the asking-back list counts as 'not sure'
 
 
@@ -512,8 +526,11 @@ def _step_questions() -> tuple[Question, ...]:
                                 tuple(step.items), tuple(checklist_label(f) for f in step.items),
                                 step.any_first, step.if_unsure))
         elif step.kind == "choice":
-            out.append(Question(step.id, "choice", step.text, step.help, step.why,
-                                tuple(o.finding for o in step.options), tuple(o.label for o in step.options)))
+            group = tuple(dict.fromkeys(o.finding for o in step.options if not o.unsure))
+            picks = tuple(() if o.unsure else tuple([(f, f == o.finding) for f in group] + [(f, True) for f in o.also])
+                          for o in step.options)
+            out.append(Question(step.id, "choice", step.text, step.help, step.why, group,
+                                tuple(o.label for o in step.options), picks=picks))
         else:
             out.append(Question(step.id, "fingers", step.text, step.help, step.why, PICKER))
     return tuple(out)
@@ -709,7 +726,7 @@ def _still_open(q: Question, iv: Interview) -> Question:
 @functools.cache
 def exclusive_groups() -> tuple[frozenset[str], ...]:
     """Findings that answer each other: the options of each one-answer choice, and one hand or both (built once)."""
-    groups = [frozenset(o.finding for o in step.options) for step in load().interview.steps if step.options]
+    groups = [frozenset(o.finding for o in step.options if not o.unsure) for step in load().interview.steps if step.options]
     return (*groups, frozenset({"one_hand", "both_hands"}))
 
 
@@ -1113,7 +1130,7 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "choice_answer", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "emergency_first", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now"]

@@ -51,8 +51,10 @@ def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: 
             fid = findings[0]
             out.append((text, "Not sure" if fid not in given else ("Yes" if given[fid] else "No")))
             continue
-        if kind == "choice":
-            chosen = [labels[i] for i, f in enumerate(findings) if given.get(f) is True]
+        if kind == "choice":  # the option whose answers these are (Suddenly sets less than "it crept over minutes")
+            picks = getattr(q, "picks", ())
+            chosen = [labels[i] for i, pick in enumerate(picks) if pick and dict(pick) == given]
+            chosen += [labels[i] for i, f in enumerate(findings) if given.get(f) is True]
             out.append((text, chosen[0] if chosen else "Not sure"))
             continue
         names = dict(zip(findings, labels)) or {f: kb.vocabulary.findings.get(f, f) for f in findings}

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from numbwise.assess.interview import Question, fingers_answer
+from numbwise.assess.interview import Question, choice_answer, fingers_answer
 from numbwise.cli.console import command_of
 
 if TYPE_CHECKING:
@@ -50,10 +50,10 @@ def parse(question: Question, text: str) -> Parsed:
     if question.kind == "choice":
         if t in UNSURE:
             return Parsed({}, summary="not sure")
-        if t.isdigit() and 1 <= int(t) <= len(question.findings):
+        if t.isdigit() and 1 <= int(t) <= len(question.labels):
             pick = int(t) - 1
-            return Parsed({f: i == pick for i, f in enumerate(question.findings)}, summary=question.labels[pick])
-        raise AnswerError(f"Type a number from 1 to {len(question.findings)}, or ? if you are not sure.")
+            return Parsed(choice_answer(question, pick), summary=question.labels[pick])
+        raise AnswerError(f"Type a number from 1 to {len(question.labels)}, or ? if you are not sure.")
     if question.kind in ("screen", "sweep"):
         return _parse_screen(question, t)
     return _parse_fingers(t)

@@ -311,7 +311,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             for fid in step.if_unsure.for_findings:
                 if fid not in voc.findings:
                     problems.append(f"interview.yaml: entry '{step.id}': if_unsure: unknown finding '{fid}'")
-        for fid in list(step.items) + [o.finding for o in step.options]:
+        for fid in list(step.items) + [f for o in step.options for f in (o.finding, *o.also)]:
             if fid not in voc.findings:
                 problems.append(f"interview.yaml: entry '{step.id}': unknown finding '{fid}'")
     refs("interview.yaml", kb.interview.safety_sweep.id, kb.interview.safety_sweep.sources)

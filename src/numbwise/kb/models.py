@@ -789,8 +789,25 @@ class LikelihoodsFile(Strict):
 
 
 class ChoiceOption(Strict):
+    """One answer of a one-answer choice: it answers its finding yes and the choice's other findings no.
+
+    `also`: findings it answers yes besides (a spread over minutes with a sudden start). `unsure`: it records what
+    "Not sure" records (the choice's findings stay unknown, listed as not sure), for a person none of the others
+    fits ("I woke up with it"); its `finding` then names the finding it leaves open, and it sets nothing.
+    """
+
     label: Text
     finding: Ident
+    also: list[Ident] = []
+    unsure: bool = False
+
+    @model_validator(mode="after")
+    def _shape(self) -> ChoiceOption:
+        if self.unsure and self.also:
+            raise ValueError("an answer that records 'not sure' sets no finding")
+        if self.finding in self.also:
+            raise ValueError("'also' repeats the option's own finding")
+        return self
 
 
 class UnsureAdvice(Strict):
@@ -821,8 +838,13 @@ class Step(Strict):
     def _shape(self) -> Step:
         if self.kind == "screen" and not self.items:
             raise ValueError("a screen needs items")
-        if self.kind == "choice" and len(self.options) < 2:
-            raise ValueError("a choice needs at least two options")
+        if self.kind == "choice" and len([o for o in self.options if not o.unsure]) < 2:
+            raise ValueError("a choice needs at least two options that set a finding")
+        group = {o.finding for o in self.options if not o.unsure}
+        if any(o.unsure and o.finding not in group for o in self.options):
+            raise ValueError("a 'not sure' option must name a finding of its choice")
+        if any(set(o.also) & group for o in self.options):
+            raise ValueError("'also' may not set another option's finding (each answers the others no)")
         return self
 
 

@@ -105,7 +105,7 @@ def _blank(q: Question, form: FormData, mode: str | None = None) -> tuple[str, .
 
 def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict[str, bool], dict[str, bool]]:
     """Form fields to findings answered yes or no (the rest 'not sure' or, on a checklist, blank), plus hints for later screens."""
-    from numbwise.assess.interview import fingers_answer
+    from numbwise.assess.interview import choice_answer, fingers_answer
 
     choice = form.get("answer")
     if q.any_first and mode is None:  # the list first: "none of these" answers them all; yes or not sure shows each
@@ -119,10 +119,9 @@ def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict
     if q.kind == "choice":
         if choice == "unsure":
             return {}, {}
-        if not (isinstance(choice, str) and choice.isdigit() and 1 <= int(choice) <= len(q.findings)):
+        if not (isinstance(choice, str) and choice.isdigit() and 1 <= int(choice) <= len(q.labels)):
             raise FormProblem("Choose one of the answers, or Not sure.")
-        pick = int(choice) - 1
-        return {f: i == pick for i, f in enumerate(q.findings)}, {}
+        return choice_answer(q, int(choice) - 1), {}
     if q.kind in ("screen", "sweep"):
         out: dict[str, bool] = {}
         for i, fid in enumerate(q.findings):
