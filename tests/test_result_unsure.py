@@ -89,7 +89,11 @@ def test_a_watch_line_about_a_sign_already_in_the_not_sure_group_is_not_repeated
     assert [u["finding"] for g in plan["unsure"] for u in g["items"]] == ["getting_worse"]
     watched = [w["text"] for g in plan["watch_for"] for w in g["items"]]
     assert "The numbness gets worse day by day." not in watched
-    assert "The numbness spreads to your other arm or your legs." in watched  # a sign she was sure of stays
+    # a sign she was sure of stays when it is sooner than her banner ("see a doctor today", the one path for a
+    # 'not sure' that needs a doctor today); a "see a doctor today if" line is no sooner, so it goes (walkthrough N)
+    assert plan["caution_today"] and [g["level"] for g in plan["watch_for"]] == ["emergency"]
+    assert any(w.startswith("Your face droops") for w in watched)
+    assert "The numbness spreads to your other arm or your legs." not in watched
 
 
 def test_a_first_cause_with_nothing_pointing_to_it_says_why_it_is_listed(tmp_path: Path) -> None:

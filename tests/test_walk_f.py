@@ -178,7 +178,8 @@ def test_walkthrough_g_a_cold_attack_coming_back_is_not_told_to_call_999() -> No
     one_hand = result_plan(assess({**kai, "findings": {**kai["findings"], "both_hands": False, "one_hand": True}}),
                            unsure=["onset_sudden"])
     # a possible TIA: one path, help today, said once in the banner (walkthrough J), not in the caution too
-    assert "if a drooping face, a weak arm or leg, or strange speech comes back" in one_hand.action.lower()
+    # she had none of the stroke signs: "if ... happens", never "comes back" (walkthrough N)
+    assert "if a drooping face, a weak arm or leg, or strange speech happens" in one_hand.action.lower()
     assert one_hand.title == "Get medical help today" and "comes back" not in one_hand.caution
     assert "stroke" not in plan.why[0]  # Beth (cramps after thyroid surgery): the lead's reason is not about a stroke
 

@@ -418,16 +418,23 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
     lead = load().triage.unsure_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if not caution or lead is None or doubts[0].level not in ("emergency", "urgent"):
         return None
-    words = {"title": _small(act.title), "action": _small(act.action), "by_when": _small(act.by_when)}
+    again = any(d.finding in _stroke_signs() for d in doubts if d.level == "emergency")  # "comes back" only for those
+    words = {"title": _small(act.title), "action": _small(act.action), "by_when": _small(act.by_when),
+             "watch": (lead.past_watch_again if again else lead.past_watch_new) or ""}
     if _now_lead(doubts, findings, level) and lead.now_title and lead.now_action and lead.now_by_when:
         # one path for numbness that may itself be a stroke now: call now, no slower path after it
         lead = lead.model_copy(update={"title": lead.now_title, "action": lead.now_action,
                                        "by_when": lead.now_by_when, "why": lead.now_why or lead.why})
     elif _today_lead(doubts, findings, level) and lead.past_title and lead.past_action and lead.past_by_when:
-        # one path for a sign that may have come and gone: help today, the level's words only after that check
-        lead = lead.model_copy(update={"title": lead.past_title, "action": lead.past_action,
+        # one path for a sign that may have come and gone: help today, the level's words only after that check; in
+        # the words of a start not seen after pressure on the arm when that is the only doubt (walkthrough N, Lily)
+        start = _start_only(doubts, findings, age)
+        lead = lead.model_copy(update={"title": lead.past_title,
+                                       "action": lead.start_action if start else lead.past_action,
                                        "by_when": lead.past_by_when,
-                                       "why": lead.past_why or lead.why})
+                                       "why": lead.start_why if start else lead.past_why or lead.why,
+                                       "heading": lead.start_heading if start else lead.heading,
+                                       "past_causes_note": lead.start_causes_note if start else lead.past_causes_note})
     elif level == "urgent" and lead.urgent_title and lead.urgent_action and lead.urgent_by_when:  # its advice holds anyway
         lead = lead.model_copy(update={"title": lead.urgent_title, "action": lead.urgent_action,
                                        "by_when": lead.urgent_by_when, "do_heading": lead.urgent_do_heading or lead.do_heading,
@@ -620,7 +627,8 @@ def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collect
     return (UnsureGroup(PLAN_DOUBT, UNSURE_HEADINGS[PLAN_DOUBT], tuple(items.values()), tuple(dict.fromkeys(advice))),)
 
 
-def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
+def _next_steps(level: str, advice: Advice | None, diary: bool = True) -> tuple[NextStep, ...]:
+    """What to do next: none on an emergency, and no diary (`diary` False) beside a help-today path, which would wait."""
     if level == "emergency":
         return ()
     out = []
@@ -630,7 +638,8 @@ def _next_steps(level: str, advice: Advice | None) -> tuple[NextStep, ...]:
     if advice is not None and advice.routine is not None:
         out.append(NextStep("exercise", "Guided hand exercises", f"numbwise exercise {advice.routine}",
                             f"/exercises/{advice.routine}"))
-    out.append(NextStep("diary", "Write down when it happens in your diary", "numbwise log", "/diary"))
+    if diary:
+        out.append(NextStep("diary", "Write down when it happens in your diary", "numbwise log", "/diary"))
     out.append(NextStep("report", "Make a report to take to your doctor", "numbwise report --out report.pdf", "/report"))
     return tuple(out)
 
@@ -650,6 +659,16 @@ def _could_have_come_and_gone(doubts: tuple[Unsure, ...], findings: Mapping[str,
     back, call now" cannot be followed by someone whose attacks come back each winter (walkthroughs G and H, Kai)."""
     found = {d.finding for d in doubts if d.level == "emergency"}
     return bool(found & _stroke_signs()) or ("onset_sudden" in found and findings.get("both_hands") is not True)
+
+
+def _start_only(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> bool:
+    """Whether the only emergency sign not sure of is how fast it started, in the story unsure_lead `start_when` names
+    (walkthrough N, Lily, 12: a start not seen, after sleeping on her arm): the help-today path then says that, not
+    "it may have been a mini-stroke" beside "Most likely: my arm fell asleep"."""
+    lead = load().triage.unsure_lead.get("emergency")
+    found = {d.finding for d in doubts if d.level == "emergency"}
+    return lead is not None and lead.start_when is not None and lead.start_action is not None \
+        and found == {"onset_sudden"} and compile_cond(lead.start_when)(findings, age) is not None
 
 
 def _stroke_signs() -> frozenset[str]:
@@ -717,6 +736,10 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     text = next((text for lv, text in tri.unsure_caution.items() if lv == worst), "")
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
         text = f"{_named_doubts(doubts)} {text}"
+    start = tri.unsure_lead.get("emergency")
+    if worst == "emergency" and start is not None and start.start_caution and _today_lead(doubts, findings, level) \
+            and _start_only(doubts, findings, age):  # a start not seen (walkthrough N): said as that, not "might be true now"
+        text = f"{_named_doubts(doubts)} {start.start_caution}"
     if _now_lead(doubts, findings, level):  # the banner says call now: "we can't tell ... if you think" would hedge it
         return _named_doubts(doubts), True
     if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away \
@@ -1142,6 +1165,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     general = back
     warnings = _for_this_person(_without_doubts(general, unsure_groups, again), findings, age, level)
     warnings = _not_in_groups(warnings, unsure_groups, again)
+    if today:  # beside one path, help today, a "see a doctor today if" line is no sooner (walkthrough N, Lily)
+        warnings = tuple(w for w in warnings if LEVELS.index(w.level) < LEVELS.index("urgent"))
     advice_heading = ""
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
@@ -1163,7 +1188,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # a rule that leads from a 'not sure' (call the helpline now) gets an emergency's next steps: none that wait
         # so does a call-now banner: a diary beside "call now" would wait
         watch_for=_watch_groups(warnings, level) if not now else (),
-        next_steps=_next_steps(lead.level if lead is not None else "emergency" if now else level, advice),
+        next_steps=_next_steps(lead.level if lead is not None else "emergency" if now else level, advice, diary=not today),
         # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule
         # asks): a child who fell on her hand is not sent to read about strokes at 2 in 100.
         read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)

@@ -220,6 +220,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("triage_rules.yaml", "unsure_caution", tri.unsure_caution_sources)
     for lv, lead in tri.unsure_lead.items():
         refs("triage_rules.yaml", f"unsure_lead.{lv}", lead.now_sources)
+        refs("triage_rules.yaml", f"unsure_lead.{lv}.start", lead.start_sources)
+        problems += [f"triage_rules.yaml: unsure_lead.{lv}.start_when: unknown finding '{fid}'"
+                     for fid in sorted(lead.start_when.finding_ids() if lead.start_when else ()) if fid not in voc.findings]
     for led in tri.rules:  # a rule's words for leading from a 'not sure' only where it leads, on its own lines
         act = led.act
         if act is not None:

@@ -679,6 +679,20 @@ class UnsureLead(Strict):
     past_by_when: Text | None = None
     past_why: Text | None = None
     past_causes_note: Text | None = None  # beside the causes: their chances are about the numbness, not the sign
+    # The past_action's {watch}: when to call now, said "comes back" only for a stroke sign the person was not sure
+    # of (`past_watch_again`), else "happens" (`past_watch_new`): never "comes back" for a sign they said no to.
+    past_watch_again: Text | None = None
+    past_watch_new: Text | None = None
+    # The help-today path's own words when the only emergency sign not sure of is how fast it started and the story
+    # told meets `start_when` (walkthrough N, Lily, 12: after sleeping on her arm, a start she could not see): no
+    # "it may have been a mini-stroke" beside "Most likely: my arm fell asleep". Title and by-when stay past_*'s.
+    start_when: Cond | None = None
+    start_heading: Text | None = None
+    start_caution: Text | None = None  # after the named doubt, in place of the generic caution
+    start_action: Text | None = None  # may hold {watch}
+    start_why: Text | None = None
+    start_causes_note: Text | None = None
+    start_sources: list[Ident] = []
     # On a routine or self-care result when the numbness itself may be a stroke now (one hand, not known to be old or
     # slow, a not-sure stroke sign or sudden start): one path, call the emergency number now, with no slower path
     # after it (walkthrough K, Sam). None: the past_* or if-none templates. All of title, action and by-when, or none.
@@ -703,6 +717,11 @@ class UnsureLead(Strict):
         now = [self.now_title, self.now_action, self.now_by_when]
         if any(n is not None for n in now) and not all(n is not None for n in now):
             raise ValueError("unsure_lead now_title, now_action and now_by_when go together")
+        start = [self.start_when, self.start_heading, self.start_caution, self.start_action, self.start_why]
+        if any(x is not None for x in start) and not (all(x is not None for x in start) and self.past_title
+                                                       and self.start_sources):
+            raise ValueError("unsure_lead start_when, start_heading, start_caution, start_action and start_why go "
+                             "together, with past_* and start_sources")
         if any(n is not None for n in now) and not self.now_sources:
             raise ValueError("unsure_lead now_* needs now_sources")
         if any("{" in n for n in now if n is not None):  # no slower path: the level's own words have no place in it
