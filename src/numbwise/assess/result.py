@@ -680,21 +680,32 @@ def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level:
     return doubts[0].level == "urgent" or (doubts[0].level == "emergency" and _could_have_come_and_gone(doubts, findings))
 
 
+# Answers that say when or how the numbness started, so it is not a start nobody knows: slow or old, in attacks,
+# after pressure on the arm (walkthrough L, Lily, 12: woke with her arm numb after sleeping on it, fine in 5 minutes;
+# "call now ... whose start you do not know" beside "arm fell asleep"), or with an injury to that arm (walkthrough N,
+# Kofi fell on his hand: the injury explains the start, and its own advice is the arm checked today).
+KNOWN_START = ("onset_gradual", "lasting_over_6_weeks", "comes_and_goes", "after_pressure_on_arm",
+               "recent_arm_injury_or_cast")
+# A start that built up over hours to days: a stroke can build up that way (unsure_lead.emergency, walkthrough N)
+BUILT_UP = "onset_over_days"
+NOW_LEVELS = ("urgent", "routine", "self_care")  # a result below emergency that the call-now path may lead
+
+
 def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str) -> bool:
-    """Whether the emergency caution's banner takes one path, call now (unsure_lead `now_*`): on a routine or
-    self-care result, a not-sure stroke sign or sudden start beside numbness in one hand whose start is not known
-    (onset_sudden not answered no) and that is not known to be old, slow or to come and go in attacks. Then the
-    numbness itself may be a stroke now, not only a sign that came and went: Sam woke with one hand tingling, still
-    there, not sure his leg went weak (walkthrough K), and "help today" or "two weeks" would be late. Walter (slow
-    over weeks, a sign maybe yesterday) and attacks that come and go (Kai's cold attacks, walkthrough G: "if it comes
-    back, call now" fits those) keep help today; an urgent level keeps its own words."""
+    """Whether the emergency caution's banner takes one path, call now (unsure_lead `now_*`): on a result below
+    emergency, a not-sure stroke sign or sudden start beside numbness in one hand whose start is not known (onset_sudden
+    not answered no) or that built up over hours to days, and that is not known to be old, slow, to come and go in
+    attacks or to have started with pressure on the arm or an arm injury (`KNOWN_START`). Then the numbness itself may
+    be a stroke now, not only a sign that came and went: Sam woke with one hand tingling, still there, not sure his leg
+    went weak (walkthrough K), and "help today" or "two weeks" would be late; a stroke can build up over hours too
+    (walkthrough N). On an urgent result as well: a weak grip that sets the urgent weakness rule must not turn his
+    "call now" into "see a doctor today" (walkthrough N). Walter (slow over weeks, a sign maybe yesterday) and attacks
+    that come and go (Kai's cold attacks, walkthrough G: "if it comes back, call now" fits those) keep help today."""
     lead = load().triage.unsure_lead.get("emergency")
     found = {d.finding for d in doubts if d.level == "emergency"}
-    # a start that is known after all: after pressure on the arm (walkthrough L, Lily, 12: woke with her arm numb
-    # after sleeping on it, fine in 5 minutes; "call now ... whose start you do not know" beside "arm fell asleep")
-    old = findings.get("onset_sudden") is False or any(findings.get(f) is True for f in (
-        "onset_gradual", "onset_over_days", "lasting_over_6_weeks", "comes_and_goes", "after_pressure_on_arm"))
-    return bool(doubts) and doubts[0].level == "emergency" and level in ("routine", "self_care") \
+    built_up = findings.get(BUILT_UP) is True  # "not sudden" then says only that it took hours, not that it is old
+    old = (findings.get("onset_sudden") is False and not built_up) or any(findings.get(f) is True for f in KNOWN_START)
+    return bool(doubts) and doubts[0].level == "emergency" and level in NOW_LEVELS \
         and lead is not None and lead.now_title is not None and bool(found & (_stroke_signs() | {"onset_sudden"})) \
         and findings.get("both_hands") is not True and not old
 
