@@ -916,18 +916,35 @@ def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: C
     )
 
 
-def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str]) -> tuple[UnsureGroup, ...]:
-    """On an emergency or urgent result, the not-sure signs whose yes would set a rule of that level of their own that
-    has not fired (a drooping face beside a sudden start; a fever beside shingles, walkthrough K): no caution, the
-    level is as soon already, but said back, so an answer is never dropped without a word."""
+# On an urgent result a 'not sure' is said back when its yes would set a rule of these levels that has not fired (the
+# result's own level first, as the final triage has it; then a calmer one among all the rules that hold): a
+# doctor's matter too (walkthrough N, Kofi: a weak grip after a fall, unsure, sets only the routine weakness rule beside
+# his urgent injury, and vanished from the result). On an emergency result only the call handler's own level.
+SAID_BACK_LEVELS = {"emergency": ("emergency",), "urgent": ("urgent", "routine")}
+
+
+def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str],
+               shown: Collection[str] = ()) -> tuple[UnsureGroup, ...]:
+    """On an emergency or urgent result, the not-sure signs whose yes would set a rule of their own that has not fired
+    (`SAID_BACK_LEVELS`: a drooping face beside a sudden start; a fever beside shingles, walkthrough K; a weak grip
+    beside an arm injury, walkthrough N): no caution, the level is as soon already, but said back, so an answer is never
+    dropped without a word. One already in another not-sure group (`shown`) is not said again: Kofi's weak grip under
+    the emergency signs and again under "tell the doctor" read as two opposite answers (walkthrough N)."""
     if level not in UNSURE_SAID_BACK:
         return ()
     kb = load()
     trig = _rule_triggers()
-    fired = set(triage(findings, age).rules)
-    found = [f for f in unsure if f in kb.findings and f not in findings and any(
-        rid not in fired and rid in trig and trig[rid][0] == level and f in trig[rid][1]
-        for rid in triage({**findings, f: True}, age).rules)]
+    fired, every = set(triage(findings, age).rules), {r.id for r, _ in fired_rules(findings, age)}
+
+    def sets_own(f: str) -> bool:
+        """A yes would set a rule (one it sets off itself) of the result's level, or a calmer one in SAID_BACK_LEVELS."""
+        yes = {**findings, f: True}
+        return any(rid not in fired and rid in trig and trig[rid][0] == level and f in trig[rid][1]
+                   for rid in triage(yes, age).rules) or any(
+            r.id not in every and r.level in SAID_BACK_LEVELS[level][1:] and f in trig.get(r.id, ("", frozenset()))[1]
+            for r, _ in fired_rules(yes, age))
+
+    found = [f for f in unsure if f in kb.findings and f not in findings and f not in shown and sets_own(f)]
     if not found:
         return ()
     found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
@@ -952,7 +969,8 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     asked = [f for f in unsure if isinstance(f, str) and f in kb.vocabulary.findings]
     years = age if isinstance(age, int) and not isinstance(age, bool) else None
     doubts = _doubts(findings, years, level, asked)
-    groups = _unsure_groups(doubts, _own_call(doubts, findings, years)) + _said_back(findings, years, level, asked)
+    groups = _unsure_groups(doubts, _own_call(doubts, findings, years)) + _said_back(findings, years, level, asked,
+                                                                                     {d.finding for d in doubts})
     named = named_cause({"triage": level, "causes": [{"id": c, "probability": p} for c, p in causes]}, case) \
         if causes else None
     home = level in ("routine", "self_care") and not (years is not None and years < _home_care_age()) and not (
@@ -1145,7 +1163,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
-    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _said_back(findings, age, level, unsure) + _plan_group(
+    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _said_back(
+        findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
     one_path = now or today
     back = _watch_again(general, doubts) if one_path else general
