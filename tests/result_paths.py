@@ -194,6 +194,9 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if plan.level == "emergency" and (plan.causes or plan.advice or plan.next_steps or not plan.numbers):
         out.append("an emergency result with causes, a treatment ladder or no call numbers")
     out += [f"'not sure' item {u.finding} was answered" for g in plan.unsure for u in g.items if u.finding in answers]
+    # each not-sure answer is named once: never under "call now" and again under "tell the doctor" (walkthrough N, Kofi)
+    named = [u.finding for g in plan.unsure for u in g.items]
+    out += [f"'not sure' item {f} said in two groups" for f in sorted({f for f in named if named.count(f) > 1})]
     if (not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.caution_now and not plan.questions
             and len(plan.causes) > 1 and not plan.questions_intro):
         out.append("can't tell the causes apart but no question offered")

@@ -51,12 +51,20 @@ def _act(rule_id: str) -> Any:
     return next(r.act for r in load().triage.rules if r.id == rule_id)
 
 
+# The pregnancy story with a known start (slowly, over weeks): the interview's simulation answers a start the case
+# leaves out 'not sure', and one hand numb with a start not known is a possible stroke now (walkthrough N: call now).
+PREGNANCY_SLOW = {**PREGNANCY, "findings": {**PREGNANCY["findings"], "onset_gradual": True}}
+
+
 def test_the_pregnancy_result_page_and_api_send_to_the_maternity_team(app: Any) -> None:
     urgent = load().triage.levels["urgent"]
-    page = _page(app, _story(PREGNANCY))
-    # a 'not sure' about how it started (an emergency doubt) leads the banner: the maternity team if none is true
+    page = _page(app, _story(PREGNANCY_SLOW))
     assert "contact your maternity team now" in page.lower() and "call your maternity unit or midwife now." in page.lower()
     assert urgent.action not in page
+    # a 'not sure' about how it started, one hand: the call-now path leads (a more worrying answer never gives a
+    # less urgent banner, walkthrough N), and the pre-eclampsia reason is still said under it
+    unsure = _page(app, _story(PREGNANCY))
+    assert "Call your emergency number now" in unsure and "contact your maternity unit now" in unsure.lower()
     api = _api(app, PREGNANCY)
     assert api["action"] == _act("ur_pregnancy_signs").action and api["action"] != urgent.action
 
@@ -142,7 +150,7 @@ def test_an_urgent_result_says_its_causes_never_soften_the_advice_at_the_top(app
     """Pre-eclampsia banner, carpal tunnel first among the causes: the page says how the two fit together."""
     from numbwise.assess.result import CAUSES_NOTE
 
-    page = _page(app, _story(PREGNANCY))
+    page = _page(app, _story(PREGNANCY_SLOW))
     assert "contact your maternity team now" in page.lower() and CAUSES_NOTE in page
     assert page.lower().index("contact your maternity team now") < page.index(CAUSES_NOTE)
     assert _api(app, PREGNANCY)["causes_note"] == CAUSES_NOTE

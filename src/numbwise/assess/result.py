@@ -699,21 +699,32 @@ def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level:
     return doubts[0].level == "urgent" or (doubts[0].level == "emergency" and _could_have_come_and_gone(doubts, findings))
 
 
+# Answers that say when or how the numbness started, so it is not a start nobody knows: slow or old, in attacks,
+# after pressure on the arm (walkthrough L, Lily, 12: woke with her arm numb after sleeping on it, fine in 5 minutes;
+# "call now ... whose start you do not know" beside "arm fell asleep"), or with an injury to that arm (walkthrough N,
+# Kofi fell on his hand: the injury explains the start, and its own advice is the arm checked today).
+KNOWN_START = ("onset_gradual", "lasting_over_6_weeks", "comes_and_goes", "after_pressure_on_arm",
+               "recent_arm_injury_or_cast")
+# A start that built up over hours to days: a stroke can build up that way (unsure_lead.emergency, walkthrough N)
+BUILT_UP = "onset_over_days"
+NOW_LEVELS = ("urgent", "routine", "self_care")  # a result below emergency that the call-now path may lead
+
+
 def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str) -> bool:
-    """Whether the emergency caution's banner takes one path, call now (unsure_lead `now_*`): on a routine or
-    self-care result, a not-sure stroke sign or sudden start beside numbness in one hand whose start is not known
-    (onset_sudden not answered no) and that is not known to be old, slow or to come and go in attacks. Then the
-    numbness itself may be a stroke now, not only a sign that came and went: Sam woke with one hand tingling, still
-    there, not sure his leg went weak (walkthrough K), and "help today" or "two weeks" would be late. Walter (slow
-    over weeks, a sign maybe yesterday) and attacks that come and go (Kai's cold attacks, walkthrough G: "if it comes
-    back, call now" fits those) keep help today; an urgent level keeps its own words."""
+    """Whether the emergency caution's banner takes one path, call now (unsure_lead `now_*`): on a result below
+    emergency, a not-sure stroke sign or sudden start beside numbness in one hand whose start is not known (onset_sudden
+    not answered no) or that built up over hours to days, and that is not known to be old, slow, to come and go in
+    attacks or to have started with pressure on the arm or an arm injury (`KNOWN_START`). Then the numbness itself may
+    be a stroke now, not only a sign that came and went: Sam woke with one hand tingling, still there, not sure his leg
+    went weak (walkthrough K), and "help today" or "two weeks" would be late; a stroke can build up over hours too
+    (walkthrough N). On an urgent result as well: a weak grip that sets the urgent weakness rule must not turn his
+    "call now" into "see a doctor today" (walkthrough N). Walter (slow over weeks, a sign maybe yesterday) and attacks
+    that come and go (Kai's cold attacks, walkthrough G: "if it comes back, call now" fits those) keep help today."""
     lead = load().triage.unsure_lead.get("emergency")
     found = {d.finding for d in doubts if d.level == "emergency"}
-    # a start that is known after all: after pressure on the arm (walkthrough L, Lily, 12: woke with her arm numb
-    # after sleeping on it, fine in 5 minutes; "call now ... whose start you do not know" beside "arm fell asleep")
-    old = findings.get("onset_sudden") is False or any(findings.get(f) is True for f in (
-        "onset_gradual", "onset_over_days", "lasting_over_6_weeks", "comes_and_goes", "after_pressure_on_arm"))
-    return bool(doubts) and doubts[0].level == "emergency" and level in ("routine", "self_care") \
+    built_up = findings.get(BUILT_UP) is True  # "not sudden" then says only that it took hours, not that it is old
+    old = (findings.get("onset_sudden") is False and not built_up) or any(findings.get(f) is True for f in KNOWN_START)
+    return bool(doubts) and doubts[0].level == "emergency" and level in NOW_LEVELS \
         and lead is not None and lead.now_title is not None and bool(found & (_stroke_signs() | {"onset_sudden"})) \
         and findings.get("both_hands") is not True and not old
 
@@ -928,18 +939,35 @@ def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: C
     )
 
 
-def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str]) -> tuple[UnsureGroup, ...]:
-    """On an emergency or urgent result, the not-sure signs whose yes would set a rule of that level of their own that
-    has not fired (a drooping face beside a sudden start; a fever beside shingles, walkthrough K): no caution, the
-    level is as soon already, but said back, so an answer is never dropped without a word."""
+# On an urgent result a 'not sure' is said back when its yes would set a rule of these levels that has not fired (the
+# result's own level first, as the final triage has it; then a calmer one among all the rules that hold): a
+# doctor's matter too (walkthrough N, Kofi: a weak grip after a fall, unsure, sets only the routine weakness rule beside
+# his urgent injury, and vanished from the result). On an emergency result only the call handler's own level.
+SAID_BACK_LEVELS = {"emergency": ("emergency",), "urgent": ("urgent", "routine")}
+
+
+def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str],
+               shown: Collection[str] = ()) -> tuple[UnsureGroup, ...]:
+    """On an emergency or urgent result, the not-sure signs whose yes would set a rule of their own that has not fired
+    (`SAID_BACK_LEVELS`: a drooping face beside a sudden start; a fever beside shingles, walkthrough K; a weak grip
+    beside an arm injury, walkthrough N): no caution, the level is as soon already, but said back, so an answer is never
+    dropped without a word. One already in another not-sure group (`shown`) is not said again: Kofi's weak grip under
+    the emergency signs and again under "tell the doctor" read as two opposite answers (walkthrough N)."""
     if level not in UNSURE_SAID_BACK:
         return ()
     kb = load()
     trig = _rule_triggers()
-    fired = set(triage(findings, age).rules)
-    found = [f for f in unsure if f in kb.findings and f not in findings and any(
-        rid not in fired and rid in trig and trig[rid][0] == level and f in trig[rid][1]
-        for rid in triage({**findings, f: True}, age).rules)]
+    fired, every = set(triage(findings, age).rules), {r.id for r, _ in fired_rules(findings, age)}
+
+    def sets_own(f: str) -> bool:
+        """A yes would set a rule (one it sets off itself) of the result's level, or a calmer one in SAID_BACK_LEVELS."""
+        yes = {**findings, f: True}
+        return any(rid not in fired and rid in trig and trig[rid][0] == level and f in trig[rid][1]
+                   for rid in triage(yes, age).rules) or any(
+            r.id not in every and r.level in SAID_BACK_LEVELS[level][1:] and f in trig.get(r.id, ("", frozenset()))[1]
+            for r, _ in fired_rules(yes, age))
+
+    found = [f for f in unsure if f in kb.findings and f not in findings and f not in shown and sets_own(f)]
     if not found:
         return ()
     found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
@@ -964,7 +992,8 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     asked = [f for f in unsure if isinstance(f, str) and f in kb.vocabulary.findings]
     years = age if isinstance(age, int) and not isinstance(age, bool) else None
     doubts = _doubts(findings, years, level, asked)
-    groups = _unsure_groups(doubts, _own_call(doubts, findings, years)) + _said_back(findings, years, level, asked)
+    groups = _unsure_groups(doubts, _own_call(doubts, findings, years)) + _said_back(findings, years, level, asked,
+                                                                                     {d.finding for d in doubts})
     named = named_cause({"triage": level, "causes": [{"id": c, "probability": p} for c, p in causes]}, case) \
         if causes else None
     home = level in ("routine", "self_care") and not (years is not None and years < _home_care_age()) and not (
@@ -1157,7 +1186,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
-    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _said_back(findings, age, level, unsure) + _plan_group(
+    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _said_back(
+        findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
     one_path = now or today
     back = _watch_again(general, doubts) if one_path else general
