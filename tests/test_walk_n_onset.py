@@ -178,7 +178,7 @@ def test_the_terminal_lists_the_new_answers_and_woke_up_saves_what_not_sure_save
     # the same result, its not-sure list and call-now path too (the saved case keeps no not-sure list)
     assert woke_result.split("Your answers")[0] == unsure_result.split("Your answers")[0]
     assert "You were not sure about: it started suddenly" in woke_result
-    assert "whose start you do not know" in woke_result  # Sam: when he last felt normal, when he went to sleep
+    assert "even if you do not know how it started" in woke_result  # Sam: when he last felt normal, when he went to sleep
 
 
 def test_the_terminal_crept_answer_records_a_sudden_start_and_the_spread(tmp_path: Path) -> None:
