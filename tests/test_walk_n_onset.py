@@ -175,7 +175,7 @@ def test_the_terminal_lists_the_new_answers_and_woke_up_saves_what_not_sure_save
     assert f"You said: {WOKE}." in out
     unsure, unsure_result, _ = _finished(tmp_path, "unsure", "?")
     assert woke == unsure and not {"onset_sudden", "onset_over_days", "onset_gradual"} & set(woke["findings"])
-    # the same result, its not-sure list and call-now path too (the saved case keeps no not-sure list)
+    # the same result, its not-sure list and call-now path too
     assert woke_result.split("Your answers")[0] == unsure_result.split("Your answers")[0]
     assert "You were not sure about: it started suddenly" in woke_result
     assert "even if you do not know how it started" in woke_result  # Sam: when he last felt normal, when he went to sleep
@@ -272,3 +272,16 @@ def test_random_paths_stay_whole_with_the_new_answers() -> None:
         broken = problems(iv)[1]
         assert not broken, (i, broken)
     assert picked
+
+
+def test_a_saved_check_keeps_its_not_sure_answers_so_assess_gives_the_same_level(tmp_path: Path) -> None:
+    """`check --save` wrote the answers without the not-sure list, and `assess --case` on that file gave a calm
+    result for Sam's unknown start (walkthrough N): the file keeps the list, and re-assessing it agrees."""
+    case, shown, _ = _finished(tmp_path, "saved", "?")
+    assert "onset_sudden" in case["unsure"]
+    saved = json.loads((tmp_path / "saved.result.json").read_text())
+    again = run_cli("assess", "--case", str(tmp_path / "saved.json"), "--format", "json")
+    assert again.code == 0, again.err
+    assert json.loads(again.out)["triage"] == saved["triage"]
+    text = run_cli("--plain", "assess", "--case", str(tmp_path / "saved.json"), "--format", "text")
+    assert "even if you do not know how it started" in " ".join(text.out.split())

@@ -496,7 +496,9 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     if line := count_line(iv.count, iv.described):
         console.print(line, markup=False)
     if save is not None:
-        case = {"id": save.stem, "age": iv.age, "sex": iv.sex, "findings": dict(iv.answers)}
+        # with its not-sure answers: without them `assess --case` on the file gave a calm result (walkthrough N)
+        case = {"id": save.stem, "age": iv.age, "sex": iv.sex, "findings": dict(iv.answers),
+                "unsure": sorted(iv.unsure)}
         write_atomic(save, json.dumps(case, indent=2) + "\n")
         write_atomic(result_path(save), json.dumps(result.to_dict(), indent=2) + "\n")
         console.print(f"Saved your answers to {save} and the result to {result_path(save)}.", markup=False)
