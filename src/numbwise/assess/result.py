@@ -1149,6 +1149,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
            + _buts(result.rules, findings, unsure))
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
         why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
+    elif led is not None and level == "urgent" and _now_lead(doubts, findings, level):
+        # call now over an urgent rule: its "needs a doctor today" reason would read as the slower path (walkthrough
+        # N, Sam's weak grip); the sign stays under the warning signs
+        why = (" ".join(led[0].why.split()),) + _buts(result.rules, findings, unsure)
     elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
         why = (" ".join(led[0].why.split()),) + why
     shown = tuple(_cause_line(findings, c, p, is_child(age))
