@@ -149,7 +149,7 @@ def test_memory_trouble_is_not_watched_for_as_confusion(tmp_path: Path) -> None:
 
 def test_the_raynaud_check_reason_applies_to_the_person_it_fires_for(tmp_path: Path) -> None:
     why = " ".join(_plan(JOE, tmp_path)["why"])
-    assert "in someone aged 30 or over" in why and "Another condition may be behind them" in why
+    assert "if any of these is true: you are 30 or over" in why and "Another condition may be behind them" in why
     assert "that start after age 30" not in why
 
 

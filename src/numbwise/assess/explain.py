@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -45,10 +46,22 @@ def cause_reasons(findings: Mapping[str, bool], cause: str, probability: float, 
     implied = {g for f, v in findings.items() if v is True and f in kb for g, w in kb[f].implies.items() if findings.get(g) is w}
     implied |= {f for f, v in findings.items() if v is False and f in kb
                 and any(findings.get(g) is True for g in kb[f].no_is_no_reason_with)}
+    implied |= _patternless_fingers(i)
     lifts = [((m.lift_present if v else m.lift_absent)[f][i], f, v) for f, v in findings.items() if f not in implied]
     towards = tuple((f, v) for lift, f, v in sorted(lifts, key=lambda x: -x[0]) if lift >= STRONG)[:most]
     away = tuple((f, v) for lift, f, v in sorted(lifts, key=lambda x: x[0]) if lift <= -(STRONG if v else STRONG_NO))[:2]
     return CauseReasons(cause, probability, towards, away)
+
+
+@functools.cache
+def _patternless_fingers(i: int) -> frozenset[str]:
+    """The fingers, for a cause that gives each the same chance: one finger then points to no nerve, and "+ Your little
+    finger is numb" reads as an odd reason for nerve damage from diabetes (walkthrough N, Omar)."""
+    from numbwise.assess.interview import FINGERS  # interview imports this module through engine
+
+    p = model().p
+    chances = {p[f][i] for f in FINGERS if f in p}
+    return frozenset(FINGERS) if len(chances) == 1 else frozenset()
 
 
 def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None) -> list[str]:
@@ -56,10 +69,19 @@ def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None) -
     tri = load().triage
     rules = {r.id: r for r in tri.rules}
     why = {r.id: r.why for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why, SELF_CARE_CAUSE_RULE: tri.coherence.self_care_why}
-    lines = [_with_answers(why[rid], rules.get(rid), findings or {})
-             for rid in result.rules if rid not in (UNCONFIRMED_RULE, UNSURE_RULE)] or [tri.default_reason]
+    shown = [rid for rid in result.rules if rid not in (UNCONFIRMED_RULE, UNSURE_RULE)]
+    checked = [rid for rid in shown if rid in rules and rules[rid].checked]
+    together = len(checked) > 1 and tri.checked_together is not None
+    lines = [_with_answers(why[rid], rules.get(rid), findings or {}) if not (together and rid in checked)
+             else _checked_together(tri.checked_together or "", [rules[c].checked or "" for c in checked])
+             for rid in shown if not (together and rid in checked[1:])] or [tri.default_reason]
     return (lines + ([tri.unconfirmed_home_care] if UNCONFIRMED_RULE in result.rules else [])
             + ([tri.unsure_home_care] if UNSURE_RULE in result.rules else []))
+
+
+def _checked_together(template: str, parts: list[str]) -> str:
+    """Several "numbness like this should be checked by a doctor" reasons said once (walkthrough N, Omar: three times)."""
+    return template.replace("{reasons}", ", ".join(parts[:-1]) + " and " + parts[-1])
 
 
 def _with_answers(text: str, rule: Rule | None, findings: Mapping[str, bool]) -> str:

@@ -60,6 +60,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         said += [t for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why) if t]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
+    out += [(f"triage.rules.{r.id}.checked", r.checked) for r in tri.rules if r.checked]
+    out += [("triage.checked_together", tri.checked_together)] if tri.checked_together else []
     for r in tri.rules:
         if r.act is not None:
             a = r.act

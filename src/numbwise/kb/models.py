@@ -621,6 +621,9 @@ class Rule(Strict):
     # cause whatever its chance, so no reason is about a cause the result does not show.
     names: Ident | None = None
     generic: bool = False
+    # What about the numbness a doctor should check ("it is in both hands"): several such rules are said in one
+    # sentence (triage `checked_together`), so a result does not say "should be checked by a doctor" once per rule.
+    checked: Text | None = None
     replaces: list[Ident] = []
     # Rules of its own level it stands in for when both fire: their level holds, this one's reason and advice
     # are shown (sudden numbness with an arm injury: a broken arm's advice, not a stroke's).
@@ -732,6 +735,7 @@ class UnsureLead(Strict):
 class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
+    checked_together: Text | None = None  # "{reasons}": the `checked` parts of the rules that fired
     unconfirmed_home_care: Text  # why words alone never give self-care
     unsure_home_care: Text  # why a 'not sure' about an urgent or emergency sign never gives self-care
     unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
