@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from numbwise.assess.interview import (Interview, Question, answer, choice_answer, describe, fingers_answer, fits,
+from numbwise.assess.interview import (HANDS, Interview, Question, answer, choice_answer, describe, fingers_answer, fits,
                                       next_question, outcome, start)
 from numbwise.assess.result import PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, escalation_findings, result_plan, tells_apart
 from numbwise.assess.triage import LEVELS, rule_causes, triage
@@ -129,6 +129,8 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         out += [f"asked {f}, which does not fit this person or follows a no" for f in q.findings
                 if q.kind not in ("fingers", "choice") and not fits(f, iv.sex, iv.age, so_far.answers)]
         now = set(q.findings) - set(blank)
+        if q.kind == "fingers" and not set(HANDS) & {f for f, _ in updates}:
+            now -= set(HANDS)  # not sure which fingers does not ask one hand or both: the hand question does
         if now & asked and q.kind not in ("fingers", "choice"):
             out.append(f"asked twice: {sorted(now & asked)} in {q.id}")
         asked |= now

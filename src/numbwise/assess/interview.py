@@ -22,6 +22,7 @@ from numbwise.kb.models import Cond, Sweep, UnsureAdvice
 
 FINGERS = ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")
 PALM = "numb_thenar_palm"  # a spot on the finger picker of both faces (RP, LP): the picker answers it, asked once
+HANDS = ("one_hand", "both_hands")  # one answers the other: a yes to one is a no to the other
 PICKER = FINGERS + ("numb_whole_hand", "one_hand", "both_hands", PALM)
 OLD_PICKER = PICKER[:-1]  # the picker's findings before it answered the palm: a page from then still loads
 Kind = Literal["screen", "fingers", "choice", "finding", "sweep", "text"]  # "text": what a description said
@@ -126,15 +127,50 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     explicit = set(_from_questions(iv))  # what the person answered to a question; a later question may correct the words
     answers.update({f: v for f, v in updates.items() if f not in explicit and (f not in iv.answers or question.kind != "text")})
     implied = _implied(updates, answers) if question.kind != "text" else {}
+    hands, asked_now = _hands(question, updates, explicit, set(question.findings) - set(still_open))
+    implied |= hands
     answers.update(implied)
     shown = iv.shown + (question.id,) + (_steps_told(answers) if question.kind == "text" else ())
     return replace(
         iv,
         answers=answers,
-        asked=iv.asked | (set(question.findings) - set(still_open)) | set(updates) | set(implied),
+        asked=iv.asked | asked_now | set(updates) | set(implied),
         shown=shown,
         history=iv.history + ((question, tuple(updates.items()), blank),),
     )
+
+
+def _hands(question: Question, updates: Mapping[str, bool], explicit: Collection[str],
+           asked: set[str]) -> tuple[dict[str, bool], set[str]]:
+    """One hand or both, answered by a question: the other is its opposite (a reading of the words included, as the
+    question has the last word), so it is never asked as the opposite question; and what the question marks asked.
+
+    The finger picker answered without a hand (not sure which fingers, or only the palm) leaves one hand or both
+    not known rather than not sure (walkthrough N, Nadia: "you were not sure: both of your hands" when she only did
+    not know which fingers): the plain hand question is asked next (_hand_question). That question answered not
+    sure marks the other not sure too, so it is not asked as its opposite later.
+    """
+    if question.kind == "text":
+        return {}, asked
+    if question.kind == "fingers" and not any(f in updates for f in HANDS):
+        return {}, asked - set(HANDS)
+    out: dict[str, bool] = {}
+    for fid, other in (HANDS, HANDS[::-1]):
+        if fid in updates and other not in updates and other not in explicit:
+            out[other] = not updates[fid]
+        if question.kind == "finding" and question.findings == (fid,) and fid not in updates and other not in explicit:
+            asked = asked | {other}
+    return out, asked
+
+
+def _hand_question(iv: Interview) -> Question | None:
+    """The plain "only one hand?" question, right after a finger picker that did not say (not sure which fingers):
+    knowing which fingers and knowing one hand or both are not the same, and the second is easy to say."""
+    if any(f in iv.answers or f in iv.asked for f in HANDS):
+        return None
+    if not any(q.kind == "fingers" for q, _, _ in iv.history) or not _fits(HANDS[0], iv):
+        return None
+    return finding_question(HANDS[0])
 
 
 def _implied(updates: Mapping[str, bool], answers: Mapping[str, bool]) -> dict[str, bool]:
@@ -607,8 +643,8 @@ def _sweep(iv: Interview) -> Question | None:
     open_findings: list[str] = []
     for c in compiled_rules():
         if c.rule.level == "routine" and c.rule.id not in replaced:
-            open_findings += [f for f in positive_findings(c.rule.when)
-                              if f not in iv.asked and f not in open_findings and _fits(f, iv)]
+            open_findings += [f for f in positive_findings(c.rule.when) if f not in iv.asked and f not in open_findings
+                              and not settled_by_another(f, iv.answers) and _fits(f, iv)]
     if not open_findings:
         return None
     return sweep_question(kb.interview.safety_sweep, open_findings)
@@ -815,7 +851,8 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     s = load().interview.left_blank
     if s is None or s.id in iv.shown:
         return None
-    left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers and _fits(f, iv)]
+    left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers
+            and not settled_by_another(f, iv.answers) and _fits(f, iv)]
     if not left:
         return None
     wholly = _passed_over(iv)
@@ -870,7 +907,8 @@ def _escalation_question(iv: Interview) -> Question | None:
         return None
     findings = load().findings
     return next((finding_question(f) for f in escalation_findings(cause)
-                 if f not in iv.asked and f not in iv.answers and f in findings and _fits(f, iv)), None)
+                 if f not in iv.asked and f not in iv.answers and f in findings and _fits(f, iv)
+                 and not settled_by_another(f, iv.answers)), None)
 
 
 def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_ask: Collection[str]) -> Question | None:
@@ -887,8 +925,11 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         if s is not None and len(yeses) > 1:
             return sweep_question(s, yeses)
         return finding_question(confirm[0])
+    hand = _hand_question(iv)
     if current == "emergency":
         pending = _unsettled(result.rules, iv)
+        if hand is not None and pending and set(HANDS) & set(pending) and iv.count < limit:
+            return hand  # which hand decides which emergency this is: asked first, plainly
         return _clarify(pending[0], iv) if pending and iv.count < limit else None
     if iv.count >= limit:
         return None
@@ -907,6 +948,8 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
             state.extend([post, worlds, levels, up, down])
         return state[0], state[1], state[2], state[3], state[4]
 
+    if hand is not None:
+        return hand
     settler = _emergency_settler(iv)
     if settler is not None:
         return _clarify(settler, iv)
@@ -955,7 +998,8 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     if named is not None:
         return finding_question(named)
     for fid in (*must_ask, *iv.to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
-        if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv):
+        if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
+                and not settled_by_another(fid, iv.answers):
             return _clarify(fid, iv)
     return None
 
