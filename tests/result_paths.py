@@ -15,6 +15,7 @@ from numbwise.assess.result import PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, esc
 from numbwise.assess.triage import LEVELS, rule_causes, triage
 from numbwise.care.plan import care_plan
 from numbwise.kb import load
+from numbwise.kb.loader import heading_disagrees
 
 Draw = Callable[[list[Any]], Any]  # picks one of the options
 
@@ -139,6 +140,8 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out += [f"answer to {f} overridden" for f, v in first.items() if answers.get(f) != v]
     for group in plan.watch_for:
         for w in group.items:
+            if heading_disagrees(group.heading, w.text):  # "contact your midwife now" under "see a doctor today if"
+                out.append(f"a watch line's words disagree with its heading '{group.heading}': {w.text}")
             if any(answers.get(f) is True for f in w.findings):
                 out.append(f"warning repeats a reported finding: {w.text}")
             if group.level != "emergency" and triage({**answers, **{f: True for f in w.findings}}, iv.age).level == "emergency":

@@ -331,12 +331,15 @@ def _checks(group: UnsureGroup) -> frozenset[str]:
 
 
 def _watch_groups(items: tuple[WatchFor, ...], level: str) -> tuple[WatchGroup, ...]:
-    """The triage rules' warnings under their level's heading, most urgent first (assess.warnings decides which)."""
+    """The triage rules' warnings under their headings, most urgent level first (assess.warnings decides which); at
+    one level a line's own heading ("Call your maternity unit or midwife now if", walkthrough N) comes before the
+    level's ("See a doctor today if"), so a line never says "now" under a heading that says "today"."""
     groups = []
+    levels = load().triage.levels
     for lv in ("emergency", "urgent", "routine"):
-        mine = tuple(w for w in items if w.level == lv)
-        if mine:
-            groups.append(WatchGroup(lv, mine[0].heading, mine))
+        mine = [w for w in items if w.level == lv]
+        headings = sorted(dict.fromkeys(w.heading for w in mine), key=lambda h: h == levels[lv].watch_heading)
+        groups += [WatchGroup(lv, h, tuple(w for w in mine if w.heading == h)) for h in headings]
     return tuple(groups)
 
 
@@ -1184,7 +1187,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if advice is not None and advice.steps and led is not None and not led[0].home_steps:
         advice = None  # no home plan beside a possible stroke (a plan's own see-a-doctor advice stays)
     safety = _safety(findings, level, advice) if lead is None and (led is None or led[0].home_steps) else ()
-    general = watch_for(findings, age, level)
+    general = watch_for(findings, age, level, result.rules)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
         own = cause_watch_for(advice.cause, findings, level)
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it

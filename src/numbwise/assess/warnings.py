@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from numbwise.assess.triage import more_urgent
@@ -23,12 +23,14 @@ class WatchFor:
     again: str = ""  # the line worded for a sign not sure of that may have come and gone, coming back
 
 
-def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tuple[WatchFor, ...]:
+def watch_for(findings: Mapping[str, bool], age: int | None, level: str,
+              rules: Collection[str] = ()) -> tuple[WatchFor, ...]:
     """The changes to watch for at this level: only rules more urgent than the result, none already reported.
 
     A line whose rule is not more urgent than the result would change nothing, and a line about a
     finding the person has already reported would read as if they had not told us. A line with
-    `only_with` is for people who reported one of those findings (a tight cast, for an arm in a cast).
+    `only_with` is for people who reported one of those findings (a tight cast, for an arm in a cast), and one
+    with `with_rules` for a result one of those rules set (`rules`: a fit or a racing heart, for the salts story).
     """
     del age  # the lines do not depend on age today; kept so callers pass the whole answer set
     tri = load().triage
@@ -42,6 +44,8 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str) -> tupl
             continue  # "spreads to your other arm or your legs" when both hands and the feet are numb already
         if item.only_with and not any(findings.get(f) is True for f in item.only_with):
             continue
+        if item.with_rules and not set(item.with_rules) & set(rules):
+            continue
         if any(findings.get(f) is True for f in item.not_with):
             continue  # "You get a fever" for someone on chemotherapy: their own line names the cancer helpline
         out.append(_line(item, rule_level))
@@ -54,8 +58,10 @@ def _reported(item: RuledWarning, findings: Mapping[str, bool]) -> bool:
 
 
 def _line(item: RuledWarning, rule_level: str) -> WatchFor:
-    """The line under its rule's level heading; a change to "no" keeps no findings for the result's checks to test."""
-    heading = load().triage.levels[rule_level].watch_heading  # type: ignore[index]
+    """The line under its rule's level heading (or its own, when the help it needs is not the level's: "call your
+    maternity unit now"); a change to "no" keeps no findings for the result's checks to test."""
+    own = item.heading if isinstance(item, ResultWarning) else None
+    heading = own or load().triage.levels[rule_level].watch_heading  # type: ignore[index]
     assert heading is not None  # the knowledge check requires it
     yes = item.change == "yes"
     return WatchFor(rule_level, heading, item.text, item.rule, tuple(item.findings) if yes else (),
@@ -63,9 +69,12 @@ def _line(item: RuledWarning, rule_level: str) -> WatchFor:
 
 
 def grouped(items: tuple[WatchFor, ...]) -> list[tuple[str, list[str]]]:
-    """The lines under their headings, most urgent heading first (how every face shows them)."""
+    """The lines under their headings, most urgent heading first (how every face shows them); at one level a line's
+    own heading ("call your maternity unit now if") comes before the level's ("see a doctor today if")."""
     order: dict[str, list[str]] = {}
-    for item in sorted(items, key=lambda w: ("emergency", "urgent", "routine").index(w.level)):
+    headings: dict[str, str | None] = {lv: t.watch_heading for lv, t in load().triage.levels.items()}
+    for item in sorted(items, key=lambda w: (("emergency", "urgent", "routine").index(w.level),
+                                             w.heading == headings.get(w.level))):
         order.setdefault(item.heading, []).append(item.text)
     return list(order.items())
 
@@ -81,4 +90,3 @@ def cause_watch_for(cause: str, findings: Mapping[str, bool], level: str) -> tup
     levels = {r.id: r.level for r in kb.triage.rules}
     return tuple(_line(item, levels[item.rule]) for item in entry.watch_for
                  if more_urgent(levels[item.rule], level) and not _reported(item, findings))
-

@@ -241,6 +241,13 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for fid in [*item.findings, *item.only_with, *item.already_when]:
             if fid not in voc.findings:
                 problems.append(f"triage_rules.yaml: watch_for '{item.rule}': unknown finding '{fid}'")
+        problems.extend(f"triage_rules.yaml: watch_for '{item.rule}': with_rules: unknown rule '{rid}'"
+                        for rid in item.with_rules if rid not in rule_level)
+        level_heading = tri.levels[rule_level[item.rule]].watch_heading if rule_level.get(item.rule) in tri.levels else None
+        heading = item.heading or level_heading or ""
+        problems.extend(f"triage_rules.yaml: watch_for: '{text}' disagrees with its heading '{heading}'"
+                        for text in (item.text, *item.parts.values(), *([item.again] if item.again else []))
+                        if heading_disagrees(heading, text))
     for name, lt in tri.levels.items():  # a line bound to rules is said only beside them: each must be of its level
         for bound in lt.only_for:
             problems.extend(f"triage_rules.yaml: levels.{name}: only_for: '{rid}' is not a rule of this level"
@@ -411,6 +418,21 @@ _URGENCY_WORDS: tuple[tuple[str, str], ...] = (
     ("emergency", r"\bemergenc(y|ies)\b|\bambulance\b|\b(999|911|112)\b|\bA&E\b"),
     ("urgent", r"\btoday\b|\bsame day\b|\bwithin (24 hours|a day)\b"),
 )
+
+
+_NOW = r"\b(now|straight away|at once|immediately)\b"
+
+
+def heading_disagrees(heading: str, text: str) -> bool:
+    """A watch line whose words name another time than its heading: "now" under "See a doctor today if" (walkthrough
+    N, Sara: "contact your maternity unit now" under it), or "today" under a call-now heading."""
+    import re
+
+    if re.search(r"\btoday\b", heading, re.I):
+        return re.search(_NOW, text, re.I) is not None
+    if re.search(r"\bnow\b", heading, re.I):
+        return re.search(r"\btoday\b", text, re.I) is not None
+    return False
 
 
 def urgency_in_text(text: str) -> str | None:

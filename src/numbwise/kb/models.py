@@ -227,6 +227,13 @@ class ResultWarning(RuledWarning):
     # The line worded for a sign of it the person was not sure of and that may have come and gone (a stroke sign
     # yesterday): kept beside the not-sure checks, as what to watch for coming back. None: left out beside them.
     again: Text | None = None
+    # Shown only on a result one of these rules set (the salts rules: a racing heartbeat or a fit is the danger of
+    # that story, not of every story).
+    with_rules: list[Ident] = []
+    # The line's own heading, in place of its level's, when the help it needs is not the level's ("Call your
+    # maternity unit or midwife now if": urgent, but now, and not a 999 call). It must say the same "now" or
+    # "today" as the line (kb check).
+    heading: Text | None = None
 
 
 class CauseSaid(Strict):

@@ -1,0 +1,131 @@
+"""Walkthrough N (independent review): a watch line's words agree with its heading, the salts story names its
+dangerous signs and where blood can be checked today, and a hurt wrist without a cast gets its own route, through
+`numbwise assess --case FILE` (the real entry point)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import assess_cli, edit_file, run_cli
+
+# Sara, 31, 34 weeks pregnant: both hands tingle on the thumb side at night, shaking helps; puffy hands in the morning.
+SARA: dict[str, Any] = {"age": 31, "sex": "female", "unsure": [], "findings": {
+    "pregnant": True, "pregnancy_warning_signs": False, "both_hands": True, "one_hand": False, "numb_thumb": True,
+    "numb_index": True, "numb_middle": True, "worse_at_night": True, "shaking_relieves": True, "comes_and_goes": True,
+    "constant": False, "hand_weakness": False, "thumb_muscle_wasting": False, "lasting_over_6_weeks": False,
+    "diabetes": False, "onset_sudden": False}}
+# Hassan, 63: kidney disease, two days of vomiting, tingling around the mouth and in the fingers, no cramps.
+HASSAN: dict[str, Any] = {"age": 63, "sex": "male", "unsure": [], "findings": {
+    "kidney_disease": True, "vomiting_or_diarrhea": True, "numb_around_mouth": True, "both_hands": True,
+    "muscle_cramps_spasms": False, "onset_over_days": True}}
+# Kofi, 40: fell on his hand; the wrist is swollen and his fingers tingle. No cast, no worsening pain.
+KOFI: dict[str, Any] = {"age": 40, "sex": "male", "unsure": [], "findings": {
+    "recent_arm_injury_or_cast": True, "cast_tight_or_severe_pain": False, "onset_sudden": False}}
+
+
+def _with(case: dict[str, Any], **findings: bool) -> dict[str, Any]:
+    """The case with some answers changed (a near miss)."""
+    return {**case, "findings": {**case["findings"], **findings}}
+
+
+def _groups(case: dict[str, Any], tmp_path: Path) -> dict[str, list[str]]:
+    """The result's lists as printed: each heading (a line that starts at the margin) -> its "  - " items, joined."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    run = run_cli("--plain", "assess", "--case", str(path), "--format", "text")
+    assert run.code == 0, run.err
+    out: dict[str, list[str]] = {}
+    heading = ""
+    for line in run.out.splitlines():
+        if line and not line.startswith(" "):
+            heading = line.strip()
+            out.setdefault(heading, [])
+        elif line.startswith("  - "):
+            out[heading].append(line[4:].strip())
+        elif line.startswith("    ") and out.get(heading):
+            out[heading][-1] += " " + line.strip()
+    return out
+
+
+def test_saras_maternity_line_sits_under_a_heading_that_says_now(tmp_path: Path) -> None:
+    groups = _groups(SARA, tmp_path)
+    today = groups.get("See a doctor today if", [])
+    assert not any("maternity" in line or re.search(r"\bnow\b", line) for line in today), today
+    heading, lines = next((h, ls) for h, ls in groups.items() if any("maternity" in h + x for x in ls))
+    assert re.search(r"\bnow\b", heading) and "today" not in heading, heading
+    line = next(x for x in lines if "swelling" in x)
+    # her puffy morning hands: sudden or new swelling is the sign; any swelling is mentioned at the next check
+    assert "sudden" in line and "new" in line and "next" in line and "midwife" in line, line
+    # near miss: not pregnant, no maternity line anywhere
+    calm = _groups(_with(SARA, pregnant=False), tmp_path)
+    assert not any("maternity" in h or "midwife" in h or any("midwife" in x for x in ls) for h, ls in calm.items())
+
+
+def test_hassan_is_told_the_dangerous_salt_signs_and_where_blood_is_checked_today(tmp_path: Path) -> None:
+    text = assess_cli(HASSAN, tmp_path)
+    assert "SEE A DOCTOR TODAY" in text
+    now = text.split("Call your emergency number now if")[1].split("What next")[0]
+    assert "heartbeat" in now and "uneven" in now and "faint" in now, now
+    assert "fit (seizure)" in now and "breathing gets noisy" in now, now
+    # hands that cramp and lock are the salts rule's own sign (see a doctor today), never a call-now line beside it
+    assert "cramp" not in now, now
+    top = text.split("Why this level")[0]
+    assert "blood test today" in top and "urgent treatment centre or A&E" in top, top
+    assert "nurse helpline" not in top  # a helpline cannot test blood
+    # near miss: the vomiting without kidney disease sets no salts rule: none of these lines
+    calm = assess_cli(_with(HASSAN, kidney_disease=False), tmp_path)
+    assert "heartbeat" not in calm and "blood test today" not in calm
+
+
+def test_the_salt_signs_show_for_the_calcium_rule_too_and_not_twice_after_thyroid_surgery(tmp_path: Path) -> None:
+    """Lip tingling with cramps on water pills sets only the calcium rule: the same call-now signs. After thyroid
+    surgery that rule's own line says the throat and the fit already: said once."""
+    pills = {"age": 70, "sex": "female", "unsure": [], "findings": {
+        "takes_diuretic": True, "numb_around_mouth": True, "muscle_cramps_spasms": True, "both_hands": True}}
+    text = assess_cli(pills, tmp_path)
+    assert "SEE A DOCTOR TODAY" in text, text[:200]
+    now = text.split("Call your emergency number now if")[1].split("What next")[0]
+    assert "heartbeat races" in now and "fit (seizure)" in now, now
+    assert "blood test today" not in text  # the kidney rule's act is for kidney disease
+    both = assess_cli(_with(HASSAN, neck_surgery_thyroid_parathyroid=True, muscle_cramps_spasms=False), tmp_path)
+    assert both.count("you have a fit (seizure)") == 1, both
+
+
+def test_kofis_hurt_wrist_without_a_cast_gets_an_x_ray_route(tmp_path: Path) -> None:
+    text = assess_cli(KOFI, tmp_path)
+    top = text.split("Why this level")[0]
+    assert "may be broken" in top and "X-ray" in top and "urgent treatment centre or A&E" in top, top
+    assert "x If you have a cast" not in text  # no cast-only line on its own
+    assert "rings" in top, top
+    # near miss: no injury, none of the injury route
+    calm = assess_cli(_with(KOFI, recent_arm_injury_or_cast=False), tmp_path)
+    assert "X-ray" not in calm and "rings" not in calm
+
+
+def test_the_invariant_catches_a_now_line_under_a_today_heading() -> None:
+    """The result-path check names a line whose words disagree with its heading (so it can fail)."""
+    from tests.result_paths import heading_disagrees
+
+    assert heading_disagrees("See a doctor today if", "You get a fever. Call your midwife now.")
+    assert heading_disagrees("See a doctor today if", "Contact them straight away.")
+    assert heading_disagrees("Call your emergency number now if", "See your GP today.")
+    assert not heading_disagrees("See a doctor today if", "You get a fever.")
+    assert not heading_disagrees("Call your emergency number now if", "Your face droops, now or if it comes back.")
+    assert not heading_disagrees("See a doctor today if", "You know it is getting worse.")  # "know" is not "now"
+
+
+def test_the_knowledge_check_refuses_a_line_that_says_now_under_a_today_heading(kb_copy: Path) -> None:
+    """The old pre-eclampsia line (no heading of its own, "now" under "See a doctor today if") fails the check."""
+    from numbwise.kb import KnowledgeError, load_from
+
+    edit_file(kb_copy / "triage_rules.yaml", "    heading: Call your maternity unit or midwife now if\n", "")
+    edit_file(kb_copy / "triage_rules.yaml", "at your next check, where your blood pressure is taken.",
+              "at your next check. Contact your maternity unit or midwife now.")
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    assert any("disagrees with its heading 'See a doctor today if'" in p for p in exc.value.problems), exc.value.problems
