@@ -1153,9 +1153,15 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
         why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
     elif led is not None and level == "urgent" and _now_lead(doubts, findings, level):
-        # call now over an urgent rule: its "needs a doctor today" reason would read as the slower path (walkthrough
-        # N, Sam's weak grip); the sign stays under the warning signs
-        why = (" ".join(led[0].why.split()),) + _buts(result.rules, findings, unsure)
+        # call now over an urgent rule for a start not known: that rule's "needs a doctor today" reason would read as
+        # the slower path (walkthrough N, Sam's weak grip; the sign stays under the warning signs); another rule's
+        # reason (pre-eclampsia signs in pregnancy) is still said
+        rules = {r.id: r for r in kb.triage.rules}
+        kept = tuple(r for r in result.rules if r not in rules or not any(
+            leaf.unknown == "onset_sudden" for leaf in rules[r].when.leaves()))
+        why = (" ".join(led[0].why.split()),) + tuple(
+            triage_reasons(Triage(level, result.red_flags, kept), findings) if kept else ()) + _buts(
+            result.rules, findings, unsure)
     elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
         why = (" ".join(led[0].why.split()),) + why
     shown = tuple(_cause_line(findings, c, p, is_child(age))
