@@ -1038,11 +1038,9 @@ def _named_cause_question(iv: Interview, post: list[float]) -> str | None:
     lead = max(range(len(post)), key=post.__getitem__)
     result = triage(iv.answers, iv.age)
     rules = {r.id: r for r in load().triage.rules}
-    for rid in result.rules:
-        rule = rules.get(rid)
-        if rule is None or rule.names is None or m.causes.index(rule.names) == lead:
+    for rule, i in [(rules[rid], m.causes.index(c)) for rid in result.rules if rid in rules for c in rules[rid].names]:
+        if i == lead:
             continue
-        i = m.causes.index(rule.names)
         total = post[i] + post[lead]
         pair = [p / total if j in (i, lead) else 0.0 for j, p in enumerate(post)] if total > 0 else post
         signs = [f for f in dict.fromkeys(leaf.present for leaf in rule.when.leaves() if leaf.present)

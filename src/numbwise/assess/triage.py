@@ -235,4 +235,4 @@ def _pattern_causes() -> dict[str, str | None]:
 
 def rule_causes(rules: Collection[str]) -> tuple[str, ...]:
     """The causes the reasons of these rules name (triage_rules.yaml `names`: "can go with low vitamin B12")."""
-    return tuple(dict.fromkeys(r.names for r in load().triage.rules if r.id in rules and r.names is not None))
+    return tuple(dict.fromkeys(c for r in load().triage.rules if r.id in rules for c in r.names))

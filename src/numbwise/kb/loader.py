@@ -294,9 +294,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': a self-care pattern, and only one, names its own cause")
         if rule.cause is not None and rule.cause not in voc.causes:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': unknown cause '{rule.cause}'")
-        if rule.names is not None and rule.names not in voc.causes:
-            problems.append(f"triage_rules.yaml: entry '{rule.id}': names unknown cause '{rule.names}'")
-        if "{answers}" in rule.why and rule.names is None:
+        for named in rule.names:
+            if named not in voc.causes:
+                problems.append(f"triage_rules.yaml: entry '{rule.id}': names unknown cause '{named}'")
+        if "{answers}" in rule.why and not rule.names:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': a reason naming the answers must name its cause")
         if rule.generic and rule.level != "routine":
             problems.append(f"triage_rules.yaml: entry '{rule.id}': only routine rules are generic")

@@ -624,9 +624,9 @@ class Rule(Strict):
     when: Cond
     unless: Cond | None = None
     cause: Ident | None = None  # a self-care pattern's own cause: the pattern stands only when it leads
-    # The one cause its reason names ("can go with low vitamin B12"): a result that gives this reason lists that
-    # cause whatever its chance, so no reason is about a cause the result does not show.
-    names: Ident | None = None
+    # The causes its reason names ("can go with low vitamin B12"): a result that gives this reason lists them
+    # whatever their chance, so no reason is about a cause the result does not show.
+    names: list[Ident] = []
     generic: bool = False
     # What about the numbness a doctor should check ("it is in both hands"): several such rules are said in one
     # sentence (triage `checked_together`), so a result does not say "should be checked by a doctor" once per rule.
