@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from numbwise.assess.chance import short_chance
 from numbwise.assess.ranking import model
-from numbwise.assess.triage import COHERENCE_RULE, SELF_CARE_CAUSE_RULE, UNCONFIRMED_RULE, UNSURE_RULE, Triage
+from numbwise.assess.triage import (COHERENCE_RULE, HISTORY_GROUP, SELF_CARE_CAUSE_RULE, UNCONFIRMED_RULE, UNSURE_RULE,
+                                    Triage)
 from numbwise.kb import load
 from numbwise.kb.models import Rule
 
@@ -16,6 +17,10 @@ STRONG = 0.26  # log(1.3): a finding must shift the odds by at least 30 % to be 
 # A "no" is named against a cause only when it shifts the odds by at least half (log 1.5): a reader takes
 # "your ring finger is not numb" as an argument, and a small one (ring finger in carpal tunnel) reads as odd.
 STRONG_NO = 0.41
+# A risk factor said yes (findings.yaml group history: a vegan diet, metformin) that makes the cause at least three
+# times as likely (log 3) is always named: it is the person's own reason, and reads as the clearest one (walkthrough
+# N: Grace, vegan for 20 years, read three symptoms under low B12 and not her diet).
+STRONG_RISK = 1.1
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,12 @@ def cause_reasons(findings: Mapping[str, bool], cause: str, probability: float, 
                 and any(findings.get(g) is True for g in kb[f].no_is_no_reason_with)}
     implied |= _patternless_fingers(i)
     lifts = [((m.lift_present if v else m.lift_absent)[f][i], f, v) for f, v in findings.items() if f not in implied]
-    towards = tuple((f, v) for lift, f, v in sorted(lifts, key=lambda x: -x[0]) if lift >= STRONG)[:most]
+    ranked = [(f, v) for lift, f, v in sorted(lifts, key=lambda x: -x[0]) if lift >= STRONG]
+    towards = tuple(ranked[:most])
+    risks = [(f, v) for lift, f, v in sorted(lifts, key=lambda x: -x[0])
+             if v and lift >= STRONG_RISK and f in kb and kb[f].group == HISTORY_GROUP]
+    if risks and not any(f in kb and kb[f].group == HISTORY_GROUP and v for f, v in towards):
+        towards += (risks[0],)  # the strongest risk factor said yes, after the symptoms that outrank it
     away = tuple((f, v) for lift, f, v in sorted(lifts, key=lambda x: x[0]) if lift <= -(STRONG if v else STRONG_NO))[:2]
     return CauseReasons(cause, probability, towards, away)
 
