@@ -52,7 +52,7 @@ def test_the_woke_up_answer_says_it_is_about_the_first_time_and_still_records_no
     assert "I woke up with it, or I don't know how fast it came" not in q.labels
     help_ = " ".join(q.help.split())
     assert "wakes you at night again and again" in help_ and "first night" in help_
-    assert "build up over days or weeks" in help_
+    assert "built up over days or weeks" in help_
     assert choice_answer(q, q.labels.index(WOKE)) == {}  # what Not sure records, unchanged
 
 
