@@ -139,7 +139,7 @@ def test_a_reason_naming_an_unknown_cause_or_an_offer_about_an_unknown_finding_i
     from numbwise.kb import KnowledgeError, load_from
     from tests.conftest import edit_file
 
-    edit_file(kb_copy / "triage_rules.yaml", "    names: b12_deficiency\n", "    names: low_b12\n")
+    edit_file(kb_copy / "triage_rules.yaml", "    names: [b12_deficiency]\n", "    names: [low_b12]\n")
     edit_file(kb_copy / "care.yaml", "        about: burning_pain  #", "        about: nerve_pain  #")
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
