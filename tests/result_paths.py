@@ -6,7 +6,8 @@ Shared by tests/test_result_plan.py (a few hundred paths in the suite) and bench
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from numbwise.assess.interview import (HANDS, Interview, Question, answer, choice_answer, describe, fingers_answer, fits,
@@ -156,6 +157,7 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
             would = triage({**answers, **{f: True for f in w.findings}}, iv.age).level  # what that change would mean
             if w.findings and group.level != "emergency" and LEVELS.index(would) > LEVELS.index(group.level):
                 out.append(f"'{w.text}' under '{group.heading}' though that change would be {would} for this person")
+    out += same_change_at_two_levels(plan.watch_for)
     if plan.level == "self_care":
         if plan.advice is None or not plan.advice.steps:
             out.append("a self-care result without home steps")
@@ -234,6 +236,36 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         out.append(f"a not-sure caution ({worst}) that does not lead the banner '{plan.title}'")
     out += _repeated_doubts(plan)
     return plan, out
+
+
+# Findings that are one change at different speeds: the numbness spreading (within hours: call now; over days: see a
+# doctor today). Two lines about them, like two lines sharing a finding, are the same change.
+SAME_CHANGE: tuple[frozenset[str], ...] = (frozenset({"spreading_within_hours", "spreading_to_other_limbs"}),)
+_SPEED = re.compile(r"\b(within (?:an? )?(?:few )?(?:seconds?|minutes?|hours?)|over (?:a few |several )?(?:seconds|"
+                    r"minutes|hours|days|weeks|months)|for more than an hour|day by day|all at once|suddenly|slowly)\b",
+                    re.I)
+
+
+def same_change_at_two_levels(groups: Iterable[Any]) -> list[str]:
+    """Two shown watch lines under different levels about the same change (a shared finding, or one of SAME_CHANGE)
+    must name different speeds, or a reader cannot tell which applies (walkthrough N, Tom: "call now if it spreads
+    within hours" beside "see a doctor today if the numbness spreads to your legs")."""
+    lines = [(g.level, w) for g in groups for w in g.items]
+    out = []
+    for i, (lv, a) in enumerate(lines):
+        for lv2, b in lines[i + 1:]:
+            if lv == lv2 or not _change(a.findings) & _change(b.findings):
+                continue
+            sa, sb = ({m.lower() for m in _SPEED.findall(w.text)} for w in (a, b))
+            if not (sa and sb and not sa & sb):
+                out.append(f"one change at two levels without different speeds: '{a.text}' / '{b.text}'")
+    return out
+
+
+def _change(findings: Iterable[str]) -> set[str]:
+    """The findings a line is about, with every finding of the same change (SAME_CHANGE) added."""
+    own = set(findings)
+    return own.union(*(fam for fam in SAME_CHANGE if fam & own))
 
 
 def _repeated_doubts(plan: ResultPlan) -> list[str]:

@@ -71,6 +71,8 @@ def test_a_rule_that_leads_from_a_not_sure_gives_its_reason_and_nothing_that_wai
     assert plan["title"] == "Call your cancer helpline now"
     assert plan["why"][0].startswith("If you have a fever or feel unwell during chemotherapy")  # its reason, first
     assert not any("the fever goes away" in d for d in plan["do_not"])  # she is not sure she has one
+    # the do-not line is worded for not knowing (walkthrough N, Maria): said to her too
+    assert any("if you get a fever or if it goes away" in d for d in plan["do_not"]), plan["do_not"]
     assert plan["next_steps"] == []  # a diary and a report wait: not beside "call now"
     watched = [w for g in plan["watch_for"] for w in g["items"]]
     assert not any(w["rule_id"] == "em_chemo_fever" for w in watched)  # already in the not-sure group, with its action
@@ -93,7 +95,7 @@ def test_a_watch_line_about_a_sign_already_in_the_not_sure_group_is_not_repeated
     # 'not sure' that needs a doctor today); a "see a doctor today if" line is no sooner, so it goes (walkthrough N)
     assert plan["caution_today"] and [g["level"] for g in plan["watch_for"]] == ["emergency"]
     assert any(w.startswith("Your face droops") for w in watched)
-    assert "The numbness spreads to your other arm or your legs." not in watched
+    assert "The numbness slowly spreads to your other arm or your legs, over days or weeks." not in watched
 
 
 def test_a_first_cause_with_nothing_pointing_to_it_says_why_it_is_listed(tmp_path: Path) -> None:
@@ -141,8 +143,9 @@ def test_a_not_sure_drop_must_be_one_of_the_acts_own_lines(kb_copy: Path) -> Non
     from numbwise.kb import KnowledgeError, load_from
     from tests.conftest import edit_file
 
-    edit_file(kb_copy / "triage_rules.yaml", "      unsure_drops:\n        - Do not wait to see if the fever goes away.",
-              "      unsure_drops:\n        - Do not wait for anything.")
+    # the chemotherapy act's do-not line now fits a doubt too (walkthrough N, Maria), so no rule drops one: add one
+    edit_file(kb_copy / "triage_rules.yaml", "      lead_if_unsure: true\n",
+              "      lead_if_unsure: true\n      unsure_drops:\n        - Do not wait for anything.\n")
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)
     assert any("em_chemo_fever" in p and "unsure_drops" in p for p in exc.value.problems)

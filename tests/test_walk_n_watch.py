@@ -60,7 +60,7 @@ def test_saras_maternity_line_sits_under_a_heading_that_says_now(tmp_path: Path)
     assert re.search(r"\bnow\b", heading) and "today" not in heading, heading
     line = next(x for x in lines if "swelling" in x)
     # her puffy morning hands: sudden or new swelling is the sign; any swelling is mentioned at the next check
-    assert "sudden" in line and "new" in line and "next" in line and "midwife" in line, line
+    assert "sudden" in line and "slowly" in line and "next" in line and "midwife" in line, line
     # near miss: not pregnant, no maternity line anywhere
     calm = _groups(_with(SARA, pregnant=False), tmp_path)
     assert not any("maternity" in h or "midwife" in h or any("midwife" in x for x in ls) for h, ls in calm.items())

@@ -81,8 +81,8 @@ def test_a_change_that_has_already_happened_is_not_listed() -> None:
     def texts(findings: dict[str, bool]) -> list[str]:
         return [w.text for w in watch_for(findings, 50, "routine")]
 
-    line = "The numbness spreads to your other arm or your legs."
-    legs = "The numbness spreads to your legs or other parts of your body."
+    line = "The numbness slowly spreads to your other arm or your legs, over days or weeks."
+    legs = "The numbness slowly spreads to your legs or other parts of your body, over days or weeks."
     assert line in texts({"numb_feet": True}) and line in texts({})
     assert legs in texts({"both_hands": True}) and line not in texts({"both_hands": True})  # both arms already
     assert line not in texts({"both_hands": True, "numb_feet": True})
