@@ -174,7 +174,7 @@ def test_sudden_numbness_with_an_arm_injury_is_a_broken_arm_emergency_not_a_stro
 
 
 def test_a_rule_stands_in_only_for_one_of_its_own_level(kb_copy: Path) -> None:
-    edit_file(kb_copy / "triage_rules.yaml", "    supersedes: [em_sudden_one_side, em_sudden_both_hands]",
+    edit_file(kb_copy / "triage_rules.yaml", "    supersedes: [em_sudden_one_side, em_sudden_both_hands, em_sudden_weakness]",
               "    supersedes: [em_sudden_one_side, ro_constant]")
     with pytest.raises(KnowledgeError) as exc:
         load_from(kb_copy)

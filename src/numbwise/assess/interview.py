@@ -1019,10 +1019,12 @@ def _emergency_settler(iv: Interview) -> str | None:
         named = [p.present for p in parts if p.present is not None]
         open_ = [f for f in named if f not in iv.asked and f not in iv.answers]
         # a 'not sure' part counts only where the rule's own advice leads even when unsure (a fever in chemotherapy:
-        # feeling unwell is a reason to call); an onset answered 'not sure' does not reorder the whole check
+        # feeling unwell is a reason to call); an onset answered 'not sure' does not reorder the whole check, even for
+        # a rule that leads from it (a start not known after an arm injury: the injury is asked in its usual place)
         doubt_leads = c.rule.act is not None and c.rule.act.lead_if_unsure
         rest = [f for f in named if f not in open_]
-        if len(open_) == 1 and all(iv.answers.get(f) is True or doubt_leads and f in unsure for f in rest) \
+        if len(open_) == 1 and all(iv.answers.get(f) is True or doubt_leads and f in unsure and f != "onset_sudden"
+                                   for f in rest) \
                 and any(iv.answers.get(f) is True or f in unsure for f in rest):
             fid = open_[0]
             if fid in load().findings and _fits(fid, iv) and not settled_by_another(fid, iv.answers):

@@ -1005,11 +1005,13 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     return groups + (_plan_group(named, findings, asked) if home and named in kb.care.plans else ())
 
 
-def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Collection[str] = ()) -> tuple[UnsureGroup, ...]:
+def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | None = None) -> tuple[UnsureGroup, ...]:
     """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones.
 
     Every emergency sign is under the call-now line, unless its own check says whom to call (`own_call`: a fever
-    during chemotherapy names the cancer helpline): cramps after thyroid surgery are not a screen sign, but call now."""
+    during chemotherapy names the cancer helpline): cramps after thyroid surgery are not a screen sign, but call now.
+    A sign whose rule has its own check for it (`own_call`'s value: a start not known after a fall) gets that check."""
+    own_call = own_call or {}
     out = []
     for lv in ("emergency", "urgent"):
         items = tuple(u for u in doubts if u.level == lv)
@@ -1018,7 +1020,8 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Collection[str] = ()) -
         found = [u.finding for u in items]
         screen = next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
         if lv == "emergency" and screen is not None and screen.if_unsure is not None:  # as the check itself showed
-            checks, call = unsure_checks(screen.if_unsure, screen.items, found)
+            checks, call = unsure_checks(screen.if_unsure, screen.items, [f for f in found if not own_call.get(f)])
+            checks = tuple(own_call[f] for f in found if own_call.get(f)) + checks
             # the checks test now, never a sign that came and went (walkthrough J); said with the act that ends the
             # group, not as one more check (walkthrough K: "How to check them (6 checks)" over five)
             now_only = screen.if_unsure.now_only if screen.if_unsure.now_only and set(screen.if_unsure.check) <= set(checks) else ""
@@ -1052,9 +1055,11 @@ def _looks_like(found: Sequence[str], covered: Collection[str]) -> tuple[str, ..
     return tuple(out)
 
 
-def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> set[str]:
-    """The doubts whose own rule says whom to call for a 'not sure' (the chemotherapy helpline), not the call-now line."""
-    return {u.finding for u in doubts if _own_rule(u, findings, age) is not None}
+def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> dict[str, str]:
+    """The doubts whose own rule says whom to call for a 'not sure' (the chemotherapy helpline), not the call-now line,
+    each with that rule's own check for it (`unsure_check`), or "" to keep the sign's own."""
+    rules = {u.finding: _own_rule(u, findings, age) for u in doubts}
+    return {f: (r.act.unsure_check or "") if r.act else "" for f, r in rules.items() if r is not None}
 
 
 def _distinct(reasons: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:

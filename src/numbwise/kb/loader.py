@@ -230,6 +230,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                             for d in act.unsure_drops if d not in act.do and d not in act.do_not)
             if (act.why_if_unsure or act.unsure_drops) and not act.lead_if_unsure:
                 problems.append(f"triage_rules.yaml: rule '{led.id}': why_if_unsure and unsure_drops need lead_if_unsure")
+            if act.unsure_check and not act.if_unsure:  # its check goes with the rule's own words for a doubt
+                problems.append(f"triage_rules.yaml: rule '{led.id}': unsure_check needs if_unsure")
     refs("triage_rules.yaml", "coherence", tri.coherence.sources)
     ids = [r.id for r in tri.rules]
     rule_level = {r.id: r.level for r in tri.rules}

@@ -598,6 +598,9 @@ class RuleAct(Strict):
     # act's own lines that presume a yes ("do not wait to see if the fever goes away"), left out.
     why_if_unsure: Text | None = None
     unsure_drops: list[Text] = []
+    # Said under the not-sure sign in this story, in place of the sign's own how-to-check (findings.yaml), when that
+    # check is another story's words: a start not known after a fall is not told "a sign of a stroke" (walkthrough N).
+    unsure_check: Text | None = None
     sources: SourceRefs
 
 
