@@ -151,3 +151,49 @@ def test_a_yes_is_never_less_urgent_than_a_not_sure_for_the_face_over_hours() ->
         yes = _assess({**base, **extra, "numb_face_same_side": True}).triage
         unknown = _assess({**base, **extra}).triage
         assert _rank(yes) <= _rank(unknown), (extra, yes, unknown)
+
+
+def test_not_sudden_and_a_short_spell_that_spread_over_minutes_stays_as_it_was() -> None:
+    """A first aura (holdout ho-007): not sudden, crept over minutes, gone within half an hour. Its speed is known to be
+    minutes, not hours, so the 'speed not known' line does not make it an emergency."""
+    result = _assess({"one_hand": True, "numb_face_same_side": True, "onset_sudden": False, "spreads_over_minutes": True,
+                      "episode_resolved_within_hour": True, "headache_follows": True, "visual_aura": True,
+                      "migraine_history": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False}, age=26)
+    assert result.triage == "routine", result.rules
+
+
+def test_anne_on_the_web_face_yes_then_over_hours_calls_now(tmp_path: Path) -> None:
+    """The same story through the web check (ASGI): face numb yes on the first list, the rest no, "Answer a few
+    questions", Over hours or a few days, every other question no; 81, female. The result calls now."""
+    import re
+
+    from numbwise.web.app import create_app
+    from numbwise.web.settings import WebSettings
+    from tests.web.test_result_answers_http import SECRET, Check
+
+    app = create_app(settings=WebSettings(store_url=f"sqlite:///{tmp_path / 'd.sqlite3'}", secret_key=SECRET))
+    c = Check(app)
+    c.post([("answer", "yes")])
+    items = re.findall(r'name="item(\d+)" value="yes"', c.page)
+    face = next(n for n in items if "face on the same side" in c.page.split(f'name="item{n}"')[0][-600:])
+    c.post([(f"item{face}", "yes"), ("answer", "none")])
+    asked: list[str] = []
+    for _ in range(40):
+        if 'id="level-title"' in c.page:
+            break
+        q = re.search(r'<h1 id="q">(.*?)</h1>', c.page, re.S)
+        asked.append(q.group(1).strip() if q else "")
+        if 'value="emergency_go_on"' in c.page:
+            c.post([("answer", "emergency_go_on")])
+        elif 'name="age"' in c.page:
+            c.post([("answer", "about"), ("age", "81"), ("sex", "female")])
+        elif "How did the numbness start" in asked[-1]:
+            c.post([("answer", "2")])  # Over hours or a few days
+        elif 'name="item0"' in c.page:
+            c.post([("answer", "none")])
+        else:
+            c.post([("answer", "no")])
+    title = re.search(r'id="level-title"[^>]*>(.*?)<', c.page, re.S)
+    assert title and title.group(1).strip() == load().triage.levels["emergency"].title, asked
+    assert any("How did the numbness start" in a for a in asked)
+    assert "two weeks" not in c.page
