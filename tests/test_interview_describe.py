@@ -299,12 +299,18 @@ def test_yes_to_the_emergency_reading_keeps_only_the_signs_shown_not_readings_ne
     from numbwise.assess.triage import triage
     from numbwise.parse import emergency, emergency_answers
 
-    words = parse("my arm suddenly went weak and my face is numb on the same side, it has been like this since last night")
+    words = parse("my arm suddenly went weak, it has been like this since last night")
     shown = {c.finding for c in emergency(words)}
     kept = emergency_answers(words)
     assert shown and set(kept) <= set(words.findings) and shown <= set(kept)
     assert triage(kept, words.age).level == "emergency"
     assert words.findings.get("onset_over_days") is True and "onset_over_days" not in kept  # read, never shown
+    # With the face numb too, the start over hours is itself a reason of the emergency (em_face_or_leg_over_days,
+    # walkthrough N): then it is shown with its words, and what is shown is what is kept.
+    words = parse("my arm suddenly went weak and my face is numb on the same side, it has been like this since last night")
+    shown = {c.finding for c in emergency(words)}
+    kept = emergency_answers(words)
+    assert "onset_over_days" in shown and set(kept) == shown
 
 
 def test_a_misread_description_never_makes_the_check_calmer_than_the_form() -> None:
