@@ -99,8 +99,9 @@ def test_an_aura_that_spread_over_minutes_is_not_told_to_call_if_it_spreads(tmp_
     assert "spreads" not in text.split("By when:")[0]  # walkthrough L: "see a doctor if it spreads" beside call now
     watch = text.split("Call your emergency number now if")[1].split("What next")[0]
     assert "spreads to other parts of your body within hours" not in watch
-    assert "keeps spreading for more than an hour or reaches new parts of your body" in watch
-    assert "- Your aura lasts more than an hour." in text  # a sentence, like the other lines
+    assert "keeps spreading over hours, up your legs or to your other arm" in watch  # walkthrough N: not "an hour"
+    # a sentence, like the other lines (walkthrough N: under "See a doctor today if", apart from the spread)
+    assert "- Your aura lasts more than an hour, or does not go away fully, but does not spread further." in text
     # near miss: a person who reported no spread over minutes keeps the general line (Carol's shingles)
     assert "spreads to other parts of your body within hours" in _text(CAROL, tmp_path)
 
