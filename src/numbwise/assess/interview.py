@@ -779,6 +779,16 @@ def _still_open(q: Question, iv: Interview) -> Question:
     return replace(q, findings=tuple(q.findings[i] for i in keep), labels=tuple(q.labels[i] for i in keep))
 
 
+def _home_care_hinges_on(fid: str, iv: Interview, level: str) -> bool:
+    """Could a self-care pattern that tests this finding still hold (the level is not above routine, and the pattern
+    is still possible)? Only then is an item a list answered none of asked on its own: beside an urgent sign it could
+    change nothing (walkthrough N)."""
+    if LEVELS.index(level) < LEVELS.index("routine"):
+        return False
+    return any(c.rule.level == "self_care" and fid in c.rule.when.finding_ids() and _possible(c.rule.when, iv)
+               for c in compiled_rules())
+
+
 @functools.cache
 def _answer_one_of() -> tuple[tuple[str, ...], ...]:
     """The screens' groups of which one item is always true (interview.yaml `no_to_all_is_blank`), built once."""
@@ -1024,7 +1034,8 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     named = _named_cause_question(iv, post)
     if named is not None:
         return finding_question(named)
-    for fid in (*must_ask, *iv.to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
+    to_ask = [f for f in iv.to_ask if f not in {g[0] for g in _answer_one_of()} or _home_care_hinges_on(f, iv, current)]
+    for fid in (*must_ask, *to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
                 and not settled_by_another(fid, iv.answers):
             return _clarify(fid, iv)
