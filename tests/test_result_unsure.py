@@ -374,7 +374,8 @@ def test_the_caution_names_the_signs_it_is_about() -> None:
     dan = {"age": 45, "sex": "male", "findings": {"one_hand": True, "numb_thumb": True, "hand_weakness": True,
                                                   "after_pressure_on_arm": False, "constant": True}}
     plan = result_plan(assess(dan), unsure=["arm_or_leg_weakness_sudden"])
-    assert plan.caution.startswith("You were not sure about: your arm or leg suddenly feels weak.")
+    # his weak hand is a yes: what is not known is how the weakness came on (walkthrough N, Sam)
+    assert plan.caution.startswith("You were not sure about: whether the weakness came on suddenly, in your arm or your leg.")
 
 
 def test_a_stroke_sign_that_may_have_come_and_gone_takes_one_path_today_in_the_terminal(tmp_path: Path) -> None:

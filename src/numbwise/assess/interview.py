@@ -119,7 +119,8 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
             raise ValueError(f"'{fid}' is not part of question '{question.id}'")
         if not isinstance(value, bool):
             raise ValueError(f"answer for '{fid}' must be true or false")
-    blank = tuple(f for f in question.findings if f in set(blank) and f not in updates)
+    updates, none_of, ask = _no_to_all_blank(question, updates, blank)
+    blank = tuple(f for f in question.findings if (f in set(blank) or f in none_of) and f not in updates)
     # asked back once already: a second blank counts as 'not sure', never a third asking (kept in the history as
     # left blank all the same, so the answers shown say "left blank", not a "not sure" the person never chose)
     still_open = () if _is_left_blank(question) else blank
@@ -137,7 +138,26 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
         asked=iv.asked | asked_now | set(updates) | set(implied),
         shown=shown,
         history=iv.history + ((question, tuple(updates.items()), blank),),
+        to_ask=tuple(dict.fromkeys(iv.to_ask + ask)),
     )
+
+
+def _no_to_all_blank(question: Question, updates: Mapping[str, bool],
+                     blank: Collection[str]) -> tuple[dict[str, bool], set[str], tuple[str, ...]]:
+    """A list's no to every item of a group of which one is always true (there all the time, or comes and goes:
+    interview.yaml `no_to_all_is_blank`) answers none of them (walkthrough N: Anne and Sara ticked neither, and the
+    home-care carpal tunnel pattern rested on a "not there all the time" they never said). Those items are kept as
+    left blank (not known, never 'not sure'; a replay of the history reads them the same), and the group's first
+    item is asked on its own before the interview stops (`to_ask`: "Is the numbness there all the time?"), never in
+    the list of blanks (whose words say "you left some of these blank"). The same when the whole group was left blank.
+    Returns the answers kept, the items taken out and the questions to ask. A single question's answer (yes, no or not
+    sure to one of them), and the list of blanks itself, are answers as given."""
+    if question.kind not in ("screen", "sweep") or _is_left_blank(question):
+        return dict(updates), set(), ()
+    groups = [g for g in _answer_one_of() if set(g) <= set(question.findings)]
+    none_of = {f for g in groups if all(updates.get(f) is False for f in g) for f in g}
+    ask = tuple(g[0] for g in groups if all(f in none_of or (f in blank and f not in updates) for f in g))
+    return {f: v for f, v in updates.items() if f not in none_of}, none_of, ask
 
 
 def _hands(question: Question, updates: Mapping[str, bool], explicit: Collection[str],
@@ -759,6 +779,22 @@ def _still_open(q: Question, iv: Interview) -> Question:
     return replace(q, findings=tuple(q.findings[i] for i in keep), labels=tuple(q.labels[i] for i in keep))
 
 
+def _home_care_hinges_on(fid: str, iv: Interview, level: str) -> bool:
+    """Could a self-care pattern that tests this finding still hold (the level is not above routine, and the pattern
+    is still possible)? Only then is an item a list answered none of asked on its own: beside an urgent sign it could
+    change nothing (walkthrough N)."""
+    if LEVELS.index(level) < LEVELS.index("routine"):
+        return False
+    return any(c.rule.level == "self_care" and fid in c.rule.when.finding_ids() and _possible(c.rule.when, iv)
+               for c in compiled_rules())
+
+
+@functools.cache
+def _answer_one_of() -> tuple[tuple[str, ...], ...]:
+    """The screens' groups of which one item is always true (interview.yaml `no_to_all_is_blank`), built once."""
+    return tuple(tuple(g) for s in load().interview.steps for g in s.no_to_all_is_blank)
+
+
 @functools.cache
 def exclusive_groups() -> tuple[frozenset[str], ...]:
     """Findings that answer each other: the options of each one-answer choice, and one hand or both (built once)."""
@@ -852,6 +888,7 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     if s is None or s.id in iv.shown:
         return None
     left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers
+            and not any(f in g and g[0] in iv.to_ask for g in _answer_one_of())  # asked on its own instead
             and not settled_by_another(f, iv.answers) and _fits(f, iv)]
     if not left:
         return None
@@ -997,7 +1034,8 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     named = _named_cause_question(iv, post)
     if named is not None:
         return finding_question(named)
-    for fid in (*must_ask, *iv.to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
+    to_ask = [f for f in iv.to_ask if f not in {g[0] for g in _answer_one_of()} or _home_care_hinges_on(f, iv, current)]
+    for fid in (*must_ask, *to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
                 and not settled_by_another(fid, iv.answers):
             return _clarify(fid, iv)

@@ -19,7 +19,7 @@ from numbwise.assess.interview import (cause_gain, checklist_label, fits, own_ch
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import (
-    HISTORY_GROUP, LEVELS, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown,
+    HISTORY_GROUP, LEVELS, SELF_CARE_CAUSE_RULE, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown,
     triage, watched_causes,
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
@@ -621,7 +621,7 @@ def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collect
     advice: list[str] = []
     for e, fs in found:
         for f in fs:
-            items.setdefault(f, Unsure(f, checklist_label(f), PLAN_DOUBT))
+            items.setdefault(f, Unsure(f, unsure_label(f, findings), PLAN_DOUBT))
         if len(found) > 1:
             which = "; ".join(items[f].text for f in fs)
             advice.append(f"If this might be true ({which}): {' '.join(e.then.split())}")
@@ -876,7 +876,7 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collect
         for but in rule.but:
             if findings.get(but.said) is True and but.text not in out:
                 out.append(but.text)
-                doubts = [checklist_label(f) for f in unsure if f in parts and f not in findings and f in kb.findings]
+                doubts = [unsure_label(f, findings) for f in unsure if f in parts and f not in findings and f in kb.findings]
                 if doubts:
                     out.append(UNSURE_PARTS + " " + "; ".join(doubts) + ".")
     return tuple(out)
@@ -921,6 +921,14 @@ def _hand_diagram(level: str, shown: tuple[CauseLine, ...], marks: Collection[st
                        NextStep("katz", "About the hand diagram score", "numbwise score katz", "/scores/katz"))
 
 
+def unsure_label(fid: str, findings: Mapping[str, bool]) -> str:
+    """A 'not sure' sign as the result names it: its own words for what is not known beside another answer that is
+    yes (findings.yaml `unsure_with`: a weak grip said, "Whether the weakness came on suddenly"), else its list words."""
+    entry = load().findings[fid]
+    return next((" ".join(t.split()) for g, t in entry.unsure_with.items() if findings.get(g) is True),
+                entry.checklist or entry.said_yes.rstrip("."))
+
+
 def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str]) -> tuple[Unsure, ...]:
     """The signs answered 'not sure' whose yes would make the result more urgent for this person, most urgent first
     and in the order they were asked."""
@@ -936,7 +944,7 @@ def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: C
     joint = {f for rid in together if rid in trig and trig[rid][0] == "emergency" for f in trig[rid][1]}
     raises = {f: "emergency" if f in joint and lv == "urgent" else lv for f, lv in raises.items()}
     return tuple(
-        Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), lv)
+        Unsure(f, unsure_label(f, findings), lv)
         for f, lv in sorted(raises.items(), key=lambda x: (LEVELS.index(x[1]), _asked_order().get(x[0], 10**6), x[0]))
         if LEVELS.index(lv) < LEVELS.index(level)
     )
@@ -974,7 +982,7 @@ def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure
     if not found:
         return ()
     found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
-    items = tuple(Unsure(f, kb.findings[f].checklist or kb.findings[f].said_yes.rstrip("."), level) for f in found)
+    items = tuple(Unsure(f, unsure_label(f, findings), level) for f in found)
     heading, act = UNSURE_SAID_BACK[level]
     return (UnsureGroup(level, heading, items, (act,)),)
 
@@ -1150,7 +1158,13 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # walking is unsteady") is left out, as in the causes' reasons (walkthrough J, George)
     signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
         tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
-    why = (tuple(triage_reasons(Triage(level, result.red_flags, result.rules), findings))
+    now = led is not None and _now_lead(doubts, findings, level)  # one path, call now (walkthrough K)
+    today = led is not None and not now and _today_lead(doubts, findings, level)  # one path, help today (walkthrough J)
+    # under a call-now or help-today banner a home-care pattern's reason ("can often be eased at home", "fine to care
+    # for at home") is not said: it reads as the opposite advice (walkthrough N, Anne: call now beside a night splint)
+    home = {r.id for r in kb.triage.rules if r.level == "self_care"} | {SELF_CARE_CAUSE_RULE}
+    told = tuple(r for r in result.rules if not ((now or today) and r in home))
+    why = (tuple(triage_reasons(Triage(level, result.red_flags, told), findings) if told or not (now or today) else ())
            # "so here it does not need emergency help" would contradict a caution that cannot rule one out (walkthrough
            # L, Nadia not sure whether it spread within hours): said only when no emergency sign is in doubt
            + (_explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ())
@@ -1162,7 +1176,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # the slower path (walkthrough N, Sam's weak grip; the sign stays under the warning signs); another rule's
         # reason (pre-eclampsia signs in pregnancy) is still said
         rules = {r.id: r for r in kb.triage.rules}
-        kept = tuple(r for r in result.rules if r not in rules or not any(
+        kept = tuple(r for r in told if r not in rules or not any(
             leaf.unknown == "onset_sudden" for leaf in rules[r].when.leaves()))
         why = (" ".join(led[0].why.split()),) + tuple(
             triage_reasons(Triage(level, result.red_flags, kept), findings) if kept else ()) + _buts(
@@ -1185,8 +1199,6 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                     f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it.")
     else:
         headline = CANT_TELL
-    now = led is not None and _now_lead(doubts, findings, level)  # one path, call now (walkthrough K)
-    today = led is not None and not now and _today_lead(doubts, findings, level)  # one path, help today (walkthrough J)
     # below a call-now banner the page is an emergency's: no homework questions, no hand diagram, no "see a doctor
     # today if" list to read as "wait and see" (walkthrough L, Sam)
     page_level = "emergency" if now else level

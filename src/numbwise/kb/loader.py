@@ -179,6 +179,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for other in f.no_is_no_reason_with:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': no_is_no_reason_with '{other}', which is not another known finding")
+        for other in f.unsure_with:
+            if other == fid or other not in voc.findings:
+                problems.append(f"findings.yaml: entry '{fid}': unsure_with '{other}', which is not another known finding")
         for other in f.phrases.needs if f.phrases else []:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': phrases need '{other}', which is not another known finding")

@@ -159,6 +159,9 @@ class Finding(Strict):
     # A "no" that is no argument once one of these is yes: the ranking treats answers as independent, so "You do
     # not take metformin" would count against diabetic nerve damage in someone who said they have diabetes.
     no_is_no_reason_with: list[Ident] = []
+    # How a 'not sure' to this sign is named when another answer is yes (a weak grip said: "Whether the weakness came on
+    # suddenly", not "not sure: your arm or leg suddenly feels weak" beside "! Your grip is weak", walkthrough N, Sam).
+    unsure_with: dict[Ident, Text] = {}
     # A history answer that is itself the danger when its rule fires (a fall on the arm), not a risk factor (smoking):
     # shown under "Warning signs in your answers" beside the other signs.
     warning_sign: bool = False
@@ -865,12 +868,17 @@ class Step(Strict):
     options: list[ChoiceOption] = []
     any_first: bool = False  # a face may ask "any of these?" before asking which (no sign pre-answered)
     if_unsure: UnsureAdvice | None = None
+    # Items of a screen of which one is always true (there all the time, or comes and goes): a no to each of them is no
+    # answer, so they are left blank (not known) and asked back, never recorded as two noes (walkthrough N, Anne).
+    no_to_all_is_blank: list[list[Ident]] = []
     sources: SourceRefs
 
     @model_validator(mode="after")
     def _shape(self) -> Step:
         if self.kind == "screen" and not self.items:
             raise ValueError("a screen needs items")
+        if any(len(g) < 2 or not set(g) <= set(self.items) for g in self.no_to_all_is_blank):
+            raise ValueError("no_to_all_is_blank: each group needs two or more of the screen's own items")
         if self.kind == "choice" and len([o for o in self.options if not o.unsure]) < 2:
             raise ValueError("a choice needs at least two options that set a finding")
         group = {o.finding for o in self.options if not o.unsure}
