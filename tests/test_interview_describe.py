@@ -390,7 +390,10 @@ def test_words_that_say_only_part_of_a_finding_are_asked() -> None:
                 asked += q.findings
                 iv = answer(iv, q, {} if value is None else {f: value for f in q.findings})
             assert "fatigue_pallor" in asked, (text, value)
-            assert from_data(json.loads(json.dumps(to_data(iv)))).to_ask == ("fatigue_pallor",)
+            # kept through the web's saved data (a "there all the time" left open by a no to the whole pattern list
+            # may wait there too, asked only while a home-care pattern rests on it)
+            assert from_data(json.loads(json.dumps(to_data(iv)))).to_ask == iv.to_ask
+            assert iv.to_ask[0] == "fatigue_pallor"
 
 
 def test_the_early_warning_for_a_fever_during_chemotherapy_is_the_result_banner() -> None:
