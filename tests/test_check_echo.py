@@ -53,8 +53,9 @@ def test_the_emergency_screen_echo_names_the_signs() -> None:
 
 
 def test_the_home_care_list_echo_names_the_items() -> None:
-    # questions 4 to 10 answered no; question 11 is "Before we suggest home care"
-    out = said(input="\n45\nf\n3\nR1 R2 R3\n" + "n\n" * 7 + "3\n\n" + "n\n" * 30)
+    # questions 4 to 11 answered no (9: "there all the time?", asked since none of the pattern list was ticked);
+    # question 12 is "Before we suggest home care"
+    out = said(input="\n45\nf\n3\nR1 R2 R3\n" + "n\n" * 8 + "3\n\n" + "n\n" * 30)
     assert "Before we suggest home care" in out
     assert "You said yes to: You see zigzags, flashes or blind spots with it." in out
 
@@ -89,10 +90,11 @@ def test_back_keeps_a_choice_the_finger_picture_and_a_no(tmp_path: Path) -> None
     assert "Before, you said: Slowly, over weeks or months. Press Enter to keep that" in out
     assert "Before, you said: right thumb, right index finger, right middle finger. Press Enter to keep that" in out
     assert finished(tmp_path, "back", START + "b\nb\n\n\n") == finished(tmp_path, "straight", START)
-    # no to question 9 (memory or mood), then b at question 10: Enter keeps the no
+    # no to question 9 ("there all the time?", asked since none of the pattern list was ticked), then b at question
+    # 10: Enter keeps the no
     no = "\n45\nf\n3\nR1 R2 R3\n" + "n\n" * 6
     out = said(input=no + "b\n\n")
-    assert out.split("Before, you said: no.")[0].rsplit("Question", 1)[1].startswith(" 9: Have you had memory problems")
+    assert out.split("Before, you said: no.")[0].rsplit("Question", 1)[1].startswith(" 9: Is the numbness there all the time")
     assert "Before, you said: no. Press Enter to keep that, or type your new answer." in out
     assert finished(tmp_path, "no-back", no + "b\n\n") == finished(tmp_path, "no", no)
 

@@ -80,7 +80,8 @@ def test_one_hand_kept_is_never_asked_as_both_hands() -> None:
 
 
 def test_jo_terminal_is_not_asked_the_six_weeks_or_her_fingers_again() -> None:
-    run = run_cli("--plain", "check", "--no-diary", "--describe", JO, input="\n\n3\n" + "\n" * 12)
+    # "at night" does not say whether it is there all the time: that is asked once, before home care rests on it
+    run = run_cli("--plain", "check", "--no-diary", "--describe", JO, input="\n\n3\n" + "\n" * 5 + "n\n" + "\n" * 12)
     out = _flat(run.out)
     assert "URGENCY:" in out, out[-1500:]
     _never_asked_again(run.out)
