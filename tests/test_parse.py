@@ -208,6 +208,11 @@ def test_pressure_words_count_only_with_the_easing_said(text: str, pressure: boo
     ("it won't wear off", None),
     # ... while words that it ended still say it.
     ("it wore off after 20 minutes", True),
+    # gone, with no time said, is not "within an hour" (an aura over an hour needs checking today: u-071, "all gone
+    # now, but it was different from my normal aura", was read as the exception to ur_long_aura)
+    ("tingling spread up my arm over 20 minutes, then a headache. All gone now", None),
+    ("it wore off after 90 minutes", None),
+    ("my hand is back to normal", None),
     ("it wears off after 20 minutes", True),
     ("it was gone after 20 minutes", True),
     ("it eased off after 15 minutes and was completely gone", True),

@@ -773,6 +773,7 @@ def _resolving(words: list[str]) -> bool:
 def _ends(words: list[str]) -> bool:
     """'it goes after 15 minutes', 'went off in 5 min': going, said with when, is going away."""
     return any(w in ("go", "goes", "went") and words[i + 1:i + 2] and words[i + 1] in ("after", "in", "within", "off", "by")
+               or w in ("wore", "wears") and words[i + 1:i + 2] == ["off"]  # 'it wore off after 20 minutes'
                for i, w in enumerate(words))
 
 
