@@ -103,6 +103,11 @@ def test_ellas_start_not_seen_in_the_cold_gets_one_path_today_in_her_storys_word
     assert "cold" in plan["why"][0] and "under 16" in plan["why"][0].lower()
     for words in (*STROKE_WORDS, "lying", "leaning", "pressure on the arm", "might be true now", "If none"):
         assert words not in said, words
+    # the start's own check ("tell your doctor how fast each attack starts") without "call now if any of these might
+    # be happening" under it: the banner's one path says when to call
+    (group,) = [g for g in plan["unsure"] if g["level"] == "emergency"]
+    assert any("each attack" in a for a in group["advice"])
+    assert not any("might be happening" in a or "call your emergency number" in a for a in group["advice"])
     text = assess_cli(ELLA, tmp_path)
     banner = text.split("By when:")[0]
     assert "GET MEDICAL HELP TODAY" in banner and ">> Call 999 (UK)" in banner
