@@ -119,7 +119,7 @@ def test_an_act_needs_known_sources_and_known_keys(kb_copy: Path) -> None:
 
 
 ARM = {"age": 40, "sex": "male", "findings": {"recent_arm_injury_or_cast": True}}
-TIGHT_CAST_LINE = "Your cast or bandage feels too tight, or the pain or swelling keeps getting worse."
+TIGHT_CAST_LINE = "You have a cast or bandage and it feels too tight, or the pain or swelling keeps getting worse."
 
 
 def test_the_arm_injury_result_leaves_a_tight_cast_to_the_emergency_watch_line(tmp_path: Path) -> None:

@@ -74,9 +74,10 @@ def test_a_weak_grip_never_turns_sams_call_now_into_see_a_doctor_today(tmp_path:
     assert "CALL YOUR EMERGENCY NUMBER NOW" in banner and "UNLESS YOU CALL" not in text
     assert "Even if none of the signs" not in text and "in your diary" not in text
     assert "Your grip is weak" in text  # the sign that set the urgent rule is still shown
-    # and no reason under it reads as the slower path ("needs a doctor today"); Kofi's urgent reason stays
+    # and no reason under it reads as the slower path ("needs a doctor today"); nor under Kofi's "Go to A&E now",
+    # which covers his urgent injury rule (walkthrough O: tests/test_walk_o_lead.py)
     assert "doctor today" not in text.split("Why this level")[1].split("What may be causing it")[0]
-    assert "today" in " ".join(_plan(KOFI, tmp_path)["why"])
+    assert "today" not in " ".join(_plan(KOFI, tmp_path)["why"]) and "now" in _plan(KOFI, tmp_path)["why"][0]
 
 
 def test_a_known_start_after_a_fall_both_hands_or_a_slow_start_keep_see_a_doctor_today(tmp_path: Path) -> None:

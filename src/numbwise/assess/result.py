@@ -24,7 +24,7 @@ from numbwise.assess.triage import (
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
-from numbwise.kb.models import Level, Rule, UnsureLead
+from numbwise.kb.models import Level, Rule, RuleAct, StartStory, UnsureLead
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -366,7 +366,7 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
         lt = lt.model_copy(update={"action": said.get(lt.action, lt.action), "by_when": said.get(lt.by_when, lt.by_when),
                                    "do": [said.get(d, d) for d in lt.do], "do_not": [said.get(d, d) for d in lt.do_not]})
     fired = [r for r in kb.triage.rules if r.id in rules and r.level == level]
-    acts = [r.act for r in fired if r.act is not None]
+    acts = [_fitting(r.act, findings or {}, age) for r in fired if r.act is not None]
     if acts and len(acts) == len(fired):
         titles = {a.title or lt.title for a in acts}
         whens = {a.by_when or lt.by_when for a in acts}
@@ -428,14 +428,17 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
         # one path for numbness that may itself be a stroke now: call now, no slower path after it
         lead = lead.model_copy(update={"title": lead.now_title, "action": lead.now_action,
                                        "by_when": lead.now_by_when, "why": lead.now_why or lead.why})
-    elif _today_lead(doubts, findings, level) and lead.past_title and lead.past_action and lead.past_by_when:
+    elif _today_lead(doubts, findings, level, age) and lead.past_title and lead.past_action and lead.past_by_when:
         # one path for a sign that may have come and gone: help today, the level's words only after that check; in
         # the words of a start not seen after pressure on the arm when that is the only doubt (walkthrough N, Lily)
-        start = _start_only(doubts, findings, age)
+        story = _start_story(doubts, findings, age)
+        start = story is not None
+        if story is not None:  # its own words in the slots: never "after lying on the arm" for the cold
+            words |= {"said": " ".join(story.said.split()), "likely": story.likely, "because": story.because}
         lead = lead.model_copy(update={"title": lead.past_title,
                                        "action": lead.start_action if start else lead.past_action,
                                        "by_when": lead.past_by_when,
-                                       "why": lead.start_why if start else lead.past_why or lead.why,
+                                       "why": (lead.start_why or "").format(**words) if start else lead.past_why or lead.why,
                                        "heading": lead.start_heading if start else lead.heading,
                                        "past_causes_note": lead.start_causes_note if start else lead.past_causes_note})
     elif level == "urgent" and lead.urgent_title and lead.urgent_action and lead.urgent_by_when:  # its advice holds anyway
@@ -664,14 +667,23 @@ def _could_have_come_and_gone(doubts: tuple[Unsure, ...], findings: Mapping[str,
     return bool(found & _stroke_signs()) or ("onset_sudden" in found and findings.get("both_hands") is not True)
 
 
-def _start_only(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> bool:
-    """Whether the only emergency sign not sure of is how fast it started, in the story unsure_lead `start_when` names
-    (walkthrough N, Lily, 12: a start not seen, after sleeping on her arm): the help-today path then says that, not
-    "it may have been a mini-stroke" beside "Most likely: my arm fell asleep"."""
+def _start_story(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> StartStory | None:
+    """The story that gives a usual reason when the only emergency sign not sure of is how fast it started, for whom
+    unsure_lead `start_when` holds (under 16): the first of its `start_stories` the answers tell (walkthrough N, Lily,
+    12: a start not seen, after sleeping on her arm; walkthrough O, Ella, 8: fingers white in the snow). The help-today
+    path then says that, in the story's words, not "it may have been a mini-stroke" beside "Most likely: my arm fell
+    asleep". None otherwise."""
     lead = load().triage.unsure_lead.get("emergency")
     found = {d.finding for d in doubts if d.level == "emergency"}
-    return lead is not None and lead.start_when is not None and lead.start_action is not None \
-        and found == {"onset_sudden"} and compile_cond(lead.start_when)(findings, age) is not None
+    if lead is None or lead.start_when is None or lead.start_action is None or found != {"onset_sudden"} \
+            or compile_cond(lead.start_when)(findings, age) is None:
+        return None
+    return next((st for st in lead.start_stories if compile_cond(st.when)(findings, age) is not None), None)
+
+
+def _start_only(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> bool:
+    """Whether the help-today path is said as a start not seen, in a story's words (`_start_story`)."""
+    return _start_story(doubts, findings, age) is not None
 
 
 def _stroke_signs() -> frozenset[str]:
@@ -687,7 +699,7 @@ def _watch_again(items: tuple[WatchFor, ...], doubts: tuple[Unsure, ...]) -> tup
     return tuple(replace(w, text=w.again, parts=()) if w.again and set(w.findings) & doubted else w for w in items)
 
 
-def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str) -> bool:
+def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str, age: int | None) -> bool:
     """Whether the caution's banner takes one path, help today (unsure_lead `past_*`): on a routine or
     self-care result, when a not-sure emergency sign could have come and gone. The person cannot know whether it
     happened, so "if none of them: within days to two weeks" beside "if it happened: today" gives them no path
@@ -699,7 +711,11 @@ def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level:
         return False
     # a sign that needs a doctor today, not sure of (cramps with vomiting and kidney disease, walkthrough K): the
     # same one path, today, never "if none of them: within two weeks" beside it
-    return doubts[0].level == "urgent" or (doubts[0].level == "emergency" and _could_have_come_and_gone(doubts, findings))
+    # a start not seen in a child whose story gives a usual reason (`_start_story`: Ella's fingers white in the snow,
+    # in both hands, walkthrough O) takes it too: "call now if it might be true now" cannot apply to how a past
+    # episode started, and below 16 a sudden start is checked today
+    return doubts[0].level == "urgent" or (doubts[0].level == "emergency" and (
+        _could_have_come_and_gone(doubts, findings) or _start_only(doubts, findings, age)))
 
 
 # Answers that say when or how the numbness started, so it is not a start nobody knows: slow or old, in attacks,
@@ -751,13 +767,13 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
         text = f"{_named_doubts(doubts)} {text}"
     start = tri.unsure_lead.get("emergency")
-    if worst == "emergency" and start is not None and start.start_caution and _today_lead(doubts, findings, level) \
+    if worst == "emergency" and start is not None and start.start_caution and _today_lead(doubts, findings, level, age) \
             and _start_only(doubts, findings, age):  # a start not seen (walkthrough N): said as that, not "might be true now"
         text = f"{_named_doubts(doubts)} {start.start_caution}"
     if _now_lead(doubts, findings, level):  # the banner says call now: "we can't tell ... if you think" would hedge it
         return _named_doubts(doubts), True
     if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away \
-            and _could_have_come_and_gone(doubts, findings) and not _today_lead(doubts, findings, level) \
+            and _could_have_come_and_gone(doubts, findings) and not _today_lead(doubts, findings, level, age) \
             and not _now_lead(doubts, findings, level):
         text = f"{text} {tri.unsure_caution_went_away}"  # an urgent level's own advice is already today or now;
         # and when the banner itself is one path (help today, `_today_lead`, or call now, `_now_lead`), it says it there
@@ -795,7 +811,7 @@ def _banner(level: str, rules: Collection[str], findings: Mapping[str, bool], ag
     """The result's banner (the level's advice or its rules' own, `_act`), led by a 'not sure' sign's rule when one
     leads it (`_lead`), with that rule: the one place the banner is composed, for the result and any early warning."""
     lead = _lead(_doubts(findings, age, level, unsure), findings, age)
-    return (_lead_act(lead) if lead is not None else _act(level, rules, findings, age)), lead
+    return (_lead_act(lead, findings, age) if lead is not None else _act(level, rules, findings, age)), lead
 
 
 def call_now(result: Assessment, unsure: Collection[str] = ()) -> tuple[str, str] | None:
@@ -810,14 +826,36 @@ def call_now(result: Assessment, unsure: Collection[str] = ()) -> tuple[str, str
     return None if (act.title, act.action) == (lt.title, lt.action) else (act.title, act.action)
 
 
-def _lead_act(rule: Rule) -> _Act:
+def _not_covered(told: Sequence[str], level: str, leading: Collection[str]) -> tuple[str, ...]:
+    """The rules that set the level (`told`) whose reason still says something of its own under a banner led by more
+    urgent rules (`leading`, from a 'not sure'): a rule less urgent than a leading one whose signs are all among that
+    one's (the urgent "numbness after an arm injury" within "numbness that started at once with an arm injury") is
+    the same story said slower, and is left out; a rule about anything else (pre-eclampsia signs) stays."""
+    trig = _rule_triggers()
+    covers = [trig[r][1] for r in leading if r in trig and LEVELS.index(trig[r][0]) < LEVELS.index(level)]
+    return tuple(r for r in told if not (r in trig and trig[r][1] and any(trig[r][1] <= c for c in covers)))
+
+
+def _fitting(act: RuleAct, findings: Mapping[str, bool], age: int | None) -> RuleAct:
+    """A rule's act less the lines whose `only_when` these answers do not meet (walkthrough O, Kofi, 33: "if a child
+    is hurt, ask someone else to drive")."""
+    out = {o.line for o in act.only_when if compile_cond(o.when)(findings, age) is None}
+    if not out:
+        return act
+    return act.model_copy(update={"do": [d for d in act.do if d not in out],
+                                  "do_not": [d for d in act.do_not if d not in out]})
+
+
+def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int | None = None) -> _Act:
     """The banner of a rule that leads a result from a 'not sure' (its title, action and what to do), as a yes shows it,
-    less the lines that presume a yes (`unsure_drops`: "do not wait to see if the fever goes away")."""
+    less the lines that presume a yes (`unsure_drops`: "do not wait to see if the fever goes away") and those that do
+    not fit the person (`only_when`)."""
     assert rule.act is not None
     lt = load().triage.levels[rule.level]
     drops = set(rule.act.unsure_drops)
-    return _Act(rule.act.title or lt.title, rule.act.action, rule.act.by_when or lt.by_when,
-                tuple(d for d in rule.act.do if d not in drops), tuple(d for d in rule.act.do_not if d not in drops))
+    act = _fitting(rule.act, findings or {}, age)
+    return _Act(act.title or lt.title, act.action, act.by_when or lt.by_when,
+                tuple(d for d in act.do if d not in drops), tuple(d for d in act.do_not if d not in drops))
 
 
 def _cause_note(cid: str, doubts: tuple[Unsure, ...]) -> str:
@@ -1003,7 +1041,7 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     asked = [f for f in unsure if isinstance(f, str) and f in kb.vocabulary.findings]
     years = age if isinstance(age, int) and not isinstance(age, bool) else None
     doubts = _doubts(findings, years, level, asked)
-    groups = _unsure_groups(doubts, _own_call(doubts, findings, years)) + _said_back(findings, years, level, asked,
+    groups = _unsure_groups(doubts, _own_call(doubts, findings, years, level)) + _said_back(findings, years, level, asked,
                                                                                      {d.finding for d in doubts})
     named = named_cause({"triage": level, "causes": [{"id": c, "probability": p} for c, p in causes]}, case) \
         if causes else None
@@ -1063,11 +1101,19 @@ def _looks_like(found: Sequence[str], covered: Collection[str]) -> tuple[str, ..
     return tuple(out)
 
 
-def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> dict[str, str]:
+def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
+              level: str) -> dict[str, str]:
     """The doubts whose own rule says whom to call for a 'not sure' (the chemotherapy helpline), not the call-now line,
-    each with that rule's own check for it (`unsure_check`), or "" to keep the sign's own."""
+    each with that rule's own check for it (`unsure_check`), or "" to keep the sign's own. A start not seen in a
+    child's story (`_start_story`, on the help-today path) keeps its own check without the call-now line: how a past
+    episode began cannot be "happening" now, and the banner already says when to call (walkthrough O, Ella)."""
     rules = {u.finding: _own_rule(u, findings, age) for u in doubts}
-    return {f: (r.act.unsure_check or "") if r.act else "" for f, r in rules.items() if r is not None}
+    out = {f: (r.act.unsure_check or "") if r.act else "" for f, r in rules.items() if r is not None}
+    start = load().findings.get("onset_sudden")
+    if start is not None and start.how_to_check and _start_only(doubts, findings, age) \
+            and _today_lead(doubts, findings, level, age):
+        out.setdefault("onset_sudden", " ".join(start.how_to_check.split()))
+    return out
 
 
 def _distinct(reasons: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
@@ -1159,7 +1205,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
         tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
     now = led is not None and _now_lead(doubts, findings, level)  # one path, call now (walkthrough K)
-    today = led is not None and not now and _today_lead(doubts, findings, level)  # one path, help today (walkthrough J)
+    today = led is not None and not now and _today_lead(doubts, findings, level, age)  # one path, help today (walkthrough J)
     # under a call-now or help-today banner a home-care pattern's reason ("can often be eased at home", "fine to care
     # for at home") is not said: it reads as the opposite advice (walkthrough N, Anne: call now beside a night splint)
     home = {r.id for r in kb.triage.rules if r.level == "self_care"} | {SELF_CARE_CAUSE_RULE}
@@ -1170,13 +1216,22 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
            + (_explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ())
            + _buts(result.rules, findings, unsure))
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
+        # a calmer rule the leading one covers ("a doctor should check it today" for the same injury under "go to
+        # A&E now", walkthrough O, Kofi) would read as the slower path: not said; a reason about anything else stays
+        kept = _not_covered(told, level, (lead.id,))
+        if kept != told:
+            why = (tuple(triage_reasons(Triage(level, result.red_flags, kept), findings)) if kept else ()) + (
+                _explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ()) + _buts(
+                result.rules, findings, unsure)
         why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
     elif led is not None and level == "urgent" and _now_lead(doubts, findings, level):
         # call now over an urgent rule for a start not known: that rule's "needs a doctor today" reason would read as
         # the slower path (walkthrough N, Sam's weak grip; the sign stays under the warning signs); another rule's
-        # reason (pre-eclampsia signs in pregnancy) is still said
+        # reason (pre-eclampsia signs in pregnancy) is still said. Covered: a rule for a start not known, or one whose
+        # signs are all within a rule a yes to the doubts would set at the caution's level (`_not_covered`).
         rules = {r.id: r for r in kb.triage.rules}
-        kept = tuple(r for r in told if r not in rules or not any(
+        yes = triage({**findings, **{d.finding: True for d in doubts if d.level == led[1]}}, age).rules
+        kept = tuple(r for r in _not_covered(told, level, yes) if r not in rules or not any(
             leaf.unknown == "onset_sudden" for leaf in rules[r].when.leaves()))
         why = (" ".join(led[0].why.split()),) + tuple(
             triage_reasons(Triage(level, result.red_flags, kept), findings) if kept else ()) + _buts(
@@ -1216,7 +1271,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
-    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age)) + _said_back(
+    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level)) + _said_back(
         findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
     one_path = now or today

@@ -53,10 +53,12 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         said = [lead.heading, lead.do_heading, lead.why, *(t for t in (lead.urgent_why, lead.urgent_do_heading) if t), *(getattr(lead, k).format(title="see a doctor", action="see a doctor.",
                                                                        by_when="today.") for k in ("title", "action", "by_when"))]
         watch = lead.past_watch_new or ""  # the call-now line in its slot, as the result says it
-        said += [t.format(action="see a doctor.", watch=watch) for t in (
+        story = lead.start_stories[0] if lead.start_stories else None  # the first story's words in their slots
+        slots = {"said": story.said, "likely": story.likely, "because": story.because} if story else {}
+        said += [t.format(action="see a doctor.", watch=watch, **slots) for t in (
             lead.past_title, lead.past_action, lead.past_by_when, lead.past_why, lead.past_causes_note,
             lead.past_watch_again, lead.past_watch_new, lead.start_heading, lead.start_caution, lead.start_action,
-            lead.start_why, lead.start_causes_note) if t]
+            lead.start_why, lead.start_causes_note, *(t for st in lead.start_stories for t in (st.said, st.because))) if t]
         said += [t for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why) if t]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]

@@ -226,6 +226,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("triage_rules.yaml", f"unsure_lead.{lv}.start", lead.start_sources)
         problems += [f"triage_rules.yaml: unsure_lead.{lv}.start_when: unknown finding '{fid}'"
                      for fid in sorted(lead.start_when.finding_ids() if lead.start_when else ()) if fid not in voc.findings]
+        problems += [f"triage_rules.yaml: unsure_lead.{lv}.start_stories: unknown finding '{fid}'"
+                     for story in lead.start_stories for fid in sorted(story.when.finding_ids()) if fid not in voc.findings]
     for led in tri.rules:  # a rule's words for leading from a 'not sure' only where it leads, on its own lines
         act = led.act
         if act is not None:

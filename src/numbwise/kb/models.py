@@ -575,6 +575,14 @@ class LevelText(Strict):
         return self
 
 
+class ActLineWhen(Strict):
+    """A line of a rule's act said only to the people it fits ("if a child is hurt, ask someone else to drive" is for
+    a child, or an age not given)."""
+
+    line: Text  # a line of the act's do or do_not
+    when: Cond  # read as lowering (an unknown age does not meet `age_below`): say `age_known: false` to keep it then
+
+
 class RuleAct(Strict):
     """What to do for one rule's story where its level's generic advice would be wrong (a cast, pregnancy, chemotherapy).
 
@@ -604,7 +612,16 @@ class RuleAct(Strict):
     # Said under the not-sure sign in this story, in place of the sign's own how-to-check (findings.yaml), when that
     # check is another story's words: a start not known after a fall is not told "a sign of a stroke" (walkthrough N).
     unsure_check: Text | None = None
+    only_when: list[ActLineWhen] = []  # lines of do or do_not said only under their condition
     sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _only_when_lines_are_the_acts(self) -> "RuleAct":
+        """A condition on a line that is not one of the act's would never apply."""
+        for o in self.only_when:
+            if o.line not in (*self.do, *self.do_not):
+                raise ValueError(f"only_when line is not one of the act's do or do_not lines: {o.line!r}")
+        return self
 
 
 class RuleBut(Strict):
@@ -667,6 +684,16 @@ class Coherence(Strict):
     sources: SourceRefs
 
 
+class StartStory(Strict):
+    """A story that gives a usual reason for numbness whose start was not seen (pressure on the arm; fingers changing
+    colour in the cold), in the words of the help-today path for it (unsure_lead `start_*`)."""
+
+    when: Cond  # the answers that tell this story
+    said: Text  # {said} in start_action: the story the person told, and why it is a usual reason
+    likely: Text  # {likely} in start_action: "even when {likely} is the likely cause"
+    because: Text  # {because} in start_why: "we do not call a sudden start harmless just because {because}"
+
+
 class UnsureLead(Strict):
     """How a result reads when a 'not sure' sign more urgent than it leads the banner: the caution's heading first,
     then the level's own words as what to do only if none of those signs is true ({title}, {action}, {by_when}
@@ -700,9 +727,12 @@ class UnsureLead(Strict):
     past_watch_again: Text | None = None
     past_watch_new: Text | None = None
     # The help-today path's own words when the only emergency sign not sure of is how fast it started and the story
-    # told meets `start_when` (walkthrough N, Lily, 12: after sleeping on her arm, a start she could not see): no
-    # "it may have been a mini-stroke" beside "Most likely: my arm fell asleep". Title and by-when stay past_*'s.
+    # told meets `start_when` and one of `start_stories` (walkthrough N, Lily, 12: after sleeping on her arm, a start
+    # she could not see; walkthrough O, Ella, 8: fingers white in the snow): no "it may have been a mini-stroke"
+    # beside "Most likely: my arm fell asleep". Title and by-when stay past_*'s; the first story that fits fills the
+    # slots {said} and {likely} of start_action and {because} of start_why.
     start_when: Cond | None = None
+    start_stories: list[StartStory] = []
     start_heading: Text | None = None
     start_caution: Text | None = None  # after the named doubt, in place of the generic caution
     start_action: Text | None = None  # may hold {watch}
@@ -738,6 +768,11 @@ class UnsureLead(Strict):
                                                        and self.start_sources):
             raise ValueError("unsure_lead start_when, start_heading, start_caution, start_action and start_why go "
                              "together, with past_* and start_sources")
+        if self.start_action is not None and not (self.start_stories and self.start_why
+                                                  and all(f"{{{k}}}" in self.start_action for k in ("said", "likely"))
+                                                  and "{because}" in self.start_why):
+            raise ValueError("unsure_lead start_action needs start_stories and the slots {said} and {likely}, "
+                             "start_why the slot {because}")
         if any(n is not None for n in now) and not self.now_sources:
             raise ValueError("unsure_lead now_* needs now_sources")
         if any("{" in n for n in now if n is not None):  # no slower path: the level's own words have no place in it
