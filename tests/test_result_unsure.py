@@ -99,13 +99,17 @@ def test_a_watch_line_about_a_sign_already_in_the_not_sure_group_is_not_repeated
 
 
 def test_a_first_cause_with_nothing_pointing_to_it_says_why_it_is_listed(tmp_path: Path) -> None:
-    from numbwise.assess.result import COMMON_NOTE
+    from numbwise.assess.result import COMMON_AWAY_NOTE, COMMON_NOTE
 
-    plan = json.loads(_assess({"age": 45, "sex": "female", "findings": {"numb_thumb": False}}, tmp_path, "plan"))
+    plan = json.loads(_assess({"age": 45, "sex": "female", "findings": {}}, tmp_path, "plan"))
     first = plan["causes"][0]
-    assert first["towards"] == [] and first["away"]  # only "your thumb is not numb"
+    assert first["towards"] == [] and first["away"] == []  # nothing said: listed for how common it is
     assert first["note"] == COMMON_NOTE
-    assert COMMON_NOTE in _assess({"age": 45, "sex": "female", "findings": {"numb_thumb": False}}, tmp_path)
+    assert COMMON_NOTE in _assess({"age": 45, "sex": "female", "findings": {}}, tmp_path)
+    # only "your thumb is not numb" against it (walkthrough O): it says so, in the ranking's place
+    plan = json.loads(_assess({"age": 45, "sex": "female", "findings": {"numb_thumb": False}}, tmp_path, "plan"))
+    cts = next(c for c in plan["causes"] if c["id"] == "carpal_tunnel")
+    assert cts["towards"] == [] and cts["away"] and cts["note"] == COMMON_AWAY_NOTE
     led = json.loads(_assess(WORSE_UNSURE, tmp_path, "plan"))["causes"][0]
     assert led["towards"] and led["note"] == ""  # answers point to it: no such note
 

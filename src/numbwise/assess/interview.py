@@ -128,6 +128,9 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     explicit = set(_from_questions(iv))  # what the person answered to a question; a later question may correct the words
     answers.update({f: v for f, v in updates.items() if f not in explicit and (f not in iv.answers or question.kind != "text")})
     implied = _implied(updates, answers) if question.kind != "text" else {}
+    one_of, unsure_too = _one_of_answered(question, updates, iv)
+    implied |= {f: v for f, v in one_of.items() if f not in implied}
+    asked_now_too = unsure_too
     hands, asked_now = _hands(question, updates, explicit, set(question.findings) - set(still_open))
     implied |= hands
     answers.update(implied)
@@ -135,11 +138,29 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     return replace(
         iv,
         answers=answers,
-        asked=iv.asked | asked_now | set(updates) | set(implied),
+        asked=iv.asked | asked_now | set(updates) | set(implied) | asked_now_too,
         shown=shown,
         history=iv.history + ((question, tuple(updates.items()), blank),),
         to_ask=tuple(dict.fromkeys(iv.to_ask + ask)),
     )
+
+
+def _one_of_answered(question: Question, updates: Mapping[str, bool], iv: Interview) -> tuple[dict[str, bool], set[str]]:
+    """A single question about one of two items of which one is always true (interview.yaml `no_to_all_is_blank`:
+    there all the time, or comes and goes), while the other is still open: a yes answers the other no, a no answers
+    it yes, and a 'not sure' leaves the other not sure too, so the other is never asked after it (walkthrough O,
+    Priya: "Is the numbness there all the time?" then "Does the numbness come and go?"). Returns the answers it
+    implies and the items it makes not sure. Not the person's own answer: a later question has the last word."""
+    if question.kind != "finding":
+        return {}, set()
+    fid = question.findings[0]
+    for g in _answer_one_of():
+        if fid in g and len(g) == 2:
+            other = g[1] if g[0] == fid else g[0]
+            if other in iv.answers or other in iv.asked or fid in iv.answers:
+                return {}, set()
+            return ({other: not updates[fid]}, set()) if fid in updates else ({}, {other})
+    return {}, set()
 
 
 def _no_to_all_blank(question: Question, updates: Mapping[str, bool],
@@ -930,7 +951,24 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     answer of that plan that would replace them (care.yaml `said`) not known yet, once, even at the limit.
     """
     q = _next_question(iv, rng, limit, must_ask)
-    return q if q is not None else _escalation_question(iv)
+    q = q if q is not None else _escalation_question(iv)
+    return worded(q, iv) if q is not None else None
+
+
+def worded(q: Question, iv: Interview) -> Question:
+    """The question as this interview shows it: a single question about an item of a list's group of which one is
+    always true, while that group is still not known (neither ticked), says so first (interview.yaml `no_to_all_lead`:
+    "You did not pick 'there all the time' or 'comes and goes' ..."), so it does not read as the list asked again
+    (walkthrough O, Priya). Faces that rebuild a question (the web's Back) show it through this too."""
+    if q.kind != "finding":
+        return q
+    fid = q.findings[0]
+    for step in load().interview.steps:
+        if step.no_to_all_lead and step.id in iv.shown and any(
+                fid in g and not any(f in iv.answers or f in iv.asked for f in g) for g in step.no_to_all_is_blank):
+            lead = " ".join(step.no_to_all_lead.split())
+            return q if q.text.startswith(lead) else replace(q, text=f"{lead} {q.text}")
+    return q
 
 
 def _escalation_question(iv: Interview) -> Question | None:
@@ -1213,6 +1251,6 @@ def from_data(data: Any) -> Interview:
 
 
 __all__ = ["ABOUT_HELP", "choice_answer", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
-           "finding_question", "fingers_answer", "from_data", "next_question", "outcome", "positive_findings", "question",
+           "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "emergency_first", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now"]

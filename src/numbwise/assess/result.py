@@ -24,7 +24,7 @@ from numbwise.assess.triage import (
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
-from numbwise.kb.models import Level, Rule, RuleAct, StartStory, UnsureLead
+from numbwise.kb.models import Level, Rule, RuleAct, StartStory, UnsureLead, in_sentence
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -44,6 +44,7 @@ EMERGENCY_CAUSE_UNSURE = ("If this were the cause, it would need emergency care.
                           "your emergency number now.")
 # the first cause listed when none of the person's answers points to it (only away, or none): why it is there
 COMMON_NOTE = "Listed because it is common, not because of your answers."
+COMMON_AWAY_NOTE = "Listed because it is common, but your answers point away from it."
 # a child's numbers would come from a model built on adult studies: the ranking is shown, never a chance
 CHILD_CHANCE = "Our chances come from studies of adults, so we give no numbers for a child."
 CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions here would tell them apart. A doctor "
@@ -492,6 +493,14 @@ def shown_causes(level: str, ranked: Sequence[tuple[str, float]], named: Collect
     return out + [(c, p) for c, p in ranked if c in named and c not in {x for x, _ in out}]
 
 
+def _away_noted(shown: tuple[CauseLine, ...]) -> tuple[CauseLine, ...]:
+    """Under "We can't tell yet", a cause listed only for how common it is says when the answers point away from it
+    (walkthrough O, Sam: "Carpal tunnel syndrome (about 4 in 10)" first with only points against it). The order stays
+    the ranking's, so the chances read from most to least likely and the report lists them the same way."""
+    return tuple(replace(c, note=COMMON_AWAY_NOTE) if not c.towards and c.away and c.note in ("", COMMON_NOTE) else c
+                 for c in shown)
+
+
 def _cause_line(findings: Mapping[str, bool], cid: str, p: float, child: bool = False) -> CauseLine:
     kb = load()
     r = cause_reasons(findings, cid, p)
@@ -639,7 +648,9 @@ def _next_steps(level: str, advice: Advice | None, diary: bool = True) -> tuple[
         return ()
     out = []
     if advice is not None and advice.steps:
-        out.append(NextStep("care", f"Your care plan for {advice.cause_name.lower()}",
+        kb = load()
+        name = in_sentence(kb.causes[advice.cause]) if advice.cause in kb.causes else advice.cause_name.lower()
+        out.append(NextStep("care", f"Your care plan for {name}",
                             f"numbwise care {advice.cause}", f"/learn/{advice.cause}"))
     if advice is not None and advice.routine is not None:
         out.append(NextStep("exercise", "Guided hand exercises", f"numbwise exercise {advice.routine}",
@@ -961,10 +972,11 @@ def _hand_diagram(level: str, shown: tuple[CauseLine, ...], marks: Collection[st
 
 def unsure_label(fid: str, findings: Mapping[str, bool]) -> str:
     """A 'not sure' sign as the result names it: its own words for what is not known beside another answer that is
-    yes (findings.yaml `unsure_with`: a weak grip said, "Whether the weakness came on suddenly"), else its list words."""
+    yes (findings.yaml `unsure_with`: a weak grip said, "Whether the weakness came on suddenly"), else its words for
+    what is not known (`unsure_text`: "How fast it started", walkthrough O, Sam), else its list words."""
     entry = load().findings[fid]
     return next((" ".join(t.split()) for g, t in entry.unsure_with.items() if findings.get(g) is True),
-                entry.checklist or entry.said_yes.rstrip("."))
+                entry.unsure_text or entry.checklist or entry.said_yes.rstrip("."))
 
 
 def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: Collection[str]) -> tuple[Unsure, ...]:
@@ -1247,6 +1259,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if shown and not shown[0].towards and not shown[0].note:  # never in place of an emergency-type cause's note
         shown = (replace(shown[0], note=COMMON_NOTE),) + shown[1:]
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
+    if not told_apart:
+        shown = _away_noted(shown)
     if level == "emergency":
         headline = act.action
     elif told_apart:

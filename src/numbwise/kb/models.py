@@ -162,6 +162,9 @@ class Finding(Strict):
     # How a 'not sure' to this sign is named when another answer is yes (a weak grip said: "Whether the weakness came on
     # suddenly", not "not sure: your arm or leg suddenly feels weak" beside "! Your grip is weak", walkthrough N, Sam).
     unsure_with: dict[Ident, Text] = {}
+    # How a 'not sure' to this finding is named otherwise, when its own words would read as a yes ("How fast it started",
+    # not "not sure: it started suddenly" to a person who picked "I don't know how fast it came", walkthrough O, Sam).
+    unsure_text: Text | None = None
     # A history answer that is itself the danger when its rule fires (a fall on the arm), not a risk factor (smoking):
     # shown under "Warning signs in your answers" beside the other signs.
     warning_sign: bool = False
@@ -259,9 +262,18 @@ class Cause(Strict):
     treatments: list[Ident]
     care_note: Text | None = None
     said_notes: list[CauseSaid] = []  # shown on its result line when the person said yes to `said`
+    # The name starts with a proper name (Raynaud's, Lyme, Guillain-Barre): it keeps its capital inside a sentence.
+    proper_name: bool = False
     watch_for: Annotated[list[RuledWarning], Field(min_length=1)]
     codes: Codes
     sources: SourceRefs
+
+
+def in_sentence(cause: Cause) -> str:
+    """A cause's name inside a sentence ("your care plan for carpal tunnel syndrome"): only the first letter is lowered,
+    and not for a proper name ("Raynaud's phenomenon", walkthrough O, Tom) or a short form ("(TIA)" stays as it is)."""
+    name = cause.name
+    return name if cause.proper_name or name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
 # --- treatments -----------------------------------------------------------------------------
@@ -906,6 +918,9 @@ class Step(Strict):
     # Items of a screen of which one is always true (there all the time, or comes and goes): a no to each of them is no
     # answer, so they are left blank (not known) and asked back, never recorded as two noes (walkthrough N, Anne).
     no_to_all_is_blank: list[list[Ident]] = []
+    # Said before a single question about an item of such a group while the group is still not known, so it does not
+    # read as the list asked again ("You did not pick 'there all the time' or 'comes and goes'", walkthrough O, Priya).
+    no_to_all_lead: Text | None = None
     sources: SourceRefs
 
     @model_validator(mode="after")
@@ -914,6 +929,8 @@ class Step(Strict):
             raise ValueError("a screen needs items")
         if any(len(g) < 2 or not set(g) <= set(self.items) for g in self.no_to_all_is_blank):
             raise ValueError("no_to_all_is_blank: each group needs two or more of the screen's own items")
+        if self.no_to_all_lead is not None and len(self.no_to_all_is_blank) != 1:
+            raise ValueError("no_to_all_lead: it names one group, so the screen needs exactly one no_to_all_is_blank group")
         if self.kind == "choice" and len([o for o in self.options if not o.unsure]) < 2:
             raise ValueError("a choice needs at least two options that set a finding")
         group = {o.finding for o in self.options if not o.unsure}

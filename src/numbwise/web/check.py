@@ -79,7 +79,7 @@ def _mode(request: Request, token: object) -> str | None:
 def _unpack(request: Request, token: object) -> tuple[Interview, bool, Question | None, dict[str, bool]]:
     from itsdangerous import BadSignature
 
-    from numbwise.assess.interview import from_data, question
+    from numbwise.assess.interview import from_data, question, worded
 
     if not isinstance(token, str):
         raise FormProblem("missing state")
@@ -88,7 +88,7 @@ def _unpack(request: Request, token: object) -> tuple[Interview, bool, Question 
     except BadSignature:
         raise FormProblem("bad state") from None
     iv = from_data(data["iv"])
-    pending = question(*data["pending"]) if data.get("pending") else None
+    pending = worded(question(*data["pending"]), iv) if data.get("pending") else None  # as it was shown
     if isinstance(data.get("run"), str) and RUN_ID.fullmatch(data["run"]):
         request.state.check_run = data["run"]  # the same check, whichever step the browser went back to
     return iv, bool(data.get("about")), pending, dict(data.get("prefill") or {})
@@ -386,7 +386,7 @@ def check_start(request: Request, at: str | None = None) -> Response:
 @router.post("/check")
 async def check_step(request: Request) -> Response:
     """Take one answer (or 'back', or the about-you form) and show what comes next."""
-    from numbwise.assess.interview import answer, check_now, from_data, settled_emergency, to_data, undo
+    from numbwise.assess.interview import answer, check_now, from_data, settled_emergency, to_data, undo, worded
 
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
@@ -403,6 +403,7 @@ async def check_step(request: Request) -> Response:
             return _next(request, iv, about, prefill)
         last = iv.history[-1][0]
         iv = undo(iv)
+        last = worded(last, iv)  # a rebuilt question says why it is asked, as it did
         # "Change my answer" on the check-now page: the same signs, as they were answered ("which ones" included)
         return _question_page(request, iv, last, prefill, about, mode=mode if pending is None else None)
     if form.get("answer") == "about":

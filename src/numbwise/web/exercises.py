@@ -127,6 +127,7 @@ def _suggested(request: Request) -> tuple[Choice | NoSuggestion, str]:
     """What `care.routines.suggestion_for` says after the latest check (a routine or none), and a sentence saying why."""
     from numbwise.care.routines import Choice, suggestion_for
     from numbwise.kb import load
+    from numbwise.kb.models import in_sentence
     from numbwise.web.store import store_of
 
     kb = load()
@@ -138,7 +139,7 @@ def _suggested(request: Request) -> tuple[Choice | NoSuggestion, str]:
 
     when = day_of(check.at)
     top = result.cause_id  # only ever the cause the check's result named
-    name = kb.causes[top].name.lower() if top in kb.causes else "a cause"
+    name = in_sentence(kb.causes[top]) if top in kb.causes else "a cause"  # "Raynaud's" keeps its capital
     if not isinstance(result, Choice):
         what = (result.level_title or "get medical help").rstrip(".")
         if result.reason == "level":
@@ -157,12 +158,13 @@ def _cause_page(choice: Choice | NoSuggestion) -> tuple[str, str] | None:
     """The Learn page (link, name) of the cause behind a NoSuggestion, when there is one."""
     from numbwise.care.routines import NoSuggestion
     from numbwise.kb import load
+    from numbwise.kb.models import in_sentence
 
     if not isinstance(choice, NoSuggestion) or choice.cause_id is None:
         return None
     kb = load()
     cause = kb.causes.get(choice.cause_id)
-    return (f"/learn/{choice.cause_id}", cause.name) if cause is not None else None
+    return (f"/learn/{choice.cause_id}", in_sentence(cause)) if cause is not None else None  # said mid-sentence
 
 
 def _interval_minutes() -> int:
