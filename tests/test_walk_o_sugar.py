@@ -126,3 +126,12 @@ def test_priyas_own_words_read_low_blood_sugar_not_a_cold_sweat() -> None:
     for words in ("I skipped lunch", "I feel shaky and sweaty"):
         q = parse(words)
         assert "low_sugar_symptoms" not in q.findings and "low_sugar_symptoms" in q.partial, words
+
+
+def test_a_saved_check_repeats_the_low_sugar_banner() -> None:
+    """Pages that repeat a saved check (exercises) show the banner the result showed, not a mini-stroke's."""
+    from numbwise.assess.result import saved_act
+
+    act = _act("em_low_sugar_confused")
+    assert saved_act("routine", PRIYA) == (act.title, act.action)
+    assert saved_act("routine", PRIYA_WALK) == (act.title, act.action)
