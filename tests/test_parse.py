@@ -989,8 +989,11 @@ def test_a_hedged_speech_sign_is_asked_not_missed_nor_raised() -> None:
 
 
 def test_shaky_and_sweaty_alone_is_not_spells_that_sugar_helps() -> None:
+    alone = parse("hes shaky and sweaty and his lips tingle, hes confused, took his insulin an hour ago")
+    assert "low_sugar_symptoms" not in alone.findings and "low_sugar_symptoms" in alone.partial  # asked
+    # with a missed meal it is the story of low blood sugar (walkthrough O, Priya: "shaky and sweaty ... skipped lunch")
     p = parse("hes shaky and sweaty and his lips tingle, hes confused, took his insulin an hour ago and didnt eat")
-    assert "low_sugar_symptoms" not in p.findings  # it would put "sugar helps" in his mouth: asked
+    assert p.findings.get("low_sugar_symptoms") is True
     assert p.findings.get("confusion") is True and p.findings.get("insulin_or_sulfonylurea") is True
     assert "cold_sweat_nausea" not in p.findings  # "sweaty" in "shaky and sweaty" is the spell's words, as before
     helped = parse("Diabetic on insulin. Got shaky, sweaty and my hands tingled before lunch, better after some juice.")

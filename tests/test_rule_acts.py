@@ -239,7 +239,10 @@ def test_a_confused_sweating_person_on_insulin_is_told_about_sugar_beside_the_st
     plan = result_plan(assess(HYPO))
     assert plan.level == "emergency" and plan.numbers
     also = _act("em_low_sugar_signs").also
-    assert also in plan.do and "sugary drink" in also
+    # confused with signs of low blood sugar: that rule's line, first aid first and no "if you have diabetes" to
+    # someone who said so (walkthrough O, Priya)
+    assert plan.do[0] == _act("em_low_sugar_confused").also and "sugary drink" in plan.do[0]
+    assert also not in plan.do and not any("If you have diabetes" in d for d in plan.do)
     assert any("low blood sugar" in w for w in plan.why)
     # the stroke advice stays (it may still be a stroke), and the two do-not lines agree about swallowing
     assert plan.action == _levels()["emergency"].action

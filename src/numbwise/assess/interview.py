@@ -1097,7 +1097,9 @@ def _emergency_settler(iv: Interview) -> str | None:
         # a 'not sure' part counts only where the rule's own advice leads even when unsure (a fever in chemotherapy:
         # feeling unwell is a reason to call); an onset answered 'not sure' does not reorder the whole check, even for
         # a rule that leads from it (a start not known after an arm injury: the injury is asked in its usual place)
-        doubt_leads = c.rule.act is not None and c.rule.act.lead_if_unsure
+        # a rule that leads beside other doubts (low blood sugar, not sure of confusion) does not reorder the check
+        # either: its other sign is asked in its usual place (walkthrough O)
+        doubt_leads = c.rule.act is not None and c.rule.act.lead_if_unsure and not c.rule.act.lead_beside_doubts
         rest = [f for f in named if f not in open_]
         if len(open_) == 1 and all(iv.answers.get(f) is True or doubt_leads and f in unsure and f != "onset_sudden"
                                    for f in rest) \

@@ -367,7 +367,7 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
         lt = lt.model_copy(update={"action": said.get(lt.action, lt.action), "by_when": said.get(lt.by_when, lt.by_when),
                                    "do": [said.get(d, d) for d in lt.do], "do_not": [said.get(d, d) for d in lt.do_not]})
     fired = [r for r in kb.triage.rules if r.id in rules and r.level == level]
-    acts = [_fitting(r.act, findings or {}, age) for r in fired if r.act is not None]
+    acts = [_worded(_fitting(r.act, findings or {}, age), findings, age) for r in fired if r.act is not None]
     if acts and len(acts) == len(fired):
         titles = {a.title or lt.title for a in acts}
         whens = {a.by_when or lt.by_when for a in acts}
@@ -376,9 +376,21 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
                     tuple(dict.fromkeys(d for a in acts for d in a.do)), tuple(dict.fromkeys(d for a in acts for d in a.do_not)))
     dropped = {d for a in acts for d in a.drops}
     dropped |= {o.line for o in lt.only_for if not set(o.rules) & set(rules)}  # "nothing to swallow" is a stroke's
+    first = [a.also or a.action for a in acts if a.also_first]  # first aid that cannot wait (sugar), before "call now"
     return _Act(lt.title, lt.action, lt.by_when,
-                tuple(dict.fromkeys([*(d for d in lt.do if d not in dropped), *(a.also or a.action for a in acts)])),
+                tuple(dict.fromkeys([*first, *(d for d in lt.do if d not in dropped), *(a.also or a.action for a in acts)])),
                 tuple(dict.fromkeys([*(d for d in lt.do_not if d not in dropped), *(d for a in acts for d in a.do_not)])))
+
+
+def _worded(act: RuleAct, findings: Mapping[str, bool] | None, age: int | None) -> RuleAct:
+    """A rule's act with its lines worded for the answers (`reworded`: no "if you have diabetes" to someone who said
+    so, walkthrough O, Priya)."""
+    if not act.reworded or findings is None:
+        return act
+    said = {r.line: r.instead for r in act.reworded if compile_cond(r.when)(findings, age) is not None}
+    return act.model_copy(update={"action": said.get(act.action, act.action),
+                                  "also": said.get(act.also, act.also) if act.also else act.also,
+                                  "do": [said.get(d, d) for d in act.do], "do_not": [said.get(d, d) for d in act.do_not]})
 
 
 def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
@@ -401,7 +413,7 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     doubts = _doubts(known, years, level, asked)
     lead = _lead(doubts, known, years)  # as the result showed it: the helpline first
     if lead is not None:
-        return _lead_act(lead).title, _lead_act(lead).action
+        return _lead_act(lead, known, years).title, _lead_act(lead, known, years).action
     led = _caution_lead(act, doubts, known, years, level)  # or the caution first, the level's words only if none is true
     if led is not None:
         return f"{led[0].heading}. {led[2].title}", led[2].action
@@ -773,7 +785,7 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     worst = doubts[0].level  # most urgent first
     story = _one_rule(doubts, findings, age)
     if story is not None and story.act is not None and story.act.if_unsure:
-        return story.act.if_unsure, False
+        return story.act.if_unsure, story.act.unsure_numbers
     text = next((text for lv, text in tri.unsure_caution.items() if lv == worst), "")
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
         text = f"{_named_doubts(doubts)} {text}"
@@ -814,6 +826,9 @@ def _lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | N
     """The rule whose own act leads the result: every most urgent doubt would set it, and for it the doubt itself
     means acting now (`lead_if_unsure`: feeling unwell during chemotherapy is a reason to call the helpline)."""
     rule = _one_rule(doubts, findings, age)
+    if rule is None:  # one that leads beside other doubts of its level (low blood sugar, not sure of confusion)
+        own = (_own_rule(u, findings, age) for u in doubts if u.level == doubts[0].level) if doubts else iter(())
+        rule = next((r for r in own if r is not None and r.act is not None and r.act.lead_beside_doubts), None)
     return rule if rule is not None and rule.act is not None and rule.act.lead_if_unsure else None
 
 
@@ -864,7 +879,7 @@ def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int |
     assert rule.act is not None
     lt = load().triage.levels[rule.level]
     drops = set(rule.act.unsure_drops)
-    act = _fitting(rule.act, findings or {}, age)
+    act = _worded(_fitting(rule.act, findings or {}, age), findings, age)
     return _Act(act.title or lt.title, act.action, act.by_when or lt.by_when,
                 tuple(d for d in act.do if d not in drops), tuple(d for d in act.do_not if d not in drops))
 

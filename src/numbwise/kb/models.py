@@ -93,6 +93,9 @@ class Phrases(Strict):
     # like `says` words (so "sweaty" in them is not a cold sweat), but count only beside one of its `says`
     # words said of the person; alone, the finding is not known, so it is asked.
     partial: list[Phrase] = []
+    # Words that complete a `partial` reading: beside one of its `partial` words they say the whole finding (a missed
+    # meal beside "shaky and sweaty"); alone they are partial words too, and the question is asked.
+    completes: list[Phrase] = []
     # Findings the description must also say are present for the `says` words to count: "my face is
     # swollen" is a warning sign of pregnancy only from a person who says they are pregnant. A phrase
     # that states the needed finding itself ("pregnant and severe headache") is listed under it too.
@@ -105,8 +108,11 @@ class Phrases(Strict):
         _no_edge_gaps(self.undone_by)
         _no_edge_gaps(self.confirmed_by)
         _no_edge_gaps(self.partial)
+        _no_edge_gaps(self.completes)
         if both := set(self.partial) & set(self.says):
             raise ValueError(f"partial words cannot also be says words: {sorted(both)}")
+        if (both := set(self.completes) & {*self.says, *self.partial}) or (self.completes and not self.partial):
+            raise ValueError(f"completing words need partial words and cannot be says or partial words: {sorted(both)}")
         if both := set(self.confirmed_by) & (set(self.says) | set(self.undone_by)):
             raise ValueError(f"confirmed_by words cannot also be says or undone_by words: {sorted(both)}")
         return self
@@ -625,6 +631,15 @@ class RuleAct(Strict):
     # check is another story's words: a start not known after a fall is not told "a sign of a stroke" (walkthrough N).
     unsure_check: Text | None = None
     only_when: list[ActLineWhen] = []  # lines of do or do_not said only under their condition
+    # It leads from its doubt even beside other not-sure signs of its level, which stay under the call-now line: its
+    # own banner says when to call (low blood sugar, not sure of confusion: treat it now, call if you might be confused).
+    lead_beside_doubts: bool = False
+    # The emergency numbers go with its not-sure words: its banner says when to call them (a helpline's does not).
+    unsure_numbers: bool = False
+    # `also` first in the level's to-do list, before "call now": first aid that cannot wait (sugar for low blood sugar).
+    also_first: bool = False
+    # The act's lines said differently when the answers fit (no "if you have diabetes" to someone who said so).
+    reworded: list[LevelLine] = []
     sources: SourceRefs
 
     @model_validator(mode="after")
@@ -633,6 +648,14 @@ class RuleAct(Strict):
         for o in self.only_when:
             if o.line not in (*self.do, *self.do_not):
                 raise ValueError(f"only_when line is not one of the act's do or do_not lines: {o.line!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _reworded_lines_are_the_acts(self) -> "RuleAct":
+        """A reworded line must be one of the act's own, or it would never be said."""
+        for r in self.reworded:
+            if r.line not in (self.action, self.also, *self.do, *self.do_not):
+                raise ValueError(f"reworded line is not one of the act's lines: {r.line!r}")
         return self
 
 

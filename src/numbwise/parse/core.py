@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -451,6 +451,7 @@ def parse(text: str) -> Parsed:
     blocked: set[int] = set()  # tokens in a hypothetical, past or someone else's context
     history_clauses: set[int] = set()
     partial: set[tuple[str, int, int]] = set()  # (finding, start, end) of mentions from its `partial` words
+    completing: set[tuple[str, int, int]] = set()  # of those, the mentions from its `completes` words (a missed meal)
     for h in hits:
         anchor = min(k.start for k in hits if k.start <= h.start and k.end >= h.end
                      and set(k.pattern.findings) & set(h.pattern.findings))
@@ -478,6 +479,8 @@ def parse(text: str) -> Parsed:
             mentions.append(Mention(fid, value, a, b, words, st, c))
             if h.pattern.source in lex.partial.get(fid, ()):
                 partial.add((fid, a, b))
+            if h.pattern.source in lex.completes.get(fid, ()):
+                completing.add((fid, a, b))
             used_tokens |= set(h.matched)
 
     age: int | None
@@ -517,7 +520,7 @@ def parse(text: str) -> Parsed:
     mentions = _wrist_lifted(mentions, toks, ctx)
     mentions = _easing_speed(mentions, toks)
     mentions = _habitual_knocks(mentions, toks)
-    mentions = _partial_only(mentions, partial)
+    mentions = _partial_only(mentions, partial, completing)
     mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
     understood, case = _resolve(mentions, lex)
@@ -1001,10 +1004,16 @@ def _eases_at_rest(toks: list[Token], ctx: _Context) -> bool:
     return any(abs(i - j) <= 6 and ctx.sentence[i] == ctx.sentence[j] for i in ease for j in rest)
 
 
-def _partial_only(mentions: list[Mention], partial: set[tuple[str, int, int]]) -> list[Mention]:
+def _partial_only(mentions: list[Mention], partial: set[tuple[str, int, int]],
+                  completing: Collection[tuple[str, int, int]] = ()) -> list[Mention]:
     """Words that say only part of a finding (`phrases.partial`: "shaky and sweaty" of a spell that sugar helps)
-    count only beside its full words said of the person ("better after juice"); alone they leave it not known."""
+    count only beside its full words said of the person ("better after juice"), or beside its completing words
+    (`phrases.completes`: "skipped lunch", walkthrough O, Priya); alone they leave it not known."""
     whole = {m.finding for m in mentions if m.value and (m.finding, m.start, m.end) not in partial}
+    said = [m for m in mentions if m.value and (m.finding, m.start, m.end) in partial]
+    whole |= {m.finding for m in said if (m.finding, m.start, m.end) in completing and any(
+        o.finding == m.finding and (o.finding, o.start, o.end) not in completing and (o.end <= m.start or o.start >= m.end)
+        for o in said)}
     return [Mention(m.finding, None, m.start, m.end, m.text, "partial", m.confidence)
             if m.value and (m.finding, m.start, m.end) in partial and m.finding not in whole else m for m in mentions]
 

@@ -88,6 +88,8 @@ class Lexicon:
     # finding -> words one of which must be said too, else its 'says' words leave it not known
     confirmed: dict[str, dict[str, tuple[Pattern, ...]]] = dataclasses.field(default_factory=dict)
     partial: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # finding -> its `partial` phrases
+    # finding -> its `completes` phrases (partial too; beside another partial phrase they say the whole finding)
+    completes: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 def _index(patterns: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
@@ -133,7 +135,7 @@ def build() -> Lexicon:
     for fid, f in kb.findings.items():
         if f.phrases is None:
             continue
-        for p in [*f.phrases.says, *f.phrases.partial]:
+        for p in [*f.phrases.says, *f.phrases.partial, *f.phrases.completes]:
             merged.setdefault((p, False), []).append(fid)
         for p in f.phrases.denied:
             merged.setdefault((p, True), []).append(fid)
@@ -164,5 +166,7 @@ def build() -> Lexicon:
         needs={fid: tuple(f.phrases.needs) for fid, f in kb.findings.items() if f.phrases and f.phrases.needs},
         confirmed={fid: _plain(f.phrases.confirmed_by) for fid, f in kb.findings.items()
                    if f.phrases and f.phrases.confirmed_by},
-        partial={fid: frozenset(f.phrases.partial) for fid, f in kb.findings.items() if f.phrases and f.phrases.partial},
+        partial={fid: frozenset([*f.phrases.partial, *f.phrases.completes]) for fid, f in kb.findings.items()
+                 if f.phrases and f.phrases.partial},
+        completes={fid: frozenset(f.phrases.completes) for fid, f in kb.findings.items() if f.phrases and f.phrases.completes},
     )
