@@ -790,8 +790,9 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
         text = f"{_named_doubts(doubts)} {text}"
     start = tri.unsure_lead.get("emergency")
-    if worst == "emergency" and start is not None and start.start_caution and _today_lead(doubts, findings, level, age) \
-            and _start_only(doubts, findings, age):  # a start not seen (walkthrough N): said as that, not "might be true now"
+    seen = worst == "emergency" and start is not None and start.start_caution and _today_lead(
+        doubts, findings, level, age) and _start_only(doubts, findings, age)
+    if seen and start is not None:  # a start not seen (walkthrough N): said as that, not "might be true now"
         text = f"{_named_doubts(doubts)} {start.start_caution}"
     if _now_lead(doubts, findings, level):  # the banner says call now: "we can't tell ... if you think" would hedge it
         return _named_doubts(doubts), True
@@ -802,7 +803,9 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
         # and when the banner itself is one path (help today, `_today_lead`, or call now, `_now_lead`), it says it there
     if worst == "emergency" and tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):
         text = f"{text} {tri.unsure_caution_also_urgent}"  # never "if none of these: book a visit" over a today group
-    return text, worst == "emergency"
+    # a start not seen takes the doctor today, not the emergency number: no call buttons above "get medical help today"
+    # (walkthrough P, Ella: red Call 999 buttons over "call your doctor or NHS 111")
+    return text, worst == "emergency" and not seen
 
 
 def _own_rule(doubt: Unsure, findings: Mapping[str, bool], age: int | None) -> Rule | None:
