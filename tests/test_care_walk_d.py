@@ -211,7 +211,8 @@ SAME_PAGE = [
     # "simple steps have not helped" (when?) beside "at least 6 weeks ... most people feel better within that time"
     ("ulnar_neuropathy", "If simple steps have not helped.", "If simple steps have not helped after 6 weeks"),
     # "see a doctor to check it" in the summary beside "see a GP if it is no better" after 4 to 6 weeks
-    ("cervical_radiculopathy", "See a GP if it is no better by then", "or see one if you have not yet"),
+    # walkthrough P (Tariq): "or see one if you have not yet" beside a result that already said see a doctor within two weeks
+    ("cervical_radiculopathy", "or see one if you have not yet", "as well as the doctor's visit, not instead of it"),
     # "gets weaker: see a GP soon" beside "suddenly goes weak: call now"
     ("cervical_radiculopathy", "If your arm or hand gets weaker,", "If your arm or hand slowly gets weaker"),
     # "see a GP if attacks still come often after a few weeks" beside "started after age 30: see a GP"
