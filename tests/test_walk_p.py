@@ -25,3 +25,19 @@ def test_a_no_to_a_known_diagnosis_reads_as_not_diagnosed_under_its_own_cause(tm
     text = assess_cli(RUTH, tmp_path)
     assert "You do not have an underactive thyroid" not in text and "You do not have diabetes" not in text
     assert "not been told you have an underactive thyroid" in text  # said as what it is, not dropped
+
+
+def test_a_banner_that_says_treat_it_now_is_not_followed_by_we_cant_tell_how_urgent(tmp_path: Path) -> None:
+    """Walkthrough Q (Priya, insulin, shaky and sweaty, not sure whether she is confused, start not known): "TREAT LOW
+    BLOOD SUGAR NOW" beside "We can't tell yet how urgent this is". The caution names the other signs and when to call;
+    a caution that leads on its own (Sam, no rule's banner) keeps its words."""
+    from tests.test_walk_n_banner import SAM
+    from tests.test_walk_o_sugar import PRIYA_WALK
+
+    plan = json.loads(assess_cli(PRIYA_WALK, tmp_path, "plan"))
+    assert plan["title"] == "Treat low blood sugar now"
+    assert "can't tell yet how urgent" not in plan["caution"] and "call your emergency number now" in plan["caution"]
+    assert "how fast it started" in plan["caution"]  # the other not-sure sign is still named
+    sam = json.loads(assess_cli({**SAM, "findings": {**SAM["findings"], "both_hands": True, "one_hand": False}},
+                                tmp_path, "plan"))
+    assert "can't tell yet how urgent" in sam["caution"]

@@ -1319,6 +1319,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
                           else f"What to do about {advice.cause_name}")
     caution, call = _caution(doubts, findings, age, level)
+    beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
+    if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside:
+        caution = f"{_named_doubts(doubts)} {beside}"  # the rule's banner says what to do now (walkthrough Q, Priya)
     return ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)

@@ -822,6 +822,9 @@ class TriageFile(Strict):
     unconfirmed_home_care: Text  # why words alone never give self-care
     unsure_home_care: Text  # why a 'not sure' about an urgent or emergency sign never gives self-care
     unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
+    # the same caution beside a rule's banner that leads from a doubt and says what to do now (low blood sugar): no
+    # "we can't tell yet how urgent this is" beside "treat it now" (walkthrough Q, Priya)
+    unsure_caution_beside_lead: dict[Literal["emergency", "urgent"], Text] = {}
     unsure_caution_went_away: Text = ""  # the emergency caution's help-today line for a sign that came and went (below urgent)
     # added to the emergency caution when some other signs not sure of need a doctor today (never "book a visit if none")
     unsure_caution_also_urgent: Text = ""
