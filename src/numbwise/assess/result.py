@@ -1320,7 +1320,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                           else f"What to do about {advice.cause_name}")
     caution, call = _caution(doubts, findings, age, level)
     beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
-    if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside:
+    if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside \
+            and _one_rule(doubts, findings, age) is None:  # (its own not-sure words, when every doubt is its own)
         caution = f"{_named_doubts(doubts)} {beside}"  # the rule's banner says what to do now (walkthrough Q, Priya)
     return ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
