@@ -183,6 +183,7 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
             continue
         notes = [n for n in s.notes if note_applies(n, answers, sex, age)]
         do = s.on_care_page if answers is None and s.on_care_page else s.do  # no answers: the care plan page
+        do = next((n.do_if_yes for n in notes if n.do_if_yes and answers and answers.get(n.about)), do)
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
                               " ".join([do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
                                                 for n in notes)]), s.how_long,

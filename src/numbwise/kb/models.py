@@ -374,6 +374,9 @@ class StepNote(Strict):
     about: Ident  # the finding it is about: left out when that was answered no
     not_for_sex: Literal["female", "male"] | None = None  # left out for this sex (pregnancy: male)
     said_yes: Text | None = None  # said instead when the finding was answered yes: no "if you are" to someone who is
+    # the step's own `do` said instead, too, when the finding was answered yes: never "paracetamol or ibuprofen may
+    # ease the pain" then "as you are pregnant, do not take ibuprofen" (walkthrough Q, Sara)
+    do_if_yes: Text | None = None
     sources: SourceRefs
 
 
