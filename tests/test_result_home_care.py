@@ -46,7 +46,8 @@ def test_the_pregnancy_line_shows_only_where_it_can_apply(tmp_path: Path, sex: s
     plan = _plan_json({"age": 34, "sex": sex, "findings": findings}, tmp_path)
     assert (NSAID in _steps_text(plan)) is shown
     assert "As you are pregnant" not in _steps_text(plan)
-    assert "paracetamol or ibuprofen may ease the pain" in _steps_text(plan)  # the step itself stays
+    # the step itself stays, worded without ibuprofen for her (walkthrough Q: never offered and then forbidden)
+    assert "a painkiller may ease the pain" in text and "paracetamol or ibuprofen may ease the pain" not in text
 
 
 def test_a_woman_who_said_she_is_pregnant_is_told_plainly_not_if(tmp_path: Path) -> None:
@@ -54,7 +55,8 @@ def test_a_woman_who_said_she_is_pregnant_is_told_plainly_not_if(tmp_path: Path)
     plan = _plan_json({"age": 30, "sex": "female", "findings": dict(CTS, pregnant=True)}, tmp_path)
     text = _steps_text(plan)
     assert NSAID not in text and "As you are pregnant, do not take ibuprofen" in text and "Paracetamol is usually the safer" in text
-    assert "paracetamol or ibuprofen may ease the pain" in _steps_text(plan)  # the step itself stays
+    # the step itself stays, worded without ibuprofen for her (walkthrough Q: never offered and then forbidden)
+    assert "a painkiller may ease the pain" in text and "paracetamol or ibuprofen may ease the pain" not in text
 
 
 def test_the_care_command_has_no_person_and_keeps_the_pregnancy_line() -> None:
