@@ -86,6 +86,36 @@ def assess_cli(case: dict[str, Any], tmp_path: Path, fmt: str = "text") -> str:
     return " ".join(run.out.split()) if fmt == "text" else run.out
 
 
+def assess_plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
+    """The result plan `numbwise assess --case FILE --format plan` prints for these answers."""
+    plan: dict[str, Any] = json.loads(assess_cli(case, tmp_path, "plan"))
+    return plan
+
+
+def with_findings(case: dict[str, Any], **findings: bool) -> dict[str, Any]:
+    """The same person with some answers changed (a near miss)."""
+    return {**case, "findings": {**case["findings"], **findings}}
+
+
+def result_groups(case: dict[str, Any], tmp_path: Path) -> dict[str, list[str]]:
+    """The result's lists as printed: each heading (a line that starts at the margin) -> its "  - " items, joined."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+    run = run_cli("--plain", "assess", "--case", str(path), "--format", "text")
+    assert run.code == 0, run.err
+    out: dict[str, list[str]] = {}
+    heading = ""
+    for line in run.out.splitlines():
+        if line and not line.startswith(" "):
+            heading = line.strip()
+            out.setdefault(heading, [])
+        elif line.startswith("  - "):
+            out[heading].append(line[4:].strip())
+        elif line.startswith("    ") and out.get(heading):
+            out[heading][-1] += " " + line.strip()
+    return out
+
+
 def run_process(*args: str, input: str | None = None) -> Run:
     """Run `python -m numbwise` as a separate process (the real entry point, start-up included)."""
     p = subprocess.run([sys.executable, "-m", "numbwise", *args], input=input, capture_output=True, text=True, timeout=60)

@@ -9,14 +9,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import assess_cli
+from tests.conftest import assess_cli, assess_plan, with_findings
 from tests.test_result_unsure import SPEECH_MAYBE_YESTERDAY
 
-
-def _plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
-    """The result plan `numbwise assess --case FILE --format plan` prints for these answers."""
-    plan: dict[str, Any] = json.loads(assess_cli(case, tmp_path, "plan"))
-    return plan
 
 
 def _level(case: dict[str, Any], tmp_path: Path) -> str:
@@ -33,10 +28,6 @@ def _now_title() -> str:
     return title
 
 
-def _with(case: dict[str, Any], **findings: bool) -> dict[str, Any]:
-    """The same person with some answers changed."""
-    return {**case, "findings": {**case["findings"], **findings}}
-
 
 def _items(plan: dict[str, Any]) -> list[str]:
     """Every not-sure answer the result names in its groups, once per group it is in."""
@@ -47,7 +38,7 @@ def _items(plan: dict[str, Any]) -> list[str]:
 # sure" his arm or leg went suddenly weak; and his grip is weak.
 SAM = {"age": 45, "sex": "male", "unsure": ["arm_or_leg_weakness_sudden", "onset_sudden"], "findings": {
     "one_hand": True, "constant": True, "face_drooping": False, "speech_difficulty": False}}
-SAM_GRIP = _with(SAM, hand_weakness=True)
+SAM_GRIP = with_findings(SAM, hand_weakness=True)
 # The same Sam who chose "Over hours or a few days" (the one-answer choice says no to the other two starts).
 SAM_HOURS = {**SAM, "unsure": ["arm_or_leg_weakness_sudden"],
              "findings": {**SAM["findings"], "onset_over_days": True, "onset_sudden": False, "onset_gradual": False}}
@@ -63,9 +54,9 @@ KOFI_HOURS = {**KOFI, "unsure": ["hand_weakness"],
 def test_a_weak_grip_never_turns_sams_call_now_into_see_a_doctor_today(tmp_path: Path) -> None:
     """Finding 1: the weak grip sets an urgent rule, and the banner fell to 'unless you call: see a doctor today'
     beside its own 'numbness whose start you do not know can be a stroke ... call now'."""
-    assert _plan(SAM, tmp_path)["caution_now"]  # without the weak grip: call now
+    assert assess_plan(SAM, tmp_path)["caution_now"]  # without the weak grip: call now
     assert _level(SAM_GRIP, tmp_path) == "urgent"
-    plan = _plan(SAM_GRIP, tmp_path)
+    plan = assess_plan(SAM_GRIP, tmp_path)
     assert plan["level"] == "urgent" and plan["title"] == _now_title() and plan["by_when"] == "Now."
     assert plan["caution_now"] and not plan["caution_today"] and plan["numbers"]
     assert plan["do"] == [] and plan["do_not"] == [] and plan["next_steps"] == [] and plan["watch_for"] == []
@@ -77,31 +68,31 @@ def test_a_weak_grip_never_turns_sams_call_now_into_see_a_doctor_today(tmp_path:
     # and no reason under it reads as the slower path ("needs a doctor today"); nor under Kofi's "Go to A&E now",
     # which covers his urgent injury rule (walkthrough O: tests/test_walk_o_lead.py)
     assert "doctor today" not in text.split("Why this level")[1].split("What may be causing it")[0]
-    assert "today" not in " ".join(_plan(KOFI, tmp_path)["why"]) and "now" in _plan(KOFI, tmp_path)["why"][0]
+    assert "today" not in " ".join(assess_plan(KOFI, tmp_path)["why"]) and "now" in assess_plan(KOFI, tmp_path)["why"][0]
 
 
 def test_a_known_start_after_a_fall_both_hands_or_a_slow_start_keep_see_a_doctor_today(tmp_path: Path) -> None:
     """The near misses of finding 1: the injury explains the start (Kofi fell on his hand: the injury's own A&E act),
     numbness in both hands (the urgent level's own 'see a doctor today'), a start known to be slow and old (a routine
     weak grip): no stroke's call now."""
-    kofi = _with(KOFI, hand_weakness=True)
+    kofi = with_findings(KOFI, hand_weakness=True)
     kofi["unsure"] = ["onset_sudden"]
-    for case in (KOFI, kofi, _with(SAM_GRIP, one_hand=False, both_hands=True),
+    for case in (KOFI, kofi, with_findings(SAM_GRIP, one_hand=False, both_hands=True),
                  {**SAM_GRIP, "unsure": ["arm_or_leg_weakness_sudden"],
                   "findings": {**SAM_GRIP["findings"], "onset_gradual": True, "onset_sudden": False,
                                "lasting_over_6_weeks": True}}):
-        plan = _plan(case, tmp_path)
+        plan = assess_plan(case, tmp_path)
         assert plan["level"] == ("routine" if "lasting_over_6_weeks" in case["findings"] else "urgent"), case
         assert not plan["caution_now"] and plan["title"] != _now_title() and plan["by_when"] != "Now.", case
     # a start not known after the fall leads with the injury's own act, as a sure "Suddenly" does (walkthrough N,
     # reviewer N3: test_walk_n_injury.py), never the stroke's "unless you call your emergency number"
-    assert _plan(kofi, tmp_path)["title"] == "Go to A&E (the emergency department) now"
+    assert assess_plan(kofi, tmp_path)["title"] == "Go to A&E (the emergency department) now"
 
 
 def test_numbness_that_built_up_over_hours_beside_a_not_sure_stroke_sign_means_call_now(tmp_path: Path) -> None:
     """Finding 2: 'Over hours or a few days' gave 'get medical help today ... may have happened and then gone away'
     though the numbness is still there: a stroke can build up over hours, so one path, call now."""
-    plan = _plan(SAM_HOURS, tmp_path)
+    plan = assess_plan(SAM_HOURS, tmp_path)
     assert plan["title"] == _now_title() and plan["caution_now"] and not plan["caution_today"]
     assert "over hours" in plan["action"] and "whose start you do not know" not in plan["action"]
     text = assess_cli(SAM_HOURS, tmp_path)
@@ -112,18 +103,18 @@ def test_numbness_that_built_up_over_hours_beside_a_not_sure_stroke_sign_means_c
 def test_slow_coming_and_going_or_pressure_numbness_keeps_help_today(tmp_path: Path) -> None:
     """The near misses of finding 2: slow over weeks (Walter), attacks that come and go, a start after pressure on
     the arm, or numbness there for more than six weeks, keep help today (a sign that may have come and gone)."""
-    walter = _plan(SPEECH_MAYBE_YESTERDAY, tmp_path)
+    walter = assess_plan(SPEECH_MAYBE_YESTERDAY, tmp_path)
     assert walter["caution_today"] and not walter["caution_now"]
-    for case in (_with(SAM_HOURS, constant=False, comes_and_goes=True), _with(SAM_HOURS, after_pressure_on_arm=True),
-                 _with(SAM_HOURS, lasting_over_6_weeks=True)):
-        plan = _plan(case, tmp_path)
+    for case in (with_findings(SAM_HOURS, constant=False, comes_and_goes=True), with_findings(SAM_HOURS, after_pressure_on_arm=True),
+                 with_findings(SAM_HOURS, lasting_over_6_weeks=True)):
+        plan = assess_plan(case, tmp_path)
         assert not plan["caution_now"] and plan["title"] != _now_title(), case
 
 
 def test_kofis_not_sure_grip_is_said_once_not_twice_with_opposite_advice(tmp_path: Path) -> None:
     """Finding 3: the weak grip was under the emergency signs ('call now') and again under 'you were also not sure
     about these signs ... tell the doctor about them too'."""
-    plan = _plan(KOFI, tmp_path)
+    plan = assess_plan(KOFI, tmp_path)
     items = _items(plan)
     assert items.count("hand_weakness") == 1 and items.count("onset_sudden") == 1
     # after his fall the grip's doubt is the injury's, not the stroke's sudden weak hand (reviewer N3,
@@ -136,10 +127,10 @@ def test_kofis_not_sure_grip_is_said_once_not_twice_with_opposite_advice(tmp_pat
 def test_kofis_not_sure_grip_after_a_start_over_hours_is_still_said(tmp_path: Path) -> None:
     """Finding 3, the other half: with 'Over hours or a few days' the not-sure grip changes no level, and it vanished
     from the result; a yes would still add a reason a doctor should hear (a nerve may be damaged): said back once."""
-    plan = _plan(KOFI_HOURS, tmp_path)
+    plan = assess_plan(KOFI_HOURS, tmp_path)
     assert plan["level"] == "urgent" and _items(plan) == ["hand_weakness"]
     text = assess_cli(KOFI_HOURS, tmp_path)
     assert text.count("? Your grip is weak") == 1 and "Tell the doctor about them too." in text
     # near miss: a 'not sure' whose yes would change nothing the rules say is not said back (one hand, already known)
     calm = {**KOFI_HOURS, "unsure": ["worse_at_night"]}
-    assert _items(_plan(calm, tmp_path)) == []
+    assert _items(assess_plan(calm, tmp_path)) == []

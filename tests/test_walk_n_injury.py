@@ -8,13 +8,12 @@ not-sure drooping face beside the injury."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from numbwise.assess.triage import triage
 from numbwise.kb import load
-from tests.conftest import assess_cli
+from tests.conftest import assess_cli, assess_plan
 
 KOFI: dict[str, Any] = {"age": 33, "sex": "male", "unsure": ["onset_sudden", "hand_weakness"], "findings": {
     "one_hand": True, "numb_thumb": True, "numb_index": True, "numb_middle": True, "recent_arm_injury_or_cast": True,
@@ -30,11 +29,6 @@ SAM: dict[str, Any] = {"age": 45, "sex": "male", "unsure": ["onset_sudden", "han
 STROKE_CHECK = "Does one side droop?"
 CALL_NOW = "If you think any of these might be happening, call your emergency number now."
 
-
-def _plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
-    """The result plan `numbwise assess --case FILE --format plan` prints for these answers."""
-    plan: dict[str, Any] = json.loads(assess_cli(case, tmp_path, "plan"))
-    return plan
 
 
 def _act(rule_id: str) -> Any:
@@ -61,7 +55,7 @@ def test_kofis_not_sure_start_gets_the_injurys_own_words_and_a_and_e_now_not_the
     checks, no 'call your emergency number now' caution, no 'unless you call your emergency number'."""
     act = _act("em_sudden_after_arm_injury")
     assert act.if_unsure and "A&E" in act.if_unsure and "now" in act.if_unsure
-    plan = _plan(KOFI, tmp_path)
+    plan = assess_plan(KOFI, tmp_path)
     assert plan["caution"] == " ".join(act.if_unsure.split())
     assert (plan["title"], plan["action"]) == (act.title, act.action)  # never below what a yes gives
     assert plan["leads"] == "emergency" and plan["next_steps"] == []  # no diary beside "go now"
@@ -76,7 +70,7 @@ def test_kofis_not_sure_start_gets_the_injurys_own_words_and_a_and_e_now_not_the
 def test_kofis_not_sure_grip_is_not_an_emergency_sign_beside_the_injury(tmp_path: Path) -> None:
     """Finding 2: the grip's doubt, with the start not known, set the stroke's 'sudden weak hand'; the injury explains
     it (a yes to both gives the injury's A&E, not a stroke rule), so it is said back for the doctor, not as 'call now'."""
-    plan = _plan(KOFI, tmp_path)
+    plan = assess_plan(KOFI, tmp_path)
     groups = _groups(plan)
     assert "hand_weakness" not in groups.get("emergency", []) and "hand_weakness" in groups.get("urgent", [])
     assert groups.get("emergency") == ["onset_sudden"]
@@ -95,11 +89,11 @@ def test_a_grip_that_only_hurts_is_explained_in_the_questions_help() -> None:
 def test_near_misses_keep_the_stroke_framing(tmp_path: Path) -> None:
     """Sam (no injury) and Kofi not sure about a drooping face too: a stroke's signs are in doubt, so the stroke
     checks and 'call your emergency number now' stay."""
-    sam = _plan(SAM, tmp_path)
+    sam = assess_plan(SAM, tmp_path)
     assert sam["caution_now"] and sam["numbers"] and "hand_weakness" in _groups(sam)["emergency"]
     face = {**KOFI, "unsure": [*KOFI["unsure"], "face_drooping"],
             "findings": {k: v for k, v in KOFI["findings"].items() if k != "face_drooping"}}
-    plan = _plan(face, tmp_path)
+    plan = assess_plan(face, tmp_path)
     assert plan["caution"] != " ".join((_act("em_sudden_after_arm_injury").if_unsure or "").split())
     assert plan["numbers"] and "face_drooping" in _groups(plan)["emergency"]
     text = assess_cli(face, tmp_path)
@@ -127,9 +121,9 @@ def test_the_not_sure_start_after_a_fall_is_checked_in_the_injurys_words(tmp_pat
     check = _act("em_sudden_after_arm_injury").unsure_check
     assert check and "fall" in check
     own = " ".join((load().findings["onset_sudden"].how_to_check or "").split())
-    kofi = next(g for g in _plan(KOFI, tmp_path)["unsure"] if g["level"] == "emergency")
+    kofi = next(g for g in assess_plan(KOFI, tmp_path)["unsure"] if g["level"] == "emergency")
     assert kofi["advice"] == [" ".join(check.split())]
-    sam = next(g for g in _plan(SAM, tmp_path)["unsure"] if g["level"] == "emergency")
+    sam = next(g for g in assess_plan(SAM, tmp_path)["unsure"] if g["level"] == "emergency")
     assert own in sam["advice"] and " ".join(check.split()) not in sam["advice"]
 
 

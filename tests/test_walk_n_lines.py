@@ -12,7 +12,8 @@ from typing import Any
 from numbwise.assess.result import WatchGroup
 from numbwise.assess.warnings import WatchFor
 from tests.conftest import assess_cli
-from tests.test_walk_n_watch import SARA, _groups, _with
+from tests.conftest import result_groups, with_findings
+from tests.test_walk_n_watch import SARA
 
 # Tom, 16: in the cold his fingers on both hands go white, tingle for 10-20 minutes, then turn red; two winters.
 # Not sure how fast each attack starts.
@@ -36,15 +37,15 @@ def _spread_lines(lines: list[str]) -> list[str]:
 
 
 def test_toms_spread_lines_say_within_hours_and_over_days(tmp_path: Path) -> None:
-    for case in (TOM, _with(TOM, lasting_over_6_weeks=False)):
-        groups = _groups(case, tmp_path)
+    for case in (TOM, with_findings(TOM, lasting_over_6_weeks=False)):
+        groups = result_groups(case, tmp_path)
         now, today = _spread_lines(groups.get(_NOW, [])), _spread_lines(groups.get(_TODAY, []))
         assert now and today, groups
         assert all("within hours" in x for x in now), now
         # the today line is the slow spread: over days or weeks, never the hours of the call-now line
         assert all("over days or weeks" in x and "hour" not in x for x in today), today
     # near miss: one hand only gets the other-arm line, worded as slow too
-    one = _groups(_with(TOM, both_hands=False, one_hand=True), tmp_path)
+    one = result_groups(with_findings(TOM, both_hands=False, one_hand=True), tmp_path)
     assert all("over days or weeks" in x for x in _spread_lines(one.get(_TODAY, []))), one
 
 
@@ -70,7 +71,7 @@ def test_the_invariant_catches_one_change_at_two_levels_without_speeds() -> None
 
 
 def test_saras_swelling_line_says_now_only_for_sudden_swelling(tmp_path: Path) -> None:
-    groups = _groups(SARA, tmp_path)
+    groups = result_groups(SARA, tmp_path)
     heading = next(h for h in groups if "maternity" in h)
     line = next(x for x in groups[heading] if "swell" in x)
     now_part = line.split("Swelling that builds up slowly")[0]
@@ -89,7 +90,7 @@ def test_saras_carpal_tunnel_care_tells_her_to_tell_the_midwife(tmp_path: Path) 
     assert "midwife about the tingling" in text, text
     assert "after your baby is born" in text, text
     # near miss: not pregnant, no midwife in her home care
-    calm = " ".join(assess_cli(_with(SARA, pregnant=False), tmp_path).split())
+    calm = " ".join(assess_cli(with_findings(SARA, pregnant=False), tmp_path).split())
     assert "midwife" not in calm
 
 

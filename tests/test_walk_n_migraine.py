@@ -5,13 +5,12 @@ and the home plan names the combined pill and the next attack, through `numbwise
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from numbwise.kb.loader import load
-from tests.conftest import assess_cli, run_cli
+from tests.conftest import assess_cli, result_groups, run_cli, with_findings
 
 # Nadia, 29: known migraine; tingling crept over 20 minutes from her fingers up her arm to her face, then her usual
 # headache; gone now, just like her usual aura. No AF, no blood thinner, no stroke before, no sudden weakness.
@@ -22,28 +21,6 @@ NADIA: dict[str, Any] = {"age": 29, "sex": "female", "unsure": [], "findings": {
     "arm_or_leg_weakness_sudden": False}}
 
 
-def _with(case: dict[str, Any], **findings: bool) -> dict[str, Any]:
-    """The case with some answers changed (a near miss)."""
-    return {**case, "findings": {**case["findings"], **findings}}
-
-
-def _groups(case: dict[str, Any], tmp_path: Path) -> dict[str, list[str]]:
-    """The result's lists as printed: each heading (a line that starts at the margin) -> its "  - " items, joined."""
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(case))
-    run = run_cli("--plain", "assess", "--case", str(path), "--format", "text")
-    assert run.code == 0, run.err
-    out: dict[str, list[str]] = {}
-    heading = ""
-    for line in run.out.splitlines():
-        if line and not line.startswith(" "):
-            heading = line.strip()
-            out.setdefault(heading, [])
-        elif line.startswith("  - "):
-            out[heading].append(line[4:].strip())
-        elif line.startswith("    ") and out.get(heading):
-            out[heading][-1] += " " + line.strip()
-    return out
 
 
 def test_spread_within_hours_asks_about_hours_of_spreading_not_an_aura_over_minutes(tmp_path: Path) -> None:
@@ -56,13 +33,13 @@ def test_spread_within_hours_asks_about_hours_of_spreading_not_an_aura_over_minu
     assert "feet" in f.question + f.help and "legs" in f.question + f.help, f.help
     assert "aura" in f.help and "minutes" in f.help and "went away" in f.help, f.help
     # still an emergency sign when it is said
-    text = assess_cli(_with(NADIA, spreading_within_hours=True), tmp_path)
+    text = assess_cli(with_findings(NADIA, spreading_within_hours=True), tmp_path)
     assert "CALL EMERGENCY SERVICES NOW" in text
     assert "keeps spreading" in text.split("Warning signs in your answers")[1].split("What to do")[0]
 
 
 def test_nadias_aura_lines_sit_under_one_level_each(tmp_path: Path) -> None:
-    groups = _groups(NADIA, tmp_path)
+    groups = result_groups(NADIA, tmp_path)
     now = groups["Call your emergency number now if"]
     today = groups["See a doctor today if"]
     book = groups.get("Book a doctor's visit if", [])
@@ -79,7 +56,7 @@ def test_nadias_aura_lines_sit_under_one_level_each(tmp_path: Path) -> None:
 
 
 def test_an_aura_over_an_hour_is_seen_today(tmp_path: Path) -> None:
-    text = assess_cli(_with(NADIA, episode_resolved_within_hour=False), tmp_path)
+    text = assess_cli(with_findings(NADIA, episode_resolved_within_hour=False), tmp_path)
     assert text.startswith("URGENCY: SEE A DOCTOR TODAY"), text[:200]
     why = text.split("Why this level")[1].split("What may be causing it")[0]
     assert "within an hour" in why and "lasts longer" in why and "today" in why, why
@@ -88,7 +65,7 @@ def test_an_aura_over_an_hour_is_seen_today(tmp_path: Path) -> None:
 
 
 def test_the_reason_says_it_spread_over_minutes_not_that_it_came_quickly(tmp_path: Path) -> None:
-    text = assess_cli(_with(NADIA, onset_sudden=True), tmp_path)
+    text = assess_cli(with_findings(NADIA, onset_sudden=True), tmp_path)
     why = text.split("Why this level")[1].split("What may be causing it")[0]
     assert "It spread over several minutes" in why, why
     assert "quickly" not in why, why

@@ -19,7 +19,7 @@ import pytest
 from numbwise.assess.case import Case
 from numbwise.assess.engine import assess_case
 from numbwise.kb import load
-from tests.conftest import assess_cli, run_cli
+from tests.conftest import assess_cli, run_cli, with_findings
 
 RULE = "em_face_or_leg_over_days"
 HOURS = {"onset_over_days": True, "onset_sudden": False, "onset_gradual": False}
@@ -35,10 +35,6 @@ def _assess(findings: dict[str, bool], age: int | None = 81, sex: str | None = "
     """The core's assessment of these answers."""
     return assess_case(Case(findings=findings, age=age, sex=sex))
 
-
-def _with(case: dict[str, Any], **findings: bool) -> dict[str, Any]:
-    """The same person with some answers changed."""
-    return {**case, "findings": {**case["findings"], **findings}}
 
 
 def _rank(level: str) -> int:
@@ -69,7 +65,7 @@ def test_anne_leg_numb_yes_over_hours_is_an_emergency_too() -> None:
 @pytest.mark.parametrize("sign", STROKE_SIGNS)
 def test_each_stroke_sign_yes_over_hours_is_an_emergency_and_never_below_its_not_sure(sign: str, tmp_path: Path) -> None:
     base = {"age": 81, "sex": "female", "findings": {"one_hand": True, "both_hands": False, **HOURS}}
-    yes = _with(base, **{sign: True})
+    yes = with_findings(base, **{sign: True})
     assert json.loads(assess_cli(yes, tmp_path, "json"))["triage"] == "emergency", sign
     unsure = {**base, "unsure": [sign]}
     plan = json.loads(assess_cli(unsure, tmp_path, "plan"))

@@ -4,14 +4,13 @@ dangerous signs and where blood can be checked today, and a hurt wrist without a
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import assess_cli, edit_file, run_cli
+from tests.conftest import assess_cli, edit_file, result_groups, with_findings
 
 # Sara, 31, 34 weeks pregnant: both hands tingle on the thumb side at night, shaking helps; puffy hands in the morning.
 SARA: dict[str, Any] = {"age": 31, "sex": "female", "unsure": [], "findings": {
@@ -28,32 +27,10 @@ KOFI: dict[str, Any] = {"age": 40, "sex": "male", "unsure": [], "findings": {
     "recent_arm_injury_or_cast": True, "cast_tight_or_severe_pain": False, "onset_sudden": False}}
 
 
-def _with(case: dict[str, Any], **findings: bool) -> dict[str, Any]:
-    """The case with some answers changed (a near miss)."""
-    return {**case, "findings": {**case["findings"], **findings}}
-
-
-def _groups(case: dict[str, Any], tmp_path: Path) -> dict[str, list[str]]:
-    """The result's lists as printed: each heading (a line that starts at the margin) -> its "  - " items, joined."""
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(case))
-    run = run_cli("--plain", "assess", "--case", str(path), "--format", "text")
-    assert run.code == 0, run.err
-    out: dict[str, list[str]] = {}
-    heading = ""
-    for line in run.out.splitlines():
-        if line and not line.startswith(" "):
-            heading = line.strip()
-            out.setdefault(heading, [])
-        elif line.startswith("  - "):
-            out[heading].append(line[4:].strip())
-        elif line.startswith("    ") and out.get(heading):
-            out[heading][-1] += " " + line.strip()
-    return out
 
 
 def test_saras_maternity_line_sits_under_a_heading_that_says_now(tmp_path: Path) -> None:
-    groups = _groups(SARA, tmp_path)
+    groups = result_groups(SARA, tmp_path)
     today = groups.get("See a doctor today if", [])
     assert not any("maternity" in line or re.search(r"\bnow\b", line) for line in today), today
     heading, lines = next((h, ls) for h, ls in groups.items() if any("maternity" in h + x for x in ls))
@@ -63,7 +40,7 @@ def test_saras_maternity_line_sits_under_a_heading_that_says_now(tmp_path: Path)
     # plan, never under this "now" heading (walkthrough O)
     assert "sudden" in line and "next check" not in line, line
     # near miss: not pregnant, no maternity line anywhere
-    calm = _groups(_with(SARA, pregnant=False), tmp_path)
+    calm = result_groups(with_findings(SARA, pregnant=False), tmp_path)
     assert not any("maternity" in h or "midwife" in h or any("midwife" in x for x in ls) for h, ls in calm.items())
 
 
@@ -79,7 +56,7 @@ def test_hassan_is_told_the_dangerous_salt_signs_and_where_blood_is_checked_toda
     assert "blood test today" in top and "urgent treatment centre or A&E" in top, top
     assert "nurse helpline" not in top  # a helpline cannot test blood
     # near miss: the vomiting without kidney disease sets no salts rule: none of these lines
-    calm = assess_cli(_with(HASSAN, kidney_disease=False), tmp_path)
+    calm = assess_cli(with_findings(HASSAN, kidney_disease=False), tmp_path)
     assert "heartbeat" not in calm and "blood test today" not in calm
 
 
@@ -93,7 +70,7 @@ def test_the_salt_signs_show_for_the_calcium_rule_too_and_not_twice_after_thyroi
     now = text.split("Call your emergency number now if")[1].split("What next")[0]
     assert "heartbeat races" in now and "fit (seizure)" in now, now
     assert "blood test today" not in text  # the kidney rule's act is for kidney disease
-    both = assess_cli(_with(HASSAN, neck_surgery_thyroid_parathyroid=True, muscle_cramps_spasms=False), tmp_path)
+    both = assess_cli(with_findings(HASSAN, neck_surgery_thyroid_parathyroid=True, muscle_cramps_spasms=False), tmp_path)
     assert both.count("you have a fit (seizure)") == 1, both
 
 
@@ -104,7 +81,7 @@ def test_kofis_hurt_wrist_without_a_cast_gets_an_x_ray_route(tmp_path: Path) -> 
     assert "x If you have a cast" not in text  # no cast-only line on its own
     assert "rings" in top, top
     # near miss: no injury, none of the injury route
-    calm = assess_cli(_with(KOFI, recent_arm_injury_or_cast=False), tmp_path)
+    calm = assess_cli(with_findings(KOFI, recent_arm_injury_or_cast=False), tmp_path)
     assert "X-ray" not in calm and "rings" not in calm
 
 

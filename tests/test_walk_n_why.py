@@ -11,23 +11,16 @@ suddenly went weak: "! Your grip is weak" beside "not sure about: your arm or le
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from numbwise.assess.interview import (Interview, Question, answer, choice_answer, fingers_answer, from_data, next_question,
                                        outcome, start, to_data)
 from numbwise.assess.result import result_plan
-from tests.conftest import assess_cli
+from tests.conftest import assess_cli, assess_plan
 
 SELF_CARE_WORDS = ("fine to care for at home", "can often be eased at home", "not there all the time", "night splint")
 
-
-def _plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
-    """The result plan `numbwise assess --case FILE --format plan` prints for these answers."""
-    plan: dict[str, Any] = json.loads(assess_cli(case, tmp_path, "plan"))
-    return plan
 
 
 def _why(text: str) -> str:
@@ -54,7 +47,7 @@ CTS_WOKE = {"age": 40, "sex": "male", "unsure": ["onset_sudden"], "findings": {
 
 def test_a_call_now_banner_never_gives_a_home_care_patterns_reason(tmp_path: Path) -> None:
     """Anne: call now, and nothing under "Why this level" says her numbness is fine to care for at home."""
-    plan = _plan(ANNE, tmp_path)
+    plan = assess_plan(ANNE, tmp_path)
     assert plan["caution_now"]
     why = " ".join(plan["why"])
     assert "stroke" in why
@@ -63,19 +56,19 @@ def test_a_call_now_banner_never_gives_a_home_care_patterns_reason(tmp_path: Pat
     assert "CALL YOUR EMERGENCY NUMBER NOW" in text
     assert not any(w in _why(text) for w in SELF_CARE_WORDS)
     face = {**ANNE, "findings": {**ANNE["findings"], "numb_face_same_side": True}}  # her face too: an emergency
-    plan = _plan(face, tmp_path)
+    plan = assess_plan(face, tmp_path)
     assert plan["level"] == "emergency" and not any(w in " ".join(plan["why"]) for w in SELF_CARE_WORDS)
 
 
 def test_a_help_today_banner_never_gives_a_home_care_patterns_reason(tmp_path: Path) -> None:
     """A full carpal tunnel pattern with a start not known: help today, so no "can often be eased at home" beside it;
     the same answers with a known slow start keep the pattern's reason (near miss)."""
-    plan = _plan(CTS_WOKE, tmp_path)
+    plan = assess_plan(CTS_WOKE, tmp_path)
     assert plan["caution_today"] and not plan["caution_now"]
     assert not any(w in " ".join(plan["why"]) for w in SELF_CARE_WORDS), plan["why"]
     slow = {**CTS_WOKE, "unsure": [], "findings": {**CTS_WOKE["findings"], "onset_gradual": True, "onset_sudden": False,
                                                    "onset_over_days": False}}
-    plan = _plan(slow, tmp_path)
+    plan = assess_plan(slow, tmp_path)
     assert plan["level"] == "self_care" and "can often be eased at home" in " ".join(plan["why"])
 
 
@@ -164,7 +157,7 @@ def test_a_weak_grip_makes_the_not_sure_line_ask_whether_the_weakness_came_on_su
     not known (whether it came on suddenly), never the plain sign beside "! Your grip is weak"."""
     sam = {"age": 45, "sex": "male", "unsure": ["arm_or_leg_weakness_sudden", "onset_sudden"], "findings": {
         "one_hand": True, "constant": True, "face_drooping": False, "speech_difficulty": False, "hand_weakness": True}}
-    plan = _plan(sam, tmp_path)
+    plan = assess_plan(sam, tmp_path)
     items = [u["text"] for g in plan["unsure"] for u in g["items"] if u["finding"] == "arm_or_leg_weakness_sudden"]
     assert items and all(t.startswith("Whether the weakness came on suddenly") for t in items), items
     text = assess_cli(sam, tmp_path)
@@ -173,5 +166,5 @@ def test_a_weak_grip_makes_the_not_sure_line_ask_whether_the_weakness_came_on_su
     assert "whether the weakness came on suddenly" in text.lower()
     # near miss: without the weak grip the sign is named as it is asked
     plain = {**sam, "findings": {**sam["findings"], "hand_weakness": False}}
-    items = [u["text"] for g in _plan(plain, tmp_path)["unsure"] for u in g["items"]]
+    items = [u["text"] for g in assess_plan(plain, tmp_path)["unsure"] for u in g["items"]]
     assert "Your arm or leg suddenly feels weak" in items

@@ -14,12 +14,11 @@ said "tell your doctor how fast each attack starts"; and "not easing the way you
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from numbwise.kb import load
-from tests.conftest import assess_cli
+from tests.conftest import assess_cli, assess_plan
 from tests.test_walk_n_child import _NO, LILY
 
 KOFI: dict[str, Any] = {"age": 33, "sex": "male", "unsure": ["onset_sudden", "hand_weakness"], "findings": {
@@ -35,11 +34,6 @@ CHILD_DRIVE = "If a child is hurt, ask someone else to drive"
 STROKE_WORDS = ("mini-stroke", "may have happened and then gone away")
 
 
-def _plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
-    """The result plan `numbwise assess --case FILE --format plan` prints for these answers."""
-    plan: dict[str, Any] = json.loads(assess_cli(case, tmp_path, "plan"))
-    return plan
-
 
 def _why(text: str) -> str:
     """The terminal's "Why this level" section."""
@@ -53,7 +47,7 @@ def _rule_why(rule_id: str) -> str:
 def test_kofis_reasons_under_a_and_e_now_never_say_today(tmp_path: Path) -> None:
     """Finding 1: the urgent injury rule's reason is about the same injury the leading A&E rule covers (its trigger
     is within the leading rule's): under "Go to A&E now" it is not said; the leading reason is."""
-    plan = _plan(KOFI, tmp_path)
+    plan = assess_plan(KOFI, tmp_path)
     assert plan["title"] == "Go to A&E (the emergency department) now" and plan["level"] == "urgent"
     assert _rule_why("ur_after_arm_injury") not in plan["why"]
     assert "It needs checking now." in plan["why"][0]
@@ -66,7 +60,7 @@ def test_a_reason_about_something_else_stays_under_the_injurys_lead(tmp_path: Pa
     """Near miss: pregnancy warning signs beside Kofi's story (a pregnant woman who fell on her hand) are not the
     injury's: their reason is still said; the injury's today reason is not."""
     case = {**KOFI, "sex": "female", "findings": {**KOFI["findings"], "pregnant": True, "pregnancy_warning_signs": True}}
-    plan = _plan(case, tmp_path)
+    plan = assess_plan(case, tmp_path)
     assert plan["title"] == "Go to A&E (the emergency department) now"
     assert _rule_why("ur_pregnancy_signs") in plan["why"]
     assert _rule_why("ur_after_arm_injury") not in plan["why"]
@@ -75,12 +69,12 @@ def test_a_reason_about_something_else_stays_under_the_injurys_lead(tmp_path: Pa
 def test_the_child_drive_line_is_for_a_child_or_an_age_not_known(tmp_path: Path) -> None:
     """Finding 1, low: "If a child is hurt, ask someone else to drive" to a 33-year-old; a child (or an age not
     given) keeps it, and the adult's own "do not drive yourself" stays."""
-    plan = _plan(KOFI, tmp_path)
+    plan = assess_plan(KOFI, tmp_path)
     assert not any(CHILD_DRIVE in d for d in plan["do"]), plan["do"]
     assert any("do not drive yourself" in d for d in plan["do_not"])
     assert CHILD_DRIVE not in assess_cli(KOFI, tmp_path)
     for case in ({**KOFI, "age": 9}, {k: v for k, v in KOFI.items() if k != "age"}):
-        assert any(CHILD_DRIVE in d for d in _plan(case, tmp_path)["do"]), case
+        assert any(CHILD_DRIVE in d for d in assess_plan(case, tmp_path)["do"]), case
 
 
 def test_the_tight_cast_line_reads_as_a_condition_for_someone_without_a_cast(tmp_path: Path) -> None:
@@ -94,7 +88,7 @@ def test_ellas_start_not_seen_in_the_cold_gets_one_path_today_in_her_storys_word
     """Finding 2: under 16 the only emergency doubt is how fast it started, and the story (fingers white in the cold)
     gives a usual reason: one path, medical help today, worded for the cold (never lying on the arm), with no "might
     be true now", no "if none: book a visit" and no mini-stroke."""
-    plan = _plan(ELLA, tmp_path)
+    plan = assess_plan(ELLA, tmp_path)
     assert plan["level"] == "routine" and plan["caution_level"] == "emergency" and plan["caution_today"]
     assert plan["title"] == "Get medical help today" and plan["by_when"] == "Today."
     # no call buttons above "get medical help today" (walkthrough P, Ella: they read as "call 999")
@@ -121,14 +115,14 @@ def test_ellas_start_not_seen_in_the_cold_gets_one_path_today_in_her_storys_word
 def test_ellas_near_misses(tmp_path: Path) -> None:
     """A 17-year-old with the same story has no child path (the Raynaud's pattern: home care, no caution); a child
     not sure of a drooping face too keeps the stroke words; Lily keeps her pressure words."""
-    older = _plan({**ELLA, "age": 17}, tmp_path)
+    older = assess_plan({**ELLA, "age": 17}, tmp_path)
     assert not older["caution_today"] and not older["caution_title"] and older["title"] != "Get medical help today"
     face = {**ELLA, "unsure": ["onset_sudden", "face_drooping"],
             "findings": {k: v for k, v in ELLA["findings"].items() if k != "face_drooping"}}
-    plan = _plan(face, tmp_path)
+    plan = assess_plan(face, tmp_path)
     assert "how fast" not in plan["action"] and plan["caution_title"] != "Not sure how fast it started"
     assert any(w in " ".join([plan["caution"], plan["action"], *plan["why"]]) for w in ("stroke", "might be true now"))
-    lily = _plan(LILY, tmp_path)
+    lily = assess_plan(LILY, tmp_path)
     assert lily["caution_today"] and "lying or leaning on the arm" in lily["action"] and "cold" not in lily["action"]
     assert "pressure on the arm" in lily["why"][0]
 

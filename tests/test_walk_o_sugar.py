@@ -13,14 +13,13 @@ a no (its own routine level), and a not-sure confusion without signs of low bloo
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from numbwise.assess.triage import triage
 from numbwise.kb import load
 from numbwise.parse import parse
-from tests.conftest import assess_cli
+from tests.conftest import assess_cli, assess_plan
 
 FINDINGS: dict[str, Any] = {"numb_around_mouth": True, "both_hands": True, "low_sugar_symptoms": True, "diabetes": True,
                             "insulin_or_sulfonylurea": True, "cold_sweat_nausea": False}
@@ -35,11 +34,6 @@ NO_SUGAR: dict[str, Any] = {**PRIYA, "findings": {**FINDINGS, "low_sugar_symptom
 WORDS = "feel shaky and sweaty, my fingers and lips are tingling, skipped lunch"
 STROKE_STORY = ("mini-stroke", "GET MEDICAL HELP TODAY", "comes back, call your emergency number now", "By when: Today")
 
-
-def _plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
-    """The result plan `numbwise assess --case FILE --format plan` prints for these answers."""
-    plan: dict[str, Any] = json.loads(assess_cli(case, tmp_path, "plan"))
-    return plan
 
 
 def _act(rule_id: str) -> Any:
@@ -59,7 +53,7 @@ def test_priyas_not_sure_confusion_leads_with_sugar_now_and_when_to_call(tmp_pat
     not a mini-stroke story and not "today"."""
     act = _act("em_low_sugar_confused")
     for case in (PRIYA, PRIYA_WALK):
-        plan = _plan(case, tmp_path)
+        plan = assess_plan(case, tmp_path)
         assert plan["leads"] == "emergency" and (plan["title"], plan["action"]) == (act.title, act.action)
         assert "sugary" in plan["action"] and "confused" in plan["action"] and "not better" in plan["action"]
         assert plan["next_steps"] == [] and plan["caution_today"] is False
@@ -70,14 +64,14 @@ def test_priyas_not_sure_confusion_leads_with_sugar_now_and_when_to_call(tmp_pat
         for said in STROKE_STORY:
             assert said not in text, said
         assert text.count("? You feel confused, and this is new") == 1  # the doubt is said back once
-    assert _plan(PRIYA, tmp_path)["caution"] == " ".join(act.if_unsure.split())
+    assert assess_plan(PRIYA, tmp_path)["caution"] == " ".join(act.if_unsure.split())
     # the other doubt (a sudden start) stays under the call-now line
     assert "If you think any of these might be happening, call your emergency number now." in assess_cli(PRIYA_WALK, tmp_path)
 
 
 def test_a_yes_to_confusion_puts_first_aid_first_and_knows_she_has_diabetes(tmp_path: Path) -> None:
     """Near miss (yes) and finding 3: call now, the sugar line first in what to do, no "if you have diabetes"."""
-    plan = _plan(PRIYA_YES, tmp_path)
+    plan = assess_plan(PRIYA_YES, tmp_path)
     assert plan["level"] == "emergency" and plan["numbers"]
     assert "sugary drink" in plan["do"][0]
     text = assess_cli(PRIYA_YES, tmp_path)
@@ -95,13 +89,13 @@ def test_diabetes_known_drops_if_you_have_diabetes_from_the_cold_sweat_sugar_lin
 
 def test_a_no_to_confusion_keeps_its_own_level(tmp_path: Path) -> None:
     """Near miss (no): low sugar signs, not confused: the routine low-sugar rule, no emergency lead."""
-    plan = _plan(PRIYA_NO, tmp_path)
+    plan = assess_plan(PRIYA_NO, tmp_path)
     assert plan["level"] == "routine" and plan["leads"] == "" and not plan["caution"]
 
 
 def test_not_sure_confusion_without_low_sugar_signs_keeps_the_stroke_caution(tmp_path: Path) -> None:
     """Near miss: without signs of low blood sugar the low-sugar act does not lead."""
-    plan = _plan(NO_SUGAR, tmp_path)
+    plan = assess_plan(NO_SUGAR, tmp_path)
     assert plan["title"] != _act("em_low_sugar_confused").title and plan["leads"] == ""
 
 

@@ -10,7 +10,6 @@ raynaud's phenomenon".
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from numbwise.assess.interview import (Interview, Question, answer, choice_answe
                                        next_question, start)
 from numbwise.kb.loader import load
 from numbwise.kb.models import in_sentence
-from tests.conftest import assess_cli, run_cli
+from tests.conftest import assess_cli, assess_plan, run_cli
 
 GROUP = ("constant", "comes_and_goes")
 LEAD = "You did not pick 'there all the time' or 'comes and goes'"
@@ -106,15 +105,10 @@ def _sam_step() -> dict[str, Any]:
     return {"age": 45, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}
 
 
-def _plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
-    """The result plan `numbwise assess --case FILE --format plan` prints."""
-    plan: dict[str, Any] = json.loads(assess_cli(case, tmp_path, "plan"))
-    return plan
-
 
 def test_a_start_not_known_is_said_as_how_fast_it_started(tmp_path: Path) -> None:
     """Sam: the not-sure line and list say what is not known ("how fast it started"), never "it started suddenly"."""
-    plan = _plan(_sam_step(), tmp_path)
+    plan = assess_plan(_sam_step(), tmp_path)
     items = [u["text"] for g in plan["unsure"] for u in g["items"] if u["finding"] == "onset_sudden"]
     assert items == ["How fast it started"], items
     text = assess_cli(_sam_step(), tmp_path)
@@ -125,7 +119,7 @@ def test_a_start_not_known_is_said_as_how_fast_it_started(tmp_path: Path) -> Non
 def test_under_cant_tell_a_cause_with_only_points_against_it_comes_after_those_with_reasons(tmp_path: Path) -> None:
     """Sam step by step: carpal tunnel leads the ranking with no point for it; under "We can't tell yet" it is shown
     after the causes his answers point to, and says his answers point away from it (walkthroughs O to Q)."""
-    plan = _plan(_sam_step(), tmp_path)
+    plan = assess_plan(_sam_step(), tmp_path)
     assert plan["headline"].startswith("We can't tell yet")
     causes = plan["causes"]
     cts = next(c for c in causes if c["id"] == "carpal_tunnel")
@@ -134,7 +128,7 @@ def test_under_cant_tell_a_cause_with_only_points_against_it_comes_after_those_w
     with_reasons = [i for i, c in enumerate(causes) if c["towards"]]
     assert max(with_reasons) < causes.index(cts)
     # near miss: a result that names its cause keeps the ranking's order
-    named = _plan({"age": 40, "sex": "female", "findings": {
+    named = assess_plan({"age": 40, "sex": "female", "findings": {
         "one_hand": True, "both_hands": False, "numb_thumb": True, "numb_index": True, "numb_middle": True,
         "comes_and_goes": True, "constant": False, "worse_at_night": True, "wakes_from_sleep": True,
         "shaking_relieves": True, "onset_gradual": True, "onset_sudden": False, "onset_over_days": False}}, tmp_path)

@@ -64,9 +64,10 @@ def test_the_report_lists_a_cant_tell_results_causes_in_the_result_pages_order(t
 def test_a_pregnant_persons_painkiller_step_never_offers_ibuprofen_then_forbids_it(tmp_path: Path) -> None:
     """Walkthrough Q (Sara, 34 weeks): "paracetamol or ibuprofen may ease the pain" then "as you are pregnant, do not
     take ibuprofen" in one step. Near miss: not pregnant, the step names both."""
-    from tests.test_walk_n_watch import SARA, _with
+    from tests.conftest import with_findings
+    from tests.test_walk_n_watch import SARA
 
     text = " ".join(assess_cli(SARA, tmp_path).split())
     assert "do not take ibuprofen" in text and "paracetamol or ibuprofen may ease" not in text
-    calm = " ".join(assess_cli(_with(SARA, pregnant=False), tmp_path).split())
+    calm = " ".join(assess_cli(with_findings(SARA, pregnant=False), tmp_path).split())
     assert "paracetamol or ibuprofen may ease" in calm and "do not take ibuprofen" not in calm
