@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from itsdangerous import URLSafeSerializer
 
 from numbwise.assess.interview import (Interview, Question, answer, choice_answer, describe, from_data, next_question,
                                       outcome, start)
 from tests.conftest import run_cli
+from tests.web.test_interview_flow_http import _state
 from tests.web.test_result_answers_http import SECRET, Check
 
 ONSET = ("onset_sudden", "onset_over_days", "onset_gradual")
@@ -203,12 +203,6 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
     db: Path = tmp_path_factory.mktemp("onset") / "d.sqlite3"
     return create_app(settings=WebSettings(store_url=f"sqlite:///{db}", secret_key=SECRET))
-
-
-def _state(page: str) -> dict[str, Any]:
-    m = re.search(r'name="state" value="([^"]+)"', page)
-    assert m, page[:300]
-    return dict(URLSafeSerializer(SECRET, salt="numbwise-check").loads(html.unescape(m.group(1))))
 
 
 def _web(app: Any, onset: str) -> tuple[Interview, str, str]:
