@@ -1270,12 +1270,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     elif led is not None and level == "urgent" and _now_lead(doubts, findings, level):
         # call now over an urgent rule for a start not known: that rule's "needs a doctor today" reason would read as
         # the slower path (walkthrough N, Sam's weak grip; the sign stays under the warning signs); another rule's
-        # reason (pre-eclampsia signs in pregnancy) is still said. Covered: a rule for a start not known, or one whose
-        # signs are all within a rule a yes to the doubts would set at the caution's level (`_not_covered`).
-        rules = {r.id: r for r in kb.triage.rules}
+        # reason (pre-eclampsia signs in pregnancy) is still said. Covered: a rule whose signs are all within a rule a
+        # yes to the doubts would set at the caution's level (`_not_covered`).
         yes = triage({**findings, **{d.finding: True for d in doubts if d.level == led[1]}}, age).rules
-        kept = tuple(r for r in _not_covered(told, level, yes) if r not in rules or not any(
-            leaf.unknown == "onset_sudden" for leaf in rules[r].when.leaves()))
+        kept = _not_covered(told, level, yes)
         why = (" ".join(led[0].why.split()),) + tuple(
             triage_reasons(Triage(level, result.red_flags, kept), findings) if kept else ()) + _buts(
             result.rules, findings, unsure)
