@@ -510,20 +510,15 @@ def _away_noted(shown: tuple[CauseLine, ...]) -> tuple[CauseLine, ...]:
     follows them, saying when the answers point away from it (walkthroughs O to Q, Sam: "Carpal tunnel syndrome (about
     4 in 10)" first with only points against it was read as a contradiction). The report lists them in the same order
     (`reasons_first`)."""
-    order = {c: i for i, (c, _) in enumerate(reasons_first({}, [(c.id, 0.0) for c in shown], {c.id for c in shown
-                                                                                          if c.towards}))}
     noted = tuple(replace(c, note=COMMON_AWAY_NOTE) if not c.towards and c.away and c.note in ("", COMMON_NOTE) else c
                   for c in shown)
-    return tuple(sorted(noted, key=lambda c: order[c.id]))
+    return tuple(sorted(noted, key=lambda c: not c.towards))  # stable: each part keeps the ranking's order
 
 
-def reasons_first(findings: Mapping[str, bool], causes: Sequence[tuple[str, float]],
-                  pointed: Collection[str] | None = None) -> list[tuple[str, float]]:
-    """Causes in the order a result that cannot tell them apart shows them: those the answers point to (`pointed`, or
-    worked out from `findings`) first, then the rest, each part in the ranking's order. One rule for the result page
-    and the report, so they never list the same check's causes differently."""
-    towards = set(pointed) if pointed is not None else {c for c, p in causes if cause_reasons(findings, c, p).towards}
-    return [x for x in causes if x[0] in towards] + [x for x in causes if x[0] not in towards]
+def reasons_first(findings: Mapping[str, bool], causes: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Causes in the order a result that cannot tell them apart shows them (`_away_noted`): those the answers point
+    to first, then the rest, each part in the ranking's order; for the report, so it lists them as the page did."""
+    return sorted(causes, key=lambda x: not cause_reasons(findings, x[0], x[1]).towards)
 
 
 def _cause_line(findings: Mapping[str, bool], cid: str, p: float, child: bool = False) -> CauseLine:
