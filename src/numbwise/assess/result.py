@@ -537,6 +537,23 @@ def _said_note(cid: str, findings: Mapping[str, bool]) -> str:
     return next((" ".join(n.text.split()) for n in (cause.said_notes if cause else ()) if findings.get(n.said) is True), "")
 
 
+def _unasked_note(cid: str, p: float, child: bool = False) -> str:
+    """A cause's main sign that no question asks (causes.yaml `unasked_sign`: a wrist that hangs down), said on its line
+    so its chance never reads as if the sign had been checked (walkthrough Q, Sam: radial nerve palsy "about 3 in 10"
+    though no question asked about a wrist drop), with the chance if the sign is absent: the odds times (1 - p), the
+    other causes taken not to give the sign. No number for a child (CHILD_CHANCE), nor one that reads the same."""
+    cause = load().causes.get(cid)
+    sign = cause.unasked_sign if cause else None
+    if sign is None:
+        return ""
+    text = " ".join(sign.text.split())
+    q = min(p, 0.999) * (1.0 - sign.p)
+    lower = short_chance(q / (q + 1.0 - min(p, 0.999)))
+    if child or lower == short_chance(p):
+        return text
+    return f"{text} {' '.join(sign.if_not.split()).format(chance=lower)}"
+
+
 def tells_apart(p: Sequence[float], causes: Sequence[int]) -> bool:
     """A finding tells these causes apart when its chance differs between them by more than a sliver."""
     ps = [p[i] for i in causes]
@@ -1285,6 +1302,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
     if not told_apart:
         shown = _away_noted(shown)
+    chances = dict(result.causes)  # a main sign no question asked is said wherever its cause is listed (walkthrough Q)
+    shown = tuple(replace(c, note=" ".join(x for x in (c.note, _unasked_note(c.id, chances.get(c.id, 0.0), is_child(age)))
+                                           if x)) for c in shown)
     if level == "emergency":
         headline = act.action
     elif told_apart:

@@ -33,6 +33,9 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         if c.care_note:
             out.append((f"causes.{cid}.care_note", c.care_note))
         out += [(f"causes.{cid}.said_notes.{n.said}", n.text) for n in c.said_notes]
+        if c.unasked_sign is not None:
+            out += [(f"causes.{cid}.unasked_sign.text", c.unasked_sign.text),
+                    (f"causes.{cid}.unasked_sign.if_not", c.unasked_sign.if_not)]
     for tid, t in kb.treatments.items():
         out += [(f"treatments.{tid}.{k}", getattr(t, k)) for k in ("short", "what_it_is", "what_to_expect", "risks")]
         out += [(f"treatments.{tid}.helps.{h.cause}", h.note) for h in t.helps]

@@ -193,6 +193,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             if n.said not in voc.findings:
                 problems.append(f"causes.yaml: entry '{cid}': a said note on '{n.said}', which is not a known finding")
             refs("causes.yaml", f"{cid}.said_notes.{n.said}", n.sources)
+        if c.unasked_sign is not None:
+            refs("causes.yaml", f"{cid}.unasked_sign", c.unasked_sign.sources)
         for tid in c.treatments:
             if tid not in kb.treatments:
                 problems.append(f"causes.yaml: entry '{cid}': unknown treatment '{tid}'")

@@ -257,6 +257,18 @@ class CauseSaid(Strict):
     sources: SourceRefs
 
 
+class UnaskedSign(Strict):
+    """A cause's main sign that no question can ask (the vocabulary has no finding for it: a wrist that hangs down),
+    said on its result line wherever it is listed, so a chance for it never reads as if the sign had been checked.
+    `p`: how often people with the cause have the sign; the line also gives the cause's chance if the sign is absent.
+    `text` is said as it stands, then `if_not` with {chance} (format_chance), when that chance is lower."""
+
+    text: Text
+    if_not: Text  # "If it does not, ... {chance} ..."
+    p: Annotated[float, Field(gt=0.0, lt=1.0)]
+    sources: SourceRefs
+
+
 class Cause(Strict):
     name: Text
     short: Text
@@ -268,6 +280,7 @@ class Cause(Strict):
     treatments: list[Ident]
     care_note: Text | None = None
     said_notes: list[CauseSaid] = []  # shown on its result line when the person said yes to `said`
+    unasked_sign: UnaskedSign | None = None  # its main sign, which no question asks: said on its result line
     # The name starts with a proper name (Raynaud's, Lyme, Guillain-Barre): it keeps its capital inside a sentence.
     proper_name: bool = False
     watch_for: Annotated[list[RuledWarning], Field(min_length=1)]
