@@ -25,6 +25,12 @@ _RESOLVES = frozenset({"gone", "away", "back", "normal", "over", "lasts", "laste
                        "recover", "recovers", "recovered", "passes", "passed", "pass", "fixes", "fixed", "settles",
                        "settled", "stops", "stopped", "disappears", "disappeared", "eases", "eased", "better",
                        "cleared", "clears", "resolved", "fine", "ok", "took", "takes"})
+# How a limb moves, not how it feels: "my arm moves fine" says nothing of where the numbness is (walkthrough Q, Leo:
+# read as "The numbness stays in your hand"), so a place word's denial across one of these words does not count.
+_MOVES = frozenset({"move", "moves", "moving", "moved", "bend", "bends", "bending", "straighten", "straightens",
+                    "lift", "lifts", "lifting", "turn", "turns", "twist", "twists", "rotate", "rotates", "works",
+                    "work", "working", "use", "using"})
+_MOVES_REACH = 3  # words after the place word within which a movement word makes its "fine" about movement
 _SPREADS = frozenset({"spread", "spreads", "spreading", "spreaded", "crept", "creep", "creeping", "creeps", "crawl",
                       "crawling", "crawled", "travelled", "traveled", "travels",
                       "marched", "marching", "marches", "march"})
@@ -427,6 +433,12 @@ def parse(text: str) -> Parsed:
 
     where = {i for h in hits if any(lex.groups.get(f) == "where" for f in h.pattern.findings) for i in h.matched}
 
+    def about_moving(h: Hit) -> bool:
+        """Is a place word's denial about how it moves ("my arm moves fine"), not about where the numbness is?"""
+        return all(lex.groups.get(f) == "where" for f in h.pattern.findings) and any(
+            toks[i].text in _MOVES and ctx.clause[i] == ctx.clause[h.end - 1]
+            for i in range(h.end, min(len(toks), h.end + _MOVES_REACH)))
+
     def mine_says_numb(h: Hit) -> bool:
         """Does the clause of this mention also speak of the numbness itself (a finger, a hand, 'numb')?"""
         if any(lex.groups.get(f) == HISTORY_GROUP for f in h.pattern.findings):
@@ -457,6 +469,8 @@ def parse(text: str) -> Parsed:
                      and set(k.pattern.findings) & set(h.pattern.findings))
         status, conf = _status(h, ctx, lex.scope, anchor)
         if h.pattern.denied_only and status != "denied":
+            continue
+        if h.pattern.denied_only and about_moving(h):
             continue
         if only_a_place(h):
             continue
