@@ -12,11 +12,13 @@ the result, decided in docs/interview.md), and no signs of low blood sugar (unch
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from numbwise.assess.interview import answer, describe, finding_question, next_question, start, still_line, sugar_first
 from numbwise.kb import load
-from tests.conftest import run_cli
+from tests.conftest import result_groups, run_cli
+from tests.test_walk_o_sugar import NO_SUGAR, PRIYA, PRIYA_NO
 
 WORDS = "35 f, feel shaky and sweaty, my fingers and lips are tingling, I skipped lunch"
 SCREEN = load().interview.steps[0]  # the emergency screen
@@ -117,3 +119,11 @@ def test_words_doubting_confusion_beside_low_sugar_get_the_sugar_check_then_the_
     assert out.index(act.title) < out.index("TREAT LOW BLOOD SUGAR NOW") and "Question 1" not in out
     alone = _terminal("q\n", "--describe", "35 f, maybe a bit confused")
     assert STROKE_FACE in alone and act.title not in alone
+
+
+def test_the_call_now_list_keeps_confused_or_drowsy_beside_low_sugar_signs(tmp_path: Path) -> None:
+    """Result medium: her 'not sure' to confusion took "you get confused" off the watch list, the key sign."""
+    line = "You get confused or drowsy, or you are not better 10 to 15 minutes after something sugary."
+    for case in (PRIYA, PRIYA_NO):
+        assert line in result_groups(case, tmp_path)["Call your emergency number now if"], case
+    assert line not in sum(result_groups(NO_SUGAR, tmp_path).values(), [])  # near miss: no low-sugar signs
