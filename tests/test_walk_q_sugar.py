@@ -127,3 +127,12 @@ def test_the_call_now_list_keeps_confused_or_drowsy_beside_low_sugar_signs(tmp_p
     for case in (PRIYA, PRIYA_NO):
         assert line in result_groups(case, tmp_path)["Call your emergency number now if"], case
     assert line not in sum(result_groups(NO_SUGAR, tmp_path).values(), [])  # near miss: no low-sugar signs
+
+
+def test_her_words_are_not_said_back_as_sugar_helps(tmp_path: Path) -> None:
+    """Result medium: "... and sugar helps" was shown as what she said (what we understood, and her result's
+    evidence), though her words never said sugar helps: the line says only the signs."""
+    out = _words("\n?\n1\n")
+    assert "From what you wrote, we understood:" in out and "low blood sugar" in out.split("Question 1")[0]
+    assert "sugar helps" not in out
+    assert "sugar helps" not in " ".join(sum(result_groups(PRIYA, tmp_path).values(), []))
