@@ -498,23 +498,40 @@ def own_checks(unsure: Collection[str]) -> tuple[str, ...]:
     return tuple(t for t in (findings[f].how_to_check if f in findings else None for f in unsure) if t)
 
 
-def unsure_advice(q: Question, updates: Mapping[str, bool]) -> UnsureAdvice | None:
+def unsure_advice(q: Question, updates: Mapping[str, bool], answers: Mapping[str, bool] | None = None) -> UnsureAdvice | None:
     """The screen's advice when any of its signs was answered 'not sure' (left out of `updates`), else None:
-    checks for exactly those signs (see `unsure_checks`)."""
+    checks for exactly those signs (see `unsure_checks`). Beside signs of low blood sugar (`answers`), a confusion
+    not sure of is checked in the low-sugar rule's own words, not with the stroke checks (walkthrough Q)."""
     if q.if_unsure is None or all(f in updates for f in q.findings):
         return None
-    checks, _ = unsure_checks(q.if_unsure, q.findings, [f for f in q.findings if f not in updates])
+    unsure = [f for f in q.findings if f not in updates]
+    sugar = _sugar_check(unsure, answers or {})
+    rest = [f for f in unsure if not (sugar and f == CONFUSED)]
+    checks, _ = unsure_checks(q.if_unsure, q.findings, rest) if rest else ((), False)
+    checks = (*sugar, *checks)
     return q.if_unsure.model_copy(update={"check": list(checks or q.if_unsure.check)})
 
 
-def words_check_now(unsure: Collection[str]) -> UnsureAdvice | None:
+def _sugar_check(unsure: Collection[str], answers: Mapping[str, bool]) -> tuple[str, ...]:
+    """The low-sugar rule's own check for a confusion not sure of beside signs of low blood sugar (its first aid
+    first), or nothing: there a muddled head is most likely the sugar, and treating it comes before stroke checks."""
+    first = load().interview.sugar_first
+    if first is None or CONFUSED not in unsure or answers.get(SUGAR) is not True:
+        return ()
+    act = next(r.act for r in load().triage.rules if r.id == first.rule)
+    assert act is not None
+    return tuple(" ".join(t.split()) for t in (act.action, act.unsure_check) if t)
+
+
+def words_check_now(unsure: Collection[str], findings: Mapping[str, bool] | None = None) -> UnsureAdvice | None:
     """The emergency screen's "check now" advice for the warning signs a person's own words left not sure ("i think my
     speech was a bit funny but im not sure"), shown by every face with what was understood, as the step-by-step check
-    shows it right after that screen; None when the words doubted none of its signs."""
+    shows it right after that screen; None when the words doubted none of its signs. `findings`: what the words
+    said (signs of low blood sugar change how a doubted confusion is checked)."""
     doubted = set(unsure)
     for q in _step_questions():
         if q.kind == "screen" and q.if_unsure is not None and doubted & set(q.findings):
-            return unsure_advice(q, {f: False for f in q.findings if f not in doubted})
+            return unsure_advice(q, {f: False for f in q.findings if f not in doubted}, findings)
     return None
 
 
@@ -538,9 +555,67 @@ def emergency_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     return outcome(undo(iv)).triage != "emergency"
 
 
+SUGAR, CONFUSED = "low_sugar_symptoms", "confusion"
+
+
+@dataclass(frozen=True)
+class SugarStep:
+    """The low-sugar first aid shown at once (interview.yaml `sugar_first`): the rule's own title and lines."""
+
+    title: str
+    lines: tuple[str, ...]
+    go_on: str
+
+
+def _sugar_signs(iv: Interview) -> bool:
+    """Signs of low blood sugar with confusion not answered no: treat the sugar before anything else (walkthrough Q)."""
+    return iv.answers.get(SUGAR) is True and iv.answers.get(CONFUSED) is not False
+
+
+def _sugar_due(iv: Interview) -> bool:
+    """Those signs with confusion answered yes or not sure: the first aid and its choice (the result then leads with it)."""
+    return _sugar_signs(iv) and CONFUSED in iv.asked
+
+
+def sugar_first(iv: Interview, limit: int = MAX_QUESTIONS) -> SugarStep | None:
+    """Did the last answer just make signs of low blood sugar beside a confusion answered yes or not sure? Every face
+    then shows the rule's own first aid (interview.yaml `sugar_first.rule`: something sugary, a meter, when to call)
+    before any other question, with the choice to see the result or go on; None otherwise, and when the result
+    follows at once anyway (nothing more to ask). Confusion not asked yet is asked first (`_sugar_question`), under
+    `still_line`, so that "see what to do now" leads with the same first aid."""
+    first = load().interview.sugar_first
+    if first is None or not iv.history or not _sugar_due(iv) or _sugar_due(undo(iv)):
+        return None
+    if next_question(iv, limit=limit) is None:
+        return None
+    rule = next(r for r in load().triage.rules if r.id == first.rule)
+    assert rule.act is not None  # kb check: sugar_first names a rule with an act
+    lines = [" ".join(rule.act.action.split()), *rule.act.do[:1]]
+    if CONFUSED in iv.unsure and rule.act.unsure_check:
+        lines.append(" ".join(rule.act.unsure_check.split()))
+    return SugarStep(rule.act.title or rule.title, tuple(lines), " ".join(first.go_on.split()))
+
+
+def _sugar_question(iv: Interview) -> Question | None:
+    """With signs of low blood sugar: whether you might be confused first (it decides between treating it now and
+    calling), then, once the emergency screen is behind, diabetes and insulin (they tell what is behind it)."""
+    if iv.answers.get(SUGAR) is not True:
+        return None
+    later = ("diabetes", "insulin_or_sulfonylurea") if "screen_emergency" in iv.shown else ()
+    for fid in (CONFUSED, *later):
+        if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
+                and not settled_by_another(fid, iv.answers):
+            return finding_question(fid)
+    return None
+
+
 def still_line(iv: Interview) -> str | None:
     """The line kept above each question while the answers are an emergency, in the words the result's banner will
-    use (go to A&E, the cancer helpline) when it has its own; None when the answers are not an emergency."""
+    use (go to A&E, the cancer helpline) when it has its own, or while they hold signs of low blood sugar with
+    confusion not answered no (interview.yaml `sugar_first.still`); None otherwise."""
+    sugar = load().interview.sugar_first
+    if sugar is not None and _sugar_signs(iv):
+        return " ".join(sugar.still.split())
     first = load().interview.emergency_first
     if first is None or outcome(iv).triage != "emergency":
         return None
@@ -562,7 +637,7 @@ def check_now(iv: Interview, q: Question, updates: Mapping[str, bool], blank: Co
     """After an answer (`iv` holds it): the screen's "check now" advice for the signs left 'not sure', shown by
     every face before it goes on; None when nothing was unsure, or when the answers are now an emergency no
     question can change (its result follows at once, with those signs and how to check them)."""
-    advice = unsure_advice(q, {**updates, **{f: False for f in blank}})
+    advice = unsure_advice(q, {**updates, **{f: False for f in blank}}, iv.answers)
     return None if advice is None or settled_emergency(iv, limit) else advice
 
 
@@ -1008,6 +1083,9 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         return _clarify(pending[0], iv) if pending and iv.count < limit else None
     if iv.count >= limit:
         return None
+    sugar = _sugar_question(iv)
+    if sugar is not None:
+        return sugar
     rng = rng or random.Random(20261124)
     described = iv.described
     state: list[Any] = []
@@ -1254,5 +1332,5 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "choice_answer", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "emergency_first", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
+           "settled_emergency", "check_now", "emergency_first", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now"]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from numbwise.assess.interview import Interview, Question
+    from numbwise.assess.interview import Interview, Question, SugarStep
     from numbwise.cli.answers import Parsed
 
 EPILOG = """\b
@@ -120,24 +120,27 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
                 raise
 
 
-def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tuple[str, str] | None = None) -> bool:
+def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tuple[str, str] | None = None,
+                     sugar: SugarStep | None = None) -> bool:
     """The call advice at once, as the emergency screen promises (the web's check_emergency page): True when the
     person chooses to answer the few questions that could change it, False to see what to do now.
 
     `call`: the result banner's own title and action (interview.call_advice: the cancer helpline for a fever during
-    chemotherapy), said in place of the screen's general call advice. Raises Back (b, when there is an answer to go
-    back to) or Stopped (q).
+    chemotherapy), said in place of the screen's general call advice; `sugar`: the low-sugar first aid in its place
+    (interview.sugar_first). Raises Back (b, when there is an answer to go back to) or Stopped (q).
     """
     from numbwise.kb import load
 
     first = load().interview.emergency_first
     assert first is not None  # emergency_first() is only true when interview.yaml has the block
+    title, lines = (sugar.title, sugar.lines) if sugar else (call[0], (call[1],)) if call else (first.title, (first.act,))
     console.print()
-    console.print(call[0] if call else first.title, markup=False, style=None if plain else "bold red")
-    print_wrapped(console, call[1] if call else first.act, "  ", "  ", None if plain else "bold")
+    console.print(title, markup=False, style=None if plain else "bold red")
+    for i, line in enumerate(lines):
+        print_wrapped(console, line, "  ", "  ", None if plain or i else "bold")
     for n in load().triage.levels["emergency"].numbers:
         print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", None if plain else "bold")
-    print_wrapped(console, first.go_on, "  ", "  ")
+    print_wrapped(console, sugar.go_on if sugar else first.go_on, "  ", "  ")
     from numbwise.cli.console import BACK, QUIT, command_of
 
     keys = "b = back, q = stop" if can_go_back else "q = stop"
@@ -261,7 +264,7 @@ def _described(console: Console, description: str) -> Told | None:
             if i == len(read) + 1:
                 console.print("You were not sure about (we will count these as \"not sure\"):", markup=False, style="bold")
             print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", f"  {i:2d}. ", "      ")
-        _words_check_now(console, [c.finding for c in doubts])
+        _words_check_now(console, [c.finding for c in doubts], findings)
         console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
         console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all. q = stop.",
                       markup=False)
@@ -301,7 +304,7 @@ def _interview(console: Console, plain: bool, limit: int,
     from dataclasses import replace
 
     from numbwise.assess.interview import (about_due, answer, asked_back, call_advice, describe, emergency_first, next_question,
-                                           start, still_line, undo)
+                                           start, still_line, sugar_first, undo)
     from numbwise.cli.answers import AnswerError, others_line, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
@@ -316,10 +319,11 @@ def _interview(console: Console, plain: bool, limit: int,
     given: dict[int, Given] = {}  # history step -> the answer typed there (the finger picker's spots too), for b
     warned: tuple[object, ...] = ()  # the answers the call advice came after: b and the same answer show it once
     while True:
-        if iv.history != warned and emergency_first(iv, limit):  # before any other question, About you too
+        sugar = sugar_first(iv, limit) if iv.history != warned else None  # the low-sugar first aid, as the call advice
+        if iv.history != warned and (sugar is not None or emergency_first(iv, limit)):  # before any other question
             warned = iv.history
             try:
-                if not _emergency_first(console, plain, iv.count > 0, call_advice(iv)):
+                if not _emergency_first(console, plain, iv.count > 0, call_advice(iv), sugar):
                     return iv, _marks(iv, given)  # "see what to do now": the emergency result, nothing more asked
             except Stopped:
                 return None
@@ -412,13 +416,13 @@ def _settled_emergency(iv: Interview, limit: int) -> bool:
     return settled_emergency(iv, limit)
 
 
-def _words_check_now(console: Console, unsure: list[str]) -> None:
+def _words_check_now(console: Console, unsure: list[str], findings: dict[str, bool] | None = None) -> None:
     """A warning sign the words left not sure: how to check it and when to call, at once (the core's
     words_check_now, as on the web), not only in the result after the questions."""
     from numbwise.assess.interview import words_check_now
     from numbwise.kb import load
 
-    advice = words_check_now(unsure)
+    advice = words_check_now(unsure, findings)
     if advice is None:
         return
     _print_check(console, advice.title, advice.check, advice.act)

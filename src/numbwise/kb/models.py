@@ -1003,6 +1003,15 @@ class EmergencyFirst(Strict):
     sources: SourceRefs
 
 
+class SugarFirst(Strict):
+    """Signs of low blood sugar with confusion not ruled out: the rule's own first aid at once (walkthrough Q, Priya)."""
+
+    rule: Ident  # the rule whose act (title, action, first `do` line, `unsure_check`) the step shows: said once
+    go_on: Text  # the choice to answer the questions after the first aid
+    still: Text  # said above each later question while the signs of low blood sugar stand
+    sources: SourceRefs
+
+
 class InterviewFile(Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     safety_sweep: Sweep
@@ -1011,6 +1020,7 @@ class InterviewFile(Strict):
     confirm_emergency: Sweep | None = None  # readings of the words that would undo an emergency, asked back in one list
     left_blank: Sweep | None = None  # checklist items left blank that still matter, asked back in one list
     emergency_first: EmergencyFirst | None = None  # the call advice before the questions that could change it
+    sugar_first: SugarFirst | None = None  # the low-sugar first aid before the other questions
 
 
 # --- validated scores (instruments) ---------------------------------------------------------

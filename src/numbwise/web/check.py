@@ -19,7 +19,7 @@ from numbwise.web.security import CSRF_FIELD, csrf_ok
 if TYPE_CHECKING:
     from starlette.datastructures import FormData
 
-    from numbwise.assess.interview import Interview, Question
+    from numbwise.assess.interview import Interview, Question, SugarStep
 
 router = APIRouter(include_in_schema=False)
 SIDES = (("L", "left"), ("R", "right"))
@@ -253,18 +253,23 @@ def _numbers() -> list[Any]:
 
 
 
-def _emergency_page(request: Request, iv: Interview, prefill: dict[str, bool], about: bool) -> Response:
+def _emergency_page(request: Request, iv: Interview, prefill: dict[str, bool], about: bool,
+                    sugar: SugarStep | None = None) -> Response:
     """The call advice at once after a yes that makes an emergency a few questions could still explain
-    (interview.emergency_first): see what to do now, or answer those questions."""
+    (interview.emergency_first), or the low-sugar first aid (`sugar`, interview.sugar_first): see what to do now,
+    or answer those questions."""
     from numbwise.assess.interview import call_advice
     from numbwise.kb import load
     from numbwise.web.app import render
 
     first = load().interview.emergency_first
     call = call_advice(iv)  # a rule with its own act (the cancer helpline) is said as the result's banner will say it
+    if sugar is not None:
+        call = (sugar.title, sugar.lines[0])
     state = _pack(request, iv, about, None, prefill)
     return _pushed(request, render(request, "check_emergency.html", {
         "e": first, "call": call, "numbers": _numbers(), "state": state,
+        "more": sugar.lines[1:] if sugar else (), "go_on": sugar.go_on if sugar else first.go_on if first else "",
         "title": call[0] if call else first.title if first else "",
         "step": _step(iv.count, "~emergency"), "back_to": _before(iv),
     }), state)
@@ -346,10 +351,12 @@ def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool]
     """The call advice first when a yes just made an emergency questions could still explain (unless `warned`:
     the person chose to answer them); then age and sex once the emergency screen is behind us; then the core's
     next question."""
-    from numbwise.assess.interview import about_due, emergency_first, next_question
+    from numbwise.assess.interview import about_due, emergency_first, next_question, sugar_first
 
-    if not warned and emergency_first(iv, request.app.state.settings.max_questions):
-        return _emergency_page(request, iv, prefill, about)
+    limit = request.app.state.settings.max_questions
+    sugar = None if warned else sugar_first(iv, limit)  # the low-sugar first aid, shown as the call advice is
+    if sugar is not None or not warned and emergency_first(iv, limit):
+        return _emergency_page(request, iv, prefill, about, sugar)
     if not about and about_due(iv):
         return _about_page(request, iv, prefill)
     q = next_question(iv, limit=request.app.state.settings.max_questions)

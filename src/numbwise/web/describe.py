@@ -45,7 +45,7 @@ def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
         "title": "What we understood", "chips": items, "text": text, "about": about, "unsure": unsure, "partial": partial,
         "someone_else": FOR_SOMEONE_ELSE_TOLD if both else None,
         # a warning sign the words left not sure: how to check it and when to call, now (as after the emergency screen)
-        "check_now": words_check_now([c.finding for c in unsure]), "numbers": _numbers(),
+        "check_now": words_check_now([c.finding for c in unsure], told["findings"]), "numbers": _numbers(),
         "token": str(_serializer(request).dumps(told)),
     })
 
