@@ -12,7 +12,7 @@ from typing import Any
 
 from numbwise.assess.interview import (HANDS, Interview, Question, answer, choice_answer, describe, fingers_answer, fits,
                                       next_question, outcome, start)
-from numbwise.assess.result import PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, escalation_findings, result_plan, tells_apart
+from numbwise.assess.result import NOTED, PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, escalation_findings, result_plan, tells_apart
 from numbwise.assess.triage import LEVELS, rule_causes, triage
 from numbwise.care.plan import care_plan
 from numbwise.kb import load
@@ -204,6 +204,13 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     # each not-sure answer is named once: never under "call now" and again under "tell the doctor" (walkthrough N, Kofi)
     named = [u.finding for g in plan.unsure for u in g.items]
     out += [f"'not sure' item {f} said in two groups" for f in sorted({f for f in named if named.count(f) > 1})]
+    # ... and every not-sure answer is named somewhere: a group, a reason's "You were not sure about", or a question
+    # worded for it (walkthrough Q: Ruth's "very tired and pale" vanished from a routine result)
+    told = " ".join((*plan.why, *plan.questions))
+    out += [f"'not sure' answer {f} named nowhere in the result" for f in sorted(iv.unsure)
+            if f in _findings() and f not in answers and f not in named and not (
+                _findings()[f].if_unsure and _findings()[f].if_unsure in plan.questions)
+            and not any(t in told for t in _unsure_words(f, answers))]
     if (not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.caution_now and not plan.questions
             and len(plan.causes) > 1 and not plan.questions_intro):
         out.append("can't tell the causes apart but no question offered")
@@ -218,11 +225,11 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out += [f"worded for a 'not sure' that was not given: {q}" for q in plan.questions
             if q in worded and worded[q] not in iv.unsure]
     # an unsure sign more urgent than the level: said at the top (a home plan's own escalation answers are not)
-    worst = next((g.level for g in plan.unsure if g.level != PLAN_DOUBT
+    worst = next((g.level for g in plan.unsure if g.level not in (PLAN_DOUBT, NOTED)
                   and LEVELS.index(g.level) < LEVELS.index(plan.level)), None)
     # on a call-now result a not-sure sign is only said back: no caution, no "if none of these" (walkthrough J)
     if plan.level == "emergency" and plan.unsure and (plan.caution or plan.caution_title
-                                                      or any(g.heading != UNSURE_SAID_BACK["emergency"][0] for g in plan.unsure)):
+                                                      or any(g.heading != UNSURE_SAID_BACK["emergency"][0] for g in plan.unsure if g.level != NOTED)):
         out.append("a not-sure sign on an emergency result given as a caution, not said back")
     generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
     if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
@@ -262,6 +269,13 @@ def same_change_at_two_levels(groups: Iterable[Any]) -> list[str]:
     return out
 
 
+def _unsure_words(fid: str, answers: Mapping[str, bool]) -> tuple[str, ...]:
+    """The words a reason names a not-sure answer by (`_buts`: "You were not sure about: ...")."""
+    from numbwise.assess.result import unsure_label
+
+    return (unsure_label(fid, answers),)
+
+
 def _change(findings: Iterable[str]) -> set[str]:
     """The findings a line is about, with every finding of the same change (SAME_CHANGE) added."""
     own = set(findings)
@@ -273,7 +287,7 @@ def _repeated_doubts(plan: ResultPlan) -> list[str]:
     ("gets worse day by day" twice); a result led by a not-sure sign's rule offers nothing that waits (a diary)."""
     doubt: dict[str, int] = {}
     for g in plan.unsure:
-        for u in g.items:
+        for u in g.items if g.level != NOTED else ():  # said back only: no level of help to repeat
             doubt[u.finding] = min(doubt.get(u.finding, 9), LEVELS.index(g.level))
     # ... except a stroke line worded for a sign that may have come and gone coming back, beside the help-today banner
     # (walkthrough J): what to watch for, since the checks only show what is happening now

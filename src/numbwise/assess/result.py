@@ -14,7 +14,7 @@ from typing import Any
 
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment, unsure_sign_matters
-from numbwise.assess.explain import cause_reasons, statement, triage_reasons
+from numbwise.assess.explain import STRONG, cause_reasons, statement, triage_reasons
 from numbwise.assess.interview import (cause_gain, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior
@@ -64,6 +64,13 @@ STORY_GROUPS = frozenset({HISTORY_GROUP, "onset_and_course"})  # findings.yaml g
 # (walkthrough J: Grace's 'not sure' drooping face was missing), with what to do with it.
 UNSURE_SAID_BACK = {"emergency": ("You were also not sure about these signs", "Tell the call handler about them too."),
                     "urgent": ("You were also not sure about these signs", "Tell the doctor about them too.")}
+# Every other answer the person was not sure of is said back too, once (walkthrough Q: Ruth's 'not sure' to "very tired
+# and pale", Hana's to memory or mood changes vanished from a routine and a self-care result): a yes would not make the
+# result more urgent (those are the groups above), but it can point to a cause, which a doctor can check.
+NOTED = "noted"  # the level name of that group: no level of help (the web's class, the bench's checks)
+UNSURE_NOTED = ("You were not sure about these answers", "You were also not sure about these answers")
+UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Tell the doctor about {it} later.",
+                    "": "A yes would not make this more urgent. Tell your doctor about {it}: a doctor can check {it}."}
 PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
@@ -125,7 +132,8 @@ class Unsure:
 
     finding: str
     text: str
-    level: str  # the level it could raise the result to
+    level: str  # the level it could raise the result to (NOTED: none, said back so no answer is dropped)
+    means: str = ""  # what a yes would point to (findings.yaml `why`), for a noted answer whose yes argues for a cause
 
 
 @dataclass(frozen=True)
@@ -1080,6 +1088,37 @@ def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure
     return (UnsureGroup(level, heading, items, (act,)),)
 
 
+def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
+           named: Collection[str]) -> tuple[UnsureGroup, ...]:
+    """Every answer the person was not sure of that no other part of the result names (`named`: the other not-sure
+    groups, a reason's "You were not sure about", a question worded for it), said back once, so the result says when
+    it cannot tell (walkthrough Q, Ruth and Hana). A yes to these would not make the result more urgent (else they
+    are in a group above); where it would point to a cause, the item says what its yes would mean (`means`)."""
+    kb = load()
+    m = model()
+    found = [f for f in dict.fromkeys(unsure) if f in kb.findings and f not in findings and f not in named]
+    if not found:
+        return ()
+    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
+    items = tuple(Unsure(f, unsure_label(f, findings), NOTED, " ".join(kb.findings[f].why.split())
+                         if f in m.lift_present and max(m.lift_present[f]) >= STRONG and kb.findings[f].why else "")
+                  for f in found)
+    heading = UNSURE_NOTED[1] if named else UNSURE_NOTED[0]
+    return (UnsureGroup(NOTED, heading, items, (UNSURE_NOTED_ACT.get(level, UNSURE_NOTED_ACT[""]).format(
+        it="it" if len(items) == 1 else "them"),)),)
+
+
+def _but_doubts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collection[str]) -> set[str]:
+    """The not-sure answers a reason already names ("You were not sure about: ...", `_buts`)."""
+    rules = {r.id: r for r in load().triage.rules}
+    out: set[str] = set()
+    for rid in rule_ids:
+        rule = rules.get(rid)
+        if rule is not None and rule.unless is not None and any(findings.get(b.said) is True for b in rule.but):
+            out |= {f for f in unsure if f in rule.unless.finding_ids() and f not in findings}
+    return out
+
+
 def saved_unsure(level: str, case: Mapping[str, Any],
                  causes: Sequence[tuple[str, float]] = ()) -> tuple[UnsureGroup, ...]:
     """The 'not sure' groups a saved check's result showed, rebuilt from its answers (`case`: findings, age, sex and
@@ -1103,7 +1142,9 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     home = level in ("routine", "self_care") and not (years is not None and years < _home_care_age()) and not (
         level == "routine" and triage(findings, years).level == "self_care"  # home care gave way to a 'not sure' sign
         and unsure_sign_matters(findings, years, asked))
-    return groups + (_plan_group(named, findings, asked) if home and named in kb.care.plans else ())
+    groups += _plan_group(named, findings, asked) if home and named in kb.care.plans else ()
+    told = {u.finding for g in groups for u in g.items} | _but_doubts(triage(findings, years).rules, findings, asked)
+    return groups + _noted(findings, level, asked, told)
 
 
 def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | None = None) -> tuple[UnsureGroup, ...]:
@@ -1332,6 +1373,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level)) + _said_back(
         findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
+    # every other not-sure answer, said back once: not one a group, a reason or a question already names
+    worded = {f for f in unsure if f in kb.findings and kb.findings[f].if_unsure in questions}
+    noted = _noted(findings, level, unsure, {u.finding for g in unsure_groups for u in g.items}
+                            | _but_doubts(result.rules, findings, unsure) | worded)
     one_path = now or today
     back = _watch_again(general, doubts) if one_path else general
     again = {w.text for w in back} - {w.text for w in general}  # the lines now worded for a sign coming back
@@ -1355,7 +1400,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         if level == "emergency" or call else (),
         # beside the one help-today path the level's own to-do list would repeat its after-that-check words
         do=() if one_path else act.do, do_not=() if one_path else act.do_not, signs=signs, why=why,
-        unsure=unsure_groups,
+        unsure=unsure_groups + noted,  # the noted answers change no watch line: added after those are filed
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else (
             led[0].past_causes_note or "" if one_path and led is not None and shown else ""),
@@ -1380,6 +1425,6 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     )
 
 
-__all__ = ["ASK_DOCTOR_HEADING", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",
+__all__ = ["ASK_DOCTOR_HEADING", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "NOTED", "UNSURE_NOTED", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",
            "call_now", "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure",
            "shown_causes", "tells_apart"]

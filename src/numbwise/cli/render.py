@@ -146,6 +146,8 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         head(doubt.heading)
         for u in doubt.items:
             _wrap(console, u.text, "  ? ", "    ")
+            if u.means:  # what a yes would point to (a noted answer)
+                _wrap(console, u.means, "    ", "    ")
         for line in doubt.advice:
             _wrap(console, line, "  ", "  ", None if plain else "bold")
     head("Why this level")
