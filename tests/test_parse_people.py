@@ -86,3 +86,19 @@ def test_tariqs_grip_feels_fine_is_read_but_only_a_question_clears_a_warning_sig
     assert "hand_weakness" not in p.findings  # docs/parser.md, Safety: a denied warning sign never enters the case
     assert parse("Grip is fine").understood.get("hand_weakness") is False
     assert parse("my grip feels fine but I keep dropping things").findings.get("hand_weakness") is True
+
+
+MEI = ("I'm 67, woman, I have AF and take warfarin. This morning my left hand went numb and clumsy suddenly for about "
+       "10 minutes; it is fine now.")
+
+
+def test_meis_clumsy_hand_is_not_called_only_weak_in_why_this_level() -> None:
+    """hand_weakness is a weak grip, clumsiness or dropping things: the emergency rule's reason fits all three."""
+    from tests.conftest import run_cli
+
+    r = run_cli("--plain", "assess", "--text", MEI, "--format", "text")
+    assert r.code == 0, r.err
+    out = " ".join(r.out.split())
+    assert "CALL EMERGENCY SERVICES NOW" in out
+    assert "A hand that suddenly becomes weak or clumsy, along with numbness, can be a stroke." in out
+    assert "suddenly becomes weak, along" not in out
