@@ -102,3 +102,56 @@ def test_meis_clumsy_hand_is_not_called_only_weak_in_why_this_level() -> None:
     assert "CALL EMERGENCY SERVICES NOW" in out
     assert "A hand that suddenly becomes weak or clumsy, along with numbness, can be a stroke." in out
     assert "suddenly becomes weak, along" not in out
+
+
+_NADIA_ASKED_AGAIN = ("How did the numbness start?", "Have you had migraines before?",
+                      "Is this episode just like your usual migraine aura?", "Does a headache come after the numbness?")
+
+
+def _questions_after(words: str) -> list[str]:
+    """The questions the interview asks after these words (every reading kept), each answered no or not sure."""
+    from numbwise.assess.interview import answer, describe, next_question, start
+
+    told = parse(words)
+    iv = describe(start(29, "female"), told.findings, unsure=told.unsure)
+    asked = []
+    while (q := next_question(iv)) is not None and len(asked) < 40:
+        asked.append(q.text)
+        iv = answer(iv, q, {} if q.kind in ("fingers", "choice") else {f: False for f in q.findings})
+    return asked
+
+
+def test_nadias_words_answer_how_it_started_and_her_migraine_questions() -> None:
+    """A spread over minutes is the onset answer "It crept or spread ... over several minutes" (a start within
+    minutes, as cautious as Suddenly), so the onset is not asked; her migraine, usual aura and headache are not asked."""
+    from numbwise.assess.interview import describe, start
+
+    no_face = NADIA.replace(" to my face", "")
+    asked = _questions_after(no_face)
+    assert not set(_NADIA_ASKED_AGAIN) & set(asked), asked
+    iv = describe(start(29, "female"), parse(no_face).findings)
+    assert iv.answers.get("onset_sudden") is True and iv.answers.get("spreads_over_minutes") is True
+
+
+@pytest.mark.parametrize("words", [
+    "my fingers tingle, it started slowly over weeks, and it spreads up my arm over 20 minutes",  # a slow start said
+    "my right hand tingles",  # no spread: the onset is asked
+])
+def test_the_onset_is_still_asked_when_no_spread_or_another_start_is_said(words: str) -> None:
+    from numbwise.assess.interview import describe, start
+
+    told = parse(words)
+    iv = describe(start(40, "female"), told.findings)
+    assert iv.answers.get("onset_sudden") is not True or told.findings.get("onset_sudden") is True, (words, iv.answers)
+
+
+def test_nadia_in_the_terminal_after_not_what_i_meant_is_not_asked_what_her_words_said() -> None:
+    from tests.conftest import run_cli
+
+    run = run_cli("--plain", "check", "--no-diary", "--describe", NADIA, input="n\n\n2\nn\n?\ny\n29\nf\n" + "n\n" * 30 + "\n" * 10)
+    assert run.code == 0, run.err
+    out = " ".join(run.out.split())
+    assert "The tingling spreads slowly over several minutes" in out  # the reading is shown and kept
+    assert "Did the numbness start after a recent injury" in out  # the check went on past the call advice ("2")
+    for q in _NADIA_ASKED_AGAIN:
+        assert q not in out, q
