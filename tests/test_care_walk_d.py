@@ -132,7 +132,7 @@ def test_a_panic_result_files_hand_weakness_by_how_it_comes(tmp_path: Path) -> N
     text = _text(PANIC, tmp_path)
     assert text.startswith("URGENCY: CARE FOR IT AT HOME")
     emergency = _section(text, EMERGENCY, ("See a doctor today if", SOONER, "What next"))
-    assert "Your hand slowly gets weak over days or weeks, or you start to drop things" not in emergency, emergency
+    assert "Your hand slowly gets weak or clumsy over days or weeks, or you start to drop things" not in emergency, emergency
     assert "suddenly gets weak" in emergency
     sooner = _section(text, SOONER, ("What next",))
     assert "slowly gets weak" in sooner, sooner

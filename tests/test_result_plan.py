@@ -263,7 +263,7 @@ def test_a_self_care_result_names_each_change_once() -> None:
     assert plan.level == "self_care"
     texts = [w.text for g in plan.watch_for for w in g.items]
     assert "You drop things or cannot grip well." in texts  # the cause's own line ...
-    assert "Your hand slowly gets weak over days or weeks, or you start to drop things." not in texts  # ... and not the general one for the same change
+    assert "Your hand slowly gets weak or clumsy over days or weeks, or you start to drop things." not in texts  # ... and not the general one for the same change
 
 
 CHEMO = {"chemotherapy": True, "numb_feet": True, "both_hands": True, "onset_gradual": True, "constant": True}

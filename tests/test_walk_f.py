@@ -197,8 +197,8 @@ def test_walkthrough_g_ahmeds_watch_lines_say_what_they_mean() -> None:
         "hand_weakness": False, "worse_elbow_bent": True, "constant": False}}
     plan = result_plan(assess(ahmed))
     lines = {w.text: g.level for g in plan.watch_for for w in g.items}
-    assert lines.get("Your hand suddenly gets weak, or you suddenly start dropping things.") == "emergency"
-    assert "Your hand slowly gets weak over days or weeks, or you start to drop things." not in lines
+    assert lines.get("Your hand suddenly gets weak or clumsy, or you suddenly start dropping things.") == "emergency"
+    assert "Your hand slowly gets weak or clumsy over days or weeks, or you start to drop things." not in lines
     assert not any(t.startswith("Pins and needles that are there all the time") for t in lines)
 
 

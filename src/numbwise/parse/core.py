@@ -184,6 +184,8 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
 _TRAILING_REACH = 2  # words between what is said and a hedge after it ("comes and goes [a lot] i think")
 # A real question says what it asks about: "why do my hands go numb?", "is it normal my arm went weak?" (only a
 # statement said as a question, "it comes and goes?", is a hedge; "is it getting worse?" is a doubt of its own).
+# The subject of a hedge said after the words ("..., I am not sure", "... but I'm not sure"): the person's own doubt.
+_HEDGE_SUBJECT = frozenset({"i", "i'm", "im", "am"})
 _ASKS_WHY = frozenset({"why", "what", "what's", "whats", "how", "anyone", "anybody"})
 _ASKS = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "should", "could", "can", "will", "would",
                    "has", "have", "shall", "may", "might", "must"})
@@ -200,8 +202,11 @@ def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sente
             if h.start >= 2 and toks[h.start - 1].text in CLAUSE_END and _doubts_what_it_was(toks, last):
                 out.append((h.start - 1, clause[h.start - 2], _TRAILING_REACH))  # "my chest felt tight, not sure if it was pain"
             continue  # "i think my neck is the cause" leads what follows
-        if h.start >= 2 and toks[h.start - 1].text == ",":
-            out.append((h.start - 1, clause[h.start - 2], _TRAILING_REACH))
+        k = h.start  # "funny, I am not sure": the hedge's own subject is passed over back to the comma
+        while k > 0 and h.start - k < 2 and toks[k - 1].text in _HEDGE_SUBJECT:
+            k -= 1
+        if k >= 2 and toks[k - 1].text in (",", "but"):
+            out.append((k - 1, clause[k - 2], _TRAILING_REACH))
         elif h.start:
             out.append((h.start, clause[h.start], _TRAILING_REACH))
     for i, t in enumerate(toks):
@@ -534,6 +539,7 @@ def parse(text: str) -> Parsed:
     mentions = _wrist_lifted(mentions, toks, ctx)
     mentions = _easing_speed(mentions, toks)
     mentions = _habitual_knocks(mentions, toks)
+    mentions = _phone_call(mentions, toks, ctx, lex)
     mentions = _partial_only(mentions, partial, completing)
     mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
@@ -1128,6 +1134,38 @@ def _habitual_knocks(mentions: list[Mention], toks: list[Token]) -> list[Mention
             cut = max((k for k, w in enumerate(before) if w in CLAUSE_END), default=-1)
             before = before[cut + 1:]
             if any(tuple(before[k:k + len(h)]) == h for h in _HABITUAL for k in range(len(before))):
+                continue
+        out.append(m)
+    return out
+
+
+# "On the phone" alone says where the person was, not that holding a phone brings the numbness on: it counts only in
+# a sentence that ties the numbness to it, and never as someone else's call ("my daughter on the phone thought ...").
+_PHONE = "on the phone"
+_PHONE_TIES = frozenset({"when", "whenever", "while", "whilst", "if", "during", "after", "once", "every", "worse", "bad",
+                         "brings", "bring", "makes", "make", "triggers", "starts", "start", "long", "ages", "hours",
+                         "calls", "holding", "hold", "being"})
+_CALLERS = frozenset({"gp", "doctor", "nurse", "someone", "somebody", "spoke", "speaking", "talked", "rang", "called",
+                      "chatted"})
+_CALLER_REACH = 4  # words between the caller and "on the phone" ("my daughter [who lives away] on the phone")
+
+
+def _phone_call(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: Lexicon) -> list[Mention]:
+    """'My daughter on the phone thought my speech sounded funny': the phone is her call, not a phone held to the ear
+    that brings the numbness on (walkthrough Q, Anne). The bare words count only when their sentence ties them to the
+    numbness (a numb word, a numb place, or 'when', 'worse', 'for long' ...) and no one else is on the call."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    places = [m.start for m in mentions if m.value and _group_of(m.finding) == "where"]
+    out = []
+    for m in mentions:
+        i = starts.get(m.start)
+        if i is not None and m.finding == "worse_elbow_bent" and m.value and " ".join(m.text.lower().split()) == _PHONE:
+            before = [k for k in range(max(0, i - _CALLER_REACH), i) if ctx.clause[k] == ctx.clause[i]]
+            caller = any(toks[k].text in lex.relatives or toks[k].text in _CALLERS for k in before)
+            sentence = [k for k, s in enumerate(ctx.sentence) if s == ctx.sentence[i]]
+            tied = any({toks[k].stem, toks[k].text} & ((_NUMB_WORDS - _PRONOUNS) | _PHONE_TIES) for k in sentence)
+            tied = tied or any(toks[sentence[0]].start <= p <= toks[sentence[-1]].start for p in places)
+            if caller or not tied:
                 continue
         out.append(m)
     return out
