@@ -186,7 +186,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
                    error: str | None = None, status: int = 200, mode: str | None = None) -> Response:
     from numbwise.web.app import render
 
-    from numbwise.assess.interview import asked_back, still_line
+    from numbwise.assess.interview import asked_back, still_line, still_loud
 
     state = _pack(request, iv, about, q, prefill, mode)
     left_blank = _is_left_blank(q)
