@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from tests.web.flows import small_targets
+from tests.web.flows import axe_violations, small_targets
 from tests.web.test_check_faces_agree import _item
 from tests.web.test_walk_q_calm import FACE, _ella
 
@@ -38,6 +38,7 @@ def test_ellas_banner_is_the_urgent_colour_with_readable_text(page: Any) -> None
     assert page.locator("#level-title").inner_text().strip() == "Get medical help today"
     ratios = page.evaluate(CONTRAST_JS, "section.banner h1, section.banner h2, section.banner p")
     assert ratios and all(r >= 4.5 for _, r in ratios), ratios
+    assert axe_violations(page) == []
 
 
 def test_the_calm_reminder_links_are_readable_and_big_enough(page: Any) -> None:
@@ -51,3 +52,4 @@ def test_the_calm_reminder_links_are_readable_and_big_enough(page: Any) -> None:
     ratios = page.evaluate(CONTRAST_JS, "p.still, a.call-small")
     assert all(r >= 4.5 for _, r in ratios), ratios
     assert not [t for t in small_targets(page) if "call" in t.lower()], small_targets(page)
+    assert axe_violations(page) == []

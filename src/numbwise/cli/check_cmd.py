@@ -166,7 +166,7 @@ def _show_question(console: Console, q: Question, number: int, plain: bool, befo
     if first and loud:
         print_wrapped(console, first, "! ", "  ", None if plain else "bold red")
     elif first:
-        print_wrapped(console, first, "", "", None if plain else "yellow")
+        print_wrapped(console, first, "", "", None if plain else "bold")
     if words:
         print_wrapped(console, words, "", "")
     if plain:
