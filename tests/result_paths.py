@@ -239,7 +239,18 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         out.append("a caution that says only 'call now' above a group of signs that need a doctor today")
     out += _lead_problems(plan, iv)
     # a caution no rule leads puts its heading first, in its own colour: never "book a visit" alone beside "call now"
-    if plan.caution and not plan.leads and not (plan.caution_title and plan.banner_level == worst):
+    # ... except a one path (help today, call now), which names its level first, in that level's colour, and the doubt
+    # under it (walkthrough Q: Ella's father read "Not sure how fast it started" in call-now red over "help today")
+    if plan.caution_today:
+        if not (plan.heading == plan.title and plan.doubt_heading == plan.caution_title and plan.banner_level == "urgent"
+                and "today" in plan.title.lower()):
+            out.append(f"the help-today banner does not name its level first, in the urgent colour: '{plan.heading}'")
+    elif plan.caution_now:
+        if not (plan.heading == plan.title and plan.doubt_heading == plan.caution_title
+                and plan.banner_level == "emergency"):
+            out.append(f"the call-now banner does not name its level first, in the emergency colour: '{plan.heading}'")
+    elif plan.caution and not plan.leads and not (plan.caution_title and plan.banner_level == worst
+                                                  and plan.heading == plan.caution_title):
         out.append(f"a not-sure caution ({worst}) that does not lead the banner '{plan.title}'")
     out += _repeated_doubts(plan)
     return plan, out

@@ -373,10 +373,10 @@ def test_the_terminal_says_at_the_top_when_emergency_signs_were_not_sure() -> No
     assert run.code == 0, run.err
     top = " ".join(run.out[run.out.index("URGENCY:"):].split())
     lead = load().triage.unsure_lead["emergency"]
-    assert top.startswith(f"URGENCY: {lead.heading.upper()} You were not sure about: ")  # the caution leads the banner,
-    # naming the signs first, then the call buttons, then one path: not sure of everything, the start not known and
-    # one hand or not said: call now (walkthrough K), never "if none of them: book a visit"
-    assert top.index("You were not sure about: ") < top.index("Call 911") < top.index(lead.now_title.upper()) < top.index("By when: Now.")
+    # one path: not sure of everything, the start not known and one hand or not said: call now (walkthrough K), named
+    # first (walkthrough Q), the doubt under it naming the signs, then the call buttons; never "if none: book a visit"
+    assert top.startswith(f"URGENCY: {lead.now_title.upper()} {lead.heading} You were not sure about: ")
+    assert top.index("You were not sure about: ") < top.index("Call 911") < top.index("By when: Now.")
     assert "IF NONE" not in top and "If none" not in top
 
 

@@ -503,12 +503,13 @@ def test_the_report_repeats_a_check_led_by_its_not_sure_caution_as_the_result_sh
         "arm_or_leg_weakness_sudden": False, "onset_gradual": True, "onset_sudden": False}}
     result = assess({k: case[k] for k in ("age", "sex", "findings")})
     plan = result_plan(result, case["unsure"])
-    assert saved_act(result.triage, case) == (f"{plan.caution_title}. {plan.title}", plan.action)
+    assert plan.caution_today and plan.heading == plan.title  # one path, help today: its level first (walkthrough Q)
+    assert saved_act(result.triage, case) == (f"{plan.heading}. {plan.doubt_heading}", plan.action)
     url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
     with open_store(url) as store:
         store.add_check(_earlier_today(), case, result.to_dict())
     text = _report_text(url, tmp_path / "r.pdf")
     # a speech sign that may have come and gone: one path, help today (walkthrough J)
-    assert re.search(r"Latest check \([^)]*\): Not sure about some emergency signs\. Get medical help today\.", text), \
+    assert re.search(r"Latest check \([^)]*\): Get medical help today\. Not sure about some emergency signs\.", text), \
         text[:3000]
     assert not re.search(r"Latest check \([^)]*\): Book a doctor's visit", text)

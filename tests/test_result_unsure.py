@@ -194,10 +194,11 @@ def test_a_not_sure_sign_more_urgent_than_the_result_leads_the_banner_in_the_ter
     tri = load().triage
     named = tri.unsure_caution_names.format(signs="your speech is slurred, or you have trouble finding or understanding words")
     caution = " ".join(f"{named} {tri.unsure_caution['emergency']}".split())
-    assert text.startswith(f"URGENCY: {lead.heading.upper()} {caution} >> Call 911")  # the caution first, its buttons
+    # one path, help today: the level first, then the doubt under it with its buttons (walkthrough Q)
+    assert text.startswith(f"URGENCY: {lead.past_title.upper()} {lead.heading} {caution} >> Call 911")
     assert "URGENCY: BOOK A DOCTOR'S VISIT" not in text  # the level never heads it ...
     # ... nor stands beside today as an equal path: a speech sign that may have come and gone means today (walkthrough J)
-    assert "GET MEDICAL HELP TODAY One of those signs may have happened and then gone away." in text
+    assert ">> Call 112 (Europe) One of those signs may have happened and then gone away." in text
     assert "When you see the doctor, tell them about the numbness too." in text  # one time frame (walkthrough K)
     assert "two weeks" not in text.split("By when:")[0]
     assert "By when: Today." in text
@@ -432,7 +433,7 @@ def test_new_one_sided_numbness_of_unknown_start_beside_a_not_sure_stroke_sign_m
     lead = load().triage.unsure_lead["emergency"]
     text = _assess(SAM_WOKE_WITH_IT, tmp_path)
     banner, _, rest = text.partition("By when: ")
-    assert text.startswith(f"URGENCY: {lead.heading.upper()}") and ">> Call 999 (UK)" in banner
+    assert text.startswith(f"URGENCY: {lead.now_title.upper()} {lead.heading}") and ">> Call 999 (UK)" in banner
     assert "CALL YOUR EMERGENCY NUMBER NOW" in banner and rest.startswith("Now.")
     assert "when you last felt normal" in banner
     assert "two weeks" not in banner and "GET MEDICAL HELP TODAY" not in text and "make an appointment" not in text

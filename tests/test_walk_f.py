@@ -51,7 +51,8 @@ def test_the_line_above_each_question_says_the_results_own_call() -> None:
     assert line is not None and "go to A&E" in line and "call your emergency number now" not in line
     stroke = describe(start(70, "male"), {"face_drooping": True}, {})
     first = load().interview.emergency_first
-    assert first is not None and still_line(stroke) == first.still
+    line = still_line(stroke)
+    assert first is not None and line is not None and line.endswith(first.still) and first.still_why in line
     assert still_line(describe(start(40, "female"), {"face_drooping": False}, {})) is None
 
 
@@ -70,7 +71,7 @@ def test_the_terminal_result_has_no_home_plan_beside_an_unsure_stroke_sign(tmp_p
     case.write_text(json.dumps({**WALTER, "unsure": ["speech_difficulty"]}))
     r = run_cli("--plain", "assess", "--case", str(case), "--format", "text")
     assert r.code == 0, r.err
-    assert "What you can do at home" not in r.out and "NOT SURE ABOUT SOME EMERGENCY SIGNS" in r.out
+    assert "What you can do at home" not in r.out and "Not sure about some emergency signs" in r.out
 
 
 RUTH = {"age": 62, "sex": "female", "findings": {
@@ -166,8 +167,10 @@ def test_walkthrough_g_dan_a_new_wrist_drop_of_unknown_start_is_seen_today() -> 
 def test_walkthrough_g_the_line_above_each_question_says_so_far_not_a_verdict() -> None:
     """Ahmed leaned on his elbow: 'your answers point to an emergency' on three screens, then a self-care result."""
     first = load().interview.emergency_first
-    assert first is not None and first.still.startswith("So far, your answers could mean an emergency")
-    assert "The next questions check that" in first.still and "call your emergency number now" in first.still
+    # walkthrough Q kept it calm: "could still be", why the questions go on, and the call advice
+    assert first is not None and first.still_why.startswith("This could still be an emergency")
+    assert "A few more answers can tell" in first.still_why and "call your emergency number now" in first.still
+    assert all(w.text.startswith("This could still be an emergency") for w in first.still_why_for)
 
 
 def test_walkthrough_g_a_cold_attack_coming_back_is_not_told_to_call_999() -> None:

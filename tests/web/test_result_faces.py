@@ -155,14 +155,16 @@ def test_the_web_result_leads_with_a_not_sure_caution_and_the_level_only_if_none
         {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None})
     page = call(app, "GET", "/check?at=" + state).body.decode()
     banner = page[page.index('<section class="banner'):page.index("</section>")]
-    assert 'class="banner level-emergency"' in banner  # the caution's colour
+    # walkthrough Q: one path, help today, named first in its own (urgent) colour, the doubt under it
+    assert 'class="banner level-urgent"' in banner
     h1 = re.search(r'<h1 id="level-title">(.*?)</h1>', banner)
-    assert h1 is not None and html.unescape(h1.group(1)) == load().triage.unsure_lead["emergency"].heading
+    lead = load().triage.unsure_lead["emergency"]
+    assert h1 is not None and html.unescape(h1.group(1)) == lead.past_title
     flat = _flat(banner)
     caution = " ".join(plan.caution.split()).lower()
     # walkthrough J: a stroke sign that may have come and gone yesterday takes one path, today; never "if none: weeks"
-    assert flat.index(caution) < flat.index("call 911") < flat.index("get medical help today") < flat.index(
-        "tell them about the numbness too")
+    assert flat.index("get medical help today") < flat.index(lead.heading.lower()) < flat.index(caution) < flat.index(
+        "call 911") < flat.index("tell them about the numbness too")
     assert "if none of the signs" not in _flat(page) and "by when: today" in flat
     assert 'class="action if-none"' not in banner
     assert flat.count("we can't tell yet how urgent this is") == 1
@@ -204,9 +206,11 @@ def test_the_web_result_says_call_now_for_new_one_sided_numbness_beside_a_not_su
     assert 'class="banner level-emergency"' in banner and 'href="tel:999"' in banner  # the call buttons show
     flat = _flat(banner)
     now = load().triage.unsure_lead["emergency"].now_title
-    h2 = re.search(r'<h2 class="otherwise" id="otherwise-title">(.*?)</h2>', banner)
-    assert now is not None and h2 is not None and html.unescape(h2.group(1)) == now
-    assert banner.index("tel:999") < banner.index('id="otherwise-title"') and "by when: now." in flat
+    # one path, call now: named first (walkthrough Q), the doubt under it, then its call buttons
+    h1 = re.search(r'<h1 id="level-title">(.*?)</h1>', banner)
+    assert now is not None and h1 is not None and html.unescape(h1.group(1)) == now
+    assert banner.index('id="doubt-title"') < banner.index("tel:999") and "by when: now." in flat
+    assert 'id="otherwise-title"' not in banner
     assert "when you last felt normal" in flat and 'class="action if-none"' not in banner
     assert "two weeks" not in flat and "today" not in flat
     assert "get medical help today" not in _flat(page) and "if none of the signs" not in _flat(page)

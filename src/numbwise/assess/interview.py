@@ -630,17 +630,54 @@ def _sugar_question(iv: Interview) -> Question | None:
 
 
 def still_line(iv: Interview) -> str | None:
-    """The line kept above each question while the answers are an emergency, in the words the result's banner will
-    use (go to A&E, the cancer helpline) when it has its own, or while they hold signs of low blood sugar with
-    confusion not answered no (interview.yaml `sugar_first.still`); None otherwise."""
+    """The line kept above each question while the answers are an emergency: why the questions go on (named for the
+    usual pattern they check, when a yes points to one: `still_why_for`), then the call advice, in the words the
+    result's banner will use (go to A&E, the cancer helpline) when it has its own; or, while the answers hold signs
+    of low blood sugar with confusion not answered no, the sugar line (interview.yaml `sugar_first.still`); None
+    otherwise."""
     sugar = load().interview.sugar_first
     if sugar is not None and _sugar_signs(iv):
         return " ".join(sugar.still.split())
     first = load().interview.emergency_first
-    if first is None or outcome(iv).triage != "emergency":
+    result = outcome(iv)
+    if first is None or result.triage != "emergency":
         return None
     own = call_advice(iv)
-    return first.still if own is None else first.still_own.format(title=own[0][:1].lower() + own[0][1:])
+    call = first.still if own is None else first.still_own.format(title=own[0][:1].lower() + own[0][1:])
+    checked = set(_unsettled(result.rules, iv) or ())
+    why = next((w.text for w in first.still_why_for
+                if any(iv.answers.get(f) is True for f in w.findings) and checked & _pattern_of(w.findings)), first.still_why)
+    return " ".join(f"{' '.join(why.split())} {call}".split())
+
+
+def _pattern_of(findings: Collection[str]) -> set[str]:
+    """Every finding of the rules' harmless stories (`unless`) that hold one of these: what checking that story asks."""
+    out: set[str] = set()
+    for c in compiled_rules():
+        if c.rule.unless is None:
+            continue
+        for story in c.rule.unless.any or [c.rule.unless]:
+            ids = set(_cond_findings(story))
+            if ids & set(findings):
+                out |= ids
+    return out
+
+
+def _cond_findings(cond: Cond) -> list[str]:
+    """The findings a condition names, at any depth."""
+    out = [f for f in (cond.present, cond.absent, cond.not_present, cond.unknown) if f is not None]
+    for child in (cond.all or []) + (cond.any or []):
+        out += _cond_findings(child)
+    return out
+
+
+def still_loud(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
+    """Is the still line the full warning (its call buttons large)? Only on the first question after a single answer
+    made the emergency with no emergency-first screen before it (how it started: "Suddenly"); after that screen, or
+    on later questions, it is a calm reminder (walkthrough Q: a big red block on 6 to 10 screens frightened people)."""
+    if not iv.history or outcome(iv).triage != "emergency" or emergency_first(iv, limit):
+        return False
+    return outcome(undo(iv)).triage != "emergency"
 
 
 def call_advice(iv: Interview) -> tuple[str, str] | None:
@@ -1352,5 +1389,5 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "choice_answer", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "emergency_first", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
+           "settled_emergency", "check_now", "emergency_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now"]

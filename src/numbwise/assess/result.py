@@ -236,8 +236,33 @@ class ResultPlan:
 
     @property
     def banner_level(self) -> str:
-        """The level whose colour the banner takes: a 'not sure' sign's rule or caution that leads it, else the result's own."""
+        """The level whose colour the banner takes: the level its headline names on a one path (help today: urgent,
+        whatever the doubt; walkthrough Q, Ella's father read the call-now red over "get medical help today"), else a
+        'not sure' sign's rule or caution that leads it, else the result's own."""
+        if self.caution_today:
+            return "urgent"
         return self.leads or self.caution_level or self.level
+
+    @property
+    def one_path(self) -> bool:
+        """Is the banner one path for the person not sure (help today, or call now), not "if none of them: ..."?"""
+        return self.caution_today or self.caution_now
+
+    @property
+    def heading(self) -> str:
+        """The banner's first heading, on every face: the level's words when it is one path ("Get medical help
+        today", walkthrough Q), the caution's heading when the caution leads, else the title."""
+        return self.title if self.one_path else self.caution_title or self.title
+
+    @property
+    def doubt_heading(self) -> str:
+        """Under a one path's heading: what the person was not sure of ("Not sure how fast it started"), or ""."""
+        return self.caution_title if self.one_path else ""
+
+    @property
+    def otherwise_title(self) -> str:
+        """After a caution that leads (not one path): the level's title, worded for when none of those signs is true."""
+        return self.title if self.caution_title and not self.one_path else ""
 
     @property
     def calls_with_caution(self) -> bool:
@@ -255,8 +280,9 @@ class ResultPlan:
         return self.causes[0] if self.causes and self.told_apart and self.level != "emergency" else None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form for the API and the report."""
-        return asdict(self)
+        """JSON-ready form for the API and the report, with the banner's order and colour as every face shows them."""
+        return asdict(self) | {"heading": self.heading, "doubt_heading": self.doubt_heading,
+                               "otherwise_title": self.otherwise_title, "banner_level": self.banner_level}
 
 
 def _for_this_person(items: tuple[WatchFor, ...], findings: Mapping[str, bool], age: int | None,
@@ -423,8 +449,10 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     if lead is not None:
         return _lead_act(lead, known, years).title, _lead_act(lead, known, years).action
     led = _caution_lead(act, doubts, known, years, level)  # or the caution first, the level's words only if none is true
-    if led is not None:
-        return f"{led[0].heading}. {led[2].title}", led[2].action
+    if led is not None:  # a one path (help today, call now) names its level first, as its banner does (walkthrough Q)
+        one_path = _now_lead(doubts, known, level) or _today_lead(doubts, known, level, years)
+        first, then = (led[2].title, led[0].heading) if one_path else (led[0].heading, led[2].title)
+        return f"{first}. {then}", led[2].action
     return act.title, act.action
 
 

@@ -157,16 +157,19 @@ def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tup
 
 
 def _show_question(console: Console, q: Question, number: int, plain: bool, before: Given | None = None,
-                   still: str | None = None, words: str | None = None) -> None:
+                   still: str | None = None, words: str | None = None, loud: bool = False) -> None:
     """The question and how to answer it; after b, the earlier answer too, which Enter keeps. While the answers are
-    an emergency, the call advice stays above it (interview.yaml `emergency_first.still`); a reading from the words
-    asked back has those words above it (`words`, from interview.asked_back)."""
+    an emergency, the call advice stays above it (interview.still_line): marked "!" in red only where no
+    emergency-first screen said it before (`loud`, interview.still_loud), else a calm reminder; a reading from the
+    words asked back has those words above it (`words`, from interview.asked_back)."""
     from numbwise.cli.answers import said, show_hands
 
     console.print()
     first = _with_numbers(still) if still else None
-    if first:
+    if first and loud:
         print_wrapped(console, first, "! ", "  ", None if plain else "bold red")
+    elif first:
+        print_wrapped(console, first, "", "", None if plain else "bold")
     if words:
         print_wrapped(console, words, "", "")
     if plain:
@@ -304,7 +307,7 @@ def _interview(console: Console, plain: bool, limit: int,
     from dataclasses import replace
 
     from numbwise.assess.interview import (about_due, answer, asked_back, call_advice, describe, emergency_first, next_question,
-                                           start, still_line, sugar_first, undo)
+                                           start, still_line, still_loud, sugar_first, undo)
     from numbwise.cli.answers import AnswerError, others_line, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
@@ -344,7 +347,7 @@ def _interview(console: Console, plain: bool, limit: int,
             return iv, _marks(iv, given)
         before = given.get(len(iv.history))
         before = before if before is not None and before.question == q else None  # shown again after b
-        _show_question(console, q, iv.count + 1, plain, before, still_line(iv), asked_back(iv, q))
+        _show_question(console, q, iv.count + 1, plain, before, still_line(iv), asked_back(iv, q), still_loud(iv, limit))
         while True:
             typed = read_line(console, "> ")
             if before is not None and not typed.strip():

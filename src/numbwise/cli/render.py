@@ -54,22 +54,23 @@ def show_page(console: Console, page: Page, plain: bool) -> None:
 def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
     """The result's banner in its level's colour: the plan's own title, action and by-when (a rule may set them).
 
-    When a 'not sure' caution leads it (`caution_title`), the caution comes first, under its heading, with its call
-    buttons; the title, action and by-when after it already say they hold only if none of those signs is true."""
+    The plan gives the order (`heading`, `doubt_heading`, `otherwise_title`): when a 'not sure' caution leads it, the
+    caution comes first, under its heading, with its call buttons, and the title, action and by-when after it say they
+    hold only if none of those signs is true; a one path (help today, call now) names its level first, the doubt under it."""
     from rich.markup import escape
 
     if plain:
+        console.print(f"URGENCY: {plan.heading.upper()}", markup=False)
+        if plan.doubt_heading:
+            console.print(plan.doubt_heading, markup=False)
         if plan.caution_title:
-            console.print(f"URGENCY: {plan.caution_title.upper()}", markup=False)
             console.print(plan.caution, markup=False)
-        else:
-            console.print(f"URGENCY: {plan.title.upper()}", markup=False)
-            if plan.caution:
-                console.print(f"NOT SURE: {plan.caution}", markup=False)
+        elif plan.caution:
+            console.print(f"NOT SURE: {plan.caution}", markup=False)
         if plan.calls_with_caution:  # the buttons go with the caution they belong to, before the level's own advice
             _calls(console, plan, plain)
-        if plan.caution_title:
-            console.print(plan.title.upper(), markup=False)
+        if plan.otherwise_title:
+            console.print(plan.otherwise_title.upper(), markup=False)
         console.print(plan.action, markup=False)
         console.print(f"By when: {plan.by_when}", markup=False)
         return
@@ -77,12 +78,11 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
 
     colour = load().triage.levels[plan.banner_level].colour  # type: ignore[index]
     calls = "".join(f"[bold]>> Call {escape(n)}[/bold] ({escape(w)})\n" for n, w in plan.numbers) if plan.calls_with_caution else ""
-    caution = (f"[bold]{escape(plan.caution)}[/bold]\n" if plan.caution else "") + calls
-    if plan.caution_title:
-        body = (f"[bold]{escape(plan.caution_title.upper())}[/bold]\n{caution}[bold]{escape(plan.title.upper())}[/bold]\n"
-                f"{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}")
-    else:
-        body = f"[bold]{escape(plan.title.upper())}[/bold]\n{caution}{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}"
+    doubt = f"{escape(plan.doubt_heading)}\n" if plan.doubt_heading else ""
+    caution = (f"{doubt}[bold]{escape(plan.caution)}[/bold]\n" if plan.caution else doubt) + calls
+    otherwise = f"[bold]{escape(plan.otherwise_title.upper())}[/bold]\n" if plan.otherwise_title else ""
+    body = (f"[bold]{escape(plan.heading.upper())}[/bold]\n{caution}{otherwise}"
+            f"{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}")
     console.print(Panel(body, style=f"bold white on {colour}" if plan.banner_level in ("emergency", "urgent") else f"black on {colour}", expand=True))
 
 

@@ -672,6 +672,12 @@ class Store:
             conn.execute(table.update().where(table.c.id == old["id"]).values(**_row("check", data)))
             return CheckRecord(**data.model_dump(), id=int(old["id"])), "replaced"
 
+    def forget_check(self, uid: str) -> bool:
+        """Delete the check kept under `uid` (the web's "Remove this check from my diary"): True when one was there."""
+        table = self._t["check"]
+        with self._write() as conn:
+            return bool(conn.execute(table.delete().where(table.c.uid == uid)).rowcount)
+
     def add_score(
         self, at: datetime, instrument: str, answers: dict[str, int | None], values: dict[str, float | str | None]
     ) -> ScoreRecord:

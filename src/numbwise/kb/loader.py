@@ -343,6 +343,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("interview.yaml", kb.interview.left_blank.id, kb.interview.left_blank.sources)
     if kb.interview.confirm_emergency is not None:
         refs("interview.yaml", kb.interview.confirm_emergency.id, kb.interview.confirm_emergency.sources)
+    if kb.interview.emergency_first is not None:
+        problems += [f"interview.yaml: emergency_first.still_why_for: unknown finding '{fid}'"
+                     for why in kb.interview.emergency_first.still_why_for for fid in why.findings if fid not in voc.findings]
 
     ex = kb.exercises
     for eid, e in ex.exercises.items():

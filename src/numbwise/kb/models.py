@@ -991,6 +991,13 @@ class Sweep(Strict):
     sources: SourceRefs
 
 
+class StillWhy(Strict):
+    """Why the questions go on during an emergency, named for one usual pattern they check (a known migraine aura)."""
+
+    findings: Annotated[list[str], Field(min_length=1)]  # a yes to one of these, with the pattern still being checked
+    text: Text
+
+
 class EmergencyFirst(Strict):
     """Shown at once when a warning sign makes an emergency that a few questions could still explain: call first."""
 
@@ -1000,6 +1007,10 @@ class EmergencyFirst(Strict):
     still: Text  # said above each of those questions while the answers are still an emergency
     # the same when the result's banner has its own call (go to A&E, the cancer helpline): {title} is that title
     still_own: Text = "{title}."
+    # said before `still` on each of those questions: why they go on (a usual pattern they can find), in general ...
+    still_why: Text = ""
+    # ... or named for the pattern the answers point to (the first whose finding was answered yes and is still checked)
+    still_why_for: list[StillWhy] = []
     sources: SourceRefs
 
 

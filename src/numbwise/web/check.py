@@ -186,7 +186,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
                    error: str | None = None, status: int = 200, mode: str | None = None) -> Response:
     from numbwise.web.app import render
 
-    from numbwise.assess.interview import asked_back, still_line
+    from numbwise.assess.interview import asked_back, still_line, still_loud
 
     state = _pack(request, iv, about, q, prefill, mode)
     left_blank = _is_left_blank(q)
@@ -198,6 +198,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
         "picks": {k[len(PICK):] for k, v in prefill.items() if k.startswith(PICK) and v},
         "number": iv.count + 1, "state": state, "error": error,
         "mode": mode, "numbers": _numbers(), "still": still_line(iv),
+        "loud": still_loud(iv, request.app.state.settings.max_questions),
         "asked_back": asked_back(iv, q),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
         "step": _step(iv.count, q.id, mode), "back_to": back_to,
@@ -323,7 +324,7 @@ def _answers(iv: Interview, marks: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True,
-                 done: bool = False) -> Response:
+                 done: bool = False, forgotten: bool = False) -> Response:
     from numbwise.assess.interview import outcome
     from numbwise.assess.result import ASK_DOCTOR_HEADING, POINTS_AWAY, POINTS_TO, result_plan
     from numbwise.assess.summary import answers_heading, count_line
@@ -336,15 +337,17 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}
     # kept when the last answer is posted, under the check's id: posted again after the browser's Back (the same
     # check, changed answers) it replaces the check it kept; coming back to the result's address only shows it again
+    # `forgotten`: the person took it out of the diary ("Remove this check from my diary"): shown again, not kept
     saved = save_check(request.app.state.settings, case, result.to_dict(), _run(request)) \
-        if request.method == "POST" else None
+        if request.method == "POST" and not forgotten else None
+    state = _pack(request, iv, about, None, prefill or {}, done=done)
     return _pushed(request, render(request, "check_result.html", {
         "p": plan, "count_line": count_line(iv.count, iv.described), "answers_heading": answers_heading(iv.count, iv.described),
-        "saved": saved, "title": plan.caution_title or plan.title,
+        "saved": saved, "title": plan.heading,
         "answers": _answers(iv, picked_marks(prefill or {})), "iv": iv, "when": request.app.state.settings.clock().astimezone(),
         "numbers": _numbers(), "points_to": POINTS_TO, "points_away": POINTS_AWAY, "step": _step(iv.count, "~result"),
-        "ask_doctor_heading": ASK_DOCTOR_HEADING,
-    }), _pack(request, iv, about, None, prefill or {}, done=done))
+        "ask_doctor_heading": ASK_DOCTOR_HEADING, "forgotten": forgotten, "state": state,
+    }), state)
 
 
 def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool], warned: bool = False) -> Response:
@@ -369,6 +372,27 @@ def _problem(request: Request, message: str, status: int) -> Response:
     from numbwise.web.app import render
 
     return render(request, "problem.html", {"title": "Something went wrong", "message": message}, status)
+
+
+@router.post("/check/forget")
+async def check_forget(request: Request) -> Response:
+    """Take the finished check out of the diary (private health data: the web's --no-diary) and show its result again.
+
+    Only this site's own form can: the CSRF token must match the cookie, and the check is named by the signed state
+    of its result page (its run id), never by a number a page elsewhere could guess."""
+    from numbwise.web.store import forget_check
+
+    form = await request.form()
+    if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
+        return _problem(request, "This form has expired or came from another site. Nothing was removed.", 403)
+    try:
+        iv, about, _, prefill = _unpack(request, form.get("state"))
+    except (FormProblem, ValueError, KeyError, TypeError, IndexError):
+        return _problem(request, "We could not tell which check to remove. Nothing was removed.", 400)
+    run = getattr(request.state, "check_run", None)
+    if isinstance(run, str) and RUN_ID.fullmatch(run):
+        forget_check(request.app.state.settings, run)
+    return _result_page(request, iv, prefill, about, done=True, forgotten=True)
 
 
 @router.get("/check")

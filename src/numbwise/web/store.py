@@ -49,3 +49,11 @@ def save_check(settings: WebSettings, case: dict[str, Any], result: dict[str, An
             store.add_check(settings.clock(), case, result)
             return "added"
         return store.keep_check(uid, settings.clock(), case, result)[1]
+
+
+def forget_check(settings: WebSettings, uid: str) -> bool:
+    """Take the check kept under `uid` out of the diary (the person chose not to keep it): True when it was there."""
+    from numbwise.diary.store import open_store
+
+    with open_store(settings.store_url) as store:
+        return store.forget_check(uid)
