@@ -123,3 +123,30 @@ def test_the_interview_keeps_the_length_only_beside_its_reading_and_across_pages
     assert describe(start(), {"lasting_over_6_weeks": True}, days_so_far=21.0).days_so_far is None  # turned round
     with pytest.raises(ValueError):
         from_data({**to_data(kept), "days_so_far": "three weeks"})
+
+
+TARIQ_ANSWERED = {**TARIQ, "findings": {**TARIQ["findings"], "hand_weakness": False, "pain_shooting_down_arm": False},
+                  "days_so_far": 21}
+
+
+def test_the_neck_movement_reason_does_not_claim_the_pain_he_denied(tmp_path: Path) -> None:
+    """"+ Moving your neck ... sends pain down your arm" sat next to "- You have no shooting pain down your arm".
+    Near miss: with the shooting pain said yes, the answer's own words stay."""
+    text = assess_cli(TARIQ_ANSWERED, tmp_path)
+    assert "You have no shooting pain down your arm" in text
+    assert "sends pain down your arm" not in text and "Moving or turning your neck brings it on or makes it worse" in text
+    said = {**TARIQ_ANSWERED, "findings": {**TARIQ_ANSWERED["findings"], "pain_shooting_down_arm": True}}
+    assert "Moving your neck brings it on or sends pain down your arm" in assess_cli(said, tmp_path)
+
+
+def test_an_arm_that_slowly_gets_weaker_is_on_his_watch_list(tmp_path: Path) -> None:
+    """With the start not known, a hand that gets weak sets the urgent weakness rule for him, so the routine line
+    "your hand slowly gets weak" is his to watch for, under "see a doctor today", though its own rule is routine.
+    Near miss: a slow start, where weakness stays routine beside a routine result, keeps it off."""
+    plan = json.loads(assess_cli(TARIQ_ANSWERED, tmp_path, "plan"))
+    today = [i["text"] for g in plan["watch_for"] if g["level"] == "urgent" for i in g["items"]]
+    assert any("slowly gets weak" in line for line in today), today
+    slow = {**TARIQ_ANSWERED, "unsure": [], "findings": {**TARIQ_ANSWERED["findings"], "onset_sudden": False,
+                                                        "onset_gradual": True}}
+    plan = json.loads(assess_cli(slow, tmp_path, "plan"))
+    assert not any("slowly gets weak" in i["text"] for g in plan["watch_for"] for i in g["items"])

@@ -537,8 +537,8 @@ def _cause_line(findings: Mapping[str, bool], cid: str, p: float, child: bool = 
     r = cause_reasons(findings, cid, p)
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CauseLine(cid, name, "" if child else format_chance(p), "" if child else short_chance(p), 0 if child else _meter(p),
-                     tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.towards)),
-                     tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.away)), cid in kb.causes)
+                     tuple(Reason(f, v, statement(f, v, findings)) for f, v in _distinct(r.towards)),
+                     tuple(Reason(f, v, statement(f, v, findings)) for f, v in _distinct(r.away)), cid in kb.causes)
 
 
 def _said_note(cid: str, findings: Mapping[str, bool]) -> str:

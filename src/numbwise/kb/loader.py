@@ -185,6 +185,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for other in f.phrases.needs if f.phrases else []:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': phrases need '{other}', which is not another known finding")
+        for other in f.said_yes_beside_no:
+            if other == fid or other not in voc.findings:
+                problems.append(f"findings.yaml: entry '{fid}': said_yes_beside_no '{other}', which is not another known finding")
         refs("findings.yaml", fid, f.sources)
 
     coverage("causes.yaml", "cause", voc.causes, kb.causes)

@@ -145,6 +145,9 @@ class Finding(Strict):
     why: Text
     said_yes: Text  # "You have diabetes.": the reasons' wording; a checklist item when `checklist` is not set
     said_no: Text | None = None
+    # said_yes worded for a yes beside a no to another finding (walkthrough Q, Tariq: "moving your neck ... sends
+    # pain down your arm" beside "you have no shooting pain down your arm"): the first whose finding is answered no
+    said_yes_beside_no: dict[Ident, Text] = {}
     checklist: Text | None = None  # the finding as an item of a "do you have any of these?" list, said to the person
     sources: SourceRefs
     phrases: Phrases | None = None  # lay words for the free-text parser (numbwise parse)
