@@ -87,8 +87,8 @@ TARIQ = {"age": 41, "sex": "male", "findings": {
 def test_the_saved_case_carries_how_long_it_has_been_there(tmp_path: Path) -> None:
     """`assess --case` on a check's saved answers gives the same result: the length read is kept with them."""
     plan = json.loads(assess_cli({**TARIQ, "days_so_far": 21}, tmp_path, "plan"))
-    assert plan["title"] != "Call your emergency number now" and not plan["caution_now"]
-    assert plan["numbers"] == []
+    assert plan["title"] != "Call your emergency number now" and not plan["caution_now"] and plan["caution_soon"]
+    assert plan["numbers"] == [] and plan["caution_level"] == "urgent"  # soon, not an emergency: never the red banner
     assert plan["advice"] is not None and plan["advice"]["steps"]
     near = json.loads(assess_cli({**TARIQ, "days_so_far": 2}, tmp_path, "plan"))
     assert near["caution_now"]
@@ -150,3 +150,41 @@ def test_an_arm_that_slowly_gets_weaker_is_on_his_watch_list(tmp_path: Path) -> 
                                                         "onset_gradual": True}}
     plan = json.loads(assess_cli(slow, tmp_path, "plan"))
     assert not any("slowly gets weak" in i["text"] for g in plan["watch_for"] for i in g["items"])
+
+
+def test_the_web_page_says_the_same_from_the_interview_it_keeps(tmp_path: Path) -> None:
+    """The web keeps the interview between pages as plain data; the result page it shows from that state has the
+    same banner: amber, no call buttons, one path (not the small 'if none' style), and the API takes the length."""
+    import html
+    import re
+
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.assess.interview import answer, describe, next_question, outcome, start, to_data
+    from numbwise.assess.result import result_plan
+    from numbwise.web.app import create_app
+    from numbwise.web.settings import WebSettings
+    from tests.web.asgi_call import call
+
+    said = {"neck_pain": True, "numb_arm": True, "one_hand": True, "numb_thumb": True, "lasting_over_6_weeks": False,
+            "worse_neck_movement": True}
+    iv = describe(start(41, "male"), said, days_so_far=21.0)
+    while (q := next_question(iv)) is not None:  # "not sure" how it started (left out), no to the rest
+        iv = answer(iv, q, {f: False for f in q.findings if f != "onset_sudden"} if q.kind != "choice" else
+                    {} if "onset_sudden" in q.findings else {q.findings[0]: True})
+    assert "onset_sudden" in iv.unsure
+    plan = result_plan(outcome(iv), iv.unsure)
+    assert plan.caution_soon and not plan.caution_now
+    app = create_app(settings=WebSettings(store_url=f"sqlite:///{tmp_path / 'd.sqlite3'}", secret_key="s"))
+    state = URLSafeSerializer("s", salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None})
+    page = call(app, "GET", "/check?at=" + state).body.decode()
+    banner = page[page.index('<section class="banner'):page.index("</section>")]
+    assert 'class="banner level-urgent"' in banner and "tel:999" not in banner
+    assert 'class="action if-none"' not in banner and "not an emergency now" in html.unescape(banner)
+    h2 = re.search(r'<h2 class="otherwise" id="otherwise-title">(.*?)</h2>', banner)
+    assert h2 is not None and html.unescape(h2.group(1)) == plan.title
+    api = json.loads(call(app, "POST", "/api/result", json.dumps(
+        {"age": 41, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure),
+         "days_so_far": 21}).encode(), {"Content-Type": "application/json"}).body)
+    assert api["caution_soon"] and api["title"] == plan.title

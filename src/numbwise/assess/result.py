@@ -221,6 +221,9 @@ class ResultPlan:
     # numbness itself may be a stroke now: one hand, start not known, not known to be old; `_now_lead`); never with
     # caution_today, and with no to-do list or next steps that wait
     caution_now: bool = False
+    # with a caution that leads: True when title, action and by-when are one path, a GP within a few days, for a start
+    # not known in numbness weeks old (`_old_lead`, walkthrough Q); the level's own advice follows it
+    caution_soon: bool = False
     # Safety steps tied to the answers, not to a cause (diabetes with numb feet: check your feet every day), under
     # their heading: they hold whatever the cause, so they are shown even when the causes cannot be told apart.
     safety_heading: str = ""
@@ -1408,9 +1411,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         notice=kb.meta.notice,
         hand_diagram=_hand_diagram(page_level, shown, marks, findings),
         leads=lead.level if lead is not None else "",
-        caution_title=led[0].heading if led is not None else "", caution_level=led[1] if led is not None else "",
+        caution_title=led[0].heading if led is not None else "", caution_level=(
+            "urgent" if old else led[1]) if led is not None else "",  # not an emergency now: never the red banner
         do_heading=led[0].do_heading if led is not None else "What to do",
-        caution_today=today, caution_now=now,
+        caution_today=today, caution_now=now, caution_soon=old,
         safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
     )
 
