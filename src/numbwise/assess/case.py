@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,9 @@ class Case:
     age: int | None = None
     sex: str | None = None
     id: str | None = None
+    # how long the numbness has been there so far, in days, as the person's own words said it ("for 3 weeks": 21);
+    # None when not said. Not a finding: it tells numbness weeks old from a stroke happening now (walkthrough Q)
+    days_so_far: float | None = None
 
 
 def _show(value: Any, limit: int = 60) -> str:
@@ -142,11 +145,16 @@ def parse_case(data: Any, origin: str = "case") -> Case:
 
 def parse_unsure(data: Any, origin: str = "case") -> tuple[Case, tuple[str, ...]]:
     """A case with its "unsure" list (the findings answered 'not sure', not the same as left out), as a check saves
-    it and POST /api/result takes it: the result then shows what a 'not sure' could change."""
+    it and POST /api/result takes it: the result then shows what a 'not sure' could change. A check's saved answers
+    may also hold "days_so_far" (how long its words said the numbness has been there), so the result is the same."""
     unsure: Any = []
-    if isinstance(data, Mapping) and "unsure" in data:
-        unsure = data["unsure"]
-        data = {k: v for k, v in data.items() if k != "unsure"}
+    days: Any = None
+    if isinstance(data, Mapping) and ("unsure" in data or "days_so_far" in data):
+        unsure = data.get("unsure", [])
+        days = data.get("days_so_far")
+        data = {k: v for k, v in data.items() if k not in ("unsure", "days_so_far")}
+    if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
+        raise CaseError(origin, "days_so_far", f"must be a number of days from 0 to 36500, or null, got {_show(days)}")
     known = load().vocabulary.findings
     if not isinstance(unsure, list) or not all(isinstance(f, str) and f in known for f in unsure) \
             or len(set(unsure)) != len(unsure):
@@ -155,7 +163,7 @@ def parse_unsure(data: Any, origin: str = "case") -> tuple[Case, tuple[str, ...]
     both = [f for f in unsure if f in case.findings]
     if both:
         raise CaseError(origin, "unsure", f"{both[0]} is also answered in findings")
-    return case, tuple(unsure)
+    return (replace(case, days_so_far=float(days)) if days is not None else case), tuple(unsure)
 
 
 def read_case(path: Path | str) -> Case:

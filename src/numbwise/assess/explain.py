@@ -33,12 +33,14 @@ class CauseReasons:
     away: tuple[tuple[str, bool], ...]
 
 
-def statement(fid: str, value: bool) -> str:
-    """One plain sentence saying what the person answered about a finding."""
+def statement(fid: str, value: bool, findings: Mapping[str, bool] | None = None) -> str:
+    """One plain sentence saying what the person answered about a finding; with the other answers (`findings`), a
+    yes is worded not to claim what another no denied (`said_yes_beside_no`)."""
     kb = load()
     finding = kb.findings[fid]
     if value:
-        return finding.said_yes
+        return next((t for f, t in finding.said_yes_beside_no.items() if (findings or {}).get(f) is False),
+                    finding.said_yes)
     return finding.said_no or f"Not this: {kb.vocabulary.findings[fid][0].lower()}{kb.vocabulary.findings[fid][1:]}"
 
 
@@ -114,9 +116,9 @@ def reason_lines(findings: Mapping[str, bool], result: Triage, causes: list[tupl
         name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
         parts = [f"{name} ({short_chance(p)})"]
         if r.towards:
-            parts.append("points to it: " + "; ".join(_lower(statement(f, v)) for f, v in r.towards))
+            parts.append("points to it: " + "; ".join(_lower(statement(f, v, findings)) for f, v in r.towards))
         if r.away:
-            parts.append("points away: " + "; ".join(_lower(statement(f, v)) for f, v in r.away))
+            parts.append("points away: " + "; ".join(_lower(statement(f, v, findings)) for f, v in r.away))
         if len(parts) == 1:
             parts.append("how common it is for your age and sex")
         rest = [p.rstrip(".") for p in parts[2:]]

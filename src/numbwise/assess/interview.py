@@ -81,6 +81,7 @@ class Interview:
     history: tuple[tuple[Question, tuple[tuple[str, bool], ...], tuple[str, ...]], ...] = ()
     words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a description's words per finding (asked_back)
     to_ask: tuple[str, ...] = ()  # what a description said only in part ("I'm tired"): asked before the interview stops
+    days_so_far: float | None = None  # how long a description said it has been there, in days (Case.days_so_far)
 
     @property
     def count(self) -> int:
@@ -99,7 +100,7 @@ class Interview:
 
     def case(self) -> Case:
         """The answers as a case (unanswered findings stay not known)."""
-        return Case(findings=dict(self.answers), age=self.age, sex=self.sex)
+        return Case(findings=dict(self.answers), age=self.age, sex=self.sex, days_so_far=self.days_so_far)
 
 
 def start(age: int | None = None, sex: str | None = None) -> Interview:
@@ -231,7 +232,7 @@ TEXT_STEP = "describe"
 
 
 def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tuple[str, ...]] | None = None,
-             unsure: Collection[str] = (), partial: Collection[str] = ()) -> Interview:
+             unsure: Collection[str] = (), partial: Collection[str] = (), days_so_far: float | None = None) -> Interview:
     """Start from what a person's own description said (numbwise.parse): those findings are not asked again.
 
     What the words said with a hedge (`unsure`: "maybe some sores", "not sure if my hands are cramping") enters as
@@ -243,12 +244,22 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
     caller passes the parser's partial case, which never holds a denied warning sign, so the
     emergency screen still asks every sign the words did not raise. `words` (the parser's chips: the
     words each finding came from) are kept to show when a reading is asked back (asked_back).
+
+    `days_so_far` (the parser's: how long the words said it has been there) is kept only beside the reading it came
+    with, "lasted six weeks" yes or no as the length says: a reading the person dropped or turned round takes its
+    length with it (walkthrough Q).
     """
     findings = {**findings, **_choices_told(findings)}
     doubted = tuple(f for f in dict.fromkeys(unsure) if f not in findings and f in load().findings)
     kept = {f: tuple(w) for f, w in (words or {}).items() if (f in findings or f in doubted) and w}
     ask = tuple(f for f in dict.fromkeys(partial) if f not in findings and f not in doubted and f in load().findings)
-    return answer(replace(iv, words=kept, to_ask=ask), text_question(tuple(findings) + doubted), dict(findings))
+    days = days_so_far if days_so_far is not None and findings.get(LASTED) is (days_so_far >= SIX_WEEKS_DAYS) else None
+    return answer(replace(iv, words=kept, to_ask=ask, days_so_far=days), text_question(tuple(findings) + doubted),
+                  dict(findings))
+
+
+LASTED = "lasting_over_6_weeks"  # the reading a length of time said in words sets (numbwise.parse)
+SIX_WEEKS_DAYS = 42  # ... yes from this many days on (the finding's own "more than six weeks")
 
 
 def _choices_told(findings: Mapping[str, bool]) -> dict[str, bool]:
@@ -320,7 +331,7 @@ def _steps_told(answers: Mapping[str, bool]) -> tuple[str, ...]:
 
 def undo(iv: Interview) -> Interview:
     """Go back one question (replaying the earlier answers)."""
-    out = replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask)
+    out = replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask, days_so_far=iv.days_so_far)
     for question, updates, blank in iv.history[:-1]:
         out = answer(out, question, dict(updates), blank)
     return out
@@ -1356,6 +1367,8 @@ def to_data(iv: Interview) -> dict[str, Any]:
         out["words"] = {f: list(w) for f, w in iv.words.items()}
     if iv.to_ask:
         out["to_ask"] = list(iv.to_ask)
+    if iv.days_so_far is not None:
+        out["days_so_far"] = iv.days_so_far
     return out
 
 
@@ -1377,7 +1390,11 @@ def from_data(data: Any) -> Interview:
     to_ask = data.get("to_ask") or []
     if not (isinstance(to_ask, list) and all(isinstance(f, str) and f in load().findings for f in to_ask)):
         raise ValueError("to_ask must list findings")
-    iv = replace(start(age, sex), words={f: tuple(w) for f, w in words.items()}, to_ask=tuple(to_ask))
+    days = data.get("days_so_far")
+    if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
+        raise ValueError("days_so_far must be a number of days, or null")
+    iv = replace(start(age, sex), words={f: tuple(w) for f, w in words.items()}, to_ask=tuple(to_ask),
+                 days_so_far=None if days is None else float(days))
     for step in steps:
         if not (isinstance(step, list) and len(step) in (4, 5) and isinstance(step[0], str) and isinstance(step[1], str)
                 and isinstance(step[2], list) and isinstance(step[3], Mapping)

@@ -229,6 +229,9 @@ class ResultPlan:
     # numbness itself may be a stroke now: one hand, start not known, not known to be old; `_now_lead`); never with
     # caution_today, and with no to-do list or next steps that wait
     caution_now: bool = False
+    # with a caution that leads: True when title, action and by-when are one path, a GP within a few days, for a start
+    # not known in numbness weeks old (`_old_lead`, walkthrough Q); the level's own advice follows it
+    caution_soon: bool = False
     # Safety steps tied to the answers, not to a cause (diabetes with numb feet: check your feet every day), under
     # their heading: they hold whatever the cause, so they are shown even when the causes cannot be told apart.
     safety_heading: str = ""
@@ -245,8 +248,9 @@ class ResultPlan:
 
     @property
     def one_path(self) -> bool:
-        """Is the banner one path for the person not sure (help today, or call now), not "if none of them: ..."?"""
-        return self.caution_today or self.caution_now
+        """Is the banner one path for the person not sure (help today, call now, or a GP within a few days), not "if
+        none of them: ..."?"""
+        return self.caution_today or self.caution_now or self.caution_soon
 
     @property
     def heading(self) -> str:
@@ -448,9 +452,12 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     lead = _lead(doubts, known, years)  # as the result showed it: the helpline first
     if lead is not None:
         return _lead_act(lead, known, years).title, _lead_act(lead, known, years).action
-    led = _caution_lead(act, doubts, known, years, level)  # or the caution first, the level's words only if none is true
-    if led is not None:  # a one path (help today, call now) names its level first, as its banner does (walkthrough Q)
-        one_path = _now_lead(doubts, known, level) or _today_lead(doubts, known, level, years)
+    said = case.get("days_so_far")  # how long the words said it has been there (walkthrough Q)
+    days = float(said) if isinstance(said, (int, float)) and not isinstance(said, bool) else None
+    led = _caution_lead(act, doubts, known, years, level, days)  # or the caution first, the level's words only if none is true
+    if led is not None:  # a one path (help today, call now, a GP within days) names its level first, as its banner does
+        one_path = _now_lead(doubts, known, level, days) or _today_lead(doubts, known, level, years, days) or (
+            days is not None and _old_lead(doubts, known, level, years, days))
         first, then = (led[2].title, led[0].heading) if one_path else (led[0].heading, led[2].title)
         return f"{first}. {then}", led[2].action
     return act.title, act.action
@@ -462,22 +469,31 @@ def _small(text: str) -> str:
 
 
 def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
-                  age: int | None, level: str = "routine") -> tuple[UnsureLead, str, _Act] | None:
+                  age: int | None, level: str = "routine", days: float | None = None) -> tuple[UnsureLead, str, _Act] | None:
     """When a 'not sure' sign more urgent than the result puts a caution on it (and no rule's own act leads): the
     caution's heading, its level and the result's own words worded as what to do only if none of those signs is
     true ("If none of these: book a doctor's visit"), so the banner never reads "book a visit" beside "call now"."""
-    caution, _ = _caution(doubts, findings, age, level)
+    caution, _ = _caution(doubts, findings, age, level, days)
     lead = load().triage.unsure_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if not caution or lead is None or doubts[0].level not in ("emergency", "urgent"):
         return None
     again = any(d.finding in _stroke_signs() for d in doubts if d.level == "emergency")  # "comes back" only for those
     words = {"title": _small(act.title), "action": _small(act.action), "by_when": _small(act.by_when),
              "watch": (lead.past_watch_again if again else lead.past_watch_new) or ""}
-    if _now_lead(doubts, findings, level) and lead.now_title and lead.now_action and lead.now_by_when:
+    if days is not None and _old_lead(doubts, findings, level, age, days) and lead.old_title and lead.old_action \
+            and lead.old_by_when and lead.old_why and lead.old_heading:
+        # one path for a start not known in numbness weeks old (walkthrough Q, Tariq): a GP within a few days, then
+        # the level's own advice with its home steps; never call now
+        words |= {"length": _length_words(days), "watch": lead.past_watch_new or ""}
+        lead = lead.model_copy(update={"title": lead.old_title, "action": lead.old_action, "by_when": lead.old_by_when,
+                                       "why": lead.old_why.format(**words), "heading": lead.old_heading,
+                                       "past_causes_note": lead.old_causes_note, "home_steps": True,
+                                       "do_heading": lead.old_do_heading or lead.do_heading})
+    elif _now_lead(doubts, findings, level, days) and lead.now_title and lead.now_action and lead.now_by_when:
         # one path for numbness that may itself be a stroke now: call now, no slower path after it
         lead = lead.model_copy(update={"title": lead.now_title, "action": lead.now_action,
                                        "by_when": lead.now_by_when, "why": lead.now_why or lead.why})
-    elif _today_lead(doubts, findings, level, age) and lead.past_title and lead.past_action and lead.past_by_when:
+    elif _today_lead(doubts, findings, level, age, days) and lead.past_title and lead.past_action and lead.past_by_when:
         # one path for a sign that may have come and gone: help today, the level's words only after that check; in
         # the words of a start not seen after pressure on the arm when that is the only doubt (walkthrough N, Lily)
         story = _start_story(doubts, findings, age)
@@ -562,8 +578,8 @@ def _cause_line(findings: Mapping[str, bool], cid: str, p: float, child: bool = 
     r = cause_reasons(findings, cid, p)
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CauseLine(cid, name, "" if child else format_chance(p), "" if child else short_chance(p), 0 if child else _meter(p),
-                     tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.towards)),
-                     tuple(Reason(f, v, statement(f, v)) for f, v in _distinct(r.away)), cid in kb.causes)
+                     tuple(Reason(f, v, statement(f, v, findings)) for f, v in _distinct(r.towards)),
+                     tuple(Reason(f, v, statement(f, v, findings)) for f, v in _distinct(r.away)), cid in kb.causes)
 
 
 def _said_note(cid: str, findings: Mapping[str, bool]) -> str:
@@ -783,13 +799,14 @@ def _watch_again(items: tuple[WatchFor, ...], doubts: tuple[Unsure, ...]) -> tup
     return tuple(replace(w, text=w.again, parts=()) if w.again and set(w.findings) & doubted else w for w in items)
 
 
-def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str, age: int | None) -> bool:
+def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str, age: int | None,
+                days: float | None = None) -> bool:
     """Whether the caution's banner takes one path, help today (unsure_lead `past_*`): on a routine or
     self-care result, when a not-sure emergency sign could have come and gone. The person cannot know whether it
     happened, so "if none of them: within days to two weeks" beside "if it happened: today" gives them no path
     (walkthrough J, Walter); an urgent level's own advice is already today or now."""
-    if not doubts or level not in ("routine", "self_care"):
-        return False
+    if not doubts or level not in ("routine", "self_care") or _old_lead(doubts, findings, level, age, days):
+        return False  # (a start not known in numbness weeks old has its own path: `_old_lead`)
     lead = load().triage.unsure_lead.get(doubts[0].level)  # type: ignore[call-overload]
     if lead is None or lead.past_title is None:
         return False
@@ -813,7 +830,7 @@ BUILT_UP = "onset_over_days"
 NOW_LEVELS = ("urgent", "routine", "self_care")  # a result below emergency that the call-now path may lead
 
 
-def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str) -> bool:
+def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str, days: float | None = None) -> bool:
     """Whether the emergency caution's banner takes one path, call now (unsure_lead `now_*`): on a result below
     emergency, a not-sure stroke sign or sudden start beside numbness in one hand whose start is not known (onset_sudden
     not answered no) or that built up over hours to days, and that is not known to be old, slow, to come and go in
@@ -822,18 +839,55 @@ def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: s
     went weak (walkthrough K), and "help today" or "two weeks" would be late; a stroke can build up over hours too
     (walkthrough N). On an urgent result as well: a weak grip that sets the urgent weakness rule must not turn his
     "call now" into "see a doctor today" (walkthrough N). Walter (slow over weeks, a sign maybe yesterday) and attacks
-    that come and go (Kai's cold attacks, walkthrough G: "if it comes back, call now" fits those) keep help today."""
+    that come and go (Kai's cold attacks, walkthrough G: "if it comes back, call now" fits those) keep help today.
+    Numbness the person's own words put at a week or more (`days`, `_not_new`: Tariq's "for 3 weeks", walkthrough Q)
+    is old too."""
     lead = load().triage.unsure_lead.get("emergency")
     found = {d.finding for d in doubts if d.level == "emergency"}
     built_up = findings.get(BUILT_UP) is True  # "not sudden" then says only that it took hours, not that it is old
-    old = (findings.get("onset_sudden") is False and not built_up) or any(findings.get(f) is True for f in KNOWN_START)
+    old = (findings.get("onset_sudden") is False and not built_up) or any(findings.get(f) is True for f in KNOWN_START) \
+        or _not_new(days)
     return bool(doubts) and doubts[0].level == "emergency" and level in NOW_LEVELS \
         and lead is not None and lead.now_title is not None and bool(found & (_stroke_signs() | {"onset_sudden"})) \
         and findings.get("both_hands") is not True and not old
 
 
+def _not_new(days: float | None) -> bool:
+    """Whether the person's own words put the numbness at a week or more so far (unsure_lead `old_after_days`):
+    then it is not a stroke happening now (walkthrough Q, Tariq: "for 3 weeks")."""
+    lead = load().triage.unsure_lead.get("emergency")
+    return days is not None and lead is not None and lead.old_after_days is not None and days >= lead.old_after_days
+
+
+def _old_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str, age: int | None,
+              days: float | None) -> bool:
+    """Whether the caution's banner takes the one path for a start not known in numbness there for a week or more
+    (unsure_lead `old_*`): on a routine or self-care result, when the only emergency sign not sure of is how fast it
+    started, in one hand, and the words said how long (`_not_new`). Not a stroke now, so no call now; a doctor within
+    a few days in case it did start suddenly, then the level's own advice (walkthrough Q, Tariq). A stroke sign in
+    doubt keeps help today (it may have come and gone, whatever the numbness's age), and a child keeps the start_*
+    path (`start_when`: a sudden start below 16 is checked today)."""
+    lead = load().triage.unsure_lead.get("emergency")
+    found = {d.finding for d in doubts if d.level == "emergency"}
+    return bool(doubts) and doubts[0].level == "emergency" and level in ("routine", "self_care") \
+        and lead is not None and lead.old_title is not None and found == {"onset_sudden"} \
+        and findings.get("both_hands") is not True and _not_new(days) \
+        and (lead.start_when is None or compile_cond(lead.start_when)(findings, age) is None)
+
+
+def _length_words(days: float) -> str:
+    """How long it has been there, in the words of `old_*`'s {length}: "about 3 weeks", "10 days"."""
+    if days < 10:
+        return "about a week"
+    if days < 14:
+        return f"{round(days)} days"
+    if days < 60:
+        return f"about {round(days / 7)} weeks"
+    return f"about {round(days / 30)} months" if days < 730 else "years"
+
+
 def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
-             level: str = "routine") -> tuple[str, bool]:
+             level: str = "routine", days: float | None = None) -> tuple[str, bool]:
     """The line atop a result when the person was not sure about a sign more urgent than it, and whether the
     emergency numbers go with it.
 
@@ -851,15 +905,18 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
         text = f"{_named_doubts(doubts)} {text}"
     start = tri.unsure_lead.get("emergency")
+    if start is not None and start.old_caution and days is not None and _old_lead(doubts, findings, level, age, days):
+        # numbness there for weeks (walkthrough Q): not an emergency now, so no call buttons; a doctor within days
+        return f"{_named_doubts(doubts)} {start.old_caution.format(length=_length_words(days))}", False
     seen = worst == "emergency" and start is not None and start.start_caution and _today_lead(
         doubts, findings, level, age) and _start_only(doubts, findings, age)
     if seen and start is not None:  # a start not seen (walkthrough N): said as that, not "might be true now"
         text = f"{_named_doubts(doubts)} {start.start_caution}"
-    if _now_lead(doubts, findings, level):  # the banner says call now: "we can't tell ... if you think" would hedge it
+    if _now_lead(doubts, findings, level, days):  # the banner says call now: "we can't tell ... if you think" would hedge it
         return _named_doubts(doubts), True
     if worst == "emergency" and level in ("routine", "self_care") and tri.unsure_caution_went_away \
-            and _could_have_come_and_gone(doubts, findings) and not _today_lead(doubts, findings, level, age) \
-            and not _now_lead(doubts, findings, level):
+            and _could_have_come_and_gone(doubts, findings) and not _today_lead(doubts, findings, level, age, days) \
+            and not _now_lead(doubts, findings, level, days):
         text = f"{text} {tri.unsure_caution_went_away}"  # an urgent level's own advice is already today or now;
         # and when the banner itself is one path (help today, `_today_lead`, or call now, `_now_lead`), it says it there
     if worst == "emergency" and tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):
@@ -1226,16 +1283,17 @@ def _looks_like(found: Sequence[str], covered: Collection[str]) -> tuple[str, ..
 
 
 def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
-              level: str) -> dict[str, str]:
+              level: str, days: float | None = None) -> dict[str, str]:
     """The doubts whose own rule says whom to call for a 'not sure' (the chemotherapy helpline), not the call-now line,
     each with that rule's own check for it (`unsure_check`), or "" to keep the sign's own. A start not seen in a
     child's story (`_start_story`, on the help-today path) keeps its own check without the call-now line: how a past
-    episode began cannot be "happening" now, and the banner already says when to call (walkthrough O, Ella)."""
+    episode began cannot be "happening" now, and the banner already says when to call (walkthrough O, Ella). So does
+    a start not known in numbness weeks old (`_old_lead`, walkthrough Q)."""
     rules = {u.finding: _own_rule(u, findings, age) for u in doubts}
     out = {f: (r.act.unsure_check or "") if r.act else "" for f, r in rules.items() if r is not None}
     start = load().findings.get("onset_sudden")
-    if start is not None and start.how_to_check and _start_only(doubts, findings, age) \
-            and _today_lead(doubts, findings, level, age):
+    if start is not None and start.how_to_check and (_start_only(doubts, findings, age) and _today_lead(
+            doubts, findings, level, age, days) or _old_lead(doubts, findings, level, age, days)):
         out.setdefault("onset_sudden", " ".join(start.how_to_check.split()))
     return out
 
@@ -1319,17 +1377,19 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     level = result.triage
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
+    days = result.case.days_so_far  # how long the words said it has been there: weeks old is no stroke now
     doubts = _doubts(findings, age, level, unsure)
     act, lead = _banner(level, result.rules, findings, age, unsure)  # a fever during chemotherapy not sure of: the helpline leads, as a yes would
-    led = _caution_lead(act, doubts, findings, age, level) if lead is None else None  # else the caution leads, if any
+    led = _caution_lead(act, doubts, findings, age, level, days) if lead is None else None  # else the caution leads, if any
     if led is not None:
         act = led[2]
     # each sign once: one a wider listed sign implies ("your walking is unsteady" under "both hands are clumsy and your
     # walking is unsteady") is left out, as in the causes' reasons (walkthrough J, George)
     signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
         tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
-    now = led is not None and _now_lead(doubts, findings, level)  # one path, call now (walkthrough K)
-    today = led is not None and not now and _today_lead(doubts, findings, level, age)  # one path, help today (walkthrough J)
+    now = led is not None and _now_lead(doubts, findings, level, days)  # one path, call now (walkthrough K)
+    today = led is not None and not now and _today_lead(doubts, findings, level, age, days)  # one path, help today (walkthrough J)
+    old = led is not None and _old_lead(doubts, findings, level, age, days)  # one path, a GP within days (walkthrough Q)
     # under a call-now or help-today banner a home-care pattern's reason ("can often be eased at home", "fine to care
     # for at home") is not said: it reads as the opposite advice (walkthrough N, Anne: call now beside a night splint)
     home = {r.id for r in kb.triage.rules if r.level == "self_care"} | {SELF_CARE_CAUSE_RULE}
@@ -1348,7 +1408,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                 _explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ()) + _buts(
                 result.rules, findings, unsure)
         why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
-    elif led is not None and level == "urgent" and _now_lead(doubts, findings, level):
+    elif led is not None and level == "urgent" and _now_lead(doubts, findings, level, days):
         # call now over an urgent rule for a start not known: that rule's "needs a doctor today" reason would read as
         # the slower path (walkthrough N, Sam's weak grip; the sign stays under the warning signs); another rule's
         # reason (pre-eclampsia signs in pregnancy) is still said. Covered: a rule whose signs are all within a rule a
@@ -1398,7 +1458,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
-    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level)) + _said_back(
+    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level, days)) + _said_back(
         findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names
@@ -1417,7 +1477,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
                           else f"What to do about {advice.cause_name}")
-    caution, call = _caution(doubts, findings, age, level)
+    caution, call = _caution(doubts, findings, age, level, days)
     beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside \
             and _one_rule(doubts, findings, age) is None:  # (its own not-sure words, when every doubt is its own)
@@ -1431,7 +1491,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         unsure=unsure_groups + noted,  # the noted answers change no watch line: added after those are filed
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else (
-            led[0].past_causes_note or "" if one_path and led is not None and shown else ""),
+            led[0].past_causes_note or "" if (one_path or old) and led is not None and shown else ""),
         questions=questions, questions_intro=CANT_TELL_MORE if questions else (
             CANT_TELL_DOCTOR if not told_apart and page_level != "emergency" and len(shown) > 1 else ""), advice_heading=advice_heading,
         advice=advice,
@@ -1446,9 +1506,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         notice=kb.meta.notice,
         hand_diagram=_hand_diagram(page_level, shown, marks, findings),
         leads=lead.level if lead is not None else "",
-        caution_title=led[0].heading if led is not None else "", caution_level=led[1] if led is not None else "",
+        caution_title=led[0].heading if led is not None else "", caution_level=(
+            "urgent" if old else led[1]) if led is not None else "",  # not an emergency now: never the red banner
         do_heading=led[0].do_heading if led is not None else "What to do",
-        caution_today=today, caution_now=now,
+        caution_today=today, caution_now=now, caution_soon=old,
         safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
     )
 

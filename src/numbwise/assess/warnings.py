@@ -27,19 +27,28 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str,
               rules: Collection[str] = ()) -> tuple[WatchFor, ...]:
     """The changes to watch for at this level: only rules more urgent than the result, none already reported.
 
-    A line whose rule is not more urgent than the result would change nothing, and a line about a
+    A line whose change would not be more urgent than the result for this person would change nothing (one whose
+    rule is not, but whose change this person's other rules make more urgent, is filed at that level), and a line about a
     finding the person has already reported would read as if they had not told us. A line with
     `only_with` is for people who reported one of those findings (a tight cast, for an arm in a cast), and one
     with `with_rules` for a result one of those rules set (`rules`: a fit or a racing heart, for the salts story).
     """
-    del age  # the lines do not depend on age today; kept so callers pass the whole answer set
+    from numbwise.assess.triage import triage
+
     tri = load().triage
     levels = {r.id: r.level for r in tri.rules}
     out = []
     for item in tri.watch_for:
-        rule_level = levels[item.rule]
-        if not more_urgent(rule_level, level) or _reported(item, findings):
+        rule_level: str = levels[item.rule]
+        if _reported(item, findings):
             continue
+        if not more_urgent(rule_level, level):
+            # a change this person's rules would make more urgent than the result still counts, filed there
+            # (walkthrough Q, Tariq: his arm slowly getting weaker, with a start not known, is a doctor today)
+            raised = triage({**findings, **{f: True for f in item.findings}}, age).level if item.findings else level
+            if not more_urgent(raised, level) or raised == "emergency":
+                continue
+            rule_level = raised
         if item.already_when and all(findings.get(f) is True for f in item.already_when):
             continue  # "spreads to your other arm or your legs" when both hands and the feet are numb already
         if item.only_with and not any(findings.get(f) is True for f in item.only_with):

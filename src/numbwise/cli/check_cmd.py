@@ -213,6 +213,7 @@ class Told:
     words: dict[str, tuple[str, ...]]
     unsure: tuple[str, ...] = ()
     partial: tuple[str, ...] = ()
+    days_so_far: float | None = None  # how long the words said it has been there (parse.Parsed.days_so_far)
 
 
 def _described(console: Console, description: str) -> Told | None:
@@ -289,10 +290,11 @@ def _described(console: Console, description: str) -> Told | None:
         age, sex = (None if "age" in wrong | flipped else age), (None if "sex" in wrong | flipped else sex)  # asked in About you
         findings = corrected(findings, set(findings) - wrong, flipped - set(ABOUT))
         # a 'not sure' typed (or turned round) is asked instead, as the person never said yes or no to it
-        return Told(findings, age, sex, said, tuple(c.finding for c in doubts if c.finding not in wrong | flipped), later)
+        return Told(findings, age, sex, said, tuple(c.finding for c in doubts if c.finding not in wrong | flipped), later,
+                    words.days_so_far)
     if not partial:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
-    return Told(findings, age, sex, said, (), later)
+    return Told(findings, age, sex, said, (), later, words.days_so_far)
 
 
 def _marks(iv: Interview, given: dict[int, Given]) -> tuple[str, ...]:
@@ -316,7 +318,8 @@ def _interview(console: Console, plain: bool, limit: int,
         return None
     told_age, told_sex = told.age, told.sex
     iv = start(told_age, told_sex)
-    iv = describe(iv, told.findings, told.words, told.unsure, told.partial) if told.findings or told.unsure or told.partial else iv
+    iv = describe(iv, told.findings, told.words, told.unsure, told.partial, told.days_so_far) \
+        if told.findings or told.unsure or told.partial else iv
     about = told_age is not None and told_sex is not None  # as on the web: the words gave both
     about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
     given: dict[int, Given] = {}  # history step -> the answer typed there (the finger picker's spots too), for b
@@ -505,13 +508,14 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     if save is not None:
         # with its not-sure answers: without them `assess --case` on the file gave a calm result (walkthrough N)
         case = {"id": save.stem, "age": iv.age, "sex": iv.sex, "findings": dict(iv.answers),
-                "unsure": sorted(iv.unsure)}
+                "unsure": sorted(iv.unsure)} | ({"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {})
         write_atomic(save, json.dumps(case, indent=2) + "\n")
         write_atomic(result_path(save), json.dumps(result.to_dict(), indent=2) + "\n")
         console.print(f"Saved your answers to {save} and the result to {result_path(save)}.", markup=False)
     if not no_diary:
         _keep_in_diary(ctx, console, {"id": save.stem if save else None, "age": iv.age, "sex": iv.sex,
-                                      "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}, result.to_dict())
+                                      "findings": dict(iv.answers), "unsure": sorted(iv.unsure)} | (
+            {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}), result.to_dict())
 
 
 def _keep_in_diary(ctx: click.Context, console: Console, case: dict[str, object], result: dict[str, object]) -> None:

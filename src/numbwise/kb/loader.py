@@ -185,6 +185,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for other in f.phrases.needs if f.phrases else []:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': phrases need '{other}', which is not another known finding")
+        for other in f.said_yes_beside_no:
+            if other == fid or other not in voc.findings:
+                problems.append(f"findings.yaml: entry '{fid}': said_yes_beside_no '{other}', which is not another known finding")
         refs("findings.yaml", fid, f.sources)
 
     coverage("causes.yaml", "cause", voc.causes, kb.causes)
@@ -226,6 +229,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
     for lv, lead in tri.unsure_lead.items():
         refs("triage_rules.yaml", f"unsure_lead.{lv}", lead.now_sources)
         refs("triage_rules.yaml", f"unsure_lead.{lv}.start", lead.start_sources)
+        refs("triage_rules.yaml", f"unsure_lead.{lv}.old", lead.old_sources)
         problems += [f"triage_rules.yaml: unsure_lead.{lv}.start_when: unknown finding '{fid}'"
                      for fid in sorted(lead.start_when.finding_ids() if lead.start_when else ()) if fid not in voc.findings]
         problems += [f"triage_rules.yaml: unsure_lead.{lv}.start_stories: unknown finding '{fid}'"

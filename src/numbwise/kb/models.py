@@ -145,6 +145,9 @@ class Finding(Strict):
     why: Text
     said_yes: Text  # "You have diabetes.": the reasons' wording; a checklist item when `checklist` is not set
     said_no: Text | None = None
+    # said_yes worded for a yes beside a no to another finding (walkthrough Q, Tariq: "moving your neck ... sends
+    # pain down your arm" beside "you have no shooting pain down your arm"): the first whose finding is answered no
+    said_yes_beside_no: dict[Ident, Text] = {}
     checklist: Text | None = None  # the finding as an item of a "do you have any of these?" list, said to the person
     sources: SourceRefs
     phrases: Phrases | None = None  # lay words for the free-text parser (numbwise parse)
@@ -798,6 +801,21 @@ class UnsureLead(Strict):
     now_by_when: Text | None = None
     now_why: Text | None = None
     now_sources: list[Ident] = []  # what the call-now path rests on
+    # When the only emergency sign not sure of is how fast it started, in one hand, and the person's own words said it
+    # has been there for at least `old_after_days` (walkthrough Q, Tariq: "for 3 weeks"): not a stroke happening now,
+    # so never the call-now path; but if it did start suddenly, a doctor should see them within days. One path with
+    # the level's own advice after it (home steps too). {length} is how long, in words ("about 3 weeks"); old_action
+    # may hold {watch}. All or none, with old_sources.
+    old_after_days: Annotated[int, Field(ge=1)] | None = None
+    old_heading: Text | None = None
+    old_caution: Text | None = None  # after the named doubt, in place of the generic caution
+    old_title: Text | None = None
+    old_action: Text | None = None
+    old_by_when: Text | None = None
+    old_why: Text | None = None
+    old_causes_note: Text | None = None
+    old_do_heading: Text | None = None  # above the level's what-to-do lines, which follow the one path
+    old_sources: list[Ident] = []
 
     @model_validator(mode="after")
     def _says_the_levels_words(self) -> "UnsureLead":
@@ -824,6 +842,13 @@ class UnsureLead(Strict):
                                                   and "{because}" in self.start_why):
             raise ValueError("unsure_lead start_action needs start_stories and the slots {said} and {likely}, "
                              "start_why the slot {because}")
+        old = [self.old_after_days, self.old_heading, self.old_caution, self.old_title, self.old_action,
+               self.old_by_when, self.old_why]
+        if any(o is not None for o in old) and not (all(o is not None for o in old) and self.old_sources):
+            raise ValueError("unsure_lead old_after_days, old_heading, old_caution, old_title, old_action, old_by_when "
+                             "and old_why go together, with old_sources")
+        if any("{" in o for o in (self.old_title, self.old_by_when) if o is not None):
+            raise ValueError("unsure_lead old_title and old_by_when take no slots")
         if any(n is not None for n in now) and not self.now_sources:
             raise ValueError("unsure_lead now_* needs now_sources")
         if any("{" in n for n in now if n is not None):  # no slower path: the level's own words have no place in it

@@ -76,6 +76,9 @@ class Parsed:
     mentions: tuple[Mention, ...] = ()
     unsure: tuple[str, ...] = ()  # findings the person said with a hedge ("maybe", "not sure if"): carried as "not sure"
     partial: tuple[str, ...] = ()  # findings the words said only part of ("I'm tired" of tired and pale): asked
+    # how long the numbness has been there so far, in days, from the lengths read ("for 3 weeks": 21): the shortest
+    # when several are said, None when none is or the readings disagree (`_days_so_far`)
+    days_so_far: float | None = None
 
     def spans_for(self, fid: str) -> list[Mention]:
         """The words behind one finding (those that set its value)."""
@@ -551,7 +554,21 @@ def parse(text: str) -> Parsed:
         first = next(m for m in mentions if m.finding == "pregnant" and m.value)
         sex_span = (first.start, first.end)
     return Parsed(text=text, age=age, sex=sex, age_span=age_span, sex_span=sex_span,
-                  understood=understood, findings=case, mentions=tuple(mentions), unsure=unsure, partial=in_part)
+                  understood=understood, findings=case, mentions=tuple(mentions), unsure=unsure, partial=in_part,
+                  days_so_far=_days_so_far(toks, mentions, understood))
+
+
+def _days_so_far(toks: list[Token], mentions: list[Mention], understood: Mapping[str, bool]) -> float | None:
+    """How long the numbness has been there, in days, from the lengths that set its 'lasted six weeks' reading ("for
+    3 weeks", "since last week"), so the result can tell numbness weeks old from a stroke happening now (walkthrough
+    Q, Tariq). The shortest when several are said (the safe reading); None when no length is, or the readings
+    disagree. A start said as a time ("this morning") is no length: None, which changes nothing."""
+    if "lasting_over_6_weeks" not in understood:
+        return None
+    said = {(m.start, m.end) for m in mentions
+            if m.finding == "lasting_over_6_weeks" and m.value is not None and m.status == "inferred"}
+    days = [d.days for d in durations(toks) if (toks[d.start].start, toks[d.end - 1].end) in said]
+    return min(days) if days else None
 
 
 def _left_open(mentions: list[Mention], understood: Mapping[str, bool], lex: Lexicon, status: Status) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
@@ -127,7 +128,9 @@ def result_schema() -> dict[str, Any]:
     schema = case_schema()
     schema["properties"] = dict(schema["properties"]) | {
         "unsure": {"type": "array", "items": {"enum": sorted(load().vocabulary.findings)}, "uniqueItems": True,
-                   "description": "Findings the person answered 'not sure' (not the same as left out)."}}
+                   "description": "Findings the person answered 'not sure' (not the same as left out)."},
+        "days_so_far": {"type": ["number", "null"], "minimum": 0, "maximum": 36500,
+                        "description": "How long the person's own words said the numbness has been there, in days."}}
     return schema
 
 
@@ -157,10 +160,15 @@ async def result_endpoint(request: Request) -> Response:
     known = load().vocabulary.findings
     if not isinstance(unsure, list) or not all(isinstance(f, str) and f in known for f in unsure) or len(set(unsure)) != len(unsure):
         return problem(["body", "unsure"], "must be a list of distinct finding IDs")
+    days: Any = data.pop("days_so_far", None) if isinstance(data, dict) else None  # as a check saves it
+    if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
+        return problem(["body", "days_so_far"], "must be a number of days from 0 to 36500, or null")
     try:
         case = parse_case(data, "body")
     except CaseError as exc:
         return problem(["body", *exc.key.split(".", 1)] if exc.key and exc.key != "(top)" else ["body"], exc.message)
+    if days is not None:
+        case = replace(case, days_so_far=float(days))
     result = home_care_unless_unsure(assess_case(case), frozenset(unsure))  # as the check itself decides
     return Response(json.dumps(result_plan(result, frozenset(unsure)).to_dict()), media_type="application/json")
 

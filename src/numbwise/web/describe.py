@@ -62,7 +62,10 @@ def _handover(request: Request, findings: dict[str, bool], age: int | None, sex:
     words = {str(c["finding"]): tuple(str(w) for w in c["words"]) for c in chips
              if isinstance(c, dict) and "finding" in c and isinstance(c.get("words"), list)}
     partial = [str(c["finding"]) for c in (told or {}).get("partial", []) if isinstance(c, dict) and "finding" in c]
-    iv = describe(start(age, sex), findings, words, unsure, partial) if findings or unsure or partial else start(age, sex)
+    days = (told or {}).get("days_so_far")  # how long the words said it has been there (parse.Parsed.days_so_far)
+    days = float(days) if isinstance(days, (int, float)) and not isinstance(days, bool) else None
+    iv = describe(start(age, sex), findings, words, unsure, partial, days) if findings or unsure or partial \
+        else start(age, sex)
     return _next(request, iv, age is not None and sex is not None, {})
 
 
@@ -96,7 +99,8 @@ async def describe_read(request: Request) -> Response:
     words = parse(text)
     told = {"findings": dict(words.findings), "age": words.age, "sex": words.sex,
             "chips": [asdict(c) for c in chips(words)], "about": [asdict(c) for c in about_chips(words)],
-            "unsure": [asdict(c) for c in unsure_chips(words)], "partial": [asdict(c) for c in partial_chips(words)]}
+            "unsure": [asdict(c) for c in unsure_chips(words)], "partial": [asdict(c) for c in partial_chips(words)],
+            "days_so_far": words.days_so_far}
     urgent = emergency(words)
     if urgent:
         from numbwise.web.check import _numbers
