@@ -135,3 +135,23 @@ def test_a_length_up_to_now_still_says_it_came_on_over_days(text: str) -> None:
                                   "numb hands after a long ride"])
 def test_long_rides_are_the_handlebar_grip(text: str) -> None:
     assert parse(text).findings.get("worse_with_gripping") is True, text
+
+
+def test_a_bike_only_named_is_not_the_handlebar_grip() -> None:
+    assert "worse_with_gripping" not in parse("fell off my mountain bike yesterday and my middle finger is numb").understood
+
+
+# End to end: what each of them reads in `numbwise check --describe`.
+
+def test_luis_check_describe_calls_now_with_his_own_words() -> None:
+    r = run_cli("--plain", "check", "--no-diary", "--describe", LUIS, input="y\n1\n")
+    assert "your words point to an emergency" in r.out
+    assert "'corner of my mouth'" in r.out and "'at the same moment'" in r.out
+    assert "URGENCY: CALL EMERGENCY SERVICES NOW" in r.out
+
+
+def test_jon_check_describe_shows_a_weak_hand_and_asks_the_emergency_signs() -> None:
+    r = run_cli("--plain", "check", "--no-diary", "--describe", JON, input="\n")
+    assert "your words point to an emergency" not in r.out
+    assert "\"can't lift my right hand at the wrist\"" in r.out
+    assert "Your arm or leg suddenly feels weak" in r.out  # asked, not assumed either way
