@@ -678,6 +678,8 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             continue
         if d.days < 1 or ctx.clause[d.start] in history_clauses:
             continue
+        if _each_bout(words[a:d.start], words[d.end:b]):
+            continue  # "after long rides my fingers are numb for a day or two": one bout's length, not the onset
         if d.days >= 42:
             add("lasting_over_6_weeks", True)
         else:
@@ -687,6 +689,41 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             if d.days < 14 and not said_onset:
                 add("onset_over_days", True, 0.7)
     return out
+
+
+# A length said of each bout ("after long rides my fingers are numb for a day or two", "whenever I garden they stay
+# numb for 2 days") is how long one bout lasts: not how the numbness first came on, nor how long the story is.
+_EVERY_TIME = (("whenever",), ("everytime",), ("every", "time"), ("each", "time"), ("any", "time"), ("afterwards",))
+_AFTER_EACH = frozenset({"each", "every", "long", "longer"})  # "after each ride", "after a long ride"
+_NOT_PLURAL = frozenset({"was", "has", "is", "this", "his", "its", "hers", "yours", "ours", "always", "sometimes",
+                         "less", "class", "glass", "stress", "illness", "sickness", "surgeries", "christmas", "us", "yes"})
+_HABITUAL_VERBS = frozenset({"are", "is", "stay", "stays", "remain", "remains", "feel", "feels", "go", "goes", "get",
+                             "gets", "last", "lasts", "tingle", "tingles", "keep", "keeps"})
+_UP_TO_NOW = frozenset({"been", "has", "have", "had", "was", "were", "since", "ago", "now", "started", "began",
+                        "still", "past", "went", "got", "today", "yesterday"})
+_BOUT_REACH = 3  # words after "after" to its plural or "long" ("after [a] long ride", "after [my] shifts")
+
+
+def _each_bout(before: list[str], after: list[str]) -> bool:
+    """Is the length just after `before` (its clause up to the length) said of each bout? So when the clause says it
+    comes with something each time ("whenever", "every time", "after long rides", "after each shift") and the
+    numbness in the present tense ("are numb for", "stays numb for"), with no word of a length up to now ("has been",
+    "since", "ago", "now")."""
+    if _UP_TO_NOW & set(before) or _UP_TO_NOW & set(after):
+        return False
+    if not _HABITUAL_VERBS & set(before):
+        return False
+    if any(tuple(before[k:k + len(c)]) == c for c in _EVERY_TIME for k in range(len(before))):
+        return True
+    for k, w in enumerate(before):
+        if w != "after":
+            continue
+        near = before[k + 1:k + 1 + _BOUT_REACH]
+        if _AFTER_EACH & set(near) or any(
+                len(x) > 3 and x.endswith("s") and not x.endswith(("ss", "us", "is")) and x.isalpha()
+                and x not in UNITS and x not in _NOT_PLURAL for x in near):
+            return True
+    return False
 
 
 _FEW_DAYS = 7  # lasted less than a week so far: it cannot have come on over weeks or months
