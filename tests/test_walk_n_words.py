@@ -49,10 +49,9 @@ def _replies(yes: Mapping[str, bool], fingers: dict[str, bool] | None = None) ->
 
 
 def _nadia_check(picker: str, hands: str = "") -> str:
-    """Nadia in the terminal: Enter at the reading list, 2 (answer a few questions) at the call advice her spread over
-    minutes brings (her words answer how it started: walkthrough Q), not sure of a recent injury, `picker` at the finger
-    picker, then `hands` (if asked), then no to the rest."""
-    lines = ["", "2", "?", picker] + ([hands] if hands else []) + ["n"] * 14 + [""] * 10
+    """Nadia in the terminal: Enter at the reading list and the emergency screen, "suddenly", not sure of a recent
+    injury, `picker` at the finger picker, then `hands` (if asked), then no to the rest."""
+    lines = ["", "", "1", "?", picker] + ([hands] if hands else []) + ["n"] * 14 + [""] * 10
     run = run_cli("--plain", "check", "--no-diary", "--describe", NADIA, input="\n".join(lines) + "\n")
     assert run.code == 0, run.err
     return run.out

@@ -249,7 +249,6 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
     with, "lasted six weeks" yes or no as the length says: a reading the person dropped or turned round takes its
     length with it (walkthrough Q).
     """
-    findings = {**findings, **_choices_told(findings)}
     doubted = tuple(f for f in dict.fromkeys(unsure) if f not in findings and f in load().findings)
     kept = {f: tuple(w) for f, w in (words or {}).items() if (f in findings or f in doubted) and w}
     ask = tuple(f for f in dict.fromkeys(partial) if f not in findings and f not in doubted and f in load().findings)
@@ -260,25 +259,6 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
 
 LASTED = "lasting_over_6_weeks"  # the reading a length of time said in words sets (numbwise.parse)
 SIX_WEEKS_DAYS = 42  # ... yes from this many days on (the finding's own "more than six weeks")
-
-
-def _choices_told(findings: Mapping[str, bool]) -> dict[str, bool]:
-    """A choice the words answered through an answer's `also` findings, when they said none of its own: "tingling
-    spread slowly over 20 minutes" is the onset answer "It crept or spread ... over several minutes", which records a
-    start within minutes (as cautious as Suddenly) with the spread (walkthrough Q, Nadia was asked how it started).
-    Not when the words say it has lasted six weeks or more: then the first start is not that spell's."""
-    out: dict[str, bool] = {}
-    if findings.get("lasting_over_6_weeks") is True:
-        return out
-    for q in _step_questions():
-        if q.kind != "choice" or any(f in findings for f in q.findings):
-            continue
-        for pick in q.picks:
-            extra = [f for f, v in pick if v and f not in q.findings]
-            if extra and all(findings.get(f) is True for f in extra):
-                out |= {f: v for f, v in pick if f not in findings}
-                break
-    return out
 
 
 ASKED_BACK = "You wrote {words}. This answer decides whether this could be an emergency, so please check it:"
