@@ -1213,6 +1213,9 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     kb = load()
     if level not in kb.triage.levels:
         return ()
+    same = _replanned(level, case)  # the very plan, when its answers still give the level it showed: one source
+    if same is not None:
+        return same.unsure
     raw, age, unsure = case.get("findings"), case.get("age"), case.get("unsure")
     if not isinstance(raw, Mapping) or not isinstance(unsure, (list, tuple)):
         return ()
@@ -1230,6 +1233,21 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     groups += _plan_group(named, findings, asked) if home and named in kb.care.plans else ()
     told = {u.finding for g in groups for u in g.items} | _but_doubts(triage(findings, years).rules, findings, asked)
     return groups + _noted(findings, level, asked, told)
+
+
+def _replanned(level: str, case: Mapping[str, Any]) -> ResultPlan | None:
+    """The result plan a saved check's answers give today, when they still give the level it showed (so the report
+    lists the very 'not sure' groups the result did, the ones its questions name left out too); None otherwise."""
+    from numbwise.assess.case import CaseError, parse_unsure
+    from numbwise.assess.engine import assess_case
+
+    try:
+        parsed, unsure = parse_unsure({k: v for k, v in case.items() if k in ("age", "sex", "findings", "unsure",
+                                                                          "days_so_far")})
+    except CaseError:
+        return None
+    result = assess_case(parsed)
+    return result_plan(result, unsure) if result.triage == level else None
 
 
 def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | None = None) -> tuple[UnsureGroup, ...]:
