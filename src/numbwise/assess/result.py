@@ -1213,7 +1213,7 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     kb = load()
     if level not in kb.triage.levels:
         return ()
-    same = _replanned(level, case)  # the very plan, when its answers still give the level it showed: one source
+    same = _replanned(level, case, causes)  # the very plan, when its answers still give what it showed: one source
     if same is not None:
         return same.unsure
     raw, age, unsure = case.get("findings"), case.get("age"), case.get("unsure")
@@ -1235,9 +1235,12 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     return groups + _noted(findings, level, asked, told)
 
 
-def _replanned(level: str, case: Mapping[str, Any]) -> ResultPlan | None:
-    """The result plan a saved check's answers give today, when they still give the level it showed (so the report
-    lists the very 'not sure' groups the result did, the ones its questions name left out too); None otherwise."""
+def _replanned(level: str, case: Mapping[str, Any], causes: Sequence[tuple[str, float]]) -> ResultPlan | None:
+    """The result plan a saved check's answers give today, when they still give the level and the leading cause it
+    showed (so the report lists the very 'not sure' groups the result did, the ones its questions name left out too);
+    None otherwise, and for a check kept without its causes (its named cause's plan cannot be known)."""
+    if not causes:
+        return None
     from numbwise.assess.case import CaseError, parse_unsure
     from numbwise.assess.engine import assess_case
 
@@ -1247,7 +1250,8 @@ def _replanned(level: str, case: Mapping[str, Any]) -> ResultPlan | None:
     except CaseError:
         return None
     result = assess_case(parsed)
-    return result_plan(result, unsure) if result.triage == level else None
+    same = result.triage == level and bool(result.causes) and result.causes[0][0] == causes[0][0]
+    return result_plan(result, unsure) if same else None
 
 
 def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | None = None) -> tuple[UnsureGroup, ...]:
