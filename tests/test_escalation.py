@@ -81,7 +81,7 @@ def test_the_escalation_question_costs_only_itself() -> None:
 def test_every_plan_asks_its_escalation_answers_before_its_home_steps() -> None:
     """The rule is the interview's, not carpal tunnel's: any plan with `said` answers, even past the question limit."""
     plans = {cid: [f for e in p.escalate for f in e.said] for cid, p in load().care.plans.items()}
-    assert plans["ulnar_neuropathy"] == ["hand_weakness"]  # its watch line 'your hand feels weak or clumsy'
+    assert plans["ulnar_neuropathy"] == ["hand_weakness", "hand_muscle_wasting_other"]  # weak, clumsy or thinner
     elbow = {"numb_ring": True, "numb_little": True, "one_hand": True, "onset_over_days": True,
              "comes_and_goes": True, "after_pressure_on_arm": True}
     for limit in (20, 3):

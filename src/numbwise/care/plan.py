@@ -138,11 +138,13 @@ def _resolve(kb: Knowledge, cause: str) -> str:
 
 def step_applies(step: CareStep, answers: Mapping[str, bool] | None) -> bool:
     """A step about a finding (stopping smoking) stands unless the person answered that finding no, and a step `unless`
-    a finding (meat and fish) unless they answered it yes; with no person it stands."""
+    a finding (meat and fish) unless they answered it yes, and a step for one place a nerve is pressed unless every
+    answer of its `left_out_when` points to another place; with no person it stands."""
     if answers is None:
         return True
+    elsewhere = bool(step.left_out_when) and all(answers.get(f) is v for f, v in step.left_out_when.items())
     return ((step.about is None or answers.get(step.about) is not False)
-            and (step.unless is None or answers.get(step.unless) is not True))
+            and (step.unless is None or answers.get(step.unless) is not True) and not elsewhere)
 
 
 def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | None, age: int | None = None) -> bool:
@@ -201,7 +203,11 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         warning_sources = list(kb.causes[cid].sources) + warning_sources
     warning_refs = refs(warning_sources)
     routine = None
-    if entry.routine:
+    # the routine goes with the plan's exercise step: none when that step is left out for this person (the elbow's
+    # routine beside a palm pressed on the handlebars, walkthrough R)
+    dropped_exercise = any(s.treatment == "exercise" for s in entry.steps) and not any(
+        s.treatment == "exercise" for s in steps)
+    if entry.routine and not dropped_exercise:
         r = kb.exercises.routines[entry.routine]
         exercises = tuple(PlanExercise(x, kb.exercises.exercises[x].name, dose_text(kb, x)) for x in r.exercises)
         ex_sources = [s for x in r.exercises for s in kb.exercises.exercises[x].sources]

@@ -519,6 +519,8 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 problems.append(f"care.yaml: entry '{pid}': a step is about unknown finding '{step.about}'")
             if step.unless is not None and step.unless not in voc.findings:
                 problems.append(f"care.yaml: entry '{pid}': a step is left out for unknown finding '{step.unless}'")
+            problems += [f"care.yaml: entry '{pid}': a step is left out when unknown finding '{f}' is answered"
+                         for f in step.left_out_when if f not in voc.findings]
             for note in step.notes:
                 refs("care.yaml", pid, note.sources)
                 if note.about not in voc.findings:

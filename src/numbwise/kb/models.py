@@ -406,6 +406,9 @@ class CareStep(Strict):
     about: Ident | None = None
     # The other way round (eat meat and fish, for anyone but a vegan): left out when this finding was answered yes.
     unless: Ident | None = None
+    # A step for one place a nerve is pressed (the elbow), left out when every one of these answers was given as here
+    # (elbow bending no and gripping yes: the answers point to the palm, walkthrough R, Diego); kept when any is unknown.
+    left_out_when: dict[Ident, bool] = {}
     notes: list[StepNote] = []  # shown after `do` where they can apply
     # `do` as the care plan page itself words it, where the food table follows: a check's result has no table, so
     # there `do` names the plan that has it, which would read oddly on that plan's own page.
