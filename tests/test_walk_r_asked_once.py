@@ -1,0 +1,49 @@
+"""Walkthrough R (Hana): readings of her own words that decide an emergency are asked back once, in one list, saying
+which of her answers made them matter; a web check shows the low-sugar first aid once; each screen's instructions
+match its controls; a question's help names only options it shows; a follow-up on panic reads on from the first."""
+
+from __future__ import annotations
+
+import re
+
+from numbwise.kb import load
+from tests.conftest import run_cli
+
+HANA = ("when i panic i breathe really fast and get tingling around my mouth and in both hands, it goes away in 20 "
+        "minutes, it has happened several times over the last year")
+CONFIRM = " ".join(load().interview.confirm_emergency.text.split())  # type: ignore[union-attr]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _hana(confirm: str) -> str:
+    """Hana drops the "came on slowly" reading (5), is not sure of face numbness, says it started suddenly, no injury, yes to panic attacks."""
+    run = run_cli("--plain", "check", "--no-diary", "--describe", HANA,
+                  input="5\n?4\n\n24\nf\n1\nn\ny\n" + confirm + "L0 R0\n" + "\nn\n" * 30)
+    return _flat(run.out)
+
+
+def test_hana_is_asked_back_her_words_once_in_one_list_saying_why() -> None:
+    out = _hana("1 2 3 4 5\n")
+    assert "URGENCY:" in out, out[-1500:]
+    assert out.count("Is each of these true for you?") == 1, re.findall(r"Question \d+: (.*?\?)", out)
+    head = out.split(CONFIRM)[0][-400:]
+    assert "You answered that it started suddenly" in head, head  # the answer that made her words matter
+    screen = out.split(CONFIRM)[1].split("You said yes to")[0]
+    for item in ("Both of your hands", "more than six weeks ago", "went away completely within an hour",
+                 "breathe fast", "Tingling around your lips"):
+        assert item in screen, item  # every reading that could lower it, in the one list
+    questions = re.findall(r"Question \d+: (.*?\?)", out)
+    assert not any("lips" in q or "both of your hands" in q.lower() or "within an hour" in q for q in questions)
+    # her face is still not sure, so the level stays at help today, with her words counted
+    assert "URGENCY: GET MEDICAL HELP TODAY" in out, out[-2000:]
+    assert "Over-breathing" in out.split("URGENCY:")[1]
+
+
+def test_hana_saying_no_on_the_list_keeps_the_emergency() -> None:
+    """Safety: the one asking back answered with nothing ticked: her words do not undo the sudden start."""
+    out = _hana("\n")
+    assert out.count(CONFIRM) == 1
+    assert "URGENCY: CALL EMERGENCY SERVICES NOW" in out, out[-1500:]
