@@ -5,6 +5,7 @@ match its controls; a question's help names only options it shows; a follow-up o
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from numbwise.kb import load
 from tests.conftest import run_cli
@@ -47,3 +48,45 @@ def test_hana_saying_no_on_the_list_keeps_the_emergency() -> None:
     out = _hana("\n")
     assert out.count(CONFIRM) == 1
     assert "URGENCY: CALL EMERGENCY SERVICES NOW" in out, out[-1500:]
+
+
+SAM = ("woke up this morning with my left hand tingling, still there. i think my left leg felt weak for a few minutes "
+       "when i got up but not sure")
+
+
+def test_a_list_trimmed_of_an_item_the_words_answered_does_not_quote_it() -> None:
+    """Walkthrough R (Sam): "still there" answered 'there all the time', so the pattern list leaves it out; its help
+    said "Most people mark 'The numbness is there all the time'", an item not on the list. The help names only what
+    the list shows, in the core (both faces) and in the terminal."""
+    from numbwise.assess.interview import _still_open, _step_questions, describe, question, start
+
+    iv = describe(start(45, "male"), {"one_hand": True, "constant": True})
+    full = next(q for q in _step_questions() if q.id == "screen_pattern")
+    trimmed = _still_open(full, iv)
+    assert "constant" not in trimmed.findings
+    for q in (trimmed, question(trimmed.id, trimmed.kind, trimmed.findings)):  # the web rebuilds it from plain data
+        quoted = re.findall(r'"([^"]+)"', q.help)
+        assert all(any(label.startswith(t) for label in q.labels) for t in quoted), (quoted, q.labels)
+        assert "there all the time" not in q.help and q.help.startswith("Mark each one")
+    assert "Most people mark" in full.help  # the full list still says which one most people mark
+    run = run_cli("--plain", "check", "--no-diary", "--describe", SAM, input="\n" + "\nn\n" * 40)
+    out = _flat(run.out)
+    assert "Which of these fit your numbness?" not in out or "there all the time\" or" not in out
+
+
+def test_kb_check_finds_a_help_quoting_an_option_a_list_may_not_show(tmp_path: Any) -> None:
+    """`numbwise kb check`: a screen's help (always shown) may not quote one of its items by its words, since a list
+    drops what was answered already; quoting is for the text said only while its items are all on the list."""
+    import shutil
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src" / "numbwise" / "knowledge"
+    folder = tmp_path / "knowledge"
+    shutil.copytree(src, folder)
+    path = folder / "interview.yaml"
+    text = path.read_text()
+    assert text.count("help: Mark each one that is true for you.\n    group_help:") == 1
+    path.write_text(text.replace("help: Mark each one that is true for you.\n    group_help:",
+                                 "help: Mark each one that is true for you, like \"It gets worse at night\".\n    group_help:"))
+    run = run_cli("kb", "check", "--folder", str(folder))
+    assert run.code != 0 and "It gets worse at night" in run.out, run.out[-800:]

@@ -770,7 +770,7 @@ def _step_questions() -> tuple[Question, ...]:
     out = []
     for step in load().interview.steps:
         if step.kind == "screen":
-            out.append(Question(step.id, "screen", step.text, step.help, step.why,
+            out.append(Question(step.id, "screen", step.text, _screen_help(step.id, tuple(step.items)), step.why,
                                 tuple(step.items), tuple(checklist_label(f) for f in step.items),
                                 step.any_first, step.if_unsure))
         elif step.kind == "choice":
@@ -967,8 +967,22 @@ def _still_open(q: Question, iv: Interview) -> Question:
 
     if q.kind != "screen" or all(open_(f) for f in q.findings):
         return q
-    keep = [i for i, f in enumerate(q.findings) if open_(f)]
-    return replace(q, findings=tuple(q.findings[i] for i in keep), labels=tuple(q.labels[i] for i in keep))
+    return _trimmed(q, tuple(f for f in q.findings if open_(f)))
+
+
+def _trimmed(q: Question, findings: tuple[str, ...]) -> Question:
+    """A screen showing only these of its items, its help with them: no line quoting an item it does not show."""
+    labels = tuple(q.labels[q.findings.index(f)] for f in findings)
+    return replace(q, findings=findings, labels=labels, help=_screen_help(q.id, findings))
+
+
+def _screen_help(qid: str, findings: tuple[str, ...]) -> str:
+    """A screen's help for a list of these items: its `group_help` (which quotes the items of its group) only while
+    every item of that group is on the list (walkthrough R, Sam: "Most people mark 'there all the time'", not shown)."""
+    step = next(s for s in load().interview.steps if s.id == qid)
+    if step.group_help and all(f in findings for g in step.no_to_all_is_blank for f in g):
+        return f"{step.help} {' '.join(step.group_help.split())}"
+    return step.help
 
 
 def _home_care_hinges_on(fid: str, iv: Interview, level: str) -> bool:
@@ -1378,7 +1392,7 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
         if kind == "fingers" and findings == OLD_PICKER:
             q = replace(q, findings=OLD_PICKER)
         if kind == "screen" and findings != q.findings and findings and set(findings) < set(q.findings):
-            q = replace(q, findings=findings, labels=tuple(q.labels[q.findings.index(f)] for f in findings))
+            q = _trimmed(q, findings)
     if q.findings != findings:
         raise ValueError(f"question '{qid}' does not ask about these findings")
     return q

@@ -988,6 +988,9 @@ class Step(Strict):
     # Said before a single question about an item of such a group while the group is still not known, so it does not
     # read as the list asked again ("You did not pick 'there all the time' or 'comes and goes'", walkthrough O, Priya).
     no_to_all_lead: Text | None = None
+    # Said after `help` only while every item of that group is on the list (a list drops what was answered already):
+    # the one place a help may quote items by their words (walkthrough R, Sam; `numbwise kb check` checks it).
+    group_help: Text | None = None
     sources: SourceRefs
 
     @model_validator(mode="after")
@@ -996,6 +999,8 @@ class Step(Strict):
             raise ValueError("a screen needs items")
         if any(len(g) < 2 or not set(g) <= set(self.items) for g in self.no_to_all_is_blank):
             raise ValueError("no_to_all_is_blank: each group needs two or more of the screen's own items")
+        if self.group_help is not None and len(self.no_to_all_is_blank) != 1:
+            raise ValueError("group_help: it speaks of one group, so the screen needs exactly one no_to_all_is_blank group")
         if self.no_to_all_lead is not None and len(self.no_to_all_is_blank) != 1:
             raise ValueError("no_to_all_lead: it names one group, so the screen needs exactly one no_to_all_is_blank group")
         if self.kind == "choice" and len([o for o in self.options if not o.unsure]) < 2:
