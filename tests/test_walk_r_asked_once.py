@@ -90,3 +90,24 @@ def test_kb_check_finds_a_help_quoting_an_option_a_list_may_not_show(tmp_path: A
                                  "help: Mark each one that is true for you, like \"It gets worse at night\".\n    group_help:"))
     run = run_cli("kb", "check", "--folder", str(folder))
     assert run.code != 0 and "It gets worse at night" in run.out, run.out[-800:]
+
+
+STEP_HANA = "\n24\nf\n1\nn\nL0 R0\nn\n"  # none of the signs, 24 f, suddenly, no injury, both whole hands, no pressure
+
+
+def test_a_no_to_panic_attacks_is_not_followed_by_panic_during_the_episodes() -> None:
+    """Walkthrough R (Hana, step by step): "Do you have panic attacks or anxiety?" was followed at once by "During the
+    episodes ... panic or anxiety?". After a no the second is not asked; after a yes it reads on from the first."""
+    from numbwise.kb import load
+
+    second = " ".join(load().findings["rapid_breathing_anxiety"].question.split())
+    first = load().findings["anxiety_history"].question
+    yes = _flat(run_cli("--plain", "check", "--no-diary", input=STEP_HANA + "y\n" + "q\n").out)
+    assert first in yes, yes[-1500:]
+    after = yes.split(first)[1]
+    follow = re.search(r"Question \d+: (.*?\?)", after)
+    assert follow is not None and "breathe fast" in follow.group(1), after[:800]
+    assert follow.group(1).startswith("You said you have panic attacks or anxiety."), follow.group(1)
+    no = _flat(run_cli("--plain", "check", "--no-diary", input=STEP_HANA + "n\n" + "\nn\n" * 40).out)
+    assert first in no and "URGENCY:" in no, no[-1500:]
+    assert second not in no and "breathe fast" not in " ".join(re.findall(r"Question \d+: (.*?\?)", no))

@@ -1144,10 +1144,16 @@ def worded(q: Question, iv: Interview) -> Question:
     """The question as this interview shows it: a single question about an item of a list's group of which one is
     always true, while that group is still not known (neither ticked), says so first (interview.yaml `no_to_all_lead`:
     "You did not pick 'there all the time' or 'comes and goes' ..."), so it does not read as the list asked again
-    (walkthrough O, Priya). Faces that rebuild a question (the web's Back) show it through this too."""
+    (walkthrough O, Priya). A question that reads on from a yes (findings.yaml `question_after_yes`: fast breathing
+    after "panic attacks or anxiety", walkthrough R) takes those words. Faces that rebuild a question (the web's Back)
+    show it through this too."""
     if q.kind != "finding":
         return q
     fid = q.findings[0]
+    after = next((t for g, t in load().findings[fid].question_after_yes.items() if iv.answers.get(g) is True), None) \
+        if fid in load().findings else None
+    if after is not None:  # reads on from the yes it follows (walkthrough R, Hana)
+        q = replace(q, text=" ".join(after.split()))
     for step in load().interview.steps:
         if step.no_to_all_lead and step.id in iv.shown and any(
                 fid in g and not any(f in iv.answers or f in iv.asked for f in g) for g in step.no_to_all_is_blank):

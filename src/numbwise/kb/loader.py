@@ -168,6 +168,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"findings.yaml: entry '{fid}': group '{f.group}' differs from the vocabulary's '{voc.finding_groups[fid]}'")
         if f.group not in kb.groups:
             problems.append(f"findings.yaml: entry '{fid}': unknown group '{f.group}'")
+        for other in f.question_after_yes:
+            if other == fid or other not in voc.findings:
+                problems.append(f"findings.yaml: entry '{fid}': question_after_yes names '{other}', which is not another known finding")
         for other in f.implies:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': implies '{other}', which is not another known finding")

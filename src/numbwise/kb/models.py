@@ -161,6 +161,9 @@ class Finding(Strict):
     # A question about a feature of these ("Is this your usual migraine aura?" of "Have you had migraines before?"):
     # never asked after a clear no to any of them; a "not sure", or no answer yet, still asks it.
     follows: list[Ident] = []
+    # The question in these words once that finding is answered yes, so it reads on from it ("You said you have panic
+    # attacks or anxiety. When the tingling comes ...", walkthrough R, Hana: two questions read as the same one asked twice)
+    question_after_yes: dict[Ident, Text] = {}
     how_to_check: Text | None = None  # said to a person unsure of it, when it could raise their result (take a temperature)
     # The question as "What would tell the causes apart" offers it to a person who answered it 'not sure' (how they can
     # find out: a blood test for diabetes); without it, a question already answered 'not sure' is not offered again.
