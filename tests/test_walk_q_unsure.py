@@ -88,7 +88,7 @@ def test_the_pattern_list_help_names_no_position_and_says_what_to_pick_for_repea
     from numbwise.kb import load
 
     step = next(s for s in load().interview.steps if s.id == "screen_pattern")
-    help_ = " ".join((step.help or "").split())
+    help_ = " ".join(f"{step.help} {step.group_help or ''}".split())  # the part about those two: group_help
     assert "first two" not in help_
     assert "more than once" in help_ or "again and again" in help_  # repeated auras: comes and goes
     six = load().findings["lasting_over_6_weeks"].checklist or ""

@@ -104,7 +104,7 @@ def test_continue_with_every_sign_blank_after_not_sure_is_not_sure_to_all(app: A
 
     c = Check(app)
     c.post([("answer", "unsure")])
-    assert "press Continue with none chosen: that counts as Not sure for all of them" in c.page
+    assert "press Continue with none chosen, that counts as Not sure for all of them" in c.page
     c.post([("answer", "done")])
     assert 'id="err"' not in c.page
     assert 'value="go_on"' in c.page  # "Not sure about a warning sign? Check now", as after the terminal's "?"

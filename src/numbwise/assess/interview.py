@@ -269,6 +269,12 @@ ASKED_BACK_NO = "You wrote {words}, so we understood that {said} This decides wh
 ASKED_BACK_NO_UNQUOTED = "From your own words we understood that {said} This decides whether this could be an emergency, so please check it:"
 
 
+# Above the one list that asks back the readings that decide an emergency: the answer that made them matter, in the
+# person's own terms, so the list does not read as her kept words asked twice for no reason (walkthrough R, Hana).
+ASKED_BACK_LIST = ("You answered that {said}. That can be an emergency, unless something you wrote explains it. So "
+                   "these readings of your words now decide our advice, and we ask about them this one time:")
+
+
 def asked_back(iv: Interview, q: Question) -> str | None:
     """The line above a question that asks back what only the person's words said, quoting those words, so it does not
     read as the same question asked twice ("You wrote "for ages". This answer decides ..."); None for any other.
@@ -276,6 +282,9 @@ def asked_back(iv: Interview, q: Question) -> str | None:
     Only a reading from the words is ever asked again as a single question (_confirm_from_text, the home plan's
     escalation never: a finding the words gave counts as asked), so a finding question about one is an asking back.
     """
+    s = load().interview.confirm_emergency
+    if s is not None and q.id == s.id:
+        return _asked_back_list(iv)
     if q.kind != "finding":
         return None
     told = {f: v for step in iv.history if step[0].kind == "text" for f, v in step[1]}
@@ -289,6 +298,23 @@ def asked_back(iv: Interview, q: Question) -> str | None:
         read = read[:1].lower() + read[1:]
         return ASKED_BACK_NO.format(words=quoted, said=read) if said else ASKED_BACK_NO_UNQUOTED.format(said=read)
     return ASKED_BACK.format(words=quoted) if said else ASKED_BACK_UNQUOTED
+
+
+def _asked_back_list(iv: Interview) -> str | None:
+    """The line above the asking-back list: which answers to questions set the emergency its readings could undo."""
+    guard = _guard(iv, triage(iv.answers, iv.age).level)
+    if guard is None:
+        return None
+    answered = _from_questions(iv)
+    by_id = {c.rule.id: c.rule for c in compiled_rules()}
+    findings = load().findings
+    said = [findings[f].said_yes.rstrip(".") for f in dict.fromkeys(
+        leaf.present for rid in guard.rules for leaf in by_id[rid].when.leaves() if leaf.present)
+        if f is not None and answered.get(f) is True and f in findings]
+    if not said:
+        return None
+    joined = " and ".join(t[:1].lower() + t[1:] for t in said)
+    return ASKED_BACK_LIST.format(said=joined)
 
 
 def text_question(findings: tuple[str, ...]) -> Question:
@@ -367,22 +393,44 @@ def _guard(iv: Interview, level_now: str) -> Triage | None:
 
 
 def _confirm_from_text(iv: Interview, level_now: str) -> list[str]:
-    """The findings only the description said that explain away a level the questions set: ask them back."""
+    """The findings only the description said that explain away a level the questions set: ask them back, all at once.
+
+    Every reading that could take part in lowering it goes in the one list, those of the emergency the answers would
+    set once the first ones are confirmed included (Hana's "both hands" turns a one-sided sudden start into a
+    both-hands one, which her fast breathing and tingling lips explain): walkthrough R, two lists in a row read as
+    her kept words asked twice. Once that list was shown nothing is asked back again (a reading still open then
+    keeps the level up: `outcome` follows `_guard`)."""
+    s = load().interview.confirm_emergency
+    if s is not None and any(q.id == s.id for q, _, _ in iv.history):
+        return []
     guard = _guard(iv, level_now)
     if guard is None:
         return []
     by_id = {c.rule.id: c.rule for c in compiled_rules()}
-    undoers: set[tuple[str, bool]] = set()  # (finding, the answer that would lower the rule)
-    for rid in guard.rules:
-        unless = by_id[rid].unless
-        if unless is not None:
-            undoers |= _lowering(unless)
-        undoers |= {(f, True) for f in _negatives(by_id[rid].when)}  # 'not_present: onset_gradual': a slow onset lowers it
     asked = _asked_by_questions(iv)  # a 'not sure' to the question asking it back is an answer too: asked once
     # only what the words said in the lowering direction is asked back: a face the words called numb keeps the
     # level up, and asking it again ("is your face numb?" once the spell is over) could only lose it
     told = [(f, v) for q, updates, _ in iv.history if q.kind == "text" for f, v in updates]
-    return list(dict.fromkeys(f for f, v in told if (f, v) in undoers and f not in asked))
+    values = _from_questions(iv)
+    specific = {r.id for r in load().triage.rules if not r.generic}
+    out: list[str] = []
+    level: Triage | None = guard
+    while level is not None:
+        undoers: set[tuple[str, bool]] = set()  # (finding, the answer that would lower the rule)
+        for rid in level.rules:
+            unless = by_id[rid].unless
+            if unless is not None:
+                undoers |= _lowering(unless)
+            undoers |= {(f, True) for f in _negatives(by_id[rid].when)}  # 'not_present: onset_gradual' lowers it
+        more = [f for f, v in told if (f, v) in undoers and f not in asked and f not in out]
+        if not more:
+            break
+        out += list(dict.fromkeys(more))
+        values |= {f: v for f, v in told if f in more}  # as if confirmed: what would the answers set then?
+        after = triage(values, iv.age)
+        level = after if after.level == "emergency" and LEVELS.index(after.level) < LEVELS.index(level_now) \
+            and specific & set(after.rules) else None
+    return out
 
 
 def _lowering(unless: Cond) -> set[tuple[str, bool]]:
@@ -722,7 +770,7 @@ def _step_questions() -> tuple[Question, ...]:
     out = []
     for step in load().interview.steps:
         if step.kind == "screen":
-            out.append(Question(step.id, "screen", step.text, step.help, step.why,
+            out.append(Question(step.id, "screen", step.text, _screen_help(step.id, tuple(step.items)), step.why,
                                 tuple(step.items), tuple(checklist_label(f) for f in step.items),
                                 step.any_first, step.if_unsure))
         elif step.kind == "choice":
@@ -919,8 +967,22 @@ def _still_open(q: Question, iv: Interview) -> Question:
 
     if q.kind != "screen" or all(open_(f) for f in q.findings):
         return q
-    keep = [i for i, f in enumerate(q.findings) if open_(f)]
-    return replace(q, findings=tuple(q.findings[i] for i in keep), labels=tuple(q.labels[i] for i in keep))
+    return _trimmed(q, tuple(f for f in q.findings if open_(f)))
+
+
+def _trimmed(q: Question, findings: tuple[str, ...]) -> Question:
+    """A screen showing only these of its items, its help with them: no line quoting an item it does not show."""
+    labels = tuple(q.labels[q.findings.index(f)] for f in findings)
+    return replace(q, findings=findings, labels=labels, help=_screen_help(q.id, findings))
+
+
+def _screen_help(qid: str, findings: tuple[str, ...]) -> str:
+    """A screen's help for a list of these items: its `group_help` (which quotes the items of its group) only while
+    every item of that group is on the list (walkthrough R, Sam: "Most people mark 'there all the time'", not shown)."""
+    step = next(s for s in load().interview.steps if s.id == qid)
+    if step.group_help and all(f in findings for g in step.no_to_all_is_blank for f in g):
+        return f"{step.help} {' '.join(step.group_help.split())}"
+    return step.help
 
 
 def _home_care_hinges_on(fid: str, iv: Interview, level: str) -> bool:
@@ -1082,10 +1144,16 @@ def worded(q: Question, iv: Interview) -> Question:
     """The question as this interview shows it: a single question about an item of a list's group of which one is
     always true, while that group is still not known (neither ticked), says so first (interview.yaml `no_to_all_lead`:
     "You did not pick 'there all the time' or 'comes and goes' ..."), so it does not read as the list asked again
-    (walkthrough O, Priya). Faces that rebuild a question (the web's Back) show it through this too."""
+    (walkthrough O, Priya). A question that reads on from a yes (findings.yaml `question_after_yes`: fast breathing
+    after "panic attacks or anxiety", walkthrough R) takes those words. Faces that rebuild a question (the web's Back)
+    show it through this too."""
     if q.kind != "finding":
         return q
     fid = q.findings[0]
+    after = next((t for g, t in load().findings[fid].question_after_yes.items() if iv.answers.get(g) is True), None) \
+        if fid in load().findings else None
+    if after is not None:  # reads on from the yes it follows (walkthrough R, Hana)
+        q = replace(q, text=" ".join(after.split()))
     for step in load().interview.steps:
         if step.no_to_all_lead and step.id in iv.shown and any(
                 fid in g and not any(f in iv.answers or f in iv.asked for f in g) for g in step.no_to_all_is_blank):
@@ -1330,7 +1398,7 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
         if kind == "fingers" and findings == OLD_PICKER:
             q = replace(q, findings=OLD_PICKER)
         if kind == "screen" and findings != q.findings and findings and set(findings) < set(q.findings):
-            q = replace(q, findings=findings, labels=tuple(q.labels[q.findings.index(f)] for f in findings))
+            q = _trimmed(q, findings)
     if q.findings != findings:
         raise ValueError(f"question '{qid}' does not ask about these findings")
     return q
@@ -1384,7 +1452,7 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "choice_answer", "ASKED_BACK", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "emergency_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now"]

@@ -168,6 +168,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"findings.yaml: entry '{fid}': group '{f.group}' differs from the vocabulary's '{voc.finding_groups[fid]}'")
         if f.group not in kb.groups:
             problems.append(f"findings.yaml: entry '{fid}': unknown group '{f.group}'")
+        for other in f.question_after_yes:
+            if other == fid or other not in voc.findings:
+                problems.append(f"findings.yaml: entry '{fid}': question_after_yes names '{other}', which is not another known finding")
         for other in f.implies:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': implies '{other}', which is not another known finding")
@@ -338,6 +341,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for fid in list(step.items) + [f for o in step.options for f in (o.finding, *o.also)]:
             if fid not in voc.findings:
                 problems.append(f"interview.yaml: entry '{step.id}': unknown finding '{fid}'")
+        _check_quotes(kb, step, problems)
     refs("interview.yaml", kb.interview.safety_sweep.id, kb.interview.safety_sweep.sources)
     if kb.interview.after_description is not None:
         refs("interview.yaml", kb.interview.after_description.id, kb.interview.after_description.sources)
@@ -414,6 +418,28 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                 problems.append(f"likelihoods.yaml: entry '{cid}': unknown finding '{fid}'")
             if lh.source is not None:
                 refs("likelihoods.yaml", f"{cid}.{fid}", [lh.source])
+
+
+def _check_quotes(kb: Knowledge, step: Any, problems: list[str]) -> None:
+    """A screen's help never quotes an item by its words (a list drops what was answered already, so it may not show
+    it); its `group_help`, said only while its group is all on the list, quotes only that group's items."""
+    import re
+
+    def label(fid: str) -> str:
+        f = kb.findings.get(fid)
+        return (f.checklist or f.said_yes.rstrip(".")) if f is not None else ""
+
+    if step.kind != "screen":
+        return
+    items = [label(f) for f in step.items]
+    group = [label(f) for g in step.no_to_all_is_blank for f in g]
+    for quote in re.findall(r'"([^"]+)"', " ".join(step.help.split())):
+        if any(i.startswith(quote) for i in items):
+            problems.append(f"interview.yaml: entry '{step.id}': help quotes the item \"{quote}\", which the list may "
+                            "not show (put it in group_help)")
+    for quote in re.findall(r'"([^"]+)"', " ".join((step.group_help or "").split())):
+        if not any(i.startswith(quote) for i in group):
+            problems.append(f"interview.yaml: entry '{step.id}': group_help quotes \"{quote}\", not an item of its group")
 
 
 def _check_instruments(kb: Knowledge, problems: list[str]) -> None:

@@ -161,6 +161,9 @@ class Finding(Strict):
     # A question about a feature of these ("Is this your usual migraine aura?" of "Have you had migraines before?"):
     # never asked after a clear no to any of them; a "not sure", or no answer yet, still asks it.
     follows: list[Ident] = []
+    # The question in these words once that finding is answered yes, so it reads on from it ("You said you have panic
+    # attacks or anxiety. When the tingling comes ...", walkthrough R, Hana: two questions read as the same one asked twice)
+    question_after_yes: dict[Ident, Text] = {}
     how_to_check: Text | None = None  # said to a person unsure of it, when it could raise their result (take a temperature)
     # The question as "What would tell the causes apart" offers it to a person who answered it 'not sure' (how they can
     # find out: a blood test for diabetes); without it, a question already answered 'not sure' is not offered again.
@@ -991,6 +994,9 @@ class Step(Strict):
     # Said before a single question about an item of such a group while the group is still not known, so it does not
     # read as the list asked again ("You did not pick 'there all the time' or 'comes and goes'", walkthrough O, Priya).
     no_to_all_lead: Text | None = None
+    # Said after `help` only while every item of that group is on the list (a list drops what was answered already):
+    # the one place a help may quote items by their words (walkthrough R, Sam; `numbwise kb check` checks it).
+    group_help: Text | None = None
     sources: SourceRefs
 
     @model_validator(mode="after")
@@ -999,6 +1005,8 @@ class Step(Strict):
             raise ValueError("a screen needs items")
         if any(len(g) < 2 or not set(g) <= set(self.items) for g in self.no_to_all_is_blank):
             raise ValueError("no_to_all_is_blank: each group needs two or more of the screen's own items")
+        if self.group_help is not None and len(self.no_to_all_is_blank) != 1:
+            raise ValueError("group_help: it speaks of one group, so the screen needs exactly one no_to_all_is_blank group")
         if self.no_to_all_lead is not None and len(self.no_to_all_is_blank) != 1:
             raise ValueError("no_to_all_lead: it names one group, so the screen needs exactly one no_to_all_is_blank group")
         if self.kind == "choice" and len([o for o in self.options if not o.unsure]) < 2:

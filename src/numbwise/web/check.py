@@ -189,7 +189,9 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
     from numbwise.assess.interview import asked_back, still_line, still_loud
 
     state = _pack(request, iv, about, q, prefill, mode)
-    left_blank = _is_left_blank(q)
+    # a blank on the list asking back blanks, or on the one asking back the words that decide an emergency, is not
+    # asked again: both are shown once (the page's hint says so)
+    left_blank = _is_left_blank(q) or _is_confirm_emergency(q)
     back_to = _step(iv.count, q.id, None) if mode else _before(iv)
     heading = _heading(q)
     return _pushed(request, render(request, "check_question.html", {
@@ -221,6 +223,13 @@ def _is_left_blank(q: Question) -> bool:
     from numbwise.kb import load
 
     spec = load().interview.left_blank
+    return spec is not None and q.id == spec.id
+
+
+def _is_confirm_emergency(q: Question) -> bool:
+    from numbwise.kb import load
+
+    spec = load().interview.confirm_emergency
     return spec is not None and q.id == spec.id
 
 
@@ -418,7 +427,8 @@ def check_start(request: Request, at: str | None = None) -> Response:
 @router.post("/check")
 async def check_step(request: Request) -> Response:
     """Take one answer (or 'back', or the about-you form) and show what comes next."""
-    from numbwise.assess.interview import answer, check_now, from_data, settled_emergency, to_data, undo, worded
+    from numbwise.assess.interview import (answer, check_now, emergency_first, from_data, settled_emergency, sugar_first,
+                                           to_data, undo, worded)
 
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
@@ -443,8 +453,13 @@ async def check_step(request: Request) -> Response:
             age, sex = _about(form)
         except FormProblem as exc:
             return _about_page(request, iv, prefill, str(exc), 422, str(form.get("age") or "")[:3])
+        # the call advice or the low-sugar first aid was shown before "About you" when the last answer made it (the
+        # page comes only after them): age and sex answer no question, so it is not shown again (walkthrough R,
+        # Priya), as the terminal shows it once for the same answers
+        limit = request.app.state.settings.max_questions
+        shown = sugar_first(iv, limit) is not None or emergency_first(iv, limit)
         iv = from_data(to_data(iv) | {"age": age, "sex": sex})
-        return _next(request, iv, True, prefill)
+        return _next(request, iv, True, prefill, warned=shown)
     if pending is None and form.get("answer") == "emergency_now":  # "See what to do now": the result, nothing more asked
         return _result_page(request, iv, prefill, about, done=True)
     if pending is None:  # "Answer a few questions" after the call advice, or "Carry on" after the checks
