@@ -299,7 +299,8 @@ def test_yes_to_the_emergency_reading_keeps_only_the_signs_shown_not_readings_ne
     from numbwise.assess.triage import triage
     from numbwise.parse import emergency, emergency_answers
 
-    words = parse("my arm suddenly went weak, it has been like this since last night")
+    # A length, not a start time: "since last night" says when it began, not how fast (walkthrough R, Anne).
+    words = parse("my arm suddenly went weak, it has been like this for 2 days")
     shown = {c.finding for c in emergency(words)}
     kept = emergency_answers(words)
     assert shown and set(kept) <= set(words.findings) and shown <= set(kept)
@@ -307,7 +308,7 @@ def test_yes_to_the_emergency_reading_keeps_only_the_signs_shown_not_readings_ne
     assert words.findings.get("onset_over_days") is True and "onset_over_days" not in kept  # read, never shown
     # With the face numb too, the start over hours is itself a reason of the emergency (em_face_or_leg_over_days,
     # walkthrough N): then it is shown with its words, and what is shown is what is kept.
-    words = parse("my arm suddenly went weak and my face is numb on the same side, it has been like this since last night")
+    words = parse("my arm suddenly went weak and my face is numb on the same side, it has been like this for 2 days")
     shown = {c.finding for c in emergency(words)}
     kept = emergency_answers(words)
     assert "onset_over_days" in shown and set(kept) == shown

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from numbwise.parse.lexicon import Lexicon, Pattern, lexicon
 from numbwise.parse.match import Hit, correct, find
-from numbwise.parse.quantities import UNITS, clause_of, durations
+from numbwise.parse.quantities import UNITS, Duration, clause_of, durations
 from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token, stem, tokenize
 
 EMERGENCY_GROUP = "emergency_signs"
@@ -527,6 +527,8 @@ def parse(text: str) -> Parsed:
     mentions += _recent_start(toks, text, ctx, history_clauses, blocked, mentions)
     mentions = _short_not_gradual(mentions)
     mentions = _cold_season_is_a_time(mentions, toks)
+    mentions = _recurring_over_a_span(mentions, toks)
+    mentions = _one_occasion_of_drinking(mentions, toks)
     mentions += _goes_when_stopped(toks, text, ctx, lex, blocked, mentions)
     # "Slowly" over minutes ("went slowly from my fingers to my face in 20 minutes") is a spread, not an onset
     # over weeks or months: a gradual onset said in a clause that spreads or lasts under a day does not count.
@@ -686,9 +688,16 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             add("lasting_over_6_weeks", False, 0.75)
             if d.days < _FEW_DAYS:
                 add("onset_gradual", False, 0.7)  # a few days at most did not come on over weeks or months
-            if d.days < 14 and not said_onset:
+            if d.days < 14 and not said_onset and not _start_time(words, d):
                 add("onset_over_days", True, 0.7)
     return out
+
+
+def _start_time(words: list[str], d: Duration) -> bool:
+    """Is this length a point in time it started ('since yesterday evening', 'since Sunday', 'started 3 days ago')?
+    When it started is not how fast it came (walkthrough R, Anne): it says no onset over hours or days, while 'for 3
+    days', 'over the last 3 days' and a count after 'since' ('since 4 days', as some people say 'for') are lengths."""
+    return d.ago or words[d.start] == "since"
 
 
 # A length said of each bout ("after long rides my fingers are numb for a day or two", "whenever I garden they stay
@@ -767,6 +776,66 @@ def _cold_season_is_a_time(mentions: list[Mention], toks: list[Token]) -> list[M
     spans = [(toks[d.start].start, toks[d.end - 1].end) for d in durations(toks)]
     return [m for m in mentions if not (m.finding == "triggered_by_cold_or_stress" and any(
         a <= m.start and m.end <= b for a, b in spans))]
+
+
+# Words that say spells came again and again ("several times", "each episode", "it keeps coming back"): a span
+# said with them ("over the last year") is how long the spells have been coming, not how one came on.
+_RECURS = frozenset({"times", "episode", "episodes", "attack", "attacks", "bout", "bouts", "spell", "spells",
+                     "again", "happened", "happens", "recurring", "recurrent", "occasions"})
+_BUILDS = frozenset({"crept", "creeping", "slowly", "gradually", "gradual", "worse", "number", "built", "building",
+                     "grown", "become", "became"})
+_ON = frozenset({"came", "come", "comes", "coming"})  # "came on over years" builds; "come back again" recurs
+
+
+def _recurring_over_a_span(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+    """'It has happened several times over the last year': a span ('over the last year', 'over the years') in a
+    sentence that says spells recur, and nothing of a build-up, is how long the spells have come, not a slow start
+    (walkthrough R, Hana, whose attacks each start within minutes). 'Crept up on me over the past year' still is."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.finding == "onset_gradual" and m.value and m.text.lower().startswith("over"):
+            at = next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
+            a, b = at, at
+            while a > 0 and toks[a - 1].text not in SENTENCE_END:
+                a -= 1
+            while b < len(toks) and toks[b].text not in SENTENCE_END:
+                b += 1
+            said = {t.text for t in toks[a:b]}
+            came_on = any(t.text in _ON and u.text == "on" for t, u in zip(toks[a:b], toks[a + 1:b]))
+            if said & _RECURS and not said & _BUILDS and not came_on:
+                continue
+        out.append(m)
+    return out
+
+
+# Words of one occasion ("a heavy night", "last night", "at a party"): drinking said with them is one night's
+# drinking, not more than 14 units a week. Words of a habit ("every", "most nights", "a day") keep it.
+_OCCASION = frozenset({"night's", "party", "wedding", "session", "hangover", "hungover", "yesterday", "birthday",
+                       "stag", "hen", "drank"})
+_HABIT = frozenset({"every", "each", "most", "daily", "nightly", "nights", "always", "usually", "regularly", "years",
+                    "week", "weekly", "drinker", "alcoholic", "day"})
+
+
+def _one_occasion_of_drinking(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+    """'After a heavy night's drinking', 'I drank a lot', 'a night of heavy drinking': one night is not a weekly habit,
+    so heavy_alcohol is not read from it (walkthrough R, Jon); its question may ask. The clause's words decide: one
+    of a night ('last night', 'a night', 'night out') or an occasion, and none of a habit ('most nights', 'a day')."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.finding == "heavy_alcohol" and m.value:
+            at = next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
+            a, b = at, at
+            while a > 0 and toks[a - 1].text not in SENTENCE_END:
+                a -= 1
+            while b < len(toks) and toks[b].text not in SENTENCE_END:
+                b += 1
+            words = [t.text for t in toks[a:b]]
+            night = any(w == "night" and (k and words[k - 1] in ("a", "last", "one", "heavy", "big", "that")
+                                          or words[k + 1:k + 2] == ["out"]) for k, w in enumerate(words))
+            if (night or set(words) & _OCCASION) and not set(words) & _HABIT:
+                continue
+        out.append(m)
+    return out
 
 
 # A leg weak "for a few minutes" was a spell of weakness: the sudden sign, not legs that are weak.

@@ -17,7 +17,7 @@ inside itself later least leave little maybe might minute minutes month months m
 nights other others outside people place please really right second seems since small something
 sometimes still their there these thing things think those though three through today tomorrow
 together under until usual using wanna watch weeks where which while whole would years yesterday
-young worse worst while white quite quiet since right light fight might sight night tight while
+young worse worst while white quite quiet drank since right light fight might sight night tight while
 """.split())
 
 
