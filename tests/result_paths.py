@@ -253,7 +253,28 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
                                                   and plan.heading == plan.caution_title):
         out.append(f"a not-sure caution ({worst}) that does not lead the banner '{plan.title}'")
     out += _repeated_doubts(plan)
+    out += cause_advice_problems(plan)
     return plan, out
+
+
+# Advice in a cause line's note ("see a doctor today if it is new"), with the level it stands for: the cause lines
+# give no advice slower than the page's own (walkthrough R, Jon: "see a doctor today" under "call now").
+_CAUSE_ADVICE: tuple[tuple[str, str], ...] = (
+    ("urgent", r"\btoday\b|\bwithin (24 hours|a day)\b|\bsame day\b"),
+    ("routine", r"\bsee (a|your) (doctor|GP|nurse)\b|\bbook\b|\b(a|your) GP\b"),
+)
+
+
+def cause_advice_problems(plan: ResultPlan) -> list[str]:
+    """A cause line whose note advises less urgently than the page it is on (the page under a call-now banner is an
+    emergency's): its advice would read as the slower path."""
+    page = "emergency" if plan.caution_now else "urgent" if plan.caution_today else plan.level
+    out = []
+    for c in plan.causes:
+        said = next((lv for lv, pattern in _CAUSE_ADVICE if re.search(pattern, c.note, re.I)), None)
+        if said is not None and LEVELS.index(said) < LEVELS.index(page):
+            out.append(f"the line of {c.id} advises '{said}' on a {page} page: {c.note}")
+    return out
 
 
 # Findings that are one change at different speeds: the numbness spreading (within hours: call now; over days: see a

@@ -592,8 +592,10 @@ def _said_note(cid: str, findings: Mapping[str, bool]) -> str:
 def _unasked_note(cid: str, p: float, child: bool = False) -> str:
     """A cause's main sign that no question asks (causes.yaml `unasked_sign`: a wrist that hangs down), said on its line
     so its chance never reads as if the sign had been checked (walkthrough Q, Sam: radial nerve palsy "about 3 in 10"
-    though no question asked about a wrist drop), with the chance if the sign is absent: the odds times (1 - p), the
-    other causes taken not to give the sign. No number for a child (CHILD_CHANCE), nor one that reads the same."""
+    though no question asked about a wrist drop), worded as a condition with no advice of its own (walkthrough R, Jon:
+    "We did not ask" to a man who wrote it, and "see a doctor today" under a call-now banner), with the chance if the
+    sign is absent, said as less likely than shown: the odds times (1 - p), the other causes taken not to give the
+    sign. No number for a child (CHILD_CHANCE), nor one that reads the same."""
     cause = load().causes.get(cid)
     sign = cause.unasked_sign if cause else None
     if sign is None:
