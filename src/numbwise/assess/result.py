@@ -754,11 +754,16 @@ def _next_steps(level: str, advice: Advice | None, diary: bool = True) -> tuple[
 
 def _named_doubts(doubts: tuple[Unsure, ...]) -> str:
     """The sentence that names the signs a caution is about: the first two, then how many more the list below holds."""
+    return load().triage.unsure_caution_names.format(signs=_doubt_names(doubts))
+
+
+def _doubt_names(doubts: tuple[Unsure, ...]) -> str:
+    """The names of the signs a caution is about, in a sentence: the first two, then how many more are below."""
     tri = load().triage
     names = [d.text[:1].lower() + d.text[1:].rstrip(".") for d in doubts[:2]]
     if len(doubts) > 2 and tri.unsure_caution_more:
         names.append(tri.unsure_caution_more.format(n=len(doubts) - 2))
-    return tri.unsure_caution_names.format(signs="; ".join(names))
+    return "; ".join(names)
 
 
 def _could_have_come_and_gone(doubts: tuple[Unsure, ...], findings: Mapping[str, bool]) -> bool:
@@ -1184,15 +1189,34 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
     kb = load()
     m = model()
     found = [f for f in dict.fromkeys(unsure) if f in kb.findings and f not in findings and f not in named]
+    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
+    # One choice answered 'not sure' (how it started) is one doubt: said once, where another group names it, else
+    # once here in its own words ("How fast it started"), never one item per option, nor an option's cause ("can be
+    # a sign of Guillain-Barre syndrome") beside "a yes would not make this more urgent" (walkthrough R, Tariq).
+    choice: dict[str, str] = {}
+    for group in choice_groups():
+        if group & set(named):
+            found = [f for f in found if f not in group]
+        elif len(mine := [f for f in found if f in group]) > 0:
+            found = [f for f in found if f not in group or f == mine[0]]
+            choice[mine[0]] = next((" ".join(t.split()) for g in sorted(group) if (t := kb.findings[g].unsure_text)),
+                                   unsure_label(mine[0], findings) if len(mine) == 1 else "")
     if not found:
         return ()
-    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
-    items = tuple(Unsure(f, unsure_label(f, findings), NOTED, " ".join(kb.findings[f].why.split())
-                         if f in m.lift_present and max(m.lift_present[f]) >= STRONG and kb.findings[f].why else "")
+    items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), NOTED, " ".join(kb.findings[f].why.split())
+                         if f not in choice and f in m.lift_present and max(m.lift_present[f]) >= STRONG
+                         and kb.findings[f].why else "")
                   for f in found)
     heading = UNSURE_NOTED[1] if named else UNSURE_NOTED[0]
     return (UnsureGroup(NOTED, heading, items, (UNSURE_NOTED_ACT.get(level, UNSURE_NOTED_ACT[""]).format(
         it="it" if len(items) == 1 else "them"),)),)
+
+
+@functools.cache
+def choice_groups() -> tuple[frozenset[str], ...]:
+    """The findings of each one-answer choice question (how it started: sudden, over days, slowly), built once."""
+    return tuple(frozenset(o.finding for o in step.options if not o.unsure)
+                 for step in load().interview.steps if step.kind == "choice" and step.options)
 
 
 def _but_doubts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collection[str]) -> set[str]:
@@ -1501,7 +1525,12 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside \
             and _one_rule(doubts, findings, age) is None:  # (its own not-sure words, when every doubt is its own)
-        caution = f"{_named_doubts(doubts)} {beside}"  # the rule's banner says what to do now (walkthrough Q, Priya)
+        # the rule's banner says what to do now (walkthrough Q, Priya): the box says its own words for its doubt, then
+        # names the other doubts and where they are, never a second "call if a sign might be true now" beside "treat
+        # low blood sugar now" (walkthrough R, Priya)
+        others = tuple(d for d in doubts if (r := _own_rule(d, findings, age)) is None or r.id != lead.id)
+        caution = " ".join(x for x in (" ".join((lead.act.if_unsure or "").split()),
+                                       beside.format(signs=_doubt_names(others)) if others else "") if x)
     return ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
