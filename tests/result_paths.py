@@ -205,8 +205,15 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     # each not-sure answer is named once: never under "call now" and again under "tell the doctor" (walkthrough N, Kofi)
     named = [u.finding for g in plan.unsure for u in g.items]
     out += [f"'not sure' item {f} said in two groups" for f in sorted({f for f in named if named.count(f) > 1})]
-    out += [f"one choice's 'not sure' said as {n} items: {sorted(g)}" for g in choice_groups()
-            if (n := sum(f in g for f in named)) > 1]
+    # ... and a choice answered 'not sure' (how it started) is one doubt: a sign group may name it (a sudden start: call
+    # now), but a group that only says it back ("tell the doctor") never names it again, nor twice (walkthrough R)
+    back = {UNSURE_SAID_BACK[lv][0] for lv in UNSURE_SAID_BACK}
+    for g in choice_groups():
+        soft = [u.finding for x in plan.unsure if x.level == NOTED or x.heading in back for u in x.items if u.finding in g]
+        loud = [u.finding for x in plan.unsure if not (x.level == NOTED or x.heading in back) for u in x.items
+                if u.finding in g]
+        if len(soft) > 1 or soft and loud:
+            out.append(f"one choice's 'not sure' said again: {loud} and {soft}")
     # ... and every not-sure answer is named somewhere: a group, a reason's "You were not sure about", or a question
     # worded for it (walkthrough Q: Ruth's "very tired and pale" vanished from a routine result)
     told = " ".join((*plan.why, *plan.questions))

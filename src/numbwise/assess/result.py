@@ -1172,10 +1172,11 @@ def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure
             for r, _ in fired_rules(yes, age))
 
     found = [f for f in unsure if f in kb.findings and f not in findings and f not in shown and sets_own(f)]
+    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
+    found, choice = _one_per_choice(found, shown, findings)  # one start not known: once (walkthrough R, Tariq)
     if not found:
         return ()
-    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
-    items = tuple(Unsure(f, unsure_label(f, findings), level) for f in found)
+    items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), level) for f in found)
     heading, act = UNSURE_SAID_BACK[level]
     return (UnsureGroup(level, heading, items, (act,)),)
 
@@ -1190,17 +1191,7 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
     m = model()
     found = [f for f in dict.fromkeys(unsure) if f in kb.findings and f not in findings and f not in named]
     found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
-    # One choice answered 'not sure' (how it started) is one doubt: said once, where another group names it, else
-    # once here in its own words ("How fast it started"), never one item per option, nor an option's cause ("can be
-    # a sign of Guillain-Barre syndrome") beside "a yes would not make this more urgent" (walkthrough R, Tariq).
-    choice: dict[str, str] = {}
-    for group in choice_groups():
-        if group & set(named):
-            found = [f for f in found if f not in group]
-        elif len(mine := [f for f in found if f in group]) > 0:
-            found = [f for f in found if f not in group or f == mine[0]]
-            choice[mine[0]] = next((" ".join(t.split()) for g in sorted(group) if (t := kb.findings[g].unsure_text)),
-                                   unsure_label(mine[0], findings) if len(mine) == 1 else "")
+    found, choice = _one_per_choice(found, named, findings)
     if not found:
         return ()
     items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), NOTED, " ".join(kb.findings[f].why.split())
@@ -1210,6 +1201,24 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
     heading = UNSURE_NOTED[1] if named else UNSURE_NOTED[0]
     return (UnsureGroup(NOTED, heading, items, (UNSURE_NOTED_ACT.get(level, UNSURE_NOTED_ACT[""]).format(
         it="it" if len(items) == 1 else "them"),)),)
+
+
+def _one_per_choice(found: list[str], named: Collection[str],
+                    findings: Mapping[str, bool]) -> tuple[list[str], dict[str, str]]:
+    """One choice answered 'not sure' (how it started) is one doubt: left out where another group names it, else said
+    once, in its own words ("How fast it started"), never one item per option, nor an option's cause ("can be a sign
+    of Guillain-Barre syndrome") beside "a yes would not make this more urgent" (walkthrough R, Tariq). Returns the
+    findings kept and, for each choice kept, its words."""
+    kb = load()
+    words: dict[str, str] = {}
+    for group in choice_groups():
+        if group & set(named):
+            found = [f for f in found if f not in group]
+        elif mine := [f for f in found if f in group]:
+            found = [f for f in found if f not in group or f == mine[0]]
+            words[mine[0]] = next((" ".join(t.split()) for g in sorted(group) if (t := kb.findings[g].unsure_text)),
+                                  unsure_label(mine[0], findings))
+    return found, words
 
 
 @functools.cache
