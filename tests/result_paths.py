@@ -12,7 +12,8 @@ from typing import Any
 
 from numbwise.assess.interview import (HANDS, Interview, Question, answer, choice_answer, describe, fingers_answer, fits,
                                       next_question, outcome, start)
-from numbwise.assess.result import NOTED, PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, escalation_findings, result_plan, tells_apart
+from numbwise.assess.result import (NOTED, PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, choice_groups, escalation_findings,
+                                    result_plan, tells_apart)
 from numbwise.assess.triage import LEVELS, rule_causes, triage
 from numbwise.care.plan import care_plan
 from numbwise.kb import load
@@ -204,11 +205,23 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     # each not-sure answer is named once: never under "call now" and again under "tell the doctor" (walkthrough N, Kofi)
     named = [u.finding for g in plan.unsure for u in g.items]
     out += [f"'not sure' item {f} said in two groups" for f in sorted({f for f in named if named.count(f) > 1})]
+    # ... and a choice answered 'not sure' (how it started) is one doubt: a sign group may name it (a sudden start: call
+    # now), but a group that only says it back ("tell the doctor") never names it again, nor twice (walkthrough R)
+    back = {UNSURE_SAID_BACK[lv][0] for lv in UNSURE_SAID_BACK}
+    for g in choice_groups():
+        soft = [u.finding for x in plan.unsure if x.level == NOTED or x.heading in back for u in x.items if u.finding in g]
+        loud = [u.finding for x in plan.unsure if not (x.level == NOTED or x.heading in back) for u in x.items
+                if u.finding in g]
+        if len(soft) > 1 or soft and loud:
+            out.append(f"one choice's 'not sure' said again: {loud} and {soft}")
     # ... and every not-sure answer is named somewhere: a group, a reason's "You were not sure about", or a question
     # worded for it (walkthrough Q: Ruth's "very tired and pale" vanished from a routine result)
     told = " ".join((*plan.why, *plan.questions))
+    # one choice answered 'not sure' (how it started) is one doubt, named once by any of its options (walkthrough R)
+    siblings = {f: g for g in choice_groups() for f in g}
     out += [f"'not sure' answer {f} named nowhere in the result" for f in sorted(iv.unsure)
-            if f in _findings() and f not in answers and f not in named and not (
+            if f in _findings() and f not in answers and f not in named and not siblings.get(f, set()) & set(named)
+            and not (
                 _findings()[f].if_unsure and _findings()[f].if_unsure in plan.questions)
             and not any(t in told for t in _unsure_words(f, answers))]
     if (not plan.told_apart and plan.level not in ("emergency", "self_care") and not plan.caution_now and not plan.questions
@@ -253,7 +266,28 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
                                                   and plan.heading == plan.caution_title):
         out.append(f"a not-sure caution ({worst}) that does not lead the banner '{plan.title}'")
     out += _repeated_doubts(plan)
+    out += cause_advice_problems(plan)
     return plan, out
+
+
+# Advice in a cause line's note ("see a doctor today if it is new"), with the level it stands for: the cause lines
+# give no advice slower than the page's own (walkthrough R, Jon: "see a doctor today" under "call now").
+_CAUSE_ADVICE: tuple[tuple[str, str], ...] = (
+    ("urgent", r"\btoday\b|\bwithin (24 hours|a day)\b|\bsame day\b"),
+    ("routine", r"\bsee (a|your) (doctor|GP|nurse)\b|\bbook\b|\b(a|your) GP\b"),
+)
+
+
+def cause_advice_problems(plan: ResultPlan) -> list[str]:
+    """A cause line whose note advises less urgently than the page it is on (the page under a call-now banner is an
+    emergency's): its advice would read as the slower path."""
+    page = "emergency" if plan.caution_now else "urgent" if plan.caution_today else plan.level
+    out = []
+    for c in plan.causes:
+        said = next((lv for lv, pattern in _CAUSE_ADVICE if re.search(pattern, c.note, re.I)), None)
+        if said is not None and LEVELS.index(said) > LEVELS.index(page):  # LEVELS: most urgent first
+            out.append(f"the line of {c.id} advises '{said}' on a {page} page: {c.note}")
+    return out
 
 
 # Findings that are one change at different speeds: the numbness spreading (within hours: call now; over days: see a

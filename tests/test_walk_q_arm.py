@@ -51,16 +51,16 @@ def _chances(case: dict[str, Any], tmp_path: Path) -> dict[str, float]:
 
 def test_a_cause_whose_main_sign_was_not_asked_says_so_where_it_is_listed(tmp_path: Path) -> None:
     """Sam: 'Radial nerve palsy (wrist drop, the hand hangs down at the wrist) (about 5 in 10)' though no question
-    asked whether the hand hangs down. Its line says plainly that we did not ask, what to do if it does, and how much
-    less likely it is if it does not."""
+    asked whether the hand hangs down. Its line names that main sign and how much less likely the cause is without
+    it (worded as a condition with no advice of its own since walkthrough R: the level says what to do)."""
     plan = assess_plan(SAM, tmp_path)
     line = _cause(plan, RADIAL)
-    assert "did not ask whether your hand hangs down at the wrist" in line["note"], line
+    assert "A hand that hangs down at the wrist" in line["note"] and "main sign of this cause" in line["note"], line
     assert not plan["told_apart"]
     text = assess_cli(SAM, tmp_path)
-    assert "did not ask whether your hand hangs down at the wrist" in text
+    assert "A hand that hangs down at the wrist" in text
     # the chance if it does not hang down is said, and is lower than the chance shown
-    assert "If it does not" in line["note"] and line["short"] not in line["note"].split("If it does not")[1], line
+    assert "If yours does not" in line["note"] and line["short"] not in line["note"].split("If yours does not")[1], line
 
 
 def test_the_unasked_sign_note_is_the_knowledge_bases_own_words() -> None:

@@ -592,8 +592,10 @@ def _said_note(cid: str, findings: Mapping[str, bool]) -> str:
 def _unasked_note(cid: str, p: float, child: bool = False) -> str:
     """A cause's main sign that no question asks (causes.yaml `unasked_sign`: a wrist that hangs down), said on its line
     so its chance never reads as if the sign had been checked (walkthrough Q, Sam: radial nerve palsy "about 3 in 10"
-    though no question asked about a wrist drop), with the chance if the sign is absent: the odds times (1 - p), the
-    other causes taken not to give the sign. No number for a child (CHILD_CHANCE), nor one that reads the same."""
+    though no question asked about a wrist drop), worded as a condition with no advice of its own (walkthrough R, Jon:
+    "We did not ask" to a man who wrote it, and "see a doctor today" under a call-now banner), with the chance if the
+    sign is absent, said as less likely than shown: the odds times (1 - p), the other causes taken not to give the
+    sign. No number for a child (CHILD_CHANCE), nor one that reads the same."""
     cause = load().causes.get(cid)
     sign = cause.unasked_sign if cause else None
     if sign is None:
@@ -752,11 +754,16 @@ def _next_steps(level: str, advice: Advice | None, diary: bool = True) -> tuple[
 
 def _named_doubts(doubts: tuple[Unsure, ...]) -> str:
     """The sentence that names the signs a caution is about: the first two, then how many more the list below holds."""
+    return load().triage.unsure_caution_names.format(signs=_doubt_names(doubts))
+
+
+def _doubt_names(doubts: tuple[Unsure, ...]) -> str:
+    """The names of the signs a caution is about, in a sentence: the first two, then how many more are below."""
     tri = load().triage
     names = [d.text[:1].lower() + d.text[1:].rstrip(".") for d in doubts[:2]]
     if len(doubts) > 2 and tri.unsure_caution_more:
         names.append(tri.unsure_caution_more.format(n=len(doubts) - 2))
-    return tri.unsure_caution_names.format(signs="; ".join(names))
+    return "; ".join(names)
 
 
 def _could_have_come_and_gone(doubts: tuple[Unsure, ...], findings: Mapping[str, bool]) -> bool:
@@ -1165,10 +1172,11 @@ def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure
             for r, _ in fired_rules(yes, age))
 
     found = [f for f in unsure if f in kb.findings and f not in findings and f not in shown and sets_own(f)]
+    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
+    found, choice = _one_per_choice(found, shown, findings)  # one start not known: once (walkthrough R, Tariq)
     if not found:
         return ()
-    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
-    items = tuple(Unsure(f, unsure_label(f, findings), level) for f in found)
+    items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), level) for f in found)
     heading, act = UNSURE_SAID_BACK[level]
     return (UnsureGroup(level, heading, items, (act,)),)
 
@@ -1182,15 +1190,42 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
     kb = load()
     m = model()
     found = [f for f in dict.fromkeys(unsure) if f in kb.findings and f not in findings and f not in named]
+    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
+    found, choice = _one_per_choice(found, named, findings)
     if not found:
         return ()
-    found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
-    items = tuple(Unsure(f, unsure_label(f, findings), NOTED, " ".join(kb.findings[f].why.split())
-                         if f in m.lift_present and max(m.lift_present[f]) >= STRONG and kb.findings[f].why else "")
+    items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), NOTED, " ".join(kb.findings[f].why.split())
+                         if f not in choice and f in m.lift_present and max(m.lift_present[f]) >= STRONG
+                         and kb.findings[f].why else "")
                   for f in found)
     heading = UNSURE_NOTED[1] if named else UNSURE_NOTED[0]
     return (UnsureGroup(NOTED, heading, items, (UNSURE_NOTED_ACT.get(level, UNSURE_NOTED_ACT[""]).format(
         it="it" if len(items) == 1 else "them"),)),)
+
+
+def _one_per_choice(found: list[str], named: Collection[str],
+                    findings: Mapping[str, bool]) -> tuple[list[str], dict[str, str]]:
+    """One choice answered 'not sure' (how it started) is one doubt: left out where another group names it, else said
+    once, in its own words ("How fast it started"), never one item per option, nor an option's cause ("can be a sign
+    of Guillain-Barre syndrome") beside "a yes would not make this more urgent" (walkthrough R, Tariq). Returns the
+    findings kept and, for each choice kept, its words."""
+    kb = load()
+    words: dict[str, str] = {}
+    for group in choice_groups():
+        if group & set(named):
+            found = [f for f in found if f not in group]
+        elif mine := [f for f in found if f in group]:
+            found = [f for f in found if f not in group or f == mine[0]]
+            words[mine[0]] = next((" ".join(t.split()) for g in sorted(group) if (t := kb.findings[g].unsure_text)),
+                                  unsure_label(mine[0], findings))
+    return found, words
+
+
+@functools.cache
+def choice_groups() -> tuple[frozenset[str], ...]:
+    """The findings of each one-answer choice question (how it started: sudden, over days, slowly), built once."""
+    return tuple(frozenset(o.finding for o in step.options if not o.unsure)
+                 for step in load().interview.steps if step.kind == "choice" and step.options)
 
 
 def _but_doubts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collection[str]) -> set[str]:
@@ -1503,7 +1538,12 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside \
             and _one_rule(doubts, findings, age) is None:  # (its own not-sure words, when every doubt is its own)
-        caution = f"{_named_doubts(doubts)} {beside}"  # the rule's banner says what to do now (walkthrough Q, Priya)
+        # the rule's banner says what to do now (walkthrough Q, Priya): the box says its own words for its doubt, then
+        # names the other doubts and where they are, never a second "call if a sign might be true now" beside "treat
+        # low blood sugar now" (walkthrough R, Priya)
+        others = tuple(d for d in doubts if (r := _own_rule(d, findings, age)) is None or r.id != lead.id)
+        caution = " ".join(x for x in (" ".join((lead.act.if_unsure or "").split()),
+                                       beside.format(signs=_doubt_names(others)) if others else "") if x)
     return ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)

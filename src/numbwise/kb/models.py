@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -270,9 +271,18 @@ class UnaskedSign(Strict):
     `text` is said as it stands, then `if_not` with {chance} (format_chance), when that chance is lower."""
 
     text: Text
-    if_not: Text  # "If it does not, ... {chance} ..."
+    if_not: Text  # "If yours does not, ... less likely than shown: {chance}."
     p: Annotated[float, Field(gt=0.0, lt=1.0)]
     sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _no_advice_of_its_own(self) -> "UnaskedSign":
+        """The line sits under any level, a call-now banner too: what to do is the level's to say (walkthrough R, Jon:
+        "see a doctor today if it is new" under "call your emergency number now")."""
+        for t in (self.text, self.if_not):
+            if re.search(r"\b(see|call|contact|go to|today|now|urgent)\b", t, re.I):
+                raise ValueError(f"an unasked sign's words give advice of their own: {t!r}")
+        return self
 
 
 class Cause(Strict):
