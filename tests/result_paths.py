@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from numbwise.assess.interview import (HANDS, Interview, Question, answer, choice_answer, describe, fingers_answer, fits,
+from numbwise.assess.interview import (HANDS, LENGTH, Interview, Question, answer, choice_answer, describe, fingers_answer, fits,
                                       next_question, outcome, start)
 from numbwise.assess.result import (NOTED, PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, choice_groups, escalation_findings,
                                     result_plan, tells_apart)
@@ -138,8 +138,14 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
             out.append(f"asked twice: {sorted(now & asked)} in {q.id}")
         asked |= now
         for f, v in updates:
-            first.setdefault(f, v)
+            if not f.startswith(LENGTH):  # how long it has been there: plain data in its step, not a finding
+                first.setdefault(f, v)
     out += [f"answer to {f} overridden" for f, v in first.items() if answers.get(f) != v]
+    told = [float(f[len(LENGTH):]) for _, updates, _ in iv.history for f, _ in updates if f.startswith(LENGTH)]
+    if told and (iv.days_so_far != told[-1] or result.case.days_so_far != told[-1]):
+        out.append(f"how long answered {told[-1]} days, kept as {iv.days_so_far}")
+    if told and set(iv.answers) - set(load().vocabulary.findings):
+        out.append("how long answered as a finding")
     for group in plan.watch_for:
         for w in group.items:
             if heading_disagrees(group.heading, w.text):  # "contact your midwife now" under "see a doctor today if"

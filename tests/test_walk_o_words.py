@@ -26,14 +26,15 @@ LEAD = "You did not pick 'there all the time' or 'comes and goes'"
 def _walk(person: dict[str, bool], unsure: set[str], single: dict[str, bool | None],
           fingers: dict[str, bool] | None = None, age: int = 35, sex: str = "female") -> tuple[Interview, list[Question]]:
     """The real interview as the terminal records it: a list's unticked items are a no, `unsure` ones not sure; a
-    single question answered from `single` (None: not sure), else from `person`; onset "on waking / don't know"."""
+    single question answered from `single` (None: not sure), else from `person`; onset "on waking / don't know",
+    how long not sure."""
     iv, asked = start(age, sex), []
     while (q := next_question(iv)) is not None:
         asked.append(q)
         if q.kind == "fingers":
             updates = fingers or fingers_answer({0}, {0})
-        elif q.kind == "choice":
-            updates = choice_answer(q, 4)
+        elif q.kind == "choice":  # how it started: on waking; how long (walkthrough R): not sure
+            updates = choice_answer(q, 4) if q.id == "onset" else {}
         elif q.kind == "finding" and q.findings[0] in single:
             value = single[q.findings[0]]
             updates = {} if value is None else {q.findings[0]: value}

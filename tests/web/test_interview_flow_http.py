@@ -155,7 +155,9 @@ def test_a_person_who_cannot_say_is_not_asked_every_blank_again(app: Any) -> Non
         raise AssertionError("no result")
     assert any(s[0] == "left_blank" for s in shown)
     iv = last
-    assert iv.count <= 13, [s[0] for s in shown]
+    # plus, once, how long it has been there (walkthrough R): the answers would say call now for signs not sure of
+    assert iv.count - [s[0] for s in shown].count("how_long") <= 13 and [s[0] for s in shown].count("how_long") <= 1, \
+        [s[0] for s in shown]
     assert outcome(iv).triage in ("urgent", "routine")  # never lowered to home care by what was left unknown
 
 

@@ -81,7 +81,17 @@ class Interview:
     history: tuple[tuple[Question, tuple[tuple[str, bool], ...], tuple[str, ...]], ...] = ()
     words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a description's words per finding (asked_back)
     to_ask: tuple[str, ...] = ()  # what a description said only in part ("I'm tired"): asked before the interview stops
-    days_so_far: float | None = None  # how long a description said it has been there, in days (Case.days_so_far)
+    said_days: float | None = None  # how long a description said it has been there, in days (see days_so_far)
+
+    @property
+    def days_so_far(self) -> float | None:
+        """How long it has been there, in days (Case.days_so_far): the how-long question's answer (interview.yaml
+        `how_long`, kept in its step as plain data, so Back and a replay keep it or take it away), else the words'."""
+        for _, updates, _ in reversed(self.history):
+            for key, _ in updates:
+                if key.startswith(LENGTH):
+                    return float(key[len(LENGTH):])
+        return self.said_days
 
     @property
     def count(self) -> int:
@@ -120,7 +130,8 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
             raise ValueError(f"'{fid}' is not part of question '{question.id}'")
         if not isinstance(value, bool):
             raise ValueError(f"answer for '{fid}' must be true or false")
-    updates, none_of, ask = _no_to_all_blank(question, updates, blank)
+    lengths = tuple((f, v) for f, v in updates.items() if f.startswith(LENGTH))  # how long: plain data, never a finding
+    updates, none_of, ask = _no_to_all_blank(question, {f: v for f, v in updates.items() if not f.startswith(LENGTH)}, blank)
     blank = tuple(f for f in question.findings if (f in set(blank) or f in none_of) and f not in updates)
     # asked back once already: a second blank counts as 'not sure', never a third asking (kept in the history as
     # left blank all the same, so the answers shown say "left blank", not a "not sure" the person never chose)
@@ -141,7 +152,7 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
         answers=answers,
         asked=iv.asked | asked_now | set(updates) | set(implied) | asked_now_too,
         shown=shown,
-        history=iv.history + ((question, tuple(updates.items()), blank),),
+        history=iv.history + ((question, tuple(updates.items()) + lengths, blank),),
         to_ask=tuple(dict.fromkeys(iv.to_ask + ask)),
     )
 
@@ -253,12 +264,36 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
     kept = {f: tuple(w) for f, w in (words or {}).items() if (f in findings or f in doubted) and w}
     ask = tuple(f for f in dict.fromkeys(partial) if f not in findings and f not in doubted and f in load().findings)
     days = days_so_far if days_so_far is not None and findings.get(LASTED) is (days_so_far >= SIX_WEEKS_DAYS) else None
-    return answer(replace(iv, words=kept, to_ask=ask, days_so_far=days), text_question(tuple(findings) + doubted),
+    return answer(replace(iv, words=kept, to_ask=ask, said_days=days), text_question(tuple(findings) + doubted),
                   dict(findings))
 
 
 LASTED = "lasting_over_6_weeks"  # the reading a length of time said in words sets (numbwise.parse)
 SIX_WEEKS_DAYS = 42  # ... yes from this many days on (the finding's own "more than six weeks")
+LENGTH = "days_so_far="  # a how-long answer in its step ("days_so_far=7": True): plain data, never a finding
+
+
+@functools.cache
+def length_question() -> Question | None:
+    """The how-long question (interview.yaml `how_long`) as a choice every face shows as it shows any: each option
+    records its days in its step (`LENGTH`) and answers the six-weeks question (yes from SIX_WEEKS_DAYS on)."""
+    h = load().interview.how_long
+    if h is None:
+        return None
+    picks = tuple(((LASTED, o.days >= SIX_WEEKS_DAYS), (f"{LENGTH}{o.days:g}", True)) for o in h.options)
+    return Question(h.id, "choice", h.text, h.help, h.why, (LASTED,), tuple(o.label for o in h.options), picks=picks)
+
+
+def _length_question(iv: Interview) -> Question | None:
+    """How long it has been there, asked once before a result that would say call now for a start or a stroke sign
+    not sure of only because nothing says the numbness is old (result.length_decides; walkthrough R, Tariq: step by
+    step "call now", from his words "for 3 weeks" a GP within a few days); never when the words or an answer said."""
+    q = length_question()
+    if q is None or q.id in iv.shown or iv.days_so_far is not None:
+        return None
+    from numbwise.assess.result import length_decides, may_call_now
+
+    return q if may_call_now(iv.answers, iv.unsure) and length_decides(outcome(iv), iv.unsure) else None
 
 
 ASKED_BACK = "You wrote {words}. This answer decides whether this could be an emergency, so please check it:"
@@ -337,7 +372,7 @@ def _steps_told(answers: Mapping[str, bool]) -> tuple[str, ...]:
 
 def undo(iv: Interview) -> Interview:
     """Go back one question (replaying the earlier answers)."""
-    out = replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask, days_so_far=iv.days_so_far)
+    out = replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask, said_days=iv.said_days)
     for question, updates, blank in iv.history[:-1]:
         out = answer(out, question, dict(updates), blank)
     return out
@@ -364,7 +399,7 @@ def _from_questions(iv: Interview) -> dict[str, bool]:
     out: dict[str, bool] = {}
     for q, updates, _ in iv.history:
         if q.kind != "text":
-            out.update(dict(updates))
+            out.update({f: v for f, v in updates if not f.startswith(LENGTH)})
     return out
 
 
@@ -374,7 +409,7 @@ def _answered(iv: Interview) -> dict[str, bool]:
     A later question that happens to ask one (the finger picker) has the last word."""
     out: dict[str, bool] = {}
     for q, updates, _ in iv.history:
-        out.update(dict(updates))
+        out.update({f: v for f, v in updates if not f.startswith(LENGTH)})
     return out
 
 
@@ -456,7 +491,7 @@ def _negatives(cond: Cond) -> set[str]:
 def _asked_by_questions(iv: Interview) -> set[str]:
     """Findings a question asked (yes, no or not sure), leaving out what only a description said and blank items."""
     return {f for q, updates, blank in iv.history if q.kind != "text" for f in (*q.findings, *dict(updates))
-            if f not in blank or _is_left_blank(q)}  # a blank on the asking-back list counts as 'not sure'
+            if (f not in blank or _is_left_blank(q)) and not f.startswith(LENGTH)}  # a blank on the asking-back list counts as 'not sure'
 
 
 
@@ -1133,10 +1168,13 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     Before it stops short of an emergency it asks, one at a time, `must_ask` and the coherence
     rule's questions that settle an emergency-type cause still ranked first or likely
     (triage.settling_questions). Last, before a result that would show a cause's home steps, each
-    answer of that plan that would replace them (care.yaml `said`) not known yet, once, even at the limit.
+    answer of that plan that would replace them (care.yaml `said`) not known yet, once, even at the limit; and before
+    a result that would say call now only because nothing says how long the numbness has been there, how long
+    (interview.yaml `how_long`), once, even at the limit.
     """
     q = _next_question(iv, rng, limit, must_ask)
     q = q if q is not None else _escalation_question(iv)
+    q = q if q is not None else _length_question(iv)
     return worded(q, iv) if q is not None else None
 
 
@@ -1385,6 +1423,8 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
         if qid != s.id or not findings or any(f not in kb.vocabulary.findings for f in findings):
             raise ValueError(f"no sweep question '{qid}' with these findings")
         q = sweep_question(s, findings)
+    elif kind == "choice" and (asked := length_question()) is not None and qid == asked.id:
+        q = asked
     elif kind == "text":
         vocabulary = load().vocabulary.findings
         if qid != TEXT_STEP or any(f not in vocabulary for f in findings):
@@ -1415,8 +1455,8 @@ def to_data(iv: Interview) -> dict[str, Any]:
         out["words"] = {f: list(w) for f, w in iv.words.items()}
     if iv.to_ask:
         out["to_ask"] = list(iv.to_ask)
-    if iv.days_so_far is not None:
-        out["days_so_far"] = iv.days_so_far
+    if iv.said_days is not None:  # the words' length; an answer to how long is kept in its step
+        out["days_so_far"] = iv.said_days
     return out
 
 
@@ -1442,7 +1482,7 @@ def from_data(data: Any) -> Interview:
     if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
         raise ValueError("days_so_far must be a number of days, or null")
     iv = replace(start(age, sex), words={f: tuple(w) for f, w in words.items()}, to_ask=tuple(to_ask),
-                 days_so_far=None if days is None else float(days))
+                 said_days=None if days is None else float(days))
     for step in steps:
         if not (isinstance(step, list) and len(step) in (4, 5) and isinstance(step[0], str) and isinstance(step[1], str)
                 and isinstance(step[2], list) and isinstance(step[3], Mapping)
@@ -1455,4 +1495,4 @@ def from_data(data: Any) -> Interview:
 __all__ = ["ABOUT_HELP", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "emergency_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
-           "words_check_now"]
+           "words_check_now", "LENGTH", "length_question"]

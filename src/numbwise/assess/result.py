@@ -859,6 +859,30 @@ def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: s
         and findings.get("both_hands") is not True and not old
 
 
+def may_call_now(findings: Mapping[str, bool], unsure: Collection[str]) -> bool:
+    """A quick first test of `_now_lead` on the answers alone (no result worked out): a start or a stroke sign not
+    sure of, not in both hands, no known start (`KNOWN_START`). False means the call-now path cannot be taken."""
+    return bool(set(unsure) & (_stroke_signs() | {"onset_sudden"})) and findings.get("both_hands") is not True \
+        and not any(findings.get(f) is True for f in KNOWN_START)
+
+
+def length_decides(result: Assessment, unsure: Collection[str] = ()) -> bool:
+    """Whether the result would take the call-now path (`_now_lead`) only because nothing says how long the numbness
+    has been there: a week or more (`old_after_days`) would take it off (walkthrough R, Tariq step by step). The
+    interview then asks how long before the result (interview.yaml `how_long`)."""
+    lead = load().triage.unsure_lead.get("emergency")
+    if result.case.days_so_far is not None or lead is None or lead.old_after_days is None:
+        return False
+    findings, age, level = dict(result.case.findings), result.case.age, result.triage
+    if level not in NOW_LEVELS or not may_call_now(findings, unsure):
+        return False
+    doubts = _doubts(findings, age, level, unsure)
+    act, own = _banner(level, result.rules, findings, age, unsure)
+    if own is not None or _caution_lead(act, doubts, findings, age, level, None) is None:
+        return False  # a rule's own words lead (the cancer helpline), or no caution leads: no call-now path
+    return _now_lead(doubts, findings, level) and not _now_lead(doubts, findings, level, float(lead.old_after_days))
+
+
 def _not_new(days: float | None) -> bool:
     """Whether the person's own words put the numbness at a week or more so far (unsure_lead `old_after_days`):
     then it is not a stroke happening now (walkthrough Q, Tariq: "for 3 weeks")."""
@@ -883,9 +907,12 @@ def _old_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: s
 
 
 def _length_words(days: float) -> str:
-    """How long it has been there, in the words of `old_*`'s {length}: "about 3 weeks", "10 days"."""
-    if days < 10:
+    """How long it has been there, in the words of `old_*`'s {length}: "about 3 weeks", "10 days"; "more than a week"
+    for 8 and 9 days, which is also what the how-long question's "More than a week" records (interview.yaml)."""
+    if days < 8:
         return "about a week"
+    if days < 10:
+        return "more than a week"
     if days < 14:
         return f"{round(days)} days"
     if days < 60:

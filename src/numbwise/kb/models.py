@@ -1069,6 +1069,32 @@ class SugarFirst(Strict):
     sources: SourceRefs
 
 
+class LengthOption(Strict):
+    """One answer to how long the numbness has been there: the days it stands for (its least, so never older)."""
+
+    label: Text
+    days: float = Field(ge=0, le=36500)
+
+
+class HowLong(Strict):
+    """Asked once before a result that would say call now for a start or stroke sign not sure of, when nothing says
+    how long the numbness has been there (walkthrough R, Tariq): its answer is the case's `days_so_far`, not a finding."""
+
+    id: Ident
+    text: Text
+    help: Text
+    why: Text
+    options: Annotated[list[LengthOption], Field(min_length=2)]
+    sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _shape(self) -> HowLong:
+        days = [o.days for o in self.options]
+        if days != sorted(set(days)):
+            raise ValueError("how_long: options go from the shortest to the longest, each its own number of days")
+        return self
+
+
 class InterviewFile(Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     safety_sweep: Sweep
@@ -1078,6 +1104,7 @@ class InterviewFile(Strict):
     left_blank: Sweep | None = None  # checklist items left blank that still matter, asked back in one list
     emergency_first: EmergencyFirst | None = None  # the call advice before the questions that could change it
     sugar_first: SugarFirst | None = None  # the low-sugar first aid before the other questions
+    how_long: HowLong | None = None  # how long the numbness has been there, before a call-now result that hinges on it
 
 
 # --- validated scores (instruments) ---------------------------------------------------------
