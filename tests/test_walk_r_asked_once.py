@@ -20,9 +20,10 @@ def _flat(text: str) -> str:
 
 
 def _hana(confirm: str) -> str:
-    """Hana drops the "came on slowly" reading (5), is not sure of face numbness, says it started suddenly, no injury, yes to panic attacks."""
+    """Hana keeps every reading (her words no longer say how it came on, so the start is asked), is not sure of face
+    numbness, says it started suddenly, no injury, yes to panic attacks."""
     run = run_cli("--plain", "check", "--no-diary", "--describe", HANA,
-                  input="5\n?4\n\n24\nf\n1\nn\ny\n" + confirm + "L0 R0\n" + "\nn\n" * 30)
+                  input="\n?4\n\n24\nf\n1\nn\ny\n" + confirm + "L0 R0\n" + "\nn\n" * 30)
     return _flat(run.out)
 
 
