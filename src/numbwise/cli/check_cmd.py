@@ -221,8 +221,8 @@ def _described(console: Console, description: str) -> Told | None:
     """Show what the description was understood to say; let the person drop any of it. None: they stopped.
 
     An emergency sign in the words is shown first with the words that raised it and the numbers to call
-    (as on the web): yes goes to the emergency advice at once, with nothing more to answer first;
-    'not what I meant' sets those words aside (not known, asked again).
+    (as on the web): yes keeps those signs and shows every other reading for a check (interview.emergency_beside),
+    then the emergency advice; 'not what I meant' sets those words aside (not known, asked again).
     """
     from numbwise.assess.interview import ALSO_UNDERSTOOD, after_emergency, emergency_beside
     from numbwise.kb import load

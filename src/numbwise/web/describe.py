@@ -122,7 +122,8 @@ async def describe_read(request: Request) -> Response:
 
 @router.post("/check/describe/confirm")
 async def describe_confirm(request: Request) -> Response:
-    """'Yes, it is happening now' (straight to the emergency advice), 'that's not what I meant', or the kept chips."""
+    """'Yes, that is right' (the signs kept, the rest of the words shown to check), 'that's not what I meant', or the
+    kept chips."""
     from itsdangerous import BadSignature
 
     from numbwise.parse import without
