@@ -105,15 +105,21 @@ def test_check_describe_emergency_then_not_what_i_meant() -> None:
     assert "CALL" in r.out.upper()
 
 
-def test_a_confirmed_emergency_in_the_words_shows_the_advice_at_once() -> None:
-    """y to 'Did we read you right?' is the last thing typed: no age, sex or chips before the emergency result."""
-    r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb", input="y\n")
+def test_a_confirmed_emergency_in_the_words_shows_the_advice_after_the_rest_of_the_words_are_checked() -> None:
+    """y to 'Did we read you right?', then Enter on the rest of what the words said (walkthrough R: never dropped nor
+    kept unseen): no age, sex or question before the emergency result."""
+    r = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb", input="y\n\n")
     assert r.code == 0, r.err
     before, after = r.out.split("Did we read you right?")
     assert "Call your emergency number now" in before and "Call 911" in before  # the numbers come with the warning
     assert "CALL EMERGENCY SERVICES NOW" in after and "Call 911" in after and "Do not drive yourself" in after
-    for asked in ("How old are you?", "Your sex:", "About you", "From what you wrote", "Question 1"):
+    listed = after.split("We also understood")[1].split("URGENCY")[0]
+    assert "Only one of your hands" in listed and "face is drooping" not in listed.lower()  # the sign is not asked twice
+    for asked in ("How old are you?", "Your sex:", "About you", "Question 1"):
         assert asked not in after, asked
+    # nothing else in the words: y is the last thing typed
+    only = run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping", input="y\n")
+    assert only.code == 0 and "We also understood" not in only.out and "CALL EMERGENCY SERVICES NOW" in only.out
 
 
 # u-102 of the unseen set: the words fit the pressure pattern, partly by misreading ("came back after I shook it for

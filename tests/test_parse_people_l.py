@@ -144,7 +144,7 @@ def test_a_bike_only_named_is_not_the_handlebar_grip() -> None:
 # End to end: what each of them reads in `numbwise check --describe`.
 
 def test_luis_check_describe_calls_now_with_his_own_words() -> None:
-    r = run_cli("--plain", "check", "--no-diary", "--describe", LUIS, input="y\n1\n")
+    r = run_cli("--plain", "check", "--no-diary", "--describe", LUIS, input="y\n\n1\n")  # Enter: the rest of his words kept
     assert "your words point to an emergency" in r.out
     assert "'corner of my mouth'" in r.out and "'at the same moment'" in r.out
     assert "URGENCY: CALL EMERGENCY SERVICES NOW" in r.out

@@ -37,6 +37,19 @@ def test_an_emergency_in_the_words_comes_first_with_a_way_back(page: Any) -> Non
     assert heading(page) == "Is this right?"
 
 
+def test_yes_to_an_emergency_in_the_words_shows_the_rest_of_them_then_the_call_advice(page: Any) -> None:
+    """Walkthrough R (Anne, on warfarin): "Yes, that is right" keeps the rest of the words, shown back to check."""
+    from numbwise.assess.interview import ALSO_UNDERSTOOD
+
+    _describe(page, "I take warfarin. My right hand and the right side of my face went numb 2 hours ago")
+    button(page, "Yes, that is right")
+    assert heading(page) == "Is this right?" and ALSO_UNDERSTOOD in page.locator("main").inner_text()
+    assert page.locator("input[name=keep][value=blood_thinners]").is_checked()
+    assert axe_violations(page) == [] and small_targets(page) == []
+    continue_(page)
+    assert "See what to do now" in page.locator("main").inner_text()
+
+
 def test_an_age_and_sex_from_the_words_are_shown_back_and_a_wrong_one_is_asked(page: Any) -> None:
     """A walkthrough: the words' age and sex were used without being shown, and About you was skipped."""
     _describe(page, "I'm a 52 year old woman and my right thumb tingles at night")

@@ -72,10 +72,10 @@ def test_web_face_numb_shows_the_call_advice_before_any_other_question(live: Liv
 
 def test_own_words_yes_to_an_emergency_reading_gets_the_advice_first_on_both_faces(live: Live) -> None:
     words = "my right hand and the right side of my face went numb 2 hours ago"
-    out = _terminal("y\n1\n", "--describe", words)
+    out = _terminal("y\n\n1\n", "--describe", words)  # Enter: the rest of the words kept (walkthrough R)
     assert FIRST.title in out and out.index(FIRST.title) < out.index(RESULT)
     assert "Question 1" not in out and "How old are you?" not in out
-    on = _terminal("y\n2\nq\n", "--describe", words)
+    on = _terminal("y\n\n2\nq\n", "--describe", words)
     assert on.index(FIRST.title) < on.index("Question 1: " + ONSET)
     page = fetch(live.url + "/check/describe")
     cookie = page.headers["set-cookie"].split(";")[0]
@@ -89,6 +89,12 @@ def test_own_words_yes_to_an_emergency_reading_gets_the_advice_first_on_both_fac
     confirmed = fetch(live.url + "/check/describe/confirm", urllib.parse.urlencode(
         [("csrf", csrf.group(1)), ("token", token.group(1).replace("&#34;", '"').replace("&amp;", "&")),
          ("answer", "emergency")]).encode(), headers).body.decode()
+    token = re.search(r'name="token" value="([^"]*)"', confirmed)  # the rest of the words, to check (walkthrough R)
+    kept = re.findall(r'name="(keep|keep_about|keep_unsure)" value="([^"]+)" checked', confirmed)
+    assert token is not None and ("keep", "one_hand") in kept and ("keep", "numb_face_same_side") not in kept
+    confirmed = fetch(live.url + "/check/describe/confirm", urllib.parse.urlencode(
+        [("csrf", csrf.group(1)), ("token", token.group(1).replace("&#34;", '"').replace("&amp;", "&")),
+         ("answer", "keep"), *kept]).encode(), headers).body.decode()
     found = re.search(r"<h1[^>]*>(.*?)</h1>", confirmed, re.S)
     assert found is not None and _flat(found.group(1)) == FIRST.title
     assert ONSET not in _flat(confirmed)

@@ -92,6 +92,9 @@ class Interview:
                 if key.startswith(LENGTH):
                     return float(key[len(LENGTH):])
         return self.said_days
+    # the emergency signs of a description the person confirmed on the words' emergency screen ("Yes, that is right"):
+    # they count as answers for `_guard`, so a reading kept beside them never silently lowers that emergency
+    confirmed: frozenset[str] = frozenset()
 
     @property
     def count(self) -> int:
@@ -243,7 +246,8 @@ TEXT_STEP = "describe"
 
 
 def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tuple[str, ...]] | None = None,
-             unsure: Collection[str] = (), partial: Collection[str] = (), days_so_far: float | None = None) -> Interview:
+             unsure: Collection[str] = (), partial: Collection[str] = (), days_so_far: float | None = None,
+             confirmed: Collection[str] = ()) -> Interview:
     """Start from what a person's own description said (numbwise.parse): those findings are not asked again.
 
     What the words said with a hedge (`unsure`: "maybe some sores", "not sure if my hands are cramping") enters as
@@ -259,13 +263,40 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
     `days_so_far` (the parser's: how long the words said it has been there) is kept only beside the reading it came
     with, "lasted six weeks" yes or no as the length says: a reading the person dropped or turned round takes its
     length with it (walkthrough Q).
+
+    `confirmed`: the emergency signs the person confirmed on the words' emergency screen (`emergency_beside`). They
+    weigh as answers to questions in `_guard`, so a reading kept beside them that would lower that emergency (a usual
+    aura) is asked back first, never taken silently (walkthrough R, Nadia).
     """
     doubted = tuple(f for f in dict.fromkeys(unsure) if f not in findings and f in load().findings)
     kept = {f: tuple(w) for f, w in (words or {}).items() if (f in findings or f in doubted) and w}
     ask = tuple(f for f in dict.fromkeys(partial) if f not in findings and f not in doubted and f in load().findings)
     days = days_so_far if days_so_far is not None and findings.get(LASTED) is (days_so_far >= SIX_WEEKS_DAYS) else None
-    return answer(replace(iv, words=kept, to_ask=ask, said_days=days), text_question(tuple(findings) + doubted),
-                  dict(findings))
+    signs = frozenset(f for f in confirmed if findings.get(f) is True)
+    return answer(replace(iv, words=kept, to_ask=ask, said_days=days, confirmed=signs),
+                  text_question(tuple(findings) + doubted), dict(findings))
+
+
+# The heading over `emergency_beside` in every face, right after the emergency signs were confirmed.
+ALSO_UNDERSTOOD = "We also understood from what you wrote (the warning signs above stay as you said):"
+
+
+def emergency_beside(findings: Mapping[str, bool], signs: Mapping[str, bool]) -> tuple[str, ...]:
+    """The readings of the words beyond the emergency signs a person just confirmed ("Yes, that is right"), in order:
+    every face shows them back for a check the way it shows any reading (keep, drop, turn round), so confirming an
+    emergency neither drops them unseen (walkthrough R: Anne's warfarin, Luis's "two hours ago", Nadia's usual aura
+    asked again) nor keeps them unseen. The signs themselves were checked on the emergency screen."""
+    return tuple(f for f in findings if f not in signs)
+
+
+def after_emergency(findings: Mapping[str, bool], signs: Mapping[str, bool], kept: Collection[str],
+                    flipped: Collection[str] = ()) -> dict[str, bool]:
+    """What the words answer once the person has checked `emergency_beside`: the confirmed signs as read, each other
+    reading as kept (ticked), set aside (unticked: asked instead) or turned round (a warning sign never to "no")."""
+    from numbwise.parse import corrected
+
+    rest = {f: v for f, v in findings.items() if f not in signs}
+    return {**{f: v for f, v in findings.items() if f in signs}, **corrected(rest, kept, flipped)}
 
 
 LASTED = "lasting_over_6_weeks"  # the reading a length of time said in words sets (numbwise.parse)
@@ -372,7 +403,8 @@ def _steps_told(answers: Mapping[str, bool]) -> tuple[str, ...]:
 
 def undo(iv: Interview) -> Interview:
     """Go back one question (replaying the earlier answers)."""
-    out = replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask, said_days=iv.said_days)
+    out = replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask, said_days=iv.said_days,
+                  confirmed=iv.confirmed)
     for question, updates, blank in iv.history[:-1]:
         out = answer(out, question, dict(updates), blank)
     return out
@@ -420,11 +452,16 @@ def _guard(iv: Interview, level_now: str) -> Triage | None:
     level, so the one reading that would is asked back first (`_confirm_from_text`: "You wrote ... please check it")."""
     if not any(step[0].kind == "text" for step in iv.history):
         return None
-    level = triage(_from_questions(iv), iv.age)
+    level = triage({**{f: True for f in iv.confirmed if _told(iv).get(f) is True}, **_from_questions(iv)}, iv.age)
     specific = any(not r.generic for r in load().triage.rules if r.id in level.rules)
     if specific and level.level == "emergency" and LEVELS.index(level.level) < LEVELS.index(level_now):
         return level
     return None
+
+
+def _told(iv: Interview) -> dict[str, bool]:
+    """What the description said (every reading the person kept), before any question."""
+    return {f: v for q, updates, _ in iv.history if q.kind == "text" for f, v in updates}
 
 
 def _confirm_from_text(iv: Interview, level_now: str) -> list[str]:
@@ -445,7 +482,7 @@ def _confirm_from_text(iv: Interview, level_now: str) -> list[str]:
     asked = _asked_by_questions(iv)  # a 'not sure' to the question asking it back is an answer too: asked once
     # only what the words said in the lowering direction is asked back: a face the words called numb keeps the
     # level up, and asking it again ("is your face numb?" once the spell is over) could only lose it
-    told = [(f, v) for q, updates, _ in iv.history if q.kind == "text" for f, v in updates]
+    told = [(f, v) for f, v in _told(iv).items() if f not in iv.confirmed]  # a sign confirmed is not asked twice
     values = _from_questions(iv)
     specific = {r.id for r in load().triage.rules if not r.generic}
     out: list[str] = []
@@ -1457,6 +1494,8 @@ def to_data(iv: Interview) -> dict[str, Any]:
         out["to_ask"] = list(iv.to_ask)
     if iv.said_days is not None:  # the words' length; an answer to how long is kept in its step
         out["days_so_far"] = iv.said_days
+    if iv.confirmed:
+        out["confirmed"] = sorted(iv.confirmed)
     return out
 
 
@@ -1481,8 +1520,11 @@ def from_data(data: Any) -> Interview:
     days = data.get("days_so_far")
     if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
         raise ValueError("days_so_far must be a number of days, or null")
+    confirmed = data.get("confirmed") or []
+    if not (isinstance(confirmed, list) and all(isinstance(f, str) and f in load().findings for f in confirmed)):
+        raise ValueError("confirmed must list findings")
     iv = replace(start(age, sex), words={f: tuple(w) for f, w in words.items()}, to_ask=tuple(to_ask),
-                 said_days=None if days is None else float(days))
+                 said_days=None if days is None else float(days), confirmed=frozenset(confirmed))
     for step in steps:
         if not (isinstance(step, list) and len(step) in (4, 5) and isinstance(step[0], str) and isinstance(step[1], str)
                 and isinstance(step[2], list) and isinstance(step[3], Mapping)
@@ -1492,7 +1534,7 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "answer", "call_advice", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "emergency_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
+           "settled_emergency", "check_now", "emergency_beside", "emergency_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now", "LENGTH", "length_question"]

@@ -214,17 +214,19 @@ class Told:
     unsure: tuple[str, ...] = ()
     partial: tuple[str, ...] = ()
     days_so_far: float | None = None  # how long the words said it has been there (parse.Parsed.days_so_far)
+    confirmed: tuple[str, ...] = ()  # the emergency signs confirmed on the words' emergency screen (interview.describe)
 
 
 def _described(console: Console, description: str) -> Told | None:
     """Show what the description was understood to say; let the person drop any of it. None: they stopped.
 
     An emergency sign in the words is shown first with the words that raised it and the numbers to call
-    (as on the web): yes goes to the emergency advice at once, with nothing more to answer first;
-    'not what I meant' sets those words aside (not known, asked again).
+    (as on the web): yes keeps those signs and shows every other reading for a check (interview.emergency_beside),
+    then the emergency advice; 'not what I meant' sets those words aside (not known, asked again).
     """
+    from numbwise.assess.interview import ALSO_UNDERSTOOD, after_emergency, emergency_beside
     from numbwise.kb import load
-    from numbwise.parse import (ABOUT, about_chips, chips, corrected, emergency, emergency_answers, emergency_call, parse,
+    from numbwise.parse import (ABOUT, about_chips, chips, emergency, emergency_answers, emergency_call, parse,
                                 partial_chips, unsure_chips, without)
 
     words = parse(description)
@@ -233,6 +235,7 @@ def _described(console: Console, description: str) -> Told | None:
     said = {c.finding: c.words for c in chips(words) + doubts}
     later = tuple(c.finding for c in partial)
     urgent = emergency(words)
+    signs: dict[str, bool] = {}  # the emergency signs the person confirmed (kept as read, not shown again)
     if urgent:
         console.print()
         console.print("WARNING: your words point to an emergency:", markup=False, style="bold red")
@@ -249,10 +252,14 @@ def _described(console: Console, description: str) -> Told | None:
                 break
         if reply == "q":
             return None
-        if reply in ("y", "yes"):  # the signs shown and confirmed, not readings never shown
-            return Told(emergency_answers(words), words.age, words.sex, said, tuple(c.finding for c in doubts), later)
-        findings = without(findings, [c.finding for c in urgent])
-    read = [c for c in chips(words) if c.finding in findings] + about_chips(words)
+        if reply in ("y", "yes"):  # the signs confirmed; every other reading is shown below for a check (as on the web)
+            signs = emergency_answers(words)
+            beside = emergency_beside(findings, signs)
+            if not beside and not doubts and not partial and words.age is None and words.sex is None:
+                return Told(signs, words.age, words.sex, said, (), later, words.days_so_far, tuple(signs))
+        else:
+            findings = without(findings, [c.finding for c in urgent])
+    read = [c for c in chips(words) if c.finding in findings and c.finding not in signs] + about_chips(words)
     items = read + doubts
     age, sex = words.age, words.sex
     if partial:
@@ -263,12 +270,13 @@ def _described(console: Console, description: str) -> Told | None:
     if items:
         console.print()
         if read:
-            console.print("From what you wrote, we understood:", markup=False, style="bold")
+            console.print(ALSO_UNDERSTOOD if signs else "From what you wrote, we understood:", markup=False, style="bold")
         for i, c in enumerate(items, 1):
             if i == len(read) + 1:
                 console.print("You were not sure about (we will count these as \"not sure\"):", markup=False, style="bold")
             print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", f"  {i:2d}. ", "      ")
-        _words_check_now(console, [c.finding for c in doubts], findings)
+        if not signs:  # after a confirmed emergency the call advice is already given; the result lists these signs
+            _words_check_now(console, [c.finding for c in doubts], findings)
         console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
         console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all. q = stop.",
                       markup=False)
@@ -288,13 +296,14 @@ def _described(console: Console, description: str) -> Told | None:
         wrong = {items[int(p) - 1].finding for p in picks if not p.startswith("!")}
         flipped = {items[int(p[1:]) - 1].finding for p in picks if p.startswith("!")}
         age, sex = (None if "age" in wrong | flipped else age), (None if "sex" in wrong | flipped else sex)  # asked in About you
-        findings = corrected(findings, set(findings) - wrong, flipped - set(ABOUT))
+        findings = after_emergency(findings, signs, set(findings) - wrong, flipped - set(ABOUT))
         # a 'not sure' typed (or turned round) is asked instead, as the person never said yes or no to it
         return Told(findings, age, sex, said, tuple(c.finding for c in doubts if c.finding not in wrong | flipped), later,
-                    words.days_so_far)
-    if not partial:
+                    words.days_so_far, tuple(signs))
+    if not partial and not signs:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
-    return Told(findings, age, sex, said, (), later, words.days_so_far)
+    return Told(findings, age, sex, said, tuple(c.finding for c in doubts) if signs else (), later, words.days_so_far,
+                tuple(signs))
 
 
 def _marks(iv: Interview, given: dict[int, Given]) -> tuple[str, ...]:
@@ -318,7 +327,7 @@ def _interview(console: Console, plain: bool, limit: int,
         return None
     told_age, told_sex = told.age, told.sex
     iv = start(told_age, told_sex)
-    iv = describe(iv, told.findings, told.words, told.unsure, told.partial, told.days_so_far) \
+    iv = describe(iv, told.findings, told.words, told.unsure, told.partial, told.days_so_far, told.confirmed) \
         if told.findings or told.unsure or told.partial else iv
     about = told_age is not None and told_sex is not None  # as on the web: the words gave both
     about_at = -1  # how many questions were answered when About you was: b at the next question returns to it

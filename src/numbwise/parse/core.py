@@ -519,8 +519,10 @@ def parse(text: str) -> Parsed:
         skip = {i for i, c in enumerate(ctx.clause) if any(f <= i and ctx.clause[f] == c for f in ctx.family_from)}
         age, age_span, sex, sex_span = _age_sex(toks, lex, skip)
     context_blocked = set(blocked)  # the age's words below ("45 years old") are not a length, but "38 f, my right thumb" is a side
-    if age_span is not None:
-        blocked |= {i for i, t in enumerate(toks) if age_span[0] <= t.start < age_span[1] + 12}
+    if age_span is not None:  # up to a sentence end or comma: "I'm 63. Two hours ago" is a length (walkthrough R, Luis)
+        near = [i for i, t in enumerate(toks) if age_span[0] <= t.start < age_span[1] + 12]
+        stop = next((i for i in near if toks[i].start >= age_span[1] and toks[i].text in _AGE_ENDS), None)
+        blocked |= {i for i in near if stop is None or i < stop}
     # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
     mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
     mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
@@ -639,6 +641,9 @@ def _clause_at(ctx: _Context, toks: list[Token], char: int) -> int:
         if t.start >= char:
             return ctx.clause[i]
     return -1
+
+
+_AGE_ENDS = frozenset({".", ",", ";", "!", "?"})  # what ends the words of an age ("45 years old")
 
 
 def _blocked_clauses(ctx: _Context, toks: list[Token]) -> set[int]:

@@ -32,26 +32,30 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
 
 
 def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
-    from numbwise.assess.interview import FOR_SOMEONE_ELSE_TOLD, words_check_now
+    from numbwise.assess.interview import ALSO_UNDERSTOOD, FOR_SOMEONE_ELSE_TOLD, emergency_beside, words_check_now
     from numbwise.parse import Chip
     from numbwise.web.check import _numbers
 
-    items = [Chip(**c) for c in told["chips"] if c["finding"] in told["findings"]]
+    signs = told.get("confirmed") or {}  # the emergency signs just confirmed: kept as read, not shown again
+    beside = set(emergency_beside(told["findings"], signs))
+    items = [Chip(**c) for c in told["chips"] if c["finding"] in beside]
     about = [Chip(**c) for c in told.get("about", [])]
     unsure = [Chip(**c) for c in told.get("unsure", [])]
     partial = [Chip(**c) for c in told.get("partial", [])]
     both = {"age", "sex"} <= {c.finding for c in about}  # About you is skipped, and with it its line for someone else
     return _page(request, "check_describe_chips.html", {
         "title": "What we understood", "chips": items, "text": text, "about": about, "unsure": unsure, "partial": partial,
-        "someone_else": FOR_SOMEONE_ELSE_TOLD if both else None,
-        # a warning sign the words left not sure: how to check it and when to call, now (as after the emergency screen)
-        "check_now": words_check_now([c.finding for c in unsure], told["findings"]), "numbers": _numbers(),
+        "someone_else": FOR_SOMEONE_ELSE_TOLD if both else None, "also": ALSO_UNDERSTOOD if signs else None,
+        # a warning sign the words left not sure: how to check it and when to call, now (as after the emergency screen);
+        # after a confirmed emergency the call advice is already given, and the result lists these signs
+        "check_now": None if signs else words_check_now([c.finding for c in unsure], told["findings"]),
+        "numbers": _numbers(),
         "token": str(_serializer(request).dumps(told)),
     })
 
 
 def _handover(request: Request, findings: dict[str, bool], age: int | None, sex: str | None,
-              told: dict[str, Any] | None = None, unsure: Collection[str] = ()) -> Response:
+              told: dict[str, Any] | None = None, unsure: Collection[str] = (), confirmed: Collection[str] = ()) -> Response:
     """Start the check from what the words said: the core's next question, or the result. The chips' words go
     along, to be quoted when a reading is asked back (interview.asked_back); what the words hedged goes in as
     'not sure' (`unsure`, as the person kept it), and what they said only in part is asked (`partial`)."""
@@ -64,7 +68,7 @@ def _handover(request: Request, findings: dict[str, bool], age: int | None, sex:
     partial = [str(c["finding"]) for c in (told or {}).get("partial", []) if isinstance(c, dict) and "finding" in c]
     days = (told or {}).get("days_so_far")  # how long the words said it has been there (parse.Parsed.days_so_far)
     days = float(days) if isinstance(days, (int, float)) and not isinstance(days, bool) else None
-    iv = describe(start(age, sex), findings, words, unsure, partial, days) if findings or unsure or partial \
+    iv = describe(start(age, sex), findings, words, unsure, partial, days, confirmed) if findings or unsure or partial \
         else start(age, sex)
     return _next(request, iv, age is not None and sex is not None, {})
 
@@ -118,7 +122,8 @@ async def describe_read(request: Request) -> Response:
 
 @router.post("/check/describe/confirm")
 async def describe_confirm(request: Request) -> Response:
-    """'Yes, it is happening now' (straight to the emergency advice), 'that's not what I meant', or the kept chips."""
+    """'Yes, that is right' (the signs kept, the rest of the words shown to check), 'that's not what I meant', or the
+    kept chips."""
     from itsdangerous import BadSignature
 
     from numbwise.parse import without
@@ -135,22 +140,29 @@ async def describe_confirm(request: Request) -> Response:
         return _page(request, "problem.html", {"title": "Something went wrong",
                                                "message": "We could not read your description. Please start again."}, 400)
     choice = form.get("answer")
-    if choice == "emergency":  # the signs shown and confirmed, not readings never shown
+    if choice == "emergency":  # the signs confirmed; every other reading is shown next for a check (as in the terminal)
+        from numbwise.assess.interview import emergency_beside
+
         urgent = {str(f) for f in told.get("urgent", [])}
-        return _handover(request, told.get("emergency_answers") or {f: v for f, v in findings.items() if f in urgent},
-                         age, sex, told, _unsure(told))
+        signs = {str(f): bool(v) for f, v in dict(told.get("emergency_answers") or
+                                                  {f: v for f, v in findings.items() if f in urgent}).items()}
+        told.pop("urgent", None)
+        if not (emergency_beside(findings, signs) or told.get("unsure") or told.get("partial") or told.get("about")):
+            return _handover(request, signs, age, sex, told, _unsure(told), signs)
+        return _chips_page(request, told | {"confirmed": signs}, "")
     if choice == "not_meant":
         told["findings"] = without(findings, told.get("urgent", []))
         told.pop("urgent", None)
         return _chips_page(request, told, "")
-    from numbwise.parse import corrected
+    from numbwise.assess.interview import after_emergency
 
     kept = {str(v) for v in form.getlist("keep")}
     flipped = {str(v) for v in form.getlist("flip")}
     about = {str(v) for v in form.getlist("keep_about")}  # an age or sex unticked is asked in About you
     doubts = {str(v) for v in form.getlist("keep_unsure")}  # an unticked 'not sure' is asked instead
-    return _handover(request, corrected(findings, kept, flipped), age if "age" in about else None,
-                     sex if "sex" in about else None, told, [f for f in _unsure(told) if f in doubts])
+    signs = {str(f): bool(v) for f, v in dict(told.get("confirmed") or {}).items()}  # from the signed token only
+    return _handover(request, after_emergency(findings, signs, kept, flipped), age if "age" in about else None,
+                     sex if "sex" in about else None, told, [f for f in _unsure(told) if f in doubts], signs)
 
 
 def _unsure(told: dict[str, Any]) -> list[str]:
