@@ -374,13 +374,31 @@ def _asked_back_list(iv: Interview) -> str | None:
     answered = _from_questions(iv)
     by_id = {c.rule.id: c.rule for c in compiled_rules()}
     findings = load().findings
-    said = [findings[f].said_yes.rstrip(".") for f in dict.fromkeys(
+    picked = _picked_options(iv)
+    said = [picked.get(f) or findings[f].said_yes.rstrip(".") for f in dict.fromkeys(
         leaf.present for rid in guard.rules for leaf in by_id[rid].when.leaves() if leaf.present)
         if f is not None and answered.get(f) is True and f in findings]
+    said = list(dict.fromkeys(said))  # one option that set two findings is said once
     if not said:
         return None
     joined = " and ".join(t[:1].lower() + t[1:] for t in said)
     return ASKED_BACK_LIST.format(said=joined)
+
+
+def _picked_options(iv: Interview) -> dict[str, str]:
+    """For each finding a choice question set yes, the option the person picked, in its own words (walkthrough S,
+    Nadia picked "It crept or spread ... over several minutes" and read "You answered that it started suddenly")."""
+    out: dict[str, str] = {}
+    for q, updates, _ in iv.history:
+        if q.kind != "choice":
+            continue
+        given = dict(updates)
+        for i, label in enumerate(q.labels):
+            yes = [f for f, v in given.items() if v is True]
+            if choice_answer(q, i) == given and len(yes) > 1:  # an option that says more than its one finding
+                out |= {f: label.rstrip(".") for f in yes}
+                break
+    return out
 
 
 def text_question(findings: tuple[str, ...]) -> Question:
