@@ -102,3 +102,12 @@ def test_meis_clumsy_hand_is_not_called_only_weak_in_why_this_level() -> None:
     assert "CALL EMERGENCY SERVICES NOW" in out
     assert "A hand that suddenly becomes weak or clumsy, along with numbness, can be a stroke." in out
     assert "suddenly becomes weak, along" not in out
+
+
+def test_when_i_panic_is_her_panic_attacks_and_a_denial_is_not() -> None:
+    """Walkthrough S (Hana): "when i panic i breathe really fast" was asked again as "Do you have panic attacks or
+    anxiety?"; near miss: "I don't panic" says nothing of the kind."""
+    from numbwise.parse import parse
+
+    assert parse("when i panic i breathe really fast and my hands tingle").findings.get("anxiety_history") is True
+    assert "anxiety_history" not in parse("I don't panic, my hand just goes numb").findings

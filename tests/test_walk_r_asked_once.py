@@ -21,14 +21,15 @@ def _flat(text: str) -> str:
 
 def _hana(confirm: str) -> str:
     """Hana keeps every reading (her words no longer say how it came on, so the start is asked), is not sure of face
-    numbness, says it started suddenly, no injury, yes to panic attacks."""
+    numbness, says it started suddenly; the list asked back comes next ("when i panic" is her panic attacks), then no
+    injury."""
     run = run_cli("--plain", "check", "--no-diary", "--describe", HANA,
-                  input="\n?4\n\n24\nf\n1\nn\ny\n" + confirm + "L0 R0\n" + "\nn\n" * 30)
+                  input="\n?4\n\n24\nf\n1\n" + confirm + "n\nL0 R0\n" + "\nn\n" * 30)
     return _flat(run.out)
 
 
 def test_hana_is_asked_back_her_words_once_in_one_list_saying_why() -> None:
-    out = _hana("1 2 3 4 5\n")
+    out = _hana("1 2 3 4 5 6\n")
     assert "URGENCY:" in out, out[-1500:]
     assert out.count("Is each of these true for you?") == 1, re.findall(r"Question \d+: (.*?\?)", out)
     head = out.split(CONFIRM)[0][-400:]
