@@ -116,10 +116,12 @@ def test_priya_cold_sweat_help_tells_low_sugar_sweating_apart_without_clearing_t
     assert "low blood sugar" in f.help and "sugar" in f.help
     assert "answer yes" in f.help.lower()  # safety first: unsure, or not eased by sugar, stays a yes
     assert "nhs_low_blood_sugar" in f.sources
-    assert f.how_to_check and "low blood sugar" in f.how_to_check and "If you are not sure, call" in f.how_to_check
+    # one order of steps (walkthrough S): sugar now, call if not eased 10 to 15 minutes after; any other sweat, call now
+    assert f.how_to_check and "low blood sugar" in f.how_to_check and "10 to 15 minutes" in f.how_to_check
+    assert "If you are not sure, call" not in f.how_to_check
     r = run_cli("--plain", "check", "--no-diary", "--describe", "my fingers are tingling",
                 input="?12\n\n")
-    assert "low blood sugar, not this sign" in " ".join(r.out.split())  # a "not sure" shows it on the check-now list
+    assert "can be low blood sugar" in " ".join(r.out.split())  # a "not sure" shows it on the check-now list
 
 
 def test_tariq_injury_help_says_whether_a_lifting_strain_counts() -> None:

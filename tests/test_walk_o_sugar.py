@@ -54,13 +54,13 @@ def test_priyas_not_sure_confusion_leads_with_sugar_now_and_when_to_call(tmp_pat
     act = _act("em_low_sugar_confused")
     for case in (PRIYA, PRIYA_WALK):
         plan = assess_plan(case, tmp_path)
-        assert plan["leads"] == "emergency" and (plan["title"], plan["action"]) == (act.title, act.action)
+        assert plan["leads"] == "emergency" and (plan["title"], plan["action"]) == (act.title_if_unsure, act.action)
         assert "sugary" in plan["action"] and "confused" in plan["action"] and "not better" in plan["action"]
         assert plan["next_steps"] == [] and plan["caution_today"] is False
         assert plan["numbers"]  # the banner says when to call: the call links go with it
         text = assess_cli(case, tmp_path)
         top = text.split("Why this level")[0]
-        assert top.index("TREAT") < top.index("sugary drink")
+        assert top.index(act.title_if_unsure.upper()) < top.index("sugary drink")
         for said in STROKE_STORY:
             assert said not in text, said
         assert text.count("? You feel confused, and this is new") == 1  # the doubt is said back once
@@ -127,5 +127,5 @@ def test_a_saved_check_repeats_the_low_sugar_banner() -> None:
     from numbwise.assess.result import saved_act
 
     act = _act("em_low_sugar_confused")
-    assert saved_act("routine", PRIYA) == (act.title, act.action)
-    assert saved_act("routine", PRIYA_WALK) == (act.title, act.action)
+    assert saved_act("routine", PRIYA) == (act.title_if_unsure, act.action)
+    assert saved_act("routine", PRIYA_WALK) == (act.title_if_unsure, act.action)

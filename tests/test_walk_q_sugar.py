@@ -51,7 +51,7 @@ def test_the_core_asks_confusion_first_then_shows_the_sugar_step() -> None:
     assert sugar_first(iv) is None  # confusion not asked yet: asked first, so "see what to do now" has an answer
     unsure = answer(iv, q, {})
     step = sugar_first(unsure)
-    assert step is not None and step.title == _act().title and _act().action in " ".join(step.lines)
+    assert step is not None and step.title == _act().title_if_unsure and _act().action in " ".join(step.lines)
     assert any("meter" in line for line in step.lines) and step.go_on == FIRST.go_on
     after = next_question(unsure)
     assert after is not None and after.id == SCREEN.id and "confusion" not in after.findings  # asked once
@@ -79,15 +79,15 @@ def test_priyas_words_show_the_sugar_step_before_the_second_question() -> None:
     out = _words("\n?\n1\n")
     assert f"Question 1: {CONFUSED_Q}" in out
     assert out.index(" ".join(FIRST.still.split())) < out.index("Question 1:")  # the first aid above the first question
-    step = out.index(act.title)
+    step = out.index(act.title_if_unsure)
     assert step > out.index("Question 1:") and act.action.split()[0] in out[step:]
     assert "meter" in out[step:] and "Call 911" in out[step:]
     assert "Question 2" not in out
-    assert "TREAT LOW BLOOD SUGAR NOW" in out and "You answered 1 question" in out
+    assert act.title_if_unsure.upper() in out and "You answered 1 question" in out
     assert STROKE_FACE not in out  # beside low-sugar signs, not only stroke checks
     on = _words("\n?\n2\nq\n")
-    assert on.index(act.title) < on.index("Question 2:")
-    assert on.index(" ".join(FIRST.still.split()), on.index(act.title)) < on.index("Question 2:")  # the line stays
+    assert on.index(act.title_if_unsure) < on.index("Question 2:")
+    assert on.index(" ".join(FIRST.still.split()), on.index(act.title_if_unsure)) < on.index("Question 2:")  # the line stays
 
 
 def test_step_by_step_shows_the_sugar_step_right_after_the_sugar_answer() -> None:
@@ -96,18 +96,18 @@ def test_step_by_step_shows_the_sugar_step_right_after_the_sugar_answer() -> Non
     # the screen, About you, how it started, fingers, one hand, where else, then "Do you have any of these?"
     out = _terminal(f"?{CONFUSED_ITEM}\n\n35\nf\n?\n?\n?\n?\n{SUGAR_ITEM}\n\n1\n")
     sugar = out.index("feel better after something sugary")
-    assert out.index(act.title, sugar) < out.index("TREAT LOW BLOOD SUGAR NOW")
+    assert out.index(act.title_if_unsure, sugar) < out.index(act.title_if_unsure.upper())
     assert "Question 6: Do you have any of these?" in out and "Question 7" not in out
 
 
 def test_near_miss_a_no_to_confusion_gets_no_early_step() -> None:
     out = _words("\nn\nq\n")
-    assert "Question 2:" in out and _act().title not in out
+    assert "Question 2:" in out and _act().title_if_unsure not in out
 
 
 def test_near_miss_no_low_sugar_signs_keeps_the_stroke_checks() -> None:
     out = _terminal(f"?{CONFUSED_ITEM}\n\nq\n")
-    assert STROKE_FACE in out and _act().title not in out
+    assert STROKE_FACE in out and _act().title_if_unsure not in out
 
 
 def test_words_doubting_confusion_beside_low_sugar_get_the_sugar_check_then_the_step() -> None:
@@ -116,9 +116,9 @@ def test_words_doubting_confusion_beside_low_sugar_get_the_sugar_check_then_the_
     act = _act()
     out = _terminal("\n1\n", "--describe", "35 f, shaky and sweaty, I missed a meal, maybe a bit confused")
     assert " ".join(act.unsure_check.split()) in out and STROKE_FACE not in out
-    assert out.index(act.title) < out.index("TREAT LOW BLOOD SUGAR NOW") and "Question 1" not in out
+    assert out.index(act.title_if_unsure) < out.index(act.title_if_unsure.upper()) and "Question 1" not in out
     alone = _terminal("q\n", "--describe", "35 f, maybe a bit confused")
-    assert STROKE_FACE in alone and act.title not in alone
+    assert STROKE_FACE in alone and act.title_if_unsure not in alone
 
 
 def test_the_call_now_list_keeps_confused_or_drowsy_beside_low_sugar_signs(tmp_path: Path) -> None:

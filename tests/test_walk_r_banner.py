@@ -149,7 +149,7 @@ def test_beside_the_low_sugar_banner_the_box_says_the_banners_own_call(tmp_path:
     assert act is not None and act.if_unsure
     for case in (PRIYA_WALK, PRIYA):
         plan = assess_plan(case, tmp_path)
-        assert plan["title"] == act.title
+        assert plan["title"] == act.title_if_unsure
         assert "might be true now" not in plan["caution"], plan["caution"]
         assert " ".join(act.if_unsure.split()) in plan["caution"], plan["caution"]
     walk = assess_plan(PRIYA_WALK, tmp_path)

@@ -630,21 +630,34 @@ def sweep_question(s: Sweep, items: Collection[str]) -> Question:
     return Question(s.id, "sweep", s.text, s.help, s.why, tuple(items), tuple(checklist_label(f) for f in items))
 
 
-def unsure_checks(advice: UnsureAdvice, screen: Collection[str], unsure: Collection[str]) -> tuple[tuple[str, ...], bool]:
+def unsure_checks(advice: UnsureAdvice, screen: Collection[str], unsure: Collection[str],
+                  answers: Mapping[str, bool] | None = None) -> tuple[tuple[str, ...], bool]:
     """How to check the signs a person was not sure of, and whether the screen's "call now" fits them.
 
     Each sign's own check first (a temperature, the bladder); the stroke checks only when a stroke sign is among
     them. The call-now line fits the screen's own signs and the stroke signs; a sign from elsewhere (a fever during
-    chemotherapy) says in its own check whom to call.
+    chemotherapy) says in its own check whom to call, and so does a check worded for the other answers
+    (`how_to_check_with`: a cold sweat beside signs of low blood sugar, sugar first).
     """
+    own = [f for f in unsure if not check_with(f, answers or {})]
     stroke = not advice.for_findings or any(f in advice.for_findings for f in unsure)
-    return own_checks(unsure) + (tuple(advice.check) if stroke else ()), stroke or any(f in screen for f in unsure)
+    return own_checks(unsure, answers) + (tuple(advice.check) if stroke else ()), stroke or any(f in screen for f in own)
 
 
-def own_checks(unsure: Collection[str]) -> tuple[str, ...]:
-    """Each sign's own how-to-check text (findings.yaml `how_to_check`: take a temperature), in the order given."""
+def check_with(fid: str, answers: Mapping[str, bool]) -> str:
+    """A sign's check worded for the other answers (findings.yaml `how_to_check_with`, the first whose finding is yes),
+    or "": it says itself when to call (walkthrough S, Priya: a cold sweat beside low blood sugar, sugar first)."""
+    entry = load().findings.get(fid)
+    text = next((t for g, t in entry.how_to_check_with.items() if answers.get(g) is True), "") if entry else ""
+    return " ".join(text.split())
+
+
+def own_checks(unsure: Collection[str], answers: Mapping[str, bool] | None = None) -> tuple[str, ...]:
+    """Each sign's own how-to-check text (findings.yaml `how_to_check`: take a temperature), in the order given,
+    worded for the other answers where it has such words (`check_with`)."""
     findings = load().findings
-    return tuple(t for t in (findings[f].how_to_check if f in findings else None for f in unsure) if t)
+    return tuple(t for t in (check_with(f, answers or {}) or (findings[f].how_to_check if f in findings else None)
+                             for f in unsure) if t)
 
 
 def unsure_advice(q: Question, updates: Mapping[str, bool], answers: Mapping[str, bool] | None = None) -> UnsureAdvice | None:
@@ -656,7 +669,7 @@ def unsure_advice(q: Question, updates: Mapping[str, bool], answers: Mapping[str
     unsure = [f for f in q.findings if f not in updates]
     sugar = _sugar_check(unsure, answers or {})
     rest = [f for f in unsure if not (sugar and f == CONFUSED)]
-    checks, _ = unsure_checks(q.if_unsure, q.findings, rest) if rest else ((), False)
+    checks, _ = unsure_checks(q.if_unsure, q.findings, rest, answers) if rest else ((), False)
     checks = (*sugar, *checks)
     return q.if_unsure.model_copy(update={"check": list(checks or q.if_unsure.check)})
 
@@ -742,7 +755,9 @@ def sugar_first(iv: Interview, limit: int = MAX_QUESTIONS) -> SugarStep | None:
     lines = [" ".join(rule.act.action.split()), *rule.act.do[:1]]
     if CONFUSED in iv.unsure and rule.act.unsure_check:
         lines.append(" ".join(rule.act.unsure_check.split()))
-    return SugarStep(rule.act.title or rule.title, tuple(lines), " ".join(first.go_on.split()))
+    # a 'not sure' gets the title its result will show (both steps, walkthrough S); a yes, the rule's own
+    title = (rule.act.title_if_unsure if CONFUSED in iv.unsure else None) or rule.act.title or rule.title
+    return SugarStep(title, tuple(lines), " ".join(first.go_on.split()))
 
 
 def _sugar_question(iv: Interview) -> Question | None:
@@ -1554,5 +1569,5 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "emergency_beside", "emergency_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
+           "settled_emergency", "check_now", "check_with", "emergency_beside", "emergency_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now", "LENGTH", "length_question"]

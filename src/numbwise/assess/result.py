@@ -15,7 +15,7 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment, unsure_sign_matters
 from numbwise.assess.explain import STRONG, cause_reasons, statement, triage_reasons
-from numbwise.assess.interview import (cause_gain, checklist_label, fits, own_checks, positive_findings, settled_by_another,
+from numbwise.assess.interview import (cause_gain, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import (
@@ -1027,6 +1027,30 @@ def _fitting(act: RuleAct, findings: Mapping[str, bool], age: int | None) -> Rul
                                   "do_not": [d for d in act.do_not if d not in out]})
 
 
+def _first_aid(act: _Act, rules: Collection[str], findings: Mapping[str, bool], age: int | None,
+               lead: Rule | None) -> _Act:
+    """A call-now banner's to-do list led by the first aid of a rule whose signs are in the answers (`first_with`:
+    something sugary beside signs of low blood sugar), when that rule did not set the banner: as when it fires beside
+    another emergency (`also_first`), so "Suddenly" never drops the sugar every question showed (walkthrough S, Priya).
+    A rule that fired with first aid of its own put first (`also_first`: the sugar line of very low blood sugar) has
+    said it already."""
+    kb = load()
+    if lead is None and any(r.act is not None and r.act.also_first for r in kb.triage.rules if r.id in rules):
+        return act
+    first: list[str] = []
+    not_do: list[str] = []
+    for rule in kb.triage.rules:
+        if rule.act is None or not rule.act.first_with or lead is not None and lead.id == rule.id:
+            continue
+        if any(findings.get(f) is True for f in rule.act.first_with):
+            own = _worded(_fitting(rule.act, findings, age), findings, age)
+            first.append(" ".join((own.also or own.action).split()))
+            not_do += [" ".join(d.split()) for d in own.do_not]
+    if not first or set(first) <= {" ".join(d.split()) for d in act.do}:
+        return act
+    return replace(act, do=tuple(dict.fromkeys([*first, *act.do])), do_not=tuple(dict.fromkeys([*act.do_not, *not_do])))
+
+
 def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int | None = None) -> _Act:
     """The banner of a rule that leads a result from a 'not sure' (its title, action and what to do), as a yes shows it,
     less the lines that presume a yes (`unsure_drops`: "do not wait to see if the fever goes away") and those that do
@@ -1035,7 +1059,7 @@ def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int |
     lt = load().triage.levels[rule.level]
     drops = set(rule.act.unsure_drops)
     act = _worded(_fitting(rule.act, findings or {}, age), findings, age)
-    return _Act(act.title or lt.title, act.action, act.by_when or lt.by_when,
+    return _Act(act.title_if_unsure or act.title or lt.title, act.action, act.by_when or lt.by_when,
                 tuple(d for d in act.do if d not in drops), tuple(d for d in act.do_not if d not in drops))
 
 
@@ -1375,6 +1399,9 @@ def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int
     a start not known in numbness weeks old (`_old_lead`, walkthrough Q)."""
     rules = {u.finding: _own_rule(u, findings, age) for u in doubts}
     out = {f: (r.act.unsure_check or "") if r.act else "" for f, r in rules.items() if r is not None}
+    for u in doubts:  # a check worded for the other answers says itself when to call (a cold sweat beside low sugar)
+        if not out.get(u.finding) and check_with(u.finding, findings):
+            out[u.finding] = check_with(u.finding, findings)
     start = load().findings.get("onset_sudden")
     if start is not None and start.how_to_check and (_start_only(doubts, findings, age) and _today_lead(
             doubts, findings, level, age, days) or _old_lead(doubts, findings, level, age, days)):
@@ -1472,6 +1499,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
         tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
     now = led is not None and _now_lead(doubts, findings, level, days)  # one path, call now (walkthrough K)
+    if level == "emergency" or now:  # a call-now banner: first aid that cannot wait leads its to-do list
+        act = _first_aid(act, result.rules, findings, age, lead)
     today = led is not None and not now and _today_lead(doubts, findings, level, age, days)  # one path, help today (walkthrough J)
     old = led is not None and _old_lead(doubts, findings, level, age, days)  # one path, a GP within days (walkthrough Q)
     # under a call-now or help-today banner a home-care pattern's reason ("can often be eased at home", "fine to care
@@ -1486,7 +1515,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
         # a calmer rule the leading one covers ("a doctor should check it today" for the same injury under "go to
         # A&E now", walkthrough O, Kofi) would read as the slower path: not said; a reason about anything else stays
-        kept = _not_covered(told, level, (lead.id,))
+        kept = tuple(r for r in _not_covered(told, level, (lead.id,)) if r not in lead.act.hides_reasons)
         if kept != told:
             why = (tuple(triage_reasons(Triage(level, result.red_flags, kept), findings)) if kept else ()) + (
                 _explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ()) + _buts(

@@ -188,6 +188,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for other in f.phrases.needs if f.phrases else []:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': phrases need '{other}', which is not another known finding")
+        for other in f.how_to_check_with:
+            if other == fid or other not in voc.findings:
+                problems.append(f"findings.yaml: entry '{fid}': how_to_check_with '{other}', which is not another known finding")
         for other in f.said_yes_beside_no:
             if other == fid or other not in voc.findings:
                 problems.append(f"findings.yaml: entry '{fid}': said_yes_beside_no '{other}', which is not another known finding")
@@ -325,6 +328,14 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                     problems.append(f"triage_rules.yaml: entry '{rule.id}': drops a line its level does not have: '{line}'")
             if rule.level not in ("emergency", "urgent"):
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': only emergency and urgent rules carry an act")
+            for fid in rule.act.first_with:
+                if fid not in voc.findings:
+                    problems.append(f"triage_rules.yaml: entry '{rule.id}': first_with unknown finding '{fid}'")
+            if rule.act.first_with and (rule.level != "emergency" or not rule.act.also):
+                problems.append(f"triage_rules.yaml: entry '{rule.id}': first_with needs an emergency rule with an 'also' line")
+            for rid in rule.act.hides_reasons:
+                if rid not in {r.id for r in tri.rules}:
+                    problems.append(f"triage_rules.yaml: entry '{rule.id}': hides_reasons unknown rule '{rid}'")
     for level in ("emergency", "urgent", "routine", "self_care"):
         if level not in tri.levels:
             problems.append(f"triage_rules.yaml: levels: '{level}' is missing")

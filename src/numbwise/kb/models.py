@@ -166,6 +166,10 @@ class Finding(Strict):
     # attacks or anxiety. When the tingling comes ...", walkthrough R, Hana: two questions read as the same one asked twice)
     question_after_yes: dict[Ident, Text] = {}
     how_to_check: Text | None = None  # said to a person unsure of it, when it could raise their result (take a temperature)
+    # The check worded when another finding is yes (the first listed that is): a cold sweat beside signs of low blood
+    # sugar is sugar first, then call if it has not eased (walkthrough S, Priya: "wait 15 minutes" and "call now" in one
+    # paragraph). It says itself when to call, so the emergency screen's "call now if any of these" is not added for it.
+    how_to_check_with: dict[Ident, Text] = {}
     # The question as "What would tell the causes apart" offers it to a person who answered it 'not sure' (how they can
     # find out: a blood test for diabetes); without it, a question already answered 'not sure' is not offered again.
     if_unsure: Text | None = None
@@ -644,6 +648,9 @@ class RuleAct(Strict):
     """
 
     title: Text | None = None  # the banner's heading, in place of the level's
+    # The heading when it leads from a 'not sure' (`lead_if_unsure`): both steps, as the action says them (walkthrough S,
+    # Priya, not sure whether she is confused: "Treat low blood sugar now" over "call if you might be confused").
+    title_if_unsure: Text | None = None
     action: Text
     by_when: Text | None = None
     also: Text | None = None  # the line added to the level's own advice when another rule of the level has no act
@@ -673,6 +680,13 @@ class RuleAct(Strict):
     unsure_numbers: bool = False
     # `also` first in the level's to-do list, before "call now": first aid that cannot wait (sugar for low blood sugar).
     also_first: bool = False
+    # `also` (and `do_not`) first in the to-do list of any call-now result whose answers have one of these yes, though
+    # this rule did not fire and another's banner stands (walkthrough S, Priya: low blood sugar and a sudden start gave
+    # stroke advice only, never "have something sugary now").
+    first_with: list[Ident] = []
+    # Rules whose reasons are not said under this act's banner: they would read as another path (walkthrough S:
+    # "we can't suggest home care alone" under "have something sugary now").
+    hides_reasons: list[Ident] = []
     # The act's lines said differently when the answers fit (no "if you have diabetes" to someone who said so).
     reworded: list[LevelLine] = []
     sources: SourceRefs
