@@ -87,3 +87,21 @@ def test_bens_own_words_give_the_foot_line_today_and_no_fingertip_reason() -> No
     assert "sores or ulcers on your fingertips" not in out.split("Type the numbers of any we got wrong", 1)[0]
     assert "Sores or ulcers on the fingertips" not in out
     assert FOOT_LINE in _section(out, TODAY)
+
+
+def test_a_home_step_that_says_the_same_day_is_refused(kb_copy: Path) -> None:
+    """A pace belongs to a watch line under its level's heading: a home step or safety step that says "the same day"
+    would sit under a "days to two weeks" banner (kb check)."""
+    from numbwise.kb.loader import KnowledgeError, load_from
+
+    path = kb_copy / "care.yaml"
+    text = path.read_text()
+    for old in ("your weight off that foot and contact your GP or foot team. If they are closed, use an",
+                "your GP or foot team. If they are closed, use an out-of-hours service."):
+        assert old in text
+        text = text.replace(old, old.replace("foot team.", "foot team the same day."), 1)
+    path.write_text(text)
+    with pytest.raises(KnowledgeError) as exc:
+        load_from(kb_copy)
+    said = [p for p in exc.value.problems if "says urgent in words" in p]
+    assert any("entry 'diabetic_neuropathy': a home step" in p for p in said) and any("safety[0]" in p for p in said)
