@@ -17,7 +17,7 @@ from numbwise.assess.result import (NOTED, PLAN_DOUBT, UNSURE_SAID_BACK, ResultP
 from numbwise.assess.triage import LEVELS, rule_causes, triage
 from numbwise.care.plan import care_plan
 from numbwise.kb import load
-from numbwise.kb.loader import heading_disagrees
+from numbwise.kb.loader import heading_disagrees, urgency_in_text
 
 Draw = Callable[[list[Any]], Any]  # picks one of the options
 
@@ -165,6 +165,15 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
             if w.findings and group.level != "emergency" and LEVELS.index(would) > LEVELS.index(group.level):
                 out.append(f"'{w.text}' under '{group.heading}' though that change would be {would} for this person")
     out += same_change_at_two_levels(plan.watch_for)
+    # a change that needs a doctor today is a watch line under that heading, never a home step's "the same day" under a
+    # slower banner (walkthrough S, Ben: "days to two weeks" above "contact your foot team the same day")
+    if plan.level in ("routine", "self_care") and not (plan.caution_now or plan.caution_today):  # a today banner says it
+        home = [*(s.do for s in (plan.advice.steps if plan.advice is not None else ())), *plan.safety]
+        out += [f"a home step says {said} under '{plan.title}': {t[:60]}" for t in home
+                if (said := urgency_in_text(t)) is not None and LEVELS.index(said) < LEVELS.index(plan.level)]
+        if answers.get("diabetes") is True and not any(
+                g.level == "urgent" and any("on your foot" in w.text for w in g.items) for g in plan.watch_for):
+            out.append("diabetes below a doctor today, but no foot sore line under 'See a doctor today if'")
     if plan.level == "self_care":
         if plan.advice is None or not plan.advice.steps:
             out.append("a self-care result without home steps")

@@ -564,6 +564,12 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                     problems.append(f"care.yaml: entry '{pid}': a step note is about unknown finding '{note.about}'")
             if step.treatment is not None and step.treatment not in kb.treatments:
                 problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
+            # A home step shows under any banner, "days to two weeks" too: a pace ("the same day") is a watch line's
+            # to say, under the heading of its level (walkthrough S, Ben: a same-day foot sore deep in a home step).
+            # The care page's own wording (`on_care_page`) has no banner to disagree with.
+            problems += [f"care.yaml: entry '{pid}': a home step says {said} in words: '{text[:60]}...'"
+                         for text in (step.do, *(t for n in step.notes for t in (n.text, n.said_yes, n.do_if_yes) if t))
+                         if (said := urgency_in_text(text)) is not None]
         for offer in plan.ask_doctor:
             refs("care.yaml", pid, offer.sources)
             if offer.about is not None and offer.about not in voc.findings:
@@ -583,6 +589,8 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
     for i, safe in enumerate(care.safety):
         refs("care.yaml", f"safety[{i}]", safe.sources)
         problems += [f"care.yaml: safety[{i}]: unknown finding '{f}'" for f in safe.when if f not in voc.findings]
+        if (said := urgency_in_text(safe.do)) is not None:  # shown under any banner, as a home step is
+            problems.append(f"care.yaml: safety[{i}]: says {said} in words: '{safe.do[:60]}...'")
         problems += [f"care.yaml: safety[{i}]: not_with names no care plan '{c}'" for c in safe.not_with
                      if c not in care.plans]
     if care.safety and not care.safety_heading:
