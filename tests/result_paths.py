@@ -375,7 +375,7 @@ def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:
     'call your helpline now'); every emergency sign not sure of is under a call-now line or its rule's own words; and
     an emergency-type cause's note never says its signs are absent while the person was not sure of one."""
     from numbwise.assess.ranking import model
-    from numbwise.assess.result import EMERGENCY_CAUSE_NOTE
+    from numbwise.assess.result import emergency_cause_note
     from numbwise.kb import load
 
     kb, out = load(), []
@@ -403,7 +403,7 @@ def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:
     m = model()
     doubts = [u.finding for g in plan.unsure if g.level == "emergency" for u in g.items]
     for c in plan.causes:
-        if c.note == EMERGENCY_CAUSE_NOTE and c.id in m.causes:
+        if c.id in kb.triage.coherence.causes and c.note == emergency_cause_note(c.id) and c.id in m.causes:
             i = m.causes.index(c.id)
             pointing = [f for f in doubts if f in m.lift_present and m.lift_present[f][i] > 0]
             if pointing:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from numbwise.assess.case import Case
 from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed, home_care_unless_unsure
 from numbwise.assess.ranking import model, posterior, rank, shortlist
-from numbwise.assess.triage import LEVELS, Triage, compiled_rules, settling_questions, triage
+from numbwise.assess.triage import LEVELS, Triage, compile_cond, compiled_rules, settling_questions, triage
 from numbwise.kb import load
 from numbwise.kb.models import Cond, Sweep, UnsureAdvice
 
@@ -141,6 +141,10 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     still_open = () if _is_left_blank(question) else blank
     answers = dict(iv.answers)
     explicit = set(_from_questions(iv))  # what the person answered to a question; a later question may correct the words
+    if question.kind == "finding" and set(question.findings) <= {a.finding for a in load().interview.ask_alone}:
+        explicit -= set(question.findings)  # a list's "no" asked again on its own (`_ask_alone`): this answer stands,
+        for f in set(question.findings) - set(updates):  # and a 'not sure' to it is not known, never the list's "no"
+            answers.pop(f, None)
     answers.update({f: v for f, v in updates.items() if f not in explicit and (f not in iv.answers or question.kind != "text")})
     implied = _implied(updates, answers) if question.kind != "text" else {}
     one_of, unsure_too = _one_of_answered(question, updates, iv)
@@ -1299,6 +1303,9 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         if s is not None and len(yeses) > 1:
             return sweep_question(s, yeses)
         return finding_question(confirm[0])
+    alone = _ask_alone(iv)
+    if alone is not None and current != "emergency":
+        return alone
     hand = _hand_question(iv)
     if current == "emergency":
         pending = _unsettled(result.rules, iv)
@@ -1379,6 +1386,19 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
                 and not settled_by_another(fid, iv.answers):
             return _clarify(fid, iv)
+    return None
+
+
+def _ask_alone(iv: Interview) -> Question | None:
+    """An emergency sign answered no only inside a list ("none of these"), asked once on its own when later answers
+    tell its story (interview.yaml `ask_alone`; walkthrough S, Olivia: weak legs and a spread from her feet after
+    "none" to "weakness rising from your legs"), even at the limit: the list's no may have been a sign not recognised."""
+    for a in load().interview.ask_alone:
+        if iv.answers.get(a.finding) is not False or compile_cond(a.when)(iv.answers, iv.age) is None:
+            continue
+        asked = [q for q, _, _ in iv.history if a.finding in q.findings]
+        if asked and all(q.kind in ("screen", "sweep") for q in asked):
+            return finding_question(a.finding)
     return None
 
 

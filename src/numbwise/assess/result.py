@@ -37,11 +37,6 @@ CANT_TELL_MORE = ("Your answers fit more than one cause. These questions would h
                   "before you see a doctor, and take your answers with you:")
 MIN_SPREAD = 0.02  # how much a finding's chance must differ between the causes shown for it to tell them apart
 UNSURE_PARTS = "You were not sure about:"
-EMERGENCY_CAUSE_NOTE = ("If this were the cause, it would need emergency care. Your answers do not show its "
-                        "emergency signs now. If any of them start, call your emergency number now (see the list below).")
-# ... and when the person was not sure of a sign that points to it: never "your answers do not show its signs"
-EMERGENCY_CAUSE_UNSURE = ("If this were the cause, it would need emergency care. {parts} If that might be true, call "
-                          "your emergency number now.")
 # the first cause listed when none of the person's answers points to it (only away, or none): why it is there
 COMMON_NOTE = "Listed because it is common, not because of your answers."
 COMMON_AWAY_NOTE = "Listed because it is common, but your answers point away from it."
@@ -1067,12 +1062,20 @@ def _cause_note(cid: str, doubts: tuple[Unsure, ...]) -> str:
     """Why an emergency-type cause shown below emergency is not the level: its emergency signs the person was not sure
     of are named (a 'not sure' to trouble speaking beside a stroke), never "your answers do not show its signs"."""
     m = model()
+    co = load().triage.coherence
     i = m.causes.index(cid) if cid in m.causes else None
     mine = [u for u in doubts if u.level == "emergency"
             and (i is None or u.finding not in m.lift_present or m.lift_present[u.finding][i] > 0)]
     if not mine:
-        return EMERGENCY_CAUSE_NOTE
-    return EMERGENCY_CAUSE_UNSURE.format(parts=f"{UNSURE_PARTS} {'; '.join(u.text.rstrip('.') for u in mine)}.")
+        return emergency_cause_note(cid)
+    return co.cause_note_unsure.format(parts=f"{UNSURE_PARTS} {'; '.join(u.text.rstrip('.') for u in mine)}.")
+
+
+def emergency_cause_note(cid: str) -> str:
+    """The note under an emergency-type cause on a page below emergency when no sign pointing to it was left unknown:
+    what would make it a call now, never "it would need emergency care" beside a headline that says today."""
+    co = load().triage.coherence
+    return co.cause_note.format(signs=co.causes[cid].signs)
 
 
 def _safety(findings: Mapping[str, bool], level: str, advice: Advice | None) -> tuple[str, ...]:

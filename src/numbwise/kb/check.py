@@ -74,6 +74,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
             said = [a.title, a.action, a.by_when, a.also, *a.do, *a.do_not, a.if_unsure, a.why_if_unsure, a.unsure_check]
             out += [(f"triage.rules.{r.id}.act", t) for t in said if t]
     out += [("triage.watch_for", t) for w in tri.watch_for for t in (w.text, *w.parts.values(), *([w.again] if w.again else []))] + [("triage.coherence.why", tri.coherence.why)]
+    out += [("triage.coherence.cause_note", tri.coherence.cause_note.format(signs=c.signs)) for c in tri.coherence.causes.values()]
     for eid, e in kb.exercises.exercises.items():
         out += [(f"exercises.{eid}.summary", e.summary)] + [(f"exercises.{eid}.cautions", c) for c in e.cautions]
         out += [(f"exercises.{eid}.{st.id}.{k}", getattr(st, k)) for st in e.steps for k in ("text", "alt")]

@@ -277,6 +277,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for fid in cc.settle:
             if fid not in voc.findings:
                 problems.append(f"triage_rules.yaml: coherence.{cid}: unknown finding '{fid}'")
+    for key, tpl, slot in (("cause_note", tri.coherence.cause_note, "{signs}"),
+                           ("cause_note_unsure", tri.coherence.cause_note_unsure, "{parts}")):
+        if slot not in tpl or tpl.replace(slot, "").count("{"):
+            problems.append(f"triage_rules.yaml: coherence.{key} must hold {slot} and no other slot")
     for rule in tri.rules:
         problems += [f"triage_rules.yaml: entry '{rule.id}': {p}" for p in monotonicity_problems(rule)]
     routine_ids = {r.id for r in tri.rules if r.level == "routine" and r.generic}
@@ -362,6 +366,11 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("interview.yaml", kb.interview.left_blank.id, kb.interview.left_blank.sources)
     if kb.interview.confirm_emergency is not None:
         refs("interview.yaml", kb.interview.confirm_emergency.id, kb.interview.confirm_emergency.sources)
+    for alone in kb.interview.ask_alone:
+        refs("interview.yaml", f"ask_alone.{alone.finding}", alone.sources)
+        problems += [f"interview.yaml: ask_alone: unknown finding '{fid}'" for fid in
+                     (alone.finding, *(leaf.present or leaf.absent or leaf.not_present or leaf.unknown or ""
+                                       for leaf in alone.when.leaves())) if fid and fid not in voc.findings]
     if kb.interview.emergency_first is not None:
         problems += [f"interview.yaml: emergency_first.still_why_for: unknown finding '{fid}'"
                      for why in kb.interview.emergency_first.still_why_for for fid in why.findings if fid not in voc.findings]

@@ -755,6 +755,7 @@ class Rule(Strict):
 
 class CoherenceCause(Strict):
     settle: Annotated[list[Ident], Field(min_length=1)]  # the questions that would settle this cause
+    signs: Text  # its emergency signs in plain words, for {signs} in `cause_note` ("trouble breathing or swallowing")
 
 
 class Coherence(Strict):
@@ -764,6 +765,9 @@ class Coherence(Strict):
     min_probability: Probability
     why: Text
     self_care_why: Text  # why a self-care pattern whose own cause does not lead gives routine instead
+    # the note under such a cause on a page below emergency: never "it would need emergency care" beside "today"
+    cause_note: Text  # {signs}: the cause's own emergency signs
+    cause_note_unsure: Text  # {parts}: "You were not sure about: ...", the signs pointing to it that were not known
     causes: dict[Ident, CoherenceCause]
     sources: SourceRefs
 
@@ -1109,6 +1113,16 @@ class HowLong(Strict):
         return self
 
 
+class AskAlone(Strict):
+    """An emergency sign answered no only inside a list ("none of these"), asked once on its own when later answers
+    tell its story (walkthrough S, Olivia: legs weak and tingling spreading from her feet, "none" to the rising
+    weakness in the first list)."""
+
+    finding: Ident
+    when: Cond  # the answers that tell its story
+    sources: SourceRefs
+
+
 class InterviewFile(Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     safety_sweep: Sweep
@@ -1119,6 +1133,7 @@ class InterviewFile(Strict):
     emergency_first: EmergencyFirst | None = None  # the call advice before the questions that could change it
     sugar_first: SugarFirst | None = None  # the low-sugar first aid before the other questions
     how_long: HowLong | None = None  # how long the numbness has been there, before a call-now result that hinges on it
+    ask_alone: list[AskAlone] = []  # a list's "no" asked again on its own when later answers tell that sign's story
 
 
 # --- validated scores (instruments) ---------------------------------------------------------

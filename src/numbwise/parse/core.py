@@ -539,6 +539,7 @@ def parse(text: str) -> Parsed:
     mentions = [m for m in mentions if not (m.finding == "onset_gradual" and m.value and _clause_at(ctx, toks, m.start) in short)]
     mentions += _hands(toks, text, context_blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
+    mentions = _creeping_over_days(mentions, toks)
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
     mentions = _brief_leg_weakness(mentions, toks)
     mentions += _rising(mentions, lex)
@@ -1117,6 +1118,33 @@ def _new_limb(toks: list[Token], text: str, ctx: _Context, lex: Lexicon, blocked
         return [Mention("spreading_to_other_limbs", True, toks[i].start, toks[i].end, text[toks[i].start:toks[i].end],
                         "inferred", 0.7)]
     return []
+
+
+# An aura's spread is over minutes; these words put a spread read as one (spreads_over_minutes) in an aura's story.
+_MINUTE_WORDS = frozenset({"minute", "minutes", "min", "mins", "second", "seconds", "secs"})
+_AURA_STORY = frozenset({"migraine_history", "aura_like_usual", "headache_follows", "visual_aura", "comes_and_goes",
+                         "episode_resolved_within_hour"})
+_HAND_PLACES = frozenset({"both_hands", "one_hand", "numb_arm"})
+
+
+def _creeping_over_days(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+    """'It is creeping up' in numbness days old, with no word of minutes and no aura's story (a migraine, a bout that
+    comes and goes or is gone within the hour), is not an aura's spread over minutes (walkthrough S, Olivia: "my feet
+    then my hands started tingling 3 days ago; it is creeping up"): the spread over minutes is left to its question,
+    and, from the feet to the hands or arms, it is read as a spread to other limbs (`_rising` then asks back whether
+    weak legs mean weakness rising from them; it never sets that silently)."""
+    creeping = [m for m in mentions if m.finding == "spreads_over_minutes" and m.value is True and m.status == "said"]
+    if not creeping or any(t.text in _MINUTE_WORDS for t in toks):
+        return mentions
+    said = {m.finding for m in mentions if m.value is True}
+    over_days = "onset_over_days" in said or any(d.days >= 1 for d in durations(toks))
+    if said & _AURA_STORY or not over_days or "lasting_over_6_weeks" in said:
+        return mentions
+    kept = [m for m in mentions if m not in creeping]
+    if "numb_feet" in said and said & _HAND_PLACES and "spreading_to_other_limbs" not in said:
+        first = creeping[0]
+        kept.append(Mention("spreading_to_other_limbs", True, first.start, first.end, first.text, "inferred", 0.7))
+    return kept
 
 
 def _affirmed(hit: Hit, ctx: _Context, lex: Lexicon) -> bool:
