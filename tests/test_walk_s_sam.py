@@ -118,3 +118,13 @@ def test_near_miss_a_yes_emergency_keeps_its_own_screen() -> None:
         assert call_advice(iv) is None  # the screen's own emergency_first words
     assert not now_first(iv)
     assert length_question() is not None
+
+
+def test_never_after_an_emergency_screen_already_shown() -> None:
+    """Nadia (walkthrough R): her words made an emergency (its screen, then her usual aura explained it); 'not sure'
+    of every stroke sign later would give the call-now path, but its advice was on screen already: not shown again."""
+    nadia = ("tingling spread slowly over 20 minutes from my fingers up my arm to my face, then my usual migraine "
+             "headache, it is gone now, same as my usual aura")
+    keys = ["y", "", "2", "4", "n", "29", "f", "y", "n", "n", "n", "n", "1 2 3"] + ["?"] * 30
+    out = _check("\n".join(keys) + "\n", words=nadia)
+    assert out.count(CHOICE) == 1 and "Please type 1 or 2" not in out

@@ -158,7 +158,18 @@ def test_a_hedged_sign_is_shown_as_not_sure_and_carried_into_the_check(live: Liv
     token = _hidden(page, "token")
     kept = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep"),
                                                   ("keep_unsure", "speech_difficulty")], cookie).body.decode()
-    assert "With the numbness, do you have any of these now" in kept and speech not in kept  # answered 'not sure': not asked again
+    # answered 'not sure': not asked again; a stroke sign not sure of gives the call-now page at once (walkthrough S)
+    assert "Answer a few questions" in kept and speech not in kept
+    on = _form(live, "/check", [("csrf", csrf), ("state", _hidden(kept, "state")), ("answer", "emergency_go_on")],
+               cookie).body.decode()
+    while "With the numbness, do you have any of these now" not in on:  # a few questions (how long), About you
+        about = 'value="about"' in on
+        assert about or 'name="answer" value="unsure"' in on, re.findall(r"<h1[^>]*>.*?</h1>", on)
+        on = _form(live, "/check", [("csrf", csrf), ("state", _hidden(on, "state")),
+                                    *([("answer", "about"), ("age", ""), ("sex", "")] if about else [("answer", "unsure")])],
+                   cookie).body.decode()
+        assert speech not in on
+    assert speech not in on
     asked = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep")], cookie).body.decode()
     assert "With the numbness, do you have any of these now" in asked and speech in asked  # unticked: asked instead
 

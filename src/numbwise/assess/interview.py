@@ -740,11 +740,12 @@ def now_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     """Did the last answer (or the person's words) just make a result that would say call now for a stroke sign or a
     start not sure of, in one hand, not known to be old (the result's call-now path, `_calls_now`), with questions
     still to ask? Every face then shows that advice at once, in the result's own words (walkthrough S, Sam: it came
-    after 9 more screens). Once only: never when any earlier step of these answers made it already (shown then), and
-    never when nothing is left to ask (the result follows at once)."""
+    after 9 more screens). Once only: never when any earlier step of these answers made it already or made an
+    emergency (its call advice was shown then: Nadia's aura, walkthrough R), and never when nothing is left to ask
+    (the result follows at once)."""
     if not iv.history or not _calls_now(iv) or next_question(iv, limit=limit) is None:
         return False
-    return not any(_calls_now(p) for p in _prefixes(iv))
+    return not any(_calls_now(p) or outcome(p).triage == "emergency" for p in _prefixes(iv))
 
 
 SUGAR, CONFUSED = "low_sugar_symptoms", "confusion"
