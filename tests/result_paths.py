@@ -268,6 +268,9 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         if not (plan.heading == plan.title and plan.doubt_heading == plan.caution_title
                 and plan.banner_level == "emergency"):
             out.append(f"the call-now banner does not name its level first, in the emergency colour: '{plan.heading}'")
+    elif plan.caution_soon:  # the one path for a start not known in numbness a week old or more (walkthrough Q, Tariq)
+        if not (plan.heading == plan.title and plan.doubt_heading == plan.caution_title):
+            out.append(f"the a-GP-within-days banner does not name its level first: '{plan.heading}'")
     elif plan.caution and not plan.leads and not (plan.caution_title and plan.banner_level == worst
                                                   and plan.heading == plan.caution_title):
         out.append(f"a not-sure caution ({worst}) that does not lead the banner '{plan.title}'")
