@@ -221,7 +221,10 @@ def test_the_check_at_width_40_wraps_keeping_indents_and_urls_whole(monkeypatch:
     monkeypatch.setattr(check_cmd, "read_line", echoed)
     monkeypatch.setattr(learn_cmd, "make_console", narrow)
     urls = {s.url for s in load().sources.values()}
-    runs = [run_cli("--plain", "check", "--no-diary", input="?1\n\n" + CTS_ANSWERS.split("\n", 1)[1]),
+    # not sure of a stroke sign: how long first, as it decides the call-now path (walkthrough S); "More than six
+    # weeks" (4) takes that path away, and its item then leaves the pattern list, whose numbers move up one
+    cts = CTS_ANSWERS.split("\n", 1)[1].replace("\n2 4 5 6\n", "\n2 3 4 5\n", 1)
+    runs = [run_cli("--plain", "check", "--no-diary", input="?1\n\n4\n" + cts),
             run_cli("--plain", "check", "--no-diary", "--describe", "my face is drooping and my hand is numb", input="y\n"),
             run_cli("--plain", "check", "--no-diary", "--describe", "my right pinky and ring finger go numb on the phone",
                     input="q\n"),

@@ -39,6 +39,9 @@ def _onset() -> Any:
     assert q is not None
     iv = give(iv, q, {})
     q = next_question(iv)
+    if q is not None and q.id == "how_long":  # first after the call-now screen those doubts give (walkthrough S)
+        iv = give(iv, q, {})
+        q = next_question(iv)
     assert q is not None and q.id == "onset"
     return q
 

@@ -39,6 +39,9 @@ def _onset() -> Question:
     iv = start(40, "male")
     iv = answer(iv, next_question(iv) or _no(), {})  # the emergency screen: not sure about them all
     q = next_question(iv)
+    if q is not None and q.id == "how_long":  # first after the call-now screen those doubts give (walkthrough S)
+        iv = answer(iv, q, {})
+        q = next_question(iv)
     assert q is not None and q.id == "onset", q
     return q
 
@@ -160,8 +163,10 @@ def _finished(tmp_path: Path, name: str, onset: str) -> tuple[dict[str, Any], st
     """`numbwise check` with piped answers: no emergency sign, 52, male, the start answer, three fingers of the right
     hand, then Not sure to the end. The saved answers, the result as shown and the whole output (joined)."""
     save = tmp_path / f"{name}.json"
+    # a start not known gives the call-now screen at once (walkthrough S): a few questions (2), how long not sure
+    screen = "?\n2\n" if onset in ("?", str(_pick(WOKE) + 1)) else ""
     run = run_cli("--plain", "check", "--no-diary", "--save", str(save),
-                  input=f"\n52\nm\n{onset}\nR1 R2 R3\n" + "?\n" * 40)
+                  input=f"\n52\nm\n{onset}\n{screen}R1 R2 R3\n" + "?\n" * 40)
     assert run.code == 0, run.out[-2000:] + run.err
     case = json.loads(save.read_text())
     del case["id"]

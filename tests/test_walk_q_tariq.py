@@ -69,10 +69,16 @@ def test_a_month_in_own_words_through_the_check_is_not_call_now() -> None:
 HOW_LONG = "How long have you had this numbness or tingling?"  # asked last when nothing said (walkthrough R)
 
 
+def _now_start(length: str) -> str:
+    """NOT_SURE_START where "not sure" how it started asks how long at once (it decides the call-now path), answered
+    with `length`, then the call-now screen (walkthrough S): "answer a few questions" (2)."""
+    return NOT_SURE_START.replace("?\n", f"?\n{length}\n2\n", 1)
+
+
 def test_near_miss_numbness_that_began_this_morning_in_one_hand_still_says_call_now() -> None:
-    """The words give no length the parser reads: how long is asked last, and "Less than a day" (1) keeps call now
-    (the keys before it that do not answer a choice are asked again, so "1" lands on it)."""
-    text = _check("My right hand went numb this morning and my thumb is tingling.", NOT_SURE_START + "1\n")
+    """The words give no length the parser reads: how long is asked before the call-now screen, and "Less than a
+    day" (1) keeps call now."""
+    text = _check("My right hand went numb this morning and my thumb is tingling.", _now_start("1"))
     shown = _result(text)
     assert HOW_LONG in text
     assert "CALL YOUR EMERGENCY NUMBER NOW" in shown
@@ -82,7 +88,7 @@ def test_near_miss_numbness_that_began_this_morning_in_one_hand_still_says_call_
 def test_with_no_length_said_the_start_not_known_still_says_call_now() -> None:
     """No length in the words: asked how long, and "not sure" keeps call now."""
     text = _check("Neck pain and tingling down my right arm to my thumb since lifting boxes. Worse when I turn my head.",
-                  NOT_SURE_START + "?\n")
+                  _now_start("?"))
     shown = _result(text)
     assert HOW_LONG in text and text.count(HOW_LONG) == 1
     assert "CALL YOUR EMERGENCY NUMBER NOW" in shown

@@ -158,7 +158,18 @@ def test_a_hedged_sign_is_shown_as_not_sure_and_carried_into_the_check(live: Liv
     token = _hidden(page, "token")
     kept = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep"),
                                                   ("keep_unsure", "speech_difficulty")], cookie).body.decode()
-    assert "With the numbness, do you have any of these now" in kept and speech not in kept  # answered 'not sure': not asked again
+    # answered 'not sure': not asked again; a stroke sign not sure of asks how long, then gives the call-now page
+    # (walkthrough S): every page until the first list never asks the speech sign again
+    assert speech not in kept
+    on = kept
+    while "With the numbness, do you have any of these now" not in on:  # how long, the call-now page, About you
+        about, now = 'value="about"' in on, 'value="emergency_go_on"' in on
+        assert about or now or 'name="answer" value="unsure"' in on, re.findall(r"<h1[^>]*>.*?</h1>", on)
+        form = [("answer", "about"), ("age", ""), ("sex", "")] if about else [("answer", "emergency_go_on")] if now \
+            else [("answer", "unsure")]
+        on = _form(live, "/check", [("csrf", csrf), ("state", _hidden(on, "state")), *form], cookie).body.decode()
+        assert speech not in on
+    assert speech not in on
     asked = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "keep")], cookie).body.decode()
     assert "With the numbness, do you have any of these now" in asked and speech in asked  # unticked: asked instead
 

@@ -708,17 +708,55 @@ def settled_emergency(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
 
 def emergency_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     """Did the last answer, a yes to a warning sign on a list or the person's words confirmed, just make an
-    emergency that a few questions could still explain? Every face then shows the call advice (interview.yaml
-    `emergency_first`) before any other question, About you too, with a choice to answer those questions.
+    emergency that a few questions could still explain? Or did it just make a result that would say "call your
+    emergency number now" for a stroke sign or a start not sure of (`now_first`)? Every face then shows the call
+    advice (interview.yaml `emergency_first`, or the result's own words: `call_advice`) before any other question,
+    About you too, with a choice to answer those questions.
 
     A settled emergency needs no such choice (its result follows at once); a single question (how it started)
     that makes one is itself one of the few questions, asked while the advice is on screen (`still`).
     """
-    if not iv.history or iv.history[-1][0].kind not in ("screen", "sweep", "text"):
+    if not iv.history:
         return False
-    if outcome(iv).triage != "emergency" or next_question(iv, limit=limit) is None:
+    if iv.history[-1][0].kind in ("screen", "sweep", "text") and outcome(iv).triage == "emergency":
+        return next_question(iv, limit=limit) is not None and outcome(undo(iv)).triage != "emergency"
+    return now_first(iv, limit)
+
+
+def _calls_now(iv: Interview) -> bool:
+    """Would the result from these answers lead with "call your emergency number now" for a sign not sure of
+    (result.now_banner, the result's own test)? The quick test on the answers alone comes first."""
+    from numbwise.assess.result import may_call_now, now_banner
+
+    return may_call_now(iv.answers, iv.unsure) and now_banner(outcome(iv), iv.unsure) is not None
+
+
+def _prefixes(iv: Interview) -> list[Interview]:
+    """The interview as it stood before each of its answers (the first with no answer at all), oldest first."""
+    out = [replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask, said_days=iv.said_days,
+                   confirmed=iv.confirmed)]
+    for question, updates, blank in iv.history[:-1]:
+        out.append(answer(out[-1], question, dict(updates), blank))
+    return out
+
+
+def now_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
+    """Did the last answer (or the person's words) just make a result that would say call now for a stroke sign or a
+    start not sure of, in one hand, not known to be old (the result's call-now path, `_calls_now`), with questions
+    still to ask? Every face then shows that advice at once, in the result's own words (walkthrough S, Sam: it came
+    after 9 more screens). Once only: never when any earlier step of these answers made it already or made an
+    emergency (its call advice was shown then: Nadia's aura, walkthrough R), and never when nothing is left to ask
+    (the result follows at once)."""
+    if not iv.history or not _now_due(iv) or next_question(iv, limit=limit) is None:
         return False
-    return outcome(undo(iv)).triage != "emergency"
+    return not any(_now_due(p) or outcome(p).triage == "emergency" for p in _prefixes(iv))
+
+
+def _now_due(iv: Interview) -> bool:
+    """Call now, and nothing still to ask could take that away: how long it has been there is asked first when it
+    decides (walkthrough S: Tariq, step by step, read "call now" and then, after "more than a week", a GP within a few
+    days; the screen waits for that one answer)."""
+    return _calls_now(iv) and _length_question(iv) is None
 
 
 SUGAR, CONFUSED = "low_sugar_symptoms", "confusion"
@@ -781,13 +819,15 @@ def still_line(iv: Interview) -> str | None:
     """The line kept above each question while the answers are an emergency: why the questions go on (named for the
     usual pattern they check, when a yes points to one: `still_why_for`), then the call advice, in the words the
     result's banner will use (go to A&E, the cancer helpline) when it has its own; or, while the answers hold signs
-    of low blood sugar with confusion not answered no, the sugar line (interview.yaml `sugar_first.still`); None
-    otherwise."""
+    of low blood sugar with confusion not answered no, the sugar line (interview.yaml `sugar_first.still`); while
+    the result would say call now for a sign not sure of (`now_first`), the call line alone; None otherwise."""
     sugar = load().interview.sugar_first
     if sugar is not None and _sugar_signs(iv):
         return " ".join(sugar.still.split())
     first = load().interview.emergency_first
     result = outcome(iv)
+    if first is not None and result.triage != "emergency" and _calls_now(iv):
+        return " ".join(first.still.split())  # the call-now path (`now_first`): its calm reminder, as after the screen
     if first is None or result.triage != "emergency":
         return None
     own = call_advice(iv)
@@ -830,11 +870,13 @@ def still_loud(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
 
 def call_advice(iv: Interview) -> tuple[str, str] | None:
     """The emergency-first screen's title and action when the result's banner has its own (a fever during
-    chemotherapy: "Call your cancer helpline now"), from the same core as the banner (result.call_now); None: the
-    screen's own emergency_first words."""
-    from numbwise.assess.result import call_now
+    chemotherapy: "Call your cancer helpline now"; the call-now path for a sign not sure of, `now_first`), from the
+    same core as the banner (result.call_now, result.now_banner); None: the screen's own emergency_first words."""
+    from numbwise.assess.result import call_now, may_call_now, now_banner
 
-    return call_now(outcome(iv), iv.unsure)
+    result = outcome(iv)
+    own = call_now(result, iv.unsure)
+    return own if own is not None or not may_call_now(iv.answers, iv.unsure) else now_banner(result, iv.unsure)
 
 
 def check_now(iv: Interview, q: Question, updates: Mapping[str, bool], blank: Collection[str] = (),
@@ -862,8 +904,8 @@ def about_due(iv: Interview) -> bool:
     if iv.count < 1:
         return False
     result = outcome(iv)
-    if result.triage != "emergency":
-        return True
+    if result.triage != "emergency":  # how long, when a call-now result hinges on it, comes first (walkthrough S)
+        return _length_question(iv) is None
     return iv.age is None and _unsettled(result.rules, iv) is None and _unsettled(result.rules, iv, age_free=True) is not None
 
 
@@ -1303,9 +1345,13 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         if s is not None and len(yeses) > 1:
             return sweep_question(s, yeses)
         return finding_question(confirm[0])
-    alone = _ask_alone(iv)
-    if alone is not None and current != "emergency":
-        return alone
+    if current != "emergency":  # a question asked on its own first (ask_alone), then how long under a call-now result
+        alone = _ask_alone(iv)  # that hinges on it (walkthrough S, Sam): "more than a week" takes the call-now path away
+        if alone is not None:
+            return alone
+        length = _length_question(iv)
+        if length is not None:
+            return length
     hand = _hand_question(iv)
     if current == "emergency":
         pending = _unsettled(result.rules, iv)
@@ -1589,5 +1635,5 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "check_with", "emergency_beside", "emergency_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
+           "settled_emergency", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now", "LENGTH", "length_question"]

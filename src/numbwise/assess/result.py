@@ -1002,6 +1002,38 @@ def call_now(result: Assessment, unsure: Collection[str] = ()) -> tuple[str, str
     return None if (act.title, act.action) == (lt.title, lt.action) else (act.title, act.action)
 
 
+def _leads(result: Assessment, unsure: Collection[str]) -> tuple[
+        tuple[Unsure, ...], _Act, Rule | None, tuple[UnsureLead, str, _Act] | None]:
+    """The result's doubts, its banner's act, a 'not sure' sign's rule that leads it (a fever during chemotherapy:
+    the helpline, as a yes would) and else the caution that leads it, if any: worked out once, for the result and
+    for the early call-now screen (`now_banner`)."""
+    findings, age, level = dict(result.case.findings), result.case.age, result.triage
+    doubts = _doubts(findings, age, level, unsure)
+    act, lead = _banner(level, result.rules, findings, age, unsure)
+    led = _caution_lead(act, doubts, findings, age, level, result.case.days_so_far) if lead is None else None
+    return doubts, act, lead, led
+
+
+def _calls_now(led: tuple[UnsureLead, str, _Act] | None, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
+               level: str, days: float | None) -> bool:
+    """Is the banner the one path "call your emergency number now" (`_now_lead`, under a caution that leads)?"""
+    return led is not None and _now_lead(doubts, findings, level, days)
+
+
+def now_banner(result: Assessment, unsure: Collection[str] = ()) -> tuple[str, str] | None:
+    """The call-now banner's title and action (unsure_lead `now_title`, `now_action`) when the result from these
+    answers would lead with it (`caution_now`), else None: the same test as the result's, so every face can show
+    that advice as soon as the answers make it, not after the remaining questions (walkthrough S, Sam: one hand
+    tingling since waking, not sure his leg went weak, told to call only after 9 more screens)."""
+    findings = dict(result.case.findings)
+    if result.triage not in NOW_LEVELS or not may_call_now(findings, unsure):
+        return None  # the quick first test: the call-now path cannot be taken
+    doubts, _, _, led = _leads(result, unsure)
+    if led is None or not _calls_now(led, doubts, findings, result.triage, result.case.days_so_far):
+        return None
+    return led[2].title, led[2].action
+
+
 def _not_covered(told: Sequence[str], level: str, leading: Collection[str]) -> tuple[str, ...]:
     """The rules that set the level (`told`) whose reason still says something of its own under a banner led by more
     urgent rules (`leading`, from a 'not sure'): a rule less urgent than a leading one whose signs are all among that
@@ -1492,16 +1524,14 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
     days = result.case.days_so_far  # how long the words said it has been there: weeks old is no stroke now
-    doubts = _doubts(findings, age, level, unsure)
-    act, lead = _banner(level, result.rules, findings, age, unsure)  # a fever during chemotherapy not sure of: the helpline leads, as a yes would
-    led = _caution_lead(act, doubts, findings, age, level, days) if lead is None else None  # else the caution leads, if any
+    doubts, act, lead, led = _leads(result, unsure)
     if led is not None:
         act = led[2]
     # each sign once: one a wider listed sign implies ("your walking is unsteady" under "both hands are clumsy and your
     # walking is unsteady") is left out, as in the causes' reasons (walkthrough J, George)
     signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
         tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
-    now = led is not None and _now_lead(doubts, findings, level, days)  # one path, call now (walkthrough K)
+    now = _calls_now(led, doubts, findings, level, days)  # one path, call now (walkthrough K)
     if level == "emergency" or now:  # a call-now banner: first aid that cannot wait leads its to-do list
         act = _first_aid(act, result.rules, findings, age, lead)
     today = led is not None and not now and _today_lead(doubts, findings, level, age, days)  # one path, help today (walkthrough J)
@@ -1636,5 +1666,5 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
 
 
 __all__ = ["ASK_DOCTOR_HEADING", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "NOTED", "UNSURE_NOTED", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",
-           "call_now", "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "result_plan", "saved_act", "saved_level", "saved_unsure",
+           "call_now", "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "now_banner", "result_plan", "saved_act", "saved_level", "saved_unsure",
            "shown_causes", "tells_apart"]
