@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from numbwise.assess.interview import (HANDS, LENGTH, Interview, Question, answer, choice_answer, describe, fingers_answer, fits,
+from numbwise.assess.interview import (HANDS, LENGTH, Interview, Question, answer, asked_again, choice_answer, describe,
+                                      fingers_answer, fits,
                                       next_question, outcome, start)
 from numbwise.assess.result import (NOTED, PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, choice_groups, escalation_findings,
                                     result_plan, tells_apart)
@@ -134,13 +135,14 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         now = set(q.findings) - set(blank)
         if q.kind == "fingers" and not set(HANDS) & {f for f, _ in updates}:
             now -= set(HANDS)  # not sure which fingers does not ask one hand or both: the hand question does
-        if now & asked and q.kind not in ("fingers", "choice"):
-            out.append(f"asked twice: {sorted(now & asked)} in {q.id}")
+        again = asked_again(before) if q.kind == "finding" else set()  # a list's "no" asked alone, saying why
+        if (now & asked) - again and q.kind not in ("fingers", "choice"):
+            out.append(f"asked twice: {sorted((now & asked) - again)} in {q.id}")
         asked |= now
         for f, v in updates:
             if not f.startswith(LENGTH):  # how long it has been there: plain data in its step, not a finding
                 first.setdefault(f, v)
-    out += [f"answer to {f} overridden" for f, v in first.items() if answers.get(f) != v]
+    out += [f"answer to {f} overridden" for f, v in first.items() if answers.get(f) != v and f not in asked_again(iv)]
     told = [float(f[len(LENGTH):]) for _, updates, _ in iv.history for f, _ in updates if f.startswith(LENGTH)]
     if told and (iv.days_so_far != told[-1] or result.case.days_so_far != told[-1]):
         out.append(f"how long answered {told[-1]} days, kept as {iv.days_so_far}")

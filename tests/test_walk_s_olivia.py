@@ -125,3 +125,26 @@ def test_step_by_step_a_no_to_it_on_its_own_stands() -> None:
     shown = _step("n")
     assert shown.count("creeping up over days?") == 1
     assert "URGENCY: SEE A DOCTOR TODAY" in shown
+
+
+def test_the_sign_asked_again_alone_says_why_it_comes_again() -> None:
+    """A list's no to rising weakness, then weak legs, numb feet and a spread: asked once more on its own, with the
+    reason above it (never a bare repeat), and the one allowed repeat is known to the path checks."""
+    from numbwise.assess.interview import (ASKED_ALONE, answer, asked_again, asked_back, finding_question,
+                                           next_question, start)
+    from numbwise.kb import load
+
+    screen = load().interview.steps[0]
+    iv = start(35, "female")
+    q = next_question(iv)
+    assert q is not None and q.id == screen.id
+    iv = answer(iv, q, {f: False for f in q.findings})
+    for f in ("leg_weakness", "numb_feet", "spreading_to_other_limbs"):
+        iv = answer(iv, finding_question(f), {f: True})
+    iv = answer(iv, finding_question("onset_gradual"), {"onset_gradual": False})
+    alone = next_question(iv)
+    assert alone is not None and alone.findings == ("weakness_rising_from_legs",)
+    assert asked_back(iv, alone) == ASKED_ALONE
+    assert asked_again(answer(iv, alone, {"weakness_rising_from_legs": True})) == {"weakness_rising_from_legs"}
+    # near miss: a sign asked only once has no such line
+    assert asked_back(iv, finding_question("leg_weakness")) != ASKED_ALONE

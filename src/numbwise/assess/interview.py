@@ -357,6 +357,8 @@ def asked_back(iv: Interview, q: Question) -> str | None:
         return _asked_back_list(iv)
     if q.kind != "finding":
         return None
+    if q.findings[0] in _listed_alone(iv):  # a list's "no" asked once on its own: say why, never a bare repeat
+        return ASKED_ALONE
     told = {f: v for step in iv.history if step[0].kind == "text" for f, v in step[1]}
     fid = q.findings[0]
     if fid not in told:
@@ -1435,6 +1437,27 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     return None
 
 
+# Above an emergency sign asked again on its own after a list's "no" (`ask_alone`): why it comes again.
+ASKED_ALONE = ("You left this out of an earlier list. Your later answers make it important, so please check it once "
+               "more on its own:")
+
+
+def _listed_alone(iv: Interview) -> set[str]:
+    """The `ask_alone` signs a list (screen or sweep) has asked so far."""
+    alone = {a.finding for a in load().interview.ask_alone}
+    return {f for q, _, _ in iv.history if q.kind in ("screen", "sweep") for f in q.findings if f in alone}
+
+
+def asked_again(iv: Interview) -> set[str]:
+    """The emergency signs a list answered no and a later question asked again on its own (`_ask_alone`): the one
+    repeat the check allows, with its reason said (`ASKED_ALONE`)."""
+    out: set[str] = set()
+    for i, (q, _, _) in enumerate(iv.history):
+        if q.kind == "finding" and q.findings[0] in _listed_alone(replace(iv, history=iv.history[:i])):
+            out.add(q.findings[0])
+    return out
+
+
 def _ask_alone(iv: Interview) -> Question | None:
     """An emergency sign answered no only inside a list ("none of these"), asked once on its own when later answers
     tell its story (interview.yaml `ask_alone`; walkthrough S, Olivia: weak legs and a spread from her feet after
@@ -1633,7 +1656,7 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now", "LENGTH", "length_question"]
