@@ -49,3 +49,19 @@ def test_the_crept_option_is_said_back_as_she_picked_it() -> None:
 def test_near_miss_suddenly_is_said_back_as_a_sudden_start() -> None:
     line = _to_list(_option("Suddenly"))
     assert line is None or "suddenly" in line.lower(), line
+
+
+def test_the_start_question_quotes_her_spread_and_names_its_option() -> None:
+    """Walkthrough T (Nadia): after confirming "the tingling spreads slowly over several minutes" she was asked "How
+    did the numbness start?" as if she had not said it; the line above it now quotes her and names the option."""
+    from tests.conftest import run_cli
+
+    words = ("tingling spread slowly over 20 minutes from my fingers up my arm to my face, then my usual migraine "
+             "headache, it is gone now, same as my usual aura")
+    out = " ".join(run_cli("--plain", "check", "--no-diary", "--describe", words, input="y\n\n2\nq\n").out.split())
+    before = out.split("Question 1: How did the numbness start?")[0][-300:]
+    assert '"spread slowly over"' in before and "pick \"It crept or spread" in before, before
+    # near miss: words with no spread get no such line
+    plain = " ".join(run_cli("--plain", "check", "--no-diary", "--describe", "my left hand went numb",
+                             input="\n\nq\n").out.split())
+    assert "If that is how it began" not in plain

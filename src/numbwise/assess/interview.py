@@ -355,10 +355,12 @@ def asked_back(iv: Interview, q: Question) -> str | None:
     s = load().interview.confirm_emergency
     if s is not None and q.id == s.id:
         return _asked_back_list(iv)
-    if q.kind != "finding":
+    if q.kind not in ("finding", "choice"):
         return None
-    if q.findings[0] in _listed_alone(iv):  # a list's "no" asked once on its own: say why, never a bare repeat
+    if q.kind == "finding" and q.findings[0] in _listed_alone(iv):  # a list's "no" asked once on its own: say why, never a bare repeat
         return ASKED_ALONE
+    if q.kind == "choice":
+        return _choice_said(iv, q)
     told = {f: v for step in iv.history if step[0].kind == "text" for f, v in step[1]}
     fid = q.findings[0]
     if fid not in told:
@@ -370,6 +372,25 @@ def asked_back(iv: Interview, q: Question) -> str | None:
         read = read[:1].lower() + read[1:]
         return ASKED_BACK_NO.format(words=quoted, said=read) if said else ASKED_BACK_NO_UNQUOTED.format(said=read)
     return ASKED_BACK.format(words=quoted) if said else ASKED_BACK_UNQUOTED
+
+
+# Above a choice one of whose options the words already said in part (walkthrough T, Nadia wrote "spread slowly over 20
+# minutes" and was asked "How did the numbness start?" as if she had not): what she wrote, and which option it fits.
+CHOICE_SAID = "You wrote {words}. If that is how it began, pick \"{label}\"."
+
+
+def _choice_said(iv: Interview, q: Question) -> str | None:
+    """The line above a choice when the person's words said an option's extra finding (a spread over minutes) but not
+    the choice itself: quote them and name that option, so the question does not read as asked twice."""
+    told = {f: v for step in iv.history if step[0].kind == "text" for f, v in step[1]}
+    for i, label in enumerate(q.labels):
+        extra = [f for f, v in choice_answer(q, i).items() if v and f not in q.findings]
+        said = [f for f in extra if told.get(f) is True and iv.words.get(f)]
+        if said:
+            spans = iv.words[said[0]]
+            quoted = " and ".join(f'"{w}"' for w in spans if not any(w != o and w in o for o in spans))
+            return CHOICE_SAID.format(words=quoted, label=label.rstrip("."))
+    return None
 
 
 def _asked_back_list(iv: Interview) -> str | None:
