@@ -39,6 +39,10 @@ class Case:
     # how long the numbness has been there so far, in days, as the person's own words said it ("for 3 weeks": 21);
     # None when not said. Not a finding: it tells numbness weeks old from a stroke happening now (walkthrough Q)
     days_so_far: float | None = None
+    # a sore, cut, blister or wound on the foot now (True), none (False), not known (None): from the words or the
+    # interview's foot_sore question. Not a finding (the vocabulary has none): with diabetes it leads the result with
+    # a foot check today (walkthrough T, Ben)
+    foot_sore: bool | None = None
 
 
 def _show(value: Any, limit: int = 60) -> str:
@@ -146,15 +150,20 @@ def parse_case(data: Any, origin: str = "case") -> Case:
 def parse_unsure(data: Any, origin: str = "case") -> tuple[Case, tuple[str, ...]]:
     """A case with its "unsure" list (the findings answered 'not sure', not the same as left out), as a check saves
     it and POST /api/result takes it: the result then shows what a 'not sure' could change. A check's saved answers
-    may also hold "days_so_far" (how long its words said the numbness has been there), so the result is the same."""
+    may also hold "days_so_far" (how long its words said the numbness has been there) and "foot_sore" (a sore on the
+    foot, true, false or null), so the result is the same."""
     unsure: Any = []
     days: Any = None
-    if isinstance(data, Mapping) and ("unsure" in data or "days_so_far" in data):
+    foot: Any = None
+    if isinstance(data, Mapping) and ("unsure" in data or "days_so_far" in data or "foot_sore" in data):
         unsure = data.get("unsure", [])
         days = data.get("days_so_far")
-        data = {k: v for k, v in data.items() if k not in ("unsure", "days_so_far")}
+        foot = data.get("foot_sore")
+        data = {k: v for k, v in data.items() if k not in ("unsure", "days_so_far", "foot_sore")}
     if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
         raise CaseError(origin, "days_so_far", f"must be a number of days from 0 to 36500, or null, got {_show(days)}")
+    if foot is not None and type(foot) is not bool:
+        raise CaseError(origin, "foot_sore", f"must be true, false or null, got {_show(foot)}")
     known = load().vocabulary.findings
     if not isinstance(unsure, list) or not all(isinstance(f, str) and f in known for f in unsure) \
             or len(set(unsure)) != len(unsure):
@@ -163,7 +172,8 @@ def parse_unsure(data: Any, origin: str = "case") -> tuple[Case, tuple[str, ...]
     both = [f for f in unsure if f in case.findings]
     if both:
         raise CaseError(origin, "unsure", f"{both[0]} is also answered in findings")
-    return (replace(case, days_so_far=float(days)) if days is not None else case), tuple(unsure)
+    case = replace(case, days_so_far=float(days)) if days is not None else case
+    return (replace(case, foot_sore=foot) if foot is not None else case), tuple(unsure)
 
 
 def read_case(path: Path | str) -> Case:

@@ -82,6 +82,7 @@ class Interview:
     words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a description's words per finding (asked_back)
     to_ask: tuple[str, ...] = ()  # what a description said only in part ("I'm tired"): asked before the interview stops
     said_days: float | None = None  # how long a description said it has been there, in days (see days_so_far)
+    said_foot: bool | None = None  # a sore on the foot, as a description said it (see foot_sore)
 
     @property
     def days_so_far(self) -> float | None:
@@ -92,6 +93,16 @@ class Interview:
                 if key.startswith(LENGTH):
                     return float(key[len(LENGTH):])
         return self.said_days
+
+    @property
+    def foot_sore(self) -> bool | None:
+        """A sore on the foot now (Case.foot_sore): the foot-sore question's answer (interview.yaml `foot_sore`, kept
+        in its step as plain data, as how long is), else the words' (walkthrough T, Ben)."""
+        for _, updates, _ in reversed(self.history):
+            for key, _ in updates:
+                if key.startswith(FOOT):
+                    return key == FOOT_YES
+        return self.said_foot
     # the emergency signs of a description the person confirmed on the words' emergency screen ("Yes, that is right"):
     # they count as answers for `_guard`, so a reading kept beside them never silently lowers that emergency
     confirmed: frozenset[str] = frozenset()
@@ -113,7 +124,8 @@ class Interview:
 
     def case(self) -> Case:
         """The answers as a case (unanswered findings stay not known)."""
-        return Case(findings=dict(self.answers), age=self.age, sex=self.sex, days_so_far=self.days_so_far)
+        return Case(findings=dict(self.answers), age=self.age, sex=self.sex, days_so_far=self.days_so_far,
+                    foot_sore=self.foot_sore)
 
 
 def start(age: int | None = None, sex: str | None = None) -> Interview:
@@ -133,8 +145,8 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
             raise ValueError(f"'{fid}' is not part of question '{question.id}'")
         if not isinstance(value, bool):
             raise ValueError(f"answer for '{fid}' must be true or false")
-    lengths = tuple((f, v) for f, v in updates.items() if f.startswith(LENGTH))  # how long: plain data, never a finding
-    updates, none_of, ask = _no_to_all_blank(question, {f: v for f, v in updates.items() if not f.startswith(LENGTH)}, blank)
+    lengths = tuple((f, v) for f, v in updates.items() if f.startswith(PLAIN))  # how long, a foot sore: plain data, never a finding
+    updates, none_of, ask = _no_to_all_blank(question, {f: v for f, v in updates.items() if not f.startswith(PLAIN)}, blank)
     blank = tuple(f for f in question.findings if (f in set(blank) or f in none_of) and f not in updates)
     # asked back once already: a second blank counts as 'not sure', never a third asking (kept in the history as
     # left blank all the same, so the answers shown say "left blank", not a "not sure" the person never chose)
@@ -251,7 +263,7 @@ TEXT_STEP = "describe"
 
 def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tuple[str, ...]] | None = None,
              unsure: Collection[str] = (), partial: Collection[str] = (), days_so_far: float | None = None,
-             confirmed: Collection[str] = ()) -> Interview:
+             confirmed: Collection[str] = (), foot_sore: bool | None = None) -> Interview:
     """Start from what a person's own description said (numbwise.parse): those findings are not asked again.
 
     What the words said with a hedge (`unsure`: "maybe some sores", "not sure if my hands are cramping") enters as
@@ -271,13 +283,16 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
     `confirmed`: the emergency signs the person confirmed on the words' emergency screen (`emergency_beside`). They
     weigh as answers to questions in `_guard`, so a reading kept beside them that would lower that emergency (a usual
     aura) is asked back first, never taken silently (walkthrough R, Nadia).
+
+    `foot_sore` (the parser's: a sore, ulcer, blister, cut or wound said of the foot) is kept as plain data: the
+    foot-sore question is then not asked (walkthrough T, Ben).
     """
     doubted = tuple(f for f in dict.fromkeys(unsure) if f not in findings and f in load().findings)
     kept = {f: tuple(w) for f, w in (words or {}).items() if (f in findings or f in doubted) and w}
     ask = tuple(f for f in dict.fromkeys(partial) if f not in findings and f not in doubted and f in load().findings)
     days = days_so_far if days_so_far is not None and findings.get(LASTED) is (days_so_far >= SIX_WEEKS_DAYS) else None
     signs = frozenset(f for f in confirmed if findings.get(f) is True)
-    return answer(replace(iv, words=kept, to_ask=ask, said_days=days, confirmed=signs),
+    return answer(replace(iv, words=kept, to_ask=ask, said_days=days, confirmed=signs, said_foot=foot_sore),
                   text_question(tuple(findings) + doubted), dict(findings))
 
 
@@ -306,6 +321,9 @@ def after_emergency(findings: Mapping[str, bool], signs: Mapping[str, bool], kep
 LASTED = "lasting_over_6_weeks"  # the reading a length of time said in words sets (numbwise.parse)
 SIX_WEEKS_DAYS = 42  # ... yes from this many days on (the finding's own "more than six weeks")
 LENGTH = "days_so_far="  # a how-long answer in its step ("days_so_far=7": True): plain data, never a finding
+FOOT = "foot_sore="  # a foot-sore answer in its step ("foot_sore=yes": True): plain data, never a finding
+FOOT_YES, FOOT_NO = f"{FOOT}yes", f"{FOOT}no"
+PLAIN = (LENGTH, FOOT)  # the keys of a step that are plain data beside the findings
 
 
 @functools.cache
@@ -317,6 +335,30 @@ def length_question() -> Question | None:
         return None
     picks = tuple(((LASTED, o.days >= SIX_WEEKS_DAYS), (f"{LENGTH}{o.days:g}", True)) for o in h.options)
     return Question(h.id, "choice", h.text, h.help, h.why, (LASTED,), tuple(o.label for o in h.options), picks=picks)
+
+
+@functools.cache
+def foot_question() -> Question | None:
+    """The foot-sore question (interview.yaml `foot_sore`) as a yes / no choice every face shows as it shows any:
+    each option records its answer in its step (`FOOT`); it asks about no finding (the vocabulary has none)."""
+    f = load().interview.foot_sore
+    if f is None:
+        return None
+    return Question(f.id, "choice", f.text, f.help, f.why, (), (f.yes_label, f.no_label),
+                    picks=(((FOOT_YES, True),), ((FOOT_NO, True),)))
+
+
+def _foot_question(iv: Interview) -> Question | None:
+    """A sore on the foot, asked once before a result below an emergency to a person with diabetes (or diabetic
+    neuropathy ranked first) and numb feet, when nothing said it yet (walkthrough T, Ben: a sore on his sole he never
+    felt, and no way to say so; a yes leads his result with a foot check today)."""
+    q = foot_question()
+    if q is None or q.id in iv.shown or iv.foot_sore is not None or iv.answers.get("numb_feet") is not True:
+        return None
+    from numbwise.assess.result import foot_at_risk
+
+    result = outcome(iv)
+    return q if result.triage != "emergency" and foot_at_risk(iv.answers, result.causes) else None
 
 
 def _length_question(iv: Interview) -> Question | None:
@@ -476,7 +518,7 @@ def _from_questions(iv: Interview) -> dict[str, bool]:
     out: dict[str, bool] = {}
     for q, updates, _ in iv.history:
         if q.kind != "text":
-            out.update({f: v for f, v in updates if not f.startswith(LENGTH)})
+            out.update({f: v for f, v in updates if not f.startswith(PLAIN)})
     return out
 
 
@@ -486,7 +528,7 @@ def _answered(iv: Interview) -> dict[str, bool]:
     A later question that happens to ask one (the finger picker) has the last word."""
     out: dict[str, bool] = {}
     for q, updates, _ in iv.history:
-        out.update({f: v for f, v in updates if not f.startswith(LENGTH)})
+        out.update({f: v for f, v in updates if not f.startswith(PLAIN)})
     return out
 
 
@@ -573,7 +615,7 @@ def _negatives(cond: Cond) -> set[str]:
 def _asked_by_questions(iv: Interview) -> set[str]:
     """Findings a question asked (yes, no or not sure), leaving out what only a description said and blank items."""
     return {f for q, updates, blank in iv.history if q.kind != "text" for f in (*q.findings, *dict(updates))
-            if (f not in blank or _is_left_blank(q)) and not f.startswith(LENGTH)}  # a blank on the asking-back list counts as 'not sure'
+            if (f not in blank or _is_left_blank(q)) and not f.startswith(PLAIN)}  # a blank on the asking-back list counts as 'not sure'
 
 
 
@@ -1309,11 +1351,13 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     (triage.settling_questions). Last, before a result that would show a cause's home steps, each
     answer of that plan that would replace them (care.yaml `said`) not known yet, once, even at the limit; and before
     a result that would say call now only because nothing says how long the numbness has been there, how long
-    (interview.yaml `how_long`), once, even at the limit.
+    (interview.yaml `how_long`), once, even at the limit; and last, with diabetes and numb feet, whether there is a
+    sore on the foot (interview.yaml `foot_sore`), once, even at the limit.
     """
     q = _next_question(iv, rng, limit, must_ask)
     q = q if q is not None else _escalation_question(iv)
     q = q if q is not None else _length_question(iv)
+    q = q if q is not None else _foot_question(iv)
     return worded(q, iv) if q is not None else None
 
 
@@ -1605,6 +1649,8 @@ def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Ques
         q = sweep_question(s, findings)
     elif kind == "choice" and (asked := length_question()) is not None and qid == asked.id:
         q = asked
+    elif kind == "choice" and (foot := foot_question()) is not None and qid == foot.id:
+        q = foot
     elif kind == "text":
         vocabulary = load().vocabulary.findings
         if qid != TEXT_STEP or any(f not in vocabulary for f in findings):
@@ -1639,6 +1685,8 @@ def to_data(iv: Interview) -> dict[str, Any]:
         out["days_so_far"] = iv.said_days
     if iv.confirmed:
         out["confirmed"] = sorted(iv.confirmed)
+    if iv.said_foot is not None:  # the words' foot sore; an answer to the question is kept in its step
+        out["foot_sore"] = iv.said_foot
     return out
 
 
@@ -1663,11 +1711,14 @@ def from_data(data: Any) -> Interview:
     days = data.get("days_so_far")
     if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
         raise ValueError("days_so_far must be a number of days, or null")
+    foot = data.get("foot_sore")
+    if foot is not None and type(foot) is not bool:
+        raise ValueError("foot_sore must be true, false or null")
     confirmed = data.get("confirmed") or []
     if not (isinstance(confirmed, list) and all(isinstance(f, str) and f in load().findings for f in confirmed)):
         raise ValueError("confirmed must list findings")
     iv = replace(start(age, sex), words={f: tuple(w) for f, w in words.items()}, to_ask=tuple(to_ask),
-                 said_days=None if days is None else float(days), confirmed=frozenset(confirmed))
+                 said_days=None if days is None else float(days), confirmed=frozenset(confirmed), said_foot=foot)
     for step in steps:
         if not (isinstance(step, list) and len(step) in (4, 5) and isinstance(step[0], str) and isinstance(step[1], str)
                 and isinstance(step[2], list) and isinstance(step[3], Mapping)
@@ -1680,4 +1731,4 @@ def from_data(data: Any) -> Interview:
 __all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
-           "words_check_now", "LENGTH", "length_question"]
+           "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question"]

@@ -24,7 +24,7 @@ from numbwise.assess.triage import (
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
-from numbwise.kb.models import Level, Rule, RuleAct, StartStory, UnsureLead, in_sentence
+from numbwise.kb.models import FootSoreLead, Level, Rule, RuleAct, StartStory, UnsureLead, in_sentence
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -227,6 +227,9 @@ class ResultPlan:
     # with a caution that leads: True when title, action and by-when are one path, a GP within a few days, for a start
     # not known in numbness weeks old (`_old_lead`, walkthrough Q); the level's own advice follows it
     caution_soon: bool = False
+    # True when title, action and by-when are one path, a foot check today, for a foot sore with diabetes (the case's
+    # foot_sore, `_foot_lead`, walkthrough T, Ben), in the urgent colour; the level's own advice follows under do_heading
+    foot_today: bool = False
     # Safety steps tied to the answers, not to a cause (diabetes with numb feet: check your feet every day), under
     # their heading: they hold whatever the cause, so they are shown even when the causes cannot be told apart.
     safety_heading: str = ""
@@ -237,7 +240,7 @@ class ResultPlan:
         """The level whose colour the banner takes: the level its headline names on a one path (help today: urgent,
         whatever the doubt; walkthrough Q, Ella's father read the call-now red over "get medical help today"), else a
         'not sure' sign's rule or caution that leads it, else the result's own."""
-        if self.caution_today:
+        if self.caution_today or self.foot_today:
             return "urgent"
         return self.leads or self.caution_level or self.level
 
@@ -245,7 +248,7 @@ class ResultPlan:
     def one_path(self) -> bool:
         """Is the banner one path for the person not sure (help today, call now, or a GP within a few days), not "if
         none of them: ..."?"""
-        return self.caution_today or self.caution_now or self.caution_soon
+        return self.caution_today or self.caution_now or self.caution_soon or self.foot_today
 
     @property
     def heading(self) -> str:
@@ -447,6 +450,9 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     lead = _lead(doubts, known, years)  # as the result showed it: the helpline first
     if lead is not None:
         return _lead_act(lead, known, years).title, _lead_act(lead, known, years).action
+    foot = _foot_lead(level, known, (), case.get("foot_sore") is True or None, False)
+    if foot is not None and _caution_lead(act, doubts, known, years, level) is None:  # a foot sore said (walkthrough T)
+        return foot.title, " ".join(foot.action.split())
     said = case.get("days_so_far")  # how long the words said it has been there (walkthrough Q)
     days = float(said) if isinstance(said, (int, float)) and not isinstance(said, bool) else None
     led = _caution_lead(act, doubts, known, years, level, days)  # or the caution first, the level's words only if none is true
@@ -1367,7 +1373,7 @@ def _replanned(level: str, case: Mapping[str, Any], causes: Sequence[tuple[str, 
 
     try:
         parsed, unsure = parse_unsure({k: v for k, v in case.items() if k in ("age", "sex", "findings", "unsure",
-                                                                          "days_so_far")})
+                                                                          "days_so_far", "foot_sore")})
     except CaseError:
         return None
     result = assess_case(parsed)
@@ -1516,6 +1522,27 @@ def named_cause(result: Assessment | Mapping[str, Any], case: Mapping[str, Any] 
     return cid if _told_apart(level, ranked, _cause_line(findings, cid, p), findings, sex) else None
 
 
+DIABETIC_NEUROPATHY = "diabetic_neuropathy"
+
+
+def foot_at_risk(findings: Mapping[str, bool], causes: Sequence[tuple[str, float]] = ()) -> bool:
+    """Diabetes, or diabetic neuropathy ranked first: then a sore on the foot needs a check within a day (NICE NG19),
+    and the interview asks about one (interview.yaml `foot_sore`, with numb feet)."""
+    return findings.get("diabetes") is True or (bool(causes) and causes[0][0] == DIABETIC_NEUROPATHY)
+
+
+def _foot_lead(level: str, findings: Mapping[str, bool], causes: Sequence[tuple[str, float]], foot_sore: bool | None,
+               led: bool) -> FootSoreLead | None:
+    """The foot-check-today path (triage_rules.yaml `foot_sore_lead`) when a foot sore was said with diabetes on a
+    result below a doctor today that nothing else leads (a rule's own act or a caution: those keep their banner, and
+    the watch line for a foot sore with them): never "book within two weeks" above a sore seen to today (walkthrough
+    T, Ben)."""
+    fl = load().triage.foot_sore_lead
+    if fl is None or foot_sore is not True or led or level not in ("routine", "self_care"):
+        return None
+    return fl if foot_at_risk(findings, causes) else None
+
+
 def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collection[str] = ()) -> ResultPlan:
     """The one result plan for an assessment, the findings the person answered 'not sure' and the spots they marked
     on the finger picker (`marks`: codes like r1 r2 l0 rp, for the hand diagram; plain data, no faces)."""
@@ -1598,7 +1625,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if advice is not None and advice.steps and led is not None and not led[0].home_steps:
         advice = None  # no home plan beside a possible stroke (a plan's own see-a-doctor advice stays)
     safety = _safety(findings, level, advice) if lead is None and (led is None or led[0].home_steps) else ()
-    general = watch_for(findings, age, level, result.rules)
+    foot = _foot_lead(level, findings, result.causes, result.case.foot_sore, lead is not None or led is not None)
+    general = watch_for(findings, age, level, result.rules, foot_sore=foot is not None)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
         own = cause_watch_for(advice.cause, findings, level)
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
@@ -1624,6 +1652,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
                           else f"What to do about {advice.cause_name}")
     caution, call = _caution(doubts, findings, age, level, days)
+    do_heading = led[0].do_heading if led is not None else "What to do"
+    if foot is not None:  # one path, the foot today; the level's own advice for the numbness after it
+        why = (" ".join(foot.why.split()),) + why
+        do_heading = foot.do_heading.format(title=_small(act.title), by_when=_small(act.by_when).rstrip("."))
+        act = replace(act, title=foot.title, action=" ".join(foot.action.split()), by_when=foot.by_when)
     beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside \
             and _one_rule(doubts, findings, age) is None:  # (its own not-sure words, when every doubt is its own)
@@ -1657,14 +1690,14 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         notice=kb.meta.notice,
         hand_diagram=_hand_diagram(page_level, shown, marks, findings),
         leads=lead.level if lead is not None else "",
-        caution_title=led[0].heading if led is not None else "", caution_level=(
-            "urgent" if old else led[1]) if led is not None else "",  # not an emergency now: never the red banner
-        do_heading=led[0].do_heading if led is not None else "What to do",
-        caution_today=today, caution_now=now, caution_soon=old,
+        caution_title=led[0].heading if led is not None else foot.heading if foot is not None else "", caution_level=(
+            "urgent" if old else led[1]) if led is not None else "urgent" if foot is not None else "",  # not an emergency now: never the red banner
+        do_heading=do_heading,
+        caution_today=today, caution_now=now, caution_soon=old, foot_today=foot is not None,
         safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
     )
 
 
-__all__ = ["ASK_DOCTOR_HEADING", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "NOTED", "UNSURE_NOTED", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",
+__all__ = ["ASK_DOCTOR_HEADING", "foot_at_risk", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "NOTED", "UNSURE_NOTED", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",
            "call_now", "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "now_banner", "result_plan", "saved_act", "saved_level", "saved_unsure",
            "shown_causes", "tells_apart"]

@@ -24,7 +24,7 @@ class WatchFor:
 
 
 def watch_for(findings: Mapping[str, bool], age: int | None, level: str,
-              rules: Collection[str] = ()) -> tuple[WatchFor, ...]:
+              rules: Collection[str] = (), foot_sore: bool = False) -> tuple[WatchFor, ...]:
     """The changes to watch for at this level: only rules more urgent than the result, none already reported.
 
     A line whose change would not be more urgent than the result for this person would change nothing (one whose
@@ -32,6 +32,7 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str,
     finding the person has already reported would read as if they had not told us. A line with
     `only_with` is for people who reported one of those findings (a tight cast, for an arm in a cast), and one
     with `with_rules` for a result one of those rules set (`rules`: a fit or a racing heart, for the salts story).
+    A line about a foot sore is left out when the result leads with the one the person has (`foot_sore`).
     """
     from numbwise.assess.triage import triage
 
@@ -55,6 +56,8 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str,
             continue
         if item.with_rules and not set(item.with_rules) & set(rules):
             continue
+        if foot_sore and item.foot_sore:
+            continue  # a foot sore said (`foot_sore`): the banner leads with it (result.py `_foot_lead`)
         if any(findings.get(f) is True for f in item.not_with):
             continue  # "You get a fever" for someone on chemotherapy: their own line names the cancer helpline
         out.append(_line(item, rule_level))

@@ -215,6 +215,7 @@ class Told:
     partial: tuple[str, ...] = ()
     days_so_far: float | None = None  # how long the words said it has been there (parse.Parsed.days_so_far)
     confirmed: tuple[str, ...] = ()  # the emergency signs confirmed on the words' emergency screen (interview.describe)
+    foot_sore: bool | None = None  # a sore on the foot, as the words said it (parse.Parsed.foot_sore)
 
 
 def _described(console: Console, description: str) -> Told | None:
@@ -256,7 +257,7 @@ def _described(console: Console, description: str) -> Told | None:
             signs = emergency_answers(words)
             beside = emergency_beside(findings, signs)
             if not beside and not doubts and not partial and words.age is None and words.sex is None:
-                return Told(signs, words.age, words.sex, said, (), later, words.days_so_far, tuple(signs))
+                return Told(signs, words.age, words.sex, said, (), later, words.days_so_far, tuple(signs), words.foot_sore)
         else:
             findings = without(findings, [c.finding for c in urgent])
     read = [c for c in chips(words) if c.finding in findings and c.finding not in signs] + about_chips(words)
@@ -299,11 +300,11 @@ def _described(console: Console, description: str) -> Told | None:
         findings = after_emergency(findings, signs, set(findings) - wrong, flipped - set(ABOUT))
         # a 'not sure' typed (or turned round) is asked instead, as the person never said yes or no to it
         return Told(findings, age, sex, said, tuple(c.finding for c in doubts if c.finding not in wrong | flipped), later,
-                    words.days_so_far, tuple(signs))
+                    words.days_so_far, tuple(signs), words.foot_sore)
     if not partial and not signs:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
     return Told(findings, age, sex, said, tuple(c.finding for c in doubts) if signs else (), later, words.days_so_far,
-                tuple(signs))
+                tuple(signs), words.foot_sore)
 
 
 def _marks(iv: Interview, given: dict[int, Given]) -> tuple[str, ...]:
@@ -327,7 +328,8 @@ def _interview(console: Console, plain: bool, limit: int,
         return None
     told_age, told_sex = told.age, told.sex
     iv = start(told_age, told_sex)
-    iv = describe(iv, told.findings, told.words, told.unsure, told.partial, told.days_so_far, told.confirmed) \
+    iv = describe(iv, told.findings, told.words, told.unsure, told.partial, told.days_so_far, told.confirmed,
+                  told.foot_sore) \
         if told.findings or told.unsure or told.partial else iv
     about = told_age is not None and told_sex is not None  # as on the web: the words gave both
     about_at = -1  # how many questions were answered when About you was: b at the next question returns to it
@@ -517,14 +519,17 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     if save is not None:
         # with its not-sure answers: without them `assess --case` on the file gave a calm result (walkthrough N)
         case = {"id": save.stem, "age": iv.age, "sex": iv.sex, "findings": dict(iv.answers),
-                "unsure": sorted(iv.unsure)} | ({"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {})
+                "unsure": sorted(iv.unsure)} | ({"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}) | (
+            {"foot_sore": iv.foot_sore} if iv.foot_sore is not None else {})
         write_atomic(save, json.dumps(case, indent=2) + "\n")
         write_atomic(result_path(save), json.dumps(result.to_dict(), indent=2) + "\n")
         console.print(f"Saved your answers to {save} and the result to {result_path(save)}.", markup=False)
     if not no_diary:
-        _keep_in_diary(ctx, console, {"id": save.stem if save else None, "age": iv.age, "sex": iv.sex,
-                                      "findings": dict(iv.answers), "unsure": sorted(iv.unsure)} | (
-            {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}), result.to_dict())
+        kept: dict[str, object] = {"id": save.stem if save else None, "age": iv.age, "sex": iv.sex,
+                                   "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}
+        kept |= {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}
+        kept |= {"foot_sore": iv.foot_sore} if iv.foot_sore is not None else {}
+        _keep_in_diary(ctx, console, kept, result.to_dict())
 
 
 def _keep_in_diary(ctx: click.Context, console: Console, case: dict[str, object], result: dict[str, object]) -> None:

@@ -64,7 +64,8 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
         if plan.doubt_heading:
             console.print(plan.doubt_heading, markup=False)
         if plan.caution_title:
-            console.print(plan.caution, markup=False)
+            if plan.caution:  # (a foot sore's path has no caution: its heading says what was told)
+                console.print(plan.caution, markup=False)
         elif plan.caution:
             console.print(f"NOT SURE: {plan.caution}", markup=False)
         if plan.calls_with_caution:  # the buttons go with the caution they belong to, before the level's own advice

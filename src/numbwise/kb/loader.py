@@ -366,6 +366,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("interview.yaml", kb.interview.left_blank.id, kb.interview.left_blank.sources)
     if kb.interview.confirm_emergency is not None:
         refs("interview.yaml", kb.interview.confirm_emergency.id, kb.interview.confirm_emergency.sources)
+    if kb.interview.foot_sore is not None:
+        refs("interview.yaml", kb.interview.foot_sore.id, kb.interview.foot_sore.sources)
+    if tri.foot_sore_lead is not None:
+        refs("triage_rules.yaml", "foot_sore_lead", tri.foot_sore_lead.sources)
     for alone in kb.interview.ask_alone:
         refs("interview.yaml", f"ask_alone.{alone.finding}", alone.sources)
         problems += [f"interview.yaml: ask_alone: unknown finding '{fid}'" for fid in

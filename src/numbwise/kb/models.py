@@ -257,6 +257,9 @@ class ResultWarning(RuledWarning):
     # maternity unit or midwife now if": urgent, but now, and not a 999 call). It must say the same "now" or
     # "today" as the line (kb check).
     heading: Text | None = None
+    # A line about a foot sore (diabetes): left out for a person who said they have one, as the banner then leads
+    # with it (triage_rules.yaml `foot_sore_lead`, walkthrough T, Ben); "warn about what you reported" otherwise.
+    foot_sore: bool = False
 
 
 class CauseSaid(Strict):
@@ -890,6 +893,20 @@ class UnsureLead(Strict):
         return self
 
 
+class FootSoreLead(Strict):
+    """The one path that leads the banner for a foot sore with diabetes (walkthrough T, Ben: "book within two weeks"
+    above "see a doctor today if you have a sore on your foot", which he had): a foot check today, in the urgent
+    colour; the level's own advice for the hands follows it under `do_heading`."""
+
+    title: Text  # the banner's heading ("Get your foot checked today")
+    heading: Text  # under it: what the person told us
+    action: Text
+    by_when: Text
+    why: Text
+    do_heading: Text  # over the level's own advice for the numbness in the hands: "{title}" is the level's title
+    sources: SourceRefs
+
+
 class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
@@ -911,6 +928,7 @@ class TriageFile(Strict):
     unsure_lead: dict[Literal["emergency", "urgent"], UnsureLead] = {}  # the banner when such a caution leads it
     watch_for: Annotated[list[ResultWarning], Field(min_length=1)]  # lines shown on results, not tied to a cause
     watch_for_sources: SourceRefs
+    foot_sore_lead: FootSoreLead | None = None  # the banner for a foot sore with diabetes (the case's foot_sore)
     coherence: Coherence
     rules: Annotated[list[Rule], Field(min_length=1)]
 
@@ -1123,6 +1141,20 @@ class AskAlone(Strict):
     sources: SourceRefs
 
 
+class FootSoreQuestion(Strict):
+    """Asked once, before the result, to a person with diabetes (or diabetic neuropathy likely) and numb feet when
+    nothing said it yet: is there a sore on the foot (walkthrough T, Ben)? Its answer is the case's `foot_sore`,
+    plain data beside the findings (the vocabulary has no finding for it), never a finding."""
+
+    id: Ident
+    text: Text
+    help: Text
+    why: Text
+    yes_label: Text  # the two options' labels ("yes" and "no" as YAML keys would read as booleans)
+    no_label: Text
+    sources: SourceRefs
+
+
 class InterviewFile(Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     safety_sweep: Sweep
@@ -1134,6 +1166,7 @@ class InterviewFile(Strict):
     sugar_first: SugarFirst | None = None  # the low-sugar first aid before the other questions
     how_long: HowLong | None = None  # how long the numbness has been there, before a call-now result that hinges on it
     ask_alone: list[AskAlone] = []  # a list's "no" asked again on its own when later answers tell that sign's story
+    foot_sore: FootSoreQuestion | None = None  # a sore on the foot, with diabetes and numb feet, before the result
 
 
 # --- validated scores (instruments) ---------------------------------------------------------

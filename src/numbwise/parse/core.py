@@ -79,6 +79,9 @@ class Parsed:
     # how long the numbness has been there so far, in days, from the lengths read ("for 3 weeks": 21): the shortest
     # when several are said, None when none is or the readings disagree (`_days_so_far`)
     days_so_far: float | None = None
+    # a sore, ulcer, blister, cut or wound said of the foot, sole, heel or toe: True, False when denied ("no sores on
+    # my feet"), None when not said (`_foot_sore`). Plain data beside the findings: the vocabulary has none for it
+    foot_sore: bool | None = None
 
     def spans_for(self, fid: str) -> list[Mention]:
         """The words behind one finding (those that set its value)."""
@@ -103,7 +106,8 @@ class Parsed:
                           "status": m.status, "confidence": round(m.confidence, 2)})
         spans.sort(key=lambda s: (s["start"], s["end"]))
         return {"age": self.age, "sex": self.sex, "findings": dict(self.findings), "unsure": list(self.unsure),
-                "partial": list(self.partial), "spans": spans}
+                "partial": list(self.partial), "spans": spans} | (
+                    {"foot_sore": self.foot_sore} if self.foot_sore is not None else {})
 
 
 @dataclass(frozen=True)
@@ -561,7 +565,7 @@ def parse(text: str) -> Parsed:
         sex_span = (first.start, first.end)
     return Parsed(text=text, age=age, sex=sex, age_span=age_span, sex_span=sex_span,
                   understood=understood, findings=case, mentions=tuple(mentions), unsure=unsure, partial=in_part,
-                  days_so_far=_days_so_far(toks, mentions, understood))
+                  days_so_far=_days_so_far(toks, mentions, understood), foot_sore=_foot_sore(toks))
 
 
 def _days_so_far(toks: list[Token], mentions: list[Mention], understood: Mapping[str, bool]) -> float | None:
@@ -1320,6 +1324,34 @@ def _on_the_foot(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+# A sore on the foot (walkthrough T, Ben: "a sore on the bottom of my foot that I never felt"): a sore said as a thing
+# ("a sore", "sores", never "my feet are sore", which is pain), an ulcer, blister, cut or wound, whose nearest place
+# word in its clause is a foot, sole, heel or toe (as `_on_the_foot` finds it). Not someone else's, not an "if".
+_SORES = frozenset({"sores", "ulcer", "ulcers", "blister", "blisters", "cut", "cuts", "wound", "wounds"})
+_A_SORE = frozenset({"a", "an", "the", "this", "that", "open", "small", "little", "big", "new", "some", "any", "no", "deep",
+                     "bad", "nasty", "red"})  # before "sore": the thing, not the pain
+_DENY = frozenset({"no", "not", "never", "without", "don't", "dont", "haven't", "havent", "isn't", "isnt", "none"})
+_NOT_MINE = _THIRD | {"if", "whether", "wife", "husband", "mum", "mom", "dad", "son", "daughter"}
+
+
+def _foot_sore(toks: list[Token]) -> bool | None:
+    """A sore on the foot said (True), denied (False: "no sores on my feet") or not said (None); said beats denied."""
+    found: set[bool] = set()
+    for i, t in enumerate(toks):
+        if not (t.text in _SORES or t.text == "sore" and i > 0 and toks[i - 1].text in _A_SORE):
+            continue
+        a, z = clause_of(toks, i)
+        ahead = [x.text for x in toks[i:z] if x.text in _FOOT | _FINGER]
+        behind = [x.text for x in reversed(toks[a:i]) if x.text in _FOOT | _FINGER]
+        if (ahead or behind or [""])[0] not in _FOOT:
+            continue
+        before = {x.text for x in toks[a:i]}
+        if before & _NOT_MINE:
+            continue
+        found.add(not before & _DENY)
+    return True if True in found else False if found else None
 
 
 # "On the phone" alone says where the person was, not that holding a phone brings the numbness on: it counts only in

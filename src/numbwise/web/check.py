@@ -344,7 +344,8 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     plan = result_plan(result, iv.unsure, picked_marks(prefill or {}))
     # the signs answered 'not sure' are kept too: the doctor's report lists them as the result did
     case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers), "unsure": sorted(iv.unsure)} | (
-        {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {})  # how long, as the words said
+        {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}) | (  # how long, as the words said
+        {"foot_sore": iv.foot_sore} if iv.foot_sore is not None else {})  # a sore on the foot (walkthrough T)
     # kept when the last answer is posted, under the check's id: posted again after the browser's Back (the same
     # check, changed answers) it replaces the check it kept; coming back to the result's address only shows it again
     # `forgotten`: the person took it out of the diary ("Remove this check from my diary"): shown again, not kept

@@ -68,7 +68,10 @@ def _handover(request: Request, findings: dict[str, bool], age: int | None, sex:
     partial = [str(c["finding"]) for c in (told or {}).get("partial", []) if isinstance(c, dict) and "finding" in c]
     days = (told or {}).get("days_so_far")  # how long the words said it has been there (parse.Parsed.days_so_far)
     days = float(days) if isinstance(days, (int, float)) and not isinstance(days, bool) else None
-    iv = describe(start(age, sex), findings, words, unsure, partial, days, confirmed) if findings or unsure or partial \
+    foot = (told or {}).get("foot_sore")  # a sore on the foot, as the words said it (parse.Parsed.foot_sore)
+    foot = foot if isinstance(foot, bool) else None
+    iv = describe(start(age, sex), findings, words, unsure, partial, days, confirmed, foot) \
+        if findings or unsure or partial \
         else start(age, sex)
     return _next(request, iv, age is not None and sex is not None, {})
 
@@ -104,7 +107,7 @@ async def describe_read(request: Request) -> Response:
     told = {"findings": dict(words.findings), "age": words.age, "sex": words.sex,
             "chips": [asdict(c) for c in chips(words)], "about": [asdict(c) for c in about_chips(words)],
             "unsure": [asdict(c) for c in unsure_chips(words)], "partial": [asdict(c) for c in partial_chips(words)],
-            "days_so_far": words.days_so_far}
+            "days_so_far": words.days_so_far, "foot_sore": words.foot_sore}
     urgent = emergency(words)
     if urgent:
         from numbwise.web.check import _numbers
