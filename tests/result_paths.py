@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from numbwise.assess.interview import (HANDS, LENGTH, Interview, Question, answer, asked_again, choice_answer, describe,
+from numbwise.assess.interview import (FOOT, HANDS, LENGTH, Interview, Question, answer, asked_again, choice_answer, describe,
                                       fingers_answer, fits,
                                       next_question, outcome, start)
 from numbwise.assess.result import (NOTED, PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, choice_groups, escalation_findings,
@@ -140,7 +140,7 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
             out.append(f"asked twice: {sorted((now & asked) - again)} in {q.id}")
         asked |= now
         for f, v in updates:
-            if not f.startswith(LENGTH):  # how long it has been there: plain data in its step, not a finding
+            if not f.startswith((LENGTH, FOOT)):  # how long, a foot sore: plain data in its step, not a finding
                 first.setdefault(f, v)
     out += [f"answer to {f} overridden" for f, v in first.items() if answers.get(f) != v and f not in asked_again(iv)]
     told = [float(f[len(LENGTH):]) for _, updates, _ in iv.history for f, _ in updates if f.startswith(LENGTH)]
@@ -148,6 +148,16 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         out.append(f"how long answered {told[-1]} days, kept as {iv.days_so_far}")
     if told and set(iv.answers) - set(load().vocabulary.findings):
         out.append("how long answered as a finding")
+    # a foot sore said with diabetes on a result below a doctor today (walkthrough T, Ben): the banner leads with it,
+    # and the watch line for one ("you have or find a sore ... on your foot") is not shown beside it
+    if iv.foot_sore is True and result.case.foot_sore is not True:
+        out.append("a foot sore answered yes, not kept with the case")
+    if plan.foot_today and (plan.heading != (load().triage.foot_sore_lead or plan).title or any(
+            w.text == t.text for g in plan.watch_for for w in g.items for t in load().triage.watch_for if t.foot_sore)):
+        out.append("the foot-today banner is not first, or the foot-sore watch line is beside it")
+    if iv.foot_sore is True and answers.get("diabetes") is True and plan.level in ("routine", "self_care") \
+            and not plan.one_path and not plan.caution_title and not plan.leads and not plan.foot_today:
+        out.append(f"a foot sore with diabetes under '{plan.title}'")
     for group in plan.watch_for:
         for w in group.items:
             if heading_disagrees(group.heading, w.text):  # "contact your midwife now" under "see a doctor today if"

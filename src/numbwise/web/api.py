@@ -130,7 +130,10 @@ def result_schema() -> dict[str, Any]:
         "unsure": {"type": "array", "items": {"enum": sorted(load().vocabulary.findings)}, "uniqueItems": True,
                    "description": "Findings the person answered 'not sure' (not the same as left out)."},
         "days_so_far": {"type": ["number", "null"], "minimum": 0, "maximum": 36500,
-                        "description": "How long the person's own words said the numbness has been there, in days."}}
+                        "description": "How long the person's own words said the numbness has been there, in days."},
+        "foot_sore": {"type": ["boolean", "null"],
+                      "description": "A sore, cut, blister or wound on the foot now (not a finding: with diabetes the "
+                                     "result leads with a foot check today)."}}
     return schema
 
 
@@ -163,12 +166,17 @@ async def result_endpoint(request: Request) -> Response:
     days: Any = data.pop("days_so_far", None) if isinstance(data, dict) else None  # as a check saves it
     if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
         return problem(["body", "days_so_far"], "must be a number of days from 0 to 36500, or null")
+    foot: Any = data.pop("foot_sore", None) if isinstance(data, dict) else None  # as a check saves it
+    if foot is not None and type(foot) is not bool:
+        return problem(["body", "foot_sore"], "must be true, false or null")
     try:
         case = parse_case(data, "body")
     except CaseError as exc:
         return problem(["body", *exc.key.split(".", 1)] if exc.key and exc.key != "(top)" else ["body"], exc.message)
     if days is not None:
         case = replace(case, days_so_far=float(days))
+    if foot is not None:
+        case = replace(case, foot_sore=foot)
     result = home_care_unless_unsure(assess_case(case), frozenset(unsure))  # as the check itself decides
     return Response(json.dumps(result_plan(result, frozenset(unsure)).to_dict()), media_type="application/json")
 
@@ -215,6 +223,7 @@ class ParseOut(BaseModel):
     findings: dict[str, bool]
     unsure: list[str] = []  # said with a hedge ("maybe", "not sure if"): a check carries them as "not sure"
     partial: list[str] = []  # said only in part ("I'm tired" of tired and pale): a check asks them
+    foot_sore: bool | None = None  # a sore said of the foot (not a finding); left out when not said
     spans: list[SpanOut]
     emergency: list[str]
     assessment: AssessOut
