@@ -43,3 +43,15 @@ def test_api_result_takes_foot_sore_as_the_terminal_does(live: Live, tmp_path: P
     assert cli == api and api["heading"] == "Get your foot checked today" and api["banner_level"] == "urgent"
     bad = fetch(live.url + "/api/result", json.dumps({**case, "foot_sore": 1}).encode(), {"Content-Type": "application/json"})
     assert bad.status == 422 and bad.json()["detail"][0]["loc"] == ["body", "foot_sore"]
+
+
+def test_bens_words_on_the_web_keep_the_foot_sore_in_the_check(live: Live) -> None:
+    """His words, readings kept: the check's kept state says the foot sore (so it is not asked, and leads)."""
+    from numbwise.assess.interview import from_data
+    from tests.test_walk_s_foot import BEN_WORDS
+    from tests.web.test_describe_http import _hidden
+    from tests.web.test_walk_s_sam_web import _after_words
+
+    page, _, _ = _after_words(live, BEN_WORDS)
+    state = URLSafeSerializer("test-secret", salt="numbwise-check").loads(_hidden(page, "state"))
+    assert from_data(state["iv"]).foot_sore is True

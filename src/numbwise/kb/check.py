@@ -65,6 +65,14 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
             lead.start_why, lead.start_causes_note, *(t for st in lead.start_stories for t in (st.said, st.because))) if t]
         said += [t for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why) if t]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
+    if tri.foot_sore_lead is not None:  # the level's own words in the do_heading's slots
+        fl = tri.foot_sore_lead
+        out += [("triage.foot_sore_lead", t) for t in (fl.title, fl.heading, fl.action, fl.by_when, fl.why,
+                                                        fl.do_heading.format(title="book a doctor's visit",
+                                                                             by_when="within days to two weeks"))]
+    if kb.interview.foot_sore is not None:
+        fq = kb.interview.foot_sore
+        out += [("interview.foot_sore", t) for t in (fq.text, fq.help, fq.why)]
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     out += [(f"triage.rules.{r.id}.checked", r.checked) for r in tri.rules if r.checked]
     out += [("triage.checked_together", tri.checked_together)] if tri.checked_together else []
