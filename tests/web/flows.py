@@ -134,6 +134,8 @@ def nearly_unsure_story(page: Any) -> None:
         mark(page, name, "Not sure")
     continue_(page)
     button(page, "Carry on, still not sure")
+    button(page, "Not sure")  # how long (first: it decides whether the not-sure signs mean call now)
+    button(page, "Answer a few questions")  # past the call-now screen those signs give
     continue_(page)  # about you, left empty
     button(page, "Not sure")  # how it started
     for name in ("Left index finger", "Left middle finger"):
@@ -157,6 +159,8 @@ def all_unsure_story(page: Any) -> None:
             continue_(page)
         elif page.get_by_role("button", name="Carry on, still not sure", exact=True).count():
             button(page, "Carry on, still not sure")
+        elif page.get_by_role("button", name="Answer a few questions", exact=True).count():
+            button(page, "Answer a few questions")  # the call-now screen a not-sure stroke sign gives
         else:
             button(page, "Not sure")
     raise AssertionError("no result after 60 steps")

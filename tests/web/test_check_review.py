@@ -172,7 +172,9 @@ def test_not_sure_about_an_emergency_sign_shows_how_to_check_and_call(page: Any)
     for box in (calls.nth(i).bounding_box() for i in range(3)):
         assert box is not None and box["width"] >= 44 and box["height"] >= 44
     press(page, page.get_by_role("button", name="Carry on, still not sure"))
-    assert heading(page) == "About you"
+    how_long = load().interview.how_long
+    assert how_long is not None  # how long first: it decides whether a start not known means call now (walkthrough S)
+    assert heading(page) == how_long.text
 
 
 def test_emergency_numbers_are_large_call_links(page: Any) -> None:
@@ -329,6 +331,8 @@ def test_result_has_the_date_and_the_answers_given_also_in_print(page: Any) -> N
             break
         if page.get_by_role("button", name="Not sure", exact=True).count():
             button(page, "Not sure")
+        elif page.get_by_role("button", name="Answer a few questions").count():  # a start not known: call now first
+            button(page, "Answer a few questions")
         else:
             continue_(page)
     assert on_result(page)
@@ -364,9 +368,13 @@ def test_a_checklist_left_blank_reaches_the_core_as_not_known(live: Any) -> None
     page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "none")]).body.decode()  # About you
     csrf, state = _fields(page)
     page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "about"), ("age", "40")]).body.decode()
-    while 'name="item0"' not in page:  # answer 'not sure' until the first checklist of signs
+    for _ in range(20):  # answer 'not sure' until the first checklist of signs (past a call-now screen: go on)
+        if 'name="item0"' in page:
+            break
         csrf, state = _fields(page)
-        page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "unsure")]).body.decode()
+        go = "emergency_go_on" if 'value="emergency_go_on"' in page else "unsure"
+        page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", go)]).body.decode()
+    assert 'name="item0"' in page
     assert "checked" not in page.split('<ol class="items">')[1].split("</ol>")[0]  # nothing preset
     csrf, state = _fields(page)
     step = URLSafeSerializer("test-secret", salt="numbwise-check").loads(state)["pending"]
@@ -451,6 +459,10 @@ def test_the_palm_picked_on_the_hands_is_the_pickers_answer(live: Any) -> None:
     for _ in range(60):
         if 'name="state"' not in page:
             break
+        if 'value="emergency_go_on"' in page:  # a start not known: the call-now screen first, then a few questions
+            csrf, state = _fields(page)
+            page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", "emergency_go_on")]).body.decode()
+            continue
         step = pending(page)
         if not step:
             break
@@ -479,6 +491,10 @@ def test_the_filled_in_note_shows_only_when_something_is_filled_in(page: Any) ->
     page.locator("fieldset.yn").first.get_by_label("Not sure", exact=True).check()
     continue_(page)
     button(page, "Carry on, still not sure")
+    if page.get_by_role("button", name="Answer a few questions").count() == 0 and heading(page) != "About you":
+        button(page, "Not sure")  # how long first (it decides whether a start not known means call now)
+    if page.get_by_role("button", name="Answer a few questions").count():
+        button(page, "Answer a few questions")
     assert heading(page) == "About you"
     text = page.locator("main").inner_text()
     assert "filled in" not in text and page.locator(".kept").count() == 0
@@ -542,7 +558,7 @@ def test_the_left_blank_screen_says_how_many_and_what_a_blank_does_there(live: A
         if step and step[0] == spec.id:
             break
         answer = "go_on" if "Carry on, still not sure" in page else "about" if "<h1>About you</h1>" in page else \
-            "done" if 'name="item0"' in page else "unsure"
+            "emergency_go_on" if 'value="emergency_go_on"' in page else "done" if 'name="item0"' in page else "unsure"
         page = _post(live, cookie, [("csrf", csrf), ("state", state), ("answer", answer)]).body.decode()
     else:
         raise AssertionError("the left-blank screen never came")
