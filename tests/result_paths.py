@@ -183,9 +183,13 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         home = [*(s.do for s in (plan.advice.steps if plan.advice is not None else ())), *plan.safety]
         out += [f"a home step says {said} under '{plan.title}': {t[:60]}" for t in home
                 if (said := urgency_in_text(t)) is not None and LEVELS.index(said) < LEVELS.index(plan.level)]
-        if answers.get("diabetes") is True and not any(
+        if answers.get("diabetes") is True and iv.foot_sore is not True and not any(  # a sore said: its own banner
                 g.level == "urgent" and any("on your foot" in w.text for w in g.items) for g in plan.watch_for):
             out.append("diabetes below a doctor today, but no foot sore line under 'See a doctor today if'")
+        # (beside a not-sure caution that leads, the foot line stays a watch line: a known gap, issue 11 note)
+        if iv.foot_sore is True and answers.get("diabetes") is True and not plan.caution \
+                and "foot" not in plan.heading.lower():
+            out.append(f"a foot sore with diabetes, but the banner does not lead with the foot: '{plan.heading}'")
     if plan.level == "self_care":
         if plan.advice is None or not plan.advice.steps:
             out.append("a self-care result without home steps")
