@@ -53,6 +53,12 @@ def parse(question: Question, text: str) -> Parsed:
         if t.isdigit() and 1 <= int(t) <= len(question.labels):
             pick = int(t) - 1
             return Parsed(choice_answer(question, pick), summary=question.labels[pick])
+        yes_no = [label.lower() for label in question.labels] == ["yes", "no"]  # a yes/no asked as a choice (foot sore)
+        if yes_no and (t in YES or t in NO):
+            pick = 0 if t in YES else 1
+            return Parsed(choice_answer(question, pick), summary=question.labels[pick])
+        if yes_no:
+            raise AnswerError("Type y for yes, n for no, or ? if you are not sure.")
         raise AnswerError(f"Type a number from 1 to {len(question.labels)}, or ? if you are not sure.")
     if question.kind in ("screen", "sweep"):
         return _parse_screen(question, t)
