@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -677,7 +677,10 @@ def load_cached(folder: Path, cache: Path) -> Knowledge:
     Validation is what guards the content; the cache only skips repeating it for unchanged files.
     A cache that cannot be read or written is ignored.
     """
-    return load_or_build(cache / f"knowledge-{_fingerprint(folder)}.pickle", Knowledge, lambda: load_from(folder))
+    kb = load_or_build(cache / f"knowledge-{_fingerprint(folder)}.pickle", Knowledge, lambda: load_from(folder))
+    # the fingerprint is the content, not the place: a copy elsewhere (another checkout, a moved install) shares the
+    # cache, so the folder its files (pictures) are read from is this one, never the one that built the pickle
+    return kb if kb.folder == folder else replace(kb, folder=folder)
 
 
 @functools.cache
