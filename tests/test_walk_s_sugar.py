@@ -138,3 +138,22 @@ def test_near_miss_very_low_sugar_signs_one_sugar_line_first(tmp_path: Path) -> 
     unknown = {**case, "findings": {k: v for k, v in case["findings"].items() if k not in ("diabetes", "insulin_or_sulfonylurea")}}
     sugar = [d for d in assess_plan(unknown, tmp_path)["do"] if "sugary" in d]
     assert len(sugar) == 1, sugar
+
+
+def test_a_sudden_start_emergency_keeps_no_wait_ten_minutes_line_above_the_questions() -> None:
+    """Walkthrough T (Priya, sudden start): every question said "call ... if not better 10 to 15 minutes after the
+    sugar", then the emergency result said "do not wait". Once the answers are another emergency, the line above the
+    questions is the emergency's own; near miss: low-sugar signs alone keep the sugar line."""
+    from numbwise.assess.interview import describe, outcome, start, still_line
+    from numbwise.kb import load
+
+    sugar = load().interview.sugar_first
+    assert sugar is not None
+    told = {"low_sugar_symptoms": True, "diabetes": True, "insulin_or_sulfonylurea": True, "numb_around_mouth": True,
+            "both_hands": True}
+    calm = describe(start(35, "female"), told, {}, ("confusion",))
+    assert still_line(calm) == " ".join(sugar.still.split())
+    sudden = describe(start(35, "female"), {**told, "onset_sudden": True}, {}, ("confusion",))
+    assert outcome(sudden).triage == "emergency" and not set(outcome(sudden).rules) <= {sugar.rule}
+    line = still_line(sudden)
+    assert line is not None and "10 to 15 minutes" not in line and "call your emergency number" in line.lower()

@@ -888,7 +888,9 @@ def still_line(iv: Interview) -> str | None:
     the result would say call now for a sign not sure of (`now_first`), the call line alone; None otherwise."""
     sugar = load().interview.sugar_first
     if sugar is not None and _sugar_signs(iv):
-        return " ".join(sugar.still.split())
+        now = outcome(iv)  # an emergency that is not the sugar rule's own says call now, never "wait 10 to 15 minutes"
+        if now.triage != "emergency" or set(now.rules) <= {sugar.rule}:  # (walkthrough T, Priya's sudden start)
+            return " ".join(sugar.still.split())
     first = load().interview.emergency_first
     result = outcome(iv)
     if first is not None and result.triage != "emergency" and _calls_now(iv):
