@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from numbwise.parse.lexicon import Lexicon, Pattern, lexicon
 from numbwise.parse.match import Hit, correct, find
-from numbwise.parse.quantities import UNITS, Duration, clause_of, durations
+from numbwise.parse.quantities import UNITS, Duration, clause_of, durations, sentence_of
 from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token, stem, tokenize
 
 EMERGENCY_GROUP = "emergency_signs"
@@ -805,12 +805,7 @@ def _recurring_over_a_span(mentions: list[Mention], toks: list[Token]) -> list[M
     out: list[Mention] = []
     for m in mentions:
         if m.finding == "onset_gradual" and m.value and m.text.lower().startswith("over"):
-            at = next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
-            a, b = at, at
-            while a > 0 and toks[a - 1].text not in SENTENCE_END:
-                a -= 1
-            while b < len(toks) and toks[b].text not in SENTENCE_END:
-                b += 1
+            a, b = sentence_of(toks, next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks)))
             said = {t.text for t in toks[a:b]}
             came_on = any(t.text in _ON and u.text == "on" for t, u in zip(toks[a:b], toks[a + 1:b]))
             if said & _RECURS and not said & _BUILDS and not came_on:
@@ -834,12 +829,7 @@ def _one_occasion_of_drinking(mentions: list[Mention], toks: list[Token]) -> lis
     out: list[Mention] = []
     for m in mentions:
         if m.finding == "heavy_alcohol" and m.value:
-            at = next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
-            a, b = at, at
-            while a > 0 and toks[a - 1].text not in SENTENCE_END:
-                a -= 1
-            while b < len(toks) and toks[b].text not in SENTENCE_END:
-                b += 1
+            a, b = sentence_of(toks, next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks)))
             words = [t.text for t in toks[a:b]]
             night = any(w == "night" and (k and words[k - 1] in ("a", "last", "one", "heavy", "big", "that")
                                           or words[k + 1:k + 2] == ["out"]) for k, w in enumerate(words))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from numbwise.parse.text import CLAUSE_END, Token
+from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -112,10 +112,20 @@ def durations(toks: Sequence[Token]) -> list[Duration]:
 
 def clause_of(toks: Sequence[Token], i: int) -> tuple[int, int]:
     """The token range of the clause around token i (between commas and sentence ends)."""
+    return _between(toks, i, CLAUSE_END)
+
+
+def sentence_of(toks: Sequence[Token], i: int) -> tuple[int, int]:
+    """The token range of the sentence around token i (between sentence ends)."""
+    return _between(toks, i, SENTENCE_END)
+
+
+def _between(toks: Sequence[Token], i: int, ends: frozenset[str]) -> tuple[int, int]:
+    """The token range around token i that no token in `ends` breaks."""
     a = i
-    while a > 0 and toks[a - 1].text not in CLAUSE_END:
+    while a > 0 and toks[a - 1].text not in ends:
         a -= 1
     b = i
-    while b < len(toks) and toks[b].text not in CLAUSE_END:
+    while b < len(toks) and toks[b].text not in ends:
         b += 1
     return a, b
