@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -168,32 +168,15 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"findings.yaml: entry '{fid}': group '{f.group}' differs from the vocabulary's '{voc.finding_groups[fid]}'")
         if f.group not in kb.groups:
             problems.append(f"findings.yaml: entry '{fid}': unknown group '{f.group}'")
-        for other in f.question_after_yes:
-            if other == fid or other not in voc.findings:
-                problems.append(f"findings.yaml: entry '{fid}': question_after_yes names '{other}', which is not another known finding")
-        for other in f.implies:
-            if other == fid or other not in voc.findings:
-                problems.append(f"findings.yaml: entry '{fid}': implies '{other}', which is not another known finding")
-        for other in f.follows:
-            if other == fid or other not in voc.findings:
-                problems.append(f"findings.yaml: entry '{fid}': follows '{other}', which is not another known finding")
+        linked: dict[str, Collection[str]] = {  # fields naming other findings
+            "question_after_yes names": f.question_after_yes, "implies": f.implies, "follows": f.follows,
+            "no_is_no_reason_with": f.no_is_no_reason_with, "unsure_with": f.unsure_with,
+            "phrases need": f.phrases.needs if f.phrases else [], "how_to_check_with": f.how_to_check_with,
+            "said_yes_beside_no": f.said_yes_beside_no}
+        problems += [f"findings.yaml: entry '{fid}': {how} '{other}', which is not another known finding"
+                     for how, others in linked.items() for other in others if other == fid or other not in voc.findings]
         if f.ages is not None:
             refs("findings.yaml", f"{fid}.ages", f.ages.sources)
-        for other in f.no_is_no_reason_with:
-            if other == fid or other not in voc.findings:
-                problems.append(f"findings.yaml: entry '{fid}': no_is_no_reason_with '{other}', which is not another known finding")
-        for other in f.unsure_with:
-            if other == fid or other not in voc.findings:
-                problems.append(f"findings.yaml: entry '{fid}': unsure_with '{other}', which is not another known finding")
-        for other in f.phrases.needs if f.phrases else []:
-            if other == fid or other not in voc.findings:
-                problems.append(f"findings.yaml: entry '{fid}': phrases need '{other}', which is not another known finding")
-        for other in f.how_to_check_with:
-            if other == fid or other not in voc.findings:
-                problems.append(f"findings.yaml: entry '{fid}': how_to_check_with '{other}', which is not another known finding")
-        for other in f.said_yes_beside_no:
-            if other == fid or other not in voc.findings:
-                problems.append(f"findings.yaml: entry '{fid}': said_yes_beside_no '{other}', which is not another known finding")
         refs("findings.yaml", fid, f.sources)
 
     coverage("causes.yaml", "cause", voc.causes, kb.causes)
