@@ -76,6 +76,13 @@ def run_cli(*args: str, input: str | None = None) -> Run:
         return Run(int(code), out.getvalue().decode(), err.getvalue().decode())
 
 
+def check_cli(typed: str, *args: str, codes: tuple[int, ...] = (0,)) -> str:
+    """`numbwise --plain check --no-diary ARGS` with these keys typed: the printed text, one space between words."""
+    run = run_cli("--plain", "check", "--no-diary", *args, input=typed)
+    assert run.code in codes, run.err + run.out
+    return " ".join(run.out.split())
+
+
 def assess_cli(case: dict[str, Any], tmp_path: Path, fmt: str = "text") -> str:
     """`numbwise --plain assess --case FILE --format FMT` on these answers: text flattened to one line per wrapped
     item (words joined by single spaces), any other format as printed."""

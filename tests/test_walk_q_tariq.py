@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import assess_cli, run_cli
+from tests.conftest import assess_cli, check_cli, run_cli
 
 TARIQ_WORDS = ("Neck pain and tingling down my right arm to my thumb for 3 weeks, since lifting boxes. "
                "Worse when I turn my head.")
@@ -26,9 +26,7 @@ NOT_SURE_START = "\n\n41\nm\n?\n" + "\n" * 5 + "y\n" + "n\n\n" * 3
 
 def _check(words: str, typed: str = NOT_SURE_START) -> str:
     """`numbwise --plain check --describe WORDS` with these keys typed: the printed text, one space between words."""
-    run = run_cli("--plain", "check", "--no-diary", "--describe", words, input=typed)
-    assert run.code == 0, run.err + run.out
-    return " ".join(run.out.split())
+    return check_cli(typed, "--describe", words)
 
 
 def _result(text: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import run_cli
+from tests.conftest import check_cli, run_cli
 
 TARIQ_YES = frozenset({"neck_pain", "numb_arm", "worse_neck_movement", "constant"})
 TARIQ_WORDS = ("Neck pain and tingling down my right arm to my thumb for 3 weeks, since lifting boxes. "
@@ -84,9 +84,7 @@ def _keys(yes: Collection[str], onset: str, fingers: str, length: str | None = N
 
 def _check(typed: str, *args: str) -> str:
     """`numbwise --plain check --no-diary` with these keys typed: the printed text, one space between words."""
-    run = run_cli("--plain", "check", "--no-diary", *args, input=typed)
-    assert run.code == 0, run.err + run.out
-    return " ".join(run.out.split())
+    return check_cli(typed, *args)
 
 
 def _result(text: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from numbwise.parse import parse
-from tests.conftest import assess_cli, run_cli
+from tests.conftest import assess_cli, check_cli, run_cli
 
 OLIVIA = ("I am 35, a woman. Two weeks after a stomach bug, my feet then my hands started tingling 3 days ago; it is "
           "creeping up, and today my legs feel weak on the stairs.")
@@ -27,9 +27,7 @@ OLIVIA_NO = {"age": 35, "sex": "female", "findings": {
 
 def _check(words: str, typed: str) -> str:
     """`numbwise --plain check --describe WORDS` with these keys typed: the printed text, one space between words."""
-    run = run_cli("--plain", "check", "--no-diary", "--describe", words, input=typed)
-    assert run.code in (0, 130), run.err + run.out
-    return " ".join(run.out.split())
+    return check_cli(typed, "--describe", words, codes=(0, 130))
 
 
 def test_creeping_up_over_days_is_a_spread_to_other_limbs_not_an_aura() -> None:

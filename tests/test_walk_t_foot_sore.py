@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import assess_cli, assess_plan, run_cli
+from tests.conftest import assess_cli, assess_plan, check_cli, run_cli
 from tests.test_walk_s_foot import BEN, BEN_WORDS, FOOT_LINE, TODAY, _section
 
 FOOT_TITLE = "GET YOUR FOOT CHECKED TODAY"
@@ -159,9 +159,7 @@ def _keys(foot: int | None) -> tuple[str, list[str]]:
 
 
 def _check(typed: str, *args: str) -> str:
-    run = run_cli("--plain", "check", "--no-diary", *args, input=typed)
-    assert run.code == 0, run.err + run.out
-    return " ".join(run.out.split())
+    return check_cli(typed, *args)
 
 
 def test_ben_step_by_step_is_asked_about_a_foot_sore_once_and_a_yes_leads(tmp_path: Path) -> None:
