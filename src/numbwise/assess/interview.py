@@ -18,7 +18,7 @@ from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed,
 from numbwise.assess.ranking import model, posterior, rank, shortlist
 from numbwise.assess.triage import LEVELS, Triage, compile_cond, compiled_rules, settling_questions, triage
 from numbwise.kb import load
-from numbwise.kb.models import Cond, Sweep, UnsureAdvice
+from numbwise.kb.models import BeforeCallNow, Cond, Sweep, UnsureAdvice
 
 FINGERS = ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")
 PALM = "numb_thenar_palm"  # a spot on the finger picker of both faces (RP, LP): the picker answers it, asked once
@@ -891,6 +891,9 @@ def still_line(iv: Interview) -> str | None:
         now = outcome(iv)  # an emergency that is not the sugar rule's own says call now, never "wait 10 to 15 minutes"
         if now.triage != "emergency" or set(now.rules) <= {sugar.rule}:  # (walkthrough T, Priya's sudden start)
             return " ".join(sugar.still.split())
+    before = _before_call_now_due(iv)
+    if before is not None:  # the emergency stands; one last question changes only what to do while waiting
+        return " ".join(before.still.split())
     first = load().interview.emergency_first
     result = outcome(iv)
     if first is not None and result.triage != "emergency" and _calls_now(iv):
@@ -1373,6 +1376,9 @@ def worded(q: Question, iv: Interview) -> Question:
     if q.kind != "finding":
         return q
     fid = q.findings[0]
+    before = _before_call_now_due(iv)
+    if before is not None and before.ask == fid:  # asked before a call-now result in its own words (walkthrough U)
+        return _call_now_question(before)
     after = next((t for g, t in load().findings[fid].question_after_yes.items() if iv.answers.get(g) is True), None) \
         if fid in load().findings else None
     if after is not None:  # reads on from the yes it follows (walkthrough R, Hana)
@@ -1426,7 +1432,10 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         pending = _unsettled(result.rules, iv)
         if hand is not None and pending and set(HANDS) & set(pending) and iv.count < limit:
             return hand  # which hand decides which emergency this is: asked first, plainly
-        return _clarify(pending[0], iv) if pending and iv.count < limit else None
+        if pending and iv.count < limit:
+            return _clarify(pending[0], iv)
+        before = _before_call_now(iv, result.rules)  # one question whose yes changes what to do now (walkthrough U)
+        return None if before is None else _call_now_question(before)
     if iv.count >= limit:
         return None
     sugar = _sugar_question(iv)
@@ -1536,6 +1545,34 @@ def _ask_alone(iv: Interview) -> Question | None:
         if asked and all(q.kind in ("screen", "sweep") for q in asked):
             return finding_question(a.finding)
     return None
+
+
+def _before_call_now(iv: Interview, rules: Collection[str]) -> BeforeCallNow | None:
+    """The one question asked before a call-now result resting on one of its rules (interview.yaml `before_call_now`;
+    walkthrough U, Priya: a sudden start in both hands during a hypo, and no sugar first aid), once, even at the limit,
+    while it is still open and nothing it skips on is answered no (diabetes); None otherwise."""
+    for b in load().interview.before_call_now:
+        if not set(b.rules) & set(rules) or any(iv.answers.get(f) is False for f in b.skip_if_no):
+            continue
+        fid = b.ask
+        if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
+                and not settled_by_another(fid, iv.answers):
+            return b
+    return None
+
+
+def _call_now_question(b: BeforeCallNow) -> Question:
+    """That question in its path's words (the finding's own may ask what cannot be known yet)."""
+    return replace(finding_question(b.ask), text=" ".join(b.text.split()), help=" ".join(b.help.split()),
+                   why=" ".join(b.why.split()))
+
+
+def _before_call_now_due(iv: Interview) -> BeforeCallNow | None:
+    """The `before_call_now` question this interview asks next: an emergency nothing else is left to clarify."""
+    result = triage(iv.answers, iv.age)
+    if result.level != "emergency" or _unsettled(result.rules, iv):
+        return None
+    return _before_call_now(iv, result.rules)
 
 
 def _emergency_settler(iv: Interview) -> str | None:

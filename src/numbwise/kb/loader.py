@@ -358,6 +358,13 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         problems += [f"interview.yaml: ask_alone: unknown finding '{fid}'" for fid in
                      (alone.finding, *(leaf.present or leaf.absent or leaf.not_present or leaf.unknown or ""
                                        for leaf in alone.when.leaves())) if fid and fid not in voc.findings]
+    rule_ids = {r.id: r for r in tri.rules}
+    for before in kb.interview.before_call_now:
+        refs("interview.yaml", f"before_call_now.{before.ask}", before.sources)
+        problems += [f"interview.yaml: before_call_now: unknown finding '{fid}'" for fid in
+                     (before.ask, *before.skip_if_no) if fid not in voc.findings]
+        problems += [f"interview.yaml: before_call_now: '{rid}' is not an emergency rule" for rid in before.rules
+                     if rid not in rule_ids or rule_ids[rid].level != "emergency"]
     if kb.interview.emergency_first is not None:
         problems += [f"interview.yaml: emergency_first.still_why_for: unknown finding '{fid}'"
                      for why in kb.interview.emergency_first.still_why_for for fid in why.findings if fid not in voc.findings]

@@ -1141,6 +1141,20 @@ class AskAlone(Strict):
     sources: SourceRefs
 
 
+class BeforeCallNow(Strict):
+    """One question asked before a call-now result resting on one of these rules, while it is still open: its yes
+    changes what to do now (walkthrough U, Priya: a sudden start in both hands during a hypo, no sugar first aid)."""
+
+    rules: Annotated[list[Ident], Field(min_length=1)]  # emergency rules whose call-now result it comes before
+    ask: Ident  # the one finding asked: one question, so a stroke patient never waits long
+    skip_if_no: list[Ident] = []  # not asked once any of these is answered no (diabetes)
+    text: Text  # the question in this path's words (the finding's own may not fit a sign happening now)
+    help: Text
+    why: Text
+    still: Text  # above the question: the emergency stands, call now; why this one question
+    sources: SourceRefs
+
+
 class FootSoreQuestion(Strict):
     """Asked once, before the result, to a person with diabetes (or diabetic neuropathy likely) and numb feet when
     nothing said it yet: is there a sore on the foot (walkthrough T, Ben)? Its answer is the case's `foot_sore`,
@@ -1167,6 +1181,7 @@ class InterviewFile(Strict):
     how_long: HowLong | None = None  # how long the numbness has been there, before a call-now result that hinges on it
     ask_alone: list[AskAlone] = []  # a list's "no" asked again on its own when later answers tell that sign's story
     foot_sore: FootSoreQuestion | None = None  # a sore on the foot, with diabetes and numb feet, before the result
+    before_call_now: list[BeforeCallNow] = []  # one question before a call-now result, when its yes changes what to do
 
 
 # --- validated scores (instruments) ---------------------------------------------------------
