@@ -688,10 +688,13 @@ def _confirm_question(iv: Interview, parts: list[str]) -> Question:
     return sweep_question(s, parts)
 
 
-def checklist_label(fid: str) -> str:
-    """A finding as a checklist item in findings.yaml's words to the person, never the vocabulary's clinical definition."""
+def checklist_label(fid: str, answers: Mapping[str, bool] | None = None) -> str:
+    """A finding as a checklist item in findings.yaml's words to the person, never the vocabulary's clinical definition;
+    worded for the answers so far (`checklist_with`, the first whose finding is yes) so a list never asks again what
+    the person said (walkthrough U: a cold sweat beside signs of low blood sugar)."""
     f = load().findings[fid]
-    return f.checklist or f.said_yes.rstrip(".")
+    beside = next((t for g, t in f.checklist_with.items() if (answers or {}).get(g) is True), None)
+    return " ".join(beside.split()) if beside is not None else f.checklist or f.said_yes.rstrip(".")
 
 
 def sweep_question(s: Sweep, items: Collection[str]) -> Question:
@@ -1372,7 +1375,13 @@ def worded(q: Question, iv: Interview) -> Question:
     "You did not pick 'there all the time' or 'comes and goes' ..."), so it does not read as the list asked again
     (walkthrough O, Priya). A question that reads on from a yes (findings.yaml `question_after_yes`: fast breathing
     after "panic attacks or anxiety", walkthrough R) takes those words. Faces that rebuild a question (the web's Back)
-    show it through this too."""
+    show it through this too. A list's items are worded for the answers so far the same way (findings.yaml
+    `checklist_with`: "still a cold sweat 10 to 15 minutes after something sugary" beside signs of low blood sugar,
+    walkthrough U)."""
+    if q.kind in ("screen", "sweep"):
+        labels = tuple(checklist_label(f, iv.answers) if load().findings[f].checklist_with else label
+                       for f, label in zip(q.findings, q.labels, strict=True))
+        return q if labels == q.labels else replace(q, labels=labels)
     if q.kind != "finding":
         return q
     fid = q.findings[0]

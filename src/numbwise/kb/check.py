@@ -25,6 +25,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"findings.{fid}.question", f.question), (f"findings.{fid}.help", f.help), (f"findings.{fid}.why", f.why)]
         out += [(f"findings.{fid}.said_{k}", t) for k, t in (("yes", f.said_yes), ("no", f.said_no)) if t]
         out += [(f"findings.{fid}.checklist", f.checklist)] if f.checklist else []
+        out += [(f"findings.{fid}.checklist_with.{g}", t) for g, t in f.checklist_with.items()]
+        out += [(f"findings.{fid}.question_after_yes.{g}", t) for g, t in f.question_after_yes.items()]
         out += [(f"findings.{fid}.if_unsure", f.if_unsure)] if f.if_unsure else []
     for cid, c in kb.causes.items():
         out += [(f"causes.{cid}.{k}", getattr(c, k)) for k in ("short", "description", "who", "how_common", "confirm")]

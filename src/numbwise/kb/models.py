@@ -150,6 +150,10 @@ class Finding(Strict):
     # pain down your arm" beside "you have no shooting pain down your arm"): the first whose finding is answered no
     said_yes_beside_no: dict[Ident, Text] = {}
     checklist: Text | None = None  # the finding as an item of a "do you have any of these?" list, said to the person
+    # The checklist item worded when another finding is yes (the first listed that is), so a list never asks again
+    # what the person already said (walkthrough U, Priya: "sweaty" in her words, then "You have a cold sweat" on the
+    # emergency list): beside signs of low blood sugar, what the banner says to call for.
+    checklist_with: dict[Ident, Text] = {}
     sources: SourceRefs
     phrases: Phrases | None = None  # lay words for the free-text parser (numbwise parse)
     # What a yes to this finding's question already answers ("If you are pregnant, ..." answered yes: pregnant).
