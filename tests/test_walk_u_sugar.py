@@ -145,3 +145,18 @@ def test_a_not_sure_sweat_is_named_as_it_was_asked(tmp_path: Path) -> None:
     assert _original_item() not in text
     plain = assess_cli({**NO_SUGAR, "unsure": ["confusion", "cold_sweat_nausea"]}, tmp_path)
     assert _original_item() in plain  # near miss
+
+
+SCREEN_CALL = " ".join(SCREEN.if_unsure.act.split()) if SCREEN.if_unsure else ""
+
+
+def test_a_not_sure_sweat_beside_low_sugar_signs_gets_no_do_not_wait_line() -> None:
+    """The sweat's check beside signs of low blood sugar says sugar now, call if not eased 10 to 15 minutes later; the
+    screen's "call now ... Do not wait to see if it goes away" after it told her the opposite (helper note, walkthrough U).
+    Near miss: a 'not sure' face droop on the same list keeps the screen's call-now line."""
+    keys = "\n?\n2\n?11\n\nq\n"
+    out = check_cli(keys, "--describe", f"35 f, {WORDS}", codes=(0, 130))
+    assert "Not sure about a warning sign? Check now" in out and "10 to 15 minutes after the sugar" in out
+    assert SCREEN_CALL and SCREEN_CALL not in out
+    droop = check_cli("\n?\n2\n?1\n\nq\n", "--describe", f"35 f, {WORDS}", codes=(0, 130))
+    assert SCREEN_CALL in droop

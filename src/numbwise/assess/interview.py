@@ -735,15 +735,19 @@ def own_checks(unsure: Collection[str], answers: Mapping[str, bool] | None = Non
 def unsure_advice(q: Question, updates: Mapping[str, bool], answers: Mapping[str, bool] | None = None) -> UnsureAdvice | None:
     """The screen's advice when any of its signs was answered 'not sure' (left out of `updates`), else None:
     checks for exactly those signs (see `unsure_checks`). Beside signs of low blood sugar (`answers`), a confusion
-    not sure of is checked in the low-sugar rule's own words, not with the stroke checks (walkthrough Q)."""
+    not sure of is checked in the low-sugar rule's own words, not with the stroke checks (walkthrough Q). Its `act`
+    is "" when every check says itself when to call."""
     if q.if_unsure is None or all(f in updates for f in q.findings):
         return None
     unsure = [f for f in q.findings if f not in updates]
     sugar = _sugar_check(unsure, answers or {})
     rest = [f for f in unsure if not (sugar and f == CONFUSED)]
-    checks, _ = unsure_checks(q.if_unsure, q.findings, rest, answers) if rest else ((), False)
+    checks, call = unsure_checks(q.if_unsure, q.findings, rest, answers) if rest else ((), False)
     checks = (*sugar, *checks)
-    return q.if_unsure.model_copy(update={"check": list(checks or q.if_unsure.check)})
+    # checks that each say when to call (sugar first, then call if not better) get no "call now, do not wait" after
+    # them (walkthrough U, Priya: a sweat not sure of beside low blood sugar)
+    act = q.if_unsure.act if call or not checks else ""
+    return q.if_unsure.model_copy(update={"check": list(checks or q.if_unsure.check), "act": act})
 
 
 def _sugar_check(unsure: Collection[str], answers: Mapping[str, bool]) -> tuple[str, ...]:

@@ -456,7 +456,8 @@ def _print_check(console: Console, title: str, check: Sequence[str], act: str) -
     console.print(title, markup=False, style="bold")
     for line in check:
         print_wrapped(console, line, "  - ", "    ")
-    console.print(act, markup=False, style="bold")
+    if act:  # "" when each check says itself when to call
+        console.print(act, markup=False, style="bold")
 
 
 def _unsure_advice(console: Console, iv: Interview, q: Question, updates: dict[str, bool], blank: tuple[str, ...],
