@@ -176,7 +176,11 @@ def test_a_weak_grip_from_the_neck_is_sent_to_a_gp_not_a_surgeon(tmp_path: Path)
 def test_the_migraine_aura_page_does_not_call_a_routine_line_urgent() -> None:
     out = _flat(run_cli("--plain", "learn", "migraine_aura").out)
     assert "needs urgent checks" not in out
-    assert "You have an aura for the first time" in out[out.index("Book a doctor's visit if"):]
+    # numbness with an aura that is not the usual one is the sudden-start emergency (walkthrough U, Nadia): never
+    # "book a visit" for what the check itself sends to call now
+    line = "Numbness comes with an aura that is not like your usual one"
+    assert line in out[out.index("Call your emergency number now if"):out.index("See a doctor today if")]
+    assert "Book a doctor's visit if" not in out
 
 
 # --- 7. UK-only words explained -------------------------------------------------------------------------
