@@ -1067,21 +1067,32 @@ def _first_aid(act: _Act, rules: Collection[str], findings: Mapping[str, bool], 
     another emergency (`also_first`), so "Suddenly" never drops the sugar every question showed (walkthrough S, Priya).
     A rule that fired with first aid of its own put first (`also_first`: the sugar line of very low blood sugar) has
     said it already."""
-    kb = load()
-    if lead is None and any(r.act is not None and r.act.also_first for r in kb.triage.rules if r.id in rules):
-        return act
     first: list[str] = []
     not_do: list[str] = []
-    for rule in kb.triage.rules:
-        if rule.act is None or not rule.act.first_with or lead is not None and lead.id == rule.id:
-            continue
-        if any(findings.get(f) is True for f in rule.act.first_with):
-            own = _worded(_fitting(rule.act, findings, age), findings, age)
-            first.append(" ".join((own.also or own.action).split()))
-            not_do += [" ".join(d.split()) for d in own.do_not]
+    for rule in _first_aid_rules(rules, findings, lead):
+        assert rule.act is not None
+        own = _worded(_fitting(rule.act, findings, age), findings, age)
+        first.append(" ".join((own.also or own.action).split()))
+        not_do += [" ".join(d.split()) for d in own.do_not]
     if not first or set(first) <= {" ".join(d.split()) for d in act.do}:
         return act
     return replace(act, do=tuple(dict.fromkeys([*first, *act.do])), do_not=tuple(dict.fromkeys([*act.do_not, *not_do])))
+
+
+def _first_aid_rules(rules: Collection[str], findings: Mapping[str, bool], lead: Rule | None) -> tuple[Rule, ...]:
+    """The rules whose first aid leads a call-now result they did not set (`first_with`: low blood sugar's signs)."""
+    kb = load()
+    if lead is None and any(r.act is not None and r.act.also_first for r in kb.triage.rules if r.id in rules):
+        return ()
+    return tuple(r for r in kb.triage.rules if r.act is not None and r.act.first_with
+                 and not (lead is not None and lead.id == r.id) and any(findings.get(f) is True for f in r.act.first_with))
+
+
+def _first_aid_why(rules: Collection[str], findings: Mapping[str, bool], lead: Rule | None) -> tuple[str, ...]:
+    """Why that first aid leads, said under "Why this level" (`first_with_why`): a sugar line first in what to do
+    with only the stroke's reason beside it read as low blood sugar dropped (walkthrough U, Priya)."""
+    return tuple(" ".join(r.act.first_with_why.split()) for r in _first_aid_rules(rules, findings, lead)
+                 if r.act is not None and r.act.first_with_why)
 
 
 def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int | None = None) -> _Act:
@@ -1559,7 +1570,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
         tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
     now = _calls_now(led, doubts, findings, level, days)  # one path, call now (walkthrough K)
-    if level == "emergency" or now:  # a call-now banner: first aid that cannot wait leads its to-do list
+    first_aid = level == "emergency" or now
+    if first_aid:  # a call-now banner: first aid that cannot wait leads its to-do list
         act = _first_aid(act, result.rules, findings, age, lead)
     today = led is not None and not now and _today_lead(doubts, findings, level, age, days)  # one path, help today (walkthrough J)
     old = led is not None and _old_lead(doubts, findings, level, age, days)  # one path, a GP within days (walkthrough Q)
@@ -1593,6 +1605,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
             result.rules, findings, unsure)
     elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
         why = (" ".join(led[0].why.split()),) + why
+    if first_aid:  # and why it leads, after the banner's own reason
+        why = why + tuple(w for w in _first_aid_why(result.rules, findings, lead) if w not in why)
     shown = tuple(_cause_line(findings, c, p, is_child(age))
                   for c, p in shown_causes(level, result.causes, rule_causes(result.rules)))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call

@@ -691,6 +691,9 @@ class RuleAct(Strict):
     # this rule did not fire and another's banner stands (walkthrough S, Priya: low blood sugar and a sudden start gave
     # stroke advice only, never "have something sugary now").
     first_with: list[Ident] = []
+    # Said under "Why this level" when `first_with` puts the first aid first (walkthrough U, Priya: the sugar line led
+    # what to do, but the reason named only the spinal cord or brain).
+    first_with_why: Text | None = None
     # Rules whose reasons are not said under this act's banner: they would read as another path (walkthrough S:
     # "we can't suggest home care alone" under "have something sugary now").
     hides_reasons: list[Ident] = []

@@ -1,0 +1,49 @@
+"""Walkthrough U (reviewer U4, Priya): a call-now result that puts the sugar line first also says why.
+
+Priya, type 1 diabetes on insulin, shaky and sweaty after a missed lunch, fingers and lips tingling, picked "Suddenly":
+the result's first step was "have a sugary drink now while you wait", but "Why this level" named only the spinal cord
+or the brain, so low blood sugar read as dropped. Now the sugar rule's `first_with_why` is said after the banner's own
+reason whenever its first aid leads a result it did not set. Near misses: no signs of low blood sugar (not said), and
+the sugar rule's own emergency (confused: its own reason, the line not added twice).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from numbwise.kb import load
+from tests.conftest import assess_plan
+from tests.test_walk_s_sugar import SUDDEN
+
+
+def _why_line() -> str:
+    act = next(r for r in load().triage.rules if r.id == "em_low_sugar_confused").act
+    assert act is not None and act.first_with_why
+    return " ".join(act.first_with_why.split())
+
+
+def test_a_sudden_start_with_low_sugar_signs_says_why_the_sugar_comes_first(tmp_path: Path) -> None:
+    plan = assess_plan(SUDDEN, tmp_path)
+    assert plan["level"] == "emergency" and "sugary" in plan["do"][0]
+    assert plan["why"][0].startswith("Numbness that starts suddenly in both hands")
+    assert plan["why"].count(_why_line()) == 1
+
+
+def test_near_miss_no_low_sugar_signs_no_sugar_reason(tmp_path: Path) -> None:
+    case = {**SUDDEN, "findings": {**SUDDEN["findings"], "low_sugar_symptoms": False, "diabetes": False,
+                                   "insulin_or_sulfonylurea": False}}
+    plan = assess_plan(case, tmp_path)
+    assert plan["level"] == "emergency" and _why_line() not in plan["why"]
+
+
+def test_near_miss_the_sugar_rule_itself_gives_its_own_reason_once(tmp_path: Path) -> None:
+    case = {**SUDDEN, "unsure": [], "findings": {**SUDDEN["findings"], "confusion": True}}
+    plan = assess_plan(case, tmp_path)
+    assert plan["level"] == "emergency" and _why_line() not in plan["why"]
+    assert any("low blood sugar" in w for w in plan["why"])
+
+
+def test_unknown_low_sugar_signs_not_sure_no_reason_claimed(tmp_path: Path) -> None:
+    findings = {k: v for k, v in SUDDEN["findings"].items() if k != "low_sugar_symptoms"}
+    plan = assess_plan({**SUDDEN, "findings": findings, "unsure": ["low_sugar_symptoms"]}, tmp_path)
+    assert plan["level"] == "emergency" and _why_line() not in plan["why"]
