@@ -193,7 +193,9 @@ def test_the_terminal_crept_answer_records_a_sudden_start_and_the_spread(tmp_pat
     sudden, sudden_result, _ = _finished(tmp_path, "sudden", "1")
     assert crept_result.split(">>")[0] == sudden_result.split(">>")[0]  # the same level and its first words
     assert {k: v for k, v in crept["findings"].items() if k != "spreads_over_minutes"} == sudden["findings"]
-    assert "! It started suddenly, within seconds or minutes." in crept_result  # a fact given, never a doubt
+    # a fact given, never a doubt, in the words of what was picked (walkthrough U, Nadia: not "within seconds")
+    assert "! It came on within minutes, creeping from one place to another." in crept_result
+    assert "within seconds or minutes" not in crept_result.split("Warning signs in your answers")[1]
     assert "? The tingling creeps" not in crept_result and "? It started suddenly" not in crept_result
     assert "? How fast it started" not in crept_result
 

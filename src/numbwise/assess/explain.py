@@ -35,12 +35,15 @@ class CauseReasons:
 
 def statement(fid: str, value: bool, findings: Mapping[str, bool] | None = None) -> str:
     """One plain sentence saying what the person answered about a finding; with the other answers (`findings`), a
-    yes is worded not to claim what another no denied (`said_yes_beside_no`)."""
+    yes is worded not to claim what another no denied (`said_yes_beside_no`), and in the words of what the person
+    picked beside another yes (`said_yes_with`: a start that crept over minutes, not "within seconds")."""
     kb = load()
     finding = kb.findings[fid]
     if value:
-        return next((t for f, t in finding.said_yes_beside_no.items() if (findings or {}).get(f) is False),
-                    finding.said_yes)
+        given = findings or {}
+        return " ".join(next((t for f, t in finding.said_yes_beside_no.items() if given.get(f) is False),
+                             next((t for f, t in finding.said_yes_with.items() if given.get(f) is True),
+                                  finding.said_yes)).split())
     return finding.said_no or f"Not this: {kb.vocabulary.findings[fid][0].lower()}{kb.vocabulary.findings[fid][1:]}"
 
 
@@ -104,7 +107,7 @@ def _with_answers(text: str, rule: Rule | None, findings: Mapping[str, bool]) ->
             if f is not None and findings.get(f) is True and f in load().findings]
     if not said:  # no answers to hand (a saved reason): the sentence without the list
         return text.replace(": {answers}", "").replace("{answers}", "your answers")
-    return text.replace("{answers}", "; ".join(_lower(statement(f, True)) for f in said))
+    return text.replace("{answers}", "; ".join(_lower(statement(f, True, findings)) for f in said))
 
 
 def reason_lines(findings: Mapping[str, bool], result: Triage, causes: list[tuple[str, float]], explained: int = 3) -> list[str]:

@@ -663,7 +663,7 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
     entry = load().care.plans.get(cid)
     due = next(((e, f) for e in (entry.escalate if entry else ()) for f in e.said if findings.get(f) is True), None)
     if due is not None:  # the plan's own "when home care is not enough" is already true: its next step, no home steps
-        return Advice(cid, plan.cause_name, plan.kind, f"{statement(due[1], True)} {due[0].then}", (), None)
+        return Advice(cid, plan.cause_name, plan.kind, f"{statement(due[1], True, findings)} {due[0].then}", (), None)
     steps = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps) if with_steps else ()
     routine = plan.routine.id if plan.routine is not None and with_steps else None
     offers = tuple(x.text for x in plan.ask_doctor) if steps else ()
@@ -1567,7 +1567,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         act = led[2]
     # each sign once: one a wider listed sign implies ("your walking is unsteady" under "both hands are clumsy and your
     # walking is unsteady") is left out, as in the causes' reasons (walkthrough J, George)
-    signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
+    signs = tuple(Reason(f, True, statement(f, True, findings)) for f, _ in _distinct(
         tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
     now = _calls_now(led, doubts, findings, level, days)  # one path, call now (walkthrough K)
     first_aid = level == "emergency" or now

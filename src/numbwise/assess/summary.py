@@ -63,7 +63,7 @@ def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: 
         if kind == "text":  # what the words said, in the words the chips showed: "It has lasted less than six weeks."
             from numbwise.assess.explain import statement  # the chips' and the reasons' wording, one definition
 
-            words = [statement(f, v) for f, v in given.items() if f in kb.findings]
+            words = [statement(f, v, given) for f, v in given.items() if f in kb.findings]
             out.append((text, " ".join(words) if words else "Nothing we could use"))
             continue
         if kind == "fingers":  # "Right thumb; right index finger.", else "The thumb is numb or tingling; the index ..."

@@ -172,7 +172,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             "question_after_yes names": f.question_after_yes, "implies": f.implies, "follows": f.follows,
             "no_is_no_reason_with": f.no_is_no_reason_with, "unsure_with": f.unsure_with,
             "phrases need": f.phrases.needs if f.phrases else [], "how_to_check_with": f.how_to_check_with,
-            "said_yes_beside_no": f.said_yes_beside_no, "checklist_with": f.checklist_with}
+            "said_yes_beside_no": f.said_yes_beside_no, "said_yes_with": f.said_yes_with,
+            "checklist_with": f.checklist_with}
         problems += [f"findings.yaml: entry '{fid}': {how} '{other}', which is not another known finding"
                      for how, others in linked.items() for other in others if other == fid or other not in voc.findings]
         if f.ages is not None:

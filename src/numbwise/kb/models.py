@@ -149,6 +149,10 @@ class Finding(Strict):
     # said_yes worded for a yes beside a no to another finding (walkthrough Q, Tariq: "moving your neck ... sends
     # pain down your arm" beside "you have no shooting pain down your arm"): the first whose finding is answered no
     said_yes_beside_no: dict[Ident, Text] = {}
+    # said_yes worded for a yes beside a yes to another finding, the first listed that is (walkthrough U, Nadia: she
+    # picked "It crept or spread ... over several minutes", which also sets a sudden start, and was told "It started
+    # suddenly, within seconds or minutes"): the words for what the person picked
+    said_yes_with: dict[Ident, Text] = {}
     checklist: Text | None = None  # the finding as an item of a "do you have any of these?" list, said to the person
     # The checklist item worded when another finding is yes (the first listed that is), so a list never asks again
     # what the person already said (walkthrough U, Priya: "sweaty" in her words, then "You have a cold sweat" on the
