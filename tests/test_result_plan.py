@@ -276,7 +276,10 @@ def test_unsure_about_a_fever_during_chemotherapy_says_the_helpline_once_not_the
 
     plan = result_plan(assess({"age": 60, "sex": "male", "findings": CHEMO}), unsure={"fever"})
     assert "not sure if you have a fever" in plan.caution and "cancer helpline" in plan.caution
-    assert plan.numbers == ()  # no 911 buttons beside "call your cancer helpline"
+    # no 911 buttons as the first call beside "call your cancer helpline": they come after the helpline line, under the
+    # intro that says when to use them (walkthrough U: they are kept, as a yes to the fever keeps them)
+    assert plan.call_where and plan.call_intro and not plan.calls_with_caution
+    assert [n for n, _ in plan.numbers] == ["911", "999", "112"]
     advice = [line for g in plan.unsure for line in g.advice]
     assert not any(MIRROR in line or "call your emergency number" in line for line in advice), advice
 
@@ -464,8 +467,11 @@ def test_unsure_of_a_fever_during_chemotherapy_leads_with_the_helpline_not_book_
     out = " ".join(run.out.split())
     result = out[out.index("URGENCY:"):]
     assert result.startswith("URGENCY: CALL YOUR CANCER HELPLINE NOW"), result[:300]
-    assert "BOOK A DOCTOR'S VISIT" not in result and ">> Call 911" not in result
+    assert "BOOK A DOCTOR'S VISIT" not in result
     assert "helpline now" in result[:result.index("By when:")]
+    # walkthrough U: the emergency buttons are kept, never first: after the helpline line, under the intro that says
+    # when to use them
+    assert result.index("By when:") < result.index("If you cannot reach your helpline") < result.index(">> Call 911")
     # she cannot measure: nothing asks her to have a temperature ready, and she is told what to say instead
     assert "your temperature ready" not in result and "hot and shivery" in result[:result.index("Why this level")]
     sure = " ".join(run_cli("--plain", "check", "--no-diary", input=CHEMO_CLI.replace("?3", "3") + "n\n" * 30).out.split())

@@ -37,6 +37,7 @@ def _texts(plan: ResultPlan) -> list[str]:
         out += [g.heading] + [w.text for w in g.items]
     out += [n.label for n in plan.next_steps]
     out += [plan.safety_heading, *plan.safety]
+    out += [plan.call_where, plan.call_intro] if plan.numbers else []  # a helpline's lines over its call buttons
     return [t for t in out if t]
 
 

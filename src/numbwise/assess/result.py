@@ -234,6 +234,11 @@ class ResultPlan:
     # their heading: they hold whatever the cause, so they are shown even when the causes cannot be told apart.
     safety_heading: str = ""
     safety: tuple[str, ...] = ()
+    # When the banner's own call is not the emergency number (a cancer helpline): where that number is, leading the
+    # call buttons, and the line right above the emergency buttons that says when to use them (walkthrough U, Kim
+    # tapped 999 under "call your cancer helpline now"). Empty on every other result; the buttons always stay.
+    call_where: str = ""
+    call_intro: str = ""
 
     @property
     def banner_level(self) -> str:
@@ -268,8 +273,9 @@ class ResultPlan:
 
     @property
     def calls_with_caution(self) -> bool:
-        """The call buttons belong to the 'not sure' caution (not to a routine or urgent banner's own advice)."""
-        return bool(self.numbers) and self.level != "emergency"
+        """The call buttons belong to the 'not sure' caution (not to a routine or urgent banner's own advice); never
+        when the banner introduces them as its second call (`call_intro`): they go after its own call."""
+        return bool(self.numbers) and self.level != "emergency" and not self.call_intro
 
     @property
     def top(self) -> CauseLine | None:
@@ -389,6 +395,16 @@ class _Act:
     by_when: str
     do: tuple[str, ...]
     do_not: tuple[str, ...]
+    call_where: str = ""  # where the banner's own call's number is, leading the emergency buttons (RuleAct.call_where)
+    call_intro: str = ""  # right above the emergency buttons, which then stand second (RuleAct.call_intro)
+
+
+def _calls_of(acts: Sequence[RuleAct]) -> tuple[str, str]:
+    """The acts' one `call_where` and `call_intro` when every act of the banner has the same (a helpline's), else none:
+    beside an act without them the buttons are the first call, as on any emergency."""
+    said = {(a.call_where, a.call_intro) for a in acts}
+    where, intro = said.pop() if len(said) == 1 else (None, None)
+    return " ".join((where or "").split()), " ".join((intro or "").split())
 
 
 def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None = None, age: int | None = None) -> _Act:
@@ -409,7 +425,8 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
         whens = {a.by_when or lt.by_when for a in acts}
         return _Act(titles.pop() if len(titles) == 1 else lt.title, " ".join(dict.fromkeys(a.action for a in acts)),
                     whens.pop() if len(whens) == 1 else lt.by_when,
-                    tuple(dict.fromkeys(d for a in acts for d in a.do)), tuple(dict.fromkeys(d for a in acts for d in a.do_not)))
+                    tuple(dict.fromkeys(d for a in acts for d in a.do)), tuple(dict.fromkeys(d for a in acts for d in a.do_not)),
+                    *_calls_of(acts))
     dropped = {d for a in acts for d in a.drops}
     dropped |= {o.line for o in lt.only_for if not set(o.rules) & set(rules)}  # "nothing to swallow" is a stroke's
     first = [a.also or a.action for a in acts if a.also_first]  # first aid that cannot wait (sugar), before "call now"
@@ -1104,7 +1121,7 @@ def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int |
     drops = set(rule.act.unsure_drops)
     act = _worded(_fitting(rule.act, findings or {}, age), findings, age)
     return _Act(act.title_if_unsure or act.title or lt.title, act.action, act.by_when or lt.by_when,
-                tuple(d for d in act.do if d not in drops), tuple(d for d in act.do_not if d not in drops))
+                tuple(d for d in act.do if d not in drops), tuple(d for d in act.do_not if d not in drops), *_calls_of((act,)))
 
 
 def _cause_note(cid: str, doubts: tuple[Unsure, ...]) -> str:
@@ -1682,8 +1699,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                                        beside.format(signs=_doubt_names(others)) if others else "") if x)
     return ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
+        # a banner whose own call is a helpline keeps the emergency buttons, introduced as the second call (walkthrough
+        # U, Kim), also when it leads from a 'not sure': its action says to call the emergency number if it is out of reach
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
-        if level == "emergency" or call else (),
+        if level == "emergency" or call or act.call_intro else (),
+        call_where=act.call_where, call_intro=act.call_intro,
         # beside the one help-today path the level's own to-do list would repeat its after-that-check words
         do=() if one_path else act.do, do_not=() if one_path else act.do_not, signs=signs, why=why,
         unsure=unsure_groups + noted,  # the noted answers change no watch line: added after those are filed

@@ -101,7 +101,13 @@ _wrap = print_wrapped  # one item wrapped to the console, later lines under the 
 
 
 def _calls(console: Console, plan: ResultPlan, plain: bool) -> None:
-    """The emergency numbers as the terminal's call buttons."""
+    """The emergency numbers as the terminal's call buttons; when the banner's own call is a helpline, where its number
+    is comes first and the line that says when to use the emergency numbers stands right above them (walkthrough U)."""
+    if plan.numbers and plan.call_where:
+        console.print()
+        _wrap(console, plan.call_where, "", "", None if plain else "bold")
+    if plan.numbers and plan.call_intro:
+        _wrap(console, plan.call_intro, "", "")
     for number, where in plan.numbers:
         _wrap(console, f"Call {number} ({where})", "  >> ", "     ", None if plain else "bold")
 

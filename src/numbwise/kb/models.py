@@ -689,6 +689,11 @@ class RuleAct(Strict):
     lead_beside_doubts: bool = False
     # The emergency numbers go with its not-sure words: its banner says when to call them (a helpline's does not).
     unsure_numbers: bool = False
+    # How its banner's emergency call buttons are introduced, when its own call is someone else (a cancer helpline):
+    # said right above the buttons, which then stand second (walkthrough U, Kim tapped 999 under "call your cancer
+    # helpline now"), with `call_where`, where that call's own number is, leading them. The buttons stay.
+    call_intro: Text | None = None
+    call_where: Text | None = None
     # `also` first in the level's to-do list, before "call now": first aid that cannot wait (sugar for low blood sugar).
     also_first: bool = False
     # `also` (and `do_not`) first in the to-do list of any call-now result whose answers have one of these yes, though
@@ -719,6 +724,14 @@ class RuleAct(Strict):
         for r in self.reworded:
             if r.line not in (self.action, self.also, *self.do, *self.do_not):
                 raise ValueError(f"reworded line is not one of the act's lines: {r.line!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _call_intro_names_where(self) -> "RuleAct":
+        """Buttons introduced as second ("if you cannot reach your helpline") need the line that says where the first
+        call's number is, and that line needs the intro: one without the other would leave the person without either."""
+        if (self.call_intro is None) != (self.call_where is None):
+            raise ValueError("call_intro and call_where go together")
         return self
 
 
