@@ -553,6 +553,7 @@ def parse(text: str) -> Parsed:
     mentions = _habitual_knocks(mentions, toks)
     mentions = _phone_call(mentions, toks, ctx, lex)
     mentions = _on_the_foot(mentions, toks)
+    mentions = _course_of_another(mentions, toks, ctx)
     mentions = _partial_only(mentions, partial, completing)
     mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
@@ -1371,6 +1372,54 @@ def _phone_call(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: 
             tied = any({toks[k].stem, toks[k].text} & ((_NUMB_WORDS - _PRONOUNS) | _PHONE_TIES) for k in sentence)
             tied = tied or any(toks[sentence[0]].start <= p <= toks[sentence[-1]].start for p in places)
             if caller or not tied:
+                continue
+        out.append(m)
+    return out
+
+
+# How a symptom other than the numbness runs is not how the numbness runs (walkthrough U, Mei: "a bad headache
+# that won't go away" and "I sometimes see flashing lights" were read as the tingling there all the time and coming
+# and going). Words of another symptom that are not findings of their own: a headache is one only in pregnancy.
+_COURSE = frozenset({"constant", "comes_and_goes"})
+_SYMPTOM_WORDS = frozenset({"headache", "headaches", "migraine", "migraines", "pain", "pains", "ache", "aches",
+                            "aching", "hurts", "hurt", "swelling", "swollen", "puffy", "lights", "flashes", "vision",
+                            "rash", "cough", "fever", "dizzy", "dizziness", "nausea", "sick"})
+_OTHER_SIGNS = frozenset({"other_symptoms", "emergency_signs"})
+# Signs whose bouts bring the numbness with them (cold or stress turns the fingers white, then numb; blisters on a
+# finger that "keep coming back and the finger goes numb when they do"): their course is the numbness's too.
+_NUMB_ATTACKS = frozenset({"skin_white_then_blue", "triggered_by_cold_or_stress", "burning_pain", "finger_blisters"})
+
+
+def _course_of_another(mentions: list[Mention], toks: list[Token], ctx: _Context) -> list[Mention]:
+    """'There all the time' or 'comes and goes' counts for the numbness only when its clause is about the numbness:
+    said in a clause with another symptom (a headache, flashing lights, pain, swelling) and no word of numbness
+    or tingling, it is that symptom's course, not the numbness's (walkthrough U, Mei)."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    others = {m.start for m in mentions if m.value and m.finding not in _NUMB_ATTACKS
+              and _group_of(m.finding) in _OTHER_SIGNS}  # a symptom denied ("not weak") has no course to tell
+
+    def about(mine: list[int], m: Mention) -> str | None:
+        """What these words speak of, beside the words of `m`: 'numb', 'other' (another symptom) or None."""
+        if any({toks[k].stem, toks[k].text} & (_NUMB_WORDS - _PRONOUNS) for k in mine):
+            return "numb"
+        rest = [k for k in mine if not m.start <= toks[k].start < m.end]
+        if any(toks[k].text in _SYMPTOM_WORDS or toks[k].start in others for k in rest):
+            return "other"
+        return None
+
+    out = []
+    for m in mentions:
+        i = starts.get(m.start)
+        if i is not None and m.finding in _COURSE:
+            said_of = about([k for k, c in enumerate(ctx.clause) if c == ctx.clause[i]], m)
+            # "Bad headache today, won't go away": a clause with no word of its own speaks of the words before its
+            # comma ("both hands go tingly and my arms ache, goes off when I put them down" is the tingling's).
+            k = ctx.clause.index(ctx.clause[i]) - 1
+            while k >= 0 and toks[k].text in CLAUSE_END and ctx.sentence[k] == ctx.sentence[i]:
+                k -= 1
+            if said_of is None and k >= 0 and ctx.sentence[k] == ctx.sentence[i]:
+                said_of = about(list(range(*clause_of(toks, k))), m)
+            if said_of == "other":
                 continue
         out.append(m)
     return out
