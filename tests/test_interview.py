@@ -397,7 +397,8 @@ def test_the_home_care_sweep_does_not_say_every_item_means_a_doctor() -> None:
 def test_a_yes_to_the_pregnancy_warning_signs_is_not_followed_by_are_you_pregnant() -> None:
     """The walkthrough: a woman who ticked 'During pregnancy: a severe headache, ...' was later asked 'Are you
     pregnant?'. findings.yaml's `implies` fills it in; the history list no longer shows it."""
-    run = run_cli("--plain", "check", "--no-diary", input="\n31\nf\n3\nR1 R2 R3\n\n11\n" + "\n" * 40)
+    # 11, Enter (no to the others), then 2: answer the questions after the maternity advice shown at once (act_first)
+    run = run_cli("--plain", "check", "--no-diary", input="\n31\nf\n3\nR1 R2 R3\n\n11\n\n2\n" + "\n" * 40)
     assert run.code == 0, run.err
     assert "11. During pregnancy: a severe headache" in run.out
     history = run.out.split("Do any of these apply to you?")[1].split("Question")[0].split("URGENCY")[0]

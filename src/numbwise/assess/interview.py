@@ -18,7 +18,7 @@ from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed,
 from numbwise.assess.ranking import model, posterior, rank, shortlist
 from numbwise.assess.triage import LEVELS, Triage, compile_cond, compiled_rules, settling_questions, triage
 from numbwise.kb import load
-from numbwise.kb.models import BeforeCallNow, Cond, Sweep, UnsureAdvice
+from numbwise.kb.models import ActFirst, BeforeCallNow, Cond, Sweep, UnsureAdvice
 
 FINGERS = ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")
 PALM = "numb_thenar_palm"  # a spot on the finger picker of both faces (RP, LP): the picker answers it, asked once
@@ -835,12 +835,18 @@ SUGAR, CONFUSED = "low_sugar_symptoms", "confusion"
 
 
 @dataclass(frozen=True)
-class SugarStep:
-    """The low-sugar first aid shown at once (interview.yaml `sugar_first`): the rule's own title and lines."""
+class ActStep:
+    """Advice that says "now" shown at once, before the other questions (interview.yaml `sugar_first`, `act_first`):
+    the rule's own title and lines, the go-on line, and whether the emergency numbers go with it (an emergency rule's
+    first aid: yes; a maternity unit to call: no)."""
 
     title: str
     lines: tuple[str, ...]
     go_on: str
+    call_numbers: bool = True
+
+
+SugarStep = ActStep  # the low-sugar first aid was the first such step
 
 
 def _sugar_signs(iv: Interview) -> bool:
@@ -871,7 +877,42 @@ def sugar_first(iv: Interview, limit: int = MAX_QUESTIONS) -> SugarStep | None:
         lines.append(" ".join(rule.act.unsure_check.split()))
     # a 'not sure' gets the title its result will show (both steps, walkthrough S); a yes, the rule's own
     title = (rule.act.title_if_unsure if CONFUSED in iv.unsure else None) or rule.act.title or rule.title
-    return SugarStep(title, tuple(lines), " ".join(first.go_on.split()))
+    return ActStep(title, tuple(lines), " ".join(first.go_on.split()))
+
+
+def act_first(iv: Interview, limit: int = MAX_QUESTIONS) -> ActStep | None:
+    """The advice every face shows at once, before any other question, with the choice to see the result or go on:
+    the low-sugar first aid (`sugar_first`), or the act of a sign whose advice says "now" that the last answer (or the
+    words) just made (interview.yaml `act_first`: warning signs in pregnancy, walkthrough U, Mei); None otherwise."""
+    return sugar_first(iv, limit) or _act_now(iv, limit)
+
+
+def _act_entry(iv: Interview, result: Assessment | None = None) -> ActFirst | None:
+    """The first `act_first` entry whose rule these answers fire, while no emergency leads (not the result's triage,
+    nor its call-now path for a sign not sure of): an emergency's own call advice comes first."""
+    entries = load().interview.act_first
+    if not entries:
+        return None
+    result = outcome(iv) if result is None else result
+    if result.triage == "emergency":
+        return None
+    entry = next((e for e in entries if e.rule in result.rules), None)
+    return None if entry is None or _calls_now(iv) else entry
+
+
+def _act_now(iv: Interview, limit: int) -> ActStep | None:
+    """The `act_first` step, once: right after the answer (or the words) that made its rule fire, never when any
+    earlier step of these answers fired it already, and never when nothing is left to ask (the result follows)."""
+    entry = _act_entry(iv) if iv.history else None
+    if entry is None or next_question(iv, limit=limit) is None:
+        return None
+    if any(_act_entry(p) == entry for p in reversed(_prefixes(iv))):
+        return None
+    rule = next(r for r in load().triage.rules if r.id == entry.rule)
+    assert rule.act is not None  # kb check: act_first names a rule with an act
+    lines = (" ".join(rule.act.action.split()), *rule.act.do[:1])
+    return ActStep(rule.act.title or rule.title, lines, " ".join(entry.go_on.split()),
+                   call_numbers=rule.level == "emergency")
 
 
 def _sugar_question(iv: Interview) -> Question | None:
@@ -892,7 +933,8 @@ def still_line(iv: Interview) -> str | None:
     usual pattern they check, when a yes points to one: `still_why_for`), then the call advice, in the words the
     result's banner will use (go to A&E, the cancer helpline) when it has its own; or, while the answers hold signs
     of low blood sugar with confusion not answered no, the sugar line (interview.yaml `sugar_first.still`); while
-    the result would say call now for a sign not sure of (`now_first`), the call line alone; None otherwise."""
+    the result would say call now for a sign not sure of (`now_first`), the call line alone; while a sign whose advice
+    says "now" stands and no emergency leads (`act_first`: warning signs in pregnancy), its own line; None otherwise."""
     sugar = load().interview.sugar_first
     if sugar is not None and _sugar_signs(iv):
         now = outcome(iv)  # an emergency that is not the sugar rule's own says call now, never "wait 10 to 15 minutes"
@@ -905,7 +947,10 @@ def still_line(iv: Interview) -> str | None:
     result = outcome(iv)
     if first is not None and result.triage != "emergency" and _calls_now(iv):
         return " ".join(first.still.split())  # the call-now path (`now_first`): its calm reminder, as after the screen
-    if first is None or result.triage != "emergency":
+    if result.triage != "emergency":  # a sign whose advice says "now" (`act_first`: warning signs in pregnancy)
+        entry = _act_entry(iv, result)
+        return None if entry is None else " ".join(entry.still.split())
+    if first is None:
         return None
     own = call_advice(iv)
     call = first.still if own is None else first.still_own.format(title=own[0][:1].lower() + own[0][1:])
@@ -913,6 +958,16 @@ def still_line(iv: Interview) -> str | None:
     why = next((w.text for w in first.still_why_for
                 if any(iv.answers.get(f) is True for f in w.findings) and checked & _pattern_of(w.findings)), first.still_why)
     return " ".join(f"{' '.join(why.split())} {call}".split())
+
+
+def still_calls(iv: Interview) -> bool:
+    """Do the emergency numbers go with the still line? Not beside an `act_first` line for a rule that is no
+    emergency (Mei calls her maternity unit, not 999); beside every other still line, as before."""
+    line = still_line(iv)
+    entry = _act_entry(iv) if line is not None else None
+    if entry is None or line != " ".join(entry.still.split()):
+        return True
+    return next(r.level for r in load().triage.rules if r.id == entry.rule) == "emergency"
 
 
 def _pattern_of(findings: Collection[str]) -> set[str]:
@@ -1782,5 +1837,5 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
+           "settled_emergency", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "act_first", "ActStep", "still_calls", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question"]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from numbwise.assess.interview import Interview, Question, SugarStep
+    from numbwise.assess.interview import ActStep, Interview, Question
     from numbwise.cli.answers import Parsed
 
 EPILOG = """\b
@@ -121,13 +121,14 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
 
 
 def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tuple[str, str] | None = None,
-                     sugar: SugarStep | None = None) -> bool:
+                     sugar: ActStep | None = None) -> bool:
     """The call advice at once, as the emergency screen promises (the web's check_emergency page): True when the
     person chooses to answer the few questions that could change it, False to see what to do now.
 
     `call`: the result banner's own title and action (interview.call_advice: the cancer helpline for a fever during
-    chemotherapy), said in place of the screen's general call advice; `sugar`: the low-sugar first aid in its place
-    (interview.sugar_first). Raises Back (b, when there is an answer to go back to) or Stopped (q).
+    chemotherapy), said in place of the screen's general call advice; `sugar`: the low-sugar first aid, or another
+    sign's advice that says "now", in its place (interview.act_first: a maternity unit to call, with no emergency
+    numbers when its rule is no emergency). Raises Back (b, when there is an answer to go back to) or Stopped (q).
     """
     from numbwise.kb import load
 
@@ -138,7 +139,7 @@ def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tup
     console.print(title, markup=False, style=None if plain else "bold red")
     for i, line in enumerate(lines):
         print_wrapped(console, line, "  ", "  ", None if plain or i else "bold")
-    for n in load().triage.levels["emergency"].numbers:
+    for n in load().triage.levels["emergency"].numbers if sugar is None or sugar.call_numbers else ():
         print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", None if plain else "bold")
     print_wrapped(console, sugar.go_on if sugar else first.go_on, "  ", "  ")
     from numbwise.cli.console import BACK, QUIT, command_of
@@ -157,15 +158,16 @@ def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tup
 
 
 def _show_question(console: Console, q: Question, number: int, plain: bool, before: Given | None = None,
-                   still: str | None = None, words: str | None = None, loud: bool = False) -> None:
+                   still: str | None = None, words: str | None = None, loud: bool = False, calls: bool = True) -> None:
     """The question and how to answer it; after b, the earlier answer too, which Enter keeps. While the answers are
     an emergency, the call advice stays above it (interview.still_line): marked "!" in red only where no
     emergency-first screen said it before (`loud`, interview.still_loud), else a calm reminder; a reading from the
-    words asked back has those words above it (`words`, from interview.asked_back)."""
+    words asked back has those words above it (`words`, from interview.asked_back); `calls`: the emergency numbers
+    go with it (interview.still_calls: not beside a maternity unit's line)."""
     from numbwise.cli.answers import said, show_hands
 
     console.print()
-    first = _with_numbers(still) if still else None
+    first = (_with_numbers(still) if calls else still) if still else None
     if first and loud:
         print_wrapped(console, first, "! ", "  ", None if plain else "bold red")
     elif first:
@@ -320,8 +322,8 @@ def _interview(console: Console, plain: bool, limit: int,
     """The answers, with the spots marked at the finger picker (for the hand diagram, as the web remembers its picks)."""
     from dataclasses import replace
 
-    from numbwise.assess.interview import (about_due, answer, asked_back, call_advice, describe, emergency_first, next_question,
-                                           start, still_line, still_loud, sugar_first, undo)
+    from numbwise.assess.interview import (about_due, act_first, answer, asked_back, call_advice, describe, emergency_first,
+                                           next_question, start, still_calls, still_line, still_loud, undo)
     from numbwise.cli.answers import AnswerError, others_line, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
@@ -338,7 +340,8 @@ def _interview(console: Console, plain: bool, limit: int,
     given: dict[int, Given] = {}  # history step -> the answer typed there (the finger picker's spots too), for b
     warned: tuple[object, ...] = ()  # the answers the call advice came after: b and the same answer show it once
     while True:
-        sugar = sugar_first(iv, limit) if iv.history != warned else None  # the low-sugar first aid, as the call advice
+        # the low-sugar first aid, or a sign's advice that says "now" (warning signs in pregnancy), as the call advice
+        sugar = act_first(iv, limit) if iv.history != warned else None
         if iv.history != warned and (sugar is not None or emergency_first(iv, limit)):  # before any other question
             warned = iv.history
             try:
@@ -363,7 +366,8 @@ def _interview(console: Console, plain: bool, limit: int,
             return iv, _marks(iv, given)
         before = given.get(len(iv.history))
         before = before if before is not None and before.question == q else None  # shown again after b
-        _show_question(console, q, iv.count + 1, plain, before, still_line(iv), asked_back(iv, q), still_loud(iv, limit))
+        _show_question(console, q, iv.count + 1, plain, before, still_line(iv), asked_back(iv, q), still_loud(iv, limit),
+                       still_calls(iv))
         while True:
             typed = read_line(console, "> ")
             if before is not None and not typed.strip():

@@ -366,6 +366,20 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                      (before.ask, *before.skip_if_no) if fid not in voc.findings]
         problems += [f"interview.yaml: before_call_now: '{rid}' is not an emergency rule" for rid in before.rules
                      if rid not in rule_ids or rule_ids[rid].level != "emergency"]
+    first = kb.interview.sugar_first
+    if first is not None and (first.rule not in rule_ids or rule_ids[first.rule].act is None):
+        problems.append(f"interview.yaml: sugar_first: '{first.rule}' is not a rule with an act")
+    seen_first: set[str] = set()
+    for now_first in kb.interview.act_first:  # a sign whose advice says "now": its own act at once (walkthrough U, Mei)
+        refs("interview.yaml", f"act_first.{now_first.rule}", now_first.sources)
+        first_rule = rule_ids.get(now_first.rule)
+        if first_rule is None or first_rule.act is None:
+            problems.append(f"interview.yaml: act_first: '{now_first.rule}' is not a rule with an act")
+        elif first_rule.level in ("emergency", "self_care"):  # an emergency has its own call advice first (emergency_first)
+            problems.append(f"interview.yaml: act_first: '{now_first.rule}' is {first_rule.level}; only an urgent or routine rule")
+        if now_first.rule in seen_first or (first is not None and now_first.rule == first.rule):
+            problems.append(f"interview.yaml: act_first: '{now_first.rule}' is named twice")
+        seen_first.add(now_first.rule)
     if kb.interview.emergency_first is not None:
         problems += [f"interview.yaml: emergency_first.still_why_for: unknown finding '{fid}'"
                      for why in kb.interview.emergency_first.still_why_for for fid in why.findings if fid not in voc.findings]

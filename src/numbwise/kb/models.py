@@ -1129,6 +1129,16 @@ class SugarFirst(Strict):
     sources: SourceRefs
 
 
+class ActFirst(Strict):
+    """A sign whose advice says "now" but is no emergency: the rule's own act at once, right after the answer that made
+    it, with the choice to see the result or go on (walkthrough U, Mei: a warning sign in pregnancy read 3 screens later)."""
+
+    rule: Ident  # the rule whose act (title, action, first `do` line) the step shows, when the answers fire it
+    go_on: Text  # the choice to answer the questions after it
+    still: Text  # said above each later question while the rule stands
+    sources: SourceRefs
+
+
 class LengthOption(Strict):
     """One answer to how long the numbness has been there: the days it stands for (its least, so never older)."""
 
@@ -1202,6 +1212,7 @@ class InterviewFile(Strict):
     left_blank: Sweep | None = None  # checklist items left blank that still matter, asked back in one list
     emergency_first: EmergencyFirst | None = None  # the call advice before the questions that could change it
     sugar_first: SugarFirst | None = None  # the low-sugar first aid before the other questions
+    act_first: list[ActFirst] = []  # other signs whose advice says "now": the rule's own act before the other questions
     how_long: HowLong | None = None  # how long the numbness has been there, before a call-now result that hinges on it
     ask_alone: list[AskAlone] = []  # a list's "no" asked again on its own when later answers tell that sign's story
     foot_sore: FootSoreQuestion | None = None  # a sore on the foot, with diabetes and numb feet, before the result

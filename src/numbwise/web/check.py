@@ -19,7 +19,7 @@ from numbwise.web.security import CSRF_FIELD, csrf_ok
 if TYPE_CHECKING:
     from starlette.datastructures import FormData
 
-    from numbwise.assess.interview import Interview, Question, SugarStep
+    from numbwise.assess.interview import ActStep, Interview, Question
 
 router = APIRouter(include_in_schema=False)
 SIDES = (("L", "left"), ("R", "right"))
@@ -186,7 +186,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
                    error: str | None = None, status: int = 200, mode: str | None = None) -> Response:
     from numbwise.web.app import render
 
-    from numbwise.assess.interview import asked_back, still_line, still_loud
+    from numbwise.assess.interview import asked_back, still_calls, still_line, still_loud
 
     state = _pack(request, iv, about, q, prefill, mode)
     # a blank on the list asking back blanks, or on the one asking back the words that decide an emergency, is not
@@ -199,7 +199,7 @@ def _question_page(request: Request, iv: Interview, q: Question, prefill: dict[s
         # the person's own picks on the hand pictures, shown again on the way back (each side's palm its own)
         "picks": {k[len(PICK):] for k, v in prefill.items() if k.startswith(PICK) and v},
         "number": iv.count + 1, "state": state, "error": error,
-        "mode": mode, "numbers": _numbers(), "still": still_line(iv),
+        "mode": mode, "numbers": _numbers(), "still": still_line(iv), "still_calls": still_calls(iv),
         "loud": still_loud(iv, request.app.state.settings.max_questions),
         "asked_back": asked_back(iv, q),
         "prefill": prefill, "sides": SIDES, "digits": DIGITS, "first": iv.count == 0,
@@ -264,10 +264,11 @@ def _numbers() -> list[Any]:
 
 
 def _emergency_page(request: Request, iv: Interview, prefill: dict[str, bool], about: bool,
-                    sugar: SugarStep | None = None) -> Response:
+                    sugar: ActStep | None = None) -> Response:
     """The call advice at once after a yes that makes an emergency a few questions could still explain
-    (interview.emergency_first), or the low-sugar first aid (`sugar`, interview.sugar_first): see what to do now,
-    or answer those questions."""
+    (interview.emergency_first), or the low-sugar first aid or another sign's advice that says "now" (`sugar`,
+    interview.act_first: warning signs in pregnancy, with no emergency numbers beside a maternity unit): see what
+    to do now, or answer those questions."""
     from numbwise.assess.interview import call_advice
     from numbwise.kb import load
     from numbwise.web.app import render
@@ -278,7 +279,7 @@ def _emergency_page(request: Request, iv: Interview, prefill: dict[str, bool], a
         call = (sugar.title, sugar.lines[0])
     state = _pack(request, iv, about, None, prefill)
     return _pushed(request, render(request, "check_emergency.html", {
-        "e": first, "call": call, "numbers": _numbers(), "state": state,
+        "e": first, "call": call, "numbers": _numbers() if sugar is None or sugar.call_numbers else [], "state": state,
         "more": sugar.lines[1:] if sugar else (), "go_on": sugar.go_on if sugar else first.go_on if first else "",
         "title": call[0] if call else first.title if first else "",
         "step": _step(iv.count, "~emergency"), "back_to": _before(iv),
@@ -365,10 +366,11 @@ def _next(request: Request, iv: Interview, about: bool, prefill: dict[str, bool]
     """The call advice first when a yes just made an emergency questions could still explain (unless `warned`:
     the person chose to answer them); then age and sex once the emergency screen is behind us; then the core's
     next question."""
-    from numbwise.assess.interview import about_due, emergency_first, next_question, sugar_first
+    from numbwise.assess.interview import about_due, act_first, emergency_first, next_question
 
     limit = request.app.state.settings.max_questions
-    sugar = None if warned else sugar_first(iv, limit)  # the low-sugar first aid, shown as the call advice is
+    # the low-sugar first aid, or a sign's advice that says "now" (warning signs in pregnancy), as the call advice is
+    sugar = None if warned else act_first(iv, limit)
     if sugar is not None or not warned and emergency_first(iv, limit):
         return _emergency_page(request, iv, prefill, about, sugar)
     if not about and about_due(iv):
@@ -428,7 +430,7 @@ def check_start(request: Request, at: str | None = None) -> Response:
 @router.post("/check")
 async def check_step(request: Request) -> Response:
     """Take one answer (or 'back', or the about-you form) and show what comes next."""
-    from numbwise.assess.interview import (answer, check_now, emergency_first, from_data, settled_emergency, sugar_first,
+    from numbwise.assess.interview import (act_first, answer, check_now, emergency_first, from_data, settled_emergency,
                                            to_data, undo, worded)
 
     form = await request.form()
@@ -458,7 +460,7 @@ async def check_step(request: Request) -> Response:
         # page comes only after them): age and sex answer no question, so it is not shown again (walkthrough R,
         # Priya), as the terminal shows it once for the same answers
         limit = request.app.state.settings.max_questions
-        shown = sugar_first(iv, limit) is not None or emergency_first(iv, limit)
+        shown = act_first(iv, limit) is not None or emergency_first(iv, limit)
         iv = from_data(to_data(iv) | {"age": age, "sex": sex})
         return _next(request, iv, True, prefill, warned=shown)
     if pending is None and form.get("answer") == "emergency_now":  # "See what to do now": the result, nothing more asked
