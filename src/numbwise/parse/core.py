@@ -177,7 +177,7 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
             while body < len(toks) and toks[body].text in _DOUBT_LINK:
                 body += 1
             doubt.append(Hit(h.pattern, h.start, body, h.matched))
-    doubt_after = _doubts_after(toks, find(toks, lex.doubt), clause, sentence)
+    doubt_after = _doubts_after(toks, find(toks, lex.doubt), clause, sentence, lex.relatives)
     future = {sentence[h.start] for h in find(toks, lex.future_words)}
     hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
@@ -198,10 +198,11 @@ _ASKS = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "shoul
                    "has", "have", "shall", "may", "might", "must"})
 
 
-def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sentence: list[int]) -> list[tuple[int, int, int]]:
+def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sentence: list[int],
+                  relatives: Collection[str]) -> list[tuple[int, int, int]]:
     """Hedges said after the words they doubt: one that ends its clause ("it comes and goes i think"), one that is a
-    clause by itself after a comma ("it comes and goes, maybe"), and a question mark right after the words ("it comes
-    and goes?"), unless the sentence asks why or how (which says it happens)."""
+    clause by itself after a comma, a semicolon or as a sentence alone ("it comes and goes, maybe", "... funny. I'm not
+    sure."), and a question mark right after the words ("it comes and goes?"), unless the sentence asks why or how."""
     out: list[tuple[int, int, int]] = []
     for h in hedges:
         last = h.matched[-1] + 1
@@ -212,8 +213,10 @@ def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sente
         k = h.start  # "funny, I am not sure": the hedge's own subject is passed over back to the comma
         while k > 0 and h.start - k < 2 and toks[k - 1].text in _HEDGE_SUBJECT:
             k -= 1
-        if k >= 2 and toks[k - 1].text in (",", "but"):
-            out.append((k - 1, clause[k - 2], _TRAILING_REACH))
+        # A sentence that is only the doubt ("... sounded a bit funny. I'm not sure.") points back as a comma's does.
+        alone = last == len(toks) or toks[last].text in SENTENCE_END
+        if k >= 2 and (toks[k - 1].text in (",", "but", ";") or toks[k - 1].text in (".", "!") and alone):
+            out.append((k - 1, clause[k - 2], _TRAILING_REACH + _call_before(toks, k - 1, clause, relatives)))
         elif h.start:
             out.append((h.start, clause[h.start], _TRAILING_REACH))
     for i, t in enumerate(toks):
@@ -557,6 +560,7 @@ def parse(text: str) -> Parsed:
     mentions = _partial_only(mentions, partial, completing)
     mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
+    mentions = _headache_after_a_spell(mentions, lex)
     understood, case = _resolve(mentions, lex)
     unsure = _left_open(mentions, understood, lex, "unsure")
     in_part = tuple(f for f in _left_open(mentions, understood, lex, "partial") if f not in unsure)
@@ -678,7 +682,7 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
         if d.days < 1 / 24 + 1e-9 and not d.ago:  # "20 minutes ago" is when it began, not how long it took
             if (clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)) and d.days >= 1 / 1440:
                 add("spreads_over_minutes", True)
-            elif _resolving(words[a:b]) or _ends(words[a:b]):
+            elif _resolving(words[a:b]) or _ends(words[a:b]) or _gone_next(words, b):
                 add("episode_resolved_within_hour", True)
             continue
         if d.days < 1 and not d.ago and ctx.clause[d.start] not in history_clauses and (
@@ -916,6 +920,28 @@ def _resolving(words: list[str]) -> bool:
             continue
         return True
     return False
+
+
+# "for about 20 minutes while I was making tea, it's fine now" (walkthrough U, Grace): the clause after the length says
+# it has gone, of the numbness itself ("it", "all", "now"): not of a body part ("my face is fine"), never with a
+# word that it has not, or only when or if ("it's fine when I move it", "not sure if it's gone").
+_GONE_NEXT = frozenset({"fine", "gone", "ok", "okay", "normal", "passed", "cleared", "disappeared", "resolved", "away"})
+_NOT_GONE = frozenset({"not", "isn't", "isnt", "hasn't", "hasnt", "never", "no", "still", "if", "whether", "sure",
+                       "when", "until", "unless", "almost", "nearly", "mostly"})
+
+
+def _gone_next(words: list[str], b: int) -> bool:
+    """Does the clause right after a comma at b say the numbness has gone ('..., it's fine now', '..., then it went
+    away')?"""
+    if b >= len(words) or words[b] != ",":
+        return False
+    nxt = []
+    for w in words[b + 1:]:
+        if w in CLAUSE_END:
+            break
+        nxt.append(w)
+    said = set(nxt)
+    return bool(said & _GONE_NEXT) and not said & (_NOT_GONE | _LIMBS | _DOUBT_BODY)
 
 
 def _ends(words: list[str]) -> bool:
@@ -1359,15 +1385,16 @@ _CALLER_REACH = 4  # words between the caller and "on the phone" ("my daughter [
 def _phone_call(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: Lexicon) -> list[Mention]:
     """'My daughter on the phone thought my speech sounded funny': the phone is her call, not a phone held to the ear
     that brings the numbness on (walkthrough Q, Anne). The bare words count only when their sentence ties them to the
-    numbness (a numb word, a numb place, or 'when', 'worse', 'for long' ...) and no one else is on the call."""
+    numbness (a numb word, a numb place, or 'when', 'worse', 'for long' ...) and no one else is on the call; so too
+    when a doubt after them made them not sure (walkthrough U, Anne: '... sounded funny on the phone, I'm not sure')."""
     starts = {t.start: i for i, t in enumerate(toks)}
     places = [m.start for m in mentions if m.value and _group_of(m.finding) == "where"]
     out = []
     for m in mentions:
         i = starts.get(m.start)
-        if i is not None and m.finding == "worse_elbow_bent" and m.value and " ".join(m.text.lower().split()) == _PHONE:
-            before = [k for k in range(max(0, i - _CALLER_REACH), i) if ctx.clause[k] == ctx.clause[i]]
-            caller = any(toks[k].text in lex.relatives or toks[k].text in _CALLERS for k in before)
+        if i is not None and m.finding == "worse_elbow_bent" and m.status in ("said", "unsure") and (
+                " ".join(m.text.lower().split()) == _PHONE):
+            caller = _a_call(toks, i, ctx.clause, lex.relatives)
             sentence = [k for k, s in enumerate(ctx.sentence) if s == ctx.sentence[i]]
             tied = any({toks[k].stem, toks[k].text} & ((_NUMB_WORDS - _PRONOUNS) | _PHONE_TIES) for k in sentence)
             tied = tied or any(toks[sentence[0]].start <= p <= toks[sentence[-1]].start for p in places)
@@ -1425,6 +1452,27 @@ def _course_of_another(mentions: list[Mention], toks: list[Token], ctx: _Context
     return out
 
 
+def _a_call(toks: list[Token], i: int, clause: list[int], relatives: Collection[str]) -> bool:
+    """Is the bare 'on the phone' at token i someone's call: a caller just before it ('my daughter on the phone'), or
+    one earlier in its clause when the clause says nothing of the numbness ('my daughter thought my speech sounded
+    funny on the phone'; not 'my wife says my little finger goes numb on the phone')?"""
+    mine = [k for k in range(i) if clause[k] == clause[i]]
+    callers = [k for k in mine if toks[k].text in relatives or toks[k].text in _CALLERS]
+    if any(i - k <= _CALLER_REACH for k in callers):
+        return True
+    numb = any({toks[k].stem, toks[k].text} & ((_NUMB_WORDS - _PRONOUNS) | _LIMBS) for k in mine)
+    return bool(callers) and not numb
+
+
+def _call_before(toks: list[Token], p: int, clause: list[int], relatives: Collection[str]) -> int:
+    """How many words a doubt at p passes back over to reach what was said before someone's call ('sounded a bit
+    funny on the phone, I'm not sure' doubts the speech): the three words of the call, or none."""
+    n = len(_PHONE.split())
+    if p < n + 1 or [t.text for t in toks[p - n:p]] != _PHONE.split():
+        return 0
+    return n if _a_call(toks, p - n, clause, relatives) else 0
+
+
 def _sentence_at(ctx: _Context, toks: list[Token], char: int) -> int:
     """The sentence number of the token starting at a character offset."""
     for i, t in enumerate(toks):
@@ -1445,6 +1493,20 @@ def _needing(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     unmet = {fid for fid, needed in lex.needs.items() if not all(said.get(n) is True for n in needed)}
     unspoken = {fid for fid, needed in lex.needs.items() if not spoken & set(needed)}
     return [m for m in mentions if not (m.finding in unmet and m.value is True or m.finding in unspoken and m.value is False)]
+
+
+_PLAIN_HEADACHE = frozenset({"headache", "headaches"})
+
+
+def _headache_after_a_spell(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A plain 'no headache' says no headache came after the numbness only once the spell is over ('lasted 10 min
+    then totally gone, no headache at all'); of numbness still there ('since yesterday ... No headache') it is what
+    she has now, not 'No headache comes after the numbness' (walkthrough U, Anne): that is left to its question."""
+    said, _ = _resolve(mentions, lex)
+    over = said.get("episode_resolved_within_hour") is True or any(
+        m.finding == "episode_resolved_within_hour" and m.status == "partial" for m in mentions)
+    return [m for m in mentions if over or not (
+        m.finding == "headache_follows" and m.value is False and m.text.lower() in _PLAIN_HEADACHE)]
 
 
 def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
