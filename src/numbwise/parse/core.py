@@ -1338,7 +1338,7 @@ def _foot_sore(toks: list[Token], text: str) -> tuple[bool | None, tuple[str, ..
         a, z = clause_of(toks, i)
         ahead = [x for x in toks[i:z] if x.text in _FOOT | _FINGER]
         behind = [x for x in reversed(toks[a:i]) if x.text in _FOOT | _FINGER]
-        place = (ahead or behind or [None])[0]
+        place = next(iter(ahead or behind), None)
         if place is None or place.text not in _FOOT:
             continue
         before = {x.text for x in toks[a:i]}
