@@ -672,11 +672,13 @@ def is_child(age: int | None) -> bool:
     return age is not None and age < _home_care_age()
 
 
-def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str | None, age: int | None = None) -> Advice:
-    """The leading cause's care plan for this person (a step's note that cannot apply to them is left out)."""
+def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str | None, age: int | None = None,
+            foot: bool = False) -> Advice:
+    """The leading cause's care plan for this person (a step's note that cannot apply to them is left out; under the
+    foot-sore banner, `foot`, a step worded for the sore already reported says so)."""
     from numbwise.care.plan import care_plan
 
-    plan = care_plan(None, cid, findings, sex, age)
+    plan = care_plan(None, cid, findings, sex, age, foot)
     entry = load().care.plans.get(cid)
     due = next(((e, f) for e in (entry.escalate if entry else ()) for f in e.said if findings.get(f) is True), None)
     if due is not None:  # the plan's own "when home care is not enough" is already true: its next step, no home steps
@@ -687,16 +689,17 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
     return Advice(cid, plan.cause_name, plan.kind, plan.home_summary if steps else plan.summary, steps, routine, offers)
 
 
-def _result_advice(result: Assessment, named: str | None) -> Advice | None:
+def _result_advice(result: Assessment, named: str | None, foot: bool = False) -> Advice | None:
     """What may help, for the cause a result names (`named`): its home plan on a routine or self-care result, a
-    doctor-first plan on an urgent one; None for a child, beside a 'not sure' sign that rules home care out, or else."""
+    doctor-first plan on an urgent one; None for a child, beside a 'not sure' sign that rules home care out, or else.
+    `foot`: the result leads with the foot sore reported (its home steps say so)."""
     level, findings, sex, age = result.triage, result.case.findings, result.case.sex, result.case.age
     if named is None:
         return None
     child = is_child(age)  # a doctor first: no home steps alone
     unsure_sign = UNSURE_RULE in result.rules  # "we cannot suggest caring for this at home": no plan to start either
     if level in ("routine", "self_care") and not child and not unsure_sign:
-        advice = _advice(named, True, findings, sex, age)
+        advice = _advice(named, True, findings, sex, age, foot)
         return advice if advice.steps else _advice(named, False, findings, sex, age)
     if level == "urgent" and named in load().care.doctor_first:
         return _advice(named, False, findings, sex, age)
@@ -1144,13 +1147,15 @@ def emergency_cause_note(cid: str) -> str:
     return co.cause_note.format(signs=co.causes[cid].signs)
 
 
-def _safety(findings: Mapping[str, bool], level: str, advice: Advice | None) -> tuple[str, ...]:
+def _safety(findings: Mapping[str, bool], level: str, advice: Advice | None, foot: bool = False) -> tuple[str, ...]:
     """The safety steps whose answers the person gave (care.yaml `safety`): they hold for every cause, so they need no
-    named cause; none on an emergency, and none a home plan shown beside them already says (`not_with`)."""
+    named cause; none on an emergency, and none a home plan shown beside them already says (`not_with`). Under the
+    foot-sore banner (`foot`) a step worded for the sore already reported says so (walkthrough U, Ben)."""
     if level == "emergency":
         return ()
     own = advice.cause if advice is not None and advice.steps else None
-    return tuple(dict.fromkeys(" ".join(s.do.split()) for s in load().care.safety
+    return tuple(dict.fromkeys(" ".join((s.with_foot_sore if foot and s.with_foot_sore else s.do).split())
+                               for s in load().care.safety
                                if all(findings.get(f) is True for f in s.when) and own not in s.not_with))
 
 
@@ -1652,11 +1657,14 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                  if not told_apart and page_level != "emergency" else ())
     # beside a rule that leads from a 'not sure' (call the helpline now) no plan for a slower path, as on an emergency:
     # "see a doctor to find out what is behind it" would presume there is no fever
-    advice = _result_advice(result, shown[0].id if shown and told_apart else None) if lead is None else None
+    foot = _foot_lead(level, findings, result.causes, result.case.foot_sore, lead is not None or led is not None)
+    # under the foot banner the home steps say the sore reported is seen today, never "if you find a sore"
+    advice = _result_advice(result, shown[0].id if shown and told_apart else None, foot is not None) \
+        if lead is None else None
     if advice is not None and advice.steps and led is not None and not led[0].home_steps:
         advice = None  # no home plan beside a possible stroke (a plan's own see-a-doctor advice stays)
-    safety = _safety(findings, level, advice) if lead is None and (led is None or led[0].home_steps) else ()
-    foot = _foot_lead(level, findings, result.causes, result.case.foot_sore, lead is not None or led is not None)
+    safety = _safety(findings, level, advice, foot is not None) if lead is None and (led is None or led[0].home_steps) \
+        else ()
     general = watch_for(findings, age, level, result.rules, foot_sore=foot is not None)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
         own = cause_watch_for(advice.cause, findings, level)

@@ -158,8 +158,9 @@ def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | 
 
 
 def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | None = None, sex: str | None = None,
-              age: int | None = None) -> CarePlan:
-    """The care plan for a cause ID, for anyone or (with `answers`) for one person; raises UnknownCause with suggestions."""
+              age: int | None = None, foot_sore: bool = False) -> CarePlan:
+    """The care plan for a cause ID, for anyone or (with `answers`) for one person; raises UnknownCause with suggestions.
+    `foot_sore`: the person's result leads with the foot sore they reported, so a step worded for it says so."""
     kb = kb or load()
     cid = _resolve(kb, cause)
     care = kb.care
@@ -185,6 +186,7 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
             continue
         notes = [n for n in s.notes if note_applies(n, answers, sex, age)]
         do = s.on_care_page if answers is None and s.on_care_page else s.do  # no answers: the care plan page
+        do = s.with_foot_sore if foot_sore and answers is not None and s.with_foot_sore else do  # under the foot banner
         do = next((n.do_if_yes for n in notes if n.do_if_yes and answers and answers.get(n.about)), do)
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
                               " ".join([do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text

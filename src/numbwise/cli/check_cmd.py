@@ -231,8 +231,8 @@ def _described(console: Console, description: str) -> Told | None:
     """
     from numbwise.assess.interview import ALSO_UNDERSTOOD, after_emergency, emergency_beside
     from numbwise.kb import load
-    from numbwise.parse import (ABOUT, about_chips, chips, emergency, emergency_answers, emergency_call, parse,
-                                partial_chips, unsure_chips, without)
+    from numbwise.parse import (ABOUT, about_chips, chips, emergency, emergency_answers, emergency_call, foot_chips,
+                                foot_kept, parse, partial_chips, unsure_chips, without)
 
     words = parse(description)
     findings = dict(words.findings)
@@ -260,11 +260,14 @@ def _described(console: Console, description: str) -> Told | None:
         if reply in ("y", "yes"):  # the signs confirmed; every other reading is shown below for a check (as on the web)
             signs = emergency_answers(words)
             beside = emergency_beside(findings, signs)
-            if not beside and not doubts and not partial and words.age is None and words.sex is None:
+            if not beside and not doubts and not partial and words.age is None and words.sex is None \
+                    and words.foot_sore is None:  # a foot sore read is shown on the list, as any reading
                 return Told(signs, words.age, words.sex, said, (), later, words.days_so_far, tuple(signs), words.foot_sore)
         else:
             findings = without(findings, [c.finding for c in urgent])
-    read = [c for c in chips(words) if c.finding in findings and c.finding not in signs] + about_chips(words)
+    # the foot sore the words said is a line of its own (walkthrough U, Ben): it leads the result, so it is shown
+    read = [c for c in chips(words) if c.finding in findings and c.finding not in signs] + foot_chips(words) \
+        + about_chips(words)
     items = read + doubts
     age, sex = words.age, words.sex
     if partial:
@@ -303,8 +306,9 @@ def _described(console: Console, description: str) -> Told | None:
         age, sex = (None if "age" in wrong | flipped else age), (None if "sex" in wrong | flipped else sex)  # asked in About you
         findings = after_emergency(findings, signs, set(findings) - wrong, flipped - set(ABOUT))
         # a 'not sure' typed (or turned round) is asked instead, as the person never said yes or no to it
+        foot = foot_kept(words.foot_sore, {c.finding for c in read} - wrong - flipped)  # removed: asked instead
         return Told(findings, age, sex, said, tuple(c.finding for c in doubts if c.finding not in wrong | flipped), later,
-                    words.days_so_far, tuple(signs), words.foot_sore)
+                    words.days_so_far, tuple(signs), foot)
     if not partial and not signs:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
     return Told(findings, age, sex, said, tuple(c.finding for c in doubts) if signs else (), later, words.days_so_far,

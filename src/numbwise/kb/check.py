@@ -76,7 +76,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
                                                                              by_when="within days to two weeks"))]
     if kb.interview.foot_sore is not None:
         fq = kb.interview.foot_sore
-        out += [("interview.foot_sore", t) for t in (fq.text, fq.help, fq.why)]
+        out += [("interview.foot_sore", t) for t in (fq.text, fq.help, fq.why, fq.said_yes, fq.said_no)]
     out += [(f"interview.before_call_now.{b.ask}", t) for b in kb.interview.before_call_now
             for t in (b.text, b.help, b.why, b.still)]
     out += [(f"interview.act_first.{a.rule}", t) for a in kb.interview.act_first for t in (a.go_on, a.still)]
@@ -98,10 +98,10 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for pid, plan in list(care.plans.items()) + [("generic", care.generic)] + list(care.doctor_first.items()):
         out += [(f"care.{pid}.summary", plan.summary)] + [(f"care.{pid}.warnings", w.text) for w in plan.warnings]
         out += [(f"care.{pid}.home_summary", plan.home_summary)] if plan.home_summary else []
-        out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.on_care_page, st.how_long, *(t for n in st.notes for t in (n.text, n.said_yes, n.do_if_yes) if t)) if t]
+        out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.on_care_page, st.with_foot_sore, st.how_long, *(t for n in st.notes for t in (n.text, n.said_yes, n.do_if_yes) if t)) if t]
         out += [(f"care.{pid}.ask_doctor", x.text) for x in plan.ask_doctor]
         out += [(f"care.{pid}.escalate", f"{x.when} {x.then}") for x in plan.escalate]
-    out += [("care.safety", s.do) for s in care.safety]
+    out += [("care.safety", t) for s in care.safety for t in (s.do, s.with_foot_sore) if t]
     rep = kb.report
     out += [("report.intro", rep.intro), ("report.mic_note", rep.mic_note)]
     out += [(f"report.questions.{q.when}", q.text) for q in rep.questions]

@@ -584,7 +584,8 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
             # A home step shows under any banner, "days to two weeks" too: a pace ("the same day") is a watch line's
             # to say, under the heading of its level (walkthrough S, Ben: a same-day foot sore deep in a home step).
-            # The care page's own wording (`on_care_page`) has no banner to disagree with.
+            # The care page's own wording (`on_care_page`) has no banner to disagree with, and the wording for a
+            # foot sore already reported (`with_foot_sore`) is shown only under the foot-today banner it repeats.
             problems += [f"care.yaml: entry '{pid}': a home step says {said} in words: '{text[:60]}...'"
                          for text in (step.do, *(t for n in step.notes for t in (n.text, n.said_yes, n.do_if_yes) if t))
                          if (said := urgency_in_text(text)) is not None]

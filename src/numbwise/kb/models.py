@@ -441,6 +441,10 @@ class CareStep(Strict):
     # `do` as the care plan page itself words it, where the food table follows: a check's result has no table, so
     # there `do` names the plan that has it, which would read oddly on that plan's own page.
     on_care_page: Text | None = None
+    # `do` for a person whose result leads with the foot sore they reported (triage_rules.yaml `foot_sore_lead`):
+    # never "if you find a sore" under "get your foot checked today" (walkthrough U, Ben). It may say "today": it is
+    # shown only under that banner.
+    with_foot_sore: Text | None = None
     how_long: Text | None = None
     sources: SourceRefs
 
@@ -499,6 +503,7 @@ class SafetyStep(Strict):
     do: Text
     # The plans that already say it among their own home steps: beside one of them it is not said twice.
     not_with: list[Ident] = []
+    with_foot_sore: Text | None = None  # `do` under the foot-sore banner, as CareStep's (walkthrough U, Ben)
     sources: SourceRefs
 
 
@@ -1200,6 +1205,10 @@ class FootSoreQuestion(Strict):
     why: Text
     yes_label: Text  # the two options' labels ("yes" and "no" as YAML keys would read as booleans)
     no_label: Text
+    # the line on the list read back from a description ("What we understood") when the words said one (walkthrough U,
+    # Ben: the sore was answered for him without his seeing it), and when they denied one ("no sores on my feet")
+    said_yes: Text
+    said_no: Text
     sources: SourceRefs
 
 

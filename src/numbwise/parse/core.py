@@ -82,6 +82,7 @@ class Parsed:
     # a sore, ulcer, blister, cut or wound said of the foot, sole, heel or toe: True, False when denied ("no sores on
     # my feet"), None when not said (`_foot_sore`). Plain data beside the findings: the vocabulary has none for it
     foot_sore: bool | None = None
+    foot_sore_words: tuple[str, ...] = ()  # the words that said (or denied) it, quoted on the list read back
 
     def spans_for(self, fid: str) -> list[Mention]:
         """The words behind one finding (those that set its value)."""
@@ -568,9 +569,10 @@ def parse(text: str) -> Parsed:
         sex = "female"
         first = next(m for m in mentions if m.finding == "pregnant" and m.value)
         sex_span = (first.start, first.end)
+    foot = _foot_sore(toks, text)
     return Parsed(text=text, age=age, sex=sex, age_span=age_span, sex_span=sex_span,
                   understood=understood, findings=case, mentions=tuple(mentions), unsure=unsure, partial=in_part,
-                  days_so_far=_days_so_far(toks, mentions, understood), foot_sore=_foot_sore(toks))
+                  days_so_far=_days_so_far(toks, mentions, understood), foot_sore=foot[0], foot_sore_words=foot[1])
 
 
 def _days_so_far(toks: list[Token], mentions: list[Mention], understood: Mapping[str, bool]) -> float | None:
@@ -1353,22 +1355,26 @@ _DENY = frozenset({"no", "not", "never", "without", "don't", "dont", "haven't", 
 _NOT_MINE = _THIRD | {"if", "whether", "wife", "husband", "mum", "mom", "dad", "son", "daughter"}
 
 
-def _foot_sore(toks: list[Token]) -> bool | None:
-    """A sore on the foot said (True), denied (False: "no sores on my feet") or not said (None); said beats denied."""
-    found: set[bool] = set()
+def _foot_sore(toks: list[Token], text: str) -> tuple[bool | None, tuple[str, ...]]:
+    """A sore on the foot said (True), denied (False: "no sores on my feet") or not said (None), said beats denied;
+    with the words that said it, from the sore (and the word before it: "a sore") to its place word ("the sole")."""
+    found: dict[bool, str] = {}
     for i, t in enumerate(toks):
         if not (t.text in _SORES or t.text == "sore" and i > 0 and toks[i - 1].text in _A_SORE):
             continue
         a, z = clause_of(toks, i)
-        ahead = [x.text for x in toks[i:z] if x.text in _FOOT | _FINGER]
-        behind = [x.text for x in reversed(toks[a:i]) if x.text in _FOOT | _FINGER]
-        if (ahead or behind or [""])[0] not in _FOOT:
+        ahead = [x for x in toks[i:z] if x.text in _FOOT | _FINGER]
+        behind = [x for x in reversed(toks[a:i]) if x.text in _FOOT | _FINGER]
+        place = next(iter(ahead or behind), None)
+        if place is None or place.text not in _FOOT:
             continue
         before = {x.text for x in toks[a:i]}
         if before & _NOT_MINE:
             continue
-        found.add(not before & _DENY)
-    return True if True in found else False if found else None
+        first = toks[i - 1] if i > a and toks[i - 1].text in _A_SORE else t
+        found.setdefault(not before & _DENY, text[min(first.start, place.start):max(t.end, place.end)])
+    said = True if True in found else False if found else None
+    return said, (found[said],) if said is not None else ()
 
 
 # "On the phone" alone says where the person was, not that holding a phone brings the numbness on: it counts only in

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -107,6 +107,26 @@ def about_chips(parsed: Parsed) -> list[Chip]:
         words = (parsed.text[parsed.sex_span[0]:parsed.sex_span[1]],) if parsed.sex_span else ()
         out.append(Chip("sex", True, f"Sex: {parsed.sex}.", words, False))
     return out
+
+
+FOOT_SORE = "foot_sore"  # the foot-sore line's `finding`: plain data (the case's foot_sore), never a finding
+
+
+def foot_chips(parsed: Parsed) -> list[Chip]:
+    """The sore on the foot the words said (or denied), shown back on the list like a finding so it can be removed
+    (then asked: interview.yaml `foot_sore`), never turned round (walkthrough U, Ben: it led his result unseen)."""
+    from numbwise.kb import load
+
+    q = load().interview.foot_sore
+    if parsed.foot_sore is None or q is None:
+        return []
+    return [Chip(FOOT_SORE, parsed.foot_sore, q.said_yes if parsed.foot_sore else q.said_no, parsed.foot_sore_words,
+                 True)]
+
+
+def foot_kept(parsed: bool | None, kept: Collection[str]) -> bool | None:
+    """The foot sore after the list: as read when its line was kept, else not known (the question asks it)."""
+    return parsed if FOOT_SORE in kept else None
 
 
 def emergency(parsed: Parsed) -> list[Chip]:

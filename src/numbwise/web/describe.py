@@ -38,7 +38,8 @@ def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
 
     signs = told.get("confirmed") or {}  # the emergency signs just confirmed: kept as read, not shown again
     beside = set(emergency_beside(told["findings"], signs))
-    items = [Chip(**c) for c in told["chips"] if c["finding"] in beside]
+    # the foot sore the words said, a line of its own like a finding's (walkthrough U, Ben): never turned round
+    items = [Chip(**c) for c in told["chips"] if c["finding"] in beside] + [Chip(**c) for c in told.get("foot", [])]
     about = [Chip(**c) for c in told.get("about", [])]
     unsure = [Chip(**c) for c in told.get("unsure", [])]
     partial = [Chip(**c) for c in told.get("partial", [])]
@@ -90,8 +91,8 @@ async def describe_read(request: Request) -> Response:
     """Read the words: an emergency sign first (with its words), else the chips to check."""
     from dataclasses import asdict
 
-    from numbwise.parse import (MAX_CHARS, about_chips, chips, emergency, emergency_answers, emergency_call, parse, partial_chips,
-                                unsure_chips)
+    from numbwise.parse import (MAX_CHARS, about_chips, chips, emergency, emergency_answers, emergency_call, foot_chips, parse,
+                                partial_chips, unsure_chips)
 
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
@@ -107,7 +108,8 @@ async def describe_read(request: Request) -> Response:
     told = {"findings": dict(words.findings), "age": words.age, "sex": words.sex,
             "chips": [asdict(c) for c in chips(words)], "about": [asdict(c) for c in about_chips(words)],
             "unsure": [asdict(c) for c in unsure_chips(words)], "partial": [asdict(c) for c in partial_chips(words)],
-            "days_so_far": words.days_so_far, "foot_sore": words.foot_sore}
+            "days_so_far": words.days_so_far, "foot_sore": words.foot_sore,
+            "foot": [asdict(c) for c in foot_chips(words)]}
     urgent = emergency(words)
     if urgent:
         from numbwise.web.check import _numbers
@@ -150,7 +152,8 @@ async def describe_confirm(request: Request) -> Response:
         signs = {str(f): bool(v) for f, v in dict(told.get("emergency_answers") or
                                                   {f: v for f, v in findings.items() if f in urgent}).items()}
         told.pop("urgent", None)
-        if not (emergency_beside(findings, signs) or told.get("unsure") or told.get("partial") or told.get("about")):
+        if not (emergency_beside(findings, signs) or told.get("unsure") or told.get("partial") or told.get("about")
+                or told.get("foot")):
             return _handover(request, signs, age, sex, told, _unsure(told), signs)
         return _chips_page(request, told | {"confirmed": signs}, "")
     if choice == "not_meant":
@@ -158,8 +161,10 @@ async def describe_confirm(request: Request) -> Response:
         told.pop("urgent", None)
         return _chips_page(request, told, "")
     from numbwise.assess.interview import after_emergency
+    from numbwise.parse import foot_kept
 
     kept = {str(v) for v in form.getlist("keep")}
+    told["foot_sore"] = foot_kept(told.get("foot_sore"), kept)  # its line unticked (or never shown): asked instead
     flipped = {str(v) for v in form.getlist("flip")}
     about = {str(v) for v in form.getlist("keep_about")}  # an age or sex unticked is asked in About you
     doubts = {str(v) for v in form.getlist("keep_unsure")}  # an unticked 'not sure' is asked instead
