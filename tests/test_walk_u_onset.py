@@ -100,3 +100,23 @@ def test_tariq_old_path_heads_the_box_in_its_own_words_and_says_not_an_emergency
     assert "You were not sure about these emergency signs" not in shown
     assert shown.count("not an emergency now") == 1
     assert "within a few days" in shown.lower() and "CALL YOUR EMERGENCY NUMBER NOW" not in shown
+
+
+def test_marcus_answering_suddenly_keeps_his_effort_sign_for_the_crew(tmp_path: Path) -> None:
+    """He answers "Suddenly": a stroke emergency, whose warning signs still list his arm and jaw discomfort on effort
+    (an urgent rule's sign), after the emergency's own, so he can tell the crew."""
+    sudden = {**MARCUS, "findings": {**MARCUS["findings"], "onset_sudden": True}, "unsure": []}
+    plan = assess_plan(sudden, tmp_path)
+    assert plan["level"] == "emergency"
+    signs = [s["finding"] for s in plan["signs"]]
+    assert signs[0] == "onset_sudden" and "arm_discomfort_on_exertion" in signs
+    assert "smoker" not in signs  # a fact about him, not a warning sign
+    shown = assess_cli(sudden, tmp_path)
+    assert "Effort brings on discomfort in your arm, jaw or chest" in shown.split("What to do")[0]
+
+
+def test_near_miss_an_emergency_with_no_urgent_sign_lists_only_its_own(tmp_path: Path) -> None:
+    calm = {**MARCUS, "findings": {**MARCUS["findings"], "onset_sudden": True, "arm_discomfort_on_exertion": False,
+                                   "comes_and_goes": False}, "unsure": []}
+    plan = assess_plan(calm, tmp_path)
+    assert plan["level"] == "emergency" and [s["finding"] for s in plan["signs"]] == ["onset_sudden"]

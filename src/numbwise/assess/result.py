@@ -19,7 +19,7 @@ from numbwise.assess.interview import (cause_gain, check_with, checklist_label, 
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import (
-    HISTORY_GROUP, LEVELS, SELF_CARE_CAUSE_RULE, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown,
+    HISTORY_GROUP, LEVELS, SELF_CARE_CAUSE_RULE, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown, urgent_signs,
     triage, watched_causes,
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
@@ -1609,8 +1609,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         act = led[2]
     # each sign once: one a wider listed sign implies ("your walking is unsteady" under "both hands are clumsy and your
     # walking is unsteady") is left out, as in the causes' reasons (walkthrough J, George)
+    # on an emergency the urgent rules' signs follow its own: they tell the crew (walkthrough U, Marcus: effort and jaw)
+    flags = signs_shown(result.red_flags, result.rules)
+    flags += urgent_signs(findings, age, flags) if level == "emergency" else ()
     signs = tuple(Reason(f, True, statement(f, True)) for f, _ in _distinct(
-        tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
+        tuple((f, True) for f in flags))) if level in ("emergency", "urgent") else ()
     now = _calls_now(led, doubts, findings, level, days)  # one path, call now (walkthrough K)
     if level == "emergency" or now:  # a call-now banner: first aid that cannot wait leads its to-do list
         act = _first_aid(act, result.rules, findings, age, lead)
