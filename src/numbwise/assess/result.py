@@ -19,7 +19,7 @@ from numbwise.assess.interview import (cause_gain, check_with, checklist_label, 
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import (
-    HISTORY_GROUP, LEVELS, SELF_CARE_CAUSE_RULE, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown,
+    HISTORY_GROUP, LEVELS, SELF_CARE_CAUSE_RULE, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown, urgent_signs,
     triage, watched_causes,
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
@@ -524,6 +524,19 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
                                        "why": (lead.start_why or "").format(**words) if start else lead.past_why or lead.why,
                                        "heading": lead.start_heading if start else lead.heading,
                                        "past_causes_note": lead.start_causes_note if start else lead.past_causes_note})
+    elif _onset_lead(doubts, findings, level, age, days) and lead.onset_heading and lead.onset_title \
+            and lead.onset_action and lead.onset_by_when and lead.onset_urgent_action:
+        # only how fast it started is not known: each line in the past tense, "if it did not start suddenly", never
+        # "if none of the signs ... is happening" (walkthrough U, Marcus); an urgent level's advice holds anyway
+        urgent = level == "urgent" and lead.urgent_title and lead.urgent_by_when
+        lead = lead.model_copy(update={
+            "heading": lead.onset_heading,
+            "title": lead.urgent_title if urgent else lead.onset_title,
+            "action": lead.onset_urgent_action if urgent else lead.onset_action,
+            "by_when": lead.urgent_by_when if urgent else lead.onset_by_when,
+            "do_heading": (lead.urgent_do_heading if urgent else lead.onset_do_heading) or lead.do_heading,
+            "why": _onset_words((lead.onset_urgent_why if urgent else lead.onset_why) or lead.why, findings, age,
+                                again=False)})
     elif level == "urgent" and lead.urgent_title and lead.urgent_action and lead.urgent_by_when:  # its advice holds anyway
         lead = lead.model_copy(update={"title": lead.urgent_title, "action": lead.urgent_action,
                                        "by_when": lead.urgent_by_when, "do_heading": lead.urgent_do_heading or lead.do_heading,
@@ -927,6 +940,31 @@ def _old_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: s
         and (lead.start_when is None or compile_cond(lead.start_when)(findings, age) is None)
 
 
+def _onset_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str, age: int | None,
+                days: float | None) -> bool:
+    """Whether the only emergency sign not sure of is how fast it started and no one path leads (call now, help today,
+    a GP within days): then each line that asks the person to act on it says it in the past tense (unsure_lead
+    `onset_*`; walkthrough U, Marcus: "if a sign you were not sure about might be true now" cannot be said of how a
+    past spell began)."""
+    lead = load().triage.unsure_lead.get("emergency")
+    found = {d.finding for d in doubts if d.level == "emergency"}
+    return bool(doubts) and doubts[0].level == "emergency" and found == {"onset_sudden"} and lead is not None \
+        and lead.onset_caution is not None and not _now_lead(doubts, findings, level, days) \
+        and not _today_lead(doubts, findings, level, age, days) and not _old_lead(doubts, findings, level, age, days)
+
+
+def _onset_words(text: str, findings: Mapping[str, bool], age: int | None, again: bool = True) -> str:
+    """An onset_* line with its {reason} (one hand or both) and, when the spells come and go, what to do next time
+    (unsure_lead `onset_again`)."""
+    lead = load().triage.unsure_lead.get("emergency")
+    if lead is None:
+        return text
+    reason = (lead.onset_reason_both if findings.get("both_hands") is True else lead.onset_reason) or ""
+    next_time = again and lead.onset_again and lead.onset_again_when is not None \
+        and compile_cond(lead.onset_again_when)(findings, age) is not None
+    return " ".join(f"{text.format(reason=reason)} {lead.onset_again if next_time else ''}".split())
+
+
 def _length_words(days: float) -> str:
     """How long it has been there, in the words of `old_*`'s {length}: "about 3 weeks", "10 days"; "more than a week"
     for 8 and 9 days, which is also what the how-long question's "More than a week" records (interview.yaml)."""
@@ -963,6 +1001,13 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if start is not None and start.old_caution and days is not None and _old_lead(doubts, findings, level, age, days):
         # numbness there for weeks (walkthrough Q): not an emergency now, so no call buttons; a doctor within days
         return f"{_named_doubts(doubts)} {start.old_caution.format(length=_length_words(days))}", False
+    if start is not None and start.onset_caution and _onset_lead(doubts, findings, level, age, days):
+        # how fast it started is a past fact: "if it started suddenly, call now, even if it has gone", never "might be
+        # true now" (walkthrough U, Marcus); the call buttons go with it
+        text = _onset_words(start.onset_caution, findings, age)
+        if tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):
+            text = f"{text} {tri.unsure_caution_also_urgent}"
+        return text, True
     seen = worst == "emergency" and start is not None and start.start_caution and _today_lead(
         doubts, findings, level, age) and _start_only(doubts, findings, age)
     if seen and start is not None:  # a start not seen (walkthrough N): said as that, not "might be true now"
@@ -1414,12 +1459,15 @@ def _replanned(level: str, case: Mapping[str, Any], causes: Sequence[tuple[str, 
     return result_plan(result, unsure) if same else None
 
 
-def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | None = None) -> tuple[UnsureGroup, ...]:
+def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | None = None,
+                   heading: str = "") -> tuple[UnsureGroup, ...]:
     """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones.
 
     Every emergency sign is under the call-now line, unless its own check says whom to call (`own_call`: a fever
     during chemotherapy names the cancer helpline): cramps after thyroid surgery are not a screen sign, but call now.
-    A sign whose rule has its own check for it (`own_call`'s value: a start not known after a fall) gets that check."""
+    A sign whose rule has its own check for it (`own_call`'s value: a start not known after a fall) gets that check.
+    `heading`: the emergency group's own heading on a one path that says "not an emergency now" (walkthrough U,
+    Tariq: "Not sure how fast it started", never "emergency signs" beside it)."""
     own_call = own_call or {}
     out = []
     for lv in ("emergency", "urgent"):
@@ -1442,7 +1490,8 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
             advice = own_checks(found) + ((UNSURE_URGENT,) if lv == "urgent" else ())
         kb = load().findings
         story = lv == "urgent" and any(f in kb and kb[f].group in STORY_GROUPS and not kb[f].warning_sign for f in found)
-        out.append(UnsureGroup(lv, UNSURE_ANSWERS_URGENT if story else UNSURE_HEADINGS[lv], items, advice))  # a sign's own check first (a temperature)
+        head = heading if lv == "emergency" and heading else UNSURE_ANSWERS_URGENT if story else UNSURE_HEADINGS[lv]
+        out.append(UnsureGroup(lv, head, items, advice))  # a sign's own check first (a temperature)
     return tuple(out)
 
 
@@ -1480,6 +1529,10 @@ def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int
     if start is not None and start.how_to_check and (_start_only(doubts, findings, age) and _today_lead(
             doubts, findings, level, age, days) or _old_lead(doubts, findings, level, age, days)):
         out.setdefault("onset_sudden", " ".join(start.how_to_check.split()))
+    lead = load().triage.unsure_lead.get("emergency")
+    if start is not None and start.how_to_check and lead is not None and lead.onset_act \
+            and _onset_lead(doubts, findings, level, age, days):  # its own act, in the past tense (walkthrough U)
+        out.setdefault("onset_sudden", _onset_words(f"{start.how_to_check} {lead.onset_act}", findings, age))
     return out
 
 
@@ -1589,8 +1642,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         act = led[2]
     # each sign once: one a wider listed sign implies ("your walking is unsteady" under "both hands are clumsy and your
     # walking is unsteady") is left out, as in the causes' reasons (walkthrough J, George)
+    # on an emergency the urgent rules' signs follow its own: they tell the crew (walkthrough U, Marcus: effort and jaw)
+    flags = signs_shown(result.red_flags, result.rules)
+    flags += urgent_signs(findings, age, flags) if level == "emergency" else ()
     signs = tuple(Reason(f, True, statement(f, True, findings)) for f, _ in _distinct(
-        tuple((f, True) for f in signs_shown(result.red_flags, result.rules)))) if level in ("emergency", "urgent") else ()
+        tuple((f, True) for f in flags))) if level in ("emergency", "urgent") else ()
     now = _calls_now(led, doubts, findings, level, days)  # one path, call now (walkthrough K)
     first_aid = level == "emergency" or now
     if first_aid:  # a call-now banner: first aid that cannot wait leads its to-do list
@@ -1671,7 +1727,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
-    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level, days)) + _said_back(
+    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level, days),
+                                   led[0].heading if old and led is not None else "") + _said_back(
         findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names

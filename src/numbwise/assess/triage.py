@@ -159,6 +159,18 @@ def signs_shown(red_flags: Sequence[str], rules: Sequence[str]) -> tuple[str, ..
     return tuple(f for f in shown if f not in facts) or shown
 
 
+def urgent_signs(findings: Mapping[str, bool], age: int | None, shown: Sequence[str] = ()) -> tuple[str, ...]:
+    """On an emergency result: the warning signs of the urgent rules that also hold, after the emergency's own
+    (`shown`), so the person can tell the crew (walkthrough U, Marcus: a sudden start gave a stroke emergency, and his
+    arm and jaw discomfort on effort, an urgent rule's sign, was no longer listed). Facts about the person (smoking)
+    are not warning signs and are left out."""
+    hits = [(r, flags) for r, flags in fired_rules(findings, age) if r.level == "urgent"]
+    flags = _dedupe([f for _, fl in hits for f in fl])
+    kb = load().findings
+    return tuple(f for f in signs_shown(flags, [r.id for r, _ in hits]) if f not in shown
+                 and not (_group(f) == HISTORY_GROUP and not (f in kb and kb[f].warning_sign)))
+
+
 def triage(findings: Mapping[str, bool], age: int | None = None, rules: Sequence[_Compiled] | None = None) -> Triage:
     """Apply every rule; the most urgent wins, self-care only on a complete positive match."""
     fired: dict[str, list[tuple[Rule, tuple[str, ...]]]] = {level: [] for level in LEVELS}

@@ -882,6 +882,29 @@ class UnsureLead(Strict):
     old_causes_note: Text | None = None
     old_do_heading: Text | None = None  # above the level's what-to-do lines, which follow the one path
     old_sources: list[Ident] = []
+    # When the only emergency sign not sure of is how fast it started and no one path (help today, call now, a GP
+    # within days) leads: a past fact, so each line that asks the person to act says it in the past tense ("If it
+    # started suddenly, call ... even if it has gone"), never "might be true now" (walkthrough U, Marcus). onset_caution
+    # replaces the named doubt and the generic caution; onset_act ends the box's check of it; onset_again is added to
+    # both when `onset_again_when` holds (attacks that come and go: what to do next time). onset_title, onset_action
+    # and onset_by_when keep the level's slot as title, action and by_when do; onset_urgent_action as urgent_action.
+    # All or none, with onset_sources.
+    onset_heading: Text | None = None
+    # {reason} in onset_caution, onset_why and onset_urgent_why: why a sudden start matters, in one hand or in both
+    onset_reason: Text | None = None
+    onset_reason_both: Text | None = None
+    onset_caution: Text | None = None
+    onset_again_when: Cond | None = None
+    onset_again: Text | None = None
+    onset_act: Text | None = None
+    onset_title: Text | None = None
+    onset_action: Text | None = None
+    onset_by_when: Text | None = None
+    onset_do_heading: Text | None = None
+    onset_why: Text | None = None
+    onset_urgent_action: Text | None = None
+    onset_urgent_why: Text | None = None
+    onset_sources: list[Ident] = []
 
     @model_validator(mode="after")
     def _says_the_levels_words(self) -> "UnsureLead":
@@ -915,6 +938,19 @@ class UnsureLead(Strict):
                              "and old_why go together, with old_sources")
         if any("{" in o for o in (self.old_title, self.old_by_when) if o is not None):
             raise ValueError("unsure_lead old_title and old_by_when take no slots")
+        onset = [self.onset_heading, self.onset_reason, self.onset_reason_both, self.onset_caution, self.onset_act, self.onset_title, self.onset_action,
+                 self.onset_by_when, self.onset_do_heading, self.onset_why, self.onset_urgent_action,
+                 self.onset_urgent_why]
+        if any(o is not None for o in onset) and not (all(o is not None for o in onset) and self.onset_sources):
+            raise ValueError("unsure_lead onset_* go together, with onset_sources")
+        if (self.onset_again is None) != (self.onset_again_when is None):
+            raise ValueError("unsure_lead onset_again and onset_again_when go together")
+        for name in ("title", "action", "by_when"):
+            text = getattr(self, f"onset_{name}")
+            if text is not None and "{" + name + "}" not in text:
+                raise ValueError(f"unsure_lead onset_{name} must contain {{{name}}}")
+        if self.onset_urgent_action is not None and "{action}" not in self.onset_urgent_action:
+            raise ValueError("unsure_lead onset_urgent_action must contain {action}")
         if any(n is not None for n in now) and not self.now_sources:
             raise ValueError("unsure_lead now_* needs now_sources")
         if any("{" in n for n in now if n is not None):  # no slower path: the level's own words have no place in it

@@ -65,7 +65,7 @@ class CheckRow:
         rule of that level names (`signs_shown`, as the result plan uses it), never one that only stopped an exception
         ("it comes and goes"); a routine or self-care result showed no warning signs, so none here either (its
         reasons, "it is there all the time", were why that level, not warning signs)."""
-        from numbwise.assess.triage import signs_shown, triage
+        from numbwise.assess.triage import signs_shown, triage, urgent_signs
         from numbwise.kb import load
 
         if self.level not in ("emergency", "urgent"):
@@ -77,7 +77,11 @@ class CheckRow:
             return self.red_flags  # an older check without its answers: as it was saved
         age = self.case.get("age")
         again = triage(known, age if isinstance(age, int) and not isinstance(age, bool) else None)
-        return signs_shown(self.red_flags, again.rules) if again.level == self.level else self.red_flags
+        if again.level != self.level:
+            return self.red_flags
+        own = signs_shown(self.red_flags, again.rules)  # and on an emergency the urgent rules' signs, as the result
+        years = age if isinstance(age, int) and not isinstance(age, bool) else None
+        return own + (urgent_signs(known, years, own) if self.level == "emergency" else ())
 
     def said(self, finding: str) -> bool | None:
         """What the person answered about one finding in this check: True, False, or None (not asked, not known)."""
