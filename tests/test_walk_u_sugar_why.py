@@ -47,3 +47,18 @@ def test_unknown_low_sugar_signs_not_sure_no_reason_claimed(tmp_path: Path) -> N
     findings = {k: v for k, v in SUDDEN["findings"].items() if k != "low_sugar_symptoms"}
     plan = assess_plan({**SUDDEN, "findings": findings, "unsure": ["low_sugar_symptoms"]}, tmp_path)
     assert plan["level"] == "emergency" and _why_line() not in plan["why"]
+
+
+def test_after_suddenly_the_questions_keep_the_sugar_beside_the_emergency_line() -> None:
+    """Her words, then "Suddenly": every later question's line says the emergency may stand, and the sugar while she
+    waits (it had gone, above 5 more questions). Near miss: no signs of low blood sugar, no sugar beside it."""
+    from tests.conftest import check_cli
+    from tests.test_walk_s_sugar import KEYS_SUDDEN, WORDS
+
+    beside = load().interview.sugar_first
+    assert beside is not None and beside.still_beside
+    out = check_cli(KEYS_SUDDEN, "--describe", WORDS, codes=(0, 130))
+    after = out.split("Question 5: How did the numbness start?", 1)[1].split("URGENCY", 1)[0]
+    assert "This could still be an emergency" in after and " ".join(beside.still_beside.split()) in after
+    plain = check_cli("\n35\nf\n1\nn\nR0 L0\nq\n", codes=(0, 130))
+    assert "This could still be an emergency" in plain and " ".join(beside.still_beside.split()) not in plain

@@ -934,7 +934,8 @@ def still_line(iv: Interview) -> str | None:
     result's banner will use (go to A&E, the cancer helpline) when it has its own; or, while the answers hold signs
     of low blood sugar with confusion not answered no, the sugar line (interview.yaml `sugar_first.still`); while
     the result would say call now for a sign not sure of (`now_first`), the call line alone; while a sign whose advice
-    says "now" stands and no emergency leads (`act_first`: warning signs in pregnancy), its own line; None otherwise."""
+    says "now" stands and no emergency leads (`act_first`: warning signs in pregnancy), its own line; None otherwise.
+    Beside an emergency's line, signs of low blood sugar add the sugar while waiting (`sugar_first.still_beside`)."""
     sugar = load().interview.sugar_first
     if sugar is not None and _sugar_signs(iv):
         now = outcome(iv)  # an emergency that is not the sugar rule's own says call now, never "wait 10 to 15 minutes"
@@ -957,7 +958,8 @@ def still_line(iv: Interview) -> str | None:
     checked = set(_unsettled(result.rules, iv) or ())
     why = next((w.text for w in first.still_why_for
                 if any(iv.answers.get(f) is True for f in w.findings) and checked & _pattern_of(w.findings)), first.still_why)
-    return " ".join(f"{' '.join(why.split())} {call}".split())
+    beside = sugar.still_beside if sugar is not None and iv.answers.get(SUGAR) is True else None
+    return " ".join(f"{' '.join(why.split())} {call} {beside or ''}".split())
 
 
 def still_calls(iv: Interview) -> bool:

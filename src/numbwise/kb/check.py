@@ -80,6 +80,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     out += [(f"interview.before_call_now.{b.ask}", t) for b in kb.interview.before_call_now
             for t in (b.text, b.help, b.why, b.still)]
     out += [(f"interview.act_first.{a.rule}", t) for a in kb.interview.act_first for t in (a.go_on, a.still)]
+    sf = kb.interview.sugar_first
+    out += [("interview.sugar_first", t) for t in (sf.go_on, sf.still, sf.still_beside) if t] if sf is not None else []
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     out += [(f"triage.rules.{r.id}.checked", r.checked) for r in tri.rules if r.checked]
     out += [("triage.checked_together", tri.checked_together)] if tri.checked_together else []

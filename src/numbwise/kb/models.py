@@ -1167,6 +1167,9 @@ class SugarFirst(Strict):
     rule: Ident  # the rule whose act (title, action, first `do` line, `unsure_check`) the step shows: said once
     go_on: Text  # the choice to answer the questions after the first aid
     still: Text  # said above each later question while the signs of low blood sugar stand
+    # said after an emergency's own still line while signs of low blood sugar stand (walkthrough U, Priya: after
+    # "Suddenly" the sugar line every question had shown was gone, above 5 more questions)
+    still_beside: Text | None = None
     sources: SourceRefs
 
 
