@@ -408,11 +408,20 @@ def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:
     if plan.caution_today and (plan.title.lower().startswith("if none") or kb.triage.unsure_caution_went_away
                                and kb.triage.unsure_caution_went_away in plan.caution):
         out.append(f"the help-today banner is not one path: '{plan.title}' / '{plan.caution}'")
-    # one path, call now (walkthrough K): never a slower path ("today", "two weeks") or a to-do list beside it
-    if plan.caution_now and (plan.caution_today or not plan.numbers or plan.do or plan.do_not or plan.next_steps
+    # one path, call now (walkthrough K): never a slower path ("today", "two weeks") beside it
+    if plan.caution_now and (plan.caution_today or not plan.numbers or plan.next_steps
                              or any(w in f"{plan.title} {plan.action} {plan.by_when}".lower()
                                     for w in ("two weeks", "today", "if none"))):
         out.append(f"the call-now banner is not one path: '{plan.title}' / '{plan.action}' / '{plan.by_when}'")
+    # and its to-do list is the emergency level's, never the lower level's own (walkthrough U, Jon: no "do not drive")
+    if plan.caution_now:
+        em, own = kb.triage.levels["emergency"], kb.triage.levels[plan.level]  # type: ignore[index]
+        lines = [*plan.do, *plan.do_not]
+        if em.do[0] not in plan.do or set(lines) & (set(own.do) | set(own.do_not)) - set(em.do) - set(em.do_not) \
+                or any(w in " ".join(lines).lower() for w in ("two weeks", "today", "if none", "appointment")):
+            out.append(f"the call-now banner's to-do list is not the emergency level's: {lines}")
+        if not plan.causes:  # its reason (`now_why`) ends "the causes below are about the numbness itself"
+            out.append("a call-now result without the causes its reason points to")
     if plan.caution_level == "emergency" and plan.level in ("routine", "self_care") and not plan.caution_today \
             and kb.triage.unsure_caution_went_away and kb.triage.unsure_caution_went_away in plan.caution:
         out.append("a sign that may have come and gone left with 'if none: ' beside 'get medical help today'")

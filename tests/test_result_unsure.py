@@ -446,7 +446,9 @@ def test_new_one_sided_numbness_of_unknown_start_beside_a_not_sure_stroke_sign_m
     assert "These chances are about the hand numbness" in causes
     plan = json.loads(_assess(SAM_WOKE_WITH_IT, tmp_path, "plan"))
     assert plan["title"] == lead.now_title and plan["by_when"] == "Now." and plan["numbers"]
-    assert plan["caution_now"] and not plan["caution_today"] and plan["do"] == [] and plan["next_steps"] == []
+    assert plan["caution_now"] and not plan["caution_today"] and plan["next_steps"] == []
+    # its to-do list is the emergency level's own, never the routine level's (walkthrough U, Jon)
+    assert plan["do"][0] == load().triage.levels["emergency"].do[0] and plan["do_heading"] == "What to do"
 
 
 def test_old_or_slow_numbness_or_both_hands_keep_the_help_today_banner(tmp_path: Path) -> None:

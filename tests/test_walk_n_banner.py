@@ -59,7 +59,12 @@ def test_a_weak_grip_never_turns_sams_call_now_into_see_a_doctor_today(tmp_path:
     plan = assess_plan(SAM_GRIP, tmp_path)
     assert plan["level"] == "urgent" and plan["title"] == _now_title() and plan["by_when"] == "Now."
     assert plan["caution_now"] and not plan["caution_today"] and plan["numbers"]
-    assert plan["do"] == [] and plan["do_not"] == [] and plan["next_steps"] == [] and plan["watch_for"] == []
+    assert plan["next_steps"] == [] and plan["watch_for"] == []
+    # the emergency level's own to-do list, never the urgent level's (walkthrough U, Jon: tests/test_walk_u_nowdo.py)
+    from numbwise.kb import load
+
+    assert not set(plan["do"]) & set(load().triage.levels["urgent"].do) and "Do not drive yourself to the hospital." \
+        in plan["do_not"]
     text = assess_cli(SAM_GRIP, tmp_path)
     banner = text.split("By when: ")[0]
     assert "CALL YOUR EMERGENCY NUMBER NOW" in banner and "UNLESS YOU CALL" not in text

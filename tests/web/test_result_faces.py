@@ -219,7 +219,9 @@ def test_the_web_result_says_call_now_for_new_one_sided_numbness_beside_a_not_su
     api = json.loads(call(app, "POST", "/api/result", json.dumps(
         {"age": 45, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}).encode(),
         {"Content-Type": "application/json"}).body)
-    assert api["caution_now"] and api["title"] == plan.title and api["do"] == []
+    # the emergency level's own to-do list, never the routine one's (walkthrough U, Jon: tests/test_walk_u_nowdo.py)
+    assert api["caution_now"] and api["title"] == plan.title and api["do"] == list(plan.do)
+    assert api["do"][0] == load().triage.levels["emergency"].do[0] and "do not drive yourself" in _flat(page)
 
 
 def test_ruths_foot_check_is_on_the_web_page_the_terminal_and_the_api(live: Live, tmp_path: Any) -> None:

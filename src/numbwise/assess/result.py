@@ -222,7 +222,7 @@ class ResultPlan:
     caution_today: bool = False
     # with a caution that leads: True when title, action and by-when are one path, call the emergency number now (the
     # numbness itself may be a stroke now: one hand, start not known, not known to be old; `_now_lead`); never with
-    # caution_today, and with no to-do list or next steps that wait
+    # caution_today, with the emergency level's own to-do list (`_now_todo`) and no next steps that wait
     caution_now: bool = False
     # with a caution that leads: True when title, action and by-when are one path, a GP within a few days, for a start
     # not known in numbness weeks old (`_old_lead`, walkthrough Q); the level's own advice follows it
@@ -510,7 +510,8 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
     elif _now_lead(doubts, findings, level, days) and lead.now_title and lead.now_action and lead.now_by_when:
         # one path for numbness that may itself be a stroke now: call now, no slower path after it
         lead = lead.model_copy(update={"title": lead.now_title, "action": lead.now_action,
-                                       "by_when": lead.now_by_when, "why": lead.now_why or lead.why})
+                                       "by_when": lead.now_by_when, "why": lead.now_why or lead.why,
+                                       "do_heading": lead.now_do_heading or lead.do_heading})
     elif _today_lead(doubts, findings, level, age, days) and lead.past_title and lead.past_action and lead.past_by_when:
         # one path for a sign that may have come and gone: help today, the level's words only after that check; in
         # the words of a start not seen after pressure on the arm when that is the only doubt (walkthrough N, Lily)
@@ -1091,6 +1092,21 @@ def _calls_now(led: tuple[UnsureLead, str, _Act] | None, doubts: tuple[Unsure, .
     return led is not None and _now_lead(doubts, findings, level, days)
 
 
+def _now_todo(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> tuple[
+        tuple[str, ...], tuple[str, ...]]:
+    """The call-now banner's to-do list (`_now_lead`): the emergency level's own, as a yes to the stroke signs or
+    sudden start not sure of would show it (`_act` with the rules a yes sets: the blood thinner and swallowing lines go
+    with a possible stroke), worded for the answers given, less the lines a rule says only to a yes (`unsure_drops`).
+    Never the lower level's slower steps (walkthrough U, Jon, hungover: no "do not drive yourself" under "call now")."""
+    signs = {d.finding for d in doubts if d.level == "emergency"} & (_stroke_signs() | {"onset_sudden"})
+    kb = load()
+    levels = {r.id: r.level for r in kb.triage.rules}
+    rules = [r for r in triage({**findings, **dict.fromkeys(signs, True)}, age).rules if levels.get(r) == "emergency"]
+    em = _act("emergency", rules, findings, age)
+    drops = {d for r in kb.triage.rules if r.id in rules and r.act is not None for d in r.act.unsure_drops}
+    return tuple(d for d in em.do if d not in drops), tuple(d for d in em.do_not if d not in drops)
+
+
 def now_banner(result: Assessment, unsure: Collection[str] = ()) -> tuple[str, str] | None:
     """The call-now banner's title and action (unsure_lead `now_title`, `now_action`) when the result from these
     answers would lead with it (`caution_now`), else None: the same test as the result's, so every face can show
@@ -1648,6 +1664,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     signs = tuple(Reason(f, True, statement(f, True, findings)) for f, _ in _distinct(
         tuple((f, True) for f in flags))) if level in ("emergency", "urgent") else ()
     now = _calls_now(led, doubts, findings, level, days)  # one path, call now (walkthrough K)
+    if now:  # with the emergency level's own to-do list, never the lower level's (walkthrough U, Jon)
+        todo, not_do = _now_todo(doubts, findings, age)
+        act = replace(act, do=todo, do_not=not_do)
     first_aid = level == "emergency" or now
     if first_aid:  # a call-now banner: first aid that cannot wait leads its to-do list
         act = _first_aid(act, result.rules, findings, age, lead)
@@ -1769,8 +1788,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         numbers=tuple((n.number, n.where) for n in kb.triage.levels["emergency"].numbers)
         if level == "emergency" or call or act.call_intro else (),
         call_where=act.call_where, call_intro=act.call_intro,
-        # beside the one help-today path the level's own to-do list would repeat its after-that-check words
-        do=() if one_path else act.do, do_not=() if one_path else act.do_not, signs=signs, why=why,
+        # beside the one help-today path the level's own to-do list would repeat its after-that-check words; the
+        # call-now path has the emergency level's own (`_now_todo`, walkthrough U, Jon: "do not drive yourself")
+        do=() if today else act.do, do_not=() if today else act.do_not, signs=signs, why=why,
         unsure=unsure_groups + noted,  # the noted answers change no watch line: added after those are filed
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else (

@@ -67,7 +67,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
             lead.past_title, lead.past_action, lead.past_by_when, lead.past_why, lead.past_causes_note,
             lead.past_watch_again, lead.past_watch_new, lead.start_heading, lead.start_caution, lead.start_action,
             lead.start_why, lead.start_causes_note, *(t for st in lead.start_stories for t in (st.said, st.because))) if t]
-        said += [t for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why) if t]
+        said += [t for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why, lead.now_do_heading) if t]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     if tri.foot_sore_lead is not None:  # the level's own words in the do_heading's slots
         fl = tri.foot_sore_lead

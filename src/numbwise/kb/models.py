@@ -866,6 +866,7 @@ class UnsureLead(Strict):
     now_action: Text | None = None
     now_by_when: Text | None = None
     now_why: Text | None = None
+    now_do_heading: Text | None = None  # above the emergency level's own to-do list under it (walkthrough U, Jon)
     now_sources: list[Ident] = []  # what the call-now path rests on
     # When the only emergency sign not sure of is how fast it started, in one hand, and the person's own words said it
     # has been there for at least `old_after_days` (walkthrough Q, Tariq: "for 3 weeks"): not a stroke happening now,
