@@ -408,11 +408,13 @@ def test_the_early_warning_for_a_fever_during_chemotherapy_is_the_result_banner(
     call = emergency_call(p)
     iv = describe(start(60, "female"), emergency_answers(p), {})
     plan = result_plan(outcome(iv), iv.unsure)
-    assert call == (plan.title, plan.action) and "cancer helpline" in call[0]
+    assert (call.title, call.action) == (plan.title, plan.action) and "cancer helpline" in call.title
+    assert (call.call_where, call.call_intro) == (plan.call_where, plan.call_intro)  # the result's own where and intro
     assert call_advice(iv) == call
     general = emergency_call(parse("my face is drooping and my hand is numb"))  # the general call, from the KB
     first = load().interview.emergency_first
-    assert first is not None and general == (load().triage.levels["emergency"].title, first.act)
+    assert first is not None and (general.title, general.action) == (load().triage.levels["emergency"].title, first.act)
+    assert general.call_where == general.call_intro == ""
 
 
 def test_check_describe_lists_what_you_were_not_sure_about_and_carries_it() -> None:

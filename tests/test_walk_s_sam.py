@@ -64,7 +64,8 @@ def test_the_core_asks_how_long_then_gives_the_call_now_screen_in_the_results_ow
     assert now_first(less) and emergency_first(less)
     plan = result_plan(outcome(less), less.unsure)
     assert plan.caution_now  # the same test as the result's banner
-    assert call_advice(less) == now_banner(outcome(less), less.unsure) == (plan.title, plan.action)
+    own = call_advice(less)
+    assert own is not None and (own.title, own.action) == now_banner(outcome(less), less.unsure) == (plan.title, plan.action)
     assert plan.title == NOW_TITLE and " ".join(plan.action.split()) == NOW_ACTION
     assert now_banner(outcome(old), old.unsure) is None and not now_first(old) and not emergency_first(old)
     q2 = next_question(less)

@@ -954,7 +954,7 @@ def still_line(iv: Interview) -> str | None:
     if first is None:
         return None
     own = call_advice(iv)
-    call = first.still if own is None else first.still_own.format(title=own[0][:1].lower() + own[0][1:])
+    call = first.still if own is None else first.still_own.format(title=own.title[:1].lower() + own.title[1:])
     checked = set(_unsettled(result.rules, iv) or ())
     why = next((w.text for w in first.still_why_for
                 if any(iv.answers.get(f) is True for f in w.findings) and checked & _pattern_of(w.findings)), first.still_why)
@@ -1002,15 +1002,32 @@ def still_loud(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     return outcome(undo(iv)).triage != "emergency"
 
 
-def call_advice(iv: Interview) -> tuple[str, str] | None:
-    """The emergency-first screen's title and action when the result's banner has its own (a fever during
-    chemotherapy: "Call your cancer helpline now"; the call-now path for a sign not sure of, `now_first`), from the
-    same core as the banner (result.call_now, result.now_banner); None: the screen's own emergency_first words."""
+@dataclass(frozen=True)
+class EarlyCall:
+    """What an early emergency screen says before the result (the describe step's warning, the emergency-first
+    screen): the banner's title and action, and, when its act has them, where its own call's number is and the
+    line that introduces the emergency buttons as the second call (RuleAct.call_where, call_intro: walkthrough U,
+    Kim), so every face says them before the buttons, as the result will."""
+
+    title: str
+    action: str
+    call_where: str = ""
+    call_intro: str = ""
+
+
+def call_advice(iv: Interview) -> EarlyCall | None:
+    """The emergency-first screen's title and action, with the act's where and intro, when the result's banner has
+    its own (a fever during chemotherapy: "Call your cancer helpline now"; the call-now path for a sign not sure of,
+    `now_first`), from the same core as the banner (result.call_now, result.now_banner); None: the screen's own
+    emergency_first words."""
     from numbwise.assess.result import call_now, may_call_now, now_banner
 
     result = outcome(iv)
     own = call_now(result, iv.unsure)
-    return own if own is not None or not may_call_now(iv.answers, iv.unsure) else now_banner(result, iv.unsure)
+    if own is not None or not may_call_now(iv.answers, iv.unsure):
+        return own
+    now = now_banner(result, iv.unsure)
+    return None if now is None else EarlyCall(*now)
 
 
 def check_now(iv: Interview, q: Question, updates: Mapping[str, bool], blank: Collection[str] = (),
@@ -1837,7 +1854,7 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe",
+__all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe", "EarlyCall",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "act_first", "ActStep", "still_calls", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question"]

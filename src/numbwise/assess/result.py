@@ -15,7 +15,7 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment, unsure_sign_matters
 from numbwise.assess.explain import STRONG, cause_reasons, statement, triage_reasons
-from numbwise.assess.interview import (cause_gain, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
+from numbwise.assess.interview import (EarlyCall, cause_gain, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior
 from numbwise.assess.triage import (
@@ -1062,16 +1062,20 @@ def _banner(level: str, rules: Collection[str], findings: Mapping[str, bool], ag
     return (_lead_act(lead, findings, age) if lead is not None else _act(level, rules, findings, age)), lead
 
 
-def call_now(result: Assessment, unsure: Collection[str] = ()) -> tuple[str, str] | None:
+def call_now(result: Assessment, unsure: Collection[str] = ()) -> EarlyCall | None:
     """The title and action an early emergency warning shows (the describe step's, the emergency-first screen's),
     taken from the banner the result will show: a rule with its own act ("Call your cancer helpline now" for a fever
-    during chemotherapy) is said the same way at once. None when the result is not an emergency or its banner is the
-    level's own call advice (the faces keep their "call your emergency number now")."""
+    during chemotherapy) is said the same way at once, with where its own call goes and the intro to the emergency
+    buttons when the act has them (walkthrough U: the result's `call_where`, `call_intro`). None when the result is
+    not an emergency or its banner is the level's own call advice (the faces keep their "call your emergency number
+    now")."""
     if result.triage != "emergency":
         return None
     act, _ = _banner(result.triage, result.rules, dict(result.case.findings), result.case.age, unsure)
     lt = load().triage.levels["emergency"]
-    return None if (act.title, act.action) == (lt.title, lt.action) else (act.title, act.action)
+    if (act.title, act.action) == (lt.title, lt.action):
+        return None
+    return EarlyCall(act.title, act.action, act.call_where, act.call_intro)
 
 
 def _leads(result: Assessment, unsure: Collection[str]) -> tuple[

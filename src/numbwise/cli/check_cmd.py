@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from numbwise.assess.interview import ActStep, Interview, Question
+    from numbwise.assess.interview import ActStep, EarlyCall, Interview, Question
     from numbwise.cli.answers import Parsed
 
 EPILOG = """\b
@@ -120,13 +120,29 @@ def _about(console: Console, plain: bool, age: int | None, sex: str | None) -> t
                 raise
 
 
-def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tuple[str, str] | None = None,
+def _early_calls(console: Console, plain: bool, call: EarlyCall | None, numbers: bool = True) -> None:
+    """The emergency numbers on an early screen, as the result will show them (render._calls): when the act's own
+    call goes elsewhere (a cancer helpline, A&E), where it goes first and the line that introduces the numbers as
+    the second call right above them (walkthrough U, Kim); else the numbers alone, right under the call advice."""
+    from numbwise.kb import load
+
+    if not numbers:
+        return
+    if call is not None and call.call_where:
+        print_wrapped(console, call.call_where, "", "", None if plain else "bold")
+    if call is not None and call.call_intro:
+        print_wrapped(console, call.call_intro, "", "")
+    for n in load().triage.levels["emergency"].numbers:
+        print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", None if plain else "bold")
+
+
+def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: EarlyCall | None = None,
                      sugar: ActStep | None = None) -> bool:
     """The call advice at once, as the emergency screen promises (the web's check_emergency page): True when the
     person chooses to answer the few questions that could change it, False to see what to do now.
 
-    `call`: the result banner's own title and action (interview.call_advice: the cancer helpline for a fever during
-    chemotherapy), said in place of the screen's general call advice; `sugar`: the low-sugar first aid, or another
+    `call`: the result banner's own title and action, with where its call goes and the intro to the numbers
+    (interview.call_advice: the cancer helpline for a fever during chemotherapy), said in place of the screen's general call advice; `sugar`: the low-sugar first aid, or another
     sign's advice that says "now", in its place (interview.act_first: a maternity unit to call, with no emergency
     numbers when its rule is no emergency). Raises Back (b, when there is an answer to go back to) or Stopped (q).
     """
@@ -134,13 +150,12 @@ def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: tup
 
     first = load().interview.emergency_first
     assert first is not None  # emergency_first() is only true when interview.yaml has the block
-    title, lines = (sugar.title, sugar.lines) if sugar else (call[0], (call[1],)) if call else (first.title, (first.act,))
+    title, lines = (sugar.title, sugar.lines) if sugar else (call.title, (call.action,)) if call else (first.title, (first.act,))
     console.print()
     console.print(title, markup=False, style=None if plain else "bold red")
     for i, line in enumerate(lines):
         print_wrapped(console, line, "  ", "  ", None if plain or i else "bold")
-    for n in load().triage.levels["emergency"].numbers if sugar is None or sugar.call_numbers else ():
-        print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", None if plain else "bold")
+    _early_calls(console, plain, None if sugar else call, sugar is None or sugar.call_numbers)
     print_wrapped(console, sugar.go_on if sugar else first.go_on, "  ", "  ")
     from numbwise.cli.console import BACK, QUIT, command_of
 
@@ -230,7 +245,6 @@ def _described(console: Console, description: str) -> Told | None:
     then the emergency advice; 'not what I meant' sets those words aside (not known, asked again).
     """
     from numbwise.assess.interview import ALSO_UNDERSTOOD, after_emergency, emergency_beside
-    from numbwise.kb import load
     from numbwise.parse import (ABOUT, about_chips, chips, emergency, emergency_answers, emergency_call, foot_chips,
                                 foot_kept, parse, partial_chips, unsure_chips, without)
 
@@ -247,10 +261,9 @@ def _described(console: Console, description: str) -> Told | None:
         for c in urgent:
             print_wrapped(console, f"{c.label} (you wrote: {', '.join(repr(w) for w in c.words)})", "  ! ", "    ")
         call = emergency_call(words)  # a rule with its own act (the cancer helpline) is said as the result will say it
-        console.print(call[0], markup=False, style="bold")
-        print_wrapped(console, call[1], "", "")
-        for n in load().triage.levels["emergency"].numbers:
-            print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", "bold")
+        console.print(call.title, markup=False, style="bold")
+        print_wrapped(console, call.action, "", "")
+        _early_calls(console, False, call)
         while True:
             reply = read_line(console, "Did we read you right? y = yes, n = that's not what I meant, q = stop: ").strip().lower()
             if reply in ("y", "yes", "n", "no", "q"):

@@ -10,6 +10,7 @@ from numbwise.parse.core import EMERGENCY_GROUP, Parsed
 
 if TYPE_CHECKING:
     from numbwise.assess.engine import Assessment
+    from numbwise.assess.interview import EarlyCall
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,12 @@ def partial_chips(parsed: Parsed) -> list[Chip]:
     return _open_chips(parsed, parsed.partial, "partial")
 
 
-def emergency_call(parsed: Parsed) -> tuple[str, str]:
+def emergency_call(parsed: Parsed) -> EarlyCall:
     """The title and action the early warning says for an emergency in the words: the result banner's own when it has
-    one (a fever during chemotherapy: the cancer helpline, from the same core, result.call_now), else the general call
-    of the emergency-first screen (interview.yaml `emergency_first`), so no face words it on its own."""
+    one (a fever during chemotherapy: the cancer helpline, from the same core, result.call_now, with where that call
+    goes and the intro to the emergency buttons), else the general call of the emergency-first screen (interview.yaml
+    `emergency_first`), so no face words it on its own."""
+    from numbwise.assess.interview import EarlyCall
     from numbwise.assess.result import call_now
     from numbwise.kb import load
 
@@ -91,7 +94,7 @@ def emergency_call(parsed: Parsed) -> tuple[str, str]:
     if own is not None:
         return own
     first = load().interview.emergency_first
-    return (load().triage.levels["emergency"].title, first.act if first is not None else "")
+    return EarlyCall(load().triage.levels["emergency"].title, first.act if first is not None else "")
 
 
 ABOUT = ("age", "sex")  # the about-you chips' `finding`: not findings, kept or dropped like one

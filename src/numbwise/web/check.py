@@ -269,19 +269,21 @@ def _emergency_page(request: Request, iv: Interview, prefill: dict[str, bool], a
     (interview.emergency_first), or the low-sugar first aid or another sign's advice that says "now" (`sugar`,
     interview.act_first: warning signs in pregnancy, with no emergency numbers beside a maternity unit): see what
     to do now, or answer those questions."""
-    from numbwise.assess.interview import call_advice
+    from numbwise.assess.interview import EarlyCall, call_advice
     from numbwise.kb import load
     from numbwise.web.app import render
 
     first = load().interview.emergency_first
-    call = call_advice(iv)  # a rule with its own act (the cancer helpline) is said as the result's banner will say it
+    # a rule with its own act (the cancer helpline, A&E) is said as the result's banner will say it: its own call's
+    # where and the intro to the numbers, which then stand second (walkthrough U, Kim)
+    call = call_advice(iv)
     if sugar is not None:
-        call = (sugar.title, sugar.lines[0])
+        call = EarlyCall(sugar.title, sugar.lines[0])
     state = _pack(request, iv, about, None, prefill)
     return _pushed(request, render(request, "check_emergency.html", {
         "e": first, "call": call, "numbers": _numbers() if sugar is None or sugar.call_numbers else [], "state": state,
         "more": sugar.lines[1:] if sugar else (), "go_on": sugar.go_on if sugar else first.go_on if first else "",
-        "title": call[0] if call else first.title if first else "",
+        "title": call.title if call else first.title if first else "",
         "step": _step(iv.count, "~emergency"), "back_to": _before(iv),
     }), state)
 

@@ -114,10 +114,11 @@ async def describe_read(request: Request) -> Response:
     if urgent:
         from numbwise.web.check import _numbers
 
-        call = emergency_call(words)  # a rule with its own act (the cancer helpline) is said as the result will say it
+        call = emergency_call(words)  # a rule with its own act (the cancer helpline) is said as the result will say it,
+        # with its own call's where and the intro to the numbers (walkthrough U, Kim)
 
         return _page(request, "check_describe_emergency.html", {
-            "title": call[0], "signs": urgent,
+            "title": call.title, "signs": urgent,
             "call": call, "numbers": _numbers(),
             "token": str(_serializer(request).dumps(told | {"urgent": [c.finding for c in urgent],
                                                             "emergency_answers": emergency_answers(words)})),
