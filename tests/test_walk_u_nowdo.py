@@ -127,3 +127,19 @@ def test_the_web_result_page_has_the_do_not_drive_line(tmp_path: Path) -> None:
     assert re.search(r"<h2>What to do</h2>", page)
     todo = _flat(page[page.index("<h2>What to do</h2>"):])
     assert todo.index(CALL.lower()) < todo.index(NO_DRIVE.lower()) < todo.index("why this level")
+
+
+CTS_NOW: dict[str, Any] = {"age": 60, "sex": "female", "unsure": ["onset_sudden", "face_drooping"], "findings": {
+    "one_hand": True, "numb_thumb": True, "numb_index": True, "numb_middle": True, "thumb_muscle_wasting": True,
+    "worse_at_night": True, "shaking_relieves": True}}
+
+
+def test_a_causes_own_see_a_doctor_advice_beside_call_now_is_for_after_a_stroke_is_ruled_out(tmp_path: Path) -> None:
+    """Beside "call your emergency number now" for a possible stroke, "What to do about Carpal tunnel syndrome: see
+    your doctor soon" read as a second, slower path: its heading says it is for afterwards. Near miss: the same hand
+    with the stroke signs answered no keeps the plain heading."""
+    plan = assess_plan(CTS_NOW, tmp_path)
+    assert plan["title"].lower().startswith("call your emergency number now")
+    assert plan["advice_heading"] == "After a stroke is ruled out: what to do about Carpal tunnel syndrome"
+    calm = {**CTS_NOW, "unsure": [], "findings": {**CTS_NOW["findings"], "onset_sudden": False, "face_drooping": False}}
+    assert assess_plan(calm, tmp_path)["advice_heading"] == "What to do about Carpal tunnel syndrome"

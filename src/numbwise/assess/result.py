@@ -1770,6 +1770,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if advice is not None:
         advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
                           else f"What to do about {advice.cause_name}")
+        if now:  # beside call now for a possible stroke, a cause's own "see your doctor soon" is for afterwards
+            advice_heading = f"After a stroke is ruled out: {advice_heading[:1].lower()}{advice_heading[1:]}"
     caution, call = _caution(doubts, findings, age, level, days)
     do_heading = led[0].do_heading if led is not None else "What to do"
     if foot is not None:  # one path, the foot today; the level's own advice for the numbness after it
