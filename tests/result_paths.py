@@ -179,7 +179,8 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out += same_change_at_two_levels(plan.watch_for)
     # a change that needs a doctor today is a watch line under that heading, never a home step's "the same day" under a
     # slower banner (walkthrough S, Ben: "days to two weeks" above "contact your foot team the same day")
-    if plan.level in ("routine", "self_care") and not (plan.caution_now or plan.caution_today):  # a today banner says it
+    foot_banner = iv.foot_sore is True and "foot" in plan.title.lower()  # its home steps say the sore is seen today
+    if plan.level in ("routine", "self_care") and not (plan.caution_now or plan.caution_today or foot_banner):
         home = [*(s.do for s in (plan.advice.steps if plan.advice is not None else ())), *plan.safety]
         out += [f"a home step says {said} under '{plan.title}': {t[:60]}" for t in home
                 if (said := urgency_in_text(t)) is not None and LEVELS.index(said) < LEVELS.index(plan.level)]
@@ -198,7 +199,7 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     if plan.advice is not None:
         if not plan.causes or plan.advice.cause != plan.causes[0].id:
             out.append("advice for a cause that is not the leading one")
-        own = {s.do for s in care_plan(None, plan.advice.cause, answers, iv.sex, iv.age).steps}
+        own = {s.do for s in care_plan(None, plan.advice.cause, answers, iv.sex, iv.age, foot_sore=foot_banner).steps}
         out += [f"advice line not from the cause's own plan: {s.do}" for s in plan.advice.steps if s.do not in own]
         out += [f"a note that cannot apply to this person: {n.text}" for n in _notes(plan.advice.cause)
                 if (answers.get(n.about) is False or iv.sex == n.not_for_sex
