@@ -69,7 +69,7 @@ def test_a_weak_grip_never_turns_sams_call_now_into_see_a_doctor_today(tmp_path:
     banner = text.split("By when: ")[0]
     assert "CALL YOUR EMERGENCY NUMBER NOW" in banner and "UNLESS YOU CALL" not in text
     assert "Even if none of the signs" not in text and "in your diary" not in text
-    assert "Your grip is weak" in text  # the sign that set the urgent rule is still shown
+    assert "Your hands have been weak or clumsy" in text  # the sign that set the urgent rule is still shown
     # and no reason under it reads as the slower path ("needs a doctor today"); nor under Kofi's "Go to A&E now",
     # which covers his urgent injury rule (walkthrough O: tests/test_walk_o_lead.py)
     assert "doctor today" not in text.split("Why this level")[1].split("What may be causing it")[0]

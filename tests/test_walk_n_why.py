@@ -161,7 +161,7 @@ def test_a_weak_grip_makes_the_not_sure_line_ask_whether_the_weakness_came_on_su
     items = [u["text"] for g in plan["unsure"] for u in g["items"] if u["finding"] == "arm_or_leg_weakness_sudden"]
     assert items and all(t.startswith("Whether the weakness came on suddenly") for t in items), items
     text = assess_cli(sam, tmp_path)
-    assert "Your grip is weak" in text
+    assert "Your hands have been weak or clumsy" in text
     assert "your arm or leg suddenly feels weak" not in text.lower()
     assert "whether the weakness came on suddenly" in text.lower()
     # near miss: without the weak grip the sign is named as it is asked
