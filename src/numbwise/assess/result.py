@@ -64,7 +64,7 @@ UNSURE_SAID_BACK = {"emergency": ("You were also not sure about these signs", "T
 # result more urgent (those are the groups above), but it can point to a cause, which a doctor can check.
 NOTED = "noted"  # the level name of that group: no level of help (the web's class, the bench's checks)
 UNSURE_NOTED = ("You were not sure about these answers", "You were also not sure about these answers")
-UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Tell the doctor about {it} later.",
+UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Tell the call handler or the doctor about {it} too.",
                     "": "A yes would not make this more urgent. Tell your doctor about {it}: a doctor can check {it}."}
 PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
