@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -17,7 +17,7 @@ from numbwise.assess.engine import Assessment, unsure_sign_matters
 from numbwise.assess.explain import STRONG, cause_reasons, statement, triage_reasons
 from numbwise.assess.interview import (EarlyCall, cause_gain, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
-from numbwise.assess.ranking import model, posterior
+from numbwise.assess.ranking import model, posterior, rank
 from numbwise.assess.triage import (
     HISTORY_GROUP, LEVELS, SELF_CARE_CAUSE_RULE, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown, urgent_signs,
     triage, watched_causes,
@@ -32,6 +32,9 @@ MIN_REASONS = 2  # ... and rest on at least this many of the person's own answer
 MOST_CAUSES = 3
 MOST_QUESTIONS = 3
 CANT_TELL = "We can't tell yet what is causing it."
+# Under a banner a rule leads from a 'not sure' (low blood sugar, walkthrough V, Priya) its own cause is listed first,
+# never "Most likely: Carpal tunnel syndrome" or "We can't tell yet" with it second under "Have something sugary now".
+LEAD_CAUSE = "It may be {name}, which the advice at the top is for. We can't tell yet for sure."
 CAUSES_NOTE = "These are the likely causes of the numbness itself. Whatever the cause, follow the advice at the top first."
 CANT_TELL_MORE = ("Your answers fit more than one cause. These questions would help tell them apart. Think about them "
                   "before you see a doctor, and take your answers with you:")
@@ -66,6 +69,11 @@ NOTED = "noted"  # the level name of that group: no level of help (the web's cla
 UNSURE_NOTED = ("You were not sure about these answers", "You were also not sure about these answers")
 UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Tell the call handler or the doctor about {it} too.",
                     "": "A yes would not make this more urgent. Tell your doctor about {it}: a doctor can check {it}."}
+# ... but only where that is true: an answer whose yes would change the banner or the first thing to do (a 'not sure' to
+# the signs of low blood sugar beside a 'not sure' confusion, walkthrough V, Priya) is said back with what it changes,
+# and the signs a leading rule's banner already speaks of with that banner.
+UNSURE_NOTED_CHANGES = "A yes would change what to do. If you find out, check again with your answer."
+UNSURE_NOTED_LEAD = "What to do at the top is for {it} too."
 PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
@@ -464,7 +472,7 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     unsure = case.get("unsure")
     asked = [f for f in unsure if isinstance(f, str)] if isinstance(unsure, (list, tuple)) else []
     doubts = _doubts(known, years, level, asked)
-    lead = _lead(doubts, known, years)  # as the result showed it: the helpline first
+    lead = _lead(doubts, known, years, asked)  # as the result showed it: the helpline first
     if lead is not None:
         return _lead_act(lead, known, years).title, _lead_act(lead, known, years).action
     foot = _foot_lead(level, known, (), case.get("foot_sore") is True or None, False)
@@ -1044,21 +1052,59 @@ def _one_rule(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int
     return own[0] if len(ids) == 1 else None
 
 
-def _lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> Rule | None:
+def _lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
+          unsure: Collection[str] = ()) -> Rule | None:
     """The rule whose own act leads the result: every most urgent doubt would set it, and for it the doubt itself
     means acting now (`lead_if_unsure`: feeling unwell during chemotherapy is a reason to call the helpline)."""
     rule = _one_rule(doubts, findings, age)
     if rule is None:  # one that leads beside other doubts of its level (low blood sugar, not sure of confusion)
         own = (_own_rule(u, findings, age) for u in doubts if u.level == doubts[0].level) if doubts else iter(())
         rule = next((r for r in own if r is not None and r.act is not None and r.act.lead_beside_doubts), None)
+    if rule is None:  # its own signs not sure of too (walkthrough V, Priya: a possible hypo)
+        rule = _signs_lead(doubts, findings, age, unsure)
     return rule if rule is not None and rule.act is not None and rule.act.lead_if_unsure else None
+
+
+def _open_signs(rule: Rule, findings: Mapping[str, bool], unsure: Collection[str]) -> frozenset[str]:
+    """The rule's trigger signs the person was not sure of."""
+    return frozenset(f for f in _rule_triggers().get(rule.id, ("", frozenset()))[1] if f in unsure and f not in findings)
+
+
+def _signs_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
+                unsure: Collection[str]) -> Rule | None:
+    """The rule that leads from the most urgent doubts together with the yes answers and its own signs not sure of
+    (`unsure_signs_when`, for whom it holds: on insulin or with diabetes, not sure of confusion or of the signs of low
+    blood sugar, walkthrough V, Priya): the doubts a 'not sure' to the signs leaves below the result's level would
+    otherwise hide the rule a yes to them all sets."""
+    if not doubts:
+        return None
+    kb = load()
+    mine = {d.finding for d in doubts if d.level == doubts[0].level}
+    open_ = [f for f in unsure if f in kb.findings and f not in findings]
+    fired = set(triage({**findings, **dict.fromkeys(open_, True)}, age).rules)
+    return next((r for r in kb.triage.rules if r.id in fired and r.level == doubts[0].level and r.act is not None
+                 and r.act.unsure_signs_when is not None and _open_signs(r, findings, unsure) & mine
+                 and _open_signs(r, findings, unsure) - mine
+                 and compile_cond(r.act.unsure_signs_when)(findings, age) is not None), None)
+
+
+def _signs_words(rule: Rule, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
+                 unsure: Collection[str]) -> tuple[str, str]:
+    """The leading rule's not-sure words and reason (`if_unsure`, `why_if_unsure`), or those that do not state its
+    signs when some were not sure of beyond the doubts that lead (`if_unsure_signs`, walkthrough V)."""
+    act = rule.act
+    assert act is not None
+    signs = act.if_unsure_signs is not None and bool(_open_signs(rule, findings, unsure) - {d.finding for d in doubts})
+    text = act.if_unsure_signs if signs else act.if_unsure
+    why = act.why_if_unsure_signs if signs else act.why_if_unsure
+    return " ".join((text or "").split()), " ".join((why or rule.why).split())
 
 
 def _banner(level: str, rules: Collection[str], findings: Mapping[str, bool], age: int | None,
             unsure: Collection[str] = ()) -> tuple[_Act, Rule | None]:
     """The result's banner (the level's advice or its rules' own, `_act`), led by a 'not sure' sign's rule when one
     leads it (`_lead`), with that rule: the one place the banner is composed, for the result and any early warning."""
-    lead = _lead(_doubts(findings, age, level, unsure), findings, age)
+    lead = _lead(_doubts(findings, age, level, unsure), findings, age, unsure)
     return (_lead_act(lead, findings, age) if lead is not None else _act(level, rules, findings, age)), lead
 
 
@@ -1372,11 +1418,15 @@ def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure
 
 
 def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
-           named: Collection[str]) -> tuple[UnsureGroup, ...]:
+           named: Collection[str], changes: Callable[[str], bool] | None = None,
+           covered: Collection[str] = ()) -> tuple[UnsureGroup, ...]:
     """Every answer the person was not sure of that no other part of the result names (`named`: the other not-sure
     groups, a reason's "You were not sure about", a question worded for it), said back once, so the result says when
     it cannot tell (walkthrough Q, Ruth and Hana). A yes to these would not make the result more urgent (else they
-    are in a group above); where it would point to a cause, the item says what its yes would mean (`means`)."""
+    are in a group above); where it would point to a cause, the item says what its yes would mean (`means`). Where a
+    yes would change the plan all the same (`changes`: another banner or first thing to do, walkthrough V), or the
+    leading banner speaks of it (`covered`), the item is said under that instead, never "would not make this more
+    urgent"."""
     kb = load()
     m = model()
     found = [f for f in dict.fromkeys(unsure) if f in kb.findings and f not in findings and f not in named]
@@ -1388,9 +1438,29 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
                          if f not in choice and f in m.lift_present and max(m.lift_present[f]) >= STRONG
                          and kb.findings[f].why else "")
                   for f in found)
-    heading = UNSURE_NOTED[1] if named else UNSURE_NOTED[0]
-    return (UnsureGroup(NOTED, heading, items, (UNSURE_NOTED_ACT.get(level, UNSURE_NOTED_ACT[""]).format(
-        it="it" if len(items) == 1 else "them"),)),)
+    kinds = {u.finding: UNSURE_NOTED_LEAD if u.finding in covered else UNSURE_NOTED_CHANGES
+             if changes is not None and changes(u.finding) else UNSURE_NOTED_ACT.get(level, UNSURE_NOTED_ACT[""])
+             for u in items}
+    out: list[UnsureGroup] = []
+    for line in dict.fromkeys(kinds[u.finding] for u in items):
+        mine = tuple(u for u in items if kinds[u.finding] == line)
+        heading = UNSURE_NOTED[1] if named or out else UNSURE_NOTED[0]
+        out.append(UnsureGroup(NOTED, heading, mine, (line.format(it="it" if len(mine) == 1 else "them"),)))
+    return tuple(out)
+
+
+def _changes_plan(level: str, rules: Sequence[str], findings: Mapping[str, bool], age: int | None,
+                  unsure: Collection[str], banner: _Act) -> Callable[[str], bool]:
+    """Whether a yes to a noted answer would change the banner (its title or action) or the first thing to do, the
+    other doubts kept: "a yes would not make this more urgent" must be true when said (walkthrough V, Priya: a yes to
+    the signs of low blood sugar beside a 'not sure' confusion gives "Have something sugary now, and call for help")."""
+    def changes(f: str) -> bool:
+        yes = {**findings, f: True}
+        said = triage(yes, age)
+        lv = said.level if LEVELS.index(said.level) < LEVELS.index(level) else level
+        new, _ = _banner(lv, tuple(dict.fromkeys([*rules, *said.rules])), yes, age, [u for u in unsure if u != f])
+        return (new.title, new.action, new.do[:1]) != (banner.title, banner.action, banner.do[:1])
+    return changes
 
 
 def _one_per_choice(found: list[str], named: Collection[str],
@@ -1622,6 +1692,14 @@ def named_cause(result: Assessment | Mapping[str, Any], case: Mapping[str, Any] 
         sex = (case or {}).get("sex") if (case or {}).get("sex") in ("female", "male") else None
     if level not in kb.triage.levels or level == "emergency" or not ranked:
         return None
+    asked = (case or {}).get("unsure")
+    if isinstance(asked, (list, tuple)) and not isinstance(result, Assessment):  # a rule's banner leads with its own
+        age = (case or {}).get("age")  # cause first (walkthrough V): the result named none as "Most likely"
+        years = age if isinstance(age, int) and not isinstance(age, bool) else None
+        said = [f for f in asked if isinstance(f, str)]
+        lead = _lead(_doubts(findings, years, level, said), findings, years, said)
+        if lead is not None and rule_causes((lead.id,)):
+            return None
     cid, p = ranked[0]
     if cid not in kb.causes and cid not in kb.vocabulary.causes:
         return None
@@ -1658,6 +1736,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     age, sex = result.case.age, result.case.sex
     days = result.case.days_so_far  # how long the words said it has been there: weeks old is no stroke now
     doubts, act, lead, led = _leads(result, unsure)
+    banner = act  # before a caution's words: what a yes to a noted answer is compared with (`_changes_plan`)
     if led is not None:
         act = led[2]
     # each sign once: one a wider listed sign implies ("your walking is unsteady" under "both hands are clumsy and your
@@ -1693,7 +1772,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
             why = (tuple(triage_reasons(Triage(level, result.red_flags, kept), findings)) if kept else ()) + (
                 _explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ()) + _buts(
                 result.rules, findings, unsure)
-        why = (" ".join((lead.act.why_if_unsure or lead.why).split()),) + why
+        why = (_signs_words(lead, doubts, findings, unsure)[1],) + why
     elif led is not None and level == "urgent" and _now_lead(doubts, findings, level, days):
         # call now over an urgent rule for a start not known: that rule's "needs a doctor today" reason would read as
         # the slower path (walkthrough N, Sam's weak grip; the sign stays under the warning signs); another rule's
@@ -1708,18 +1787,25 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         why = (" ".join(led[0].why.split()),) + why
     if first_aid:  # and why it leads, after the banner's own reason
         why = why + tuple(w for w in _first_aid_why(result.rules, findings, lead) if w not in why)
+    # the cause of the rule that leads the banner from a 'not sure' is listed, whatever its chance (walkthrough V)
+    lead_causes = rule_causes((lead.id,)) if lead is not None else ()
+    ranked = list(result.causes)
+    ranked += [(c, p) for c, p in (rank(findings, age, sex) if set(lead_causes) - dict(ranked).keys() else ())
+               if c in lead_causes and c not in dict(ranked)]
     shown = tuple(_cause_line(findings, c, p, is_child(age))
-                  for c, p in shown_causes(level, result.causes, rule_causes(result.rules)))
+                  for c, p in shown_causes(level, ranked, rule_causes(result.rules) + lead_causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
     # MS already known: this may be a relapse (causes.yaml `said_notes`)
     shown = tuple(c if c.note else replace(c, note=_said_note(c.id, findings)) for c in shown)
     if shown and not shown[0].towards and not shown[0].note:  # never in place of an emergency-type cause's note
         shown = (replace(shown[0], note=COMMON_NOTE),) + shown[1:]
-    told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex)
+    told_apart = _told_apart(level, result.causes, shown[0] if shown else None, findings, sex) and not (
+        set(lead_causes) & {c.id for c in shown})
     if not told_apart:
         shown = _away_noted(shown)
-    chances = dict(result.causes)  # a main sign no question asked is said wherever its cause is listed (walkthrough Q)
+    shown = tuple(sorted(shown, key=lambda c: c.id not in lead_causes))  # stable: the leading banner's cause first
+    chances = dict(ranked)  # a main sign no question asked is said wherever its cause is listed (walkthrough Q)
     shown = tuple(replace(c, note=" ".join(x for x in (c.note, _unasked_note(c.id, chances.get(c.id, 0.0), is_child(age)))
                                            if x)) for c in shown)
     if level == "emergency":
@@ -1727,6 +1813,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     elif told_apart:
         headline = (f"Most likely: {shown[0].name}. {CHILD_CHANCE}" if is_child(age) else
                     f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it.")
+    elif shown and shown[0].id in lead_causes:
+        headline = LEAD_CAUSE.format(name=_small(shown[0].name))
     else:
         headline = CANT_TELL
     # below a call-now banner the page is an emergency's: no homework questions, no hand diagram, no "see a doctor
@@ -1757,7 +1845,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # every other not-sure answer, said back once: not one a group, a reason or a question already names
     worded = {f for f in unsure if f in kb.findings and kb.findings[f].if_unsure in questions}
     noted = _noted(findings, level, unsure, {u.finding for g in unsure_groups for u in g.items}
-                            | _but_doubts(result.rules, findings, unsure) | worded)
+                   | _but_doubts(result.rules, findings, unsure) | worded,
+                   _changes_plan(level, result.rules, findings, age, unsure, banner),
+                   _open_signs(lead, findings, unsure) if lead is not None else ())
     one_path = now or today
     back = _watch_again(general, doubts) if one_path else general
     again = {w.text for w in back} - {w.text for w in general}  # the lines now worded for a sign coming back
@@ -1784,8 +1874,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # the rule's banner says what to do now (walkthrough Q, Priya): the box says its own words for its doubt, then
         # names the other doubts and where they are, never a second "call if a sign might be true now" beside "treat
         # low blood sugar now" (walkthrough R, Priya)
-        others = tuple(d for d in doubts if (r := _own_rule(d, findings, age)) is None or r.id != lead.id)
-        caution = " ".join(x for x in (" ".join((lead.act.if_unsure or "").split()),
+        mine = _open_signs(lead, findings, unsure)  # its own doubts (confusion, walkthrough V): said in its words
+        others = tuple(d for d in doubts if d.finding not in mine and (
+            (r := _own_rule(d, findings, age)) is None or r.id != lead.id))
+        caution = " ".join(x for x in (_signs_words(lead, doubts, findings, unsure)[0],
                                        beside.format(signs=_doubt_names(others)) if others else "") if x)
     return ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,

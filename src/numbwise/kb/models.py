@@ -684,6 +684,12 @@ class RuleAct(Strict):
     # When it leads from a 'not sure': the rule's reason worded for a doubt (its `why` presumes a yes), and the
     # act's own lines that presume a yes ("do not wait to see if the fever goes away"), left out.
     why_if_unsure: Text | None = None
+    # Its own signs not sure of too, not only the doubt that leads (walkthrough V, Priya on insulin, not sure whether
+    # sugar helps her spells, as she has not had any): it leads from the doubts together with the yes answers only
+    # when these answers hold (diabetes or insulin: a possible hypo), said in these words, which never state the signs.
+    unsure_signs_when: Cond | None = None
+    if_unsure_signs: Text | None = None
+    why_if_unsure_signs: Text | None = None
     unsure_drops: list[Text] = []
     # Said under the not-sure sign in this story, in place of the sign's own how-to-check (findings.yaml), when that
     # check is another story's words: a start not known after a fall is not told "a sign of a stroke" (walkthrough N).
@@ -729,6 +735,15 @@ class RuleAct(Strict):
         for r in self.reworded:
             if r.line not in (self.action, self.also, *self.do, *self.do_not):
                 raise ValueError(f"reworded line is not one of the act's lines: {r.line!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _unsure_signs_have_words(self) -> "RuleAct":
+        """Leading with its signs not sure of needs the words that do not state them, and a rule that leads at all."""
+        if self.unsure_signs_when is not None and not (self.if_unsure_signs and self.why_if_unsure_signs
+                                                       and self.lead_if_unsure and self.lead_beside_doubts):
+            raise ValueError("unsure_signs_when needs if_unsure_signs, why_if_unsure_signs, lead_if_unsure and "
+                             "lead_beside_doubts")
         return self
 
     @model_validator(mode="after")
