@@ -11,8 +11,11 @@ about that" on a result, after the last question; and "How fast it started" sat 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from tests.conftest import assess_cli, check_cli
+import pytest
+
+from tests.conftest import assess_cli, assess_plan, check_cli
 
 TARIQ = {"age": 41, "sex": "male",
          "findings": {"one_hand": True, "numb_thumb": True, "neck_pain": True, "worse_neck_movement": True,
@@ -74,3 +77,19 @@ def test_unknown_injury_and_speech_both_not_sure_give_both_reasons_once_each(tmp
     banner = _part(shown, "URGENCY:", "By when:")
     assert banner.count("One of those signs may have happened and then gone away.") == 1
     assert banner.count("head, neck or back, call your emergency number now") == 1
+
+
+ELLA = {"age": 8, "sex": "female",
+        "findings": {"both_hands": True, "triggered_by_cold_or_stress": True, "skin_white_then_blue": True,
+                     "comes_and_goes": True}, "unsure": ["onset_sudden"]}
+HAND = {"age": 60, "sex": "female", "findings": {"one_hand": True, "worse_at_night": True, "numb_thumb": True},
+        "unsure": ["fever"]}
+
+
+@pytest.mark.parametrize("case", [ELLA, HAND], ids=["start-not-seen-child", "fever-not-sure"])
+def test_an_injury_not_sure_of_never_lowers_the_help_today_path(case: dict[str, Any], tmp_path: Path) -> None:
+    assert assess_plan(case, tmp_path)["caution_today"]  # the other doubt alone: medical help today
+    plan = assess_plan({**case, "unsure": [*case["unsure"], "head_or_neck_injury"]}, tmp_path)
+    assert plan["caution_today"] and plan["numbers"]  # still today, with the call buttons for the injury
+    why = " ".join(plan["why"])
+    assert INJURY_WHY in why and "mini-stroke" not in why  # a start not known in both hands is no mini-stroke
