@@ -58,6 +58,11 @@ UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
 # hour" read as a warning sign, walkthrough J): called answers, with the same "see a doctor today if" below it.
 UNSURE_ANSWERS_URGENT = "You were not sure about these answers, which could mean a doctor today"
 STORY_GROUPS = frozenset({HISTORY_GROUP, "onset_and_course"})  # findings.yaml groups of answers about the story
+# Emergency answers about how the numbness started, not signs to look for: a box that holds only these, with the
+# injury, is headed as answers (walkthrough V, Tariq: "How fast it started" and an injury read as "emergency signs")
+EMERGENCY_STORY = frozenset({"onset_sudden", "head_or_neck_injury"})
+INJURY = "head_or_neck_injury"
+UNSURE_ANSWERS_EMERGENCY = "You were not sure about these answers, which could mean an emergency"
 # On a call-now result a sign the person was not sure of changes nothing to do, but is said back, never dropped
 # (walkthrough J: Grace's 'not sure' drooping face was missing), with what to do with it.
 UNSURE_SAID_BACK = {"emergency": ("You were also not sure about these signs", "Tell the call handler about them too."),
@@ -527,10 +532,12 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
         start = story is not None
         if story is not None:  # its own words in the slots: never "after lying on the arm" for the cold
             words |= {"said": " ".join(story.said.split()), "likely": story.likely, "because": story.because}
+        words |= _past_words(lead, doubts, findings, days)  # each sign's own reason: an injury's is not a mini-stroke's
         lead = lead.model_copy(update={"title": lead.past_title,
                                        "action": lead.start_action if start else lead.past_action,
                                        "by_when": lead.past_by_when,
-                                       "why": (lead.start_why or "").format(**words) if start else lead.past_why or lead.why,
+                                       "why": (lead.start_why or "").format(**words) if start
+                                       else (lead.past_why or lead.why).format(**words),
                                        "heading": lead.start_heading if start else lead.heading,
                                        "past_causes_note": lead.start_causes_note if start else lead.past_causes_note})
     elif _onset_lead(doubts, findings, level, age, days) and lead.onset_heading and lead.onset_title \
@@ -552,6 +559,23 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
                                        "why": lead.urgent_why or lead.why})
     return lead, doubts[0].level, replace(act, title=lead.title.format(**words),
                                                   action=lead.action.format(**words), by_when=lead.by_when.format(**words))
+
+
+def _past_words(lead: UnsureLead, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
+                days: float | None) -> dict[str, str]:
+    """The help-today path's {maybe} and {reasons}: each emergency sign not sure of in its own words (unsure_lead
+    `past_reasons`, in their order, each distinct line once), so an injury to the head, neck or back is never given
+    "it may have been a mini-stroke" as its reason (walkthrough V, Tariq), and a start not known in numbness there
+    for weeks takes its `old_why` (`_not_new`)."""
+    found = {d.finding for d in doubts if d.level == "emergency"}
+    if not _could_have_come_and_gone(doubts, findings):  # a start not known in both hands is no mini-stroke
+        found -= {"onset_sudden"}
+    old = _not_new(days)
+    reasons = [r for f, r in lead.past_reasons.items() if f in found]
+    maybe = [(r.old_maybe if old and r.old_why else r.maybe) for r in reasons]
+    why = [(r.old_why if old and r.old_why else r.why) for r in reasons]
+    return {"maybe": " ".join(dict.fromkeys(" ".join(t.split()) for t in maybe if t)),
+            "reasons": " ".join(dict.fromkeys(" ".join(t.split()) for t in why))}
 
 
 @functools.cache
@@ -860,6 +884,9 @@ def _today_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level:
     lead = load().triage.unsure_lead.get(doubts[0].level)  # type: ignore[call-overload]
     if lead is None or lead.past_title is None:
         return False
+    rest = tuple(d for d in doubts if d.finding != INJURY)
+    if rest != doubts and rest and _today_lead(rest, findings, level, age, days):
+        return True  # an injury not sure of never lowers the path the other doubts take (walkthrough V, policy: em_injury)
     # a sign that needs a doctor today, not sure of (cramps with vomiting and kidney disease, walkthrough K): the
     # same one path, today, never "if none of them: within two weeks" beside it
     # a start not seen in a child whose story gives a usual reason (`_start_story`: Ella's fingers white in the snow,
@@ -1580,7 +1607,9 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
             advice = own_checks(found) + ((UNSURE_URGENT,) if lv == "urgent" else ())
         kb = load().findings
         story = lv == "urgent" and any(f in kb and kb[f].group in STORY_GROUPS and not kb[f].warning_sign for f in found)
-        head = heading if lv == "emergency" and heading else UNSURE_ANSWERS_URGENT if story else UNSURE_HEADINGS[lv]
+        answers = lv == "emergency" and INJURY in found and set(found) <= EMERGENCY_STORY
+        head = heading if lv == "emergency" and heading else UNSURE_ANSWERS_URGENT if story \
+            else UNSURE_ANSWERS_EMERGENCY if answers else UNSURE_HEADINGS[lv]
         out.append(UnsureGroup(lv, head, items, advice))  # a sign's own check first (a temperature)
     return tuple(out)
 

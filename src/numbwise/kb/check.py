@@ -63,6 +63,9 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         watch = lead.past_watch_new or ""  # the call-now line in its slot, as the result says it
         story = lead.start_stories[0] if lead.start_stories else None  # the first story's words in their slots
         slots = {"said": story.said, "likely": story.likely, "because": story.because} if story else {}
+        first = next(iter(lead.past_reasons.values()), None)  # the first sign's own lines in their slots
+        slots |= {"maybe": (first.maybe or "") if first else "", "reasons": first.why if first else ""}
+        said += [t for r in lead.past_reasons.values() for t in (r.maybe, r.why, r.old_why, r.old_maybe) if t]
         said += [t.format(action="see a doctor.", watch=watch, **slots) for t in (
             lead.past_title, lead.past_action, lead.past_by_when, lead.past_why, lead.past_causes_note,
             lead.past_watch_again, lead.past_watch_new, lead.start_heading, lead.start_caution, lead.start_action,

@@ -829,6 +829,19 @@ class StartStory(Strict):
     because: Text  # {because} in start_why: "we do not call a sudden start harmless just because {because}"
 
 
+class PastReason(Strict):
+    """Why the help-today path (unsure_lead `past_*`) is today for one sign not sure of, in that sign's own words: a
+    possible mini-stroke for a stroke sign, the spinal cord for an injury (walkthrough V, Tariq: "it may have been a
+    mini-stroke" was given for a head, neck or back injury he was not sure of)."""
+
+    maybe: Text | None = None  # {maybe} in past_action: what may have happened (each distinct line once)
+    why: Text  # {reasons} in past_why (each distinct line once)
+    # When the person's words put the numbness at `old_after_days` or more (a start three weeks ago is no mini-stroke
+    # to check the same day): old_why in place of why, and old_maybe (None: no line) in place of maybe.
+    old_why: Text | None = None
+    old_maybe: Text | None = None
+
+
 class UnsureLead(Strict):
     """How a result reads when a 'not sure' sign more urgent than it leads the banner: the caution's heading first,
     then the level's own words as what to do only if none of those signs is true ({title}, {action}, {by_when}
@@ -857,6 +870,9 @@ class UnsureLead(Strict):
     past_by_when: Text | None = None
     past_why: Text | None = None
     past_causes_note: Text | None = None  # beside the causes: their chances are about the numbness, not the sign
+    # Each emergency sign's own {maybe} and {reasons} lines on that path, in this order (walkthrough V): a doubt
+    # missing here adds no line. Empty: past_action and past_why take no such slots.
+    past_reasons: dict[Ident, PastReason] = {}
     # The past_action's {watch}: when to call now, said "comes back" only for a stroke sign the person was not sure
     # of (`past_watch_again`), else "happens" (`past_watch_new`): never "comes back" for a sign they said no to.
     past_watch_again: Text | None = None
@@ -934,6 +950,8 @@ class UnsureLead(Strict):
         past = [self.past_title, self.past_action, self.past_by_when]
         if any(p is not None for p in past) and not all(p is not None for p in past):
             raise ValueError("unsure_lead past_title, past_action and past_by_when go together")
+        if self.past_reasons and not ("{maybe}" in (self.past_action or "") and "{reasons}" in (self.past_why or "")):
+            raise ValueError("unsure_lead past_reasons needs the slots {maybe} in past_action and {reasons} in past_why")
         now = [self.now_title, self.now_action, self.now_by_when]
         if any(n is not None for n in now) and not all(n is not None for n in now):
             raise ValueError("unsure_lead now_title, now_action and now_by_when go together")
