@@ -554,6 +554,7 @@ def parse(text: str) -> Parsed:
     mentions = _effort_heaviness(mentions, toks, ctx)
     mentions = _wrist_lifted(mentions, toks, ctx)
     mentions = _easing_speed(mentions, toks)
+    mentions = _span_of_a_bout(mentions, toks)
     mentions = _habitual_knocks(mentions, toks)
     mentions = _phone_call(mentions, toks, ctx, lex)
     mentions = _on_the_foot(mentions, toks)
@@ -1287,6 +1288,57 @@ def _easing_speed(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
                 before.append(t.text)
             if _EASING & set(before):
                 continue
+        out.append(m)
+    return out
+
+
+# A length of hours said with no word of spread ("over a few hours", "within hours", "hour by hour") is spreading
+# within hours only when its sentence says the numbness spreads, creeps, moves up or gets worse, and never when its
+# clause says it wears off, goes, eases or gets better: "it wears off over a few hours" is how long a bout lasts
+# (walkthrough V, Chris, a cyclist, was told to call an emergency number for it).
+_SPREAD_MORE = _SPREADS | {"worsening", "worsened", "worsens", "climbing", "climbed", "climbs", "rising", "rose",
+                           "rises", "progressing", "progressed", "progresses", "extending", "extended", "extends",
+                           "higher", "further"}
+_BECOMING = frozenset({"getting", "gets", "got", "get", "gotten", "grown", "growing", "grew", "becoming", "became",
+                       "become", "and", "more", "even"})  # "getting worse", "worse and worse": not "worse at night"
+_WEARING = frozenset({"wears", "wear", "wore", "worn", "wearing", "eases", "ease", "eased", "easing", "settles",
+                      "settle", "settled", "settling", "fades", "fade", "faded", "fading", "clears", "clear", "cleared",
+                      "clearing", "passes", "pass", "passed", "passing", "better", "improves", "improve", "improved",
+                      "improving", "disappears", "disappear", "disappeared", "subsides", "subside", "subsided",
+                      "resolves", "resolved", "recovers", "recovered", "normal", "away", "lasts", "lasted"})
+_GOES = frozenset({"goes", "go", "going", "went", "gone"})  # with "off": "it goes off over a few hours"
+
+
+def _says_spread(words: list[str]) -> bool:
+    """Do these words say the numbness spreads or gets worse ('spreading', 'crept up', 'moved up to my knees',
+    'getting worse'), not only a length ('over a few hours') nor a worse time ('worse at night')?"""
+    return _travels(words) or any(
+        w in _SPREAD_MORE or w == "worse" and i and words[i - 1] in _BECOMING for i, w in enumerate(words))
+
+
+def _says_wearing_off(words: list[str]) -> bool:
+    """Do these words say it wears off, goes, eases or gets better ('wears off', 'goes away', 'settles down')?"""
+    return any(w in _WEARING or w == "off" and i and words[i - 1] in _GOES for i, w in enumerate(words))
+
+
+def _span_of_a_bout(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+    """Spreading within hours read from a length alone ('over a few hours') counts only when its sentence says the
+    numbness spreads or gets worse and its clause does not say it wears off; else the words are dropped, yes or no
+    (a length says nothing of a spread), and the question asks it if it matters."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: i for i, t in enumerate(toks)}
+    words = [t.text for t in toks]
+    out = []
+    for m in mentions:
+        i, j = starts.get(m.start), ends.get(m.end)
+        if m.finding == "spreading_within_hours" and m.status != "inferred" and i is not None and j is not None:
+            own = words[i:j + 1]
+            if not _says_spread(own):
+                sa, sb = sentence_of(toks, i)
+                ca, cb = clause_of(toks, i)
+                rest = words[ca:i] + words[j + 1:cb]
+                if not _says_spread(words[sa:sb]) or _says_wearing_off(rest):
+                    continue
         out.append(m)
     return out
 
