@@ -329,19 +329,19 @@ def _without_doubts(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]
                     keep: Collection[str] = ()) -> tuple[WatchFor, ...]:
     """A line that names a sign a not-sure group already acts on is said without it, one change a line (its `parts`):
     "You have chest pain or pressure, or a cold sweat ..." beside a 'not sure' chest pain would read as "watch for
-    what you already told us" (walkthrough F), so only "You get a cold sweat ..." stays. A part the group checks too
-    (the stroke checks) goes with it. Each part is then filed by its own change, as any line is. A line in `keep`
-    (worded for a sign coming back, `_watch_again`) stays whole."""
+    what you already told us" (walkthrough F), so only "You get a cold sweat ..." stays. A part about another sign
+    stays even when the group shows the stroke checks: they only show what is happening now, and a sudden loss of
+    balance later is still what to call for (walkthrough V, Fatima: a 'not sure' confusion took "You suddenly lose your
+    balance" off the list). Each part is then filed by its own change, as any line is. A line in `keep` (worded for a
+    sign coming back, `_watch_again`) stays whole."""
     doubted = {u.finding for g in groups for u in g.items}
-    checked = {u.finding: _checks(g) for g in reversed(groups) for u in g.items}
     out: list[WatchFor] = []
     for w in items:
         mine = [f for f in w.findings if f in doubted]
         if not mine or not w.parts or w.text in keep:
             out.append(w)
             continue
-        out += [replace(w, text=text, findings=(f,), parts=()) for f, text in w.parts
-                if f not in doubted and not any(f in checked[d] for d in mine)]
+        out += [replace(w, text=text, findings=(f,), parts=()) for f, text in w.parts if f not in doubted]
     return tuple(out)
 
 
