@@ -24,7 +24,7 @@ from numbwise.assess.triage import (
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
-from numbwise.kb.models import FootSoreLead, Level, Rule, RuleAct, StartStory, UnsureLead, in_sentence
+from numbwise.kb.models import FootSoreLead, Level, OnsetLong, Rule, RuleAct, StartStory, UnsureLead, in_sentence
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -342,19 +342,19 @@ def _without_doubts(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...]
                     keep: Collection[str] = ()) -> tuple[WatchFor, ...]:
     """A line that names a sign a not-sure group already acts on is said without it, one change a line (its `parts`):
     "You have chest pain or pressure, or a cold sweat ..." beside a 'not sure' chest pain would read as "watch for
-    what you already told us" (walkthrough F), so only "You get a cold sweat ..." stays. A part the group checks too
-    (the stroke checks) goes with it. Each part is then filed by its own change, as any line is. A line in `keep`
-    (worded for a sign coming back, `_watch_again`) stays whole."""
+    what you already told us" (walkthrough F), so only "You get a cold sweat ..." stays. A part about another sign
+    stays even when the group shows the stroke checks: they only show what is happening now, and a sudden loss of
+    balance later is still what to call for (walkthrough V, Fatima: a 'not sure' confusion took "You suddenly lose your
+    balance" off the list). Each part is then filed by its own change, as any line is. A line in `keep` (worded for a
+    sign coming back, `_watch_again`) stays whole."""
     doubted = {u.finding for g in groups for u in g.items}
-    checked = {u.finding: _checks(g) for g in reversed(groups) for u in g.items}
     out: list[WatchFor] = []
     for w in items:
         mine = [f for f in w.findings if f in doubted]
         if not mine or not w.parts or w.text in keep:
             out.append(w)
             continue
-        out += [replace(w, text=text, findings=(f,), parts=()) for f, text in w.parts
-                if f not in doubted and not any(f in checked[d] for d in mine)]
+        out += [replace(w, text=text, findings=(f,), parts=()) for f, text in w.parts if f not in doubted]
     return tuple(out)
 
 
@@ -545,6 +545,12 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
         # only how fast it started is not known: each line in the past tense, "if it did not start suddenly", never
         # "if none of the signs ... is happening" (walkthrough U, Marcus); an urgent level's advice holds anyway
         urgent = level == "urgent" and lead.urgent_title and lead.urgent_by_when
+        long = _onset_long(findings, age, days)
+        if long is not None:  # over six weeks: how it first began is not an emergency now (walkthrough V, Liam)
+            lead = lead.model_copy(update={
+                "onset_title": long.title, "onset_action": long.action, "onset_by_when": long.by_when,
+                "onset_do_heading": long.do_heading, "onset_why": long.why, "onset_urgent_action": long.urgent_action,
+                "onset_urgent_why": long.urgent_why})
         lead = lead.model_copy(update={
             "heading": lead.onset_heading,
             "title": lead.urgent_title if urgent else lead.onset_title,
@@ -1001,6 +1007,21 @@ def _onset_words(text: str, findings: Mapping[str, bool], age: int | None, again
     return " ".join(f"{text.format(reason=reason)} {lead.onset_again if next_time else ''}".split())
 
 
+def _onset_long(findings: Mapping[str, bool], age: int | None, days: float | None) -> OnsetLong | None:
+    """The onset-only lines for numbness gone on for more than about six weeks (unsure_lead `onset_long`, with their
+    {next} filled in: an attack when the spells come and go, else new numbness), or None. How it first began cannot
+    be acted on now; an attack that starts suddenly now or next time can (policy clar. 12; walkthrough V, Liam)."""
+    lead = load().triage.unsure_lead.get("emergency")
+    long = lead.onset_long if lead is not None else None
+    if lead is None or long is None or not (findings.get("lasting_over_6_weeks") is True
+                                            or (days is not None and days >= long.after_days)):
+        return None
+    nxt = long.attack if compile_cond(long.attack_when)(findings, age) is not None else long.new
+    said = {k: getattr(long, k).replace("{next}", nxt) for k in (
+        "caution", "act", "title", "action", "by_when", "why", "urgent_action", "urgent_why")}
+    return long.model_copy(update=said)
+
+
 def _length_words(days: float) -> str:
     """How long it has been there, in the words of `old_*`'s {length}: "about 3 weeks", "10 days"; "more than a week"
     for 8 and 9 days, which is also what the how-long question's "More than a week" records (interview.yaml)."""
@@ -1040,7 +1061,9 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if start is not None and start.onset_caution and _onset_lead(doubts, findings, level, age, days):
         # how fast it started is a past fact: "if it started suddenly, call now, even if it has gone", never "might be
         # true now" (walkthrough U, Marcus); the call buttons go with it
-        text = _onset_words(start.onset_caution, findings, age)
+        long = _onset_long(findings, age, days)
+        text = _onset_words(long.caution, findings, age, again=False) if long is not None \
+            else _onset_words(start.onset_caution, findings, age)
         if tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):
             text = f"{text} {tri.unsure_caution_also_urgent}"
         return text, True
@@ -1651,7 +1674,9 @@ def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int
     lead = load().triage.unsure_lead.get("emergency")
     if start is not None and start.how_to_check and lead is not None and lead.onset_act \
             and _onset_lead(doubts, findings, level, age, days):  # its own act, in the past tense (walkthrough U)
-        out.setdefault("onset_sudden", _onset_words(f"{start.how_to_check} {lead.onset_act}", findings, age))
+        long = _onset_long(findings, age, days)  # over six weeks: an attack now or next time (walkthrough V, Liam)
+        act = long.act if long is not None else lead.onset_act
+        out.setdefault("onset_sudden", _onset_words(f"{start.how_to_check} {act}", findings, age, again=long is None))
     return out
 
 

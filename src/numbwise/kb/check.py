@@ -71,6 +71,12 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
             lead.past_watch_again, lead.past_watch_new, lead.start_heading, lead.start_caution, lead.start_action,
             lead.start_why, lead.start_causes_note, *(t for st in lead.start_stories for t in (st.said, st.because))) if t]
         said += [t for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why, lead.now_do_heading) if t]
+        if lead.onset_long is not None:  # over six weeks: its words with an attack and a reason in their slots
+            ol = lead.onset_long
+            said += [t.format(next=ol.attack, reason=lead.onset_reason or "", title="see a doctor",
+                              action="see a doctor.", by_when="today.")
+                     for t in (ol.caution, ol.act, ol.title, ol.action, ol.by_when, ol.do_heading, ol.why,
+                               ol.urgent_action, ol.urgent_why)]
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     if tri.foot_sore_lead is not None:  # the level's own words in the do_heading's slots
         fl = tri.foot_sore_lead

@@ -224,6 +224,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         problems += [f"triage_rules.yaml: unsure_lead.{lv}.onset_again_when: unknown finding '{fid}'"
                      for fid in sorted(lead.onset_again_when.finding_ids() if lead.onset_again_when else ())
                      if fid not in voc.findings]
+        if lead.onset_long is not None:
+            refs("triage_rules.yaml", f"unsure_lead.{lv}.onset_long", lead.onset_long.sources)
+            problems += [f"triage_rules.yaml: unsure_lead.{lv}.onset_long.attack_when: unknown finding '{fid}'"
+                         for fid in sorted(lead.onset_long.attack_when.finding_ids()) if fid not in voc.findings]
         problems += [f"triage_rules.yaml: unsure_lead.{lv}.start_when: unknown finding '{fid}'"
                      for fid in sorted(lead.start_when.finding_ids() if lead.start_when else ()) if fid not in voc.findings]
         problems += [f"triage_rules.yaml: unsure_lead.{lv}.start_stories: unknown finding '{fid}'"

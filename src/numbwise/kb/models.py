@@ -842,6 +842,38 @@ class PastReason(Strict):
     old_maybe: Text | None = None
 
 
+class OnsetLong(Strict):
+    """The `onset_*` lines for numbness that has gone on for more than about six weeks: how it first began is not an
+    emergency now (policy clar. 12), so every line speaks of an attack, or new numbness, that starts suddenly now or
+    next time, never "even if it has gone" about the first start (walkthrough V, Liam: 2 years of white fingers).
+    {next} is `attack` when the spells come and go (`attack_when`), else `new`; {reason} as in the `onset_*`."""
+
+    after_days: Annotated[int, Field(ge=1)]  # the person's own words put it at this many days or more (6 weeks)
+    attack_when: Cond  # the answers that say it comes in attacks (comes and goes, brought on by the cold)
+    attack: Text  # {next} when the spells come and go: "an attack"
+    new: Text  # {next} otherwise: "new numbness"
+    caution: Text
+    act: Text
+    title: Text
+    action: Text
+    by_when: Text
+    do_heading: Text
+    why: Text
+    urgent_action: Text
+    urgent_why: Text
+    sources: list[Ident] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _keeps_the_levels_words(self) -> "OnsetLong":
+        """Each template keeps its slot, or the level's own words would be lost."""
+        for name in ("title", "action", "by_when"):
+            if "{" + name + "}" not in getattr(self, name):
+                raise ValueError(f"unsure_lead onset_long.{name} must contain {{{name}}}")
+        if "{action}" not in self.urgent_action:
+            raise ValueError("unsure_lead onset_long.urgent_action must contain {action}")
+        return self
+
+
 class UnsureLead(Strict):
     """How a result reads when a 'not sure' sign more urgent than it leads the banner: the caution's heading first,
     then the level's own words as what to do only if none of those signs is true ({title}, {action}, {by_when}
@@ -937,6 +969,7 @@ class UnsureLead(Strict):
     onset_urgent_action: Text | None = None
     onset_urgent_why: Text | None = None
     onset_sources: list[Ident] = []
+    onset_long: OnsetLong | None = None  # the onset_* lines for numbness over six weeks old (walkthrough V, Liam)
 
     @model_validator(mode="after")
     def _says_the_levels_words(self) -> "UnsureLead":

@@ -1,0 +1,76 @@
+"""Walkthrough V (independent review, Liam): a start over six weeks ago is not an emergency now; an attack is.
+
+Liam, 45, builder using a road breaker and grinders: his fingers go white and numb in the cold and tingle at night,
+for about 2 years. In his own words, then "not sure" how it started, his result said "If it started suddenly, within
+seconds or minutes, call your emergency number now, even if it has gone" beside "It has lasted more than six weeks".
+A start 2 years ago cannot be acted on now. Sudden attacks that keep coming back are each a new sudden start (policy
+clar. 12), so with the numbness over six weeks old (lasting_over_6_weeks, or his words at 42 days or more) and the
+start the only emergency doubt, the lines speak only of an attack that starts suddenly, now or next time. The level
+and its call buttons stay (an unknown never lowers); in both hands the reason is the spinal cord or the brain.
+
+Near miss: Marcus (2 weeks of attacks) keeps today's past-tense words. Unknown: not sure whether it has lasted more
+than six weeks keeps today's words too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import assess_cli, assess_plan, check_cli
+from tests.test_walk_u_onset import MARCUS
+
+LIAM: dict[str, Any] = {"age": 45, "sex": "male", "findings": {
+    "both_hands": True, "vibrating_tools": True, "skin_white_then_blue": True, "triggered_by_cold_or_stress": True,
+    "wakes_from_sleep": True, "lasting_over_6_weeks": True, "comes_and_goes": True}, "unsure": ["onset_sudden"]}
+WORDS = ("I'm 45, male, a builder. I use a road breaker and grinders all day. My fingers on both hands go white and "
+         "numb in the cold and they tingle at night and wake me up. It's been about 2 years.")
+TYPED = "\n\n?\n" + "\n" * 40  # keep the readings, none of the emergency signs, not sure how it started, Enter on
+GONE = "even if it has gone"
+ATTACK = "if an attack starts suddenly, within seconds or minutes, call your emergency number at once"
+NOT_NOW = "how it first began is not an emergency now"
+BOTH = "spinal cord in the neck or from the brain"
+
+
+def test_liam_start_two_years_ago_speaks_of_the_attacks_now(tmp_path: Path) -> None:
+    shown = assess_cli(LIAM, tmp_path)
+    assert GONE not in shown and "If it started suddenly" not in shown
+    assert ATTACK in shown and NOT_NOW in shown and BOTH in shown
+    assert "mini-stroke" not in shown  # both hands: the spinal cord or the brain
+    assert "Call 999 (UK)" in shown and "BOOK A DOCTOR'S VISIT" in shown  # the level and the call path stay
+
+
+def test_liam_plan_banner_box_and_why_speak_of_the_attacks(tmp_path: Path) -> None:
+    plan = assess_plan(LIAM, tmp_path)
+    assert plan["caution_level"] == "emergency" and plan["numbers"]
+    assert ATTACK in plan["caution"] and GONE not in plan["caution"]
+    box = next(g for g in plan["unsure"] if g["level"] == "emergency")
+    said = " ".join(box["advice"])
+    assert "if an attack starts suddenly" in said and GONE not in said and "next time" not in said
+
+
+def test_liam_own_words_through_the_check() -> None:
+    shown = check_cli(TYPED, "--describe", WORDS)
+    shown = shown[shown.index("URGENCY:"):]
+    assert GONE not in shown and ATTACK in shown and NOT_NOW in shown
+
+
+def test_liam_words_for_the_length_count_too(tmp_path: Path) -> None:
+    case = {**LIAM, "days_so_far": 730, "findings": {k: v for k, v in LIAM["findings"].items()
+                                                      if k != "lasting_over_6_weeks"}}
+    shown = assess_cli(case, tmp_path)
+    assert GONE not in shown and ATTACK in shown
+
+
+def test_near_miss_marcus_two_weeks_keeps_the_past_tense(tmp_path: Path) -> None:
+    shown = assess_cli({**MARCUS, "days_so_far": 14}, tmp_path)
+    assert f"If it started suddenly, within seconds or minutes, call your emergency number now, {GONE}" in shown
+    assert NOT_NOW not in shown
+
+
+def test_unknown_length_not_sure_keeps_todays_words(tmp_path: Path) -> None:
+    case = {**LIAM, "findings": {k: v for k, v in LIAM["findings"].items() if k != "lasting_over_6_weeks"},
+            "unsure": ["onset_sudden", "lasting_over_6_weeks"]}
+    shown = assess_cli(case, tmp_path)
+    assert GONE in shown and NOT_NOW not in shown
+    assert "Call 999 (UK)" in shown
