@@ -1798,6 +1798,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # on an emergency the urgent rules' signs follow its own: they tell the crew (walkthrough U, Marcus: effort and jaw)
     flags = signs_shown(result.red_flags, result.rules)
     flags += urgent_signs(findings, age, flags) if level == "emergency" else ()
+    # a sign another shown sign's own words already say (`said_yes_with`: "It came on within minutes, creeping from one
+    # place to another" says the spread) is not listed again (walkthrough V, Nadia: the spread said twice)
+    worded = {w for f in flags if f in kb.findings for w in kb.findings[f].said_yes_with if findings.get(w) is True}
+    flags = tuple(f for f in flags if f not in worded)
     signs = tuple(Reason(f, True, statement(f, True, findings)) for f, _ in _distinct(
         tuple((f, True) for f in flags))) if level in ("emergency", "urgent") else ()
     now = _calls_now(led, doubts, findings, level, days)  # one path, call now (walkthrough K)
