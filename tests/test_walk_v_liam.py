@@ -62,10 +62,25 @@ def test_liam_words_for_the_length_count_too(tmp_path: Path) -> None:
     assert GONE not in shown and ATTACK in shown
 
 
-def test_near_miss_marcus_two_weeks_keeps_the_past_tense(tmp_path: Path) -> None:
-    shown = assess_cli({**MARCUS, "days_so_far": 14}, tmp_path)
+def test_near_miss_marcus_with_no_length_keeps_the_past_tense(tmp_path: Path) -> None:
+    shown = assess_cli(MARCUS, tmp_path)
     assert f"If it started suddenly, within seconds or minutes, call your emergency number now, {GONE}" in shown
     assert NOT_NOW not in shown
+
+
+def test_an_urgent_result_from_a_week_speaks_of_the_next_attack(tmp_path: Path) -> None:
+    """Marcus (a doctor today) with 2 weeks in his words, and Mei (32 weeks pregnant, her maternity team now) with 3:
+    a start weeks ago cannot be acted on now, so the lines speak of the next attack or new numbness, with the length the
+    words gave (walkthrough V, Mei read "call now, even if it has gone" above her maternity team's "now")."""
+    shown = assess_cli({**MARCUS, "days_so_far": 14}, tmp_path)
+    assert f"It has been going on for about 2 weeks, so {NOT_NOW}" in shown and GONE not in shown
+    assert "if an attack starts suddenly" in shown and "Call 999 (UK)" in shown
+    mei = {"age": 31, "sex": "female", "days_so_far": 21, "unsure": ["onset_sudden"], "findings": {
+        "pregnant": True, "pregnancy_warning_signs": True, "both_hands": True, "numb_thumb": True, "numb_index": True,
+        "numb_middle": True, "worse_at_night": True}}
+    shown = assess_cli(mei, tmp_path)
+    assert f"about 3 weeks, so {NOT_NOW}" in shown and GONE not in shown
+    assert "CONTACT YOUR MATERNITY TEAM NOW" in shown and "spinal cord" in shown
 
 
 def test_unknown_length_not_sure_keeps_todays_words(tmp_path: Path) -> None:

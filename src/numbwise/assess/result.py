@@ -545,7 +545,7 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
         # only how fast it started is not known: each line in the past tense, "if it did not start suddenly", never
         # "if none of the signs ... is happening" (walkthrough U, Marcus); an urgent level's advice holds anyway
         urgent = level == "urgent" and lead.urgent_title and lead.urgent_by_when
-        long = _onset_long(findings, age, days)
+        long = _onset_long(findings, age, days, level)
         if long is not None:  # over six weeks: how it first began is not an emergency now (walkthrough V, Liam)
             lead = lead.model_copy(update={
                 "onset_title": long.title, "onset_action": long.action, "onset_by_when": long.by_when,
@@ -1007,17 +1007,24 @@ def _onset_words(text: str, findings: Mapping[str, bool], age: int | None, again
     return " ".join(f"{text.format(reason=reason)} {lead.onset_again if next_time else ''}".split())
 
 
-def _onset_long(findings: Mapping[str, bool], age: int | None, days: float | None) -> OnsetLong | None:
+def _onset_long(findings: Mapping[str, bool], age: int | None, days: float | None,
+                level: str = "routine") -> OnsetLong | None:
     """The onset-only lines for numbness gone on for more than about six weeks (unsure_lead `onset_long`, with their
-    {next} filled in: an attack when the spells come and go, else new numbness), or None. How it first began cannot
-    be acted on now; an attack that starts suddenly now or next time can (policy clar. 12; walkthrough V, Liam)."""
+    {next} filled in: an attack when the spells come and go, else new numbness, and {length}), or None. How it first
+    began cannot be acted on now; an attack that starts suddenly now or next time can (policy clar. 12; walkthrough V,
+    Liam). On an urgent result whose own advice is today or now, the same from a week (`old_after_days`): Mei, 32 weeks
+    pregnant, 3 weeks of night tingling, read "call now, even if it has gone" above her maternity team's "now"."""
     lead = load().triage.unsure_lead.get("emergency")
     long = lead.onset_long if lead is not None else None
-    if lead is None or long is None or not (findings.get("lasting_over_6_weeks") is True
-                                            or (days is not None and days >= long.after_days)):
+    if lead is None or long is None:
+        return None
+    over = findings.get("lasting_over_6_weeks") is True or (days is not None and days >= long.after_days)
+    week = level == "urgent" and lead.old_after_days is not None and days is not None and days >= lead.old_after_days
+    if not (over or week):
         return None
     nxt = long.attack if compile_cond(long.attack_when)(findings, age) is not None else long.new
-    said = {k: getattr(long, k).replace("{next}", nxt) for k in (
+    length = long.length if over or days is None else _length_words(days)
+    said = {k: getattr(long, k).replace("{next}", nxt).replace("{length}", length) for k in (
         "caution", "act", "title", "action", "by_when", "why", "urgent_action", "urgent_why")}
     return long.model_copy(update=said)
 
@@ -1061,7 +1068,7 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     if start is not None and start.onset_caution and _onset_lead(doubts, findings, level, age, days):
         # how fast it started is a past fact: "if it started suddenly, call now, even if it has gone", never "might be
         # true now" (walkthrough U, Marcus); the call buttons go with it
-        long = _onset_long(findings, age, days)
+        long = _onset_long(findings, age, days, level)
         text = _onset_words(long.caution, findings, age, again=False) if long is not None \
             else _onset_words(start.onset_caution, findings, age)
         if tri.unsure_caution_also_urgent and any(u.level == "urgent" for u in doubts):
@@ -1674,7 +1681,7 @@ def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int
     lead = load().triage.unsure_lead.get("emergency")
     if start is not None and start.how_to_check and lead is not None and lead.onset_act \
             and _onset_lead(doubts, findings, level, age, days):  # its own act, in the past tense (walkthrough U)
-        long = _onset_long(findings, age, days)  # over six weeks: an attack now or next time (walkthrough V, Liam)
+        long = _onset_long(findings, age, days, level)  # over six weeks: an attack now or next time (walkthrough V)
         act = long.act if long is not None else lead.onset_act
         out.setdefault("onset_sudden", _onset_words(f"{start.how_to_check} {act}", findings, age, again=long is None))
     return out

@@ -73,7 +73,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         said += [t for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why, lead.now_do_heading) if t]
         if lead.onset_long is not None:  # over six weeks: its words with an attack and a reason in their slots
             ol = lead.onset_long
-            said += [t.format(next=ol.attack, reason=lead.onset_reason or "", title="see a doctor",
+            said += [t.format(next=ol.attack, length=ol.length, reason=lead.onset_reason or "", title="see a doctor",
                               action="see a doctor.", by_when="today.")
                      for t in (ol.caution, ol.act, ol.title, ol.action, ol.by_when, ol.do_heading, ol.why,
                                ol.urgent_action, ol.urgent_why)]

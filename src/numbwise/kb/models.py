@@ -849,6 +849,7 @@ class OnsetLong(Strict):
     {next} is `attack` when the spells come and go (`attack_when`), else `new`; {reason} as in the `onset_*`."""
 
     after_days: Annotated[int, Field(ge=1)]  # the person's own words put it at this many days or more (6 weeks)
+    length: Text  # {length} when it is over six weeks ("more than six weeks"); else how long the words put it
     attack_when: Cond  # the answers that say it comes in attacks (comes and goes, brought on by the cold)
     attack: Text  # {next} when the spells come and go: "an attack"
     new: Text  # {next} otherwise: "new numbness"
