@@ -79,6 +79,10 @@ UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Te
 # and the signs a leading rule's banner already speaks of with that banner.
 UNSURE_NOTED_CHANGES = "A yes would change what to do. If you find out, check again with your answer."
 UNSURE_NOTED_LEAD = "What to do at the top is for {it} too."
+# each kind its own heading: two groups both headed "You were also not sure about these answers" read as one list said
+# twice, and the report (which finds a group by its heading) merged them
+UNSURE_NOTED_KIND = {UNSURE_NOTED_CHANGES: ", which could change what to do",
+                     UNSURE_NOTED_LEAD: ", which the advice at the top is for"}
 PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
@@ -1501,7 +1505,7 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
     out: list[UnsureGroup] = []
     for line in dict.fromkeys(kinds[u.finding] for u in items):
         mine = tuple(u for u in items if kinds[u.finding] == line)
-        heading = UNSURE_NOTED[1] if named or out else UNSURE_NOTED[0]
+        heading = (UNSURE_NOTED[1] if named or out else UNSURE_NOTED[0]) + UNSURE_NOTED_KIND.get(line, "")
         out.append(UnsureGroup(NOTED, heading, mine, (line.format(it="it" if len(mine) == 1 else "them"),)))
     return tuple(out)
 
@@ -1583,8 +1587,10 @@ def saved_unsure(level: str, case: Mapping[str, Any],
         level == "routine" and triage(findings, years).level == "self_care"  # home care gave way to a 'not sure' sign
         and unsure_sign_matters(findings, years, asked))
     groups += _plan_group(named, findings, asked) if home and named in kb.care.plans else ()
-    told = {u.finding for g in groups for u in g.items} | _but_doubts(triage(findings, years).rules, findings, asked)
-    return groups + _noted(findings, level, asked, told)
+    rules = triage(findings, years).rules
+    told = {u.finding for g in groups for u in g.items} | _but_doubts(rules, findings, asked)
+    banner, _ = _banner(level, rules, findings, years, asked)  # a yes that changes it is said so, as on the result
+    return groups + _noted(findings, level, asked, told, _changes_plan(level, rules, findings, years, asked, banner))
 
 
 def _replanned(level: str, case: Mapping[str, Any], causes: Sequence[tuple[str, float]]) -> ResultPlan | None:
