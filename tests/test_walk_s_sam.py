@@ -26,7 +26,8 @@ HANA = ("24 f, When I panic I breathe fast and get tingling around my mouth and 
         "minutes when I calm down. It has happened several times over the last year.")
 LEAD = load().triage.unsure_lead["emergency"]
 NOW_TITLE = LEAD.now_title or ""
-NOW_ACTION = " ".join((LEAD.now_action or "").split())
+# Sam: one hand, not sure his leg went weak (a stroke sign): the action in those words (walkthrough W: {said}, {where})
+NOW_ACTION = " ".join((LEAD.now_action or "").format(said=LEAD.now_said_sign or "", where=LEAD.now_where).split())
 FIRST = load().interview.emergency_first
 assert FIRST is not None and NOW_TITLE and NOW_ACTION
 HOW_LONG = load().interview.how_long

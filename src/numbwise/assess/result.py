@@ -526,8 +526,11 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
                                        "do_heading": lead.old_do_heading or lead.do_heading})
     elif _now_lead(doubts, findings, level, days) and lead.now_title and lead.now_action and lead.now_by_when:
         # one path for numbness that may itself be a stroke now: call now, no slower path after it
-        lead = lead.model_copy(update={"title": lead.now_title, "action": lead.now_action,
-                                       "by_when": lead.now_by_when, "why": lead.now_why or lead.why,
+        found = {d.finding for d in doubts if d.level == "emergency"}
+        now = {"said": (lead.now_said_start if found <= {"onset_sudden"} else lead.now_said_sign) or "",
+               "where": lead.now_where if findings.get("one_hand") is True else ""}
+        lead = lead.model_copy(update={"title": lead.now_title, "action": lead.now_action.format(**now),
+                                       "by_when": lead.now_by_when, "why": (lead.now_why or lead.why).format(**now),
                                        "do_heading": lead.now_do_heading or lead.do_heading})
     elif _today_lead(doubts, findings, level, age, days) and lead.past_title and lead.past_action and lead.past_by_when:
         # one path for a sign that may have come and gone: help today, the level's words only after that check; in

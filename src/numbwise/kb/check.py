@@ -70,7 +70,9 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
             lead.past_title, lead.past_action, lead.past_by_when, lead.past_why, lead.past_causes_note,
             lead.past_watch_again, lead.past_watch_new, lead.start_heading, lead.start_caution, lead.start_action,
             lead.start_why, lead.start_causes_note, *(t for st in lead.start_stories for t in (st.said, st.because))) if t]
-        said += [t for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why, lead.now_do_heading) if t]
+        now = {"said": lead.now_said_sign or "", "where": lead.now_where}
+        said += [t.format(**now) for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why,
+                                            lead.now_do_heading, lead.now_said_start) if t]
         if lead.onset_long is not None:  # over six weeks: its words with an attack and a reason in their slots
             ol = lead.onset_long
             said += [t.format(next=ol.attack, length=ol.length, reason=lead.onset_reason or "", title="see a doctor",

@@ -931,6 +931,11 @@ class UnsureLead(Strict):
     now_by_when: Text | None = None
     now_why: Text | None = None
     now_do_heading: Text | None = None  # above the emergency level's own to-do list under it (walkthrough U, Jon)
+    # {said} in now_action and now_why: a stroke sign not sure of, or only the start not known; {where}: said only
+    # when one hand is known (walkthrough W, Jon and Priya)
+    now_said_sign: Text | None = None
+    now_said_start: Text | None = None
+    now_where: str = ""
     now_sources: list[Ident] = []  # what the call-now path rests on
     # When the only emergency sign not sure of is how fast it started, in one hand, and the person's own words said it
     # has been there for at least `old_after_days` (walkthrough Q, Tariq: "for 3 weeks"): not a stroke happening now,
@@ -1021,7 +1026,8 @@ class UnsureLead(Strict):
             raise ValueError("unsure_lead onset_urgent_action must contain {action}")
         if any(n is not None for n in now) and not self.now_sources:
             raise ValueError("unsure_lead now_* needs now_sources")
-        if any("{" in n for n in now if n is not None):  # no slower path: the level's own words have no place in it
+        if any(f"{{{k}}}" in n for n in now if n is not None for k in ("title", "action", "by_when")):
+            # no slower path: the level's own words have no place in it ({said} and {where} are its own)
             raise ValueError("unsure_lead now_* may not hold the level's words ({title}, {action}, {by_when})")
         return self
 
