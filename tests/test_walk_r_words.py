@@ -125,3 +125,20 @@ def test_a_kept_reading_that_would_lower_the_confirmed_emergency_never_lowers_it
         reply = choice_answer(q, 3) if q.kind == "choice" else {f: f == "episode_resolved_within_hour" for f in q.findings}
         iv = answer(iv, q, reply if q.kind != "fingers" else {})
     assert asked_back is not None and asked_back.kind == "sweep", "her aura readings are asked back in one list"
+
+
+def test_the_list_asked_back_says_what_enter_means_there() -> None:
+    """Walkthrough W (Hana): Enter kept every reading on the first list but dropped them all on this one, under the
+    generic "Press Enter if none apply". This list says what Enter means here (none is right: the safer advice stays).
+    Near miss: an ordinary list keeps the generic line."""
+    from numbwise.kb import load
+
+    sweep = load().interview.confirm_emergency
+    assert sweep is not None and sweep.enter_none
+    out = _check(NADIA, ["y", "", "2", "4", "n", "29", "f", "y", "n", "n", "n", "n", "1 2 3"] + ["?"] * 30)
+    page = out.split("Please check these readings of your words one more time", 1)[1].split("You said", 1)[0]
+    assert " ".join(sweep.enter_none.split()) in " ".join(page.split())
+    assert "Press Enter if none apply" not in page
+    from tests.conftest import check_cli
+
+    assert "Press Enter if none apply" in check_cli("q\n", codes=(0, 130))  # the first list, step by step

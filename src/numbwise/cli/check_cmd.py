@@ -212,8 +212,13 @@ def _show_question(console: Console, q: Question, number: int, plain: bool, befo
         for i, label in enumerate(q.labels, 1):
             print_wrapped(console, label, f"  {i:2d}. ", "      ")
         console.print("Type the numbers that apply (like 1 4). Put ? before any you are not sure of (like ?2).", markup=False)
-        console.print("Type 0 if none apply. b = back, q = stop." if before else "Press Enter if none apply. b = back, q = stop.",
-                      markup=False)
+        from numbwise.kb import load
+
+        sweep = next((w for w in (load().interview.confirm_home_care, load().interview.confirm_emergency)
+                      if w is not None and w.id == q.id and w.enter_none), None)
+        enter = " ".join(sweep.enter_none.split()) if sweep is not None and sweep.enter_none else \
+            "Press Enter if none apply. b = back, q = stop."
+        console.print("Type 0 if none apply. b = back, q = stop." if before else enter, markup=False)
     else:
         console.print("y = yes, n = no, ? = not sure, b = back, q = stop", markup=False)
     if before is not None:

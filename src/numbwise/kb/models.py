@@ -1209,6 +1209,9 @@ class Sweep(Strict):
     text: Text
     help: Text
     why: Text
+    # what Enter with no number typed means on this list, said in the terminal in place of "Press Enter if none
+    # apply" (walkthrough W, Hana: Enter kept her readings on the first list and dropped them all on this one)
+    enter_none: Text | None = None
     sources: SourceRefs
 
 
