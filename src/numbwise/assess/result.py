@@ -498,6 +498,11 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     return act.title, act.action
 
 
+def _big(text: str) -> str:
+    """A line that a template opens with the level's own words ("{action}") starts with a capital, as a sentence does."""
+    return text[:1].upper() + text[1:]
+
+
 def _small(text: str) -> str:
     """A sentence's first letter made small to follow "If none of these: " (never an acronym's: "NHS 111")."""
     return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
@@ -570,8 +575,9 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
         lead = lead.model_copy(update={"title": lead.urgent_title, "action": lead.urgent_action,
                                        "by_when": lead.urgent_by_when, "do_heading": lead.urgent_do_heading or lead.do_heading,
                                        "why": lead.urgent_why or lead.why})
-    return lead, doubts[0].level, replace(act, title=lead.title.format(**words),
-                                                  action=lead.action.format(**words), by_when=lead.by_when.format(**words))
+    return lead, doubts[0].level, replace(act, title=_big(lead.title.format(**words)),  # "{action}" may lead a line
+                                          action=_big(lead.action.format(**words)),
+                                          by_when=_big(lead.by_when.format(**words)))
 
 
 def _past_words(lead: UnsureLead, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
@@ -1029,7 +1035,8 @@ def _onset_long(findings: Mapping[str, bool], age: int | None, days: float | Non
     week = level == "urgent" and lead.old_after_days is not None and days is not None and days >= lead.old_after_days
     if not (over or week):
         return None
-    nxt = long.attack if compile_cond(long.attack_when)(findings, age) is not None else long.new
+    nxt = next((a.text for a in long.attack_for if compile_cond(a.when)(findings, age) is not None),
+               long.attack if compile_cond(long.attack_when)(findings, age) is not None else long.new)
     length = long.length if over or days is None else _length_words(days)
     said = {k: getattr(long, k).replace("{next}", nxt).replace("{length}", length) for k in (
         "caution", "act", "title", "action", "by_when", "why", "urgent_action", "urgent_why")}

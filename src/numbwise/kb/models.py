@@ -842,6 +842,13 @@ class PastReason(Strict):
     old_maybe: Text | None = None
 
 
+class NextFor(Strict):
+    """An onset_long {next} for attacks of one known kind (`when`): what would be new beside them."""
+
+    when: Cond
+    text: Text
+
+
 class OnsetLong(Strict):
     """The `onset_*` lines for numbness that has gone on for more than about six weeks: how it first began is not an
     emergency now (policy clar. 12), so every line speaks of an attack, or new numbness, that starts suddenly now or
@@ -852,6 +859,9 @@ class OnsetLong(Strict):
     length: Text  # {length} when it is over six weeks ("more than six weeks"); else how long the words put it
     attack_when: Cond  # the answers that say it comes in attacks (comes and goes, brought on by the cold)
     attack: Text  # {next} when the spells come and go: "an attack"
+    # {next} for attacks with a known trigger, the first that fits: new numbness unlike them, never the usual attack
+    # itself, which starts within minutes each time (walkthrough W: Liam's cold attacks, Marcus's on the stairs)
+    attack_for: list["NextFor"] = []
     new: Text  # {next} otherwise: "new numbness"
     caution: Text
     act: Text
