@@ -1836,6 +1836,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         act = _first_aid(act, result.rules, findings, age, lead)
     today = led is not None and not now and _today_lead(doubts, findings, level, age, days)  # one path, help today (walkthrough J)
     old = led is not None and _old_lead(doubts, findings, level, age, days)  # one path, a GP within days (walkthrough Q)
+    if old and led is not None and led[0].old_drops:  # the one path says it already (walkthrough W, Tariq)
+        act = replace(act, do=tuple(d for d in act.do if d not in led[0].old_drops))
     # under a call-now or help-today banner a home-care pattern's reason ("can often be eased at home", "fine to care
     # for at home") is not said: it reads as the opposite advice (walkthrough N, Anne: call now beside a night splint)
     home = {r.id for r in kb.triage.rules if r.level == "self_care"} | {SELF_CARE_CAUSE_RULE}

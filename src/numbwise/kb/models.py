@@ -961,6 +961,9 @@ class UnsureLead(Strict):
     old_why: Text | None = None
     old_causes_note: Text | None = None
     old_do_heading: Text | None = None  # above the level's what-to-do lines, which follow the one path
+    # the level's to-do lines the one path already says ("Book an appointment with your doctor" under "book a GP
+    # appointment for the next few days": walkthrough W, Tariq read three speeds)
+    old_drops: list[Text] = []
     old_sources: list[Ident] = []
     # When the only emergency sign not sure of is how fast it started and no one path (help today, call now, a GP
     # within days) leads: a past fact, so each line that asks the person to act says it in the past tense ("If it
