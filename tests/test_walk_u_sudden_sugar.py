@@ -20,8 +20,10 @@ from numbwise.assess.result import result_plan
 from numbwise.kb import load
 from tests.conftest import check_cli
 
-# the first list none; 35 f; "Suddenly"; no injury; both whole hands; no pressure; no anxiety; not over six weeks
-KEYS = "\n35\nf\n1\nn\nR0 L0\nn\nn\nn\n"
+# the first list none; 35 f; "Suddenly"; no injury; both whole hands; then the low-sugar question (asked first of the
+# emergency's questions since walkthrough W), then REST: no pressure, no anxiety, not over six weeks
+KEYS = "\n35\nf\n1\nn\nR0 L0\n"
+REST = "n\nn\nn\n"
 ONE_HAND = "\n35\nf\n1\nn\nR1 R2 R3\n" + "n\n" * 12
 CALL_NOW = "CALL EMERGENCY SERVICES NOW"
 CALL = "Call your emergency number now, or ask someone near you to call."
@@ -46,8 +48,8 @@ def _todo(out: str) -> str:
 
 def test_priyas_keys_get_the_sugar_question_then_the_sugar_first_on_the_call_now_result() -> None:
     """The hit, in the terminal as she used it: the one question comes before the result; yes leads with sugar."""
-    out = check_cli(KEYS + "y\n")
-    assert "Question 8: " + _text() in out and out.count(_text()) == 1
+    out = check_cli(KEYS + "y\n" + REST)
+    assert "Question 5: " + _text() in out and out.count(_text()) == 1
     assert out.index(_text()) < out.index(CALL_NOW)
     todo = _todo(out)
     assert todo.index(_sugar_line()) < todo.index(CALL)
@@ -56,7 +58,7 @@ def test_priyas_keys_get_the_sugar_question_then_the_sugar_first_on_the_call_now
 
 
 def test_a_no_keeps_the_stroke_result_without_sugar() -> None:
-    out = check_cli(KEYS + "n\n")
+    out = check_cli(KEYS + "n\n" + REST)
     assert _text() in out and CALL_NOW in out
     todo = _todo(out)
     assert todo.strip().startswith("- " + CALL) and "sugary" not in todo
@@ -64,7 +66,7 @@ def test_a_no_keeps_the_stroke_result_without_sugar() -> None:
 
 def test_not_sure_keeps_the_emergency_and_claims_no_sugar_signs() -> None:
     """Unknown: "not sure" never lowers the call-now result, and nothing says she has signs of low blood sugar."""
-    out = check_cli(KEYS + "?\n")
+    out = check_cli(KEYS + "?\n" + REST)
     assert _text() in out and CALL_NOW in out
     said_yes = " ".join(load().findings["low_sugar_symptoms"].said_yes.split())
     result = out.split(CALL_NOW, 1)[1]
@@ -101,7 +103,8 @@ def _walk(first: Mapping[str, bool], yes: Mapping[str, bool], stop_at: str | Non
 
 def test_the_core_asks_it_once_on_the_both_hands_path() -> None:
     iv, asked = _walk({}, {"low_sugar_symptoms": True})
-    assert asked.count("low_sugar_symptoms") == 1 and asked[-1] == "low_sugar_symptoms"
+    # first of the emergency's questions, right after the hands that set it (walkthrough W)
+    assert asked.count("low_sugar_symptoms") == 1 and asked[asked.index("low_sugar_symptoms") - 1] == "fingers"
     result = outcome(iv)
     assert result.triage == "emergency" and "em_sudden_both_hands" in result.rules
     assert result_plan(result, iv.unsure).do[0] == _sugar_line()
@@ -120,9 +123,9 @@ def test_the_knowledge_names_the_rule_the_finding_and_the_diabetes_check() -> No
 
 
 
-def before_the_question() -> Interview:
-    """Priya's answers up to the one question (the web test starts there)."""
-    iv, _ = _walk({}, {}, stop_at="low_sugar_symptoms")
+def before_the_question(first: Mapping[str, bool] | None = None) -> Interview:
+    """Priya's answers up to the one question (the web test starts there), with `first` answered before them."""
+    iv, _ = _walk(first or {}, {}, stop_at="low_sugar_symptoms")
     q = next_question(iv)
     assert q is not None and q.id == "low_sugar_symptoms"
     return iv

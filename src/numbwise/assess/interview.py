@@ -942,7 +942,7 @@ def still_line(iv: Interview) -> str | None:
         if now.triage != "emergency" or set(now.rules) <= {sugar.rule}:  # (walkthrough T, Priya's sudden start)
             return " ".join(sugar.still.split())
     before = _before_call_now_due(iv)
-    if before is not None:  # the emergency stands; one last question changes only what to do while waiting
+    if before is not None:  # asked first of an emergency's questions: it changes what to do while waiting
         return " ".join(before.still.split())
     first = load().interview.emergency_first
     result = outcome(iv)
@@ -1519,10 +1519,15 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         pending = _unsettled(result.rules, iv)
         if hand is not None and pending and set(HANDS) & set(pending) and iv.count < limit:
             return hand  # which hand decides which emergency this is: asked first, plainly
+        # one question whose yes changes what to do now (walkthrough U), first: a hypo needs its sugar while the other
+        # questions are answered, and stopping early never leaves it unasked (walkthrough W, Priya: asked last, as
+        # question 8)
+        before = _before_call_now(iv, result.rules)
+        if before is not None:
+            return _call_now_question(before)
         if pending and iv.count < limit:
             return _clarify(pending[0], iv)
-        before = _before_call_now(iv, result.rules)  # one question whose yes changes what to do now (walkthrough U)
-        return None if before is None else _call_now_question(before)
+        return None
     if iv.count >= limit:
         return None
     sugar = _sugar_question(iv)
@@ -1655,9 +1660,9 @@ def _call_now_question(b: BeforeCallNow) -> Question:
 
 
 def _before_call_now_due(iv: Interview) -> BeforeCallNow | None:
-    """The `before_call_now` question this interview asks next: an emergency nothing else is left to clarify."""
+    """The `before_call_now` question this interview asks next, first of the questions an emergency still has."""
     result = triage(iv.answers, iv.age)
-    if result.level != "emergency" or _unsettled(result.rules, iv):
+    if result.level != "emergency":
         return None
     return _before_call_now(iv, result.rules)
 
