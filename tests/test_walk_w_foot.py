@@ -33,3 +33,14 @@ def test_a_hot_red_or_swollen_foot_is_a_and_e_now_everywhere_under_the_foot_bann
 def test_near_miss_no_sore_keeps_the_fever_line(tmp_path: Path) -> None:
     plan = assess_plan({**BEN, "foot_sore": False}, tmp_path)
     assert "foot" not in plan["title"].lower() and "You get a fever." in _watch(plan)
+
+
+def test_a_warning_signs_why_is_not_said_beside_would_not_make_this_more_urgent(tmp_path: Path) -> None:
+    """Walkthrough X (Ben): both feet numb for years, not sure of "the leg on the same side as the numb hand". The
+    noted item said "Numbness of the arm and leg on one side of the body is a warning sign of stroke" beside "A yes
+    would not make this more urgent". A sign an emergency rule rests on keeps its label there, never that why. Near
+    miss: an answer no emergency rule rests on keeps the why that says what its yes would mean."""
+    plan = assess_plan({**BEN, "unsure": ["numb_leg_same_side", "takes_metformin"]}, tmp_path)
+    noted = {i["finding"]: i for g in plan["unsure"] if g["level"] == "noted" for i in g["items"]}
+    assert "numb_leg_same_side" in noted and noted["numb_leg_same_side"]["means"] == ""
+    assert "vitamin B12" in noted["takes_metformin"]["means"]  # the near miss keeps what its yes would mean

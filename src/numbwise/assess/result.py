@@ -879,6 +879,12 @@ def _start_only(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: i
     return _start_story(doubts, findings, age) is not None
 
 
+@functools.cache
+def _emergency_findings() -> frozenset[str]:
+    """Every finding an emergency rule rests on: its own why speaks of that emergency (a warning sign of stroke)."""
+    return frozenset(f for r in load().triage.rules if r.level == "emergency" for f in r.when.finding_ids())
+
+
 def _stroke_signs() -> frozenset[str]:
     """The stroke signs the emergency screen's checks are for (a sudden start is not one: it has its own check)."""
     screen = next((st for st in load().interview.steps if st.id == "screen_emergency"), None)
@@ -1505,9 +1511,12 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
     found, choice = _one_per_choice(found, named, findings)
     if not found:
         return ()
+    # a warning sign's own why ("... is a warning sign of stroke") is not said beside "a yes would not make this more
+    # urgent": with these answers it is not one (walkthrough X, Ben: both feet numb for years, not sure of "the leg on
+    # the same side")
     items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), NOTED, " ".join(kb.findings[f].why.split())
                          if f not in choice and f in m.lift_present and max(m.lift_present[f]) >= STRONG
-                         and kb.findings[f].why else "")
+                         and kb.findings[f].why and f not in _emergency_findings() else "")
                   for f in found)
     kinds = {u.finding: UNSURE_NOTED_LEAD if u.finding in covered else UNSURE_NOTED_CHANGES
              if changes is not None and changes(u.finding) else UNSURE_NOTED_ACT.get(level, UNSURE_NOTED_ACT[""])
