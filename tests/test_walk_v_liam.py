@@ -93,3 +93,18 @@ def test_unknown_length_not_sure_keeps_todays_words(tmp_path: Path) -> None:
     shown = assess_cli(case, tmp_path)
     assert GONE in shown and NOT_NOW not in shown
     assert "Call 999 (UK)" in shown
+
+
+def test_a_routine_result_from_a_week_speaks_of_new_numbness_not_the_first_start(tmp_path: Path) -> None:
+    """Walkthrough X (Chris, cyclist): not sure how it started, then "More than a week", then "if it started suddenly
+    ... call now, even if it has gone", against the how-long question's own "more than a week is not a stroke
+    happening now". From a week on any level the lines speak of new numbness unlike his usual attacks when gripping.
+    Near miss: under a week keeps the past tense."""
+    chris = {"age": 35, "sex": "male", "days_so_far": 8, "unsure": ["onset_sudden"], "findings": {
+        "both_hands": True, "numb_ring": True, "numb_little": True, "hand_weakness": True, "worse_with_gripping": True,
+        "comes_and_goes": True}}
+    shown = assess_cli(chris, tmp_path)
+    assert GONE not in shown and NOT_NOW in shown and "not like your usual attacks when you grip" in shown
+    assert "Call 999 (UK)" in shown  # the call path stays: an unknown never lowers
+    fresh = assess_cli({**chris, "days_so_far": 3}, tmp_path)
+    assert GONE in fresh and NOT_NOW not in fresh

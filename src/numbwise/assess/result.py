@@ -1031,14 +1031,17 @@ def _onset_long(findings: Mapping[str, bool], age: int | None, days: float | Non
     """The onset-only lines for numbness gone on for more than about six weeks (unsure_lead `onset_long`, with their
     {next} filled in: an attack when the spells come and go, else new numbness, and {length}), or None. How it first
     began cannot be acted on now; an attack that starts suddenly now or next time can (policy clar. 12; walkthrough V,
-    Liam). On an urgent result whose own advice is today or now, the same from a week (`old_after_days`): Mei, 32 weeks
-    pregnant, 3 weeks of night tingling, read "call now, even if it has gone" above her maternity team's "now"."""
+    Liam). The same from a week (`old_after_days`), as the how-long question says: Mei, 32 weeks pregnant, 3 weeks of
+    night tingling, read "call now, even if it has gone" above her maternity team's "now" (walkthrough V); Chris said
+    "more than a week" (walkthrough X)."""
     lead = load().triage.unsure_lead.get("emergency")
     long = lead.onset_long if lead is not None else None
     if lead is None or long is None:
         return None
     over = findings.get("lasting_over_6_weeks") is True or (days is not None and days >= long.after_days)
-    week = level == "urgent" and lead.old_after_days is not None and days is not None and days >= lead.old_after_days
+    # from a week on any level: the how-long question's own help says numbness there that long is no stroke happening
+    # now (walkthrough X, Chris: "more than a week", then "call now, even if it has gone")
+    week = lead.old_after_days is not None and days is not None and days >= lead.old_after_days
     if not (over or week):
         return None
     nxt = next((a.text for a in long.attack_for if compile_cond(a.when)(findings, age) is not None),
