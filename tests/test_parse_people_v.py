@@ -91,3 +91,25 @@ def test_a_span_of_hours_alone_says_nothing_of_spreading(text: str) -> None:
     p = parse(text)
     assert "spreading_within_hours" not in p.understood, (text, p.understood)
     assert "spreading_within_hours" not in p.unsure, text
+
+
+# --- Walkthrough X, Fatima: "my memory is getting worse" is not the numbness getting worse --------------------------
+
+FATIMA = ("Over 6 months tingling in both feet and now both hands, I feel unsteady walking in the dark, my memory is "
+          "getting worse, I am tired and pale")
+
+
+def test_fatimas_memory_getting_worse_is_not_the_numbness_getting_worse() -> None:
+    p = parse(FATIMA)
+    assert "getting_worse" not in p.findings
+    assert p.findings.get("memory_or_mood_change") is True  # the memory itself is still read
+
+
+@pytest.mark.parametrize("text", ["the tingling in my hands is getting worse", "my numb fingers keep getting worse",
+                                  "it is getting worse every week"])
+def test_near_miss_the_numbness_getting_worse_still_reads(text: str) -> None:
+    assert parse(text).findings.get("getting_worse") is True, text
+
+
+def test_unknown_a_clause_about_nothing_else_keeps_its_reading() -> None:
+    assert parse("numb hands, getting worse").findings.get("getting_worse") is True

@@ -1465,10 +1465,12 @@ def _phone_call(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: 
 # How a symptom other than the numbness runs is not how the numbness runs (walkthrough U, Mei: "a bad headache
 # that won't go away" and "I sometimes see flashing lights" were read as the tingling there all the time and coming
 # and going). Words of another symptom that are not findings of their own: a headache is one only in pregnancy.
-_COURSE = frozenset({"constant", "comes_and_goes"})
+# "getting worse" too (walkthrough X, Fatima: "my memory is getting worse" read as the numbness getting worse)
+_COURSE = frozenset({"constant", "comes_and_goes", "getting_worse"})
 _SYMPTOM_WORDS = frozenset({"headache", "headaches", "migraine", "migraines", "pain", "pains", "ache", "aches",
                             "aching", "hurts", "hurt", "swelling", "swollen", "puffy", "lights", "flashes", "vision",
-                            "rash", "cough", "fever", "dizzy", "dizziness", "nausea", "sick"})
+                            "rash", "cough", "fever", "dizzy", "dizziness", "nausea", "sick", "memory", "eyesight",
+                            "sight", "mood"})
 _OTHER_SIGNS = frozenset({"other_symptoms", "emergency_signs"})
 # Signs whose bouts bring the numbness with them (cold or stress turns the fingers white, then numb; blisters on a
 # finger that "keep coming back and the finger goes numb when they do"): their course is the numbness's too.
