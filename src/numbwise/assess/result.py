@@ -1318,7 +1318,7 @@ def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int |
                 tuple(d for d in act.do if d not in drops), tuple(d for d in act.do_not if d not in drops), *_calls_of((act,)))
 
 
-def _cause_note(cid: str, doubts: tuple[Unsure, ...]) -> str:
+def _cause_note(cid: str, doubts: tuple[Unsure, ...], long: bool = False) -> str:
     """Why an emergency-type cause shown below emergency is not the level: its emergency signs the person was not sure
     of are named (a 'not sure' to trouble speaking beside a stroke), never "your answers do not show its signs"."""
     m = model()
@@ -1328,6 +1328,10 @@ def _cause_note(cid: str, doubts: tuple[Unsure, ...]) -> str:
             and (i is None or u.finding not in m.lift_present or m.lift_present[u.finding][i] > 0)]
     if not mine:
         return emergency_cause_note(cid)
+    if {u.finding for u in mine} == {"onset_sudden"}:  # a past fact: never "if that might be true" (walkthrough X)
+        onset = co.cause_note_onset_long if long else co.cause_note_onset
+        if onset:
+            return " ".join(onset.split())
     return co.cause_note_unsure.format(parts=f"{UNSURE_PARTS} {'; '.join(u.text.rstrip('.') for u in mine)}.")
 
 
@@ -1890,7 +1894,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     shown = tuple(_cause_line(findings, c, p, is_child(age))
                   for c, p in shown_causes(level, ranked, rule_causes(result.rules) + lead_causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
-    shown = tuple(replace(c, note=_cause_note(c.id, doubts)) if c.id in kb.triage.coherence.causes else c for c in shown)
+    long = _onset_long(findings, age, days, level) is not None
+    shown = tuple(replace(c, note=_cause_note(c.id, doubts, long)) if c.id in kb.triage.coherence.causes else c
+                  for c in shown)
     # MS already known: this may be a relapse (causes.yaml `said_notes`)
     shown = tuple(c if c.note else replace(c, note=_said_note(c.id, findings)) for c in shown)
     if shown and not shown[0].towards and not shown[0].note:  # never in place of an emergency-type cause's note

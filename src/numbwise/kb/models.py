@@ -815,6 +815,11 @@ class Coherence(Strict):
     # the note under such a cause on a page below emergency: never "it would need emergency care" beside "today"
     cause_note: Text  # {signs}: the cause's own emergency signs
     cause_note_unsure: Text  # {parts}: "You were not sure about: ...", the signs pointing to it that were not known
+    # when the only such sign is how fast it started: said in the past tense, or, for numbness a week or more old, of
+    # new numbness (walkthrough X, Marcus: "how it first began is not an emergency now" above "if that might be true,
+    # call now")
+    cause_note_onset: Text | None = None
+    cause_note_onset_long: Text | None = None
     causes: dict[Ident, CoherenceCause]
     sources: SourceRefs
 
