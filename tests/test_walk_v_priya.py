@@ -131,3 +131,22 @@ def test_unknown_diabetes_not_sure_never_less_urgent_than_today(tmp_path: Path) 
     assert plan["caution"] and plan["numbers"]  # the call buttons stay with a doubt that can mean an emergency
     assert _urgency(plan) <= LEVELS.index("urgent")  # help today at least, as before
     assert {"confusion", "onset_sudden"} <= {u["finding"] for g in plan["unsure"] for u in g["items"]}
+
+
+def test_the_leading_banners_cause_with_a_small_chance_says_what_the_number_leaves_out(tmp_path: Path) -> None:
+    """Walkthrough X (Priya): under "Have something sugary now", "Low blood sugar (fewer than 1 in 20)" read as the
+    banner's own cause ruled out. Its line now says the chance counts only the sure answers. Near miss: with the signs
+    and lips said yes its chance is high and no such line is added."""
+    from numbwise.assess.result import LEAD_CHANCE
+    from tests.conftest import assess_plan
+
+    case = {"age": 35, "sex": "female", "unsure": ["confusion", "onset_sudden", "low_sugar_symptoms"], "findings": {
+        "diabetes": True, "insulin_or_sulfonylurea": True, "both_hands": True, "numb_thumb": True, "numb_index": True,
+        "numb_middle": True}}
+    plan = assess_plan(case, tmp_path)
+    first = plan["causes"][0]
+    assert first["id"] == "low_blood_sugar" and LEAD_CHANCE in first["note"]
+    sure = {**case, "unsure": ["confusion"], "findings": {**case["findings"], "low_sugar_symptoms": True,
+                                                          "numb_around_mouth": True}}
+    line = next(c for c in assess_plan(sure, tmp_path)["causes"] if c["id"] == "low_blood_sugar")
+    assert LEAD_CHANCE not in line["note"]

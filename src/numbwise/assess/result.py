@@ -35,6 +35,10 @@ CANT_TELL = "We can't tell yet what is causing it."
 # Under a banner a rule leads from a 'not sure' (low blood sugar, walkthrough V, Priya) its own cause is listed first,
 # never "Most likely: Carpal tunnel syndrome" or "We can't tell yet" with it second under "Have something sugary now".
 LEAD_CAUSE = "It may be {name}, which the advice at the top is for. We can't tell yet for sure."
+# Beside that cause when its chance, counted from the sure answers only, is small (walkthrough X, Priya: "Low blood
+# sugar (fewer than 1 in 20)" under "Have something sugary now"): what the number leaves out.
+LEAD_CHANCE = ("This chance counts only the answers you were sure of. The advice at the top is for it, in case the "
+               "answers you were not sure of are yes.")
 CAUSES_NOTE = "These are the likely causes of the numbness itself. Whatever the cause, follow the advice at the top first."
 CANT_TELL_MORE = ("Your answers fit more than one cause. These questions would help tell them apart. Think about them "
                   "before you see a doctor, and take your answers with you:")
@@ -1906,7 +1910,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if not told_apart:
         shown = _away_noted(shown)
     shown = tuple(sorted(shown, key=lambda c: c.id not in lead_causes))  # stable: the leading banner's cause first
-    chances = dict(ranked)  # a main sign no question asked is said wherever its cause is listed (walkthrough Q)
+    chances = dict(ranked)
+    shown = tuple(replace(c, note=" ".join(x for x in (c.note, LEAD_CHANCE) if x))
+                  if c.id in lead_causes and chances.get(c.id, 0.0) < 0.5 else c for c in shown)  # a main sign no question asked is said wherever its cause is listed (walkthrough Q)
     shown = tuple(replace(c, note=" ".join(x for x in (c.note, _unasked_note(c.id, chances.get(c.id, 0.0), is_child(age)))
                                            if x)) for c in shown)
     if level == "emergency":
