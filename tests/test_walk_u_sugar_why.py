@@ -62,3 +62,17 @@ def test_after_suddenly_the_questions_keep_the_sugar_beside_the_emergency_line()
     assert "This could still be an emergency" in after and " ".join(beside.still_beside.split()) in after
     plain = check_cli("\n35\nf\n1\nn\nR0 L0\nq\n", codes=(0, 130))
     assert "This could still be an emergency" in plain and " ".join(beside.still_beside.split()) not in plain
+
+
+def test_the_sudden_start_result_says_not_to_wait_for_the_sugar_before_calling(tmp_path: Path) -> None:
+    """Walkthrough X (Priya): every question had said "call if not better 10 to 15 minutes after the sugar", and the
+    "Suddenly" result said "Do not wait to see if it goes away, even if it gets better". Its own line is now said for
+    her: do not wait for the sugar to help before calling. Near miss: no signs of low blood sugar, the plain line."""
+    act = next(r for r in load().triage.rules if r.id == "em_low_sugar_confused").act
+    assert act is not None
+    (old, new), = act.first_with_says.items()
+    plan = assess_plan(SUDDEN, tmp_path)
+    assert " ".join(new.split()) in plan["do_not"] and old not in plan["do_not"]
+    plain = {**SUDDEN, "findings": {**SUDDEN["findings"], "low_sugar_symptoms": False, "diabetes": False,
+                                    "insulin_or_sulfonylurea": False}}
+    assert old in assess_plan(plain, tmp_path)["do_not"]

@@ -1284,14 +1284,17 @@ def _first_aid(act: _Act, rules: Collection[str], findings: Mapping[str, bool], 
     said it already."""
     first: list[str] = []
     not_do: list[str] = []
+    says: dict[str, str] = {}
     for rule in _first_aid_rules(rules, findings, lead):
         assert rule.act is not None
         own = _worded(_fitting(rule.act, findings, age), findings, age)
         first.append(" ".join((own.also or own.action).split()))
         not_do += [" ".join(d.split()) for d in own.do_not]
+        says |= {" ".join(k.split()): " ".join(v.split()) for k, v in rule.act.first_with_says.items()}
     if not first or set(first) <= {" ".join(d.split()) for d in act.do}:
         return act
-    return replace(act, do=tuple(dict.fromkeys([*first, *act.do])), do_not=tuple(dict.fromkeys([*act.do_not, *not_do])))
+    mine = [says.get(" ".join(d.split()), d) for d in act.do_not]  # said for one told "call if not better after sugar"
+    return replace(act, do=tuple(dict.fromkeys([*first, *act.do])), do_not=tuple(dict.fromkeys([*mine, *not_do])))
 
 
 def _first_aid_rules(rules: Collection[str], findings: Mapping[str, bool], lead: Rule | None) -> tuple[Rule, ...]:

@@ -99,7 +99,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for r in tri.rules:
         if r.act is not None:
             a = r.act
-            said = [a.title, a.action, a.by_when, a.also, *a.do, *a.do_not, a.if_unsure, a.why_if_unsure, a.unsure_check]
+            said = [a.title, a.action, a.by_when, a.also, *a.do, *a.do_not, a.if_unsure, a.why_if_unsure, a.unsure_check,
+                    a.first_with_why, *a.first_with_says.values()]
             out += [(f"triage.rules.{r.id}.act", t) for t in said if t]
     out += [("triage.watch_for", t) for w in tri.watch_for for t in (w.text, *w.parts.values(), *([w.again] if w.again else []))] + [("triage.coherence.why", tri.coherence.why)]
     out += [("triage.coherence.cause_note", tri.coherence.cause_note.format(signs=c.signs)) for c in tri.coherence.causes.values()]

@@ -714,6 +714,9 @@ class RuleAct(Strict):
     # Said under "Why this level" when `first_with` puts the first aid first (walkthrough U, Priya: the sugar line led
     # what to do, but the reason named only the spinal cord or brain).
     first_with_why: Text | None = None
+    # the call-now result's own lines said for one who was told "call if not better 10 to 15 minutes after the sugar"
+    # (walkthrough X, Priya: "do not wait to see if it goes away" read against it): line -> its words here
+    first_with_says: dict[Text, Text] = {}
     # Rules whose reasons are not said under this act's banner: they would read as another path (walkthrough S:
     # "we can't suggest home care alone" under "have something sugary now").
     hides_reasons: list[Ident] = []
