@@ -535,7 +535,7 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
                                        "do_heading": lead.old_do_heading or lead.do_heading})
     elif _now_lead(doubts, findings, level, days) and lead.now_title and lead.now_action and lead.now_by_when:
         # one path for numbness that may itself be a stroke now: call now, no slower path after it
-        found = {d.finding for d in doubts if d.level == "emergency"}
+        found = _emergency_doubts(doubts)
         now = {"said": (lead.now_said_start if found <= {"onset_sudden"} else lead.now_said_sign) or "",
                "where": lead.now_where if findings.get("one_hand") is True else ""}
         lead = lead.model_copy(update={"title": lead.now_title, "action": lead.now_action.format(**now),
@@ -590,7 +590,7 @@ def _past_words(lead: UnsureLead, doubts: tuple[Unsure, ...], findings: Mapping[
     `past_reasons`, in their order, each distinct line once), so an injury to the head, neck or back is never given
     "it may have been a mini-stroke" as its reason (walkthrough V, Tariq), and a start not known in numbness there
     for weeks takes its `old_why` (`_not_new`)."""
-    found = {d.finding for d in doubts if d.level == "emergency"}
+    found = _emergency_doubts(doubts)
     if not _could_have_come_and_gone(doubts, findings):  # a start not known in both hands is no mini-stroke
         found -= {"onset_sudden"}
     old = _not_new(days)
@@ -860,7 +860,7 @@ def _could_have_come_and_gone(doubts: tuple[Unsure, ...], findings: Mapping[str,
     """Whether a not-sure emergency sign could have been a mini-stroke that came and went: a stroke sign, or a sudden
     start of numbness in one hand. A sudden start in both hands (cold attacks in a child) is not one, and "if it comes
     back, call now" cannot be followed by someone whose attacks come back each winter (walkthroughs G and H, Kai)."""
-    found = {d.finding for d in doubts if d.level == "emergency"}
+    found = _emergency_doubts(doubts)
     return bool(found & _stroke_signs()) or ("onset_sudden" in found and findings.get("both_hands") is not True)
 
 
@@ -871,7 +871,7 @@ def _start_story(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: 
     path then says that, in the story's words, not "it may have been a mini-stroke" beside "Most likely: my arm fell
     asleep". None otherwise."""
     lead = load().triage.unsure_lead.get("emergency")
-    found = {d.finding for d in doubts if d.level == "emergency"}
+    found = _emergency_doubts(doubts)
     if lead is None or lead.start_when is None or lead.start_action is None or found != {"onset_sudden"} \
             or compile_cond(lead.start_when)(findings, age) is None:
         return None
@@ -881,6 +881,12 @@ def _start_story(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: 
 def _start_only(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None) -> bool:
     """Whether the help-today path is said as a start not seen, in a story's words (`_start_story`)."""
     return _start_story(doubts, findings, age) is not None
+
+
+def _emergency_doubts(doubts: tuple[Unsure, ...]) -> set[str]:
+    """The emergency signs among the answers not sure of: what every one-path test (call now, help today, a GP within
+    days, a start not known) decides on."""
+    return {d.finding for d in doubts if d.level == "emergency"}
 
 
 @functools.cache
@@ -898,7 +904,7 @@ def _stroke_signs() -> frozenset[str]:
 def _watch_again(items: tuple[WatchFor, ...], doubts: tuple[Unsure, ...]) -> tuple[WatchFor, ...]:
     """A warning about a stroke sign the person was not sure of, when it may have come and gone, worded for it coming
     back (`again`): it is what they must watch for (walkthrough J), not a repeat of the not-sure checks."""
-    doubted = {d.finding for d in doubts if d.level == "emergency"} & _stroke_signs()
+    doubted = _emergency_doubts(doubts) & _stroke_signs()
     return tuple(replace(w, text=w.again, parts=()) if w.again and set(w.findings) & doubted else w for w in items)
 
 
@@ -949,7 +955,7 @@ def _now_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: s
     Numbness the person's own words put at a week or more (`days`, `_not_new`: Tariq's "for 3 weeks", walkthrough Q)
     is old too."""
     lead = load().triage.unsure_lead.get("emergency")
-    found = {d.finding for d in doubts if d.level == "emergency"}
+    found = _emergency_doubts(doubts)
     built_up = findings.get(BUILT_UP) is True  # "not sudden" then says only that it took hours, not that it is old
     old = (findings.get("onset_sudden") is False and not built_up) or any(findings.get(f) is True for f in KNOWN_START) \
         or _not_new(days)
@@ -998,7 +1004,7 @@ def _old_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: s
     doubt keeps help today (it may have come and gone, whatever the numbness's age), and a child keeps the start_*
     path (`start_when`: a sudden start below 16 is checked today)."""
     lead = load().triage.unsure_lead.get("emergency")
-    found = {d.finding for d in doubts if d.level == "emergency"}
+    found = _emergency_doubts(doubts)
     return bool(doubts) and doubts[0].level == "emergency" and level in ("routine", "self_care") \
         and lead is not None and lead.old_title is not None and found == {"onset_sudden"} \
         and findings.get("both_hands") is not True and _not_new(days) \
@@ -1012,7 +1018,7 @@ def _onset_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level:
     `onset_*`; walkthrough U, Marcus: "if a sign you were not sure about might be true now" cannot be said of how a
     past spell began)."""
     lead = load().triage.unsure_lead.get("emergency")
-    found = {d.finding for d in doubts if d.level == "emergency"}
+    found = _emergency_doubts(doubts)
     return bool(doubts) and doubts[0].level == "emergency" and found == {"onset_sudden"} and lead is not None \
         and lead.onset_caution is not None and not _now_lead(doubts, findings, level, days) \
         and not _today_lead(doubts, findings, level, age, days) and not _old_lead(doubts, findings, level, age, days)
@@ -1232,7 +1238,7 @@ def _now_todo(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int
     sudden start not sure of would show it (`_act` with the rules a yes sets: the blood thinner and swallowing lines go
     with a possible stroke), worded for the answers given, less the lines a rule says only to a yes (`unsure_drops`).
     Never the lower level's slower steps (walkthrough U, Jon, hungover: no "do not drive yourself" under "call now")."""
-    signs = {d.finding for d in doubts if d.level == "emergency"} & (_stroke_signs() | {"onset_sudden"})
+    signs = _emergency_doubts(doubts) & (_stroke_signs() | {"onset_sudden"})
     kb = load()
     levels = {r.id: r.level for r in kb.triage.rules}
     rules = [r for r in triage({**findings, **dict.fromkeys(signs, True)}, age).rules if levels.get(r) == "emergency"]
@@ -1275,17 +1281,16 @@ def _fitting(act: RuleAct, findings: Mapping[str, bool], age: int | None) -> Rul
                                   "do_not": [d for d in act.do_not if d not in out]})
 
 
-def _first_aid(act: _Act, rules: Collection[str], findings: Mapping[str, bool], age: int | None,
-               lead: Rule | None) -> _Act:
+def _first_aid(act: _Act, aid: Sequence[Rule], findings: Mapping[str, bool], age: int | None) -> _Act:
     """A call-now banner's to-do list led by the first aid of a rule whose signs are in the answers (`first_with`:
     something sugary beside signs of low blood sugar), when that rule did not set the banner: as when it fires beside
     another emergency (`also_first`), so "Suddenly" never drops the sugar every question showed (walkthrough S, Priya).
     A rule that fired with first aid of its own put first (`also_first`: the sugar line of very low blood sugar) has
-    said it already."""
+    said it already. `aid`: those rules (`_first_aid_rules`)."""
     first: list[str] = []
     not_do: list[str] = []
     says: dict[str, str] = {}
-    for rule in _first_aid_rules(rules, findings, lead):
+    for rule in aid:
         assert rule.act is not None
         own = _worded(_fitting(rule.act, findings, age), findings, age)
         first.append(" ".join((own.also or own.action).split()))
@@ -1306,11 +1311,10 @@ def _first_aid_rules(rules: Collection[str], findings: Mapping[str, bool], lead:
                  and not (lead is not None and lead.id == r.id) and any(findings.get(f) is True for f in r.act.first_with))
 
 
-def _first_aid_why(rules: Collection[str], findings: Mapping[str, bool], lead: Rule | None) -> tuple[str, ...]:
+def _first_aid_why(aid: Sequence[Rule]) -> tuple[str, ...]:
     """Why that first aid leads, said under "Why this level" (`first_with_why`): a sugar line first in what to do
     with only the stroke's reason beside it read as low blood sugar dropped (walkthrough U, Priya)."""
-    return tuple(" ".join(r.act.first_with_why.split()) for r in _first_aid_rules(rules, findings, lead)
-                 if r.act is not None and r.act.first_with_why)
+    return tuple(" ".join(r.act.first_with_why.split()) for r in aid if r.act is not None and r.act.first_with_why)
 
 
 def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int | None = None) -> _Act:
@@ -1854,9 +1858,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     if now:  # with the emergency level's own to-do list, never the lower level's (walkthrough U, Jon)
         todo, not_do = _now_todo(doubts, findings, age)
         act = replace(act, do=todo, do_not=not_do)
-    first_aid = level == "emergency" or now
-    if first_aid:  # a call-now banner: first aid that cannot wait leads its to-do list
-        act = _first_aid(act, result.rules, findings, age, lead)
+    # a call-now banner: first aid that cannot wait leads its to-do list
+    aid = _first_aid_rules(result.rules, findings, lead) if level == "emergency" or now else ()
+    act = _first_aid(act, aid, findings, age)
     today = led is not None and not now and _today_lead(doubts, findings, level, age, days)  # one path, help today (walkthrough J)
     old = led is not None and _old_lead(doubts, findings, level, age, days)  # one path, a GP within days (walkthrough Q)
     if old and led is not None and led[0].old_drops:  # the one path says it already (walkthrough W, Tariq)
@@ -1891,8 +1895,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
             result.rules, findings, unsure)
     elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
         why = (" ".join(led[0].why.split()),) + why
-    if first_aid:  # and why it leads, after the banner's own reason
-        why = why + tuple(w for w in _first_aid_why(result.rules, findings, lead) if w not in why)
+    why = why + tuple(w for w in _first_aid_why(aid) if w not in why)  # and why it leads, after the banner's own
     # the cause of the rule that leads the banner from a 'not sure' is listed, whatever its chance (walkthrough V)
     lead_causes = rule_causes((lead.id,)) if lead is not None else ()
     ranked = list(result.causes)
