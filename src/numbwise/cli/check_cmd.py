@@ -124,16 +124,12 @@ def _early_calls(console: Console, plain: bool, call: EarlyCall | None, numbers:
     """The emergency numbers on an early screen, as the result will show them (render._calls): when the act's own
     call goes elsewhere (a cancer helpline, A&E), where it goes first and the line that introduces the numbers as
     the second call right above them (walkthrough U, Kim); else the numbers alone, right under the call advice."""
+    from numbwise.cli.render import print_calls
     from numbwise.kb import load
 
-    if not numbers:
-        return
-    if call is not None and call.call_where:
-        print_wrapped(console, call.call_where, "", "", None if plain else "bold")
-    if call is not None and call.call_intro:
-        print_wrapped(console, call.call_intro, "", "")
-    for n in load().triage.levels["emergency"].numbers:
-        print_wrapped(console, f"Call {n.number} ({n.where})", "  >> ", "     ", None if plain else "bold")
+    if numbers:
+        print_calls(console, [(n.number, n.where) for n in load().triage.levels["emergency"].numbers],
+                    call.call_where if call else "", call.call_intro if call else "", plain)
 
 
 def _emergency_first(console: Console, plain: bool, can_go_back: bool, call: EarlyCall | None = None,

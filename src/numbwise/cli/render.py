@@ -9,6 +9,8 @@ from numbwise.kb import load
 from numbwise.pages import Page, cite
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
     from numbwise.assess.engine import Assessment
@@ -101,15 +103,24 @@ _wrap = print_wrapped  # one item wrapped to the console, later lines under the 
 
 
 def _calls(console: Console, plan: ResultPlan, plain: bool) -> None:
-    """The emergency numbers as the terminal's call buttons; when the banner's own call is a helpline, where its number
-    is comes first and the line that says when to use the emergency numbers stands right above them (walkthrough U)."""
-    if plan.numbers and plan.call_where:
-        console.print()
-        _wrap(console, plan.call_where, "", "", None if plain else "bold")
-    if plan.numbers and plan.call_intro:
-        _wrap(console, plan.call_intro, "", "")
-    for number, where in plan.numbers:
-        _wrap(console, f"Call {number} ({where})", "  >> ", "     ", None if plain else "bold")
+    """The result's emergency numbers as the terminal's call buttons (`print_calls`), set apart from the banner."""
+    if plan.numbers:
+        print_calls(console, plan.numbers, plan.call_where, plan.call_intro, plain, gap=True)
+
+
+def print_calls(console: Console, numbers: Sequence[tuple[str, str]], where: str, intro: str, plain: bool,
+                gap: bool = False) -> None:
+    """The emergency numbers as the terminal's call buttons, on the result and the early screens alike; when the
+    banner's own call is someone else (a helpline, A&E), where it goes comes first and the line that says when to use
+    the emergency numbers stands right above them (walkthrough U, Kim). `gap`: a blank line before where it goes."""
+    if where:
+        if gap:
+            console.print()
+        _wrap(console, where, "", "", None if plain else "bold")
+    if intro:
+        _wrap(console, intro, "", "")
+    for number, place in numbers:
+        _wrap(console, f"Call {number} ({place})", "  >> ", "     ", None if plain else "bold")
 
 
 def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = True) -> None:
