@@ -30,13 +30,14 @@ NADIA: dict[str, Any] = {"age": 29, "sex": "female", "unsure": [], "findings": {
 
 
 def _spread_line() -> str:
-    """What the result says for a start that crept over minutes."""
-    text = load().findings["onset_sudden"].said_yes_with["spreads_over_minutes"]
+    """What the result says for a start that crept over minutes, not like her usual aura: that aura, the spread said
+    as part of it (walkthrough Y)."""
+    text = load().findings["onset_sudden"].said_yes_with_beside_no["spreads_over_minutes"]["aura_like_usual"]
     return " ".join(text.split())
 
 
 def _note() -> str:
-    """Why a spread over minutes still counts as a sudden start (the stroke rules' note)."""
+    """Why a spread over minutes, not like her usual aura, still needs a call now (the stroke rules' first note for it)."""
     rule = next(r for r in load().triage.rules if r.id == "em_sudden_one_side")
     return " ".join(next(n.text for n in rule.notes if n.said == "spreads_over_minutes").split())
 

@@ -29,7 +29,8 @@ def test_not_her_usual_aura_gives_the_reason_and_says_the_spread_once(tmp_path: 
     assert "onset_sudden" in signs and "spreads_over_minutes" not in signs, signs
     text = assess_cli(NADIA, tmp_path)
     assert "still counts as a sudden start" not in text
-    assert "Unless it is just like an aura you have had before" in text
+    # the reason is the aura not like her usual one (walkthrough Y), never "counts as a sudden start"
+    assert "an aura that is new or not like your usual one can be a mini-stroke" in text
 
 
 def test_near_miss_suddenly_has_no_spread_note(tmp_path: Path) -> None:

@@ -42,8 +42,10 @@ def statement(fid: str, value: bool, findings: Mapping[str, bool] | None = None)
     if value:
         given = findings or {}
         return " ".join(next((t for f, t in finding.said_yes_beside_no.items() if given.get(f) is False),
-                             next((t for f, t in finding.said_yes_with.items() if given.get(f) is True),
-                                  finding.said_yes)).split())
+                             next((t for f, by in finding.said_yes_with_beside_no.items() if given.get(f) is True
+                                   for g, t in by.items() if given.get(g) is False),
+                                  next((t for f, t in finding.said_yes_with.items() if given.get(f) is True),
+                                       finding.said_yes))).split())
     return finding.said_no or f"Not this: {kb.vocabulary.findings[fid][0].lower()}{kb.vocabulary.findings[fid][1:]}"
 
 

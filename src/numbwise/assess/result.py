@@ -1395,7 +1395,11 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collect
         if rule is None:
             continue
         parts = rule.unless.finding_ids() if rule.unless is not None else set()
-        out += [n.text for n in rule.notes if findings.get(n.said) is True and n.text not in out]  # panic attacks
+        # panic attacks; per answer the first note that holds (one beside a no first: the spread of an aura not like
+        # the usual one is said as that aura, walkthrough Y, Nadia)
+        held = [n for n in rule.notes if findings.get(n.said) is True
+                and (n.beside_no is None or findings.get(n.beside_no) is False)]
+        out += [n.text for i, n in enumerate(held) if n.text not in out and all(m.said != n.said for m in held[:i])]
         for but in rule.but:
             if findings.get(but.said) is True and but.text not in out:
                 out.append(but.text)
@@ -1847,7 +1851,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # walking is unsteady") is left out, as in the causes' reasons (walkthrough J, George)
     # on an emergency the urgent rules' signs follow its own: they tell the crew (walkthrough U, Marcus: effort and jaw)
     flags = signs_shown(result.red_flags, result.rules)
-    flags += urgent_signs(findings, age, flags) if level == "emergency" else ()
+    # but not the mark of a usual pattern: an aura's spread over minutes is no warning sign beside a reason that calls
+    # it the usual aura (walkthrough Y, Nadia: "! The tingling spreads slowly" from the aura-over-an-hour rule)
+    flags += tuple(f for f in urgent_signs(findings, age, flags) if not (f in kb.findings and kb.findings[f].pattern_mark)
+                   ) if level == "emergency" else ()
     # a sign another shown sign's own words already say (`said_yes_with`: "It came on within minutes, creeping from one
     # place to another" says the spread) is not listed again (walkthrough V, Nadia: the spread said twice)
     worded = {w for f in flags if f in kb.findings for w in kb.findings[f].said_yes_with if findings.get(w) is True}

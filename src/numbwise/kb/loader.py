@@ -173,6 +173,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             "no_is_no_reason_with": f.no_is_no_reason_with, "unsure_with": f.unsure_with,
             "phrases need": f.phrases.needs if f.phrases else [], "how_to_check_with": f.how_to_check_with,
             "said_yes_beside_no": f.said_yes_beside_no, "said_yes_with": f.said_yes_with,
+            "said_yes_with_beside_no": [*f.said_yes_with_beside_no, *(g for by in f.said_yes_with_beside_no.values() for g in by)],
             "checklist_with": f.checklist_with}
         problems += [f"findings.yaml: entry '{fid}': {how} '{other}', which is not another known finding"
                      for how, others in linked.items() for other in others if other == fid or other not in voc.findings]
@@ -295,8 +296,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': it may stand in only for another "
                                 f"emergency or urgent rule of its own level, not '{rid}'")
         for note in rule.notes:
-            if note.said not in voc.findings:
-                problems.append(f"triage_rules.yaml: entry '{rule.id}': note answer '{note.said}' is not a finding")
+            for said in (note.said, *((note.beside_no,) if note.beside_no else ())):
+                if said not in voc.findings:
+                    problems.append(f"triage_rules.yaml: entry '{rule.id}': note answer '{said}' is not a finding")
         for but in rule.but:  # it explains an exception that did not hold, so its answer is one of the exception's
             if rule.unless is None or but.said not in rule.unless.finding_ids():
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': 'but' answer '{but.said}' is not part of its 'unless'")

@@ -153,6 +153,10 @@ class Finding(Strict):
     # picked "It crept or spread ... over several minutes", which also sets a sudden start, and was told "It started
     # suddenly, within seconds or minutes"): the words for what the person picked
     said_yes_with: dict[Ident, Text] = {}
+    # said_yes_with's words when a third finding is answered no: {the yes: {the no: words}}, before said_yes_with
+    # (walkthrough Y, Nadia: a start that crept over minutes, not like her usual aura, is said as that aura, never
+    # as a spread that is a warning sign of its own)
+    said_yes_with_beside_no: dict[Ident, dict[Ident, Text]] = {}
     checklist: Text | None = None  # the finding as an item of a "do you have any of these?" list, said to the person
     # The checklist item worded when another finding is yes (the first listed that is), so a list never asks again
     # what the person already said (walkthrough U, Priya: "sweaty" in her words, then "You have a cold sweat" on the
@@ -193,6 +197,9 @@ class Finding(Strict):
     # A history answer that is itself the danger when its rule fires (a fall on the arm), not a risk factor (smoking):
     # shown under "Warning signs in your answers" beside the other signs.
     warning_sign: bool = False
+    # The mark of a usual pattern (an aura's spread over minutes), no danger of its own: an urgent rule that names it
+    # does not add it to an emergency's warning signs beside a reason that calls it the usual aura (walkthrough Y).
+    pattern_mark: bool = False
 
 
 class FindingsFile(Strict):
@@ -763,6 +770,9 @@ class RuleBut(Strict):
 
     said: Ident  # the answer, said yes, that sounds like the exception
     text: Text
+    # Notes only: said when this other finding was answered no too; the first note that holds for an answer is the
+    # one said (walkthrough Y, Nadia: a spread not like her usual aura is said as that aura, not as a spread)
+    beside_no: Ident | None = None
 
 
 class RuleExplains(Strict):
