@@ -342,6 +342,7 @@ def _interview(console: Console, plain: bool, limit: int,
 
     from numbwise.assess.interview import (about_due, act_first, answer, asked_back, call_advice, describe, emergency_first,
                                            next_question, start, still_calls, still_line, still_loud, undo)
+    from numbwise.assess.lists import Others, list_answer, rest_settled
     from numbwise.cli.answers import AnswerError, others_line, parse, parse_rest, said
     from numbwise.cli.console import BACK, QUIT
 
@@ -412,34 +413,46 @@ def _interview(console: Console, plain: bool, limit: int,
             continue
         updates: dict[str, bool] = dict(parsed.updates)
         blank: tuple[str, ...] = ()
-        if parsed.rest and _settled_emergency(answer(iv, q, updates, parsed.rest), limit):  # the others cannot change an emergency that is settled: left not known, straight to the advice
-            iv = answer(iv, q, updates, parsed.rest)
-            print_wrapped(console, said(q, parsed), "  ", "  ")
-            continue
-        if parsed.rest and len(parsed.rest) < len(q.findings):
-            print_wrapped(console, others_line(q, parsed), "", "")
-            while True:
-                try:
-                    rest = parse_rest(parsed.rest, read_line(
-                        console, "Press Enter for no to all the others, or type ? if you are not sure about them (b = back): "))
-                    break
-                except AnswerError as exc:
-                    console.print(str(exc), markup=False)
-            if rest == QUIT:
-                return None
-            if rest == BACK:
+        others_unsure = False
+        if q.kind in ("screen", "sweep"):  # the keys as marks, read by the core as the web's radios and buttons are
+            marked = _marked(q, parsed)
+            if rest_settled(iv, q, marked, limit):  # the others cannot change an emergency that is settled: left not
+                iv = answer(iv, q, *list_answer(q, marked, "blank"))  # known, straight to the advice
+                print_wrapped(console, said(q, parsed), "  ", "  ")
                 continue
-            assert not isinstance(rest, str)
-            others_unsure = not rest[0]
-            updates |= rest[0]
-            blank = rest[1]
-        else:
-            others_unsure = False
+            others: Others = "no"
+            if parsed.rest:
+                print_wrapped(console, others_line(q, parsed), "", "")
+                while True:
+                    try:
+                        rest = parse_rest(parsed.rest, read_line(
+                            console, "Press Enter for no to all the others, or type ? if you are not sure about them (b = back): "))
+                        break
+                    except AnswerError as exc:
+                        console.print(str(exc), markup=False)
+                if rest == QUIT:
+                    return None
+                if rest == BACK:
+                    continue
+                assert not isinstance(rest, str)
+                others_unsure = not rest[0]
+                others = "unsure" if others_unsure else "no"
+            updates, blank = list_answer(q, marked, others)
         others_no = bool(parsed.rest) and not others_unsure
         print_wrapped(console, said(q, parsed, others_unsure, others_no=others_no), "  ", "  ")
         given[len(iv.history)] = Given(q, parsed, updates, blank, others_unsure)
         iv = answer(iv, q, updates, blank)
         _unsure_advice(console, iv, q, updates, blank, limit)
+
+
+def _marked(q: Question, parsed: Parsed) -> dict[str, bool | None]:
+    """A list's keys as marks for assess.lists: the numbers typed yes, ?N not sure; Enter alone (parse: no to all) and
+    ? alone (not sure about all) mark every item, so only the items typed past are left to "the others"."""
+    marked: dict[str, bool | None] = {f: v for f, v in parsed.updates.items() if f in q.findings}
+    marked |= {f: None for f in parsed.unsure}
+    if not parsed.rest:  # nothing left to ask about: an item not marked yes or no was answered 'not sure' (? alone)
+        marked |= {f: None for f in q.findings if f not in marked}
+    return marked
 
 
 def _with_numbers(still: str) -> str:
@@ -448,13 +461,6 @@ def _with_numbers(still: str) -> str:
 
     numbers = ", ".join(f"{n.number} ({n.where})" for n in load().triage.levels["emergency"].numbers)
     return f"{still} {numbers}"
-
-
-def _settled_emergency(iv: Interview, limit: int) -> bool:
-    """Do the answers make an emergency that no further question can change (the core asks nothing more)?"""
-    from numbwise.assess.interview import settled_emergency
-
-    return settled_emergency(iv, limit)
 
 
 def _words_check_now(console: Console, unsure: list[str], findings: dict[str, bool] | None = None) -> None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from starlette.datastructures import FormData
 
     from numbwise.assess.interview import ActStep, Interview, Question
+    from numbwise.assess.lists import Others
 
 router = APIRouter(include_in_schema=False)
 SIDES = (("L", "left"), ("R", "right"))
@@ -94,24 +95,39 @@ def _unpack(request: Request, token: object) -> tuple[Interview, bool, Question 
     return iv, bool(data.get("about")), pending, dict(data.get("prefill") or {})
 
 
-def _blank(q: Question, form: FormData, mode: str | None = None) -> tuple[str, ...]:
-    """Checklist items left without an answer: not known (never 'no'), so the core may ask them again."""
-    if q.kind not in ("screen", "sweep") or (q.any_first and mode is None) or form.get("answer") == "none":
-        return ()
-    if mode == "unsure" and all(form.get(f"item{i}") is None for i in range(len(q.findings))):
-        return ()  # "Not sure" to the list and nothing chosen: not sure about them all, as the terminal's "?"
-    return tuple(f for i, f in enumerate(q.findings) if form.get(f"item{i}") is None)
-
-
-def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict[str, bool], dict[str, bool]]:
-    """Form fields to findings answered yes or no (the rest 'not sure' or, on a checklist, blank), plus hints for later screens."""
-    from numbwise.assess.interview import choice_answer, fingers_answer
-
+def _list_marks(q: Question, form: FormData, mode: str | None = None) -> tuple[dict[str, bool | None], Others]:
+    """A list's radios as marks (yes, no, None for not sure) and what its buttons make of the items left unmarked,
+    in the core's words (assess.lists): "No to all I left blank" is "no", Continue "blank" (not known, never 'no')."""
     choice = form.get("answer")
     if q.any_first and mode is None:  # the list first: "none of these" answers them all; yes or not sure shows each
         if choice != "none":
             raise FormProblem("Choose None of these, Yes or Not sure.")
-        return {f: False for f in q.findings}, {}
+        return {}, "no"
+    marked: dict[str, bool | None] = {}
+    for i, fid in enumerate(q.findings):
+        value = form.get(f"item{i}")
+        if value in ("yes", "no", "unsure"):
+            marked[fid] = None if value == "unsure" else value == "yes"
+        elif value is not None:
+            raise FormProblem("Each sign takes Yes, No or Not sure.")
+    if choice not in ("done", "none"):
+        raise FormProblem("Press Continue, or No to all I left blank.")
+    # a Not sure is an answer after "Yes, one or more" too (the terminal takes ?6 alone): on to its checks
+    if mode == "yes" and all(v is False for v in marked.values()):
+        raise FormProblem("You said you have one or more of these. Choose Yes for each one you have, or Not sure, "
+                          "or go back to the list and choose None of these.")
+    if choice == "none":  # "No to all I left blank": the blanks become No; a Yes or Not sure given stays
+        return marked, "no"
+    # "Not sure" to the list and nothing chosen: not sure about them all, as the terminal's "?"
+    return marked, "unsure" if mode == "unsure" and not marked else "blank"
+
+
+def _updates(q: Question, form: FormData) -> tuple[dict[str, bool], dict[str, bool]]:
+    """A one-answer question's or the finger picker's fields to findings answered yes or no (the rest 'not sure'),
+    plus hints for later screens; a list's go through _list_marks."""
+    from numbwise.assess.interview import choice_answer, fingers_answer
+
+    choice = form.get("answer")
     if q.kind == "finding":
         if choice not in ("yes", "no", "unsure"):
             raise FormProblem("Choose Yes, No or Not sure.")
@@ -122,24 +138,6 @@ def _updates(q: Question, form: FormData, mode: str | None = None) -> tuple[dict
         if not (isinstance(choice, str) and choice.isdigit() and 1 <= int(choice) <= len(q.labels)):
             raise FormProblem("Choose one of the answers, or Not sure.")
         return choice_answer(q, int(choice) - 1), {}
-    if q.kind in ("screen", "sweep"):
-        out: dict[str, bool] = {}
-        for i, fid in enumerate(q.findings):
-            value = form.get(f"item{i}")
-            if value in ("yes", "no"):
-                out[fid] = value == "yes"
-            elif value not in (None, "unsure"):
-                raise FormProblem("Each sign takes Yes, No or Not sure.")
-        if choice == "none":  # "No to all I left blank": the blanks become No; a Yes or Not sure given stays
-            out |= {f: False for i, f in enumerate(q.findings) if form.get(f"item{i}") is None}
-        elif choice != "done":
-            raise FormProblem("Press Continue, or No to all I left blank.")
-        marked = {form.get(f"item{i}") for i in range(len(q.findings))}
-        # a Not sure is an answer after "Yes, one or more" too (the terminal takes ?6 alone): on to its checks
-        if mode == "yes" and not marked & {"yes", "unsure"}:
-            raise FormProblem("You said you have one or more of these. Choose Yes for each one you have, or Not sure, "
-                              "or go back to the list and choose None of these.")
-        return out, {}
     # the finger picker (the hand diagram)
     if choice == "unsure":
         return {}, {}
@@ -432,8 +430,8 @@ def check_start(request: Request, at: str | None = None) -> Response:
 @router.post("/check")
 async def check_step(request: Request) -> Response:
     """Take one answer (or 'back', or the about-you form) and show what comes next."""
-    from numbwise.assess.interview import (act_first, answer, check_now, emergency_first, from_data, settled_emergency,
-                                           to_data, undo, worded)
+    from numbwise.assess.interview import act_first, answer, check_now, emergency_first, from_data, to_data, undo, worded
+    from numbwise.assess.lists import list_step
 
     form = await request.form()
     if not csrf_ok(getattr(request.state, "csrf_cookie", None), form.get(CSRF_FIELD)):
@@ -471,17 +469,16 @@ async def check_step(request: Request) -> Response:
         return _next(request, iv, about, prefill, warned=form.get("answer") == "emergency_go_on")
     if pending.any_first and mode is None and form.get("answer") in ("yes", "unsure"):
         return _question_page(request, iv, pending, prefill, about, mode=str(form.get("answer")))
+    limit = request.app.state.settings.max_questions
+    hints: dict[str, bool] = {}
     try:
-        updates, hints = _updates(pending, form, mode)
+        if pending.kind in ("screen", "sweep"):  # the marks and the button, read by the core as the terminal's keys are
+            marked, others = _list_marks(pending, form, mode)
+            updates, blank = list_step(iv, pending, marked, others, limit)
+        else:
+            (updates, hints), blank = _updates(pending, form), ()
     except FormProblem as exc:
         return _question_page(request, iv, pending, prefill, about, str(exc), 422, mode)
-    blank = _blank(pending, form, mode)
-    limit = request.app.state.settings.max_questions
-    if form.get("answer") == "none" and pending.kind in ("screen", "sweep") and not (pending.any_first and mode is None):
-        rest = tuple(f for i, f in enumerate(pending.findings) if form.get(f"item{i}") is None)
-        given = {f: v for f, v in updates.items() if f not in rest}
-        if rest and settled_emergency(answer(iv, pending, given, rest), limit):
-            updates, blank = given, rest  # as in the terminal: the rest cannot change a settled emergency, left not known
     iv = answer(iv, pending, updates, blank)
     advice = check_now(iv, pending, updates, blank, limit)
     if advice is not None:
