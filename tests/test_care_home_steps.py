@@ -166,7 +166,8 @@ def test_a_weak_grip_from_the_neck_is_sent_to_a_gp_not_a_surgeon(tmp_path: Path)
     plan = _plan(NECK_WEAK, tmp_path)
     advice = plan["advice"]
     assert advice["cause"] == "cervical_radiculopathy" and not advice["steps"]
-    assert "surgery" not in advice["summary"].lower() and "See a GP soon" in advice["summary"]
+    # the weakness rule's speed, in the banner's own words (walkthrough Y: never a second "see a GP soon")
+    assert "surgery" not in advice["summary"].lower() and f"{plan['title']}. They will check" in advice["summary"]
     assert "Surgery may help" not in _flat(run_cli("--plain", "care", "cervical_radiculopathy").out)
 
 

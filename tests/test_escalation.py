@@ -16,7 +16,7 @@ HAIRDRESSER = ("my right thumb, pointer and middle finger go numb at night and w
 THUMB_QUESTION = "Does the muscle at the base of your thumb look flat or shrunken?"
 THUMB_ITEM = "The muscle at the base of your thumb looks flat or thin"
 SPLINT = "Wear a wrist splint at night."
-ASK_SURGERY = "See your doctor soon and ask about surgery."
+ASK_SURGERY = "Book a doctor's visit. Ask about surgery."  # the weakness rule's level title (walkthrough Y)
 UNSURE_PLAN = "You were not sure about these signs that would change what to do"
 WEAK_GRIP = "Your grip is weak, your hands are clumsy, or you drop things"
 # The 38-year-old who leaned on his elbow: no emergency sign, over hours or days, left ring and little finger, nothing

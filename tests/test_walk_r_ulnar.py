@@ -77,7 +77,7 @@ def test_the_ulnar_home_plan_names_a_weak_clumsy_or_thinner_hand(tmp_path: Path)
     weak = with_findings(DIEGO, hand_weakness=True)  # near miss: already weak, the plan's next step, no home steps
     plan = assess_plan(weak, tmp_path)
     assert plan["advice"] is not None and not plan["advice"]["steps"]
-    assert "See your doctor soon" in plan["advice"]["summary"]
+    assert f"{plan['title']}. Your doctor can check the nerve" in plan["advice"]["summary"]  # the banner's speed
 
 
 def test_the_care_page_still_shows_every_ulnar_step() -> None:

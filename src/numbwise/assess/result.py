@@ -749,7 +749,9 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
 
     plan = care_plan(None, cid, findings, sex, age, foot)
     entry = load().care.plans.get(cid)
-    due = next(((e, f) for e in (entry.escalate if entry else ()) for f in e.said if findings.get(f) is True), None)
+    # the plan's own words for it: a restated triage sign's speed filed for this person (care/plan.py)
+    due = next(((p, f) for e, p in zip(entry.escalate if entry else (), plan.escalation) for f in e.said
+                if findings.get(f) is True), None)
     if due is not None:  # the plan's own "when home care is not enough" is already true: its next step, no home steps
         return Advice(cid, plan.cause_name, plan.kind, f"{statement(due[1], True, findings)} {due[0].then}", (), None)
     steps = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps) if with_steps else ()
@@ -800,26 +802,31 @@ def home_plan_cause(result: Assessment) -> str | None:
     return advice.cause if advice is not None and advice.steps else None
 
 
-def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collection[str]) -> tuple[UnsureGroup, ...]:
+def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collection[str],
+                age: int | None = None) -> tuple[UnsureGroup, ...]:
     """The escalation answers of the cause's own plan the person was not sure of, each with what the plan says to
-    do if it is true (its `then`): the home steps stay, safe to try meanwhile."""
+    do if it is true (its `then`, a restated sign's speed filed for this person): the home steps stay, safe to try
+    meanwhile."""
+    from numbwise.care.plan import care_plan
+
     kb = load()
     entry = kb.care.plans.get(cause) if cause is not None else None
-    found = [(e, [f for f in dict.fromkeys(e.said) if f in unsure and f not in findings and f in kb.findings])
-             for e in (entry.escalate if entry else ())]
+    thens = [p.then for p in care_plan(kb, cause, person=findings, age=age).escalation] if entry and cause else []
+    found = [((e, then), [f for f in dict.fromkeys(e.said) if f in unsure and f not in findings and f in kb.findings])
+             for e, then in zip(entry.escalate if entry else (), thens)]
     found = [(e, fs) for e, fs in found if fs]
     if not found:
         return ()
     items: dict[str, Unsure] = {}
     advice: list[str] = []
-    for e, fs in found:
+    for (_, then), fs in found:
         for f in fs:
             items.setdefault(f, Unsure(f, unsure_label(f, findings), PLAN_DOUBT))
         if len(found) > 1:
             which = "; ".join(items[f].text for f in fs)
-            advice.append(f"If this might be true ({which}): {' '.join(e.then.split())}")
+            advice.append(f"If this might be true ({which}): {' '.join(then.split())}")
         else:
-            advice.append(f"If {'this' if len(fs) == 1 else 'any of these'} might be true: {' '.join(e.then.split())}")
+            advice.append(f"If {'this' if len(fs) == 1 else 'any of these'} might be true: {' '.join(then.split())}")
     return (UnsureGroup(PLAN_DOUBT, UNSURE_HEADINGS[PLAN_DOUBT], tuple(items.values()), tuple(dict.fromkeys(advice))),)
 
 
@@ -1627,7 +1634,7 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     home = level in ("routine", "self_care") and not (years is not None and years < _home_care_age()) and not (
         level == "routine" and triage(findings, years).level == "self_care"  # home care gave way to a 'not sure' sign
         and unsure_sign_matters(findings, years, asked))
-    groups += _plan_group(named, findings, asked) if home and named in kb.care.plans else ()
+    groups += _plan_group(named, findings, asked, years) if home and named in kb.care.plans else ()
     rules = triage(findings, years).rules
     told = {u.finding for g in groups for u in g.items} | _but_doubts(rules, findings, asked)
     banner, _ = _banner(level, rules, findings, years, asked)  # a yes that changes it is said so, as on the result
@@ -1961,7 +1968,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level, days),
                                    led[0].heading if old and led is not None else "") + _said_back(
         findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
-        advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure)
+        advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure, age)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names
     worded = {f for f in unsure if f in kb.findings and kb.findings[f].if_unsure in questions}
     noted = _noted(findings, level, unsure, {u.finding for g in unsure_groups for u in g.items}

@@ -34,8 +34,6 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str,
     with `with_rules` for a result one of those rules set (`rules`: a fit or a racing heart, for the salts story).
     A line about a foot sore is left out when the result leads with the one the person has (`foot_sore`).
     """
-    from numbwise.assess.triage import triage
-
     tri = load().triage
     levels = {r.id: r.level for r in tri.rules}
     out = []
@@ -46,8 +44,8 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str,
         if not more_urgent(rule_level, level):
             # a change this person's rules would make more urgent than the result still counts, filed there
             # (walkthrough Q, Tariq: his arm slowly getting weaker, with a start not known, is a doctor today)
-            raised = triage({**findings, **{f: True for f in item.findings}}, age).level if item.findings else level
-            if not more_urgent(raised, level) or raised == "emergency":
+            raised = filed_level(rule_level, item.findings, findings, age)
+            if not more_urgent(raised, level):
                 continue
             rule_level = raised
         if item.already_when and all(findings.get(f) is True for f in item.already_when):
@@ -62,6 +60,20 @@ def watch_for(findings: Mapping[str, bool], age: int | None, level: str,
             continue  # "You get a fever" for someone on chemotherapy: their own line names the cancer helpline
         out.append(_line(item, rule_level))
     return tuple(out)
+
+
+def filed_level(rule_level: str, change: Collection[str], findings: Mapping[str, bool] | None,
+                age: int | None) -> str:
+    """The level a change is filed at for a person: its rule's, or the more urgent one (below emergency) this person's
+    own rules give once the change comes (walkthrough Q, Tariq: his hand slowly getting weak, with a start not known,
+    is a doctor today). With no person (`findings` None), its rule's. The result's watch lines and the care plan's
+    "when to get more help" both ask this, so one sign never has two speeds (walkthrough Y, Tariq)."""
+    from numbwise.assess.triage import triage
+
+    if findings is None or not change:
+        return rule_level
+    raised = triage({**findings, **{f: True for f in change}}, age).level
+    return raised if more_urgent(raised, rule_level) and raised != "emergency" else rule_level
 
 
 def _reported(item: RuledWarning, findings: Mapping[str, bool]) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 from numbwise.foods import FoodTable, b12_table
 from numbwise.kb import Knowledge, load
 from numbwise.kb.headings import WarningGroup, grouped
-from numbwise.kb.models import CarePlanEntry, CareStep, Source, StepNote
+from numbwise.kb.models import CarePlanEntry, CareStep, RuledWarning, Source, StepNote
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,9 @@ class PlanEscalation:
     """When to get more help, and what that help is."""
 
     when: str
-    then: str
+    then: str  # for a restated triage sign, starting with its level's title ("Book a doctor's visit.")
     refs: tuple[int, ...]
+    level: str | None = None  # the level a restated triage sign is filed at (care.yaml `rule`), else None
 
 
 @dataclass(frozen=True)
@@ -157,11 +158,28 @@ def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | 
     return answers.get(note.about) is not False and (sex is None or sex != note.not_for_sex) and for_age
 
 
+def _speed(kb: Knowledge, level: str) -> str:
+    """A level's speed as the start of a care line: its title, the words the result's banner uses ("See a doctor
+    today.")."""
+    return f"{kb.triage.levels[level].title.rstrip('.')}."  # type: ignore[index]
+
+
 def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | None = None, sex: str | None = None,
-              age: int | None = None, foot_sore: bool = False) -> CarePlan:
+              age: int | None = None, foot_sore: bool = False, person: Mapping[str, bool] | None = None) -> CarePlan:
     """The care plan for a cause ID, for anyone or (with `answers`) for one person; raises UnknownCause with suggestions.
-    `foot_sore`: the person's result leads with the foot sore they reported, so a step worded for it says so."""
+    `foot_sore`: the person's result leads with the foot sore they reported, so a step worded for it says so.
+    `person`: answers that file its warning signs only (default: `answers`), at the level the result's watch lines
+    give them for that person (`numbwise care` for the cause a latest check named, walkthrough Y, Tariq)."""
+    from numbwise.assess.warnings import filed_level
+    from numbwise.kb.headings import level_of
+
     kb = kb or load()
+    person = answers if person is None else person
+    rule_levels = {r.id: r.level for r in kb.triage.rules}
+
+    def filed(w: RuledWarning) -> str:
+        return filed_level(level_of(kb, w), w.findings if w.change == "yes" else (), person, age)
+
     cid = _resolve(kb, cause)
     care = kb.care
     entry: CarePlanEntry
@@ -194,7 +212,11 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
                               refs(list(s.sources) + [sid for n in notes for sid in n.sources])))
     ask_doctor = tuple(PlanOffer(x.text, refs(x.sources)) for x in entry.ask_doctor
                        if answers is None or x.about is None or answers.get(x.about) is not False)
-    escalation = tuple(PlanEscalation(e.when, e.then, refs(e.sources)) for e in entry.escalate)
+    escalation = []
+    for e in entry.escalate:
+        level = filed_level(rule_levels[e.rule], e.said, person, age) if e.rule else None
+        escalation.append(PlanEscalation(e.when, f"{_speed(kb, level)} {e.then}" if level else e.then, refs(e.sources),
+                                         level))
     warnings = list(entry.warnings)
     warning_sources = list(entry.warning_sources)
     if kind == "generic" and cid in kb.causes:
@@ -221,6 +243,7 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         foods_refs = refs([kb.foods.pin.source])
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CarePlan(
-        cid, name, kind, entry.summary, entry.home_summary or entry.summary, summary_refs, tuple(steps), escalation, grouped(kb, warnings), warning_refs,
+        cid, name, kind, entry.summary, entry.home_summary or entry.summary, summary_refs, tuple(steps), tuple(escalation),
+        grouped(kb, warnings, filed), warning_refs,
         routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order), ask_doctor,
     )

@@ -49,6 +49,26 @@ def latest_named_cause(db: str | None) -> str:
                         "plan for one cause. Name a cause to read its plan; 'numbwise learn' lists the causes.")
 
 
+def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | None] | None:
+    """The answers and age of the latest stored check when its result named this cause, else None: the plan's warning
+    signs are then filed for that person, as the result's own watch lines are (walkthrough Y, Tariq: "see a doctor
+    today if your hand slowly gets weak" on his result, "see a GP soon" on the care plan it pointed to)."""
+    from numbwise.assess.result import named_cause
+    from numbwise.diary.store import NoDiary, open_store
+
+    try:
+        with open_store(db, create=False) as store:
+            record = store.latest_check()
+    except NoDiary:  # a named diary that is not there: the plan for anyone, as before there was a check
+        return None
+    if record is None or named_cause(record.result, record.case) != cause:
+        return None
+    findings = record.case.get("findings") or {}
+    age = record.case.get("age")
+    return ({str(k): v for k, v in findings.items() if isinstance(v, bool)},
+            age if isinstance(age, int) and not isinstance(age, bool) else None)
+
+
 @click.command("care", epilog="""\b
 Examples:
   numbwise care                  plan for the cause your latest check named
@@ -62,12 +82,16 @@ def care_command(ctx: click.Context, cause: str | None, as_json: bool) -> None:
     """What to try first for a cause, for how long, and when to get more help."""
     from numbwise.care.plan import UnknownCause, care_plan
 
+    db = (ctx.find_root().obj or {}).get("db")
     if cause is None:
-        cause = latest_named_cause((ctx.find_root().obj or {}).get("db"))
+        cause = latest_named_cause(db)
     try:
         plan = care_plan(None, cause)
     except UnknownCause as exc:
         raise CareFailure(str(exc)) from None
+    person = latest_person(db, plan.cause)
+    if person is not None:  # the cause the latest check named: its signs filed for that person
+        plan = care_plan(None, plan.cause, person=person[0], age=person[1])
     if as_json:
         import json
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from numbwise.kb.loader import Knowledge
@@ -33,13 +33,16 @@ def heading_of(kb: Knowledge, line: RuledWarning) -> str:
     return heading
 
 
-def grouped(kb: Knowledge, lines: Iterable[RuledWarning]) -> tuple[WarningGroup, ...]:
-    """The lines under their headings, most urgent first, keeping the written order within a heading."""
+def grouped(kb: Knowledge, lines: Iterable[RuledWarning],
+            level_for: Callable[[RuledWarning], str] | None = None) -> tuple[WarningGroup, ...]:
+    """The lines under their headings, most urgent first, keeping the written order within a heading; `level_for`
+    files a line for one person (a care plan for a latest check's answers), else its rule's level."""
     by_level: dict[str, list[RuledWarning]] = {}
     for line in lines:
-        by_level.setdefault(level_of(kb, line), []).append(line)
+        by_level.setdefault(level_for(line) if level_for else level_of(kb, line), []).append(line)
     return tuple(
-        WarningGroup(level, heading_of(kb, items[0]), tuple(w.text for w in items), tuple(w.rule for w in items))
+        WarningGroup(level, kb.triage.levels[level].watch_heading or heading_of(kb, items[0]),  # type: ignore[index]
+                     tuple(w.text for w in items), tuple(w.rule for w in items))
         for level in ORDER
         if (items := by_level.get(level))
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -503,6 +504,8 @@ _URGENCY_WORDS: tuple[tuple[str, str], ...] = (
 
 
 _NOW = r"\b(now|straight away|at once|immediately)\b"
+# A pace in words ("see a GP soon"): an escalation that restates a triage sign leaves its speed to its level's title.
+_PACE = r"\b(soon|now|straight away|at once|immediately|today|within|urgent(ly)?|routine)\b"
 
 
 def heading_disagrees(heading: str, text: str) -> bool:
@@ -603,11 +606,25 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
             refs("care.yaml", pid, offer.sources)
             if offer.about is not None and offer.about not in voc.findings:
                 problems.append(f"care.yaml: entry '{pid}': a doctor's offer is about unknown finding '{offer.about}'")
+        rule_by_id = {r.id: r for r in kb.triage.rules}
         for esc in plan.escalate:
             refs("care.yaml", pid, esc.sources)
             for fid in esc.said:
                 if fid not in voc.findings:
                     problems.append(f"care.yaml: entry '{pid}': an escalation says unknown finding '{fid}'")
+            if esc.rule is None:
+                continue
+            # a restated sign's speed is its level's title, said by the care plan: a second one in words could drift
+            esc_rule = rule_by_id.get(esc.rule)
+            if esc_rule is None or esc_rule.level == "self_care":
+                problems.append(f"care.yaml: entry '{pid}': an escalation names unknown or self-care rule '{esc.rule}'")
+                continue
+            tested = esc_rule.when.finding_ids() | (esc_rule.unless.finding_ids() if esc_rule.unless else set())
+            problems += [f"care.yaml: entry '{pid}': an escalation's finding '{f}' is not tested by rule '{esc.rule}'"
+                         for f in esc.said if f not in tested]
+            if (said := urgency_in_text(esc.then)) is not None or re.search(_PACE, esc.then, re.I):
+                problems.append(f"care.yaml: entry '{pid}': an escalation for rule '{esc.rule}' says its own speed "
+                                f"({said or 'a pace'}) in words: '{esc.then[:60]}...'")
         if plan.routine is not None and plan.routine not in kb.exercises.routines:
             problems.append(f"care.yaml: entry '{pid}': unknown routine '{plan.routine}'")
     for cid in care.plans:

@@ -473,6 +473,11 @@ class Escalation(Strict):
     then: Text
     # Answers that mean this is already the case for a person (a weak grip): a result then gives `then`, not home steps.
     said: list[Ident] = []
+    # The triage rule whose sign this restates (a weak grip: ro_weakness). Its speed is then never written here: the
+    # care plan starts `then` with the title of the level the sign is filed at ("Book a doctor's visit.", or "See a
+    # doctor today." for a person whose own rules make it more urgent), the same filing as the result's watch lines
+    # (walkthrough Y, Tariq: "see a GP soon" here beside "see a doctor today if" on his result).
+    rule: Ident | None = None
     sources: SourceRefs
 
 
