@@ -123,3 +123,19 @@ def test_words_with_diabetes_ask_the_sugar_signs_before_the_screen() -> None:
     assert now_first(no)
     sure = answer(iv, q, {"low_sugar_symptoms": True})
     assert not now_first(sure) and not result_plan(outcome(sure), sure.unsure).caution_now
+
+
+def test_words_with_diabetes_ask_how_long_first_under_the_call_line_then_the_sugar_signs() -> None:
+    """In the terminal, from words: how long comes first, under the usual call line (not the low-sugar question's,
+    which says "this question can change what to do"), then the low-sugar question under its own line."""
+    words = ("35 f, type 1 diabetic on insulin. my right thumb and index finger started tingling this afternoon, i dont "
+             "know how fast it came on. not sure if i am confused")
+    out = check_cli("\n1\nq\n", "--describe", words, codes=(0, 130))
+    how_long = load().interview.how_long
+    assert how_long is not None and LEAD is not None
+    before_length = out.split(how_long.text)[0].rsplit("Question 1:", 1)[0]
+    still = " ".join(load().interview.before_call_now[0].still.split())
+    assert still not in before_length and " ".join(LEAD.still.split()) in before_length
+    assert "Question 2: " + SUGAR_TEXT in out and out.index(still) < out.index("Question 2: ")
+    assert CHOICE not in out  # the screen waits for that answer
+

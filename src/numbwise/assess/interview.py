@@ -876,7 +876,8 @@ def _sugar_call_now(iv: Interview) -> BeforeCallNow | None:
     if entry is None or SUGAR in iv.asked or SUGAR in iv.answers or not _fits(SUGAR, iv) \
             or settled_by_another(SUGAR, iv.answers) or not _calls_now(iv):
         return None
-    return entry
+    # how long, and a sign asked on its own, come first: the still line is this question's only when it is next
+    return entry if _length_question(iv) is None and _ask_alone(iv) is None else None
 
 
 SUGAR, CONFUSED = "low_sugar_symptoms", "confusion"
