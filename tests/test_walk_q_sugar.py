@@ -93,9 +93,10 @@ def test_priyas_words_show_the_sugar_step_before_the_second_question() -> None:
 def test_step_by_step_shows_the_sugar_step_right_after_the_sugar_answer() -> None:
     """Step by step: not sure of confusion on the first screen, then signs of low blood sugar: the step at once."""
     act = _act()
-    # the screen, its call-now step (a stroke sign not sure of: walkthrough S) and how long, About you, how it
-    # started, fingers, one hand, where else, then "Do you have any of these?"
-    out = _terminal(f"?{CONFUSED_ITEM}\n\n?\n2\n35\nf\n?\n?\n?\n?\n{SUGAR_ITEM}\n\n1\n")
+    # the screen, how long, how it started and the fingers (the call-now step waits for the hands, two questions at
+    # most: walkthrough X), its call-now step (a stroke sign not sure of: walkthrough S), About you, one hand, where
+    # else, then "Do you have any of these?"
+    out = _terminal(f"?{CONFUSED_ITEM}\n\n?\n?\n?\n2\n35\nf\n?\n?\n{SUGAR_ITEM}\n\n1\n")
     sugar = out.index("feel better after something sugary")
     assert out.index(act.title_if_unsure, sugar) < out.index(act.title_if_unsure.upper())
     assert "Question 7: Do you have any of these?" in out and "Question 8" not in out

@@ -93,11 +93,16 @@ def test_more_than_a_week_takes_the_call_now_path_away() -> None:
     assert CHOICE not in out and NOW_TITLE.upper() not in out
 
 
-def test_step_by_step_the_screen_follows_a_not_sure_stroke_sign_and_how_long() -> None:
-    """Step by step: not sure of a stroke sign on the first list; the check-now box, how long, then the call-now
-    screen."""
-    out = _check(f"?{LEG_WEAK}\n\n1\n1\n", words=None)
-    assert out.index("Check now") < out.index(HOW_LONG.text) < out.index(NOW_TITLE) < out.index(CHOICE)
+def test_step_by_step_the_screen_follows_a_not_sure_stroke_sign_how_long_and_the_hands() -> None:
+    """Step by step: not sure of a stroke sign on the first list; the check-now box, how long, how it started and
+    the hands (both hands would take the call-now away: walkthrough X, Priya), then the call-now screen, before About
+    you. Each question before it keeps the call line above it."""
+    out = _check(f"?{LEG_WEAK}\n\n1\n?\nR1 R2 R3\n2\n", words=None)
+    assert out.index("Check now") < out.index(HOW_LONG.text) < out.index("How did the numbness start?") \
+        < out.index("Which fingers") < out.index(NOW_TITLE) < out.index(CHOICE) < out.index("About you")
+    assert "Question 4: Which fingers" in out and "Question 5" not in out.split(CHOICE)[0]
+    waiting = out.split("Question 3:")[0].split("You said: Less than a day.")[1]
+    assert " ".join(FIRST.still.split()) in waiting  # the call line stays reachable while it waits
 
 
 def test_near_miss_tariq_three_weeks_gets_no_screen() -> None:

@@ -98,8 +98,9 @@ def test_unknown_several_doubts_still_one_path_with_the_emergency_list(tmp_path:
 
 
 def test_the_terminal_step_by_step_shows_it_after_see_what_to_do_now() -> None:
-    """`numbwise check`: not sure of a weak arm, less than a day, "see what to do now": the result has the list."""
-    out = _check(f"?{LEG_WEAK}\n\n1\n1\n", words=None)
+    """`numbwise check`: not sure of a weak arm, less than a day, how it started not sure, the right thumb (the screen
+    waits for the hands: walkthrough X), "see what to do now": the result has the list."""
+    out = _check(f"?{LEG_WEAK}\n\n1\n?\nR1\n1\n", words=None)
     result = out[out.index("URGENCY: CALL YOUR EMERGENCY NUMBER NOW"):]
     todo = _todo(result)
     assert CALL in todo and NO_DRIVE in todo and not any(w in todo.lower() for w in SLOWER), todo

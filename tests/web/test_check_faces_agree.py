@@ -105,12 +105,14 @@ def test_not_sure_only_about_the_bladder_shows_its_own_check_on_both_faces_and_a
 
 def test_yes_one_or_more_then_only_not_sure_is_accepted_as_the_terminal_accepts_a_question_mark(live: Live) -> None:
     vision = _item("vision_loss_sudden")
-    # a stroke sign not sure of: how long (it decides the call-now path), then the call-now screen on both faces
-    # (walkthrough S)
+    # a stroke sign not sure of: how long (it decides the call-now path), how it started and the hands (both hands
+    # would take it away: walkthrough X, Priya), then the call-now screen on both faces (walkthrough S)
     now, how_long = load().triage.unsure_lead["emergency"].now_title, load().interview.how_long
+    onset, fingers = load().interview.steps[1].text, load().interview.steps[2].text
     assert now is not None and how_long is not None
-    term = _terminal(f"?{vision + 1}\n\n1\n2\nq\n")
-    assert CHECK_NOW in term and term.index(CHECK_NOW) < term.index(how_long.text) < term.index(now)
+    term = _terminal(f"?{vision + 1}\n\n1\n?\nR1\n2\nq\n")
+    assert CHECK_NOW in term
+    assert term.index(CHECK_NOW) < term.index(how_long.text) < term.index(onset) < term.index(fingers) < term.index(now)
     web = WebCheck(live)
     web.post(answer="yes")
     web.post(answer="done", **{f"item{vision}": "unsure"})
@@ -119,6 +121,10 @@ def test_yes_one_or_more_then_only_not_sure_is_accepted_as_the_terminal_accepts_
     web.post(answer="go_on")
     assert web.heading == how_long.text
     web.post(answer="1")
+    assert web.heading == onset
+    web.post(answer="unsure")
+    assert web.heading == fingers
+    web.post(answer="done", pick="R1")
     assert web.heading == now
 
 

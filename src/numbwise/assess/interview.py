@@ -827,8 +827,57 @@ def now_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
 def _now_due(iv: Interview) -> bool:
     """Call now, and nothing still to ask could take that away: how long it has been there is asked first when it
     decides (walkthrough S: Tariq, step by step, read "call now" and then, after "more than a week", a GP within a few
-    days; the screen waits for that one answer)."""
-    return _calls_now(iv) and _length_question(iv) is None
+    days; the screen waits for that one answer), and so are the hands and signs of low blood sugar (`_now_waits`)."""
+    return _calls_now(iv) and _length_question(iv) is None and not _now_waits(iv)
+
+
+DIABETES = ("diabetes", "insulin_or_sulfonylurea")
+NOW_WAIT = 2  # the call-now screen waits for at most this many questions (a stroke must not wait long)
+
+
+def _now_waits(iv: Interview) -> bool:
+    """Is the question asked next anyway one whose answer could take the call-now path away, so the screen waits for
+    it (walkthrough X, Priya: "call now" after "not sure" and "Less than a day", then both hands and signs of low blood
+    sugar gave a gentler result, with no reason given)? Which hands (both hands takes the path away): how it started
+    while the finger picker still follows it, the picker, the "only one hand?" after a picker not sure; with diabetes
+    or insulin, signs of low blood sugar (`_sugar_call_now`). Each is about the emergency, and it waits for
+    `NOW_WAIT` questions at most (`_waited`); meanwhile the call line stays above each question (`still_line`)."""
+    if _sugar_call_now(iv) is None:
+        if any(f in iv.answers for f in HANDS):
+            return False
+        fingers = next((q for q in _step_questions() if q.kind == "fingers"), None)
+        q = next_question(iv)
+        if fingers is None or q is None:
+            return False
+        picker = q.id == fingers.id or q.kind == "finding" and q.findings[0] in HANDS
+        if not (picker or q.id == "onset" and q.kind == "choice" and fingers.id not in iv.shown):
+            return False
+    return _waited(iv) < NOW_WAIT
+
+
+def _waited(iv: Interview) -> int:
+    """How many questions in a row, up to this one, were asked while the result already called now for a sign or a
+    start not sure of, how long known or not asked (the screen waiting for them)."""
+    count = 0
+    for p in reversed(_prefixes(iv)):
+        if count >= NOW_WAIT or not (_calls_now(p) and _length_question(p) is None):
+            break
+        count += 1
+    return count
+
+
+def _sugar_call_now(iv: Interview) -> BeforeCallNow | None:
+    """The `before_call_now` question about signs of low blood sugar, asked first while the result would call now for
+    a sign or a start not sure of, with diabetes or insulin answered yes and confusion not answered no: a yes with a
+    confusion not sure leads with the sugar first aid instead (walkthrough X, Priya); None otherwise."""
+    if not any(iv.answers.get(f) is True for f in DIABETES) or iv.answers.get(CONFUSED) is False:
+        return None
+    entry = next((b for b in load().interview.before_call_now if b.ask == SUGAR), None)
+    if entry is None or SUGAR in iv.asked or SUGAR in iv.answers or not _fits(SUGAR, iv) \
+            or settled_by_another(SUGAR, iv.answers) or not _calls_now(iv):
+        return None
+    # how long, and a sign asked on its own, come first: the still line is this question's only when it is next
+    return entry if _length_question(iv) is None and _ask_alone(iv) is None else None
 
 
 SUGAR, CONFUSED = "low_sugar_symptoms", "confusion"
@@ -1055,8 +1104,9 @@ def about_due(iv: Interview) -> bool:
     if iv.count < 1:
         return False
     result = outcome(iv)
-    if result.triage != "emergency":  # how long, when a call-now result hinges on it, comes first (walkthrough S)
-        return _length_question(iv) is None
+    if result.triage != "emergency":  # how long, when a call-now result hinges on it, comes first (walkthrough S),
+        # and so do the one or two questions the call-now screen waits for (how it started, the hands: walkthrough X)
+        return _length_question(iv) is None and not (_calls_now(iv) and _now_waits(iv))
     return iv.age is None and _unsettled(result.rules, iv) is None and _unsettled(result.rules, iv, age_free=True) is not None
 
 
@@ -1514,6 +1564,9 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         length = _length_question(iv)
         if length is not None:
             return length
+        sugar_now = _sugar_call_now(iv)  # with diabetes, signs of low blood sugar before the call-now screen (walkthrough X)
+        if sugar_now is not None and iv.count < limit:
+            return _call_now_question(sugar_now)
     hand = _hand_question(iv)
     if current == "emergency":
         pending = _unsettled(result.rules, iv)
@@ -1663,7 +1716,7 @@ def _before_call_now_due(iv: Interview) -> BeforeCallNow | None:
     """The `before_call_now` question this interview asks next, first of the questions an emergency still has."""
     result = triage(iv.answers, iv.age)
     if result.level != "emergency":
-        return None
+        return _sugar_call_now(iv)
     return _before_call_now(iv, result.rules)
 
 
