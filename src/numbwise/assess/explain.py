@@ -85,7 +85,8 @@ def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None) -
     """Why the level is what it is, one sentence per rule that set it (a rule's `{answers}`: the answers that set it off)."""
     tri = load().triage
     rules = {r.id: r for r in tri.rules}
-    why = {r.id: r.why for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why, SELF_CARE_CAUSE_RULE: tri.coherence.self_care_why}
+    why = {r.id: rule_why(r, findings or {}) for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why,
+                                                                     SELF_CARE_CAUSE_RULE: tri.coherence.self_care_why}
     shown = [rid for rid in result.rules if rid not in (UNCONFIRMED_RULE, UNSURE_RULE)]
     checked = [rid for rid in shown if rid in rules and rules[rid].checked]
     together = len(checked) > 1 and tri.checked_together is not None
@@ -94,6 +95,12 @@ def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None) -
              for rid in shown if not (together and rid in checked[1:])] or [tri.default_reason]
     return (lines + ([tri.unconfirmed_home_care] if UNCONFIRMED_RULE in result.rules else [])
             + ([tri.unsure_home_care] if UNSURE_RULE in result.rules else []))
+
+
+def rule_why(rule: Rule, findings: Mapping[str, bool]) -> str:
+    """A rule's reason in the words for the answers given (`why_with`: the first listed finding that is yes), so a
+    reason never says "even if it is not getting worse" to a person who said it is (walkthrough Y, Sam)."""
+    return next((t for f, t in rule.why_with.items() if findings.get(f) is True), rule.why)
 
 
 def _checked_together(template: str, parts: list[str]) -> str:

@@ -743,7 +743,12 @@ def unsure_advice(q: Question, updates: Mapping[str, bool], answers: Mapping[str
     sugar = _sugar_check(unsure, answers or {})
     rest = [f for f in unsure if not (sugar and f == CONFUSED)]
     checks, call = unsure_checks(q.if_unsure, q.findings, rest, answers) if rest else ((), False)
-    checks = (*sugar, *checks)
+    # a sign with no check of its own that the stroke checks are not for is asked again in its own question, never
+    # left to the stroke checks alone (walkthrough Y, Sam: face, arm and speech checks for trouble breathing)
+    kb = load().findings
+    questions = tuple(" ".join(kb[f].question.split()) for f in rest if f in kb and f not in q.if_unsure.for_findings
+                      and not own_checks([f], answers))
+    checks = (*sugar, *questions, *checks)
     # checks that each say when to call (sugar first, then call if not better) get no "call now, do not wait" after
     # them (walkthrough U, Priya: a sweat not sure of beside low blood sugar)
     act = q.if_unsure.act if call or not checks else ""

@@ -14,7 +14,7 @@ from typing import Any
 
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment, unsure_sign_matters
-from numbwise.assess.explain import STRONG, cause_reasons, statement, triage_reasons
+from numbwise.assess.explain import STRONG, cause_reasons, rule_why, statement, triage_reasons
 from numbwise.assess.interview import (EarlyCall, cause_gain, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior, rank
@@ -669,6 +669,16 @@ def _cause_line(findings: Mapping[str, bool], cid: str, p: float, child: bool = 
                      tuple(Reason(f, v, statement(f, v, findings)) for f, v in _distinct(r.away)), cid in kb.causes)
 
 
+def _no_unsure_parts(line: CauseLine, unsure: Collection[str]) -> CauseLine:
+    """A no to a combined sign is not said as a point away when the person was not sure of one of its parts
+    (findings.yaml `implies`): "You do not have clumsy hands with an unsteady walk" read as a no to the unsteady walk
+    he was not sure of (walkthrough Y, Sam). Its chance still counts; only the sentence goes."""
+    kb = load().findings
+    doubted = set(unsure)
+    away = tuple(r for r in line.away if r.answer or r.finding not in kb or not set(kb[r.finding].implies) & doubted)
+    return line if away == line.away else replace(line, away=away)
+
+
 def _said_note(cid: str, findings: Mapping[str, bool]) -> str:
     """A cause's note for a person who said yes to what changes its meaning for them (causes.yaml `said_notes`: MS
     already known, so a worse spell may be a relapse); the first that applies, or ''."""
@@ -1194,7 +1204,7 @@ def _signs_words(rule: Rule, doubts: tuple[Unsure, ...], findings: Mapping[str, 
     signs = act.if_unsure_signs is not None and bool(_open_signs(rule, findings, unsure) - {d.finding for d in doubts})
     text = act.if_unsure_signs if signs else act.if_unsure
     why = act.why_if_unsure_signs if signs else act.why_if_unsure
-    return " ".join((text or "").split()), " ".join((why or rule.why).split())
+    return " ".join((text or "").split()), " ".join((why or rule_why(rule, findings)).split())
 
 
 def _banner(level: str, rules: Collection[str], findings: Mapping[str, bool], age: int | None,
@@ -1915,7 +1925,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     ranked = list(result.causes)
     ranked += [(c, p) for c, p in (rank(findings, age, sex) if set(lead_causes) - dict(ranked).keys() else ())
                if c in lead_causes and c not in dict(ranked)]
-    shown = tuple(_cause_line(findings, c, p, is_child(age))
+    shown = tuple(_no_unsure_parts(_cause_line(findings, c, p, is_child(age)), unsure)
                   for c, p in shown_causes(level, ranked, rule_causes(result.rules) + lead_causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     long = _onset_long(findings, age, days, level) is not None

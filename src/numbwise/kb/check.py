@@ -96,6 +96,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     sf = kb.interview.sugar_first
     out += [("interview.sugar_first", t) for t in (sf.go_on, sf.still, sf.still_beside) if t] if sf is not None else []
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
+    out += [(f"triage.rules.{r.id}.why_with.{f}", t) for r in tri.rules for f, t in r.why_with.items()]
     out += [(f"triage.rules.{r.id}.checked", r.checked) for r in tri.rules if r.checked]
     out += [("triage.checked_together", tri.checked_together)] if tri.checked_together else []
     for r in tri.rules:

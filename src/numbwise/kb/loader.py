@@ -312,6 +312,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': a self-care pattern, and only one, names its own cause")
         if rule.cause is not None and rule.cause not in voc.causes:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': unknown cause '{rule.cause}'")
+        for said in rule.why_with:  # its reason worded for a yes to this finding
+            if said not in voc.findings:
+                problems.append(f"triage_rules.yaml: entry '{rule.id}': why_with names unknown finding '{said}'")
         for named in rule.names:
             if named not in voc.causes:
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': names unknown cause '{named}'")

@@ -793,6 +793,9 @@ class Rule(Strict):
     level: Level
     title: Text
     why: Text
+    # The reason worded when one of these findings is yes (the first listed that is), so it never contradicts an answer
+    # ("See a doctor today, even if it is not getting worse" to a person who said it is, walkthrough Y, Sam).
+    why_with: dict[Ident, Text] = {}
     when: Cond
     unless: Cond | None = None
     cause: Ident | None = None  # a self-care pattern's own cause: the pattern stands only when it leads
