@@ -64,6 +64,13 @@ def test_near_miss_breathless_with_the_sickness_keeps_the_heart_attack_reason(tm
     assert any(HEART in w for w in plan["why"]), plan["why"]
 
 
+def test_near_miss_with_diabetes_and_feeling_sick_alone_both_reasons_stay(tmp_path: Path) -> None:
+    """The low-sugar rule fired on the same sign: the heart-attack rule still rests on it, so its reason stays."""
+    plan = assess_plan({"age": 35, "sex": "female", "unsure": [], "findings": {
+        "cold_sweat_nausea": True, "diabetes": True}}, tmp_path)
+    assert any(HEART in w for w in plan["why"]) and any(LOW_SUGAR_WHY in w for w in plan["why"]), plan["why"]
+
+
 def test_feeling_sick_alone_still_calls_and_says_why(tmp_path: Path) -> None:
     """No other emergency reason: the level rests on the heart-attack rule alone, so its reason stays."""
     plan = assess_plan({"age": 58, "sex": "male", "unsure": [], "findings": {
