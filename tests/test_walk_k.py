@@ -30,9 +30,12 @@ def test_hassans_call_now_names_the_vomiting_not_only_a_heart_attack(tmp_path: P
 
 
 def test_low_sugar_first_aid_speaks_to_the_reader(tmp_path: Path) -> None:
-    text = _text(HASSAN, tmp_path)  # a cold sweat with diabetes not known: the low-sugar rule's first aid shows
+    # new confusion with diabetes not known: the low-sugar rule's first aid shows, said to the reader
+    text = _text({**HASSAN, "findings": {**HASSAN["findings"], "confusion": True}}, tmp_path)
     assert "If you have diabetes, can swallow safely and have not had something sugary yet, have a sugary drink" in text
     assert "If they have diabetes" not in text
+    # feeling sick alone with diabetes not known (Hassan): no sugar line (walkthrough Y, Peter)
+    assert "sugary drink" not in _text(HASSAN, tmp_path)
 
 
 def test_carols_not_sure_fever_is_said_back_on_her_urgent_result(tmp_path: Path) -> None:

@@ -83,8 +83,10 @@ def test_diabetes_known_drops_if_you_have_diabetes_from_the_cold_sweat_sugar_lin
     case = {"age": 35, "sex": "female", "findings": {"cold_sweat_nausea": True, "diabetes": True}}
     text = assess_cli(case, tmp_path)
     assert "sugary drink" in text and "If you have diabetes" not in text
-    unknown = {"age": 35, "sex": "female", "findings": {"cold_sweat_nausea": True}}
-    assert "If you have diabetes" in assess_cli(unknown, tmp_path)  # not known: still asked in the line
+    unknown = {"age": 35, "sex": "female", "findings": {"confusion": True}}
+    assert "If you have diabetes" in assess_cli(unknown, tmp_path)  # not known, and confused: still asked in the line
+    # a cold sweat alone with diabetes not known: no sugar line at all (walkthrough Y, Peter: tests/test_walk_y_peter.py)
+    assert "sugary drink" not in assess_cli({**unknown, "findings": {"cold_sweat_nausea": True}}, tmp_path)
 
 
 def test_a_no_to_confusion_keeps_its_own_level(tmp_path: Path) -> None:

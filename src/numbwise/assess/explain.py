@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from numbwise.assess.chance import short_chance
 from numbwise.assess.ranking import model
 from numbwise.assess.triage import (COHERENCE_RULE, HISTORY_GROUP, SELF_CARE_CAUSE_RULE, UNCONFIRMED_RULE, UNSURE_RULE,
-                                    Triage)
+                                    Triage, compile_cond, compiled_rules)
 from numbwise.kb import load
 from numbwise.kb.models import Rule
 
@@ -88,6 +88,9 @@ def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None) -
     why = {r.id: rule_why(r, findings or {}) for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why,
                                                                      SELF_CARE_CAUSE_RULE: tri.coherence.self_care_why}
     shown = [rid for rid in result.rules if rid not in (UNCONFIRMED_RULE, UNSURE_RULE)]
+    if findings is not None:  # a saved reason, with no answers to hand, is said as it was
+        quiet = quiet_reasons(shown, findings)
+        shown = [rid for rid in shown if rid not in quiet]
     checked = [rid for rid in shown if rid in rules and rules[rid].checked]
     together = len(checked) > 1 and tri.checked_together is not None
     lines = [_with_answers(why[rid], rules.get(rid), findings or {}) if not (together and rid in checked)
@@ -101,6 +104,25 @@ def rule_why(rule: Rule, findings: Mapping[str, bool]) -> str:
     """A rule's reason in the words for the answers given (`why_with`: the first listed finding that is yes), so a
     reason never says "even if it is not getting worse" to a person who said it is (walkthrough Y, Sam)."""
     return next((t for f, t in rule.why_with.items() if findings.get(f) is True), rule.why)
+
+
+def quiet_reasons(rule_ids: Sequence[str], findings: Mapping[str, bool]) -> frozenset[str]:
+    """The rules whose reason is not said (`why_needs` not met by these answers) because another rule of the same
+    level stands without this one's signs and gives a reason: "can be a heart attack" for feeling sick beside a
+    sudden, very bad headache (walkthrough Y, Peter). A rule the level rests on keeps its reason, also beside a rule
+    that fired on the same sign (a cold sweat with diabetes: the low-sugar rule)."""
+    rules = {c.rule.id: c for c in compiled_rules()}
+    out: set[str] = set()
+    for rid in rule_ids:
+        own = rules[rid].rule if rid in rules else None
+        if own is None or own.why_needs is None or compile_cond(own.why_needs)(findings, None) is not None:
+            continue
+        signs = {leaf.present for leaf in own.when.leaves() if leaf.present and findings.get(leaf.present) is True}
+        without = {f: v for f, v in findings.items() if f not in signs}
+        if any(other in rules and other != rid and other not in out and rules[other].rule.level == own.level
+               and rules[other].when(without, None) is not None for other in rule_ids):
+            out.add(rid)
+    return frozenset(out)
 
 
 def _checked_together(template: str, parts: list[str]) -> str:

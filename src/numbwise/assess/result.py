@@ -14,7 +14,7 @@ from typing import Any
 
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment, unsure_sign_matters
-from numbwise.assess.explain import STRONG, cause_reasons, rule_why, statement, triage_reasons
+from numbwise.assess.explain import STRONG, cause_reasons, quiet_reasons, rule_why, statement, triage_reasons
 from numbwise.assess.interview import (EarlyCall, cause_gain, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior, rank
@@ -1407,9 +1407,10 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collect
     kb = load()
     rules = {r.id: r for r in kb.triage.rules}
     out: list[str] = []
+    quiet = quiet_reasons(rule_ids, findings)  # a reason not said takes its notes with it
     for rid in rule_ids:
         rule = rules.get(rid)
-        if rule is None:
+        if rule is None or rid in quiet:
             continue
         parts = rule.unless.finding_ids() if rule.unless is not None else set()
         # panic attacks; per answer the first note that holds (one beside a no first: the spread of an aura not like

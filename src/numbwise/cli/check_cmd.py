@@ -299,6 +299,9 @@ def _described(console: Console, description: str) -> Told | None:
             print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", f"  {i:2d}. ", "      ")
         if not signs:  # after a confirmed emergency the call advice is already given; the result lists these signs
             _words_check_now(console, [c.finding for c in doubts], findings)
+        else:  # but its call buttons stay on every page after it (walkthrough Y, Peter: none on this list)
+            console.print(call.title, markup=False, style="bold")
+            _early_calls(console, False, call)
         console.print("Type the numbers of any we got wrong (like 2 5): we will ask about them instead.", markup=False)
         console.print("Put ! before one we read the wrong way round (like !3). Press Enter to keep them all. q = stop.",
                       markup=False)

@@ -282,7 +282,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         if ids.count(rule.id) > 1:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': duplicate rule ID")
         refs("triage_rules.yaml", rule.id, rule.sources)
-        conds = [rule.when] + ([rule.unless] if rule.unless else [])
+        conds = [rule.when] + ([rule.unless] if rule.unless else []) + ([rule.why_needs] if rule.why_needs else [])
         for fid in sorted(set().union(*(c.finding_ids() for c in conds))):
             if fid not in voc.findings:
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': unknown finding '{fid}'")

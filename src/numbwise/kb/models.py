@@ -818,6 +818,11 @@ class Rule(Strict):
     # A self-care pattern's line for each more urgent rule it answered ("it came on suddenly, but ..."), shown when
     # that rule's condition held for the person, so a sudden start is never silently dropped.
     explains: list[RuleExplains] = []
+    # Its reason (and its notes) said only when these answers hold, or when no other rule of its level gives a reason,
+    # since the level then rests on it alone: "can be a heart attack" for feeling sick beside a sudden, very bad
+    # headache named a story with none of its core signs (walkthrough Y, Peter). Read as lowering. The level never
+    # changes; only the words do.
+    why_needs: Cond | None = None
     sources: SourceRefs
 
 

@@ -32,7 +32,8 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
 
 
 def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
-    from numbwise.assess.interview import ALSO_UNDERSTOOD, FOR_SOMEONE_ELSE_TOLD, emergency_beside, words_check_now
+    from numbwise.assess.interview import (ALSO_UNDERSTOOD, FOR_SOMEONE_ELSE_TOLD, EarlyCall, emergency_beside,
+                                           words_check_now)
     from numbwise.parse import Chip
     from numbwise.web.check import _numbers
 
@@ -44,13 +45,15 @@ def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
     unsure = [Chip(**c) for c in told.get("unsure", [])]
     partial = [Chip(**c) for c in told.get("partial", [])]
     both = {"age", "sex"} <= {c.finding for c in about}  # About you is skipped, and with it its line for someone else
+    # after a confirmed emergency its call line and buttons stay on this page too (walkthrough Y, Peter: none here)
+    call = EarlyCall(**told["call"]) if signs and isinstance(told.get("call"), dict) else None
     return _page(request, "check_describe_chips.html", {
         "title": "What we understood", "chips": items, "text": text, "about": about, "unsure": unsure, "partial": partial,
         "someone_else": FOR_SOMEONE_ELSE_TOLD if both else None, "also": ALSO_UNDERSTOOD if signs else None,
         # a warning sign the words left not sure: how to check it and when to call, now (as after the emergency screen);
         # after a confirmed emergency the call advice is already given, and the result lists these signs
         "check_now": None if signs else words_check_now([c.finding for c in unsure], told["findings"]),
-        "numbers": _numbers(),
+        "numbers": _numbers(), "still_call": call,
         "token": str(_serializer(request).dumps(told)),
     })
 
@@ -121,7 +124,8 @@ async def describe_read(request: Request) -> Response:
             "title": call.title, "signs": urgent,
             "call": call, "numbers": _numbers(),
             "token": str(_serializer(request).dumps(told | {"urgent": [c.finding for c in urgent],
-                                                            "emergency_answers": emergency_answers(words)})),
+                                                            "emergency_answers": emergency_answers(words),
+                                                            "call": asdict(call)})),
         })
     return _chips_page(request, told, text)
 
