@@ -138,3 +138,50 @@ def test_unknown_tongue_not_known_the_metformin_note_still_shows(tmp_path: Path)
     plan = assess_plan(case, tmp_path)
     assert plan["level"] == "urgent"
     assert any(B12_NOTE in w and "metformin" in w for w in plan["why"]), plan["why"]
+
+
+# 1c: numb feet from drinking get a foot check, and an unsteady walk a falls line --------------------------------------
+
+def test_derek_gets_a_daily_foot_check_and_a_light_at_night(tmp_path: Path) -> None:
+    safety = " ".join(assess_plan(DEREK, tmp_path)["safety"])
+    assert "Check your feet every day" in safety, safety
+    assert "light on at night" in safety, safety
+
+
+def test_near_miss_a_steady_walk_gets_no_falls_line_and_diabetes_one_foot_line(tmp_path: Path) -> None:
+    case = with_findings(DEREK, unsteady_walking=False, diabetes=True)
+    safety = assess_plan(case, tmp_path)["safety"]
+    assert not any("light on at night" in s for s in safety), safety
+    assert not any(s.startswith("Numb feet may not feel") for s in safety), safety  # the diabetes words say it
+
+
+def test_unknown_walk_not_known_says_no_falls_line_it_cannot_stand_on(tmp_path: Path) -> None:
+    case = {**DEREK, "findings": {k: v for k, v in DEREK["findings"].items() if k != "unsteady_walking"}}
+    safety = assess_plan(case, tmp_path)["safety"]
+    assert not any("light on at night" in s for s in safety), safety
+    assert any("Check your feet every day" in s for s in safety), safety
+
+
+# 3: where the numbness is, is not a warning sign ----------------------------------------------------------------------
+
+FRANK: dict[str, Any] = {"age": 68, "sex": "male", "unsure": [], "findings": {
+    "both_hands": True, "onset_gradual": True, "neck_pain": True, "unsteady_walking": True, "hand_weakness": True,
+    "clumsy_hands_and_unsteady_walk": True, "getting_worse": True}}
+
+
+def test_frank_both_hands_is_not_listed_as_a_warning_sign(tmp_path: Path) -> None:
+    signs = [s["finding"] for s in assess_plan(FRANK, tmp_path)["signs"]]
+    assert signs and "both_hands" not in signs, signs
+
+
+def test_near_miss_derek_keeps_his_unsteady_walk_as_the_sign(tmp_path: Path) -> None:
+    signs = [s["finding"] for s in assess_plan(DEREK, tmp_path)["signs"]]
+    assert signs == ["unsteady_walking"], signs
+
+
+def test_unknown_walk_not_known_with_weak_legs_lists_the_weak_legs(tmp_path: Path) -> None:
+    case = {**DEREK, "findings": {**{k: v for k, v in DEREK["findings"].items() if k != "unsteady_walking"},
+                                  "leg_weakness": True}}
+    plan = assess_plan(case, tmp_path)
+    signs = [s["finding"] for s in plan["signs"]]
+    assert plan["level"] == "urgent" and "both_hands" not in signs and "leg_weakness" in signs, signs

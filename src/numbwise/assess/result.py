@@ -1370,7 +1370,8 @@ def _safety(findings: Mapping[str, bool], level: str, advice: Advice | None, foo
     own = advice.cause if advice is not None and advice.steps else None
     return tuple(dict.fromkeys(" ".join((s.with_foot_sore if foot and s.with_foot_sore else s.do).split())
                                for s in load().care.safety
-                               if all(findings.get(f) is True for f in s.when) and own not in s.not_with))
+                               if all(findings.get(f) is True for f in s.when) and own not in s.not_with
+                               and not any(findings.get(f) is True for f in s.unless)))
 
 
 def _explained(findings: Mapping[str, bool], age: int | None, level: str) -> tuple[str, ...]:

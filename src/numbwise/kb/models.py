@@ -193,6 +193,9 @@ class Finding(Strict):
     # A history answer that is itself the danger when its rule fires (a fall on the arm), not a risk factor (smoking):
     # shown under "Warning signs in your answers" beside the other signs.
     warning_sign: bool = False
+    # Where the numbness is (both hands), a part of a rule's story but no danger on its own: not listed under "Warning
+    # signs in your answers" beside the rule's other signs (walkthrough Y, Frank: "! Both of your hands are numb").
+    context_only: bool = False
 
 
 class FindingsFile(Strict):
@@ -500,6 +503,7 @@ class SafetyStep(Strict):
     day): it holds whatever the cause, so a result shows it even when it cannot tell the causes apart."""
 
     when: Annotated[list[Ident], Field(min_length=1)]  # every one of these findings answered yes
+    unless: list[Ident] = []  # not shown when one of these is yes (another step says it in its own words)
     do: Text
     # The plans that already say it among their own home steps: beside one of them it is not said twice.
     not_with: list[Ident] = []
