@@ -33,7 +33,9 @@ def test_a_card_does_not_argue_that_cold_attacks_do_not_come_and_go(tmp_path: Pa
     assert "+ Cold or stress brings it on." in card
     assert "It does not come and go" not in card
     # near miss: without the cold attacks or colour change, a 'no' to coming and going is still a reason
-    plain = {**JOE, "findings": {**JOE["findings"], "triggered_by_cold_or_stress": False, "skin_white_then_blue": False}}
+    # (no diabetes and no heavy drinking: every fingertip alike fits those as well as carpal tunnel, walkthrough Y)
+    plain = {**JOE, "findings": {**JOE["findings"], "triggered_by_cold_or_stress": False, "skin_white_then_blue": False,
+                                 "diabetes": False, "heavy_alcohol": False}}
     plan = _plan(plain, tmp_path)
     away = [r for c in plan["causes"] for r in c.get("away", [])]
     assert any("come and go" in str(r) for r in away) or "come and go" in _text(plain, tmp_path)

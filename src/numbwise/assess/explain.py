@@ -81,8 +81,9 @@ def _patternless_fingers(i: int) -> frozenset[str]:
     return frozenset(FINGERS) if len(chances) == 1 else frozenset()
 
 
-def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None) -> list[str]:
-    """Why the level is what it is, one sentence per rule that set it (a rule's `{answers}`: the answers that set it off)."""
+def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None, leading: str | None = None) -> list[str]:
+    """Why the level is what it is, one sentence per rule that set it (a rule's `{answers}`: the answers that set it off);
+    with the `leading` cause, a reason naming only other causes is followed by the leader's own line (`leader_too`)."""
     tri = load().triage
     rules = {r.id: r for r in tri.rules}
     why = {r.id: rule_why(r, findings or {}) for r in tri.rules} | {COHERENCE_RULE: tri.coherence.why,
@@ -93,9 +94,10 @@ def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None) -
         shown = [rid for rid in shown if rid not in quiet]
     checked = [rid for rid in shown if rid in rules and rules[rid].checked]
     together = len(checked) > 1 and tri.checked_together is not None
-    lines = [_with_answers(why[rid], rules.get(rid), findings or {}) if not (together and rid in checked)
-             else _checked_together(tri.checked_together or "", [rules[c].checked or "" for c in checked])
-             for rid in shown if not (together and rid in checked[1:])] or [tri.default_reason]
+    lines = [line for rid in shown if not (together and rid in checked[1:]) for line in (
+        (_with_answers(why[rid], rules.get(rid), findings or {}) if not (together and rid in checked)
+         else _checked_together(tri.checked_together or "", [rules[c].checked or "" for c in checked]),)
+        + _leader_too(rules.get(rid), leading))] or [tri.default_reason]
     return (lines + ([tri.unconfirmed_home_care] if UNCONFIRMED_RULE in result.rules else [])
             + ([tri.unsure_home_care] if UNSURE_RULE in result.rules else []))
 
@@ -125,6 +127,17 @@ def quiet_reasons(rule_ids: Sequence[str], findings: Mapping[str, bool]) -> froz
     return frozenset(out)
 
 
+def _leader_too(rule: Rule | None, leading: str | None) -> tuple[str, ...]:
+    """After a reason that names only causes other than the leading one, that the leader can give the same signs and a
+    doctor can tell which (triage `leader_too`), so the reason and the cause list agree (walkthrough Y, Derek)."""
+    kb = load()
+    text = kb.triage.leader_too.get("urgent") if rule is not None and rule.level == "urgent" else None
+    if text is None or rule is None or not rule.names or leading is None or leading in rule.names:
+        return ()
+    name = kb.causes[leading].name if leading in kb.causes else kb.vocabulary.causes.get(leading, leading)
+    return (" ".join(text.replace("{cause}", name).split()),)
+
+
 def _checked_together(template: str, parts: list[str]) -> str:
     """Several "numbness like this should be checked by a doctor" reasons said once (walkthrough N, Omar: three times)."""
     return template.replace("{reasons}", ", ".join(parts[:-1]) + " and " + parts[-1])
@@ -144,7 +157,7 @@ def _with_answers(text: str, rule: Rule | None, findings: Mapping[str, bool]) ->
 def reason_lines(findings: Mapping[str, bool], result: Triage, causes: list[tuple[str, float]], explained: int = 3) -> list[str]:
     """The `reasons` of an assessment: the triage reasons, then one line per leading cause."""
     kb = load()
-    lines = triage_reasons(result, findings)
+    lines = triage_reasons(result, findings, causes[0][0] if causes else None)
     for cid, p in causes[:explained]:
         r = cause_reasons(findings, cid, p)
         name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]

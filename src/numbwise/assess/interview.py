@@ -16,7 +16,7 @@ from typing import Any, Literal
 from numbwise.assess.case import Case
 from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed, home_care_unless_unsure
 from numbwise.assess.ranking import model, posterior, rank, shortlist
-from numbwise.assess.triage import LEVELS, Triage, compile_cond, compiled_rules, settling_questions, triage
+from numbwise.assess.triage import LEVELS, Triage, compile_cond, compiled_rules, fired_rules, settling_questions, triage
 from numbwise.kb import load
 from numbwise.kb.models import ActFirst, BeforeCallNow, Cond, Sweep, UnsureAdvice
 
@@ -1763,9 +1763,17 @@ def _named_cause_question(iv: Interview, post: list[float]) -> str | None:
     lead = max(range(len(post)), key=post.__getitem__)
     result = triage(iv.answers, iv.age)
     rules = {r.id: r for r in load().triage.rules}
-    for rule, i in [(rules[rid], m.causes.index(c)) for rid in result.rules if rid in rules for c in rules[rid].names]:
+    # a rule whose reason an urgent result still says (`said_above`) names its cause there too
+    held = result.rules + tuple(r.id for r, _ in fired_rules(iv.answers, iv.age) if r.said_above and r.id not in result.rules)
+    for rule, i in [(rules[rid], m.causes.index(c)) for rid in held if rid in rules for c in rules[rid].names]:
         if i == lead:
             continue
+        # its telling signs (`tells_apart`) are asked whatever their gain: a rare sign is the one that tells (walkthrough
+        # Y, Eleanor: low B12 at 1 in 30 beside diabetic nerve damage, and her sore red tongue never asked)
+        told = next((f for f in rule.tells_apart if f not in iv.asked and f not in iv.answers and f in load().findings
+                     and not settled_by_another(f, iv.answers) and _fits(f, iv)), None)
+        if told is not None:
+            return told
         total = post[i] + post[lead]
         pair = [p / total if j in (i, lead) else 0.0 for j, p in enumerate(post)] if total > 0 else post
         signs = [f for f in dict.fromkeys(leaf.present for leaf in rule.when.leaves() if leaf.present)

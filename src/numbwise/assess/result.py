@@ -679,6 +679,14 @@ def _no_unsure_parts(line: CauseLine, unsure: Collection[str]) -> CauseLine:
     return line if away == line.away else replace(line, away=away)
 
 
+def _said_above(findings: Mapping[str, bool], age: int | None, rules: tuple[str, ...]) -> tuple[str, ...]:
+    """The lower rules whose reason an urgent result still says (triage_rules.yaml `said_above`: low B12's "a blood test
+    can check", walkthrough Y, Eleanor's own words), unless a reason shown already names their causes."""
+    named = set(rule_causes(rules))
+    return tuple(r.id for r, _ in fired_rules(findings, age)
+                 if r.said_above and r.id not in rules and not set(r.names) <= named)
+
+
 def _said_note(cid: str, findings: Mapping[str, bool]) -> str:
     """A cause's note for a person who said yes to what changes its meaning for them (causes.yaml `said_notes`: MS
     already known, so a worse spell may be a relapse); the first that applies, or ''."""
@@ -1379,7 +1387,8 @@ def _safety(findings: Mapping[str, bool], level: str, advice: Advice | None, foo
     own = advice.cause if advice is not None and advice.steps else None
     return tuple(dict.fromkeys(" ".join((s.with_foot_sore if foot and s.with_foot_sore else s.do).split())
                                for s in load().care.safety
-                               if all(findings.get(f) is True for f in s.when) and own not in s.not_with))
+                               if all(findings.get(f) is True for f in s.when) and own not in s.not_with
+                               and not any(findings.get(f) is True for f in s.unless)))
 
 
 def _explained(findings: Mapping[str, bool], age: int | None, level: str) -> tuple[str, ...]:
@@ -1894,7 +1903,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # for at home") is not said: it reads as the opposite advice (walkthrough N, Anne: call now beside a night splint)
     home = {r.id for r in kb.triage.rules if r.level == "self_care"} | {SELF_CARE_CAUSE_RULE}
     told = tuple(r for r in result.rules if not ((now or today) and r in home))
-    why = (tuple(triage_reasons(Triage(level, result.red_flags, told), findings) if told or not (now or today) else ())
+    leading = result.causes[0][0] if result.causes else None  # a reason naming only other causes says it can do the same
+    why = (tuple(triage_reasons(Triage(level, result.red_flags, told), findings, leading) if told or not (now or today) else ())
            # "so here it does not need emergency help" would contradict a caution that cannot rule one out (walkthrough
            # L, Nadia not sure whether it spread within hours): said only when no emergency sign is in doubt
            + (_explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ())
@@ -1904,7 +1914,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # A&E now", walkthrough O, Kofi) would read as the slower path: not said; a reason about anything else stays
         kept = tuple(r for r in _not_covered(told, level, (lead.id,)) if r not in lead.act.hides_reasons)
         if kept != told:
-            why = (tuple(triage_reasons(Triage(level, result.red_flags, kept), findings)) if kept else ()) + (
+            why = (tuple(triage_reasons(Triage(level, result.red_flags, kept), findings, leading)) if kept else ()) + (
                 _explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ()) + _buts(
                 result.rules, findings, unsure)
         why = (_signs_words(lead, doubts, findings, unsure)[1],) + why
@@ -1916,18 +1926,20 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         yes = triage({**findings, **{d.finding: True for d in doubts if d.level == led[1]}}, age).rules
         kept = _not_covered(told, level, yes)
         why = (" ".join(led[0].why.split()),) + tuple(
-            triage_reasons(Triage(level, result.red_flags, kept), findings) if kept else ()) + _buts(
+            triage_reasons(Triage(level, result.red_flags, kept), findings, leading) if kept else ()) + _buts(
             result.rules, findings, unsure)
     elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
         why = (" ".join(led[0].why.split()),) + why
     why = why + tuple(w for w in _first_aid_why(aid) if w not in why)  # and why it leads, after the banner's own
+    above = _said_above(findings, age, result.rules) if level == "urgent" and not now else ()
+    why = why + tuple(w for w in (triage_reasons(Triage(level, (), above), findings) if above else ()) if w not in why)
     # the cause of the rule that leads the banner from a 'not sure' is listed, whatever its chance (walkthrough V)
     lead_causes = rule_causes((lead.id,)) if lead is not None else ()
     ranked = list(result.causes)
     ranked += [(c, p) for c, p in (rank(findings, age, sex) if set(lead_causes) - dict(ranked).keys() else ())
                if c in lead_causes and c not in dict(ranked)]
     shown = tuple(_no_unsure_parts(_cause_line(findings, c, p, is_child(age)), unsure)
-                  for c, p in shown_causes(level, ranked, rule_causes(result.rules) + lead_causes))
+                  for c, p in shown_causes(level, ranked, rule_causes(result.rules + above) + lead_causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     long = _onset_long(findings, age, days, level) is not None
     shown = tuple(replace(c, note=_cause_note(c.id, doubts, long)) if c.id in kb.triage.coherence.causes else c

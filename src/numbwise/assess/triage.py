@@ -155,7 +155,8 @@ def signs_shown(red_flags: Sequence[str], rules: Sequence[str]) -> tuple[str, ..
     # a fact about the person (smoking, a blood thinner, chemotherapy) makes a sign more serious but is not itself a
     # warning sign: "Why this level" says what it changes; it is shown only when the rule has nothing else to show
     kb = load().findings
-    facts = {f for f in shown if _group(f) == HISTORY_GROUP and not (f in kb and kb[f].warning_sign)}
+    facts = {f for f in shown if _group(f) == HISTORY_GROUP and not (f in kb and kb[f].warning_sign)
+             or f in kb and kb[f].context_only}
     return tuple(f for f in shown if f not in facts) or shown
 
 

@@ -318,6 +318,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for named in rule.names:
             if named not in voc.causes:
                 problems.append(f"triage_rules.yaml: entry '{rule.id}': names unknown cause '{named}'")
+        problems += [f"triage_rules.yaml: entry '{rule.id}': tells_apart names unknown finding '{f}'"
+                     for f in rule.tells_apart if f not in voc.findings]
+        if (rule.tells_apart or rule.said_above) and not rule.names:
+            problems.append(f"triage_rules.yaml: entry '{rule.id}': tells_apart and said_above need the cause it names")
         if "{answers}" in rule.why and not rule.names:
             problems.append(f"triage_rules.yaml: entry '{rule.id}': a reason naming the answers must name its cause")
         if rule.generic and rule.level != "routine":
@@ -637,7 +641,8 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
             problems.append(f"care.yaml: entry '{cid}': a doctor-first cause cannot have a home plan")
     for i, safe in enumerate(care.safety):
         refs("care.yaml", f"safety[{i}]", safe.sources)
-        problems += [f"care.yaml: safety[{i}]: unknown finding '{f}'" for f in safe.when if f not in voc.findings]
+        problems += [f"care.yaml: safety[{i}]: unknown finding '{f}'" for f in (*safe.when, *safe.unless)
+                     if f not in voc.findings]
         if (said := urgency_in_text(safe.do)) is not None:  # shown under any banner, as a home step is
             problems.append(f"care.yaml: safety[{i}]: says {said} in words: '{safe.do[:60]}...'")
         problems += [f"care.yaml: safety[{i}]: not_with names no care plan '{c}'" for c in safe.not_with

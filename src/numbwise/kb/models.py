@@ -200,6 +200,9 @@ class Finding(Strict):
     # The mark of a usual pattern (an aura's spread over minutes), no danger of its own: an urgent rule that names it
     # does not add it to an emergency's warning signs beside a reason that calls it the usual aura (walkthrough Y).
     pattern_mark: bool = False
+    # Where the numbness is (both hands), a part of a rule's story but no danger on its own: not listed under "Warning
+    # signs in your answers" beside the rule's other signs (walkthrough Y, Frank: "! Both of your hands are numb").
+    context_only: bool = False
 
 
 class FindingsFile(Strict):
@@ -512,6 +515,7 @@ class SafetyStep(Strict):
     day): it holds whatever the cause, so a result shows it even when it cannot tell the causes apart."""
 
     when: Annotated[list[Ident], Field(min_length=1)]  # every one of these findings answered yes
+    unless: list[Ident] = []  # not shown when one of these is yes (another step says it in its own words)
     do: Text
     # The plans that already say it among their own home steps: beside one of them it is not said twice.
     not_with: list[Ident] = []
@@ -802,6 +806,13 @@ class Rule(Strict):
     # The causes its reason names ("can go with low vitamin B12"): a result that gives this reason lists them
     # whatever their chance, so no reason is about a cause the result does not show.
     names: list[Ident] = []
+    # Signs that tell a named cause from the one leading (a sore red tongue for low B12 beside diabetic nerve damage):
+    # each still open is asked before the interview stops whenever this rule holds and that cause does not lead, however
+    # rare the sign (walkthrough Y, Eleanor: metformin, numb hands and feet, never asked about her sore tongue).
+    tells_apart: list[Ident] = []
+    # Its reason is said under an urgent result too, where a lower rule's reason is not (a blood test worth asking
+    # for: walkthrough Y, Eleanor's own words, newly short of breath, lost "a blood test can check" for low B12).
+    said_above: bool = False
     generic: bool = False
     # What about the numbness a doctor should check ("it is in both hands"): several such rules are said in one
     # sentence (triage `checked_together`), so a result does not say "should be checked by a doctor" once per rule.
@@ -1094,6 +1105,10 @@ class TriageFile(Strict):
     levels: dict[Level, LevelText]
     default_reason: Text
     checked_together: Text | None = None  # "{reasons}": the `checked` parts of the rules that fired
+    # Said after the reason of a rule of this level that names causes (`names`) none of which leads: "{cause}", the
+    # leading cause, can give the same signs, and a doctor can tell which (walkthrough Y, Derek: the reason spoke only
+    # of the spinal cord and B12, each "fewer than 1 in 20", beside alcohol-related nerve damage at 9 in 10).
+    leader_too: dict[Literal["urgent"], Text] = {}
     unconfirmed_home_care: Text  # why words alone never give self-care
     unsure_home_care: Text  # why a 'not sure' about an urgent or emergency sign never gives self-care
     unsure_caution: dict[Literal["emergency", "urgent"], Text] = {}  # atop a result when such a sign was 'not sure'
