@@ -4,8 +4,9 @@ Usage: python bench/result_paths.py [--paths 5000] [--seed 1]
 
 Each path is one made-up person answering every question of the interview at random (yes, no,
 not sure, or leaving a checklist item blank; ages 3 to 95 or not given). The composed result must
-hold every invariant in tests/result_paths.py. Prints the counts by level, the questions asked and
-any broken invariant with the seed that reproduces it.
+hold every invariant in tests/result_paths.py. Prints the counts by level, the questions asked, the early
+call screens the result takes back (each must say why: `taken_back_problems`) and any broken invariant with
+the seed that reproduces it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.conftest import dev_cases  # noqa: E402
-from tests.result_paths import problems, walk  # noqa: E402
+from tests.result_paths import problems, taken_back_problems, walk  # noqa: E402
 
 
 def main() -> int:
@@ -32,6 +33,7 @@ def main() -> int:
     args = ap.parse_args()
     levels: collections.Counter[str] = collections.Counter()
     counts, told, broken = [], 0, []
+    taken = collections.Counter[str]()  # early call screens the result takes back: with a reason said, or without
     stories = [c for c in dev_cases()]
     start = time.perf_counter()
     for i in range(args.paths):
@@ -45,6 +47,10 @@ def main() -> int:
             age = None if rng.random() < 0.15 else rng.randint(3, 95)
             iv = walk(rng.choice, age, rng.choice([None, "female", "male"]))
         plan, bad = problems(iv)
+        back, more = taken_back_problems(iv)
+        bad += more
+        if back:
+            taken["with a reason" if not more else "without a reason"] += 1
         levels[plan.level] += 1
         counts.append(iv.count)
         told += plan.told_apart
@@ -54,6 +60,8 @@ def main() -> int:
     print(f"paths: {args.paths}  broken: {len(broken)}  seconds: {took:.0f}")
     print("levels: " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
     print(f"questions: median {statistics.median(counts)}, worst {max(counts)}; causes told apart on {told} paths")
+    print(f"early call screens the result takes back: {sum(taken.values())}, with a reason "
+          f"{taken['with a reason']}, without {taken['without a reason']}")
     for i, bad in broken[:20]:
         print(f"  path {i}: {'; '.join(bad)}")
     return 1 if broken else 0

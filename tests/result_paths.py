@@ -437,6 +437,30 @@ def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:
     return out
 
 
+def taken_back_problems(iv: Interview) -> tuple[bool, list[str]]:
+    """Did an early call screen come that the final result does not say (walkthrough X, Priya), and what is wrong
+    with how the result says so: it must name, once, the later answers that took it away, each one the person gave."""
+    from numbwise.assess.explain import statement
+    from numbwise.assess.takeback import calls_now, early_screen, taken_back, taken_back_line
+
+    back = taken_back(iv)
+    if back is None:  # no screen, or the result still calls now: no line
+        line = taken_back_line(iv)
+        return False, [f"a taken-back line with no screen taken back: {line}"] if line else []
+    if calls_now(iv) or early_screen(iv) is None:
+        return True, ["a screen taken back, though the result calls now or no screen came"]
+    plan = result_plan(outcome(iv), iv.unsure, taken_back=taken_back_line(iv))
+    out = []
+    if not plan.taken_back or not back.changed:
+        out.append(f"an early call screen (after answer {back.at}) taken back with no reason said")
+    given = {(f, v) for _, updates, _ in iv.history for f, v in updates}
+    out += [f"the taken-back line names {f}, which the person did not answer so" for f, v in back.changed
+            if f != "age" and (f, v) not in given]
+    out += [f"the taken-back line leaves out what {f} said" for f, v in back.changed
+            if f != "age" and statement(f, v, iv.answers) not in plan.taken_back]
+    return True, out
+
+
 def _said_by_own_line(w: Any, group: Any, answers: dict[str, bool], age: int | None) -> bool:
     """Is a line raised to this level a change that a rule of the level, with its own line in the group, says already?"""
     from numbwise.assess.interview import positive_findings

@@ -260,6 +260,9 @@ class ResultPlan:
     # tapped 999 under "call your cancer helpline now"). Empty on every other result; the buttons always stay.
     call_where: str = ""
     call_intro: str = ""
+    # Said once near the top when an early call screen of the step-by-step check said call now and this result does
+    # not: what that screen did not know yet and the answers that changed it (assess/takeback.py, walkthrough X, Priya)
+    taken_back: str = ""
 
     @property
     def banner_level(self) -> str:
@@ -1862,9 +1865,11 @@ def _foot_lead(level: str, findings: Mapping[str, bool], causes: Sequence[tuple[
     return fl if foot_at_risk(findings, causes) else None
 
 
-def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collection[str] = ()) -> ResultPlan:
+def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collection[str] = (),
+                taken_back: str = "") -> ResultPlan:
     """The one result plan for an assessment, the findings the person answered 'not sure' and the spots they marked
-    on the finger picker (`marks`: codes like r1 r2 l0 rp, for the hand diagram; plain data, no faces)."""
+    on the finger picker (`marks`: codes like r1 r2 l0 rp, for the hand diagram; plain data, no faces); `taken_back`:
+    the step-by-step check's line for an early call screen this result no longer says (takeback.taken_back_line)."""
     kb = load()
     level = result.triage
     findings = dict(result.case.findings)
@@ -2062,6 +2067,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         do_heading=do_heading,
         caution_today=today, caution_now=now, caution_soon=old, foot_today=foot is not None,
         safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
+        taken_back=taken_back if level != "emergency" and not now else "",
     )
 
 

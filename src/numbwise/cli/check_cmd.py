@@ -545,7 +545,10 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     iv, marks = done
     result = outcome(iv)
     console.print()
-    show_assessment(console, result, plain, detail=True, unsure=iv.unsure, marks=marks)
+    from numbwise.assess.takeback import taken_back_line
+
+    show_assessment(console, result, plain, detail=True, unsure=iv.unsure, marks=marks,
+                    taken_back=taken_back_line(iv, max_questions))
     from numbwise.assess.summary import count_line
 
     if line := count_line(iv.count, iv.described):

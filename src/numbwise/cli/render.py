@@ -76,6 +76,8 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
             console.print(plan.otherwise_title.upper(), markup=False)
         console.print(plan.action, markup=False)
         console.print(f"By when: {plan.by_when}", markup=False)
+        if plan.taken_back:  # an early call screen this result no longer says: why, once (walkthrough X, Priya)
+            _wrap(console, plan.taken_back, "", "")
         return
     from rich.panel import Panel
 
@@ -86,17 +88,20 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
     otherwise = f"[bold]{escape(plan.otherwise_title.upper())}[/bold]\n" if plan.otherwise_title else ""
     body = (f"[bold]{escape(plan.heading.upper())}[/bold]\n{caution}{otherwise}"
             f"{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}")
+    body += f"\n\n{escape(plan.taken_back)}" if plan.taken_back else ""  # an early call screen taken back: why
     console.print(Panel(body, style=f"bold white on {colour}" if plan.banner_level in ("emergency", "urgent") else f"black on {colour}", expand=True))
 
 
 def show_assessment(console: Console, result: Assessment, plain: bool, detail: bool = True,
-                    unsure: tuple[str, ...] | frozenset[str] = (), marks: tuple[str, ...] = ()) -> None:
-    """An assessment for people: the core's result plan, rendered (the web page shows the same plan)."""
+                    unsure: tuple[str, ...] | frozenset[str] = (), marks: tuple[str, ...] = (),
+                    taken_back: str = "") -> None:
+    """An assessment for people: the core's result plan, rendered (the web page shows the same plan); `taken_back`:
+    the step-by-step check's line for an early call screen the result no longer says."""
     from numbwise.assess.result import result_plan
 
     if result.case.id:
         console.print(f"Case {result.case.id}", markup=False)
-    show_result(console, result_plan(result, unsure, marks), plain, detail)
+    show_result(console, result_plan(result, unsure, marks, taken_back), plain, detail)
 
 
 _wrap = print_wrapped  # one item wrapped to the console, later lines under the first's text; URLs never split

@@ -93,6 +93,9 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     out += [(f"interview.before_call_now.{b.ask}", t) for b in kb.interview.before_call_now
             for t in (b.text, b.help, b.why, b.still)]
     out += [(f"interview.act_first.{a.rule}", t) for a in kb.interview.act_first for t in (a.go_on, a.still)]
+    tb = kb.interview.taken_back
+    out += [("interview.taken_back", " ".join((tb.earlier, tb.before.format(what="which hands"), tb.after)))] \
+        if tb is not None else []
     sf = kb.interview.sugar_first
     out += [("interview.sugar_first", t) for t in (sf.go_on, sf.still, sf.still_beside) if t] if sf is not None else []
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]

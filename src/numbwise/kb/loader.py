@@ -398,6 +398,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         if now_first.rule in seen_first or (first is not None and now_first.rule == first.rule):
             problems.append(f"interview.yaml: act_first: '{now_first.rule}' is named twice")
         seen_first.add(now_first.rule)
+    if kb.interview.taken_back is not None:
+        problems += [f"interview.yaml: taken_back.topics: unknown finding '{fid}'"
+                     for t in kb.interview.taken_back.topics for fid in t.findings if fid not in voc.findings]
     if kb.interview.emergency_first is not None:
         problems += [f"interview.yaml: emergency_first.still_why_for: unknown finding '{fid}'"
                      for why in kb.interview.emergency_first.still_why_for for fid in why.findings if fid not in voc.findings]

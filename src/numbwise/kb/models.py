@@ -1297,6 +1297,30 @@ class EmergencyFirst(Strict):
     sources: SourceRefs
 
 
+class TakenBackTopic(Strict):
+    """What an early call screen did not know yet, named for the answers that later took its call-now away."""
+
+    findings: Annotated[list[str], Field(min_length=1)]
+    text: Text  # "which hands": fits "We did not yet know {what} then."
+
+
+class TakenBack(Strict):
+    """Said once near the top of a result that no longer calls now after an early call screen did (walkthrough X,
+    Priya: "The advice got less urgent with no reason given"): what that screen was based on, the answers that
+    changed it, and that calling anyway is fine."""
+
+    earlier: Text  # "Earlier we said to call your emergency number now."
+    earlier_own: Text  # the same for a screen with its own call (go to A&E): {title}
+    before: Text  # "We did not yet know {what} then."
+    topics: list[TakenBackTopic] = []
+    other_topic: Text  # {what} when no topic names a deciding answer
+    said: Text  # "Then you told us:" before the deciding answers (their said_yes / said_no)
+    age: Text  # the age given in About you, when it decided: {age}
+    age_topic: Text  # {what} for that age
+    after: Text  # "So the advice below fits you better. If you are still worried, call anyway."
+    sources: SourceRefs
+
+
 class SugarFirst(Strict):
     """Signs of low blood sugar with confusion not ruled out: the rule's own first aid at once (walkthrough Q, Priya)."""
 
@@ -1395,6 +1419,7 @@ class InterviewFile(Strict):
     confirm_emergency: Sweep | None = None  # readings of the words that would undo an emergency, asked back in one list
     left_blank: Sweep | None = None  # checklist items left blank that still matter, asked back in one list
     emergency_first: EmergencyFirst | None = None  # the call advice before the questions that could change it
+    taken_back: TakenBack | None = None  # the result's words when later answers took that call advice away
     sugar_first: SugarFirst | None = None  # the low-sugar first aid before the other questions
     act_first: list[ActFirst] = []  # other signs whose advice says "now": the rule's own act before the other questions
     how_long: HowLong | None = None  # how long the numbness has been there, before a call-now result that hinges on it

@@ -342,7 +342,10 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     from numbwise.web.store import save_check
 
     result = outcome(iv)
-    plan = result_plan(result, iv.unsure, picked_marks(prefill or {}))
+    from numbwise.assess.takeback import taken_back_line
+
+    plan = result_plan(result, iv.unsure, picked_marks(prefill or {}),
+                       taken_back_line(iv, request.app.state.settings.max_questions))
     # the signs answered 'not sure' are kept too: the doctor's report lists them as the result did
     case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers), "unsure": sorted(iv.unsure)} | (
         {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}) | (  # how long, as the words said
