@@ -203,11 +203,18 @@ def _no_to_all_blank(question: Question, updates: Mapping[str, bool],
     item is asked on its own before the interview stops (`to_ask`: "Is the numbness there all the time?"), never in
     the list of blanks (whose words say "you left some of these blank"). The same when the whole group was left blank.
     Returns the answers kept, the items taken out and the questions to ask. A single question's answer (yes, no or not
-    sure to one of them), and the list of blanks itself, are answers as given."""
+    sure to one of them), and the list of blanks itself, are answers as given. So is a no to every item of a group
+    beside a yes on the same list to an item that says it has gone (`no_to_all_once_with`: "It went away completely
+    within an hour"): the answer "it happened only once and has gone" the list's help asks for (walkthrough Y, Zoe
+    picked it, confirmed "No to all the others", was asked back, then told she was not sure). Only on the same list:
+    words that said it eased ("eases within a few minutes of rest", walkthrough U, Marcus) beside "none of these"
+    say nothing of how often it comes, so the group stays not known."""
     if question.kind not in ("screen", "sweep") or _is_left_blank(question):
         return dict(updates), set(), ()
     groups = [g for g in _answer_one_of() if set(g) <= set(question.findings)]
-    none_of = {f for g in groups if all(updates.get(f) is False for f in g) for f in g}
+    once = _once_with()
+    none_of = {f for g in groups if all(updates.get(f) is False for f in g)
+               and not any(updates.get(c) is True for c in once.get(g, ())) for f in g}
     ask = tuple(g[0] for g in groups if all(f in none_of or (f in blank and f not in updates) for f in g))
     return {f: v for f, v in updates.items() if f not in none_of}, none_of, ask
 
@@ -1356,6 +1363,13 @@ def _home_care_hinges_on(fid: str, iv: Interview, level: str) -> bool:
 def _answer_one_of() -> tuple[tuple[str, ...], ...]:
     """The screens' groups of which one item is always true (interview.yaml `no_to_all_is_blank`), built once."""
     return tuple(tuple(g) for s in load().interview.steps for g in s.no_to_all_is_blank)
+
+
+@functools.cache
+def _once_with() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """For each group of `_answer_one_of`, the items whose yes makes a no to the whole group an answer ("it happened
+    only once and has gone", interview.yaml `no_to_all_once_with`), built once."""
+    return {tuple(g): tuple(s.no_to_all_once_with) for s in load().interview.steps for g in s.no_to_all_is_blank}
 
 
 @functools.cache

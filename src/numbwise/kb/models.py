@@ -1235,6 +1235,11 @@ class Step(Strict):
     # Items of a screen of which one is always true (there all the time, or comes and goes): a no to each of them is no
     # answer, so they are left blank (not known) and asked back, never recorded as two noes (walkthrough N, Anne).
     no_to_all_is_blank: list[list[Ident]] = []
+    # Items of the same screen that say the numbness has gone (went away completely within an hour): beside a yes to
+    # one of them in the same answer, a no to every item of such a group is the answer "it happened only once and has
+    # gone" that the group's help asks for, kept as given and never asked back (walkthrough Y, Zoe: "No to all the
+    # others").
+    no_to_all_once_with: list[Ident] = []
     # Said before a single question about an item of such a group while the group is still not known, so it does not
     # read as the list asked again ("You did not pick 'there all the time' or 'comes and goes'", walkthrough O, Priya).
     no_to_all_lead: Text | None = None
@@ -1251,6 +1256,9 @@ class Step(Strict):
             raise ValueError("no_to_all_is_blank: each group needs two or more of the screen's own items")
         if self.group_help is not None and len(self.no_to_all_is_blank) != 1:
             raise ValueError("group_help: it speaks of one group, so the screen needs exactly one no_to_all_is_blank group")
+        if self.no_to_all_once_with and (not self.no_to_all_is_blank or not set(self.no_to_all_once_with) <= set(
+                self.items) or set(self.no_to_all_once_with) & {f for g in self.no_to_all_is_blank for f in g}):
+            raise ValueError("no_to_all_once_with: the screen's own items outside its no_to_all_is_blank groups")
         if self.no_to_all_lead is not None and len(self.no_to_all_is_blank) != 1:
             raise ValueError("no_to_all_lead: it names one group, so the screen needs exactly one no_to_all_is_blank group")
         if self.kind == "choice" and len([o for o in self.options if not o.unsure]) < 2:
