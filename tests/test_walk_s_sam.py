@@ -20,6 +20,9 @@ from tests.conftest import run_cli
 
 SAM = ("45 m, woke up this morning with my left hand tingling, still there. i think my left leg felt weak for a few "
        "minutes when i got up but not sure. my grip feels weak too")
+# the same words with no time said (walkthrough Y, Helen: "this morning" now answers how long): how long is asked
+SAM_NO_TIME = SAM.replace("woke up this morning with my left hand tingling", "my left hand is tingling")
+assert SAM_NO_TIME != SAM
 TARIQ = ("41 m, Neck pain and tingling down my right arm to my thumb for 3 weeks, since lifting boxes. "
          "Worse when I turn my head.")
 HANA = ("24 f, When I panic I breathe fast and get tingling around my mouth and in both hands, it passes within 20 "
@@ -73,8 +76,18 @@ def test_the_core_asks_how_long_then_gives_the_call_now_screen_in_the_results_ow
     assert q2 is not None and not now_first(answer(less, q2, {f: False for f in q2.findings}))  # never twice
 
 
-def test_sams_words_ask_how_long_then_show_call_now_at_once() -> None:
-    out = _check("\n1\n1\n")
+def test_sams_words_this_morning_show_call_now_at_once_with_no_question() -> None:
+    """"Woke up this morning with it" says less than a day so far (walkthrough Y, Helen): how long is not asked again,
+    the call-now screen comes first."""
+    out = _check("\n1\n")
+    assert HOW_LONG.text not in out and "Question 1" not in out and "About you" not in out
+    screen = out.index(NOW_TITLE)
+    assert NOW_ACTION in out[screen:] and "Call 911" in out[screen:] and CHOICE in out[screen:]
+    assert NOW_TITLE.upper() in out[screen:]
+
+
+def test_sams_words_with_no_time_ask_how_long_then_show_call_now_at_once() -> None:
+    out = _check("\n1\n1\n", words=SAM_NO_TIME)
     assert f"Question 1: {HOW_LONG.text}" in out and "Question 2" not in out and "About you" not in out
     screen = out.index(NOW_TITLE)
     assert out.index("Question 1:") < screen
@@ -83,13 +96,13 @@ def test_sams_words_ask_how_long_then_show_call_now_at_once() -> None:
 
 
 def test_answer_a_few_questions_never_shows_the_screen_twice() -> None:
-    out = _check("\n1\n2\n\nq\n")
+    out = _check("\n1\n2\n\nq\n", words=SAM_NO_TIME)
     assert out.count(CHOICE) == 1 and out.index(CHOICE) < out.index("Question 2:")
     assert " ".join(FIRST.still.split()) in out[out.index("Question 2:") - 120:]  # the calm line stays above
 
 
 def test_more_than_a_week_takes_the_call_now_path_away() -> None:
-    out = _check("\n3\n" + "\n" * 30)
+    out = _check("\n3\n" + "\n" * 30, words=SAM_NO_TIME)
     assert CHOICE not in out and NOW_TITLE.upper() not in out
 
 

@@ -7,7 +7,7 @@ import html
 import re
 
 from numbwise.kb import load
-from tests.test_walk_s_sam import NOW_ACTION
+from tests.test_walk_s_sam import NOW_ACTION, SAM_NO_TIME
 from tests.web.conftest import Live
 from tests.web.test_describe_http import _form, _hidden, _session
 
@@ -32,10 +32,19 @@ def _after_words(live: Live, words: str) -> tuple[str, str, str]:
     return page, cookie, csrf
 
 
-def test_sams_words_get_how_long_then_the_call_now_page(live: Live) -> None:
+def test_sams_words_this_morning_get_the_call_now_page_at_once(live: Live) -> None:
+    """"Woke up this morning with it" answers how long (walkthrough Y, Helen): the call-now page comes first."""
+    how_long = load().interview.how_long
+    assert how_long is not None and LEAD.now_title
+    page, _, _ = _after_words(live, SAM)
+    shown = _text(page)
+    assert how_long.text not in shown and LEAD.now_title in shown and NOW_ACTION in shown
+
+
+def test_sams_words_with_no_time_get_how_long_then_the_call_now_page(live: Live) -> None:
     how_long = load().interview.how_long
     assert how_long is not None and LEAD.now_title and LEAD.now_action
-    first, cookie, csrf = _after_words(live, SAM)
+    first, cookie, csrf = _after_words(live, SAM_NO_TIME)
     assert how_long.text in _text(first) and LEAD.now_title not in _text(first)
     page = _form(live, "/check", [("csrf", csrf), ("state", _hidden(first, "state")), ("answer", "1")],
                  cookie).body.decode()  # less than a day

@@ -46,7 +46,8 @@ MIN_SPREAD = 0.02  # how much a finding's chance must differ between the causes 
 UNSURE_PARTS = "You were not sure about:"
 # the first cause listed when none of the person's answers points to it (only away, or none): why it is there
 COMMON_NOTE = "Listed because it is common, not because of your answers."
-COMMON_AWAY_NOTE = "Listed because it is common, but your answers point away from it."
+COMMON_AWAY_NOTE = ("Listed because it is common. Some of your answers point away from it, but not enough to rule "
+                    "it out.")
 # a child's numbers would come from a model built on adult studies: the ranking is shown, never a chance
 CHILD_CHANCE = "Our chances come from studies of adults, so we give no numbers for a child."
 CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions here would tell them apart. A doctor "
@@ -648,19 +649,14 @@ def shown_causes(level: str, ranked: Sequence[tuple[str, float]], named: Collect
 
 
 def _away_noted(shown: tuple[CauseLine, ...]) -> tuple[CauseLine, ...]:
-    """Under "We can't tell yet", the causes the answers point to come first, and one listed only for how common it is
-    follows them, saying when the answers point away from it (walkthroughs O to Q, Sam: "Carpal tunnel syndrome (about
-    4 in 10)" first with only points against it was read as a contradiction). The report lists them in the same order
-    (`reasons_first`)."""
-    noted = tuple(replace(c, note=COMMON_AWAY_NOTE) if not c.towards and c.away and c.note in ("", COMMON_NOTE) else c
-                  for c in shown)
-    return tuple(sorted(noted, key=lambda c: not c.towards))  # stable: each part keeps the ranking's order
-
-
-def reasons_first(findings: Mapping[str, bool], causes: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
-    """Causes in the order a result that cannot tell them apart shows them (`_away_noted`): those the answers point
-    to first, then the rest, each part in the ranking's order; for the report, so it lists them as the page did."""
-    return sorted(causes, key=lambda x: not cause_reasons(findings, x[0], x[1]).towards)
+    """Under "We can't tell yet", a cause no answer points to says why it is listed: for how common it is, and, when
+    some answers point away from it, that they do not rule it out. The causes stay in the ranking's order, the highest
+    chance first: one listed after causes with lower chances, or called pointed away from with nothing about why it is
+    still the likeliest, reads as a contradiction (walkthrough Y, Helen: "Carpal tunnel syndrome (about 5 in 10) ...
+    your answers point away from it" after two at about 1 in 10; walkthroughs O to Q, Sam: the same cause first with
+    only points against and no word why)."""
+    return tuple(replace(c, note=COMMON_AWAY_NOTE if c.away else COMMON_NOTE)
+                 if not c.towards and c.note in ("", COMMON_NOTE) and (c.away or c is shown[0]) else c for c in shown)
 
 
 def _cause_line(findings: Mapping[str, bool], cid: str, p: float, child: bool = False) -> CauseLine:

@@ -128,6 +128,8 @@ class _Context:
     family_from: list[int]  # token indexes where a relative's history begins ("my mum had")
     theirs: dict[int, set[int]]  # clause -> earlier clauses of its sentence it continues ("... and her face ...")
     family_after: list[Hit]  # "runs in the family"
+    # a doubt between alternatives ("don't know if it came on suddenly or slowly"): (first, end) token ranges
+    doubt_span: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _outside(hits: list[Hit], blockers: list[Hit]) -> list[Hit]:
@@ -179,6 +181,7 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
                 body += 1
             doubt.append(Hit(h.pattern, h.start, body, h.matched))
     doubt_after = _doubts_after(toks, find(toks, lex.doubt), clause, sentence, lex.relatives)
+    spans = _doubt_spans(toks, find(toks, lex.doubt), clause)
     future = {sentence[h.start] for h in find(toks, lex.future_words)}
     hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
@@ -186,7 +189,37 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
         find(toks, lex.negation_back_sentence), hypothetical, find(toks, lex.historical),
         find(toks, lex.uncertain), doubt, doubt_after, family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
+        spans,
     )
+
+
+# A doubt that asks which of two ("I don't know if it came on suddenly or slowly", "not sure whether it was sudden
+# or gradual", "can't tell if it was quick or over weeks") doubts every alternative it names, to the end of its
+# clause: none of them is a yes (walkthrough Y, Helen: "slowly" was read as a slow start). "If X or not" asks only
+# about X: the doubt ends at its "not" ("don't know if it came on suddenly or not, my face went numb").
+_OR = frozenset({"or"})
+_OR_NOT = frozenset({"not", "no", "nor"})
+
+
+def _doubt_spans(toks: list[Token], hedges: list[Hit], clause: list[int]) -> list[tuple[int, int]]:
+    """The token ranges of doubts between alternatives: from an 'if' or 'whether' doubt to the end of its clause,
+    when an 'or' follows it in that clause."""
+    out: list[tuple[int, int]] = []
+    for h in hedges:
+        ask = h.end if h.end < len(toks) and toks[h.end].text in _IF else h.end - 1
+        if not (0 <= ask < len(toks) and toks[ask].text in _IF):
+            continue
+        cl = clause[ask]
+        end = ask + 1
+        while end < len(toks) and clause[end] == cl and toks[end].text not in CLAUSE_END:
+            end += 1
+        ors = [k for k in range(ask + 2, end) if toks[k].text in _OR]
+        if not ors:
+            continue
+        if ors[0] + 1 < len(toks) and toks[ors[0] + 1].text in _OR_NOT:
+            end = ors[0] + 2  # "if X or not": X only
+        out.append((h.start, end))
+    return out
 
 
 _TRAILING_REACH = 2  # words between what is said and a hedge after it ("comes and goes [a lot] i think")
@@ -268,6 +301,8 @@ def _status(hit: Hit, ctx: _Context, scope: int, anchor: int | None = None) -> t
         return "someone_else", 0.0
     if any(t.start >= e and ctx.sentence[t.start] == ctx.sentence[s] for t in ctx.neg_sentence):
         return "denied", 0.8
+    if any(a <= s and e <= b for a, b in ctx.doubt_span):  # "don't know if it came on suddenly or slowly"
+        return "unsure", 0.0
     if before(ctx.hypothetical, 4 * scope):  # a hypothetical reaches the whole clause ("if I get ... I will call")
         return "hypothetical", 0.0
     a = s if anchor is None else anchor
@@ -513,6 +548,7 @@ def parse(text: str) -> Parsed:
                 completing.add((fid, a, b))
             used_tokens |= set(h.matched)
 
+    blocked |= {i for a, b in ctx.doubt_span for i in range(a, b)}  # "... suddenly or over a few days": no length either
     age: int | None
     age_span: tuple[int, int] | None
     sex: str | None
@@ -580,12 +616,15 @@ def _days_so_far(toks: list[Token], mentions: list[Mention], understood: Mapping
     """How long the numbness has been there, in days, from the lengths that set its 'lasted six weeks' reading ("for
     3 weeks", "since last week"), so the result can tell numbness weeks old from a stroke happening now (walkthrough
     Q, Tariq). The shortest when several are said (the safe reading); None when no length is, or the readings
-    disagree. A start said as a time ("this morning") is no length: None, which changes nothing."""
+    disagree. A start said as a time of the last day ("this morning my hand went numb", `_recent_start`) counts as
+    its length so far (walkthrough Y, Helen: the how-long question's "Less than a day", not asked again)."""
     if "lasting_over_6_weeks" not in understood:
         return None
     said = {(m.start, m.end) for m in mentions
             if m.finding == "lasting_over_6_weeks" and m.value is not None and m.status == "inferred"}
     days = [d.days for d in durations(toks) if (toks[d.start].start, toks[d.end - 1].end) in said]
+    days += [float(_RECENT_START[w]) for m in mentions if m.finding == "lasting_over_6_weeks" and m.value is False
+             and m.status == "inferred" and (w := tuple(m.text.lower().split())) in _RECENT_START]
     return min(days) if days else None
 
 
@@ -692,9 +731,10 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
                 clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)):
             add("spreading_within_hours", True)  # "spread up to my elbow over 3 hours"
             continue
-        if d.days < 1 and (d.ago or _been(words[a:d.start]) and not _resolving(words[a:b])) and (
+        if d.days < 1 and (d.ago or (_been(words[a:d.start]) or _since_in_hand(words, a, b, d)) and not _resolving(words[a:b])) and (
                 ctx.clause[d.start] not in history_clauses):
-            add("lasting_over_6_weeks", False, 0.75)  # "it started 20 minutes ago", "it's been 6 hours": not weeks
+            # "it started 20 minutes ago", "it's been 6 hours", "since this morning my hand tingles": not weeks
+            add("lasting_over_6_weeks", False, 0.75)
             add("onset_gradual", False, 0.7)
             continue
         if d.days < 1 or ctx.clause[d.start] in history_clauses:
@@ -710,6 +750,13 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             if d.days < 14 and not said_onset and not _start_time(words, d):
                 add("onset_over_days", True, 0.7)
     return out
+
+
+def _since_in_hand(words: list[str], a: int, b: int, d: Duration) -> bool:
+    """'Since this morning my left hand tingles': a length up to now said of the hand or arm (walkthrough Y, Helen),
+    not of another symptom's start ('since this afternoon I've gone numb around my bum', 'new breathlessness since
+    this morning')."""
+    return words[d.start] == "since" and bool(set(words[a:b]) & (_UPPER | _PRONOUNS))
 
 
 def _start_time(words: list[str], d: Duration) -> bool:
@@ -872,8 +919,11 @@ def _been(before: list[str]) -> bool:
 
 # When it began, said as a time of the last day or two ("this morning my hand went numb", "woke up with it
 # yesterday"): not six weeks, so that question is not asked.
-_RECENT_START = (("this", "morning"), ("this", "afternoon"), ("this", "evening"), ("today",), ("tonight",),
-                 ("yesterday",), ("last", "night"), ("earlier", "today"), ("overnight",))
+# Each with how long it has been there so far, in days (Parsed.days_so_far), as `quantities.VAGUE` counts "since
+# this morning": less than a day, or a day for yesterday and last night (the how-long question's "1 to 7 days").
+_RECENT_START = {("this", "morning"): 0.5, ("this", "afternoon"): 0.25, ("this", "evening"): 0.1, ("today",): 0.5,
+                 ("tonight",): 0.1, ("yesterday",): 1, ("last", "night"): 1, ("earlier", "today"): 0.25,
+                 ("overnight",): 0.5}
 # Words that say it began then ("went numb", "started tingling", "woke up with it"), not only that it is there
 # then ("today my hands are tingling too" may be a spread of something older).
 _BEGAN = frozenset({"went", "gone", "started", "start", "starts", "began", "begun", "woke", "wake", "waked", "woken",

@@ -23,6 +23,9 @@ UNITS = {
 # Phrases without a number, as a length in days.
 VAGUE = {
     ("since", "yesterday"): 1, ("since", "last", "night"): 1, ("since", "this", "morning"): 0.5,
+    ("since", "this", "afternoon"): 0.25, ("since", "this", "evening"): 0.1, ("since", "earlier", "today"): 0.25,
+    ("since", "lunch"): 0.25, ("since", "lunchtime"): 0.25, ("since", "i", "woke", "up"): 0.5,
+    ("since", "i", "got", "up"): 0.5, ("since", "waking", "up"): 0.5,
     ("since", "the", "weekend"): 3, ("since", "last", "week"): 7, ("since", "monday"): 3, ("since", "sunday"): 3,
     ("since", "last", "month"): 45, ("since", "the", "summer"): 90, ("since", "summer"): 90,
     ("since", "spring"): 120, ("since", "the", "spring"): 120, ("since", "christmas"): 60, ("since", "last", "year"): 200,

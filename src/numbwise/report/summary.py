@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from numbwise.kb import Knowledge
@@ -348,7 +348,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
             continue
         if q.when in fired and len(questions) < rep.max_questions:
             questions.append(q.text.format(**fired[q.when]))
-    from numbwise.assess.result import is_child, named_cause, reasons_first, shown_causes
+    from numbwise.assess.result import is_child, named_cause, shown_causes
 
     named = None
     if latest is not None:
@@ -384,10 +384,9 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         latest_level=latest.level if latest else None,
         latest_level_title=check_title(kb, latest) if latest else None,
         latest_check_at=local_date(latest.at) if latest else None,
-        # in the result page's order: when it could not tell, the causes the answers point to first (`reasons_first`)
-        latest_causes=tuple((cause_name(kb, c), p) for c, p in (
-            shown_causes(latest.level, latest.causes) if named else reasons_first(
-                _case_findings(latest.case), shown_causes(latest.level, latest.causes)))) if latest else (),
+        # in the result page's order: the highest chance first (walkthrough Y, Helen)
+        latest_causes=tuple((cause_name(kb, c), p) for c, p in shown_causes(latest.level, latest.causes))
+        if latest else (),
         latest_named=cause_name(kb, named) if named else None,
         latest_child=is_child(data.age),
         red_flags=tuple(flags.values()),
@@ -544,9 +543,3 @@ def _triggers(
         fired[f"{pattern_id}_fingers"] = {}
     fired["always"] = {}
     return fired
-
-
-def _case_findings(case: object) -> dict[str, bool]:
-    """A saved check's yes and no answers, or none when they cannot be read."""
-    raw = case.get("findings") if isinstance(case, Mapping) else None
-    return {str(f): v for f, v in raw.items() if isinstance(v, bool)} if isinstance(raw, Mapping) else {}
