@@ -398,8 +398,9 @@ def test_the_report_lists_the_emergency_signs_a_terminal_check_was_not_sure_abou
     from numbwise.diary.store import open_store
 
     url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
-    run = run_cli("--db", url, "--plain", "check", input="?16\n\n45\nf\n?\n?\n2\n" + "?\n" * 30)  # kept in the diary
-    # (a start not sure of gives the call-now screen at once, walkthrough S: 2 answers a few questions)
+    run = run_cli("--db", url, "--plain", "check", input="?16\n\n45\nf\n?\n?\n?\n?\n2\n" + "?\n" * 30)  # kept in the diary
+    # (a start not sure of gives the call-now screen once the hands are asked, walkthrough Y, Priya: 2 answers a few
+    # questions)
     assert run.code == 0, run.err
     said = " ".join(run.out.split())
     heading = "You were not sure about these emergency signs"

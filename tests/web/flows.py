@@ -135,12 +135,12 @@ def nearly_unsure_story(page: Any) -> None:
     continue_(page)
     button(page, "Carry on, still not sure")
     button(page, "Not sure")  # how long (first: it decides whether the not-sure signs mean call now)
-    button(page, "Answer a few questions")  # past the call-now screen those signs give
-    continue_(page)  # about you, left empty
-    button(page, "Not sure")  # how it started
+    button(page, "Not sure")  # how it started (then the hands: both hands would take the call-now away)
     for name in ("Left index finger", "Left middle finger"):
         page.get_by_label(name, exact=True).check()
     continue_(page)
+    button(page, "Answer a few questions")  # past the call-now screen those signs give (walkthrough Y, Priya)
+    continue_(page)  # about you, left empty
     finish_check(page)
 
 
