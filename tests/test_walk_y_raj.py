@@ -9,8 +9,8 @@
    (sores on the fingertips, painful joints) that the own-words result kept. Not her nos: a no never drops a line
    (tested here). Her "sudden" start did: with attacks that start within minutes, a sore makes them sudden numbness
    in both hands by policy clar. 12, an emergency, so the line cannot be said under "see a doctor today" (a known
-   limit, left to the lead). And "numbness that is new for you starts suddenly" is said for her in terms of her
-   usual attacks.
+   limit, left to the lead). And "numbness that is new for you starts suddenly" is said for her as numbness
+   unlike an attack brought on by cold or stress.
 3. Ayesha, 6 weeks after giving birth: the pre-eclampsia checklist item says only "during pregnancy". Not changed
    here: it is the label of the spec finding pregnancy_warning_signs, whose yes implies "pregnant" (findings.yaml
    `implies`, tests/test_interview.py); widening it to the weeks after birth needs a lead decision (report).
@@ -224,7 +224,7 @@ def test_lucy_new_sudden_numbness_is_said_against_her_usual_attacks(tmp_path: Pa
             "unsure": ["onset_sudden"]}
     watch = _watch(assess_plan(case, tmp_path))
     sudden = [t for t in watch if "starts suddenly, within seconds or minutes" in t]
-    assert sudden and all("not like your usual attacks in the cold or with stress" in t for t in sudden), watch
+    assert sudden and all("not like an attack brought on by cold or stress" in t for t in sudden), watch
 
 
 def test_near_miss_no_cold_trigger_keeps_the_plain_sudden_line(tmp_path: Path) -> None:
