@@ -123,6 +123,11 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         out += [f"a reason names {c}, which the causes do not list" for c in rule_causes(result.rules)
                 if c not in {x.id for x in plan.causes}]
     out += [f"a reason with its answers not filled in: {w}" for w in plan.why if "{" in w]
+    # a line bound away from some rules (the heart attack's aspirin) never stands beside them, fired or possible from a
+    # 'not sure' (a bleed in a possible stroke: walkthrough Y, Raj)
+    maybe = set(triage({**dict(iv.answers), **dict.fromkeys(iv.unsure, True)}, iv.age).rules) | set(result.rules)
+    out += [f"'{o.line[:40]}...' beside {sorted(set(o.not_beside) & maybe)}" for o in load().triage.levels["emergency"].only_for
+            if o.not_beside and o.line in plan.do and set(o.not_beside) & maybe]
     asked: set[str] = set()
     first: dict[str, bool] = {}
     before = start(iv.age, iv.sex)

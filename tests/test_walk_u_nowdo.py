@@ -75,7 +75,9 @@ def test_the_list_is_what_a_yes_shows_less_the_lines_that_presume_one(tmp_path: 
     assert plan["do"] == [d for d in yes["do"] if d not in drops]
     assert plan["do_not"] == [d for d in yes["do_not"] if d not in drops]
     # the level's own lines, in its order (the blood thinner and swallowing lines belong to a possible stroke)
-    assert [d for d in EMERGENCY.do if d in plan["do"]] == plan["do"] and len(plan["do"]) == len(EMERGENCY.do)
+    # (the aspirin line is a heart attack's, never a possible stroke's: walkthrough Y, Raj)
+    heart = {o.line for o in EMERGENCY.only_for if o.rules == ["em_heart"]}
+    assert [d for d in EMERGENCY.do if d in plan["do"]] == plan["do"] and len(plan["do"]) == len(EMERGENCY.do) - len(heart)
 
 
 def test_near_miss_the_sign_answered_no_keeps_the_lower_levels_own_to_do(tmp_path: Path) -> None:

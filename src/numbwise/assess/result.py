@@ -24,7 +24,7 @@ from numbwise.assess.triage import (
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
-from numbwise.kb.models import FootSoreLead, Level, OnsetLong, Rule, RuleAct, StartStory, UnsureLead, in_sentence
+from numbwise.kb.models import FootSoreLead, Level, LevelRuleLine, OnsetLong, Rule, RuleAct, StartStory, UnsureLead, in_sentence
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -432,7 +432,8 @@ def _calls_of(acts: Sequence[RuleAct]) -> tuple[str, str]:
     return " ".join((where or "").split()), " ".join((intro or "").split())
 
 
-def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None = None, age: int | None = None) -> _Act:
+def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None = None, age: int | None = None,
+         unsure: Collection[str] = ()) -> _Act:
     """The level's advice, or the advice of the rules that set it (Rule.act) when each has its own; next to a
     rule without one, the level's advice stays and the others' lines are added, so none is lost or contradicted.
     The level's lines are worded for the answers (`reworded`: "even if it comes and goes" only for spells, and
@@ -453,11 +454,27 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
                     tuple(dict.fromkeys(d for a in acts for d in a.do)), tuple(dict.fromkeys(d for a in acts for d in a.do_not)),
                     *_calls_of(acts))
     dropped = {d for a in acts for d in a.drops}
-    dropped |= {o.line for o in lt.only_for if not set(o.rules) & set(rules)}  # "nothing to swallow" is a stroke's
+    dropped |= _not_for(lt.only_for, rules, findings or {}, age, unsure)  # "nothing to swallow" is a stroke's
+    alone = {a.line: a.instead for a in lt.alone_for if fired and {r.id for r in fired} <= set(a.rules)}
     first = [a.also or a.action for a in acts if a.also_first]  # first aid that cannot wait (sugar), before "call now"
     return _Act(lt.title, lt.action, lt.by_when,
-                tuple(dict.fromkeys([*first, *(d for d in lt.do if d not in dropped), *(a.also or a.action for a in acts)])),
-                tuple(dict.fromkeys([*(d for d in lt.do_not if d not in dropped), *(d for a in acts for d in a.do_not)])))
+                tuple(dict.fromkeys([*first, *(alone.get(d, d) for d in lt.do if d not in dropped),
+                                     *(a.also or a.action for a in acts)])),
+                tuple(dict.fromkeys([*(alone.get(d, d) for d in lt.do_not if d not in dropped),
+                                     *(d for a in acts for d in a.do_not)])))
+
+
+def _not_for(bound: Sequence[LevelRuleLine], rules: Collection[str], findings: Mapping[str, bool], age: int | None,
+             unsure: Collection[str]) -> set[str]:
+    """The level's rule-bound lines this result leaves out (`only_for`): none of their rules fired, their answers do
+    not hold (`when`), or a rule they must never stand beside fired or would if a 'not sure' sign were yes
+    (`not_beside`: no aspirin beside a possible stroke, walkthrough Y, Raj)."""
+    maybe: set[str] = set()
+    if unsure and any(o.not_beside for o in bound):
+        maybe = set(triage({**findings, **dict.fromkeys(unsure, True)}, age).rules)
+    return {o.line for o in bound if not set(o.rules) & set(rules)
+            or (o.when is not None and compile_cond(o.when)(findings, age) is None)
+            or set(o.not_beside) & (set(rules) | maybe)}
 
 
 def _worded(act: RuleAct, findings: Mapping[str, bool] | None, age: int | None) -> RuleAct:
@@ -1219,7 +1236,7 @@ def _banner(level: str, rules: Collection[str], findings: Mapping[str, bool], ag
     """The result's banner (the level's advice or its rules' own, `_act`), led by a 'not sure' sign's rule when one
     leads it (`_lead`), with that rule: the one place the banner is composed, for the result and any early warning."""
     lead = _lead(_doubts(findings, age, level, unsure), findings, age, unsure)
-    return (_lead_act(lead, findings, age) if lead is not None else _act(level, rules, findings, age)), lead
+    return (_lead_act(lead, findings, age) if lead is not None else _act(level, rules, findings, age, unsure)), lead
 
 
 def call_now(result: Assessment, unsure: Collection[str] = ()) -> EarlyCall | None:

@@ -265,6 +265,13 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for bound in lt.only_for:
             problems.extend(f"triage_rules.yaml: levels.{name}: only_for: '{rid}' is not a rule of this level"
                             for rid in bound.rules if rule_level.get(rid) != name)
+            problems.extend(f"triage_rules.yaml: levels.{name}: only_for: not_beside: unknown rule '{rid}'"
+                            for rid in bound.not_beside if rid not in rule_level)
+            problems.extend(f"triage_rules.yaml: levels.{name}: only_for: when: unknown finding '{fid}'"
+                            for fid in (bound.when.finding_ids() if bound.when else ()) if fid not in voc.findings)
+        for worded in lt.alone_for:
+            problems.extend(f"triage_rules.yaml: levels.{name}: alone_for: '{rid}' is not a rule of this level"
+                            for rid in worded.rules if rule_level.get(rid) != name)
     for cid, cc in tri.coherence.causes.items():
         if cid not in voc.causes:
             problems.append(f"triage_rules.yaml: coherence: unknown cause '{cid}'")

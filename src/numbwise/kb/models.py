@@ -637,6 +637,20 @@ class LevelRuleLine(Strict):
 
     line: Text  # a line of the level's do or do_not
     rules: Annotated[list[Ident], Field(min_length=1)]  # said only when one of these rules set the level
+    # and only when these answers hold, read as lowering (an aspirin for a heart attack: its own signs, not a child)
+    when: Cond | None = None
+    # and never beside one of these rules, fired or firing if a 'not sure' sign were yes (aspirin beside a possible
+    # stroke, where a bleed makes it wrong: walkthrough Y, Raj)
+    not_beside: list[Ident] = []
+
+
+class LevelAloneLine(Strict):
+    """A line of a level's advice said in other words when every rule of the level that fired is one of `rules`
+    ("note when you went to sleep" is a stroke's; a heart attack's is when the pain started: walkthrough Y, Raj)."""
+
+    line: Text  # a line of the level's do or do_not
+    rules: Annotated[list[Ident], Field(min_length=1)]
+    instead: Text
 
 
 class LevelText(Strict):
@@ -650,6 +664,7 @@ class LevelText(Strict):
     watch_heading: Text | None = None  # the heading of "watch for" lines whose rule has this level
     reworded: list[LevelLine] = []  # lines said differently when the answers do not fit them
     only_for: list[LevelRuleLine] = []  # lines said only beside the rules whose story they fit
+    alone_for: list[LevelAloneLine] = []  # lines said in a story's own words when only its rules set the level
     sources: SourceRefs
 
     @model_validator(mode="after")
@@ -661,6 +676,9 @@ class LevelText(Strict):
         for o in self.only_for:
             if o.line not in (*self.do, *self.do_not):
                 raise ValueError(f"only_for line is not one of the level's do or do_not lines: {o.line!r}")
+        for a in self.alone_for:
+            if a.line not in (*self.do, *self.do_not):
+                raise ValueError(f"alone_for line is not one of the level's do or do_not lines: {a.line!r}")
         return self
 
 
