@@ -581,6 +581,8 @@ def parse(text: str) -> Parsed:
     short = {ctx.clause[d.start] for d in durations(toks) if d.days < 1}
     short |= {_clause_at(ctx, toks, m.start) for m in mentions if m.finding == "spreads_over_minutes" and m.value}
     mentions = [m for m in mentions if not (m.finding == "onset_gradual" and m.value and _clause_at(ctx, toks, m.start) in short)]
+    mentions = _where_it_wastes(mentions, toks, ctx)
+    mentions = _spread_in_the_arm(mentions, toks)
     mentions += _hands(toks, text, context_blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
     mentions = _creeping_over_days(mentions, toks)
@@ -595,6 +597,7 @@ def parse(text: str) -> Parsed:
     mentions = _phone_call(mentions, toks, ctx, lex)
     mentions = _on_the_foot(mentions, toks)
     mentions = _course_of_another(mentions, toks, ctx)
+    mentions = _grip_beside_hand_use(mentions)
     mentions = _partial_only(mentions, partial, completing)
     mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
@@ -739,6 +742,8 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             continue
         if d.days < 1 or ctx.clause[d.start] in history_clauses:
             continue
+        if _of_an_event(toks, a, b, d):
+            continue  # "I had a baby 6 weeks ago", "a week after a stomach bug": another event's time (walkthrough Y)
         if _each_bout(words[a:d.start], words[d.end:b]):
             continue  # "after long rides my fingers are numb for a day or two": one bout's length, not the onset
         if d.days >= 42:
@@ -750,6 +755,94 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             if d.days < 14 and not said_onset and not _start_time(words, d):
                 add("onset_over_days", True, 0.7)
     return out
+
+
+# Events with a date of their own: a length said of one ("I had a baby 6 weeks ago", "my operation was 3 months ago",
+# "I fell 2 weeks ago") is when that happened, not how long the numbness has lasted (walkthrough Y, Ayesha, whose
+# baby's age was read as six weeks of numbness). A length just before "after" or "before" ("a week after a stomach
+# bug", "2 days before the op") is the gap between two events, not a length of the numbness either.
+_EVENTS = frozenset({"baby", "birth", "born", "delivery", "delivered", "labour", "labor", "caesarean", "c-section",
+                     "section", "operation", "op", "surgery", "procedure", "fall", "fell", "accident", "crash", "bug",
+                     "flu", "virus", "jab", "vaccine", "vaccination", "booster", "injection", "holiday", "wedding",
+                     "funeral", "move", "moved"})
+_GAP_WORDS = frozenset({"after", "before"})
+_SINCE_THEN = frozenset({"started", "starting", "start", "starts", "began", "begun", "since"})
+
+
+def _of_an_event(toks: list[Token], a: int, b: int, d: Duration) -> bool:
+    """Is this length of time (its clause a..b) said of another event, not of the numbness? So when it stands right
+    before "after" or "before" and no "for" leads it ("a week after a stomach bug"), or when its clause names an event
+    ("had a baby", "operation", "fell") and says nothing of the numbness or the hand. "I had a baby 6 weeks ago and my
+    hands have tingled ever since", "it started after I had my baby 5 months ago" and "numb for 3 weeks after lifting
+    boxes" still are its length."""
+    words = [t.text for t in toks]
+    led = d.start > 0 and words[d.start - 1] in ("for", "over", "past", "last")
+    if d.end < len(words) and words[d.end] in _GAP_WORDS and not led:
+        return True
+    clause = toks[a:b]
+    said = {t.text for t in clause}
+    if not said & _EVENTS or said & _SINCE_THEN:
+        return False  # "started after I had my baby 5 months ago": the numbness began then
+    return not any({t.stem, t.text} & ((_NUMB_WORDS - _PRONOUNS) | _UPPER) for t in clause)
+
+
+def _grip_beside_hand_use(mentions: list[Mention]) -> list[Mention]:
+    """Forceful or repeated hand use read from the words ("lifting the baby", "I type all day") leaves a "no" to
+    gripping bringing it on from the same words not known, so the question asks it: the result would otherwise
+    set "Gripping ... does not bring it on" beside "forceful or repeated hand use ('Lifting the baby')" (walkthrough
+    Y, Ayesha). A yes to both stands."""
+    if not any(m.finding == "repetitive_hand_work" and m.value for m in mentions):
+        return mentions
+    return [m for m in mentions if not (m.finding == "worse_with_gripping" and m.value is False)]
+
+
+# Where a spread goes, said right after "it's spreading": up the same arm ("up my forearm", "to my elbow") is not to
+# other limbs (walkthrough Y, Rosa); another limb ("to my legs", "my other hand") is.
+_SAME_ARM = frozenset({"up", "forearm", "forearms", "elbow", "wrist", "shoulder", "arm", "hand", "palm", "finger",
+                       "fingers", "thumb", "upper"})
+_OTHER_LIMB = frozenset({"legs", "leg", "feet", "foot", "toes", "toe", "other", "both", "arms", "hands", "face", "body",
+                         "side", "everywhere", "all", "over", "lips", "mouth", "tongue"})
+_WHERE_REACH = 4  # words after the spread's own words within which it says where it goes
+
+
+def _spread_in_the_arm(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
+    """"It's spreading up my forearm" is a spread along the same arm, not to other limbs: a spread to other limbs
+    said in words that name no place ("it's spreading") is not read when the words right after it name a place on
+    the arm and the rest of its clause no other limb. "It's spreading to my legs" and "it's spreading" alone still are."""
+    out = []
+    for m in mentions:
+        if m.finding == "spreading_to_other_limbs" and m.value and not set(m.text.lower().split()) & _OTHER_LIMB:
+            end = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
+            after: list[str] = []
+            for t in toks[end:]:
+                if t.text in CLAUSE_END:
+                    break
+                after.append(t.text)
+            if set(after[:_WHERE_REACH]) & _SAME_ARM and not set(after) & _OTHER_LIMB:
+                continue
+        out.append(m)
+    return out
+
+
+_WASTING = frozenset({"hand_muscle_wasting_other", "thumb_muscle_wasting"})
+
+
+def _where_it_wastes(mentions: list[Mention], toks: list[Token], ctx: _Context) -> list[Mention]:
+    """'My hand looks thinner between the thumb and the index finger' names where a muscle has wasted, not where it is
+    numb (walkthrough Y, George, read as a numb thumb and index finger): a place said in a clause that says wasting
+    and nothing of numbness or tingling is not read. 'My thumb and index finger are numb and the muscle looks thin'
+    still is: the numb words are in that clause."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    spans: list[tuple[int, int]] = []  # from the start of the wasting words' clause to the next comma or sentence end
+    for m in mentions:
+        if m.finding in _WASTING and m.value and m.start in starts:
+            w = starts[m.start]
+            a = min(i for i, c in enumerate(ctx.clause) if c == ctx.clause[w])
+            b = clause_of(toks, w)[1]
+            if not any({t.stem, t.text} & (_NUMB_WORDS - _PRONOUNS) for t in toks[a:b]):
+                spans.append((toks[a].start, toks[b - 1].end))
+    return [m for m in mentions if not (
+        _group_of(m.finding) == "where" and any(a <= m.start < b for a, b in spans))]
 
 
 def _since_in_hand(words: list[str], a: int, b: int, d: Duration) -> bool:
@@ -1525,6 +1618,12 @@ _OTHER_SIGNS = frozenset({"other_symptoms", "emergency_signs"})
 # Signs whose bouts bring the numbness with them (cold or stress turns the fingers white, then numb; blisters on a
 # finger that "keep coming back and the finger goes numb when they do"): their course is the numbness's too.
 _NUMB_ATTACKS = frozenset({"skin_white_then_blue", "triggered_by_cold_or_stress", "burning_pain", "finger_blisters"})
+# Weakness of the nerves' own making gets worse with the numbness ("tingling in my toes and fingers ... my legs feel
+# weak, and it is getting worse": walkthrough Y, Sam), as "getting weaker" already says it is getting worse.
+# Effort words alone ("when I climb stairs") are no symptom of their own: the arm, jaw or chest must be said.
+_EFFORT_ONLY = frozenset({"arm_discomfort_on_exertion"})
+_EFFORT_PLACES = frozenset({"arm", "arms", "jaw", "chest"})
+_WORSENS_WITH = frozenset({"leg_weakness", "hand_weakness", "weakness_rising_from_legs", "arm_or_leg_weakness_sudden"})
 
 
 def _course_of_another(mentions: list[Mention], toks: list[Token], ctx: _Context) -> list[Mention]:
@@ -1532,15 +1631,17 @@ def _course_of_another(mentions: list[Mention], toks: list[Token], ctx: _Context
     said in a clause with another symptom (a headache, flashing lights, pain, swelling) and no word of numbness
     or tingling, it is that symptom's course, not the numbness's (walkthrough U, Mei)."""
     starts = {t.start: i for i, t in enumerate(toks)}
-    others = {m.start for m in mentions if m.value and m.finding not in _NUMB_ATTACKS
-              and _group_of(m.finding) in _OTHER_SIGNS}  # a symptom denied ("not weak") has no course to tell
+    others = {m.start: m.finding for m in mentions if m.value and m.finding not in _NUMB_ATTACKS
+              and _group_of(m.finding) in _OTHER_SIGNS  # a symptom denied ("not weak") has no course to tell
+              and not (m.finding in _EFFORT_ONLY and not set(m.text.lower().split()) & _EFFORT_PLACES)}
 
     def about(mine: list[int], m: Mention) -> str | None:
         """What these words speak of, beside the words of `m`: 'numb', 'other' (another symptom) or None."""
         if any({toks[k].stem, toks[k].text} & (_NUMB_WORDS - _PRONOUNS) for k in mine):
             return "numb"
         rest = [k for k in mine if not m.start <= toks[k].start < m.end]
-        if any(toks[k].text in _SYMPTOM_WORDS or toks[k].start in others for k in rest):
+        mine_others = {p for p, f in others.items() if not (m.finding == "getting_worse" and f in _WORSENS_WITH)}
+        if any(toks[k].text in _SYMPTOM_WORDS or toks[k].start in mine_others for k in rest):
             return "other"
         return None
 
