@@ -321,7 +321,9 @@ def test_a_plan_step_already_due_by_the_answers_replaces_the_home_steps() -> Non
     assert home.advice is not None and home.advice.cause == "carpal_tunnel" and home.advice.steps
     weak = result_plan(assess({"age": 45, "sex": "female", "findings": {**story, "thumb_muscle_wasting": True}}))
     assert weak.advice is not None and weak.advice.steps == ()
-    assert f"{weak.title}. Ask about surgery" in weak.advice.summary and "Do not wait for home care" in weak.advice.summary
+    assert f"{weak.title}. Ask about surgery" in weak.advice.summary
+    # no home steps shown, so no "do not wait for home care" either (walkthrough Y, George; care.yaml `then_alone`)
+    assert "home care" not in weak.advice.summary
 
 
 def test_a_sure_person_with_each_dev_story_gets_a_coherent_result_and_home_care_can_be_reached() -> None:

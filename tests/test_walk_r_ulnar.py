@@ -74,10 +74,15 @@ def test_the_ulnar_home_plan_names_a_weak_clumsy_or_thinner_hand(tmp_path: Path)
     plan, _ = _home(DIEGO, tmp_path)
     summary = plan["advice"]["summary"]
     assert "weak or clumsy" in summary and "thinner" in summary and "do not wait" in summary, summary
-    weak = with_findings(DIEGO, hand_weakness=True)  # near miss: already weak, the plan's next step, no home steps
+    # near miss: already weak, the plan's next step, and only the steps that take the pressure off, for the wait
+    # (walkthrough Y, George: "do not wait for home care" with none given); no routine
+    weak = with_findings(DIEGO, hand_weakness=True)
     plan = assess_plan(weak, tmp_path)
-    assert plan["advice"] is not None and not plan["advice"]["steps"]
-    assert f"{plan['title']}. Your doctor can check the nerve" in plan["advice"]["summary"]  # the banner's speed
+    advice = plan["advice"]
+    assert advice is not None and advice["routine"] is None
+    assert [s["treatment"] for s in advice["steps"]] == ["hand_therapy"] and "padded gloves" in advice["steps"][0]["do"]
+    assert f"{plan['title']}. Your doctor can check the nerve" in advice["summary"]  # the banner's speed
+    assert "While you wait for the visit" in advice["summary"] and "Do not wait for home care" not in advice["summary"]
 
 
 def test_the_care_page_still_shows_every_ulnar_step() -> None:

@@ -731,12 +731,21 @@ def check_with(fid: str, answers: Mapping[str, bool]) -> str:
     return " ".join(text.split())
 
 
+def check_text(fid: str, answers: Mapping[str, bool] | None = None) -> str:
+    """A sign's own how-to-check text (findings.yaml `how_to_check`), with its sentence for a situation the person
+    said yes to (`how_to_check_if`, the first listed that is: attacks in the cold), never one for a situation they did
+    not say (walkthrough Y, Helen), or "" when it has none."""
+    entry = load().findings.get(fid)
+    if entry is None or not entry.how_to_check:
+        return ""
+    extra = next((t for g, t in entry.how_to_check_if.items() if (answers or {}).get(g) is True), "")
+    return " ".join(f"{entry.how_to_check} {extra}".split())
+
+
 def own_checks(unsure: Collection[str], answers: Mapping[str, bool] | None = None) -> tuple[str, ...]:
     """Each sign's own how-to-check text (findings.yaml `how_to_check`: take a temperature), in the order given,
-    worded for the other answers where it has such words (`check_with`)."""
-    findings = load().findings
-    return tuple(t for t in (check_with(f, answers or {}) or (findings[f].how_to_check if f in findings else None)
-                             for f in unsure) if t)
+    worded for the other answers where it has such words (`check_with`, `check_text`)."""
+    return tuple(t for t in (check_with(f, answers or {}) or check_text(f, answers) for f in unsure) if t)
 
 
 def unsure_advice(q: Question, updates: Mapping[str, bool], answers: Mapping[str, bool] | None = None) -> UnsureAdvice | None:

@@ -15,7 +15,7 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment, unsure_sign_matters
 from numbwise.assess.explain import STRONG, cause_reasons, quiet_reasons, rule_why, statement, triage_reasons
-from numbwise.assess.interview import (EarlyCall, cause_gain, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
+from numbwise.assess.interview import (EarlyCall, cause_gain, check_text, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior, rank
 from numbwise.assess.triage import (
@@ -141,6 +141,9 @@ class Advice:
     steps: tuple[Step, ...]
     routine: str | None
     ask_doctor: tuple[str, ...] = ()  # what a doctor can offer (prescription medicines): beside the home steps, never one of them
+    # the steps are the plan's `while_waiting` ones, beside a visit its escalation already asks for (walkthrough Y,
+    # George): no home plan of their own, so no "What you can do at home" heading
+    waiting: bool = False
 
 
 @dataclass(frozen=True)
@@ -786,8 +789,14 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
     # the plan's own words for it: a restated triage sign's speed filed for this person (care/plan.py)
     due = next(((p, f) for e, p in zip(entry.escalate if entry else (), plan.escalation) for f in e.said
                 if findings.get(f) is True), None)
-    if due is not None:  # the plan's own "when home care is not enough" is already true: its next step, no home steps
-        return Advice(cid, plan.cause_name, plan.kind, f"{statement(due[1], True, findings)} {due[0].then}", (), None)
+    if due is not None:  # the plan's own "when home care is not enough" is already true: its next step, and only the
+        # first steps safe while waiting for that visit, in words that say so; with none, words that name no home care
+        said = statement(due[1], True, findings)
+        waiting = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps
+                        if s.while_waiting) if with_steps and due[0].then_waiting else ()
+        if waiting:
+            return Advice(cid, plan.cause_name, plan.kind, f"{said} {due[0].then_waiting}", waiting, None, waiting=True)
+        return Advice(cid, plan.cause_name, plan.kind, f"{said} {due[0].then_alone or due[0].then}", (), None)
     steps = tuple(Step(s.do, s.how_long, s.treatment, s.treatment_name) for s in plan.steps) if with_steps else ()
     routine = plan.routine.id if plan.routine is not None and with_steps else None
     offers = tuple(x.text for x in plan.ask_doctor) if steps else ()
@@ -833,7 +842,7 @@ def home_plan_cause(result: Assessment) -> str | None:
     lead = _cause_line(result.case.findings, *shown[0])
     told = _told_apart(result.triage, result.causes, lead, result.case.findings, result.case.sex)
     advice = _result_advice(result, lead.id if told else None)
-    return advice.cause if advice is not None and advice.steps else None
+    return advice.cause if advice is not None and advice.steps and not advice.waiting else None
 
 
 def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collection[str],
@@ -1559,16 +1568,27 @@ def _said_back(findings: Mapping[str, bool], age: int | None, level: str, unsure
     return (UnsureGroup(level, heading, items, (act,)),)
 
 
+def unsure_means(fid: str, shown: Sequence[str]) -> str:
+    """What a yes to a finding would mean (findings.yaml `why`), said beside a 'not sure' only where the result lists
+    every cause it names (`why_names`); else its words for the first cause listed (`why_for`), or for the sign in
+    general (`why_general`), or "": never a note about a cause the result does not show (walkthrough Y, George)."""
+    entry = load().findings[fid]
+    why = entry.why
+    if entry.why_names and not set(entry.why_names) <= set(shown):
+        why = next((entry.why_for[c] for c in shown if c in entry.why_for), entry.why_general or "")
+    return " ".join(why.split())
+
+
 def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
            named: Collection[str], changes: Callable[[str], bool] | None = None,
-           covered: Collection[str] = ()) -> tuple[UnsureGroup, ...]:
+           covered: Collection[str] = (), shown: Sequence[str] = ()) -> tuple[UnsureGroup, ...]:
     """Every answer the person was not sure of that no other part of the result names (`named`: the other not-sure
     groups, a reason's "You were not sure about", a question worded for it), said back once, so the result says when
     it cannot tell (walkthrough Q, Ruth and Hana). A yes to these would not make the result more urgent (else they
     are in a group above); where it would point to a cause, the item says what its yes would mean (`means`). Where a
     yes would change the plan all the same (`changes`: another banner or first thing to do, walkthrough V), or the
     leading banner speaks of it (`covered`), the item is said under that instead, never "would not make this more
-    urgent"."""
+    urgent". `shown`: the causes the result lists, in order (a note speaks only of those, `unsure_means`)."""
     kb = load()
     m = model()
     found = [f for f in dict.fromkeys(unsure) if f in kb.findings and f not in findings and f not in named]
@@ -1579,7 +1599,7 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
     # a warning sign's own why ("... is a warning sign of stroke") is not said beside "a yes would not make this more
     # urgent": with these answers it is not one (walkthrough X, Ben: both feet numb for years, not sure of "the leg on
     # the same side")
-    items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), NOTED, " ".join(kb.findings[f].why.split())
+    items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), NOTED, unsure_means(f, shown)
                          if f not in choice and f in m.lift_present and max(m.lift_present[f]) >= STRONG
                          and kb.findings[f].why and f not in _emergency_findings() else "")
                   for f in found)
@@ -1663,7 +1683,7 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     asked = [f for f in unsure if isinstance(f, str) and f in kb.vocabulary.findings]
     years = age if isinstance(age, int) and not isinstance(age, bool) else None
     doubts = _doubts(findings, years, level, asked)
-    groups = _unsure_groups(doubts, _own_call(doubts, findings, years, level)) + _said_back(findings, years, level, asked,
+    groups = _unsure_groups(doubts, _own_call(doubts, findings, years, level), "", findings) + _said_back(findings, years, level, asked,
                                                                                      {d.finding for d in doubts})
     named = named_cause({"triage": level, "causes": [{"id": c, "probability": p} for c, p in causes]}, case) \
         if causes else None
@@ -1674,7 +1694,9 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     rules = triage(findings, years).rules
     told = {u.finding for g in groups for u in g.items} | _but_doubts(rules, findings, asked)
     banner, _ = _banner(level, rules, findings, years, asked)  # a yes that changes it is said so, as on the result
-    return groups + _noted(findings, level, asked, told, _changes_plan(level, rules, findings, years, asked, banner))
+    listed = [c for c, _ in shown_causes(level, list(causes))]
+    return groups + _noted(findings, level, asked, told, _changes_plan(level, rules, findings, years, asked, banner),
+                           shown=listed)
 
 
 def _replanned(level: str, case: Mapping[str, Any], causes: Sequence[tuple[str, float]]) -> ResultPlan | None:
@@ -1697,15 +1719,17 @@ def _replanned(level: str, case: Mapping[str, Any], causes: Sequence[tuple[str, 
 
 
 def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | None = None,
-                   heading: str = "") -> tuple[UnsureGroup, ...]:
+                   heading: str = "", findings: Mapping[str, bool] | None = None) -> tuple[UnsureGroup, ...]:
     """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones.
 
     Every emergency sign is under the call-now line, unless its own check says whom to call (`own_call`: a fever
     during chemotherapy names the cancer helpline): cramps after thyroid surgery are not a screen sign, but call now.
     A sign whose rule has its own check for it (`own_call`'s value: a start not known after a fall) gets that check.
     `heading`: the emergency group's own heading on a one path that says "not an emergency now" (walkthrough U,
-    Tariq: "Not sure how fast it started", never "emergency signs" beside it)."""
+    Tariq: "Not sure how fast it started", never "emergency signs" beside it). `findings`: the answers, so a check
+    says only what fits them (walkthrough Y, Helen: no "if it comes in attacks" to her)."""
     own_call = own_call or {}
+    findings = findings or {}
     out = []
     for lv in ("emergency", "urgent"):
         items = tuple(u for u in doubts if u.level == lv)
@@ -1714,7 +1738,8 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
         found = [u.finding for u in items]
         screen = next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
         if lv == "emergency" and screen is not None and screen.if_unsure is not None:  # as the check itself showed
-            checks, call = unsure_checks(screen.if_unsure, screen.items, [f for f in found if not own_call.get(f)])
+            checks, call = unsure_checks(screen.if_unsure, screen.items, [f for f in found if not own_call.get(f)],
+                                         findings)
             checks = tuple(own_call[f] for f in found if own_call.get(f)) + checks
             # the checks test now, never a sign that came and went (walkthrough J); said with the act that ends the
             # group, not as one more check (walkthrough K: "How to check them (6 checks)" over five)
@@ -1722,9 +1747,9 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
             call = call or any(f not in own_call for f in found)
             covered = {*screen.items, *screen.if_unsure.for_findings}  # the screen's own signs and the stroke checks
             act = " ".join(t for t in (now_only, screen.if_unsure.act if call else "") if t)
-            advice = checks + _looks_like(found, covered) + ((act,) if act else ())
+            advice = checks + _looks_like(found, covered, findings) + ((act,) if act else ())
         else:
-            advice = own_checks(found) + ((UNSURE_URGENT,) if lv == "urgent" else ())
+            advice = own_checks(found, findings) + ((UNSURE_URGENT,) if lv == "urgent" else ())
         kb = load().findings
         story = lv == "urgent" and any(f in kb and kb[f].group in STORY_GROUPS and not kb[f].warning_sign for f in found)
         answers = lv == "emergency" and INJURY in found and set(found) <= EMERGENCY_STORY
@@ -1734,10 +1759,13 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
     return tuple(out)
 
 
-def _looks_like(found: Sequence[str], covered: Collection[str]) -> tuple[str, ...]:
+def _looks_like(found: Sequence[str], covered: Collection[str],
+                findings: Mapping[str, bool] | None = None) -> tuple[str, ...]:
     """What a sign looks like (findings.yaml `help`) when neither its own check nor the emergency screen covers it
     (cramps after thyroid surgery: fingers that curl and lock tight), so the stroke checks never seem to. A fact
-    about the person (a past operation) is not a sign to look for."""
+    about the person (a past operation) is not a sign to look for. Said in its words for a 'not sure'
+    (`help_unsure`), with those for a situation only where the person said yes to it (`help_unsure_with`: an arm
+    injury, walkthrough Y, Helen)."""
 
     kb = load().findings
     out = []
@@ -1747,7 +1775,8 @@ def _looks_like(found: Sequence[str], covered: Collection[str]) -> tuple[str, ..
                 or not (entry.help or "").startswith(LOOKS_LIKE):  # "answer yes if ..." is how to answer, not a picture
             continue
         label = (entry.checklist or checklist_label(f)).rstrip(".")
-        text = " ".join(entry.help.split())
+        said = next((t for g, t in entry.help_unsure_with.items() if (findings or {}).get(g) is True), None)
+        text = " ".join((said or entry.help_unsure or entry.help).split())
         out.append(f"{label}: {text[:1].lower()}{text[1:]}")
     return tuple(out)
 
@@ -1767,13 +1796,14 @@ def _own_call(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int
     start = load().findings.get("onset_sudden")
     if start is not None and start.how_to_check and (_start_only(doubts, findings, age) and _today_lead(
             doubts, findings, level, age, days) or _old_lead(doubts, findings, level, age, days)):
-        out.setdefault("onset_sudden", " ".join(start.how_to_check.split()))
+        out.setdefault("onset_sudden", check_text("onset_sudden", findings))
     lead = load().triage.unsure_lead.get("emergency")
     if start is not None and start.how_to_check and lead is not None and lead.onset_act \
             and _onset_lead(doubts, findings, level, age, days):  # its own act, in the past tense (walkthrough U)
         long = _onset_long(findings, age, days, level)  # over six weeks: an attack now or next time (walkthrough V)
         act = long.act if long is not None else lead.onset_act
-        out.setdefault("onset_sudden", _onset_words(f"{start.how_to_check} {act}", findings, age, again=long is None))
+        out.setdefault("onset_sudden", _onset_words(f"{check_text('onset_sudden', findings)} {act}", findings, age,
+                                                    again=long is None))
     return out
 
 
@@ -2007,7 +2037,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
     unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level, days),
-                                   led[0].heading if old and led is not None else "") + _said_back(
+                                   led[0].heading if old and led is not None else "", findings) + _said_back(
         findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure, age)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names
@@ -2015,7 +2045,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     noted = _noted(findings, level, unsure, {u.finding for g in unsure_groups for u in g.items}
                    | _but_doubts(result.rules, findings, unsure) | worded,
                    _changes_plan(level, result.rules, findings, age, unsure, banner),
-                   _open_signs(lead, findings, unsure) if lead is not None else ())
+                   _open_signs(lead, findings, unsure) if lead is not None else (), [c.id for c in shown])
     one_path = now or today
     back = _watch_again(general, doubts) if one_path else general
     again = {w.text for w in back} - {w.text for w in general}  # the lines now worded for a sign coming back
@@ -2026,7 +2056,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         warnings = tuple(w for w in warnings if LEVELS.index(w.level) < LEVELS.index("urgent"))
     advice_heading = ""
     if advice is not None:
-        advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps
+        advice_heading = (f"What you can do at home for {advice.cause_name}" if advice.steps and not advice.waiting
                           else f"What to do about {advice.cause_name}")
         if now:  # beside call now for a possible stroke, a cause's own "see your doctor soon" is for afterwards
             advice_heading = f"After a stroke is ruled out: {advice_heading[:1].lower()}{advice_heading[1:]}"

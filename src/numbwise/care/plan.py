@@ -22,6 +22,7 @@ class PlanStep:
     do: str
     how_long: str | None
     refs: tuple[int, ...]
+    while_waiting: bool = False  # safe to start while a visit the escalation asks for is due (care.yaml)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class PlanEscalation:
     then: str  # for a restated triage sign, starting with its level's title ("Book a doctor's visit.")
     refs: tuple[int, ...]
     level: str | None = None  # the level a restated triage sign is filed at (care.yaml `rule`), else None
+    # `then` as a result says it once this is true: beside the `while_waiting` steps, or with no home steps ("" if none)
+    then_waiting: str = ""
+    then_alone: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,14 +213,16 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
                               " ".join([do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
                                                 for n in notes)]), s.how_long,
-                              refs(list(s.sources) + [sid for n in notes for sid in n.sources])))
+                              refs(list(s.sources) + [sid for n in notes for sid in n.sources]), s.while_waiting))
     ask_doctor = tuple(PlanOffer(x.text, refs(x.sources)) for x in entry.ask_doctor
                        if answers is None or x.about is None or answers.get(x.about) is not False)
     escalation = []
     for e in entry.escalate:
         level = filed_level(rule_levels[e.rule], e.said, person, age) if e.rule else None
-        escalation.append(PlanEscalation(e.when, f"{_speed(kb, level)} {e.then}" if level else e.then, refs(e.sources),
-                                         level))
+        speed = f"{_speed(kb, level)} " if level else ""
+        escalation.append(PlanEscalation(e.when, speed + e.then, refs(e.sources), level,
+                                         speed + e.then_waiting if e.then_waiting else "",
+                                         speed + e.then_alone if e.then_alone else ""))
     warnings = list(entry.warnings)
     warning_sources = list(entry.warning_sources)
     if kind == "generic" and cid in kb.causes:

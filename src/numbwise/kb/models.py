@@ -185,6 +185,21 @@ class Finding(Strict):
     # The question as "What would tell the causes apart" offers it to a person who answered it 'not sure' (how they can
     # find out: a blood test for diabetes); without it, a question already answered 'not sure' is not offered again.
     if_unsure: Text | None = None
+    # The causes `why` speaks of by name ("... a sign of severe or long-standing carpal tunnel syndrome"). Beside a
+    # 'not sure' the result says `why` only where it lists every one of them; else `why_for` of the first cause it lists
+    # that has one, else `why_general` (the sign in general), else nothing: a note never speaks of a cause the result
+    # does not show (walkthrough Y, George: carpal tunnel beside his ulnar nerve; Eleanor: beside diabetic nerve damage).
+    why_names: list[Ident] = []
+    why_for: dict[Ident, Text] = {}
+    why_general: Text | None = None
+    # A sentence of `how_to_check` for one situation ("If it comes in attacks, ..."), added only when that finding is
+    # yes, the first listed that is: a check never advises for a situation the person has not said (walkthrough Y, Helen).
+    how_to_check_if: dict[Ident, Text] = {}
+    # `help` as a result says it beside a 'not sure' (what the sign looks like), without the words for one situation;
+    # `help_unsure_with`: the words for a person who said yes to that finding (the first listed that is), e.g. an arm
+    # injury: "tell the doctor who checks the injury" only to someone who has one (walkthrough Y, Helen).
+    help_unsure: Text | None = None
+    help_unsure_with: dict[Ident, Text] = {}
     # A "no" that is no argument once one of these is yes: the ranking treats answers as independent, so "You do
     # not take metformin" would count against diabetic nerve damage in someone who said they have diabetes.
     no_is_no_reason_with: list[Ident] = []
@@ -203,6 +218,13 @@ class Finding(Strict):
     # Where the numbness is (both hands), a part of a rule's story but no danger on its own: not listed under "Warning
     # signs in your answers" beside the rule's other signs (walkthrough Y, Frank: "! Both of your hands are numb").
     context_only: bool = False
+
+    @model_validator(mode="after")
+    def _why_variants(self) -> Finding:
+        """A note for one cause, or for the sign in general, stands in for `why` only where `why` names a cause."""
+        if (self.why_for or self.why_general) and not self.why_names:
+            raise ValueError("why_for and why_general need why_names: the causes `why` speaks of")
+        return self
 
 
 class FindingsFile(Strict):
@@ -456,6 +478,9 @@ class CareStep(Strict):
     # shown only under that banner.
     with_foot_sore: Text | None = None
     how_long: Text | None = None
+    # Safe to start while a doctor's visit the plan's escalation asks for is due (taking the pressure off the nerve):
+    # a result shows it beside that escalation's `then_waiting` (walkthrough Y, George).
+    while_waiting: bool = False
     sources: SourceRefs
 
 
@@ -481,7 +506,18 @@ class Escalation(Strict):
     # doctor today." for a person whose own rules make it more urgent), the same filing as the result's watch lines
     # (walkthrough Y, Tariq: "see a GP soon" here beside "see a doctor today if" on his result).
     rule: Ident | None = None
+    # `then` as a result says it when this is already true (`said`): beside the plan's `while_waiting` steps
+    # (`then_waiting`: "while you wait for the visit"), or with no home steps at all (`then_alone`, default `then`):
+    # never "do not wait for home care to work" with none given (walkthrough Y, George).
+    then_waiting: Text | None = None
+    then_alone: Text | None = None
     sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _said_words(self) -> Escalation:
+        if (self.then_waiting or self.then_alone) and not self.said:
+            raise ValueError("then_waiting and then_alone are for an escalation a person's answers can make true (`said`)")
+        return self
 
 
 class CarePlanEntry(Strict):
@@ -507,6 +543,8 @@ class CarePlanEntry(Strict):
             raise ValueError("a home plan needs at least one step")
         if self.doctor_first and self.home_summary:
             raise ValueError("a doctor-first plan has no home summary")
+        if any(e.then_waiting for e in self.escalate) and not any(s.while_waiting for s in self.steps):
+            raise ValueError("then_waiting needs a step marked while_waiting: it speaks of the steps below it")
         return self
 
 
