@@ -52,7 +52,8 @@ def test_the_line_above_each_question_says_the_results_own_call() -> None:
     stroke = describe(start(70, "male"), {"face_drooping": True}, {})
     first = load().interview.emergency_first
     line = still_line(stroke)
-    assert first is not None and line is not None and line.endswith(first.still) and first.still_why in line
+    # a drooping face is settled: nothing left can undo it, so no usual cause and no "if you are worried" (walkthrough Z)
+    assert first is not None and line is not None and line.endswith(first.still_settled) and first.still_why_settled in line
     assert still_line(describe(start(40, "female"), {"face_drooping": False}, {})) is None
 
 

@@ -18,7 +18,7 @@ from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed,
 from numbwise.assess.ranking import model, posterior, rank, shortlist
 from numbwise.assess.triage import LEVELS, Triage, compile_cond, compiled_rules, fired_rules, settling_questions, triage
 from numbwise.kb import load
-from numbwise.kb.models import ActFirst, BeforeCallNow, Cond, Sweep, UnsureAdvice
+from numbwise.kb.models import ActFirst, BeforeCallNow, Cond, EmergencyFirst, Rule, Sweep, UnsureAdvice
 
 FINGERS = ("numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little")
 PALM = "numb_thenar_palm"  # a spot on the finger picker of both faces (RP, LP): the picker answers it, asked once
@@ -1027,9 +1027,38 @@ def still_line(iv: Interview) -> str | None:
     call = first.still if own is None else first.still_own.format(title=own.title[:1].lower() + own.title[1:])
     checked = set(_unsettled(result.rules, iv) or ())
     why = next((w.text for w in first.still_why_for
-                if any(iv.answers.get(f) is True for f in w.findings) and checked & _pattern_of(w.findings)), first.still_why)
+                if any(iv.answers.get(f) is True for f in w.findings) and checked & _pattern_of(w.findings)), None) \
+        or _still_why(first, result.rules, iv)
+    if why == first.still_why_settled and own is None and first.still_settled:  # no "if you are worried" beside it
+        call = first.still_settled
     beside = sugar.still_beside if sugar is not None and iv.answers.get(SUGAR) is True else None
     return " ".join(f"{' '.join(why.split())} {call} {beside or ''}".split())
+
+
+def _still_why(first: EmergencyFirst, rule_ids: Collection[str], iv: Interview) -> str:
+    """Why the questions go on, naming only the usual causes (`still_why_causes`) that could still explain every
+    emergency rule that stands: one whose start is certain is explained by a cause only through a harmless story in its
+    `unless` that names the cause and is still possible (walkthrough Z, Omar: a numb face and slurred speech are never
+    pressure on the arm). An age not given yet counts as one that could fit (it is still to be asked). None left:
+    `still_why_none`, or `still_why_settled` when a rule stands that nothing left can undo."""
+    rules = [c.rule for c in compiled_rules() if c.rule.id in rule_ids and c.rule.level == "emergency"]
+
+    def stories(rule: Rule, cause: Collection[str]) -> bool:
+        """Could a harmless story of this rule that names the cause still hold?"""
+        if rule.unless is None:
+            return False
+        return any(set(cause) & set(_cond_findings(s)) and _possible(s, iv, True) for s in rule.unless.any or [rule.unless])
+
+    named = [c.name for c in first.still_why_causes
+             if any(stories(r, c.findings) for r in rules)
+             and all(stories(r, c.findings) or not _certain(r.when, iv) for r in rules)]
+    if named and first.still_why_causes:
+        causes = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} or {named[-1]}"
+        return first.still_why.format(causes=causes)
+    if not first.still_why_causes:
+        return first.still_why
+    settled = any(_certain(r.when, iv) and not (r.unless is not None and _possible(r.unless, iv, True)) for r in rules)
+    return (first.still_why_settled if settled else first.still_why_none) or first.still_why
 
 
 def still_calls(iv: Interview) -> bool:

@@ -24,7 +24,7 @@ from numbwise.assess.triage import (
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.kb import load
-from numbwise.kb.models import FootSoreLead, Level, LevelRuleLine, OnsetLong, Rule, RuleAct, StartStory, UnsureLead, in_sentence
+from numbwise.kb.models import FootSoreLead, Level, LevelAloneLine, LevelRuleLine, OnsetLong, Rule, RuleAct, StartStory, UnsureLead, in_sentence
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -458,13 +458,29 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
                     *_calls_of(acts))
     dropped = {d for a in acts for d in a.drops}
     dropped |= _not_for(lt.only_for, rules, findings or {}, age, unsure)  # "nothing to swallow" is a stroke's
-    alone = {a.line: a.instead for a in lt.alone_for if fired and {r.id for r in fired} <= set(a.rules)}
+    alone = {a.line: a.instead for a in lt.alone_for if _alone(a, fired, findings or {})}
     first = [a.also or a.action for a in acts if a.also_first]  # first aid that cannot wait (sugar), before "call now"
+    # the level's lines said for one told to have the sugar (`first_with_says`), as when it leads unset (`_first_aid`)
+    says = _says([a for a in acts if a.also_first])
     return _Act(lt.title, lt.action, lt.by_when,
                 tuple(dict.fromkeys([*first, *(alone.get(d, d) for d in lt.do if d not in dropped),
                                      *(a.also or a.action for a in acts)])),
-                tuple(dict.fromkeys([*(alone.get(d, d) for d in lt.do_not if d not in dropped),
+                tuple(dict.fromkeys([*(says.get(alone.get(d, d), alone.get(d, d)) for d in lt.do_not if d not in dropped),
                                      *(d for a in acts for d in a.do_not)])))
+
+
+def _alone(line: LevelAloneLine, fired: Sequence[Rule], findings: Mapping[str, bool]) -> bool:
+    """Did only the rules of this line's story set the level (`alone_for`)? A rule of another story counts as this one's
+    when only the signs `counts` lists set it off (new confusion beside low blood sugar's signs: walkthrough Z, Walt)."""
+    trig = _rule_triggers()
+    own = {r.id for r in fired if not (r.id in line.counts and r.id in trig and {
+        f for f in trig[r.id][1] if findings.get(f) is True} <= set(line.counts[r.id]))}
+    return bool(own) and own <= set(line.rules)
+
+
+def _says(acts: Sequence[RuleAct]) -> dict[str, str]:
+    """The call-now result's own lines said in the words of a first aid that leads it (`first_with_says`)."""
+    return {" ".join(k.split()): " ".join(v.split()) for a in acts for k, v in a.first_with_says.items()}
 
 
 def _not_for(bound: Sequence[LevelRuleLine], rules: Collection[str], findings: Mapping[str, bool], age: int | None,
@@ -1345,7 +1361,7 @@ def _first_aid(act: _Act, aid: Sequence[Rule], findings: Mapping[str, bool], age
         own = _worded(_fitting(rule.act, findings, age), findings, age)
         first.append(" ".join((own.also or own.action).split()))
         not_do += [" ".join(d.split()) for d in own.do_not]
-        says |= {" ".join(k.split()): " ".join(v.split()) for k, v in rule.act.first_with_says.items()}
+        says |= _says((rule.act,))
     if not first or set(first) <= {" ".join(d.split()) for d in act.do}:
         return act
     mine = [says.get(" ".join(d.split()), d) for d in act.do_not]  # said for one told "call if not better after sugar"
@@ -1950,7 +1966,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # under a call-now or help-today banner a home-care pattern's reason ("can often be eased at home", "fine to care
     # for at home") is not said: it reads as the opposite advice (walkthrough N, Anne: call now beside a night splint)
     home = {r.id for r in kb.triage.rules if r.level == "self_care"} | {SELF_CARE_CAUSE_RULE}
-    told = tuple(r for r in result.rules if not ((now or today) and r in home))
+    # nor, on an emergency or under a call-now banner, a reason about home care (walkthrough Z, Helen: "we can't
+    # suggest home care alone" under "call your emergency number now")
+    home_talk = {r.id for r in kb.triage.rules if r.about_home_care} if now or level == "emergency" else set()
+    told = tuple(r for r in result.rules if not ((now or today) and r in home) and r not in home_talk)
     leading = result.causes[0][0] if result.causes else None  # a reason naming only other causes says it can do the same
     why = (tuple(triage_reasons(Triage(level, result.red_flags, told), findings, leading) if told or not (now or today) else ())
            # "so here it does not need emergency help" would contradict a caution that cannot rule one out (walkthrough

@@ -272,6 +272,10 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         for worded in lt.alone_for:
             problems.extend(f"triage_rules.yaml: levels.{name}: alone_for: '{rid}' is not a rule of this level"
                             for rid in worded.rules if rule_level.get(rid) != name)
+            problems.extend(f"triage_rules.yaml: levels.{name}: alone_for: counts: '{rid}' is not a rule of this level"
+                            for rid in worded.counts if rule_level.get(rid) != name)
+            problems.extend(f"triage_rules.yaml: levels.{name}: alone_for: counts: unknown finding '{fid}'"
+                            for fids in worded.counts.values() for fid in fids if fid not in voc.findings)
     for cid, cc in tri.coherence.causes.items():
         if cid not in voc.causes:
             problems.append(f"triage_rules.yaml: coherence: unknown cause '{cid}'")
@@ -411,6 +415,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
     if kb.interview.emergency_first is not None:
         problems += [f"interview.yaml: emergency_first.still_why_for: unknown finding '{fid}'"
                      for why in kb.interview.emergency_first.still_why_for for fid in why.findings if fid not in voc.findings]
+        problems += [f"interview.yaml: emergency_first.still_why_causes: unknown finding '{fid}'"
+                     for c in kb.interview.emergency_first.still_why_causes for fid in c.findings if fid not in voc.findings]
 
     ex = kb.exercises
     for eid, e in ex.exercises.items():

@@ -689,6 +689,10 @@ class LevelAloneLine(Strict):
     line: Text  # a line of the level's do or do_not
     rules: Annotated[list[Ident], Field(min_length=1)]
     instead: Text
+    # Another story's rule that counts as one of `rules` when only these of its signs set it off: new confusion sets
+    # the stroke rule, but beside low blood sugar's signs with no other stroke sign it is the sugar's story
+    # (walkthrough Z, Walt). One of `rules` must still have fired.
+    counts: dict[Ident, list[Ident]] = {}
 
 
 class LevelText(Strict):
@@ -890,6 +894,9 @@ class Rule(Strict):
     # headache named a story with none of its core signs (walkthrough Y, Peter). Read as lowering. The level never
     # changes; only the words do.
     why_needs: Cond | None = None
+    # Its reason is about home care ("we can't suggest home care alone"): not said on an emergency or under a call-now
+    # banner, where home care is not in question (walkthrough Z, Helen).
+    about_home_care: bool = False
     sources: SourceRefs
 
 
@@ -1345,6 +1352,13 @@ class StillWhy(Strict):
     text: Text
 
 
+class StillCause(Strict):
+    """A usual cause the questions during an emergency can find, named while it could still explain every sign."""
+
+    findings: Annotated[list[str], Field(min_length=1)]  # the findings of its harmless story in the rules' `unless`
+    name: Text  # "pressure on the arm": fits "a usual cause, like {causes}"
+
+
 class EmergencyFirst(Strict):
     """Shown at once when a warning sign makes an emergency that a few questions could still explain: call first."""
 
@@ -1358,6 +1372,14 @@ class EmergencyFirst(Strict):
     still_why: Text = ""
     # ... or named for the pattern the answers point to (the first whose finding was answered yes and is still checked)
     still_why_for: list[StillWhy] = []
+    # the usual causes `still_why` names ({causes}), each only while it could still explain every emergency rule that
+    # stands (walkthrough Z, Omar: no "pressure on the arm" beside a numb face and slurred speech) ...
+    still_why_causes: list[StillCause] = []
+    # ... said in its place when none could: some sign the emergency rests on is still open (`still_why_none`), or
+    # nothing left can undo it (`still_why_settled`)
+    still_why_none: Text = ""
+    still_why_settled: Text = ""
+    still_settled: Text = ""  # the call beside `still_why_settled` (the level's own call, not a helpline's)
     sources: SourceRefs
 
 
