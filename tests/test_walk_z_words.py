@@ -10,7 +10,7 @@ import json
 import pytest
 
 from numbwise.parse import parse
-from tests.conftest import run_cli
+from tests.conftest import check_cli, run_cli
 
 WALT = ("My husband has type 2 diabetes and takes gliclazide. He is sweaty, shaky and muddled, not making much sense, "
         "and his hands tingle. He has not eaten since breakfast.")
@@ -60,6 +60,13 @@ def test_one_other_person_throughout_is_the_patient(text: str) -> None:
 def test_a_relatives_history_in_my_own_story_is_still_theirs(text: str) -> None:
     p = parse(text)
     assert "diabetes" not in p.understood and "stroke_history" not in p.understood, text
+
+
+def test_walts_check_lists_his_diabetes_and_gliclazide() -> None:
+    """The terminal check from his wife's words shows his diabetes and his medicine on the list, as his own."""
+    shown = check_cli("y\n\n" + "?\n" * 40, "--describe", WALT)
+    listed = shown[shown.index("We also understood"):shown.index("Type the numbers")]
+    assert "You have diabetes." in listed and "gliclazide" in listed
 
 
 def test_a_doubt_about_the_other_persons_medicine_stays_open() -> None:
@@ -120,6 +127,17 @@ def test_frank_clumsy_hands_and_unsteady_walk_are_the_pair() -> None:
     assert findings["hand_weakness"] is True and findings["unsteady_walking"] is True
     # "legs feel stiff" is neither weak legs nor their denial: the question asks.
     assert "leg_weakness" not in findings
+
+
+def test_franks_check_does_not_ask_the_pair_again() -> None:
+    """Kept as understood, the pair is his answer: its question is not asked again, and no "legs are not weak" comes
+    from his words."""
+    shown = check_cli("\n" + "?\n" * 80, "--describe", FRANK)
+    listed = shown[:shown.index("Type the numbers")]
+    assert "Both hands are clumsy and your walking is unsteady." in listed
+    asked = shown[shown.index("Type the numbers"):]
+    assert "Both your hands are clumsy" not in asked and "Are both hands clumsy" not in asked
+    assert "Your legs are not weak" not in shown
 
 
 @pytest.mark.parametrize("text", [

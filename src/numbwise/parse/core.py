@@ -390,10 +390,23 @@ def _patient_relative(toks: list[Token], lex: Lexicon) -> tuple[int, str, int | 
     pronouns = {"he", "his", "him", "she", "her"}
     verbs = {w.key for ps in lex.family_verbs.values() for p in ps for w in p.words[:1]}
     for i, w in enumerate(words[:4]):
-        if w in lex.relatives and pronouns & set(words[i + 1:]) and (
-                not verbs & set(words[i + 1:i + 3]) or not _own_story(words, lex.relatives)):
+        if w not in lex.relatives or not pronouns & set(words[i + 1:]):
+            continue
+        if not verbs & set(words[i + 1:i + 3]) or (_spoken_of_again(words, i + 2, lex.relatives[w])
+                                                    and not _own_story(words, lex.relatives)):
             return i, lex.relatives[w], None, None
     return None
+
+
+_THEIR_PRONOUNS = {"male": frozenset({"he", "his", "him", "he's", "hes"}), "female": frozenset({"she", "her", "she's", "shes"})}
+_LEADS = frozenset({".", ",", ";", "!", "?", "and", "but", "now", "then", "\n"})
+
+
+def _spoken_of_again(words: list[str], start: int, sex: str) -> bool:
+    """Is the relative the subject of a later clause, by a pronoun of their sex ("... gliclazide. He is sweaty", "and
+    his hands tingle"), not only named once ("my mum had side of his face")?"""
+    fit = _THEIR_PRONOUNS.get(sex, _THEIR_PRONOUNS["male"] | _THEIR_PRONOUNS["female"])
+    return any(words[k] in fit and words[k - 1] in _LEADS for k in range(max(start, 1), len(words)))
 
 
 # The writer's own words: "I", "me", "my" (not "my" before a relative: "my husband").
