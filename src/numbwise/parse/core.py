@@ -175,7 +175,7 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         body = end
         while body < len(toks) and body - end < 2 and toks[body].text in _SIDE_WORDS:
             body += 1
-        if body < len(toks) and toks[body].text in _DOUBT_BODY:
+        if body < len(toks) and toks[body].text in _DOUBT_BODY | _DOUBT_DOING:
             body += 1
             while body < len(toks) and toks[body].text in _DOUBT_LINK:
                 body += 1
@@ -183,7 +183,10 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
     doubt_after = _doubts_after(toks, find(toks, lex.doubt), clause, sentence, lex.relatives)
     spans = _doubt_spans(toks, find(toks, lex.doubt), clause)
     future = {sentence[h.start] for h in find(toks, lex.future_words)}
-    hypothetical = find(toks, lex.hypothetical) + [h for h in find(toks, lex.conditional) if sentence[h.start] in future]
+    # The "whether" of a doubt ("can't say whether my face drooped") is the doubt, not a hypothetical.
+    whether = [h for h in find(toks, lex.doubt) if any(toks[i].text == "whether" for i in h.matched)]
+    hypothetical = _outside(find(toks, lex.hypothetical), whether) + [
+        h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
         clause, sentence,
         _outside(find(toks, lex.negation_before), pseudo), _outside(find(toks, lex.negation_after), pseudo),
@@ -334,6 +337,8 @@ _SIDE_WORDS = frozenset({"left", "right", "both", "other"})
 _DOUBT_BODY = frozenset({"hand", "hands", "arm", "arms", "finger", "fingers", "fingertips", "thumb", "thumbs", "palm",
                          "palms", "wrist", "wrists", "feet", "foot", "toes", "toe", "legs", "leg", "face", "lips", "lip",
                          "mouth", "speech", "grip", "muscles", "vision", "eyes", "eye", "smile", "words"})
+# What a body does, doubted as the body part is: "not sure if my walking is unsteady" (walkthrough Z, Frank).
+_DOUBT_DOING = frozenset({"walking", "walk", "balance", "gait"})
 _DOUBT_LINK = frozenset({"is", "are", "was", "were", "feel", "feels", "felt", "has", "have", "had", "got", "been",
                          "keep", "keeps", "kept", "getting", "went", "go", "goes", "gone"})
 
@@ -385,9 +390,46 @@ def _patient_relative(toks: list[Token], lex: Lexicon) -> tuple[int, str, int | 
     pronouns = {"he", "his", "him", "she", "her"}
     verbs = {w.key for ps in lex.family_verbs.values() for p in ps for w in p.words[:1]}
     for i, w in enumerate(words[:4]):
-        if w in lex.relatives and pronouns & set(words[i + 1:]) and not verbs & set(words[i + 1:i + 3]):
+        if w not in lex.relatives or not pronouns & set(words[i + 1:]):
+            continue
+        if not verbs & set(words[i + 1:i + 3]) or (_spoken_of_again(words, i + 2, lex.relatives[w])
+                                                    and not _own_story(words, lex.relatives)):
             return i, lex.relatives[w], None, None
     return None
+
+
+_THEIR_PRONOUNS = {"male": frozenset({"he", "his", "him", "he's", "hes"}), "female": frozenset({"she", "her", "she's", "shes"})}
+_LEADS = frozenset({".", ",", ";", "!", "?", "and", "but", "now", "then", "\n"})
+
+
+def _spoken_of_again(words: list[str], start: int, sex: str) -> bool:
+    """Is the relative the subject of a later clause, by a pronoun of their sex ("... gliclazide. He is sweaty", "and
+    his hands tingle"), not only named once ("my mum had side of his face")?"""
+    fit = _THEIR_PRONOUNS.get(sex, _THEIR_PRONOUNS["male"] | _THEIR_PRONOUNS["female"])
+    return any(words[k] in fit and words[k - 1] in _LEADS for k in range(max(start, 1), len(words)))
+
+
+# The writer's own words: "I", "me", "my" (not "my" before a relative: "my husband").
+_FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "me", "my", "mine", "myself"})
+# What a carer says of herself about the other person: "I'm not sure if he takes insulin", "I think", "I found him".
+_CARER = frozenset({"think", "guess", "worried", "scared", "afraid", "sure", "know", "noticed", "found", "saw",
+                    "called", "rang", "can't", "cant", "cannot", "don't", "dont"})
+
+
+def _own_story(words: list[str], relatives: Collection[str]) -> bool:
+    """Does the writer speak of herself anywhere ("my hands tingle", "I am shaky"), beyond naming the relative ("my
+    husband") and her own doubts about them ("I'm not sure if he ...")? Then "my husband has diabetes" is his
+    history in her story; otherwise the text is about him throughout and his history is the patient's (walkthrough Z,
+    Walt: his wife's "My husband has type 2 diabetes and takes gliclazide. He is sweaty ..." dropped his diabetes)."""
+    for i, w in enumerate(words):
+        if w not in _FIRST_PERSON:
+            continue
+        if w in ("my", "our") and set(words[i + 1:i + 5]) & set(relatives):  # "my husband", "my 70 year old dad"
+            continue
+        if w in ("i", "i'm", "im") and _CARER & set(words[i + 1:i + 3]):
+            continue
+        return True
+    return False
 
 
 def _age_sex(toks: list[Token], lex: Lexicon, skip: set[int]) -> tuple[int | None, tuple[int, int] | None, str | None, tuple[int, int] | None]:
@@ -538,6 +580,8 @@ def parse(text: str) -> Parsed:
                 # Only a warning sign can be "in the past"; old history ("a stroke years ago") still counts,
                 # except for what must be recent: "I broke my wrist years ago" is not a recent injury (asked).
                 st, c = ("denied", 0.85) if conf else ("said", 0.8)
+            if st == "denied" and fid in _EXPOSURES and _bring_on_denied(toks, h.end, ctx):
+                continue  # "typing doesn't bring it on" says nothing of how much they type
             value = {"said": True, "denied": False}.get(st)
             if group in _OTHER_THINGS and value is not None and not mine_says_numb(h):
                 history_clauses.add(ctx.clause[h.start])  # "vegan for 6 years", "lost weight over months"
@@ -602,6 +646,8 @@ def parse(text: str) -> Parsed:
     mentions = _undone(mentions, toks, ctx, lex)
     mentions = _needing(mentions, lex)
     mentions = _headache_after_a_spell(mentions, lex)
+    mentions = _doubt_beats_an_inferred_no(mentions)
+    mentions += _clumsy_pair(mentions, toks, lex)
     understood, case = _resolve(mentions, lex)
     unsure = _left_open(mentions, understood, lex, "unsure")
     in_part = tuple(f for f in _left_open(mentions, understood, lex, "partial") if f not in unsure)
@@ -613,6 +659,21 @@ def parse(text: str) -> Parsed:
     return Parsed(text=text, age=age, sex=sex, age_span=age_span, sex_span=sex_span,
                   understood=understood, findings=case, mentions=tuple(mentions), unsure=unsure, partial=in_part,
                   days_so_far=_days_so_far(toks, mentions, understood), foot_sore=foot[0], foot_sore_words=foot[1])
+
+
+# What a person does, not what brings the numbness on: "typing doesn't bring it on" denies typing as the trigger
+# (`worse_with_gripping`), not that their work is forceful or repeated hand use.
+_EXPOSURES = frozenset({"repetitive_hand_work", "vibrating_tools"})
+_BRING = frozenset({"bring", "brings", "brought"})
+
+
+def _bring_on_denied(toks: list[Token], end: int, ctx: _Context) -> bool:
+    """Is the mention ending at `end` followed, in its clause, by a denial that it brings it on ("doesn't bring it
+    on", language.yaml negation_after), not by another denial?"""
+    for h in ctx.neg_after:
+        if end <= h.start <= end + 3 and ctx.clause[h.start] == ctx.clause[end - 1]:
+            return any(toks[i].text in _BRING for i in range(h.start, h.end))
+    return False
 
 
 def _days_so_far(toks: list[Token], mentions: list[Mention], understood: Mapping[str, bool]) -> float | None:
@@ -636,7 +697,18 @@ def _left_open(mentions: list[Mention], understood: Mapping[str, bool], lex: Lex
     words settled, in the order written, so the faces can show them back instead of dropping them. The place a
     doubt is about ("not sure if my hands are cramping") is not itself in doubt."""
     return tuple(dict.fromkeys(m.finding for m in sorted(mentions, key=lambda m: m.start)
-                               if m.status == status and m.finding not in understood and lex.groups.get(m.finding) != "where"))
+                               if m.status == status and m.finding not in understood
+                               and (lex.groups.get(m.finding) != "where" or _says_a_feeling(m.text))))
+
+
+# Words that say how a place feels, not only the place: "not sure if my face feels different" doubts the numb face
+# itself (walkthrough Z, Helen), while "not sure if my hands are cramping" doubts the cramp, not both hands.
+_FEELING = ("numb", "tingl", "pins", "funny", "different", "strange", "weird", "odd", "dull")
+
+
+def _says_a_feeling(words: str) -> bool:
+    """Do a place's words also say how it feels ("face feels different", "face is numb")?"""
+    return any(w.startswith(_FEELING) for w in words.lower().split())
 
 
 # "Usual" said of the headache ("my usual migraine headache came", "then the headache came like always") says the
@@ -1718,6 +1790,42 @@ def _headache_after_a_spell(mentions: list[Mention], lex: Lexicon) -> list[Menti
         m.finding == "episode_resolved_within_hour" and m.status == "partial" for m in mentions)
     return [m for m in mentions if over or not (
         m.finding == "headache_follows" and m.value is False and m.text.lower() in _PLAIN_HEADACHE)]
+
+
+def _doubt_beats_an_inferred_no(mentions: list[Mention]) -> list[Mention]:
+    """The person's own doubt about a finding ("I don't know if it came on suddenly or slowly") is not overruled by a
+    "no" inferred from other words ("since this morning": not over weeks or months): it stays not sure (walkthrough
+    Z, Helen, shown "It did not come on slowly over weeks or months" right after saying she could not tell)."""
+    doubted = {m.finding for m in mentions if m.status == "unsure"}
+    return [m for m in mentions if not (m.finding in doubted and m.status == "inferred" and m.value is False)]
+
+
+_CLUMSY = ("clumsy", "button", "drop", "writing", "handwriting", "fumbl", "fiddl")
+
+
+def _clumsy_pair(mentions: list[Mention], toks: list[Token], lex: Lexicon) -> list[Mention]:
+    """Clumsy hands, both of them, and an unsteady walk, each said in words of their own ("my hands have grown clumsy
+    ... my walking is unsteady") are the pair `clumsy_hands_and_unsteady_walk` says, so it is not asked again
+    (walkthrough Z, Frank). Only clumsiness (buttons, writing, dropping things), not a weak grip; only both hands
+    ("hands", or both hands said); only words said, not doubted."""
+    said, _ = _resolve(mentions, lex)
+    if "clumsy_hands_and_unsteady_walk" in said or not said.get("unsteady_walking") or not said.get("hand_weakness"):
+        return []
+    words = [t.text for t in toks]
+    starts = {t.start: i for i, t in enumerate(toks)}
+
+    def both(m: Mention) -> bool:
+        if said.get("both_hands"):
+            return True
+        a, b = clause_of(toks, starts.get(m.start, 0))
+        return "hands" in words[a:b]
+
+    clumsy = next((m for m in mentions if m.finding == "hand_weakness" and m.value is True and m.status == "said"
+                   and any(w.startswith(_CLUMSY) for w in m.text.lower().split()) and both(m)), None)
+    walk = next((m for m in mentions if m.finding == "unsteady_walking" and m.value is True and m.status == "said"), None)
+    if clumsy is None or walk is None or said.get("one_hand"):
+        return []
+    return [Mention("clumsy_hands_and_unsteady_walk", True, m.start, m.end, m.text, "inferred", 0.7) for m in (clumsy, walk)]
 
 
 def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
