@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 from numbwise.assess.interview import (Interview, answer, choice_answer, fingers_answer, next_question, now_first,
                                        outcome, start, still_line)
@@ -117,3 +118,143 @@ def test_unknown_pressure_not_sure_keeps_the_call_now() -> None:
     iv, asked, screens, _ = _walk({"constant"}, unsure=(PRESSURE,))
     assert screens == [5]
     assert result_plan(outcome(iv), iv.unsure).caution_now
+
+
+# --- 2. numbness that has gone is told why the call still stands ------------------------------------------------------
+
+LEAD = load().triage.unsure_lead["emergency"]
+GONE = "episode_resolved_within_hour"
+FINE = "even if you feel fine otherwise"
+WAIT = "Do not wait to see if it goes away, even if it gets better."
+HAS_GONE = "It has gone, but you still need to call"
+
+
+def _plan_of(age: int, findings: dict[str, bool], unsure: Collection[str] = ()) -> Any:
+    """The result plan for these answers, as `numbwise assess --case` builds it."""
+    from numbwise.assess.case import parse_unsure
+    from numbwise.assess.engine import assess_case
+
+    parsed, doubts = parse_unsure({"age": age, "sex": "female", "findings": findings, "unsure": list(unsure)})
+    return result_plan(assess_case(parsed), doubts)
+
+
+GRACE = {"onset_sudden": True, "one_hand": True, "hand_weakness": True, "vascular_risk": True, "face_drooping": False,
+         "speech_difficulty": False}
+ZOE_NOW = {"one_hand": True, "after_pressure_on_arm": False, "lasting_over_6_weeks": False, "comes_and_goes": False,
+           "face_drooping": False, "speech_difficulty": False}
+
+
+def test_grace_gone_within_20_minutes_is_told_it_has_gone_but_still_call() -> None:
+    """The hit (Grace, 67: a sudden spell, gone): the emergency's do-not line in the words of a spell that has gone."""
+    plan = _plan_of(67, {**GRACE, GONE: True})
+    assert plan.level == "emergency" and WAIT not in plan.do_not
+    assert any(HAS_GONE in d for d in plan.do_not)
+
+
+def test_the_call_now_path_for_numbness_gone_says_so_in_the_banner_and_the_screen() -> None:
+    """The hit (a start not known, one hand, gone): the call-now action never says "even if you feel fine otherwise",
+    and its to-do list never "do not wait to see if it goes away"."""
+    plan = _plan_of(30, {**ZOE_NOW, GONE: True}, ("onset_sudden",))
+    assert plan.caution_now and FINE not in plan.action and HAS_GONE in plan.action and "mini-stroke" in plan.action
+    assert WAIT not in plan.do_not and any(HAS_GONE in d for d in plan.do_not)
+
+
+def test_near_miss_still_there_keeps_the_usual_words() -> None:
+    """Numbness still there (gone answered no): the usual call-now words and do-not line."""
+    plan = _plan_of(30, {**ZOE_NOW, GONE: False, "constant": True}, ("onset_sudden",))
+    assert plan.caution_now and FINE in plan.action and HAS_GONE not in plan.action and WAIT in plan.do_not
+    grace = _plan_of(67, {**GRACE, GONE: False})
+    assert grace.level == "emergency" and WAIT in grace.do_not
+
+
+def test_unknown_gone_not_sure_keeps_the_usual_words() -> None:
+    """Not sure whether it has gone: never told it has."""
+    plan = _plan_of(30, ZOE_NOW, ("onset_sudden", GONE))
+    assert plan.caution_now and HAS_GONE not in plan.action and WAIT in plan.do_not
+    grace = _plan_of(67, GRACE, (GONE,))
+    assert WAIT in grace.do_not and not any(HAS_GONE in d for d in grace.do_not)
+
+
+def test_the_gone_words_are_a_strokes_only() -> None:
+    """A heart attack's numbness that went is not told a mini-stroke story (the reworded line is bound to the stroke
+    rules)."""
+    heart = _plan_of(60, {"chest_pain": True, GONE: True, "both_hands": True, "onset_sudden": False,
+                          "onset_gradual": True})
+    assert heart.level == "emergency" and WAIT in heart.do_not and not any(HAS_GONE in d for d in heart.do_not)
+
+
+# --- 3. under a call-now banner, no "see a doctor today" -------------------------------------------------------------
+
+HELEN = {"one_hand": True, "face_drooping": False, "speech_difficulty": False}
+HELEN_UNSURE = ("onset_sudden", "onset_gradual", "onset_over_days", "getting_worse")
+TODAY = "see a doctor today"
+
+
+def _today_words(plan: Any) -> list[str]:
+    """The not-sure groups' headings and lines that send the person to a doctor today."""
+    return [t for g in plan.unsure for t in (g.heading, *g.advice) if "doctor today" in t.lower()]
+
+
+def test_helen_under_the_call_now_banner_the_lower_group_says_tell_the_doctor_or_crew() -> None:
+    """The hit (Helen, 40: not sure how it started, not sure it is getting worse): call now, and the doctor-today
+    group is told to the doctor or crew, never "see a doctor today"."""
+    plan = _plan_of(40, HELEN, HELEN_UNSURE)
+    assert plan.caution_now and _today_words(plan) == []
+    group = next(g for g in plan.unsure if g.level == "urgent")
+    assert group.heading == LEAD.now_below_heading and group.advice[-1] == " ".join((LEAD.now_below_act or "").split())
+
+
+def test_near_miss_no_call_now_keeps_see_a_doctor_today() -> None:
+    """Both hands (no call-now path), the same doubts: the doctor-today group still says see a doctor today."""
+    plan = _plan_of(40, {**{k: v for k, v in HELEN.items() if k != "one_hand"}, "both_hands": True}, HELEN_UNSURE)
+    assert not plan.caution_now and any(TODAY in t.lower() for t in _today_words(plan))
+
+
+def test_unknown_everything_not_sure_still_no_doctor_today_under_call_now() -> None:
+    """Not sure of the stroke signs too: still call now, and the lower group still never says "doctor today"."""
+    plan = _plan_of(40, {"one_hand": True}, (*HELEN_UNSURE, "face_drooping", "speech_difficulty"))
+    assert plan.caution_now and _today_words(plan) == []
+    assert any(g.heading == LEAD.now_below_heading for g in plan.unsure)
+
+
+def test_helen_the_terminal_and_the_web_say_the_same(tmp_path: Any) -> None:
+    """The face test: step by step as Helen (how it started not sure, the right thumb to middle, not sure whether it is
+    getting worse, no to the rest), the terminal's result for those answers and the web's result page both say the
+    new heading and line, and neither the old heading nor "If any of these might be true, see a doctor today"."""
+    import html
+    import json
+    import re
+
+    from itsdangerous import URLSafeSerializer
+
+    from numbwise.assess.interview import to_data
+    from numbwise.assess.result import UNSURE_ANSWERS_URGENT, UNSURE_URGENT
+    from numbwise.web.app import create_app
+    from numbwise.web.settings import WebSettings
+    from tests.conftest import run_cli
+    from tests.web.test_result_answers_http import SECRET, call
+
+    iv = start(40, "female")
+    while (q := next_question(iv)) is not None and iv.count < 40:
+        if q.id == "onset":
+            iv = answer(iv, q, {})
+        elif q.kind == "choice":
+            iv = answer(iv, q, choice_answer(q, 0))
+        elif q.kind == "fingers":
+            iv = answer(iv, q, fingers_answer(set(), {1, 2, 3}))
+        else:
+            iv = answer(iv, q, {f: f == "constant" for f in q.findings if f != "getting_worse"})
+    plan = result_plan(outcome(iv), iv.unsure)
+    assert plan.caution_now and any(g.heading == LEAD.now_below_heading for g in plan.unsure)
+    path = tmp_path / "helen.json"
+    path.write_text(json.dumps({"age": 40, "sex": "female", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}))
+    terminal = " ".join(run_cli("--plain", "assess", "--case", str(path), "--format", "text").out.split())
+    app = create_app(settings=WebSettings(store_url=f"sqlite:///{tmp_path / 'd.sqlite3'}", secret_key=SECRET))
+    state = URLSafeSerializer(SECRET, salt="numbwise-check").dumps(
+        {"iv": to_data(iv), "about": True, "prefill": {}, "mode": None, "pending": None})
+    page = call(app, "GET", "/check?at=" + state)
+    assert page.status == 200
+    web = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.body.decode())).split())
+    for face in (terminal, web):
+        assert LEAD.now_below_heading in face and " ".join((LEAD.now_below_act or "").split()) in face
+        assert UNSURE_ANSWERS_URGENT not in face and UNSURE_URGENT not in face
