@@ -163,9 +163,10 @@ def _finished(tmp_path: Path, name: str, onset: str) -> tuple[dict[str, Any], st
     """`numbwise check` with piped answers: no emergency sign, 52, male, the start answer, three fingers of the right
     hand, then Not sure to the end. The saved answers, the result as shown and the whole output (joined)."""
     save = tmp_path / f"{name}.json"
-    # a start not known: how long (not sure), then the hands, then the call-now screen (walkthrough S; walkthrough X:
-    # both hands would take the call-now away, so the screen waits for them): a few questions (2)
-    length, screen = ("?\n", "2\n") if onset in ("?", str(_pick(WOKE) + 1)) else ("", "")
+    # a start not known: how long (not sure), then the hands, then the list with pressure on the arm, then the call-now
+    # screen (walkthrough S; walkthrough X: both hands would take the call-now away; walkthrough Z, Zoe: so would
+    # pressure on the arm, so the screen waits for both): none of the list, then a few questions (2)
+    length, screen = ("?\n", "\n2\n") if onset in ("?", str(_pick(WOKE) + 1)) else ("", "")
     run = run_cli("--plain", "check", "--no-diary", "--save", str(save),
                   input=f"\n52\nm\n{onset}\n{length}R1 R2 R3\n{screen}" + "?\n" * 40)
     assert run.code == 0, run.out[-2000:] + run.err

@@ -84,16 +84,18 @@ def test_priya_in_the_terminal_sees_no_call_now_screen_then_a_gentler_result() -
 
 
 def test_near_miss_one_hand_no_diabetes_the_screen_still_comes_at_most_two_later() -> None:
-    """Before: the screen right after how long (question 3); now after the hands (question 4), once."""
+    """Before: the screen right after how long (question 3); then after the hands (question 4); now after the hands
+    and the list with pressure on the arm, whose answers could take the call-now away too (question 5, walkthrough Z,
+    Zoe), once: two questions after how long, the cap."""
     iv, asked, screens = _walk("one")
-    assert screens and screens[0] <= 3 + 2 and asked[screens[0] - 1] == "fingers"
-    assert len(screens) == 1 and asked[:4] == ["screen_emergency", "onset", "how_long", "fingers"]
+    assert screens == [5] and screens[0] <= 3 + 2
+    assert asked[:5] == ["screen_emergency", "onset", "how_long", "fingers", "screen_pattern"]
 
 
 def test_near_miss_in_the_terminal_the_screen_follows_the_hands() -> None:
-    out = check_cli("\n35\nf\n?\n1\nR1 R2 R3\n", codes=(0, 1, 130))
+    out = check_cli("\n35\nf\n?\n1\nR1 R2 R3\n\n", codes=(0, 1, 130))
     assert CHOICE in out and NOW_TITLE in out
-    assert out.index("Which fingers") < out.index(NOW_TITLE)
+    assert out.index("Which fingers") < out.index("Which of these fit your numbness?") < out.index(NOW_TITLE)
 
 
 def test_unknown_hands_not_sure_the_screen_still_comes() -> None:

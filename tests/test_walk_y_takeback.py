@@ -3,8 +3,13 @@
 Step by step, the call-now screen ("To be safe, call your emergency number now") comes as soon as the answers would
 call now (one hand, how it started not sure, less than a day); later answers can take that away. Then the result says
 so once, near the top, from interview.yaml `taken_back`: what the screen did not know yet and the later answers that
-changed it (the smallest set whose taking away brings the call-now back). Hit: pressure on the arm. Near miss: no
-pressure, the result still calls now: no such line. Unknown: pressure 'not sure': still calls now, no line.
+changed it (the smallest set whose taking away brings the call-now back). Hit: an arm injury. Near miss: no injury,
+the result still calls now: no such line. Unknown: the injury 'not sure': still calls now, no line.
+
+Walkthrough Z (Zoe): the screen now waits for the list with pressure on the arm, which comes right after the hands
+(`interview._now_step`), so pressure on the arm no longer takes a screen back: it comes before any. The hit here was
+that pressure; it is now an arm injury, on the list "Do you have any of these?", which comes after the screen (the
+screen waits two questions at most).
 """
 
 from __future__ import annotations
@@ -21,18 +26,18 @@ from tests.conftest import check_cli
 
 WORDS = load().interview.taken_back
 assert WORDS is not None
-PRESSURE = "after_pressure_on_arm"
+PRESSURE = "recent_arm_injury_or_cast"  # the later answer that takes the screen back (was pressure on the arm)
 PRESSURE_SAID = statement(PRESSURE, True)
 NOW_TITLE = load().triage.unsure_lead["emergency"].now_title or ""
 # the terminal as the person types it: list none, 35 f, how it started not sure, less than a day, right thumb, index
-# and middle, then on the screen answer the questions; later lists none, the pattern list "there all the time" (1) and
-# pressure on the arm (6) as `pattern`, every later list and question no
-STEPS = "\n35\nf\n?\n1\nR1 R2 R3\n2\n\n\n{pattern}\n" + "\n" * 4 + "n\n" * 4
+# and middle, the pattern list "there all the time" (1), then on the screen answer the questions; "where else" none,
+# "Do you have any of these?" the arm injury (9) as `pattern` (blank: none), every later list and question no
+STEPS = "\n35\nf\n?\n1\nR1 R2 R3\n1\n\n2\n\n{pattern}\n" + "\n" * 4 + "n\n" * 4
 
 
 def _walk(pressure: bool | None) -> tuple[Interview, list[int]]:
     """The core as both faces drive it: the first list no, how it started not sure, less than a day, three fingers of
-    the right hand, there all the time, pressure on the arm as `pressure` (None: not sure), the rest no. Returns the
+    the right hand, there all the time, an arm injury as `pressure` (None: not sure), the rest no. Returns the
     interview and after which question numbers an early call screen came."""
     iv, screens = start(35, "female"), []
     while (q := next_question(iv)) is not None and iv.count < 40:
@@ -54,18 +59,18 @@ def _walk(pressure: bool | None) -> tuple[Interview, list[int]]:
 
 def test_hit_pressure_on_the_arm_takes_the_call_now_away_and_the_result_says_so() -> None:
     iv, screens = _walk(True)
-    assert screens == [4]  # after the fingers
+    assert screens == [5]  # after the fingers and the pattern list
     plan = result_plan(outcome(iv), iv.unsure, taken_back=taken_back_line(iv))
     assert plan.level != "emergency" and not plan.caution_now
     back = taken_back(iv)
-    assert back is not None and back.changed == ((PRESSURE, True),) and back.at == 4
+    assert back is not None and back.changed == ((PRESSURE, True),) and back.at == 5
     assert plan.taken_back.startswith(WORDS.earlier) and PRESSURE_SAID in plan.taken_back
-    assert "pressure on your arm" in WORDS.before.format(what=next(t.text for t in WORDS.topics if PRESSURE in t.findings))
+    assert "an arm injury" in WORDS.before.format(what=next(t.text for t in WORDS.topics if PRESSURE in t.findings))
     assert plan.taken_back.endswith(WORDS.after) and plan.to_dict()["taken_back"] == plan.taken_back
 
 
 def test_hit_in_the_terminal_the_line_follows_the_banner_once() -> None:
-    out = check_cli(STEPS.format(pattern="1 6"), codes=(0, 1))
+    out = check_cli(STEPS.format(pattern="9\n"), codes=(0, 1))
     assert NOW_TITLE in out  # the screen came
     result = out.split("URGENCY:")[1]
     line = " ".join(WORDS.earlier.split())
@@ -75,10 +80,10 @@ def test_hit_in_the_terminal_the_line_follows_the_banner_once() -> None:
 
 def test_near_miss_no_pressure_the_result_still_calls_now_and_says_no_such_line() -> None:
     iv, screens = _walk(False)
-    assert screens == [4]
+    assert screens == [5]
     plan = result_plan(outcome(iv), iv.unsure, taken_back=taken_back_line(iv))
     assert plan.caution_now and taken_back(iv) is None and plan.taken_back == ""
-    out = check_cli(STEPS.format(pattern="1"), codes=(0, 1))
+    out = check_cli(STEPS.format(pattern=""), codes=(0, 1))
     assert NOW_TITLE in out.split("URGENCY:")[1] and WORDS.earlier not in out
 
 
@@ -86,7 +91,7 @@ def test_unknown_pressure_not_sure_still_calls_now_so_no_line() -> None:
     """A later 'not sure' never takes the call-now away, so there is nothing to explain."""
     iv, screens = _walk(None)
     plan = result_plan(outcome(iv), iv.unsure, taken_back=taken_back_line(iv))
-    assert screens == [4] and plan.caution_now and plan.taken_back == "" and PRESSURE in iv.unsure
+    assert screens == [5] and plan.caution_now and plan.taken_back == "" and PRESSURE in iv.unsure
 
 
 def test_no_screen_no_line() -> None:
@@ -157,6 +162,6 @@ def test_web_result_page_shows_the_same_line_in_the_banner(tmp_path: Any) -> Non
     line = taken_back_line(iv)
     page = _web_to_result(app, True)
     assert line and page.count(line) == 1 and page.index("By when:") < page.index(line)
-    terminal = check_cli(STEPS.format(pattern="1 6"), codes=(0, 1))
+    terminal = check_cli(STEPS.format(pattern="9\n"), codes=(0, 1))
     assert line in terminal  # the terminal says the same words
     assert WORDS.earlier not in _web_to_result(app, False)  # near miss on the web: no line

@@ -857,23 +857,65 @@ NOW_WAIT = 2  # the call-now screen waits for at most this many questions (a str
 
 
 def _now_waits(iv: Interview) -> bool:
-    """Is the question asked next anyway one whose answer could take the call-now path away, so the screen waits for
-    it (walkthrough X, Priya: "call now" after "not sure" and "Less than a day", then both hands and signs of low blood
-    sugar gave a gentler result, with no reason given)? Which hands (both hands takes the path away): how it started
-    while the finger picker still follows it, the picker, the "only one hand?" after a picker not sure; with diabetes
-    or insulin, signs of low blood sugar (`_sugar_call_now`). Each is about the emergency, and it waits for
-    `NOW_WAIT` questions at most (`_waited`); meanwhile the call line stays above each question (`still_line`)."""
+    """Is the question asked next one whose answer could take the call-now path away, so the screen waits for it
+    (walkthrough X, Priya: "call now" after "not sure" and "Less than a day", then both hands and signs of low blood
+    sugar gave a gentler result, with no reason given; walkthrough Z, Zoe: the screen came before "It started after
+    ... sleeping on your arm", and "see what to do now" said call now where the questions said home care)? Any
+    question some yes or no to which makes `_calls_now` false with no emergency in its place (`_takes_away`: both
+    hands, pressure on the arm, a slow start, a usual migraine aura, breathing fast in a panic); with diabetes or
+    insulin, signs of low blood sugar first (`_sugar_call_now`). It waits for `NOW_WAIT` questions at most
+    (`_waited`), and while it waits the list that could take it away comes first (`_now_step`); meanwhile the call
+    line stays above each question (`still_line`)."""
     if _sugar_call_now(iv) is None:
-        if any(f in iv.answers for f in HANDS):
-            return False
-        fingers = next((q for q in _step_questions() if q.kind == "fingers"), None)
         q = next_question(iv)
-        if fingers is None or q is None:
-            return False
-        picker = q.id == fingers.id or q.kind == "finding" and q.findings[0] in HANDS
-        if not (picker or q.id == "onset" and q.kind == "choice" and fingers.id not in iv.shown):
+        if q is None or not _takes_away(iv, q):
             return False
     return _waited(iv) < NOW_WAIT
+
+
+def _answers_to(q: Question) -> list[dict[str, bool]]:
+    """The answers to a question that could take a call-now away, each on its own: every option of a choice (not
+    "not sure"), both whole hands at the finger picker, a yes or a no to a single question, and each item of a list
+    ticked alone (the rest no)."""
+    if q.kind == "choice":
+        return [choice_answer(q, i) for i in range(len(q.labels)) if choice_answer(q, i)]
+    if q.kind == "fingers":
+        return [fingers_answer({0}, {0})]
+    if q.kind == "finding":
+        return [{q.findings[0]: True}, {q.findings[0]: False}]
+    if q.kind in ("screen", "sweep"):
+        return [{g: g == f for g in q.findings} for f in q.findings]
+    return []
+
+
+def _takes_away(iv: Interview, q: Question) -> bool:
+    """Would some answer to `q` make the result no longer call now for a sign or a start not sure of, and not make it
+    an emergency instead (that has its own screen)?"""
+    for updates in _answers_to(q):
+        after = answer(iv, q, updates)
+        if not _calls_now(after) and outcome(after).triage != "emergency":
+            return True
+    return False
+
+
+def _now_step(iv: Interview, natural: Question) -> Question:
+    """The fixed list asked next while the call-now screen waits (`_now_waits`): the one in its usual place when an
+    answer to it could take the call-now away, else the one still to come with the most items that could (walkthrough
+    Z, Zoe: "Where else" and "Do you have any of these?" stood before the list with "after sleeping on your arm", and
+    the screen could wait for two questions only). Outside that wait, the usual order."""
+    if not (_calls_now(iv) and _length_question(iv) is None and _waited(iv) < NOW_WAIT) \
+            or _sugar_call_now(iv) is not None or _takes_away(iv, natural):
+        return natural
+    best, most = natural, 0
+    for q in _step_questions():
+        if q.id in iv.shown or q.kind not in ("screen", "sweep") or not any(f not in iv.asked for f in q.findings):
+            continue
+        q = _still_open(q, iv)
+        count = sum(1 for updates in _answers_to(q) if not _calls_now(after := answer(iv, q, updates))
+                    and outcome(after).triage != "emergency")
+        if count > most:
+            best, most = q, count
+    return best
 
 
 def _waited(iv: Interview) -> int:
@@ -1670,7 +1712,7 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
                 continue  # every item already settled
             if described and q.id not in _safety_screens() and (q.kind == "screen" or not _worth_asking(q, iv, *adaptive())):
                 continue  # after a description: other checklists fold into one follow-up; unneeded steps are skipped
-            return q
+            return q if described else _now_step(iv, q)
     post, worlds, levels, up, down = adaptive()
     blanks = _left_blank(iv, post, worlds, levels, up, down)
     if blanks is not None:

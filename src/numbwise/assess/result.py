@@ -444,7 +444,8 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
     kb = load()
     lt = kb.triage.levels[level]  # type: ignore[index]
     if lt.reworded and findings is not None:
-        said = {r.line: r.instead for r in lt.reworded if compile_cond(r.when)(findings, age) is not None}
+        said = {r.line: r.instead for r in lt.reworded if compile_cond(r.when)(findings, age) is not None
+                and (not r.rules or set(r.rules) & set(rules))}
         lt = lt.model_copy(update={"action": said.get(lt.action, lt.action), "by_when": said.get(lt.by_when, lt.by_when),
                                    "do": [said.get(d, d) for d in lt.do], "do_not": [said.get(d, d) for d in lt.do_not]})
     fired = [r for r in kb.triage.rules if r.id in rules and r.level == level]
@@ -578,7 +579,8 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
         found = _emergency_doubts(doubts)
         now = {"said": (lead.now_said_start if found <= {"onset_sudden"} else lead.now_said_sign) or "",
                "where": lead.now_where if findings.get("one_hand") is True else ""}
-        lead = lead.model_copy(update={"title": lead.now_title, "action": lead.now_action.format(**now),
+        action = next((t for f, t in lead.now_action_with.items() if findings.get(f) is True), lead.now_action)
+        lead = lead.model_copy(update={"title": lead.now_title, "action": action.format(**now),
                                        "by_when": lead.now_by_when, "why": (lead.now_why or lead.why).format(**now),
                                        "do_heading": lead.now_do_heading or lead.do_heading})
     elif _today_lead(doubts, findings, level, age, days) and lead.past_title and lead.past_action and lead.past_by_when:
@@ -1735,7 +1737,8 @@ def _replanned(level: str, case: Mapping[str, Any], causes: Sequence[tuple[str, 
 
 
 def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | None = None,
-                   heading: str = "", findings: Mapping[str, bool] | None = None) -> tuple[UnsureGroup, ...]:
+                   heading: str = "", findings: Mapping[str, bool] | None = None,
+                   below_now: tuple[str, str] | None = None) -> tuple[UnsureGroup, ...]:
     """The unsure signs by level: emergency ones with the emergency screen's own how-to-check advice, then urgent ones.
 
     Every emergency sign is under the call-now line, unless its own check says whom to call (`own_call`: a fever
@@ -1743,7 +1746,9 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
     A sign whose rule has its own check for it (`own_call`'s value: a start not known after a fall) gets that check.
     `heading`: the emergency group's own heading on a one path that says "not an emergency now" (walkthrough U,
     Tariq: "Not sure how fast it started", never "emergency signs" beside it). `findings`: the answers, so a check
-    says only what fits them (walkthrough Y, Helen: no "if it comes in attacks" to her)."""
+    says only what fits them (walkthrough Y, Helen: no "if it comes in attacks" to her). `below_now`: under a call-now
+    banner, the urgent group's heading and last line (unsure_lead `now_below_*`), never "see a doctor today" beneath
+    "call now" (walkthrough Z, Helen)."""
     own_call = own_call or {}
     findings = findings or {}
     out = []
@@ -1771,6 +1776,8 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
         answers = lv == "emergency" and INJURY in found and set(found) <= EMERGENCY_STORY
         head = heading if lv == "emergency" and heading else UNSURE_ANSWERS_URGENT if story \
             else UNSURE_ANSWERS_EMERGENCY if answers else UNSURE_HEADINGS[lv]
+        if lv == "urgent" and below_now is not None:  # the call-now banner says what to do: tell them, no "today"
+            head, advice = below_now[0], own_checks(found, findings) + (below_now[1],)
         out.append(UnsureGroup(lv, head, items, advice))  # a sign's own check first (a temperature)
     return tuple(out)
 
@@ -2055,8 +2062,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
         general = own + tuple(w for w in general if w.text not in {c.text for c in own} and not any(
             c.rule_id == w.rule_id and set(c.findings) & set(w.findings) for c in own))
+    em_lead = kb.triage.unsure_lead.get("emergency")
+    below_now = (" ".join(em_lead.now_below_heading.split()), " ".join(em_lead.now_below_act.split())) \
+        if now and em_lead is not None and em_lead.now_below_heading and em_lead.now_below_act else None
     unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level, days),
-                                   led[0].heading if old and led is not None else "", findings) + _said_back(
+                                   led[0].heading if old and led is not None else "", findings, below_now) + _said_back(
         findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure, age)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names

@@ -668,6 +668,9 @@ class LevelLine(Strict):
     line: Text  # the level's own line (its action, by-when, or a line of its do or do_not)
     when: Cond  # the answers under which `instead` is said
     instead: Text
+    # and only when one of these rules set the level, or would on a yes to a sign not sure of (the call-now path);
+    # none: any ("it has gone, but a spell that goes away can be a mini-stroke" is a stroke's: walkthrough Z, Grace)
+    rules: list[Ident] = []
 
 
 class LevelRuleLine(Strict):
@@ -1045,6 +1048,13 @@ class UnsureLead(Strict):
     now_action: Text | None = None
     now_by_when: Text | None = None
     now_why: Text | None = None
+    # now_action in other words when one of these findings is yes (the first listed): numbness that has gone is told
+    # it still needs the call, never "even if you feel fine otherwise" (walkthrough Z, Zoe and Grace)
+    now_action_with: dict[Ident, Text] = {}
+    # Under the call-now banner, the group of answers not sure of that would only mean a doctor today: its heading and
+    # the line under it, never "see a doctor today" beneath "call now" (walkthrough Z, Helen). None: the usual words.
+    now_below_heading: Text | None = None
+    now_below_act: Text | None = None
     now_do_heading: Text | None = None  # above the emergency level's own to-do list under it (walkthrough U, Jon)
     # {said} in now_action and now_why: a stroke sign not sure of, or only the start not known; {where}: said only
     # when one hand is known (walkthrough W, Jon and Priya)
