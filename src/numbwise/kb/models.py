@@ -890,6 +890,10 @@ class Rule(Strict):
     # headache named a story with none of its core signs (walkthrough Y, Peter). Read as lowering. The level never
     # changes; only the words do.
     why_needs: Cond | None = None
+    # Its condition in words when it raises a sign it holds for because an answer is not known ("If you are not sure
+    # whether the numbness started suddenly"): a care or Learn page that knows nothing of the person says it beside the
+    # sign's own level, so it is never gentler than a result (walkthrough Z, Tariq; assess.warnings.if_not_known).
+    if_not_known: Text | None = None
     sources: SourceRefs
 
 
