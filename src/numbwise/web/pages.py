@@ -101,9 +101,10 @@ def care_page(request: Request, cause: str, yes: str | None = None, no: str | No
 
     try:
         given = read_care_for(yes, no, unsure, age)
-    except BadAnswers as exc:
+    except BadAnswers:  # not echoed back (tests/web/test_security.py)
         return render(request, "problem.html", {"title": "We could not read this link", "message": (
-            f"{exc} Open the care plan from your result again, or read the plan for anyone below."),
+            "We could not read the answers in this link. Open the care plan from your result again, or read the "
+            "plan for anyone."),
             "back": (f"/care/{cause}" if re.fullmatch(r"[a-z0-9_]{1,64}", cause) else "/learn", "See the care plan")}, 400)
     try:
         plan = care_plan(None, cause) if given is None else care_plan(None, cause, person=given.findings, age=given.age)
