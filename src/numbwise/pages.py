@@ -94,6 +94,8 @@ def page(topic: str, kb: Knowledge | None = None) -> Page:
 
 
 def _cause_page(kb: Knowledge, cid: str) -> Page:
+    from numbwise.care.plan import anyone_words
+
     c = kb.causes[cid]
     p = c.pattern
     ways = [f"{kb.treatments[t].name} (numbwise learn {t})" for t in c.treatments]
@@ -117,7 +119,7 @@ def _cause_page(kb: Knowledge, cid: str) -> Page:
             tuple(x for x in (c.care_note,) if x) or (),
             tuple(ways) if ways else (_NO_WAYS_WITH_NOTE if c.care_note else _NO_WAYS,),
         ),
-        *(Block(g.heading, items=g.lines) for g in grouped(kb, c.watch_for)),
+        *(Block(g.heading, items=g.lines) for g in grouped(kb, c.watch_for, text_for=anyone_words(kb))),
         Block(
             "Codes",
             items=(f"ICD-10: {c.codes.icd10}",) + ((f"SNOMED CT: {c.codes.snomed}" + (f" ({c.codes.snomed_term})" if c.codes.snomed_term else ""),) if c.codes.snomed else ()),

@@ -891,16 +891,23 @@ def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collect
     return (UnsureGroup(PLAN_DOUBT, UNSURE_HEADINGS[PLAN_DOUBT], tuple(items.values()), tuple(dict.fromkeys(advice))),)
 
 
-def _next_steps(level: str, advice: Advice | None, diary: bool = True) -> tuple[NextStep, ...]:
-    """What to do next: none on an emergency, and no diary (`diary` False) beside a help-today path, which would wait."""
+def _next_steps(level: str, advice: Advice | None, diary: bool = True, findings: Mapping[str, bool] | None = None,
+                unsure: Collection[str] = (), age: int | None = None) -> tuple[NextStep, ...]:
+    """What to do next: none on an emergency, and no diary (`diary` False) beside a help-today path, which would wait.
+    The care plan's command and page carry the answers its lines are filed by (`care.plan.care_for`): the same plan in
+    both faces, never gentler than this result, with nothing stored (walkthrough Z, Tariq)."""
+    from numbwise.care.plan import care_for
+
     if level == "emergency":
         return ()
     out = []
     if advice is not None and advice.steps:
         kb = load()
         name = in_sentence(kb.causes[advice.cause]) if advice.cause in kb.causes else advice.cause_name.lower()
+        given = care_for(kb, advice.cause, findings or {}, unsure, age)
         out.append(NextStep("care", f"Your care plan for {name}",
-                            f"numbwise care {advice.cause}", f"/learn/{advice.cause}"))
+                            f"numbwise care {advice.cause}{given.options() if given else ''}",
+                            f"/care/{advice.cause}{given.query() if given else ''}"))
     if advice is not None and advice.routine is not None:
         out.append(NextStep("exercise", "Guided hand exercises", f"numbwise exercise {advice.routine}",
                             f"/exercises/{advice.routine}"))
@@ -2126,7 +2133,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # a rule that leads from a 'not sure' (call the helpline now) gets an emergency's next steps: none that wait
         # so does a call-now banner: a diary beside "call now" would wait
         watch_for=_watch_groups(warnings, level) if not now else (),
-        next_steps=_next_steps(lead.level if lead is not None else "emergency" if now else level, advice, diary=not today),
+        next_steps=_next_steps(lead.level if lead is not None else "emergency" if now else level, advice, diary=not today,
+                               findings=findings, unsure=unsure, age=age),
         # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule
         # asks): a child who fell on her hand is not sent to read about strokes at 2 in 100.
         read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)

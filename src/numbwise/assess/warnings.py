@@ -76,6 +76,27 @@ def filed_level(rule_level: str, change: Collection[str], findings: Mapping[str,
     return raised if more_urgent(raised, rule_level) and raised != "emergency" else rule_level
 
 
+def if_not_known(rule_level: str, change: Collection[str]) -> str:
+    """For a page that knows nothing of the person: the more urgent level a change is filed at when the answers it
+    depends on are not known, said as its condition ("If you are not sure whether the numbness started suddenly, see a
+    doctor today."), from the raising rule's `if_not_known`; "" when nothing raises it (or it would be an emergency,
+    whose own line says so). Beside the rule's own level, so the page is never gentler than a result (walkthrough Z)."""
+    from numbwise.assess.triage import triage
+
+    if not change:
+        return ""
+    raised = triage({f: True for f in change}, None)
+    if not more_urgent(raised.level, rule_level) or raised.level == "emergency":
+        return ""
+    tri = load().triage
+    rules = {r.id: r for r in tri.rules}
+    words = next((w for rid in raised.rules if (w := rules[rid].if_not_known)), None)
+    if words is None:
+        return ""
+    title = tri.levels[raised.level].title  # type: ignore[index]
+    return f"{words}, {title[:1].lower()}{title[1:].rstrip('.')}."
+
+
 def _reported(item: RuledWarning, findings: Mapping[str, bool]) -> bool:
     """Has the person already reported the change this line warns of (a yes, or for `change: no` a no)?"""
     return any(findings.get(f) is (item.change == "yes") for f in item.findings)

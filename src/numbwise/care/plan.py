@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,6 +102,108 @@ class CarePlan:
         return out
 
 
+@dataclass(frozen=True)
+class CareFor:
+    """The answers a care plan's lines are filed for, as a result passes them on (`numbwise care CAUSE --unsure
+    onset_sudden`, /care/CAUSE?unsure=onset_sudden): only those the filing needs; a finding not given is not known."""
+
+    yes: tuple[str, ...] = ()
+    no: tuple[str, ...] = ()
+    unsure: tuple[str, ...] = ()  # not known, as every finding not given: named so the command says why it matters
+    age: int | None = None
+
+    @property
+    def findings(self) -> dict[str, bool]:
+        """The yes and no answers as a person's findings."""
+        return {**{f: True for f in self.yes}, **{f: False for f in self.no}}
+
+    def _parts(self) -> list[tuple[str, str]]:
+        parts = [(n, ",".join(v)) for n, v in (("yes", self.yes), ("no", self.no), ("unsure", self.unsure)) if v]
+        return parts + ([("age", str(self.age))] if self.age is not None else [])
+
+    def options(self) -> str:
+        """The care command's options for these answers (" --unsure onset_sudden")."""
+        return "".join(f" --{n} {v}" for n, v in self._parts())
+
+    def query(self) -> str:
+        """The care page's query for these answers ("?unsure=onset_sudden"); IDs need no escaping."""
+        return "?" + "&".join(f"{n}={v}" for n, v in self._parts()) if self._parts() else ""
+
+
+class BadAnswers(ValueError):
+    """Answers given to a care plan that cannot be used: an unknown finding ID, one given twice, or an age that is not
+    a number; the message says which."""
+
+
+def read_care_for(yes: str | None, no: str | None, unsure: str | None, age: str | None,
+                  kb: Knowledge | None = None) -> CareFor | None:
+    """The answers as the care command's options or the care page's query give them (comma-separated IDs); None when
+    none is given (the plan for anyone). Raises BadAnswers."""
+    if not any(x is not None and x.strip() for x in (yes, no, unsure, age)):
+        return None
+    kb = kb or load()
+    lists: list[tuple[str, ...]] = []
+    for name, value in (("yes", yes), ("no", no), ("unsure", unsure)):
+        ids = tuple(x.strip() for x in (value or "").split(",") if x.strip())
+        bad = [x for x in ids if x not in kb.findings]
+        if bad:
+            raise BadAnswers(f"'{bad[0]}' in --{name} is not a finding ID: copy it as your result printed it.")
+        lists.append(ids)
+    twice = [f for f in lists[0] + lists[1] + lists[2] if (lists[0] + lists[1] + lists[2]).count(f) > 1]
+    if twice:
+        raise BadAnswers(f"'{twice[0]}' is given more than once.")
+    years: int | None = None
+    if age is not None and age.strip():
+        if not age.strip().isdigit() or not 0 <= int(age) <= 130:
+            raise BadAnswers(f"The age must be a whole number of years, not '{age}'.")
+        years = int(age)
+    return CareFor(lists[0], lists[1], lists[2], years)
+
+
+def _filing(kb: Knowledge, cause: str, person: Mapping[str, bool] | None, age: int | None) -> tuple[object, ...]:
+    """What a person's answers change on a care plan: its "when to get more help" lines and its warning signs."""
+    plan = care_plan(kb, cause, person=person, age=age)
+    return tuple((e.level, e.then) for e in plan.escalation), plan.warnings
+
+
+def care_for(kb: Knowledge | None, cause: str, findings: Mapping[str, bool], unsure: Collection[str],
+             age: int | None) -> CareFor | None:
+    """The fewest of a person's answers that file the cause's care plan as their result files it (walkthrough Z,
+    Tariq: his not-sure start makes a slowly weakening hand a doctor today); None when the plan for anyone says the
+    same. A result's care command and link pass them, so the plan needs nothing stored."""
+    kb = kb or load()
+    target = _filing(kb, cause, findings, age)
+    if target == _filing(kb, cause, None, None):
+        return None
+    keep = dict(findings)
+    for f in list(keep):
+        trial = {k: v for k, v in keep.items() if k != f}
+        if _filing(kb, cause, trial, age) == target:
+            keep = trial
+    years = None if age is not None and _filing(kb, cause, keep, None) == target else age
+    doubts = tuple(u for u in sorted(unsure) if u not in keep and any(
+        _filing(kb, cause, {**keep, u: v}, years) != target for v in (True, False)))
+    if not (keep or doubts or years is not None):
+        years, doubts = age, tuple(sorted(unsure))
+    if not (keep or doubts or years is not None):
+        return None  # nothing to say they are a person: the plan for anyone names both speeds
+    return CareFor(tuple(f for f, v in keep.items() if v), tuple(f for f, v in keep.items() if not v), doubts, years)
+
+
+def anyone_words(kb: Knowledge) -> Callable[[RuledWarning], str]:
+    """A warning line as a page for anyone says it: its text, then the more urgent speed a not-known answer gives it
+    ("If you are not sure whether the numbness started suddenly, see a doctor today."), so a care or Learn page is
+    never gentler than a result for the same sign (walkthrough Z, Tariq)."""
+    from numbwise.assess.warnings import if_not_known
+    from numbwise.kb.headings import level_of
+
+    def words(w: RuledWarning) -> str:
+        extra = if_not_known(level_of(kb, w), w.findings if w.change == "yes" else ())
+        return f"{w.text} {extra}" if extra else w.text
+
+    return words
+
+
 class UnknownCause(LookupError):
     """No cause has this ID; carries the closest IDs."""
 
@@ -174,7 +276,7 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     `foot_sore`: the person's result leads with the foot sore they reported, so a step worded for it says so.
     `person`: answers that file its warning signs only (default: `answers`), at the level the result's watch lines
     give them for that person (`numbwise care` for the cause a latest check named, walkthrough Y, Tariq)."""
-    from numbwise.assess.warnings import filed_level
+    from numbwise.assess.warnings import filed_level, if_not_known
     from numbwise.kb.headings import level_of
 
     kb = kb or load()
@@ -220,7 +322,9 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     for e in entry.escalate:
         level = filed_level(rule_levels[e.rule], e.said, person, age) if e.rule else None
         speed = f"{_speed(kb, level)} " if level else ""
-        escalation.append(PlanEscalation(e.when, speed + e.then, refs(e.sources), level,
+        # for anyone, the speed a not-known start would give it too (walkthrough Z, Tariq)
+        both = if_not_known(rule_levels[e.rule], e.said) if e.rule and person is None else ""
+        escalation.append(PlanEscalation(e.when, speed + (f"{both} " if both else "") + e.then, refs(e.sources), level,
                                          speed + e.then_waiting if e.then_waiting else "",
                                          speed + e.then_alone if e.then_alone else ""))
     warnings = list(entry.warnings)
@@ -250,6 +354,6 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CarePlan(
         cid, name, kind, entry.summary, entry.home_summary or entry.summary, summary_refs, tuple(steps), tuple(escalation),
-        grouped(kb, warnings, filed), warning_refs,
+        grouped(kb, warnings, filed, anyone_words(kb) if person is None else None), warning_refs,
         routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order), ask_doctor,
     )

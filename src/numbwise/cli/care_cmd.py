@@ -74,22 +74,34 @@ Examples:
   numbwise care                  plan for the cause your latest check named
   numbwise care carpal_tunnel    plan for one cause
   numbwise care ulnar_neuropathy --json
+  numbwise care cervical_radiculopathy --unsure onset_sudden
+                                 filed for your answers, as your result printed it
 """)
 @click.argument("cause", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.option("--yes", "yes", metavar="IDS", help="Answers that were yes (finding IDs, comma-separated), as a result's care command gives them.")
+@click.option("--no", "no", metavar="IDS", help="Answers that were no.")
+@click.option("--unsure", "unsure", metavar="IDS", help="Answers you were not sure of.")
+@click.option("--age", "age", metavar="YEARS", help="Your age in years.")
 @click.pass_context
-def care_command(ctx: click.Context, cause: str | None, as_json: bool) -> None:
+def care_command(ctx: click.Context, cause: str | None, as_json: bool, yes: str | None, no: str | None,
+                 unsure: str | None, age: str | None) -> None:
     """What to try first for a cause, for how long, and when to get more help."""
-    from numbwise.care.plan import UnknownCause, care_plan
+    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, read_care_for
 
     db = (ctx.find_root().obj or {}).get("db")
+    try:
+        given = read_care_for(yes, no, unsure, age)
+    except BadAnswers as exc:
+        raise CareFailure(str(exc)) from None
     if cause is None:
         cause = latest_named_cause(db)
     try:
         plan = care_plan(None, cause)
     except UnknownCause as exc:
         raise CareFailure(str(exc)) from None
-    person = latest_person(db, plan.cause)
+    # the answers a result's care command carries (walkthrough Z, Tariq, with --no-diary), else the latest check's
+    person = (given.findings, given.age) if given is not None else latest_person(db, plan.cause)
     if person is not None:  # the cause the latest check named: its signs filed for that person
         plan = care_plan(None, plan.cause, person=person[0], age=person[1])
     if as_json:

@@ -34,15 +34,17 @@ def heading_of(kb: Knowledge, line: RuledWarning) -> str:
 
 
 def grouped(kb: Knowledge, lines: Iterable[RuledWarning],
-            level_for: Callable[[RuledWarning], str] | None = None) -> tuple[WarningGroup, ...]:
+            level_for: Callable[[RuledWarning], str] | None = None,
+            text_for: Callable[[RuledWarning], str] | None = None) -> tuple[WarningGroup, ...]:
     """The lines under their headings, most urgent first, keeping the written order within a heading; `level_for`
-    files a line for one person (a care plan for a latest check's answers), else its rule's level."""
+    files a line for one person (a care plan for a latest check's answers), else its rule's level; `text_for` words a
+    line (its own text with a not-known condition, on a page for anyone), else its text."""
     by_level: dict[str, list[RuledWarning]] = {}
     for line in lines:
         by_level.setdefault(level_for(line) if level_for else level_of(kb, line), []).append(line)
     return tuple(
         WarningGroup(level, kb.triage.levels[level].watch_heading or heading_of(kb, items[0]),  # type: ignore[index]
-                     tuple(w.text for w in items), tuple(w.rule for w in items))
+                     tuple(text_for(w) if text_for else w.text for w in items), tuple(w.rule for w in items))
         for level in ORDER
         if (items := by_level.get(level))
     )

@@ -900,6 +900,10 @@ class Rule(Strict):
     # Its reason is about home care ("we can't suggest home care alone"): not said on an emergency or under a call-now
     # banner, where home care is not in question (walkthrough Z, Helen).
     about_home_care: bool = False
+    # Its condition in words when it raises a sign it holds for because an answer is not known ("If you are not sure
+    # whether the numbness started suddenly"): a care or Learn page that knows nothing of the person says it beside the
+    # sign's own level, so it is never gentler than a result (walkthrough Z, Tariq; assess.warnings.if_not_known).
+    if_not_known: Text | None = None
     sources: SourceRefs
 
 

@@ -89,6 +89,37 @@ def learn_page(request: Request, topic: str) -> Response:
                                                "cites": [(cite(s).removesuffix(f" {s.url}"), str(s.url)) for s in found.sources]})
 
 
+@router.get("/care/{cause}")
+def care_page(request: Request, cause: str, yes: str | None = None, no: str | None = None, unsure: str | None = None,
+              age: str | None = None) -> Response:
+    """A cause's care plan, the one `numbwise care` prints (care.plan.care_plan), with numbered sources; with the answers
+    a result's link carries, its warning signs are filed as that result files them (walkthrough Z, Tariq)."""
+    from numbwise.assess.result import ASK_DOCTOR_HEADING
+    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, read_care_for
+    from numbwise.pages import cite
+    from numbwise.web.app import render
+
+    try:
+        given = read_care_for(yes, no, unsure, age)
+    except BadAnswers:  # not echoed back (tests/web/test_security.py)
+        return render(request, "problem.html", {"title": "We could not read this link", "message": (
+            "We could not read the answers in this link. Open the care plan from your result again, or read the "
+            "plan for anyone."),
+            "back": (f"/care/{cause}" if re.fullmatch(r"[a-z0-9_]{1,64}", cause) else "/learn", "See the care plan")}, 400)
+    try:
+        plan = care_plan(None, cause) if given is None else care_plan(None, cause, person=given.findings, age=given.age)
+    except UnknownCause as exc:
+        names = topic_names()
+        suggestions = [(sid, names.get(sid, sid)) for sid in dict.fromkeys(exc.suggestions)]
+        return render(request, "problem.html", {"title": "Page not found", "message": f"There is no care plan called '{cause}'.",
+                                                "suggestions": suggestions, "suggest_base": "/care/",
+                                                "back": ("/learn", "See every cause")}, 404)
+    return render(request, "care_plan.html", {
+        "title": f"Care plan: {plan.cause_name}", "plan": plan, "given": given, "ask_doctor_heading": ASK_DOCTOR_HEADING,
+        "has_page": plan.cause in topic_names(),
+        "cites": [(cite(s).removesuffix(f" {s.url}"), str(s.url)) for s in plan.sources]})
+
+
 @router.get("/foods")
 def foods(request: Request) -> Response:
     """Vitamin B12 in everyday foods, daily needs, and who may run low."""
