@@ -91,6 +91,17 @@ def test_near_miss_with_chest_pain_no_question_is_asked() -> None:
     assert _flat(HEART.text) not in out and CALL_NOW in out
 
 
+def test_near_miss_beside_another_emergency_no_question_is_asked() -> None:
+    """Sick with a sudden, very bad headache (walkthrough Y, Peter): a stroke's call, never a diabetes question first;
+    and signs of low blood sugar said already: the sugar first aid leads without it."""
+    peter = _first_list({"cold_sweat_nausea", "severe_sudden_headache"})
+    assert next_question(peter) is None and outcome(peter).triage == "emergency"
+    signs = describe(start(35, "female"), {"low_sugar_symptoms": True, "cold_sweat_nausea": True, "confusion": False,
+                                           "chest_pain": False, "shortness_of_breath": False})
+    q = next_question(signs)
+    assert q is None or q.findings != ("diabetes",) or q.text != _flat(HEART.text)
+
+
 def test_near_miss_chest_pain_not_sure_never_waits_either() -> None:
     iv = _first_list({"cold_sweat_nausea"}, {"chest_pain"})
     assert next_question(iv) is None

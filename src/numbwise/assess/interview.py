@@ -1787,12 +1787,14 @@ def _before_call_now(iv: Interview, rules: Collection[str]) -> BeforeCallNow | N
     walkthrough U, Priya: a sudden start in both hands during a hypo, and no sugar first aid), once, even at the limit,
     while it is still open, nothing it skips on is answered no (diabetes) and nothing it is only without is answered
     yes or not sure (`only_without`: a cold sweat's heart-attack call asks about diabetes only with no chest pain,
-    walkthrough Z, Priya); None otherwise."""
+    walkthrough Z, Priya), nor, for an entry `alone`, beside another emergency rule; None otherwise."""
     for b in load().interview.before_call_now:
         if not set(b.rules) & set(rules) or any(iv.answers.get(f) is False for f in b.skip_if_no):
             continue
         if any(iv.answers.get(f) is True or f in iv.unsure for f in b.only_without):
             continue  # the call rests on these (chest pain): it never waits for the question
+        if b.alone and not set(rules) <= set(b.rules):
+            continue  # another emergency's call (a sudden, very bad headache) never waits for it
         fid = b.ask
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
                 and not settled_by_another(fid, iv.answers):

@@ -1461,6 +1461,9 @@ class BeforeCallNow(Strict):
     # not asked once any of these is answered yes or 'not sure': the call then rests on them, and never waits
     # (walkthrough Z, Priya: a cold sweat alone can be a hypo; with chest pain it is a heart attack's call at once)
     only_without: list[Ident] = []
+    # asked only while no emergency rule outside `rules` fires (walkthrough Y, Peter: sick with a sudden, very bad
+    # headache is a stroke's call, never a question about diabetes first)
+    alone: bool = False
     text: Text  # the question in this path's words (the finding's own may not fit a sign happening now)
     help: Text
     why: Text
