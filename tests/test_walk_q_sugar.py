@@ -26,7 +26,9 @@ CONFUSED_ITEM = list(SCREEN.items).index("confusion") + 1  # the terminal's numb
 SUGAR_ITEM = list(load().interview.steps[4].items).index("low_sugar_symptoms") + 1  # on "Do you have any of these?"
 CONFUSED_Q = load().findings["confusion"].question
 FIRST = load().interview.sugar_first
-assert FIRST is not None
+assert FIRST is not None and FIRST.still_onset_unknown and FIRST.action_onset_unknown
+# how it started is not known yet on these screens: the lines that also call for a sudden start (walkthrough Z)
+STILL = " ".join(FIRST.still_onset_unknown.split())
 STROKE_FACE = SCREEN.if_unsure.check[0] if SCREEN.if_unsure else ""  # "Face: smile in a mirror ..."
 
 
@@ -47,11 +49,11 @@ def test_the_core_asks_confusion_first_then_shows_the_sugar_step() -> None:
     iv = describe(start(35, "female"), {"low_sugar_symptoms": True, "numb_around_mouth": True})
     q = next_question(iv)
     assert q is not None and q.findings == ("confusion",)
-    assert still_line(iv) == " ".join(FIRST.still.split())
+    assert still_line(iv) == STILL
     assert sugar_first(iv) is None  # confusion not asked yet: asked first, so "see what to do now" has an answer
     unsure = answer(iv, q, {})
     step = sugar_first(unsure)
-    assert step is not None and step.title == _act().title_if_unsure and _act().action in " ".join(step.lines)
+    assert step is not None and step.title == _act().title_if_unsure and " ".join(FIRST.action_onset_unknown.split()) in step.lines
     assert any("meter" in line for line in step.lines) and step.go_on == FIRST.go_on
     after = next_question(unsure)
     assert after is not None and after.id == SCREEN.id and "confusion" not in after.findings  # asked once
@@ -78,7 +80,7 @@ def test_priyas_words_show_the_sugar_step_before_the_second_question() -> None:
     act = _act()
     out = _words("\n?\n1\n")
     assert f"Question 1: {CONFUSED_Q}" in out
-    assert out.index(" ".join(FIRST.still.split())) < out.index("Question 1:")  # the first aid above the first question
+    assert out.index(STILL) < out.index("Question 1:")  # the first aid above the first question
     step = out.index(act.title_if_unsure)
     assert step > out.index("Question 1:") and act.action.split()[0] in out[step:]
     assert "meter" in out[step:] and "Call 911" in out[step:]
@@ -87,7 +89,7 @@ def test_priyas_words_show_the_sugar_step_before_the_second_question() -> None:
     assert STROKE_FACE not in out  # beside low-sugar signs, not only stroke checks
     on = _words("\n?\n2\nq\n")
     assert on.index(act.title_if_unsure) < on.index("Question 2:")
-    assert on.index(" ".join(FIRST.still.split()), on.index(act.title_if_unsure)) < on.index("Question 2:")  # the line stays
+    assert on.index(STILL, on.index(act.title_if_unsure)) < on.index("Question 2:")  # the line stays
 
 
 def test_step_by_step_shows_the_sugar_step_right_after_the_sugar_answer() -> None:

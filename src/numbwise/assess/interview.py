@@ -779,7 +779,8 @@ def _sugar_check(unsure: Collection[str], answers: Mapping[str, bool]) -> tuple[
         return ()
     act = next(r.act for r in load().triage.rules if r.id == first.rule)
     assert act is not None
-    return tuple(" ".join(t.split()) for t in (act.action, act.unsure_check) if t)
+    beside = triage(answers).level == "emergency" and not set(triage(answers).rules) <= {first.rule}
+    return tuple(" ".join(t.split()) for t in (_sugar_call_line(answers, beside), act.unsure_check) if t)
 
 
 def words_check_now(unsure: Collection[str], findings: Mapping[str, bool] | None = None) -> UnsureAdvice | None:
@@ -812,8 +813,18 @@ def emergency_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     if not iv.history:
         return False
     if iv.history[-1][0].kind in ("screen", "sweep", "text") and outcome(iv).triage == "emergency":
+        if _only_before_call(iv):
+            return False
         return next_question(iv, limit=limit) is not None and outcome(undo(iv)).triage != "emergency"
     return now_first(iv, limit)
+
+
+def _only_before_call(iv: Interview) -> bool:
+    """Is the one `before_call_now` question all an otherwise settled emergency still asks? It is then asked at once,
+    under the call line (`still_line`), in place of the emergency-first screen, whose "see what to do now" would
+    skip it (walkthrough Z, Priya: a cold sweat, then "can be a heart attack" with no word of sugar)."""
+    result = triage(iv.answers, iv.age)
+    return _before_call_now(iv, result.rules) is not None and not _unsettled(result.rules, iv)
 
 
 def _calls_now(iv: Interview) -> bool:
@@ -984,12 +995,44 @@ def sugar_first(iv: Interview, limit: int = MAX_QUESTIONS) -> SugarStep | None:
         return None
     rule = next(r for r in load().triage.rules if r.id == first.rule)
     assert rule.act is not None  # kb check: sugar_first names a rule with an act
-    lines = [" ".join(rule.act.action.split()), *rule.act.do[:1]]
+    beside = _sugar_beside(iv)
+    lines = [_sugar_call_line(iv.answers, beside), *rule.act.do[:1]]
     if CONFUSED in iv.unsure and rule.act.unsure_check:
         lines.append(" ".join(rule.act.unsure_check.split()))
-    # a 'not sure' gets the title its result will show (both steps, walkthrough S); a yes, the rule's own
-    title = (rule.act.title_if_unsure if CONFUSED in iv.unsure else None) or rule.act.title or rule.title
-    return ActStep(title, tuple(lines), " ".join(first.go_on.split()))
+    # a 'not sure' gets the title its result will show (both steps, walkthrough S); a yes, the rule's own; beside
+    # another emergency, call now first (walkthrough Z)
+    title = (first.title_beside if beside else None) or (rule.act.title_if_unsure if CONFUSED in iv.unsure else None) \
+        or rule.act.title or rule.title
+    return ActStep(" ".join(title.split()), tuple(lines), " ".join(first.go_on.split()))
+
+
+ONSET = "onset_sudden"
+
+
+def _sugar_beside(iv: Interview) -> bool:
+    """Do these answers make an emergency other than the sugar rule's own (a sudden start)? Its call is now, so
+    the sugar is had while waiting, never "call if not better 10 to 15 minutes after" (walkthrough T and Z, Priya)."""
+    first = load().interview.sugar_first
+    now = outcome(iv)
+    return first is not None and now.triage == "emergency" and not set(now.rules) <= {first.rule}
+
+
+def _onset_unknown(answers: Mapping[str, bool]) -> bool:
+    """How it started is not known (not asked yet, or not sure), and the numbness is not known to be old."""
+    return ONSET not in answers and answers.get("lasting_over_6_weeks") is not True
+
+
+def _sugar_call_line(answers: Mapping[str, bool], beside: bool = False) -> str:
+    """The low-sugar first aid's call line: beside another emergency, call now and the sugar while waiting
+    (`sugar_first.action_beside`); while how it started is not known, a sudden start calls now too
+    (`action_onset_unknown`); else the rule's own action (walkthrough Z, Priya)."""
+    first = load().interview.sugar_first
+    assert first is not None
+    act = next(r.act for r in load().triage.rules if r.id == first.rule)
+    assert act is not None  # kb check: sugar_first names a rule with an act
+    text = (first.action_beside if beside else None) or (
+        first.action_onset_unknown if _onset_unknown(answers) else None) or act.action
+    return " ".join(text.split())
 
 
 def act_first(iv: Interview, limit: int = MAX_QUESTIONS) -> ActStep | None:
@@ -1052,7 +1095,9 @@ def still_line(iv: Interview) -> str | None:
     if sugar is not None and _sugar_signs(iv):
         now = outcome(iv)  # an emergency that is not the sugar rule's own says call now, never "wait 10 to 15 minutes"
         if now.triage != "emergency" or set(now.rules) <= {sugar.rule}:  # (walkthrough T, Priya's sudden start)
-            return " ".join(sugar.still.split())
+            # how it started not known: a sudden start calls now too (walkthrough Z, Priya)
+            line = (sugar.still_onset_unknown if _onset_unknown(iv.answers) else None) or sugar.still
+            return " ".join(line.split())
     before = _before_call_now_due(iv)
     if before is not None:  # asked first of an emergency's questions: it changes what to do while waiting
         return " ".join(before.still.split())
@@ -1757,6 +1802,23 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     return None
 
 
+def listed_none(iv: Interview) -> frozenset[str]:
+    """The items of a group of which one is usually true (there all the time, or comes and goes: interview.yaml
+    `no_to_all_is_blank`) that a list showed and the person answered "none of these" to, every other item of it
+    answered, and that are still not known: the result does not list them again as questions that would tell the
+    causes apart (walkthrough Z, Priya: "none" to "Which of these fit", then "? Is the numbness there all the time?")."""
+    out: set[str] = set()
+    for q, updates, blank in iv.history:
+        if q.kind not in ("screen", "sweep") or _is_left_blank(q):
+            continue
+        groups = [g for g in _answer_one_of() if set(g) <= set(q.findings)]
+        grouped = {f for g in groups for f in g}
+        if any(f in blank for f in q.findings if f not in grouped):
+            continue  # the rest left blank too: not "none of these"
+        out |= {f for g in groups if set(g) <= set(blank) for f in g}
+    return frozenset(f for f in out if f not in iv.answers and f not in iv.asked)
+
+
 # Above an emergency sign asked again on its own after a list's "no" (`ask_alone`): why it comes again.
 ASKED_ALONE = ("You left this out of an earlier list. Your later answers make it important, so please check it once "
                "more on its own:")
@@ -1794,10 +1856,16 @@ def _ask_alone(iv: Interview) -> Question | None:
 def _before_call_now(iv: Interview, rules: Collection[str]) -> BeforeCallNow | None:
     """The one question asked before a call-now result resting on one of its rules (interview.yaml `before_call_now`;
     walkthrough U, Priya: a sudden start in both hands during a hypo, and no sugar first aid), once, even at the limit,
-    while it is still open and nothing it skips on is answered no (diabetes); None otherwise."""
+    while it is still open, nothing it skips on is answered no (diabetes) and nothing it is only without is answered
+    yes or not sure (`only_without`: a cold sweat's heart-attack call asks about diabetes only with no chest pain,
+    walkthrough Z, Priya), nor, for an entry `alone`, beside another emergency rule; None otherwise."""
     for b in load().interview.before_call_now:
         if not set(b.rules) & set(rules) or any(iv.answers.get(f) is False for f in b.skip_if_no):
             continue
+        if any(iv.answers.get(f) is True or f in iv.unsure for f in b.only_without):
+            continue  # the call rests on these (chest pain): it never waits for the question
+        if b.alone and not set(rules) <= set(b.rules):
+            continue  # another emergency's call (a sudden, very bad headache) never waits for it
         fid = b.ask
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
                 and not settled_by_another(fid, iv.answers):
@@ -2021,5 +2089,5 @@ def from_data(data: Any) -> Interview:
 
 __all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe", "EarlyCall",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
-           "settled_emergency", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "act_first", "ActStep", "still_calls", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
+           "settled_emergency", "listed_none", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "act_first", "ActStep", "still_calls", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question"]

@@ -757,12 +757,14 @@ def tells_apart(p: Sequence[float], causes: Sequence[int]) -> bool:
 
 
 def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
-               among: Collection[str] = (), level: str = "self_care", unsure: Collection[str] = ()) -> tuple[str, ...]:
+               among: Collection[str] = (), level: str = "self_care", unsure: Collection[str] = (),
+               listed_none: Collection[str] = ()) -> tuple[str, ...]:
     """The questions whose answers would best tell the causes shown apart (not yet answered yes or no): a question
     about a cause the result does not list would read as a riddle (migraine questions beside angina), and one whose
     yes would make it more urgent than `level` is not homework for a later visit (speech trouble is a call now).
     One the person answered 'not sure' is not asked again as if new: it is worded as how to find out (findings.yaml
-    `if_unsure`: a blood test can tell whether you have diabetes), or left out."""
+    `if_unsure`: a blood test can tell whether you have diabetes), or left out. Nor is one a list showed and the
+    person answered "none of these" to (`listed_none`, interview.listed_none: walkthrough Z, Priya)."""
     kb = load()
     m = model()
     post = posterior(findings, age, sex)
@@ -772,7 +774,8 @@ def _questions(findings: Mapping[str, bool], age: int | None, sex: str | None,
         post = [p / total for p in post] if total > 0 else posterior(findings, age, sex)
     shown = [i for i, c in enumerate(m.causes) if c in among]
 
-    open_ = [f for f in m.present if f not in findings and f in kb.findings and not settled_by_another(f, findings)
+    open_ = [f for f in m.present if f not in findings and f not in listed_none and f in kb.findings
+             and not settled_by_another(f, findings)
              and (f not in unsure or kb.findings[f].if_unsure is not None)
              and fits(f, sex, age, findings) and (len(shown) < 2 or tells_apart(m.p[f], shown))
              and LEVELS.index(triage({**findings, f: True}, age).level) >= LEVELS.index(level)]
@@ -1939,10 +1942,12 @@ def _foot_lead(level: str, findings: Mapping[str, bool], causes: Sequence[tuple[
 
 
 def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collection[str] = (),
-                taken_back: str = "") -> ResultPlan:
+                taken_back: str = "", listed_none: Collection[str] = ()) -> ResultPlan:
     """The one result plan for an assessment, the findings the person answered 'not sure' and the spots they marked
     on the finger picker (`marks`: codes like r1 r2 l0 rp, for the hand diagram; plain data, no faces); `taken_back`:
-    the step-by-step check's line for an early call screen this result no longer says (takeback.taken_back_line)."""
+    the step-by-step check's line for an early call screen this result no longer says (takeback.taken_back_line);
+    `listed_none`: items a list showed and the person answered "none of these" to (interview.listed_none), never
+    asked again as questions that would tell the causes apart."""
     kb = load()
     level = result.triage
     findings = dict(result.case.findings)
@@ -2051,7 +2056,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # below a call-now banner the page is an emergency's: no homework questions, no hand diagram, no "see a doctor
     # today if" list to read as "wait and see" (walkthrough L, Sam)
     page_level = "emergency" if now else level
-    questions = (_questions(findings, age, sex, {c.id for c in shown}, level, unsure)
+    questions = (_questions(findings, age, sex, {c.id for c in shown}, level, unsure, listed_none)
                  if not told_apart and page_level != "emergency" else ())
     # beside a rule that leads from a 'not sure' (call the helpline now) no plan for a slower path, as on an emergency:
     # "see a doctor to find out what is behind it" would presume there is no fever

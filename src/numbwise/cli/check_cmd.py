@@ -519,7 +519,7 @@ def result_path(case_path: Path) -> Path:
 def check_command(ctx: click.Context, save: Path | None, force: bool, max_questions: int, no_diary: bool,
                   description: str | None) -> None:
     """Answer a few questions: how urgent it is and what is likely behind it."""
-    from numbwise.assess.interview import outcome
+    from numbwise.assess.interview import listed_none, outcome
     from numbwise.cli.render import notice, show_assessment
 
     if save is not None:
@@ -548,7 +548,7 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     from numbwise.assess.takeback import taken_back_line
 
     show_assessment(console, result, plain, detail=True, unsure=iv.unsure, marks=marks,
-                    taken_back=taken_back_line(iv, max_questions))
+                    taken_back=taken_back_line(iv, max_questions), listed_none=listed_none(iv))
     from numbwise.assess.summary import count_line
 
     if line := count_line(iv.count, iv.described):

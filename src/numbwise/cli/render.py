@@ -94,14 +94,15 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
 
 def show_assessment(console: Console, result: Assessment, plain: bool, detail: bool = True,
                     unsure: tuple[str, ...] | frozenset[str] = (), marks: tuple[str, ...] = (),
-                    taken_back: str = "") -> None:
+                    taken_back: str = "", listed_none: frozenset[str] = frozenset()) -> None:
     """An assessment for people: the core's result plan, rendered (the web page shows the same plan); `taken_back`:
-    the step-by-step check's line for an early call screen the result no longer says."""
+    the step-by-step check's line for an early call screen the result no longer says; `listed_none`: the items a list
+    was answered "none of these" to (interview.listed_none), not asked again."""
     from numbwise.assess.result import result_plan
 
     if result.case.id:
         console.print(f"Case {result.case.id}", markup=False)
-    show_result(console, result_plan(result, unsure, marks, taken_back), plain, detail)
+    show_result(console, result_plan(result, unsure, marks, taken_back, listed_none), plain, detail)
 
 
 _wrap = print_wrapped  # one item wrapped to the console, later lines under the first's text; URLs never split

@@ -97,7 +97,9 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     out += [("interview.taken_back", " ".join((tb.earlier, tb.before.format(what="which hands"), tb.after)))] \
         if tb is not None else []
     sf = kb.interview.sugar_first
-    out += [("interview.sugar_first", t) for t in (sf.go_on, sf.still, sf.still_beside) if t] if sf is not None else []
+    out += [("interview.sugar_first", t) for t in (sf.go_on, sf.still, sf.still_beside, sf.action_onset_unknown,
+                                                    sf.still_onset_unknown, sf.title_beside, sf.action_beside) if t] \
+        if sf is not None else []
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     out += [(f"triage.rules.{r.id}.why_with.{f}", t) for r in tri.rules for f, t in r.why_with.items()]
     out += [(f"triage.rules.{r.id}.checked", r.checked) for r in tri.rules if r.checked]

@@ -392,7 +392,9 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
     for before in kb.interview.before_call_now:
         refs("interview.yaml", f"before_call_now.{before.ask}", before.sources)
         problems += [f"interview.yaml: before_call_now: unknown finding '{fid}'" for fid in
-                     (before.ask, *before.skip_if_no) if fid not in voc.findings]
+                     (before.ask, *before.skip_if_no, *before.only_without) if fid not in voc.findings]
+        if before.ask in before.only_without:
+            problems.append(f"interview.yaml: before_call_now: '{before.ask}' is both asked and in only_without")
         problems += [f"interview.yaml: before_call_now: '{rid}' is not an emergency rule" for rid in before.rules
                      if rid not in rule_ids or rule_ids[rid].level != "emergency"]
     first = kb.interview.sugar_first

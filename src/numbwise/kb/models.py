@@ -1430,6 +1430,14 @@ class SugarFirst(Strict):
     # said after an emergency's own still line while signs of low blood sugar stand (walkthrough U, Priya: after
     # "Suddenly" the sugar line every question had shown was gone, above 5 more questions)
     still_beside: Text | None = None
+    # The step's call line (in place of the rule's action) while how it started is not known, and `still` then: a
+    # sudden start calls now too (walkthrough Z, Priya: "not better 10 to 15 minutes after", then "Suddenly" and
+    # "do not wait to see if the sugar helps")
+    action_onset_unknown: Text | None = None
+    still_onset_unknown: Text | None = None
+    # The step's title and call line beside another emergency (a sudden start): call now, sugar while waiting
+    title_beside: Text | None = None
+    action_beside: Text | None = None
     sources: SourceRefs
 
 
@@ -1486,6 +1494,12 @@ class BeforeCallNow(Strict):
     rules: Annotated[list[Ident], Field(min_length=1)]  # emergency rules whose call-now result it comes before
     ask: Ident  # the one finding asked: one question, so a stroke patient never waits long
     skip_if_no: list[Ident] = []  # not asked once any of these is answered no (diabetes)
+    # not asked once any of these is answered yes or 'not sure': the call then rests on them, and never waits
+    # (walkthrough Z, Priya: a cold sweat alone can be a hypo; with chest pain it is a heart attack's call at once)
+    only_without: list[Ident] = []
+    # asked only while no emergency rule outside `rules` fires (walkthrough Y, Peter: sick with a sudden, very bad
+    # headache is a stroke's call, never a question about diabetes first)
+    alone: bool = False
     text: Text  # the question in this path's words (the finding's own may not fit a sign happening now)
     help: Text
     why: Text

@@ -335,7 +335,7 @@ def _answers(iv: Interview, marks: tuple[str, ...]) -> list[tuple[str, str]]:
 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True,
                  done: bool = False, forgotten: bool = False) -> Response:
-    from numbwise.assess.interview import outcome
+    from numbwise.assess.interview import listed_none, outcome
     from numbwise.assess.result import ASK_DOCTOR_HEADING, POINTS_AWAY, POINTS_TO, result_plan
     from numbwise.assess.summary import answers_heading, count_line
     from numbwise.web.app import render
@@ -345,7 +345,7 @@ def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | Non
     from numbwise.assess.takeback import taken_back_line
 
     plan = result_plan(result, iv.unsure, picked_marks(prefill or {}),
-                       taken_back_line(iv, request.app.state.settings.max_questions))
+                       taken_back_line(iv, request.app.state.settings.max_questions), listed_none(iv))
     # the signs answered 'not sure' are kept too: the doctor's report lists them as the result did
     case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers), "unsure": sorted(iv.unsure)} | (
         {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}) | (  # how long, as the words said
