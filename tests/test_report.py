@@ -410,8 +410,9 @@ def test_the_report_lists_the_emergency_signs_a_terminal_check_was_not_sure_abou
     assert "bowel_bladder_loss" in check.case["unsure"]  # the 'not sure' answers are kept with the check
     text = _report_text(url, tmp_path / "r.pdf")
     assert re.search(heading + r" \(check on [^)]*\): [^.]*New loss of control of your bladder or bowels", text), text[:3000]
-    # the result's groups (its urgent one holds answers about the story, such as how fast it started: "answers")
-    assert "You were not sure about these answers, which could mean a doctor today (check on" in text
+    # the result's groups: its urgent one holds signs only since "steadily getting worse", a story answer, can be part
+    # of an emergency (weak legs getting worse, walkthrough Z) and is filed with the emergency signs
+    assert "You were not sure about these signs that need a doctor today (check on" in text
     assert "No warning signs were ever raised" not in text  # beside an unsure sign: "no warning sign was answered yes"
 
 
