@@ -384,8 +384,9 @@ def test_legs_already_weak_are_not_told_to_call_if_their_legs_get_weak() -> None
     """Walkthrough 11: a man with weak legs on stairs read "call your emergency number now if your legs quickly get weak"."""
     from numbwise.assess import assess
 
+    # not getting worse: weak legs getting worse with numb feet over days is call now (walkthrough Z, Sam)
     case = {"age": 66, "sex": "male", "findings": {"leg_weakness": True, "numb_feet": True, "both_hands": True,
-                                                   "getting_worse": True, "onset_over_days": True}}
+                                                   "getting_worse": False, "onset_over_days": True}}
     lines = [w.text for g in result_plan(assess(case)).watch_for for w in g.items]
     assert not any("your legs quickly get weak" in t for t in lines)
     assert any("weak legs quickly get weaker" in t for t in lines)

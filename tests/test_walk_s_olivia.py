@@ -23,6 +23,9 @@ OLIVIA_NO = {"age": 35, "sex": "female", "findings": {
     "lasting_over_6_weeks": False, "onset_gradual": False, "onset_over_days": True, "leg_weakness": True,
     "getting_worse": True, "spreading_to_other_limbs": True, "weakness_rising_from_legs": False,
     "spreading_within_hours": False, "trouble_breathing_or_swallowing": False}}
+# Walkthrough Z (Sam): weak legs getting worse with numb feet over days is call now whatever the answer on the rising
+# weakness (em_weak_legs_worsening), so the pages below emergency are read with the legs weak but not getting worse.
+STEADY = {**OLIVIA_NO, "findings": {**OLIVIA_NO["findings"], "getting_worse": False}}
 
 
 def _check(words: str, typed: str) -> str:
@@ -63,23 +66,24 @@ def test_the_rising_question_says_what_counts() -> None:
 
 
 def test_a_not_sure_beside_weak_legs_and_a_spread_leads_with_the_emergency_caution(tmp_path: Path) -> None:
-    case = {**OLIVIA_NO, "findings": {k: v for k, v in OLIVIA_NO["findings"].items()
-                                      if k != "weakness_rising_from_legs"},
+    case = {**STEADY, "findings": {k: v for k, v in STEADY["findings"].items() if k != "weakness_rising_from_legs"},
             "unsure": ["weakness_rising_from_legs"]}
     shown = assess_cli(case, tmp_path)
     head = shown[:shown.index("Why this level")]
     assert "NOT SURE ABOUT SOME EMERGENCY SIGNS" in head and ">> Call 999" in head, head
+    worse = assess_cli({**case, "findings": {**case["findings"], "getting_worse": True}}, tmp_path)
+    assert worse.startswith("URGENCY: CALL EMERGENCY SERVICES NOW"), worse[:300]  # weak legs getting worse: call now
 
 
 def test_below_emergency_the_cause_note_never_says_it_needs_emergency_care(tmp_path: Path) -> None:
-    shown = assess_cli(OLIVIA_NO, tmp_path)
+    shown = assess_cli(STEADY, tmp_path)
     assert "SEE A DOCTOR TODAY" in shown
     assert "would need emergency care" not in shown, shown
     assert "can get worse quickly" in shown and "trouble breathing or swallowing), call your emergency number now" in shown
 
 
 def test_a_no_to_the_rising_weakness_beside_weak_legs_says_what_was_answered(tmp_path: Path) -> None:
-    shown = assess_cli(OLIVIA_NO, tmp_path)
+    shown = assess_cli(STEADY, tmp_path)
     assert "No weakness is spreading up from your legs" not in shown
     assert "You did not say" in shown and "moving up" in shown
 
@@ -92,10 +96,11 @@ def test_near_miss_tingling_feet_for_months_without_weakness_is_no_emergency(tmp
     assert "your words point to an emergency" not in shown
 
 
-# Step by step, as she answers: nothing in the first list, over hours or days, both whole hands, feet too, getting
-# worse, spreading and weak legs; then the single question that asks the rising weakness again on its own.
-def _step(alone: str) -> str:
-    keys = ["", "35", "f", "2", "R0 L0", "3", "", "7 8 13", "", alone, "1", "", "", "", ""] + ["n"] * 15
+# Step by step, as she answers: nothing in the first list, over hours or days, both whole hands, feet too, spreading
+# and weak legs (not getting worse: that is call now at once, walkthrough Z); then the single question that asks the
+# rising weakness again on its own.
+def _step(alone: str, picked: str = "8 13") -> str:
+    keys = ["", "35", "f", "2", "R0 L0", "3", "", picked, "", alone, "1", "", "", "", ""] + ["n"] * 15
     return _check_plain("\n".join(keys) + "\n")
 
 
@@ -123,6 +128,12 @@ def test_step_by_step_a_no_to_it_on_its_own_stands() -> None:
     shown = _step("n")
     assert shown.count("creeping up over days?") == 1
     assert "URGENCY: SEE A DOCTOR TODAY" in shown
+
+
+def test_step_by_step_weak_legs_getting_worse_call_now_without_asking_again() -> None:
+    shown = _step("1", "7 8 13")
+    assert "URGENCY: CALL EMERGENCY SERVICES NOW" in shown, shown[-1500:]
+    assert "creeping up over days?" not in shown
 
 
 def test_the_sign_asked_again_alone_says_why_it_comes_again() -> None:

@@ -98,6 +98,7 @@ def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None, l
         (_with_answers(why[rid], rules.get(rid), findings or {}) if not (together and rid in checked)
          else _checked_together(tri.checked_together or "", [rules[c].checked or "" for c in checked]),)
         + _leader_too(rules.get(rid), leading))] or [tri.default_reason]
+    lines = list(dict.fromkeys(lines))  # two rules worded alike for these answers (a start that crept) say it once
     return (lines + ([tri.unconfirmed_home_care] if UNCONFIRMED_RULE in result.rules else [])
             + ([tri.unsure_home_care] if UNSURE_RULE in result.rules else []))
 
