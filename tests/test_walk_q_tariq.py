@@ -69,15 +69,16 @@ HOW_LONG = "How long have you had this numbness or tingling?"  # asked last when
 
 def _now_start(length: str) -> str:
     """NOT_SURE_START where "not sure" how it started asks how long at once (it decides the call-now path), answered
-    with `length`, then the call-now screen (walkthrough S): "answer a few questions" (2)."""
-    return NOT_SURE_START.replace("?\n", f"?\n{length}\n2\n", 1)
+    with `length`, then the two lists whose answers could take the call-now away (none of them: walkthrough Z, Zoe),
+    then the call-now screen (walkthrough S): "answer a few questions" (2)."""
+    return NOT_SURE_START.replace("?\n" + "\n" * 2, f"?\n{length}\n\n\n2\n", 1)
 
 
 def test_near_miss_numbness_that_began_this_morning_in_one_hand_still_says_call_now() -> None:
     """"This morning" is read as less than a day so far (walkthrough Y, Helen): how long is not asked again, and the
     call-now screen and result stay."""
     text = _check("My right hand went numb this morning and my thumb is tingling.", NOT_SURE_START.replace(
-        "?\n", "?\n2\n", 1))
+        "?\n" + "\n" * 2, "?\n\n\n2\n", 1))  # the two lists that could take the call-now away, then the screen
     shown = _result(text)
     assert HOW_LONG not in text
     assert "CALL YOUR EMERGENCY NUMBER NOW" in shown
