@@ -165,3 +165,36 @@ def test_web_result_page_shows_the_same_line_in_the_banner(tmp_path: Any) -> Non
     terminal = check_cli(STEPS.format(pattern="9\n"), codes=(0, 1))
     assert line in terminal  # the terminal says the same words
     assert WORDS.earlier not in _web_to_result(app, False)  # near miss on the web: no line
+
+
+def _words_then_questions() -> dict[str, object]:
+    """A usual migraine aura read from the words (32, woman), then numbness of the face on the same side on the first
+    list (an early call screen: the words' readings do not lower an emergency until a question confirms them), then
+    the readings confirmed and the start answered 'not suddenly' (bench/result_paths.py, seed 1, path 809)."""
+    from numbwise.kb import load
+
+    screen = next(s for s in load().interview.steps if s.id == "screen_emergency")
+    said = {"migraine_history": True, "one_hand": True, "spreads_over_minutes": True, "onset_sudden": False,
+            "aura_like_usual": True, "blood_thinners": False, "previous_stroke_or_tia": False}
+    aura = ["migraine_history", "spreads_over_minutes", "aura_like_usual"]
+    return {"age": 32, "sex": "female", "steps": [
+        ["describe", "text", list(said), said, []],
+        ["screen_emergency", "screen", list(screen.items), {f: f == "numb_face_same_side" for f in screen.items}, []],
+        ["confirm_emergency", "sweep", aura, {f: True for f in aura}, []],
+        ["onset", "choice", ["onset_sudden", "onset_over_days", "onset_gradual"], {"onset_sudden": False}, []]]}
+
+
+def test_a_reading_of_the_words_confirmed_later_is_named_as_what_took_the_call_back() -> None:
+    """Hit: the answers that changed are the same values the words gave, confirmed by questions after the screen; the
+    line names one of them, never only "we did not yet know all of your answers"."""
+    from numbwise.assess.interview import from_data
+    from numbwise.assess.takeback import calls_now, taken_back_line
+
+    iv = from_data(_words_then_questions())
+    assert not calls_now(iv)
+    line = taken_back_line(iv)
+    assert line and "Then you told us:" in line, line
+    # near miss: stopped at the screen's own answers, the result still calls now and says nothing of the kind
+    data = _words_then_questions()
+    data["steps"] = data["steps"][:2]  # type: ignore[index]
+    assert calls_now(from_data(data)) and taken_back_line(from_data(data)) == ""

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from numbwise.assess.explain import statement
-from numbwise.assess.interview import (HANDS, MAX_QUESTIONS, PLAIN, EarlyCall, Interview, act_first, answer,
-                                       call_advice, emergency_first, outcome, start)
+from numbwise.assess.interview import (HANDS, MAX_QUESTIONS, PLAIN, EarlyCall, Interview, _from_questions, act_first,
+                                       answer, call_advice, emergency_first, outcome, start)
 from numbwise.kb import load
 
 EXHAUSTIVE = 2  # sets of up to this many answers are all tried; past that a smallest-by-one set (greedy) is taken
@@ -83,18 +83,23 @@ def _without(iv: Interview, screen: Interview, units: tuple[tuple[str, bool], ..
     answers = dict(iv.answers)
     asked = set(iv.asked)
     age = iv.age
+    gone: set[str] = set()
     for fid, value in units:
         if fid == "age":
             age = screen.age
             continue
         for g in _partners(fid, value):
+            gone.add(g)
             answers.pop(g, None)
             asked.discard(g)
             if g in screen.answers:
                 answers[g] = screen.answers[g]
             if g in screen.asked:
                 asked.add(g)
-    return replace(iv, answers=answers, asked=frozenset(asked), age=age)
+    # the later questions' answers go too, so a reading of the words counts as it did at the screen (`_from_questions`)
+    later = tuple((q, tuple((f, v) for f, v in updates if f not in gone), blank)
+                  for q, updates, blank in iv.history[len(screen.history):])
+    return replace(iv, answers=answers, asked=frozenset(asked), age=age, history=screen.history + later)
 
 
 def taken_back(iv: Interview, limit: int = MAX_QUESTIONS) -> TakenBack | None:
@@ -107,10 +112,14 @@ def taken_back(iv: Interview, limit: int = MAX_QUESTIONS) -> TakenBack | None:
         return None
     kb = load().findings
     units: list[tuple[str, bool]] = []
+    asked_then = _from_questions(screen)
     for _, updates, _ in iv.history[len(screen.history):]:
         for fid, value in updates:
-            if not fid.startswith(PLAIN) and fid in kb and iv.answers.get(fid) is value \
-                    and screen.answers.get(fid) is not value and (fid, value) not in units:
+            # a later answer, or a reading of the words a question confirmed only later (a start read from the words
+            # never lowers an emergency until its question is answered: 1 path in 2000 had no reason)
+            changed = screen.answers.get(fid) is not value or fid not in asked_then
+            if not fid.startswith(PLAIN) and fid in kb and iv.answers.get(fid) is value and changed \
+                    and (fid, value) not in units:
                 units.append((fid, value))
     if iv.age is not None and iv.age != screen.age:
         units.append(("age", True))
