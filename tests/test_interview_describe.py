@@ -214,7 +214,7 @@ def test_the_follow_up_checklist_asks_for_not_sure_rather_than_a_blank() -> None
     description 'answered many questions' whatever it answered."""
     r = run_cli("--plain", "check", "--no-diary", "--describe",
                 "I am 45, a woman, my right thumb and index finger tingle at night for weeks",
-                input="\n?\n?\n2\n" + "?\n\n" * 3 + "\n")
+                input="\n?\n?\n?\n?\n2\n" + "?\n\n" * 3 + "\n")  # the start and a list before the call-now screen
     assert r.code in (0, 130), r.err
     out = " ".join(r.out.split())
     assert "Thank you. Do you also have any of these?" in out

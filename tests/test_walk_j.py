@@ -92,4 +92,6 @@ def test_a_not_sure_answer_about_the_story_is_not_called_a_warning_sign(tmp_path
     group = next(g for g in plan["unsure"] if g["level"] == "urgent")
     assert [u["finding"] for u in group["items"]] == ["episode_resolved_within_hour"]
     assert "signs" not in group["heading"] and "answers" in group["heading"]
-    assert group["advice"][-1] == "If any of these might be true, see a doctor today."
+    # under the call-now banner it is told to the doctor or crew, never "see a doctor today" (walkthrough Z, Helen)
+    assert plan["caution_now"] and "see a doctor today" not in group["advice"][-1]
+    assert "Tell the doctor or the ambulance crew" in group["advice"][-1]
