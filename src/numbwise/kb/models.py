@@ -1661,6 +1661,9 @@ class DiagramClass(Strict):
     rank: int = Field(ge=1, le=10)
     rule: Text
     meaning: Text
+    # Said as a point against the cause the diagram rates when no marked hand rates higher, so "More than 9 in 10"
+    # never stands beside "the pattern is not typical" with nothing against it (walkthrough AA, Ines).
+    against: Text | None = None
     sources: SourceRefs
 
 
