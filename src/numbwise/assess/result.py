@@ -1528,6 +1528,26 @@ def _hand_diagram(level: str, shown: tuple[CauseLine, ...], marks: Collection[st
                        NextStep("katz", "About the hand diagram score", "numbwise score katz", "/scores/katz"))
 
 
+DIAGRAM_REASON = "hand_diagram"  # the finding slot of a point against that comes from the hand diagram, not an answer
+
+
+def _diagram_away(shown: tuple[CauseLine, ...], diagram: HandDiagram | None) -> tuple[CauseLine, ...]:
+    """A hand diagram that rates no hand above 'possible' is a point against the carpal tunnel it rates (its class's
+    `against`), so its chance never stands beside "the pattern is not typical" with nothing against it."""
+    if diagram is None or not shown:
+        return shown
+    from numbwise.scores import instrument
+
+    by_label = {c.label: c for c in instrument("katz").classes}
+    best = max((by_label[h.label] for h in diagram.hands if h.label in by_label), key=lambda c: c.rank, default=None)
+    if best is None or best.against is None:
+        return shown
+    text = " ".join(best.against.split())
+    if any(r.text == text for r in shown[0].away):
+        return shown
+    return (replace(shown[0], away=shown[0].away + (Reason(DIAGRAM_REASON, False, text),)),) + shown[1:]
+
+
 def unsure_label(fid: str, findings: Mapping[str, bool]) -> str:
     """A 'not sure' sign as the result names it: its own words for what is not known beside another answer that is
     yes (findings.yaml `unsure_with`: a weak grip said, "Whether the weakness came on suddenly"), else its words for
@@ -2118,6 +2138,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
             (r := _own_rule(d, findings, age)) is None or r.id != lead.id))
         caution = " ".join(x for x in (_signs_words(lead, doubts, findings, unsure)[0],
                                        beside.format(signs=_doubt_names(others)) if others else "") if x)
+    diagram = _hand_diagram(page_level, shown, marks, findings)
+    shown = _diagram_away(shown, diagram)
     return ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
         # a banner whose own call is a helpline keeps the emergency buttons, introduced as the second call (walkthrough
@@ -2145,7 +2167,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)
         if level == "emergency" else (),
         notice=kb.meta.notice,
-        hand_diagram=_hand_diagram(page_level, shown, marks, findings),
+        hand_diagram=diagram,
         leads=lead.level if lead is not None else "",
         caution_title=led[0].heading if led is not None else foot.heading if foot is not None else "", caution_level=(
             "urgent" if old else led[1]) if led is not None else "urgent" if foot is not None else "",  # not an emergency now: never the red banner

@@ -101,6 +101,9 @@ class Phrases(Strict):
     # swollen" is a warning sign of pregnancy only from a person who says they are pregnant. A phrase
     # that states the needed finding itself ("pregnant and severe headache") is listed under it too.
     needs: list[Ident] = []
+    # Words that, just before one of its words, name another thing of the same kind: "B12" in "a B12 supplement"
+    # is not a B6 supplement, so that mention is not this finding (said or denied).
+    named_other: list[Phrase] = []
 
     @model_validator(mode="after")
     def _gaps(self) -> Phrases:
@@ -110,6 +113,7 @@ class Phrases(Strict):
         _no_edge_gaps(self.confirmed_by)
         _no_edge_gaps(self.partial)
         _no_edge_gaps(self.completes)
+        _no_edge_gaps(self.named_other)
         if both := set(self.partial) & set(self.says):
             raise ValueError(f"partial words cannot also be says words: {sorted(both)}")
         if (both := set(self.completes) & {*self.says, *self.partial}) or (self.completes and not self.partial):
@@ -1657,6 +1661,9 @@ class DiagramClass(Strict):
     rank: int = Field(ge=1, le=10)
     rule: Text
     meaning: Text
+    # Said as a point against the cause the diagram rates when no marked hand rates higher, so "More than 9 in 10"
+    # never stands beside "the pattern is not typical" with nothing against it (walkthrough AA, Ines).
+    against: Text | None = None
     sources: SourceRefs
 
 

@@ -573,6 +573,8 @@ def parse(text: str) -> Parsed:
         if status in ("hypothetical", "unsure", "someone_else"):
             blocked |= set(range(h.start, h.end))
         for fid in h.pattern.findings:
+            if _named_other(fid, h, toks, lex):
+                continue  # "a B12 supplement" is not a B6 one
             group = lex.groups.get(fid)
             st: Status = status  # type: ignore[assignment]
             c = conf
@@ -665,6 +667,15 @@ def parse(text: str) -> Parsed:
 # (`worse_with_gripping`), not that their work is forceful or repeated hand use.
 _EXPOSURES = frozenset({"repetitive_hand_work", "vibrating_tools"})
 _BRING = frozenset({"bring", "brings", "brought"})
+
+
+def _named_other(fid: str, h: Hit, toks: list[Token], lex: Lexicon) -> bool:
+    """Do words just before this mention name another thing of its kind ('a [B12] supplement' is not B6)?"""
+    table = lex.named_other.get(fid)
+    if not table:
+        return False
+    a = max(0, h.start - 4)
+    return any(a + k.end == h.start for k in find(toks[a:h.start], table))
 
 
 def _bring_on_denied(toks: list[Token], end: int, ctx: _Context) -> bool:

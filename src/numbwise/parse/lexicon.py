@@ -90,6 +90,8 @@ class Lexicon:
     partial: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # finding -> its `partial` phrases
     # finding -> its `completes` phrases (partial too; beside another partial phrase they say the whole finding)
     completes: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    # finding -> words that, just before one of its words, name another thing of its kind ("B12 supplement")
+    named_other: dict[str, dict[str, tuple[Pattern, ...]]] = dataclasses.field(default_factory=dict)
 
 
 def _index(patterns: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
@@ -150,6 +152,7 @@ def build() -> Lexicon:
                                    lang.terminators, lang.family_verbs)]
     tables += [_plain(f.phrases.undone_by) for f in kb.findings.values() if f.phrases and f.phrases.undone_by]
     tables += [_plain(f.phrases.confirmed_by) for f in kb.findings.values() if f.phrases and f.phrases.confirmed_by]
+    tables += [_plain(f.phrases.named_other) for f in kb.findings.values() if f.phrases and f.phrases.named_other]
     known = {w.key for t in [_index(patterns), *tables] for ps in t.values() for p in ps for w in p.words if not w.gap}
     known |= set(relatives) | set(sex_words) | set(UNITS)
     return Lexicon(
@@ -169,4 +172,6 @@ def build() -> Lexicon:
         partial={fid: frozenset([*f.phrases.partial, *f.phrases.completes]) for fid, f in kb.findings.items()
                  if f.phrases and f.phrases.partial},
         completes={fid: frozenset(f.phrases.completes) for fid, f in kb.findings.items() if f.phrases and f.phrases.completes},
+        named_other={fid: _plain(f.phrases.named_other) for fid, f in kb.findings.items()
+                     if f.phrases and f.phrases.named_other},
     )
