@@ -99,7 +99,7 @@ def test_step_by_step_shows_the_sugar_step_right_after_the_sugar_answer() -> Non
     # most: walkthrough X), its call-now step (a stroke sign not sure of: walkthrough S), About you, one hand, where
     # else, then "Do you have any of these?"
     out = _terminal(f"?{CONFUSED_ITEM}\n\n?\n?\n?\n2\n35\nf\n?\n?\n{SUGAR_ITEM}\n\n1\n")
-    sugar = out.index("feel better after something sugary")
+    sugar = out.index("as can happen when blood sugar is low")
     assert out.index(act.title_if_unsure, sugar) < out.index(act.title_if_unsure.upper())
     assert "Question 7: Do you have any of these?" in out and "Question 8" not in out
 

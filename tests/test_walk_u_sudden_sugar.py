@@ -71,7 +71,7 @@ def test_not_sure_keeps_the_emergency_and_claims_no_sugar_signs() -> None:
     said_yes = " ".join(load().findings["low_sugar_symptoms"].said_yes.split())
     result = out.split(CALL_NOW, 1)[1]
     assert said_yes not in out and "sugary drink" not in result
-    assert result.index("You were not sure about these answers") < result.index("You get shaky, sweaty, hungry")
+    assert result.index("You were not sure about these answers") < result.index("You feel shaky, sweaty, very hungry")
     assert _todo(out).strip().startswith("- " + CALL)
 
 
