@@ -595,11 +595,11 @@ def test_a_teen_with_cold_attacks_unsure_of_a_sudden_start_is_told_what_sudden_m
 def test_the_check_itself_shows_the_teen_no_mirror_check_for_an_unsure_start() -> None:
     """Through `numbwise check`: no stroke sign on the first screen, 'not sure' how it started, both whole hands,
     comes and goes in the cold, fingers turn white then blue. "Not sure" how it started gives the call-now screen
-    at once (walkthrough S): a few questions (2), how long first (not sure), then the hands, and the list without
-    the six-weeks item the length question asked."""
+    at once (walkthrough S): a few questions (2), how long first (not sure), then, under 16, the list with the arm
+    injury (none: walkthrough AA, Mia), the hands, and the list without the six-weeks item the length question asked."""
     from tests.conftest import run_cli
 
-    answers = "\n15\nf\n?\n?\n2\nL0 R0\n\n\n2 13\n8\n" + "\n" * 30
+    answers = "\n15\nf\n?\n?\n\nL0 R0\n\n2 13\n8\n" + "\n" * 30
     out = " ".join(run_cli("--plain", "check", "--no-diary", input=answers).out.split())
     assert "You were not sure about these emergency signs ? How fast it started" in out, out  # what is not known (walkthrough O)
     assert "smile in a mirror" not in out

@@ -58,6 +58,7 @@ def cause_reasons(findings: Mapping[str, bool], cause: str, probability: float, 
     implied = {g for f, v in findings.items() if v is True and f in kb for g, w in kb[f].implies.items() if findings.get(g) is w}
     implied |= {f for f, v in findings.items() if v is False and f in kb
                 and any(findings.get(g) is True for g in kb[f].no_is_no_reason_with)}
+    implied |= {f for f, v in findings.items() if v is False and f in kb and cause in kb[f].no_is_no_reason_for}
     implied |= _patternless_fingers(i)
     lifts = [((m.lift_present if v else m.lift_absent)[f][i], f, v) for f, v in findings.items() if f not in implied]
     ranked = [(f, v) for lift, f, v in sorted(lifts, key=lambda x: -x[0]) if lift >= STRONG]
@@ -92,6 +93,7 @@ def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None, l
     if findings is not None:  # a saved reason, with no answers to hand, is said as it was
         quiet = quiet_reasons(shown, findings)
         shown = [rid for rid in shown if rid not in quiet]
+    shown = sorted(shown, key=lambda rid: not (rid in rules and rules[rid].leads))  # `leads`: its story first
     checked = [rid for rid in shown if rid in rules and rules[rid].checked]
     together = len(checked) > 1 and tri.checked_together is not None
     lines = [line for rid in shown if not (together and rid in checked[1:]) for line in (
@@ -106,7 +108,8 @@ def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None, l
 def rule_why(rule: Rule, findings: Mapping[str, bool]) -> str:
     """A rule's reason in the words for the answers given (`why_with`: the first listed finding that is yes), so a
     reason never says "even if it is not getting worse" to a person who said it is (walkthrough Y, Sam)."""
-    return next((t for f, t in rule.why_with.items() if findings.get(f) is True), rule.why)
+    return next((t for f, t in rule.why_with.items() if findings.get(f) is True),
+                next((t for f, t in rule.why_unless.items() if findings.get(f) is not True), rule.why))
 
 
 def quiet_reasons(rule_ids: Sequence[str], findings: Mapping[str, bool]) -> frozenset[str]:

@@ -913,10 +913,13 @@ def _now_step(iv: Interview, natural: Question) -> Question:
     """The fixed list asked next while the call-now screen waits (`_now_waits`): the one in its usual place when an
     answer to it could take the call-now away, else the one still to come with the most items that could (walkthrough
     Z, Zoe: "Where else" and "Do you have any of these?" stood before the list with "after sleeping on your arm", and
-    the screen could wait for two questions only). Outside that wait, the usual order."""
+    the screen could wait for two questions only); for a child, the list with the arm injury before either
+    (`_wait_first`), only when the screen waits anyway. Outside that wait, the usual order."""
     if not (_calls_now(iv) and _length_question(iv) is None and _waited(iv) < NOW_WAIT) \
-            or _sugar_call_now(iv) is not None or _takes_away(iv, natural):
+            or _sugar_call_now(iv) is not None:
         return natural
+    if _takes_away(iv, natural):  # the screen waits anyway: a child's injury list may come first (never a longer wait)
+        return _wait_first(iv) or natural
     best, most = natural, 0
     for q in _step_questions():
         if q.id in iv.shown or q.kind not in ("screen", "sweep") or not any(f not in iv.asked for f in q.findings):
@@ -926,7 +929,23 @@ def _now_step(iv: Interview, natural: Question) -> Question:
                     and outcome(after).triage != "emergency")
         if count > most:
             best, most = q, count
-    return best
+    return (_wait_first(iv) or best) if most else best
+
+
+def _wait_first(iv: Interview) -> Question | None:
+    """The list asked first while the call-now screen waits, for a person of the age it names (interview.yaml
+    `now_wait_first`: a child's arm injury, walkthrough AA, Mia), when its finding is still open and some answer to
+    the list takes the call-now away; None otherwise."""
+    for wait in load().interview.now_wait_first:
+        if iv.age is None or iv.age >= wait.below_age or wait.finding in iv.asked or wait.finding in iv.answers:
+            continue
+        for q in _step_questions():
+            if q.id in iv.shown or q.kind != "screen" or wait.finding not in q.findings:
+                continue
+            q = _still_open(q, iv)
+            if wait.finding in q.findings and _takes_away(iv, q):
+                return q
+    return None
 
 
 def _waited(iv: Interview) -> int:

@@ -463,9 +463,10 @@ def _act(level: str, rules: Collection[str], findings: Mapping[str, bool] | None
     first = [a.also or a.action for a in acts if a.also_first]  # first aid that cannot wait (sugar), before "call now"
     # the level's lines said for one told to have the sugar (`first_with_says`), as when it leads unset (`_first_aid`)
     says = _says([a for a in acts if a.also_first])
+    own = [alone.get(d, d) for d in lt.do if d not in dropped]
+    leading = [a.also or a.action for r, a in zip([r for r in fired if r.act is not None], acts) if r.leads]
     return _Act(lt.title, lt.action, lt.by_when,
-                tuple(dict.fromkeys([*first, *(alone.get(d, d) for d in lt.do if d not in dropped),
-                                     *(a.also or a.action for a in acts)])),
+                tuple(dict.fromkeys([*first, *own[:1], *leading, *own[1:], *(a.also or a.action for a in acts)])),
                 tuple(dict.fromkeys([*(says.get(alone.get(d, d), alone.get(d, d)) for d in lt.do_not if d not in dropped),
                                      *(d for a in acts for d in a.do_not)])))
 

@@ -178,6 +178,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             "checklist_with": f.checklist_with}
         problems += [f"findings.yaml: entry '{fid}': {how} '{other}', which is not another known finding"
                      for how, others in linked.items() for other in others if other == fid or other not in voc.findings]
+        problems += [f"findings.yaml: entry '{fid}': no_is_no_reason_for '{cid}', which is not a known cause"
+                     for cid in f.no_is_no_reason_for if cid not in voc.causes]
         if f.ages is not None:
             refs("findings.yaml", f"{fid}.ages", f.ages.sources)
         refs("findings.yaml", fid, f.sources)
@@ -397,6 +399,11 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"interview.yaml: before_call_now: '{before.ask}' is both asked and in only_without")
         problems += [f"interview.yaml: before_call_now: '{rid}' is not an emergency rule" for rid in before.rules
                      if rid not in rule_ids or rule_ids[rid].level != "emergency"]
+    step_items = {f for step in kb.interview.steps if step.kind == "screen" for f in step.items}
+    for wait in kb.interview.now_wait_first:
+        refs("interview.yaml", f"now_wait_first.{wait.finding}", wait.sources)
+        if wait.finding not in step_items:
+            problems.append(f"interview.yaml: now_wait_first: '{wait.finding}' is in no checklist step")
     first = kb.interview.sugar_first
     if first is not None and (first.rule not in rule_ids or rule_ids[first.rule].act is None):
         problems.append(f"interview.yaml: sugar_first: '{first.rule}' is not a rule with an act")

@@ -207,6 +207,9 @@ class Finding(Strict):
     # A "no" that is no argument once one of these is yes: the ranking treats answers as independent, so "You do
     # not take metformin" would count against diabetic nerve damage in someone who said they have diabetes.
     no_is_no_reason_with: list[Ident] = []
+    # ... and a "no" that is never an argument against these causes, whatever else was said: "it did not go away
+    # within an hour" is no point against a stroke, which does not go away (walkthrough AA, Bob).
+    no_is_no_reason_for: list[Ident] = []
     # How a 'not sure' to this sign is named when another answer is yes (a weak grip said: "Whether the weakness came on
     # suddenly", not "not sure: your arm or leg suddenly feels weak" beside "! Your grip is weak", walkthrough N, Sam).
     unsure_with: dict[Ident, Text] = {}
@@ -867,6 +870,9 @@ class Rule(Strict):
     # The reason worded when one of these findings is yes (the first listed that is), so it never contradicts an answer
     # ("See a doctor today, even if it is not getting worse" to a person who said it is, walkthrough Y, Sam).
     why_with: dict[Ident, Text] = {}
+    # ... and when one of these findings is not yes (no, or not known), failing `why_with`: a reason that names "one
+    # side" is said only when one hand is known (walkthrough AA, Carla: both hands and the mouth, the hands not asked).
+    why_unless: dict[Ident, Text] = {}
     when: Cond
     unless: Cond | None = None
     cause: Ident | None = None  # a self-care pattern's own cause: the pattern stands only when it leads
@@ -888,6 +894,10 @@ class Rule(Strict):
     # Rules of its own level it stands in for when both fire: their level holds, this one's reason and advice
     # are shown (sudden numbness with an arm injury: a broken arm's advice, not a stroke's).
     supersedes: list[Ident] = []
+    # Its reason first under "Why this level", and its act's `also` right after the call in what to do, when it fires
+    # beside other rules of its level: the story the crew must hear (low calcium after thyroid surgery) never sits
+    # behind a stroke's lines (walkthrough AA, Carla).
+    leads: bool = False
     act: RuleAct | None = None  # its own advice (emergency and urgent rules only)
     but: list[RuleBut] = []  # said under its reason when the person gave that answer (its exception did not hold)
     # Said under its reason when the person gave that answer, which is no exception but may seem to explain the
@@ -1511,6 +1521,16 @@ class BeforeCallNow(Strict):
     sources: SourceRefs
 
 
+class NowWaitFirst(Strict):
+    """While the call-now screen waits for an answer that could take it away, the list holding this finding is asked
+    first for a person under `below_age` (walkthrough AA, Mia, 12: a fall on her wrist, yet the stroke screen came
+    before the question about an arm injury, which would have said A&E now)."""
+
+    finding: Ident
+    below_age: int = Field(ge=1, le=120)
+    sources: SourceRefs
+
+
 class FootSoreQuestion(Strict):
     """Asked once, before the result, to a person with diabetes (or diabetic neuropathy likely) and numb feet when
     nothing said it yet: is there a sore on the foot (walkthrough T, Ben)? Its answer is the case's `foot_sore`,
@@ -1544,6 +1564,7 @@ class InterviewFile(Strict):
     ask_alone: list[AskAlone] = []  # a list's "no" asked again on its own when later answers tell that sign's story
     foot_sore: FootSoreQuestion | None = None  # a sore on the foot, with diabetes and numb feet, before the result
     before_call_now: list[BeforeCallNow] = []  # one question before a call-now result, when its yes changes what to do
+    now_wait_first: list[NowWaitFirst] = []  # the list asked first while the call-now screen waits, by age
 
 
 # --- validated scores (instruments) ---------------------------------------------------------
