@@ -282,7 +282,13 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
                                                       or any(g.heading != UNSURE_SAID_BACK["emergency"][0] for g in plan.unsure if g.level != NOTED)):
         out.append("a not-sure sign on an emergency result given as a caution, not said back")
     generic = plan.caution in _unsure_cautions()  # else a rule's own words with its own number (the cancer helpline)
-    if bool(plan.caution) != (worst is not None) or (worst == "emergency" and generic and not plan.numbers):
+    # a start not known that is not an emergency now is said below the level's headline, in its own group, with the
+    # call buttons under the call-now-if lines (walkthrough AA, Marcus)
+    below = worst == "emergency" and plan.calls_with_watch and bool(plan.numbers) and not plan.caution
+    if below and not any(g.level == "emergency" for g in plan.watch_for):
+        out.append("call buttons under the call-now-if lines, but no such lines")
+    if (bool(plan.caution) != (worst is not None) and not below) or (
+            worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")
     also = _findings_kb().triage.unsure_caution_also_urgent
     if generic and worst == "emergency" and any(g.level == "urgent" for g in plan.unsure) and also not in plan.caution:

@@ -71,7 +71,8 @@ def test_marcus_own_words_through_the_check_say_it_in_the_past_tense() -> None:
     for words in PRESENT:
         assert words not in shown, words
     # his words give 2 weeks: a start that long ago is spoken of as the next attack (walkthrough V, Mei and Liam)
-    assert "It has been going on for about 2 weeks" in shown
+    assert "It has gone on for about 2 weeks" in shown  # said below the level's headline (walkthrough AA)
+    assert shown.startswith("URGENCY: SEE A DOCTOR TODAY")
     assert "if numbness that comes on at rest, not with effort, starts suddenly" in shown  # his attacks come on effort
 
 

@@ -267,6 +267,10 @@ class ResultPlan:
     # Said once near the top when an early call screen of the step-by-step check said call now and this result does
     # not: what that screen did not know yet and the answers that changed it (assess/takeback.py, walkthrough X, Priya)
     taken_back: str = ""
+    # The call buttons stand under the emergency watch lines ("Call your emergency number now if"), not in the banner:
+    # a start not known that is not an emergency now, below the level's headline (`_onset_below`, walkthrough AA,
+    # Marcus: three Call buttons atop "see a doctor today" about a start "not an emergency now")
+    calls_with_watch: bool = False
 
     @property
     def banner_level(self) -> str:
@@ -302,8 +306,14 @@ class ResultPlan:
     @property
     def calls_with_caution(self) -> bool:
         """The call buttons belong to the 'not sure' caution (not to a routine or urgent banner's own advice); never
-        when the banner introduces them as its second call (`call_intro`): they go after its own call."""
-        return bool(self.numbers) and self.level != "emergency" and not self.call_intro
+        when the banner introduces them as its second call (`call_intro`): they go after its own call; nor when they
+        stand under the call-now-if lines (`calls_with_watch`)."""
+        return bool(self.numbers) and self.level != "emergency" and not self.call_intro and not self.calls_with_watch
+
+    @property
+    def calls_in_banner(self) -> bool:
+        """The call buttons stand at the end of the banner (an emergency's, or second after a helpline's call)."""
+        return bool(self.numbers) and not self.calls_with_caution and not self.calls_with_watch
 
     @property
     def top(self) -> CauseLine | None:
@@ -562,6 +572,8 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
     caution, _ = _caution(doubts, findings, age, level, days)
     lead = load().triage.unsure_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if not caution or lead is None or doubts[0].level not in ("emergency", "urgent"):
+        return None
+    if _onset_below(doubts, findings, level, age, days):  # the level's own headline leads (walkthrough AA, Marcus)
         return None
     again = any(d.finding in _stroke_signs() for d in doubts if d.level == "emergency")  # "comes back" only for those
     words = {"title": _small(act.title), "action": _small(act.action), "by_when": _small(act.by_when),
@@ -1101,6 +1113,26 @@ def _onset_lead(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level:
     return bool(doubts) and doubts[0].level == "emergency" and found == {"onset_sudden"} and lead is not None \
         and lead.onset_caution is not None and not _now_lead(doubts, findings, level, days) \
         and not _today_lead(doubts, findings, level, age, days) and not _old_lead(doubts, findings, level, age, days)
+
+
+def _onset_below(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], level: str, age: int | None,
+                 days: float | None) -> bool:
+    """Whether the start not known goes below the level's own headline: the only emergency doubt is how fast it
+    started (`_onset_lead`), it is not an emergency now (a week or more, or over six weeks: `_onset_long`), and the
+    level's own headline says what to do. Its heading and call buttons over "not an emergency now" buried possible
+    angina under "see a doctor today" (walkthrough AA, Marcus); a start under a week keeps its call-now-if-sudden lead."""
+    return _onset_lead(doubts, findings, level, age, days) and _onset_long(findings, age, days, level) is not None
+
+
+def _cause_today(shown: Sequence[CauseLine]) -> str:
+    """Under the level's headline when the start goes below it (`_onset_below`): the leading cause that needs prompt
+    care, named with its chance and why today (unsure_lead `onset_long.lead_causes`), or ""."""
+    lead = load().triage.unsure_lead.get("emergency")
+    long = lead.onset_long if lead is not None else None
+    if long is None or not shown or shown[0].id not in long.lead_causes:
+        return ""
+    chance = f" ({shown[0].short})" if shown[0].short else ""
+    return " ".join(long.lead_causes[shown[0].id].replace("{chance}", chance).split())
 
 
 def _onset_words(text: str, findings: Mapping[str, bool], age: int | None, again: bool = True) -> str:
@@ -2098,8 +2130,13 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     em_lead = kb.triage.unsure_lead.get("emergency")
     below_now = (" ".join(em_lead.now_below_heading.split()), " ".join(em_lead.now_below_act.split())) \
         if now and em_lead is not None and em_lead.now_below_heading and em_lead.now_below_act else None
+    # a start not known that is not an emergency now, below the level's headline: said under its own heading, as the
+    # one path for weeks-old numbness does (walkthrough AA, Marcus)
+    below = led is None and lead is None and _onset_below(doubts, findings, level, age, days)
     unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level, days),
-                                   led[0].heading if old and led is not None else "", findings, below_now) + _said_back(
+                                   led[0].heading if old and led is not None else (
+                                       em_lead.onset_heading or "" if below and em_lead is not None else ""),
+                                   findings, below_now) + _said_back(
         findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure, age)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names
@@ -2123,11 +2160,19 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         if now:  # beside call now for a possible stroke, a cause's own "see your doctor soon" is for afterwards
             advice_heading = f"After a stroke is ruled out: {advice_heading[:1].lower()}{advice_heading[1:]}"
     caution, call = _caution(doubts, findings, age, level, days)
+    watch_groups = _watch_groups(warnings, level) if not now else ()
+    # the start not known below the headline: its words in its own group, the call buttons under the call-now-if lines
+    # (walkthrough AA, Marcus); with no such lines to stand under, a plain caution with its buttons atop instead
+    on_watch = below and call and any(g.level == "emergency" for g in watch_groups)
+    if on_watch:
+        caution = ""
     do_heading = led[0].do_heading if led is not None else "What to do"
     if foot is not None:  # one path, the foot today; the level's own advice for the numbness after it
         why = (" ".join(foot.why.split()),) + why
         do_heading = foot.do_heading.format(title=_small(act.title), by_when=_small(act.by_when).rstrip("."))
         act = replace(act, title=foot.title, action=" ".join(foot.action.split()), by_when=foot.by_when)
+    elif below and level == "urgent" and (today_cause := _cause_today(shown)):
+        act = replace(act, action=f"{today_cause} {act.action}")  # the heart warning at the top, not 1400 px lower
     beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside \
             and _one_rule(doubts, findings, age) is None:  # (its own not-sure words, when every doubt is its own)
@@ -2160,7 +2205,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         advice=advice,
         # a rule that leads from a 'not sure' (call the helpline now) gets an emergency's next steps: none that wait
         # so does a call-now banner: a diary beside "call now" would wait
-        watch_for=_watch_groups(warnings, level) if not now else (),
+        watch_for=watch_groups, calls_with_watch=on_watch,
         next_steps=_next_steps(lead.level if lead is not None else "emergency" if now else level, advice, diary=not today,
                                findings=findings, unsure=unsure, age=age),
         # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule

@@ -138,7 +138,7 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         _wrap(console, text, "", "", None if plain else "bold underline")
 
     level_banner(console, plan, plain)
-    if not plan.calls_with_caution:
+    if plan.calls_in_banner:
         _calls(console, plan, plain)
     if plan.signs:
         head("Warning signs in your answers")
@@ -212,10 +212,13 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         for k in hd.hands:
             _wrap(console, f"{k.hand}: {k.label}. {k.meaning}", "  * ", "    ")
         _wrap(console, f"{hd.more.label}: {hd.more.command}", "  ", "  ")
-    for group in plan.watch_for:
+    for i, group in enumerate(plan.watch_for):
         head(group.heading)
         for w in group.items:
             _wrap(console, w.text, "  - ", "    ")
+        last = i + 1 == len(plan.watch_for) or plan.watch_for[i + 1].level != "emergency"
+        if plan.calls_with_watch and group.level == "emergency" and last:  # the buttons under when to use them
+            print_calls(console, plan.numbers, "", "", plain)
     if plan.next_steps:
         head("What next")
         for n in plan.next_steps:

@@ -81,6 +81,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
                               action="see a doctor.", by_when="today.")
                      for t in (ol.caution, ol.act, ol.title, ol.action, ol.by_when, ol.do_heading, ol.why,
                                ol.urgent_action, ol.urgent_why)]
+            said += [t.replace("{chance}", " (about 7 in 10)") for t in ol.lead_causes.values()]  # under the headline
         out += [(f"triage.unsure_lead.{lv}", t) for t in said]
     if tri.foot_sore_lead is not None:  # the level's own words in the do_heading's slots
         fl = tri.foot_sore_lead

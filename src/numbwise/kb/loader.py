@@ -232,6 +232,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             refs("triage_rules.yaml", f"unsure_lead.{lv}.onset_long", lead.onset_long.sources)
             problems += [f"triage_rules.yaml: unsure_lead.{lv}.onset_long.attack_when: unknown finding '{fid}'"
                          for fid in sorted(lead.onset_long.attack_when.finding_ids()) if fid not in voc.findings]
+            problems += [f"triage_rules.yaml: unsure_lead.{lv}.onset_long.lead_causes: unknown cause '{cid}'"
+                         for cid in sorted(lead.onset_long.lead_causes) if cid not in voc.causes]
         problems += [f"triage_rules.yaml: unsure_lead.{lv}.start_when: unknown finding '{fid}'"
                      for fid in sorted(lead.start_when.finding_ids() if lead.start_when else ()) if fid not in voc.findings]
         problems += [f"triage_rules.yaml: unsure_lead.{lv}.start_stories: unknown finding '{fid}'"

@@ -998,6 +998,10 @@ class OnsetLong(Strict):
     why: Text
     urgent_action: Text
     urgent_why: Text
+    # On an urgent result these do not lead (walkthrough AA, Marcus: "NOT SURE HOW FAST IT STARTED" and its call
+    # buttons over possible angina); the level's headline does, and when the leading cause is one of these, its name
+    # and why today follow it ({chance}: " (about 7 in 10)", or "" for a child)
+    lead_causes: dict[Ident, Text] = {}
     sources: list[Ident] = Field(min_length=1)
 
     @model_validator(mode="after")
