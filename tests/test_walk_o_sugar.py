@@ -54,7 +54,8 @@ def test_priyas_not_sure_confusion_leads_with_sugar_now_and_when_to_call(tmp_pat
     act = _act("em_low_sugar_confused")
     for case in (PRIYA, PRIYA_WALK):
         plan = assess_plan(case, tmp_path)
-        assert plan["leads"] == "emergency" and (plan["title"], plan["action"]) == (act.title_if_unsure, act.action)
+        # the step's call line: how it started is not known, so a sudden start calls now too (walkthrough AB)
+        assert plan["leads"] == "emergency" and (plan["title"], plan["action"]) == (act.title_if_unsure, _onset_line())
         assert "sugary" in plan["action"] and "confused" in plan["action"] and "not better" in plan["action"]
         assert plan["next_steps"] == [] and plan["caution_today"] is False
         assert plan["numbers"]  # the banner says when to call: the call links go with it
@@ -129,5 +130,12 @@ def test_a_saved_check_repeats_the_low_sugar_banner() -> None:
     from numbwise.assess.result import saved_act
 
     act = _act("em_low_sugar_confused")
-    assert saved_act("routine", PRIYA) == (act.title_if_unsure, act.action)
-    assert saved_act("routine", PRIYA_WALK) == (act.title_if_unsure, act.action)
+    assert saved_act("routine", PRIYA) == (act.title_if_unsure, _onset_line())
+    assert saved_act("routine", PRIYA_WALK) == (act.title_if_unsure, _onset_line())
+
+
+def _onset_line() -> str:
+    """The low-sugar call line while how it started is not known (interview.yaml `sugar_first.action_onset_unknown`)."""
+    first = load().interview.sugar_first
+    assert first is not None and first.action_onset_unknown is not None
+    return " ".join(first.action_onset_unknown.split())

@@ -51,7 +51,9 @@ def test_priya_not_sure_of_the_signs_leads_with_the_sugar_first_aid(tmp_path: Pa
     """Finding 1 (HIGH): the sugar rule's not-sure banner, its first aid and the emergency numbers lead."""
     plan = assess_plan(PRIYA_A, tmp_path)
     act = _act()
-    assert plan["title"] == act.title_if_unsure and " ".join(plan["action"].split()) == " ".join(act.action.split())
+    # how it started is not known: the step's call line, a sudden start calls now too (walkthrough AB)
+    onset_line = load().interview.sugar_first.action_onset_unknown  # type: ignore[union-attr]
+    assert plan["title"] == act.title_if_unsure and " ".join(plan["action"].split()) == " ".join(onset_line.split())
     assert plan["numbers"] and plan["leads"] == "emergency"
     assert not plan["caution_today"]  # never the mini-stroke's "get medical help today"
     # her signs are not stated as fact: the words for signs not sure of
