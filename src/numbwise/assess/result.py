@@ -37,8 +37,10 @@ CANT_TELL = "We can't tell yet what is causing it."
 LEAD_CAUSE = "It may be {name}, which the advice at the top is for. We can't tell yet for sure."
 # Beside that cause when its chance, counted from the sure answers only, is small (walkthrough X, Priya: "Low blood
 # sugar (fewer than 1 in 20)" under "Have something sugary now"): what the number leaves out.
-LEAD_CHANCE = ("This chance counts only the answers you were sure of. The advice at the top is for it, in case the "
-               "answers you were not sure of are yes.")
+# Also when the answers that would raise it were never asked (walkthrough AB, Priya chose "see what to do now" before
+# the diabetes question: "counts only the answers you were sure of" was not the reason).
+LEAD_CHANCE = ("This chance counts only the answers you were sure of, and some questions were not asked. The advice at "
+               "the top is for it, in case what you were not sure of, or were not asked, is yes.")
 CAUSES_NOTE = "These are the likely causes of the numbness itself. Whatever the cause, follow the advice at the top first."
 CANT_TELL_MORE = ("Your answers fit more than one cause. These questions would help tell them apart. Think about them "
                   "before you see a doctor, and take your answers with you:")
