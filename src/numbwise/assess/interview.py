@@ -152,7 +152,7 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
     # left blank all the same, so the answers shown say "left blank", not a "not sure" the person never chose)
     still_open = () if _is_left_blank(question) else blank
     answers = dict(iv.answers)
-    explicit = set(_from_questions(iv))  # what the person answered to a question; a later question may correct the words
+    explicit = set(from_questions(iv))  # what the person answered to a question; a later question may correct the words
     if question.kind == "finding" and set(question.findings) <= {a.finding for a in load().interview.ask_alone}:
         explicit -= set(question.findings)  # a list's "no" asked again on its own (`_ask_alone`): this answer stands,
         for f in set(question.findings) - set(updates):  # and a 'not sure' to it is not known, never the list's "no"
@@ -447,7 +447,7 @@ def _asked_back_list(iv: Interview) -> str | None:
     guard = _guard(iv, triage(iv.answers, iv.age).level)
     if guard is None:
         return None
-    answered = _from_questions(iv)
+    answered = from_questions(iv)
     by_id = {c.rule.id: c.rule for c in compiled_rules()}
     findings = load().findings
     picked = _picked_options(iv)
@@ -520,7 +520,7 @@ def outcome(iv: Interview) -> Assessment:
     return replace(result, triage=level.level, red_flags=level.red_flags, rules=level.rules, reasons=tuple(reasons))
 
 
-def _from_questions(iv: Interview) -> dict[str, bool]:
+def from_questions(iv: Interview) -> dict[str, bool]:
     """What the questions answered, leaving out the description (a later question may still correct a reading)."""
     out: dict[str, bool] = {}
     for q, updates, _ in iv.history:
@@ -546,7 +546,7 @@ def _guard(iv: Interview, level_now: str) -> Triage | None:
     level, so the one reading that would is asked back first (`_confirm_from_text`: "You wrote ... please check it")."""
     if not any(step[0].kind == "text" for step in iv.history):
         return None
-    level = triage({**{f: True for f in iv.confirmed if _told(iv).get(f) is True}, **_from_questions(iv)}, iv.age)
+    level = triage({**{f: True for f in iv.confirmed if _told(iv).get(f) is True}, **from_questions(iv)}, iv.age)
     specific = any(not r.generic for r in load().triage.rules if r.id in level.rules)
     if specific and level.level == "emergency" and LEVELS.index(level.level) < LEVELS.index(level_now):
         return level
@@ -577,7 +577,7 @@ def _confirm_from_text(iv: Interview, level_now: str) -> list[str]:
     # only what the words said in the lowering direction is asked back: a face the words called numb keeps the
     # level up, and asking it again ("is your face numb?" once the spell is over) could only lose it
     told = [(f, v) for f, v in _told(iv).items() if f not in iv.confirmed]  # a sign confirmed is not asked twice
-    values = _from_questions(iv)
+    values = from_questions(iv)
     specific = {r.id for r in load().triage.rules if not r.generic}
     out: list[str] = []
     level: Triage | None = guard
@@ -780,7 +780,7 @@ def _sugar_check(unsure: Collection[str], answers: Mapping[str, bool]) -> tuple[
     act = next(r.act for r in load().triage.rules if r.id == first.rule)
     assert act is not None
     beside = triage(answers).level == "emergency" and not set(triage(answers).rules) <= {first.rule}
-    return tuple(" ".join(t.split()) for t in (_sugar_call_line(answers, beside), act.unsure_check) if t)
+    return tuple(" ".join(t.split()) for t in (sugar_call_line(answers, beside), act.unsure_check) if t)
 
 
 def words_check_now(unsure: Collection[str], findings: Mapping[str, bool] | None = None) -> UnsureAdvice | None:
@@ -1015,7 +1015,7 @@ def sugar_first(iv: Interview, limit: int = MAX_QUESTIONS) -> SugarStep | None:
     rule = next(r for r in load().triage.rules if r.id == first.rule)
     assert rule.act is not None  # kb check: sugar_first names a rule with an act
     beside = _sugar_beside(iv)
-    lines = [_sugar_call_line(iv.answers, beside), *rule.act.do[:1]]
+    lines = [sugar_call_line(iv.answers, beside), *rule.act.do[:1]]
     if CONFUSED in iv.unsure and rule.act.unsure_check:
         lines.append(" ".join(rule.act.unsure_check.split()))
     # a 'not sure' gets the title its result will show (both steps, walkthrough S); a yes, the rule's own; beside
@@ -1041,7 +1041,7 @@ def _onset_unknown(answers: Mapping[str, bool]) -> bool:
     return ONSET not in answers and answers.get("lasting_over_6_weeks") is not True
 
 
-def _sugar_call_line(answers: Mapping[str, bool], beside: bool = False) -> str:
+def sugar_call_line(answers: Mapping[str, bool], beside: bool = False) -> str:
     """The low-sugar first aid's call line: beside another emergency, call now and the sugar while waiting
     (`sugar_first.action_beside`); while how it started is not known, a sudden start calls now too
     (`action_onset_unknown`); else the rule's own action (walkthrough Z, Priya)."""
@@ -2109,4 +2109,4 @@ def from_data(data: Any) -> Interview:
 __all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe", "EarlyCall",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "listed_none", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "act_first", "ActStep", "still_calls", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
-           "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question"]
+           "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question", "from_questions", "sugar_call_line"]

@@ -15,7 +15,7 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment, unsure_sign_matters
 from numbwise.assess.explain import STRONG, cause_reasons, quiet_reasons, rule_why, statement, triage_reasons
-from numbwise.assess.interview import (EarlyCall, _sugar_call_line, cause_gain, check_text, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
+from numbwise.assess.interview import (EarlyCall, sugar_call_line, cause_gain, check_text, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior, rank
 from numbwise.assess.triage import (
@@ -1442,7 +1442,7 @@ def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int |
     # a sudden start calls now too (walkthrough AB, Priya: the step said "if the numbness came on suddenly", the
     # result's headline did not)
     first = load().interview.sugar_first
-    action = (_sugar_call_line(findings) if first is not None and rule.id == first.rule and findings is not None
+    action = (sugar_call_line(findings) if first is not None and rule.id == first.rule and findings is not None
               else act.action)
     return _Act(act.title_if_unsure or act.title or lt.title, action, act.by_when or lt.by_when,
                 tuple(d for d in act.do if d not in drops), tuple(d for d in act.do_not if d not in drops), *_calls_of((act,)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from numbwise.assess.explain import statement
-from numbwise.assess.interview import (HANDS, MAX_QUESTIONS, PLAIN, EarlyCall, Interview, _from_questions, act_first,
+from numbwise.assess.interview import (HANDS, MAX_QUESTIONS, PLAIN, EarlyCall, Interview, from_questions, act_first,
                                        answer, call_advice, emergency_first, outcome, start)
 from numbwise.kb import load
 
@@ -96,7 +96,7 @@ def _without(iv: Interview, screen: Interview, units: tuple[tuple[str, bool], ..
                 answers[g] = screen.answers[g]
             if g in screen.asked:
                 asked.add(g)
-    # the later questions' answers go too, so a reading of the words counts as it did at the screen (`_from_questions`)
+    # the later questions' answers go too, so a reading of the words counts as it did at the screen (`from_questions`)
     later = tuple((q, tuple((f, v) for f, v in updates if f not in gone), blank)
                   for q, updates, blank in iv.history[len(screen.history):])
     return replace(iv, answers=answers, asked=frozenset(asked), age=age, history=screen.history + later)
@@ -112,7 +112,7 @@ def taken_back(iv: Interview, limit: int = MAX_QUESTIONS) -> TakenBack | None:
         return None
     kb = load().findings
     units: list[tuple[str, bool]] = []
-    asked_then = _from_questions(screen)
+    asked_then = from_questions(screen)
     for _, updates, _ in iv.history[len(screen.history):]:
         for fid, value in updates:
             # a later answer, or a reading of the words a question confirmed only later (a start read from the words
