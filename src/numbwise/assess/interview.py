@@ -835,7 +835,7 @@ def _calls_now(iv: Interview) -> bool:
     return may_call_now(iv.answers, iv.unsure) and now_banner(outcome(iv), iv.unsure) is not None
 
 
-def _prefixes(iv: Interview) -> list[Interview]:
+def prefixes(iv: Interview) -> list[Interview]:
     """The interview as it stood before each of its answers (the first with no answer at all), oldest first."""
     out = [replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask, said_days=iv.said_days,
                    confirmed=iv.confirmed)]
@@ -853,7 +853,7 @@ def now_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     (the result follows at once)."""
     if not iv.history or not _now_due(iv) or next_question(iv, limit=limit) is None:
         return False
-    return not any(_now_due(p) or outcome(p).triage == "emergency" for p in _prefixes(iv))
+    return not any(_now_due(p) or outcome(p).triage == "emergency" for p in prefixes(iv))
 
 
 def _now_due(iv: Interview) -> bool:
@@ -952,7 +952,7 @@ def _waited(iv: Interview) -> int:
     """How many questions in a row, up to this one, were asked while the result already called now for a sign or a
     start not sure of, how long known or not asked (the screen waiting for them)."""
     count = 0
-    for p in reversed(_prefixes(iv)):
+    for p in reversed(prefixes(iv)):
         if count >= NOW_WAIT or not (_calls_now(p) and _length_question(p) is None):
             break
         count += 1
@@ -1080,7 +1080,7 @@ def _act_now(iv: Interview, limit: int) -> ActStep | None:
     entry = _act_entry(iv) if iv.history else None
     if entry is None or next_question(iv, limit=limit) is None:
         return None
-    if any(_act_entry(p) == entry for p in reversed(_prefixes(iv))):
+    if any(_act_entry(p) == entry for p in reversed(prefixes(iv))):
         return None
     rule = next(r for r in load().triage.rules if r.id == entry.rule)
     assert rule.act is not None  # kb check: act_first names a rule with an act
@@ -2109,4 +2109,4 @@ def from_data(data: Any) -> Interview:
 __all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe", "EarlyCall",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "listed_none", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "act_first", "ActStep", "still_calls", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
-           "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question", "from_questions", "sugar_call_line"]
+           "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question", "from_questions", "sugar_call_line", "prefixes"]

@@ -5,7 +5,7 @@ During the step-by-step check an early screen can say "call your emergency numbe
 call-now screen `now_first`); later answers can take that away (both hands, pressure on the arm, a slow start). The
 result then says so once, near the top (ResultPlan.taken_back): what the screen did not know yet, and the smallest
 set of the person's later answers whose taking away brings the call-now back, found by re-running the outcome on
-the answers as they would stand without them (as `interview._prefixes` replays the answers).
+the answers as they would stand without them (as `interview.prefixes` replays the answers).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from numbwise.assess.explain import statement
-from numbwise.assess.interview import (HANDS, MAX_QUESTIONS, PLAIN, EarlyCall, Interview, from_questions, act_first,
-                                       answer, call_advice, emergency_first, outcome, start)
+from numbwise.assess.interview import (HANDS, MAX_QUESTIONS, PLAIN, EarlyCall, Interview, act_first, call_advice,
+                                       emergency_first, from_questions, outcome, prefixes)
 from numbwise.kb import load
 
 EXHAUSTIVE = 2  # sets of up to this many answers are all tried; past that a smallest-by-one set (greedy) is taken
@@ -43,19 +43,10 @@ def calls_now(iv: Interview) -> bool:
     return may_call_now(iv.answers, iv.unsure) and now_banner(result, iv.unsure) is not None
 
 
-def _states(iv: Interview) -> list[Interview]:
-    """The interview right after each of its answers (a description counts), oldest first, the last being `iv`."""
-    out = [replace(start(iv.age, iv.sex), words=iv.words, to_ask=iv.to_ask, said_days=iv.said_days,
-                   confirmed=iv.confirmed)]
-    for question, updates, blank in iv.history:
-        out.append(answer(out[-1], question, dict(updates), blank))
-    return out[1:]
-
-
 def early_screen(iv: Interview, limit: int = MAX_QUESTIONS) -> Interview | None:
     """The interview as it stood when the first early call screen came (every face shows it then: `emergency_first`,
     unless a first-aid step stood in its place, `act_first`), or None when none came."""
-    for p in _states(iv)[:-1]:
+    for p in prefixes(iv)[1:]:  # after each answer but the last
         if calls_now(p) and emergency_first(p, limit) and act_first(p, limit) is None:  # (the quick test first)
             return p
     return None
