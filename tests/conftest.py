@@ -93,6 +93,14 @@ def assess_cli(case: dict[str, Any], tmp_path: Path, fmt: str = "text") -> str:
     return " ".join(run.out.split()) if fmt == "text" else run.out
 
 
+def parse_json(text: str) -> dict[str, object]:
+    """`numbwise parse --text TEXT --format json`, the real command: the findings, age, sex and spans it read."""
+    run = run_cli("parse", "--text", text, "--format", "json")
+    assert run.code == 0, run.err
+    out: dict[str, object] = json.loads(run.out)
+    return out
+
+
 def assess_plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
     """The result plan `numbwise assess --case FILE --format plan` prints for these answers."""
     plan: dict[str, Any] = json.loads(assess_cli(case, tmp_path, "plan"))

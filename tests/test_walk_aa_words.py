@@ -6,31 +6,22 @@ reading, and a case that stays unknown."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from numbwise.assess import assess
 from numbwise.assess.result import result_plan
 from numbwise.parse import parse
-from tests.conftest import run_cli
+from tests.conftest import parse_json
 
 AHMED = ("I'm 45, a man. Three weeks ago I went hiking and had a tick bite, then a ring-shaped red rash on my thigh. "
          "For 2 days my right hand tingles, and today the right side of my face feels weak and droops a little.")
 
 
-def _json(text: str) -> dict[str, object]:
-    """`numbwise parse --text TEXT --format json`, the real command."""
-    run = run_cli("parse", "--text", text, "--format", "json")
-    assert run.code == 0, run.err
-    out: dict[str, object] = json.loads(run.out)
-    return out
-
-
 # 1. Ahmed: a weak side of the face is face drooping; a ring-shaped rash is the tick's.
 
 def test_ahmeds_weak_face_is_face_drooping_not_a_weak_limb_or_numb_face() -> None:
-    findings = _json(AHMED)["findings"]
+    findings = parse_json(AHMED)["findings"]
     assert isinstance(findings, dict)
     assert findings["face_drooping"] is True
     assert findings["tick_bite_or_bullseye_rash"] is True
@@ -73,7 +64,7 @@ def test_a_ring_shaped_rash_is_not_the_shingles_band() -> None:
 # 2. Sunita: a supplement named as another vitamin is not B6.
 
 def test_no_b12_supplement_says_nothing_of_b6() -> None:
-    findings = _json("I'm vegan. I don't take a B12 supplement. My feet and fingers tingle.")["findings"]
+    findings = parse_json("I'm vegan. I don't take a B12 supplement. My feet and fingers tingle.")["findings"]
     assert isinstance(findings, dict)
     assert "b6_supplements" not in findings
 
@@ -96,7 +87,7 @@ def test_another_named_supplement_taken_stays_unknown() -> None:
 def test_just_now_of_a_cramp_is_no_sudden_start() -> None:
     text = ("I had thyroid surgery 2 days ago. Today I have tingling around my mouth and in my fingers, and just now "
             "my hands cramped up for a minute.")
-    findings = _json(text)["findings"]
+    findings = parse_json(text)["findings"]
     assert isinstance(findings, dict)
     assert "onset_sudden" not in findings and findings["muscle_cramps_spasms"] is True
 

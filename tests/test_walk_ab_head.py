@@ -6,18 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.conftest import assess_plan
 
 BOB = {"age": 80, "sex": "male", "findings": {"head_or_neck_injury": True, "one_hand": True, "blood_thinners": True,
                                               "hand_weakness": True}}
-
-
-def _plan(case: dict[str, object], tmp_path: Path) -> dict[str, object]:
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(case))
-    run = run_cli("assess", "--case", str(path), "--format", "plan")
-    assert run.code == 0, run.err
-    return json.loads(run.out)
 
 
 def _said(plan: dict[str, object]) -> str:
@@ -25,7 +17,7 @@ def _said(plan: dict[str, object]) -> str:
 
 
 def test_a_head_injury_result_says_to_tell_the_crew_about_a_blood_thinner(tmp_path: Path) -> None:
-    said = _said(_plan(BOB, tmp_path))
+    said = _said(assess_plan(BOB, tmp_path))
     assert "Keep still" in said and "blood thinner (such as warfarin or apixaban)" in said
     assert "raises the risk of bleeding" in said
 
@@ -33,7 +25,7 @@ def test_a_head_injury_result_says_to_tell_the_crew_about_a_blood_thinner(tmp_pa
 def test_near_miss_no_blood_thinner_still_names_it_for_whoever_takes_one(tmp_path: Path) -> None:
     """The check can end before it asks about one, so the line is said on every head-injury result."""
     case = {**BOB, "findings": {**BOB["findings"], "blood_thinners": False}}  # type: ignore[dict-item]
-    assert "blood thinner (such as warfarin or apixaban)" in _said(_plan(case, tmp_path))
+    assert "blood thinner (such as warfarin or apixaban)" in _said(assess_plan(case, tmp_path))
 
 
 def test_the_onset_help_no_longer_promises_a_question_about_any_injury() -> None:

@@ -3,22 +3,16 @@ how it started was not known; the result's headline action then left that out.""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.conftest import assess_plan
 
 PRIYA = {"age": 35, "sex": "female", "findings": {"low_sugar_symptoms": True, "both_hands": True},
          "unsure": ["confusion", "onset_sudden"]}
 
 
 def _action(case: dict[str, object], tmp_path: Path) -> str:
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(case))
-    run = run_cli("assess", "--case", str(path), "--format", "plan")
-    assert run.code == 0, run.err
-    plan = json.loads(run.out)
-    return " ".join(plan["action"].split())
+    return " ".join(assess_plan(case, tmp_path)["action"].split())
 
 
 def test_a_start_not_known_keeps_the_sudden_start_in_the_sugar_call_line(tmp_path: Path) -> None:

@@ -5,12 +5,11 @@ my bladder". Each with a hit, a near miss that must still read, and a doubt that
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from numbwise.parse import parse
-from tests.conftest import run_cli
+from tests.conftest import parse_json
 
 AYESHA = ("I'm 33, a woman. I had a baby 6 weeks ago. Both my wrists ache and my thumb, index and middle fingers in both "
           "hands tingle at night. Lifting the baby hurts at the thumb side of my wrist.")
@@ -24,18 +23,10 @@ FRANK = ("I'm 68, a man. Over 2 months my hands have grown clumsy, I drop cups a
          "my legs feel stiff and my walking is unsteady. I have a stiff neck. No problems with my bladder.")
 
 
-def _json(text: str) -> dict[str, object]:
-    """`numbwise parse --text TEXT --format json`, the real command."""
-    run = run_cli("parse", "--text", text, "--format", "json")
-    assert run.code == 0, run.err
-    out: dict[str, object] = json.loads(run.out)
-    return out
-
-
 # 1. Ayesha: a length said of another event (a birth, an operation, a fall, a bug) is not how long it has lasted.
 
 def test_ayesha_baby_age_is_not_how_long_it_lasted() -> None:
-    out = _json(AYESHA)
+    out = parse_json(AYESHA)
     findings = out["findings"]
     assert isinstance(findings, dict)
     assert "lasting_over_6_weeks" not in findings
@@ -152,7 +143,7 @@ def test_sam_unsure_it_is_getting_worse_stays_open() -> None:
 # 4. Rosa: a spread up the same arm is not a spread to other limbs, and names no side of the forearm.
 
 def test_rosa_spread_up_the_forearm() -> None:
-    out = _json(ROSA)
+    out = parse_json(ROSA)
     findings = out["findings"]
     assert isinstance(findings, dict)
     assert "spreading_to_other_limbs" not in findings

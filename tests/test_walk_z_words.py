@@ -5,12 +5,11 @@ Each with a hit, a near miss that must keep its old reading, and a doubt that mu
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from numbwise.parse import parse
-from tests.conftest import check_cli, run_cli
+from tests.conftest import check_cli, parse_json
 
 WALT = ("My husband has type 2 diabetes and takes gliclazide. He is sweaty, shaky and muddled, not making much sense, "
         "and his hands tingle. He has not eaten since breakfast.")
@@ -20,18 +19,10 @@ FRANK = ("I'm 68, a man. Over 2 months my hands have grown clumsy, I drop cups a
          "my legs feel stiff and my walking is unsteady. I have a stiff neck. No problems with my bladder.")
 
 
-def _json(text: str) -> dict[str, object]:
-    """`numbwise parse --text TEXT --format json`, the real command."""
-    run = run_cli("parse", "--text", text, "--format", "json")
-    assert run.code == 0, run.err
-    out: dict[str, object] = json.loads(run.out)
-    return out
-
-
 # 1. Walt: a description of one other person throughout is that person's, history and all.
 
 def test_walt_husbands_diabetes_is_the_patients() -> None:
-    out = _json(WALT)
+    out = parse_json(WALT)
     findings = out["findings"]
     assert isinstance(findings, dict)
     assert findings["diabetes"] is True
@@ -120,7 +111,7 @@ def test_a_doubt_about_a_hand_place_is_still_not_a_doubt_of_the_place() -> None:
 # 3. Frank: clumsy hands and an unsteady walk, each read from words, are the pair; stiff legs say nothing of weakness.
 
 def test_frank_clumsy_hands_and_unsteady_walk_are_the_pair() -> None:
-    out = _json(FRANK)
+    out = parse_json(FRANK)
     findings = out["findings"]
     assert isinstance(findings, dict)
     assert findings["clumsy_hands_and_unsteady_walk"] is True
