@@ -98,10 +98,17 @@ def test_step_by_step_shows_the_sugar_step_right_after_the_sugar_answer() -> Non
     # the screen, how long, how it started and the fingers (the call-now step waits for the hands, two questions at
     # most: walkthrough X), its call-now step (a stroke sign not sure of: walkthrough S), About you, one hand, where
     # else, then "Do you have any of these?"
-    out = _terminal(f"?{CONFUSED_ITEM}\n\n?\n?\n?\n2\n35\nf\n?\n?\n{SUGAR_ITEM}\n\n1\n")
+    # then diabetes and insulin, asked before the step under its sugar line, so that "see what to do now" leads
+    # with low blood sugar beside a chance that counts them (walkthrough AB, Priya: "fewer than 1 in 20")
+    out = _terminal(f"?{CONFUSED_ITEM}\n\n?\n?\n?\n2\n35\nf\n?\n?\n{SUGAR_ITEM}\n\ny\ny\n1\n")
     sugar = out.index("as can happen when blood sugar is low")
-    assert out.index(act.title_if_unsure, sugar) < out.index(act.title_if_unsure.upper())
-    assert "Question 7: Do you have any of these?" in out and "Question 8" not in out
+    assert "Question 7: Do you have any of these?" in out
+    insulin = out.index("Question 9: Do you take insulin")
+    assert sugar < out.index("Question 8: Do you have diabetes?") < insulin
+    assert out.index(STILL, sugar) < insulin  # the first aid above the questions it waits for
+    assert out.index(act.title_if_unsure, insulin) < out.index(act.title_if_unsure.upper())
+    assert "Question 10" not in out
+    assert "Low blood sugar (hypoglycaemia) (fewer than" not in out and "+ You take insulin" in out
 
 
 def test_near_miss_a_no_to_confusion_gets_no_early_step() -> None:

@@ -997,8 +997,13 @@ def _sugar_signs(iv: Interview) -> bool:
 
 
 def _sugar_due(iv: Interview) -> bool:
-    """Those signs with confusion answered yes or not sure: the first aid and its choice (the result then leads with it)."""
-    return _sugar_signs(iv) and CONFUSED in iv.asked
+    """Those signs with confusion answered yes or not sure, and nothing left that `_sugar_question` asks first: the
+    first aid and its choice (the result then leads with it). Diabetes and insulin come before the step, so that
+    "see the result" never leads with low blood sugar beside a chance that left them out (walkthrough AB, Priya:
+    "fewer than 1 in 20"); the sugar line stays above those questions (`still_line`). Beside an emergency they are
+    not asked first (the call leads), so the step never waits for them."""
+    return _sugar_signs(iv) and CONFUSED in iv.asked and (
+        _sugar_question(iv) is None or outcome(iv).triage == "emergency")
 
 
 def sugar_first(iv: Interview, limit: int = MAX_QUESTIONS) -> SugarStep | None:
@@ -1008,7 +1013,7 @@ def sugar_first(iv: Interview, limit: int = MAX_QUESTIONS) -> SugarStep | None:
     follows at once anyway (nothing more to ask). Confusion not asked yet is asked first (`_sugar_question`), under
     `still_line`, so that "see what to do now" leads with the same first aid."""
     first = load().interview.sugar_first
-    if first is None or not iv.history or not _sugar_due(iv) or _sugar_due(undo(iv)):
+    if first is None or not iv.history or not _sugar_due(iv) or any(_sugar_due(p) for p in prefixes(iv)):
         return None
     if next_question(iv, limit=limit) is None:
         return None
@@ -1095,6 +1100,8 @@ def _sugar_question(iv: Interview) -> Question | None:
     if iv.answers.get(SUGAR) is not True:
         return None
     later = ("diabetes", "insulin_or_sulfonylurea") if "screen_emergency" in iv.shown else ()
+    if iv.answers.get("diabetes") is False:
+        later = ()  # insulin and those tablets are taken for diabetes: never asked after a no to it
     for fid in (CONFUSED, *later):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
                 and not settled_by_another(fid, iv.answers):
