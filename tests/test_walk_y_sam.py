@@ -117,9 +117,13 @@ def test_near_miss_a_stroke_sign_not_sure_of_keeps_the_stroke_checks() -> None:
     assert "smile in a mirror" in box and "Weakness creeping up" in box, box
 
 
-def test_a_sign_without_a_check_is_asked_again_not_given_the_stroke_checks() -> None:
+def test_a_sign_the_stroke_checks_do_not_cover_gets_its_own_check_not_the_stroke_checks() -> None:
+    """Trouble breathing was asked again in its own words; it now has a check of its own (walkthroughs AA/AB)."""
+    from numbwise.assess.interview import check_text
+
     box = _check_now("?15\n\nq\n")
-    assert "Do you have trouble breathing or swallowing?" in box and "smile in a mirror" not in box, box
+    own = check_text("trouble_breathing_or_swallowing")
+    assert own and own in box and "smile in a mirror" not in box, box
     assert "call your emergency number now" in box
 
 
