@@ -144,12 +144,16 @@ def taken_back_line(iv: Interview, limit: int = MAX_QUESTIONS) -> str:
         return ""
     topics: list[str] = []
     said: list[str] = []
+    why: list[str] = []
     for fid, value in back.changed:
         if fid == "age":
             topic, line = words.age_topic, words.age.format(age=back.age)
         else:
-            topic = next((t.text for t in words.topics if fid in t.findings), words.other_topic)
+            entry = next((t for t in words.topics if fid in t.findings), None)
+            topic = entry.text if entry is not None else words.other_topic
             line = statement(fid, value, iv.answers)
+            if entry is not None and entry.why_yes and value and entry.why_yes not in why:
+                why.append(entry.why_yes)
         topics += [topic] if topic not in topics else []
         said.append(line)
     what = _joined(topics) if topics else words.other_topic
@@ -159,6 +163,7 @@ def taken_back_line(iv: Interview, limit: int = MAX_QUESTIONS) -> str:
     parts = [earlier, words.before.format(what=what)]
     if said:
         parts += [words.said, *said]
+    parts += why
     parts.append(words.after)
     return " ".join(" ".join(parts).split())
 

@@ -1420,6 +1420,10 @@ class TakenBackTopic(Strict):
 
     findings: Annotated[list[str], Field(min_length=1)]
     text: Text  # "which hands": fits "We did not yet know {what} then."
+    # why a yes to one of these findings makes the advice calmer, said after the answers, where the answer alone
+    # could read as a reason for more worry (walkthrough AC, Uma: "It comes and goes" beside "a sign that comes and
+    # goes can be a mini-stroke")
+    why_yes: Text | None = None
 
 
 class TakenBack(Strict):
