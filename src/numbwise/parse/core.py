@@ -50,7 +50,8 @@ class Mention:
     past or someone else's mention, one the person is not sure of ("unsure": "maybe", "not sure if"), words that
     say only part of a finding ("partial": "tired" of tired and pale), or a conflict. A warning sign the text denies (any finding that can
     raise an emergency or urgent rule: "no fever") keeps value False in `understood` but never enters
-    the case: only the questions can clear a warning sign.
+    the case: only the questions can clear a warning sign, except a weakness stated normal ("grip feels fine",
+    `_said_normal`).
     """
 
     finding: str
@@ -72,7 +73,7 @@ class Parsed:
     age_span: tuple[int, int] | None = None
     sex_span: tuple[int, int] | None = None
     understood: Mapping[str, bool] = field(default_factory=dict)  # every finding read as present or absent
-    findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs (Lexicon.warning)
+    findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs (Lexicon.warning) but a grip said fine
     mentions: tuple[Mention, ...] = ()
     unsure: tuple[str, ...] = ()  # findings the person said with a hedge ("maybe", "not sure if"): carried as "not sure"
     partial: tuple[str, ...] = ()  # findings the words said only part of ("I'm tired" of tired and pale): asked
