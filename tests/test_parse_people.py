@@ -80,10 +80,11 @@ def test_not_like_my_usual_aura_is_never_read_as_usual(text: str) -> None:
     assert "aura_like_usual" not in p.findings or p.findings["aura_like_usual"] is False
 
 
-def test_tariqs_grip_feels_fine_is_read_but_only_a_question_clears_a_warning_sign() -> None:
+def test_tariqs_grip_feels_fine_is_his_own_no() -> None:
     p = parse(TARIQ)
     assert p.understood.get("hand_weakness") is False
-    assert "hand_weakness" not in p.findings  # docs/parser.md, Safety: a denied warning sign never enters the case
+    # docs/parser.md, Safety: a weakness stated normal enters the case (walkthrough AC: he was asked his grip again)
+    assert p.findings.get("hand_weakness") is False
     assert parse("Grip is fine").understood.get("hand_weakness") is False
     assert parse("my grip feels fine but I keep dropping things").findings.get("hand_weakness") is True
 

@@ -50,7 +50,8 @@ class Mention:
     past or someone else's mention, one the person is not sure of ("unsure": "maybe", "not sure if"), words that
     say only part of a finding ("partial": "tired" of tired and pale), or a conflict. A warning sign the text denies (any finding that can
     raise an emergency or urgent rule: "no fever") keeps value False in `understood` but never enters
-    the case: only the questions can clear a warning sign.
+    the case: only the questions can clear a warning sign, except a weakness stated normal ("grip feels fine",
+    `_said_normal`).
     """
 
     finding: str
@@ -72,7 +73,7 @@ class Parsed:
     age_span: tuple[int, int] | None = None
     sex_span: tuple[int, int] | None = None
     understood: Mapping[str, bool] = field(default_factory=dict)  # every finding read as present or absent
-    findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs (Lexicon.warning)
+    findings: Mapping[str, bool] = field(default_factory=dict)  # the partial case: no denied warning signs (Lexicon.warning) but a grip said fine
     mentions: tuple[Mention, ...] = ()
     unsure: tuple[str, ...] = ()  # findings the person said with a hedge ("maybe", "not sure if"): carried as "not sure"
     partial: tuple[str, ...] = ()  # findings the words said only part of ("I'm tired" of tired and pale): asked
@@ -650,7 +651,9 @@ def parse(text: str) -> Parsed:
     mentions = _headache_after_a_spell(mentions, lex)
     mentions = _doubt_beats_an_inferred_no(mentions)
     mentions += _clumsy_pair(mentions, toks, lex)
-    understood, case = _resolve(mentions, lex)
+    mentions = _still_able(mentions, toks, text, ctx)
+    mentions, normal = _said_normal(mentions, toks, text)
+    understood, case = _resolve(mentions, lex, normal, age)
     unsure = _left_open(mentions, understood, lex, "unsure")
     in_part = tuple(f for f in _left_open(mentions, understood, lex, "partial") if f not in unsure)
     if sex is None and understood.get("pregnant") is True:
@@ -661,6 +664,74 @@ def parse(text: str) -> Parsed:
     return Parsed(text=text, age=age, sex=sex, age_span=age_span, sex_span=sex_span,
                   understood=understood, findings=case, mentions=tuple(mentions), unsure=unsure, partial=in_part,
                   days_so_far=_days_so_far(toks, mentions, understood), foot_sore=foot[0], foot_sore_words=foot[1])
+
+
+# A weakness said to be normal ("grip feels fine", "no weakness", "strength is fine", "can still grip things") is the
+# person's own no: it enters the case although hand weakness is a warning sign (walkthrough AC, Tariq was asked his grip
+# again after "Grip feels fine"). Not when its sentence sets it in the past or a time ("my grip was fine until today").
+_SAID_NORMAL = frozenset({"hand_weakness"})
+_NOT_NOW = frozenset({"until", "till", "til", "was", "were", "used", "before", "earlier", "ago", "yesterday"})
+_NORMAL_WORDS = frozenset({"fine", "ok", "okay", "normal", "good", "strong", "alright"})
+_STILL_ABLE = (("can", "still"), ("still", "able", "to"), ("still", "can"))
+_GRIP_VERBS = frozenset({"grip", "hold", "grab", "grasp"})
+
+
+def _still_able(mentions: list[Mention], toks: list[Token], text: str, ctx: _Context) -> list[Mention]:
+    """"I can still grip things", "still able to hold a cup": a no to hand weakness, and no trigger (it was read as
+    gripping bringing it on). Not inside a doubt or an "if"."""
+    words = [t.text for t in toks]
+    out = list(mentions)
+    for i in range(len(words)):
+        for lead in _STILL_ABLE:
+            k = i + len(lead)
+            if tuple(words[i:k]) != lead or k >= len(words) or words[k] not in _GRIP_VERBS:
+                continue
+            a, b = clause_of(toks, i)  # to a comma: "still" ends a ConText clause
+            if any(a <= h.start < b for h in (*ctx.doubt, *ctx.uncertain, *ctx.hypothetical, *ctx.neg_before)):
+                continue
+            start, end = toks[i].start, toks[k].end
+            out = [m for m in out if not (m.finding == "worse_with_gripping" and start <= m.start < toks[b - 1].end)]
+            out.append(Mention("hand_weakness", False, start, end, text[start:end], "denied", 0.8))
+    return out
+
+
+def _token_at(toks: list[Token], char: int) -> int:
+    """The token that starts at (or holds) this character."""
+    return next((i for i, t in enumerate(toks) if t.start <= char < t.end), 0)
+
+
+def _said_normal(mentions: list[Mention], toks: list[Token], text: str) -> tuple[list[Mention], frozenset[str]]:
+    """The warning signs the person said are normal now (`_SAID_NORMAL`), every mention of them a plain denial in a
+    sentence with no past or time in it; their spans are widened to the words of the normal ("Grip feels fine", "No
+    weakness"), so a chip quotes what was said, not "Grip"."""
+    normal: set[str] = set()
+    out = list(mentions)
+    for fid in _SAID_NORMAL:
+        ms = [m for m in mentions if m.finding == fid and m.status != "inferred"]
+        if not ms or any(m.value is not False or m.status != "denied" for m in ms):
+            continue
+        plain = True
+        for m in ms:
+            a, b = sentence_of(toks, _token_at(toks, m.start))
+            plain &= not {t.text for t in toks[a:b]} & _NOT_NOW
+            # "Gripping doesn't bring it on" denies a trigger, not weakness (walkthrough Z)
+            plain &= not {t.text for t in toks[_token_at(toks, m.end - 1) + 1:b]} & _BRING
+        if not plain:
+            continue
+        normal.add(fid)
+        out = [_widened(m, toks, text) if m in ms else m for m in out]
+    return out, frozenset(normal)
+
+
+def _widened(m: Mention, toks: list[Token], text: str) -> Mention:
+    """A denial's span from its "no" or up to its "fine" in the clause: "Grip feels fine", "no weakness"."""
+    i = _token_at(toks, m.start)
+    j = _token_at(toks, m.end - 1)
+    a, b = clause_of(toks, i)
+    end = next((k for k in range(j + 1, min(b, j + 4)) if toks[k].text in _NORMAL_WORDS), j)
+    start = i - 1 if i - 1 >= a and toks[i - 1].text in ("no", "not") else i
+    lo, hi = toks[start].start, toks[end].end
+    return Mention(m.finding, m.value, lo, hi, text[lo:hi], m.status, m.confidence)
 
 
 # What a person does, not what brings the numbness on: "typing doesn't bring it on" denies typing as the trigger
@@ -1117,18 +1188,31 @@ def _recent_start(toks: list[Token], text: str, ctx: _Context, history_clauses: 
     for i in range(len(words)):
         for phrase in _RECENT_START:
             k = i + len(phrase)
-            if tuple(words[i:k]) != phrase or blocked & set(range(i, k)) or ctx.clause[i] in history_clauses:
+            if tuple(words[i:k]) != phrase or blocked & set(range(i, k)):
                 continue
             a, b = clause_of(toks, i)
             clause = words[a:b]
+            injured = _injured_then(mentions, toks, a, b)  # an injury's clause is history, but its time is the start
+            if ctx.clause[i] in history_clauses and not injured:
+                continue
             numb = {t.stem for t in toks[a:b]} & (_NUMB_WORDS - _PRONOUNS) or "it" in clause
-            if not (numb and set(clause) & _BEGAN) or set(clause) & _FLARE:
+            if not (numb and set(clause) & _BEGAN or injured) or set(clause) & _FLARE:
                 continue
             start, end = toks[i].start, toks[k - 1].end
             # Begun in the last day or two: it has not lasted six weeks, nor come on over weeks or months.
             return [Mention(fid, False, start, end, text[start:end], "inferred", 0.7)
                     for fid in ("lasting_over_6_weeks", "onset_gradual")]
     return []
+
+
+def _injured_then(mentions: list[Mention], toks: list[Token], a: int, b: int) -> bool:
+    """Does this clause say a recent arm injury, in a description that says numbness? The injury is when the numbness
+    began ("She fell on her outstretched hand at gymnastics yesterday; ... her thumb and index finger tingle"), so
+    its time says how long the numbness has lasted (walkthrough AC, Mia was offered "more than six weeks")."""
+    lo, hi = toks[a].start, toks[b - 1].end
+    injured = any(m.finding == "recent_arm_injury_or_cast" and m.value and m.status == "said" and lo <= m.start < hi
+                  for m in mentions)
+    return injured and any({t.stem, t.text} & (_NUMB_WORDS - _PRONOUNS) for t in toks)
 
 
 # Words of movement that spread only with a direction: "moved up my arm", not "moving around fixes it".
@@ -1853,13 +1937,16 @@ def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     return [Mention("weakness_rising_from_legs", True, legs.start, legs.end, legs.text, "inferred", 0.7)]
 
 
-def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], dict[str, bool]]:
+def _resolve(mentions: list[Mention], lex: Lexicon, normal: Collection[str] = (),
+             age: int | None = None) -> tuple[dict[str, bool], dict[str, bool]]:
     """One value per finding: a warning sign said anywhere stays (safety first); other disagreements
     prefer the words over an inference, else the finding stays not known.
 
     A warning sign is any finding that can raise an emergency or urgent rule (`Lexicon.warning`), not
     only the emergency signs: "no fever" is kept in `understood` but left out of the case, so a
-    chemotherapy patient with a fever today is still asked."""
+    chemotherapy patient with a fever today is still asked. The exception is a stated normal (`normal`,
+    `_said_normal`: "grip feels fine"), which enters the case as a no, unless the words would then give home
+    care on their own: words alone never complete a self-care pattern."""
     by: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.value is not None:
@@ -1879,4 +1966,10 @@ def _resolve(mentions: list[Mention], lex: Lexicon) -> tuple[dict[str, bool], di
     if understood.get("both_hands") is True and understood.get("one_hand") is True:
         del understood["one_hand"]
     case = {f: v for f, v in understood.items() if v or not (f in lex.warning or lex.groups.get(f) == EMERGENCY_GROUP)}
+    stated = {f: False for f in normal if understood.get(f) is False and lex.groups.get(f) != EMERGENCY_GROUP}
+    if stated:
+        from numbwise.assess.triage import triage  # here, not at the top: assess imports the parser
+
+        if triage({**case, **stated}, age).level != "self_care":
+            case |= stated
     return understood, case
