@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numbwise.kb import load
+
+if TYPE_CHECKING:
+    from numbwise.assess.interview import Interview
 
 # Keys that document a case and are never read by the assessment.
 DOC_KEYS = frozenset({"narrative", "expect", "rationale", "source"})
 CASE_KEYS = frozenset({"id", "age", "sex", "findings"}) | DOC_KEYS
 SEXES = ("female", "male")
+# What a finished check's result said that its answers alone cannot rebuild (they come from the interview: the order it
+# asked in, the lists answered "none of these", the spots marked on the finger picker). A check saves them beside its
+# answers, only when there is something to say, so a result re-opened later (the diary, the report, `assess --case`,
+# POST /api/result) reads as the one the person saw; a case without them (older saves) is read as before.
+TOLD_KEYS = ("taken_back", "listed_none", "marks")
+# a finger-picker spot: hand, then 0 (whole hand), 1 thumb .. 5 little, or an area letter (p: the palm), as scores.katz
+MARK = re.compile(r"[lr][0-5a-z]")
 
 
 class CaseError(ValueError):
@@ -43,6 +54,61 @@ class Case:
     # interview's foot_sore question. Not a finding (the vocabulary has none): with diabetes it leads the result with
     # a foot check today (walkthrough T, Ben)
     foot_sore: bool | None = None
+
+
+@dataclass(frozen=True)
+class Told:
+    """What a check's result said that its answers cannot rebuild (TOLD_KEYS): the line for an early call screen it
+    took back (takeback.taken_back_line), the list items answered "none of these" (interview.listed_none) and the
+    spots marked on the finger picker; empty for a case typed by hand or saved before checks kept them."""
+
+    taken_back: str = ""
+    listed_none: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+
+    def saved(self) -> dict[str, Any]:
+        """The keys a check saves beside its answers: only those with something to say."""
+        out: dict[str, Any] = {"taken_back": self.taken_back} if self.taken_back else {}
+        out |= {"listed_none": sorted(self.listed_none)} if self.listed_none else {}
+        return out | ({"marks": list(self.marks)} if self.marks else {})
+
+
+def parse_told(data: Any, origin: str = "case") -> Told:
+    """The TOLD_KEYS of a saved case, checked (a missing key: nothing was said), or raise CaseError."""
+    if not isinstance(data, Mapping):
+        return Told()
+    line = data.get("taken_back", "")
+    if type(line) is not str or _has_surrogate(line) or len(line) > 2000:
+        raise CaseError(origin, "taken_back", "must be text of at most 2000 characters")
+    known = load().vocabulary.findings
+    none = data.get("listed_none", [])
+    if not isinstance(none, list) or not all(isinstance(f, str) and f in known for f in none) or len(set(none)) != len(none):
+        raise CaseError(origin, "listed_none", "must be a list of distinct finding IDs")
+    marks = data.get("marks", [])
+    if not isinstance(marks, list) or not all(isinstance(m, str) and MARK.fullmatch(m.lower()) for m in marks):
+        raise CaseError(origin, "marks", "must be a list of finger-picker spots like r1, l0 or rp")
+    return Told(" ".join(line.split()), tuple(none), tuple(dict.fromkeys(m.lower() for m in marks)))
+
+
+def told_by(iv: Interview, marks: tuple[str, ...] = (), limit: int | None = None) -> Told:
+    """What this finished interview tells its result beyond the answers (the faces pass it to result_plan and save
+    it): the taken-back line within the question `limit` (None: the interview's default), the lists answered "none
+    of these", and the finger-picker `marks`."""
+    from numbwise.assess.interview import listed_none
+    from numbwise.assess.takeback import taken_back_line
+
+    line = taken_back_line(iv) if limit is None else taken_back_line(iv, limit)
+    return Told(line, tuple(sorted(listed_none(iv))), tuple(m.lower() for m in marks if MARK.fullmatch(m.lower())))
+
+
+def saved_check(iv: Interview, told: Told) -> dict[str, Any]:
+    """The case a finished check keeps (the diary, `check --save`): the answers, those answered 'not sure' (the
+    result and the report show what they could change), how long the words said, a foot sore, and `told`: re-opened
+    later it gives the result the person saw."""
+    case: dict[str, Any] = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}
+    case |= {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}
+    case |= {"foot_sore": iv.foot_sore} if iv.foot_sore is not None else {}
+    return case | told.saved()
 
 
 def _show(value: Any, limit: int = 60) -> str:
@@ -151,10 +217,14 @@ def parse_unsure(data: Any, origin: str = "case") -> tuple[Case, tuple[str, ...]
     """A case with its "unsure" list (the findings answered 'not sure', not the same as left out), as a check saves
     it and POST /api/result takes it: the result then shows what a 'not sure' could change. A check's saved answers
     may also hold "days_so_far" (how long its words said the numbness has been there) and "foot_sore" (a sore on the
-    foot, true, false or null), so the result is the same."""
+    foot, true, false or null), and what its interview told the result (TOLD_KEYS, read by parse_told), so the
+    result is the same."""
     unsure: Any = []
     days: Any = None
     foot: Any = None
+    parse_told(data, origin)  # what the interview told the result (TOLD_KEYS): checked here, read by read_saved
+    if isinstance(data, Mapping) and any(k in data for k in TOLD_KEYS):
+        data = {k: v for k, v in data.items() if k not in TOLD_KEYS}
     if isinstance(data, Mapping) and ("unsure" in data or "days_so_far" in data or "foot_sore" in data):
         unsure = data.get("unsure", [])
         days = data.get("days_so_far")
@@ -186,6 +256,13 @@ def read_case_unsure(path: Path | str) -> tuple[Case, tuple[str, ...]]:
     """Read one case and its "unsure" list from a JSON file ('-' reads standard input)."""
     origin, data = _read_json(path)
     return parse_unsure(data, origin)
+
+
+def read_saved(path: Path | str) -> tuple[Case, tuple[str, ...], Told]:
+    """Read one case as a check saves it: the answers, the "unsure" list and what the interview told the result."""
+    origin, data = _read_json(path)
+    case, unsure = parse_unsure(data, origin)
+    return case, unsure, parse_told(data, origin)
 
 
 def _read_json(path: Path | str) -> tuple[str, Any]:

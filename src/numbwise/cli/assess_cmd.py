@@ -41,7 +41,7 @@ class CaseFailure(click.ClickException):
 def assess_command(ctx: click.Context, cases: tuple[str, ...], text: str | None, fmt: str) -> None:
     """Assess one or more cases: urgency level, red flags, ranked causes and reasons."""
     from numbwise.assess import CaseError, assess_case
-    from numbwise.assess.case import read_case_unsure
+    from numbwise.assess.case import Told, read_saved
     from numbwise.assess.engine import home_care_unless_unsure
 
     if bool(cases) == (text is not None):
@@ -52,21 +52,24 @@ def assess_command(ctx: click.Context, cases: tuple[str, ...], text: str | None,
 
         results = [assessed(parse(read_text(text)))]  # words alone: never self-care
         unsure: list[tuple[str, ...]] = [()]
+        told = [Told()]
     else:
         try:
-            parsed = [read_case_unsure(path) for path in cases]  # validate everything before printing anything
+            parsed = [read_saved(path) for path in cases]  # validate everything before printing anything
         except CaseError as exc:
             raise CaseFailure(str(exc)) from None
         # a 'not sure' sign rules out home care, as the check itself and POST /api/result decide
-        results = [home_care_unless_unsure(assess_case(c), frozenset(u)) for c, u in parsed]
-        unsure = [u for _, u in parsed]
+        results = [home_care_unless_unsure(assess_case(c), frozenset(u)) for c, u, _ in parsed]
+        unsure = [u for _, u, _ in parsed]
+        told = [t for _, _, t in parsed]  # a saved check's taken-back line and the like: the result it showed
     out = click.get_text_stream("stdout")
     if fmt == "jsonl":
         out.write("".join(json.dumps(r.to_dict()) + "\n" for r in results))
     elif fmt == "plan":
         from numbwise.assess.result import result_plan
 
-        plans = [result_plan(r, u).to_dict() for r, u in zip(results, unsure)]
+        plans = [result_plan(r, u, t.marks, t.taken_back, t.listed_none).to_dict()
+                 for r, u, t in zip(results, unsure, told)]
         out.write(json.dumps(plans[0] if len(plans) == 1 else plans, indent=2) + "\n")
     elif fmt == "json":
         payload = results[0].to_dict() if len(results) == 1 else [r.to_dict() for r in results]
@@ -80,4 +83,5 @@ def assess_command(ctx: click.Context, cases: tuple[str, ...], text: str | None,
         for i, r in enumerate(results):
             if i:
                 console.rule()
-            show_assessment(console, r, plain, unsure=unsure[i])
+            show_assessment(console, r, plain, unsure=unsure[i], marks=told[i].marks, taken_back=told[i].taken_back,
+                            listed_none=frozenset(told[i].listed_none))

@@ -519,7 +519,7 @@ def result_path(case_path: Path) -> Path:
 def check_command(ctx: click.Context, save: Path | None, force: bool, max_questions: int, no_diary: bool,
                   description: str | None) -> None:
     """Answer a few questions: how urgent it is and what is likely behind it."""
-    from numbwise.assess.interview import listed_none, outcome
+    from numbwise.assess.interview import outcome
     from numbwise.cli.render import notice, show_assessment
 
     if save is not None:
@@ -545,27 +545,23 @@ def check_command(ctx: click.Context, save: Path | None, force: bool, max_questi
     iv, marks = done
     result = outcome(iv)
     console.print()
-    from numbwise.assess.takeback import taken_back_line
+    from numbwise.assess.case import saved_check, told_by
 
-    show_assessment(console, result, plain, detail=True, unsure=iv.unsure, marks=marks,
-                    taken_back=taken_back_line(iv, max_questions), listed_none=listed_none(iv))
+    told = told_by(iv, marks, max_questions)  # shown now and saved with the answers: re-opened, the same result
+    show_assessment(console, result, plain, detail=True, unsure=iv.unsure, marks=told.marks,
+                    taken_back=told.taken_back, listed_none=frozenset(told.listed_none))
     from numbwise.assess.summary import count_line
 
     if line := count_line(iv.count, iv.described):
         console.print(line, markup=False)
     if save is not None:
         # with its not-sure answers: without them `assess --case` on the file gave a calm result (walkthrough N)
-        case = {"id": save.stem, "age": iv.age, "sex": iv.sex, "findings": dict(iv.answers),
-                "unsure": sorted(iv.unsure)} | ({"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}) | (
-            {"foot_sore": iv.foot_sore} if iv.foot_sore is not None else {})
+        case = {"id": save.stem} | saved_check(iv, told)
         write_atomic(save, json.dumps(case, indent=2) + "\n")
         write_atomic(result_path(save), json.dumps(result.to_dict(), indent=2) + "\n")
         console.print(f"Saved your answers to {save} and the result to {result_path(save)}.", markup=False)
     if not no_diary:
-        kept: dict[str, object] = {"id": save.stem if save else None, "age": iv.age, "sex": iv.sex,
-                                   "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}
-        kept |= {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}
-        kept |= {"foot_sore": iv.foot_sore} if iv.foot_sore is not None else {}
+        kept: dict[str, object] = {"id": save.stem if save else None} | saved_check(iv, told)
         _keep_in_diary(ctx, console, kept, result.to_dict())
 
 

@@ -133,6 +133,12 @@ def _check_problems(case: dict[str, Any], result: dict[str, Any], findings: set[
     else:
         problems += [f"case.unsure.{j}: '{_short(f)}' is not a finding numbwise knows"
                      for j, f in enumerate(unsure) if f not in findings]
+    from numbwise.assess.case import CaseError, parse_told
+
+    try:  # what the interview told its result (the taken-back line ...), as a check saves it
+        parse_told(case, "case")
+    except CaseError as exc:
+        problems.append(f"case.{exc.key}: {exc.message}")
     if result.get("triage") not in levels:
         problems.append(f"result.triage: '{_short(result.get('triage'))}' is not a level ({', '.join(sorted(levels))})")
     ranked = result.get("causes", [])

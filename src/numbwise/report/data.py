@@ -93,6 +93,16 @@ class CheckRow:
         """The fingers the check's answers said are numb, as plain words ('thumb', 'index' ...), thumb first."""
         return tuple(f for f in FINGERS if self.said(f"numb_{f}") is True)
 
+    def taken_back(self) -> str:
+        """The line its result said for an early call-now screen its later answers took back, as the check saved it
+        (assess.case.TOLD_KEYS); "" when there was none, or for a check saved before checks kept it."""
+        from numbwise.assess.case import CaseError, parse_told
+
+        try:
+            return parse_told(self.case).taken_back
+        except CaseError:  # a value no check saves: not shown, never guessed
+            return ""
+
     def unsure(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The warning signs the person was not sure about, as its result listed them: (the result's heading, the
         signs), most urgent first, then the named cause's own escalation answers (a weak grip beside the elbow plan).

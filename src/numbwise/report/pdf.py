@@ -235,6 +235,8 @@ def report_view(data: ReportData, kb: Knowledge, summary: Summary, charts: list[
     check: list[str] = []
     if s.latest_level:
         check.append(f"Latest check ({day(s.latest_check_at) if s.latest_check_at else '-'}): {s.latest_level_title}.")
+        if s.latest_taken_back:  # as its result said it: an early call-now screen its later answers took back
+            check.append(s.latest_taken_back)
         listed = "; ".join(n if s.latest_child else f"{n} ({short_chance(p)})" for n, p in s.latest_causes)
         note = f". {CHILD_CHANCE} Not a diagnosis." if s.latest_child else (
             ". These are likelihoods for people with the same answers, not a diagnosis.")

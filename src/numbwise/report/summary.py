@@ -211,6 +211,9 @@ class Summary:
     breaks_logged: int
     questions: tuple[str, ...]
     triggers_seen: tuple[str, ...]  # the question triggers that fired, for tests and the JSON view
+    # the line the newest check's result said for an early call-now screen its later answers took back ("" for none,
+    # or a check saved before checks kept it): the doctor reads the check as the person did
+    latest_taken_back: str = ""
 
 
 def no_mic(instrument: str, key: str) -> Mic | None:
@@ -402,6 +405,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         breaks_logged=len(breaks),
         questions=tuple(questions),
         triggers_seen=tuple(k for k in fired),
+        latest_taken_back=latest.taken_back() if latest else "",
     )
 
 

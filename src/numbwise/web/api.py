@@ -133,7 +133,14 @@ def result_schema() -> dict[str, Any]:
                         "description": "How long the person's own words said the numbness has been there, in days."},
         "foot_sore": {"type": ["boolean", "null"],
                       "description": "A sore, cut, blister or wound on the foot now (not a finding: with diabetes the "
-                                     "result leads with a foot check today)."}}
+                                     "result leads with a foot check today)."},
+        "taken_back": {"type": "string", "maxLength": 2000,
+                       "description": "As a check saves it: the line its result said for an early call-now screen "
+                                      "that later answers took back (shown again as it was)."},
+        "listed_none": {"type": "array", "items": {"enum": sorted(load().vocabulary.findings)}, "uniqueItems": True,
+                        "description": "As a check saves it: list items answered 'none of these'."},
+        "marks": {"type": "array", "items": {"type": "string", "pattern": "^[lrLR][0-5a-zA-Z]$"},
+                  "description": "As a check saves it: the spots marked on the finger picker (r1, l0, rp)."}}
     return schema
 
 
@@ -149,7 +156,7 @@ def result_schema() -> dict[str, Any]:
 )
 async def result_endpoint(request: Request) -> Response:
     """The result plan for one case, exactly as `numbwise assess --format plan` prints it. Not a diagnosis."""
-    from numbwise.assess.case import CaseError, decode_json, parse_case
+    from numbwise.assess.case import TOLD_KEYS, CaseError, decode_json, parse_case, parse_told
     from numbwise.assess.engine import assess_case, home_care_unless_unsure
     from numbwise.assess.result import result_plan
 
@@ -159,6 +166,11 @@ async def result_endpoint(request: Request) -> Response:
         return problem(["body"], "is not UTF-8 text")
     except CaseError as exc:
         return problem(["body"], exc.message)
+    try:  # a saved check's taken-back line and the like (as `check` saves them): the result it showed
+        told = parse_told(data, "body")
+    except CaseError as exc:
+        return problem(["body", exc.key or ""], exc.message)
+    data = {k: v for k, v in data.items() if k not in TOLD_KEYS} if isinstance(data, dict) else data
     unsure: Any = data.pop("unsure", []) if isinstance(data, dict) else []
     known = load().vocabulary.findings
     if not isinstance(unsure, list) or not all(isinstance(f, str) and f in known for f in unsure) or len(set(unsure)) != len(unsure):
@@ -178,7 +190,8 @@ async def result_endpoint(request: Request) -> Response:
     if foot is not None:
         case = replace(case, foot_sore=foot)
     result = home_care_unless_unsure(assess_case(case), frozenset(unsure))  # as the check itself decides
-    return Response(json.dumps(result_plan(result, frozenset(unsure)).to_dict()), media_type="application/json")
+    plan = result_plan(result, frozenset(unsure), told.marks, told.taken_back, told.listed_none)
+    return Response(json.dumps(plan.to_dict()), media_type="application/json")
 
 
 async def _fast_assess(request: Request) -> Response:

@@ -335,21 +335,20 @@ def _answers(iv: Interview, marks: tuple[str, ...]) -> list[tuple[str, str]]:
 
 def _result_page(request: Request, iv: Interview, prefill: dict[str, bool] | None = None, about: bool = True,
                  done: bool = False, forgotten: bool = False) -> Response:
-    from numbwise.assess.interview import listed_none, outcome
+    from numbwise.assess.interview import outcome
     from numbwise.assess.result import ASK_DOCTOR_HEADING, POINTS_AWAY, POINTS_TO, result_plan
     from numbwise.assess.summary import answers_heading, count_line
     from numbwise.web.app import render
     from numbwise.web.store import save_check
 
-    result = outcome(iv)
-    from numbwise.assess.takeback import taken_back_line
+    from numbwise.assess.case import saved_check, told_by
 
-    plan = result_plan(result, iv.unsure, picked_marks(prefill or {}),
-                       taken_back_line(iv, request.app.state.settings.max_questions), listed_none(iv))
-    # the signs answered 'not sure' are kept too: the doctor's report lists them as the result did
-    case = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers), "unsure": sorted(iv.unsure)} | (
-        {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}) | (  # how long, as the words said
-        {"foot_sore": iv.foot_sore} if iv.foot_sore is not None else {})  # a sore on the foot (walkthrough T)
+    result = outcome(iv)
+    told = told_by(iv, picked_marks(prefill or {}), request.app.state.settings.max_questions)
+    plan = result_plan(result, iv.unsure, told.marks, told.taken_back, told.listed_none)
+    # the signs answered 'not sure' are kept too (the doctor's report lists them as the result did), and what the
+    # interview told the result (the taken-back line): the diary, the report and the API read as this page did
+    case = saved_check(iv, told)
     # kept when the last answer is posted, under the check's id: posted again after the browser's Back (the same
     # check, changed answers) it replaces the check it kept; coming back to the result's address only shows it again
     # `forgotten`: the person took it out of the diary ("Remove this check from my diary"): shown again, not kept
