@@ -328,12 +328,13 @@ def test_a_short_falling_diary_says_nothing_misleading() -> None:
 def test_questions_match_the_latest_level() -> None:
     kb = load()
     base = short_falling_diary()
-    for level, wanted, unwanted in (("emergency", "emergency care", "seen today"), ("urgent", "seen today", "emergency care")):
+    urgent = '"See a doctor today"'  # the urgent level's own title, quoted as the check showed it
+    for level, wanted, unwanted in (("emergency", "emergency care", urgent), ("urgent", urgent, "emergency care")):
         data = ReportData(base.start, base.end, base.symptoms, checks=(CheckRow(at(85), level, (), ("hand_weakness",)),))
         questions = " ".join(summarize(data, kb).questions)
         assert wanted in questions and unwanted not in questions, level
     routine = " ".join(summarize(base, kb).questions)
-    assert "emergency care" not in routine and "seen today" not in routine
+    assert "emergency care" not in routine and urgent not in routine
 
 
 def test_finger_chart_draws_the_left_hand_on_the_left_like_the_picker() -> None:

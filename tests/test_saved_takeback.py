@@ -173,3 +173,13 @@ def test_an_import_with_a_bad_taken_back_is_refused_whole(tmp_path: Path) -> Non
     path.write_text(json.dumps(export))
     run = run_cli("import", str(path))
     assert run.code != 0 and "case.taken_back" in run.err + run.out
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_reports_question_names_the_title_the_check_showed(tmp_path: Path) -> None:
+    """The report's question for an urgent check said "My last check said I should be seen today" under a latest
+    check titled "Go to A&E (the emergency department) now": it now quotes the title the check showed."""
+    url, out, _ = _check(tmp_path, injury=True)
+    text = _pdf_text(url, tmp_path / "r.pdf")
+    assert "I should be seen today" not in text
+    assert 'My last check said: "Go to A&E (the emergency department) now". What should happen next?' in text, text[:3000]

@@ -459,7 +459,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         import string
 
         names = {f for _, f, _, _ in string.Formatter().parse(q.text) if f is not None}
-        problems.extend(f"report.yaml: questions.{i}: unknown placeholder '{{{n}}}'" for n in sorted(names - {"treatment", "weeks"}))
+        problems.extend(f"report.yaml: questions.{i}: unknown placeholder '{{{n}}}'" for n in sorted(names - {"treatment", "weeks", "title"}))
         for kind in (*q.unless_tried, *q.if_tried):
             if kind not in rep.treatment_names:
                 problems.append(f"report.yaml: questions.{i}: unknown treatment kind '{kind}'")

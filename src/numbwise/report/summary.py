@@ -340,6 +340,7 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         trends=trends,
         tried=tried,
         latest_level=latest.level if latest else None,
+        latest_title=check_title(kb, latest) if latest else "",
         any_flag=bool(flags),
     )
     questions: list[str] = []
@@ -517,6 +518,7 @@ def _triggers(
     trends: Sequence[ScoreTrend],
     tried: Sequence[Tried],
     latest_level: str | None,
+    latest_title: str = "",
     any_flag: bool,
 ) -> dict[str, dict[str, str]]:
     """Which question triggers the diary shows, each with the words its question may fill in."""
@@ -526,7 +528,7 @@ def _triggers(
     if latest_level == "emergency":
         fired["emergency_level"] = {}
     elif latest_level == "urgent":
-        fired["urgent_level"] = {}
+        fired["urgent_level"] = {"title": latest_title.rstrip(".")}
     worse_scores = any(t.verdict == "worse" for t in trends)
     better_scores = any(t.verdict == "better" for t in trends)
     worse_sev = sev_first is not None and sev_last is not None and sev_last > sev_first
