@@ -31,6 +31,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"findings.{fid}.said_yes_with_beside_no.{g}.{h}", t) for g, by in f.said_yes_with_beside_no.items()
                 for h, t in by.items()]
         out += [(f"findings.{fid}.question_after_yes.{g}", t) for g, t in f.question_after_yes.items()]
+        out += [(f"findings.{fid}.help_with.{g}", t) for g, t in f.help_with.items()]
         out += [(f"findings.{fid}.if_unsure", f.if_unsure)] if f.if_unsure else []
     for cid, c in kb.causes.items():
         out += [(f"causes.{cid}.{k}", getattr(c, k)) for k in ("short", "description", "who", "how_common", "confirm")]

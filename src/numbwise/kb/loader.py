@@ -175,7 +175,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             "phrases need": f.phrases.needs if f.phrases else [], "how_to_check_with": f.how_to_check_with,
             "said_yes_beside_no": f.said_yes_beside_no, "said_yes_with": f.said_yes_with,
             "said_yes_with_beside_no": [*f.said_yes_with_beside_no, *(g for by in f.said_yes_with_beside_no.values() for g in by)],
-            "checklist_with": f.checklist_with}
+            "checklist_with": f.checklist_with, "help_with": f.help_with}
         problems += [f"findings.yaml: entry '{fid}': {how} '{other}', which is not another known finding"
                      for how, others in linked.items() for other in others if other == fid or other not in voc.findings]
         problems += [f"findings.yaml: entry '{fid}': no_is_no_reason_for '{cid}', which is not a known cause"

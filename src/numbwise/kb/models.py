@@ -181,6 +181,10 @@ class Finding(Strict):
     # The question in these words once that finding is answered yes, so it reads on from it ("You said you have panic
     # attacks or anxiety. When the tingling comes ...", walkthrough R, Hana: two questions read as the same one asked twice)
     question_after_yes: dict[Ident, Text] = {}
+    # `help` worded when another finding is yes (the first listed that is), so a question's help never gives a cut-off
+    # the result contradicts (walkthrough AC, Joan on chemotherapy: "38 °C" on the fever question beside "37.5 °C ...
+    # call your 24-hour cancer helpline" on her result).
+    help_with: dict[Ident, Text] = {}
     how_to_check: Text | None = None  # said to a person unsure of it, when it could raise their result (take a temperature)
     # The check worded when another finding is yes (the first listed that is): a cold sweat beside signs of low blood
     # sugar is sugar first, then call if it has not eased (walkthrough S, Priya: "wait 15 minutes" and "call now" in one
