@@ -111,11 +111,16 @@ def test_kevin_never_tested_is_not_a_yes_to_diabetes() -> None:
     "Don't know my blood sugar levels",
     "not sure if I have diabetes",
     "no idea what my blood sugar is",
-    "I've never had my blood sugar checked",
 ])
 def test_unknown_diabetes_is_not_sure_never_a_yes(text: str) -> None:
     found, unsure = _read(text)
     assert found.get("diabetes") is not True and "diabetes" in unsure, (text, found, unsure)
+
+
+def test_blood_sugar_never_checked_is_a_no_its_question_asks() -> None:
+    """'Never had my blood sugar checked' denies it: not a yes, and not in the case (its question asks)."""
+    found, unsure = _read("I've never had my blood sugar checked")
+    assert "diabetes" not in found and "diabetes" not in unsure, (found, unsure)
 
 
 @pytest.mark.parametrize("text", ["I have diabetes", "my blood sugar is high", "type 2 diabetic on metformin"])

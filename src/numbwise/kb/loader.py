@@ -623,6 +623,8 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 problems.append(f"care.yaml: entry '{pid}': a step is left out for unknown finding '{step.unless}'")
             problems += [f"care.yaml: entry '{pid}': a step is left out when unknown finding '{f}' is answered"
                          for f in step.left_out_when if f not in voc.findings]
+            problems += [f"care.yaml: entry '{pid}': a step's how_long_with_rule names unknown rule '{r}'"
+                         for r in step.how_long_with_rule if r not in {rule.id for rule in kb.triage.rules}]
             for note in step.notes:
                 refs("care.yaml", pid, note.sources)
                 if note.about not in voc.findings:

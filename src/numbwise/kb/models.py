@@ -489,6 +489,10 @@ class CareStep(Strict):
     # shown only under that banner.
     with_foot_sore: Text | None = None
     how_long: Text | None = None
+    # `how_long` as said to a person whose result that rule decides (the first listed that does), the self-care
+    # pattern's own words: "there is no rush" for the harmless kind of Raynaud's only, never beside a routine result
+    # that asks for a visit within two weeks (walkthrough AC, Rosa).
+    how_long_with_rule: dict[Ident, Text] = {}
     # Safe to start while a doctor's visit the plan's escalation asks for is due (taking the pressure off the nerve):
     # a result shows it beside that escalation's `then_waiting` (walkthrough Y, George).
     while_waiting: bool = False
