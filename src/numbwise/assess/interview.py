@@ -1675,7 +1675,8 @@ def worded(q: Question, iv: Interview) -> Question:
     after "panic attacks or anxiety", walkthrough R) takes those words. Faces that rebuild a question (the web's Back)
     show it through this too. A list's items are worded for the answers so far the same way (findings.yaml
     `checklist_with`: "still a cold sweat 10 to 15 minutes after something sugary" beside signs of low blood sugar,
-    walkthrough U)."""
+    walkthrough U), and a question's help for them too (findings.yaml `help_with`: the fever cut-off during
+    chemotherapy, walkthrough AC, Joan)."""
     if q.kind in ("screen", "sweep"):
         labels = tuple(checklist_label(f, iv.answers) if load().findings[f].checklist_with else label
                        for f, label in zip(q.findings, q.labels, strict=True))
@@ -1690,6 +1691,10 @@ def worded(q: Question, iv: Interview) -> Question:
         if fid in load().findings else None
     if after is not None:  # reads on from the yes it follows (walkthrough R, Hana)
         q = replace(q, text=" ".join(after.split()))
+    helped = next((t for g, t in load().findings[fid].help_with.items() if iv.answers.get(g) is True), None) \
+        if fid in load().findings else None
+    if helped is not None:  # the help for what was said: one fever cut-off during chemotherapy (walkthrough AC, Joan)
+        q = replace(q, help=" ".join(helped.split()))
     for step in load().interview.steps:
         if step.no_to_all_lead and step.id in iv.shown and any(
                 fid in g and not any(f in iv.answers or f in iv.asked for f in g) for g in step.no_to_all_is_blank):

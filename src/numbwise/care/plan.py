@@ -304,6 +304,12 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         return tuple(order.index(s) + 1 for s in dict.fromkeys(ids))
 
     summary_refs = refs(entry.summary_sources)
+    # the rules that decide this person's level, for a step worded for one of them (the harmless pattern's "no rush")
+    decided: tuple[str, ...] = ()
+    if answers is not None and any(s.how_long_with_rule for s in entry.steps):
+        from numbwise.assess.triage import triage
+
+        decided = triage(answers, age).rules
     steps = []
     for s in entry.steps:
         if not step_applies(s, answers):
@@ -314,7 +320,8 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         do = next((n.do_if_yes for n in notes if n.do_if_yes and answers and answers.get(n.about)), do)
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
                               " ".join([do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
-                                                for n in notes)]), s.how_long,
+                                                for n in notes)]),
+                              next((t for r, t in s.how_long_with_rule.items() if r in decided), s.how_long),
                               refs(list(s.sources) + [sid for n in notes for sid in n.sources]), s.while_waiting))
     ask_doctor = tuple(PlanOffer(x.text, refs(x.sources)) for x in entry.ask_doctor
                        if answers is None or x.about is None or answers.get(x.about) is not False)

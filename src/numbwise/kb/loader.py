@@ -175,7 +175,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             "phrases need": f.phrases.needs if f.phrases else [], "how_to_check_with": f.how_to_check_with,
             "said_yes_beside_no": f.said_yes_beside_no, "said_yes_with": f.said_yes_with,
             "said_yes_with_beside_no": [*f.said_yes_with_beside_no, *(g for by in f.said_yes_with_beside_no.values() for g in by)],
-            "checklist_with": f.checklist_with}
+            "checklist_with": f.checklist_with, "help_with": f.help_with}
         problems += [f"findings.yaml: entry '{fid}': {how} '{other}', which is not another known finding"
                      for how, others in linked.items() for other in others if other == fid or other not in voc.findings]
         problems += [f"findings.yaml: entry '{fid}': no_is_no_reason_for '{cid}', which is not a known cause"
@@ -623,6 +623,8 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 problems.append(f"care.yaml: entry '{pid}': a step is left out for unknown finding '{step.unless}'")
             problems += [f"care.yaml: entry '{pid}': a step is left out when unknown finding '{f}' is answered"
                          for f in step.left_out_when if f not in voc.findings]
+            problems += [f"care.yaml: entry '{pid}': a step's how_long_with_rule names unknown rule '{r}'"
+                         for r in step.how_long_with_rule if r not in {rule.id for rule in kb.triage.rules}]
             for note in step.notes:
                 refs("care.yaml", pid, note.sources)
                 if note.about not in voc.findings:

@@ -181,6 +181,10 @@ class Finding(Strict):
     # The question in these words once that finding is answered yes, so it reads on from it ("You said you have panic
     # attacks or anxiety. When the tingling comes ...", walkthrough R, Hana: two questions read as the same one asked twice)
     question_after_yes: dict[Ident, Text] = {}
+    # `help` worded when another finding is yes (the first listed that is), so a question's help never gives a cut-off
+    # the result contradicts (walkthrough AC, Joan on chemotherapy: "38 °C" on the fever question beside "37.5 °C ...
+    # call your 24-hour cancer helpline" on her result).
+    help_with: dict[Ident, Text] = {}
     how_to_check: Text | None = None  # said to a person unsure of it, when it could raise their result (take a temperature)
     # The check worded when another finding is yes (the first listed that is): a cold sweat beside signs of low blood
     # sugar is sugar first, then call if it has not eased (walkthrough S, Priya: "wait 15 minutes" and "call now" in one
@@ -485,6 +489,10 @@ class CareStep(Strict):
     # shown only under that banner.
     with_foot_sore: Text | None = None
     how_long: Text | None = None
+    # `how_long` as said to a person whose result that rule decides (the first listed that does), the self-care
+    # pattern's own words: "there is no rush" for the harmless kind of Raynaud's only, never beside a routine result
+    # that asks for a visit within two weeks (walkthrough AC, Rosa).
+    how_long_with_rule: dict[Ident, Text] = {}
     # Safe to start while a doctor's visit the plan's escalation asks for is due (taking the pressure off the nerve):
     # a result shows it beside that escalation's `then_waiting` (walkthrough Y, George).
     while_waiting: bool = False

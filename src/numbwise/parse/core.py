@@ -184,8 +184,9 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
     doubt_after = _doubts_after(toks, find(toks, lex.doubt), clause, sentence, lex.relatives)
     spans = _doubt_spans(toks, find(toks, lex.doubt), clause)
     future = {sentence[h.start] for h in find(toks, lex.future_words)}
-    # The "whether" of a doubt ("can't say whether my face drooped") is the doubt, not a hypothetical.
-    whether = [h for h in find(toks, lex.doubt) if any(toks[i].text == "whether" for i in h.matched)]
+    # The "whether" of a doubt ("can't say whether my face drooped") is the doubt, not a hypothetical; so is the
+    # "tested for" of never having been tested ("never been tested for diabetes": walkthrough AC, Kevin).
+    whether = [h for h in find(toks, lex.doubt) if any(toks[i].text in _DOUBT_NOT_HYPOTHETICAL for i in h.matched)]
     hypothetical = _outside(find(toks, lex.hypothetical), whether) + [
         h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
@@ -195,6 +196,9 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         find(toks, lex.uncertain), doubt, doubt_after, family_from, theirs, [v for v in family_verbs if toks[v.start].text in ("runs", "run")],
         spans,
     )
+
+
+_DOUBT_NOT_HYPOTHETICAL = frozenset({"whether", "tested", "checked", "screened"})
 
 
 # A doubt that asks which of two ("I don't know if it came on suddenly or slowly", "not sure whether it was sudden
@@ -614,7 +618,9 @@ def parse(text: str) -> Parsed:
         near = [i for i, t in enumerate(toks) if age_span[0] <= t.start < age_span[1] + 12]
         stop = next((i for i in near if toks[i].start >= age_span[1] and toks[i].text in _AGE_ENDS), None)
         blocked |= {i for i in near if stop is None or i < stop}
-    # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has.
+    # How long something else has lasted ("vegan for 6 years", "migraines for years") is not how long the numbness has,
+    # nor a length in the clauses that go on from it ("I drink heavily, most days, for years": walkthrough AC, Kevin).
+    history_clauses |= _going_on(toks, ctx, history_clauses, mentions)
     mentions = [m for m in mentions if not (m.finding in _LENGTHS and m.status == "said" and _clause_at(ctx, toks, m.start) in history_clauses)]
     mentions += _timing(toks, text, ctx, history_clauses, blocked, mentions)
     mentions += _recent_start(toks, text, ctx, history_clauses, blocked, mentions)
@@ -859,6 +865,27 @@ _AGE_ENDS = frozenset({".", ",", ";", "!", "?"})  # what ends the words of an ag
 def _blocked_clauses(ctx: _Context, toks: list[Token]) -> set[int]:
     """Clauses about someone else ('my mum had ...')."""
     return {ctx.clause[f] for f in ctx.family_from}
+
+
+def _going_on(toks: list[Token], ctx: _Context, history: set[int], mentions: list[Mention]) -> set[int]:
+    """Clauses that go on from a clause about something else after its comma, in the same sentence, with no words of
+    their own ("I drink heavily, [most days], [for years]"): what they say, a length, is that thing's (walkthrough AC,
+    Kevin: his years of drinking were read as years of numbness). A clause that names the numbness, a place or any
+    other finding ("heavy drinker, numb feet for years") speaks for itself."""
+    said = {m.start for m in mentions if m.value is not None and m.finding not in _LENGTHS}
+    members: dict[int, list[int]] = {}
+    for i, c in enumerate(ctx.clause):
+        members.setdefault(c, []).append(i)
+    out: set[int] = set()
+    for c in sorted(members)[1:]:
+        mine, before = members[c], members.get(c - 1)
+        if c - 1 not in history | out or not before or ctx.sentence[mine[0]] != ctx.sentence[before[-1]]:
+            continue
+        if any(toks[i].start in said or {toks[i].stem, toks[i].text} & ((_NUMB_WORDS - _PRONOUNS) | _UPPER)
+               for i in mine):
+            continue
+        out.add(c)
+    return out
 
 
 def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[int], blocked: set[int],
