@@ -36,6 +36,7 @@ STEPS = "?6 ?8\n\n{how_long}\n31\nf\n5\nL1 L2 L3 R1 R2 R3\n\n11\n\n1\n" + "\n" *
 EMERGENCY_BOX = "You were not sure about these emergency signs"
 CANT_TELL = "We can't tell yet how urgent this is"
 START = "How fast it started"
+OWN_HEADING = "Not sure how fast it started"
 NO: dict[str, bool] = dict.fromkeys((
     "face_drooping", "speech_difficulty", "arm_or_leg_weakness_sudden", "numb_face_same_side", "numb_leg_same_side",
     "confusion", "balance_loss_sudden", "chest_pain", "shortness_of_breath", "cold_sweat_nausea", "head_or_neck_injury",
@@ -51,8 +52,11 @@ ACT = next(r.act for r in load().triage.rules if r.id == "ur_pregnancy_signs")
 
 
 def _box(text: str, heading: str) -> str:
-    """The part of the printed result under one heading, up to "Why this level"."""
-    return text.split(heading, 1)[1].split("Why this level", 1)[0] if heading in text else ""
+    """The part of the printed result under one not-sure heading, up to the next one or "Why this level"."""
+    if heading not in text:
+        return ""
+    rest = text.split(heading, 1)[1].split("Why this level", 1)[0]
+    return rest.split(OWN_HEADING, 1)[0] if heading != OWN_HEADING else rest
 
 
 def test_step_by_step_her_maternity_team_leads_and_the_doubts_say_their_own_line() -> None:
@@ -113,7 +117,7 @@ def test_step_by_step_an_old_start_is_not_listed_as_an_emergency_sign() -> None:
     text = check_cli(STEPS.format(how_long="3"))
     assert START not in _box(text, EMERGENCY_BOX)
     assert "and 1 more" not in text.split("Warning signs in your answers")[0]
-    own = _box(text, "Not sure how fast it started")
+    own = _box(text, OWN_HEADING)
     assert "how it first began is not an emergency now" in own and "tell your doctor what you remember" in own
     assert "You suddenly lose sight" in _box(text, EMERGENCY_BOX)  # the other doubts stay emergency signs
 
