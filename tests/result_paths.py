@@ -308,6 +308,11 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     elif plan.caution_soon:  # a GP within a few days for a start not known in weeks-old numbness: one path too
         if not (plan.heading == plan.title and plan.doubt_heading == plan.caution_title and "few days" in plan.title):
             out.append(f"the GP-within-days banner does not name its level first: '{plan.heading}'")
+    elif plan.rule_leads:  # a rule's own act, set by a yes, leads; the caution says its line under it (walkthrough AC)
+        level_title = _findings_kb().triage.levels[plan.level].title
+        if plan.caution_title or plan.heading != plan.title or plan.title == level_title or not plan.caution \
+                or (worst == "emergency" and not plan.numbers) or plan.banner_level != plan.level:
+            out.append(f"a rule's own act does not lead over the not-sure caution: '{plan.heading}' / '{plan.caution}'")
     elif plan.caution and not plan.leads and not (plan.caution_title and plan.banner_level == worst
                                                   and plan.heading == plan.caution_title):
         out.append(f"a not-sure caution ({worst}) that does not lead the banner '{plan.title}'")

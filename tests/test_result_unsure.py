@@ -212,10 +212,11 @@ def test_the_plan_and_api_say_which_caution_leads_and_word_the_level_as_if_none(
     assert plan["title"] == "Get medical help today" and plan["caution_today"]  # walkthrough J: one path, today
     assert plan["numbers"]  # the call buttons go with the emergency doubt
     thyroid = json.loads(_assess(THYROID_CRAMPS_UNSURE, tmp_path, "plan"))
-    assert thyroid["level"] == "urgent" and thyroid["caution_level"] == "emergency"
-    # an urgent result's own advice holds either way; only the emergency call comes before it (walkthrough H)
-    assert thyroid["title"] == "Unless you call your emergency number: call your surgical team or doctor today"
-    assert thyroid["action"].startswith("Even if none of the signs you were not sure about is happening")
+    # an urgent result's own advice holds either way (walkthrough H); its rule's own act, set by a yes, leads, and the
+    # doubt says when to call the emergency number under it (walkthrough AC, Aisha)
+    assert thyroid["level"] == "urgent" and thyroid["rule_leads"] and thyroid["caution_title"] == ""
+    assert thyroid["heading"] == thyroid["title"] == "Call your surgical team or doctor today"
+    assert "call your emergency number now" in thyroid["caution"] and thyroid["numbers"]
     sure = json.loads(_assess({**SPEECH_MAYBE_YESTERDAY, "unsure": []}, tmp_path, "plan"))
     assert sure["caution"] == sure["caution_title"] == "" and sure["title"] == "Book a doctor's visit"
 
@@ -417,7 +418,7 @@ def test_without_a_came_and_gone_doubt_the_lead_is_unchanged(tmp_path: Path) -> 
         assert plan["title"].startswith(("If none of the signs", "If it did not start suddenly")) \
             and plan["by_when"] != "Today"
     thyroid = json.loads(_assess(THYROID_CRAMPS_UNSURE, tmp_path, "plan"))
-    assert thyroid["title"].startswith("Unless you call your emergency number")
+    assert thyroid["title"] == "Call your surgical team or doctor today" and thyroid["rule_leads"]
 
 
 # Walkthrough K (Sam, 45): woke with his left hand tingling, still there; his left leg may have been weak for a few

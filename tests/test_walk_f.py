@@ -39,9 +39,11 @@ def test_an_urgent_result_keeps_its_own_now_beside_an_unsure_emergency_sign() ->
     plan = result_plan(assess(PRIYA), unsure=["vision_loss_sudden"])
     assert plan.level == "urgent" and "maternity" in plan.action.lower()
     assert "today" not in plan.caution and "call your emergency number now" in plan.caution
-    # walkthrough H: her maternity call holds whatever the doubt is, never "only if none of them"
-    assert plan.title.startswith("Unless you call your emergency number: ") and plan.do_heading == "What to do"
-    assert plan.action.startswith("Even if none of the signs you were not sure about is happening")
+    # walkthrough H: her maternity call holds whatever the doubt is, never "only if none of them"; walkthrough AC
+    # (Aisha): the rule her yes set leads, as it is, and the doubt says its own line under it
+    assert plan.title == "Contact your maternity team now" and plan.rule_leads and plan.do_heading == "What to do"
+    assert "Even if" not in plan.action and "only if none" not in plan.caution
+    assert "We can't tell yet how urgent this is" not in plan.caution
 
 
 def test_the_line_above_each_question_says_the_results_own_call() -> None:

@@ -180,3 +180,17 @@ def test_not_sure_about_a_weak_grip_shows_on_the_result_page_and_in_the_api_besi
     page = _page(app, iv)
     assert UNSURE_PLAN in page and WEAK_GRIP in page and " ".join(then.split()) in page
     assert "Do not lean on your elbow." in page
+
+
+def test_aishas_maternity_team_leads_the_api_result_and_her_old_start_is_no_emergency_sign(app: Any) -> None:
+    """Walkthrough AC (Aisha): the JSON API gives the plan every face renders: her rule's own act heads it, the doubts
+    say their line under it, and a start not known in numbness over a week old has its own box, not the emergency one."""
+    from tests.test_walk_ac_aisha_preg import AISHA
+
+    api = _api(app, AISHA)
+    assert api["heading"] == api["title"] == _act("ur_pregnancy_signs").title and api["rule_leads"]
+    assert "We can't tell yet how urgent this is" not in api["caution"] and api["numbers"]
+    emergency = [u["finding"] for g in api["unsure"] if g["level"] == "emergency" for u in g["items"]]
+    assert "vision_loss_sudden" in emergency and "onset_sudden" not in emergency
+    near = _api(app, {**AISHA, "days_so_far": 3})  # near miss: under a week, the start stays an emergency sign
+    assert "onset_sudden" in [u["finding"] for g in near["unsure"] if g["level"] == "emergency" for u in g["items"]]

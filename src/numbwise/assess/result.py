@@ -273,6 +273,10 @@ class ResultPlan:
     # a start not known that is not an emergency now, below the level's headline (`_onset_below`, walkthrough AA,
     # Marcus: three Call buttons atop "see a doctor today" about a start "not an emergency now")
     calls_with_watch: bool = False
+    # True when a rule that fired on yes answers, with its own act (contact your maternity team now), leads the banner
+    # over a caution from 'not sure' signs (`_acts_first`): the caution says its own line under the rule's title, never
+    # "we can't tell yet how urgent this is" as the headline (walkthrough AC, Aisha)
+    rule_leads: bool = False
 
     @property
     def banner_level(self) -> str:
@@ -566,6 +570,50 @@ def _small(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
 
 
+def _acts_first(level: str, act: _Act) -> bool:
+    """Is the banner a rule's own act, set by yes answers (a title of its own: "Contact your maternity team now", "Call
+    your surgical team or doctor today"), not the level's words? Then it leads over a caution from 'not sure' signs,
+    which says its own line under it (`unsure_caution_beside_act`): the sign she said yes to sets a definite action,
+    and a doubt about another never makes the headline "we can't tell yet how urgent this is" (walkthrough AC,
+    Aisha). Only the call-now one path (`_now_lead`: the numbness itself may be a stroke now) still leads over it."""
+    lt = load().triage.levels.get(level)  # type: ignore[call-overload]
+    return lt is not None and act.title != lt.title
+
+
+def _old_start(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None, level: str,
+               days: float | None) -> Unsure | None:
+    """The start not known, when it is beside other emergency signs not sure of and the numbness is known to be a week
+    or more old (`_onset_long`: the words or "more than a week", or over six weeks), for whom a sudden start is not
+    checked today (not under 16: `start_when`): not a stroke happening now, so it is said in the old path's words under
+    its own heading, not among the emergency signs nor in the caution's names (walkthrough AC, Aisha: "? How fast it
+    started" under "emergency signs" beside "more than a week"). The paths and the level stay as they are: the doubt
+    is still weighed (an unknown never lowers). None otherwise (a start alone has its own paths: `_old_lead`,
+    `_onset_below`)."""
+    found = _emergency_doubts(doubts)
+    lead = load().triage.unsure_lead.get("emergency")
+    # another answer to the same question that is itself a doubt here (built up over days, beside weak legs) keeps the
+    # question among the signs: one choice is one doubt, said in one place (walkthrough R)
+    siblings = {f for g in choice_groups() if "onset_sudden" in g for f in g} - {"onset_sudden"}
+    if "onset_sudden" not in found or found == {"onset_sudden"} or lead is None or lead.onset_heading is None \
+            or siblings & {d.finding for d in doubts} \
+            or _onset_long(findings, age, days, level) is None \
+            or (lead.start_when is not None and compile_cond(lead.start_when)(findings, age) is not None):
+        return None
+    return next(d for d in doubts if d.finding == "onset_sudden" and d.level == "emergency")
+
+
+def _old_start_group(start: Unsure, findings: Mapping[str, bool], age: int | None, level: str,
+                     days: float | None) -> UnsureGroup:
+    """The start not known in numbness a week or more old (`_old_start`), said back under the onset heading in the
+    words of the old path (unsure_lead `onset_long.act`: how it first began is not an emergency now, tell your doctor;
+    if new numbness starts suddenly, call at once), with no level of help (`NOTED`): never an emergency sign."""
+    lead = load().triage.unsure_lead["emergency"]
+    long = _onset_long(findings, age, days, level)
+    assert long is not None and lead.onset_heading is not None
+    words = _onset_words(f"{check_text('onset_sudden', findings)} {long.act}", findings, age, again=False)
+    return UnsureGroup(NOTED, lead.onset_heading, (start,), (words,))
+
+
 def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
                   age: int | None, level: str = "routine", days: float | None = None) -> tuple[UnsureLead, str, _Act] | None:
     """When a 'not sure' sign more urgent than the result puts a caution on it (and no rule's own act leads): the
@@ -575,6 +623,8 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
     lead = load().triage.unsure_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if not caution or lead is None or doubts[0].level not in ("emergency", "urgent"):
         return None
+    if _acts_first(level, act) and not _now_lead(doubts, findings, level, days):
+        return None  # a rule's own act, set by a yes, leads; the caution says its line under it (walkthrough AC, Aisha)
     if _onset_below(doubts, findings, level, age, days):  # the level's own headline leads (walkthrough AA, Marcus)
         return None
     again = any(d.finding in _stroke_signs() for d in doubts if d.level == "emergency")  # "comes back" only for those
@@ -1190,12 +1240,14 @@ def _length_words(days: float) -> str:
 
 
 def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None,
-             level: str = "routine", days: float | None = None) -> tuple[str, bool]:
+             level: str = "routine", days: float | None = None, beside_act: bool = False) -> tuple[str, bool]:
     """The line atop a result when the person was not sure about a sign more urgent than it, and whether the
     emergency numbers go with it.
 
     When every most-urgent doubt would set one rule with its own words for this (a fever during chemotherapy:
-    the cancer helpline), those words, without the emergency buttons; else the level's own caution.
+    the cancer helpline), those words, without the emergency buttons; else the level's own caution, or, under a
+    rule's own act that leads (`beside_act`, `_acts_first`), the doubts' own line beneath it. A start not known in
+    numbness a week or more old beside other doubts is not named in it (`_old_start`).
     """
     tri = load().triage
     if not doubts:
@@ -1204,9 +1256,11 @@ def _caution(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int 
     story = _one_rule(doubts, findings, age)
     if story is not None and story.act is not None and story.act.if_unsure:
         return story.act.if_unsure, story.act.unsure_numbers
-    text = next((text for lv, text in tri.unsure_caution.items() if lv == worst), "")
+    own = tri.unsure_caution_beside_act if beside_act else {}
+    text = next((text for lv, text in (own or tri.unsure_caution).items() if lv == worst), "")
     if text and tri.unsure_caution_names:  # which signs, first: never "a sign you were not sure about" left unnamed
-        text = f"{_named_doubts(doubts)} {text}"
+        old = _old_start(doubts, findings, age, level, days)
+        text = f"{_named_doubts(tuple(d for d in doubts if d != old))} {text}"
     start = tri.unsure_lead.get("emergency")
     if start is not None and start.old_caution and days is not None and _old_lead(doubts, findings, level, age, days):
         # numbness there for weeks (walkthrough Q): not an emergency now, so no call buttons; a doctor within days
@@ -2141,7 +2195,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # a start not known that is not an emergency now, below the level's headline: said under its own heading, as the
     # one path for weeks-old numbness does (walkthrough AA, Marcus)
     below = led is None and lead is None and _onset_below(doubts, findings, level, age, days)
-    unsure_groups = _unsure_groups(doubts, _own_call(doubts, findings, age, level, days),
+    # a start not known in numbness a week or more old, beside other emergency doubts: its own group, in the old
+    # path's words, never among the emergency signs (walkthrough AC, Aisha)
+    start = _old_start(doubts, findings, age, level, days)
+    start_group = (_old_start_group(start, findings, age, level, days),) if start is not None else ()
+    unsure_groups = _unsure_groups(tuple(d for d in doubts if d != start), _own_call(doubts, findings, age, level, days),
                                    led[0].heading if old and led is not None else (
                                        em_lead.onset_heading or "" if below and em_lead is not None else ""),
                                    findings, below_now) + _said_back(
@@ -2149,7 +2207,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure, age)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names
     worded = {f for f in unsure if f in kb.findings and kb.findings[f].if_unsure in questions}
-    noted = _noted(findings, level, unsure, {u.finding for g in unsure_groups for u in g.items}
+    noted = _noted(findings, level, unsure, {u.finding for g in unsure_groups + start_group for u in g.items}
                    | _but_doubts(result.rules, findings, unsure) | worded,
                    _changes_plan(level, result.rules, findings, age, unsure, banner),
                    _open_signs(lead, findings, unsure) if lead is not None else (), [c.id for c in shown])
@@ -2157,8 +2215,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     back = _watch_again(general, doubts) if one_path else general
     again = {w.text for w in back} - {w.text for w in general}  # the lines now worded for a sign coming back
     general = back
-    warnings = _for_this_person(_without_doubts(general, unsure_groups, again), findings, age, level)
-    warnings = _not_in_groups(warnings, unsure_groups, again)
+    warnings = _for_this_person(_without_doubts(general, unsure_groups + start_group, again), findings, age, level)
+    # the start's group says when to call for new numbness that starts suddenly: no watch line says it again
+    warnings = _not_in_groups(warnings, unsure_groups + tuple(replace(g, level="emergency") for g in start_group),
+                              again)
     if today:  # beside one path, help today, a "see a doctor today if" line is no sooner (walkthrough N, Lily)
         warnings = tuple(w for w in warnings if LEVELS.index(w.level) < LEVELS.index("urgent"))
     advice_heading = ""
@@ -2167,7 +2227,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                           else f"What to do about {advice.cause_name}")
         if now:  # beside call now for a possible stroke, a cause's own "see your doctor soon" is for afterwards
             advice_heading = f"After a stroke is ruled out: {advice_heading[:1].lower()}{advice_heading[1:]}"
-    caution, call = _caution(doubts, findings, age, level, days)
+    # a rule's own act, set by a yes, leads the banner: the doubts say their own line under it (walkthrough AC, Aisha)
+    acts_first = lead is None and led is None and bool(doubts) and _acts_first(level, banner)
+    caution, call = _caution(doubts, findings, age, level, days, beside_act=acts_first)
     watch_groups = _watch_groups(warnings, level) if not now else ()
     # the start not known below the headline: its words in its own group, the call buttons under the call-now-if lines
     # (walkthrough AA, Marcus); with no such lines to stand under, a plain caution with its buttons atop instead
@@ -2204,7 +2266,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # beside the one help-today path the level's own to-do list would repeat its after-that-check words; the
         # call-now path has the emergency level's own (`_now_todo`, walkthrough U, Jon: "do not drive yourself")
         do=() if today else act.do, do_not=() if today else act.do_not, signs=signs, why=why,
-        unsure=unsure_groups + noted,  # the noted answers change no watch line: added after those are filed
+        unsure=unsure_groups + start_group + noted,  # the noted answers change no watch line: added after those are filed
         told_apart=told_apart, headline=headline, causes=shown,
         causes_note=CAUSES_NOTE if level == "urgent" and shown else (
             led[0].past_causes_note or "" if (one_path or old) and led is not None and shown else ""),
@@ -2229,6 +2291,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         caution_today=today, caution_now=now, caution_soon=old, foot_today=foot is not None,
         safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
         taken_back=taken_back if level != "emergency" and not now else "",
+        rule_leads=acts_first and bool(caution),
     )
 
 

@@ -56,6 +56,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"triage.levels.{level}.reworded", r.instead) for r in lt.reworded]
     out += [(f"triage.unsure_caution.{lv}", t) for lv, t in tri.unsure_caution.items()]
     out += [(f"triage.unsure_caution_beside_lead.{lv}", t) for lv, t in tri.unsure_caution_beside_lead.items()]
+    out += [(f"triage.unsure_caution_beside_act.{lv}", t) for lv, t in tri.unsure_caution_beside_act.items()]
     out += [("triage.unsure_caution_went_away", tri.unsure_caution_went_away)] if tri.unsure_caution_went_away else []
     out += [("triage.unsure_caution_also_urgent", tri.unsure_caution_also_urgent)] if tri.unsure_caution_also_urgent else []
     out += [("triage.unsure_caution_names", tri.unsure_caution_names.format(signs="your speech is slurred"))] \

@@ -1035,9 +1035,9 @@ class UnsureLead(Strict):
     do_heading: Text  # above the level's what-to-do lines
     why: Text  # "Why this level" opens with it: the level shown holds only if none of those signs is true
     home_steps: bool = True  # False: no home plan beside the caution (a possible stroke is not a time for home care)
-    # On a result that is urgent itself (contact your maternity team now, call your surgical team today), its advice
-    # holds whatever the not-sure signs are, unless one means calling the emergency number: said so, never "only if
-    # none of them" (walkthrough H, Priya). None: the templates above.
+    # On a result that is urgent itself (see a doctor today), its advice holds whatever the not-sure signs are, unless
+    # one means calling the emergency number: said so, never "only if none of them" (walkthrough H, Priya). None: the
+    # templates above. A rule's own act (contact your maternity team now) leads as it is (walkthrough AC, Aisha).
     urgent_title: Text | None = None
     urgent_action: Text | None = None
     urgent_by_when: Text | None = None
@@ -1218,6 +1218,9 @@ class TriageFile(Strict):
     # the same caution beside a rule's banner that leads from a doubt and says what to do now (low blood sugar): no
     # "we can't tell yet how urgent this is" beside "treat it now" (walkthrough Q, Priya)
     unsure_caution_beside_lead: dict[Literal["emergency", "urgent"], Text] = {}
+    # Under the banner of a rule that fired on yes answers with its own act (contact your maternity team now): the
+    # doubts' own line, after their names, never "we can't tell yet how urgent this is" (walkthrough AC, Aisha)
+    unsure_caution_beside_act: dict[Literal["emergency", "urgent"], Text] = {}
     unsure_caution_went_away: Text = ""  # the emergency caution's help-today line for a sign that came and went (below urgent)
     # added to the emergency caution when some other signs not sure of need a doctor today (never "book a visit if none")
     unsure_caution_also_urgent: Text = ""
