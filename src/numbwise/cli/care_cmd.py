@@ -74,8 +74,9 @@ Examples:
   numbwise care                  plan for the cause your latest check named
   numbwise care carpal_tunnel    plan for one cause
   numbwise care ulnar_neuropathy --json
-  numbwise care cervical_radiculopathy --unsure onset_sudden
-                                 filed for your answers, as your result printed it
+  numbwise care cervical_radiculopathy --unsure onset_sudden --days 8
+                                 for your answers, as your result printed it:
+                                 what your result said comes first
 """)
 @click.argument("cause", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
@@ -83,15 +84,16 @@ Examples:
 @click.option("--no", "no", metavar="IDS", help="Answers that were no.")
 @click.option("--unsure", "unsure", metavar="IDS", help="Answers you were not sure of.")
 @click.option("--age", "age", metavar="YEARS", help="Your age in years.")
+@click.option("--days", "days", metavar="DAYS", help="How many days you have had it, as a result's care command gives it.")
 @click.pass_context
 def care_command(ctx: click.Context, cause: str | None, as_json: bool, yes: str | None, no: str | None,
-                 unsure: str | None, age: str | None) -> None:
+                 unsure: str | None, age: str | None, days: str | None) -> None:
     """What to try first for a cause, for how long, and when to get more help."""
-    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, read_care_for
+    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, read_care_for, said_by_result
 
     db = (ctx.find_root().obj or {}).get("db")
     try:
-        given = read_care_for(yes, no, unsure, age)
+        given = read_care_for(yes, no, unsure, age, days=days)
     except BadAnswers as exc:
         raise CareFailure(str(exc)) from None
     if cause is None:
@@ -104,6 +106,7 @@ def care_command(ctx: click.Context, cause: str | None, as_json: bool, yes: str 
     person = (given.findings, given.age) if given is not None else latest_person(db, plan.cause)
     if person is not None:  # the cause the latest check named: its signs filed for that person
         plan = care_plan(None, plan.cause, person=person[0], age=person[1])
+    plan = said_by_result(None, plan, given)  # the answers a result's command carries: its top first
     if as_json:
         import json
 
