@@ -131,3 +131,15 @@ def test_every_care_link_on_generated_and_dev_paths_gives_its_results_own_top() 
         assert again is None or again == own, (plan.next_steps, again, own)
         linked += again is not None
     assert linked >= 10, linked
+
+
+def test_hit_numbwise_care_after_a_kept_check_says_that_checks_top(tmp_path: Path) -> None:
+    """Hit (stored): after Tariq's check is kept in his diary, `numbwise care` with nothing named says the same top."""
+    db = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    check = run_cli("--plain", "--db", db, "check", input=TARIQ_KEYS)
+    assert check.code == 0, check.err + check.out
+    run = run_cli("--plain", "--db", db, "care")
+    assert run.code == 0, run.err + run.out
+    care = " ".join(run.out.split())
+    assert care.startswith(f"CARE PLAN: PINCHED NERVE IN THE NECK (HERNIATED DISC) {TOP} Not sure how fast"), care
+    assert VISIT_FIRST in care
