@@ -23,6 +23,7 @@ from numbwise.assess.triage import (
     triage, watched_causes,
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
+from numbwise.care.plan import with_care_link
 from numbwise.kb import load
 from numbwise.kb.models import FootSoreLead, Level, LevelAloneLine, LevelRuleLine, OnsetLong, Rule, RuleAct, StartStory, UnsureLead, in_sentence
 
@@ -962,20 +963,16 @@ def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collect
 def _next_steps(level: str, advice: Advice | None, diary: bool = True, findings: Mapping[str, bool] | None = None,
                 unsure: Collection[str] = (), age: int | None = None) -> tuple[NextStep, ...]:
     """What to do next: none on an emergency, and no diary (`diary` False) beside a help-today path, which would wait.
-    The care plan's command and page carry the answers its lines are filed by (`care.plan.care_for`): the same plan in
-    both faces, never gentler than this result, with nothing stored (walkthrough Z, Tariq)."""
-    from numbwise.care.plan import care_for
-
+    The care plan's command and page carry the answers its lines are filed by and its top is composed from, added once
+    the result is composed (`care.plan.with_care_link`): the same plan in both faces, never gentler than this result,
+    with nothing stored (walkthroughs Z, AB and AC, Tariq)."""
     if level == "emergency":
         return ()
     out = []
     if advice is not None and advice.steps:
         kb = load()
         name = in_sentence(kb.causes[advice.cause]) if advice.cause in kb.causes else advice.cause_name.lower()
-        given = care_for(kb, advice.cause, findings or {}, unsure, age)
-        out.append(NextStep("care", f"Your care plan for {name}",
-                            f"numbwise care {advice.cause}{given.options() if given else ''}",
-                            f"/care/{advice.cause}{given.query() if given else ''}"))
+        out.append(NextStep("care", f"Your care plan for {name}", f"numbwise care {advice.cause}", f"/care/{advice.cause}"))
     if advice is not None and advice.routine is not None:
         out.append(NextStep("exercise", "Guided hand exercises", f"numbwise exercise {advice.routine}",
                             f"/exercises/{advice.routine}"))
@@ -2256,7 +2253,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                                        beside.format(signs=_doubt_names(others)) if others else "") if x)
     diagram = _hand_diagram(page_level, shown, marks, findings)
     shown = _diagram_away(shown, diagram)
-    return ResultPlan(
+    return with_care_link(ResultPlan(
         level=level, title=act.title, action=act.action, by_when=act.by_when, caution=caution,
         # a banner whose own call is a helpline keeps the emergency buttons, introduced as the second call (walkthrough
         # U, Kim), also when it leads from a 'not sure': its action says to call the emergency number if it is out of reach
@@ -2292,7 +2289,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
         taken_back=taken_back if level != "emergency" and not now else "",
         rule_leads=acts_first and bool(caution),
-    )
+    ), findings, unsure, age, days)
 
 
 __all__ = ["ASK_DOCTOR_HEADING", "foot_at_risk", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "NOTED", "UNSURE_NOTED", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",

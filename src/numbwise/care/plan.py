@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
-from typing import Any
+import functools
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from numbwise.foods import FoodTable, b12_table
 from numbwise.kb import Knowledge, load
 from numbwise.kb.headings import WarningGroup, grouped
-from numbwise.kb.models import CarePlanEntry, CareStep, RuledWarning, Source, StepNote
+from numbwise.kb.models import CarePlanEntry, CareStep, RuledWarning, Source, StepNote, in_sentence
+
+if TYPE_CHECKING:
+    from numbwise.assess.result import ResultPlan
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,13 @@ class CarePlan:
     sources: tuple[Source, ...]
     source_ids: tuple[str, ...]
     ask_doctor: tuple[PlanOffer, ...] = ()  # shown under its own heading after the home steps, never as one
+    # opened from a result (`said_by_result`): that result's top first, the visit before the steps, where its full
+    # call-now list is, and that the warning signs are filed as it files them; all empty for the plan for anyone
+    result: CareTop | None = None
+    result_heading: str = ""
+    visit_first: str = ""
+    filed_note: str = ""
+    calls_note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, sources written out in full."""
@@ -111,6 +124,7 @@ class CareFor:
     no: tuple[str, ...] = ()
     unsure: tuple[str, ...] = ()  # not known, as every finding not given: named so the command says why it matters
     age: int | None = None
+    days: float | None = None  # how long it has been there (a case's `days_so_far`): weeks old is no stroke now
 
     @property
     def findings(self) -> dict[str, bool]:
@@ -119,7 +133,13 @@ class CareFor:
 
     def _parts(self) -> list[tuple[str, str]]:
         parts = [(n, ",".join(v)) for n, v in (("yes", self.yes), ("no", self.no), ("unsure", self.unsure)) if v]
-        return parts + ([("age", str(self.age))] if self.age is not None else [])
+        return parts + ([("age", str(self.age))] if self.age is not None else []) + (
+            [("days", f"{self.days:g}")] if self.days is not None else [])
+
+    @property
+    def empty(self) -> bool:
+        """Nothing given: the plan for anyone."""
+        return not self._parts()
 
     def options(self) -> str:
         """The care command's options for these answers (" --unsure onset_sudden")."""
@@ -136,10 +156,10 @@ class BadAnswers(ValueError):
 
 
 def read_care_for(yes: str | None, no: str | None, unsure: str | None, age: str | None,
-                  kb: Knowledge | None = None) -> CareFor | None:
+                  kb: Knowledge | None = None, days: str | None = None) -> CareFor | None:
     """The answers as the care command's options or the care page's query give them (comma-separated IDs); None when
     none is given (the plan for anyone). Raises BadAnswers."""
-    if not any(x is not None and x.strip() for x in (yes, no, unsure, age)):
+    if not any(x is not None and x.strip() for x in (yes, no, unsure, age, days)):
         return None
     kb = kb or load()
     lists: list[tuple[str, ...]] = []
@@ -157,7 +177,15 @@ def read_care_for(yes: str | None, no: str | None, unsure: str | None, age: str 
         if not age.strip().isdigit() or not 0 <= int(age) <= 130:
             raise BadAnswers(f"The age must be a whole number of years, not '{age}'.")
         years = int(age)
-    return CareFor(lists[0], lists[1], lists[2], years)
+    length: float | None = None
+    if days is not None and days.strip():
+        try:
+            length = float(days)
+        except ValueError:
+            length = -1.0
+        if not 0 <= length <= 36500:  # as a case's days_so_far (assess.case.parse_unsure); nan fails too
+            raise BadAnswers(f"The days must be a number of days from 0 to 36500, not '{days}'.")
+    return CareFor(lists[0], lists[1], lists[2], years, length)
 
 
 def _filing(kb: Knowledge, cause: str, person: Mapping[str, bool] | None, age: int | None) -> tuple[object, ...]:
@@ -166,13 +194,124 @@ def _filing(kb: Knowledge, cause: str, person: Mapping[str, bool] | None, age: i
     return tuple((e.level, e.then) for e in plan.escalation), plan.warnings
 
 
+@dataclass(frozen=True)
+class CareTop:
+    """What a result says at its top, as the care plan it opens says it first (walkthroughs AB and AC, Tariq): the
+    level's title, what to do and by when, the not-sure heading and line when a doubt leads, and how many signs its
+    "call your emergency number now if" list holds. Taken from the core's one ResultPlan (`care_top`), never judged
+    again here."""
+
+    level: str
+    title: str
+    action: str
+    by_when: str
+    unsure_heading: str  # the result's caution title ("Not sure how fast it started"), else ""
+    unsure_line: str  # the result's caution words above its banner, else ""
+    call_now: bool  # the result says to call the emergency number now
+    calls: int  # the signs its call-now list holds
+
+
+def care_top(plan: ResultPlan) -> CareTop:
+    """The top of a composed result, as a care plan repeats it."""
+    calls = sum(len(g.items) for g in plan.watch_for if g.level == "emergency")
+    return CareTop(plan.level, plan.title, plan.action, plan.by_when, plan.caution_title, plan.caution,
+                   plan.level == "emergency" or plan.caution_now, calls)
+
+
+_COMPOSING: ContextVar[bool] = ContextVar("care_top_composing", default=False)
+
+
+@contextmanager
+def _composing() -> Iterator[None]:
+    """While a care plan composes a result's top: that result's own care link is not worked out (it would ask again)."""
+    token = _COMPOSING.set(True)
+    try:
+        yield
+    finally:
+        _COMPOSING.reset(token)
+
+
+@functools.lru_cache(maxsize=4096)
+def result_top(given: CareFor) -> CareTop | None:
+    """The top of the result these answers give, composed by the core as a check composes it (assess_case, then
+    home_care_unless_unsure, then result_plan): the same answers, the same result. None for answers that make no case."""
+    from numbwise.assess.case import CaseError, parse_unsure
+    from numbwise.assess.engine import assess_case, home_care_unless_unsure
+    from numbwise.assess.result import result_plan
+
+    data: dict[str, Any] = {"findings": given.findings, "unsure": list(given.unsure), "age": given.age}
+    if given.days is not None:
+        data["days_so_far"] = given.days
+    try:
+        case, unsure = parse_unsure(data)
+    except CaseError:
+        return None
+    with _composing():
+        return care_top(result_plan(home_care_unless_unsure(assess_case(case), frozenset(unsure)), unsure))
+
+
+def care_link(kb: Knowledge | None, cause: str, findings: Mapping[str, bool], unsure: Collection[str], age: int | None,
+              days: float | None, plan: ResultPlan) -> CareFor | None:
+    """The answers a result's care command and link carry: those that file the plan as the result does and give the
+    result's own top again (`care_for` with its `care_top`); None while a care plan composes a top itself."""
+    if _COMPOSING.get():
+        return None
+    return care_for(kb, cause, findings, unsure, age, days, care_top(plan))
+
+
+def with_care_link(plan: ResultPlan, findings: Mapping[str, bool], unsure: Collection[str], age: int | None,
+                   days: float | None) -> ResultPlan:
+    """A composed result whose care command and link carry the answers `care_link` finds for it."""
+    step = next((s for s in plan.next_steps if s.id == "care"), None)
+    if step is None or plan.advice is None:
+        return plan
+    given = care_link(None, plan.advice.cause, findings, unsure, age, days, plan)
+    if given is None:
+        return plan
+    linked = replace(step, command=step.command + given.options(), href=step.href + given.query())
+    return replace(plan, next_steps=tuple(linked if s is step else s for s in plan.next_steps))
+
+
 def care_for(kb: Knowledge | None, cause: str, findings: Mapping[str, bool], unsure: Collection[str],
-             age: int | None) -> CareFor | None:
+             age: int | None, days: float | None = None, top: CareTop | None = None) -> CareFor | None:
     """The fewest of a person's answers that file the cause's care plan as their result files it (walkthrough Z,
     Tariq: his not-sure start makes a slowly weakening hand a doctor today); None when the plan for anyone says the
-    same. A result's care command and link pass them, so the plan needs nothing stored."""
+    same. A result's care command and link pass them, so the plan needs nothing stored. With the result's `top`, the
+    fewest that also give that top again (`result_top`, walkthroughs AB and AC, Tariq: "See a GP within a few days"
+    needs how long it has been there); None when no answers can (the plan for anyone, never gentler)."""
     kb = kb or load()
     target = _filing(kb, cause, findings, age)
+    base = _fewest(kb, cause, findings, unsure, age, target)
+    if top is None:
+        return base
+
+    def same(c: CareFor) -> bool:
+        return not c.empty and result_top(c) == top and _filing(kb, cause, c.findings, c.age) == target
+
+    start = base or CareFor()
+    yes = tuple(f for f, v in findings.items() if v)
+    for found in ((start.yes, start.no), (tuple(dict.fromkeys(start.yes + yes)), start.no),
+                  (yes, tuple(f for f, v in findings.items() if not v))):
+        trial = CareFor(found[0], found[1], tuple(sorted(unsure)), age, days)
+        if not same(trial):
+            continue
+        # then the fewest: each answer the filing did not need, each not-sure, how long, the age, if the top stays
+        for f in [f for f in trial.yes if f not in start.yes] + [f for f in trial.no if f not in start.no]:
+            fewer = replace(trial, yes=tuple(x for x in trial.yes if x != f), no=tuple(x for x in trial.no if x != f))
+            trial = fewer if same(fewer) else trial
+        for u in trial.unsure:
+            fewer = replace(trial, unsure=tuple(x for x in trial.unsure if x != u))
+            trial = fewer if same(fewer) else trial
+        fewer = replace(trial, days=None)
+        trial = fewer if same(fewer) else trial
+        fewer = replace(trial, age=None)
+        return fewer if same(fewer) else trial
+    return None
+
+
+def _fewest(kb: Knowledge, cause: str, findings: Mapping[str, bool], unsure: Collection[str], age: int | None,
+            target: tuple[object, ...]) -> CareFor | None:
+    """The fewest answers that file the plan as `target` (the person's own filing); None when anyone's says the same."""
     if target == _filing(kb, cause, None, None):
         return None
     keep = dict(findings)
@@ -202,6 +341,24 @@ def anyone_words(kb: Knowledge) -> Callable[[RuledWarning], str]:
         return f"{w.text} {extra}" if extra else w.text
 
     return words
+
+
+def said_by_result(kb: Knowledge | None, plan: CarePlan, given: CareFor | None) -> CarePlan:
+    """The plan as a result's command or link opens it: that result's top (`result_top`, from the answers it carries)
+    said first, and the visit it asks for said before the home steps, which are for while the person waits and after
+    (walkthroughs AB and AC, Tariq: "for the next 4 to 6 weeks" read as "wait" beside "a GP within a few days")."""
+    kb = kb or load()
+    words = kb.care.result_top
+    top = result_top(given) if given is not None and not given.empty else None
+    if top is None or words is None:
+        return plan
+    first = "" if top.level == "self_care" and not top.call_now else (
+        words.call_first if top.call_now else words.visit_first).format(title=top.title.rstrip("."))
+    own = sum(len(g.lines) for g in plan.warnings if g.level == "emergency")
+    name = in_sentence(kb.causes[plan.cause]) if plan.cause in kb.causes else plan.cause_name.lower()
+    return replace(plan, result=top, result_heading=words.heading.format(title=top.title.rstrip(".")),
+                   visit_first=first, filed_note=words.filed if plan.warnings else "",
+                   calls_note=words.calls.format(n=top.calls, name=name) if top.calls > own else "")
 
 
 class UnknownCause(LookupError):

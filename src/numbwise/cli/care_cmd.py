@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from numbwise.cli.console import make_console, plain_from
 from numbwise.exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from numbwise.care.plan import CareFor
 
 
 class CareFailure(click.ClickException):
@@ -49,11 +54,13 @@ def latest_named_cause(db: str | None) -> str:
                         "plan for one cause. Name a cause to read its plan; 'numbwise learn' lists the causes.")
 
 
-def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | None] | None:
+def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | None, CareFor | None] | None:
     """The answers and age of the latest stored check when its result named this cause, else None: the plan's warning
     signs are then filed for that person, as the result's own watch lines are (walkthrough Y, Tariq: "see a doctor
-    today if your hand slowly gets weak" on his result, "see a GP soon" on the care plan it pointed to)."""
-    from numbwise.assess.result import named_cause
+    today if your hand slowly gets weak" on his result, "see a GP soon" on the care plan it pointed to). Third, all its
+    answers, so the plan says that result's top first, when they give the level it saved (else None: no top)."""
+    from numbwise.assess.result import named_cause, saved_level
+    from numbwise.care.plan import CareFor, result_top
     from numbwise.diary.store import NoDiary, open_store
 
     try:
@@ -63,10 +70,16 @@ def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | No
         return None
     if record is None or named_cause(record.result, record.case) != cause:
         return None
-    findings = record.case.get("findings") or {}
+    findings = {str(k): v for k, v in (record.case.get("findings") or {}).items() if isinstance(v, bool)}
     age = record.case.get("age")
-    return ({str(k): v for k, v in findings.items() if isinstance(v, bool)},
-            age if isinstance(age, int) and not isinstance(age, bool) else None)
+    years = age if isinstance(age, int) and not isinstance(age, bool) else None
+    unsure = record.case.get("unsure")
+    days = record.case.get("days_so_far")
+    full = CareFor(tuple(f for f, v in findings.items() if v), tuple(f for f, v in findings.items() if not v),
+                   tuple(sorted(str(u) for u in unsure if u not in findings)) if isinstance(unsure, list) else (), years,
+                   float(days) if isinstance(days, (int, float)) and not isinstance(days, bool) else None)
+    top = result_top(full)
+    return findings, years, full if top is not None and top.level == saved_level(record.result) else None
 
 
 @click.command("care", epilog="""\b
@@ -74,8 +87,9 @@ Examples:
   numbwise care                  plan for the cause your latest check named
   numbwise care carpal_tunnel    plan for one cause
   numbwise care ulnar_neuropathy --json
-  numbwise care cervical_radiculopathy --unsure onset_sudden
-                                 filed for your answers, as your result printed it
+  numbwise care cervical_radiculopathy --unsure onset_sudden --days 8
+                                 for your answers, as your result printed it:
+                                 what your result said comes first
 """)
 @click.argument("cause", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
@@ -83,15 +97,16 @@ Examples:
 @click.option("--no", "no", metavar="IDS", help="Answers that were no.")
 @click.option("--unsure", "unsure", metavar="IDS", help="Answers you were not sure of.")
 @click.option("--age", "age", metavar="YEARS", help="Your age in years.")
+@click.option("--days", "days", metavar="DAYS", help="How many days you have had it, as a result's care command gives it.")
 @click.pass_context
 def care_command(ctx: click.Context, cause: str | None, as_json: bool, yes: str | None, no: str | None,
-                 unsure: str | None, age: str | None) -> None:
+                 unsure: str | None, age: str | None, days: str | None) -> None:
     """What to try first for a cause, for how long, and when to get more help."""
-    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, read_care_for
+    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, read_care_for, said_by_result
 
     db = (ctx.find_root().obj or {}).get("db")
     try:
-        given = read_care_for(yes, no, unsure, age)
+        given = read_care_for(yes, no, unsure, age, days=days)
     except BadAnswers as exc:
         raise CareFailure(str(exc)) from None
     if cause is None:
@@ -101,9 +116,11 @@ def care_command(ctx: click.Context, cause: str | None, as_json: bool, yes: str 
     except UnknownCause as exc:
         raise CareFailure(str(exc)) from None
     # the answers a result's care command carries (walkthrough Z, Tariq, with --no-diary), else the latest check's
-    person = (given.findings, given.age) if given is not None else latest_person(db, plan.cause)
+    person = (given.findings, given.age, given) if given is not None else latest_person(db, plan.cause)
     if person is not None:  # the cause the latest check named: its signs filed for that person
         plan = care_plan(None, plan.cause, person=person[0], age=person[1])
+    # the answers a result's command carries, or the latest check's: that result's top first
+    plan = said_by_result(None, plan, person[2] if person is not None else None)
     if as_json:
         import json
 

@@ -245,10 +245,21 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
         from rich.panel import Panel
 
         console.print(Panel(f"[bold]{escape(title)}[/bold]", expand=False))
+    top = plan.result
+    if top is not None:  # opened from a result: what it said comes first (walkthroughs AB and AC, Tariq)
+        console.print(h(plan.result_heading))
+        for line in (top.unsure_heading, top.unsure_line, top.action, f"By when: {top.by_when}"):
+            if line:
+                _wrap(console, line, "", "")
+        console.print()
     _wrap(console, plan.summary + n(plan.summary_refs), "", "")
+    if plan.visit_first and not plan.steps:
+        _wrap(console, plan.visit_first, "", "")
     if plan.steps:
         console.print()
         console.print(h("What to try first, in this order"))
+        if plan.visit_first:
+            _wrap(console, plan.visit_first, "  ", "  ")
         for i, step in enumerate(plan.steps, 1):
             way = f" ({step.treatment_name}: numbwise learn {step.treatment})" if step.treatment else ""
             _wrap(console, f"{step.do}{way}{n(step.refs)}", f"  {i}. ", "     ")
@@ -279,11 +290,16 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
         for row in plan.foods.rows:
             _wrap(console, f"{row.name} ({row.serving}): {row.amount} mcg, {row.percent_dv} of the daily value", "  - ", "    ")
         _wrap(console, f"Full table: numbwise foods{n(plan.foods_refs)}", "  ", "  ")
+    if plan.filed_note:
+        console.print()
+        _wrap(console, plan.filed_note, "", "")
     for group in plan.warnings:
         console.print()
         console.print(h(group.heading))
         for w in group.lines:
             _wrap(console, w, "  ! ", "    ")
+        if group.level == "emergency" and plan.calls_note:
+            _wrap(console, plan.calls_note, "  ", "  ")
     _wrap(console, f"Sources:{n(plan.warning_refs)}", "  ", "  ")
     console.print()
     console.print(h("Sources"))

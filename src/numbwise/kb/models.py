@@ -576,6 +576,17 @@ class SafetyStep(Strict):
     sources: SourceRefs
 
 
+class CareResultTop(Strict):
+    """What a care plan says when a result's command or link opened it (walkthroughs AB and AC, Tariq): that result's
+    own top first, then the visit before the home steps and where the full list of call-now signs is."""
+
+    heading: Text  # "Your result said: {title}"
+    visit_first: Text  # above the home steps when the result asks for a doctor: "{title}, as your result says. ..."
+    call_first: Text  # the same when the result says to call the emergency number now
+    filed: Text  # above the warning signs: how soon for each is what the result said
+    calls: Text  # below the plan's call-now lines when the result lists more: "{n}" signs, "{name}" the cause
+
+
 class CareFile(Strict):
     plans: dict[Ident, CarePlanEntry]
     generic: CarePlanEntry  # causes without their own plan
@@ -583,6 +594,7 @@ class CareFile(Strict):
     doctor_first: Annotated[dict[Ident, CarePlanEntry], Field(min_length=1)]
     safety_heading: Text | None = None  # the heading the safety steps are shown under on a result
     safety: list[SafetyStep] = []
+    result_top: CareResultTop | None = None
 
 
 # --- foods ----------------------------------------------------------------------------------
