@@ -2170,7 +2170,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     chances = dict(ranked)
     shown = tuple(replace(c, note=" ".join(x for x in (c.note, LEAD_CHANCE) if x))
                   if c.id in lead_causes and chances.get(c.id, 0.0) < 0.5 and not now else c for c in shown)  # a main sign no question asked is said wherever its cause is listed (walkthrough Q)
-    shown = tuple(replace(c, note=" ".join(x for x in (c.note, _unasked_note(c.id, chances.get(c.id, 0.0), is_child(age)))
+    shown = tuple(replace(c, note=" ".join(x for x in (c.note, _unasked_note(c.id, chances.get(c.id, 0.0), is_child(age) or now))
                                            if x)) for c in shown)
     rule_out_first = _now_causes_lead(led[0], doubts, findings) if now and led is not None and shown \
         and shown[0].id == led[0].now_cause else ""
