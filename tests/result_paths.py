@@ -437,8 +437,16 @@ def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:
         if em.do[0] not in plan.do or set(lines) & (set(own.do) | set(own.do_not)) - set(em.do) - set(em.do_not) \
                 or any(w in " ".join(lines).lower() for w in ("two weeks", "today", "if none", "appointment")):
             out.append(f"the call-now banner's to-do list is not the emergency level's: {lines}")
-        if not plan.causes:  # its reason (`now_why`) ends "the causes below are about the numbness itself"
+        if not plan.causes:  # its reason (`now_why`) ends "the other causes below are for after that"
             out.append("a call-now result without the causes its reason points to")
+        # no reason says a slower time under it, and the causes never read as reassurance: the cause the call is for
+        # first, no "Most likely", no chance (walkthrough AC, Frank: "see you today", "arm fell asleep, 8 in 10")
+        out += [f"a reason under the call-now banner names a slower time: {w}" for w in plan.why
+                if any(re.search(pattern, w, re.I) for _, pattern in _CAUSE_ADVICE)]
+        now_cause = kb.triage.unsure_lead["emergency"].now_cause
+        if plan.causes and (plan.causes[0].id != now_cause or plan.headline.startswith("Most likely")
+                            or any(c.short or c.chance for c in plan.causes)):
+            out.append(f"the call-now causes do not put {now_cause} first as what to rule out: {plan.headline}")
     if plan.caution_level == "emergency" and plan.level in ("routine", "self_care") and not plan.caution_today \
             and kb.triage.unsure_caution_went_away and kb.triage.unsure_caution_went_away in plan.caution:
         out.append("a sign that may have come and gone left with 'if none: ' beside 'get medical help today'")

@@ -443,7 +443,8 @@ def test_new_one_sided_numbness_of_unknown_start_beside_a_not_sure_stroke_sign_m
     assert "Book an appointment" not in text  # no to-do list for a slower path
     assert "in your diary" not in text  # nothing that waits beside a call now
     causes = text.split("What may be causing it (not a diagnosis)")[1]
-    assert "These chances are about the hand numbness" in causes
+    # no chances under "call now": the stroke is named first as what must be ruled out (walkthrough AC, Frank)
+    assert causes.lstrip().startswith("A stroke must be ruled out first") and " in 10" not in causes
     plan = json.loads(_assess(SAM_WOKE_WITH_IT, tmp_path, "plan"))
     assert plan["title"] == lead.now_title and plan["by_when"] == "Now." and plan["numbers"]
     assert plan["caution_now"] and not plan["caution_today"] and plan["next_steps"] == []

@@ -24,7 +24,7 @@ def _case(cid: str) -> dict[str, Any]:
 def _texts(plan: ResultPlan) -> list[str]:
     """Every sentence the plan gives a person."""
     out = [plan.caution_title, plan.caution, plan.title, plan.action, plan.by_when, plan.headline if plan.causes else "",
-           *plan.why, *plan.do, *plan.do_not]
+           plan.others_heading, *plan.why, *plan.do, *plan.do_not]
     out += [s.text for s in plan.signs]
     out += [u.text for g in plan.unsure for u in g.items] + [line for g in plan.unsure for line in g.advice]
     for c in plan.causes:
@@ -215,7 +215,14 @@ def test_the_web_result_says_call_now_for_new_one_sided_numbness_beside_a_not_su
     assert "when you last felt normal" in flat and 'class="action if-none"' not in banner
     assert "two weeks" not in flat and "today" not in flat
     assert "get medical help today" not in _flat(page) and "if none of the signs" not in _flat(page)
-    assert "these chances are about the hand numbness" in _flat(page)
+    # the stroke first as what must be ruled out, then the other causes under their own heading, no chance (AC, Frank)
+    causes = page[page.index('<p class="headline">'):]
+    others = " ".join((load().triage.unsure_lead["emergency"].now_others_heading or "").split())
+    assert others and plan.others_heading == others and '<h3 class="others-heading">' in causes
+    assert causes.index('id="c-stroke_tia"') < causes.index('class="others-heading"') < causes.index(
+        f'id="c-{plan.causes[1].id}"')
+    assert "a stroke must be ruled out first" in _flat(causes) and '<meter' not in causes.split("</ol>")[0]
+    assert not re.search(r"\b\d+ in \d+\b", _flat(causes.split('class="others-heading"')[1].split("</ol>")[0]))
     api = json.loads(call(app, "POST", "/api/result", json.dumps(
         {"age": 45, "sex": "male", "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}).encode(),
         {"Content-Type": "application/json"}).body)

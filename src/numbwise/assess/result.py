@@ -7,6 +7,7 @@ the same plan in the terminal, the web page, the JSON API and the doctor's repor
 from __future__ import annotations
 
 import functools
+import re
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -278,6 +279,10 @@ class ResultPlan:
     # over a caution from 'not sure' signs (`_acts_first`): the caution says its own line under the rule's title, never
     # "we can't tell yet how urgent this is" as the headline (walkthrough AC, Aisha)
     rule_leads: bool = False
+    # Under a call-now banner the cause the call is for is listed first, as what must be ruled out, and this heading
+    # stands before the other causes (causes[1:]), with no chances (unsure_lead `now_others_heading`, walkthrough AC,
+    # Frank); "" everywhere else
+    others_heading: str = ""
 
     @property
     def banner_level(self) -> str:
@@ -1425,6 +1430,40 @@ def now_banner(result: Assessment, unsure: Collection[str] = ()) -> tuple[str, s
     return led[2].title, led[2].action
 
 
+def _now_causes_lead(lead: UnsureLead, doubts: tuple[Unsure, ...], findings: Mapping[str, bool]) -> str:
+    """The causes' first line under a call-now banner (unsure_lead `now_causes_lead`): the cause the call is for must
+    be ruled out first, in the words of the doubt (a stroke sign, or only the start) and of a spell that has gone."""
+    text = next((t for f, t in lead.now_causes_lead_with.items() if findings.get(f) is True), lead.now_causes_lead)
+    start = _emergency_doubts(doubts) <= {"onset_sudden"}
+    said = lead.now_causes_if_start if start else lead.now_causes_if_sign
+    return " ".join((text or "").format(**{"if": " ".join((said or "").split())}).split())
+
+
+_SLOWER = re.compile(r"\btoday\b|\bsame day\b|\bwithin (24 hours|a day|a few days|days|\d+ days)\b|\btwo weeks\b"
+                     r"|\bsee (a|your) (doctor|GP|nurse)\b|\bbook\b|\b(a|your) GP\b", re.I)
+
+
+def _now_reasons(lines: Sequence[str], told: Sequence[str], findings: Mapping[str, bool],
+                 lead: UnsureLead) -> tuple[str, ...]:
+    """The reasons said under a call-now banner after its own: a sentence that names a slower time ("a doctor should
+    check it today") is left out and the reason then says it does not change what to do now (`now_also`); a reason
+    with nothing else left is named by its rule's title (walkthrough AC, Frank: "so a doctor should see you today"
+    under "call your emergency number now")."""
+    also = " ".join((lead.now_also or "").split())
+    titles = {" ".join(rule_why(r, findings).split()): r.title for r in load().triage.rules if r.id in told}
+    out: list[str] = []
+    for line in lines:
+        if not also or not _SLOWER.search(line):
+            out.append(line)
+            continue
+        kept = [t for t in re.split(r"(?<=[.!?])\s+", line) if t and not _SLOWER.search(t)]
+        title = next((t for w, t in titles.items() if w in line or line in w), None)
+        if not kept and title is not None:
+            kept = [(lead.now_also_title or "").format(title=_small(title))]
+        out.append(" ".join([*kept, also]) if kept else also)
+    return tuple(dict.fromkeys(out))
+
+
 def _not_covered(told: Sequence[str], level: str, leading: Collection[str]) -> tuple[str, ...]:
     """The rules that set the level (`told`) whose reason still says something of its own under a banner led by more
     urgent rules (`leading`, from a 'not sure'): a rule less urgent than a leading one whose signs are all among that
@@ -1962,6 +2001,17 @@ def _distinct(reasons: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], 
     return tuple((f, v) for f, v in reasons if (v and f not in implied) or (not v and not settled_by_another(f, yes)))
 
 
+def _call_now_path(level: str, findings: Mapping[str, bool], age: int | None, unsure: Sequence[str],
+                   days: float | None) -> bool:
+    """Would these answers give the one path call now (`caution_now`), as `result_plan` decides it?"""
+    if level not in NOW_LEVELS or not may_call_now(findings, unsure):
+        return False
+    doubts = _doubts(findings, age, level, unsure)
+    act, lead = _banner(level, triage(findings, age).rules, findings, age, unsure)
+    led = _caution_lead(act, doubts, findings, age, level, days) if lead is None else None
+    return _calls_now(led, doubts, findings, level, days)
+
+
 def _told_apart(level: str, ranked: Sequence[tuple[str, float]], lead: CauseLine | None, findings: Mapping[str, bool],
                 sex: str | None) -> bool:
     """Whether a result names its leading cause as the answer ("Most likely: X"), rather than "We can't tell yet".
@@ -1995,14 +2045,16 @@ def saved_level(result: Mapping[str, Any]) -> Level | None:
     return next((lv for lv in load().triage.levels if lv == level), None)
 
 
-def named_cause(result: Assessment | Mapping[str, Any], case: Mapping[str, Any] | None = None) -> str | None:
+def named_cause(result: Assessment | Mapping[str, Any], case: Mapping[str, Any] | None = None,
+                unsure: Collection[str] | None = None) -> str | None:
     """The cause a result named as the leading one ("Most likely: X"), or None when it named none.
 
     None on an emergency (which shows no causes) and when the answers could not tell the causes apart ("We can't
     tell yet what is causing it"), exactly as `result_plan` decides. Takes an assessment, or a saved check's result
     with its answers (`case`: findings, age, sex); without readable answers a saved result names only what
     `result_plan` would name on no answers. Every page that repeats a saved check (diary, exercises, care, report)
-    asks this, so none of them names a cause the result did not.
+    asks this, so none of them names a cause the result did not. Under a call-now banner from the answers not sure
+    of (`unsure`, else the case's own) it names none: the cause the call is for is listed first (walkthrough AC).
     """
     kb = load()
     if isinstance(result, Assessment):
@@ -2018,7 +2070,14 @@ def named_cause(result: Assessment | Mapping[str, Any], case: Mapping[str, Any] 
         sex = (case or {}).get("sex") if (case or {}).get("sex") in ("female", "male") else None
     if level not in kb.triage.levels or level == "emergency" or not ranked:
         return None
-    asked = (case or {}).get("unsure")
+    asked = (case or {}).get("unsure") if unsure is None else list(unsure)
+    if isinstance(asked, (list, tuple)) and asked:  # a call-now banner names no cause (walkthrough AC, Frank)
+        age = result.case.age if isinstance(result, Assessment) else (case or {}).get("age")
+        days = result.case.days_so_far if isinstance(result, Assessment) else (case or {}).get("days_so_far")
+        if _call_now_path(level, findings, age if isinstance(age, int) and not isinstance(age, bool) else None,
+                          [f for f in asked if isinstance(f, str)],
+                          float(days) if isinstance(days, (int, float)) and not isinstance(days, bool) else None):
+            return None
     if isinstance(asked, (list, tuple)) and not isinstance(result, Assessment):  # a rule's banner leads with its own
         age = (case or {}).get("age")  # cause first (walkthrough V): the result named none as "Most likely"
         years = age if isinstance(age, int) and not isinstance(age, bool) else None
@@ -2100,8 +2159,12 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # nor, on an emergency or under a call-now banner, a reason about home care (walkthrough Z, Helen: "we can't
     # suggest home care alone" under "call your emergency number now")
     home_talk = {r.id for r in kb.triage.rules if r.about_home_care} if now or level == "emergency" else set()
+    if now and led is not None:  # nor one that tells the same possible stroke slower, "see a doctor today" (AC, Frank)
+        home_talk |= {UNSURE_RULE, *led[0].now_hides_reasons}
     told = tuple(r for r in result.rules if not ((now or today) and r in home) and r not in home_talk)
     leading = result.causes[0][0] if result.causes else None  # a reason naming only other causes says it can do the same
+    if now:  # ... but under "call now" no cause is "the most likely cause from your answers" (walkthrough AC, Frank)
+        leading = None
     why = (tuple(triage_reasons(Triage(level, result.red_flags, told), findings, leading) if told or not (now or today) else ())
            # "so here it does not need emergency help" would contradict a caution that cannot rule one out (walkthrough
            # L, Nadia not sure whether it spread within hours): said only when no emergency sign is in doubt
@@ -2131,8 +2194,12 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     why = why + tuple(w for w in _first_aid_why(aid) if w not in why)  # and why it leads, after the banner's own
     above = _said_above(findings, age, result.rules) if level == "urgent" and not now else ()
     why = why + tuple(w for w in (triage_reasons(Triage(level, (), above), findings) if above else ()) if w not in why)
+    if now and led is not None:  # under "call now" no reason names a slower time (walkthrough AC, Frank)
+        why = why[:1] + _now_reasons(why[1:], told, findings, led[0])
     # the cause of the rule that leads the banner from a 'not sure' is listed, whatever its chance (walkthrough V)
-    lead_causes = rule_causes((lead.id,)) if lead is not None else ()
+    lead_causes = rule_causes((lead.id,)) if lead is not None else (
+        # ... and so is the cause a call-now banner is for, first, as what must be ruled out (walkthrough AC, Frank)
+        (led[0].now_cause,) if now and led is not None and led[0].now_cause else ())
     ranked = list(result.causes)
     ranked += [(c, p) for c, p in (rank(findings, age, sex) if set(lead_causes) - dict(ranked).keys() else ())
                if c in lead_causes and c not in dict(ranked)]
@@ -2153,11 +2220,17 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     shown = tuple(sorted(shown, key=lambda c: c.id not in lead_causes))  # stable: the leading banner's cause first
     chances = dict(ranked)
     shown = tuple(replace(c, note=" ".join(x for x in (c.note, LEAD_CHANCE) if x))
-                  if c.id in lead_causes and chances.get(c.id, 0.0) < 0.5 else c for c in shown)  # a main sign no question asked is said wherever its cause is listed (walkthrough Q)
-    shown = tuple(replace(c, note=" ".join(x for x in (c.note, _unasked_note(c.id, chances.get(c.id, 0.0), is_child(age)))
+                  if c.id in lead_causes and chances.get(c.id, 0.0) < 0.5 and not now else c for c in shown)  # a main sign no question asked is said wherever its cause is listed (walkthrough Q)
+    shown = tuple(replace(c, note=" ".join(x for x in (c.note, _unasked_note(c.id, chances.get(c.id, 0.0), is_child(age) or now))
                                            if x)) for c in shown)
+    rule_out_first = _now_causes_lead(led[0], doubts, findings) if now and led is not None and shown \
+        and shown[0].id == led[0].now_cause else ""
+    if rule_out_first:  # no chance under "call now": a number counted from the sure answers reads as "it is probably fine"
+        shown = tuple(replace(c, chance="", short="", value=0) for c in shown)
     if level == "emergency":
         headline = act.action
+    elif rule_out_first:
+        headline = rule_out_first
     elif told_apart:
         headline = (f"Most likely: {shown[0].name}. {CHILD_CHANCE}" if is_child(age) else
                     f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it.")
@@ -2265,7 +2338,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         do=() if today else act.do, do_not=() if today else act.do_not, signs=signs, why=why,
         unsure=unsure_groups + start_group + noted,  # the noted answers change no watch line: added after those are filed
         told_apart=told_apart, headline=headline, causes=shown,
-        causes_note=CAUSES_NOTE if level == "urgent" and shown else (
+        others_heading=" ".join((led[0].now_others_heading or "").split()) if rule_out_first and led is not None
+        and len(shown) > 1 else "",
+        causes_note="" if rule_out_first else CAUSES_NOTE if level == "urgent" and shown else (
             led[0].past_causes_note or "" if (one_path or old) and led is not None and shown else ""),
         questions=questions, questions_intro=CANT_TELL_MORE if questions else (
             CANT_TELL_DOCTOR if not told_apart and page_level != "emergency" and len(shown) > 1 else ""), advice_heading=advice_heading,

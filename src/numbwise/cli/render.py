@@ -186,7 +186,9 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
                                                         ("-", POINTS_AWAY, any(c.away for c in plan.causes))) if used]
         if marks:  # one line says what the marks mean, in the words the web page labels them with
             _wrap(console, "(" + ", ".join(marks) + ")", "  ", "  ")
-        for c in plan.causes:
+        for i, c in enumerate(plan.causes):
+            if i == 1 and plan.others_heading:  # under "call now": the cause to rule out first, then the others
+                _wrap(console, plan.others_heading, "  ", "  ", None if plain else "bold")
             _wrap(console, f"{c.name} ({c.short})" if c.short else c.name, "  * ", "    ")  # a child: no number
             for r in c.towards:
                 _wrap(console, r.text, "      + ", "        ")

@@ -77,6 +77,10 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         now = {"said": lead.now_said_sign or "", "where": lead.now_where}
         said += [t.format(**now) for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why,
                                             lead.now_do_heading, lead.now_said_start) if t]
+        ifs = {"if": lead.now_causes_if_sign or ""}  # the call-now causes' lead, as the result says it
+        said += [t.format(**ifs) for t in (lead.now_causes_lead, *lead.now_causes_lead_with.values()) if t]
+        said += [t for t in (lead.now_causes_if_sign, lead.now_causes_if_start, lead.now_others_heading, lead.now_also,
+                             (lead.now_also_title or "").format(title="tingling after thyroid surgery")) if t]
         if lead.onset_long is not None:  # over six weeks: its words with an attack and a reason in their slots
             ol = lead.onset_long
             said += [t.format(next=ol.attack, length=ol.length, reason=lead.onset_reason or "", title="see a doctor",

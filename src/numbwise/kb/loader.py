@@ -222,6 +222,12 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         refs("triage_rules.yaml", "unsure_caution", tri.unsure_caution_sources)
     for lv, lead in tri.unsure_lead.items():
         refs("triage_rules.yaml", f"unsure_lead.{lv}", lead.now_sources)
+        problems += [f"triage_rules.yaml: unsure_lead.{lv}.now_cause: unknown cause '{lead.now_cause}'"
+                     ] if lead.now_cause is not None and lead.now_cause not in voc.causes else []
+        problems += [f"triage_rules.yaml: unsure_lead.{lv}.now_hides_reasons: unknown rule '{rid}'"
+                     for rid in lead.now_hides_reasons if rid not in {r.id for r in tri.rules}]
+        problems += [f"triage_rules.yaml: unsure_lead.{lv}.now_causes_lead_with: unknown finding '{fid}'"
+                     for fid in lead.now_causes_lead_with if fid not in voc.findings]
         refs("triage_rules.yaml", f"unsure_lead.{lv}.start", lead.start_sources)
         refs("triage_rules.yaml", f"unsure_lead.{lv}.old", lead.old_sources)
         refs("triage_rules.yaml", f"unsure_lead.{lv}.onset", lead.onset_sources)

@@ -1104,6 +1104,24 @@ class UnsureLead(Strict):
     now_said_start: Text | None = None
     now_where: str = ""
     now_sources: list[Ident] = []  # what the call-now path rests on
+    # Under the call-now banner the causes never read as reassurance (walkthrough AC, Frank: "Most likely: my arm fell
+    # asleep, about 8 in 10" under "call now", stroke "about 1 in 10"): the cause the call is for (`now_cause`) is
+    # listed first as what must be ruled out, headed by `now_causes_lead` ({if}: `now_causes_if_sign` or
+    # `now_causes_if_start`; `now_causes_lead_with`: other words when a finding is yes, a spell that has gone), the
+    # other causes follow under `now_others_heading`, and no cause has a chance.
+    now_cause: Ident | None = None
+    now_causes_lead: Text | None = None
+    now_causes_lead_with: dict[Ident, Text] = {}
+    now_causes_if_sign: Text | None = None
+    now_causes_if_start: Text | None = None
+    now_others_heading: Text | None = None
+    # The rules whose reason tells the same possible stroke at a slower time ("so a doctor should see you today"):
+    # not said under the call-now banner, which says it now (walkthrough AC, Frank). Any other reason there that names
+    # a slower time is said without that sentence, followed by `now_also` ({title}: its rule's title, when nothing of
+    # it is left).
+    now_hides_reasons: list[Ident] = []
+    now_also: Text | None = None
+    now_also_title: Text | None = None
     # When the only emergency sign not sure of is how fast it started, in one hand, and the person's own words said it
     # has been there for at least `old_after_days` (walkthrough Q, Tariq: "for 3 weeks"): not a stroke happening now,
     # so never the call-now path; but if it did start suddenly, a doctor should see them within days. One path with
@@ -1194,6 +1212,14 @@ class UnsureLead(Strict):
                 raise ValueError(f"unsure_lead onset_{name} must contain {{{name}}}")
         if self.onset_urgent_action is not None and "{action}" not in self.onset_urgent_action:
             raise ValueError("unsure_lead onset_urgent_action must contain {action}")
+        if self.now_cause is not None and not (self.now_causes_lead and self.now_causes_if_sign
+                                                and self.now_causes_if_start and self.now_others_heading):
+            raise ValueError("unsure_lead now_cause needs now_causes_lead, now_causes_if_* and now_others_heading")
+        if any("{if}" not in t for t in (self.now_causes_lead, *self.now_causes_lead_with.values()) if t):
+            raise ValueError("unsure_lead now_causes_lead must contain {if}")
+        if (self.now_also_title and "{title}" not in self.now_also_title) or (
+                bool(self.now_also) != bool(self.now_also_title)):
+            raise ValueError("unsure_lead now_also and now_also_title go together; now_also_title holds {title}")
         if any(n is not None for n in now) and not self.now_sources:
             raise ValueError("unsure_lead now_* needs now_sources")
         if any(f"{{{k}}}" in n for n in now if n is not None for k in ("title", "action", "by_when")):
