@@ -107,3 +107,17 @@ def test_near_miss_speech_no_and_slow_start_keeps_most_likely(tmp_path: Path) ->
     assert not plan["caution_now"] and plan["level"] in ("routine", "self_care")
     assert plan["headline"].startswith("Most likely: Carpal tunnel syndrome")
     assert plan["others_heading"] == "" and plan["causes"][0]["short"]
+
+
+def test_bob_not_sure_how_it_started_has_no_lone_does_not_change_line(tmp_path: Path) -> None:
+    """Walkthrough AC, Bob (80, AF, a blood thinner, one whole hand, not sure how fast it started): the coherence
+    line ("... so a doctor should see you today") lost its only sentence under call now and left a lone "It does not
+    change what to do now" after the call-now reason. A reason that said only a slower time is now left out."""
+    case = {"age": 80, "sex": "male", "findings": {"one_hand": True, "numb_whole_hand": True, "blood_thinners": True,
+                                                   "atrial_fibrillation": True, "face_drooping": False,
+                                                   "speech_difficulty": False}, "unsure": ["onset_sudden"]}
+    plan = assess_plan(case, tmp_path)
+    also = " ".join((LEAD.now_also or "").split())
+    assert plan["caution_now"] and also and also not in plan["why"]
+    assert not any(SLOWER.search(w) for w in plan["why"])
+    assert plan["causes"][0]["id"] == "stroke_tia"

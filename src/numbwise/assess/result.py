@@ -1448,7 +1448,8 @@ def _now_reasons(lines: Sequence[str], told: Sequence[str], findings: Mapping[st
     """The reasons said under a call-now banner after its own: a sentence that names a slower time ("a doctor should
     check it today") is left out and the reason then says it does not change what to do now (`now_also`); a reason
     with nothing else left is named by its rule's title (walkthrough AC, Frank: "so a doctor should see you today"
-    under "call your emergency number now")."""
+    under "call your emergency number now"), and one with no title either is left out (Bob: a lone "It does not
+    change what to do now" after the coherence line lost its only sentence)."""
     also = " ".join((lead.now_also or "").split())
     titles = {" ".join(rule_why(r, findings).split()): r.title for r in load().triage.rules if r.id in told}
     out: list[str] = []
@@ -1460,7 +1461,8 @@ def _now_reasons(lines: Sequence[str], told: Sequence[str], findings: Mapping[st
         title = next((t for w, t in titles.items() if w in line or line in w), None)
         if not kept and title is not None:
             kept = [(lead.now_also_title or "").format(title=_small(title))]
-        out.append(" ".join([*kept, also]) if kept else also)
+        if kept:  # a reason that said only a slower time (the coherence line) says nothing the banner does not
+            out.append(" ".join([*kept, also]))
     return tuple(dict.fromkeys(out))
 
 
