@@ -121,3 +121,14 @@ def test_bob_not_sure_how_it_started_has_no_lone_does_not_change_line(tmp_path: 
     assert plan["caution_now"] and also and also not in plan["why"]
     assert not any(SLOWER.search(w) for w in plan["why"])
     assert plan["causes"][0]["id"] == "stroke_tia"
+
+
+def test_the_step_check_now_box_says_its_checks_show_only_now() -> None:
+    """Frank's slurred speech had gone; the step-by-step "Check now" box gave the face, arm and speech checks with no
+    word that they show only what is happening now (the result said so). Near miss: a no to every sign, no box."""
+    now_only = " ".join((SCREEN.if_unsure.now_only or "").split()) if SCREEN.if_unsure else ""
+    out = _check(FRANK_NOW_KEYS)
+    box = _part(out, SCREEN.if_unsure.title if SCREEN.if_unsure else "", "Question 2")
+    assert now_only and now_only in box and box.index(now_only) > box.index("Speech:")
+    calm = _check("\n35\nf\nq\n")
+    assert now_only not in calm

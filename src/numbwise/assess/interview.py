@@ -768,7 +768,12 @@ def unsure_advice(q: Question, updates: Mapping[str, bool], answers: Mapping[str
     # checks that each say when to call (sugar first, then call if not better) get no "call now, do not wait" after
     # them (walkthrough U, Priya: a sweat not sure of beside low blood sugar)
     act = q.if_unsure.act if call or not checks else ""
-    return q.if_unsure.model_copy(update={"check": list(checks or q.if_unsure.check), "act": act})
+    # the stroke checks test only now, as the result says beside them (walkthrough AC, Frank: his slurred speech had
+    # gone, and the step's box let him pass the checks with no word of that)
+    shown = list(checks or q.if_unsure.check)
+    if act and q.if_unsure.now_only and set(q.if_unsure.check) <= set(shown):
+        act = f"{' '.join(q.if_unsure.now_only.split())} {act}"
+    return q.if_unsure.model_copy(update={"check": shown, "act": act})
 
 
 def _sugar_check(unsure: Collection[str], answers: Mapping[str, bool]) -> tuple[str, ...]:
