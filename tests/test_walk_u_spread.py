@@ -18,9 +18,9 @@ from numbwise.kb.loader import load
 from tests.conftest import assess_cli, assess_plan, check_cli, with_findings
 
 # none of the first list; 29 f; the crept answer; no injury; right hand; no pressure; migraines yes; not the usual
-# aura; gone within the hour (then "more than six weeks?" settles nothing and is not asked: walkthrough AC)
-KEYS = "\n29\nf\n4\nn\nR1 R2 R3 R4 R5\nn\ny\nn\ny\n"
-SUDDEN_KEYS = "\n29\nf\n1\nn\nR1 R2 R3 R4 R5\nn\ny\nn\ny\n"
+# aura; not over six weeks
+KEYS = "\n29\nf\n4\nn\nR1 R2 R3 R4 R5\nn\ny\nn\nn\n"
+SUDDEN_KEYS = "\n29\nf\n1\nn\nR1 R2 R3 R4 R5\nn\ny\nn\nn\n"
 CALL_NOW = "CALL EMERGENCY SERVICES NOW"
 OLD_LINE = "within seconds or minutes"
 

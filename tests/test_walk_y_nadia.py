@@ -26,8 +26,8 @@ NOT_USUAL = WORDS.format(aura="not like my usual aura")
 USUAL = WORDS.format(aura="same as my usual aura")
 EARLY_NOW = "y\n\n1\n"  # we read you right; keep what we understood; see what to do now
 # step by step: none of the first list; 29 f; the crept answer; no injury; right hand; no pressure; migraines yes;
-# not the usual aura; gone within the hour (so "more than six weeks?" settles nothing and is not asked: walkthrough AC)
-KEYS = "\n29\nf\n4\nn\nR1 R2 R3 R4 R5\nn\ny\nn\ny\n"
+# not the usual aura; not over six weeks
+KEYS = "\n29\nf\n4\nn\nR1 R2 R3 R4 R5\nn\ny\nn\nn\n"
 CALL_NOW = "CALL EMERGENCY SERVICES NOW"
 SPREAD_SIGN = " ".join(load().findings["spreads_over_minutes"].said_yes.split())  # "The tingling spreads slowly ..."
 USUAL_BUT = "You said it is like your usual migraine aura."
