@@ -109,8 +109,9 @@ NADIA = ("tingling spread slowly over 20 minutes from my fingers up my arm to my
 
 
 def test_the_arm_question_says_what_a_sign_that_has_gone_means() -> None:
-    """Hit: she said it went away within an hour (Q3 yes), then the arm question came (Q7)."""
-    shown = check_cli("y\n\n2\n4\nn\ny\nn\nn\nn\nq\n", "--describe", NADIA, codes=(0, 130))
+    """Hit: she said it went away within an hour (Q1 yes: her spread answers how it started, walkthrough AC), then the
+    arm question came (Q5)."""
+    shown = check_cli("y\n\n2\ny\nn\nn\nn\nq\n", "--describe", NADIA, codes=(0, 130))
     start = shown.index("Did an arm or leg suddenly become weak?")
     text = shown[start:shown.index("y = yes", start)]
     assert "raise both arms" in text.lower(), text  # a check for now, if it is still there ...

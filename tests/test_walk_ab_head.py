@@ -35,4 +35,6 @@ def test_the_onset_help_no_longer_promises_a_question_about_any_injury() -> None
     onset = next(s for s in load().interview.steps if s.id == "onset")
     help_text = " ".join(onset.help.split())
     assert "a later question asks about the injury." not in help_text
-    assert "head, neck or back is on the first list" in help_text and "injury to the arm or hand" in help_text
+    # "one of the emergency signs we ask about", never "the first list": after words it can come later (walkthrough AC)
+    assert "head, neck or back is one of the emergency signs we ask about" in help_text and "injury to the arm or hand" \
+        in help_text and "first list" not in help_text

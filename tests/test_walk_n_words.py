@@ -49,9 +49,10 @@ def _replies(yes: Mapping[str, bool], fingers: dict[str, bool] | None = None) ->
 
 
 def _nadia_check(picker: str, hands: str = "") -> str:
-    """Nadia in the terminal: Enter at the reading list and the emergency screen, "suddenly", not sure of a recent
-    injury, `picker` at the finger picker, then `hands` (if asked), then no to the rest."""
-    lines = ["", "", "1", "?", picker] + ([hands] if hands else []) + ["n"] * 14 + [""] * 10
+    """Nadia in the terminal: Enter at the reading list and the emergency screen, `picker` at the finger picker, then
+    `hands` (if asked), then no to the rest. Her kept spread over minutes in a known migraine answers how it started
+    (walkthrough AC), so the start and the arm injury that follows a sudden start are not asked."""
+    lines = ["", "", picker] + ([hands] if hands else []) + ["n"] * 14 + [""] * 10
     run = run_cli("--plain", "check", "--no-diary", "--describe", NADIA, input="\n".join(lines) + "\n")
     assert run.code == 0, run.err
     return run.out

@@ -26,6 +26,7 @@ LUIS = ("I'm 63, man. Two hours ago my left hand and the left corner of my mouth
 WARFARIN = "above all a blood thinner (such as warfarin)"
 SWALLOW = "Do not eat or drink if you have trouble swallowing."
 SIX_WEEKS = "Has it been going on for more than six weeks?"
+KEYS = ["y", "", "2", "29", "f", "y", "n", "n", "n", "n", "1 2 3 4"] + ["?"] * 30  # Nadia's usual aura, as above
 
 
 def _flat(text: str) -> str:
@@ -97,9 +98,10 @@ def test_luis_two_hours_ago_after_his_age_is_not_six_weeks_and_is_never_asked() 
 # --- Nadia: her usual aura is kept; what would lower the emergency is asked back once, never taken silently ------
 
 def test_nadias_migraine_readings_are_asked_back_in_one_list_not_as_separate_questions_again() -> None:
-    # yes, keep the rest, a few questions, spread over minutes, no injury, 29, female, gone within the hour, no AF,
-    # no blood thinner, no stroke before, no sudden weakness, then her three readings ticked on the list asked back
-    out = _check(NADIA, ["y", "", "2", "4", "n", "29", "f", "y", "n", "n", "n", "n", "1 2 3"] + ["?"] * 30)
+    # yes, keep the rest, a few questions, 29, female, gone within the hour, no AF, no blood thinner, no stroke
+    # before, no sudden weakness, then her four readings ticked on the list asked back (her spread over minutes
+    # answers how it started: walkthrough AC)
+    out = _check(NADIA, KEYS)
     asked = _questions(out)
     for plain in ("Have you had migraines before?", "Is this episode just like your usual migraine aura?",
                   "Does a headache come after the numbness?"):
@@ -135,7 +137,7 @@ def test_the_list_asked_back_says_what_enter_means_there() -> None:
 
     sweep = load().interview.confirm_emergency
     assert sweep is not None and sweep.enter_none
-    out = _check(NADIA, ["y", "", "2", "4", "n", "29", "f", "y", "n", "n", "n", "n", "1 2 3"] + ["?"] * 30)
+    out = _check(NADIA, KEYS)
     page = out.split("Please check these readings of your words one more time", 1)[1].split("You said", 1)[0]
     assert " ".join(sweep.enter_none.split()) in " ".join(page.split())
     assert "Press Enter if none apply" not in page

@@ -56,8 +56,9 @@ def test_the_start_question_quotes_her_spread_and_names_its_option() -> None:
     did the numbness start?" as if she had not said it; the line above it now quotes her and names the option."""
     from tests.conftest import run_cli
 
-    words = ("tingling spread slowly over 20 minutes from my fingers up my arm to my face, then my usual migraine "
-             "headache, it is gone now, same as my usual aura")
+    # her spread with no known migraine (walkthrough AC: in a known migraine's story the spread answers the start and
+    # it is not asked at all, tests/test_walk_ac_nadia.py)
+    words = "tingling spread slowly over 20 minutes from my fingers up my arm to my face"
     out = " ".join(run_cli("--plain", "check", "--no-diary", "--describe", words, input="y\n\n2\nq\n").out.split())
     before = out.split("Question 1: How did the numbness start?")[0][-300:]
     assert '"spread slowly over"' in before and "pick \"It crept or spread" in before, before

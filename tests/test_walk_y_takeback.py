@@ -193,7 +193,11 @@ def test_a_reading_of_the_words_confirmed_later_is_named_as_what_took_the_call_b
     iv = from_data(_words_then_questions())
     assert not calls_now(iv)
     line = taken_back_line(iv)
-    assert line and "Then you told us:" in line, line
+    # the words said it from the start: "you had told us ... and have now confirmed it", never "then you told us"
+    # (walkthrough AC, Nadia)
+    words = load().interview.taken_back
+    assert words is not None and words.said_words is not None
+    assert line and words.said_words in line and words.said not in line, line
     # near miss: stopped at the screen's own answers, the result still calls now and says nothing of the kind
     data = _words_then_questions()
     data["steps"] = data["steps"][:2]  # type: ignore[index]

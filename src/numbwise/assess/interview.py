@@ -303,8 +303,9 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
                   text_question(tuple(findings) + doubted), dict(findings))
 
 
-# The heading over `emergency_beside` in every face, right after the emergency signs were confirmed.
-ALSO_UNDERSTOOD = "We also understood from what you wrote (the warning signs above stay as you said):"
+# The heading over `emergency_beside` in every face, right after the emergency signs were confirmed: "the warning signs
+# you just confirmed", never "above" (the web shows this list on a page of its own: walkthrough AC, Nadia).
+ALSO_UNDERSTOOD = "We also understood from what you wrote (the warning signs you just confirmed stay as you said):"
 
 
 def emergency_beside(findings: Mapping[str, bool], signs: Mapping[str, bool]) -> tuple[str, ...]:
@@ -556,6 +557,9 @@ def _guard(iv: Interview, level_now: str) -> Triage | None:
 def _told(iv: Interview) -> dict[str, bool]:
     """What the description said (every reading the person kept), before any question."""
     return {f: v for q, updates, _ in iv.history if q.kind == "text" for f, v in updates}
+
+
+told_in_words = _told  # the same, for the result's taken-back line (assess/takeback.py)
 
 
 def _confirm_from_text(iv: Interview, level_now: str) -> list[str]:
@@ -820,7 +824,7 @@ def emergency_first(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     if iv.history[-1][0].kind in ("screen", "sweep", "text") and outcome(iv).triage == "emergency":
         if _only_before_call(iv):
             return False
-        return next_question(iv, limit=limit) is not None and outcome(undo(iv)).triage != "emergency"
+        return (next_question(iv, limit=limit) is not None or about_due(iv)) and outcome(undo(iv)).triage != "emergency"
     return now_first(iv, limit)
 
 
@@ -1160,6 +1164,7 @@ def _still_why(first: EmergencyFirst, rule_ids: Collection[str], iv: Interview) 
     pressure on the arm). An age not given yet counts as one that could fit (it is still to be asked). None left:
     `still_why_none`, or `still_why_settled` when a rule stands that nothing left can undo."""
     rules = [c.rule for c in compiled_rules() if c.rule.id in rule_ids and c.rule.level == "emergency"]
+    iv = _closed(iv)
 
     def stories(rule: Rule, cause: Collection[str]) -> bool:
         """Could a harmless story of this rule that names the cause still hold?"""
@@ -1269,12 +1274,14 @@ def about_due(iv: Interview) -> bool:
     advice without typing anything more (an unknown age never lowers a level: see triage.py). An emergency that
     only an age not given yet keeps settled (the policy's harmless stories, such as a usual migraine aura under
     50, need a known age) asks it first: the age may settle it at once, else the story's questions follow."""
-    if iv.count < 1:
+    if iv.count < 1 and not iv.described:
         return False
     result = outcome(iv)
     if result.triage != "emergency":  # how long, when a call-now result hinges on it, comes first (walkthrough S),
         # and so do the one or two questions the call-now screen waits for (how it started, the hands: walkthrough X)
-        return _length_question(iv) is None and not (_calls_now(iv) and _now_waits(iv))
+        return iv.count >= 1 and _length_question(iv) is None and not (_calls_now(iv) and _now_waits(iv))
+    # after the words too (their emergency screen was the first step): Nadia's usual aura, whose start her words gave
+    # (`said_by_words`), waits only on her age and the story's questions (walkthrough AC)
     return iv.age is None and _unsettled(result.rules, iv) is None and _unsettled(result.rules, iv, age_free=True) is not None
 
 
@@ -1462,6 +1469,7 @@ def _unsettled(rule_ids: tuple[str, ...], iv: Interview, age_free: bool = False)
     first: a few questions, each of which can only confirm the emergency or explain it. With
     `age_free` an age not given yet counts as one that could fit the story (see about_due).
     """
+    iv = _closed(iv)
     by_id = {c.rule.id: c.rule for c in compiled_rules()}
     # A rule that would stand in for one that fired (an arm injury for sudden numbness) keeps the level but
     # changes the advice: its open questions are asked first, even on an emergency otherwise settled.
@@ -1550,8 +1558,46 @@ def fits(fid: str, sex: str | None, age: int | None = None, answers: Mapping[str
 
 
 def _fits(fid: str, iv: Interview) -> bool:
-    """fits() for this interview's person and answers so far."""
-    return fits(fid, iv.sex, iv.age, iv.answers)
+    """fits() for this interview's person and answers so far; never a choice the kept words already answered."""
+    return fits(fid, iv.sex, iv.age, iv.answers) and fid not in said_by_words(iv)
+
+
+# The findings beside which a choice option's extra finding, kept from the words, answers that choice: a spread over
+# minutes is the start of a known migraine's aura (walkthrough AC, Nadia).
+WORDS_ANSWER_WITH = ("migraine_history",)
+
+
+def _closed(iv: Interview) -> Interview:
+    """The interview with the findings its kept words answered through a choice (`said_by_words`) counted as asked,
+    for the reasoning about what is still open only: they are never asked, so nothing waits on them (never stored:
+    `unsure` would read them as 'not sure')."""
+    said = said_by_words(iv)
+    return replace(iv, asked=iv.asked | said) if said else iv
+
+
+def said_by_words(iv: Interview) -> frozenset[str]:
+    """The findings of a choice whose answer the person's kept words already gave through one option's extra finding:
+    "tingling spread slowly over 20 minutes ... my usual migraine" kept on the "we understood" list is the start
+    question's "It crept or spread ... over several minutes" (walkthrough AC, Nadia was asked "How did the numbness
+    start?" after writing it). The choice is not asked; its findings stay not known (never 'not sure', never a
+    recorded sudden start: the policy's sudden start is within seconds, c5ded8a), so every rule that reads a start
+    not known applies as written (a numb face still calls now), and the spread itself is confirmed once where the
+    readings that decide an emergency are asked back (`_confirm_from_text`). Only in a known migraine's story
+    (`WORDS_ANSWER_WITH` answered yes), never once the numbness is said to be over six weeks old (its first start is
+    not that spell's) or once an answer to the choice is known."""
+    told = _told(iv)
+    if not told or iv.answers.get(LASTED) is True or not all(iv.answers.get(f) is True for f in WORDS_ANSWER_WITH):
+        return frozenset()
+    out: set[str] = set()
+    for q in _step_questions():
+        if q.kind != "choice" or any(f in iv.answers or f in iv.asked for f in q.findings):
+            continue
+        for pick in q.picks:
+            extra = [f for f, v in pick if v and f not in q.findings]
+            if extra and all(told.get(f) is True and iv.answers.get(f) is True for f in extra):
+                out |= set(q.findings)
+                break
+    return frozenset(out)
 
 
 def settled_by_another(fid: str, findings: Mapping[str, bool]) -> bool:
@@ -1787,7 +1833,7 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     if settler is not None:
         return _clarify(settler, iv)
     for q in _step_questions():
-        if q.id not in iv.shown and any(f not in iv.asked for f in q.findings):
+        if q.id not in iv.shown and any(f not in iv.asked and f not in said_by_words(iv) for f in q.findings):
             q = _still_open(q, iv)
             if not q.findings:
                 continue  # every item already settled
@@ -2123,7 +2169,7 @@ def from_data(data: Any) -> Interview:
     return iv
 
 
-__all__ = ["ABOUT_HELP", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe", "EarlyCall",
+__all__ = ["ABOUT_HELP", "said_by_words", "told_in_words", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe", "EarlyCall",
            "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "listed_none", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "act_first", "ActStep", "still_calls", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question", "from_questions", "sugar_call_line", "prefixes"]

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from numbwise.assess.explain import statement
 from numbwise.assess.interview import (HANDS, MAX_QUESTIONS, PLAIN, EarlyCall, Interview, act_first, call_advice,
-                                       emergency_first, from_questions, outcome, prefixes)
+                                       emergency_first, from_questions, outcome, prefixes, told_in_words)
 from numbwise.kb import load
 
 EXHAUSTIVE = 2  # sets of up to this many answers are all tried; past that a smallest-by-one set (greedy) is taken
@@ -114,9 +114,20 @@ def taken_back(iv: Interview, limit: int = MAX_QUESTIONS) -> TakenBack | None:
                 units.append((fid, value))
     if iv.age is not None and iv.age != screen.age:
         units.append(("age", True))
-    found = _smallest(iv, screen, tuple(units))
+    found = _smallest(iv, screen, tuple(sorted(units, key=lambda u: _first(iv, u))))
     return TakenBack(at=screen.count, call=call_advice(screen), changed=found,
                      age=iv.age if ("age", True) in found else None)
+
+
+def _first(iv: Interview, unit: tuple[str, bool]) -> tuple[bool, int]:
+    """Which later answers are tried first as the reason (a stable sort keeps the rest in the order given): a reading
+    of the person's words that a question confirmed, what the screen was waiting for ("whether this is your usual
+    migraine aura": walkthrough AC, Nadia), and among those one the result's topics name, first in its topic (her usual
+    aura before her migraines and the spread over minutes, which alone are no reason for calm)."""
+    fid, value = unit
+    words = load().interview.taken_back
+    place = next((t.findings.index(fid) for t in words.topics if fid in t.findings), 99) if words is not None else 99
+    return told_in_words(iv).get(fid) is not value, place
 
 
 def _smallest(iv: Interview, screen: Interview, units: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
@@ -144,7 +155,9 @@ def taken_back_line(iv: Interview, limit: int = MAX_QUESTIONS) -> str:
         return ""
     topics: list[str] = []
     said: list[str] = []
+    confirmed: list[str] = []  # what the words said from the start and a question confirmed later
     why: list[str] = []
+    told = told_in_words(iv) if words.said_words else {}
     for fid, value in back.changed:
         if fid == "age":
             topic, line = words.age_topic, words.age.format(age=back.age)
@@ -155,12 +168,16 @@ def taken_back_line(iv: Interview, limit: int = MAX_QUESTIONS) -> str:
             if entry is not None and entry.why_yes and value and entry.why_yes not in why:
                 why.append(entry.why_yes)
         topics += [topic] if topic not in topics else []
-        said.append(line)
+        (confirmed if fid != "age" and told.get(fid) is value else said).append(line)
     what = _joined(topics) if topics else words.other_topic
     now = load().triage.unsure_lead.get("emergency")  # the call-now screen's own title is the emergency number's
     own = back.call is not None and (now is None or back.call.title != now.now_title)
     earlier = words.earlier_own.format(title=back.call.title) if own and back.call is not None else words.earlier
-    parts = [earlier, words.before.format(what=what)]
+    before = words.before_words if confirmed and not said and words.before_words and words.other_topic not in topics \
+        else words.before
+    parts = [earlier, before.format(what=what)]
+    if confirmed and words.said_words:
+        parts += [words.said_words, *confirmed]
     if said:
         parts += [words.said, *said]
     parts += why

@@ -1486,6 +1486,10 @@ class TakenBack(Strict):
     topics: list[TakenBackTopic] = []
     other_topic: Text  # {what} when no topic names a deciding answer
     said: Text  # "Then you told us:" before the deciding answers (their said_yes / said_no)
+    # before the deciding answers the person's own words gave from the start and a question confirmed only later
+    # (walkthrough AC, Nadia wrote "spread slowly over 20 minutes" and read "Then you told us: The tingling spreads ...")
+    said_words: Text | None = None
+    before_words: Text | None = None  # "We had not yet asked you {what} then.": when every deciding answer is such
     age: Text  # the age given in About you, when it decided: {age}
     age_topic: Text  # {what} for that age
     after: Text  # "So the advice below fits you better. If you are still worried, call anyway."
