@@ -511,8 +511,10 @@ def _question_problems(plan: ResultPlan) -> list[str]:
         fid = by_text.get(q)
         if fid is not None and fid in m.p and len(shown) > 1 and not tells_apart(m.p[fid], shown):
                 out.append(f"a question that cannot tell the causes shown apart: {q}")
-    out += [f"an emergency-type cause shown below emergency without a note: {c.id}" for c in plan.causes
-            if c.id in kb.triage.coherence.causes and not c.note]
+    # ... except the one a call-now banner is for, listed first under the headline that says it must be ruled out
+    # first and what the call is for (walkthrough AC, Frank)
+    out += [f"an emergency-type cause shown below emergency without a note: {c.id}" for i, c in enumerate(plan.causes)
+            if c.id in kb.triage.coherence.causes and not c.note and not (plan.caution_now and i == 0)]
     return out
 
 

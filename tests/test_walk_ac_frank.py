@@ -93,6 +93,20 @@ def test_frank_plan_call_now_reasons_and_causes(tmp_path: Path) -> None:
     assert plan["advice"] is None
 
 
+def test_the_stroke_to_rule_out_first_does_not_list_the_signs_again(tmp_path: Path) -> None:
+    """Under the rule-out-first headline the stroke's line says no list of the signs not sure of, nor "if that might be
+    true, call now", a second time: the headline says why it is listed and what the call is for, and the banner's
+    groups list the signs (the web page of a person not sure of everything grew by a screen, walkthrough AC)."""
+    from tests.test_walk_y_helen import HELEN_STEP
+
+    for case in (FRANK, HELEN_STEP):
+        plan = assess_plan(case, tmp_path)
+        stroke = plan["causes"][0]
+        assert stroke["id"] == "stroke_tia" and plan["headline"].startswith(("A stroke", "A stroke or mini-stroke"))
+        assert "You were not sure" not in stroke["note"] and "call your emergency number" not in stroke["note"], stroke
+        assert plan["unsure"] and plan["title"].lower().startswith("call your emergency number")
+
+
 def test_emergency_speech_yes_has_no_causes_and_stroke_to_read_later(tmp_path: Path) -> None:
     """Speech answered yes: the emergency level's own rule for causes (none listed, the stroke page to read later)."""
     plan = assess_plan(FRANK_YES, tmp_path)

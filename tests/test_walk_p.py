@@ -47,20 +47,25 @@ def test_a_banner_that_says_treat_it_now_is_not_followed_by_we_cant_tell_how_urg
 
 
 def test_the_report_lists_a_cant_tell_results_causes_in_the_result_pages_order(tmp_path: Path) -> None:
-    """Walkthrough Q (Sam): under "We can't tell yet" the report's "Likely causes it listed" are in the result page's
-    order, the ranking's (walkthrough Y, Helen), so the two never disagree."""
-    from numbwise.assess import assess
-    from numbwise.assess.case import parse_case
-    from numbwise.assess.result import shown_causes
+    """Walkthrough Q (Sam): the report's "causes it listed" are in the result page's order (walkthrough Y, Helen), so
+    the two never disagree: the report takes them from the plan the saved answers give (`saved_causes`)."""
+    from numbwise.assess.result import saved_causes
     from tests.test_walk_o_words import _sam_step
 
     case = _sam_step()
     plan = json.loads(assess_cli(case, tmp_path, "plan"))
-    assert plan["headline"].startswith("We can't tell yet")
-    result = assess(parse_case({k: v for k, v in case.items() if k != "unsure"}))
-    listed = [c for c, _ in shown_causes(result.triage, result.causes)]
-    page = [c["id"] for c in plan["causes"]]
-    assert listed[:len(page)] == page or page[:len(listed)] == listed, (listed, page)
+    # Sam's not-sure start in one weak hand takes the call-now path: since walkthrough AC (Frank) its causes lead with
+    # the stroke the call is for, as what must be ruled out, no longer "We can't tell yet" with the ranking's order
+    assert plan["caution_now"] and plan["headline"].startswith("A stroke must be ruled out first")
+    ranked = [(c["id"], c["probability"]) for c in json.loads(assess_cli(case, tmp_path, "json"))["causes"]]
+    listed, others, _ = saved_causes(plan["level"], case, ranked)
+    assert [c for c, _ in listed] == [c["id"] for c in plan["causes"]] and others == plan["others_heading"]
+    # the old intent still holds where the page says it cannot tell: the same order in both (a near miss, sure start)
+    calm = {**case, "findings": {**case["findings"], "onset_sudden": False}, "unsure": []}
+    plan = json.loads(assess_cli(calm, tmp_path, "plan"))
+    assert plan["headline"].startswith("We can't tell yet") and not plan["caution_now"], plan["headline"]
+    ranked = [(c["id"], c["probability"]) for c in json.loads(assess_cli(calm, tmp_path, "json"))["causes"]]
+    assert [c for c, _ in saved_causes(plan["level"], calm, ranked)[0]] == [c["id"] for c in plan["causes"]]
 
 
 def test_a_pregnant_persons_painkiller_step_never_offers_ibuprofen_then_forbids_it(tmp_path: Path) -> None:

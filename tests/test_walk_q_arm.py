@@ -24,6 +24,9 @@ SAM: dict[str, Any] = {
                  "lasting_over_6_weeks": False, "numb_arm": False, "getting_worse": False, "numb_feet": False},
     "unsure": ["numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little", "onset_sudden"],
 }
+# Sam with the start said to be not sudden: no call-now path, so the causes keep their chances
+SAM_SLOW: dict[str, Any] = {**SAM, "findings": {**SAM["findings"], "onset_sudden": False},
+                            "unsure": [f for f in SAM["unsure"] if f != "onset_sudden"]}
 # Kofi, 33: fell on his hand; thumb, index and middle fingers numb at once; grip weak.
 KOFI: dict[str, Any] = {
     "age": 33, "sex": "male",
@@ -59,7 +62,15 @@ def test_a_cause_whose_main_sign_was_not_asked_says_so_where_it_is_listed(tmp_pa
     assert not plan["told_apart"]
     text = assess_cli(SAM, tmp_path)
     assert "A hand that hangs down at the wrist" in text
-    # the chance if it does not hang down is said, and is lower than the chance shown
+    # Sam's not-sure start in one weak hand takes the call-now path, whose causes show no chance (walkthrough AC,
+    # Frank: a number reads as reassurance): the note names the sign with no "less likely than shown" either, as for a
+    # child, since there is no chance shown to be less than
+    assert plan["caution_now"] and not line["short"] and "If yours does not" not in line["note"], line
+    assert " in 10" not in line["note"] and " in 20" not in line["note"], line
+    # where chances are shown (a near miss: the start said to be not sudden), the chance if it does not hang down is
+    # said, and is lower than the chance shown
+    line = _cause(assess_plan(SAM_SLOW, tmp_path), RADIAL)
+    assert "A hand that hangs down at the wrist" in line["note"] and line["short"], line
     assert "If yours does not" in line["note"] and line["short"] not in line["note"].split("If yours does not")[1], line
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from numbwise.parse import parse
-from tests.conftest import assess_plan, check_cli, run_cli
+from tests.conftest import assess_cli, assess_plan, check_cli, run_cli
 
 HELEN_WORDS = ("I'm 40, a woman. Since this morning my left hand tingles. I don't know if it came on suddenly or "
                "slowly. I don't know my blood pressure. Not sure whether my face feels different.")
@@ -129,6 +129,10 @@ HELEN_STEP: dict[str, Any] = {
     "unsure": ["onset_sudden", "numb_face_same_side", "vascular_risk"], "days_so_far": 0,
 }
 
+# a near miss: the same answers with the start said to be not sudden (no call-now path, chances shown)
+HELEN_CALM: dict[str, Any] = {**HELEN_STEP, "findings": {**HELEN_STEP["findings"], "onset_sudden": False},
+                              "unsure": ["numb_face_same_side", "vascular_risk"]}
+
 
 def _meters(plan: dict[str, Any]) -> list[int]:
     return [c["value"] for c in plan["causes"]]
@@ -137,13 +141,27 @@ def _meters(plan: dict[str, Any]) -> list[int]:
 def test_a_cause_with_a_higher_chance_is_never_listed_after_lower_ones(tmp_path: Path) -> None:
     from numbwise.assess.result import COMMON_AWAY_NOTE
 
+    # Helen's not-sure start in one hand takes the call-now path: since walkthrough AC (Frank) the stroke the call is
+    # for is listed first, as what must be ruled out, and the others after it with no chance (a number would read as
+    # reassurance); the others keep the ranking's order, the highest chance first
     plan = assess_plan(HELEN_STEP, tmp_path)
-    assert plan["headline"].startswith("We can't tell yet")
-    assert _meters(plan) == sorted(_meters(plan), reverse=True), [(c["id"], c["value"]) for c in plan["causes"]]
-    cts = plan["causes"][0]
+    assert plan["caution_now"] and plan["headline"].startswith("A stroke must be ruled out first")
+    assert plan["causes"][0]["id"] == "stroke_tia" and set(_meters(plan)) == {0}
+    ranked = [c["id"] for c in json.loads(assess_cli(HELEN_STEP, tmp_path, "json"))["causes"]]
+    others = [c["id"] for c in plan["causes"][1:]]
+    assert others == [c for c in ranked if c in others], (others, ranked)
+    cts = plan["causes"][1]
     assert cts["id"] == "carpal_tunnel" and not cts["towards"] and cts["away"]
-    # its chance is explained, never only "your answers point away from it"
+    # its place is explained, never only "your answers point away from it"
     assert cts["note"] == COMMON_AWAY_NOTE and "common" in COMMON_AWAY_NOTE and "rule it out" in COMMON_AWAY_NOTE
+    # where chances are shown (a near miss: the start said to be slow), the page says it cannot tell and lists the
+    # causes by chance, the highest first, with the same explained first cause
+    plan = assess_plan(HELEN_CALM, tmp_path)
+    assert plan["headline"].startswith("We can't tell yet") and not plan["caution_now"], plan["headline"]
+    assert _meters(plan) == sorted(_meters(plan), reverse=True) and _meters(plan)[0] > 0, \
+        [(c["id"], c["value"]) for c in plan["causes"]]
+    cts = plan["causes"][0]
+    assert cts["id"] == "carpal_tunnel" and not cts["towards"] and cts["away"] and cts["note"] == COMMON_AWAY_NOTE
 
 
 def test_sam_step_by_step_lists_by_chance_too(tmp_path: Path) -> None:
@@ -170,11 +188,13 @@ def test_unknown_nothing_said_first_cause_is_listed_as_common(tmp_path: Path) ->
 
 
 def test_the_report_lists_the_causes_in_the_pages_order(tmp_path: Path) -> None:
-    from numbwise.assess import assess
-    from numbwise.assess.case import parse_case
-    from numbwise.assess.result import shown_causes
+    """The report takes a saved check's causes from the plan its answers give (`saved_causes`), so its order is the
+    page's: under call now the stroke first (walkthrough AC, Frank), by chance otherwise (the near miss)."""
+    from numbwise.assess.result import saved_causes
 
-    plan = assess_plan(HELEN_STEP, tmp_path)
-    result = assess(parse_case({k: v for k, v in HELEN_STEP.items() if k not in ("unsure", "days_so_far")}))
-    listed = [c for c, _ in shown_causes(result.triage, result.causes)]
-    assert listed[:len(plan["causes"])] == [c["id"] for c in plan["causes"]], json.dumps(plan["causes"])[:400]
+    for case in (HELEN_STEP, HELEN_CALM):
+        plan = assess_plan(case, tmp_path)
+        ranked = [(c["id"], c["probability"]) for c in json.loads(assess_cli(case, tmp_path, "json"))["causes"]]
+        listed, others, _ = saved_causes(plan["level"], case, ranked)
+        assert [c for c, _ in listed] == [c["id"] for c in plan["causes"]], json.dumps(plan["causes"])[:400]
+        assert others == plan["others_heading"]

@@ -1899,6 +1899,21 @@ def _replanned(level: str, case: Mapping[str, Any], causes: Sequence[tuple[str, 
     return result_plan(result, unsure) if same else None
 
 
+def saved_causes(level: str, case: Mapping[str, Any],
+                 causes: Sequence[tuple[str, float]]) -> tuple[tuple[tuple[str, float], ...], str, bool]:
+    """The causes a saved check's result page listed, in its order, from the very plan its answers give (`_replanned`):
+    each with its ranked chance, the heading said before the second one (`others_heading`: under a call-now banner the
+    stroke the call is for comes first, as what must be ruled out, walkthrough AC, Frank), and whether the page showed
+    chances (none under call now, nor for a child). A check whose answers no longer give what it showed, or kept
+    without them, lists its ranking's (`shown_causes`), with chances: the report never keeps an order of its own."""
+    same = _replanned(level, case, causes)
+    if same is None:
+        return tuple(shown_causes(level, list(causes))), "", True
+    chance = dict(causes)
+    return (tuple((c.id, chance.get(c.id, 0.0)) for c in same.causes), same.others_heading,
+            any(c.short for c in same.causes))
+
+
 def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | None = None,
                    heading: str = "", findings: Mapping[str, bool] | None = None,
                    below_now: tuple[str, str] | None = None) -> tuple[UnsureGroup, ...]:
@@ -2229,6 +2244,12 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         and shown[0].id == led[0].now_cause else ""
     if rule_out_first:  # no chance under "call now": a number counted from the sure answers reads as "it is probably fine"
         shown = tuple(replace(c, chance="", short="", value=0) for c in shown)
+        # ... and the stroke's line does not list the signs not sure of and "call now" again: the headline just above
+        # says why it is listed and what the call is for, the banner's groups list the signs (the page of a person
+        # not sure of everything grew by a screen, walkthrough AC)
+        said = _cause_note(shown[0].id, doubts, long) if shown[0].id in kb.triage.coherence.causes else ""
+        shown = (replace(shown[0], note=" ".join(shown[0].note.replace(said, "").split()) if said else shown[0].note),
+                 *shown[1:])
     if level == "emergency":
         headline = act.action
     elif rule_out_first:
@@ -2371,4 +2392,4 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
 
 __all__ = ["ASK_DOCTOR_HEADING", "foot_at_risk", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "NOTED", "UNSURE_NOTED", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",
            "call_now", "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "now_banner", "result_plan", "saved_act", "saved_level", "saved_unsure",
-           "shown_causes", "tells_apart"]
+           "saved_causes", "shown_causes", "tells_apart"]

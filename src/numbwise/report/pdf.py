@@ -237,10 +237,15 @@ def report_view(data: ReportData, kb: Knowledge, summary: Summary, charts: list[
         check.append(f"Latest check ({day(s.latest_check_at) if s.latest_check_at else '-'}): {s.latest_level_title}.")
         if s.latest_taken_back:  # as its result said it: an early call-now screen its later answers took back
             check.append(s.latest_taken_back)
-        listed = "; ".join(n if s.latest_child else f"{n} ({short_chance(p)})" for n, p in s.latest_causes)
+        listed = "; ".join(n if s.latest_child or not s.latest_chances else f"{n} ({short_chance(p)})"
+                           for n, p in s.latest_causes)
         note = f". {CHILD_CHANCE} Not a diagnosis." if s.latest_child else (
             ". These are likelihoods for people with the same answers, not a diagnosis.")
-        if s.latest_causes and s.latest_named:
+        if s.latest_causes and s.latest_others_heading:  # as its call-now page: the stroke first, no chances (AC)
+            first, *rest = (n for n, _ in s.latest_causes)
+            check.append(f"Causes it listed: {first}, to be ruled out first. "
+                         + (f"{s.latest_others_heading}: {'; '.join(rest)}. " if rest else "") + "Not a diagnosis.")
+        elif s.latest_causes and s.latest_named:
             check.append(f"Likely causes it listed: {listed}{note}")
         elif s.latest_causes:  # as the result said: "We can't tell yet what is causing it" (an emergency lists none)
             check.append(f"It could not tell yet what is causing it. Causes it listed: {listed}{note}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from numbwise.kb import Knowledge
@@ -192,9 +192,13 @@ class Summary:
     latest_level: str | None
     latest_level_title: str | None
     latest_check_at: dt.date | None
-    latest_causes: tuple[tuple[str, float], ...]  # the causes its result listed (none on an emergency)
+    latest_causes: tuple[tuple[str, float], ...]  # the causes its result listed, in its page's order (none on an emergency)
     latest_child: bool  # a child: its causes are listed without a chance (the model's studies are of adults)
     latest_named: str | None  # the cause its result named as the leading one (None: an emergency, or it could not tell)
+    # Under a call-now banner its page listed the stroke the call is for first, as what must be ruled out, then this
+    # heading before the others, and no chances (walkthrough AC, Frank); "" otherwise
+    latest_others_heading: str
+    latest_chances: bool  # whether its page showed the causes' chances (not under call now)
     red_flags: tuple[RedFlag, ...]
     # What the newest check that answered it said (its date, or None): the figures that count diary entries say
     # so beside it, so a report never reads "1 day" or "0 nights" against the person's own "more than six weeks"
@@ -352,12 +356,17 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
             continue
         if q.when in fired and len(questions) < rep.max_questions:
             questions.append(q.text.format(**fired[q.when]))
-    from numbwise.assess.result import is_child, named_cause, shown_causes
+    from numbwise.assess.result import is_child, named_cause, saved_causes
 
     named = None
+    listed: tuple[tuple[str, float], ...] = ()
+    others, chances = "", True
     if latest is not None:
         named = named_cause({"triage": latest.level, "causes": [{"id": c, "probability": p} for c, p in latest.causes]},
                             latest.case)
+        # in the result page's order, from the plan its answers give: never a ranking of the report's own
+        listed, others, chances = saved_causes(latest.level, latest.case if isinstance(latest.case, Mapping) else {},
+                                               latest.causes)
 
     return Summary(
         start=data.start,
@@ -388,9 +397,10 @@ def summarize(data: ReportData, kb: Knowledge, mic: MicLookup = no_mic) -> Summa
         latest_level=latest.level if latest else None,
         latest_level_title=check_title(kb, latest) if latest else None,
         latest_check_at=local_date(latest.at) if latest else None,
-        # in the result page's order: the highest chance first (walkthrough Y, Helen)
-        latest_causes=tuple((cause_name(kb, c), p) for c, p in shown_causes(latest.level, latest.causes))
-        if latest else (),
+        # in the result page's order (walkthrough Y, Helen: by chance; AC, Frank: under call now the stroke first)
+        latest_causes=tuple((cause_name(kb, c), p) for c, p in listed),
+        latest_others_heading=others,
+        latest_chances=chances,
         latest_named=cause_name(kb, named) if named else None,
         latest_child=is_child(data.age),
         red_flags=tuple(flags.values()),
