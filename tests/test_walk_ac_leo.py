@@ -31,3 +31,11 @@ def test_a_yes_gives_the_injurys_advice_not_a_strokes(tmp_path: Path) -> None:
 def test_near_miss_a_no_keeps_the_sudden_start_emergency(tmp_path: Path) -> None:
     plan = assess_plan({**LEO, "findings": {**LEO["findings"], "recent_arm_injury_or_cast": False}}, tmp_path)
     assert plan["level"] == "emergency" and "A&E" not in plan["title"]  # below 16 a sudden start is an emergency
+
+
+def test_the_injurys_why_claims_no_length_it_never_asked(tmp_path: Path) -> None:
+    """Walkthrough AD, Leo: "... and lasts more than a few minutes" judged a length the check never asked (his
+    tingling was nearly gone); the why now says the questions cannot tell a knock from a break."""
+    plan = assess_plan({**LEO, "findings": {**LEO["findings"], "recent_arm_injury_or_cast": True}}, tmp_path)
+    why = " ".join(plan["why"])
+    assert "more than a few minutes" not in why and "cannot tell a knock from a break" in why
