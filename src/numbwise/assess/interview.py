@@ -1148,8 +1148,11 @@ def still_line(iv: Interview) -> str | None:
     own = call_advice(iv)
     call = first.still if own is None else first.still_own.format(title=own.title[:1].lower() + own.title[1:])
     checked = set(_unsettled(result.rules, iv) or ())
+    # never for a pattern one of whose parts is answered no (walkthrough AD, Nadia: "not like my usual aura", then
+    # "A few more answers can tell whether this is your usual migraine aura")
     why = next((w.text for w in first.still_why_for
-                if any(iv.answers.get(f) is True for f in w.findings) and checked & _pattern_of(w.findings)), None) \
+                if any(iv.answers.get(f) is True for f in w.findings) and checked & _pattern_of(w.findings)
+                and not any(iv.answers.get(f) is False for f in w.findings)), None) \
         or _still_why(first, result.rules, iv)
     if why == first.still_why_settled and own is None and first.still_settled:  # no "if you are worried" beside it
         call = first.still_settled
