@@ -1156,6 +1156,12 @@ def still_line(iv: Interview) -> str | None:
         or _still_why(first, result.rules, iv)
     if why == first.still_why_settled and own is None and first.still_settled:  # no "if you are worried" beside it
         call = first.still_settled
+    # the loud line right after a single answer that made the emergency with no screen of its own ("Suddenly",
+    # `still_loud`) says the call plainly, never "if you are worried"; the calm lines after it keep `still`
+    # (walkthrough AD, Priya in her own words: "call if it came on suddenly" above the question, then a softer line
+    # once she answered that it did)
+    elif own is None and first.still_settled and still_loud(iv):
+        call = first.still_settled
     beside = sugar.still_beside if sugar is not None and iv.answers.get(SUGAR) is True else None
     return " ".join(f"{' '.join(why.split())} {call} {beside or ''}".split())
 
