@@ -37,7 +37,7 @@ def test_a_banner_that_says_treat_it_now_is_not_followed_by_we_cant_tell_how_urg
     from tests.test_walk_o_sugar import PRIYA_WALK
 
     plan = json.loads(assess_cli(PRIYA_WALK, tmp_path, "plan"))
-    assert plan["title"] == "Have something sugary now, and call for help"  # both steps for a doubt (walkthrough S)
+    assert plan["title"] == "Have something sugary now, and call if you might be confused"  # both steps (walkthroughs S, AD)
     assert "can't tell yet how urgent" not in plan["caution"] and "call your emergency number" in plan["caution"]
     assert "might be true now" not in plan["caution"]  # the banner's own when to call, not a second (walkthrough R)
     assert "how fast it started" in plan["caution"]  # the other not-sure sign is still named

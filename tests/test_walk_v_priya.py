@@ -77,7 +77,7 @@ def test_priya_low_blood_sugar_is_the_first_cause_and_no_false_line(tmp_path: Pa
     assert "low blood sugar" in plan["headline"] and not plan["headline"].startswith("Most likely")
     text = assess_cli(PRIYA_A, tmp_path)
     assert NOT_MORE_URGENT not in text
-    assert "HAVE SOMETHING SUGARY NOW, AND CALL FOR HELP" in text and "GET MEDICAL HELP TODAY" not in text
+    assert "HAVE SOMETHING SUGARY NOW, AND CALL IF YOU MIGHT BE CONFUSED" in text and "GET MEDICAL HELP TODAY" not in text
 
 
 def test_early_see_what_to_do_now_lists_low_blood_sugar_first(tmp_path: Path) -> None:

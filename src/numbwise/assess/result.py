@@ -1799,7 +1799,7 @@ def _changes_plan(level: str, rules: Sequence[str], findings: Mapping[str, bool]
                   unsure: Collection[str], banner: _Act) -> Callable[[str], bool]:
     """Whether a yes to a noted answer would change the banner (its title or action) or the first thing to do, the
     other doubts kept: "a yes would not make this more urgent" must be true when said (walkthrough V, Priya: a yes to
-    the signs of low blood sugar beside a 'not sure' confusion gives "Have something sugary now, and call for help")."""
+    the signs of low blood sugar beside a 'not sure' confusion gives "Have something sugary now, and call if you might be confused")."""
     def changes(f: str) -> bool:
         yes = {**findings, f: True}
         said = triage(yes, age)
