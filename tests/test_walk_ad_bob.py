@@ -33,3 +33,17 @@ def test_near_miss_without_af_the_no_still_counts_where_it_did(tmp_path: Path) -
 def test_unknown_af_not_sure_keeps_the_no(tmp_path: Path) -> None:
     findings = {k: v for k, v in BOB["findings"].items() if k != "atrial_fibrillation"}  # type: ignore[union-attr]
     assert NO_RISK in _said({**BOB, "findings": findings, "unsure": ["onset_sudden", "atrial_fibrillation"]}, tmp_path)
+
+
+def test_frank_went_away_within_an_hour_is_said_as_a_warning_sign(tmp_path: Path) -> None:
+    """Walkthrough AD, Frank, 70: "! It went away completely within an hour" under "Warning signs in your answers" read
+    as good news. As a sign it now says why it is one (findings.yaml `said_as_sign`). Near miss: the reasons under a
+    cause keep the plain words."""
+    frank = {"age": 70, "sex": "male", "unsure": ["onset_sudden"], "findings": {
+        "one_hand": True, "episode_resolved_within_hour": True, "vascular_risk": True, "speech_difficulty": False,
+        "face_drooping": False}}
+    plan = assess_plan(frank, tmp_path)
+    sign = next(s["text"] for s in plan["signs"] if s["finding"] == "episode_resolved_within_hour")
+    assert "mini-stroke" in sign and sign.startswith("It went away completely within an hour.")
+    assert "mini-stroke" not in json.dumps([r for c in plan["causes"] for r in c["towards"]
+                                            if r["finding"] == "episode_resolved_within_hour"])

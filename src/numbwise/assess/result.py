@@ -2157,7 +2157,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # place to another" says the spread) is not listed again (walkthrough V, Nadia: the spread said twice)
     worded = {w for f in flags if f in kb.findings for w in kb.findings[f].said_yes_with if findings.get(w) is True}
     flags = tuple(f for f in flags if f not in worded)
-    signs = tuple(Reason(f, True, statement(f, True, findings)) for f, _ in _distinct(
+    signs = tuple(Reason(f, True, " ".join((kb.findings[f].said_as_sign or "").split()) if f in kb.findings
+                         and kb.findings[f].said_as_sign else statement(f, True, findings)) for f, _ in _distinct(
         tuple((f, True) for f in flags))) if level in ("emergency", "urgent") else ()
     now = _calls_now(led, doubts, findings, level, days)  # one path, call now (walkthrough K)
     if now:  # with the emergency level's own to-do list, never the lower level's (walkthrough U, Jon)

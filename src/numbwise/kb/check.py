@@ -23,7 +23,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = [("meta.notice", kb.meta.notice)]
     for fid, f in kb.findings.items():
         out += [(f"findings.{fid}.question", f.question), (f"findings.{fid}.help", f.help), (f"findings.{fid}.why", f.why)]
-        out += [(f"findings.{fid}.said_{k}", t) for k, t in (("yes", f.said_yes), ("no", f.said_no)) if t]
+        out += [(f"findings.{fid}.said_{k}", t) for k, t in (("yes", f.said_yes), ("no", f.said_no),
+                                                            ("as_sign", f.said_as_sign)) if t]
         out += [(f"findings.{fid}.checklist", f.checklist)] if f.checklist else []
         out += [(f"findings.{fid}.checklist_with.{g}", t) for g, t in f.checklist_with.items()]
         out += [(f"findings.{fid}.said_yes_beside_no.{g}", t) for g, t in f.said_yes_beside_no.items()]

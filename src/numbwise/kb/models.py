@@ -150,6 +150,9 @@ class Finding(Strict):
     why: Text
     said_yes: Text  # "You have diabetes.": the reasons' wording; a checklist item when `checklist` is not set
     said_no: Text | None = None
+    # the yes as listed under "Warning signs in your answers", where said_yes alone reads as good news (walkthrough
+    # AD, Frank: "! It went away completely within an hour" with no word of why that is a warning)
+    said_as_sign: Text | None = None
     # said_yes worded for a yes beside a no to another finding (walkthrough Q, Tariq: "moving your neck ... sends
     # pain down your arm" beside "you have no shooting pain down your arm"): the first whose finding is answered no
     said_yes_beside_no: dict[Ident, Text] = {}
