@@ -141,20 +141,30 @@ def _parse_fingers(t: str) -> Parsed:
         return Parsed({}, summary="not sure")
     picked: dict[str, set[int]] = {"l": set(), "r": set()}
     palm: set[str] = set()
+    hand_only: set[str] = set()  # R? or L?: that hand, its fingers not sure (walkthrough AC, Uma)
     for token in re.split(r"[\s,]+", t):
         if not token:
             continue
-        m = re.fullmatch(r"([lr])([0-5p])", token)
+        m = re.fullmatch(r"([lr])([0-5p?])", token)
         if not m:
             raise AnswerError(f"I could not read '{token}'. Type R or L and a finger number, like R1 R2 (R0 = whole right hand, "
-                              "RP = right palm), or ? if not sure.")
+                              "RP = right palm, R? = right hand, not sure which fingers), or ? if not sure.")
         if m.group(2) == "p":
             palm.add(m.group(1))
+        elif m.group(2) == "?":
+            hand_only.add(m.group(1))
         else:
             picked[m.group(1)].add(int(m.group(2)))
-    if not picked["l"] and not picked["r"] and not palm:
+    if not picked["l"] and not picked["r"] and not palm and not hand_only:
         raise AnswerError("Pick at least one finger, like R1 R2, or type ? if you are not sure.")
-    updates = fingers_answer(picked["l"], picked["r"], {s.upper() for s in palm})
+    if hand_only:  # a hand known, its fingers not: only what was picked is a yes, nothing a no
+        some = picked["l"] or picked["r"] or palm
+        updates: dict[str, bool] = {f: v for f, v in fingers_answer(
+            picked["l"], picked["r"], {s.upper() for s in palm}).items() if v} if some else {}
+        both = len({s for s in ("l", "r") if picked[s] or s in palm} | hand_only) == 2
+        updates.update(both_hands=both, one_hand=not both)
+    else:
+        updates = fingers_answer(picked["l"], picked["r"], {s.upper() for s in palm})
     words = []
     for side, name in (("l", "left"), ("r", "right")):
         if 0 in picked[side]:
@@ -162,6 +172,8 @@ def _parse_fingers(t: str) -> Parsed:
         words += [f"{name} {FINGER_NAMES[d - 1]}" for d in sorted(picked[side]) if d != 0]
         if side in palm:
             words.append(f"{name} palm at the base of the thumb")
+        if side in hand_only:
+            words.append(f"{name} hand, not sure which fingers")
     marks = tuple(f"{side}{d}" for side in ("r", "l") for d in sorted(picked[side])) + tuple(f"{s}p" for s in ("r", "l") if s in palm)
     return Parsed(updates, summary=", ".join(words), marks=marks)
 
