@@ -64,7 +64,10 @@ def _keys(yes: Collection[str], onset: str, fingers: str, length: str | None = N
                 typed.append("")  # Enter: no to all the others
         elif q.kind == "choice" and q.id == "onset":
             typed.append(onset)
-            updates = {} if onset == "?" or onset == ON_WAKING else {q.findings[int(onset) - 1]: True}
+            # as the terminal records it: "Slowly" is also no to "Suddenly", never "not sure" of it
+            from numbwise.assess.interview import choice_answer
+
+            updates = {} if onset == "?" or onset == ON_WAKING else choice_answer(q, int(onset) - 1)
         elif q.kind == "choice":
             assert length is not None, f"asked how long: {q.text}"
             pick = q.labels.index(length)

@@ -30,7 +30,9 @@ HANA = ("24 f, When I panic I breathe fast and get tingling around my mouth and 
 LEAD = load().triage.unsure_lead["emergency"]
 NOW_TITLE = LEAD.now_title or ""
 # Sam: one hand, not sure his leg went weak (a stroke sign): the action in those words (walkthrough W: {said}, {where})
-NOW_ACTION = " ".join((LEAD.now_action or "").format(said=LEAD.now_said_sign or "", where=LEAD.now_where).split())
+# how long is known in each (under a week): "New numbness" ({new}: walkthrough AD, Uma)
+NOW_ACTION = " ".join((LEAD.now_action or "").format(said=LEAD.now_said_sign or "", where=LEAD.now_where,
+                                                     new=LEAD.now_new.format(where=LEAD.now_where)).split())
 FIRST = load().interview.emergency_first
 assert FIRST is not None and NOW_TITLE and NOW_ACTION
 HOW_LONG = load().interview.how_long

@@ -19,7 +19,7 @@ JON: dict[str, Any] = {"age": 50, "sex": "male", "unsure": ["onset_sudden"], "fi
     "arm_or_leg_weakness_sudden": False}}
 PRIYA_EARLY: dict[str, Any] = {"age": 35, "sex": "female", "unsure": ["confusion"], "findings": {"face_drooping": False}}
 SIGN = "You were not sure about a stroke sign."
-ONE_SIDE = "New numbness on one side of the body"
+ONE_SIDE = "Numbness on one side of the body that may be new"  # how long not known (walkthrough AD, Uma)
 
 
 def test_only_the_start_not_known_is_said_as_such(tmp_path: Path) -> None:
@@ -34,7 +34,7 @@ def test_a_sign_not_sure_of_with_the_sides_not_known_says_no_side(tmp_path: Path
     plan = assess_plan(PRIYA_EARLY, tmp_path)
     assert plan["title"].startswith("Call your emergency number now")
     assert SIGN in plan["action"] and "on one side" not in plan["action"]
-    assert "New numbness can itself be a sign of a stroke" in plan["action"]
+    assert "Numbness that may be new can itself be a sign of a stroke" in plan["action"]
 
 
 def test_near_miss_a_sign_not_sure_of_in_one_hand_keeps_both(tmp_path: Path) -> None:

@@ -369,16 +369,42 @@ def _foot_question(iv: Interview) -> Question | None:
     return q if result.triage != "emergency" and foot_at_risk(iv.answers, result.causes) else None
 
 
-def _length_question(iv: Interview) -> Question | None:
+def _length_question(iv: Interview, last: bool = False) -> Question | None:
     """How long it has been there, asked once before a result that would say call now for a start or a stroke sign
     not sure of only because nothing says the numbness is old (result.length_decides; walkthrough R, Tariq: step by
-    step "call now", from his words "for 3 weeks" a GP within a few days); never when the words or an answer said."""
+    step "call now", from his words "for 3 weeks" a GP within a few days); never when the words or an answer said.
+    `last` (the interview has nothing else to ask): also whenever an answer would change the headline of a start not
+    known (`_length_changes_path`; walkthrough AD, Rosa), so both routes ask it and end on one headline."""
     q = length_question()
     if q is None or q.id in iv.shown or iv.days_so_far is not None:
         return None
     from numbwise.assess.result import length_decides, may_call_now
 
-    return q if may_call_now(iv.answers, iv.unsure) and length_decides(outcome(iv), iv.unsure) else None
+    if may_call_now(iv.answers, iv.unsure) and length_decides(outcome(iv), iv.unsure):
+        return q
+    return q if last and _length_changes_path(iv, q) else None
+
+
+def _length_changes_path(iv: Interview, q: Question) -> bool:
+    """Whether some answer to how long would give the result another headline while how the numbness started is not
+    known: the start-not-known lines (unsure_lead `onset_*`: "if it started suddenly, call now, even if it has gone"),
+    the old-numbness paths (`onset_long`, "within a few days") or call now (walkthrough AD, Rosa: her cold attacks came
+    and went, so no call-now path hinged on it and her own words were never asked how long; step by step she was, and
+    read another headline). An answer only picks among those paths, each safe for what it knows; not sure keeps the
+    cautious one. Asked last, before the result (`next_question`)."""
+    if "onset_sudden" not in iv.unsure:
+        return False
+    from numbwise.assess.result import banner_path, result_plan
+
+    now = outcome(iv)
+    if now.triage == "emergency":
+        return False
+    shown = banner_path(result_plan(now, iv.unsure))
+    for i in range(len(q.labels)):
+        after = answer(iv, q, choice_answer(q, i))
+        if banner_path(result_plan(outcome(after), after.unsure)) != shown:
+            return True
+    return False
 
 
 ASKED_BACK = "You wrote {words}. This answer decides whether this could be an emergency, so please check it:"
@@ -1722,7 +1748,7 @@ def next_question(iv: Interview, rng: random.Random | None = None, limit: int = 
     """
     q = _next_question(iv, rng, limit, must_ask)
     q = q if q is not None else _escalation_question(iv)
-    q = q if q is not None else _length_question(iv)
+    q = q if q is not None else _length_question(iv, last=True)
     q = q if q is not None else _foot_question(iv)
     return worded(q, iv) if q is not None else None
 

@@ -650,6 +650,8 @@ def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, 
         found = _emergency_doubts(doubts)
         now = {"said": (lead.now_said_start if found <= {"onset_sudden"} else lead.now_said_sign) or "",
                "where": lead.now_where if findings.get("one_hand") is True else ""}
+        # "new" only when how long is known (under a week here): never assumed for her (walkthrough AD, Uma)
+        now |= {"new": (lead.now_new if days is not None else lead.now_maybe_new or lead.now_new).format(**now)}
         action = next((t for f, t in lead.now_action_with.items() if findings.get(f) is True), lead.now_action)
         lead = lead.model_copy(update={"title": lead.now_title, "action": action.format(**now),
                                        "by_when": lead.now_by_when, "why": (lead.now_why or lead.why).format(**now),
@@ -1131,6 +1133,12 @@ def length_decides(result: Assessment, unsure: Collection[str] = ()) -> bool:
     if own is not None or _caution_lead(act, doubts, findings, age, level, None) is None:
         return False  # a rule's own words lead (the cancer helpline), or no caution leads: no call-now path
     return _now_lead(doubts, findings, level) and not _now_lead(doubts, findings, level, float(lead.old_after_days))
+
+
+def banner_path(plan: ResultPlan) -> tuple[str, str]:
+    """Which path the banner takes: the caution's heading over it (if any) and its title. The interview asks how long
+    when an answer to it would change this for a start not known (walkthrough AD, Rosa: one headline by either route)."""
+    return plan.caution_title, plan.title
 
 
 def _not_new(days: float | None) -> bool:

@@ -76,6 +76,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
             lead.past_watch_again, lead.past_watch_new, lead.start_heading, lead.start_caution, lead.start_action,
             lead.start_why, lead.start_causes_note, *(t for st in lead.start_stories for t in (st.said, st.because))) if t]
         now = {"said": lead.now_said_sign or "", "where": lead.now_where}
+        now |= {"new": (lead.now_maybe_new or lead.now_new).format(**now)}
+        said += [t.format(**now) for t in (lead.now_new, lead.now_maybe_new, *lead.now_action_with.values()) if t]
         said += [t.format(**now) for t in (lead.now_title, lead.now_action, lead.now_by_when, lead.now_why,
                                             lead.now_do_heading, lead.now_said_start) if t]
         ifs = {"if": lead.now_causes_if_sign or ""}  # the call-now causes' lead, as the result says it

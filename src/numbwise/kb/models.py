@@ -1106,6 +1106,10 @@ class UnsureLead(Strict):
     now_said_sign: Text | None = None
     now_said_start: Text | None = None
     now_where: str = ""
+    # {new} in now_action(_with) and now_why, with its own {where}: `now_new` when how long is known (under a week),
+    # `now_maybe_new` when it is not, so the words never say "new" for her (walkthrough AD, Uma: did not know how long)
+    now_new: Text = "New numbness{where}"
+    now_maybe_new: Text | None = None
     now_sources: list[Ident] = []  # what the call-now path rests on
     # Under the call-now banner the causes never read as reassurance (walkthrough AC, Frank: "Most likely: my arm fell
     # asleep, about 8 in 10" under "call now", stroke "about 1 in 10"): the cause the call is for (`now_cause`) is
