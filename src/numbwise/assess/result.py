@@ -316,6 +316,14 @@ class ResultPlan:
         return self.title if self.caution_title and not self.one_path else ""
 
     @property
+    def caution_below(self) -> bool:
+        """Does the caution stand under the banner's own action and by-when, not above them? Yes when a rule's own
+        act leads (`rule_leads`): what she is sure to do (call the maternity unit) comes right under its title, then
+        the doubt's line and its call buttons (walkthrough AD, Aisha: on a phone the first screen was the headline, the
+        not-sure box and a big "Call 911", her maternity unit below the fold)."""
+        return self.rule_leads and bool(self.caution)
+
+    @property
     def calls_with_caution(self) -> bool:
         """The call buttons belong to the 'not sure' caution (not to a routine or urgent banner's own advice); never
         when the banner introduces them as its second call (`call_intro`): they go after its own call; nor when they

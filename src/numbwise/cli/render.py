@@ -56,26 +56,35 @@ def show_page(console: Console, page: Page, plain: bool) -> None:
 def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
     """The result's banner in its level's colour: the plan's own title, action and by-when (a rule may set them).
 
-    The plan gives the order (`heading`, `doubt_heading`, `otherwise_title`): when a 'not sure' caution leads it, the
-    caution comes first, under its heading, with its call buttons, and the title, action and by-when after it say they
-    hold only if none of those signs is true; a one path (help today, call now) names its level first, the doubt under it."""
+    The plan gives the order (`heading`, `doubt_heading`, `otherwise_title`, `caution_below`): when a 'not sure' caution
+    leads it, the caution comes first, under its heading, with its call buttons, and the title, action and by-when after
+    it say they hold only if none of those signs is true; a one path (help today, call now) names its level first, the
+    doubt under it; a rule's own act that leads says its action and by-when first, the caution and buttons under them."""
     from rich.markup import escape
 
     if plain:
         console.print(f"URGENCY: {plan.heading.upper()}", markup=False)
         if plan.doubt_heading:
             console.print(plan.doubt_heading, markup=False)
-        if plan.caution_title:
-            if plan.caution:  # (a foot sore's path has no caution: its heading says what was told)
-                console.print(plan.caution, markup=False)
-        elif plan.caution:
-            console.print(f"NOT SURE: {plan.caution}", markup=False)
-        if plan.calls_with_caution:  # the buttons go with the caution they belong to, before the level's own advice
-            _calls(console, plan, plain)
+
+        def say_doubt() -> None:
+            """The caution's line, then the call buttons that go with it."""
+            if plan.caution_title:
+                if plan.caution:  # (a foot sore's path has no caution: its heading says what was told)
+                    console.print(plan.caution, markup=False)
+            elif plan.caution:
+                console.print(f"NOT SURE: {plan.caution}", markup=False)
+            if plan.calls_with_caution:  # the buttons go with the caution they belong to
+                _calls(console, plan, plain)
+
+        if not plan.caution_below:  # a caution that leads: before the level's own advice
+            say_doubt()
         if plan.otherwise_title:
             console.print(plan.otherwise_title.upper(), markup=False)
         console.print(plan.action, markup=False)
         console.print(f"By when: {plan.by_when}", markup=False)
+        if plan.caution_below:  # a rule's own act leads: its action first, then the doubt's line (walkthrough AD)
+            say_doubt()
         if plan.taken_back:  # an early call screen this result no longer says: why, once (walkthrough X, Priya)
             _wrap(console, plan.taken_back, "", "")
         return
@@ -86,8 +95,10 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
     doubt = f"{escape(plan.doubt_heading)}\n" if plan.doubt_heading else ""
     caution = (f"{doubt}[bold]{escape(plan.caution)}[/bold]\n" if plan.caution else doubt) + calls
     otherwise = f"[bold]{escape(plan.otherwise_title.upper())}[/bold]\n" if plan.otherwise_title else ""
-    body = (f"[bold]{escape(plan.heading.upper())}[/bold]\n{caution}{otherwise}"
-            f"{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}")
+    own = f"{escape(plan.action)}\n[bold]By when:[/bold] {escape(plan.by_when)}"
+    # a rule's own act that leads: its action and by-when right under its title, the doubt's line and buttons after
+    body = (f"[bold]{escape(plan.heading.upper())}[/bold]\n{otherwise}{own}\n{caution.rstrip()}" if plan.caution_below
+            else f"[bold]{escape(plan.heading.upper())}[/bold]\n{caution}{otherwise}{own}")
     body += f"\n\n{escape(plan.taken_back)}" if plan.taken_back else ""  # an early call screen taken back: why
     console.print(Panel(body, style=f"bold white on {colour}" if plan.banner_level in ("emergency", "urgent") else f"black on {colour}", expand=True))
 

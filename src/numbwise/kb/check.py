@@ -33,6 +33,9 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
                 for h, t in by.items()]
         out += [(f"findings.{fid}.question_after_yes.{g}", t) for g, t in f.question_after_yes.items()]
         out += [(f"findings.{fid}.help_with.{g}", t) for g, t in f.help_with.items()]
+        # how a 'not sure' is named on the result (walkthrough AD, Aisha: whether her headache came on suddenly)
+        out += [(f"findings.{fid}.unsure_with.{g}", t) for g, t in f.unsure_with.items()]
+        out += [(f"findings.{fid}.unsure_text", f.unsure_text)] if f.unsure_text else []
         out += [(f"findings.{fid}.if_unsure", f.if_unsure)] if f.if_unsure else []
     for cid, c in kb.causes.items():
         out += [(f"causes.{cid}.{k}", getattr(c, k)) for k in ("short", "description", "who", "how_common", "confirm")]
