@@ -138,3 +138,17 @@ def test_medium_a_past_vision_spell_is_said_as_in_the_past() -> None:
     entry = load().findings["past_vision_episode"]
     assert entry.checklist is not None and "in the past, before this" in entry.checklist.lower()
     assert "in the past, before this" in entry.said_yes.lower()
+
+
+def test_a_sight_doubt_beside_her_vision_problems_says_what_is_not_known(tmp_path: Path) -> None:
+    """As the headache: beside her yes to vision problems in pregnancy, a 'not sure' to losing sight says it is about
+    losing sight or seeing double, never "? You suddenly lose sight" under "! ... vision problems". Near miss: no
+    pregnancy warning signs keeps the list words."""
+    sight = load().findings["vision_loss_sudden"]
+    words = " ".join(sight.unsure_with.get("pregnancy_warning_signs", "").split())
+    case = {**AISHA, "unsure": [*AISHA["unsure"], "vision_loss_sudden"]}
+    items = [u["text"] for g in assess_plan(case, tmp_path)["unsure"] for u in g["items"]]
+    assert words and words in items and sight.checklist not in items
+    calm = {**case, "findings": {**AISHA["findings"], "pregnancy_warning_signs": False}}
+    items = [u["text"] for g in assess_plan(calm, tmp_path)["unsure"] for u in g["items"]]
+    assert sight.checklist in items and words not in items
