@@ -21,8 +21,9 @@ UNSURE_PLAN = "You were not sure about these signs that would change what to do"
 WEAK_GRIP = "Your grip is weak, your hands are clumsy, or you drop things"
 # The 38-year-old who leaned on his elbow: no emergency sign, over hours or days, left ring and little finger, nothing
 # else; in the pattern list 'comes and goes' and 'after leaning on your elbow' (and none of the others); 'not sure'
-# about a weak grip (and none of the others); no health history.
-ELBOW = "\n38\nm\n2\nL4 L5\n\n\n2 7\n\n?1\n\n\n"
+# about a weak grip (and none of the others); no health history; no tingling when he taps his elbow (asked since a no
+# to pressure on the arm counts in full and a yes weighs more, walkthrough AD, Amir: the tap tells the two apart).
+ELBOW = "\n38\nm\n2\nL4 L5\n\n\n2 7\n\n?1\n\n\nn\n"
 
 
 def _flat(text: str) -> str:

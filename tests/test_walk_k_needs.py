@@ -45,7 +45,7 @@ def test_a_not_sure_answer_is_not_asked_again_as_a_plain_question(tmp_path: Path
     text = _text(PETE, tmp_path)
     apart = text.split("What would tell the causes apart")[1].split("Call your emergency number now if")[0]
     assert "? Do you have diabetes? " not in apart
-    assert "You were not sure whether you have diabetes. A simple blood test can tell." in apart
+    assert "You were not sure whether you have diabetes. A simple blood sugar test can tell." in apart
     # near miss: diabetes never asked (no answer at all): the plain question is still the one to think about
     unasked = {**PETE, "unsure": []}
     apart = _text(unasked, tmp_path).split("What would tell the causes apart")[1]

@@ -7,6 +7,7 @@ the same plan in the terminal, the web page, the JSON API and the doctor's repor
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -2054,11 +2055,34 @@ def _told_apart(level: str, ranked: Sequence[tuple[str, float]], lead: CauseLine
     """
     if level == "emergency" or lead is None or not ranked:
         return False
+    if _test_would_flip(ranked, findings):
+        return False
     probs = [p for _, p in ranked]
     if probs[0] >= TELL_APART and (len(probs) < 2 or probs[0] >= LEAD_RATIO * probs[1]) and len(lead.towards) >= MIN_REASONS:
         return True
     # a complete self-care pattern whose cause leads (and has home steps) is itself the answer
     return level == "self_care" and bool(_advice(lead.id, True, findings, sex).steps)
+
+
+def _test_would_flip(ranked: Sequence[tuple[str, float]], findings: Mapping[str, bool]) -> bool:
+    """Would a yes or a no to an answer not known that a blood test settles (findings.yaml `if_unsure`: diabetes) put
+    another listed cause first? Then the result cannot tell them apart yet, and says so with the test among what
+    would (walkthrough AD, Kevin: "Most likely: alcohol" beside diabetic nerve damage, never tested for diabetes).
+    The listed chances are updated by that answer's likelihood alone, as the ranking would (ranking.py)."""
+    kb = load()
+    m = model()
+    index = {c: i for i, c in enumerate(m.causes)}
+    listed = [(c, p) for c, p in ranked if c in index and p > 0.0]
+    if len(listed) < 2:
+        return False
+    for f, entry in kb.findings.items():
+        if entry.if_unsure is None or f in findings or f not in m.present:
+            continue
+        for vec in (m.present[f], m.absent[f]):
+            first = max(listed, key=lambda cp: math.log(cp[1]) + vec[index[cp[0]]])[0]
+            if first != listed[0][0]:
+                return True
+    return False
 
 
 def _saved_ranked(result: Mapping[str, Any]) -> list[tuple[str, float]]:
