@@ -1904,6 +1904,14 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
         parts = _unconfirmed_self_care(iv)
         if parts:
             return _confirm_question(iv, parts)  # words never complete a self-care pattern on their own
+        # an item of a group left blank whose yes alone would raise the level is asked on its own, with its own help,
+        # before the home-care list (walkthrough Y, Zoe: "there all the time" for one episode that has gone; it came
+        # first only while the ranking happened to want it)
+        raising = next((f for f in iv.to_ask if f not in iv.asked and f not in iv.answers and f in load().findings
+                        and _fits(f, iv) and not settled_by_another(f, iv.answers)
+                        and LEVELS.index(triage({**iv.answers, f: True}, iv.age).level) < LEVELS.index(current)), None)
+        if raising is not None:
+            return _clarify(raising, iv)
         if "screen_before_home_care" not in iv.shown:
             sweep = _sweep(iv)
             if sweep is not None:
