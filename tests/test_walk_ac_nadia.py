@@ -75,7 +75,10 @@ def test_hit_her_spread_answers_how_it_started_and_is_confirmed_once() -> None:
 
 def test_hit_terminal_no_start_question_and_the_result_says_she_had_told_us() -> None:
     """The terminal: no "How did the numbness start?", home care, and the taken-back line says she wrote it first."""
-    out = check_cli(START + "1 2 3 4\n" + "\n" * 12 + "R1 R2 R3 R4 R5\n" + "\n" * 12, "--describe", USUAL)
+    # after the fingers, five lists none, then "there all the time?" asked on its own (a yes would not be home care):
+    # no, as her aura has gone
+    out = check_cli(START + "1 2 3 4\n" + "\n" * 12 + "R1 R2 R3 R4 R5\n" + "\n" * 5 + "n\n" + "\n" * 8,
+                    "--describe", USUAL)
     assert ONSET not in out and "If that is how it began" not in out
     assert HOME in out, out[-3000:]
     line = out.split(HOME, 1)[1].split("What to do", 1)[0]
