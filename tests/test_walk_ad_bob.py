@@ -47,3 +47,11 @@ def test_frank_went_away_within_an_hour_is_said_as_a_warning_sign(tmp_path: Path
     assert "mini-stroke" in sign and sign.startswith("It went away completely within an hour.")
     assert "mini-stroke" not in json.dumps([r for c in plan["causes"] for r in c["towards"]
                                             if r["finding"] == "episode_resolved_within_hour"])
+
+
+def test_the_blood_thinner_line_names_apixaban_too(tmp_path: Path) -> None:
+    """Walkthrough AE, Bob on apixaban: the call-handler line named only warfarin as a blood thinner."""
+    case = {**BOB, "findings": {**BOB["findings"], "onset_sudden": True}, "unsure": []}  # type: ignore[dict-item]
+    plan = assess_plan(case, tmp_path)
+    assert plan["level"] == "emergency"
+    assert any("blood thinner" in d and "apixaban" in d for d in plan["do"]), plan["do"]

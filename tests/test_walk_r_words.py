@@ -23,7 +23,7 @@ NADIA = ("tingling spread slowly over 20 minutes from my fingers up my arm to my
          "it is gone now, same as my usual aura")
 LUIS = ("I'm 63, man. Two hours ago my left hand and the left corner of my mouth went numb at the same moment; it is "
         "still there. I feel fine otherwise and want to wait and see.")
-WARFARIN = "above all a blood thinner (such as warfarin)"
+WARFARIN = "above all a blood thinner (such as warfarin, apixaban or rivaroxaban)"
 SWALLOW = "Do not eat or drink if you have trouble swallowing."
 SIX_WEEKS = "Has it been going on for more than six weeks?"
 KEYS = ["y", "", "2", "29", "f", "y", "n", "n", "n", "n", "1 2 3 4"] + ["?"] * 30  # Nadia's usual aura, as above
