@@ -2114,6 +2114,24 @@ def fingers_answer(left: set[int] | frozenset[int], right: set[int] | frozenset[
     return updates
 
 
+def hand_only_answer(sides: Collection[str], left: set[int] | frozenset[int] = frozenset(),
+                     right: set[int] | frozenset[int] = frozenset(), palm: Collection[str] = ()) -> dict[str, bool]:
+    """The finger picker's findings when a hand is known but not its fingers (the terminal's R? / L?, the web's "Right
+    hand, not sure which fingers"), so both faces answer the hand and never ask it again (walkthroughs AC, AE: Uma).
+
+    `sides` are the hands not sure ("L", "R"); fingers or palms picked beside them count only as yes, nothing is a no.
+    """
+    hands = {str(x).upper() for x in sides}
+    if not hands or not hands <= {"L", "R"}:
+        raise ValueError("a hand not sure is the left (L) or the right (R) hand")
+    palms = {str(x).upper() for x in palm}
+    some = left or right or palms
+    updates: dict[str, bool] = {f: v for f, v in fingers_answer(left, right, palms).items() if v} if some else {}
+    both = len({s for s, digits in (("L", left), ("R", right)) if digits or s in palms} | hands) == 2
+    updates.update(both_hands=both, one_hand=not both)
+    return updates
+
+
 def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Question:
     """Rebuild a question a face kept as plain data (id, kind, findings); ValueError if it does not exist."""
     findings = tuple(findings)
@@ -2213,6 +2231,6 @@ def from_data(data: Any) -> Interview:
 
 
 __all__ = ["ABOUT_HELP", "said_by_words", "told_in_words", "ALSO_UNDERSTOOD", "ASKED_ALONE", "asked_again", "choice_answer", "ASKED_BACK", "ASKED_BACK_LIST", "asked_back", "FOR_SOMEONE_ELSE", "FOR_SOMEONE_ELSE_TOLD", "Interview", "Question", "about_due", "after_emergency", "answer", "call_advice", "cause_gain", "describe", "EarlyCall",
-           "finding_question", "fingers_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
+           "finding_question", "fingers_answer", "hand_only_answer", "worded", "from_data", "next_question", "outcome", "positive_findings", "question",
            "settled_emergency", "listed_none", "check_now", "check_with", "emergency_beside", "emergency_first", "now_first", "still_loud", "sugar_first", "SugarStep", "act_first", "ActStep", "still_calls", "simulate", "start", "to_data", "undo", "own_checks", "unsure_advice", "unsure_checks",
            "words_check_now", "LENGTH", "length_question", "FOOT", "foot_question", "from_questions", "sugar_call_line", "prefixes"]

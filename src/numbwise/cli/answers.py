@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from numbwise.assess.interview import Question, choice_answer, fingers_answer
+from numbwise.assess.interview import Question, choice_answer, fingers_answer, hand_only_answer
 from numbwise.cli.console import command_of
 
 if TYPE_CHECKING:
@@ -157,12 +157,8 @@ def _parse_fingers(t: str) -> Parsed:
             picked[m.group(1)].add(int(m.group(2)))
     if not picked["l"] and not picked["r"] and not palm and not hand_only:
         raise AnswerError("Pick at least one finger, like R1 R2, or type ? if you are not sure.")
-    if hand_only:  # a hand known, its fingers not: only what was picked is a yes, nothing a no
-        some = picked["l"] or picked["r"] or palm
-        updates: dict[str, bool] = {f: v for f, v in fingers_answer(
-            picked["l"], picked["r"], {s.upper() for s in palm}).items() if v} if some else {}
-        both = len({s for s in ("l", "r") if picked[s] or s in palm} | hand_only) == 2
-        updates.update(both_hands=both, one_hand=not both)
+    if hand_only:  # a hand known, its fingers not: only what was picked is a yes, nothing a no (as the web's buttons)
+        updates = hand_only_answer({s.upper() for s in hand_only}, picked["l"], picked["r"], {s.upper() for s in palm})
     else:
         updates = fingers_answer(picked["l"], picked["r"], {s.upper() for s in palm})
     words = []
