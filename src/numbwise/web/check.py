@@ -25,12 +25,18 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 SIDES = (("L", "left"), ("R", "right"))
 DIGITS = ((1, "thumb"), (2, "index finger"), (3, "middle finger"), (4, "ring finger"), (5, "little finger"))
+HAND_ONLY = "hand:"  # the finger page's "Right hand (hand:R) / Left hand (hand:L) / Both hands (hand:LR), not sure which fingers"
 PICK = "pick:"  # prefill keys that remember the hand-diagram picks (R1, LP ...) for the Katz class on the result
 RUN_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a check's id, kept as the diary's uid of the finished check
 
 
 class FormProblem(ValueError):
-    """What the person sent cannot be used; the message says what to do instead."""
+    """What the person sent cannot be used; the message says what to do instead. `status` 400 is for a value no page
+    offers (a forged or broken form), 422 for an answer the person can fix."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _serializer(request: Request) -> Any:
@@ -125,7 +131,7 @@ def _list_marks(q: Question, form: FormData, mode: str | None = None) -> tuple[d
 def _updates(q: Question, form: FormData) -> tuple[dict[str, bool], dict[str, bool]]:
     """A one-answer question's or the finger picker's fields to findings answered yes or no (the rest 'not sure'),
     plus hints for later screens; a list's go through _list_marks."""
-    from numbwise.assess.interview import choice_answer, fingers_answer
+    from numbwise.assess.interview import choice_answer, fingers_answer, hand_only_answer
 
     choice = form.get("answer")
     if q.kind == "finding":
@@ -149,6 +155,11 @@ def _updates(q: Question, form: FormData) -> tuple[dict[str, bool], dict[str, bo
     right = {int(p[1]) for p in picks if p[0] == "R" and p[1].isdigit()}
     palm = {p[0] for p in picks if p[1:] == "P"}
     remembered = {PICK + p: True for p in sorted(picks)}
+    if isinstance(choice, str) and choice.startswith(HAND_ONLY):  # "Right hand, not sure which fingers": the R? of
+        sides = choice[len(HAND_ONLY):]  # the terminal, read by the one core mapping
+        if sides not in ("L", "R", "LR"):
+            raise FormProblem("Pick fingers on the hand pictures, or choose a hand, not sure which fingers.", 400)
+        return hand_only_answer(set(sides), left, right, palm), remembered
     if not left and not right and not palm:
         raise FormProblem("Pick at least one finger or a whole hand, or press Not sure.")
     # the palm is the picker's to answer, as in the terminal (RP): "Where else" does not ask it again
@@ -480,7 +491,7 @@ async def check_step(request: Request) -> Response:
         else:
             (updates, hints), blank = _updates(pending, form), ()
     except FormProblem as exc:
-        return _question_page(request, iv, pending, prefill, about, str(exc), 422, mode)
+        return _question_page(request, iv, pending, prefill, about, str(exc), exc.status, mode)
     iv = answer(iv, pending, updates, blank)
     advice = check_now(iv, pending, updates, blank, limit)
     if advice is not None:
