@@ -55,3 +55,16 @@ def test_the_blood_thinner_line_names_apixaban_too(tmp_path: Path) -> None:
     plan = assess_plan(case, tmp_path)
     assert plan["level"] == "emergency"
     assert any("blood thinner" in d and "apixaban" in d for d in plan["do"]), plan["do"]
+
+
+def test_frank_one_question_call_now_says_a_sign_that_has_gone_still_needs_help(tmp_path: Path) -> None:
+    """Walkthroughs AC to AE, Frank: ticking slurred speech gives call now after one question, before anything asks
+    whether it has gone; "Do not wait to see if it goes away, even if it gets better" did not fit a man whose signs
+    had gone and who thought he slept on it. The line now says it holds even if it has already gone. Near miss: when
+    he said it went away within an hour, the rule's own "It has gone, but you still need to call now" stays."""
+    frank = {"age": 70, "sex": "male", "unsure": [], "findings": {"speech_difficulty": True, "one_hand": True}}
+    plan = assess_plan(frank, tmp_path)
+    assert plan["level"] == "emergency"
+    assert any("has already gone, you still need help now" in d for d in plan["do_not"]), plan["do_not"]
+    gone = {**frank, "findings": {**frank["findings"], "episode_resolved_within_hour": True}}  # type: ignore[dict-item]
+    assert any("It has gone, but you still need to call now" in d for d in assess_plan(gone, tmp_path)["do_not"])

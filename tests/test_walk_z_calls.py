@@ -104,7 +104,7 @@ def test_walt_low_sugar_lines_name_his_diabetes_medicine_and_the_ambulance_still
     assert SLEEP not in lines and THINNER_FIRST not in lines, lines
     assert "Note the time the signs started. The hospital team needs it." in plan["do"]
     assert any("insulin or diabetes tablets such as gliclazide" in d and "blood thinner" in d for d in plan["do"])
-    assert "Do not wait to see if it goes away, even if it gets better." not in plan["do_not"]
+    assert "Do not wait to see if it goes away. Even if it gets better or has already gone, you still need help now." not in plan["do_not"]
     assert any("If it helps, the ambulance is still needed" in d for d in plan["do_not"]), plan["do_not"]
     web = _api(WALT, tmp_path)
     assert (web["do"], web["do_not"]) == (plan["do"], plan["do_not"])

@@ -125,7 +125,7 @@ def test_unknown_pressure_not_sure_keeps_the_call_now() -> None:
 LEAD = load().triage.unsure_lead["emergency"]
 GONE = "episode_resolved_within_hour"
 FINE = "even if you feel fine otherwise"
-WAIT = "Do not wait to see if it goes away, even if it gets better."
+WAIT = "Do not wait to see if it goes away. Even if it gets better or has already gone, you still need help now."
 HAS_GONE = "It has gone, but you still need to call"
 
 
