@@ -1254,9 +1254,11 @@ def still_loud(iv: Interview, limit: int = MAX_QUESTIONS) -> bool:
     """Is the still line the full warning (its call buttons large)? Only on the first question after a single answer
     made the emergency with no emergency-first screen before it (how it started: "Suddenly"); after that screen, or
     on later questions, it is a calm reminder (walkthrough Q: a big red block on 6 to 10 screens frightened people)."""
-    if not iv.history or outcome(iv).triage != "emergency" or emergency_first(iv, limit):
+    # the cheap tests first: still_line asks this above every question of an emergency, and emergency_first works out
+    # the next question
+    if not iv.history or outcome(iv).triage != "emergency" or outcome(undo(iv)).triage == "emergency":
         return False
-    return outcome(undo(iv)).triage != "emergency"
+    return not emergency_first(iv, limit)
 
 
 @dataclass(frozen=True)
