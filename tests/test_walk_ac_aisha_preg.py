@@ -3,7 +3,7 @@ emergency sign.
 
 Aisha, 31, 30 weeks pregnant: for 3 weeks both hands tingle at night (thumb, index, middle fingers); today a bad
 headache and blurry vision with flashing lights. Step by step she was not sure about "You suddenly lose sight" and "a
-sudden, very bad headache", said "More than a week" for how long and "I first noticed it on waking, or I don't know
+sudden, very bad headache", said "8 days to 6 weeks" for how long and "I first noticed it on waking, or I don't know
 how fast it came" for how it started, then yes to the pregnancy warning signs (rule ur_pregnancy_signs: "Contact your
 maternity team now").
 

@@ -2,7 +2,7 @@
 its answer changes which path the result takes for a start not known, on both routes.
 
 Rosa, 60, rheumatoid arthritis, white-then-blue fingers in the cold this winter, "not sure" how it first started. Step
-by step she was asked how long ("More than a week") and read "BOOK A DOCTOR'S VISIT" with the start noted below it as
+by step she was asked how long ("8 days to 6 weeks") and read "BOOK A DOCTOR'S VISIT" with the start noted below it as
 not an emergency now. In her own words how long was never asked (her words say the attacks come and go, so no call-now
 path hinged on it), and she read "NOT SURE HOW FAST IT STARTED / If it did not start suddenly: book a doctor's visit"
 with "call your emergency number now, even if it has gone": one person, two headlines by route. Now how long is asked
@@ -29,7 +29,7 @@ ROSA_YES = frozenset({"both_hands", "comes_and_goes", "triggered_by_cold_or_stre
 ROSA_FINGERS = "L2 L3 L4 L5 R2 R3 R4 R5"
 NOT_SURE = "?"
 SLOWLY = "3"  # "Slowly, over weeks or months"
-WEEK = "More than a week"
+WEEK = "8 days to 6 weeks"
 BOOK = "URGENCY: BOOK A DOCTOR'S VISIT"
 
 

@@ -95,7 +95,7 @@ def _result(text: str) -> str:
 
 
 def test_tariq_step_by_step_is_asked_how_long_and_gets_what_his_words_get() -> None:
-    typed, ids = _keys(TARIQ_YES, NOT_SURE, "R1", "More than a week")
+    typed, ids = _keys(TARIQ_YES, NOT_SURE, "R1", "8 days to 6 weeks")
     # once, first after the call-now screen that "not sure" how it started gives (walkthrough S), before the result
     assert ids.count("how_long") == 1 and ids[ids.index("onset") + 1] == "how_long"
     text = _check(typed)
@@ -126,7 +126,7 @@ def test_the_length_is_saved_with_the_case_as_plain_data_and_assess_agrees(tmp_p
     gives the same banner."""
     from numbwise.kb import load
 
-    typed, _ = _keys(TARIQ_YES, NOT_SURE, "R1", "More than a week")
+    typed, _ = _keys(TARIQ_YES, NOT_SURE, "R1", "8 days to 6 weeks")
     path = tmp_path / "tariq.json"
     _check(typed, "--save", str(path))
     case = json.loads(path.read_text())
@@ -169,7 +169,7 @@ def test_the_question_is_in_the_core_and_its_answer_survives_the_webs_plain_data
     iv = _tariq_before_length()
     q = next_question(iv)
     assert q is not None and q.id == "how_long" and q.kind == "choice"
-    done = answer(iv, q, choice_answer(q, q.labels.index("More than a week")))
+    done = answer(iv, q, choice_answer(q, q.labels.index("8 days to 6 weeks")))
     assert done.days_so_far == 8 and done.case().days_so_far == 8
     assert set(done.answers) <= set(_vocabulary()) and set(done.asked) <= set(_vocabulary())
     again = from_data(json.loads(json.dumps(to_data(done))))
@@ -206,7 +206,7 @@ def _tariq_before_length() -> Any:
 
 def test_the_web_asks_it_and_shows_the_same_result(tmp_path: Path) -> None:
     """Through the ASGI app: the same question (its labels as choices), and "See a GP within a few days" after
-    "More than a week"; the result page's kept state carries the length."""
+    "8 days to 6 weeks"; the result page's kept state carries the length."""
     import html
     import re
 
@@ -235,9 +235,9 @@ def test_the_web_asks_it_and_shows_the_same_result(tmp_path: Path) -> None:
         elif qid == "onset":
             c.post([("answer", "unsure")])
         elif kind == "choice":
-            assert _length_text() in html.unescape(c.page) and "More than a week" in c.page
+            assert _length_text() in html.unescape(c.page) and "8 days to 6 weeks" in c.page
             labels = list(_iv_question_labels())
-            c.post([("answer", str(labels.index("More than a week") + 1))])
+            c.post([("answer", str(labels.index("8 days to 6 weeks") + 1))])
         elif 'name="item0"' in c.page:
             c.post([*[(f"item{i}", "yes" if f in TARIQ_YES else "no") for i, f in enumerate(findings)],
                     ("answer", "done")])
@@ -259,7 +259,7 @@ def _iv_question_labels() -> tuple[str, ...]:
 
 def test_the_diary_keeps_the_length_with_the_check() -> None:
     """A check kept in the diary (the default) holds the length answered, as `--save` does."""
-    typed, _ = _keys(TARIQ_YES, NOT_SURE, "R1", "More than a week")
+    typed, _ = _keys(TARIQ_YES, NOT_SURE, "R1", "8 days to 6 weeks")
     run = run_cli("--plain", "check", input=typed)
     assert run.code == 0 and "Kept in your diary" in run.out, run.err + run.out
     listed = run_cli("--plain", "history", "--json")

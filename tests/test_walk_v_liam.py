@@ -100,7 +100,7 @@ def test_unknown_length_not_sure_keeps_todays_words(tmp_path: Path) -> None:
 
 
 def test_a_routine_result_from_a_week_speaks_of_new_numbness_not_the_first_start(tmp_path: Path) -> None:
-    """Walkthrough X (Chris, cyclist): not sure how it started, then "More than a week", then "if it started suddenly
+    """Walkthrough X (Chris, cyclist): not sure how it started, then "8 days to 6 weeks", then "if it started suddenly
     ... call now, even if it has gone", against the how-long question's own "more than a week is not a stroke
     happening now". From a week on any level the lines speak of new numbness unlike his usual attacks when gripping.
     Near miss: under a week keeps the past tense."""

@@ -1246,7 +1246,7 @@ def _onset_long(findings: Mapping[str, bool], age: int | None, days: float | Non
 
 def _length_words(days: float) -> str:
     """How long it has been there, in the words of `old_*`'s {length}: "about 3 weeks", "10 days"; "more than a week"
-    for 8 and 9 days, which is also what the how-long question's "More than a week" records (interview.yaml)."""
+    for 8 and 9 days, which is also what the how-long question's "8 days to 6 weeks" records (interview.yaml)."""
     if days < 8:
         return "about a week"
     if days < 10:
