@@ -2219,6 +2219,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     home_talk = {r.id for r in kb.triage.rules if r.about_home_care} if now or level == "emergency" else set()
     if now and led is not None:  # nor one that tells the same possible stroke slower, "see a doctor today" (AC, Frank)
         home_talk |= {UNSURE_RULE, *led[0].now_hides_reasons}
+    # nor a home-care pattern's own reason once another cause leads (walkthrough AF, Grace: carpal tunnel's "a night
+    # splint ... often help" under over-breathing): that is advice for a cause the result does not name first
+    if SELF_CARE_CAUSE_RULE in result.rules:
+        home_talk |= home - {SELF_CARE_CAUSE_RULE}
     told = tuple(r for r in result.rules if not ((now or today) and r in home) and r not in home_talk)
     leading = result.causes[0][0] if result.causes else None  # a reason naming only other causes says it can do the same
     if now:  # ... but under "call now" no cause is "the most likely cause from your answers" (walkthrough AC, Frank)

@@ -64,6 +64,9 @@ def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: 
             from numbwise.assess.explain import statement  # the chips' and the reasons' wording, one definition
 
             words = [statement(f, v, given) for f, v in given.items() if f in kb.findings]
+            # and what they left in doubt, as the top of the result does (walkthrough AF, Ken: "maybe" his speech was
+            # odd, listed as not sure above, was missing here beside "None of these" for the emergency signs)
+            words += [f"Not sure: {'; '.join(unsure)}."] if unsure else []
             out.append((text, " ".join(words) if words else "Nothing we could use"))
             continue
         if kind == "fingers":  # "Right thumb; right index finger.", else "The thumb is numb or tingling; the index ..."
