@@ -1175,9 +1175,12 @@ def still_line(iv: Interview) -> str | None:
     call = first.still if own is None else first.still_own.format(title=own.title[:1].lower() + own.title[1:])
     checked = set(_unsettled(result.rules, iv) or ())
     # never for a pattern one of whose parts is answered no (walkthrough AD, Nadia: "not like my usual aura", then
-    # "A few more answers can tell whether this is your usual migraine aura")
+    # "A few more answers can tell whether this is your usual migraine aura"), nor for one whose story can no longer
+    # hold for a rule that stands (walkthrough AF, Grace: chest tightness not sure rules out over-breathing, so its
+    # questions never came after "whether it comes from breathing fast")
     why = next((w.text for w in first.still_why_for
-                if any(iv.answers.get(f) is True for f in w.findings) and checked & _pattern_of(w.findings)
+                if any(iv.answers.get(f) is True for f in w.findings)
+                and checked & _pattern_of(w.findings, result.rules, iv)
                 and not any(iv.answers.get(f) is False for f in w.findings)), None) \
         or _still_why(first, result.rules, iv)
     if why == first.still_why_settled and own is None and first.still_settled:  # no "if you are worried" beside it
@@ -1229,15 +1232,18 @@ def still_calls(iv: Interview) -> bool:
     return next(r.level for r in load().triage.rules if r.id == entry.rule) == "emergency"
 
 
-def _pattern_of(findings: Collection[str]) -> set[str]:
-    """Every finding of the rules' harmless stories (`unless`) that hold one of these: what checking that story asks."""
+def _pattern_of(findings: Collection[str], rule_ids: Collection[str], iv: Interview) -> set[str]:
+    """Every finding of the harmless stories (`unless`) of these rules that hold one of these findings and could still
+    be true (an age not given yet counts as one that fits): what checking that story asks. A story already ruled out
+    (over-breathing beside chest pain not sure or yes) asks nothing, so no line promises its questions."""
+    closed = _closed(iv)
     out: set[str] = set()
     for c in compiled_rules():
-        if c.rule.unless is None:
+        if c.rule.unless is None or c.rule.id not in rule_ids:
             continue
         for story in c.rule.unless.any or [c.rule.unless]:
             ids = set(_cond_findings(story))
-            if ids & set(findings):
+            if ids & set(findings) and _possible(story, closed, True):
                 out |= ids
     return out
 

@@ -27,7 +27,7 @@ from numbwise.assess.triage import (
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.care.plan import with_care_link
 from numbwise.kb import load
-from numbwise.kb.models import FootSoreLead, Level, LevelAloneLine, LevelRuleLine, OnsetLong, Rule, RuleAct, StartStory, UnsureLead, in_sentence
+from numbwise.kb.models import FootSoreLead, Level, LevelAloneLine, LevelRuleLine, OnsetLong, Rule, RuleAct, RuleBut, StartStory, UnsureLead, in_sentence
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -1630,13 +1630,24 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collect
         held = [n for n in rule.notes if findings.get(n.said) is True
                 and (n.beside_no is None or findings.get(n.beside_no) is False)]
         out += [n.text for i, n in enumerate(held) if n.text not in out and all(m.said != n.said for m in held[:i])]
-        for but in rule.but:
-            if findings.get(but.said) is True and but.text not in out:
+        for but in _said_buts(rule, rule_ids, findings):
+            if but.text not in out:
                 out.append(but.text)
                 doubts = [unsure_label(f, findings) for f in unsure if f in parts and f not in findings and f in kb.findings]
                 if doubts:
                     out.append(UNSURE_PARTS + " " + "; ".join(doubts) + ".")
     return tuple(out)
+
+
+def _said_buts(rule: Rule, rule_ids: Collection[str], findings: Mapping[str, bool]) -> list[RuleBut]:
+    """The rule's `but`s whose answer is yes, but none for an answer another standing rule's note already speaks to
+    (walkthrough AF: panic attacks beside a chest pain are said once, as the heart-attack note, never again as why
+    over-breathing was not enough)."""
+    rules = {r.id: r for r in load().triage.rules}
+    quiet = quiet_reasons(tuple(rule_ids), findings)
+    noted = {n.said for rid in rule_ids if rid != rule.id and rid in rules and rid not in quiet for n in rules[rid].notes
+             if findings.get(n.said) is True and (n.beside_no is None or findings.get(n.beside_no) is False)}
+    return [b for b in rule.but if findings.get(b.said) is True and b.said not in noted]
 
 
 def hand_classes(marks: Collection[str], findings: Mapping[str, bool] | None = None) -> tuple[HandClass, ...]:
@@ -1857,7 +1868,7 @@ def _but_doubts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: C
     out: set[str] = set()
     for rid in rule_ids:
         rule = rules.get(rid)
-        if rule is not None and rule.unless is not None and any(findings.get(b.said) is True for b in rule.but):
+        if rule is not None and rule.unless is not None and _said_buts(rule, rule_ids, findings):
             out |= {f for f in unsure if f in rule.unless.finding_ids() and f not in findings}
     return out
 
