@@ -238,9 +238,10 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out += [f"warning sign not in the answers: {s.finding}" for s in plan.signs if answers.get(s.finding) is not True]
     if plan.level == "emergency" and (plan.causes or plan.advice or plan.next_steps or not plan.numbers):
         out.append("an emergency result with causes, a treatment ladder or no call numbers")
-    out += [f"'not sure' item {u.finding} was answered" for g in plan.unsure for u in g.items if u.finding in answers]
+    out += [f"'not sure' item {f} was answered" for g in plan.unsure for u in g.items for f in (u.finding, *u.also)
+            if f in answers]
     # each not-sure answer is named once: never under "call now" and again under "tell the doctor" (walkthrough N, Kofi)
-    named = [u.finding for g in plan.unsure for u in g.items]
+    named = [f for g in plan.unsure for u in g.items for f in (u.finding, *u.also)]
     out += [f"'not sure' item {f} said in two groups" for f in sorted({f for f in named if named.count(f) > 1})]
     # ... and a choice answered 'not sure' (how it started) is one doubt: a sign group may name it (a sudden start: call
     # now), but a group that only says it back ("tell the doctor") never names it again, nor twice (walkthrough R)

@@ -17,7 +17,7 @@ from typing import Any
 from numbwise.assess.chance import format_chance, short_chance
 from numbwise.assess.engine import Assessment, unsure_sign_matters
 from numbwise.assess.explain import STRONG, cause_reasons, quiet_reasons, rule_why, statement, triage_reasons
-from numbwise.assess.interview import (EarlyCall, sugar_call_line, cause_gain, check_text, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
+from numbwise.assess.interview import (FINGERS, EarlyCall, sugar_call_line, cause_gain, check_text, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior, rank
 from numbwise.assess.triage import (
@@ -159,6 +159,9 @@ class Unsure:
     text: str
     level: str  # the level it could raise the result to (NOTED: none, said back so no answer is dropped)
     means: str = ""  # what a yes would point to (findings.yaml `why`), for a noted answer whose yes argues for a cause
+    # the other answers this one item stands for, said once with it: every finger, the whole hand and the palm left not
+    # sure by "Right hand, not sure which fingers" (walkthrough AF, Uma; `_one_picker`)
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1803,17 +1806,23 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
     found = [f for f in dict.fromkeys(unsure) if f in kb.findings and f not in findings and f not in named]
     found.sort(key=lambda f: (_asked_order().get(f, 10**6), f))
     found, choice = _one_per_choice(found, named, findings)
+    found, spots, spot_words = _one_picker(found)
+    choice |= spot_words
     if not found:
         return ()
     # a warning sign's own why ("... is a warning sign of stroke") is not said beside "a yes would not make this more
     # urgent": with these answers it is not one (walkthrough X, Ben: both feet numb for years, not sure of "the leg on
     # the same side")
-    items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), NOTED, unsure_means(f, shown)
+    items = tuple(Unsure(f, choice.get(f) or unsure_label(f, findings), NOTED, _picker_why() if f in spots else
+                         unsure_means(f, shown)
                          if f not in choice and f in m.lift_present and max(m.lift_present[f]) >= STRONG
-                         and kb.findings[f].why and f not in _emergency_findings() else "")
+                         and kb.findings[f].why and f not in _emergency_findings() else "", spots.get(f, (f,))[1:])
                   for f in found)
-    kinds = {u.finding: UNSURE_NOTED_LEAD if u.finding in covered else UNSURE_NOTED_CHANGES
-             if changes is not None and changes(u.finding) else UNSURE_NOTED_ACT.get(level, UNSURE_NOTED_ACT[""])
+    # the fingers said once stand for every spot they hold: the leading banner speaks of one, or a yes to one changes it
+    every = {u.finding: (u.finding, *u.also) for u in items}
+    kinds = {u.finding: UNSURE_NOTED_LEAD if set(every[u.finding]) & set(covered) else UNSURE_NOTED_CHANGES
+             if changes is not None and any(changes(f) for f in every[u.finding])
+             else UNSURE_NOTED_ACT.get(level, UNSURE_NOTED_ACT[""])
              for u in items}
     out: list[UnsureGroup] = []
     for line in dict.fromkeys(kinds[u.finding] for u in items):
@@ -1821,6 +1830,38 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
         heading = (UNSURE_NOTED[1] if named or out else UNSURE_NOTED[0]) + UNSURE_NOTED_KIND.get(line, "")
         out.append(UnsureGroup(NOTED, heading, mine, (line.format(it="it" if len(mine) == 1 else "them"),)))
     return tuple(out)
+
+
+# The spots of the hand the finger picker answers: the fingers and the whole hand, and the palm at the base of the thumb
+# ("Where else" asks it when the picker did not). Left open all together by one answer ("Right hand, not sure which
+# fingers", R?), they are one thing the person does not know.
+PICKER_FINGERS = (*FINGERS, "numb_whole_hand")
+
+
+def _one_picker(found: list[str]) -> tuple[list[str], dict[str, tuple[str, ...]], dict[str, str]]:
+    """The finger picker's spots said once: when no finger and not the whole hand is known (every one is in `found`:
+    not sure, and no other part of the result names it), as after "Right hand, not sure which fingers" (walkthrough
+    AF, Uma: the palm, each finger and the whole hand were listed apart, each with its own note), they are one item,
+    in the finger step's `unsure_text` ("Which fingers are numb or tingling"), or with the palm when it is not sure too
+    (`unsure_text_palm`).
+    A person unsure of some spots only keeps each apart. Returns the findings kept, the spots the one item stands for
+    (by the finding that stands for them, the first asked) and its words."""
+    if not set(PICKER_FINGERS) <= set(found):
+        return found, {}, {}
+    spots = tuple(f for f in found if f in PICKER_FINGERS or f == PALM_FINDING)
+    step = next((s for s in load().interview.steps if s.kind == "fingers"), None)
+    words = None if step is None else step.unsure_text_palm if PALM_FINDING in spots else step.unsure_text
+    if not words:
+        return found, {}, {}
+    first = spots[0]
+    return [f for f in found if f not in spots or f == first], {first: spots}, {first: " ".join(words.split())}
+
+
+def _picker_why() -> str:
+    """The finger question's own why ("Which fingers are numb often points to which nerve is involved."), said once
+    beside the one item for the spots not known."""
+    step = next((s for s in load().interview.steps if s.kind == "fingers"), None)
+    return " ".join(step.why.split()) if step is not None and step.why else ""
 
 
 def _changes_plan(level: str, rules: Sequence[str], findings: Mapping[str, bool], age: int | None,

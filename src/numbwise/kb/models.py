@@ -1397,10 +1397,17 @@ class Step(Strict):
     # Said after `help` only while every item of that group is on the list (a list drops what was answered already):
     # the one place a help may quote items by their words (walkthrough R, Sam; `numbwise kb check` checks it).
     group_help: Text | None = None
+    # The finger picker's words on a result for every finger and the whole hand left not sure by one answer ("Right
+    # hand, not sure which fingers"), said once instead of each spot apart (walkthrough AF, Uma); `unsure_text_palm`
+    # when the palm at the base of the thumb was not sure too. Only a fingers step has them.
+    unsure_text: Text | None = None
+    unsure_text_palm: Text | None = None
     sources: SourceRefs
 
     @model_validator(mode="after")
     def _shape(self) -> Step:
+        if self.kind != "fingers" and (self.unsure_text is not None or self.unsure_text_palm is not None):
+            raise ValueError("unsure_text and unsure_text_palm belong to the fingers step")
         if self.kind == "screen" and not self.items:
             raise ValueError("a screen needs items")
         if any(len(g) < 2 or not set(g) <= set(self.items) for g in self.no_to_all_is_blank):
