@@ -893,7 +893,10 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
     plan = care_plan(None, cid, findings, sex, age, foot)
     entry = load().care.plans.get(cid)
     # the plan's own words for it: a restated triage sign's speed filed for this person (care/plan.py)
-    due = next(((p, f) for e, p in zip(entry.escalate if entry else (), plan.escalation) for f in e.said
+    # each escalation of the entry beside its line in the plan, matched by its words: a line for other ages is left
+    # out of a person's plan (care.yaml `ages`)
+    lines = {p.when: p for p in plan.escalation}
+    due = next(((lines[e.when], f) for e in (entry.escalate if entry else ()) if e.when in lines for f in e.said
                 if findings.get(f) is True), None)
     if due is not None:  # the plan's own "when home care is not enough" is already true: its next step, and only the
         # first steps safe while waiting for that visit, in words that say so; with none, words that name no home care
@@ -960,9 +963,9 @@ def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collect
 
     kb = load()
     entry = kb.care.plans.get(cause) if cause is not None else None
-    thens = [p.then for p in care_plan(kb, cause, person=findings, age=age).escalation] if entry and cause else []
-    found = [((e, then), [f for f in dict.fromkeys(e.said) if f in unsure and f not in findings and f in kb.findings])
-             for e, then in zip(entry.escalate if entry else (), thens)]
+    thens = {p.when: p.then for p in care_plan(kb, cause, person=findings, age=age).escalation} if entry and cause else {}
+    found = [((e, thens[e.when]), [f for f in dict.fromkeys(e.said) if f in unsure and f not in findings and f in kb.findings])
+             for e in (entry.escalate if entry else ()) if e.when in thens]
     found = [(e, fs) for e, fs in found if fs]
     if not found:
         return ()
@@ -2484,7 +2487,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
         taken_back=taken_back if level != "emergency" and not now else "",
         rule_leads=acts_first and bool(caution),
-    ), findings, unsure, age, days)
+    ), findings, unsure, age, days, sex)
 
 
 __all__ = ["ASK_DOCTOR_HEADING", "foot_at_risk", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "NOTED", "UNSURE_NOTED", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",

@@ -125,6 +125,7 @@ class CareFor:
     unsure: tuple[str, ...] = ()  # not known, as every finding not given: named so the command says why it matters
     age: int | None = None
     days: float | None = None  # how long it has been there (a case's `days_so_far`): weeks old is no stroke now
+    sex: str | None = None  # "female" or "male": only where a line of the plan reads it (no pregnancy line to a man)
 
     @property
     def findings(self) -> dict[str, bool]:
@@ -134,6 +135,7 @@ class CareFor:
     def _parts(self) -> list[tuple[str, str]]:
         parts = [(n, ",".join(v)) for n, v in (("yes", self.yes), ("no", self.no), ("unsure", self.unsure)) if v]
         return parts + ([("age", str(self.age))] if self.age is not None else []) + (
+            [("sex", self.sex)] if self.sex is not None else []) + (
             [("days", f"{self.days:g}")] if self.days is not None else [])
 
     @property
@@ -151,15 +153,18 @@ class CareFor:
 
 
 class BadAnswers(ValueError):
-    """Answers given to a care plan that cannot be used: an unknown finding ID, one given twice, or an age that is not
-    a number; the message says which."""
+    """Answers given to a care plan that cannot be used: an unknown finding ID, one given twice, an age that is not
+    a number or a sex that is not female or male; the message says which."""
+
+
+SEXES = ("female", "male")
 
 
 def read_care_for(yes: str | None, no: str | None, unsure: str | None, age: str | None,
-                  kb: Knowledge | None = None, days: str | None = None) -> CareFor | None:
+                  kb: Knowledge | None = None, days: str | None = None, sex: str | None = None) -> CareFor | None:
     """The answers as the care command's options or the care page's query give them (comma-separated IDs); None when
     none is given (the plan for anyone). Raises BadAnswers."""
-    if not any(x is not None and x.strip() for x in (yes, no, unsure, age, days)):
+    if not any(x is not None and x.strip() for x in (yes, no, unsure, age, days, sex)):
         return None
     kb = kb or load()
     lists: list[tuple[str, ...]] = []
@@ -185,7 +190,12 @@ def read_care_for(yes: str | None, no: str | None, unsure: str | None, age: str 
             length = -1.0
         if not 0 <= length <= 36500:  # as a case's days_so_far (assess.case.parse_unsure); nan fails too
             raise BadAnswers(f"The days must be a number of days from 0 to 36500, not '{days}'.")
-    return CareFor(lists[0], lists[1], lists[2], years, length)
+    kind: str | None = None
+    if sex is not None and sex.strip():
+        if sex.strip().lower() not in SEXES:
+            raise BadAnswers(f"The sex must be female or male, not '{sex}'.")
+        kind = sex.strip().lower()
+    return CareFor(lists[0], lists[1], lists[2], years, length, kind)
 
 
 def _filing(kb: Knowledge, cause: str, person: Mapping[str, bool] | None, age: int | None) -> tuple[object, ...]:
@@ -239,7 +249,7 @@ def result_top(given: CareFor) -> CareTop | None:
     from numbwise.assess.engine import assess_case, home_care_unless_unsure
     from numbwise.assess.result import result_plan
 
-    data: dict[str, Any] = {"findings": given.findings, "unsure": list(given.unsure), "age": given.age}
+    data: dict[str, Any] = {"findings": given.findings, "unsure": list(given.unsure), "age": given.age, "sex": given.sex}
     if given.days is not None:
         data["days_so_far"] = given.days
     try:
@@ -251,21 +261,22 @@ def result_top(given: CareFor) -> CareTop | None:
 
 
 def care_link(kb: Knowledge | None, cause: str, findings: Mapping[str, bool], unsure: Collection[str], age: int | None,
-              days: float | None, plan: ResultPlan) -> CareFor | None:
+              days: float | None, plan: ResultPlan, sex: str | None = None) -> CareFor | None:
     """The answers a result's care command and link carry: those that file the plan as the result does and give the
-    result's own top again (`care_for` with its `care_top`); None while a care plan composes a top itself."""
+    result's own top again (`care_for` with its `care_top`), and those its own lines read (`sex`: the person's);
+    None while a care plan composes a top itself."""
     if _COMPOSING.get():
         return None
-    return care_for(kb, cause, findings, unsure, age, days, care_top(plan))
+    return care_for(kb, cause, findings, unsure, age, days, care_top(plan), sex)
 
 
 def with_care_link(plan: ResultPlan, findings: Mapping[str, bool], unsure: Collection[str], age: int | None,
-                   days: float | None) -> ResultPlan:
+                   days: float | None, sex: str | None = None) -> ResultPlan:
     """A composed result whose care command and link carry the answers `care_link` finds for it."""
     step = next((s for s in plan.next_steps if s.id == "care"), None)
     if step is None or plan.advice is None:
         return plan
-    given = care_link(None, plan.advice.cause, findings, unsure, age, days, plan)
+    given = care_link(None, plan.advice.cause, findings, unsure, age, days, plan, sex)
     if given is None:
         return plan
     linked = replace(step, command=step.command + given.options(), href=step.href + given.query())
@@ -273,12 +284,15 @@ def with_care_link(plan: ResultPlan, findings: Mapping[str, bool], unsure: Colle
 
 
 def care_for(kb: Knowledge | None, cause: str, findings: Mapping[str, bool], unsure: Collection[str],
-             age: int | None, days: float | None = None, top: CareTop | None = None) -> CareFor | None:
+             age: int | None, days: float | None = None, top: CareTop | None = None,
+             sex: str | None = None) -> CareFor | None:
     """The fewest of a person's answers that file the cause's care plan as their result files it (walkthrough Z,
     Tariq: his not-sure start makes a slowly weakening hand a doctor today); None when the plan for anyone says the
     same. A result's care command and link pass them, so the plan needs nothing stored. With the result's `top`, the
     fewest that also give that top again (`result_top`, walkthroughs AB and AC, Tariq: "See a GP within a few days"
-    needs how long it has been there); None when no answers can (the plan for anyone, never gentler)."""
+    needs how long it has been there); None when no answers can (the plan for anyone, never gentler). Beside them,
+    the fewest of the person's answers, age and `sex` that leave out the plan's lines those rule out (`_own_lines`,
+    walkthrough AF, Zoe, 34: "if you are pregnant" and "a child ... under 16" after she said no and 34)."""
     kb = kb or load()
     target = _filing(kb, cause, findings, age)
     base = _fewest(kb, cause, findings, unsure, age, target)
@@ -305,8 +319,59 @@ def care_for(kb: Knowledge | None, cause: str, findings: Mapping[str, bool], uns
         fewer = replace(trial, days=None)
         trial = fewer if same(fewer) else trial
         fewer = replace(trial, age=None)
-        return fewer if same(fewer) else trial
+        trial = fewer if same(fewer) else trial
+        return _with_own_lines(kb, cause, trial, findings, age, sex, same)
     return None
+
+
+def _read_by_lines(kb: Knowledge, cause: str) -> tuple[str, ...]:
+    """The findings a cause's plan's own lines read: a step's `about`, `unless` and `left_out_when`, a note's and a
+    doctor's offer's `about`."""
+    entry = kb.care.doctor_first.get(cause) or kb.care.plans.get(cause) or kb.care.generic
+    read = [f for s in entry.steps for f in (s.about, s.unless, *s.left_out_when, *(n.about for n in s.notes))]
+    return tuple(dict.fromkeys(f for f in read + [x.about for x in entry.ask_doctor] if f is not None))
+
+
+def _own_lines(kb: Knowledge, cause: str, given: CareFor) -> tuple[object, ...]:
+    """The lines of the plan these answers open that a person's answers can leave out or reword: its steps (with their
+    notes), its doctor's offers and its escalation lines."""
+    plan = care_plan(kb, cause, given.findings, given.sex, given.age, person=given.findings, page=True)
+    return (tuple((s.do, s.how_long) for s in plan.steps), tuple(x.text for x in plan.ask_doctor),
+            tuple(e.when for e in plan.escalation))
+
+
+def _with_own_lines(kb: Knowledge, cause: str, trial: CareFor, findings: Mapping[str, bool], age: int | None,
+                    sex: str | None, same: Callable[[CareFor], bool]) -> CareFor:
+    """`trial` (the answers that give the result's top and filing) with the fewest of the person's answers the plan's
+    own lines read, their sex and their age, such that the lines read as for all of them; each kept only where the top
+    and filing stay the same (`same`)."""
+    have = set(trial.yes) | set(trial.no) | set(trial.unsure)
+    extra = [f for f in _read_by_lines(kb, cause) if f in findings and f not in have]
+
+    def add(c: CareFor, f: str) -> CareFor:
+        return replace(c, yes=(*c.yes, f)) if findings[f] else replace(c, no=(*c.no, f))
+
+    full = trial
+    for f in extra:
+        full = add(full, f) if same(add(full, f)) else full
+    if sex is not None and full.sex is None and same(replace(full, sex=sex)):
+        full = replace(full, sex=sex)
+    if age is not None and full.age is None and same(replace(full, age=age)):
+        full = replace(full, age=age)
+    want = _own_lines(kb, cause, full)
+    if want == _own_lines(kb, cause, trial):
+        return trial
+    # then the fewest: the sex, each answer added, the age, if the lines stay
+    out = full
+    for fewer in [replace(out, sex=None)] if full.sex != trial.sex else []:
+        out = fewer if _own_lines(kb, cause, fewer) == want and same(fewer) else out
+    for f in [f for f in extra if f in full.yes or f in full.no]:
+        fewer = replace(out, yes=tuple(x for x in out.yes if x != f), no=tuple(x for x in out.no if x != f))
+        out = fewer if _own_lines(kb, cause, fewer) == want and same(fewer) else out
+    if full.age != trial.age:
+        fewer = replace(out, age=None)
+        out = fewer if _own_lines(kb, cause, fewer) == want and same(fewer) else out
+    return out
 
 
 def _fewest(kb: Knowledge, cause: str, findings: Mapping[str, bool], unsure: Collection[str], age: int | None,
@@ -347,6 +412,8 @@ def said_by_result(kb: Knowledge | None, plan: CarePlan, given: CareFor | None) 
     """The plan as a result's command or link opens it: that result's top (`result_top`, from the answers it carries)
     said first, and the visit it asks for said before the home steps, which are for while the person waits and after
     (walkthroughs AB and AC, Tariq: "for the next 4 to 6 weeks" read as "wait" beside "a GP within a few days")."""
+    from numbwise.assess.triage import more_urgent
+
     kb = kb or load()
     words = kb.care.result_top
     top = result_top(given) if given is not None and not given.empty else None
@@ -356,9 +423,24 @@ def said_by_result(kb: Knowledge | None, plan: CarePlan, given: CareFor | None) 
         words.call_first if top.call_now else words.visit_first).format(title=top.title.rstrip("."))
     own = sum(len(g.lines) for g in plan.warnings if g.level == "emergency")
     name = in_sentence(kb.causes[plan.cause]) if plan.cause in kb.causes else plan.cause_name.lower()
-    return replace(plan, result=top, result_heading=words.heading.format(title=top.title.rstrip(".")),
-                   visit_first=first, filed_note=words.filed if plan.warnings else "",
+    # under a top that already says a level, no watch heading at that level or a calmer one: "Book a doctor's visit
+    # if" under "Your result said: Book a doctor's visit" reads as a contradiction (walkthrough AF, Zoe), as a result
+    # lists only changes more urgent than itself (assess.warnings.watch_for); the call-now signs always stay
+    warnings = tuple(g for g in plan.warnings if g.level == "emergency" or more_urgent(g.level, top.level))
+    return replace(plan, warnings=warnings, warning_refs=plan.warning_refs if warnings else (), result=top, result_heading=words.heading.format(title=top.title.rstrip(".")),
+                   visit_first=first, filed_note=words.filed if warnings else "",
                    calls_note=words.calls.format(n=top.calls, name=name) if top.calls > own else "")
+
+
+def plan_for(kb: Knowledge | None, cause: str, given: CareFor | None) -> CarePlan:
+    """The care plan as a result's command or link opens it with the answers it carries (`care_for`): its lines for
+    those answers (no pregnancy line after a no, no child's line at 34: walkthrough AF, Zoe), its warning signs filed
+    for them, and that result's top first (`said_by_result`); with none, the plan for anyone. Both faces call it.
+    Raises UnknownCause."""
+    if given is None:
+        return care_plan(kb, cause)
+    plan = care_plan(kb, cause, given.findings, given.sex, given.age, person=given.findings, page=True)
+    return said_by_result(kb, plan, given)
 
 
 class UnknownCause(LookupError):
@@ -428,11 +510,15 @@ def _speed(kb: Knowledge, level: str) -> str:
 
 
 def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | None = None, sex: str | None = None,
-              age: int | None = None, foot_sore: bool = False, person: Mapping[str, bool] | None = None) -> CarePlan:
+              age: int | None = None, foot_sore: bool = False, person: Mapping[str, bool] | None = None,
+              page: bool = False) -> CarePlan:
     """The care plan for a cause ID, for anyone or (with `answers`) for one person; raises UnknownCause with suggestions.
     `foot_sore`: the person's result leads with the foot sore they reported, so a step worded for it says so.
     `person`: answers that file its warning signs only (default: `answers`), at the level the result's watch lines
-    give them for that person (`numbwise care` for the cause a latest check named, walkthrough Y, Tariq)."""
+    give them for that person (`numbwise care` for the cause a latest check named, walkthrough Y, Tariq).
+    `page`: the care plan page itself (with the answers a result's link carries): its steps keep the page's wording
+    (`on_care_page`) beside the table it names. With `answers`, an escalation line for other ages (care.yaml `ages`)
+    is left out for an age given outside them."""
     from numbwise.assess.warnings import filed_level, if_not_known
     from numbwise.kb.headings import level_of
 
@@ -472,7 +558,7 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         if not step_applies(s, answers):
             continue
         notes = [n for n in s.notes if note_applies(n, answers, sex, age)]
-        do = s.on_care_page if answers is None and s.on_care_page else s.do  # no answers: the care plan page
+        do = s.on_care_page if (answers is None or page) and s.on_care_page else s.do  # the care plan page
         do = s.with_foot_sore if foot_sore and answers is not None and s.with_foot_sore else do  # under the foot banner
         do = next((n.do_if_yes for n in notes if n.do_if_yes and answers and answers.get(n.about)), do)
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
@@ -484,6 +570,8 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
                        if answers is None or x.about is None or answers.get(x.about) is not False)
     escalation = []
     for e in entry.escalate:
+        if answers is not None and e.ages is not None and not e.ages.holds(age):
+            continue  # no "if the numb hand belongs to a child" to a person who said they are 34 (walkthrough AF, Zoe)
         level = filed_level(rule_levels[e.rule], e.said, person, age) if e.rule else None
         speed = f"{_speed(kb, level)} " if level else ""
         # for anyone, the speed a not-known start would give it too (walkthrough Z, Tariq)

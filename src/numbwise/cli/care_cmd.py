@@ -75,9 +75,11 @@ def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | No
     years = age if isinstance(age, int) and not isinstance(age, bool) else None
     unsure = record.case.get("unsure")
     days = record.case.get("days_so_far")
+    sex = record.case.get("sex")
     full = CareFor(tuple(f for f, v in findings.items() if v), tuple(f for f, v in findings.items() if not v),
                    tuple(sorted(str(u) for u in unsure if u not in findings)) if isinstance(unsure, list) else (), years,
-                   float(days) if isinstance(days, (int, float)) and not isinstance(days, bool) else None)
+                   float(days) if isinstance(days, (int, float)) and not isinstance(days, bool) else None,
+                   sex if sex in ("female", "male") else None)
     top = result_top(full)
     return findings, years, full if top is not None and top.level == saved_level(record.result) else None
 
@@ -97,30 +99,30 @@ Examples:
 @click.option("--no", "no", metavar="IDS", help="Answers that were no.")
 @click.option("--unsure", "unsure", metavar="IDS", help="Answers you were not sure of.")
 @click.option("--age", "age", metavar="YEARS", help="Your age in years.")
+@click.option("--sex", "sex", metavar="SEX", help="female or male, as a result's care command gives it.")
 @click.option("--days", "days", metavar="DAYS", help="How many days you have had it, as a result's care command gives it.")
 @click.pass_context
 def care_command(ctx: click.Context, cause: str | None, as_json: bool, yes: str | None, no: str | None,
-                 unsure: str | None, age: str | None, days: str | None) -> None:
+                 unsure: str | None, age: str | None, days: str | None, sex: str | None) -> None:
     """What to try first for a cause, for how long, and when to get more help."""
-    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, read_care_for, said_by_result
+    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, plan_for, read_care_for, said_by_result
 
     db = (ctx.find_root().obj or {}).get("db")
     try:
-        given = read_care_for(yes, no, unsure, age, days=days)
+        given = read_care_for(yes, no, unsure, age, days=days, sex=sex)
     except BadAnswers as exc:
         raise CareFailure(str(exc)) from None
     if cause is None:
         cause = latest_named_cause(db)
     try:
-        plan = care_plan(None, cause)
+        # the answers a result's care command carries (walkthrough Z, Tariq, with --no-diary): its lines for them,
+        # its signs filed for them and that result's top first (walkthrough AF, Zoe), as the web's link opens it
+        plan = plan_for(None, cause, given)
     except UnknownCause as exc:
         raise CareFailure(str(exc)) from None
-    # the answers a result's care command carries (walkthrough Z, Tariq, with --no-diary), else the latest check's
-    person = (given.findings, given.age, given) if given is not None else latest_person(db, plan.cause)
-    if person is not None:  # the cause the latest check named: its signs filed for that person
-        plan = care_plan(None, plan.cause, person=person[0], age=person[1])
-    # the answers a result's command carries, or the latest check's: that result's top first
-    plan = said_by_result(None, plan, person[2] if person is not None else None)
+    person = latest_person(db, plan.cause) if given is None else None
+    if person is not None:  # the cause the latest check named: its signs filed for that person, its top first
+        plan = said_by_result(None, care_plan(None, plan.cause, person=person[0], age=person[1]), person[2])
     if as_json:
         import json
 

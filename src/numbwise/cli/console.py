@@ -20,15 +20,21 @@ def make_console(plain: bool = False, file: IO[str] | None = None, stderr: bool 
                    color_system=None if plain else "auto")  # plain: no escape codes at all, not even bold
 
 
-def print_wrapped(console: Console, text: str, first: str = "", rest: str = "", style: str | None = None) -> None:
-    """One item wrapped to the console, later lines under the first's text; words (and URLs) are never split."""
+_JOIN = "\ue000"  # a private-use character: holds a command's words together while the text is wrapped
+
+
+def print_wrapped(console: Console, text: str, first: str = "", rest: str = "", style: str | None = None,
+                  whole: str = "") -> None:
+    """One item wrapped to the console, later lines under the first's text; words (and URLs) are never split, nor the
+    command `whole` (a part of `text` to type as it stands: on a line of its own when it does not fit, as a URL)."""
     import textwrap
 
     width = max(40, (console.width or 100) - 1)
-    lines = textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=rest,
+    held = text.replace(whole, whole.replace(" ", _JOIN)) if whole and _JOIN not in text else text
+    lines = textwrap.wrap(held, width=width, initial_indent=first, subsequent_indent=rest,
                           break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
     for line in lines:
-        console.print(line, markup=False, style=style, soft_wrap=True, highlight=False)
+        console.print(line.replace(_JOIN, " "), markup=False, style=style, soft_wrap=True, highlight=False)
 
 
 def plain_from(ctx: click.Context) -> bool:

@@ -224,7 +224,7 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
         _wrap(console, hd.intro, "  ", "  ")
         for k in hd.hands:
             _wrap(console, f"{k.hand}: {k.label}. {k.meaning}", "  * ", "    ")
-        _wrap(console, f"{hd.more.label}: {hd.more.command}", "  ", "  ")
+        _wrap(console, f"{hd.more.label}: {hd.more.command}", "  ", "  ", whole=hd.more.command)
     for i, group in enumerate(plan.watch_for):
         head(group.heading)
         for w in group.items:
@@ -235,7 +235,7 @@ def show_result(console: Console, plan: ResultPlan, plain: bool, detail: bool = 
     if plan.next_steps:
         head("What next")
         for n in plan.next_steps:
-            _wrap(console, f"{n.label}: {n.command}", "  - ", "    ")
+            _wrap(console, f"{n.label}: {n.command}", "  - ", "    ", whole=n.command)
     console.print()
     notice(console, plain)
 
@@ -313,7 +313,8 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
             _wrap(console, w, "  ! ", "    ")
         if group.level == "emergency" and plan.calls_note:
             _wrap(console, plan.calls_note, "  ", "  ")
-    _wrap(console, f"Sources:{n(plan.warning_refs)}", "  ", "  ")
+    if plan.warnings:  # none left under a top that already says their level (care.plan.said_by_result)
+        _wrap(console, f"Sources:{n(plan.warning_refs)}", "  ", "  ")
     console.print()
     console.print(h("Sources"))
     for i, source in enumerate(plan.sources, 1):

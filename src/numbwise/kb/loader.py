@@ -649,8 +649,13 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
             if offer.about is not None and offer.about not in voc.findings:
                 problems.append(f"care.yaml: entry '{pid}': a doctor's offer is about unknown finding '{offer.about}'")
         rule_by_id = {r.id: r for r in kb.triage.rules}
+        whens = [esc.when for esc in plan.escalate]  # a plan's line is found again by its words (assess.result)
+        problems += [f"care.yaml: entry '{pid}': two escalation lines say '{w[:60]}'" for w in set(whens)
+                     if whens.count(w) > 1]
         for esc in plan.escalate:
             refs("care.yaml", pid, esc.sources)
+            if esc.ages is not None:
+                refs("care.yaml", pid, esc.ages.sources)
             for fid in esc.said:
                 if fid not in voc.findings:
                     problems.append(f"care.yaml: entry '{pid}': an escalation says unknown finding '{fid}'")

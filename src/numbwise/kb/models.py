@@ -529,6 +529,9 @@ class Escalation(Strict):
     # never "do not wait for home care to work" with none given (walkthrough Y, George).
     then_waiting: Text | None = None
     then_alone: Text | None = None
+    # Only for these ages: a plan opened with a person's answers leaves it out for an age given outside them (walkthrough
+    # AF, Zoe, 34: "if the numb hand belongs to a child ... under 16"); with no age, or for anyone, it stands.
+    ages: AgeRange | None = None
     sources: SourceRefs
 
     @model_validator(mode="after")

@@ -91,25 +91,24 @@ def learn_page(request: Request, topic: str) -> Response:
 
 @router.get("/care/{cause}")
 def care_page(request: Request, cause: str, yes: str | None = None, no: str | None = None, unsure: str | None = None,
-              age: str | None = None, days: str | None = None) -> Response:
+              age: str | None = None, days: str | None = None, sex: str | None = None) -> Response:
     """A cause's care plan, the one `numbwise care` prints (care.plan.care_plan), with numbered sources; with the answers
     a result's link carries, its warning signs are filed as that result files them (walkthrough Z, Tariq) and that
     result's top comes first (walkthroughs AB and AC, Tariq)."""
     from numbwise.assess.result import ASK_DOCTOR_HEADING
-    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, read_care_for, said_by_result
+    from numbwise.care.plan import BadAnswers, UnknownCause, plan_for, read_care_for
     from numbwise.pages import cite
     from numbwise.web.app import render
 
     try:
-        given = read_care_for(yes, no, unsure, age, days=days)
+        given = read_care_for(yes, no, unsure, age, days=days, sex=sex)
     except BadAnswers:  # not echoed back (tests/web/test_security.py)
         return render(request, "problem.html", {"title": "We could not read this link", "message": (
             "We could not read the answers in this link. Open the care plan from your result again, or read the "
             "plan for anyone."),
             "back": (f"/care/{cause}" if re.fullmatch(r"[a-z0-9_]{1,64}", cause) else "/learn", "See the care plan")}, 400)
     try:
-        plan = care_plan(None, cause) if given is None else care_plan(None, cause, person=given.findings, age=given.age)
-        plan = said_by_result(None, plan, given)
+        plan = plan_for(None, cause, given)  # as `numbwise care` opens it (walkthrough AF, Zoe)
     except UnknownCause as exc:
         names = topic_names()
         suggestions = [(sid, names.get(sid, sid)) for sid in dict.fromkeys(exc.suggestions)]
