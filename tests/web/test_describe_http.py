@@ -177,7 +177,7 @@ def test_a_hedged_sign_is_shown_as_not_sure_and_carried_into_the_check(live: Liv
 def test_words_said_only_in_part_are_shown_as_to_be_asked(live: Live) -> None:
     _, cookie, csrf = _session(live)
     page = _form(live, "/check/describe", [("csrf", csrf), ("text", "I'm tired all the time")], cookie).body.decode()
-    assert "We will ask about this" in page and "tired all the time" in page
+    assert "Not counted yet" in page and "tired all the time" in page
     assert "We could not match your words" not in page
 
 

@@ -305,6 +305,11 @@ def describe(iv: Interview, findings: Mapping[str, bool], words: Mapping[str, tu
 
 # The heading over `emergency_beside` in every face, right after the emergency signs were confirmed: "the warning signs
 # you just confirmed", never "above" (the web shows this list on a page of its own: walkthrough AC, Nadia).
+# Over a description's readings that need a question (`partial`): not "we will ask", since a result that calls now ends
+# the check before such a question (walkthrough AF and AG, Frank: "We will ask about this ... went away within an hour",
+# never asked). One wording for every face.
+PARTIAL_HEADING = "Not counted yet"
+PARTIAL_NOTE = "(your words said only part of it; we ask about it if it can change the advice):"
 ALSO_UNDERSTOOD = "We also understood from what you wrote (the warning signs you just confirmed stay as you said):"
 
 

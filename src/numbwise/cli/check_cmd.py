@@ -245,7 +245,7 @@ def _described(console: Console, description: str) -> Told | None:
     (as on the web): yes keeps those signs and shows every other reading for a check (interview.emergency_beside),
     then the emergency advice; 'not what I meant' sets those words aside (not known, asked again).
     """
-    from numbwise.assess.interview import ALSO_UNDERSTOOD, after_emergency, emergency_beside
+    from numbwise.assess.interview import ALSO_UNDERSTOOD, PARTIAL_HEADING, PARTIAL_NOTE, after_emergency, emergency_beside
     from numbwise.parse import (ABOUT, about_chips, chips, emergency, emergency_answers, emergency_call, foot_chips,
                                 foot_kept, parse, partial_chips, unsure_chips, without)
 
@@ -286,7 +286,7 @@ def _described(console: Console, description: str) -> Told | None:
     age, sex = words.age, words.sex
     if partial:
         console.print()
-        console.print("We will ask about this (your words said only part of it):", markup=False, style="bold")
+        console.print(f"{PARTIAL_HEADING} {PARTIAL_NOTE}", markup=False, style="bold")
         for c in partial:
             print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", "  - ", "    ")
     if items:

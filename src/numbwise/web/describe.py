@@ -32,8 +32,8 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
 
 
 def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
-    from numbwise.assess.interview import (ALSO_UNDERSTOOD, FOR_SOMEONE_ELSE_TOLD, EarlyCall, emergency_beside,
-                                           words_check_now)
+    from numbwise.assess.interview import (ALSO_UNDERSTOOD, FOR_SOMEONE_ELSE_TOLD, PARTIAL_HEADING, PARTIAL_NOTE,
+                                           EarlyCall, emergency_beside, words_check_now)
     from numbwise.parse import Chip
     from numbwise.web.check import _numbers
 
@@ -49,6 +49,7 @@ def _chips_page(request: Request, told: dict[str, Any], text: str) -> Response:
     call = EarlyCall(**told["call"]) if signs and isinstance(told.get("call"), dict) else None
     return _page(request, "check_describe_chips.html", {
         "title": "What we understood", "chips": items, "text": text, "about": about, "unsure": unsure, "partial": partial,
+        "partial_heading": PARTIAL_HEADING, "partial_note": PARTIAL_NOTE,
         "someone_else": FOR_SOMEONE_ELSE_TOLD if both else None, "also": ALSO_UNDERSTOOD if signs else None,
         # a warning sign the words left not sure: how to check it and when to call, now (as after the emergency screen);
         # after a confirmed emergency the call advice is already given, and the result lists these signs
