@@ -235,6 +235,7 @@ _TRAILING_REACH = 2  # words between what is said and a hedge after it ("comes a
 # statement said as a question, "it comes and goes?", is a hedge; "is it getting worse?" is a doubt of its own).
 # The subject of a hedge said after the words ("..., I am not sure", "... but I'm not sure"): the person's own doubt.
 _HEDGE_SUBJECT = frozenset({"i", "i'm", "im", "am"})
+_POINTS_BACK = frozenset({"it", "that", "they", "was", "were", "is", "did", "had", "so", "really"})
 _ASKS_WHY = frozenset({"why", "what", "what's", "whats", "how", "anyone", "anybody"})
 _ASKS = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "should", "could", "can", "will", "would",
                    "has", "have", "shall", "may", "might", "must"})
@@ -248,6 +249,11 @@ def _doubts_after(toks: list[Token], hedges: list[Hit], clause: list[int], sente
     out: list[tuple[int, int, int]] = []
     for h in hedges:
         last = h.matched[-1] + 1
+        # "... slurred, but I'm not sure it was": a hedge whose clause only points back ("it was", "that it did") ends
+        # there as if it stood alone (walkthrough AG, Frank: read as a firm yes to slurred speech)
+        while last < len(toks) and toks[last].text in _POINTS_BACK and (
+                last + 1 == len(toks) or toks[last + 1].text in CLAUSE_END or toks[last + 1].text in _POINTS_BACK):
+            last += 1
         if last < len(toks) and toks[last].text not in CLAUSE_END:
             if h.start >= 2 and toks[h.start - 1].text in CLAUSE_END and _doubts_what_it_was(toks, last):
                 out.append((h.start - 1, clause[h.start - 2], _TRAILING_REACH))  # "my chest felt tight, not sure if it was pain"
