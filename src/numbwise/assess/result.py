@@ -797,7 +797,8 @@ def _no_unsure_parts(line: CauseLine, unsure: Collection[str]) -> CauseLine:
     he was not sure of (walkthrough Y, Sam). Its chance still counts; only the sentence goes."""
     kb = load().findings
     doubted = set(unsure)
-    away = tuple(r for r in line.away if r.answer or r.finding not in kb or not set(kb[r.finding].implies) & doubted)
+    away = tuple(r for r in line.away if r.answer or r.finding not in kb
+                 or not (set(kb[r.finding].implies) | set(kb[r.finding].no_is_no_reason_unsure)) & doubted)
     return line if away == line.away else replace(line, away=away)
 
 

@@ -171,7 +171,8 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"findings.yaml: entry '{fid}': unknown group '{f.group}'")
         linked: dict[str, Collection[str]] = {  # fields naming other findings
             "question_after_yes names": f.question_after_yes, "implies": f.implies, "follows": f.follows,
-            "no_is_no_reason_with": f.no_is_no_reason_with, "unsure_with": f.unsure_with,
+            "no_is_no_reason_with": f.no_is_no_reason_with, "no_is_no_reason_unsure": f.no_is_no_reason_unsure,
+            "unsure_with": f.unsure_with,
             "phrases need": f.phrases.needs if f.phrases else [], "how_to_check_with": f.how_to_check_with,
             "said_yes_beside_no": f.said_yes_beside_no, "said_yes_with": f.said_yes_with,
             "said_yes_with_beside_no": [*f.said_yes_with_beside_no, *(g for by in f.said_yes_with_beside_no.values() for g in by)],

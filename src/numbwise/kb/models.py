@@ -217,6 +217,9 @@ class Finding(Strict):
     # ... and a "no" that is never an argument against these causes, whatever else was said: "it did not go away
     # within an hour" is no point against a stroke, which does not go away (walkthrough AA, Bob).
     no_is_no_reason_for: list[Ident] = []
+    # ... and a "no" that is not said as a point away while one of these, whose yes would make it a yes, was answered
+    # not sure: "The numbness stays in your hand" beside "? Numbness in your forearm" (walkthrough AG, Tom).
+    no_is_no_reason_unsure: list[Ident] = []
     # How a 'not sure' to this sign is named when another answer is yes (a weak grip said: "Whether the weakness came on
     # suddenly", not "not sure: your arm or leg suddenly feels weak" beside "! Your grip is weak", walkthrough N, Sam).
     unsure_with: dict[Ident, Text] = {}
