@@ -99,7 +99,11 @@ def triage_reasons(result: Triage, findings: Mapping[str, bool] | None = None, l
     lines = [line for rid in shown if not (together and rid in checked[1:]) for line in (
         (_with_answers(why[rid], rules.get(rid), findings or {}) if not (together and rid in checked)
          else _checked_together(tri.checked_together or "", [rules[c].checked or "" for c in checked]),)
-        + _leader_too(rules.get(rid), leading))] or [tri.default_reason]
+        + _leader_too(rules.get(rid), leading))]
+    # "not explained by a short, harmless pattern" is not said when a home-care pattern fitted and only a doubt or an
+    # answer still to confirm holds it back: that line says why (walkthrough AG, Dev: "eased within minutes" of pressure)
+    if not lines and not {UNCONFIRMED_RULE, UNSURE_RULE} & set(result.rules):
+        lines = [tri.default_reason]
     lines = list(dict.fromkeys(lines))  # two rules worded alike for these answers (a start that crept) say it once
     return (lines + ([tri.unconfirmed_home_care] if UNCONFIRMED_RULE in result.rules else [])
             + ([tri.unsure_home_care] if UNSURE_RULE in result.rules else []))
