@@ -28,3 +28,22 @@ def test_near_miss_a_firm_statement_stays_yes(text: str) -> None:
 def test_near_miss_a_hedge_that_leads_doubts_what_follows() -> None:
     p = parse("I am not sure it is getting worse but my hands tingle")
     assert "getting_worse" in p.unsure and p.findings.get("both_hands") is True
+
+
+@pytest.mark.parametrize("text", ["The wife reckons I was slurring my words, I'm not so sure",
+                                  "my speech was slurred, not too sure though"])
+def test_walk_ah_frank_other_ways_to_doubt(text: str) -> None:
+    """Walkthrough AH, Frank: "I'm not so sure" and "not too sure though" are doubts too."""
+    p = parse(text)
+    assert "speech_difficulty" not in p.findings and "speech_difficulty" in p.unsure
+
+
+def test_walk_ah_amir_a_long_gaming_bout_is_not_how_long_it_has_lasted() -> None:
+    """Walkthrough AH, Amir, 14: "When I game for a long time ... for about a month" read as more than six weeks."""
+    p = parse("When I game for a long time my right thumb and index finger tingle. It has been happening for about "
+              "a month.")
+    assert p.findings.get("lasting_over_6_weeks") is False and p.days_so_far == 30
+
+
+def test_near_miss_tingling_for_a_long_time_is_still_long() -> None:
+    assert parse("my hands have tingled for a long time").findings.get("lasting_over_6_weeks") is True

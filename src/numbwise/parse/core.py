@@ -235,7 +235,7 @@ _TRAILING_REACH = 2  # words between what is said and a hedge after it ("comes a
 # statement said as a question, "it comes and goes?", is a hedge; "is it getting worse?" is a doubt of its own).
 # The subject of a hedge said after the words ("..., I am not sure", "... but I'm not sure"): the person's own doubt.
 _HEDGE_SUBJECT = frozenset({"i", "i'm", "im", "am"})
-_POINTS_BACK = frozenset({"it", "that", "they", "was", "were", "is", "did", "had", "so", "really"})
+_POINTS_BACK = frozenset({"it", "that", "they", "was", "were", "is", "did", "had", "so", "really", "though", "tho"})
 _ASKS_WHY = frozenset({"why", "what", "what's", "whats", "how", "anyone", "anybody"})
 _ASKS = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "should", "could", "can", "will", "would",
                    "has", "have", "shall", "may", "might", "must"})
@@ -1059,6 +1059,14 @@ _UP_TO_NOW = frozenset({"been", "has", "have", "had", "was", "were", "since", "a
 _BOUT_REACH = 3  # words after "after" to its plural or "long" ("after [a] long ride", "after [my] shifts")
 
 
+_WHEN = frozenset({"when", "whenever", "if", "while", "once"})
+_BOUT_ACTIVITY = frozenset({"game", "gaming", "play", "playing", "type", "typing", "drive", "driving", "write", "writing",
+                            "ride", "riding", "cycle", "cycling", "sit", "sitting", "knit", "knitting", "sew", "sewing",
+                            "text", "texting", "scroll", "scrolling", "read", "reading", "paint", "painting", "draw",
+                            "drawing", "garden", "gardening", "work", "working", "sleep", "lie", "lying", "kneel",
+                            "kneeling", "lean", "leaning"})
+
+
 def _each_bout(before: list[str], after: list[str]) -> bool:
     """Is the length just after `before` (its clause up to the length) said of each bout? So when the clause says it
     comes with something each time ("whenever", "every time", "after long rides", "after each shift") and the
@@ -1066,6 +1074,10 @@ def _each_bout(before: list[str], after: list[str]) -> bool:
     "since", "ago", "now")."""
     if _UP_TO_NOW & set(before) or _UP_TO_NOW & set(after):
         return False
+    # "when I game for a long time my thumb tingles": the length of a thing the hands do, each time (walkthrough AH,
+    # Amir, 14: read as more than six weeks beside "for about a month")
+    if before and before[-1] in _BOUT_ACTIVITY and _WHEN & set(before):
+        return True
     if not _HABITUAL_VERBS & set(before):
         return False
     if any(tuple(before[k:k + len(c)]) == c for c in _EVERY_TIME for k in range(len(before))):
