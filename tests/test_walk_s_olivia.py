@@ -65,12 +65,15 @@ def test_the_rising_question_says_what_counts() -> None:
     assert "legs are weak" in line and "creeping up from your feet" in line, line[:2500]
 
 
-def test_a_not_sure_beside_weak_legs_and_a_spread_leads_with_the_emergency_caution(tmp_path: Path) -> None:
+def test_a_not_sure_beside_weak_legs_and_a_spread_is_call_now(tmp_path: Path) -> None:
+    """Walkthrough AH (Olivia again): weak legs, numb feet and a spread over days with the rising weakness not sure is
+    that weakness itself, so call now (em_weak_legs_worsening), the doubt listed for the call handler. Was the not-sure
+    caution over "see a doctor today"; a no asked on its own still stands (below)."""
     case = {**STEADY, "findings": {k: v for k, v in STEADY["findings"].items() if k != "weakness_rising_from_legs"},
             "unsure": ["weakness_rising_from_legs"]}
     shown = assess_cli(case, tmp_path)
-    head = shown[:shown.index("Why this level")]
-    assert "NOT SURE ABOUT SOME EMERGENCY SIGNS" in head and ">> Call 999" in head, head
+    assert shown.startswith("URGENCY: CALL EMERGENCY SERVICES NOW"), shown[:300]
+    assert "creeping up your body" in shown
     worse = assess_cli({**case, "findings": {**case["findings"], "getting_worse": True}}, tmp_path)
     assert worse.startswith("URGENCY: CALL EMERGENCY SERVICES NOW"), worse[:300]  # weak legs getting worse: call now
 
