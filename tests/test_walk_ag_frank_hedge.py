@@ -31,9 +31,10 @@ def test_near_miss_a_hedge_that_leads_doubts_what_follows() -> None:
 
 
 @pytest.mark.parametrize("text", ["The wife reckons I was slurring my words, I'm not so sure",
-                                  "my speech was slurred, not too sure though"])
+                                  "my speech was slurred, not too sure though",
+                                  "My wife thinks my speech was slurred but I'm not so sure about that."])
 def test_walk_ah_frank_other_ways_to_doubt(text: str) -> None:
-    """Walkthrough AH, Frank: "I'm not so sure" and "not too sure though" are doubts too."""
+    """Walkthroughs AH and AI, Frank: "I'm not so sure (about that)" and "not too sure though" are doubts too."""
     p = parse(text)
     assert "speech_difficulty" not in p.findings and "speech_difficulty" in p.unsure
 

@@ -797,9 +797,14 @@ def _no_unsure_parts(line: CauseLine, unsure: Collection[str]) -> CauseLine:
     he was not sure of (walkthrough Y, Sam). Its chance still counts; only the sentence goes."""
     kb = load().findings
     doubted = set(unsure)
-    away = tuple(r for r in line.away if r.answer or r.finding not in kb
-                 or not (set(kb[r.finding].implies) | set(kb[r.finding].no_is_no_reason_unsure)) & doubted)
-    return line if away == line.away else replace(line, away=away)
+
+    def kept(r: Reason) -> bool:
+        return r.answer or r.finding not in kb or not (
+            set(kb[r.finding].implies) | set(kb[r.finding].no_is_no_reason_unsure)) & doubted
+
+    # ... nor as a point towards one (walkthrough AI, Ken: "+ It does not come and go" beside "? there all the time")
+    away, towards = tuple(r for r in line.away if kept(r)), tuple(r for r in line.towards if kept(r))
+    return line if (away, towards) == (line.away, line.towards) else replace(line, away=away, towards=towards)
 
 
 def _said_above(findings: Mapping[str, bool], age: int | None, rules: tuple[str, ...]) -> tuple[str, ...]:

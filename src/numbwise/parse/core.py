@@ -235,7 +235,8 @@ _TRAILING_REACH = 2  # words between what is said and a hedge after it ("comes a
 # statement said as a question, "it comes and goes?", is a hedge; "is it getting worse?" is a doubt of its own).
 # The subject of a hedge said after the words ("..., I am not sure", "... but I'm not sure"): the person's own doubt.
 _HEDGE_SUBJECT = frozenset({"i", "i'm", "im", "am"})
-_POINTS_BACK = frozenset({"it", "that", "they", "was", "were", "is", "did", "had", "so", "really", "though", "tho"})
+_POINTS_BACK = frozenset({"it", "that", "they", "was", "were", "is", "did", "had", "so", "really", "though", "tho", "about",
+                          "this", "of", "either", "anymore"})
 _ASKS_WHY = frozenset({"why", "what", "what's", "whats", "how", "anyone", "anybody"})
 _ASKS = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "should", "could", "can", "will", "would",
                    "has", "have", "shall", "may", "might", "must"})
