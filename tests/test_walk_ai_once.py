@@ -52,3 +52,26 @@ def test_near_miss_constant_answered_keeps_the_point(tmp_path: Path) -> None:
     plan = assess_plan(case, tmp_path)
     said = json.dumps(plan["causes"])
     assert "It does not come and go." in said or "there all the time" in said
+
+
+NEW_SUDDEN = "Numbness that is new for you starts suddenly"
+AGAIN = "Numbness starts suddenly again with no pressure on your arm to explain it"
+
+
+def _watch_lines(case: dict[str, Any], tmp_path: Path) -> str:
+    return json.dumps([w["text"] for g in assess_plan(case, tmp_path)["watch_for"] for w in g["items"]])
+
+
+def test_walk_ak_dev_after_pressure_the_watch_line_is_a_sudden_start_with_no_pressure(tmp_path: Path) -> None:
+    """Walkthrough AK, Dev: "? How fast it started - A yes would not make this more urgent" (pressure explains a
+    sudden start) beside "Call now if numbness that is new for you starts suddenly" read as a contradiction."""
+    dev = json.loads((Path(__file__).parent / "fixtures" / "walk_ak_dev.json").read_text())  # his saved check
+    lines = _watch_lines(dev, tmp_path)
+    assert NEW_SUDDEN not in lines and AGAIN in lines, lines
+
+
+def test_near_miss_without_pressure_the_usual_watch_line_stays(tmp_path: Path) -> None:
+    case = {"age": 45, "sex": "male", "findings": {"one_hand": True, "numb_whole_hand": True, "onset_gradual": True,
+                                                    "onset_sudden": False, "hand_weakness": False}}
+    lines = _watch_lines(case, tmp_path)
+    assert AGAIN not in lines and NEW_SUDDEN in lines, lines
