@@ -192,8 +192,7 @@ def _one_of_answered(question: Question, updates: Mapping[str, bool], iv: Interv
                 return {}, set()
             # a no beside "it went away completely within an hour" is "it happened once and has gone", as on the list
             # (`no_to_all_once_with`): the other is a no too, never "it comes and goes" (walkthrough AI, Dev, once)
-            once = _once_with().get(tuple(g), ()) or _once_with().get(tuple(reversed(g)), ())
-            if updates.get(fid) is False and any(iv.answers.get(c) is True for c in once):
+            if updates.get(fid) is False and any(iv.answers.get(c) is True for c in _once_with().get(g, ())):
                 return {other: False}, set()
             return ({other: not updates[fid]}, set()) if fid in updates else ({}, {other})
     return {}, set()

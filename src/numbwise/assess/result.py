@@ -28,6 +28,7 @@ from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
 from numbwise.care.plan import with_care_link
 from numbwise.kb import load
 from numbwise.kb.models import FootSoreLead, Level, LevelAloneLine, LevelRuleLine, OnsetLong, Rule, RuleAct, RuleBut, StartStory, UnsureLead, in_sentence
+from numbwise.kb.models import Step as InterviewStep
 
 TELL_APART = 0.6  # the leading cause must be at least this likely ...
 LEAD_RATIO = 2.0  # ... at least twice as likely as the next ...
@@ -1858,7 +1859,7 @@ def _one_picker(found: list[str]) -> tuple[list[str], dict[str, tuple[str, ...]]
     if not set(PICKER_FINGERS) <= set(found):
         return found, {}, {}
     spots = tuple(f for f in found if f in PICKER_FINGERS or f == PALM_FINDING)
-    step = next((s for s in load().interview.steps if s.kind == "fingers"), None)
+    step = _fingers_step()
     words = None if step is None else step.unsure_text_palm if PALM_FINDING in spots else step.unsure_text
     if not words:
         return found, {}, {}
@@ -1866,10 +1867,15 @@ def _one_picker(found: list[str]) -> tuple[list[str], dict[str, tuple[str, ...]]
     return [f for f in found if f not in spots or f == first], {first: spots}, {first: " ".join(words.split())}
 
 
+def _fingers_step() -> InterviewStep | None:
+    """The interview's finger-picker step (interview.yaml), whose words name the spots left not sure."""
+    return next((s for s in load().interview.steps if s.kind == "fingers"), None)
+
+
 def _picker_why() -> str:
     """The finger question's own why ("Which fingers are numb often points to which nerve is involved."), said once
     beside the one item for the spots not known."""
-    step = next((s for s in load().interview.steps if s.kind == "fingers"), None)
+    step = _fingers_step()
     return " ".join(step.why.split()) if step is not None and step.why else ""
 
 

@@ -157,9 +157,6 @@ class BadAnswers(ValueError):
     a number or a sex that is not female or male; the message says which."""
 
 
-SEXES = ("female", "male")
-
-
 def read_care_for(yes: str | None, no: str | None, unsure: str | None, age: str | None,
                   kb: Knowledge | None = None, days: str | None = None, sex: str | None = None) -> CareFor | None:
     """The answers as the care command's options or the care page's query give them (comma-separated IDs); None when
@@ -190,6 +187,8 @@ def read_care_for(yes: str | None, no: str | None, unsure: str | None, age: str 
             length = -1.0
         if not 0 <= length <= 36500:  # as a case's days_so_far (assess.case.parse_unsure); nan fails too
             raise BadAnswers(f"The days must be a number of days from 0 to 36500, not '{days}'.")
+    from numbwise.assess.case import SEXES
+
     kind: str | None = None
     if sex is not None and sex.strip():
         if sex.strip().lower() not in SEXES:
@@ -361,17 +360,16 @@ def _with_own_lines(kb: Knowledge, cause: str, trial: CareFor, findings: Mapping
     want = _own_lines(kb, cause, full)
     if want == _own_lines(kb, cause, trial):
         return trial
+
+    def fewer_if_same(out: CareFor, fewer: CareFor) -> CareFor:
+        return fewer if _own_lines(kb, cause, fewer) == want and same(fewer) else out
+
     # then the fewest: the sex, each answer added, the age, if the lines stay
-    out = full
-    for fewer in [replace(out, sex=None)] if full.sex != trial.sex else []:
-        out = fewer if _own_lines(kb, cause, fewer) == want and same(fewer) else out
+    out = fewer_if_same(full, replace(full, sex=None)) if full.sex != trial.sex else full
     for f in [f for f in extra if f in full.yes or f in full.no]:
-        fewer = replace(out, yes=tuple(x for x in out.yes if x != f), no=tuple(x for x in out.no if x != f))
-        out = fewer if _own_lines(kb, cause, fewer) == want and same(fewer) else out
-    if full.age != trial.age:
-        fewer = replace(out, age=None)
-        out = fewer if _own_lines(kb, cause, fewer) == want and same(fewer) else out
-    return out
+        out = fewer_if_same(out, replace(out, yes=tuple(x for x in out.yes if x != f),
+                                         no=tuple(x for x in out.no if x != f)))
+    return fewer_if_same(out, replace(out, age=None)) if full.age != trial.age else out
 
 
 def _fewest(kb: Knowledge, cause: str, findings: Mapping[str, bool], unsure: Collection[str], age: int | None,

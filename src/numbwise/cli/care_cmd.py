@@ -59,6 +59,7 @@ def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | No
     signs are then filed for that person, as the result's own watch lines are (walkthrough Y, Tariq: "see a doctor
     today if your hand slowly gets weak" on his result, "see a GP soon" on the care plan it pointed to). Third, all its
     answers, so the plan says that result's top first, when they give the level it saved (else None: no top)."""
+    from numbwise.assess.case import SEXES
     from numbwise.assess.result import named_cause, saved_level
     from numbwise.care.plan import CareFor, result_top
     from numbwise.diary.store import NoDiary, open_store
@@ -79,7 +80,7 @@ def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | No
     full = CareFor(tuple(f for f, v in findings.items() if v), tuple(f for f, v in findings.items() if not v),
                    tuple(sorted(str(u) for u in unsure if u not in findings)) if isinstance(unsure, list) else (), years,
                    float(days) if isinstance(days, (int, float)) and not isinstance(days, bool) else None,
-                   sex if sex in ("female", "male") else None)
+                   sex if sex in SEXES else None)
     top = result_top(full)
     return findings, years, full if top is not None and top.level == saved_level(record.result) else None
 
