@@ -83,6 +83,23 @@ def check_cli(typed: str, *args: str, codes: tuple[int, ...] = (0,)) -> str:
     return " ".join(run.out.split())
 
 
+def care_command(text: str) -> list[str]:
+    """The care command a printed result names, as words to run."""
+    import re
+
+    m = re.search(r"Your care plan for [^:]+: numbwise (care [a-z_]+(?: --[a-z]+ [a-z0-9_,.]+)*)", text)
+    assert m is not None, text
+    return m.group(1).split()
+
+
+def run_without_diary(tmp_path: Path, *args: str) -> str:
+    """A command (a care plan, a topic) printed with a diary that holds no check (as after `--no-diary`), one space between
+    words."""
+    run = run_cli("--plain", "--db", f"sqlite:///{tmp_path / 'none.sqlite3'}", *args)
+    assert run.code == 0, run.err + run.out
+    return " ".join(run.out.split())
+
+
 def assess_cli(case: dict[str, Any], tmp_path: Path, fmt: str = "text") -> str:
     """`numbwise --plain assess --case FILE --format FMT` on these answers: text flattened to one line per wrapped
     item (words joined by single spaces), any other format as printed."""

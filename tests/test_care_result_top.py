@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import assess_cli, check_cli, run_cli
+from tests.conftest import care_command, run_without_diary, assess_cli, check_cli, run_cli
 
 # step by step, as the reviewers typed it: no sign, age, sex, "not sure" how it started, more than a week, the thumb,
 # forearm (thumb side) and arm, none, none, there all the time and neck movement, no to the rest, neck pain, none
@@ -23,18 +23,6 @@ TOP = "YOUR RESULT SAID: SEE A GP WITHIN A FEW DAYS"
 VISIT_FIRST = "See a GP within a few days, as your result says. These steps are for while you wait, and for after"
 
 
-def _care_command(text: str) -> list[str]:
-    """The care command the printed result names, as words to run."""
-    m = re.search(r"Your care plan for [^:]+: numbwise (care [a-z_]+(?: --[a-z]+ [a-z0-9_,.]+)*)", text)
-    assert m is not None, text
-    return m.group(1).split()
-
-
-def _care(tmp_path: Path, *args: str) -> str:
-    """The care plan as printed with a diary that holds no check (as after `--no-diary`), one space between words."""
-    run = run_cli("--plain", "--db", f"sqlite:///{tmp_path / 'none.sqlite3'}", *args)
-    assert run.code == 0, run.err + run.out
-    return " ".join(run.out.split())
 
 
 def test_hit_tariqs_care_plan_says_his_results_level_and_not_sure_start_first(tmp_path: Path) -> None:
@@ -43,8 +31,8 @@ def test_hit_tariqs_care_plan_says_his_results_level_and_not_sure_start_first(tm
     the result's 7 signs; no "sorted by the answers" jargon."""
     result = check_cli(TARIQ_KEYS)
     assert "URGENCY: SEE A GP WITHIN A FEW DAYS Not sure how fast it started" in result, result
-    command = _care_command(result)
-    care = _care(tmp_path, *command)
+    command = care_command(result)
+    care = run_without_diary(tmp_path, *command)
     top = care[care.index(TOP):care.index("A pinched nerve in the neck often gets better")]
     assert "Not sure how fast it started" in top, care
     assert "tell them you are not sure how fast it started" in top, top
@@ -61,15 +49,15 @@ def test_hit_tariqs_care_plan_says_his_results_level_and_not_sure_start_first(tm
 
 def test_hit_the_printed_command_is_shorter_and_still_runs(tmp_path: Path) -> None:
     """Hit (LOW 5): one not-sure ID says what the three of the how-it-started question said; the command runs."""
-    command = _care_command(check_cli(TARIQ_KEYS))
+    command = care_command(check_cli(TARIQ_KEYS))
     assert "onset_gradual" not in " ".join(command) and "onset_over_days" not in " ".join(command), command
-    assert TOP in _care(tmp_path, *command)
+    assert TOP in run_without_diary(tmp_path, *command)
 
 
 def test_near_miss_no_answers_passed_the_plan_reads_as_before(tmp_path: Path) -> None:
     """Near miss: `numbwise care cervical_radiculopathy` with nothing passed and nothing stored has no result to
     repeat: no top, no visit-first line, no count of the result's signs, and it opens with its summary as before."""
-    care = _care(tmp_path, "care", "cervical_radiculopathy")
+    care = run_without_diary(tmp_path, "care", "cervical_radiculopathy")
     assert care.startswith("CARE PLAN: PINCHED NERVE IN THE NECK (HERNIATED DISC) A pinched nerve in the neck"), care
     for new in ("YOUR RESULT SAID", "as your result says", "Your result lists"):
         assert new not in care, care
@@ -86,7 +74,7 @@ def test_unknown_a_not_sure_that_is_no_emergency_sign_gives_the_level_and_no_sta
     result = assess_cli(SURE, tmp_path)
     banner = re.search(r"URGENCY: (.+?) (?:[A-Z][a-z])", result)
     assert banner is not None, result
-    care = _care(tmp_path, *_care_command(result))
+    care = run_without_diary(tmp_path, *care_command(result))
     assert f"YOUR RESULT SAID: {banner.group(1)}" in care, (result, care)
     assert "Not sure how fast it started" not in care and "Not sure how fast it started" not in result
 

@@ -11,10 +11,9 @@ no watch heading at that level or a calmer one (care.plan.said_by_result)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from tests.conftest import check_cli, run_cli
+from tests.conftest import care_command, run_without_diary, check_cli, run_cli
 
 # none of the emergency signs; 34, female; slowly; R1 R2 R3; nowhere else; none; comes and goes, more than six weeks,
 # worse at night, wakes her, shaking helps, typing brings it on, no to the others; none; none of the health list
@@ -30,18 +29,6 @@ IF_PREGNANT = "If you are pregnant"
 CHILD = "numb hand belongs to a child or a teenager under 16"
 
 
-def _care_command(text: str) -> list[str]:
-    """The care command the printed result names, as words to run."""
-    m = re.search(r"Your care plan for [^:]+: numbwise (care [a-z_]+(?: --[a-z]+ [a-z0-9_,.]+)*)", text)
-    assert m is not None, text
-    return m.group(1).split()
-
-
-def _care(tmp_path: Path, *args: str) -> str:
-    """The care plan as printed with a diary that holds no check (as after `--no-diary`), one space between words."""
-    run = run_cli("--plain", "--db", f"sqlite:///{tmp_path / 'none.sqlite3'}", *args)
-    assert run.code == 0, run.err + run.out
-    return " ".join(run.out.split())
 
 
 def _watch(care: str) -> str:
@@ -53,14 +40,14 @@ def test_hit_zoes_care_command_carries_her_age_and_no_to_pregnant(tmp_path: Path
     """Hit: the command her result prints carries what the plan's lines read, and stays short."""
     result = check_cli(ZOE_KEYS)
     assert "URGENCY: BOOK A DOCTOR'S VISIT" in result, result[-2000:]
-    command = _care_command(result)
+    command = care_command(result)
     assert " ".join(command) == "care carpal_tunnel --yes lasting_over_6_weeks --no pregnant --age 34", command
 
 
 def test_hit_zoes_care_plan_has_no_pregnancy_child_or_same_level_watch_line(tmp_path: Path) -> None:
     """Hit: the plan her result opens says her result's top, then no "if you are pregnant", no child line and no
     "Book a doctor's visit if" heading under a top that already says to book one."""
-    care = _care(tmp_path, *_care_command(check_cli(ZOE_KEYS)))
+    care = run_without_diary(tmp_path, *care_command(check_cli(ZOE_KEYS)))
     assert TOP in care, care
     assert IF_PREGNANT not in care and MIDWIFE not in care and "NSAIDs" not in care, care
     assert CHILD not in care, care
@@ -75,7 +62,7 @@ def test_hit_zoes_care_plan_has_no_pregnancy_child_or_same_level_watch_line(tmp_
 def test_near_miss_the_plan_for_anyone_keeps_every_line(tmp_path: Path) -> None:
     """Near miss: `numbwise care carpal_tunnel` with nothing given and nothing stored is for anyone: the pregnancy
     lines, the child line and the "Book a doctor's visit if" watch lines all stay."""
-    care = _care(tmp_path, "care", "carpal_tunnel")
+    care = run_without_diary(tmp_path, "care", "carpal_tunnel")
     assert "YOUR RESULT SAID" not in care, care
     assert IF_PREGNANT in care and MIDWIFE in care and CHILD in care, care
     watch = _watch(care)
@@ -87,9 +74,9 @@ def test_near_miss_a_pregnant_adult_still_reads_the_midwife_line(tmp_path: Path)
     someone who is ("As you are pregnant"), and the painkiller step that says no ibuprofen; no child line."""
     result = check_cli(PREGNANT_KEYS)
     assert "URGENCY: BOOK A DOCTOR'S VISIT" in result, result[-2000:]
-    command = _care_command(result)
+    command = care_command(result)
     assert "pregnant" in " ".join(command), command
-    care = _care(tmp_path, *command)
+    care = run_without_diary(tmp_path, *command)
     assert f"As you are pregnant, {MIDWIFE}" in care, care
     assert "do not take ibuprofen" in care, care
     assert CHILD not in care and WATCH_ROUTINE not in care, care
@@ -100,7 +87,7 @@ def test_near_miss_a_calmer_top_keeps_its_more_urgent_watch_lines(tmp_path: Path
     are more urgent than that top and stay."""
     result = check_cli(EARLY_KEYS)
     assert "URGENCY: CARE FOR IT AT HOME" in result, result[-2000:]
-    care = _care(tmp_path, *_care_command(result))
+    care = run_without_diary(tmp_path, *care_command(result))
     assert "YOUR RESULT SAID: CARE FOR IT AT HOME" in care, care
     watch = _watch(care)
     assert WATCH_ROUTINE in watch and CONSTANT_LINE in watch, watch

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import run_cli
+from tests.conftest import care_command, run_without_diary, run_cli
 
 TARIQ: dict[str, Any] = {"age": 41, "sex": "male", "days_so_far": 21, "unsure": ["onset_sudden"], "findings": {
     "one_hand": True, "numb_thumb": True, "neck_pain": True, "worse_neck_movement": True, "hand_weakness": False}}
@@ -38,18 +38,6 @@ def _result(case: dict[str, Any], tmp_path: Path) -> tuple[str, dict[str, Any]]:
     return _flat(out["text"].out), json.loads(out["plan"].out)
 
 
-def _care_command(text: str) -> list[str]:
-    """The care command the printed result names, as words to run."""
-    m = re.search(r"Your care plan for [^:]+: numbwise (care [a-z_]+(?: --[a-z]+ [a-z0-9_,]+)*)", text)
-    assert m is not None, text
-    return m.group(1).split()
-
-
-def _run(tmp_path: Path, *args: str) -> str:
-    """A command with a diary that holds no check (as after `--no-diary`)."""
-    run = run_cli("--plain", "--db", f"sqlite:///{tmp_path / 'none.sqlite3'}", *args)
-    assert run.code == 0, run.err + run.out
-    return _flat(run.out)
 
 
 def _weakness_line(care: str) -> str:
@@ -68,9 +56,9 @@ def test_hit_tariqs_result_and_the_care_plan_it_names_both_say_today(tmp_path: P
     carries his not-sure start, and that plan, run with nothing stored, says "See a doctor today" for it too."""
     text, plan = _result(TARIQ, tmp_path)
     assert any(SLOW_WEAKER in line for line in _today_lines(plan)), plan["watch_for"]
-    command = _care_command(text)
+    command = care_command(text)
     assert command[:2] == ["care", "cervical_radiculopathy"] and "--unsure" in command, command
-    care = _run(tmp_path, *command)
+    care = run_without_diary(tmp_path, *command)
     assert _weakness_line(care) == "See a doctor today.", care
     assert plan["next_steps"][0]["command"] == "numbwise " + " ".join(command)
 
@@ -80,16 +68,16 @@ def test_near_miss_a_slow_start_gives_book_a_visit_in_both(tmp_path: Path) -> No
     command names says "Book a doctor's visit" with no not-sure condition (it knows the start)."""
     text, plan = _result(SLOW, tmp_path)
     assert not any(SLOW_WEAKER in line for line in _today_lines(plan)), plan["watch_for"]
-    care = _run(tmp_path, *_care_command(text))
+    care = run_without_diary(tmp_path, *care_command(text))
     assert _weakness_line(care) == "Book a doctor's visit.", care
 
 
 def test_unknown_a_plan_and_learn_page_for_anyone_say_both_conditions(tmp_path: Path) -> None:
     """Unknown: with nothing known of the person, the care plan and the Learn page say both speeds, each with its
     condition, never the gentler one alone."""
-    care = _run(tmp_path, "care", "cervical_radiculopathy")
+    care = run_without_diary(tmp_path, "care", "cervical_radiculopathy")
     assert _weakness_line(care) == BOTH, care
-    learn = _run(tmp_path, "learn", "cervical_radiculopathy")
+    learn = run_without_diary(tmp_path, "learn", "cervical_radiculopathy")
     assert "Your arm or hand slowly gets weaker. If you are not sure whether the numbness started suddenly, see a " \
            "doctor today." in learn, learn
 
