@@ -430,13 +430,24 @@ def said_by_result(kb: Knowledge | None, plan: CarePlan, given: CareFor | None) 
                    calls_note=words.calls.format(n=top.calls, name=name) if top.calls > own else "")
 
 
+def for_anyone(kb: Knowledge | None, plan: CarePlan) -> CarePlan:
+    """A plan opened with no answers says so above its home steps: a result that sent the person to a doctor first
+    still counts (walkthrough AL, Lena: a Learn page led from "we cannot suggest caring for this at home" to splints)."""
+    kb = kb or load()
+    words = kb.care.result_top
+    if not plan.steps or plan.visit_first or words is None or words.anyone_first is None:
+        return plan
+    name = in_sentence(kb.causes[plan.cause]) if plan.cause in kb.causes else plan.cause_name.lower()
+    return replace(plan, visit_first=words.anyone_first.format(name=name))
+
+
 def plan_for(kb: Knowledge | None, cause: str, given: CareFor | None) -> CarePlan:
     """The care plan as a result's command or link opens it with the answers it carries (`care_for`): its lines for
     those answers (no pregnancy line after a no, no child's line at 34: walkthrough AF, Zoe), its warning signs filed
     for them, and that result's top first (`said_by_result`); with none, the plan for anyone. Both faces call it.
     Raises UnknownCause."""
     if given is None:
-        return care_plan(kb, cause)
+        return for_anyone(kb, care_plan(kb, cause))
     plan = care_plan(kb, cause, given.findings, given.sex, given.age, person=given.findings, page=True)
     return said_by_result(kb, plan, given)
 

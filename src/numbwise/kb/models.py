@@ -594,6 +594,8 @@ class CareResultTop(Strict):
     call_first: Text  # the same when the result says to call the emergency number now
     filed: Text  # above the warning signs: how soon for each is what the result said
     calls: Text  # below the plan's call-now lines when the result lists more: "{n}" signs, "{name}" the cause
+    # above the home steps of a plan opened with no answers (from a Learn page): "{name}" the cause
+    anyone_first: Text | None = None
 
 
 class CareFile(Strict):
