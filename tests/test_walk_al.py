@@ -14,7 +14,7 @@ from typing import Any
 
 import json
 
-from tests.conftest import assess_cli, care_command, run_cli
+from tests.conftest import assess_cli, care_command, parse_json, run_cli
 
 LENA = {"age": 31, "sex": "female", "findings": {"pregnant": True, "both_hands": True, "worse_at_night": True,
                                                  "numb_thumb": True, "numb_index": True}}
@@ -72,3 +72,74 @@ def test_near_miss_a_results_care_command_says_that_result_instead(tmp_path: Pat
     run = run_cli("--plain", *cmd)
     out = " ".join(run.out.split())
     assert run.code == 0 and "YOUR RESULT SAID" in out and ANYONE not in out, out
+
+
+# --- own words: a part said is not the whole ------------------------------------------------------------------------
+
+def _read(text: str) -> tuple[dict[str, Any], list[Any], list[Any]]:
+    out = parse_json(text)
+    return out["findings"], out["unsure"], out["partial"]  # type: ignore[return-value]
+
+
+LUCY = ("I'm a 30 year old woman. I've had tingling in my feet and hands for about three months. I'm really tired all "
+        "the time and I get out of breath on the stairs.")
+
+
+def test_hit_lucys_breath_on_the_stairs_is_not_read_as_new() -> None:
+    """Lucy: the "I'm" was her tiredness's and the stairs say when, not since when: the question asks."""
+    findings, _, _ = _read(LUCY)
+    assert "shortness_of_breath" not in findings
+
+
+def test_near_miss_new_words_in_the_breaths_own_clause_or_after_it_still_count() -> None:
+    assert _read("My hands tingle and I'm short of breath")[0].get("shortness_of_breath") is True
+    assert _read("I get out of breath walking now, more than before")[0].get("shortness_of_breath") is True
+
+
+def test_unknown_a_breathless_word_with_no_new_words_is_asked_not_denied() -> None:
+    findings, _, _ = _read("Lately, my hands tingle. I get out of breath on the stairs.")
+    assert "shortness_of_breath" not in findings  # neither yes nor no: the emergency screen asks it
+
+
+HELEN = ("My mum is 80. About 30 minutes ago the left side of her face and her left arm went numb and it is still "
+         "there. I think her smile looks a bit lopsided but I'm not sure.")
+
+
+def test_hit_helens_numb_side_of_the_face_is_not_a_droop_and_the_doubt_stands() -> None:
+    findings, unsure, _ = _read(HELEN)
+    assert findings.get("numb_face_same_side") is True and "face_drooping" not in findings
+    assert "face_drooping" in unsure
+
+
+def test_near_miss_a_weak_side_of_the_face_is_still_a_droop() -> None:
+    assert _read("Since this morning the left side of his face is weak and his left hand is numb.")[0].get(
+        "face_drooping") is True
+
+
+SARA = ("I'm 45. Both my hands tingle at night, it's been about two months. I'm tired all the time and I've put on "
+        "weight. My thyroid has never been tested.")
+
+
+def test_hit_saras_weight_alone_is_not_cold_weight_and_slow() -> None:
+    findings, _, partial = _read(SARA)
+    assert "cold_intolerance_weight_gain" not in findings and "cold_intolerance_weight_gain" in partial
+
+
+def test_near_miss_feeling_the_cold_with_weight_is_the_sign() -> None:
+    assert _read("Always freezing, put on weight, and my hands tingle at night.")[0].get(
+        "cold_intolerance_weight_gain") is True
+
+
+def test_unknown_weight_and_slowness_without_the_cold_are_asked() -> None:
+    findings, _, partial = _read("I've put on weight and feel sluggish, and my hands tingle at night.")
+    assert "cold_intolerance_weight_gain" not in findings and "cold_intolerance_weight_gain" in partial
+
+
+def test_the_b12_test_step_never_says_a_slower_time_than_a_result_for_today() -> None:
+    """Lucy: "See a doctor today" above "How long: Book the test in the next week or two"; the step now says the next
+    visit, which under a result for today is today's."""
+    run = run_cli("--plain", "care", "b12_deficiency", "--yes", "vegan_or_vegetarian,both_hands,numb_feet",
+                  "--unsure", "shortness_of_breath")
+    out = " ".join(run.out.split())
+    assert run.code == 0 and "YOUR RESULT SAID: SEE A DOCTOR TODAY" in out, out
+    assert "Ask for it at your next doctor's visit" in out and "Book the test in the next week or two" not in out

@@ -90,6 +90,9 @@ class Phrases(Strict):
     # for the `says` words to count, when those carry only part of the finding ("slept on my arm" says the
     # pressure, not that it eased on moving). Without any of them the finding is not known, so it is asked.
     confirmed_by: list[Phrase] = []
+    # The `confirmed_by` words count only in the clause of the `says` words ("I'm really tired and I get out of breath
+    # on the stairs": the "I'm" is the tiredness's, not a new breathlessness's)
+    confirmed_in_clause: bool = False
     # Words that say only a part of the finding ("shaky and sweaty" of a spell that sugar helps): they are read
     # like `says` words (so "sweaty" in them is not a cold sweat), but count only beside one of its `says`
     # words said of the person; alone, the finding is not known, so it is asked.

@@ -1540,9 +1540,23 @@ def _undone(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: Lexi
     when no words say the rest (`confirmed_by`: 'slept on my arm' alone, with nothing of it easing on moving).
     Words that confirm count only as said of the person now: 'it didn't come back when I moved it' does not."""
     broken = {fid for fid, table in lex.undone.items() if find(toks, table)}
-    broken |= {fid for fid, table in lex.confirmed.items() if not any(_affirmed(h, ctx, lex) for h in find(toks, table))}
+    confirming = {fid: [h for h in find(toks, table) if _affirmed(h, ctx, lex)] for fid, table in lex.confirmed.items()}
+    broken |= {fid for fid, hits in confirming.items() if not hits}
+
+    def unconfirmed(m: Mention) -> bool:
+        """For a finding that asks so (`confirmed_in_clause`): confirmed only in its own clause, or later in its
+        sentence ("out of breath walking now, more than before"), never by an earlier clause's words."""
+        if m.finding not in lex.confirmed_in_clause:
+            return False
+        at = [i for i, t in enumerate(toks) if m.start <= t.start < m.end]
+        if not at:
+            return False
+        first, clauses = at[0], {ctx.clause[i] for i in at}
+        return not any(ctx.clause[h.start] in clauses or h.start > first and ctx.sentence[h.start] == ctx.sentence[first]
+                       for h in confirming.get(m.finding, ()))
+
     return [Mention(m.finding, None, m.start, m.end, m.text, "conflict", m.confidence)
-            if m.finding in broken and m.value else m for m in mentions]
+            if m.value and (m.finding in broken or unconfirmed(m)) else m for m in mentions]
 
 
 _EASING = frozenset({"settles", "settle", "settled", "settling", "eases", "ease", "eased", "easing", "better", "off",

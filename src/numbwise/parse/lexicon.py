@@ -87,6 +87,7 @@ class Lexicon:
     needs: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # finding -> findings its words need said
     # finding -> words one of which must be said too, else its 'says' words leave it not known
     confirmed: dict[str, dict[str, tuple[Pattern, ...]]] = dataclasses.field(default_factory=dict)
+    confirmed_in_clause: frozenset[str] = frozenset()  # findings whose confirming words count only in their clause
     partial: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # finding -> its `partial` phrases
     # finding -> its `completes` phrases (partial too; beside another partial phrase they say the whole finding)
     completes: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
@@ -169,6 +170,7 @@ def build() -> Lexicon:
         needs={fid: tuple(f.phrases.needs) for fid, f in kb.findings.items() if f.phrases and f.phrases.needs},
         confirmed={fid: _plain(f.phrases.confirmed_by) for fid, f in kb.findings.items()
                    if f.phrases and f.phrases.confirmed_by},
+        confirmed_in_clause=frozenset(fid for fid, f in kb.findings.items() if f.phrases and f.phrases.confirmed_in_clause),
         partial={fid: frozenset([*f.phrases.partial, *f.phrases.completes]) for fid, f in kb.findings.items()
                  if f.phrases and f.phrases.partial},
         completes={fid: frozenset(f.phrases.completes) for fid, f in kb.findings.items() if f.phrases and f.phrases.completes},
