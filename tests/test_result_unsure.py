@@ -202,7 +202,7 @@ def test_a_not_sure_sign_more_urgent_than_the_result_leads_the_banner_in_the_ter
     assert "two weeks" not in text.split("By when:")[0]
     assert "By when: Today." in text
     assert "Book an appointment" not in text  # no to-do list to repeat the after-that-check words (page length)
-    assert text.count("We can't tell yet how urgent this is") == 1
+    assert text.count("This could be an emergency") == 1
 
 
 def test_the_plan_and_api_say_which_caution_leads_and_word_the_level_as_if_none(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from tests.conftest import assess_plan, check_cli
 # don't know; thumb, index and middle of both hands; nowhere else; the pregnancy warning signs; see what to do now
 STEPS = "?6 ?8\n\n{how_long}\n31\nf\n5\nL1 L2 L3 R1 R2 R3\n\n11\n\n1\n" + "\n" * 10
 EMERGENCY_BOX = "You were not sure about these emergency signs"
-CANT_TELL = "We can't tell yet how urgent this is"
+CANT_TELL = "This could be an emergency"
 START = "How fast it started"
 OWN_HEADING = "Not sure how fast it started"
 NO: dict[str, bool] = dict.fromkeys((

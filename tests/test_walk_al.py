@@ -143,3 +143,55 @@ def test_the_b12_test_step_never_says_a_slower_time_than_a_result_for_today() ->
     out = " ".join(run.out.split())
     assert run.code == 0 and "YOUR RESULT SAID: SEE A DOCTOR TODAY" in out, out
     assert "Ask for it at your next doctor's visit" in out and "Book the test in the next week or two" not in out
+
+
+# --- the result's words ---------------------------------------------------------------------------------------------
+
+OMAR = {"age": 48, "sex": "male", "findings": {"heavy_alcohol": True, "numb_feet": True, "both_hands": True,
+                                               "unsteady_walking": True, "onset_gradual": True,
+                                               "lasting_over_6_weeks": True, "constant": True}}
+
+
+def test_hit_omars_causes_say_which_fits_best_beside_we_cannot_tell_yet(tmp_path: Path) -> None:
+    """Omar: "We can't tell yet what is causing it." above "Alcohol-related neuropathy (about 7 in 10)"."""
+    text = assess_cli(OMAR, tmp_path)
+    assert "We can't tell yet for sure what is causing it. So far, alcohol-related neuropathy fits your answers best." in text
+    assert "We can't tell yet what is causing it." not in text
+
+
+def test_near_miss_causes_told_apart_still_say_most_likely(tmp_path: Path) -> None:
+    from tests.web.test_walk_af_care_web import ZOE
+
+    text = assess_cli({"age": 34, "sex": "female", "findings": ZOE["findings"]}, tmp_path)
+    assert "Most likely: Carpal tunnel syndrome." in text and "We can't tell yet" not in text
+
+
+DEV = {"age": 45, "sex": "male", "findings": {"after_pressure_on_arm": True, "episode_resolved_within_hour": True,
+                                              "one_hand": True}, "unsure": ["arm_or_leg_weakness_sudden"]}
+
+
+def test_hit_devs_emergency_doubt_says_it_could_be_one_not_that_the_level_is_unknown(tmp_path: Path) -> None:
+    """Dev: "We can't tell yet how urgent this is." under "GET MEDICAL HELP TODAY" read as a contradiction."""
+    text = assess_cli(DEV, tmp_path)
+    assert "This could be an emergency. If you think a sign you were not sure about might be true now" in text, text
+    assert "can't tell yet how urgent" not in text
+
+
+def test_one_hand_or_both_is_asked_after_words_that_do_not_say_whatever_the_sampled_answers() -> None:
+    """Rosa's words name no hand; whether the finger picker came next hung on the draw of the sampled answers (a new
+    rule's findings shifted the draw, and her headline changed). Now it is asked for every draw."""
+    import random
+    from dataclasses import replace
+
+    from numbwise.assess.interview import answer, next_question
+    from tests.test_walk_ad_rosa_length import ROSA_WORDS, _start
+
+    iv = _start(ROSA_WORDS)
+    q = next_question(iv)
+    assert q is not None and q.id == "screen_emergency"
+    iv = replace(answer(iv, q, {f: False for f in q.findings}), age=60, sex="female")
+    q = next_question(iv)
+    assert q is not None and q.id == "onset"
+    iv = answer(iv, q, {})  # not sure how it started
+    asked = {getattr(next_question(iv, random.Random(seed)), "kind", None) for seed in range(12)}
+    assert asked == {"fingers"}, asked

@@ -43,7 +43,7 @@ def test_an_urgent_result_keeps_its_own_now_beside_an_unsure_emergency_sign() ->
     # (Aisha): the rule her yes set leads, as it is, and the doubt says its own line under it
     assert plan.title == "Contact your maternity team now" and plan.rule_leads and plan.do_heading == "What to do"
     assert "Even if" not in plan.action and "only if none" not in plan.caution
-    assert "We can't tell yet how urgent this is" not in plan.caution
+    assert "This could be an emergency" not in plan.caution
 
 
 def test_the_line_above_each_question_says_the_results_own_call() -> None:

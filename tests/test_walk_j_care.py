@@ -65,7 +65,7 @@ def test_ruth_with_diabetes_and_numb_feet_gets_the_foot_check_when_the_causes_ca
     assert not plan.told_apart and plan.advice is None  # no cause's home plan when no cause is named
     assert plan.safety and any("feet every day" in s for s in plan.safety)
     out = _text(tmp_path, RUTH)
-    assert "We can't tell yet what is causing it." in out and "Check your feet every day" in out
+    assert "We can't tell yet" in out and "Check your feet every day" in out
     assert "What you can do at home for" not in out
     no_feet = result_plan(assess({**RUTH, "findings": {**RUTH["findings"], "numb_feet": False}}))
     assert not no_feet.safety

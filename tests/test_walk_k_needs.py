@@ -22,7 +22,7 @@ INGRID: dict[str, Any] = {"age": 41, "sex": "female", "unsure": [], "findings": 
 
 def test_pete_is_told_not_to_stop_drinking_all_at_once_whatever_the_cause(tmp_path: Path) -> None:
     text = _text(PETE, tmp_path)
-    assert "We can't tell yet what is causing it." in text
+    assert "We can't tell yet" in text
     safe = text.split("To keep safe, whatever the cause")[1]
     assert "do not stop all at once on your own" in safe and "Ask your doctor for help to cut down safely" in safe
     assert "vitamin B1 (thiamine)" in safe

@@ -38,12 +38,12 @@ def test_a_banner_that_says_treat_it_now_is_not_followed_by_we_cant_tell_how_urg
 
     plan = json.loads(assess_cli(PRIYA_WALK, tmp_path, "plan"))
     assert plan["title"] == "Have something sugary now, and call if you might be confused"  # both steps (walkthroughs S, AD)
-    assert "can't tell yet how urgent" not in plan["caution"] and "call your emergency number" in plan["caution"]
+    assert "This could be an emergency" not in plan["caution"] and "call your emergency number" in plan["caution"]
     assert "might be true now" not in plan["caution"]  # the banner's own when to call, not a second (walkthrough R)
     assert "how fast it started" in plan["caution"]  # the other not-sure sign is still named
     sam = json.loads(assess_cli({**SAM, "findings": {**SAM["findings"], "both_hands": True, "one_hand": False}},
                                 tmp_path, "plan"))
-    assert "can't tell yet how urgent" in sam["caution"]
+    assert "This could be an emergency" in sam["caution"]
 
 
 def test_the_report_lists_a_cant_tell_results_causes_in_the_result_pages_order(tmp_path: Path) -> None:

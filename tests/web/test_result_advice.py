@@ -189,7 +189,7 @@ def test_aishas_maternity_team_leads_the_api_result_and_her_old_start_is_no_emer
 
     api = _api(app, AISHA)
     assert api["heading"] == api["title"] == _act("ur_pregnancy_signs").title and api["rule_leads"]
-    assert "We can't tell yet how urgent this is" not in api["caution"] and api["numbers"]
+    assert "This could be an emergency" not in api["caution"] and api["numbers"]
     emergency = [u["finding"] for g in api["unsure"] if g["level"] == "emergency" for u in g["items"]]
     assert "vision_loss_sudden" in emergency and "onset_sudden" not in emergency
     near = _api(app, {**AISHA, "days_so_far": 3})  # near miss: under a week, the start stays an emergency sign

@@ -168,7 +168,7 @@ def test_the_web_result_leads_with_a_not_sure_caution_and_the_level_only_if_none
         "call 911") < flat.index("tell them about the numbness too")
     assert "if none of the signs" not in _flat(page) and "by when: today" in flat
     assert 'class="action if-none"' not in banner
-    assert flat.count("we can't tell yet how urgent this is") == 1
+    assert flat.count("this could be an emergency") == 1
     assert flat.count("call your doctor or an urgent-care line") == 1
     assert "if none of the signs you were not sure about" not in _flat(page)
     assert "these checks only show what is happening now" in _flat(page)

@@ -1889,7 +1889,12 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
             q = _still_open(q, iv)
             if not q.findings:
                 continue  # every item already settled
-            if described and q.id not in _safety_screens() and (q.kind == "screen" or not _worth_asking(q, iv, *adaptive())):
+            # one hand or both, when the words did not say, is always asked: it decides which emergency a sudden start
+            # would be, and a sampled worth of asking sat on its threshold (walkthrough AD's Rosa was asked it or not
+            # by the draw of the sampled answers, and read a different headline)
+            hands_open = q.kind == "fingers" and not any(f in iv.answers or f in iv.asked for f in HANDS)
+            if described and q.id not in _safety_screens() and not hands_open and (
+                    q.kind == "screen" or not _worth_asking(q, iv, *adaptive())):
                 continue  # after a description: other checklists fold into one follow-up; unneeded steps are skipped
             return q if described else _now_step(iv, q)
     post, worlds, levels, up, down = adaptive()

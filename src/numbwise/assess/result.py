@@ -36,6 +36,9 @@ MIN_REASONS = 2  # ... and rest on at least this many of the person's own answer
 MOST_CAUSES = 3
 MOST_QUESTIONS = 3
 CANT_TELL = "We can't tell yet what is causing it."
+# The same when one cause leads the list: "can't tell" alone above "Alcohol-related neuropathy (about 8 in 10)" read as
+# two opposite messages (walkthrough AL, Omar; Sara): it says which fits best, and that it is not sure yet.
+CANT_TELL_BEST = "We can't tell yet for sure what is causing it. So far, {name} fits your answers best."
 # Under a banner a rule leads from a 'not sure' (low blood sugar, walkthrough V, Priya) its own cause is listed first,
 # never "Most likely: Carpal tunnel syndrome" or "We can't tell yet" with it second under "Have something sugary now".
 LEAD_CAUSE = "It may be {name}, which the advice at the top is for. We can't tell yet for sure."
@@ -2371,6 +2374,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                     f"Most likely: {shown[0].name}. {shown[0].chance[:1].upper()}{shown[0].chance[1:]} have it.")
     elif shown and shown[0].id in lead_causes:
         headline = LEAD_CAUSE.format(name=_small(shown[0].name))
+    elif shown and (len(shown) == 1 or shown[0].value > shown[1].value):
+        headline = CANT_TELL_BEST.format(name=in_sentence(kb.causes[shown[0].id]) if shown[0].id in kb.causes
+                                         else _small(shown[0].name))
     else:
         headline = CANT_TELL
     # below a call-now banner the page is an emergency's: no homework questions, no hand diagram, no "see a doctor
