@@ -195,3 +195,42 @@ def test_one_hand_or_both_is_asked_after_words_that_do_not_say_whatever_the_samp
     iv = answer(iv, q, {})  # not sure how it started
     asked = {getattr(next_question(iv, random.Random(seed)), "kind", None) for seed in range(12)}
     assert asked == {"fingers"}, asked
+
+
+# --- "Your answers" -------------------------------------------------------------------------------------------------
+
+def test_hit_pauls_unasked_signs_are_not_left_blank_after_no_to_all_i_left_blank() -> None:
+    """Paul: a yes to chest pain settled the call; "No to all I left blank" did not make the rest noes (they were
+    never asked), and the list said "Left blank (not known)" of 17 signs he had answered with that button."""
+    from numbwise.assess.interview import answer, next_question, settled_emergency, start
+    from numbwise.assess.lists import list_step
+    from numbwise.assess.summary import NOT_NEEDED, answered
+
+    iv = start(55, "male")
+    q = next_question(iv)
+    assert q is not None and q.id == "screen_emergency"
+    marks = {"chest_pain": True, "cold_sweat_nausea": True}
+    iv = answer(iv, q, *list_step(iv, q, marks, "no", 12))
+    assert settled_emergency(iv)
+    rows = dict(answered(iv.history, iv.age, iv.sex, settled=True))
+    said = rows[q.text]
+    assert said.startswith("Yes: ") and NOT_NEEDED in said and "Left blank" not in said, said
+    # near miss: not settled (a face that did not say so) keeps the plain words
+    assert "Left blank (not known)" in dict(answered(iv.history, iv.age, iv.sex))[q.text]
+
+
+def test_hit_kens_none_of_these_says_the_signs_in_his_words_were_not_asked_again() -> None:
+    from numbwise.assess.interview import answer, describe, next_question, start
+    from numbwise.assess.summary import NONE_OF_THE_REST, answered
+
+    iv = describe(start(58, "male"), {"both_hands": True}, None, ("speech_difficulty",))
+    q = next_question(iv)
+    assert q is not None and q.id == "screen_emergency" and "speech_difficulty" not in q.findings
+    iv = answer(iv, q, {f: False for f in q.findings})
+    assert dict(answered(iv.history, iv.age, iv.sex))[q.text] == NONE_OF_THE_REST
+    # near miss: step by step, the whole list answered none is plain "None of these"
+    iv2 = start(58, "male")
+    q2 = next_question(iv2)
+    assert q2 is not None
+    iv2 = answer(iv2, q2, {f: False for f in q2.findings})
+    assert dict(answered(iv2.history, iv2.age, iv2.sex))[q2.text] == "None of these"

@@ -28,20 +28,31 @@ def answers_heading(count: int, described: bool) -> str:
 ABOUT = "About you"
 
 
+# Items left unmarked on the list whose yes settled an emergency: they stay not known whatever the button said
+# (assess.lists.rest_settled), so they are not "Left blank" after "No to all I left blank" (walkthrough AL, Paul)
+NOT_NEEDED = "Not asked, as your answers already need help now"
+# A list shown without the items the words already said: its "None of these" is of the rest (walkthrough AL, Ken:
+# "None of these" for the emergency signs while his speech, in his words, was not sure)
+NONE_OF_THE_REST = "None of these (signs already in your own words were not asked again)"
+
+
 def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: str | None = None,
-             picked: Sequence[str] = ()) -> tuple[tuple[str, str], ...]:
+             picked: Sequence[str] = (), settled: bool = False) -> tuple[tuple[str, str], ...]:
     """Each question asked (its text) and the answer given, in words, for the printed result. Checklist items left
     blank are named as such, apart from an explicit "Not sure" (on the list that asks blanks back, a blank counts
     as not sure, and says so). Age and sex come first when given; `picked` names the spots marked on the hand
     pictures ("Right thumb"), which say the side the finger findings alone do not; a description's words say
-    what they said, the no's too ("It has lasted less than six weeks")."""
+    what they said, the no's too ("It has lasted less than six weeks"). `settled`: the check ended in an emergency
+    its last list settled, so that list's unmarked items were never asked."""
     kb = load()
     again = kb.interview.left_blank.id if kb.interview.left_blank is not None else None
     out = []
     about = ([f"Age: {age}."] if age is not None else []) + ([f"Sex: {sex}."] if sex else [])
     if about:
         out.append((ABOUT, " ".join(about)))
-    for step in history:
+    full = {step.id: set(step.items) for step in kb.interview.steps if step.items}
+    worded = {f for step in history if getattr(step[0], "kind") == "text" for f in getattr(step[0], "findings")}
+    for at, step in enumerate(history):
         q, updates = step[0], step[1]
         blank = set(step[2]) if len(step) > 2 else set()
         given = dict(updates)
@@ -76,10 +87,13 @@ def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: 
             continue
         no = [f for f in findings if given.get(f) is False]
         left = [names.get(f, f) for f in findings if f in blank and f not in given]
-        left_words = "Left blank (counted as not sure)" if getattr(q, "id") == again else "Left blank (not known)"
+        left_words = "Left blank (counted as not sure)" if getattr(q, "id") == again else (
+            NOT_NEEDED if settled and at == len(history) - 1 and yes else "Left blank (not known)")
         parts = ([f"Yes: {'; '.join(yes)}"] if yes else []) + ([f"Not sure: {'; '.join(unsure)}"] if unsure else [])
         if not parts and not left:
-            parts = ["None of these"] if len(no) == len(findings) else ["No to the ones answered"] if no else ["Left blank"]
+            trimmed = bool((full.get(getattr(q, "id"), set()) - set(findings)) & worded)
+            parts = ([NONE_OF_THE_REST if trimmed else "None of these"] if len(no) == len(findings) else
+                     ["No to the ones answered"] if no else ["Left blank"])
         elif left:
             parts += ([] if yes or unsure or not no else ["No to the ones answered"]) + [f"{left_words}: {'; '.join(left)}"]
         out.append((text, ". ".join(parts)))

@@ -339,7 +339,9 @@ def _answers(iv: Interview, marks: tuple[str, ...]) -> list[tuple[str, str]]:
     """The result's "Your answers": age and sex, then each step with its heading as shown, the hand side included."""
     from numbwise.assess.summary import ABOUT, answered
 
-    rows = answered(iv.history, iv.age, iv.sex, _picked_words(marks))
+    from numbwise.assess.interview import settled_emergency
+
+    rows = answered(iv.history, iv.age, iv.sex, _picked_words(marks), settled_emergency(iv))
     steps = iter(iv.history)
     return [(text, given) if text == ABOUT else (_heading(next(steps)[0]), given) for text, given in rows]
 
