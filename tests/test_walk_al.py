@@ -142,7 +142,7 @@ def test_the_b12_test_step_never_says_a_slower_time_than_a_result_for_today() ->
                   "--unsure", "shortness_of_breath")
     out = " ".join(run.out.split())
     assert run.code == 0 and "YOUR RESULT SAID: SEE A DOCTOR TODAY" in out, out
-    assert "Ask for it at your next doctor's visit" in out and "Book the test in the next week or two" not in out
+    assert "Ask for it when you see your doctor about the numbness" in out and "Book the test in the next week or two" not in out
 
 
 # --- the result's words ---------------------------------------------------------------------------------------------
@@ -234,3 +234,51 @@ def test_hit_kens_none_of_these_says_the_signs_in_his_words_were_not_asked_again
     assert q2 is not None
     iv2 = answer(iv2, q2, {f: False for f in q2.findings})
     assert dict(answered(iv2.history, iv2.age, iv2.sex))[q2.text] == "None of these"
+
+
+# --- walkthrough AM -------------------------------------------------------------------------------------------------
+
+KOFI = {"age": 58, "sex": "male", "foot_sore": True, "findings": {
+    "diabetes": True, "numb_feet": True, "both_hands": True, "onset_gradual": True, "lasting_over_6_weeks": True,
+    "constant": True, "getting_worse": True}, "unsure": ["fever"]}
+FOOT_TEAM = "You told us you have a sore on your foot. Contact your GP, practice nurse or foot team today"
+
+
+def test_hit_kofis_sore_still_leads_beside_a_not_sure_fever(tmp_path: Path) -> None:
+    """Kofi (AM): with fever not sure, the foot team, weight off the foot and A&E-if-unwell left the top, and the
+    home step said "If you find a sore" of the sore he had reported."""
+    text = assess_cli(KOFI, tmp_path)
+    top = text[:text.index("By when:")]
+    assert FOOT_TEAM in top and "Keep your weight off that foot" in top and "whether you have a fever" in top, top
+    assert "The sore you told us about needs checking today" in text and "If you find a sore" not in text
+
+
+def test_near_miss_no_sore_no_foot_words(tmp_path: Path) -> None:
+    text = assess_cli({**KOFI, "foot_sore": False}, tmp_path)
+    assert FOOT_TEAM not in text and "The sore you told us about" not in text
+
+
+def test_unknown_fever_answered_no_keeps_the_foot_banner_itself(tmp_path: Path) -> None:
+    text = assess_cli({**KOFI, "unsure": [], "findings": {**KOFI["findings"], "fever": False}}, tmp_path)
+    assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY") and text.count("practice nurse or foot team") == 1
+
+
+def test_hit_helens_daughter_typing_for_her_is_no_trigger_and_no_job() -> None:
+    findings, _, _ = _read("I'm typing for my mum, she is 80. About half an hour ago the left side of her face and her "
+                           "left arm went numb.")
+    assert "worse_with_gripping" not in findings and "repetitive_hand_work" not in findings
+
+
+def test_near_miss_typing_for_hours_still_brings_it_on() -> None:
+    findings, _, _ = _read("typing for hours makes my fingers tingle")
+    assert findings.get("worse_with_gripping") is True
+
+
+def test_hit_lucys_doubt_about_new_breathlessness_confirms_nothing() -> None:
+    findings, _, _ = _read("I'm tired and I get out of breath on the stairs, but I'm not sure that's new.")
+    assert "shortness_of_breath" not in findings
+
+
+def test_unknown_no_supplements_that_she_is_sure_of_is_no_firm_no() -> None:
+    assert "b6_supplements" not in _read("I take no supplements that I'm sure of. My hands tingle.")[0]
+    assert _read("I take no supplements. My hands tingle.")[0].get("b6_supplements") is False  # near miss

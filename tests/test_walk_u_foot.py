@@ -24,8 +24,9 @@ NO_SORE = "70 m, type 2 diabetes for 15 years, my feet have been numb for years,
 FOOT_TITLE = "GET YOUR FOOT CHECKED TODAY"
 IF_YOU_FIND = "If you find a sore"
 FINGERS = "R1 R2 R3 R4 R5 L1 L2 L3 L4 L5"
-# after the list: no signs, slowly, no other signs, every fingertip; Enter through the rest
-STEPS = f"\n3\n\n{FINGERS}\n"
+# after the list: no signs, slowly, every fingertip (asked at once: the words name no hand), no other signs; Enter
+# through the rest
+STEPS = f"\n3\n{FINGERS}\n\n"
 
 
 def _said() -> tuple[str, str]:

@@ -1672,11 +1672,12 @@ def _safety_findings() -> frozenset[str]:
 
 
 def _worth_asking(q: Question, iv: Interview, post: list[float], worlds: list[dict[str, bool]], levels: list[str],
-                  up: float, down: float) -> bool:
-    """Could any open item of this screen still change the level or tell the likely causes apart?"""
+                  up: float, down: float, level: bool = True) -> bool:
+    """Could any open item of this screen still change the level (unless `level` is off) or tell the likely causes
+    apart?"""
     open_items = [f for f in q.findings if f not in iv.asked]
     rule_findings = set(_rule_findings())
-    if (up >= LEVEL_DOUBT or down >= LEVEL_DOUBT) and any(
+    if level and (up >= LEVEL_DOUBT or down >= LEVEL_DOUBT) and any(
             _level_gain(worlds, levels, f) >= MIN_LEVEL_GAIN for f in open_items if f in rule_findings):
         return True
     causes = model().present
@@ -1892,9 +1893,11 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
             # one hand or both, when the words did not say, is always asked: it decides which emergency a sudden start
             # would be, and a sampled worth of asking sat on its threshold (walkthrough AD's Rosa was asked it or not
             # by the draw of the sampled answers, and read a different headline)
+            # With the hands known, which fingers tells the causes apart, not the level: only its (exact) worth for the
+            # causes counts, never the sampled level's (walkthrough AL: Ben's picker came and went with the draw).
             hands_open = q.kind == "fingers" and not any(f in iv.answers or f in iv.asked for f in HANDS)
             if described and q.id not in _safety_screens() and not hands_open and (
-                    q.kind == "screen" or not _worth_asking(q, iv, *adaptive())):
+                    q.kind == "screen" or not _worth_asking(q, iv, *adaptive(), level=q.kind != "fingers")):
                 continue  # after a description: other checklists fold into one follow-up; unneeded steps are skipped
             return q if described else _now_step(iv, q)
     post, worlds, levels, up, down = adaptive()

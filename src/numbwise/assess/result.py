@@ -2387,14 +2387,19 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # beside a rule that leads from a 'not sure' (call the helpline now) no plan for a slower path, as on an emergency:
     # "see a doctor to find out what is behind it" would presume there is no fever
     foot = _foot_lead(level, findings, result.causes, result.case.foot_sore, lead is not None or led is not None)
+    # a sore said with diabetes under another banner (a not-sure fever's "see a doctor today"): its foot-team words
+    # still lead the action, and the home steps still say the sore reported (walkthrough AM, Kofi: the sore vanished
+    # from the top, and the steps said "if you find a sore", once fever was not sure)
+    sore_beside = foot is None and not now and page_level != "emergency" and result.case.foot_sore is True \
+        and _foot_lead("routine", findings, result.causes, True, False) is not None
     # under the foot banner the home steps say the sore reported is seen today, never "if you find a sore"
-    advice = _result_advice(result, shown[0].id if shown and told_apart else None, foot is not None) \
+    advice = _result_advice(result, shown[0].id if shown and told_apart else None, foot is not None or sore_beside) \
         if lead is None else None
     if advice is not None and advice.steps and led is not None and not led[0].home_steps:
         advice = None  # no home plan beside a possible stroke (a plan's own see-a-doctor advice stays)
-    safety = _safety(findings, level, advice, foot is not None) if lead is None and (led is None or led[0].home_steps) \
-        else ()
-    general = watch_for(findings, age, level, result.rules, foot_sore=foot is not None)
+    safety = _safety(findings, level, advice, foot is not None or sore_beside) \
+        if lead is None and (led is None or led[0].home_steps) else ()
+    general = watch_for(findings, age, level, result.rules, foot_sore=foot is not None or sore_beside)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
         own = cause_watch_for(advice.cause, findings, level)
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
@@ -2452,6 +2457,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         why = (" ".join(foot.why.split()),) + why
         do_heading = foot.do_heading.format(title=_small(act.title), by_when=_small(act.by_when).rstrip("."))
         act = replace(act, title=foot.title, action=" ".join(foot.action.split()), by_when=foot.by_when)
+    elif sore_beside and (fl := kb.triage.foot_sore_lead) is not None:  # the foot's own words first, then the banner's
+        why = (" ".join(fl.why.split()),) + why
+        act = replace(act, action=" ".join(f"{fl.heading} {fl.action} {act.action}".split()))
     elif below and level == "urgent" and (today_cause := _cause_today(shown)):
         act = replace(act, action=f"{today_cause} {act.action}")  # the heart warning at the top, not 1400 px lower
     beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]

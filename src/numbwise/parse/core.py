@@ -584,6 +584,8 @@ def parse(text: str) -> Parsed:
         a, b, words = span(h.start, h.end)
         if status in ("hypothetical", "unsure", "someone_else"):
             blocked |= set(range(h.start, h.end))
+        if _for_someone(h, toks):
+            continue  # "I'm typing this for my mum": the writer's typing, not a trigger or a job
         for fid in h.pattern.findings:
             if _named_other(fid, h, toks, lex):
                 continue  # "a B12 supplement" is not a B6 one
@@ -751,6 +753,22 @@ def _widened(m: Mention, toks: list[Token], text: str) -> Mention:
 # (`worse_with_gripping`), not that their work is forceful or repeated hand use.
 _EXPOSURES = frozenset({"repetitive_hand_work", "vibrating_tools"})
 _BRING = frozenset({"bring", "brings", "brought"})
+
+
+_WRITING = frozenset({"typing", "writing", "texting", "type", "write"})
+_FOR_WHOM = frozenset({"my", "her", "him", "them", "our", "mum", "mom", "dad", "someone", "somebody"})
+
+
+def _for_someone(h: Hit, toks: list[Token]) -> bool:
+    """Is this the writer typing or writing the description for someone else ("I'm typing for my mum", "typing this
+    on behalf of my dad")? Then it is no trigger and no job (walkthrough AM, Helen's daughter: "typing" read as a
+    trigger and as hand-heavy work)."""
+    if not {toks[i].text for i in range(h.start, h.end)} & _WRITING:
+        return False
+    after = [t.text for t in toks[h.end:h.end + 3]]
+    if after[:1] == ["this"]:
+        after = after[1:]
+    return after[:1] == ["for"] and after[1:2] != [] and after[1] in _FOR_WHOM or after[:2] == ["on", "behalf"]
 
 
 def _named_other(fid: str, h: Hit, toks: list[Token], lex: Lexicon) -> bool:
@@ -1552,8 +1570,9 @@ def _undone(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: Lexi
         if not at:
             return False
         first, clauses = at[0], {ctx.clause[i] for i in at}
-        return not any(ctx.clause[h.start] in clauses or h.start > first and ctx.sentence[h.start] == ctx.sentence[first]
-                       for h in confirming.get(m.finding, ()))
+        doubted = {ctx.clause[t.start] for t in ctx.doubt}  # "but I'm not sure that's new" confirms nothing
+        return not any((ctx.clause[h.start] in clauses or h.start > first and ctx.sentence[h.start] == ctx.sentence[first])
+                       and ctx.clause[h.start] not in doubted for h in confirming.get(m.finding, ()))
 
     return [Mention(m.finding, None, m.start, m.end, m.text, "conflict", m.confidence)
             if m.value and (m.finding in broken or unconfirmed(m)) else m for m in mentions]
