@@ -282,3 +282,24 @@ def test_hit_lucys_doubt_about_new_breathlessness_confirms_nothing() -> None:
 def test_unknown_no_supplements_that_she_is_sure_of_is_no_firm_no() -> None:
     assert "b6_supplements" not in _read("I take no supplements that I'm sure of. My hands tingle.")[0]
     assert _read("I take no supplements. My hands tingle.")[0].get("b6_supplements") is False  # near miss
+
+
+def test_hit_lenas_not_sure_pregnancy_signs_say_call_the_maternity_unit_now_not_today(tmp_path: Path) -> None:
+    """Lena (AM): "If any of these might be true, see a doctor today" under a top that said "call your maternity unit
+    or midwife now" for the same signs."""
+    text = assess_cli(_with(LENA, ("pregnancy_warning_signs", "visual_aura")), tmp_path)
+    group = text[text.index("You were not sure about these signs that need a doctor today"):]
+    group = group[:group.index("Why this level")]
+    assert "If any of these might be true: Call your maternity unit or midwife now." in group, group
+    assert "see a doctor today" not in group, group
+
+
+def test_near_miss_a_not_sure_fever_still_says_today(tmp_path: Path) -> None:
+    text = assess_cli({**KOFI, "foot_sore": False}, tmp_path)
+    assert "If any of these might be true, see a doctor today." in text and "maternity" not in text
+
+
+def test_unknown_both_kinds_of_doubt_say_each_its_own_speed(tmp_path: Path) -> None:
+    text = assess_cli(_with(LENA, ("pregnancy_warning_signs", "fever")), tmp_path)
+    assert "If one of the warning signs in pregnancy might be true: Call your maternity unit or midwife now." in text
+    assert "If any of the others might be true, see a doctor today." in text

@@ -64,6 +64,7 @@ CANT_TELL_DOCTOR = ("Your answers fit more than one cause, and no more questions
 ASK_DOCTOR_HEADING = "What a doctor can offer"  # the advice's doctor-only treatments, apart from the home steps
 LOOKS_LIKE = "For example"  # a finding's help that pictures the sign (findings.yaml), shown beside a 'not sure'
 UNSURE_URGENT = "If any of these might be true, see a doctor today."
+UNSURE_URGENT_OTHERS = "If any of the others might be true, see a doctor today."
 # the person answered these "not sure" (or left them blank when asked back, which the check counts as not sure)
 UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
                    "urgent": "You were not sure about these signs that need a doctor today",
@@ -2035,7 +2036,7 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
             act = " ".join(t for t in (now_only, screen.if_unsure.act if call else "") if t)
             advice = checks + _looks_like(found, covered, findings) + ((act,) if act else ())
         else:
-            advice = own_checks(found, findings) + ((UNSURE_URGENT,) if lv == "urgent" else ())
+            advice = own_checks(found, findings) + (_unsure_urgent_line(items, findings) if lv == "urgent" else ())
         kb = load().findings
         story = lv == "urgent" and any(f in kb and kb[f].group in STORY_GROUPS and not kb[f].warning_sign for f in found)
         answers = lv == "emergency" and INJURY in found and set(found) <= EMERGENCY_STORY
@@ -2045,6 +2046,23 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
             head, advice = below_now[0], own_checks(found, findings) + (below_now[1],)
         out.append(UnsureGroup(lv, head, items, advice))  # a sign's own check first (a temperature)
     return tuple(out)
+
+
+def _unsure_urgent_line(items: tuple[Unsure, ...], findings: Mapping[str, bool]) -> tuple[str, ...]:
+    """The urgent group's last line: see a doctor today, unless a yes would set a rule whose own act says now (the
+    maternity unit for a sign of pre-eclampsia): then that act, for those signs (walkthrough AM, Lena: "If any of these
+    might be true, see a doctor today" under "call your maternity unit or midwife now" for the same sign)."""
+    rules = [_own_rule(u, findings, None) for u in items]
+    now = {r.id: r for r in rules if r is not None and r.act is not None and (r.act.by_when or "").startswith("Now")}
+    if not now:
+        return (UNSURE_URGENT,)
+    every = all(r is not None and r.id in now for r in rules)
+    out = []
+    for r in now.values():
+        assert r.act is not None
+        which = ("any of these" if len(items) > 1 else "this") if every else f"one of the {_small(r.title.rstrip('.'))}"
+        out.append(f"If {which} might be true: {' '.join(r.act.action.split())}")
+    return tuple(out) + (() if every else (UNSURE_URGENT_OTHERS,))
 
 
 def _looks_like(found: Sequence[str], covered: Collection[str],
