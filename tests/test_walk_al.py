@@ -303,3 +303,19 @@ def test_unknown_both_kinds_of_doubt_say_each_its_own_speed(tmp_path: Path) -> N
     text = assess_cli(_with(LENA, ("pregnancy_warning_signs", "fever")), tmp_path)
     assert "If one of the warning signs in pregnancy might be true: Call your maternity unit or midwife now." in text
     assert "If any of the others might be true, see a doctor today." in text
+
+
+def test_devs_waking_answer_is_said_as_he_picked_it_in_your_answers() -> None:
+    """Dev picked "I first noticed it on waking, or I don't know how fast it came" and the printed answers said
+    "Not sure"; now the option that sets nothing is said in its own words (a plain not sure fits them too)."""
+    from numbwise.assess.interview import answer, next_question, start
+    from numbwise.assess.summary import answered
+
+    iv = start(45, "male")
+    q = next_question(iv)
+    assert q is not None
+    iv = answer(iv, q, {f: False for f in q.findings})
+    q = next_question(iv)
+    assert q is not None and q.id == "onset"
+    iv = answer(iv, q, {})
+    assert dict(answered(iv.history))[q.text] == "I first noticed it on waking, or I don't know how fast it came"
