@@ -319,3 +319,27 @@ def test_devs_waking_answer_is_said_as_he_picked_it_in_your_answers() -> None:
     assert q is not None and q.id == "onset"
     iv = answer(iv, q, {})
     assert dict(answered(iv.history))[q.text] == "I first noticed it on waking, or I don't know how fast it came"
+
+
+def test_hit_joans_normal_temperature_is_no_fever_said() -> None:
+    assert "fever" not in _read("My hands tingle. I checked my temperature, it was normal, 36.5")[0]
+
+
+def test_near_miss_a_high_temperature_is_still_a_fever() -> None:
+    assert _read("My hands tingle. I have a temperature of 38.2")[0].get("fever") is True
+    assert _read("My hands tingle. temperature was 37.6 this morning, I feel fine")[0].get("fever") is True
+
+
+LEO_WORDS = "My son banged his funny bone at football yesterday, since then his ring and little fingers tingle on and off"
+
+
+def test_leos_screen_before_a_result_of_go_to_a_and_e_never_said_call_now_plainly() -> None:
+    """Leo, 9 (AN): "Call your emergency number now" on the screen before a result of "Go to A&E now" read as the
+    advice lowered; the screen now says the questions left may change where to go, and to call if in doubt."""
+    from tests.conftest import check_cli
+
+    out = check_cli("\n\n9\nm\n1\ny\n" + "\n" * 12, "--describe", LEO_WORDS)
+    before, result = out.split("URGENCY:", 1)
+    assert "If you are not sure what to do, call your emergency number now." in before
+    assert "Call your emergency number now if you have not yet" not in before
+    assert result.startswith(" GO TO A&E (THE EMERGENCY DEPARTMENT) NOW"), result[:80]
