@@ -343,3 +343,28 @@ def test_leos_screen_before_a_result_of_go_to_a_and_e_never_said_call_now_plainl
     assert "If you are not sure what to do, call your emergency number now." in before
     assert "Call your emergency number now if you have not yet" not in before
     assert result.startswith(" GO TO A&E (THE EMERGENCY DEPARTMENT) NOW"), result[:80]
+
+
+AMIR: dict[str, Any] = {"age": 14, "sex": "male", "findings": {
+    "one_hand": True, "numb_thumb": True, "numb_index": True, "comes_and_goes": True, "worse_with_gripping": True,
+    "repetitive_hand_work": True, "onset_gradual": True, "lasting_over_6_weeks": False, "constant": False}}
+CHILD_FIRST = "See a doctor before you try these steps. Carpal tunnel syndrome is rare in children"
+
+
+def test_hit_amirs_care_plan_from_his_saved_check_knows_he_is_a_boy_of_14(tmp_path: Path) -> None:
+    """Amir (AN): `numbwise care` for his latest check said "If you are pregnant, tell your midwife" and offered a
+    splint first, then "if the numb hand belongs to a child ... see a doctor before you try these steps"."""
+    from tests.test_walk_y_care_speed import _care, _kept, _result
+
+    _, _, result_json = _result(AMIR, tmp_path)
+    care = _care("--db", _kept(AMIR, result_json, tmp_path), "care")
+    assert "pregnant" not in care and "midwife" not in care, care
+    steps = care[care.index("WHAT TO TRY FIRST"):]
+    assert steps.index(CHILD_FIRST) < steps.index("Wear a wrist splint"), steps[:400]
+    assert "If the numb hand belongs to a child" not in care and "These steps are for while you wait" not in care
+
+
+def test_near_miss_an_adults_plan_keeps_while_you_wait_and_no_child_line(tmp_path: Path) -> None:
+    out = " ".join(run_cli("--plain", "care", "carpal_tunnel", "--age", "34", "--sex", "female", "--no",
+                           "pregnant").out.split())
+    assert "These steps are for while you wait" in out and CHILD_FIRST not in out

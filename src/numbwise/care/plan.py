@@ -419,6 +419,12 @@ def said_by_result(kb: Knowledge | None, plan: CarePlan, given: CareFor | None) 
         return plan
     first = "" if top.level == "self_care" and not top.call_now else (
         words.call_first if top.call_now else words.visit_first).format(title=top.title.rstrip("."))
+    if plan.visit_first and not top.call_now:  # the plan's own for this person (a child's "see a doctor before you try
+        # these steps") replaces "these steps are for while you wait"
+        first = " ".join(x for x in (words.as_said.format(title=top.title.rstrip(".")) if words.as_said and
+                                     first else "", plan.visit_first) if x)
+    elif plan.visit_first:
+        first = f"{first} {plan.visit_first}"
     own = sum(len(g.lines) for g in plan.warnings if g.level == "emergency")
     name = in_sentence(kb.causes[plan.cause]) if plan.cause in kb.causes else plan.cause_name.lower()
     # under a top that already says a level, no watch heading at that level or a calmer one: "Book a doctor's visit
@@ -578,9 +584,15 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     ask_doctor = tuple(PlanOffer(x.text, refs(x.sources)) for x in entry.ask_doctor
                        if answers is None or x.about is None or answers.get(x.about) is not False)
     escalation = []
+    first: list[str] = []  # a line for an age the person said they are: said first, above the steps it is about
     for e in entry.escalate:
         if answers is not None and e.ages is not None and not e.ages.holds(age):
             continue  # no "if the numb hand belongs to a child" to a person who said they are 34 (walkthrough AF, Zoe)
+        if answers is not None and e.ages is not None and age is not None:
+            # a boy of 14: "See a doctor before you try these steps" above the steps, not as an "if" after them
+            # (walkthrough AN, Amir: a splint first, then "if the numb hand belongs to a child ... see a doctor before")
+            first.append(" ".join(e.then.split()))
+            continue
         level = filed_level(rule_levels[e.rule], e.said, person, age) if e.rule else None
         speed = f"{_speed(kb, level)} " if level else ""
         # for anyone, the speed a not-known start would give it too (walkthrough Z, Tariq)
@@ -617,4 +629,5 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         cid, name, kind, entry.summary, entry.home_summary or entry.summary, summary_refs, tuple(steps), tuple(escalation),
         grouped(kb, warnings, filed, anyone_words(kb) if person is None else None), warning_refs,
         routine, foods, foods_refs, tuple(kb.sources[s] for s in order), tuple(order), ask_doctor,
+        visit_first=" ".join(first),
     )

@@ -54,7 +54,7 @@ def latest_named_cause(db: str | None) -> str:
                         "plan for one cause. Name a cause to read its plan; 'numbwise learn' lists the causes.")
 
 
-def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | None, CareFor | None] | None:
+def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | None, str | None, CareFor | None] | None:
     """The answers and age of the latest stored check when its result named this cause, else None: the plan's warning
     signs are then filed for that person, as the result's own watch lines are (walkthrough Y, Tariq: "see a doctor
     today if your hand slowly gets weak" on his result, "see a GP soon" on the care plan it pointed to). Third, all its
@@ -82,7 +82,7 @@ def latest_person(db: str | None, cause: str) -> tuple[dict[str, bool], int | No
                    float(days) if isinstance(days, (int, float)) and not isinstance(days, bool) else None,
                    sex if sex in SEXES else None)
     top = result_top(full)
-    return findings, years, full if top is not None and top.level == saved_level(record.result) else None
+    return findings, years, full.sex, full if top is not None and top.level == saved_level(record.result) else None
 
 
 @click.command("care", epilog="""\b
@@ -122,8 +122,10 @@ def care_command(ctx: click.Context, cause: str | None, as_json: bool, yes: str 
     except UnknownCause as exc:
         raise CareFailure(str(exc)) from None
     person = latest_person(db, plan.cause) if given is None else None
-    if person is not None:  # the cause the latest check named: its signs filed for that person, its top first
-        plan = said_by_result(None, care_plan(None, plan.cause, person=person[0], age=person[1]), person[2])
+    if person is not None:  # the cause the latest check named: its lines for that person (no pregnancy line for a boy
+        # of 14, walkthrough AN, Amir), its signs filed for them, its top first
+        findings, years, sex, full = person
+        plan = said_by_result(None, care_plan(None, plan.cause, findings, sex, years, person=findings, page=True), full)
     if as_json:
         import json
 

@@ -599,6 +599,9 @@ class CareResultTop(Strict):
     calls: Text  # below the plan's call-now lines when the result lists more: "{n}" signs, "{name}" the cause
     # above the home steps of a plan opened with no answers (from a Learn page): "{name}" the cause
     anyone_first: Text | None = None
+    # the first part of `visit_first` alone, beside a plan's own line for this person ("see a doctor before you try
+    # these steps" for a child): "{title}, as your result says."
+    as_said: Text | None = None
 
 
 class CareFile(Strict):
