@@ -87,7 +87,8 @@ def _check(answers: list[tuple[str, str]], unsure: list[str]) -> None:
     assert all(a for _, a in answers), answers  # nothing shows an empty answer
     assert unsure and ONSET in unsure
     for question in unsure:
-        assert given.get(question) == "Not sure", (question, given.get(question))
+        # the onset's "Not sure" and its option that sets nothing are saved alike: said together (walkthrough AL, Dev)
+        assert (given.get(question) or "").startswith("Not sure"), (question, given.get(question))
 
 
 def test_every_question_answered_not_sure_says_not_sure(app: Any) -> None:

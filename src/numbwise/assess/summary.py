@@ -66,11 +66,10 @@ def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: 
             picks = getattr(q, "picks", ())
             chosen = [labels[i] for i, pick in enumerate(picks) if pick and dict(pick) == given]
             chosen += [labels[i] for i, f in enumerate(findings) if given.get(f) is True]
-            # nothing set: said as the option that sets nothing when there is one, which covers a plain not sure too
-            # ("I first noticed it on waking, or I don't know how fast it came": walkthrough AL, Dev, who picked it
-            # and read "Not sure")
+            # nothing set: a plain not sure and the option that sets nothing are saved alike, so both are said ("Not
+            # sure, or: I first noticed it on waking, ...": walkthrough AL, Dev, who picked it and read "Not sure")
             open_option = next((labels[i] for i, pick in enumerate(picks) if not pick and i < len(labels)), None)
-            out.append((text, chosen[0] if chosen else open_option or "Not sure"))
+            out.append((text, chosen[0] if chosen else f"Not sure, or: {open_option}" if open_option else "Not sure"))
             continue
         names = dict(zip(findings, labels)) or {f: kb.vocabulary.findings.get(f, f) for f in findings}
         yes = [names.get(f, f) for f in findings if given.get(f) is True]
