@@ -327,7 +327,9 @@ def test_hit_joans_normal_temperature_is_no_fever_said() -> None:
 
 def test_near_miss_a_high_temperature_is_still_a_fever() -> None:
     assert _read("My hands tingle. I have a temperature of 38.2")[0].get("fever") is True
-    assert _read("My hands tingle. temperature was 37.6 this morning, I feel fine")[0].get("fever") is True
+    # 37.6 is a fever only during or after chemotherapy (CRUK); otherwise the question asks (NHS: 38 or more)
+    assert "fever" not in _read("My hands tingle. temperature was 37.6 this morning, I feel fine")[0]
+    assert _read("On chemo. My hands tingle. temperature was 37.6 this morning")[0].get("fever") is True
 
 
 LEO_WORDS = "My son banged his funny bone at football yesterday, since then his ring and little fingers tingle on and off"
@@ -368,3 +370,30 @@ def test_near_miss_an_adults_plan_keeps_while_you_wait_and_no_child_line(tmp_pat
     out = " ".join(run_cli("--plain", "care", "carpal_tunnel", "--age", "34", "--sex", "female", "--no",
                            "pregnant").out.split())
     assert "These steps are for while you wait" in out and CHILD_FIRST not in out
+
+
+def test_rosas_year_in_her_words_is_not_asked_again_as_how_long() -> None:
+    """Rosa (AO): "for the past year" said more than six weeks, then "How long have you had this numbness?" was asked
+    with no word of it, and "8 days to 6 weeks" silently replaced it. Now it is not asked after a yes to six weeks."""
+    from tests.test_walk_ad_rosa_length import NOT_SURE, ROSA_FINGERS, ROSA_YES, _keys
+
+    words = ("I'm 55 with rheumatoid arthritis. For the past year, in the cold the fingers on both my hands go white, "
+             "then blue, and tingle.")
+    _, ids = _keys(words, ROSA_YES | {"lasting_over_6_weeks"}, NOT_SURE, ROSA_FINGERS, NOT_SURE, age=55)
+    assert "how_long" not in ids, ids
+    # near miss: words that say no length (the AD story) are still asked it once
+    from tests.test_walk_ad_rosa_length import ROSA_WORDS
+
+    assert _keys(ROSA_WORDS, ROSA_YES, NOT_SURE, ROSA_FINGERS, NOT_SURE)[1].count("how_long") == 1
+
+
+def test_lenas_not_sure_pregnancy_signs_lead_with_the_maternity_call_not_today(tmp_path: Path) -> None:
+    """Lena (AO): "By when: Today" above "If this might be true: Call your maternity unit or midwife now" for one doubt:
+    the doubt now leads with the maternity team's call, as a yes does."""
+    text = assess_cli(_with(LENA, ("pregnancy_warning_signs",)), tmp_path)
+    assert text.startswith("URGENCY: CALL YOUR MATERNITY TEAM NOW TO CHECK"), text[:200]
+    top = text[:text.index("What to do")]
+    assert "By when: Now." in top and "see a doctor today" not in top.lower()
+    # near miss: a yes says the same call, in its own title
+    assert assess_cli(_with(LENA, pregnancy_warning_signs=True), tmp_path).startswith(
+        "URGENCY: CONTACT YOUR MATERNITY TEAM NOW")

@@ -387,6 +387,8 @@ def _length_question(iv: Interview, last: bool = False) -> Question | None:
     q = length_question()
     if q is None or q.id in iv.shown or iv.days_so_far is not None:
         return None
+    if iv.answers.get("lasting_over_6_weeks") is True:  # "for the past year": only "more than six weeks" could agree,
+        return None  # and another option would silently replace it (walkthrough AO, Rosa)
     from numbwise.assess.result import length_decides, may_call_now
 
     if may_call_now(iv.answers, iv.unsure) and length_decides(outcome(iv), iv.unsure):

@@ -146,6 +146,22 @@ class AgeRange(Strict):
         return age is None or ((self.at_least is None or age >= self.at_least) and (self.below is None or age < self.below))
 
 
+class Reading(Strict):
+    """A thermometer reading said in words ("temperature 37.6 this morning"): the number decides, not the word
+    (walkthrough AO, Joan: "my temperature was normal, 36.8" read as a fever). In °C; a number from `fahrenheit_from`
+    up is °F. From `at_least` it is the sign; below `normal_below` it is not; between, it is asked, unless a finding
+    said in the words sets its own cut-offs (`at_least_with`, `below_with`: chemotherapy, 37.5 °C or more, or below
+    36 °C)."""
+
+    words: list[Phrase]  # the words a reading goes with ("temperature", "temp")
+    at_least: float
+    normal_below: float
+    fahrenheit_from: float
+    at_least_with: dict[Ident, float] = {}
+    below_with: dict[Ident, float] = {}
+    sources: SourceRefs
+
+
 class Finding(Strict):
     group: Ident
     question: Text
@@ -223,6 +239,8 @@ class Finding(Strict):
     # ... and a "no" that is not said as a point away while one of these, whose yes would make it a yes, was answered
     # not sure: "The numbness stays in your hand" beside "? Numbness in your forearm" (walkthrough AG, Tom).
     no_is_no_reason_unsure: list[Ident] = []
+    # A number said with this sign's words decides it (a temperature): see Reading
+    reading: Reading | None = None
     # How a 'not sure' to this sign is named when another answer is yes (a weak grip said: "Whether the weakness came on
     # suddenly", not "not sure: your arm or leg suddenly feels weak" beside "! Your grip is weak", walkthrough N, Sam).
     unsure_with: dict[Ident, Text] = {}

@@ -662,6 +662,7 @@ def parse(text: str) -> Parsed:
     mentions = _grip_beside_hand_use(mentions)
     mentions = _partial_only(mentions, partial, completing)
     mentions = _undone(mentions, toks, ctx, lex)
+    mentions = _readings(mentions, toks, ctx, text)
     mentions = _needing(mentions, lex)
     mentions = _headache_after_a_spell(mentions, lex)
     mentions = _doubt_beats_an_inferred_no(mentions)
@@ -1550,6 +1551,51 @@ def _affirmed(hit: Hit, ctx: _Context, lex: Lexicon) -> bool:
     not denied counts, as it does for a finding that is not a warning sign.)"""
     status, conf = _status(hit, ctx, lex.scope)
     return status == "said" or status == "past" and not conf
+
+
+def _number(word: str) -> float | None:
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def _readings(mentions: list[Mention], toks: list[Token], ctx: _Context, text: str) -> list[Mention]:
+    """A sign said with a reading (findings.yaml `reading`: "temperature 37.6", "temp of 38.4"): the number decides,
+    not the word (walkthrough AO, Joan: "my temperature was normal, 36.8" read as a fever). The mention of the reading's
+    word gives way to one on the words and the number: the sign from `at_least` (or a cut-off of a finding said
+    too: chemotherapy), no sign below `normal_below` (a warning sign said absent never enters the case: the question
+    still asks), asked in between."""
+    from numbwise.kb import load
+
+    kb = load()
+    said = {m.finding for m in mentions if m.value is True}
+    words = [t.text for t in toks]
+    out = list(mentions)
+    for fid, f in kb.findings.items():
+        r = f.reading
+        if r is None:
+            continue
+        names = {w for phrase in r.words for w in phrase.split()}
+        for i, w in enumerate(words):
+            if w not in names:
+                continue
+            near = [j for j in range(i + 1, min(len(words), i + 11)) if ctx.sentence[j] == ctx.sentence[i]
+                    and (v := _number(words[j])) is not None and (30 <= v <= 45 or r.fahrenheit_from <= v <= 113)]
+            if not near:
+                continue
+            j = near[0]
+            v = float(words[j])
+            c = (v - 32) * 5 / 9 if v >= r.fahrenheit_from else v
+            high = min([r.at_least] + [x for g, x in r.at_least_with.items() if g in said])
+            low = max([0.0] + [x for g, x in r.below_with.items() if g in said])
+            value: bool | None = True if c >= high or c < low else False if c < r.normal_below else None
+            start, end = toks[i].start, toks[j].end
+            # only the mention of the reading's own word gives way: "36.8 but I'm shivering" is still shivery (NHS)
+            out = [m for m in out if not (m.finding == fid and _token_at(toks, m.start) == i)]
+            out.append(Mention(fid, value, start, end, text[start:end], "said" if value is not None else "unsure",
+                               0.9 if value is not None else 0.0))
+    return out
 
 
 def _undone(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: Lexicon) -> list[Mention]:
