@@ -397,3 +397,11 @@ def test_lenas_not_sure_pregnancy_signs_lead_with_the_maternity_call_not_today(t
     # near miss: a yes says the same call, in its own title
     assert assess_cli(_with(LENA, pregnancy_warning_signs=True), tmp_path).startswith(
         "URGENCY: CONTACT YOUR MATERNITY TEAM NOW")
+
+
+def test_a_reading_in_fahrenheit_and_a_low_one_during_chemotherapy_are_read_by_their_number() -> None:
+    assert _read("My hands tingle. temp 101 F")[0].get("fever") is True
+    assert "fever" not in _read("My hands tingle. temp 99.5F")[0]  # asked: 37.5 °C, a fever only beside chemotherapy
+    assert _read("On chemo. My hands tingle. temp 99.5F")[0].get("fever") is True
+    assert _read("On chemo. My hands tingle. temperature 35.5 this morning")[0].get("fever") is True  # below 36 °C
+    assert "fever" not in _read("My hands tingle. temperature 35.5 this morning")[0]

@@ -148,15 +148,16 @@ class AgeRange(Strict):
 
 class Reading(Strict):
     """A thermometer reading said in words ("temperature 37.6 this morning"): the number decides, not the word
-    (walkthrough AO, Joan: "my temperature was normal, 36.8" read as a fever). In °C; a number from `fahrenheit_from`
-    up is °F. From `at_least` it is the sign; below `normal_below` it is not; between, it is asked, unless a finding
+    (walkthrough AO, Joan: "my temperature was normal, 36.8" read as a fever). In °C; a number in `fahrenheit` is
+    °F. From `at_least` it is the sign; below `normal_below` it is not; between, it is asked, unless a finding
     said in the words sets its own cut-offs (`at_least_with`, `below_with`: chemotherapy, 37.5 °C or more, or below
-    36 °C)."""
+    36 °C). A number outside `celsius` and `fahrenheit` (the readings a body can give) is no reading."""
 
     words: list[Phrase]  # the words a reading goes with ("temperature", "temp")
     at_least: float
     normal_below: float
-    fahrenheit_from: float
+    celsius: tuple[float, float]
+    fahrenheit: tuple[float, float]
     at_least_with: dict[Ident, float] = {}
     below_with: dict[Ident, float] = {}
     sources: SourceRefs

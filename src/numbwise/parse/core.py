@@ -1580,13 +1580,13 @@ def _readings(mentions: list[Mention], toks: list[Token], ctx: _Context, text: s
         for i, w in enumerate(words):
             if w not in names:
                 continue
-            near = [j for j in range(i + 1, min(len(words), i + 11)) if ctx.sentence[j] == ctx.sentence[i]
-                    and (v := _number(words[j])) is not None and (30 <= v <= 45 or r.fahrenheit_from <= v <= 113)]
+            near = [(j, v) for j in range(i + 1, min(len(words), i + 11)) if ctx.sentence[j] == ctx.sentence[i]
+                    and (v := _number(words[j])) is not None and (r.celsius[0] <= v <= r.celsius[1]
+                                                                 or r.fahrenheit[0] <= v <= r.fahrenheit[1])]
             if not near:
                 continue
-            j = near[0]
-            v = float(words[j])
-            c = (v - 32) * 5 / 9 if v >= r.fahrenheit_from else v
+            j, v = near[0]
+            c = (v - 32) * 5 / 9 if r.fahrenheit[0] <= v else v
             high = min([r.at_least] + [x for g, x in r.at_least_with.items() if g in said])
             low = max([0.0] + [x for g, x in r.below_with.items() if g in said])
             value: bool | None = True if c >= high or c < low else False if c < r.normal_below else None
