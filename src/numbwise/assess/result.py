@@ -2409,7 +2409,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # still lead the action, and the home steps still say the sore reported (walkthrough AM, Kofi: the sore vanished
     # from the top, and the steps said "if you find a sore", once fever was not sure)
     sore_beside = foot is None and not now and page_level != "emergency" and result.case.foot_sore is True \
-        and _foot_lead("routine", findings, result.causes, True, False) is not None
+        and kb.triage.foot_sore_lead is not None and foot_at_risk(findings, result.causes)
     # under the foot banner the home steps say the sore reported is seen today, never "if you find a sore"
     advice = _result_advice(result, shown[0].id if shown and told_apart else None, foot is not None or sore_beside) \
         if lead is None else None
