@@ -405,3 +405,14 @@ def test_a_reading_in_fahrenheit_and_a_low_one_during_chemotherapy_are_read_by_t
     assert _read("On chemo. My hands tingle. temp 99.5F")[0].get("fever") is True
     assert _read("On chemo. My hands tingle. temperature 35.5 this morning")[0].get("fever") is True  # below 36 °C
     assert "fever" not in _read("My hands tingle. temperature 35.5 this morning")[0]
+
+
+def test_an_age_typed_alone_is_no_result_to_speak_for() -> None:
+    """Amir (AP) typed `numbwise care carpal_tunnel --age 14 --sex male` and read "YOUR RESULT SAID: BOOK A DOCTOR'S
+    VISIT" while his result said today: age and sex alone give the child's line first, and no result's top."""
+    out = " ".join(run_cli("--plain", "care", "carpal_tunnel", "--age", "14", "--sex", "male").out.split())
+    assert "YOUR RESULT SAID" not in out and CHILD_FIRST in out and "pregnant" not in out
+    # near miss: with an answer the result carried, its top is said
+    out = " ".join(run_cli("--plain", "care", "carpal_tunnel", "--age", "14", "--sex", "male", "--unsure",
+                           "onset_sudden").out.split())
+    assert "YOUR RESULT SAID" in out

@@ -414,7 +414,9 @@ def said_by_result(kb: Knowledge | None, plan: CarePlan, given: CareFor | None) 
 
     kb = kb or load()
     words = kb.care.result_top
-    top = result_top(given) if given is not None and not given.empty else None
+    # an age or sex alone is no result to speak for: `numbwise care carpal_tunnel --age 14`, typed by hand, said "Your
+    # result said: Book a doctor's visit" to a boy whose result said today (walkthrough AP, Amir)
+    top = result_top(given) if given is not None and (given.yes or given.no or given.unsure) else None
     if top is None or words is None:
         return plan
     first = "" if top.level == "self_care" and not top.call_now else (
