@@ -288,7 +288,7 @@ def test_hit_lenas_not_sure_pregnancy_signs_say_call_the_maternity_unit_now_not_
     """Lena (AM): "If any of these might be true, see a doctor today" under a top that said "call your maternity unit
     or midwife now" for the same signs."""
     text = assess_cli(_with(LENA, ("pregnancy_warning_signs", "visual_aura")), tmp_path)
-    group = text[text.index("You were not sure about these signs that need a doctor today"):]
+    group = text[text.index("You were not sure about these signs, which need a call now"):]  # no "today" (AP)
     group = group[:group.index("Why this level")]
     assert "If any of these might be true: Call your maternity unit or midwife now." in group, group
     assert "see a doctor today" not in group, group

@@ -72,6 +72,9 @@ UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
 # An urgent group that holds answers about the story, not signs to look for ("It went away completely within an
 # hour" read as a warning sign, walkthrough J): called answers, with the same "see a doctor today if" below it.
 UNSURE_ANSWERS_URGENT = "You were not sure about these answers, which could mean a doctor today"
+# An urgent group whose every sign's own rule says now (the maternity unit): no "today" in its heading (walkthrough AP,
+# Lena: "signs that need a doctor today" over "Call your maternity unit or midwife now")
+UNSURE_HEADING_NOW = "You were not sure about these signs, which need a call now"
 STORY_GROUPS = frozenset({HISTORY_GROUP, "onset_and_course"})  # findings.yaml groups of answers about the story
 # Emergency answers about how the numbness started, not signs to look for: a box that holds only these, with the
 # injury, is headed as answers (walkthrough V, Tariq: "How fast it started" and an injury read as "emergency signs")
@@ -2041,7 +2044,8 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
         story = lv == "urgent" and any(f in kb and kb[f].group in STORY_GROUPS and not kb[f].warning_sign for f in found)
         answers = lv == "emergency" and INJURY in found and set(found) <= EMERGENCY_STORY
         head = heading if lv == "emergency" and heading else UNSURE_ANSWERS_URGENT if story \
-            else UNSURE_ANSWERS_EMERGENCY if answers else UNSURE_HEADINGS[lv]
+            else UNSURE_ANSWERS_EMERGENCY if answers else UNSURE_HEADING_NOW \
+            if lv == "urgent" and UNSURE_URGENT_OTHERS not in advice and UNSURE_URGENT not in advice else UNSURE_HEADINGS[lv]
         if lv == "urgent" and below_now is not None:  # the call-now banner says what to do: tell them, no "today"
             head, advice = below_now[0], own_checks(found, findings) + (below_now[1],)
         out.append(UnsureGroup(lv, head, items, advice))  # a sign's own check first (a temperature)
