@@ -288,7 +288,7 @@ def test_hit_lenas_not_sure_pregnancy_signs_say_call_the_maternity_unit_now_not_
     """Lena (AM): "If any of these might be true, see a doctor today" under a top that said "call your maternity unit
     or midwife now" for the same signs."""
     text = assess_cli(_with(LENA, ("pregnancy_warning_signs", "visual_aura")), tmp_path)
-    group = text[text.index("You were not sure about these signs, which need a call now"):]  # no "today" (AP)
+    group = text[text.index("You were not sure about these signs, which need help now"):]  # no "today" (AP)
     group = group[:group.index("Why this level")]
     assert "If any of these might be true: Call your maternity unit or midwife now." in group, group
     assert "see a doctor today" not in group, group
@@ -416,3 +416,24 @@ def test_an_age_typed_alone_is_no_result_to_speak_for() -> None:
     out = " ".join(run_cli("--plain", "care", "carpal_tunnel", "--age", "14", "--sex", "male", "--unsure",
                            "onset_sudden").out.split())
     assert "YOUR RESULT SAID" in out
+
+
+def test_hit_kofis_sore_with_a_fever_goes_to_hospital_now(tmp_path: Path) -> None:
+    """Kofi (AQ) with a fever said: "SEE A DOCTOR TODAY" beside "! You have a fever" (NICE NG19: a diabetic foot ulcer
+    with fever is referred to hospital at once)."""
+    text = assess_cli({**KOFI, "unsure": [], "findings": {**KOFI["findings"], "fever": True}}, tmp_path)
+    assert text.startswith("URGENCY: GO TO A&E OR URGENT CARE NOW"), text[:200]
+    assert "By when: Now." in text and "Call your doctor's office or an urgent care clinic today" not in text
+
+
+def test_unknown_kofis_not_sure_fever_beside_the_sore_says_now_if_it_might_be(tmp_path: Path) -> None:
+    text = assess_cli(KOFI, tmp_path)
+    assert text.count("If you might have a fever, go to A&E or urgent care now") == 2, text  # caution and group
+    assert "If a sign you were not sure about might be true, see a doctor today" not in text
+    assert "You were not sure about these signs, which need help now" in text
+
+
+def test_near_miss_a_fever_without_a_sore_keeps_the_fever_rules_today(tmp_path: Path) -> None:
+    text = assess_cli({**KOFI, "foot_sore": False, "unsure": [], "findings": {**KOFI["findings"], "fever": True}},
+                      tmp_path)
+    assert "GO TO A&E OR URGENT CARE NOW" not in text and "SEE A DOCTOR TODAY" in text

@@ -74,7 +74,7 @@ UNSURE_HEADINGS = {"emergency": "You were not sure about these emergency signs",
 UNSURE_ANSWERS_URGENT = "You were not sure about these answers, which could mean a doctor today"
 # An urgent group whose every sign's own rule says now (the maternity unit): no "today" in its heading (walkthrough AP,
 # Lena: "signs that need a doctor today" over "Call your maternity unit or midwife now")
-UNSURE_HEADING_NOW = "You were not sure about these signs, which need a call now"
+UNSURE_HEADING_NOW = "You were not sure about these signs, which need help now"
 STORY_GROUPS = frozenset({HISTORY_GROUP, "onset_and_course"})  # findings.yaml groups of answers about the story
 # Emergency answers about how the numbness started, not signs to look for: a box that holds only these, with the
 # injury, is headed as answers (walkthrough V, Tariq: "How fast it started" and an injury read as "emergency signs")
@@ -2052,6 +2052,41 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
     return tuple(out)
 
 
+def _sore_and_fever(act: _Act, caution: str, sore: bool, findings: Mapping[str, bool],
+                    unsure: Collection[str]) -> tuple[_Act, str]:
+    """A diabetic foot sore with a fever said: hospital now, in the banner's title, action and by-when, with none of the
+    level's "call your GP today" under it (walkthrough AQ, Kofi; NICE NG19). With the fever not sure of: the caution's
+    own line for it, never "see a doctor today" for it."""
+    fl = load().triage.foot_sore_lead
+    if not sore or fl is None:
+        return act, caution
+    if findings.get("fever") is True and fl.fever_action:
+        act = replace(act, title=fl.fever_title or act.title, action=" ".join(fl.fever_action.split()),
+                      by_when=fl.fever_by_when or act.by_when, do=(), do_not=())
+    elif "fever" in unsure and fl.unsure_fever:
+        said = " ".join(str(load().triage.unsure_caution.get("urgent", "")).split())
+        caution = caution.replace(said, " ".join(fl.unsure_fever.split())) if said else caution
+    return act, caution
+
+
+def _sore_fever(groups: tuple[UnsureGroup, ...], sore: bool) -> tuple[UnsureGroup, ...]:
+    """Beside a diabetic foot sore, a not-sure fever's group says its own line (foot_sore_lead `unsure_fever`: A&E now),
+    never "see a doctor today" for it (walkthrough AQ, Kofi)."""
+    fl = load().triage.foot_sore_lead
+    if not sore or fl is None or fl.unsure_fever is None:
+        return groups
+    line = " ".join(fl.unsure_fever.split())
+    out = []
+    for g in groups:
+        if g.level == "urgent" and any(u.finding == "fever" for u in g.items):
+            rest = tuple(a for a in g.advice if a not in (UNSURE_URGENT, UNSURE_URGENT_OTHERS))
+            others = len(g.items) > 1
+            g = replace(g, advice=rest + (line,) + ((UNSURE_URGENT_OTHERS,) if others else ()),
+                        heading=g.heading if others else UNSURE_HEADING_NOW)
+        out.append(g)
+    return tuple(out)
+
+
 def _unsure_urgent_line(items: tuple[Unsure, ...], findings: Mapping[str, bool]) -> tuple[str, ...]:
     """The urgent group's last line: see a doctor today, unless a yes would set a rule whose own act says now (the
     maternity unit for a sign of pre-eclampsia): then that act, for those signs (walkthrough AM, Lena: "If any of these
@@ -2437,10 +2472,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # path's words, never among the emergency signs (walkthrough AC, Aisha)
     start = _old_start(doubts, findings, age, level, days)
     start_group = (_old_start_group(start, findings, age, level, days),) if start is not None else ()
-    unsure_groups = _unsure_groups(tuple(d for d in doubts if d != start), _own_call(doubts, findings, age, level, days),
+    unsure_groups = _sore_fever(_unsure_groups(tuple(d for d in doubts if d != start), _own_call(doubts, findings, age, level, days),
                                    led[0].heading if old and led is not None else (
                                        em_lead.onset_heading or "" if below and em_lead is not None else ""),
-                                   findings, below_now) + _said_back(
+                                   findings, below_now), foot is not None or sore_beside) + _said_back(
         findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
         advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure, age)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names
@@ -2484,6 +2519,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         act = replace(act, action=" ".join(f"{fl.heading} {fl.action} {act.action}".split()))
     elif below and level == "urgent" and (today_cause := _cause_today(shown)):
         act = replace(act, action=f"{today_cause} {act.action}")  # the heart warning at the top, not 1400 px lower
+    act, caution = _sore_and_fever(act, caution, foot is not None or sore_beside, findings, unsure)
     beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside \
             and _one_rule(doubts, findings, age) is None:  # (its own not-sure words, when every doubt is its own)

@@ -1279,6 +1279,13 @@ class FootSoreLead(Strict):
     by_when: Text
     why: Text
     do_heading: Text  # over the level's own advice for the numbness in the hands: "{title}" is the level's title
+    # With a fever said (NICE NG19: a diabetic foot ulcer with fever is referred to hospital at once): the banner's
+    # title, action and by-when say now (walkthrough AQ, Kofi: "today" beside "! You have a fever")
+    fever_title: Text | None = None
+    fever_action: Text | None = None
+    fever_by_when: Text | None = None
+    # Under a fever not sure of, beside the sore: the not-sure group's last line (never "see a doctor today" for it)
+    unsure_fever: Text | None = None
     sources: SourceRefs
 
 
