@@ -29,8 +29,9 @@ ABOUT = "About you"
 
 
 # Items left unmarked on the list whose yes settled an emergency: they stay not known whatever the button said
-# (assess.lists.rest_settled), so they are not "Left blank" after "No to all I left blank" (walkthrough AL, Paul)
-NOT_NEEDED = "Not asked, as your answers already need help now"
+# (assess.lists.rest_settled), so they are not "Left blank" after "No to all I left blank" (walkthrough AL, Paul), nor
+# "not asked" of a list the person saw (walkthrough AQ, Ella)
+NOT_NEEDED = "Not counted, as your answers already need help now"
 # A list shown without the items the words already said: its "None of these" is of the rest (walkthrough AL, Ken:
 # "None of these" for the emergency signs while his speech, in his words, was not sure)
 NONE_OF_THE_REST = "None of these (signs already in your own words were not asked again)"
