@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from numbwise.kb.models import Reading
 from numbwise.parse.lexicon import Lexicon, Pattern, lexicon
 from numbwise.parse.match import Hit, correct, find
 from numbwise.parse.quantities import UNITS, Duration, clause_of, durations, sentence_of
@@ -1560,23 +1562,26 @@ def _number(word: str) -> float | None:
         return None
 
 
+@functools.cache
+def _reading_signs() -> tuple[tuple[str, Reading, frozenset[str]], ...]:
+    """The findings a number said with their words decides (findings.yaml `reading`), with those words: built once, not
+    on every parse."""
+    from numbwise.kb import load
+
+    return tuple((fid, f.reading, frozenset(w for phrase in f.reading.words for w in phrase.split()))
+                 for fid, f in load().findings.items() if f.reading is not None)
+
+
 def _readings(mentions: list[Mention], toks: list[Token], ctx: _Context, text: str) -> list[Mention]:
     """A sign said with a reading (findings.yaml `reading`: "temperature 37.6", "temp of 38.4"): the number decides,
     not the word (walkthrough AO, Joan: "my temperature was normal, 36.8" read as a fever). The mention of the reading's
     word gives way to one on the words and the number: the sign from `at_least` (or a cut-off of a finding said
     too: chemotherapy), no sign below `normal_below` (a warning sign said absent never enters the case: the question
     still asks), asked in between."""
-    from numbwise.kb import load
-
-    kb = load()
     said = {m.finding for m in mentions if m.value is True}
     words = [t.text for t in toks]
     out = list(mentions)
-    for fid, f in kb.findings.items():
-        r = f.reading
-        if r is None:
-            continue
-        names = {w for phrase in r.words for w in phrase.split()}
+    for fid, r, names in _reading_signs():
         for i, w in enumerate(words):
             if w not in names:
                 continue
