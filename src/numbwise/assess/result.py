@@ -573,11 +573,11 @@ def saved_act(level: str, case: Mapping[str, Any]) -> tuple[str, str] | None:
     if lead is not None:
         return _lead_act(lead, known, years).title, _lead_act(lead, known, years).action
     foot = _foot_lead(level, known, (), case.get("foot_sore") is True or None, False)
-    if foot is not None and _caution_lead(act, doubts, known, years, level) is None:  # a foot sore said (walkthrough T)
+    if foot is not None and _caution_lead(act, doubts, known, years, level, sore=True) is None:  # a foot sore said (walkthrough T)
         return foot.title, " ".join(foot.action.split())
     said = case.get("days_so_far")  # how long the words said it has been there (walkthrough Q)
     days = float(said) if isinstance(said, (int, float)) and not isinstance(said, bool) else None
-    led = _caution_lead(act, doubts, known, years, level, days)  # or the caution first, the level's words only if none is true
+    led = _caution_lead(act, doubts, known, years, level, days, foot is not None)  # or the caution first, the level's words only if none is true
     if led is not None:  # a one path (help today, call now, a GP within days) names its level first, as its banner does
         one_path = _now_lead(doubts, known, level, days) or _today_lead(doubts, known, level, years, days) or (
             days is not None and _old_lead(doubts, known, level, years, days))
@@ -641,13 +641,17 @@ def _old_start_group(start: Unsure, findings: Mapping[str, bool], age: int | Non
 
 
 def _caution_lead(act: _Act, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
-                  age: int | None, level: str = "routine", days: float | None = None) -> tuple[UnsureLead, str, _Act] | None:
+                  age: int | None, level: str = "routine", days: float | None = None,
+                  sore: bool = False) -> tuple[UnsureLead, str, _Act] | None:
     """When a 'not sure' sign more urgent than the result puts a caution on it (and no rule's own act leads): the
     caution's heading, its level and the result's own words worded as what to do only if none of those signs is
-    true ("If none of these: book a doctor's visit"), so the banner never reads "book a visit" beside "call now"."""
+    true ("If none of these: book a doctor's visit"), so the banner never reads "book a visit" beside "call now".
+    `sore`: a diabetic foot sore said, whose own banner leads when a fever is the only doubt (`_fever_beside_sore`)."""
     caution, _ = _caution(doubts, findings, age, level, days)
     lead = load().triage.unsure_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if not caution or lead is None or doubts[0].level not in ("emergency", "urgent"):
+        return None
+    if sore and _fever_beside_sore(doubts):
         return None
     if _acts_first(level, act) and not _now_lead(doubts, findings, level, days):
         return None  # a rule's own act, set by a yes, leads; the caution says its line under it (walkthrough AC, Aisha)
@@ -1428,7 +1432,8 @@ def _leads(result: Assessment, unsure: Collection[str]) -> tuple[
     findings, age, level = dict(result.case.findings), result.case.age, result.triage
     doubts = _doubts(findings, age, level, unsure)
     act, lead = _banner(level, result.rules, findings, age, unsure)
-    led = _caution_lead(act, doubts, findings, age, level, result.case.days_so_far) if lead is None else None
+    sore = result.case.foot_sore is True and foot_at_risk(findings, result.causes)
+    led = _caution_lead(act, doubts, findings, age, level, result.case.days_so_far, sore) if lead is None else None
     return doubts, act, lead, led
 
 
@@ -2052,6 +2057,15 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
     return tuple(out)
 
 
+def _fever_beside_sore(doubts: tuple[Unsure, ...]) -> bool:
+    """A fever is the only sign not sure of beside a diabetic foot sore: the foot's banner leads, with its own line for
+    the fever (foot_sore_lead `unsure_fever`: A&E now if you might have one), never the not-sure path's "see a doctor
+    today" for it (walkthrough AR, Kofi: "Not sure about some signs that need a doctor today" above "If you might have a
+    fever, go to A&E or urgent care now")."""
+    fl = load().triage.foot_sore_lead
+    return fl is not None and fl.unsure_fever is not None and {d.finding for d in doubts} == {"fever"}
+
+
 def _sore_and_fever(act: _Act, caution: str, sore: bool, findings: Mapping[str, bool],
                     unsure: Collection[str]) -> tuple[_Act, str]:
     """A diabetic foot sore with a fever said: hospital now, in the banner's title, action and by-when, with none of the
@@ -2515,7 +2529,11 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         do_heading = foot.do_heading.format(title=_small(act.title), by_when=_small(act.by_when).rstrip("."))
         act = replace(act, title=foot.title, action=" ".join(foot.action.split()), by_when=foot.by_when)
     elif sore_beside and (fl := kb.triage.foot_sore_lead) is not None:  # the foot's own words first, then the banner's
-        why = (" ".join(fl.why.split()),) + why
+        # with a fever said: why now, in place of "within a day" and the fever rule's "a doctor soon" (walkthrough AR)
+        hot = findings.get("fever") is True and fl.fever_why is not None
+        covered = {rule_why(r, findings) for r in kb.triage.rules if hot and r.id in fl.fever_covers}
+        why = (" ".join((fl.fever_why if hot and fl.fever_why else fl.why).split()),) + tuple(
+            w for w in why if w not in covered)
         act = replace(act, action=" ".join(f"{fl.heading} {fl.action} {act.action}".split()))
     elif below and level == "urgent" and (today_cause := _cause_today(shown)):
         act = replace(act, action=f"{today_cause} {act.action}")  # the heart warning at the top, not 1400 px lower

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from numbwise.foods import FoodTable, b12_table
 from numbwise.kb import Knowledge, load
 from numbwise.kb.headings import WarningGroup, grouped
-from numbwise.kb.models import CarePlanEntry, CareStep, RuledWarning, Source, StepNote, in_sentence
+from numbwise.kb.models import CarePlanEntry, CareStep, Escalation, RuledWarning, Source, StepNote, in_sentence
 
 if TYPE_CHECKING:
     from numbwise.assess.result import ResultPlan
@@ -520,6 +520,14 @@ def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | 
     return answers.get(note.about) is not False and (sex is None or sex != note.not_for_sex) and for_age
 
 
+def _escalation_signs(e: Escalation, warnings: Sequence[RuledWarning]) -> tuple[str, ...]:
+    """The answers an escalation line is filed by: its own (`files_with`, else `said`), and those of each of the plan's
+    watch lines for the same rule that share one, so a sign said in both places has one speed."""
+    own = tuple(e.files_with or e.said)
+    near = (f for w in warnings if e.rule and w.rule == e.rule and set(w.findings) & set(own) for f in w.findings)
+    return tuple(dict.fromkeys((*own, *near)))
+
+
 def _speed(kb: Knowledge, level: str) -> str:
     """A level's speed as the start of a care line: its title, the words the result's banner uses ("See a doctor
     today.")."""
@@ -540,7 +548,9 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     from numbwise.kb.headings import level_of
 
     kb = kb or load()
-    person = answers if person is None else person
+    # no answers at all (an age or sex typed alone, walkthrough AR, Amir: `care carpal_tunnel --age 14`) files the
+    # signs as for anyone, with the speed a not-known answer would give them said beside each, on every line alike
+    person = (answers if person is None else person) or None
     rule_levels = {r.id: r.level for r in kb.triage.rules}
 
     def filed(w: RuledWarning) -> str:
@@ -595,10 +605,13 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
             # (walkthrough AN, Amir: a splint first, then "if the numb hand belongs to a child ... see a doctor before")
             first.append(" ".join(e.then.split()))
             continue
-        level = filed_level(rule_levels[e.rule], e.said, person, age) if e.rule else None
+        # filed as the plan's watch lines for the same sign are (walkthrough AR, Amir: "Book a doctor's visit" here
+        # for thin thumb muscles beside "see a doctor today if the muscles at the base of your thumb get weak")
+        signs = _escalation_signs(e, entry.warnings)
+        level = filed_level(rule_levels[e.rule], signs, person, age) if e.rule else None
         speed = f"{_speed(kb, level)} " if level else ""
         # for anyone, the speed a not-known start would give it too (walkthrough Z, Tariq)
-        both = if_not_known(rule_levels[e.rule], e.said) if e.rule and person is None else ""
+        both = if_not_known(rule_levels[e.rule], signs) if e.rule and person is None else ""
         escalation.append(PlanEscalation(e.when, speed + (f"{both} " if both else "") + e.then, refs(e.sources), level,
                                          speed + e.then_waiting if e.then_waiting else "",
                                          speed + e.then_alone if e.then_alone else ""))

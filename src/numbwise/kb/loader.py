@@ -657,7 +657,7 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
             refs("care.yaml", pid, esc.sources)
             if esc.ages is not None:
                 refs("care.yaml", pid, esc.ages.sources)
-            for fid in esc.said:
+            for fid in (*esc.said, *esc.files_with):
                 if fid not in voc.findings:
                     problems.append(f"care.yaml: entry '{pid}': an escalation says unknown finding '{fid}'")
             if esc.rule is None:
@@ -669,7 +669,7 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 continue
             tested = esc_rule.when.finding_ids() | (esc_rule.unless.finding_ids() if esc_rule.unless else set())
             problems += [f"care.yaml: entry '{pid}': an escalation's finding '{f}' is not tested by rule '{esc.rule}'"
-                         for f in esc.said if f not in tested]
+                         for f in (*esc.said, *esc.files_with) if f not in tested]
             if (said := urgency_in_text(esc.then)) is not None or re.search(_PACE, esc.then, re.I):
                 problems.append(f"care.yaml: entry '{pid}': an escalation for rule '{esc.rule}' says its own speed "
                                 f"({said or 'a pace'}) in words: '{esc.then[:60]}...'")

@@ -549,6 +549,9 @@ class Escalation(Strict):
     # doctor today." for a person whose own rules make it more urgent), the same filing as the result's watch lines
     # (walkthrough Y, Tariq: "see a GP soon" here beside "see a doctor today if" on his result).
     rule: Ident | None = None
+    # The answers that file its speed when they are not ones that make it already true (`said`): a line about getting
+    # worse (walkthrough AR, Amir: "go back to your doctor" beside "see a doctor today if your symptoms get worse")
+    files_with: list[Ident] = []
     # `then` as a result says it when this is already true (`said`): beside the plan's `while_waiting` steps
     # (`then_waiting`: "while you wait for the visit"), or with no home steps at all (`then_alone`, default `then`):
     # never "do not wait for home care to work" with none given (walkthrough Y, George).
@@ -1286,6 +1289,10 @@ class FootSoreLead(Strict):
     fever_by_when: Text | None = None
     # Under a fever not sure of, beside the sore: the not-sure group's last line (never "see a doctor today" for it)
     unsure_fever: Text | None = None
+    # With a fever said: why now (walkthrough AR, Kofi: "A foot team should see it within a day" under "A&E now"); the
+    # reasons of the rules it says for this person (`fever_covers`: the fever rule's "a doctor soon") give way to it
+    fever_why: Text | None = None
+    fever_covers: tuple[str, ...] = ()
     sources: SourceRefs
 
 

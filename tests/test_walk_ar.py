@@ -1,0 +1,141 @@
+"""Walkthrough AR: what an independent reviewer found on re-walking the fixes of issue 11's rounds AP and AQ, each
+with a hit, a near miss and an unknown case.
+
+Kofi, 58, diabetes, a sore on his sole: with a fever said, the top said "go to A&E now" while the home step said the
+sore "needs checking today" and the reason "a foot team should see it within a day"; with the fever not sure of, the
+headline "Not sure about some signs that need a doctor today" sat above "If you might have a fever, go to A&E now".
+Amir, 14, typed `numbwise care carpal_tunnel --age 14 --sex male`: "Book a doctor's visit" for thin thumb muscles
+beside "SEE A DOCTOR TODAY IF the muscles at the base of your thumb get weak or thin".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from numbwise.care.plan import care_plan
+from numbwise.assess.triage import LEVELS
+from numbwise.kb import load
+from tests.conftest import assess_cli, run_cli
+
+KOFI: dict[str, Any] = {"age": 58, "sex": "male", "foot_sore": True, "findings": {
+    "diabetes": True, "numb_feet": True, "both_hands": True, "onset_gradual": True, "lasting_over_6_weeks": True,
+    "constant": True, "getting_worse": True}, "unsure": []}
+FEVER_NOW = "If you might have a fever, go to A&E or urgent care now"
+
+
+def _kofi(unsure: tuple[str, ...] = (), **findings: bool) -> dict[str, Any]:
+    return {**KOFI, "findings": {**KOFI["findings"], **findings}, "unsure": list(unsure)}
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_hit_kofis_fever_with_the_sore_says_now_everywhere(tmp_path: Path) -> None:
+    text = _flat(assess_cli(_kofi(fever=True), tmp_path))
+    assert text.startswith("URGENCY: GO TO A&E OR URGENT CARE NOW"), text[:200]
+    assert "today" not in text[:text.index("What may be causing it")].lower(), text  # no step, no reason says today
+    assert "a sore on the foot and a fever can mean an infection that is spreading" in text
+    assert "within a day" not in text and "needs a doctor soon" not in text
+
+
+def test_near_miss_the_sore_without_a_fever_keeps_today_and_its_reason(tmp_path: Path) -> None:
+    text = _flat(assess_cli(_kofi(fever=False), tmp_path))
+    assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY") and "A foot team should see it within a day" in text
+    assert "Get the sore you told us about checked: the top of this page says how soon" in text
+    assert "spreading. That needs care at once" not in text
+
+
+def test_unknown_kofis_not_sure_fever_is_led_by_the_foot_not_by_a_doctor_today(tmp_path: Path) -> None:
+    """The foot's own banner leads (today), its not-sure line says A&E now if he might have one; no headline or
+    reason for a sign "that needs a doctor today"."""
+    text = _flat(assess_cli(_kofi(("fever",)), tmp_path))
+    assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY You told us you have a sore on your foot."), text[:300]
+    assert text.count(FEVER_NOW) == 2, text  # the caution and its group
+    assert "that needs a doctor today" not in text and "Not sure about some signs" not in text, text
+    assert "see a doctor today" not in text[:text.index("Call your emergency number now if")].lower(), text
+
+
+def test_near_miss_another_doubt_beside_the_fever_keeps_the_not_sure_path_with_each_speed(tmp_path: Path) -> None:
+    """A second sign not sure of (new breathlessness, a doctor today) keeps the not-sure lead; the fever still says
+    its own A&E line, and the others theirs."""
+    text = _flat(assess_cli(_kofi(("fever", "shortness_of_breath")), tmp_path))
+    assert FEVER_NOW in text and "URGENCY: SEE A DOCTOR TODAY" in text, text[:400]
+
+
+def test_the_web_says_the_same_for_kofis_not_sure_fever(tmp_path: Path) -> None:
+    """Both faces read one plan: the JSON plan's banner and its caution say the foot first and the fever's A&E line."""
+    import json
+
+    plan = json.loads(assess_cli(_kofi(("fever",)), tmp_path, "plan"))
+    assert plan["title"] == "Get your foot checked today", plan["title"]
+    assert plan["caution_title"] == "You told us you have a sore on your foot.", plan["caution_title"]
+    assert FEVER_NOW in plan["caution"], plan["caution"]
+
+
+def _block(text: str, heading: str) -> str:
+    start = text.index(heading)
+    rest = text[start + len(heading):]
+    ends = [rest.index(h) for h in ("EXERCISE ROUTINE", "SEE A DOCTOR TODAY IF", "BOOK A DOCTOR'S VISIT IF", "SOURCES")
+            if h in rest]
+    return rest[:min(ends)]
+
+
+def test_hit_amirs_typed_care_command_gives_one_speed_for_each_sign() -> None:
+    out = run_cli("--plain", "care", "carpal_tunnel", "--age", "14", "--sex", "male").out
+    flat = _flat(out)
+    assert "SEE A DOCTOR TODAY IF" not in out, out  # nothing known of him raises a sign: filed as for anyone
+    thumb = "The muscles at the base of your thumb get weak or thin. If this happens and you are not sure whether " \
+            "the numbness started suddenly, see a doctor today."
+    assert thumb in flat, flat
+    help_ = _flat(_block(out, "WHEN TO GET MORE HELP"))
+    assert "thin. Book a doctor's visit. If this happens and you are not sure whether the numbness started " \
+           "suddenly, see a doctor today. Ask about surgery." in help_, help_
+    assert "6 weeks of the splint and exercises. Book a doctor's visit. If this happens and the numbness came on " \
+           "over days" in help_, help_
+    assert "See a doctor before you try these steps" in flat  # his age's own line, first
+
+
+def test_near_miss_a_person_whose_start_is_known_slow_has_no_today_in_either(tmp_path: Path) -> None:
+    out = run_cli("--plain", "care", "carpal_tunnel", "--age", "40", "--yes", "onset_gradual,numb_thumb",
+                  "--no", "onset_sudden,getting_worse").out
+    assert "see a doctor today" not in out.lower(), out
+
+
+def test_unknown_a_start_not_known_with_answers_files_both_at_today() -> None:
+    out = run_cli("--plain", "care", "carpal_tunnel", "--age", "40", "--yes", "numb_thumb", "--unsure",
+                  "onset_sudden").out
+    help_ = _flat(_block(out, "WHEN TO GET MORE HELP"))
+    watch = _flat(out[out.index("SEE A DOCTOR TODAY IF"):]) if "SEE A DOCTOR TODAY IF" in out else ""
+    assert "The muscles at the base of your thumb get weak or thin." in watch, out
+    assert "thin. See a doctor today. Ask about surgery." in help_, help_
+
+
+PEOPLE = [None, {}, {"onset_gradual": True}, {"onset_sudden": False}, {"numb_thumb": True},
+          {"onset_gradual": True, "onset_sudden": False, "getting_worse": False}]
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: "anyone" if p is None else ",".join(p) or "nothing")
+@pytest.mark.parametrize("age", [None, 14, 40])
+def test_every_escalation_for_a_watched_sign_has_the_watch_lines_speed(person: dict[str, bool] | None,
+                                                                      age: int | None) -> None:
+    """Completeness: in every plan, an escalation restating a rule's sign (one of its answers shared with a watch line
+    for the same rule) is filed at that watch line's level, for anyone and for people who know more or less."""
+    kb = load()
+    checked = 0
+    for cid in (*kb.care.plans, *kb.care.doctor_first):
+        plan = care_plan(kb, cid, person, age=age, person=person)
+        entry = kb.care.plans.get(cid) or kb.care.doctor_first[cid]
+        for e, line in zip([e for e in entry.escalate if not (person is not None and age is not None and e.ages)],
+                           plan.escalation):
+            own = set(e.files_with or e.said)
+            same = [" ".join(w.text.split()) for w in entry.warnings
+                    if e.rule and w.rule == e.rule and set(w.findings) & own]
+            levels = [next(g.level for g in plan.warnings if any(x.startswith(t) for x in g.lines)) for t in same]
+            if levels:  # the most urgent of the lines it restates (the elbow's: weak, or thinner muscles)
+                assert line.level == min(levels, key=LEVELS.index), (cid, e.when, line.level, levels)
+                checked += 1
+    assert checked >= 2
