@@ -139,3 +139,25 @@ def test_every_escalation_for_a_watched_sign_has_the_watch_lines_speed(person: d
                 assert line.level == min(levels, key=LEVELS.index), (cid, e.when, line.level, levels)
                 checked += 1
     assert checked >= 2
+
+
+PLANT_NOTE = "You told us you eat a vegan or vegetarian diet, so meat and fish are left out."
+
+
+def test_hit_pats_vegan_plan_lists_no_meat_or_fish() -> None:
+    out = _flat(run_cli("--plain", "care", "b12_deficiency", "--yes", "onset_gradual,vegan_or_vegetarian").out)
+    foods = out[out.index("FOODS WITH VITAMIN B12"):out.index("Full table")]
+    assert PLANT_NOTE in foods and "Nutritional yeast, fortified" in foods and "Egg, whole, cooked" in foods, foods
+    assert not any(x in foods for x in ("Beef", "Clams", "Tuna", "Salmon", "Turkey", "Trout", "Sardines")), foods
+
+
+def test_near_miss_a_meat_eater_keeps_the_whole_table() -> None:
+    out = _flat(run_cli("--plain", "care", "b12_deficiency", "--yes", "onset_gradual", "--no",
+                        "vegan_or_vegetarian").out)
+    assert "Beef liver, pan-fried" in out and PLANT_NOTE not in out
+
+
+def test_unknown_a_diet_not_known_keeps_the_whole_table() -> None:
+    out = _flat(run_cli("--plain", "care", "b12_deficiency", "--yes", "onset_gradual", "--unsure",
+                        "vegan_or_vegetarian").out)
+    assert "Beef liver, pan-fried" in out and PLANT_NOTE not in out

@@ -42,3 +42,10 @@ def test_unknown_a_plan_that_starts_with_a_doctor_has_no_note_over_steps_it_has_
     r = call(app, "GET", "/care/stroke_tia")
     care = _flat(r.body)
     assert r.status == 200 and "needs emergency care, not home care" in care and ANYONE not in care, care
+
+
+def test_pats_vegan_care_page_on_the_web_lists_no_meat_or_fish(app: Any) -> None:
+    """Walkthrough AR: the care plan page for a vegan (its link's answers) says why meat and fish are left out."""
+    care = _flat(call(app, "GET", "/care/b12_deficiency?yes=onset_gradual,vegan_or_vegetarian").body)
+    assert "so meat and fish are left out" in care and "Beef liver" not in care, care
+    assert "Beef liver" in _flat(call(app, "GET", "/care/b12_deficiency").body)

@@ -637,7 +637,7 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
     foods: FoodTable | None = None
     foods_refs: tuple[int, ...] = ()
     if entry.b12_foods:
-        foods = b12_table(kb)
+        foods = b12_table(kb, plants=answers is not None and answers.get("vegan_or_vegetarian") is True)
         foods_refs = refs([kb.foods.pin.source])
     name = kb.causes[cid].name if cid in kb.causes else kb.vocabulary.causes[cid]
     return CarePlan(

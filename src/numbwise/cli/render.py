@@ -300,6 +300,8 @@ def show_care_plan(console: Console, plan: CarePlan, plain: bool) -> None:
     if plan.foods:
         console.print()
         console.print(h("Foods with vitamin B12"))
+        if plan.foods.plant_note:
+            _wrap(console, plan.foods.plant_note, "  ", "  ")
         for row in plan.foods.rows:
             _wrap(console, f"{row.name} ({row.serving}): {row.amount} mcg, {row.percent_dv} of the daily value", "  - ", "    ")
         _wrap(console, f"Full table: numbwise foods{n(plan.foods_refs)}", "  ", "  ")

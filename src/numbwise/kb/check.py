@@ -52,6 +52,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
         out += [(f"treatments.{tid}.helps.{h.cause}", h.note) for h in t.helps]
         out += [(f"treatments.{tid}.{s.title}", s.text) for s in t.sections]
     out.append(("foods.intro", kb.foods.intro))
+    out.append(("foods.plant_intro", kb.foods.plant_intro))
     out.append(("foods.needs_note", kb.foods.needs_note))
     out += [(f"foods.at_risk.{r.group}", r.why) for r in kb.foods.at_risk]
     tri = kb.triage

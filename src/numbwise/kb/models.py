@@ -652,6 +652,7 @@ class Food(Strict):
     mcg: float = Field(ge=0)
     mcg_max: float | None = Field(default=None, gt=0)
     note: Text | None = None
+    diet: Literal["meat_or_fish", "vegetarian", "vegan"]  # who can eat it: a vegan or vegetarian sees only theirs
     source: Ident
 
 
@@ -671,6 +672,7 @@ class FoodsFile(Strict):
     pin: Pin
     intro: Text
     intro_sources: SourceRefs  # the intro's own claims beyond the pinned table (tempeh is not a B12 food)
+    plant_intro: Text  # said after the intro when meat and fish are left out for a vegan or vegetarian
     foods: Annotated[list[Food], Field(min_length=1)]
     needs: Annotated[list[Need], Field(min_length=1)]
     needs_note: Text
