@@ -18,7 +18,7 @@ import pytest
 from numbwise.care.plan import care_plan
 from numbwise.assess.triage import LEVELS
 from numbwise.kb import load
-from tests.conftest import assess_cli, run_cli
+from tests.conftest import assess_cli, parse_json, run_cli
 
 KOFI: dict[str, Any] = {"age": 58, "sex": "male", "foot_sore": True, "findings": {
     "diabetes": True, "numb_feet": True, "both_hands": True, "onset_gradual": True, "lasting_over_6_weeks": True,
@@ -161,3 +161,37 @@ def test_unknown_a_diet_not_known_keeps_the_whole_table() -> None:
     out = _flat(run_cli("--plain", "care", "b12_deficiency", "--yes", "onset_gradual", "--unsure",
                         "vegan_or_vegetarian").out)
     assert "Beef liver, pan-fried" in out and PLANT_NOTE not in out
+
+
+RUTH = ("I'm a 55 year old woman. When I get stressed I get tingling in both hands and around my mouth, I breathe fast "
+        "and my chest feels tight. It passes in about 20 minutes.")
+
+
+def _findings(text: str) -> dict[str, Any]:
+    out = parse_json(text)["findings"]
+    assert isinstance(out, dict)
+    return out
+
+
+def test_hit_ruths_latest_bout_an_hour_ago_is_no_length_of_the_numbness() -> None:
+    """Walkthrough AS, Ruth: "It happened again an hour ago" was read as "It has lasted less than six weeks (you
+    wrote 'an hour')" of a pattern she never gave a length for."""
+    found = _findings(RUTH + " It happened again an hour ago and it has settled now.")
+    assert "lasting_over_6_weeks" not in found and "onset_gradual" not in found, found
+
+
+def test_near_miss_numbness_that_began_an_hour_ago_is_still_its_length() -> None:
+    found = _findings("My left hand went numb an hour ago.")
+    assert found.get("lasting_over_6_weeks") is False and found.get("onset_gradual") is False, found
+
+
+def test_unknown_a_pattern_with_no_time_given_says_no_length() -> None:
+    found = _findings(RUTH)
+    assert "lasting_over_6_weeks" not in found and "onset_gradual" not in found, found
+
+
+def test_noahs_injured_arm_check_is_for_an_arm_with_or_without_a_cast() -> None:
+    """Walkthrough AS, Noah (9, a swollen wrist, no cast): the check began "Cast: look at the fingers below the cast"
+    and said nothing of the swelling."""
+    check = " ".join((load().findings["cast_tight_or_severe_pain"].how_to_check or "").split())
+    assert "below any cast or bandage" in check and "pain or swelling getting worse" in check, check

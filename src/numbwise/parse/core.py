@@ -943,6 +943,8 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
                 clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)):
             add("spreading_within_hours", True)  # "spread up to my elbow over 3 hours"
             continue
+        if d.days < 1 and d.ago and clause_words & _RECURS:
+            continue  # "it happened again an hour ago": the latest bout's time, not how long it has gone on (AS, Ruth)
         if d.days < 1 and (d.ago or (_been(words[a:d.start]) or _since_in_hand(words, a, b, d)) and not _resolving(words[a:b])) and (
                 ctx.clause[d.start] not in history_clauses):
             # "it started 20 minutes ago", "it's been 6 hours", "since this morning my hand tingles": not weeks
@@ -975,6 +977,9 @@ _EVENTS = frozenset({"baby", "birth", "born", "delivery", "delivered", "labour",
                      "flu", "virus", "jab", "vaccine", "vaccination", "booster", "injection", "holiday", "wedding",
                      "funeral", "move", "moved"})
 _GAP_WORDS = frozenset({"after", "before"})
+# A bout said to come again ("it happened again an hour ago", "the latest one was an hour ago"): its time is not when
+# the numbness first began
+_RECURS = frozenset({"again", "another", "latest", "recent"})
 _SINCE_THEN = frozenset({"started", "starting", "start", "starts", "began", "begun", "since"})
 
 
