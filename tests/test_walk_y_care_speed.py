@@ -117,16 +117,20 @@ def test_every_care_line_naming_a_warning_sign_gives_its_rules_level(cause: str,
     from numbwise.kb.loader import urgency_in_text
 
     kb = load()
-    if not esc.said or any((cause, f) in OWN_CONDITIONS for f in esc.said):
-        assert esc.rule is None or esc.said, esc
+    own = list(esc.files_with or esc.said)
+    if not own or any((cause, f) in OWN_CONDITIONS for f in own):
+        assert esc.rule is None or own, esc
         return
     assert esc.rule is not None, f"{cause}: '{esc.when}' restates a triage sign but names no rule"
     rule = next(r for r in kb.triage.rules if r.id == esc.rule)
-    assert set(esc.said) <= rule.when.finding_ids(), (esc.said, rule.id)
+    assert set(own) <= rule.when.finding_ids(), (own, rule.id)
+    # filed with the answers of the plan's watch lines for the same sign (walkthrough AR: one speed in both places)
+    signs = own + [f for w in kb.care.plans[cause].warnings if w.rule == esc.rule and set(w.findings) & set(own)
+                   for f in w.findings]
     assert urgency_in_text(esc.then) is None and not re.search(r"\bsoon\b", esc.then, re.I), esc.then
     i = list(kb.care.plans[cause].escalate).index(esc)
     for person, age in ((None, None), (TARIQ["findings"], TARIQ["age"])):
-        level = filed_level(rule.level, esc.said, person, age)
+        level = filed_level(rule.level, signs, person, age)
         shown = care_plan(kb, cause, person=person, age=age).escalation[i]
         assert shown.level == level and shown.then.startswith(f"{kb.triage.levels[level].title}."), shown
 
