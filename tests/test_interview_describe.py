@@ -7,7 +7,7 @@ import json
 
 from numbwise.assess.case import Case
 from numbwise.assess.engine import assess_case
-from numbwise.assess.interview import (answer, call_advice, describe, finding_question, from_data, next_question, outcome,
+from numbwise.assess.interview import (after_emergency, answer, call_advice, describe, emergency_beside, finding_question, from_data, next_question, outcome,
                                        simulate, start, to_data)
 from numbwise.assess.result import result_plan
 from numbwise.assess.triage import LEVELS
@@ -406,7 +406,9 @@ def test_words_that_say_only_part_of_a_finding_are_asked() -> None:
 def test_the_early_warning_for_a_fever_during_chemotherapy_is_the_result_banner() -> None:
     p = parse("I'm on chemotherapy and I have a fever, my fingers tingle")
     call = emergency_call(p)
-    iv = describe(start(60, "female"), emergency_answers(p), {})
+    signs = emergency_answers(p)  # the fever; chemotherapy is shown beside it for a check, and kept
+    assert signs == {"fever": True}, signs
+    iv = describe(start(60, "female"), after_emergency(p.findings, signs, emergency_beside(p.findings, signs)), {})
     plan = result_plan(outcome(iv), iv.unsure)
     assert (call.title, call.action) == (plan.title, plan.action) and "cancer helpline" in call.title
     assert (call.call_where, call.call_intro) == (plan.call_where, plan.call_intro)  # the result's own where and intro
@@ -436,10 +438,14 @@ def test_check_describe_says_what_it_will_ask_about_and_asks_it() -> None:
 
 def test_check_describe_chemotherapy_fever_warns_with_the_helpline_at_once() -> None:
     r = run_cli("--plain", "check", "--no-diary", "--describe", "I'm on chemotherapy and I have a fever, my fingers tingle",
-                input="y\n")
+                input="y\n\n")
     assert r.code == 0, r.err
     before = r.out.split("Did we read you right?")[0]
     assert "Call your cancer helpline now" in before and "call your emergency number now. Do not wait" not in before
+    # the chemotherapy that makes the fever an emergency is listed for a check (walkthrough AS, Sofia), and kept
+    after = r.out.split("Did we read you right?")[1]
+    assert "You are having or have had chemotherapy. ('chemotherapy')" in after.split("Type the numbers")[0], after
+    assert "URGENCY: CALL YOUR CANCER HELPLINE NOW" in after
 
 
 WALTER = ("I'm 70. my right thumb and pointer finger have been numb for a couple of months, worse at night. "

@@ -226,3 +226,17 @@ def test_a_no_from_the_words_kept_is_not_asked_again_on_the_web(live: Live) -> N
         page = _form(live, "/check", [("csrf", csrf), ("state", _hidden(page, "state")), ("answer", reply)],
                      cookie).body.decode()
     assert 'id="level-title"' in page
+
+
+def test_sofias_chemotherapy_is_listed_for_a_check_after_the_fever_is_confirmed(live: Live) -> None:
+    """Walkthrough AS, Sofia: the fever was confirmed on the emergency screen, and the chemotherapy that made it one was
+    kept unseen, on no list she could correct. It is now shown with her other readings."""
+    _, cookie, csrf = _session(live)
+    page = _form(live, "/check/describe", [("csrf", csrf), ("text", "I'm on chemotherapy for breast cancer and I feel "
+                                                                   "hot and shivery, my fingers tingle")], cookie).body.decode()
+    assert "Your words point to an emergency" in page and "cancer helpline" in page.lower()
+    token = _hidden(page, "token")
+    meant = _form(live, "/check/describe/confirm", [("csrf", csrf), ("token", token), ("answer", "emergency")],
+                  cookie).body.decode()
+    assert 'value="chemotherapy"' in meant and "You are having or have had chemotherapy." in meant, meant
+    assert 'value="fever"' not in meant  # the sign just confirmed is not asked back

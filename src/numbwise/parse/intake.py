@@ -150,13 +150,16 @@ def emergency(parsed: Parsed) -> list[Chip]:
 def emergency_answers(parsed: Parsed) -> dict[str, bool]:
     """What a person who said "yes, that is right" to the emergency reading of their words has answered: the signs
     that made it an emergency, not the other readings they were never shown (a night out read as "over days")."""
-    from numbwise.assess.triage import triage
+    from numbwise.assess.triage import signs_shown, triage
 
     level = triage(parsed.findings, parsed.age)
     kept = {f: True for f in level.red_flags if parsed.findings.get(f) is True}
     if level.level != "emergency" or triage(kept, parsed.age).level != "emergency":
         return dict(parsed.findings)  # the signs alone would not hold the emergency: keep every reading rather than lower it
-    return kept
+    # only the signs the screen showed: a fact that made them an emergency (chemotherapy) is shown with the other
+    # readings for a check, never kept unseen (walkthrough AS, Sofia: her chemotherapy was on no list to correct)
+    shown = set(signs_shown(level.red_flags, level.rules))
+    return {f: v for f, v in kept.items() if f in shown}
 
 
 def assessed(parsed: Parsed) -> Assessment:
