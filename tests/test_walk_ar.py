@@ -23,7 +23,7 @@ from tests.conftest import assess_cli, parse_json, run_cli
 KOFI: dict[str, Any] = {"age": 58, "sex": "male", "foot_sore": True, "findings": {
     "diabetes": True, "numb_feet": True, "both_hands": True, "onset_gradual": True, "lasting_over_6_weeks": True,
     "constant": True, "getting_worse": True}, "unsure": []}
-FEVER_NOW = "If you might have a fever, go to A&E or urgent care now"
+FEVER_NOW = "If it is 38 °C (100.4 °F) or more, or you feel unwell, go to A&E or urgent care now"
 
 
 def _kofi(unsure: tuple[str, ...] = (), **findings: bool) -> dict[str, Any]:
@@ -195,3 +195,22 @@ def test_noahs_injured_arm_check_is_for_an_arm_with_or_without_a_cast() -> None:
     and said nothing of the swelling."""
     check = " ".join((load().findings["cast_tight_or_severe_pain"].how_to_check or "").split())
     assert "below any cast or bandage" in check and "pain or swelling getting worse" in check, check
+
+
+def test_amirs_care_with_nothing_stored_says_why_and_what_to_type(tmp_path: Path) -> None:
+    """Walkthrough AS, Amir: `numbwise care` right after a check run with --no-diary said only "No check is stored
+    yet"; it now says why and how to open a plan, and exits non-zero."""
+    run = run_cli("--plain", "--db", f"sqlite:///{tmp_path / 'empty.sqlite3'}", "care")
+    assert run.code != 0
+    said = _flat(run.out + run.err)
+    assert "a check run with --no-diary is not kept" in said and "numbwise care carpal_tunnel" in said, said
+
+
+def test_kofis_two_doubts_beside_the_sore_say_a_check_he_can_do_not_only_a_doctor_can_tell(tmp_path: Path) -> None:
+    """Walkthrough AS, Kofi not sure of a fever and of his walking: "If you might have a fever, go to A&E now" under
+    "see a doctor today" (a not sure is a might), and "Only a doctor can tell" beside "take your temperature"."""
+    text = _flat(assess_cli(_kofi(("fever", "unsteady_walking")), tmp_path))
+    assert text.startswith("URGENCY: SEE A DOCTOR TODAY"), text[:200]
+    assert "Take your temperature now if you can. " + FEVER_NOW in text, text
+    assert "If you might have a fever" not in text and "Only a doctor can tell" not in text, text
+    assert "If any of the others might be true, see a doctor today." in text

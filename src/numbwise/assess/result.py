@@ -2089,7 +2089,7 @@ def _sore_fever(groups: tuple[UnsureGroup, ...], sore: bool) -> tuple[UnsureGrou
     fl = load().triage.foot_sore_lead
     if not sore or fl is None or fl.unsure_fever is None:
         return groups
-    line = " ".join(fl.unsure_fever.split())
+    line = " ".join((fl.unsure_fever_group or fl.unsure_fever).split())
     out = []
     for g in groups:
         if g.level == "urgent" and any(u.finding == "fever" for u in g.items):

@@ -33,12 +33,18 @@ def latest_named_cause(db: str | None) -> str:
     from numbwise.diary.store import open_store
     from numbwise.kb import load
 
-    with open_store(db, create=False) as store:
-        record = store.latest_check()
+    from numbwise.diary.store import NoDiary
+
+    try:
+        with open_store(db, create=False) as store:
+            record = store.latest_check()
+    except NoDiary:  # no diary at all yet: the same words as an empty one, never "check the --db path"
+        record = None
     if record is None:
         raise NothingToPlan(
-            "No check is stored yet. Run 'numbwise check' first, or name a cause, "
-            "for example 'numbwise care carpal_tunnel'. 'numbwise learn' lists the causes."
+            "No check is stored yet (a check run with --no-diary is not kept). Run 'numbwise check' first, or "
+            "name a cause, for example 'numbwise care carpal_tunnel'. 'numbwise learn' lists the causes. A result's "
+            "own care command (under 'What next') opens its plan for your answers."
         )
     cause = named_cause(record.result, record.case)
     if cause is not None:

@@ -1291,6 +1291,7 @@ class FootSoreLead(Strict):
     fever_by_when: Text | None = None
     # Under a fever not sure of, beside the sore: the not-sure group's last line (never "see a doctor today" for it)
     unsure_fever: Text | None = None
+    unsure_fever_group: Text | None = None  # the same in the not-sure group, after the fever's own check (default: it)
     # With a fever said: why now (walkthrough AR, Kofi: "A foot team should see it within a day" under "A&E now"); the
     # reasons of the rules it says for this person (`fever_covers`: the fever rule's "a doctor soon") give way to it
     fever_why: Text | None = None
