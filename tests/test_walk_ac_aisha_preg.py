@@ -31,8 +31,9 @@ from numbwise.kb import load
 from tests.conftest import assess_plan, check_cli
 
 # the first list: not sure about 6 (sight) and 8 (headache), no to the others; more than a week; 31 f; on waking or
-# don't know; thumb, index and middle of both hands; nowhere else; the pregnancy warning signs; see what to do now
-STEPS = "?6 ?8\n\n{how_long}\n31\nf\n5\nL1 L2 L3 R1 R2 R3\n\n11\n\n1\n" + "\n" * 10
+# don't know; thumb, index and middle of both hands; nowhere else; none on the soon, pattern and other lists; pregnant
+# and the pregnancy warning signs on her health list (the last list: the result follows at once)
+STEPS = "?6 ?8\n\n{how_long}\n31\nf\n5\nL1 L2 L3 R1 R2 R3\n\n\n\n\n18 19\n\n" + "\n" * 10
 EMERGENCY_BOX = "You were not sure about these emergency signs"
 CANT_TELL = "This could be an emergency"
 START = "How fast it started"

@@ -34,7 +34,7 @@ from tests.test_walk_ac_aisha_preg import AISHA as AC_AISHA
 
 # not sure of 8 (a sudden, very bad headache), no to the others; more than a week; 31 f; on waking or don't know;
 # thumb, index and middle of both hands; nowhere else; the pregnancy warning signs; see what to do now
-STEPS = "?8\n\n3\n31\nf\n5\nL1 L2 L3 R1 R2 R3\n\n11\n\n1\n" + "\n" * 10
+STEPS = "?8\n\n3\n31\nf\n5\nL1 L2 L3 R1 R2 R3\n\n\n\n\n18 19\n\n" + "\n" * 10
 ACT = next(r.act for r in load().triage.rules if r.id == "ur_pregnancy_signs")
 HEADACHE = load().findings["severe_sudden_headache"]
 SUDDEN_WORDS = " ".join(HEADACHE.unsure_with.get("pregnancy_warning_signs", "").split())

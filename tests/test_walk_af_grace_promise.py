@@ -19,9 +19,10 @@ WORDS = ("When I panic my fingers and lips go tingly, I get short of breath and 
          "again about an hour ago and it has eased off now. I have anxiety.")
 FINGERS = "R1 R2 R3 R4 R5 L1 L2 L3 L4 L5"
 # "that's not what I meant", keep the rest; the emergency list: chest pain not sure, no to the others; 29, female;
-# "Suddenly"; no arm injury; every finger of both hands; no low-sugar signs; no pressure on the arm; stress brings it
-# on; fingers do not change colour
-GRACE = f"n\n\n?10\n\n29\nf\n1\nn\n{FINGERS}\nn\nn\ny\nn\n"
+# "Suddenly"; no arm injury; every finger of both hands; no low-sugar signs; no pressure on the arm; not for more than
+# six weeks and not there all the time (her "again an hour ago" is the latest spell, no length: walkthrough AS, Ruth);
+# stress brings it on; fingers do not change colour
+GRACE = f"n\n\n?10\n\n29\nf\n1\nn\n{FINGERS}\nn\nn\nn\nn\ny\nn\n"
 # the same, chest pain answered no (none on the emergency list); she breathes fast in the spells; gone within the
 # hour; the readings of her words confirmed; none of the lists; not there all the time; none before home care
 NO_CHEST = f"n\n\n\n29\nf\n1\nn\n{FINGERS}\nn\nn\ny\ny\n1 2\n\n\n\n\n\nn\n\n"

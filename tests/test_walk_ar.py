@@ -197,10 +197,10 @@ def test_noahs_injured_arm_check_is_for_an_arm_with_or_without_a_cast() -> None:
     assert "below any cast or bandage" in check and "pain or swelling getting worse" in check, check
 
 
-def test_amirs_care_with_nothing_stored_says_why_and_what_to_type(tmp_path: Path) -> None:
+def test_amirs_care_with_nothing_stored_says_why_and_what_to_type(numbwise_home: Path) -> None:
     """Walkthrough AS, Amir: `numbwise care` right after a check run with --no-diary said only "No check is stored
     yet"; it now says why and how to open a plan, and exits non-zero."""
-    run = run_cli("--plain", "--db", f"sqlite:///{tmp_path / 'empty.sqlite3'}", "care")
+    run = run_cli("--plain", "care")
     assert run.code != 0
     said = _flat(run.out + run.err)
     assert "a check run with --no-diary is not kept" in said and "numbwise care carpal_tunnel" in said, said

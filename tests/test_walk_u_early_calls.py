@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from numbwise.assess.interview import EarlyCall, call_advice, describe, start
+from numbwise.assess.interview import EarlyCall, after_emergency, call_advice, describe, emergency_beside, start
 from numbwise.kb import load
 from numbwise.parse import emergency_answers, emergency_call, parse
 from tests.conftest import run_cli
@@ -49,7 +49,9 @@ def test_the_core_early_call_carries_where_and_intro() -> None:
     call = emergency_call(words)
     assert isinstance(call, EarlyCall) and call.title == "Call your cancer helpline now"
     assert (call.call_where, call.call_intro) == (CHEMO_WHERE, CHEMO_INTRO)
-    iv = describe(start(45, "female"), emergency_answers(words), {})
+    signs = emergency_answers(words)  # the fever; her chemotherapy is shown beside it for a check (walkthrough AS)
+    iv = describe(start(45, "female"), after_emergency(words.findings, signs, emergency_beside(words.findings, signs)),
+                  {})
     assert call_advice(iv) == call
     stroke = emergency_call(parse(STROKE))
     assert stroke.call_where == "" and stroke.call_intro == ""

@@ -20,9 +20,12 @@ from tests.conftest import check_cli
 RULE = "ur_pregnancy_signs"
 # the first list none; 31 f; slowly; thumb, index and middle fingers of both hands; nowhere else; then the soon list
 UP_TO_SOON = "\n31\nf\n3\nR1 R2 R3 L1 L2 L3\n\n"
-YES = UP_TO_SOON + "11\n\n"  # the pregnancy warning signs, no to all the others
-# worse at night, wakes her; nothing else; pregnant; no to the rest
-REST = "4 5\n\n\n18\n\n" + "n\n" * 12
+# none on the soon list; worse at night, wakes her; nothing else; then her health list, where the pregnancy warning
+# signs come right after "You are pregnant" (walkthrough AR, Lena: never before it)
+UP_TO_HISTORY = UP_TO_SOON + "\n4 5\n\n\n"
+YES = UP_TO_HISTORY + "18 19\n\n"  # pregnant and the warning signs, no to all the others
+REST = "n\n" * 12
+NO_SIGNS = UP_TO_HISTORY + "18\n\n" + REST
 RESULT = "URGENCY: CONTACT YOUR MATERNITY TEAM NOW"
 
 
@@ -34,39 +37,27 @@ def _entry() -> tuple[str, str, str, str]:
     return act.title, " ".join(act.action.split()), " ".join(entry.go_on.split()), " ".join(entry.still.split())
 
 
-def test_meis_yes_shows_the_maternity_first_aid_before_the_next_question() -> None:
-    """The hit, in the terminal: right after the yes, the rule's own title and action, then the choice; the still line
-    above each later question; the result as before."""
-    title, action, go_on, still = _entry()
-    out = check_cli(YES + "2\n" + REST)
-    screen = out.split("Question 5:", 1)[1].split("Question 6:", 1)[0]
-    assert title in screen and action in screen and go_on in screen
-    assert screen.index(title) < screen.index(action) < screen.index(go_on)
-    assert "Type 1 to see what to do now, or 2 to answer a few questions" in screen
-    assert "Call 999" not in screen  # a maternity unit, never the emergency numbers, for an urgent sign
-    assert out.count(go_on) == 1  # shown once
-    between = out.split("Question 6:", 1)[0].split(go_on, 1)[1]
-    assert still in between  # the still line above the next question
-    assert out.count(still) >= 3 and RESULT in out and "You answered 8 questions." in out
-
-
-def test_choice_1_shows_the_result_at_once() -> None:
-    title, _, go_on, _ = _entry()
-    out = check_cli(YES + "1\n")
-    assert go_on in out and RESULT in out and "Question 6:" not in out
-    assert "You answered 5 questions." in out
+def test_meis_yes_leads_to_the_maternity_advice_at_once() -> None:
+    """The hit, in the terminal: the warning signs are asked right after "You are pregnant", on her health list, the
+    last list; after her yes no further question comes before the result, which leads with the maternity team."""
+    title, action, _, _ = _entry()
+    out = check_cli(YES + REST)
+    history = out.split("Question 8:", 1)[1]
+    assert history.index("You are pregnant") < history.index("During pregnancy: a severe headache")
+    assert "Question 9:" not in out and RESULT in out and "You answered 8 questions." in out
+    assert "Call 999" not in out.split(RESULT, 1)[1].split("Call your emergency number now if")[0]
 
 
 def test_near_miss_no_warning_signs_shows_no_such_screen() -> None:
     title, _, go_on, still = _entry()
-    out = check_cli(UP_TO_SOON + "\n" + REST)
+    out = check_cli(NO_SIGNS)
     assert go_on not in out and still not in out and title not in out and "CONTACT YOUR MATERNITY" not in out
 
 
 def test_unknown_a_warning_sign_not_sure_of_gets_no_act_now_screen() -> None:
     """A 'not sure' never shows a screen saying she has the signs: the result's not-sure lead, as before."""
     title, _, go_on, still = _entry()
-    out = check_cli(UP_TO_SOON + "?11\n\n" + REST)
+    out = check_cli(UP_TO_HISTORY + "18 ?19\n\n" + REST)
     assert go_on not in out and still not in out and title not in out
     # the result leads with the maternity team's call to check (walkthroughs AM and AO, Lena: never "today" and "now")
     assert "URGENCY: CALL YOUR MATERNITY TEAM NOW TO CHECK" in out
@@ -74,10 +65,10 @@ def test_unknown_a_warning_sign_not_sure_of_gets_no_act_now_screen() -> None:
     assert act is not None and act.if_unsure is not None and " ".join(act.if_unsure.split()) in out
 
 
-def _before_soon() -> Interview:
-    """Mei's answers in the core, up to the soon list (not answered)."""
+def _before_history() -> Interview:
+    """Mei's answers in the core, up to her health list (not answered), where the pregnancy signs are asked."""
     iv = start(31, "female")
-    while (q := next_question(iv)) is not None and q.id != "screen_soon":
+    while (q := next_question(iv)) is not None and q.id != "screen_history":
         if q.kind == "choice":
             iv = answer(iv, q, choice_answer(q, 2))
         elif q.kind == "fingers":
@@ -88,19 +79,15 @@ def _before_soon() -> Interview:
     return iv
 
 
-def test_the_core_shows_it_once_right_after_the_yes() -> None:
-    title, action, go_on, still = _entry()
-    iv = _before_soon()
+def test_the_core_asks_nothing_more_after_the_yes_on_her_last_list() -> None:
+    """In the core: her yes on the health list fires the maternity rule and leaves nothing to ask, so no act-first
+    step stands between it and the result (`act_first` is for a yes with questions still to come: her words)."""
+    iv = _before_history()
     q = next_question(iv)
-    assert q is not None and q.id == "screen_soon"
-    iv = answer(iv, q, {f: f == "pregnancy_warning_signs" for f in q.findings})
-    step = act_first(iv)
-    assert step is not None and step.title == title and step.lines[0] == action and step.go_on == go_on
-    assert not step.call_numbers and still_line(iv) == still
-    q = next_question(iv)
-    assert q is not None
-    later = answer(iv, q, {f: False for f in q.findings})
-    assert act_first(later) is None and still_line(later) == still  # once only; the line stays
+    assert q is not None and q.id == "screen_history"
+    assert q.findings.index("pregnancy_warning_signs") == q.findings.index("pregnant") + 1  # right after it
+    iv = answer(iv, q, {f: f in ("pregnant", "pregnancy_warning_signs") for f in q.findings})
+    assert RULE in outcome(iv).rules and next_question(iv) is None and act_first(iv) is None
 
 
 def test_the_core_shows_it_right_after_her_words() -> None:

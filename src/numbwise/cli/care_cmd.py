@@ -33,13 +33,8 @@ def latest_named_cause(db: str | None) -> str:
     from numbwise.diary.store import open_store
     from numbwise.kb import load
 
-    from numbwise.diary.store import NoDiary
-
-    try:
-        with open_store(db, create=False) as store:
-            record = store.latest_check()
-    except NoDiary:  # no diary at all yet: the same words as an empty one, never "check the --db path"
-        record = None
+    with open_store(db, create=False) as store:
+        record = store.latest_check()
     if record is None:
         raise NothingToPlan(
             "No check is stored yet (a check run with --no-diary is not kept). Run 'numbwise check' first, or "
