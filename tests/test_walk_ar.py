@@ -214,3 +214,30 @@ def test_kofis_two_doubts_beside_the_sore_say_a_check_he_can_do_not_only_a_docto
     assert "Take your temperature now if you can. " + FEVER_NOW in text, text
     assert "If you might have a fever" not in text and "Only a doctor can tell" not in text, text
     assert "If any of the others might be true, see a doctor today." in text
+
+
+WOMAN: dict[str, Any] = {"age": 50, "sex": "female", "findings": {
+    "both_hands": True, "onset_gradual": True, "numb_index": True, "numb_middle": True, "burning_pain": True}}
+CHECK_NOW = "CALL YOUR MATERNITY TEAM NOW TO CHECK"
+
+
+def _woman(unsure: tuple[str, ...], **findings: bool) -> dict[str, Any]:
+    return {**WOMAN, "findings": {**WOMAN["findings"], **findings}, "unsure": list(unsure)}
+
+
+def test_hit_not_sure_of_pregnancy_signs_after_a_no_to_pregnant_is_moot(tmp_path: Path) -> None:
+    """The result paths (path 510, after the signs moved beside "You are pregnant"): "not pregnant" and "not sure"
+    about the signs in pregnancy on the same list gave "Call your maternity team now to check"."""
+    text = assess_cli(_woman(("pregnancy_warning_signs",), pregnant=False), tmp_path)
+    assert CHECK_NOW not in text and "maternity" not in text.lower(), text[:400]
+
+
+def test_near_miss_pregnant_and_not_sure_of_the_signs_still_calls_to_check(tmp_path: Path) -> None:
+    text = assess_cli(_woman(("pregnancy_warning_signs",), pregnant=True), tmp_path)
+    assert text.startswith("URGENCY: " + CHECK_NOW), text[:300]
+
+
+def test_unknown_pregnancy_not_known_keeps_the_doubt_about_the_signs(tmp_path: Path) -> None:
+    """Not asked whether she is pregnant: the doubt is not moot, so it is never lower than the call to check."""
+    text = assess_cli(_woman(("pregnancy_warning_signs",)), tmp_path)
+    assert CHECK_NOW in text, text[:300]

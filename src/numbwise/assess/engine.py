@@ -10,6 +10,7 @@ from numbwise.assess.case import Case, parse_case
 from numbwise.assess.explain import reason_lines
 from numbwise.assess.ranking import rank, shortlist
 from numbwise.assess.triage import UNCONFIRMED_RULE, UNSURE_RULE, Triage, coherent, compiled_rules, rule_causes, triage
+from numbwise.kb import load
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,15 @@ def home_care_unless_unsure(result: Assessment, unsure: Collection[str]) -> Asse
 
 def unsure_sign_matters(findings: Mapping[str, bool], age: int | None, unsure: Collection[str]) -> bool:
     """Was the person not sure about a sign whose yes would make it urgent or an emergency (home care gives way)?"""
-    return any(triage({**findings, f: True}, age).level in ("emergency", "urgent") for f in unsure if f not in findings)
+    return any(triage({**findings, f: True}, age).level in ("emergency", "urgent") for f in unsure
+               if f not in findings and not moot(f, findings))
+
+
+def moot(fid: str, findings: Mapping[str, bool]) -> bool:
+    """Is a 'not sure' about this finding moot, as it only applies after a yes the person answered no (its `follows`:
+    "during pregnancy: ..." beside "You are pregnant" left as no on the same list)? Then it raises nothing."""
+    f = load().findings.get(fid)
+    return f is not None and any(findings.get(g) is False for g in f.follows)
 
 
 def home_care_confirmed(result: Assessment, answered: Mapping[str, bool]) -> Assessment:

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from numbwise.assess.chance import format_chance, short_chance
-from numbwise.assess.engine import Assessment, unsure_sign_matters
+from numbwise.assess.engine import Assessment, moot, unsure_sign_matters
 from numbwise.assess.explain import STRONG, cause_reasons, quiet_reasons, rule_why, statement, triage_reasons
 from numbwise.assess.interview import (FINGERS, EarlyCall, sugar_call_line, cause_gain, check_text, check_with, checklist_label, fits, own_checks, positive_findings, settled_by_another,
                                       unsure_checks)
@@ -1749,7 +1749,7 @@ def _doubts(findings: Mapping[str, bool], age: int | None, level: str, unsure: C
     kb = load()
     rule_findings = _rule_levels()
     raises = {f: triage({**findings, f: True}, age).level for f in unsure  # what a yes would mean for this person
-              if f in rule_findings and f not in findings and f in kb.findings}
+              if f in rule_findings and f not in findings and f in kb.findings and not moot(f, findings)}
     # A warning sign that is part of an emergency rule all the not-sure signs together would set goes with them: a
     # new breathlessness is a doctor today on its own, but beside a 'not sure' chest pain it is a heart attack's sign
     # (walkthrough J, Alex: filed under "a doctor today" beside "not sure: chest pain, a cold sweat").
