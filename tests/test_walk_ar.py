@@ -241,3 +241,64 @@ def test_unknown_pregnancy_not_known_keeps_the_doubt_about_the_signs(tmp_path: P
     """Not asked whether she is pregnant: the doubt is not moot, so it is never lower than the call to check."""
     text = assess_cli(_woman(("pregnancy_warning_signs",)), tmp_path)
     assert CHECK_NOW in text, text[:300]
+
+
+GEORGE: dict[str, Any] = {"age": 72, "sex": "male", "findings": {
+    "numb_thumb": True, "numb_index": True, "numb_middle": True, "lasting_over_6_weeks": True, "worse_at_night": True,
+    "constant": True, "thumb_muscle_wasting": True, "hand_weakness": True, "one_hand": True, "getting_worse": True}}
+
+
+def _george(unsure: tuple[str, ...] = (), **findings: bool) -> dict[str, Any]:
+    return {**GEORGE, "findings": {**GEORGE["findings"], **findings}, "unsure": list(unsure)}
+
+
+def _what_to_do(text: str) -> str:
+    return _flat(text.split("What to do about Carpal tunnel syndrome", 1)[1].split("\n\n", 1)[0])
+
+
+def test_hit_georges_thumb_under_a_help_today_banner_says_today_too(tmp_path: Path) -> None:
+    """Walkthrough AS, George, 72 (thin thumb muscles, not sure how it started): "See a doctor today ... By when:
+    Today" above "What to do about Carpal tunnel syndrome: ... Book a doctor's visit. Ask about surgery."."""
+    text = assess_cli(_george(("onset_sudden", "onset_over_days", "onset_gradual")), tmp_path)
+    assert text.startswith("URGENCY: SEE A DOCTOR TODAY"), text[:200]
+    assert "See a doctor today. Ask about surgery." in _what_to_do(text), _what_to_do(text)
+    assert "Book a doctor's visit" not in text.split("Why this level")[0], text
+
+
+def test_near_miss_a_slow_start_keeps_book_a_visit_in_both(tmp_path: Path) -> None:
+    text = assess_cli(_george(onset_gradual=True), tmp_path)
+    assert text.startswith("URGENCY: BOOK A DOCTOR'S VISIT"), text[:200]
+    assert "Book a doctor's visit. Ask about surgery." in _what_to_do(text), _what_to_do(text)
+
+
+BETH: dict[str, Any] = {"age": 28, "sex": "female", "findings": {
+    "onset_sudden": True, "both_hands": True, "triggered_by_cold_or_stress": True, "skin_white_then_blue": True,
+    "fingertip_sores": False, "joint_pain_swelling": False, "autoimmune_disease": False, "comes_and_goes": True,
+    "finger_blisters": False}}
+
+
+def test_beths_reason_says_the_colours_as_the_question_asked_them(tmp_path: Path) -> None:
+    """Walkthrough AS, Beth: "with fingers that go white then blue" after "Do your fingers turn white, blue or red?
+    Answer yes even if they only go one colour": an order nobody was asked. Every reason naming the colours says them
+    in no order."""
+    text = _flat(assess_cli(BETH, tmp_path))
+    assert text.startswith("URGENCY: CARE FOR IT AT HOME"), text[:200]
+    assert "with fingers that change colour (white, blue or red)" in text and "white then blue" not in text, text
+    tri = load().triage
+    said = [" ".join(str(x).split()) for r in tri.rules for x in (r.why, *(e.text for e in r.explains))]
+    assert not [t for t in said if "white then blue" in t or "white, then blue" in t]
+
+
+def test_hit_beths_cold_drink_is_the_cold_not_an_infection() -> None:
+    found = _findings("My fingers go white and numb when I hold a cold drink.")
+    assert "recent_infection" not in found and found.get("triggered_by_cold_or_stress") is True, found
+
+
+def test_near_miss_a_cold_she_caught_is_still_an_infection() -> None:
+    found = _findings("I had a cold last week and now my hands and feet tingle.")
+    assert found.get("recent_infection") is True, found
+
+
+def test_unknown_the_cold_with_no_infection_words_says_nothing_of_one() -> None:
+    found = _findings("On a cold day my fingers go white.")
+    assert "recent_infection" not in found, found

@@ -903,12 +903,13 @@ def is_child(age: int | None) -> bool:
 
 
 def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str | None, age: int | None = None,
-            foot: bool = False) -> Advice:
+            foot: bool = False, floor: str | None = None) -> Advice:
     """The leading cause's care plan for this person (a step's note that cannot apply to them is left out; under the
-    foot-sore banner, `foot`, a step worded for the sore already reported says so)."""
+    foot-sore banner, `foot`, a step worded for the sore already reported says so; `floor`: the banner's own speed,
+    which no line of the plan says slower)."""
     from numbwise.care.plan import care_plan
 
-    plan = care_plan(None, cid, findings, sex, age, foot)
+    plan = care_plan(None, cid, findings, sex, age, foot, floor=floor)
     entry = load().care.plans.get(cid)
     # the plan's own words for it: a restated triage sign's speed filed for this person (care/plan.py)
     # each escalation of the entry beside its line in the plan, matched by its words: a line for other ages is left
@@ -930,20 +931,21 @@ def _advice(cid: str, with_steps: bool, findings: Mapping[str, bool], sex: str |
     return Advice(cid, plan.cause_name, plan.kind, plan.home_summary if steps else plan.summary, steps, routine, offers)
 
 
-def _result_advice(result: Assessment, named: str | None, foot: bool = False) -> Advice | None:
+def _result_advice(result: Assessment, named: str | None, foot: bool = False,
+                   floor: str | None = None) -> Advice | None:
     """What may help, for the cause a result names (`named`): its home plan on a routine or self-care result, a
     doctor-first plan on an urgent one; None for a child, beside a 'not sure' sign that rules home care out, or else.
-    `foot`: the result leads with the foot sore reported (its home steps say so)."""
+    `foot`: the result leads with the foot sore reported (its home steps say so); `floor`: a one-path banner's speed."""
     level, findings, sex, age = result.triage, result.case.findings, result.case.sex, result.case.age
     if named is None:
         return None
     child = is_child(age)  # a doctor first: no home steps alone
     unsure_sign = UNSURE_RULE in result.rules  # "we cannot suggest caring for this at home": no plan to start either
     if level in ("routine", "self_care") and not child and not unsure_sign:
-        advice = _advice(named, True, findings, sex, age, foot)
-        return advice if advice.steps else _advice(named, False, findings, sex, age)
+        advice = _advice(named, True, findings, sex, age, foot, floor)
+        return advice if advice.steps else _advice(named, False, findings, sex, age, floor=floor)
     if level == "urgent" and named in load().care.doctor_first:
-        return _advice(named, False, findings, sex, age)
+        return _advice(named, False, findings, sex, age, floor=floor)
     return None
 
 
@@ -2464,7 +2466,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     sore_beside = foot is None and not now and page_level != "emergency" and result.case.foot_sore is True \
         and kb.triage.foot_sore_lead is not None and foot_at_risk(findings, result.causes)
     # under the foot banner the home steps say the sore reported is seen today, never "if you find a sore"
-    advice = _result_advice(result, shown[0].id if shown and told_apart else None, foot is not None or sore_beside) \
+    advice = _result_advice(result, shown[0].id if shown and told_apart else None, foot is not None or sore_beside,
+                            "urgent" if today else None) \
         if lead is None else None
     if advice is not None and advice.steps and led is not None and not led[0].home_steps:
         advice = None  # no home plan beside a possible stroke (a plan's own see-a-doctor advice stays)

@@ -536,14 +536,18 @@ def _speed(kb: Knowledge, level: str) -> str:
 
 def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | None = None, sex: str | None = None,
               age: int | None = None, foot_sore: bool = False, person: Mapping[str, bool] | None = None,
-              page: bool = False) -> CarePlan:
+              page: bool = False, floor: str | None = None) -> CarePlan:
     """The care plan for a cause ID, for anyone or (with `answers`) for one person; raises UnknownCause with suggestions.
+    `floor`: the speed a result's one-path banner already gives ("see a doctor today" for a sign not sure of): no
+    restated sign's speed is said slower beside it (walkthrough AS, George: "Book a doctor's visit. Ask about surgery."
+    under "See a doctor today").
     `foot_sore`: the person's result leads with the foot sore they reported, so a step worded for it says so.
     `person`: answers that file its warning signs only (default: `answers`), at the level the result's watch lines
     give them for that person (`numbwise care` for the cause a latest check named, walkthrough Y, Tariq).
     `page`: the care plan page itself (with the answers a result's link carries): its steps keep the page's wording
     (`on_care_page`) beside the table it names. With `answers`, an escalation line for other ages (care.yaml `ages`)
     is left out for an age given outside them."""
+    from numbwise.assess.triage import more_urgent
     from numbwise.assess.warnings import filed_level, if_not_known
     from numbwise.kb.headings import level_of
 
@@ -609,6 +613,8 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         # for thin thumb muscles beside "see a doctor today if the muscles at the base of your thumb get weak")
         signs = _escalation_signs(e, entry.warnings)
         level = filed_level(rule_levels[e.rule], signs, person, age) if e.rule else None
+        if level is not None and floor is not None and more_urgent(floor, level):
+            level = floor
         speed = f"{_speed(kb, level)} " if level else ""
         # for anyone, the speed a not-known start would give it too (walkthrough Z, Tariq)
         both = if_not_known(rule_levels[e.rule], signs) if e.rule and person is None else ""
