@@ -396,15 +396,16 @@ def test_the_home_care_sweep_does_not_say_every_item_means_a_doctor() -> None:
     assert "Your answers to these can change our advice." in text and "mean a doctor" not in text
 
 
-def test_a_yes_to_the_pregnancy_warning_signs_is_not_followed_by_are_you_pregnant() -> None:
+def test_the_pregnancy_warning_signs_come_right_after_you_are_pregnant_and_it_is_never_asked_again() -> None:
     """The walkthrough: a woman who ticked 'During pregnancy: a severe headache, ...' was later asked 'Are you
-    pregnant?'. findings.yaml's `implies` fills it in; the history list no longer shows it."""
-    # 11, Enter (no to the others), then 2: answer the questions after the maternity advice shown at once (act_first)
-    run = run_cli("--plain", "check", "--no-diary", input="\n31\nf\n3\nR1 R2 R3\n\n11\n\n2\n" + "\n" * 40)
+    pregnant?'. Since walkthrough AR (Lena) the signs are item 19 of the health list, right after "18. You are
+    pregnant"; a yes to both leads to the maternity team, and "Are you pregnant?" is never asked."""
+    # none on the soon, pattern and other lists; 18 and 19 on the health list, Enter (no to the others)
+    run = run_cli("--plain", "check", "--no-diary", input="\n31\nf\n3\nR1 R2 R3\n\n\n\n\n18 19\n\n" + "\n" * 40)
     assert run.code == 0, run.err
-    assert "11. During pregnancy: a severe headache" in run.out
     history = run.out.split("Do any of these apply to you?")[1].split("Question")[0].split("URGENCY")[0]
-    assert "diabetes" in history.lower() and "You are pregnant" not in history
+    assert "18. You are pregnant" in history and "19. During pregnancy: a severe headache" in history, history
+    assert "During pregnancy" not in run.out.split("Do any of these apply to you?")[0]  # never before it
     assert "Are you pregnant?" not in run.out and "CONTACT YOUR MATERNITY TEAM NOW" in run.out
 
 

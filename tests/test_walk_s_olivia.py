@@ -102,7 +102,7 @@ def test_near_miss_tingling_feet_for_months_without_weakness_is_no_emergency(tmp
 # Step by step, as she answers: nothing in the first list, over hours or days, both whole hands, feet too, spreading
 # and weak legs (not getting worse: that is call now at once, walkthrough Z); then the single question that asks the
 # rising weakness again on its own.
-def _step(alone: str, picked: str = "8 13") -> str:
+def _step(alone: str, picked: str = "8 12") -> str:
     keys = ["", "35", "f", "2", "R0 L0", "3", "", picked, "", alone, "1", "", "", "", ""] + ["n"] * 15
     return _check_plain("\n".join(keys) + "\n")
 
@@ -134,7 +134,7 @@ def test_step_by_step_a_no_to_it_on_its_own_stands() -> None:
 
 
 def test_step_by_step_weak_legs_getting_worse_call_now_without_asking_again() -> None:
-    shown = _step("1", "7 8 13")
+    shown = _step("1", "7 8 12")
     assert "URGENCY: CALL EMERGENCY SERVICES NOW" in shown, shown[-1500:]
     assert "creeping up over days?" not in shown
 
