@@ -10,6 +10,7 @@ beside "SEE A DOCTOR TODAY IF the muscles at the base of your thumb get weak or 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -257,9 +258,10 @@ def _what_to_do(text: str) -> str:
 
 
 def test_hit_georges_thumb_under_a_help_today_banner_says_today_too(tmp_path: Path) -> None:
-    """Walkthrough AS, George, 72 (thin thumb muscles, not sure how it started): "See a doctor today ... By when:
-    Today" above "What to do about Carpal tunnel syndrome: ... Book a doctor's visit. Ask about surgery."."""
-    text = assess_cli(_george(("onset_sudden", "onset_over_days", "onset_gradual")), tmp_path)
+    """Walkthrough AS, George, 72 (thin thumb muscles): "See a doctor today ... By when: Today" above "What to do
+    about Carpal tunnel syndrome: ... Book a doctor's visit. Ask about surgery.". Here a fever not sure of gives the
+    help-today banner."""
+    text = assess_cli(_george(("fever",), onset_gradual=True), tmp_path)
     assert text.startswith("URGENCY: SEE A DOCTOR TODAY"), text[:200]
     assert "See a doctor today. Ask about surgery." in _what_to_do(text), _what_to_do(text)
     assert "Book a doctor's visit" not in text.split("Why this level")[0], text
@@ -269,6 +271,47 @@ def test_near_miss_a_slow_start_keeps_book_a_visit_in_both(tmp_path: Path) -> No
     text = assess_cli(_george(onset_gradual=True), tmp_path)
     assert text.startswith("URGENCY: BOOK A DOCTOR'S VISIT"), text[:200]
     assert "Book a doctor's visit. Ask about surgery." in _what_to_do(text), _what_to_do(text)
+
+
+ONSET_UNSURE = ("onset_sudden", "onset_over_days", "onset_gradual")
+
+
+def test_hit_georges_year_of_numbness_is_no_start_over_days_to_fear(tmp_path: Path) -> None:
+    """Walkthrough AT, George: a year of numbness, not sure how it began, read "You were not sure about: it came on
+    over hours to a few days. This may be more urgent than it looks." A start over days is the fast-worsening rule's
+    only while the numbness is under six weeks old; older numbness slowly getting worse is routine (the policy)."""
+    text = _flat(assess_cli(_george(ONSET_UNSURE), tmp_path))
+    assert text.startswith("URGENCY: BOOK A DOCTOR'S VISIT"), text[:300]
+    assert "came on over hours to a few days. This may be more urgent" not in text, text
+
+
+def test_near_miss_a_start_over_days_three_weeks_ago_getting_worse_is_today(tmp_path: Path) -> None:
+    case = _george(onset_over_days=True, lasting_over_6_weeks=False)
+    assert json.loads(assess_cli(case, tmp_path, "json"))["triage"] == "urgent"
+
+
+def test_unknown_a_start_over_days_getting_worse_with_no_length_is_still_today(tmp_path: Path) -> None:
+    case = _george(onset_over_days=True)
+    del case["findings"]["lasting_over_6_weeks"]
+    assert json.loads(assess_cli(case, tmp_path, "json"))["triage"] == "urgent"
+
+
+GEORGE_YES = ("numb_thumb,numb_index,numb_middle,worse_at_night,constant,thumb_muscle_wasting,hand_weakness,one_hand,"
+              "getting_worse,lasting_over_6_weeks,onset_gradual")
+
+
+def test_georges_care_plan_under_a_help_today_result_says_today_for_each_sign() -> None:
+    """Walkthrough AT: the care plan his result's answers open said "YOUR RESULT SAID: SEE A DOCTOR TODAY" and, for
+    the same thin thumb muscles, "Book a doctor's visit"; it is filed at the banner's today now."""
+    out = run_cli("--plain", "care", "carpal_tunnel", "--yes", GEORGE_YES, "--unsure", "fever", "--age", "72",
+                  "--sex", "male").out
+    assert "YOUR RESULT SAID: SEE A DOCTOR TODAY" in out, out[:300]
+    help_ = _flat(_block(out, "WHEN TO GET MORE HELP"))
+    assert "thin. See a doctor today. Ask about surgery." in help_ and "Book a doctor's visit" not in help_, help_
+    # near miss: without the doubt his result and its plan say book a visit, each alike
+    calm = run_cli("--plain", "care", "carpal_tunnel", "--yes", GEORGE_YES, "--age", "72", "--sex", "male").out
+    assert "YOUR RESULT SAID: BOOK A DOCTOR'S VISIT" in calm
+    assert "thin. Book a doctor's visit. Ask about surgery." in _flat(_block(calm, "WHEN TO GET MORE HELP"))
 
 
 BETH: dict[str, Any] = {"age": 28, "sex": "female", "findings": {

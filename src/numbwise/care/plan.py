@@ -218,13 +218,22 @@ class CareTop:
     unsure_line: str  # the result's caution words above its banner, else ""
     call_now: bool  # the result says to call the emergency number now
     calls: int  # the signs its call-now list holds
+    today: bool = False  # one path, help today, for a sign not sure of (a level below it): the plan's floor
 
 
 def care_top(plan: ResultPlan) -> CareTop:
     """The top of a composed result, as a care plan repeats it."""
     calls = sum(len(g.items) for g in plan.watch_for if g.level == "emergency")
     return CareTop(plan.level, plan.title, plan.action, plan.by_when, plan.caution_title, plan.caution,
-                   plan.level == "emergency" or plan.caution_now, calls)
+                   plan.level == "emergency" or plan.caution_now, calls, plan.caution_today)
+
+
+def top_floor(given: CareFor | None) -> str | None:
+    """The speed a result's one-path help-today banner gives, for the care plan its answers open: no line of the plan
+    says a slower speed for a sign (walkthrough AT, George: "Book a doctor's visit" under "Your result said: See a
+    doctor today"). None for any other top."""
+    top = result_top(given) if given is not None and (given.yes or given.no or given.unsure) else None
+    return "urgent" if top is not None and top.today else None
 
 
 _COMPOSING: ContextVar[bool] = ContextVar("care_top_composing", default=False)
@@ -432,7 +441,8 @@ def said_by_result(kb: Knowledge | None, plan: CarePlan, given: CareFor | None) 
     # under a top that already says a level, no watch heading at that level or a calmer one: "Book a doctor's visit
     # if" under "Your result said: Book a doctor's visit" reads as a contradiction (walkthrough AF, Zoe), as a result
     # lists only changes more urgent than itself (assess.warnings.watch_for); the call-now signs always stay
-    warnings = tuple(g for g in plan.warnings if g.level == "emergency" or more_urgent(g.level, top.level))
+    level = "urgent" if top.today and more_urgent("urgent", top.level) else top.level  # as its banner says it
+    warnings = tuple(g for g in plan.warnings if g.level == "emergency" or more_urgent(g.level, level))
     return replace(plan, warnings=warnings, warning_refs=plan.warning_refs if warnings else (), result=top, result_heading=words.heading.format(title=top.title.rstrip(".")),
                    visit_first=first, filed_note=words.filed if warnings else "",
                    calls_note=words.calls.format(n=top.calls, name=name) if top.calls > own else "")
@@ -456,7 +466,8 @@ def plan_for(kb: Knowledge | None, cause: str, given: CareFor | None) -> CarePla
     Raises UnknownCause."""
     if given is None:
         return for_anyone(kb, care_plan(kb, cause))
-    plan = care_plan(kb, cause, given.findings, given.sex, given.age, person=given.findings, page=True)
+    plan = care_plan(kb, cause, given.findings, given.sex, given.age, person=given.findings, page=True,
+                     floor=top_floor(given))
     return said_by_result(kb, plan, given)
 
 

@@ -107,7 +107,8 @@ Examples:
 def care_command(ctx: click.Context, cause: str | None, as_json: bool, yes: str | None, no: str | None,
                  unsure: str | None, age: str | None, days: str | None, sex: str | None) -> None:
     """What to try first for a cause, for how long, and when to get more help."""
-    from numbwise.care.plan import BadAnswers, UnknownCause, care_plan, plan_for, read_care_for, said_by_result
+    from numbwise.care.plan import (BadAnswers, UnknownCause, care_plan, plan_for, read_care_for, said_by_result,
+                                    top_floor)
 
     db = (ctx.find_root().obj or {}).get("db")
     try:
@@ -126,7 +127,8 @@ def care_command(ctx: click.Context, cause: str | None, as_json: bool, yes: str 
     if person is not None:  # the cause the latest check named: its lines for that person (no pregnancy line for a boy
         # of 14, walkthrough AN, Amir), its signs filed for them, its top first
         findings, years, sex, full = person
-        plan = said_by_result(None, care_plan(None, plan.cause, findings, sex, years, person=findings, page=True), full)
+        plan = said_by_result(None, care_plan(None, plan.cause, findings, sex, years, person=findings, page=True,
+                                              floor=top_floor(full)), full)
     if as_json:
         import json
 
