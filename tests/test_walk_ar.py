@@ -69,8 +69,6 @@ def test_near_miss_another_doubt_beside_the_fever_keeps_the_not_sure_path_with_e
 
 def test_the_web_says_the_same_for_kofis_not_sure_fever(tmp_path: Path) -> None:
     """Both faces read one plan: the JSON plan's banner and its caution say the foot first and the fever's A&E line."""
-    import json
-
     plan = json.loads(assess_cli(_kofi(("fever",)), tmp_path, "plan"))
     assert plan["title"] == "Get your foot checked today", plan["title"]
     assert plan["caution_title"] == "You told us you have a sore on your foot.", plan["caution_title"]
