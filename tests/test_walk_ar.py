@@ -343,3 +343,22 @@ def test_near_miss_a_cold_she_caught_is_still_an_infection() -> None:
 def test_unknown_the_cold_with_no_infection_words_says_nothing_of_one() -> None:
     found = _findings("On a cold day my fingers go white.")
     assert "recent_infection" not in found, found
+
+
+def test_hit_marias_how_long_after_a_no_to_six_weeks_offers_no_more_than_six_weeks() -> None:
+    """Walkthrough AT, Maria (66, known MS): "Has it been going on for more than six weeks?" no, then "How long have
+    you had this?" offered "More than six weeks", whose pick silently turned her no round and lowered the level."""
+    keys = "5 ?3\n\n2\n2\nn\ny\n3\n66\nf\nL0\n1\n\n3 ?4\n\n7 8 ?12\n\n1 ?14 ?19\n\n19 ?14\n\n" + "\n" * 20
+    out = run_cli("--plain", "check", "--no-diary", input=keys).out
+    asked = out.split("Has it been going on for more than six weeks?", 1)[1]
+    length = asked.split("How long have you had this numbness or tingling?", 1)[1].split("Question", 1)[0]
+    assert "8 days to 6 weeks" in length and "More than six weeks" not in length, length
+
+
+def test_near_miss_how_long_with_six_weeks_not_answered_keeps_every_option() -> None:
+    from numbwise.assess.interview import length_question
+
+    full, short = length_question(), length_question(True)
+    assert full is not None and short is not None
+    assert "More than six weeks" in full.labels and "More than six weeks" not in short.labels
+    assert all(dict(p)["lasting_over_6_weeks"] is False for p in short.picks)  # no pick says yes to six weeks

@@ -344,14 +344,17 @@ PLAIN = (LENGTH, FOOT)  # the keys of a step that are plain data beside the find
 
 
 @functools.cache
-def length_question() -> Question | None:
+def length_question(short: bool = False) -> Question | None:
     """The how-long question (interview.yaml `how_long`) as a choice every face shows as it shows any: each option
-    records its days in its step (`LENGTH`) and answers the six-weeks question (yes from SIX_WEEKS_DAYS on)."""
+    records its days in its step (`LENGTH`) and answers the six-weeks question (yes from SIX_WEEKS_DAYS on). `short`:
+    after a no to "more than six weeks?", only the shorter options, so no pick can silently turn that no round
+    (walkthrough AT, Maria: "no" to six weeks, then "More than six weeks" when asked how long)."""
     h = load().interview.how_long
     if h is None:
         return None
-    picks = tuple(((LASTED, o.days >= SIX_WEEKS_DAYS), (f"{LENGTH}{o.days:g}", True)) for o in h.options)
-    return Question(h.id, "choice", h.text, h.help, h.why, (LASTED,), tuple(o.label for o in h.options), picks=picks)
+    options = [o for o in h.options if not short or o.days < SIX_WEEKS_DAYS]
+    picks = tuple(((LASTED, o.days >= SIX_WEEKS_DAYS), (f"{LENGTH}{o.days:g}", True)) for o in options)
+    return Question(h.id, "choice", h.text, h.help, h.why, (LASTED,), tuple(o.label for o in options), picks=picks)
 
 
 @functools.cache
@@ -384,7 +387,7 @@ def _length_question(iv: Interview, last: bool = False) -> Question | None:
     step "call now", from his words "for 3 weeks" a GP within a few days); never when the words or an answer said.
     `last` (the interview has nothing else to ask): also whenever an answer would change the headline of a start not
     known (`_length_changes_path`; walkthrough AD, Rosa), so both routes ask it and end on one headline."""
-    q = length_question()
+    q = length_question(iv.answers.get(LASTED) is False)
     if q is None or q.id in iv.shown or iv.days_so_far is not None:
         return None
     if iv.answers.get("lasting_over_6_weeks") is True:  # "for the past year": only "more than six weeks" could agree,
