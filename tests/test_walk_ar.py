@@ -362,3 +362,31 @@ def test_near_miss_how_long_with_six_weeks_not_answered_keeps_every_option() -> 
     assert full is not None and short is not None
     assert "More than six weeks" in full.labels and "More than six weeks" not in short.labels
     assert all(dict(p)["lasting_over_6_weeks"] is False for p in short.picks)  # no pick says yes to six weeks
+
+
+WALTER = ("I'm 70 and I take warfarin for atrial fibrillation. I woke up this morning with my right hand numb and "
+          "clumsy, I couldn't do my buttons. It is slowly getting better. I'm not sure whether my face felt odd.")
+
+
+def test_hit_walters_slowly_getting_better_is_no_slow_start() -> None:
+    """Walkthrough AT, Walter, 70, on warfarin: "It is slowly getting better" read as "It came on slowly, over weeks
+    or months", which took the stroke signs out of his hand numb since this morning (a visit in two weeks)."""
+    found = _findings(WALTER)
+    assert found.get("onset_gradual") is not True, found
+    for text in ("My hand went numb yesterday and it's getting better slowly.",
+                 "Numb since Monday, slowly improving."):
+        assert _findings(text).get("onset_gradual") is not True, text
+
+
+def test_near_miss_a_slow_start_that_is_now_getting_better_is_still_slow() -> None:
+    assert _findings("It came on slowly over months and is getting better now.").get("onset_gradual") is True
+    assert _findings("My fingers tingle, it came on gradually, slowly getting worse.").get("onset_gradual") is True
+
+
+def test_unknown_walters_words_keep_his_start_open_and_the_check_calls_now(tmp_path: Path) -> None:
+    """His words (kept) and not sure about his face: the start is asked, never read from "slowly", and the check
+    calls now before any other question once he cannot say how it started."""
+    keys = "\n?4\n\n5\nR0\n1\n"  # keep the readings; not sure of the face; on waking or don't know; whole hand
+    out = _flat(run_cli("--plain", "check", "--no-diary", "--describe", WALTER, input=keys + "\n" * 30).out)
+    assert "It came on slowly, over weeks or months" not in out
+    assert "How did the numbness start?" in out and "Call your emergency number now" in out, out[-1500:]

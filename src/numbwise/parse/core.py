@@ -1717,14 +1717,40 @@ _EASING = _RESOLVES | {"off", "ease", "easing", "wear", "wears", "wore", "improv
 _EASING_REACH = 3  # words between the easing word and "within" ("comes back [to normal] within")
 
 
+# Words of getting better: "slowly" beside one is how fast it eases, never how it began (walkthrough AT, Walter: "it
+# is slowly getting better" read as "It came on slowly, over weeks or months" of a hand numb since this morning).
+_IMPROVING = frozenset({"better", "improve", "improves", "improved", "improving", "ease", "eases", "eased", "easing",
+                        "fade", "fades", "faded", "fading", "recover", "recovers", "recovered", "recovering", "settling",
+                        "clearing", "subsiding", "subsides", "lifting"})
+
+
+def _near_in_clause(toks: list[Token], i: int, j: int, words: frozenset[str]) -> bool:
+    """One of `words` within _EASING_REACH words before token i or after token j - 1, in the same clause."""
+    before, after = [], []
+    for t in reversed(toks[max(0, i - _EASING_REACH):i]):
+        if t.text in CLAUSE_END:
+            break
+        before.append(t.text)
+    for t in toks[j:j + _EASING_REACH]:
+        if t.text in CLAUSE_END:
+            break
+        after.append(t.text)
+    return bool(words & set(before + after))
+
+
 def _easing_speed(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
     """'It eases within minutes when I move', 'the feeling comes back within seconds': a speed said of the easing is
     not a sudden start (issue 11), while 'it came on within minutes' still is. Only 'within'/'in' onset words, and only
-    with an easing word at most three words before them in their clause; the onset is then left to its question."""
+    with an easing word at most three words before them in their clause; the onset is then left to its question. So
+    too 'slowly getting better' is no slow start (`_IMPROVING`)."""
     starts = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: k + 1 for k, t in enumerate(toks)}
     out = []
     for m in mentions:
         i = starts.get(m.start)
+        if m.finding == "onset_gradual" and m.value and i is not None and m.end in ends \
+                and _near_in_clause(toks, i, ends[m.end], _IMPROVING):
+            continue
         if m.finding == "onset_sudden" and m.value and i is not None and toks[i].text in ("within", "in"):
             before = []
             for t in reversed(toks[max(0, i - _EASING_REACH - 1):i]):
