@@ -157,7 +157,9 @@ def _first_present(cond: Cond) -> str | None:
 
 # Stories that isolate one branch of a rule, where the made-up hit is also caught by another rule.
 EXTRA: list[tuple[str, dict[str, bool], int | None]] = [
+    # a start over days in numbness over six weeks old: slow worsening, routine (walkthrough AT, George)
     ("ur_fast_worsening over days, long-standing", {"onset_over_days": True, "getting_worse": True, "lasting_over_6_weeks": True}, 40),
+    ("ur_fast_worsening over days, length not known", {"onset_over_days": True, "getting_worse": True}, 40),
     ("ur_ms_worsening slow onset", {"known_ms": True, "getting_worse": True, "onset_gradual": True}, 35),
     ("ur_ms_worsening without MS", {"known_ms": False, "getting_worse": True, "onset_gradual": True}, 35),
     ("em_sudden_face_or_leg both hands", {"onset_sudden": True, "both_hands": True, "numb_leg_same_side": True,
