@@ -87,12 +87,12 @@ def test_hit_amirs_typed_care_command_gives_one_speed_for_each_sign() -> None:
     out = run_cli("--plain", "care", "carpal_tunnel", "--age", "14", "--sex", "male").out
     flat = _flat(out)
     assert "SEE A DOCTOR TODAY IF" not in out, out  # nothing known of him raises a sign: filed as for anyone
-    thumb = "The muscles at the base of your thumb get weak or thin. If this happens and you are not sure whether " \
-            "the numbness started suddenly, see a doctor today."
+    thumb = "The muscles at the base of your thumb get weak or thin. If this happens, the numbness began less than " \
+            "six weeks ago and you are not sure whether it started suddenly, see a doctor today."
     assert thumb in flat, flat
     help_ = _flat(_block(out, "WHEN TO GET MORE HELP"))
-    assert "thin. Book a doctor's visit. If this happens and you are not sure whether the numbness started " \
-           "suddenly, see a doctor today. Ask about surgery." in help_, help_
+    assert "thin. Book a doctor's visit. If this happens, the numbness began less than six weeks ago and you are not " \
+           "sure whether it started suddenly, see a doctor today. Ask about surgery." in help_, help_
     assert "6 weeks of the splint and exercises. Book a doctor's visit. If this happens and the numbness came on " \
            "over days" in help_, help_
     assert "See a doctor before you try these steps" in flat  # his age's own line, first

@@ -22,7 +22,8 @@ TARIQ: dict[str, Any] = {"age": 41, "sex": "male", "days_so_far": 21, "unsure": 
     "one_hand": True, "numb_thumb": True, "neck_pain": True, "worse_neck_movement": True, "hand_weakness": False}}
 SLOW = {**TARIQ, "unsure": [], "findings": {**TARIQ["findings"], "onset_sudden": False, "onset_gradual": True}}
 SLOW_WEAKER = "slowly gets weak"
-BOTH = "Book a doctor's visit. If this happens and you are not sure whether the numbness started suddenly, see a doctor today."
+BOTH = ("Book a doctor's visit. If this happens, the numbness began less than six weeks ago and you are not sure "
+        "whether it started suddenly, see a doctor today.")
 
 
 def _flat(text: str) -> str:
@@ -78,8 +79,8 @@ def test_unknown_a_plan_and_learn_page_for_anyone_say_both_conditions(tmp_path: 
     care = run_without_diary(tmp_path, "care", "cervical_radiculopathy")
     assert _weakness_line(care) == BOTH, care
     learn = run_without_diary(tmp_path, "learn", "cervical_radiculopathy")
-    assert "Your arm or hand slowly gets weaker. If this happens and you are not sure whether the numbness started suddenly, see a " \
-           "doctor today." in learn, learn
+    assert "Your arm or hand slowly gets weaker. If this happens, the numbness began less than six weeks ago and you are " \
+           "not sure whether it started suddenly, see a doctor today." in learn, learn
 
 
 def test_bad_answers_are_refused_with_what_to_do(tmp_path: Path) -> None:
@@ -112,4 +113,5 @@ def test_every_not_known_raise_of_a_care_line_has_words() -> None:
         if more_urgent(raised, level) and raised != "emergency" and not if_not_known(level, change):
             missing.append((level, change, raised))
     assert not missing, missing
-    assert if_not_known("routine", ("hand_weakness",)).startswith("If this happens and you are not sure whether the numbness")
+    assert if_not_known("routine", ("hand_weakness",)).startswith(
+        "If this happens, the numbness began less than six weeks ago and you are not sure whether it started")

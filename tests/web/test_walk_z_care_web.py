@@ -97,8 +97,8 @@ def test_unknown_the_plan_and_learn_page_opened_with_nothing_say_both(app: Any) 
     """Unknown: opened with no answers, the care plan and the Learn page name both speeds with their conditions."""
     assert _weakness_line(_flat(call(app, "GET", "/care/cervical_radiculopathy").body)) == BOTH
     learn = _flat(call(app, "GET", "/learn/cervical_radiculopathy").body)
-    assert "Your arm or hand slowly gets weaker. If this happens and you are not sure whether the numbness started suddenly, see a " \
-           "doctor today." in learn
+    assert "Your arm or hand slowly gets weaker. If this happens, the numbness began less than six weeks ago and you are " \
+           "not sure whether it started suddenly, see a doctor today." in learn
     assert 'href="/care/cervical_radiculopathy"' in call(app, "GET", "/learn/cervical_radiculopathy").body.decode()
 
 
