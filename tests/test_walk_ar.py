@@ -390,3 +390,35 @@ def test_unknown_walters_words_keep_his_start_open_and_the_check_calls_now(tmp_p
     out = _flat(run_cli("--plain", "check", "--no-diary", "--describe", WALTER, input=keys + "\n" * 30).out)
     assert "It came on slowly, over weeks or months" not in out
     assert "How did the numbness start?" in out and "Call your emergency number now" in out, out[-1500:]
+
+
+OMAR = ("I'm a 62 year old man. I smoke and have high blood pressure. For a month my left arm aches and tingles when I "
+        "walk uphill, and it eases when I stop. No chest pain now.")
+
+
+def test_hit_omars_arm_ache_walking_uphill_is_effort_not_the_arms_own_use() -> None:
+    """Walkthrough AU, Omar: "my left arm aches ... when I walk uphill" was read as "Your arm aches with use and eases
+    with rest" (poor circulation in the arm), then given as a reason he never said."""
+    found = _findings(OMAR)
+    assert "arm_pain_with_use" not in found and found.get("arm_discomfort_on_exertion") is True, found
+
+
+def test_near_miss_an_arm_that_aches_after_knitting_is_its_own_use() -> None:
+    assert _findings("My right arm aches after knitting for a while and eases when I rest").get(
+        "arm_pain_with_use") is True
+
+
+def test_hit_and_near_miss_sams_blisters_and_a_fingers_blisters() -> None:
+    """Walkthrough AU, Sam: "a rash of small blisters" on a band over his chest and arm read as painful blisters on a
+    finger; a finger named with them still is."""
+    sam = _findings("For three days I've had a painful, burning band on the left side of my chest going into the "
+                    "inside of my left arm. Today a rash of small blisters came up there. My arm tingles.")
+    assert "finger_blisters" not in sam and sam.get("rash_blisters_band") is True, sam
+    assert _findings("I have small painful blisters on my fingertip and it tingles").get("finger_blisters") is True
+    assert "finger_blisters" not in _findings("My thumb tingles. I have small blisters.")  # not known: asked
+
+
+def test_hit_and_near_miss_eves_memory_that_is_not_what_it_was() -> None:
+    """Walkthrough AU, Eve, 80: "My memory is not what it was" read as "You have had no memory or mood changes"."""
+    assert _findings("My memory is not what it was.").get("memory_or_mood_change") is True
+    assert _findings("My memory is fine.").get("memory_or_mood_change") is False
