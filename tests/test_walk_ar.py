@@ -422,3 +422,23 @@ def test_hit_and_near_miss_eves_memory_that_is_not_what_it_was() -> None:
     """Walkthrough AU, Eve, 80: "My memory is not what it was" read as "You have had no memory or mood changes"."""
     assert _findings("My memory is not what it was.").get("memory_or_mood_change") is True
     assert _findings("My memory is fine.").get("memory_or_mood_change") is False
+
+
+MARIA = ("I'm 66, a woman. I have MS. Over the last three days my left hand and left leg have got more numb and a bit "
+         "weak. I'm not sure if the weakness came on suddenly.")
+
+
+def test_hit_marias_doubt_is_about_her_weakness_not_how_the_numbness_started() -> None:
+    """Walkthrough AU, Maria: her doubt about the weakness was read as one about the numbness's start, and the page
+    said "We can't tell from your answers how fast the numbness started" beside "! It came on over hours to a few
+    days" (her three days)."""
+    out = parse_json(MARIA)
+    assert out["unsure"] == ["arm_or_leg_weakness_sudden"] and out["findings"]["onset_over_days"] is True, out  # type: ignore[index]
+    shown = _flat(run_cli("--plain", "check", "--no-diary", "--describe", MARIA, input="\n1\n").out)
+    assert "URGENCY: CALL YOUR EMERGENCY NUMBER NOW" in shown and "It came on over hours to a few days" in shown
+    assert "We can't tell from your answers how fast the numbness started" not in shown, shown
+
+
+def test_near_miss_a_doubt_about_how_the_numbness_began_is_still_the_start() -> None:
+    out = parse_json("My left hand has been numb since this morning. I'm not sure if it came on suddenly.")
+    assert "onset_sudden" in out["unsure"], out  # type: ignore[operator]
