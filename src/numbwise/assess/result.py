@@ -2061,7 +2061,7 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
 
 def _fever_beside_sore(doubts: tuple[Unsure, ...]) -> bool:
     """A fever is the only sign not sure of beside a diabetic foot sore: the foot's banner leads, with its own line for
-    the fever (foot_sore_lead `unsure_fever`: A&E now if you might have one), never the not-sure path's "see a doctor
+    the fever (foot_sore_lead `unsure_fever`: take your temperature; 38 °C or more, A&E now), never the not-sure path's "see a doctor
     today" for it (walkthrough AR, Kofi: "Not sure about some signs that need a doctor today" above "If you might have a
     fever, go to A&E or urgent care now")."""
     fl = load().triage.foot_sore_lead
@@ -2465,7 +2465,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # from the top, and the steps said "if you find a sore", once fever was not sure)
     sore_beside = foot is None and not now and page_level != "emergency" and result.case.foot_sore is True \
         and kb.triage.foot_sore_lead is not None and foot_at_risk(findings, result.causes)
-    # under the foot banner the home steps say the sore reported is seen today, never "if you find a sore"
+    # under the foot banner the home steps say the sore reported is checked as the top says, never "if you find a sore"
     advice = _result_advice(result, shown[0].id if shown and told_apart else None, foot is not None or sore_beside,
                             "urgent" if today else None) \
         if lead is None else None
