@@ -442,3 +442,16 @@ def test_hit_marias_doubt_is_about_her_weakness_not_how_the_numbness_started() -
 def test_near_miss_a_doubt_about_how_the_numbness_began_is_still_the_start() -> None:
     out = parse_json("My left hand has been numb since this morning. I'm not sure if it came on suddenly.")
     assert "onset_sudden" in out["unsure"], out  # type: ignore[operator]
+
+
+def test_hit_jos_typing_all_day_is_her_work_not_what_brings_it_on() -> None:
+    """Walkthrough AV, Jo: "I type all day" was read, ticked, as "Gripping, typing or holding things brings it on" and
+    given as a reason for carpal tunnel; it is her work (forceful or repeated hand use), and the trigger is asked."""
+    found = _findings("I type all day. My right thumb, index and middle finger tingle at night and wake me up. "
+                      "Shaking my hand helps. It's been about three months.")
+    assert "worse_with_gripping" not in found and found.get("repetitive_hand_work") is True, found
+
+
+def test_near_miss_numbness_when_she_types_is_still_brought_on_by_it() -> None:
+    assert _findings("My fingers go numb when I type.").get("worse_with_gripping") is True
+    assert _findings("My fingers tingle after typing for an hour.").get("worse_with_gripping") is True
