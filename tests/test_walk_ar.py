@@ -455,3 +455,18 @@ def test_hit_jos_typing_all_day_is_her_work_not_what_brings_it_on() -> None:
 def test_near_miss_numbness_when_she_types_is_still_brought_on_by_it() -> None:
     assert _findings("My fingers go numb when I type.").get("worse_with_gripping") is True
     assert _findings("My fingers tingle after typing for an hour.").get("worse_with_gripping") is True
+
+
+def test_hit_marias_reasons_under_call_now_say_no_doctor_soon() -> None:
+    """Walkthrough AV, Maria: "Numbness that keeps getting worse or spreading needs a doctor soon" under "call your
+    emergency number now"; the reason now says it does not change what to do now."""
+    words = MARIA + " It keeps getting worse."
+    shown = _flat(run_cli("--plain", "check", "--no-diary", "--describe", words, input="\n1\n").out)
+    why = shown.split("Why this level", 1)[1].split("What may be causing it", 1)[0]
+    assert "URGENCY: CALL YOUR EMERGENCY NUMBER NOW" in shown and "soon" not in why, why
+    assert "numbness that came on over days and is getting worse. It does not change what to do now." in why, why
+
+
+def test_near_miss_the_same_reason_on_a_help_today_result_keeps_its_words(tmp_path: Path) -> None:
+    text = _flat(assess_cli(_george(onset_over_days=True, lasting_over_6_weeks=False), tmp_path))
+    assert "Numbness that keeps getting worse or spreading needs a doctor soon" in text, text

@@ -1483,8 +1483,9 @@ def _now_causes_lead(lead: UnsureLead, doubts: tuple[Unsure, ...], findings: Map
     return " ".join((text or "").format(**{"if": " ".join((said or "").split())}).split())
 
 
+# "soon" too: "needs a doctor soon" under "call your emergency number now" read as a contradiction (walkthrough AV, Maria)
 _SLOWER = re.compile(r"\btoday\b|\bsame day\b|\bwithin (24 hours|a day|a few days|days|\d+ days)\b|\btwo weeks\b"
-                     r"|\bsee (a|your) (doctor|GP|nurse)\b|\bbook\b|\b(a|your) GP\b", re.I)
+                     r"|\bsee (a|your) (doctor|GP|nurse)\b|\bbook\b|\b(a|your) GP\b|\bsoon\b", re.I)
 
 
 def _now_reasons(lines: Sequence[str], told: Sequence[str], findings: Mapping[str, bool],
