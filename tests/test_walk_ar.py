@@ -470,3 +470,15 @@ def test_hit_marias_reasons_under_call_now_say_no_doctor_soon() -> None:
 def test_near_miss_the_same_reason_on_a_help_today_result_keeps_its_words(tmp_path: Path) -> None:
     text = _flat(assess_cli(_george(onset_over_days=True, lasting_over_6_weeks=False), tmp_path))
     assert "Numbness that keeps getting worse or spreading needs a doctor soon" in text, text
+
+
+def test_hit_ritas_hour_to_loosen_up_is_her_stiffness_not_the_numbness_gone() -> None:
+    """Walkthrough AW, Rita: "it takes an hour or so to loosen up" read as "It went away completely within an hour",
+    then the first reason for carpal tunnel."""
+    found = _findings("For about three months my hands have been numb and stiff when I wake up, it takes an hour or "
+                      "so to loosen up. Several of my finger joints are painful and swollen.")
+    assert "episode_resolved_within_hour" not in found and found.get("joint_pain_swelling") is True, found
+
+
+def test_near_miss_numbness_gone_within_an_hour_is_still_read() -> None:
+    assert _findings("My hand went numb and it was all gone within an hour").get("episode_resolved_within_hour") is True

@@ -934,6 +934,8 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
             out.append(Mention(fid, value, start, end, said, "inferred", conf))
 
         if d.days < 1 / 24 + 1e-9 and not d.ago:  # "20 minutes ago" is when it began, not how long it took
+            if clause_words & _STIFF:
+                continue  # "stiff ... takes an hour to loosen up" is the stiffness's hour, not the numbness gone (AW, Rita)
             if (clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)) and d.days >= 1 / 1440:
                 add("spreads_over_minutes", True)
             elif _resolving(words[a:b]) or _ends(words[a:b]) or _gone_next(words, b):
@@ -977,6 +979,8 @@ _EVENTS = frozenset({"baby", "birth", "born", "delivery", "delivered", "labour",
                      "flu", "virus", "jab", "vaccine", "vaccination", "booster", "injection", "holiday", "wedding",
                      "funeral", "move", "moved"})
 _GAP_WORDS = frozenset({"after", "before"})
+# Joint stiffness words: a length said in their clause is how long the stiffness takes to ease
+_STIFF = frozenset({"stiff", "stiffness", "loosen", "loosens", "loosening", "limber"})
 # A bout said to come again ("it happened again an hour ago", "the latest one was an hour ago"): its time is not when
 # the numbness first began
 _RECURS = frozenset({"again", "another", "latest", "recent"})
