@@ -482,3 +482,17 @@ def test_hit_ritas_hour_to_loosen_up_is_her_stiffness_not_the_numbness_gone() ->
 
 def test_near_miss_numbness_gone_within_an_hour_is_still_read() -> None:
     assert _findings("My hand went numb and it was all gone within an hour").get("episode_resolved_within_hour") is True
+
+
+def test_hit_jacks_creeping_start_is_said_as_creeping_in_the_reason(tmp_path: Path) -> None:
+    """Walkthrough AW, Jack, 12: "! It came on within minutes, creeping from one place to another" beside "Why this
+    level: Numbness that starts suddenly in both hands ..." (his mum picked the creeping start, not "Suddenly")."""
+    case = {"age": 12, "sex": "male", "findings": {"onset_sudden": True, "spreads_over_minutes": True,
+                                                   "both_hands": True}}
+    why = _flat(assess_cli(case, tmp_path)).split("Why this level", 1)[1]
+    assert "comes on within minutes, even if it creeps" in why and "starts suddenly" not in why, why
+
+
+def test_near_miss_a_sudden_start_in_both_hands_keeps_its_words(tmp_path: Path) -> None:
+    case = {"age": 40, "sex": "male", "findings": {"onset_sudden": True, "both_hands": True}}
+    assert "Numbness that starts suddenly in both hands" in _flat(assess_cli(case, tmp_path))
