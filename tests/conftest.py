@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,9 +124,17 @@ def assess_plan(case: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
     return plan
 
 
-def with_findings(case: dict[str, Any], **findings: bool) -> dict[str, Any]:
-    """The same person with some answers changed (a near miss)."""
-    return {**case, "findings": {**case["findings"], **findings}}
+def with_findings(case: dict[str, Any], unsure: Sequence[str] | None = None, **findings: bool) -> dict[str, Any]:
+    """The same person with some answers changed (a near miss), and with `unsure` the answers they were not sure of."""
+    changed = {**case, "findings": {**case["findings"], **findings}}
+    return changed if unsure is None else {**changed, "unsure": list(unsure)}
+
+
+def parse_findings(text: str) -> dict[str, Any]:
+    """The findings `numbwise parse` reads from these words (`parse_json`), the partial case every face starts from."""
+    found = parse_json(text)["findings"]
+    assert isinstance(found, dict)
+    return found
 
 
 def result_groups(case: dict[str, Any], tmp_path: Path) -> dict[str, list[str]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import json
 
-from tests.conftest import assess_cli, care_command, parse_json, run_cli
+from tests.conftest import assess_cli, care_command, parse_json, run_cli, with_findings
 
 LENA = {"age": 31, "sex": "female", "findings": {"pregnant": True, "both_hands": True, "worse_at_night": True,
                                                  "numb_thumb": True, "numb_index": True}}
@@ -27,12 +27,8 @@ def _flags(case: dict[str, Any], tmp_path: Path) -> tuple[str, list[str]]:
     return out["triage"], out["red_flags"]
 
 
-def _with(case: dict[str, Any], unsure: tuple[str, ...] = (), **findings: bool) -> dict[str, Any]:
-    return {**case, "findings": {**case["findings"], **findings}, "unsure": list(unsure)}
-
-
 def test_hit_flashes_in_pregnancy_send_to_the_maternity_team_now(tmp_path: Path) -> None:
-    case = _with(LENA, ("pregnancy_warning_signs",), visual_aura=True)
+    case = with_findings(LENA, ("pregnancy_warning_signs",), visual_aura=True)
     assert _flags(case, tmp_path) == ("urgent", ["pregnant", "visual_aura"])
     text = assess_cli(case, tmp_path)
     assert MATERNITY_NOW in text and "You see zigzags, flashes or blind spots with it." in text
@@ -40,14 +36,14 @@ def test_hit_flashes_in_pregnancy_send_to_the_maternity_team_now(tmp_path: Path)
 
 
 def test_near_miss_flashes_when_not_pregnant_are_not_a_pregnancy_sign(tmp_path: Path) -> None:
-    case = _with(LENA, pregnant=False, visual_aura=True)
+    case = with_findings(LENA, pregnant=False, visual_aura=True)
     assert "visual_aura" not in _flags(case, tmp_path)[1]
     assert MATERNITY_NOW not in assess_cli(case, tmp_path)
 
 
 def test_unknown_pregnancy_with_flashes_is_never_calmer_than_the_pregnancy_doubt(tmp_path: Path) -> None:
     """Not sure she is pregnant: the flashes are not counted as a pregnancy sign, and the level is not lowered."""
-    case = _with({**LENA, "findings": {k: v for k, v in LENA["findings"].items() if k != "pregnant"}},
+    case = with_findings({**LENA, "findings": {k: v for k, v in LENA["findings"].items() if k != "pregnant"}},
                  ("pregnant",), visual_aura=True)
     level, flags = _flags(case, tmp_path)
     assert "visual_aura" not in flags and level in ("routine", "urgent")
@@ -288,7 +284,7 @@ def test_unknown_no_supplements_that_she_is_sure_of_is_no_firm_no() -> None:
 def test_hit_lenas_not_sure_pregnancy_signs_say_call_the_maternity_unit_now_not_today(tmp_path: Path) -> None:
     """Lena (AM): "If any of these might be true, see a doctor today" under a top that said "call your maternity unit
     or midwife now" for the same signs."""
-    text = assess_cli(_with(LENA, ("pregnancy_warning_signs", "visual_aura")), tmp_path)
+    text = assess_cli(with_findings(LENA, ("pregnancy_warning_signs", "visual_aura")), tmp_path)
     group = text[text.index("You were not sure about these signs, which need help now"):]  # no "today" (AP)
     group = group[:group.index("Why this level")]
     assert "If any of these might be true: Call your maternity unit or midwife now." in group, group
@@ -301,7 +297,7 @@ def test_near_miss_a_not_sure_fever_still_says_today(tmp_path: Path) -> None:
 
 
 def test_unknown_both_kinds_of_doubt_say_each_its_own_speed(tmp_path: Path) -> None:
-    text = assess_cli(_with(LENA, ("pregnancy_warning_signs", "fever")), tmp_path)
+    text = assess_cli(with_findings(LENA, ("pregnancy_warning_signs", "fever")), tmp_path)
     assert "If one of the warning signs in pregnancy might be true: Call your maternity unit or midwife now." in text
     assert "If any of the others might be true, see a doctor today." in text
 
@@ -391,12 +387,12 @@ def test_rosas_year_in_her_words_is_not_asked_again_as_how_long() -> None:
 def test_lenas_not_sure_pregnancy_signs_lead_with_the_maternity_call_not_today(tmp_path: Path) -> None:
     """Lena (AO): "By when: Today" above "If this might be true: Call your maternity unit or midwife now" for one doubt:
     the doubt now leads with the maternity team's call, as a yes does."""
-    text = assess_cli(_with(LENA, ("pregnancy_warning_signs",)), tmp_path)
+    text = assess_cli(with_findings(LENA, ("pregnancy_warning_signs",)), tmp_path)
     assert text.startswith("URGENCY: CALL YOUR MATERNITY TEAM NOW TO CHECK"), text[:200]
     top = text[:text.index("What to do")]
     assert "By when: Now." in top and "see a doctor today" not in top.lower()
     # near miss: a yes says the same call, in its own title
-    assert assess_cli(_with(LENA, pregnancy_warning_signs=True), tmp_path).startswith(
+    assert assess_cli(with_findings(LENA, pregnancy_warning_signs=True), tmp_path).startswith(
         "URGENCY: CONTACT YOUR MATERNITY TEAM NOW")
 
 

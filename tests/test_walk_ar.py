@@ -19,7 +19,7 @@ import pytest
 from numbwise.care.plan import care_plan
 from numbwise.assess.triage import LEVELS
 from numbwise.kb import load
-from tests.conftest import assess_cli, parse_json, run_cli
+from tests.conftest import assess_cli, parse_findings, parse_json, run_cli, with_findings
 
 KOFI: dict[str, Any] = {"age": 58, "sex": "male", "foot_sore": True, "findings": {
     "diabetes": True, "numb_feet": True, "both_hands": True, "onset_gradual": True, "lasting_over_6_weeks": True,
@@ -27,16 +27,13 @@ KOFI: dict[str, Any] = {"age": 58, "sex": "male", "foot_sore": True, "findings":
 FEVER_NOW = "If it is 38 °C (100.4 °F) or more, or you feel unwell, go to A&E or urgent care now"
 
 
-def _kofi(unsure: tuple[str, ...] = (), **findings: bool) -> dict[str, Any]:
-    return {**KOFI, "findings": {**KOFI["findings"], **findings}, "unsure": list(unsure)}
-
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
 def test_hit_kofis_fever_with_the_sore_says_now_everywhere(tmp_path: Path) -> None:
-    text = _flat(assess_cli(_kofi(fever=True), tmp_path))
+    text = _flat(assess_cli(with_findings(KOFI, fever=True), tmp_path))
     assert text.startswith("URGENCY: GO TO A&E OR URGENT CARE NOW"), text[:200]
     assert "today" not in text[:text.index("What may be causing it")].lower(), text  # no step, no reason says today
     assert "a sore on the foot and a fever can mean an infection that is spreading" in text
@@ -44,7 +41,7 @@ def test_hit_kofis_fever_with_the_sore_says_now_everywhere(tmp_path: Path) -> No
 
 
 def test_near_miss_the_sore_without_a_fever_keeps_today_and_its_reason(tmp_path: Path) -> None:
-    text = _flat(assess_cli(_kofi(fever=False), tmp_path))
+    text = _flat(assess_cli(with_findings(KOFI, fever=False), tmp_path))
     assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY") and "A foot team should see it within a day" in text
     assert "Get the sore you told us about checked: the top of this page says how soon" in text
     assert "spreading. That needs care at once" not in text
@@ -53,7 +50,7 @@ def test_near_miss_the_sore_without_a_fever_keeps_today_and_its_reason(tmp_path:
 def test_unknown_kofis_not_sure_fever_is_led_by_the_foot_not_by_a_doctor_today(tmp_path: Path) -> None:
     """The foot's own banner leads (today), its not-sure line says A&E now if he might have one; no headline or
     reason for a sign "that needs a doctor today"."""
-    text = _flat(assess_cli(_kofi(("fever",)), tmp_path))
+    text = _flat(assess_cli(with_findings(KOFI, ("fever",)), tmp_path))
     assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY You told us you have a sore on your foot."), text[:300]
     assert text.count(FEVER_NOW) == 2, text  # the caution and its group
     assert "that needs a doctor today" not in text and "Not sure about some signs" not in text, text
@@ -63,13 +60,13 @@ def test_unknown_kofis_not_sure_fever_is_led_by_the_foot_not_by_a_doctor_today(t
 def test_near_miss_another_doubt_beside_the_fever_keeps_the_not_sure_path_with_each_speed(tmp_path: Path) -> None:
     """A second sign not sure of (new breathlessness, a doctor today) keeps the not-sure lead; the fever still says
     its own A&E line, and the others theirs."""
-    text = _flat(assess_cli(_kofi(("fever", "shortness_of_breath")), tmp_path))
+    text = _flat(assess_cli(with_findings(KOFI, ("fever", "shortness_of_breath")), tmp_path))
     assert FEVER_NOW in text and "URGENCY: SEE A DOCTOR TODAY" in text, text[:400]
 
 
 def test_the_web_says_the_same_for_kofis_not_sure_fever(tmp_path: Path) -> None:
     """Both faces read one plan: the JSON plan's banner and its caution say the foot first and the fever's A&E line."""
-    plan = json.loads(assess_cli(_kofi(("fever",)), tmp_path, "plan"))
+    plan = json.loads(assess_cli(with_findings(KOFI, ("fever",)), tmp_path, "plan"))
     assert plan["title"] == "Get your foot checked today", plan["title"]
     assert plan["caution_title"] == "You told us you have a sore on your foot.", plan["caution_title"]
     assert FEVER_NOW in plan["caution"], plan["caution"]
@@ -166,26 +163,20 @@ RUTH = ("I'm a 55 year old woman. When I get stressed I get tingling in both han
         "and my chest feels tight. It passes in about 20 minutes.")
 
 
-def _findings(text: str) -> dict[str, Any]:
-    out = parse_json(text)["findings"]
-    assert isinstance(out, dict)
-    return out
-
-
 def test_hit_ruths_latest_bout_an_hour_ago_is_no_length_of_the_numbness() -> None:
     """Walkthrough AS, Ruth: "It happened again an hour ago" was read as "It has lasted less than six weeks (you
     wrote 'an hour')" of a pattern she never gave a length for."""
-    found = _findings(RUTH + " It happened again an hour ago and it has settled now.")
+    found = parse_findings(RUTH + " It happened again an hour ago and it has settled now.")
     assert "lasting_over_6_weeks" not in found and "onset_gradual" not in found, found
 
 
 def test_near_miss_numbness_that_began_an_hour_ago_is_still_its_length() -> None:
-    found = _findings("My left hand went numb an hour ago.")
+    found = parse_findings("My left hand went numb an hour ago.")
     assert found.get("lasting_over_6_weeks") is False and found.get("onset_gradual") is False, found
 
 
 def test_unknown_a_pattern_with_no_time_given_says_no_length() -> None:
-    found = _findings(RUTH)
+    found = parse_findings(RUTH)
     assert "lasting_over_6_weeks" not in found and "onset_gradual" not in found, found
 
 
@@ -208,7 +199,7 @@ def test_amirs_care_with_nothing_stored_says_why_and_what_to_type(numbwise_home:
 def test_kofis_two_doubts_beside_the_sore_say_a_check_he_can_do_not_only_a_doctor_can_tell(tmp_path: Path) -> None:
     """Walkthrough AS, Kofi not sure of a fever and of his walking: "If you might have a fever, go to A&E now" under
     "see a doctor today" (a not sure is a might), and "Only a doctor can tell" beside "take your temperature"."""
-    text = _flat(assess_cli(_kofi(("fever", "unsteady_walking")), tmp_path))
+    text = _flat(assess_cli(with_findings(KOFI, ("fever", "unsteady_walking")), tmp_path))
     assert text.startswith("URGENCY: SEE A DOCTOR TODAY"), text[:200]
     assert "Take your temperature now if you can. " + FEVER_NOW in text, text
     assert "If you might have a fever" not in text and "Only a doctor can tell" not in text, text
@@ -220,25 +211,22 @@ WOMAN: dict[str, Any] = {"age": 50, "sex": "female", "findings": {
 CHECK_NOW = "CALL YOUR MATERNITY TEAM NOW TO CHECK"
 
 
-def _woman(unsure: tuple[str, ...], **findings: bool) -> dict[str, Any]:
-    return {**WOMAN, "findings": {**WOMAN["findings"], **findings}, "unsure": list(unsure)}
-
 
 def test_hit_not_sure_of_pregnancy_signs_after_a_no_to_pregnant_is_moot(tmp_path: Path) -> None:
     """The result paths (path 510, after the signs moved beside "You are pregnant"): "not pregnant" and "not sure"
     about the signs in pregnancy on the same list gave "Call your maternity team now to check"."""
-    text = assess_cli(_woman(("pregnancy_warning_signs",), pregnant=False), tmp_path)
+    text = assess_cli(with_findings(WOMAN, ("pregnancy_warning_signs",), pregnant=False), tmp_path)
     assert CHECK_NOW not in text and "maternity" not in text.lower(), text[:400]
 
 
 def test_near_miss_pregnant_and_not_sure_of_the_signs_still_calls_to_check(tmp_path: Path) -> None:
-    text = assess_cli(_woman(("pregnancy_warning_signs",), pregnant=True), tmp_path)
+    text = assess_cli(with_findings(WOMAN, ("pregnancy_warning_signs",), pregnant=True), tmp_path)
     assert text.startswith("URGENCY: " + CHECK_NOW), text[:300]
 
 
 def test_unknown_pregnancy_not_known_keeps_the_doubt_about_the_signs(tmp_path: Path) -> None:
     """Not asked whether she is pregnant: the doubt is not moot, so it is never lower than the call to check."""
-    text = assess_cli(_woman(("pregnancy_warning_signs",)), tmp_path)
+    text = assess_cli(with_findings(WOMAN, ("pregnancy_warning_signs",)), tmp_path)
     assert CHECK_NOW in text, text[:300]
 
 
@@ -246,9 +234,6 @@ GEORGE: dict[str, Any] = {"age": 72, "sex": "male", "findings": {
     "numb_thumb": True, "numb_index": True, "numb_middle": True, "lasting_over_6_weeks": True, "worse_at_night": True,
     "constant": True, "thumb_muscle_wasting": True, "hand_weakness": True, "one_hand": True, "getting_worse": True}}
 
-
-def _george(unsure: tuple[str, ...] = (), **findings: bool) -> dict[str, Any]:
-    return {**GEORGE, "findings": {**GEORGE["findings"], **findings}, "unsure": list(unsure)}
 
 
 def _what_to_do(text: str) -> str:
@@ -259,14 +244,14 @@ def test_hit_georges_thumb_under_a_help_today_banner_says_today_too(tmp_path: Pa
     """Walkthrough AS, George, 72 (thin thumb muscles): "See a doctor today ... By when: Today" above "What to do
     about Carpal tunnel syndrome: ... Book a doctor's visit. Ask about surgery.". Here a fever not sure of gives the
     help-today banner."""
-    text = assess_cli(_george(("fever",), onset_gradual=True), tmp_path)
+    text = assess_cli(with_findings(GEORGE, ("fever",), onset_gradual=True), tmp_path)
     assert text.startswith("URGENCY: SEE A DOCTOR TODAY"), text[:200]
     assert "See a doctor today. Ask about surgery." in _what_to_do(text), _what_to_do(text)
     assert "Book a doctor's visit" not in text.split("Why this level")[0], text
 
 
 def test_near_miss_a_slow_start_keeps_book_a_visit_in_both(tmp_path: Path) -> None:
-    text = assess_cli(_george(onset_gradual=True), tmp_path)
+    text = assess_cli(with_findings(GEORGE, onset_gradual=True), tmp_path)
     assert text.startswith("URGENCY: BOOK A DOCTOR'S VISIT"), text[:200]
     assert "Book a doctor's visit. Ask about surgery." in _what_to_do(text), _what_to_do(text)
 
@@ -278,18 +263,18 @@ def test_hit_georges_year_of_numbness_is_no_start_over_days_to_fear(tmp_path: Pa
     """Walkthrough AT, George: a year of numbness, not sure how it began, read "You were not sure about: it came on
     over hours to a few days. This may be more urgent than it looks." A start over days is the fast-worsening rule's
     only while the numbness is under six weeks old; older numbness slowly getting worse is routine (the policy)."""
-    text = _flat(assess_cli(_george(ONSET_UNSURE), tmp_path))
+    text = _flat(assess_cli(with_findings(GEORGE, ONSET_UNSURE), tmp_path))
     assert text.startswith("URGENCY: BOOK A DOCTOR'S VISIT"), text[:300]
     assert "came on over hours to a few days. This may be more urgent" not in text, text
 
 
 def test_near_miss_a_start_over_days_three_weeks_ago_getting_worse_is_today(tmp_path: Path) -> None:
-    case = _george(onset_over_days=True, lasting_over_6_weeks=False)
+    case = with_findings(GEORGE, onset_over_days=True, lasting_over_6_weeks=False)
     assert json.loads(assess_cli(case, tmp_path, "json"))["triage"] == "urgent"
 
 
 def test_unknown_a_start_over_days_getting_worse_with_no_length_is_still_today(tmp_path: Path) -> None:
-    case = _george(onset_over_days=True)
+    case = with_findings(GEORGE, onset_over_days=True)
     del case["findings"]["lasting_over_6_weeks"]
     assert json.loads(assess_cli(case, tmp_path, "json"))["triage"] == "urgent"
 
@@ -331,17 +316,17 @@ def test_beths_reason_says_the_colours_as_the_question_asked_them(tmp_path: Path
 
 
 def test_hit_beths_cold_drink_is_the_cold_not_an_infection() -> None:
-    found = _findings("My fingers go white and numb when I hold a cold drink.")
+    found = parse_findings("My fingers go white and numb when I hold a cold drink.")
     assert "recent_infection" not in found and found.get("triggered_by_cold_or_stress") is True, found
 
 
 def test_near_miss_a_cold_she_caught_is_still_an_infection() -> None:
-    found = _findings("I had a cold last week and now my hands and feet tingle.")
+    found = parse_findings("I had a cold last week and now my hands and feet tingle.")
     assert found.get("recent_infection") is True, found
 
 
 def test_unknown_the_cold_with_no_infection_words_says_nothing_of_one() -> None:
-    found = _findings("On a cold day my fingers go white.")
+    found = parse_findings("On a cold day my fingers go white.")
     assert "recent_infection" not in found, found
 
 
@@ -371,16 +356,16 @@ WALTER = ("I'm 70 and I take warfarin for atrial fibrillation. I woke up this mo
 def test_hit_walters_slowly_getting_better_is_no_slow_start() -> None:
     """Walkthrough AT, Walter, 70, on warfarin: "It is slowly getting better" read as "It came on slowly, over weeks
     or months", which took the stroke signs out of his hand numb since this morning (a visit in two weeks)."""
-    found = _findings(WALTER)
+    found = parse_findings(WALTER)
     assert found.get("onset_gradual") is not True, found
     for text in ("My hand went numb yesterday and it's getting better slowly.",
                  "Numb since Monday, slowly improving."):
-        assert _findings(text).get("onset_gradual") is not True, text
+        assert parse_findings(text).get("onset_gradual") is not True, text
 
 
 def test_near_miss_a_slow_start_that_is_now_getting_better_is_still_slow() -> None:
-    assert _findings("It came on slowly over months and is getting better now.").get("onset_gradual") is True
-    assert _findings("My fingers tingle, it came on gradually, slowly getting worse.").get("onset_gradual") is True
+    assert parse_findings("It came on slowly over months and is getting better now.").get("onset_gradual") is True
+    assert parse_findings("My fingers tingle, it came on gradually, slowly getting worse.").get("onset_gradual") is True
 
 
 def test_unknown_walters_words_keep_his_start_open_and_the_check_calls_now(tmp_path: Path) -> None:
@@ -399,29 +384,29 @@ OMAR = ("I'm a 62 year old man. I smoke and have high blood pressure. For a mont
 def test_hit_omars_arm_ache_walking_uphill_is_effort_not_the_arms_own_use() -> None:
     """Walkthrough AU, Omar: "my left arm aches ... when I walk uphill" was read as "Your arm aches with use and eases
     with rest" (poor circulation in the arm), then given as a reason he never said."""
-    found = _findings(OMAR)
+    found = parse_findings(OMAR)
     assert "arm_pain_with_use" not in found and found.get("arm_discomfort_on_exertion") is True, found
 
 
 def test_near_miss_an_arm_that_aches_after_knitting_is_its_own_use() -> None:
-    assert _findings("My right arm aches after knitting for a while and eases when I rest").get(
+    assert parse_findings("My right arm aches after knitting for a while and eases when I rest").get(
         "arm_pain_with_use") is True
 
 
 def test_hit_and_near_miss_sams_blisters_and_a_fingers_blisters() -> None:
     """Walkthrough AU, Sam: "a rash of small blisters" on a band over his chest and arm read as painful blisters on a
     finger; a finger named with them still is."""
-    sam = _findings("For three days I've had a painful, burning band on the left side of my chest going into the "
+    sam = parse_findings("For three days I've had a painful, burning band on the left side of my chest going into the "
                     "inside of my left arm. Today a rash of small blisters came up there. My arm tingles.")
     assert "finger_blisters" not in sam and sam.get("rash_blisters_band") is True, sam
-    assert _findings("I have small painful blisters on my fingertip and it tingles").get("finger_blisters") is True
-    assert "finger_blisters" not in _findings("My thumb tingles. I have small blisters.")  # not known: asked
+    assert parse_findings("I have small painful blisters on my fingertip and it tingles").get("finger_blisters") is True
+    assert "finger_blisters" not in parse_findings("My thumb tingles. I have small blisters.")  # not known: asked
 
 
 def test_hit_and_near_miss_eves_memory_that_is_not_what_it_was() -> None:
     """Walkthrough AU, Eve, 80: "My memory is not what it was" read as "You have had no memory or mood changes"."""
-    assert _findings("My memory is not what it was.").get("memory_or_mood_change") is True
-    assert _findings("My memory is fine.").get("memory_or_mood_change") is False
+    assert parse_findings("My memory is not what it was.").get("memory_or_mood_change") is True
+    assert parse_findings("My memory is fine.").get("memory_or_mood_change") is False
 
 
 MARIA = ("I'm 66, a woman. I have MS. Over the last three days my left hand and left leg have got more numb and a bit "
@@ -447,14 +432,14 @@ def test_near_miss_a_doubt_about_how_the_numbness_began_is_still_the_start() -> 
 def test_hit_jos_typing_all_day_is_her_work_not_what_brings_it_on() -> None:
     """Walkthrough AV, Jo: "I type all day" was read, ticked, as "Gripping, typing or holding things brings it on" and
     given as a reason for carpal tunnel; it is her work (forceful or repeated hand use), and the trigger is asked."""
-    found = _findings("I type all day. My right thumb, index and middle finger tingle at night and wake me up. "
+    found = parse_findings("I type all day. My right thumb, index and middle finger tingle at night and wake me up. "
                       "Shaking my hand helps. It's been about three months.")
     assert "worse_with_gripping" not in found and found.get("repetitive_hand_work") is True, found
 
 
 def test_near_miss_numbness_when_she_types_is_still_brought_on_by_it() -> None:
-    assert _findings("My fingers go numb when I type.").get("worse_with_gripping") is True
-    assert _findings("My fingers tingle after typing for an hour.").get("worse_with_gripping") is True
+    assert parse_findings("My fingers go numb when I type.").get("worse_with_gripping") is True
+    assert parse_findings("My fingers tingle after typing for an hour.").get("worse_with_gripping") is True
 
 
 def test_hit_marias_reasons_under_call_now_say_no_doctor_soon() -> None:
@@ -468,20 +453,20 @@ def test_hit_marias_reasons_under_call_now_say_no_doctor_soon() -> None:
 
 
 def test_near_miss_the_same_reason_on_a_help_today_result_keeps_its_words(tmp_path: Path) -> None:
-    text = _flat(assess_cli(_george(onset_over_days=True, lasting_over_6_weeks=False), tmp_path))
+    text = _flat(assess_cli(with_findings(GEORGE, onset_over_days=True, lasting_over_6_weeks=False), tmp_path))
     assert "Numbness that keeps getting worse or spreading needs a doctor soon" in text, text
 
 
 def test_hit_ritas_hour_to_loosen_up_is_her_stiffness_not_the_numbness_gone() -> None:
     """Walkthrough AW, Rita: "it takes an hour or so to loosen up" read as "It went away completely within an hour",
     then the first reason for carpal tunnel."""
-    found = _findings("For about three months my hands have been numb and stiff when I wake up, it takes an hour or "
+    found = parse_findings("For about three months my hands have been numb and stiff when I wake up, it takes an hour or "
                       "so to loosen up. Several of my finger joints are painful and swollen.")
     assert "episode_resolved_within_hour" not in found and found.get("joint_pain_swelling") is True, found
 
 
 def test_near_miss_numbness_gone_within_an_hour_is_still_read() -> None:
-    assert _findings("My hand went numb and it was all gone within an hour").get("episode_resolved_within_hour") is True
+    assert parse_findings("My hand went numb and it was all gone within an hour").get("episode_resolved_within_hour") is True
 
 
 def test_hit_jacks_creeping_start_is_said_as_creeping_in_the_reason(tmp_path: Path) -> None:
