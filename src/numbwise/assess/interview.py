@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from numbwise.assess.case import Case
-from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed, home_care_unless_unsure
+from numbwise.assess.engine import Assessment, assess_case, home_care_confirmed, home_care_unless_unsure, moot
 from numbwise.assess.ranking import model, posterior, rank, shortlist
 from numbwise.assess.triage import LEVELS, Triage, compile_cond, compiled_rules, fired_rules, settling_questions, triage
 from numbwise.kb import load
@@ -1608,7 +1608,7 @@ def fits(fid: str, sex: str | None, age: int | None = None, answers: Mapping[str
     if f is None:
         return True
     known = answers or {}
-    if any(known.get(g) is False for g in f.follows):
+    if moot(fid, known):
         return False
     said = any(known.get(g) is True for g in f.follows)  # "I'm pregnant" in the words: her warning signs at any age
     return (f.for_sex is None or sex is None or sex == f.for_sex) and (f.ages is None or said or f.ages.holds(age))

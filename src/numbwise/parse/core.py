@@ -11,7 +11,7 @@ from typing import Any, Literal
 from numbwise.kb.models import Reading
 from numbwise.parse.lexicon import Lexicon, Pattern, lexicon
 from numbwise.parse.match import Hit, correct, find
-from numbwise.parse.quantities import UNITS, Duration, clause_of, durations, sentence_of
+from numbwise.parse.quantities import UNITS, Duration, clause_of, durations, number, sentence_of
 from numbwise.parse.text import CLAUSE_END, SENTENCE_END, Token, stem, tokenize
 
 EMERGENCY_GROUP = "emergency_signs"
@@ -1564,13 +1564,6 @@ def _affirmed(hit: Hit, ctx: _Context, lex: Lexicon) -> bool:
     return status == "said" or status == "past" and not conf
 
 
-def _number(word: str) -> float | None:
-    try:
-        return float(word)
-    except ValueError:
-        return None
-
-
 @functools.cache
 def _reading_signs() -> tuple[tuple[str, Reading, frozenset[str]], ...]:
     """The findings a number said with their words decides (findings.yaml `reading`), with those words: built once, not
@@ -1595,7 +1588,7 @@ def _readings(mentions: list[Mention], toks: list[Token], ctx: _Context, text: s
             if w not in names:
                 continue
             near = [(j, v) for j in range(i + 1, min(len(words), i + 11)) if ctx.sentence[j] == ctx.sentence[i]
-                    and (v := _number(words[j])) is not None and (r.celsius[0] <= v <= r.celsius[1]
+                    and (v := number(words[j])) is not None and (r.celsius[0] <= v <= r.celsius[1]
                                                                  or r.fahrenheit[0] <= v <= r.fahrenheit[1])]
             if not near:
                 continue

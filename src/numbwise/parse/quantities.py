@@ -66,7 +66,8 @@ class Duration:
     ago: bool  # "... three months ago": a point in time, not a length
 
 
-def _number(tok: str) -> float | None:
+def number(tok: str) -> float | None:
+    """A number said as digits ("38.4") or in words ("three"), else None."""
     if tok.replace(".", "", 1).isdigit():
         return float(tok)
     return float(NUMBER_WORDS[tok]) if tok in NUMBER_WORDS else None
@@ -86,13 +87,13 @@ def durations(toks: Sequence[Token]) -> list[Duration]:
     for i, w in enumerate(words):
         if i in taken:
             continue
-        found = _number(w)
+        found = number(w)
         if found is None:
             continue
         n: float = found
         j = i + 1
         if j < len(words) and words[j] in ("of", "or", "to", "-") and j + 1 < len(words):
-            nxt = _number(words[j + 1])
+            nxt = number(words[j + 1])
             if nxt is not None and words[j] != "of":
                 n, j = max(n, nxt), j + 2  # "10 to 15 minutes", "2 or 3 weeks"
             elif words[j] == "of":
