@@ -519,7 +519,7 @@ def test_no_home_care_beside_a_warning_sign_the_person_was_not_sure_of() -> None
     from numbwise.assess.result import result_plan
     from numbwise.assess.triage import UNSURE_RULE
 
-    story = {"numb_thumb": True, "numb_index": True, "numb_middle": True, "shaking_relieves": True}
+    story = {"numb_thumb": True, "numb_index": True, "numb_middle": True, "shaking_relieves": True, "one_hand": True}
 
     def run(onset: dict[str, bool]):  # type: ignore[no-untyped-def]
         iv = start(28, "male")

@@ -54,7 +54,7 @@ def test_the_raynaud_check_reason_reads_as_separate_cases(tmp_path: Path) -> Non
 
 def test_a_finger_with_no_pattern_for_the_cause_is_no_reason(tmp_path: Path) -> None:
     card = _card(_text(OMAR, tmp_path), "Diabetic peripheral neuropathy")
-    assert "+ You have diabetes." in card and "+ Your feet or toes are numb or tingling too." in card
+    assert "+ You have diabetes." in card and "+ Your feet or toes are numb or tingling." in card
     assert "little finger" not in card
     # near miss: for ulnar nerve trouble the little finger is the pattern, and stays a reason
     ulnar = {"age": 40, "sex": "male", "unsure": [], "findings": {

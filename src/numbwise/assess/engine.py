@@ -67,9 +67,11 @@ def unsure_sign_matters(findings: Mapping[str, bool], age: int | None, unsure: C
 
 def moot(fid: str, findings: Mapping[str, bool]) -> bool:
     """Is a 'not sure' about this finding moot, as it only applies after a yes the person answered no (its `follows`:
-    "during pregnancy: ..." beside "You are pregnant" left as no on the same list)? Then it raises nothing."""
+    "during pregnancy: ..." beside "You are pregnant" left as no on the same list; or every one of `follows_one_of`:
+    a test of the hand when neither hand is numb)? Then it raises nothing."""
     f = load().findings.get(fid)
-    return f is not None and any(findings.get(g) is False for g in f.follows)
+    return f is not None and (any(findings.get(g) is False for g in f.follows)
+                              or bool(f.follows_one_of) and all(findings.get(g) is False for g in f.follows_one_of))
 
 
 def home_care_confirmed(result: Assessment, answered: Mapping[str, bool]) -> Assessment:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from numbwise.assess.chance import short_chance
-from numbwise.assess.ranking import model
+from numbwise.assess.ranking import hands_fine, model
 from numbwise.assess.triage import (COHERENCE_RULE, HISTORY_GROUP, SELF_CARE_CAUSE_RULE, UNCONFIRMED_RULE, UNSURE_RULE,
                                     Triage, compile_cond, compiled_rules)
 from numbwise.kb import load
@@ -60,6 +60,7 @@ def cause_reasons(findings: Mapping[str, bool], cause: str, probability: float, 
                 and any(findings.get(g) is True for g in kb[f].no_is_no_reason_with)}
     implied |= {f for f, v in findings.items() if v is False and f in kb and cause in kb[f].no_is_no_reason_for}
     implied |= _patternless_fingers(i)
+    implied |= m.unread if hands_fine(findings) else frozenset()  # not read by the ranking then ("+ Your thumb is not numb")
     lifts = [((m.lift_present if v else m.lift_absent)[f][i], f, v) for f, v in findings.items() if f not in implied]
     ranked = [(f, v) for lift, f, v in sorted(lifts, key=lambda x: -x[0]) if lift >= STRONG]
     towards = tuple(ranked[:most])

@@ -2162,6 +2162,13 @@ def hand_only_answer(sides: Collection[str], left: set[int] | frozenset[int] = f
     return updates
 
 
+def hands_fine_answer() -> dict[str, bool]:
+    """The finger picker's findings when neither hand is numb (the terminal's 0, the web's "My hands are fine"): every
+    spot and both hand questions a no, so a no to "only one hand?" is never read as both hands (walkthrough AW, Frank,
+    whose feet alone tingled, read "Both of your hands are numb or tingling")."""
+    return {f: False for f in (*FINGERS, "numb_whole_hand", PALM, *HANDS)}
+
+
 def question(qid: str, kind: str, findings: tuple[str, ...] | list[str]) -> Question:
     """Rebuild a question a face kept as plain data (id, kind, findings); ValueError if it does not exist."""
     findings = tuple(findings)

@@ -20,6 +20,10 @@ class Model:
     absent: dict[str, tuple[float, ...]]  # tempered log P(not f | c) when f is false
     lift_present: dict[str, tuple[float, ...]]  # log of P(f|c) / default(f): how much f argues for c
     lift_absent: dict[str, tuple[float, ...]]
+    # neither hand numb (likelihoods.yaml `hands_fine`): log P(no numb hand | c), read in place of `unread`
+    hands_fine: tuple[float, ...] = ()
+    hands: frozenset[str] = frozenset()
+    unread: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -41,7 +45,17 @@ def model() -> Model:
         absent[fid] = tuple(t * math.log(1.0 - p) for p in ps)
         lift_p[fid] = tuple(math.log(p / base) for p in ps)
         lift_a[fid] = tuple(math.log((1.0 - p) / (1.0 - base)) for p in ps)
-    return Model(causes, probs, present, absent, lift_p, lift_a)
+    hf = lk.hands_fine
+    if hf is None:
+        return Model(causes, probs, present, absent, lift_p, lift_a)
+    fine = tuple(math.log(hf.causes[c].p if c in hf.causes else hf.default) for c in causes)
+    return Model(causes, probs, present, absent, lift_p, lift_a, fine, frozenset(hf.hands), frozenset(hf.hands + hf.spots))
+
+
+def hands_fine(findings: Mapping[str, bool]) -> bool:
+    """Did the answers say neither hand is numb (a no to every hand question of `hands_fine`)?"""
+    m = model()
+    return bool(m.hands) and all(findings.get(f) is False for f in m.hands)
 
 
 @functools.lru_cache(maxsize=512)
@@ -69,7 +83,12 @@ def posterior(findings: Mapping[str, bool], age: int | None = None, sex: str | N
     """The probability of every cause, in the model's cause order. Unknown findings are skipped."""
     m = model()
     score = list(log_priors(age, sex))
+    fine = hands_fine(findings)
+    if fine:  # the hand questions' chances assume a numb hand: what no numb hand says of each cause instead
+        score = [s + v for s, v in zip(score, m.hands_fine)]
     for fid, value in findings.items():
+        if fine and fid in m.unread:
+            continue
         vec = m.present[fid] if value else m.absent[fid]
         score = [s + v for s, v in zip(score, vec)]
     top = max(score)

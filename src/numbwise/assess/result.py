@@ -1585,16 +1585,20 @@ def _lead_act(rule: Rule, findings: Mapping[str, bool] | None = None, age: int |
                 tuple(d for d in act.do if d not in drops), tuple(d for d in act.do_not if d not in drops), *_calls_of((act,)))
 
 
-def _cause_note(cid: str, doubts: tuple[Unsure, ...], long: bool = False) -> str:
+def _cause_note(cid: str, doubts: tuple[Unsure, ...], long: bool = False,
+                findings: Mapping[str, bool] | None = None) -> str:
     """Why an emergency-type cause shown below emergency is not the level: its emergency signs the person was not sure
     of are named (a 'not sure' to trouble speaking beside a stroke), never "your answers do not show its signs"."""
     m = model()
     co = load().triage.coherence
     i = m.causes.index(cid) if cid in m.causes else None
-    mine = [u for u in doubts if u.level == "emergency"
+    own = co.causes[cid].settle if cid in co.causes else ()
+    # how it started is a stroke's sign, not a heart's: a heart attack's note never says "if new numbness starts
+    # suddenly" (walkthrough AW, Omar)
+    mine = [u for u in doubts if u.level == "emergency" and (u.finding != "onset_sudden" or u.finding in own)
             and (i is None or u.finding not in m.lift_present or m.lift_present[u.finding][i] > 0)]
     if not mine:
-        return emergency_cause_note(cid)
+        return emergency_cause_note(cid, findings)
     if {u.finding for u in mine} == {"onset_sudden"}:  # a past fact: never "if that might be true" (walkthrough X)
         onset = co.cause_note_onset_long if long else co.cause_note_onset
         if onset:
@@ -1602,11 +1606,15 @@ def _cause_note(cid: str, doubts: tuple[Unsure, ...], long: bool = False) -> str
     return co.cause_note_unsure.format(parts=f"{UNSURE_PARTS} {'; '.join(u.text.rstrip('.') for u in mine)}.")
 
 
-def emergency_cause_note(cid: str) -> str:
+def emergency_cause_note(cid: str, findings: Mapping[str, bool] | None = None) -> str:
     """The note under an emergency-type cause on a page below emergency when no sign pointing to it was left unknown:
-    what would make it a call now, never "it would need emergency care" beside a headline that says today."""
+    why the answers are not its emergency when they say so (`not_now`), then what would make it a call now, never "it
+    would need emergency care" beside a headline that says today."""
     co = load().triage.coherence
-    return co.cause_note.format(signs=co.causes[cid].signs)
+    cause = co.causes[cid]
+    why = next((" ".join(n.text.split()) for n in cause.not_now
+                if findings is not None and compile_cond(n.when)(findings, None) is not None), "")
+    return " ".join(x for x in (why, co.cause_note.format(signs=cause.signs)) if x)
 
 
 def _safety(findings: Mapping[str, bool], level: str, advice: Advice | None, foot: bool = False) -> tuple[str, ...]:
@@ -2413,7 +2421,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                   for c, p in shown_causes(level, ranked, rule_causes(result.rules + above) + lead_causes))
     # a heart attack "about 1 in 10" beside "see a doctor today" must say why that is not a 999 call
     long = _onset_long(findings, age, days, level) is not None
-    shown = tuple(replace(c, note=_cause_note(c.id, doubts, long)) if c.id in kb.triage.coherence.causes else c
+    shown = tuple(replace(c, note=_cause_note(c.id, doubts, long, findings)) if c.id in kb.triage.coherence.causes else c
                   for c in shown)
     # MS already known: this may be a relapse (causes.yaml `said_notes`)
     shown = tuple(c if c.note else replace(c, note=_said_note(c.id, findings)) for c in shown)
@@ -2436,7 +2444,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         # ... and the stroke's line does not list the signs not sure of and "call now" again: the headline just above
         # says why it is listed and what the call is for, the banner's groups list the signs (the page of a person
         # not sure of everything grew by a screen, walkthrough AC)
-        said = _cause_note(shown[0].id, doubts, long) if shown[0].id in kb.triage.coherence.causes else ""
+        said = _cause_note(shown[0].id, doubts, long, findings) if shown[0].id in kb.triage.coherence.causes else ""
         shown = (replace(shown[0], note=" ".join(shown[0].note.replace(said, "").split()) if said else shown[0].note),
                  *shown[1:])
     if level == "emergency":

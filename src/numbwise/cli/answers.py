@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from numbwise.assess.interview import Question, choice_answer, fingers_answer, hand_only_answer
+from numbwise.assess.interview import Question, choice_answer, fingers_answer, hand_only_answer, hands_fine_answer
 from numbwise.cli.console import command_of
 
 if TYPE_CHECKING:
@@ -132,6 +132,7 @@ def parse_rest(rest: tuple[str, ...], text: str) -> tuple[dict[str, bool], tuple
 
 
 FINGER_NAMES = ("thumb", "index finger", "middle finger", "ring finger", "little finger")
+HANDS_FINE = ("0", "none", "no", "n")  # the finger picker's "my hands are fine": the web's button of that name
 
 
 def _parse_fingers(t: str) -> Parsed:
@@ -139,6 +140,8 @@ def _parse_fingers(t: str) -> Parsed:
     base of the thumb (as on the web's hand pictures), ? for not sure."""
     if t in UNSURE:
         return Parsed({}, summary="not sure")
+    if t in HANDS_FINE:  # neither hand: only somewhere else is numb (walkthrough AW, Frank)
+        return Parsed(hands_fine_answer(), summary="my hands are fine")
     picked: dict[str, set[int]] = {"l": set(), "r": set()}
     palm: set[str] = set()
     hand_only: set[str] = set()  # R? or L?: that hand, its fingers not sure (walkthrough AC, Uma)
@@ -148,7 +151,7 @@ def _parse_fingers(t: str) -> Parsed:
         m = re.fullmatch(r"([lr])([0-5p?])", token)
         if not m:
             raise AnswerError(f"I could not read '{token}'. Type R or L and a finger number, like R1 R2 (R0 = whole right hand, "
-                              "RP = right palm, R? = right hand, not sure which fingers), or ? if not sure.")
+                              "RP = right palm, R? = right hand, not sure which fingers), 0 if your hands are fine, or ? if not sure.")
         if m.group(2) == "p":
             palm.add(m.group(1))
         elif m.group(2) == "?":
@@ -156,7 +159,7 @@ def _parse_fingers(t: str) -> Parsed:
         else:
             picked[m.group(1)].add(int(m.group(2)))
     if not picked["l"] and not picked["r"] and not palm and not hand_only:
-        raise AnswerError("Pick at least one finger, like R1 R2, or type ? if you are not sure.")
+        raise AnswerError("Pick at least one finger, like R1 R2, type 0 if your hands are fine, or ? if you are not sure.")
     if hand_only:  # a hand known, its fingers not: only what was picked is a yes, nothing a no (as the web's buttons)
         updates = hand_only_answer({s.upper() for s in hand_only}, picked["l"], picked["r"], {s.upper() for s in palm})
     else:

@@ -196,8 +196,8 @@ def _show_question(console: Console, q: Question, number: int, plain: bool, befo
     if q.kind == "fingers":
         show_hands(console)
         console.print("Type the numb fingers with R (right) or L (left), like: R1 R2 R3", markup=False)
-        console.print("R0 or L0 means the whole hand, RP or LP the palm at the base of the thumb, R? or L? that hand when you are not sure which fingers. ? means not sure. b = back.",
-                      markup=False)
+        console.print("R0 or L0 means the whole hand, RP or LP the palm at the base of the thumb, R? or L? that hand when you are not sure which fingers. "
+                      "0 means your hands are fine and only somewhere else is numb. ? means not sure. b = back.", markup=False)
     elif q.kind == "choice" and [label.lower() for label in q.labels] == ["yes", "no"]:  # asked as any yes/no
         console.print("y = yes, n = no, ? = not sure, b = back, q = stop", markup=False)
     elif q.kind == "choice":

@@ -171,6 +171,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
             problems.append(f"findings.yaml: entry '{fid}': unknown group '{f.group}'")
         linked: dict[str, Collection[str]] = {  # fields naming other findings
             "question_after_yes names": f.question_after_yes, "implies": f.implies, "follows": f.follows,
+            "follows_one_of": f.follows_one_of,
             "no_is_no_reason_with": f.no_is_no_reason_with, "no_is_no_reason_unsure": f.no_is_no_reason_unsure,
             "unsure_with": f.unsure_with,
             "phrases need": f.phrases.needs if f.phrases else [], "how_to_check_with": f.how_to_check_with,
@@ -290,7 +291,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
     for cid, cc in tri.coherence.causes.items():
         if cid not in voc.causes:
             problems.append(f"triage_rules.yaml: coherence: unknown cause '{cid}'")
-        for fid in cc.settle:
+        for fid in cc.settle + sorted(set().union(*(n.when.finding_ids() for n in cc.not_now))):
             if fid not in voc.findings:
                 problems.append(f"triage_rules.yaml: coherence.{cid}: unknown finding '{fid}'")
     for key, tpl, slot in (("cause_note", tri.coherence.cause_note, "{signs}"),
@@ -499,6 +500,12 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
                 problems.append(f"likelihoods.yaml: entry '{cid}': unknown finding '{fid}'")
             if lh.source is not None:
                 refs("likelihoods.yaml", f"{cid}.{fid}", [lh.source])
+    if lk.hands_fine is not None:
+        hf = lk.hands_fine
+        refs("likelihoods.yaml", "hands_fine", hf.sources)
+        problems += [f"likelihoods.yaml: hands_fine: unknown finding '{fid}'" for fid in hf.hands + hf.spots
+                     if fid not in voc.findings]
+        problems += [f"likelihoods.yaml: hands_fine: unknown cause '{cid}'" for cid in hf.causes if cid not in voc.causes]
 
 
 def _check_quotes(kb: Knowledge, step: Any, problems: list[str]) -> None:

@@ -201,6 +201,9 @@ class Finding(Strict):
     # A question about a feature of these ("Is this your usual migraine aura?" of "Have you had migraines before?"):
     # never asked after a clear no to any of them; a "not sure", or no answer yet, still asks it.
     follows: list[Ident] = []
+    # A question about one of these ("Does tapping your wrist send tingling into your fingers?" of a numb hand): never
+    # asked after a clear no to all of them (walkthrough AW, Frank: his hands were fine, his feet tingled).
+    follows_one_of: list[Ident] = []
     # The question in these words once that finding is answered yes, so it reads on from it ("You said you have panic
     # attacks or anxiety. When the tingling comes ...", walkthrough R, Hana: two questions read as the same one asked twice)
     question_after_yes: dict[Ident, Text] = {}
@@ -985,6 +988,10 @@ class Rule(Strict):
 class CoherenceCause(Strict):
     settle: Annotated[list[Ident], Field(min_length=1)]  # the questions that would settle this cause
     signs: Text  # its emergency signs in plain words, for {signs} in `cause_note` ("trouble breathing or swallowing")
+    # Why the answers given are not this cause's emergency, said first in its note when they hold (walkthrough AW,
+    # Omar: "Heart attack, about 1 in 10" beside "see a doctor today", with no word that an ache which eases within
+    # minutes of rest is angina's pattern, not a heart attack's).
+    not_now: list["NextFor"] = []
 
 
 class Coherence(Strict):
@@ -1030,7 +1037,8 @@ class PastReason(Strict):
 
 
 class NextFor(Strict):
-    """An onset_long {next} for attacks of one known kind (`when`): what would be new beside them."""
+    """A text said when its answers hold (`when`): an onset_long {next} for attacks of one known kind, or why an
+    emergency-type cause is not a call now."""
 
     when: Cond
     text: Text
@@ -1378,11 +1386,24 @@ class CauseModel(Strict):
     sources: SourceRefs
 
 
+class HandsFine(Strict):
+    """Neither hand numb (a no to both `hands`): the hand questions' own chances assume a numb hand, so they give way to
+    P(no numb hand | cause), and the spots on the hand (`spots`, all a no then) are not read (walkthrough AW, Frank:
+    feet alone, and carpal tunnel ranked first)."""
+
+    hands: Annotated[list[Ident], Field(min_length=2)]
+    spots: list[Ident]
+    default: Probability
+    causes: dict[Ident, Likelihood]
+    sources: SourceRefs
+
+
 class LikelihoodsFile(Strict):
     tempering: float = Field(gt=0, le=1)
     untempered: list[Ident] = []
     defaults: dict[Ident, Probability]
     causes: dict[Ident, CauseModel]
+    hands_fine: HandsFine | None = None
     sources: SourceRefs
 
 

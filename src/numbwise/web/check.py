@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 SIDES = (("L", "left"), ("R", "right"))
 DIGITS = ((1, "thumb"), (2, "index finger"), (3, "middle finger"), (4, "ring finger"), (5, "little finger"))
+HANDS_FINE = "hands:fine"  # the finger page's "My hands are fine: only somewhere else is numb"
 HAND_ONLY = "hand:"  # the finger page's "Right hand (hand:R) / Left hand (hand:L) / Both hands (hand:LR), not sure which fingers"
 PICK = "pick:"  # prefill keys that remember the hand-diagram picks (R1, LP ...) for the Katz class on the result
 RUN_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a check's id, kept as the diary's uid of the finished check
@@ -131,7 +132,7 @@ def _list_marks(q: Question, form: FormData, mode: str | None = None) -> tuple[d
 def _updates(q: Question, form: FormData) -> tuple[dict[str, bool], dict[str, bool]]:
     """A one-answer question's or the finger picker's fields to findings answered yes or no (the rest 'not sure'),
     plus hints for later screens; a list's go through _list_marks."""
-    from numbwise.assess.interview import choice_answer, fingers_answer, hand_only_answer
+    from numbwise.assess.interview import choice_answer, fingers_answer, hand_only_answer, hands_fine_answer
 
     choice = form.get("answer")
     if q.kind == "finding":
@@ -147,6 +148,8 @@ def _updates(q: Question, form: FormData) -> tuple[dict[str, bool], dict[str, bo
     # the finger picker (the hand diagram)
     if choice == "unsure":
         return {}, {}
+    if choice == HANDS_FINE:  # neither hand: the terminal's 0, read by the one core mapping
+        return hands_fine_answer(), {}
     picks = {p for p in form.getlist("pick") if isinstance(p, str)}
     valid = {f"{s}{d}" for s, _ in SIDES for d in range(0, 6)} | {"LP", "RP"}
     if not picks <= valid:
