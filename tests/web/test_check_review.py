@@ -588,3 +588,19 @@ def test_the_left_blank_screen_says_how_many_and_what_a_blank_does_there(live: A
         assert f"Left blank (counted as not sure): {markup.unescape(labels[1])}" in asked_back
         assert markup.unescape(labels[1]) not in asked_back.split("Left blank")[0]  # not among the explicit Not sure
     assert "Left blank (not known): " in given  # the earlier lists left blank, named as such
+
+
+def test_change_my_answer_after_yes_one_or_more_never_says_nothing_is_filled_in(page: Any) -> None:
+    """Walkthrough AX, Priya: "Yes, one or more", the headache Not sure, then "Change my answer" on the check-now page:
+    "Your answers from before are filled in" sat above "Nothing is filled in for you" on the same list. Near miss: the
+    list reached afresh still says nothing is filled in."""
+    page.goto("/check")
+    button(page, "Yes, one or more")
+    text = page.locator("main").inner_text()
+    assert "Nothing is filled in for you" in text and "Your answers from before are filled in" not in text
+    mark(page, "You have a sudden, very bad headache", "Not sure")
+    continue_(page)
+    button(page, "Change my answer")
+    assert page.get_by_role("group", name="You have a sudden, very bad headache").get_by_label("Not sure", exact=True).is_checked()
+    text = page.locator("main").inner_text()
+    assert "Your answers from before are filled in" in text and "Nothing is filled in for you" not in text, text

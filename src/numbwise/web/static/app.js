@@ -53,8 +53,9 @@
     }
     var text = "";
     if (filled) {
-      var hint = step.form.querySelector("p.hint");
-      if (hint) { hint.hidden = true; }  // "nothing is filled in for you" is no longer so: the note below says what is
+      // "nothing is filled in for you" is no longer so, in any hint of the page (walkthrough AX, Priya: after
+      // "Yes, one or more" it stayed under "Your answers from before are filled in"): the note below says what is
+      step.form.querySelectorAll(".nothing-filled").forEach(function (el) { el.hidden = true; });
       text = "Your answers from before are filled in. Change any, then continue.";
     } else {
       // a question answered with one press (Yes, No, a choice): no Continue to press, so say which it was
