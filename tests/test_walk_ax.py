@@ -165,3 +165,42 @@ def test_frank_on_the_web_hit_and_near_miss(app: Any, hands: list[tuple[str, str
     assert "Most likely: Alcohol-related neuropathy." in page, page[:2000]
     assert ("Carpal tunnel" in page) is not fine and "Both of your hands" not in page
     assert any("Shaking or flicking your hand" in q or "tapping" in q for q in asked) is not fine, asked
+
+
+# ------------------------------------------------------------------------------------------ the fingers not sure
+
+SPOTS = ["numb_thumb", "numb_index", "numb_middle", "numb_ring", "numb_little", "numb_whole_hand", "numb_thenar_palm"]
+UMA: dict[str, Any] = {"age": 45, "sex": "female", "findings": {
+    "one_hand": True, "both_hands": False, "comes_and_goes": True, "lasting_over_6_weeks": True, "worse_at_night": True,
+    "onset_gradual": True, "onset_sudden": False, "onset_over_days": False}, "unsure": SPOTS}
+
+
+@pytest.mark.parametrize("unsure", [SPOTS, ["worse_with_gripping"], []])
+def test_a_noted_doubt_never_speaks_of_a_yes_the_finger_picker_has_not(tmp_path: Path, unsure: list[str]) -> None:
+    """Walkthrough AX (Omar, Beatrice): "A yes would not make this more urgent" under "Which fingers are numb or
+    tingling". Hit: the fingers left open; near miss: a yes/no answer not sure, said the same way; unknown: none."""
+    text = _flat(assess_cli({**UMA, "unsure": unsure}, tmp_path))
+    assert "A yes would not make this more urgent" not in text
+    assert ("Knowing would not make this more urgent" in text) is bool(unsure), text
+    assert ("Which fingers" in text) is (unsure == SPOTS)
+
+
+# ------------------------------------------------------------------------------------------ Sophie's mother's words
+
+@pytest.mark.parametrize("words, said", [
+    ("My daughter's little finger and ring finger tingled after she leaned on her elbow in class. It went away within "
+     "minutes once she moved her arm.", True),
+    ("Her hand tingled when she leaned over to pick up a book.", None),
+    ("I'm not sure if she leaned on her elbow before it started.", "unsure"),
+])
+def test_a_parent_telling_of_pressure_on_the_arm_is_read(words: str, said: object) -> None:
+    """Walkthrough AX, Sophie, 14: her mother's "after she leaned on her elbow" was not read (the phrases were first
+    person only), so the check never heard the pressure that explains a sudden start. Near miss: leaning over is no
+    pressure on the arm; unknown: not sure whether she leaned is not sure."""
+    from tests.conftest import parse_json
+
+    parsed = parse_json(words)
+    if said == "unsure":
+        assert "after_pressure_on_arm" in parsed["unsure"] and "after_pressure_on_arm" not in parsed["findings"]
+    else:
+        assert parsed["findings"].get("after_pressure_on_arm") is said, parsed

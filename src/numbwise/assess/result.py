@@ -91,7 +91,8 @@ UNSURE_SAID_BACK = {"emergency": ("You were also not sure about these signs", "T
 NOTED = "noted"  # the level name of that group: no level of help (the web's class, the bench's checks)
 UNSURE_NOTED = ("You were not sure about these answers", "You were also not sure about these answers")
 UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Tell the call handler or the doctor about {it} too.",
-                    "": "A yes would not make this more urgent. Tell your doctor about {it}: a doctor can check {it}."}
+                    # "knowing", not "a yes": the finger picker left open has none (walkthrough AX, Omar, Beatrice)
+                    "": "Knowing would not make this more urgent. Tell your doctor about {it}: a doctor can check {it}."}
 # ... but only where that is true: an answer whose yes would change the banner or the first thing to do (a 'not sure' to
 # the signs of low blood sugar beside a 'not sure' confusion, walkthrough V, Priya) is said back with what it changes,
 # and the signs a leading rule's banner already speaks of with that banner.
