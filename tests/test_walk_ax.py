@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from numbwise.assess.interview import fits, hands_fine_answer
+from numbwise.assess.interview import HANDS_FINE_WORDS, fits, hands_fine_answer
 from numbwise.assess.ranking import rank
 from numbwise.assess.result import emergency_cause_note
 from numbwise.kb import load
@@ -94,7 +94,7 @@ HAND_TESTS = ("phalen_positive", "tinel_wrist_positive", "tinel_elbow_positive",
 
 def test_hit_frank_types_0_for_my_hands_are_fine_in_the_terminal() -> None:
     out = _flat(check_cli(FRANK_KEYS.format(hands="0")))
-    assert "You said: my hands are fine." in out
+    assert "You said: my hands are fine: only somewhere else is numb." in out
     result = out[out.index("URGENCY:"):]
     assert "Most likely: Alcohol-related neuropathy." in result, result[:1500]
     assert "Carpal tunnel" not in result and "both of your hands" not in result.lower(), result
@@ -165,6 +165,9 @@ def test_frank_on_the_web_hit_and_near_miss(app: Any, hands: list[tuple[str, str
     assert "Most likely: Alcohol-related neuropathy." in page, page[:2000]
     assert ("Carpal tunnel" in page) is not fine and "Both of your hands" not in page
     assert any("Shaking or flicking your hand" in q or "tapping" in q for q in asked) is not fine, asked
+    # "Your answers" says what was pressed, never "Not sure" (walkthrough AY, Frank)
+    fingers = dict(c.answers())["Which fingers are numb or tingling?"]
+    assert (fingers == HANDS_FINE_WORDS) is fine and fingers != "Not sure", fingers
 
 
 # ------------------------------------------------------------------------------------------ the fingers not sure

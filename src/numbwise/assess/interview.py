@@ -2162,6 +2162,9 @@ def hand_only_answer(sides: Collection[str], left: set[int] | frozenset[int] = f
     return updates
 
 
+HANDS_FINE_WORDS = "My hands are fine: only somewhere else is numb."  # that answer, as the web's button says it
+
+
 def hands_fine_answer() -> dict[str, bool]:
     """The finger picker's findings when neither hand is numb (the terminal's 0, the web's "My hands are fine"): every
     spot and both hand questions a no, so a no to "only one hand?" is never read as both hands (walkthrough AW, Frank,

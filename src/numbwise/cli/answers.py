@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from numbwise.assess.interview import Question, choice_answer, fingers_answer, hand_only_answer, hands_fine_answer
+from numbwise.assess.interview import HANDS_FINE_WORDS, Question, choice_answer, fingers_answer, hand_only_answer, hands_fine_answer
 from numbwise.cli.console import command_of
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def _parse_fingers(t: str) -> Parsed:
     if t in UNSURE:
         return Parsed({}, summary="not sure")
     if t in HANDS_FINE:  # neither hand: only somewhere else is numb (walkthrough AW, Frank)
-        return Parsed(hands_fine_answer(), summary="my hands are fine")
+        return Parsed(hands_fine_answer(), summary=HANDS_FINE_WORDS[:1].lower() + HANDS_FINE_WORDS[1:-1])
     picked: dict[str, set[int]] = {"l": set(), "r": set()}
     palm: set[str] = set()
     hand_only: set[str] = set()  # R? or L?: that hand, its fingers not sure (walkthrough AC, Uma)
