@@ -207,3 +207,23 @@ def test_a_parent_telling_of_pressure_on_the_arm_is_read(words: str, said: objec
         assert "after_pressure_on_arm" in parsed["unsure"] and "after_pressure_on_arm" not in parsed["findings"]
     else:
         assert parsed["findings"].get("after_pressure_on_arm") is said, parsed
+
+
+# ------------------------------------------------------------------------------------------ Ruth's care steps
+
+HANDS_STEP = "Numb hands do not feel heat or cuts well."
+
+
+@pytest.mark.parametrize("cause", ["diabetic_neuropathy", "b12_deficiency"])
+@pytest.mark.parametrize("hands, shown", [
+    (hands_fine_answer(), False),  # hit: "my hands are fine" (walkthrough AY, Ruth, 58: her feet only)
+    ({"both_hands": True, "one_hand": False}, True),  # near miss: both hands numb
+    ({}, True),  # unknown: the hands not asked
+])
+def test_a_step_for_numb_hands_is_left_out_when_the_hands_are_fine(cause: str, hands: dict[str, bool], shown: bool) -> None:
+    from numbwise.care.plan import care_plan
+
+    answers = {"numb_feet": True, "diabetes": True, **hands}
+    plan = care_plan(load(), cause, answers, age=58, sex="female", person=answers)
+    assert any(HANDS_STEP in s.do for s in plan.steps) is shown, [s.do for s in plan.steps]
+    assert all("the pedals" in s.do for s in plan.steps if "steering wheel" in s.do)
