@@ -45,7 +45,8 @@ def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: 
     pictures ("Right thumb"), which say the side the finger findings alone do not; a description's words say
     what they said, the no's too ("It has lasted less than six weeks"). `settled`: the check ended in an emergency
     its last list settled, so that list's unmarked items were never asked."""
-    from numbwise.assess.interview import HANDS_FINE_WORDS, hands_fine_answer
+    from numbwise.assess.interview import HANDS_FINE_WORDS
+    from numbwise.assess.ranking import hands_fine
 
     kb = load()
     again = kb.interview.left_blank.id if kb.interview.left_blank is not None else None
@@ -90,7 +91,7 @@ def answered(history: tuple[tuple[Any, ...], ...], age: int | None = None, sex: 
             parts = [y.rstrip(".") for y in (picked if picked and given else yes)]
             said = "; ".join([parts[0]] + [p[:1].lower() + p[1:] for p in parts[1:]]) if parts else ""
             # neither hand: never "Not sure" (walkthrough AY, Frank pressed "My hands are fine")
-            fine = not yes and given == hands_fine_answer()
+            fine = not yes and hands_fine(given)
             out.append((text, HANDS_FINE_WORDS if fine else said + "." if said else "Not sure"))
             continue
         no = [f for f in findings if given.get(f) is False]

@@ -52,6 +52,9 @@ def create_app(store_url: str | None = None, settings: WebSettings | None = None
     app.state.settings = settings
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["nav"] = NAV
+    from numbwise.assess.interview import HANDS_FINE_WORDS
+
+    templates.env.globals["hands_fine_words"] = HANDS_FINE_WORDS.rstrip(".")  # the finger page's button, as said back
     from numbwise import dates
 
     templates.env.filters.update(day=dates.day, short_day=dates.short_day, moment=dates.moment, day_of=dates.day_of)  # one date style everywhere
