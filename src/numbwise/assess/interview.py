@@ -146,7 +146,8 @@ def answer(iv: Interview, question: Question, updates: Mapping[str, bool], blank
         if not isinstance(value, bool):
             raise ValueError(f"answer for '{fid}' must be true or false")
     lengths = tuple((f, v) for f, v in updates.items() if f.startswith(PLAIN))  # how long, a foot sore: plain data, never a finding
-    updates, none_of, ask = _no_to_all_blank(question, {f: v for f, v in updates.items() if not f.startswith(PLAIN)}, blank)
+    updates, none_of, ask = _no_to_all_blank(question, {f: v for f, v in updates.items() if not f.startswith(PLAIN)}, blank,
+                                             iv.answers)
     blank = tuple(f for f in question.findings if (f in set(blank) or f in none_of) and f not in updates)
     # asked back once already: a second blank counts as 'not sure', never a third asking (kept in the history as
     # left blank all the same, so the answers shown say "left blank", not a "not sure" the person never chose)
@@ -198,8 +199,8 @@ def _one_of_answered(question: Question, updates: Mapping[str, bool], iv: Interv
     return {}, set()
 
 
-def _no_to_all_blank(question: Question, updates: Mapping[str, bool],
-                     blank: Collection[str]) -> tuple[dict[str, bool], set[str], tuple[str, ...]]:
+def _no_to_all_blank(question: Question, updates: Mapping[str, bool], blank: Collection[str],
+                     answers: Mapping[str, bool] = {}) -> tuple[dict[str, bool], set[str], tuple[str, ...]]:
     """A list's no to every item of a group of which one is always true (there all the time, or comes and goes:
     interview.yaml `no_to_all_is_blank`) answers none of them (walkthrough N: Anne and Sara ticked neither, and the
     home-care carpal tunnel pattern rested on a "not there all the time" they never said). Those items are kept as
@@ -212,14 +213,20 @@ def _no_to_all_blank(question: Question, updates: Mapping[str, bool],
     within an hour"): the answer "it happened only once and has gone" the list's help asks for (walkthrough Y, Zoe
     picked it, confirmed "No to all the others", was asked back, then told she was not sure). Only on the same list:
     words that said it eased ("eases within a few minutes of rest", walkthrough U, Marcus) beside "none of these"
-    say nothing of how often it comes, so the group stays not known."""
+    say nothing of how often it comes, so the group stays not known. An item a yes so far rules out (findings.yaml
+    `implies` a no: "It went away completely within an hour", in words too) keeps its no, and the group's next item
+    is asked: never "Is the numbness there all the time?" after it (walkthrough AZ, Elena), "Does it come and go?"."""
     if question.kind not in ("screen", "sweep") or _is_left_blank(question):
         return dict(updates), set(), ()
     groups = [g for g in _answer_one_of() if set(g) <= set(question.findings)]
     once = _once_with()
+    kb = load().findings
+    said = {**answers, **updates}
+    ruled_out = {g for f, v in said.items() if v is True and f in kb for g, w in kb[f].implies.items() if w is False}
     none_of = {f for g in groups if all(updates.get(f) is False for f in g)
-               and not any(updates.get(c) is True for c in once.get(g, ())) for f in g}
-    ask = tuple(g[0] for g in groups if all(f in none_of or (f in blank and f not in updates) for f in g))
+               and not any(updates.get(c) is True for c in once.get(g, ())) for f in g if f not in ruled_out}
+    ask = tuple(next(f for f in g if f not in ruled_out) for g in groups if not set(g) <= ruled_out
+                and all(f in none_of or f in ruled_out or (f in blank and f not in updates) for f in g))
     return {f: v for f, v in updates.items() if f not in none_of}, none_of, ask
 
 
@@ -1725,7 +1732,7 @@ def _left_blank(iv: Interview, post: list[float], worlds: list[dict[str, bool]],
     if s is None or s.id in iv.shown:
         return None
     left = [f for _, _, blank in iv.history for f in blank if f not in iv.asked and f not in iv.answers
-            and not any(f in g and g[0] in iv.to_ask for g in _answer_one_of())  # asked on its own instead
+            and not any(f in g and set(g) & set(iv.to_ask) for g in _answer_one_of())  # asked on its own instead
             and not settled_by_another(f, iv.answers) and _fits(f, iv)]
     if not left:
         return None
@@ -1949,7 +1956,7 @@ def _next_question(iv: Interview, rng: random.Random | None, limit: int, must_as
     named = _named_cause_question(iv, post)
     if named is not None:
         return finding_question(named)
-    to_ask = [f for f in iv.to_ask if f not in {g[0] for g in _answer_one_of()} or _home_care_hinges_on(f, iv, current)]
+    to_ask = [f for f in iv.to_ask if f not in {f for g in _answer_one_of() for f in g} or _home_care_hinges_on(f, iv, current)]
     for fid in (*must_ask, *to_ask, *settling_questions(shortlist(rank(iv.answers, iv.age, iv.sex)))):
         if fid not in iv.asked and fid not in iv.answers and fid in load().findings and _fits(fid, iv) \
                 and not settled_by_another(fid, iv.answers):

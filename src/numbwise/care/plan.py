@@ -531,6 +531,12 @@ def note_applies(note: StepNote, answers: Mapping[str, bool] | None, sex: str | 
     return answers.get(note.about) is not False and (sex is None or sex != note.not_for_sex) and for_age
 
 
+def _note_said_yes(note: StepNote, answers: Mapping[str, bool] | None) -> bool:
+    """A note is worded for a yes only when its finding was answered yes and its `yes_unless` was not (a phone held
+    with a bent elbow is not leaning on the heel of the hand)."""
+    return bool(answers and answers.get(note.about) and not (note.yes_unless and answers.get(note.yes_unless)))
+
+
 def _escalation_signs(e: Escalation, warnings: Sequence[RuledWarning]) -> tuple[str, ...]:
     """The answers an escalation line is filed by: its own (`files_with`, else `said`), and those of each of the plan's
     watch lines for the same rule that share one, so a sign said in both places has one speed."""
@@ -601,10 +607,12 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
             continue
         notes = [n for n in s.notes if note_applies(n, answers, sex, age)]
         do = s.on_care_page if (answers is None or page) and s.on_care_page else s.do  # the care plan page
+        if do is s.do and s.do_if_yes and s.about and answers and answers.get(s.about):
+            do = s.do_if_yes  # worded for the yes they gave
         do = s.with_foot_sore if foot_sore and answers is not None and s.with_foot_sore else do  # under the foot banner
-        do = next((n.do_if_yes for n in notes if n.do_if_yes and answers and answers.get(n.about)), do)
+        do = next((n.do_if_yes for n in notes if n.do_if_yes and _note_said_yes(n, answers)), do)
         steps.append(PlanStep(s.treatment, kb.treatments[s.treatment].name if s.treatment else None,
-                              " ".join([do, *(n.said_yes if n.said_yes and answers and answers.get(n.about) else n.text
+                              " ".join([do, *(n.said_yes if n.said_yes and _note_said_yes(n, answers) else n.text
                                                 for n in notes)]),
                               next((t for r, t in s.how_long_with_rule.items() if r in decided), s.how_long),
                               refs(list(s.sources) + [sid for n in notes for sid in n.sources]), s.while_waiting))

@@ -138,7 +138,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     for pid, plan in list(care.plans.items()) + [("generic", care.generic)] + list(care.doctor_first.items()):
         out += [(f"care.{pid}.summary", plan.summary)] + [(f"care.{pid}.warnings", w.text) for w in plan.warnings]
         out += [(f"care.{pid}.home_summary", plan.home_summary)] if plan.home_summary else []
-        out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.on_care_page, st.with_foot_sore, st.how_long, *st.how_long_with_rule.values(), *(t for n in st.notes for t in (n.text, n.said_yes, n.do_if_yes) if t)) if t]
+        out += [(f"care.{pid}.steps", t) for st in plan.steps for t in (st.do, st.do_if_yes, st.on_care_page, st.with_foot_sore, st.how_long, *st.how_long_with_rule.values(), *(t for n in st.notes for t in (n.text, n.said_yes, n.do_if_yes) if t)) if t]
         out += [(f"care.{pid}.ask_doctor", x.text) for x in plan.ask_doctor]
         out += [(f"care.{pid}.escalate", f"{x.when} {x.then}") for x in plan.escalate]
     out += [("care.safety", t) for s in care.safety for t in (s.do, s.with_foot_sore) if t]

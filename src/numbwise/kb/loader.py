@@ -643,14 +643,18 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
                 refs("care.yaml", pid, note.sources)
                 if note.about not in voc.findings:
                     problems.append(f"care.yaml: entry '{pid}': a step note is about unknown finding '{note.about}'")
+                if note.yes_unless is not None and note.yes_unless not in voc.findings:
+                    problems.append(f"care.yaml: entry '{pid}': a step note's yes_unless is unknown finding '{note.yes_unless}'")
             if step.treatment is not None and step.treatment not in kb.treatments:
                 problems.append(f"care.yaml: entry '{pid}': unknown treatment '{step.treatment}'")
+            if step.do_if_yes is not None and step.about is None:
+                problems.append(f"care.yaml: entry '{pid}': a step has do_if_yes but no `about` finding to say yes to")
             # A home step shows under any banner, "days to two weeks" too: a pace ("the same day") is a watch line's
             # to say, under the heading of its level (walkthrough S, Ben: a same-day foot sore deep in a home step).
             # The care page's own wording (`on_care_page`) has no banner to disagree with, and the wording for a
             # foot sore already reported (`with_foot_sore`) is shown only under the foot-today banner it repeats.
             problems += [f"care.yaml: entry '{pid}': a home step says {said} in words: '{text[:60]}...'"
-                         for text in (step.do, *(t for n in step.notes for t in (n.text, n.said_yes, n.do_if_yes) if t))
+                         for text in (step.do, *([step.do_if_yes] if step.do_if_yes else []), *(t for n in step.notes for t in (n.text, n.said_yes, n.do_if_yes) if t))
                          if (said := urgency_in_text(text)) is not None]
         for offer in plan.ask_doctor:
             refs("care.yaml", pid, offer.sources)

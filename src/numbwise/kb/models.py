@@ -495,6 +495,9 @@ class StepNote(Strict):
     # the step's own `do` said instead, too, when the finding was answered yes: never "paracetamol or ibuprofen may
     # ease the pain" then "as you are pregnant, do not take ibuprofen" (walkthrough Q, Sara)
     do_if_yes: Text | None = None
+    # said_yes and do_if_yes are not used when this finding was answered yes too: holding a phone with a bent elbow
+    # ticks "comes on when you grip ... or hold a phone", and is not leaning on the heel of the hand (walkthrough AY, Mo)
+    yes_unless: Ident | None = None
     sources: SourceRefs
 
 
@@ -508,6 +511,10 @@ class CareStep(Strict):
     about: Ident | None = None
     # The other way round (eat meat and fish, for anyone but a vegan): left out when this finding was answered yes.
     unless: Ident | None = None
+    # `do` said instead when `about` was answered yes: no "If your feet are numb too" or "Does bending your elbow bring
+    # it on?" to a person who told us so (walkthrough AY, Ruth and Mo). Not used where `on_care_page` or
+    # `with_foot_sore` is said.
+    do_if_yes: Text | None = None
     # A step for one place a nerve is pressed (the elbow), left out when every one of these answers was given as here
     # (elbow bending no and gripping yes: the answers point to the palm, walkthrough R, Diego); kept when any is unknown.
     left_out_when: dict[Ident, bool] = {}
@@ -1944,6 +1951,7 @@ class LanguageFile(Strict):
     negation_back_sentence: list[Phrase] = []  # "but nothing like that": denies what the sentence listed
     pseudo_negation: list[Phrase] = []  # "not only", "not sure": look like negation, are not
     hypothetical: Annotated[list[Phrase], Field(min_length=1)]  # "in case" it spreads, "worried about" a stroke
+    pseudo_hypothetical: list[Phrase] = []  # "I'd been lying on it": "I had", a past, not a "would"
     conditional: list[Phrase] = []  # "if": hypothetical only in a sentence that also has a future word
     future_words: list[Phrase] = []  # "will", "would", "I'll": "if it spreads I will call" (not "if I type it goes numb")
     historical: Annotated[list[Phrase], Field(min_length=1)]  # "years ago", "used to"

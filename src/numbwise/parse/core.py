@@ -185,11 +185,13 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
             doubt.append(Hit(h.pattern, h.start, body, h.matched))
     doubt_after = _doubts_after(toks, find(toks, lex.doubt), clause, sentence, lex.relatives)
     spans = _doubt_spans(toks, find(toks, lex.doubt), clause)
-    future = {sentence[h.start] for h in find(toks, lex.future_words)}
     # The "whether" of a doubt ("can't say whether my face drooped") is the doubt, not a hypothetical; so is the
     # "tested for" of never having been tested ("never been tested for diabetes": walkthrough AC, Kevin).
     whether = [h for h in find(toks, lex.doubt) if any(toks[i].text in _DOUBT_NOT_HYPOTHETICAL for i in h.matched)]
-    hypothetical = _outside(find(toks, lex.hypothetical), whether) + [
+    # "I'd been lying on it" is "I had" (language.yaml `pseudo_hypothetical`), neither a "would" nor a future word
+    past = find(toks, lex.pseudo_hypothetical)
+    future = {sentence[h.start] for h in _outside(find(toks, lex.future_words), past)}
+    hypothetical = _outside(find(toks, lex.hypothetical), whether + past) + [
         h for h in find(toks, lex.conditional) if sentence[h.start] in future]
     return _Context(
         clause, sentence,

@@ -68,6 +68,7 @@ class Lexicon:
     negation_back_sentence: dict[str, tuple[Pattern, ...]]
     pseudo_negation: dict[str, tuple[Pattern, ...]]
     hypothetical: dict[str, tuple[Pattern, ...]]
+    pseudo_hypothetical: dict[str, tuple[Pattern, ...]]
     conditional: dict[str, tuple[Pattern, ...]]
     future_words: dict[str, tuple[Pattern, ...]]
     historical: dict[str, tuple[Pattern, ...]]
@@ -148,7 +149,7 @@ def build() -> Lexicon:
     relatives: dict[str, str] = {w: sex for sex, words in lang.relatives.items() for w in words}
     sex_words: dict[str, str] = {w: sex for sex, words in lang.sex_words.items() for w in words}
     tables = [_plain(x) for x in (lang.negation_before, lang.negation_after, lang.negation_back_sentence,
-                                   lang.pseudo_negation, lang.hypothetical, lang.conditional, lang.future_words,
+                                   lang.pseudo_negation, lang.hypothetical, lang.pseudo_hypothetical, lang.conditional, lang.future_words,
                                    lang.historical, lang.uncertain, lang.doubt,
                                    lang.terminators, lang.family_verbs)]
     tables += [_plain(f.phrases.undone_by) for f in kb.findings.values() if f.phrases and f.phrases.undone_by]
@@ -160,7 +161,8 @@ def build() -> Lexicon:
         findings=_index(patterns), vocabulary=vocab,
         negation_before=_plain(lang.negation_before), negation_after=_plain(lang.negation_after),
         negation_back_sentence=_plain(lang.negation_back_sentence), pseudo_negation=_plain(lang.pseudo_negation),
-        hypothetical=_plain(lang.hypothetical), conditional=_plain(lang.conditional),
+        hypothetical=_plain(lang.hypothetical), pseudo_hypothetical=_plain(lang.pseudo_hypothetical),
+        conditional=_plain(lang.conditional),
         future_words=_plain(lang.future_words), historical=_plain(lang.historical), uncertain=_plain(lang.uncertain),
         doubt=_plain(lang.doubt),
         undone={fid: _plain(f.phrases.undone_by) for fid, f in kb.findings.items() if f.phrases and f.phrases.undone_by},
