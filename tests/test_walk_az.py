@@ -151,3 +151,41 @@ def test_unknown_pressure_not_sure_of_rules_nothing_out() -> None:
     assert picked is not None, out
     out = check_cli(start + "?" + picked.group(1) + "\n\n" + "\n" * 30, "--describe", words, codes=(130,))
     assert ALWAYS in out, out
+
+
+# Aisha, 33, vegetarian for ten years (walkthrough AZ): "vegan or strict vegetarian" left her unsure it meant her, and
+# her B12 step began "If you eat a vegan diet". Vegetarians run low too (ODS): the question and the step say both.
+AISHA: dict[str, Any] = {"age": 33, "sex": "female", "days_so_far": 120, "findings": {
+    "both_hands": True, "numb_feet": True, "onset_gradual": True, "constant": True, "lasting_over_6_weeks": True,
+    "fatigue_pallor": True, "sore_red_tongue": True, "hand_weakness": False, "unsteady_walking": False}}
+
+
+def test_hit_a_vegetarian_is_told_what_fits_her(tmp_path: Path) -> None:
+    text = assess_cli({**AISHA, "findings": {**AISHA["findings"], "vegan_or_vegetarian": True}}, tmp_path)
+    assert "Plant foods give you no B12 unless it is added" in text and "If you eat a vegan" not in text, text
+    assert "Milk, cheese, yogurt and eggs have some B12 too" in text
+
+
+def test_near_miss_a_meat_eater_gets_no_plant_food_step(tmp_path: Path) -> None:
+    text = assess_cli({**AISHA, "findings": {**AISHA["findings"], "vegan_or_vegetarian": False}}, tmp_path)
+    assert "Plant foods give you no B12" not in text and "plant foods give you no B12" not in text
+
+
+def test_unknown_diet_keeps_the_if_for_vegans_and_vegetarians(tmp_path: Path) -> None:
+    text = assess_cli(AISHA, tmp_path)
+    assert "If you eat a vegan or vegetarian diet, plant foods give you no B12" in text, text
+
+
+# Hugo, 55 (walkthrough AZ): "I sweat at night" was read as "night sweats that soak your bedding" and listed as a reason.
+def test_hit_soaked_in_sweat_is_a_drenching_night_sweat() -> None:
+    assert parse_json("I wake up soaked in sweat most nights.")["findings"].get("night_sweats") is True  # type: ignore[union-attr]
+
+
+def test_near_miss_sweating_at_night_is_asked_not_read_as_soaking() -> None:
+    out = parse_json("My right hand is numb and weak and I sweat at night.")
+    assert "night_sweats" not in out["findings"] and "night_sweats" in out["partial"]  # type: ignore[operator]
+
+
+def test_unknown_maybe_night_sweats_is_not_sure() -> None:
+    out = parse_json("My hand is numb. Maybe I have night sweats, I'm not sure.")
+    assert "night_sweats" in out["unsure"] and "night_sweats" not in out["findings"]  # type: ignore[operator]

@@ -125,7 +125,7 @@ def _card(text: str, name: str) -> str:
 
 def test_a_vegan_diet_said_yes_is_a_reason_for_low_b12(tmp_path: Path) -> None:
     card = _card(assess_cli(GRACE, tmp_path), "Vitamin B12 deficiency")
-    assert "+ You eat a vegan or strict vegetarian diet." in card
+    assert "+ You eat a vegan or vegetarian diet." in card
     assert "+ Your walking is unsteady." in card  # the symptoms stay
 
 
