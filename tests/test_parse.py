@@ -339,8 +339,9 @@ def test_chips_can_be_turned_round_but_a_warning_sign_only_set_aside() -> None:
     p = parse("my face is drooping, my ring finger is not numb, my thumb is numb, I've had a fever since yesterday")
     fixed = corrected(p.findings, kept={"numb_thumb", "face_drooping", "fever"}, flipped={"numb_ring", "face_drooping", "fever"})
     assert fixed["numb_ring"] is True  # "not numb" read the wrong way round
-    assert fixed["face_drooping"] is True  # a warning sign is never turned into "no" by a chip
-    assert fixed["fever"] is True  # nor is any finding that can raise an urgent or emergency rule
+    # a warning sign is never turned into "no" by a chip, nor is any finding that can raise an urgent or emergency
+    # rule: turned round, it is set aside (not known, asked by its own question), never kept as read (walkthrough BA)
+    assert "face_drooping" not in fixed and "fever" not in fixed
     assert fixed["numb_thumb"] is True
     assert {c.finding for c in chips(p) if c.warning} == {"face_drooping", "fever"}  # no "other way round" offered
 

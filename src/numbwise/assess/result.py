@@ -93,6 +93,10 @@ UNSURE_NOTED = ("You were not sure about these answers", "You were also not sure
 UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Tell the call handler or the doctor about {it} too.",
                     # "knowing", not "a yes": the finger picker left open has none (walkthrough AX, Omar, Beatrice)
                     "": "Knowing would not make this more urgent. Tell your doctor about {it}: a doctor can check {it}."}
+# ... how it started is a story, not a thing a doctor checks (walkthrough BA, Elena: "? How fast it started ... a doctor
+# can check it")
+UNSURE_NOTED_ACT_STORY = "Knowing would not make this more urgent. Tell your doctor about {it}."
+STORY_ONLY = frozenset({"onset_sudden", "onset_gradual", "onset_over_days", "spreads_over_minutes"})
 # ... but only where that is true: an answer whose yes would change the banner or the first thing to do (a 'not sure' to
 # the signs of low blood sugar beside a 'not sure' confusion, walkthrough V, Priya) is said back with what it changes,
 # and the signs a leading rule's banner already speaks of with that banner.
@@ -1862,7 +1866,9 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
     for line in dict.fromkeys(kinds[u.finding] for u in items):
         mine = tuple(u for u in items if kinds[u.finding] == line)
         heading = (UNSURE_NOTED[1] if named or out else UNSURE_NOTED[0]) + UNSURE_NOTED_KIND.get(line, "")
-        out.append(UnsureGroup(NOTED, heading, mine, (line.format(it="it" if len(mine) == 1 else "them"),)))
+        said = UNSURE_NOTED_ACT_STORY if line == UNSURE_NOTED_ACT[""] and all(
+            set(every[u.finding]) <= STORY_ONLY for u in mine) else line
+        out.append(UnsureGroup(NOTED, heading, mine, (said.format(it="it" if len(mine) == 1 else "them"),)))
     return tuple(out)
 
 
@@ -2590,7 +2596,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                                findings=findings, unsure=unsure, age=age),
         # Only the emergency-type causes the answers point to (ranked first, or as likely as the coherence rule
         # asks): a child who fell on her hand is not sent to read about strokes at 2 in 100.
-        read_later=tuple((c, kb.causes[c].name) for c in watched_causes(result.causes) if c in kb.causes)
+        # So are the causes an emergency reason names (a cold, pale hand: blocked arteries, walkthrough BA, Victor).
+        read_later=tuple((c, kb.causes[c].name) for c in dict.fromkeys([*watched_causes(result.causes), *rule_causes(
+            tuple(r.id for r in kb.triage.rules if r.id in result.rules and r.level == "emergency"))]) if c in kb.causes)
         if level == "emergency" else (),
         notice=kb.meta.notice,
         hand_diagram=diagram,

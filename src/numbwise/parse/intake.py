@@ -184,7 +184,8 @@ def corrected(findings: Mapping[str, bool], kept: Iterable[str], flipped: Iterab
     """The chips after the person's corrections: unticked ones set aside (not known), flipped ones the other way.
 
     A warning sign (any finding that can raise an emergency or urgent rule) is never flipped to "no"
-    here: only its question clears it.
+    here: only its question clears it. Turned round, it is set aside like an unticked one, never kept as read
+    (walkthrough BA, Victor: "!2" on "You take a blood thinner" left it a yes, with its reason on the result).
     """
     from numbwise.kb import load
 
@@ -192,8 +193,9 @@ def corrected(findings: Mapping[str, bool], kept: Iterable[str], flipped: Iterab
     keep, flip = set(kept), set(flipped)
     out: dict[str, bool] = {}
     for fid, value in findings.items():
-        if fid in flip and not (value and _warning(fid, groups)):
-            out[fid] = not value
+        if fid in flip:
+            if not (value and _warning(fid, groups)):
+                out[fid] = not value
         elif fid in keep:
             out[fid] = value
     return out
