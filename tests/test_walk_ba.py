@@ -164,3 +164,66 @@ def test_unknown_both_kinds_together_keep_the_doctor_line(tmp_path: Path) -> Non
                                              "comes_and_goes": True},
                        "unsure": ["memory_or_mood_change", "spreads_over_minutes"]}, tmp_path)
     assert "a doctor can check them" in text, text
+
+
+# Maria, 63 (walkthrough BB): "mostly the right hand" was read as one hand, and her reason said "only one hand".
+def test_hit_mostly_the_right_hand_is_asked_not_one_hand() -> None:
+    out = parse_json("For three years my fingers turn white then blue in the cold, mostly the right hand.")
+    assert "one_hand" not in out["findings"] and out["findings"]["skin_white_then_blue"] is True  # type: ignore[operator,index]
+
+
+def test_near_miss_the_right_hand_alone_is_one_hand() -> None:
+    assert parse_json("My right hand goes white in the cold.")["findings"]["one_hand"] is True  # type: ignore[index]
+
+
+def test_unknown_maybe_only_the_right_hand_is_never_a_yes() -> None:
+    assert parse_json("Maybe it is only my right hand, not sure.")["findings"].get("one_hand") is not True  # type: ignore[union-attr]
+
+
+# Victor again (walkthrough BB): "My right hand is fine" beside "my left hand ... went cold" was read as both hands, and
+# "!4" on that line was silently taken as "4".
+VICTOR_FINE = ("I'm 70 with AF. An hour ago my left hand suddenly went cold, pale, numb and painful. My right hand is "
+               "fine.")
+
+
+def test_hit_the_other_hand_fine_is_one_hand() -> None:
+    found = parse_json(VICTOR_FINE)["findings"]
+    assert found.get("one_hand") is True and "both_hands" not in found, found  # type: ignore[union-attr,operator]
+
+
+def test_near_miss_both_sides_numb_are_both_hands() -> None:
+    assert parse_json("My left hand is numb and my right hand tingles.")["findings"] == {"both_hands": True}
+
+
+def test_unknown_a_hand_said_fine_alone_is_no_one_hand_yes() -> None:
+    assert parse_json("My hand is fine.")["findings"].get("one_hand") is not True  # type: ignore[union-attr]
+
+
+def test_a_warning_sign_turned_round_says_it_will_be_asked() -> None:
+    out = check_cli("!1\nq\n", "--describe", TURNED, codes=(130,))
+    assert "We will ask about this instead of turning it round, as it could be a warning sign: You take a blood thinner." in out, out
+    kept = check_cli("!2\nq\n", "--describe", TURNED, codes=(130,))  # one hand: turned round, no such line
+    assert "We will ask about this instead" not in kept
+
+
+# Pete again (walkthrough BB): his wrist cut read "A plain knock on the funny bone ... even when the tingling is
+# fading", and the call condition was said twice in a row.
+PETE_CASE: dict[str, Any] = {"age": 30, "sex": "male", "days_so_far": 1, "findings": {
+    "recent_arm_injury_or_cast": True, "onset_sudden": True, "one_hand": True, "numb_thumb": True, "numb_index": True}}
+
+
+def test_hit_thumb_and_index_after_a_cut_read_no_funny_bone(tmp_path: Path) -> None:
+    text = assess_cli(PETE_CASE, tmp_path)
+    assert "funny bone" not in text and "These questions cannot tell which." in text, text
+    assert text.count("a wound will not stop bleeding") == 1, text
+
+
+def test_near_miss_the_little_finger_keeps_the_funny_bone(tmp_path: Path) -> None:
+    case = {**PETE_CASE, "findings": {**PETE_CASE["findings"], "numb_little": True}}
+    assert "funny bone" in assess_cli(case, tmp_path)
+
+
+def test_unknown_fingers_not_known_read_the_plain_reason(tmp_path: Path) -> None:
+    case = {**PETE_CASE, "findings": {k: v for k, v in PETE_CASE["findings"].items() if not k.startswith("numb_")}}
+    text = assess_cli(case, tmp_path)
+    assert "such as a fall, a blow or a cut" in text and "funny bone" not in text

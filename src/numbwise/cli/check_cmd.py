@@ -320,6 +320,11 @@ def _described(console: Console, description: str) -> Told | None:
                           markup=False)
         wrong = {items[int(p) - 1].finding for p in picks if not p.startswith("!")}
         flipped = {items[int(p[1:]) - 1].finding for p in picks if p.startswith("!")}
+        # a warning sign is never turned round to "no" by a reading (parse.corrected): said, and asked instead
+        # (walkthrough BB, Victor: "!4" was silently taken as "4")
+        for c in items:
+            if c.finding in flipped and c.warning and c.value:
+                print_wrapped(console, f"{NOT_TURNED} {c.label}", "", "  ")
         age, sex = (None if "age" in wrong | flipped else age), (None if "sex" in wrong | flipped else sex)  # asked in About you
         findings = after_emergency(findings, signs, set(findings) - wrong, flipped - set(ABOUT))
         # a 'not sure' typed (or turned round) is asked instead, as the person never said yes or no to it
@@ -330,6 +335,9 @@ def _described(console: Console, description: str) -> Told | None:
         console.print("We could not match your words to our questions; the questions will cover it.", markup=False)
     return Told(findings, age, sex, said, tuple(c.finding for c in doubts) if signs else (), later, words.days_so_far,
                 tuple(signs), words.foot_sore)
+
+
+NOT_TURNED = "We will ask about this instead of turning it round, as it could be a warning sign:"
 
 
 def _marks(iv: Interview, given: dict[int, Given]) -> tuple[str, ...]:

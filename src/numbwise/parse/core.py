@@ -500,6 +500,7 @@ def _age_sex(toks: list[Token], lex: Lexicon, skip: set[int]) -> tuple[int | Non
     return age, age_span, sex, sex_span
 
 
+_SIDE_NAMES = frozenset({"right", "left"})
 _NOT_A_SIDE = frozenset({"into", "up", "down", "through", "across", "along", "to", "away", "now", "there", "here",
                          "after", "before", "back", "at", "in", "out", "over", "round", "around"})
 
@@ -583,6 +584,8 @@ def parse(text: str) -> Parsed:
             continue
         if only_a_place(h):
             continue
+        if status == "denied" and h.pattern.findings == ("one_hand",) and {toks[i].text for i in h.matched} & _SIDE_NAMES:
+            continue  # "my right hand is fine": that side is not numb, which says nothing against one hand (_hands)
         if fixed & set(h.matched):
             conf = min(conf, 0.7)
         a, b, words = span(h.start, h.end)
@@ -649,7 +652,8 @@ def parse(text: str) -> Parsed:
     mentions = [m for m in mentions if not (m.finding == "onset_gradual" and m.value and _clause_at(ctx, toks, m.start) in short)]
     mentions = _where_it_wastes(mentions, toks, ctx)
     mentions = _spread_in_the_arm(mentions, toks)
-    mentions += _hands(toks, text, context_blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions)
+    mentions += _hands(toks, text, context_blocked | {i for i, c in enumerate(ctx.clause) if c in _blocked_clauses(ctx, toks)}, mentions,
+                       ctx)
     mentions = list({(m.finding, m.start, m.end, m.value): m for m in mentions}.values())
     mentions = _creeping_over_days(mentions, toks)
     mentions += _new_limb(toks, text, ctx, lex, blocked, mentions)
@@ -1419,9 +1423,15 @@ def _travels(words: list[str]) -> bool:
     return any(w in _MOTION and _TOWARDS & set(words[i + 1:i + 4]) for i, w in enumerate(words))
 
 
-def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Mention]) -> list[Mention]:
-    """One hand or both: from 'both hands', or from the sides named ('right thumb ... left hand')."""
+def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Mention],
+           ctx: _Context | None = None) -> list[Mention]:
+    """One hand or both: from 'both hands', or from the sides named ('right thumb ... left hand'). A side said to be
+    fine is not a numb side ("my left hand went cold ... My right hand is fine": one hand, walkthrough BB, Victor,
+    read as both hands)."""
     sides = _sides(toks, blocked)
+    if ctx is not None:
+        sides = {s: (i, j) for s, (i, j) in sides.items()
+                 if not any(ctx.clause[h.start] == ctx.clause[j] and j < h.start <= j + 4 for h in ctx.neg_after)}
     both_said = any(m.finding == "both_hands" and m.value is True for m in mentions)
     one_said = any(m.finding == "one_hand" and m.value is not None for m in mentions)
     out: list[Mention] = []
