@@ -18,7 +18,7 @@ from numbwise.assess.explain import cause_reasons
 from numbwise.assess.interview import Interview, answer, choice_answer, next_question, now_first, outcome, start
 from tests.conftest import assess_cli
 
-WOKE = 4  # "I first noticed it on waking, or I don't know how fast it came"
+WOKE = 4  # "I don't know how fast it came, for example I first noticed it on waking"
 INJURY = "recent_arm_injury_or_cast"
 FINGERS = {"one_hand": True, "both_hands": False, "numb_thumb": True, "numb_index": True, "numb_middle": False,
            "numb_ring": False, "numb_little": False}

@@ -3,7 +3,7 @@
 
 Aisha, 31, 30 weeks pregnant: for 3 weeks both hands tingle at night (thumb, index, middle fingers); today a bad
 headache and blurry vision with flashing lights. Step by step she was not sure about "You have a sudden, very bad
-headache", said "8 days to 6 weeks", "I first noticed it on waking, or I don't know how fast it came", then yes to the
+headache", said "8 days to 6 weeks", "I don't know how fast it came, for example I first noticed it on waking", then yes to the
 pregnancy warning signs (rule ur_pregnancy_signs: "Contact your maternity team now").
 
 HIGH 1: under "CONTACT YOUR MATERNITY TEAM NOW" came first the "NOT SURE: ... call your emergency number now" box and

@@ -303,7 +303,7 @@ def test_unknown_both_kinds_of_doubt_say_each_its_own_speed(tmp_path: Path) -> N
 
 
 def test_devs_waking_answer_is_said_as_he_picked_it_in_your_answers() -> None:
-    """Dev picked "I first noticed it on waking, or I don't know how fast it came" and the printed answers said
+    """Dev picked "I don't know how fast it came, for example I first noticed it on waking" and the printed answers said
     "Not sure"; the two are saved alike, so both are said."""
     from numbwise.assess.interview import answer, next_question, start
     from numbwise.assess.summary import answered
@@ -315,7 +315,7 @@ def test_devs_waking_answer_is_said_as_he_picked_it_in_your_answers() -> None:
     q = next_question(iv)
     assert q is not None and q.id == "onset"
     iv = answer(iv, q, {})
-    assert dict(answered(iv.history))[q.text] == "Not sure, or: I first noticed it on waking, or I don't know how fast it came"
+    assert dict(answered(iv.history))[q.text] == "Not sure, or: I don't know how fast it came, for example I first noticed it on waking"
 
 
 def test_hit_joans_normal_temperature_is_no_fever_said() -> None:

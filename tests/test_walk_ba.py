@@ -227,3 +227,53 @@ def test_unknown_fingers_not_known_read_the_plain_reason(tmp_path: Path) -> None
     case = {**PETE_CASE, "findings": {k: v for k, v in PETE_CASE["findings"].items() if not k.startswith("numb_")}}
     text = assess_cli(case, tmp_path)
     assert "such as a fall, a blow or a cut" in text and "funny bone" not in text
+
+
+# Walkthrough BC: Pete not sure how fast it came after the cut read "a fall or blow" he never had; Harry's mother
+# picked "I first noticed it on waking, or I don't know ..." and read "You were not sure" for a definite answer.
+def test_hit_pete_not_sure_of_the_start_reads_his_injury_not_a_fall(tmp_path: Path) -> None:
+    case = {**PETE_CASE, "findings": {k: v for k, v in PETE_CASE["findings"].items() if k != "onset_sudden"},
+            "unsure": ["onset_sudden"]}
+    text = assess_cli(case, tmp_path)
+    assert "fall or blow" not in text and "such as a fall, a blow or a cut" in text, text
+
+
+def test_near_miss_the_onset_option_says_what_it_records() -> None:
+    from numbwise.kb import load
+
+    onset = next(s for s in load().interview.steps if s.id == "onset")
+    label = next(o.label for o in onset.options if o.unsure)
+    assert label.startswith("I don't know how fast it came"), label
+
+
+def test_unknown_not_sure_still_says_not_sure(tmp_path: Path) -> None:
+    case = {**PETE_CASE, "findings": {k: v for k, v in PETE_CASE["findings"].items() if k != "onset_sudden"},
+            "unsure": ["onset_sudden"]}
+    assert "You were not sure how fast the numbness came after the injury" in assess_cli(case, tmp_path)
+
+
+# Aisha and Bill (walkthroughs BB, BC): an unsteady walk already said, then "Both your hands are clumsy ... and your
+# walk is unsteady" asked, and its not-sure said back as if they were unsure of the walk.
+COMBINED = "clumsy_hands_and_unsteady_walk"
+
+
+def test_hit_the_combined_item_beside_a_said_walk_asks_only_the_hands(tmp_path: Path) -> None:
+    from numbwise.assess.interview import checklist_label
+
+    assert checklist_label(COMBINED, {"unsteady_walking": True}).endswith("as well as the unsteady walk you told us about")
+    text = assess_cli({"age": 71, "sex": "male", "days_so_far": 180, "findings": {
+        "both_hands": True, "numb_feet": True, "onset_gradual": True, "lasting_over_6_weeks": True,
+        "unsteady_walking": True}, "unsure": [COMBINED]}, tmp_path)
+    assert "? Whether both your hands are clumsy (buttons, writing), beside your unsteady walk" in text, text
+
+
+def test_near_miss_a_steady_walk_keeps_the_whole_item() -> None:
+    from numbwise.assess.interview import checklist_label
+
+    assert checklist_label(COMBINED, {"unsteady_walking": False}) == "Both your hands are clumsy (buttons, writing) and your walk is unsteady"
+
+
+def test_unknown_walk_not_known_keeps_the_whole_item() -> None:
+    from numbwise.assess.interview import checklist_label
+
+    assert checklist_label(COMBINED, {}).endswith("and your walk is unsteady")

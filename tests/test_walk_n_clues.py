@@ -25,7 +25,7 @@ from numbwise.assess.interview import choice_answer, next_question, start
 from numbwise.assess.interview import answer as give
 from tests.conftest import FIXTURES, assess_cli, run_cli
 
-WOKE = "I first noticed it on waking, or I don't know how fast it came"
+WOKE = "I don't know how fast it came, for example I first noticed it on waking"
 GRACE: dict[str, Any] = json.loads((FIXTURES / "walk_n_grace.json").read_text())
 MARIA: dict[str, Any] = json.loads((FIXTURES / "walk_n_maria.json").read_text())
 # Maria without her not-sure fever (which sends her to the cancer helpline, a result that lists no causes)

@@ -31,7 +31,7 @@ from tests.web.test_result_answers_http import SECRET, Check
 
 ONSET = ("onset_sudden", "onset_over_days", "onset_gradual")
 CREPT = "It crept or spread from one place to another over several minutes"
-WOKE = "I first noticed it on waking, or I don't know how fast it came"
+WOKE = "I don't know how fast it came, for example I first noticed it on waking"
 
 
 def _onset() -> Question:

@@ -2,7 +2,7 @@
 
 Priya ticked neither "there all the time" nor "comes and goes" on "Which of these fit your numbness?" ("none of
 these"), then was asked "Is the numbness there all the time?" and "Does the numbness come and go?" as if for the first
-time: it read as the same question again. Sam picked "I first noticed it on waking, or I don't know how fast it came"
+time: it read as the same question again. Sam picked "I don't know how fast it came, for example I first noticed it on waking"
 and was told "You were not sure about: ... it started suddenly". Step by step, Sam's first cause was "Carpal tunnel
 syndrome (about 4 in 10)" with only points against it under "We can't tell yet". Tom (16) read "Your care plan for
 raynaud's phenomenon".

@@ -23,7 +23,7 @@ TARIQ_WORDS = ("Neck pain and tingling down my right arm to my thumb for 3 weeks
                "Worse when I turn my head.")
 NOT_SURE = "?"  # how it started: "not sure"
 SLOWLY = "3"  # "Slowly, over weeks or months"
-ON_WAKING = "5"  # "I first noticed it on waking, or I don't know how fast it came" (records not sure)
+ON_WAKING = "5"  # "I don't know how fast it came, for example I first noticed it on waking" (records not sure)
 
 
 def _length_text() -> str:

@@ -23,7 +23,7 @@ from tests.conftest import check_cli
 
 NOW_TITLE = load().triage.unsure_lead["emergency"].now_title or ""
 CHOICE = "Type 1 to see what to do now, or 2 to answer a few questions"
-WOKE = 4  # "I first noticed it on waking, or I don't know how fast it came"
+WOKE = 4  # "I don't know how fast it came, for example I first noticed it on waking"
 PRESSURE = "after_pressure_on_arm"
 ZOE_YES = {PRESSURE, "episode_resolved_within_hour", "shaking_relieves"}
 CALM = " ".join((load().interview.emergency_first.still if load().interview.emergency_first else "").split())
