@@ -277,3 +277,26 @@ def test_unknown_walk_not_known_keeps_the_whole_item() -> None:
     from numbwise.assess.interview import checklist_label
 
     assert checklist_label(COMBINED, {}).endswith("and your walk is unsteady")
+
+
+# Greta, 82 (walkthrough BC): "? Numbness of your leg on the same side as the numb hand" under "Knowing would not make
+# this more urgent", after Question 1's check had said to call now if it might be happening.
+GRETA: dict[str, Any] = {"age": 82, "sex": "female", "days_so_far": 60, "findings": {
+    "both_hands": True, "one_hand": False, "lasting_over_6_weeks": True, "onset_gradual": True, "onset_sudden": False,
+    "face_drooping": False, "speech_difficulty": False, "arm_or_leg_weakness_sudden": False}}
+
+
+def test_hit_a_screen_sign_said_back_keeps_its_call_if_sudden(tmp_path: Path) -> None:
+    text = assess_cli({**GRETA, "unsure": ["numb_leg_same_side"]}, tmp_path)
+    assert "? Numbness of your leg on the same side as the numb hand Knowing would not make this more urgent." in text
+    assert "But if it comes on suddenly, call your emergency number now." in text, text
+
+
+def test_near_miss_another_doubt_alone_gets_no_call_line(tmp_path: Path) -> None:
+    text = assess_cli({**GRETA, "unsure": ["numb_feet"]}, tmp_path)
+    assert "comes on suddenly, call your emergency number now" not in text.split("Why this level")[0], text
+
+
+def test_unknown_both_together_name_the_screen_sign(tmp_path: Path) -> None:
+    text = assess_cli({**GRETA, "unsure": ["numb_leg_same_side", "numb_feet"]}, tmp_path)
+    assert "But if numbness of your leg on the same side as the numb hand comes on suddenly, call your emergency" in text

@@ -96,6 +96,10 @@ UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Te
 # ... how it started is a story, not a thing a doctor checks (walkthrough BA, Elena: "? How fast it started ... a doctor
 # can check it")
 UNSURE_NOTED_ACT_STORY = "Knowing would not make this more urgent. Tell your doctor about {it}."
+# ... and a sign of the emergency screen, whose check said "call now if it might be happening": with these answers a yes
+# would not change the level, but that check still stands (walkthrough BC, Greta: "? Numbness of your leg on the same
+# side" under "Knowing would not make this more urgent", after Question 1's "call your emergency number now")
+UNSURE_NOTED_SCREEN = "But if {it} comes on suddenly, call your emergency number now."
 STORY_ONLY = frozenset({"onset_sudden", "onset_gradual", "onset_over_days", "spreads_over_minutes"})
 # ... but only where that is true: an answer whose yes would change the banner or the first thing to do (a 'not sure' to
 # the signs of low blood sugar beside a 'not sure' confusion, walkthrough V, Priya) is said back with what it changes,
@@ -1082,6 +1086,13 @@ def _emergency_findings() -> frozenset[str]:
     return frozenset(f for r in load().triage.rules if r.level == "emergency" for f in r.when.finding_ids())
 
 
+@functools.cache
+def _screen_signs() -> frozenset[str]:
+    """The signs of the emergency screen (Question 1), whose not-sure check says to call now if one might be happening."""
+    screen = next((st for st in load().interview.steps if st.id == "screen_emergency"), None)
+    return frozenset(screen.items) if screen is not None else frozenset()
+
+
 def _stroke_signs() -> frozenset[str]:
     """The stroke signs the emergency screen's checks are for (a sudden start is not one: it has its own check)."""
     screen = next((st for st in load().interview.steps if st.id == "screen_emergency"), None)
@@ -1868,7 +1879,10 @@ def _noted(findings: Mapping[str, bool], level: str, unsure: Collection[str],
         heading = (UNSURE_NOTED[1] if named or out else UNSURE_NOTED[0]) + UNSURE_NOTED_KIND.get(line, "")
         said = UNSURE_NOTED_ACT_STORY if line == UNSURE_NOTED_ACT[""] and all(
             set(every[u.finding]) <= STORY_ONLY for u in mine) else line
-        out.append(UnsureGroup(NOTED, heading, mine, (said.format(it="it" if len(mine) == 1 else "them"),)))
+        screen = [u for u in mine if u.finding in _screen_signs()] if line == UNSURE_NOTED_ACT[""] else []
+        more = (UNSURE_NOTED_SCREEN.format(it="it" if len(mine) == 1 else " or ".join(
+            u.text[:1].lower() + u.text[1:] for u in screen)),) if screen else ()
+        out.append(UnsureGroup(NOTED, heading, mine, (said.format(it="it" if len(mine) == 1 else "them"), *more)))
     return tuple(out)
 
 
