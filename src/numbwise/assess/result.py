@@ -2380,6 +2380,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # a call-now banner: first aid that cannot wait leads its to-do list
     aid = _first_aid_rules(result.rules, findings, lead) if level == "emergency" or now else ()
     act = _first_aid(act, aid, findings, age)
+    if not aid and level != "emergency" and not now:  # a lower rule's first aid that cannot wait (`do_first`)
+        first = tuple(" ".join(r.do_first.split()) for r in kb.triage.rules if r.id in result.rules and r.do_first)
+        act = replace(act, do=tuple(dict.fromkeys([*first, *act.do]))) if first else act
     today = led is not None and not now and _today_lead(doubts, findings, level, age, days)  # one path, help today (walkthrough J)
     old = led is not None and _old_lead(doubts, findings, level, age, days)  # one path, a GP within days (walkthrough Q)
     if old and led is not None and led[0].old_drops:  # the one path says it already (walkthrough W, Tariq)

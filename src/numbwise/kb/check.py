@@ -121,6 +121,7 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
     out += [(f"triage.rules.{r.id}.why", r.why) for r in tri.rules]
     out += [(f"triage.rules.{r.id}.why_with.{f}", t) for r in tri.rules for f, t in r.why_with.items()]
     out += [(f"triage.rules.{r.id}.checked", r.checked) for r in tri.rules if r.checked]
+    out += [(f"triage.rules.{r.id}.do_first", r.do_first) for r in tri.rules if r.do_first]
     out += [("triage.checked_together", tri.checked_together)] if tri.checked_together else []
     for r in tri.rules:
         if r.act is not None:

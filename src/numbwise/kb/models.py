@@ -970,6 +970,9 @@ class Rule(Strict):
     # behind a stroke's lines (walkthrough AA, Carla).
     leads: bool = False
     act: RuleAct | None = None  # its own advice (emergency and urgent rules only)
+    # First aid that cannot wait, said first in what to do on any result this rule fires on where no call-now first
+    # aid leads (walkthrough BD, Fatima, on gliclazide and shaky now: a routine result with no "have something sugary")
+    do_first: Text | None = None
     but: list[RuleBut] = []  # said under its reason when the person gave that answer (its exception did not hold)
     # Said under its reason when the person gave that answer, which is no exception but may seem to explain the
     # story (known panic attacks beside a tight chest): why the rule still stands. Its words rest on `sources`.

@@ -79,8 +79,8 @@ class Parsed:
     mentions: tuple[Mention, ...] = ()
     unsure: tuple[str, ...] = ()  # findings the person said with a hedge ("maybe", "not sure if"): carried as "not sure"
     partial: tuple[str, ...] = ()  # findings the words said only part of ("I'm tired" of tired and pale): asked
-    # how long the numbness has been there so far, in days, from the lengths read ("for 3 weeks": 21): the shortest
-    # when several are said, None when none is or the readings disagree (`_days_so_far`)
+    # how long the numbness has been there so far, in days, from the lengths read ("for 3 weeks": 21): None when none
+    # is, two different ones are, or the readings disagree (`_days_so_far`)
     days_so_far: float | None = None
     # a sore, ulcer, blister, cut or wound said of the foot, sole, heel or toe: True, False when denied ("no sores on
     # my feet"), None when not said (`_foot_sore`). Plain data beside the findings: the vocabulary has none for it
@@ -173,6 +173,12 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         end = h.end
         while end < len(toks) and end - h.end < _DOUBT_FILLER_REACH and toks[end].text in _DOUBT_FILLER:
             end += 1
+        # ... and over how it came: "don't know if it [came on] all at once" doubts the sudden start (walkthrough BD,
+        # Carol, warned "It started suddenly (you wrote: 'all at once')")
+        if end < len(toks) and toks[end].text in _DOUBT_ONSET:
+            end += 1
+            if end < len(toks) and toks[end].text in ("on", "up"):
+                end += 1
         doubt.append(Hit(h.pattern, h.start, end, h.matched))
         # ... and over the body part it is about: "not sure if my [left hand is] weaker", "if my [hands are] cramping".
         body = end
@@ -348,6 +354,8 @@ _DOUBT_FILLER = frozenset({"i", "i've", "ive", "i'm", "im", "i'd", "have", "has"
                            "they", "his", "her", "my", "their", "the", "really", "actually", "even", "been", "get",
                            "do", "does", "did", "also", "having", "running"})
 _DOUBT_FILLER_REACH = 4
+_DOUBT_ONSET = frozenset({"came", "come", "comes", "coming", "started", "start", "starts", "began", "begin", "begun",
+                          "happened", "happen", "appeared", "hit"})
 # The body part a doubt is about, and the words that join it to what is doubted ("my hands are cramping").
 _SIDE_WORDS = frozenset({"left", "right", "both", "other"})
 _DOUBT_BODY = frozenset({"hand", "hands", "arm", "arms", "finger", "fingers", "fingertips", "thumb", "thumbs", "palm",
@@ -801,8 +809,9 @@ def _bring_on_denied(toks: list[Token], end: int, ctx: _Context) -> bool:
 def _days_so_far(toks: list[Token], mentions: list[Mention], understood: Mapping[str, bool]) -> float | None:
     """How long the numbness has been there, in days, from the lengths that set its 'lasted six weeks' reading ("for
     3 weeks", "since last week"), so the result can tell numbness weeks old from a stroke happening now (walkthrough
-    Q, Tariq). The shortest when several are said (the safe reading); None when no length is, or the readings
-    disagree. A start said as a time of the last day ("this morning my hand went numb", `_recent_start`) counts as
+    Q, Tariq). None when no length is, or the readings disagree, or two different lengths are said: which one is the
+    numbness's is the how-long question's to ask (walkthrough BD, Jonas: his eye blurred "for ten days", his hands
+    tingled "for two weeks", and his result said "It has gone on for 10 days"). A start said as a time of the last day ("this morning my hand went numb", `_recent_start`) counts as
     its length so far (walkthrough Y, Helen: the how-long question's "Less than a day", not asked again)."""
     if "lasting_over_6_weeks" not in understood:
         return None
@@ -811,7 +820,7 @@ def _days_so_far(toks: list[Token], mentions: list[Mention], understood: Mapping
     days = [d.days for d in durations(toks) if (toks[d.start].start, toks[d.end - 1].end) in said]
     days += [float(_RECENT_START[w]) for m in mentions if m.finding == "lasting_over_6_weeks" and m.value is False
              and m.status == "inferred" and (w := tuple(m.text.lower().split())) in _RECENT_START]
-    return min(days) if days else None
+    return days[0] if days and len(set(days)) == 1 else None
 
 
 def _left_open(mentions: list[Mention], understood: Mapping[str, bool], lex: Lexicon, status: Status) -> tuple[str, ...]:
