@@ -237,7 +237,7 @@ def test_hit_kens_none_of_these_says_the_signs_in_his_words_were_not_asked_again
 KOFI = {"age": 58, "sex": "male", "foot_sore": True, "findings": {
     "diabetes": True, "numb_feet": True, "both_hands": True, "onset_gradual": True, "lasting_over_6_weeks": True,
     "constant": True, "getting_worse": True}, "unsure": ["fever"]}
-FOOT_TEAM = "You told us you have a sore on your foot. Contact your GP, practice nurse or foot team today"
+FOOT_TEAM = "You told us about a sore on your foot, or a foot that is red, hot or swollen. Contact your GP, practice nurse or foot team today"
 
 
 def test_hit_kofis_sore_still_leads_beside_a_not_sure_fever(tmp_path: Path) -> None:
@@ -245,9 +245,9 @@ def test_hit_kofis_sore_still_leads_beside_a_not_sure_fever(tmp_path: Path) -> N
     home step said "If you find a sore" of the sore he had reported."""
     text = assess_cli(KOFI, tmp_path)
     top = " ".join(text[:text.index("By when:")].split())
-    assert "You told us you have a sore on your foot." in top and "Keep your weight off that foot" in top, top
+    assert "You told us about a sore on your foot, or a foot that is red, hot or swollen." in top and "Keep your weight off that foot" in top, top
     assert "Contact your GP, practice nurse or foot team today" in top and "whether you have a fever" in top, top
-    assert "Get the sore you told us about checked" in text and "If you find a sore" not in text
+    assert "Get the foot you told us about checked" in text and "If you find a sore" not in text
 
 
 def test_near_miss_no_sore_no_foot_words(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_hit_kofis_fever_with_the_sore_says_now_everywhere(tmp_path: Path) -> No
 def test_near_miss_the_sore_without_a_fever_keeps_today_and_its_reason(tmp_path: Path) -> None:
     text = _flat(assess_cli(with_findings(KOFI, fever=False), tmp_path))
     assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY") and "A foot team should see it within a day" in text
-    assert "Get the sore you told us about checked: the top of this page says how soon" in text
+    assert "Get the foot you told us about checked: the top of this page says how soon" in text
     assert "spreading. That needs care at once" not in text
 
 
@@ -51,7 +51,7 @@ def test_unknown_kofis_not_sure_fever_is_led_by_the_foot_not_by_a_doctor_today(t
     """The foot's own banner leads (today), its not-sure line says A&E now if he might have one; no headline or
     reason for a sign "that needs a doctor today"."""
     text = _flat(assess_cli(with_findings(KOFI, ("fever",)), tmp_path))
-    assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY You told us you have a sore on your foot."), text[:300]
+    assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY You told us about a sore on your foot, or a foot that is red, hot or swollen."), text[:300]
     assert text.count(FEVER_NOW) == 2, text  # the caution and its group
     assert "that needs a doctor today" not in text and "Not sure about some signs" not in text, text
     assert "see a doctor today" not in text[:text.index("Call your emergency number now if")].lower(), text
@@ -68,7 +68,7 @@ def test_the_web_says_the_same_for_kofis_not_sure_fever(tmp_path: Path) -> None:
     """Both faces read one plan: the JSON plan's banner and its caution say the foot first and the fever's A&E line."""
     plan = json.loads(assess_cli(with_findings(KOFI, ("fever",)), tmp_path, "plan"))
     assert plan["title"] == "Get your foot checked today", plan["title"]
-    assert plan["caution_title"] == "You told us you have a sore on your foot.", plan["caution_title"]
+    assert plan["caution_title"] == "You told us about a sore on your foot, or a foot that is red, hot or swollen.", plan["caution_title"]
     assert FEVER_NOW in plan["caution"], plan["caution"]
 
 

@@ -96,3 +96,77 @@ def test_near_miss_all_three_read_the_same_words(tmp_path: Path) -> None:
 def test_unknown_middle_not_known_never_says_all_three(tmp_path: Path) -> None:
     text = assess_cli({**KENJI, "findings": {k: v for k, v in KENJI["findings"].items() if k != "numb_middle"}}, tmp_path)
     assert "thumb, index and middle fingers that is not" not in text.replace("two or more of the thumb", "")
+
+
+# Fatima again (walkthrough BE): all ten fingers, "there all the time" as the list's help suggests for a first low still
+# going on: "Diabetic peripheral neuropathy, about 8 in 10", with her low-sugar signs listed as pointing to it.
+FATIMA_ALL: dict[str, Any] = {**FATIMA, "findings": {**FATIMA["findings"], "comes_and_goes": False, **{
+    f"numb_{x}": True for x in ("thumb", "index", "middle", "ring", "little")}}, "unsure": ["onset_sudden"]}
+
+
+def _card(text: str, name: str) -> str:
+    start = text.index(f"* {name}")
+    return text[start:text.index("Learn more", start)]
+
+
+def test_hit_low_sugar_signs_are_no_reason_for_nerve_damage_and_low_sugar_is_shown(tmp_path: Path) -> None:
+    text = assess_cli(FATIMA_ALL, tmp_path)
+    assert "shaky, sweaty" not in _card(text, "Diabetic peripheral neuropathy"), text
+    assert "* Low blood sugar (hypoglycaemia)" in text, text
+
+
+def test_near_miss_no_low_sugar_signs_leave_nerve_damage_first(tmp_path: Path) -> None:
+    case = {**FATIMA_ALL, "findings": {**FATIMA_ALL["findings"], "low_sugar_symptoms": False}}
+    text = assess_cli(case, tmp_path)
+    assert "Most likely: Diabetic peripheral neuropathy" in text or "fits your answers best" in text, text
+
+
+def test_unknown_constant_not_known_still_shows_low_sugar(tmp_path: Path) -> None:
+    case = {**FATIMA_ALL, "findings": {k: v for k, v in FATIMA_ALL["findings"].items() if k not in ("constant", "comes_and_goes")}}
+    assert "* Low blood sugar (hypoglycaemia)" in assess_cli(case, tmp_path)
+
+
+# Sam, 40, type 1 diabetes (walkthrough BE): numb feet for years, a red, hot, swollen foot since yesterday that does not
+# hurt. With no fever he got a two-week visit, and his words read "Redness ... spreading in your hand or a finger".
+SAM = ("I'm 40 and have had type 1 diabetes for 25 years. My feet have been numb for years. Since yesterday my right "
+       "foot is red, hot and swollen, but it does not hurt.")
+
+
+def test_hit_a_red_hot_swollen_foot_is_a_foot_problem_not_a_hand_infection(tmp_path: Path) -> None:
+    read = parse(SAM)
+    assert read.foot_sore is True and "spreading_redness_swelling" not in read.findings, read.findings
+    text = assess_cli({"age": 40, "sex": "male", "days_so_far": 3000, "foot_sore": True, "findings": {
+        "diabetes": True, "insulin_or_sulfonylurea": True, "numb_feet": True, "one_hand": False, "both_hands": False,
+        "onset_gradual": True, "lasting_over_6_weeks": True, "constant": True, "fever": False}}, tmp_path)
+    assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY"), text[:300]
+    assert "Go to A&E or urgent care now if your foot is red, hot or swollen" not in text
+
+
+def test_near_miss_swollen_feet_alone_are_no_foot_problem() -> None:
+    assert parse("I am 30 weeks pregnant and my feet are swollen.").foot_sore is None
+
+
+def test_unknown_not_sure_if_the_foot_is_red_and_warm_is_not_said() -> None:
+    assert parse("Not sure if my foot is red and warm.").foot_sore is None
+    assert parse("My finger is red, hot and swollen.").findings.get("spreading_redness_swelling") is True
+
+
+# Beth, 45 (walkthrough BE): an elbow operation six days ago, ring and little fingers numb since; the reason spoke of "a
+# fall, a blow or a cut" and an injury she never had.
+BETH: dict[str, Any] = {"age": 45, "sex": "female", "days_so_far": 6, "findings": {
+    "recent_arm_injury_or_cast": True, "one_hand": True, "numb_ring": True, "numb_little": True, "constant": True},
+    "unsure": ["onset_sudden"]}
+
+
+def test_hit_an_operation_is_named_beside_an_injury(tmp_path: Path) -> None:
+    text = assess_cli(BETH, tmp_path)
+    assert "after the injury or operation" in text and "or after an operation on it" in text, text
+
+
+def test_near_miss_a_sudden_start_after_it_names_the_operation_too(tmp_path: Path) -> None:
+    case = {**BETH, "findings": {**BETH["findings"], "onset_sudden": True}, "unsure": []}
+    assert "or after an operation on it" in assess_cli(case, tmp_path)
+
+
+def test_unknown_the_start_not_known_keeps_go_now(tmp_path: Path) -> None:
+    assert assess_cli(BETH, tmp_path).startswith("URGENCY: GO TO A&E")

@@ -66,10 +66,10 @@ def test_assess_with_foot_sore_leads_with_a_foot_check_today(tmp_path: Path) -> 
     first; the level's own advice for the numbness follows; the watch line about a foot sore is not shown."""
     case = {**BEN, "foot_sore": True}
     out = assess_cli(case, tmp_path)
-    assert out.startswith(f"URGENCY: {FOOT_TITLE} You told us you have a sore on your foot."), out[:200]
+    assert out.startswith(f"URGENCY: {FOOT_TITLE} You told us about a sore on your foot, or a foot that is red, hot or swollen."), out[:200]
     assert "BOOK A DOCTOR'S VISIT" not in _banner(out) and "two weeks" not in out.split("For the numbness itself")[0]
     assert "For the numbness itself: book a doctor's visit, within days to two weeks" in out
-    assert "Go to A&E or urgent care now if your foot is red, hot or swollen" in out
+    assert "Go to A&E or urgent care now if redness spreads up your foot or leg" in out
     assert FOOT_LINE not in out  # "warn about what you reported"
     plan = assess_plan(case, tmp_path)
     assert plan["heading"] == "Get your foot checked today" and plan["banner_level"] == "urgent"

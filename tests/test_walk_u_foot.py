@@ -109,7 +109,7 @@ def test_no_sore_in_the_words_no_foot_line_and_the_original_step() -> None:
     assert said not in _listed(out)
     assert question in out  # asked instead, answered no
     shown = out[out.index("URGENCY:"):]
-    assert FOOT_TITLE not in shown and "You told us you have a sore" not in shown
+    assert FOOT_TITLE not in shown and "You told us about a sore" not in shown
     assert _flat(_foot_step().do_if_yes) in _home(out)  # feet numb: said, no "if" and _flat(_foot_step().with_foot_sore) not in shown
 
 
@@ -126,7 +126,7 @@ def test_the_sore_removed_from_the_list_is_asked_and_not_sure_never_claims_it(tm
     out = check_cli(f"{number.group(1)}\n" + STEPS + "\n\n\n?\n" + "\n" * 60, "--describe", WORDS, "--save", str(path))
     assert question in out  # the question asks it instead
     shown = out[out.index("URGENCY:"):]
-    assert FOOT_TITLE not in shown and "You told us you have a sore" not in shown
+    assert FOOT_TITLE not in shown and "You told us about a sore" not in shown
     assert _flat(_foot_step().do_if_yes) in _home(out)  # feet numb: said, no "if" and _flat(_foot_step().with_foot_sore) not in shown
     assert "foot_sore" not in json.loads(path.read_text())  # not known: never saved as said
 

@@ -26,7 +26,7 @@ def test_a_hot_red_or_swollen_foot_is_a_and_e_now_everywhere_under_the_foot_bann
     text = assess_cli(BEN, tmp_path)
     assert text.startswith("URGENCY: GET YOUR FOOT CHECKED TODAY"), text[:80]
     assert "hot, red or swollen, tell your GP or foot team" not in text
-    assert "If your foot gets hot, red or swollen, or you feel unwell, go to A&E or urgent care now" in text
+    assert "If redness spreads up your foot or leg, or you get a fever or feel unwell, go to A&E or urgent care now" in text
     assert "You get a fever." not in _watch(assess_plan(BEN, tmp_path))
 
 

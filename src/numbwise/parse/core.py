@@ -173,13 +173,12 @@ def _context(toks: list[Token], lex: Lexicon, patient_relative: int | None) -> _
         end = h.end
         while end < len(toks) and end - h.end < _DOUBT_FILLER_REACH and toks[end].text in _DOUBT_FILLER:
             end += 1
-        # ... and over how it came: "don't know if it [came on] all at once" doubts the sudden start (walkthrough BD,
-        # Carol, warned "It started suddenly (you wrote: 'all at once')")
-        if end < len(toks) and toks[end].text in _DOUBT_ONSET:
-            end += 1
-            if end < len(toks) and toks[end].text in ("on", "up"):
-                end += 1
         doubt.append(Hit(h.pattern, h.start, end, h.matched))
+        # ... and over how it came: "don't know if it [came on] all at once" doubts the sudden start (walkthrough BD,
+        # Carol, warned "It started suddenly (you wrote: 'all at once')"); kept beside the first, as the body part's is
+        if end < len(toks) and toks[end].text in _DOUBT_ONSET:
+            came = end + 1 + (end + 1 < len(toks) and toks[end + 1].text in ("on", "up"))
+            doubt.append(Hit(h.pattern, h.start, came, h.matched))
         # ... and over the body part it is about: "not sure if my [left hand is] weaker", "if my [hands are] cramping".
         body = end
         while body < len(toks) and body - end < 2 and toks[body].text in _SIDE_WORDS:
@@ -1863,7 +1862,10 @@ def _habitual_knocks(mentions: list[Mention], toks: list[Token]) -> list[Mention
 # A sore, ulcer, blister or cut on the foot is not one on the fingers (walkthrough S, Ben: "a sore on the bottom of my
 # foot" was read as sores on the fingertips, and gave poor blood flow in the fingers as the reason). The vocabulary has
 # no finding for a foot sore: the result's foot line for diabetes with numb feet says what to do about one.
-_ON_FINGERS = frozenset({"fingertip_sores", "finger_blisters"})
+# ... and a hand's spreading redness said of a foot (walkthrough BE, Sam: "my right foot is red, hot and swollen" read
+# as "Redness ... is spreading in your hand or a finger"), looked for in its sentence, as "red, hot" breaks the clause
+_ON_FINGERS = frozenset({"fingertip_sores", "finger_blisters", "spreading_redness_swelling"})
+_SENTENCE_PLACE = frozenset({"spreading_redness_swelling"})
 _FOOT = _LOWER | {"heel", "heels", "ankle", "ankles", "instep", "bunion"}
 _FINGER = _UPPER | {"fingertip", "tip", "tips", "knuckle", "knuckles", "nail", "nails"}
 
@@ -1876,7 +1878,7 @@ def _on_the_foot(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
     for m in mentions:
         i = starts.get(m.start)
         if m.finding in _ON_FINGERS and m.value and i is not None:
-            a, z = clause_of(toks, i)
+            a, z = sentence_of(toks, i) if m.finding in _SENTENCE_PLACE else clause_of(toks, i)
             ahead = [t.text for t in toks[i:z] if t.text in _FOOT | _FINGER]
             behind = [t.text for t in reversed(toks[a:i]) if t.text in _FOOT | _FINGER]
             place = (ahead or behind or [""])[0]
@@ -1889,6 +1891,7 @@ def _on_the_foot(mentions: list[Mention], toks: list[Token]) -> list[Mention]:
 # A sore on the foot (walkthrough T, Ben: "a sore on the bottom of my foot that I never felt"): a sore said as a thing
 # ("a sore", "sores", never "my feet are sore", which is pain), an ulcer, blister, cut or wound, whose nearest place
 # word in its clause is a foot, sole, heel or toe (as `_on_the_foot` finds it). Not someone else's, not an "if".
+_INFLAMED = frozenset({"red", "hot", "warm", "swollen", "swelling", "inflamed"})
 _SORES = frozenset({"sores", "ulcer", "ulcers", "blister", "blisters", "cut", "cuts", "wound", "wounds"})
 _A_SORE = frozenset({"a", "an", "the", "this", "that", "open", "small", "little", "big", "new", "some", "any", "no", "deep",
                      "bad", "nasty", "red"})  # before "sore": the thing, not the pain
@@ -1914,6 +1917,20 @@ def _foot_sore(toks: list[Token], text: str) -> tuple[bool | None, tuple[str, ..
             continue
         first = toks[i - 1] if i > a and toks[i - 1].text in _A_SORE else t
         found.setdefault(not before & _DENY, text[min(first.start, place.start):max(t.end, place.end)])
+    # a foot that is red, hot or swollen (two of those words beside a foot word in one clause): an active diabetic foot
+    # problem as a sore is (NICE NG19: a red, warm, swollen foot, walkthrough BE, Sam, with numb feet and no pain);
+    # one word alone ("my feet are swollen" in pregnancy) is not
+    for i, t in enumerate(toks):
+        if t.text not in _FOOT:
+            continue
+        a, z = sentence_of(toks, i)
+        at = [k for k in range(a, z) if toks[k].text in _INFLAMED]
+        words = [toks[k] for k in at]
+        denied = any(toks[j].text in _DENY for k in (*at, i) for j in range(max(a, k - 2), k))
+        if len({x.text for x in words}) < 2 or denied or {x.text for x in toks[a:z]} & _NOT_MINE:
+            continue
+        span = [t, *words]
+        found.setdefault(True, text[min(x.start for x in span):max(x.end for x in span)])
     said = True if True in found else False if found else None
     return said, (found[said],) if said is not None else ()
 
