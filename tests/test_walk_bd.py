@@ -170,3 +170,7 @@ def test_near_miss_a_sudden_start_after_it_names_the_operation_too(tmp_path: Pat
 
 def test_unknown_the_start_not_known_keeps_go_now(tmp_path: Path) -> None:
     assert assess_cli(BETH, tmp_path).startswith("URGENCY: GO TO A&E")
+
+
+def test_red_swollen_hands_beside_numb_feet_are_no_foot_problem() -> None:
+    assert parse("My hands are red and swollen and my feet are numb.").foot_sore is None

@@ -200,7 +200,7 @@ def _one_of_answered(question: Question, updates: Mapping[str, bool], iv: Interv
 
 
 def _no_to_all_blank(question: Question, updates: Mapping[str, bool], blank: Collection[str],
-                     answers: Mapping[str, bool] = {}) -> tuple[dict[str, bool], set[str], tuple[str, ...]]:
+                     answers: Mapping[str, bool] | None = None) -> tuple[dict[str, bool], set[str], tuple[str, ...]]:
     """A list's no to every item of a group of which one is always true (there all the time, or comes and goes:
     interview.yaml `no_to_all_is_blank`) answers none of them (walkthrough N: Anne and Sara ticked neither, and the
     home-care carpal tunnel pattern rested on a "not there all the time" they never said). Those items are kept as
@@ -221,7 +221,7 @@ def _no_to_all_blank(question: Question, updates: Mapping[str, bool], blank: Col
     groups = [g for g in _answer_one_of() if set(g) <= set(question.findings)]
     once = _once_with()
     kb = load().findings
-    said = {**answers, **updates}
+    said = {**(answers or {}), **updates}
     ruled_out = {g for f, v in said.items() if v is True and f in kb for g, w in kb[f].implies.items() if w is False}
     none_of = {f for g in groups if all(updates.get(f) is False for f in g)
                and not any(updates.get(c) is True for c in once.get(g, ())) for f in g if f not in ruled_out}

@@ -1927,7 +1927,8 @@ def _foot_sore(toks: list[Token], text: str) -> tuple[bool | None, tuple[str, ..
         at = [k for k in range(a, z) if toks[k].text in _INFLAMED]
         words = [toks[k] for k in at]
         denied = any(toks[j].text in _DENY for k in (*at, i) for j in range(max(a, k - 2), k))
-        if len({x.text for x in words}) < 2 or denied or {x.text for x in toks[a:z]} & _NOT_MINE:
+        # a hand in the same sentence may be what is red ("my hands are red and swollen and my feet are numb"): asked
+        if len({x.text for x in words}) < 2 or denied or {x.text for x in toks[a:z]} & (_NOT_MINE | _FINGER):
             continue
         span = [t, *words]
         found.setdefault(True, text[min(x.start for x in span):max(x.end for x in span)])
