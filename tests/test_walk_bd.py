@@ -63,7 +63,8 @@ def _todo(text: str) -> str:
 
 def test_hit_low_sugar_signs_not_sure_of_the_start_lead_with_sugar(tmp_path: Path) -> None:
     text = assess_cli({**FATIMA, "unsure": ["onset_sudden"]}, tmp_path)
-    assert SUGAR in _todo(text), text
+    # atop, beside the call for a sudden start, never only under "if it did not start suddenly" (walkthrough BF)
+    assert SUGAR in text[:text.index("What to do")] and SUGAR not in _todo(text), text
     assert "eases after something sugary" not in text
 
 
@@ -174,3 +175,11 @@ def test_unknown_the_start_not_known_keeps_go_now(tmp_path: Path) -> None:
 
 def test_red_swollen_hands_beside_numb_feet_are_no_foot_problem() -> None:
     assert parse("My hands are red and swollen and my feet are numb.").foot_sore is None
+
+
+def test_near_miss_a_caution_with_its_own_sugar_line_is_not_told_twice(tmp_path: Path) -> None:
+    # not sure whether confused, beside low-sugar signs: the low-sugar rule's own caution says the sugar, once
+    case = {**FATIMA, "findings": {k: v for k, v in FATIMA["findings"].items() if k != "confusion"},
+            "unsure": ["confusion"]}
+    text = assess_cli(case, tmp_path)
+    assert "If you feel shaky, sweaty, very hungry or muddled now" not in text[:text.index("What to do")], text

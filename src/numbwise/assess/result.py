@@ -2380,9 +2380,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     # a call-now banner: first aid that cannot wait leads its to-do list
     aid = _first_aid_rules(result.rules, findings, lead) if level == "emergency" or now else ()
     act = _first_aid(act, aid, findings, age)
+    do_first: tuple[str, ...] = ()
     if not aid and level != "emergency" and not now:  # a lower rule's first aid that cannot wait (`do_first`)
-        first = tuple(" ".join(r.do_first.split()) for r in kb.triage.rules if r.id in result.rules and r.do_first)
-        act = replace(act, do=tuple(dict.fromkeys([*first, *act.do]))) if first else act
+        do_first = tuple(" ".join(r.do_first.split()) for r in kb.triage.rules if r.id in result.rules and r.do_first)
+        act = replace(act, do=tuple(dict.fromkeys([*do_first, *act.do]))) if do_first else act
     today = led is not None and not now and _today_lead(doubts, findings, level, age, days)  # one path, help today (walkthrough J)
     old = led is not None and _old_lead(doubts, findings, level, age, days)  # one path, a GP within days (walkthrough Q)
     if old and led is not None and led[0].old_drops:  # the one path says it already (walkthrough W, Tariq)
@@ -2574,6 +2575,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     elif below and level == "urgent" and (today_cause := _cause_today(shown)):
         act = replace(act, action=f"{today_cause} {act.action}")  # the heart warning at the top, not 1400 px lower
     act, caution = _sore_and_fever(act, caution, foot is not None or sore_beside, findings, unsure)
+    own_aid = lead is not None and lead.act is not None and bool(lead.act.first_with)  # its caution says its first aid
+    if caution and do_first and not own_aid:  # said atop, for either path, never only under "if it did not start suddenly"
+        caution = " ".join((caution, *do_first))  # (walkthrough BF, Fatima: a call for a sudden start had no sugar)
+        act = replace(act, do=tuple(d for d in act.do if d not in do_first))
     beside = kb.triage.unsure_caution_beside_lead.get(doubts[0].level) if doubts else None  # type: ignore[call-overload]
     if caution and lead is not None and lead.act is not None and lead.act.lead_beside_doubts and beside \
             and _one_rule(doubts, findings, age) is None:  # (its own not-sure words, when every doubt is its own)
