@@ -183,3 +183,27 @@ def test_near_miss_a_caution_with_its_own_sugar_line_is_not_told_twice(tmp_path:
             "unsure": ["confusion"]}
     text = assess_cli(case, tmp_path)
     assert "If you feel shaky, sweaty, very hungry or muddled now" not in text[:text.index("What to do")], text
+
+
+# Zara, 27, lupus (walkthrough BF): a year of cold-brought attacks, each starting suddenly; the call-now reason read as
+# if it ignored that the attacks come and go. Policy clarification 12: each sudden attack is a new sudden start.
+ZARA: dict[str, Any] = {"age": 27, "sex": "female", "days_so_far": 365, "findings": {
+    "autoimmune_disease": True, "skin_white_then_blue": True, "triggered_by_cold_or_stress": True, "both_hands": True,
+    "onset_sudden": True, "comes_and_goes": True, "constant": False, "lasting_over_6_weeks": True,
+    "fingertip_sores": False}}
+ATTACKS = "each sudden attack counts as a new sudden start"
+
+
+def test_hit_sudden_attacks_that_come_and_go_say_why_each_counts(tmp_path: Path) -> None:
+    text = assess_cli(ZARA, tmp_path)
+    assert text.startswith("URGENCY: CALL EMERGENCY SERVICES NOW") and ATTACKS in text, text[:400]
+
+
+def test_near_miss_one_sudden_start_keeps_the_plain_reason(tmp_path: Path) -> None:
+    case = {**ZARA, "findings": {**ZARA["findings"], "comes_and_goes": False, "constant": True}}
+    assert ATTACKS not in assess_cli(case, tmp_path)
+
+
+def test_unknown_course_not_known_keeps_the_plain_reason(tmp_path: Path) -> None:
+    case = {**ZARA, "findings": {k: v for k, v in ZARA["findings"].items() if k not in ("comes_and_goes", "constant")}}
+    assert ATTACKS not in assess_cli(case, tmp_path)
