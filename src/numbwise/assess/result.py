@@ -445,7 +445,7 @@ def _not_in_groups(items: tuple[WatchFor, ...], groups: tuple[UnsureGroup, ...],
 
 def _checks(group: UnsureGroup) -> frozenset[str]:
     """The signs a not-sure group checks: its own, and the stroke signs when it shows the emergency screen's checks."""
-    screen = next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
+    screen = _emergency_screen()
     own = frozenset(u.finding for u in group.items)
     if screen is None or screen.if_unsure is None or not set(screen.if_unsure.check) <= set(group.advice):
         return own
@@ -1086,16 +1086,21 @@ def _emergency_findings() -> frozenset[str]:
     return frozenset(f for r in load().triage.rules if r.level == "emergency" for f in r.when.finding_ids())
 
 
+def _emergency_screen() -> InterviewStep | None:
+    """The emergency screen (interview.yaml `screen_emergency`): its signs, and its checks for a not-sure sign."""
+    return next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
+
+
 @functools.cache
 def _screen_signs() -> frozenset[str]:
     """The signs of the emergency screen (Question 1), whose not-sure check says to call now if one might be happening."""
-    screen = next((st for st in load().interview.steps if st.id == "screen_emergency"), None)
+    screen = _emergency_screen()
     return frozenset(screen.items) if screen is not None else frozenset()
 
 
 def _stroke_signs() -> frozenset[str]:
     """The stroke signs the emergency screen's checks are for (a sudden start is not one: it has its own check)."""
-    screen = next((st for st in load().interview.steps if st.id == "screen_emergency"), None)
+    screen = _emergency_screen()
     return frozenset(screen.if_unsure.for_findings) - {"onset_sudden"} if screen and screen.if_unsure else frozenset()
 
 
@@ -2063,7 +2068,7 @@ def _unsure_groups(doubts: tuple[Unsure, ...], own_call: Mapping[str, str] | Non
         if not items:
             continue
         found = [u.finding for u in items]
-        screen = next((s for s in load().interview.steps if s.id == "screen_emergency"), None)
+        screen = _emergency_screen()
         if lv == "emergency" and screen is not None and screen.if_unsure is not None:  # as the check itself showed
             checks, call = unsure_checks(screen.if_unsure, screen.items, [f for f in found if not own_call.get(f)],
                                          findings)

@@ -606,8 +606,9 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         if not step_applies(s, answers):
             continue
         notes = [n for n in s.notes if note_applies(n, answers, sex, age)]
-        do = s.on_care_page if (answers is None or page) and s.on_care_page else s.do  # the care plan page
-        if do is s.do and s.do_if_yes and s.about and answers and answers.get(s.about):
+        own_page = (answers is None or page) and s.on_care_page
+        do = s.on_care_page if own_page and s.on_care_page else s.do  # the care plan page
+        if not own_page and s.do_if_yes and s.about and answers and answers.get(s.about):
             do = s.do_if_yes  # worded for the yes they gave
         do = s.with_foot_sore if foot_sore and answers is not None and s.with_foot_sore else do  # under the foot banner
         do = next((n.do_if_yes for n in notes if n.do_if_yes and _note_said_yes(n, answers)), do)

@@ -654,8 +654,8 @@ def _check_care(kb: Knowledge, refs: Any, problems: list[str]) -> None:
             # The care page's own wording (`on_care_page`) has no banner to disagree with, and the wording for a
             # foot sore already reported (`with_foot_sore`) is shown only under the foot-today banner it repeats.
             problems += [f"care.yaml: entry '{pid}': a home step says {said} in words: '{text[:60]}...'"
-                         for text in (step.do, *([step.do_if_yes] if step.do_if_yes else []), *(t for n in step.notes for t in (n.text, n.said_yes, n.do_if_yes) if t))
-                         if (said := urgency_in_text(text)) is not None]
+                         for text in (step.do, step.do_if_yes, *(t for n in step.notes for t in (n.text, n.said_yes, n.do_if_yes)))
+                         if text and (said := urgency_in_text(text)) is not None]
         for offer in plan.ask_doctor:
             refs("care.yaml", pid, offer.sources)
             if offer.about is not None and offer.about not in voc.findings:

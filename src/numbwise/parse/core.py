@@ -1431,15 +1431,12 @@ def _travels(words: list[str]) -> bool:
     return any(w in _MOTION and _TOWARDS & set(words[i + 1:i + 4]) for i, w in enumerate(words))
 
 
-def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Mention],
-           ctx: _Context | None = None) -> list[Mention]:
+def _hands(toks: list[Token], text: str, blocked: set[int], mentions: list[Mention], ctx: _Context) -> list[Mention]:
     """One hand or both: from 'both hands', or from the sides named ('right thumb ... left hand'). A side said to be
     fine is not a numb side ("my left hand went cold ... My right hand is fine": one hand, walkthrough BB, Victor,
     read as both hands)."""
-    sides = _sides(toks, blocked)
-    if ctx is not None:
-        sides = {s: (i, j) for s, (i, j) in sides.items()
-                 if not any(ctx.clause[h.start] == ctx.clause[j] and j < h.start <= j + 4 for h in ctx.neg_after)}
+    sides = {s: (i, j) for s, (i, j) in _sides(toks, blocked).items()
+             if not any(ctx.clause[h.start] == ctx.clause[j] and j < h.start <= j + 4 for h in ctx.neg_after)}
     both_said = any(m.finding == "both_hands" and m.value is True for m in mentions)
     one_said = any(m.finding == "one_hand" and m.value is not None for m in mentions)
     out: list[Mention] = []
