@@ -264,7 +264,8 @@ def _hand_question(iv: Interview) -> Question | None:
 
 
 def _implied(updates: Mapping[str, bool], answers: Mapping[str, bool]) -> dict[str, bool]:
-    """What a yes already answers (findings.yaml `implies`), only where still open: it is not asked again.
+    """What a yes already answers (findings.yaml `implies`), and a no to a part (`parts`), only where still open: it
+    is not asked again.
 
     It is not an answer of the person's own (not in the history), so a later question about it has the last word.
     """
@@ -273,6 +274,8 @@ def _implied(updates: Mapping[str, bool], answers: Mapping[str, bool]) -> dict[s
     for fid, value in updates.items():
         if value is True and fid in kb:
             out |= {g: v for g, v in kb[fid].implies.items() if g not in answers and g not in updates and g not in out}
+    denied = {f for f, v in updates.items() if v is False}
+    out |= {g: False for g, f in kb.items() if set(f.parts) & denied and g not in answers and g not in updates}
     return out
 
 

@@ -170,7 +170,7 @@ def _cross_check(kb: Knowledge, problems: list[str]) -> None:
         if f.group not in kb.groups:
             problems.append(f"findings.yaml: entry '{fid}': unknown group '{f.group}'")
         linked: dict[str, Collection[str]] = {  # fields naming other findings
-            "question_after_yes names": f.question_after_yes, "implies": f.implies, "follows": f.follows,
+            "question_after_yes names": f.question_after_yes, "implies": f.implies, "parts": f.parts, "follows": f.follows,
             "follows_one_of": f.follows_one_of,
             "no_is_no_reason_with": f.no_is_no_reason_with, "no_is_no_reason_unsure": f.no_is_no_reason_unsure,
             "unsure_with": f.unsure_with,

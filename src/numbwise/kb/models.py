@@ -107,6 +107,9 @@ class Phrases(Strict):
     # Words that, just before one of its words, name another thing of the same kind: "B12" in "a B12 supplement"
     # is not a B6 supplement, so that mention is not this finding (said or denied).
     named_other: list[Phrase] = []
+    # The mirror, just after (up to two words between, same clause): "sudden" in "sudden severe neck pain" is the
+    # pain's start, not the numbness's.
+    named_other_after: list[Phrase] = []
 
     @model_validator(mode="after")
     def _gaps(self) -> Phrases:
@@ -117,6 +120,7 @@ class Phrases(Strict):
         _no_edge_gaps(self.partial)
         _no_edge_gaps(self.completes)
         _no_edge_gaps(self.named_other)
+        _no_edge_gaps(self.named_other_after)
         if both := set(self.partial) & set(self.says):
             raise ValueError(f"partial words cannot also be says words: {sorted(both)}")
         if (both := set(self.completes) & {*self.says, *self.partial}) or (self.completes and not self.partial):
@@ -194,6 +198,10 @@ class Finding(Strict):
     # What a yes to this finding's question already answers ("If you are pregnant, ..." answered yes: pregnant).
     # The interview fills these in only where still open, never over an answer the person gave.
     implies: dict[Ident, bool] = {}
+    # The findings this one is all of ("both hands clumsy and an unsteady walk"): a clear no to any of them is a no to
+    # this one too, where it is still open or was answered 'not sure' (walkthrough BG, Tom: not sure of the combined
+    # item, then no to "your hands are clumsy", and his result listed both). Never over its own yes or no.
+    parts: list[Ident] = []
     for_sex: Literal["female", "male"] | None = None  # only for this sex: never asked of the other (pregnancy)
     # Only for these ages: not asked outside them (pregnancy of a 60-year-old), and left unknown, which never lowers
     # a level. A yes to what it `follows` (the words said "pregnant") asks it at any age.

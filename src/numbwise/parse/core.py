@@ -601,8 +601,8 @@ def parse(text: str) -> Parsed:
         if _for_someone(h, toks):
             continue  # "I'm typing this for my mum": the writer's typing, not a trigger or a job
         for fid in h.pattern.findings:
-            if _named_other(fid, h, toks, lex):
-                continue  # "a B12 supplement" is not a B6 one
+            if _named_other(fid, h, toks, lex) or _named_other_after(fid, h, toks, lex, ctx):
+                continue  # "a B12 supplement" is not a B6 one; "sudden neck pain" is the pain's start
             group = lex.groups.get(fid)
             st: Status = status  # type: ignore[assignment]
             c = conf
@@ -794,6 +794,21 @@ def _named_other(fid: str, h: Hit, toks: list[Token], lex: Lexicon) -> bool:
         return False
     a = max(0, h.start - 4)
     return any(a + k.end == h.start for k in find(toks[a:h.start], table))
+
+
+# Words between that join two things rather than describe one: "came on suddenly with pain" is the numbness's start.
+_LINKS = frozenset({"with", "and", "then", "plus", "after", "before", "or"})
+
+
+def _named_other_after(fid: str, h: Hit, toks: list[Token], lex: Lexicon, ctx: _Context) -> bool:
+    """Do words just after this mention, in its clause, name another thing it describes ('sudden [severe neck pain]'
+    is the pain's start, not the numbness's)?"""
+    table = lex.named_other_after.get(fid)
+    if not table:
+        return False
+    window = toks[h.end:h.end + 5]
+    return any(k.start <= 2 and all(ctx.clause[h.end + i] == ctx.clause[h.start] for i in range(k.end))
+               and not {t.text for t in window[:k.start]} & _LINKS for k in find(window, table))
 
 
 def _bring_on_denied(toks: list[Token], end: int, ctx: _Context) -> bool:

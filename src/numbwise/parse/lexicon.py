@@ -94,6 +94,7 @@ class Lexicon:
     completes: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     # finding -> words that, just before one of its words, name another thing of its kind ("B12 supplement")
     named_other: dict[str, dict[str, tuple[Pattern, ...]]] = dataclasses.field(default_factory=dict)
+    named_other_after: dict[str, dict[str, tuple[Pattern, ...]]] = dataclasses.field(default_factory=dict)
 
 
 def _index(patterns: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
@@ -155,6 +156,8 @@ def build() -> Lexicon:
     tables += [_plain(f.phrases.undone_by) for f in kb.findings.values() if f.phrases and f.phrases.undone_by]
     tables += [_plain(f.phrases.confirmed_by) for f in kb.findings.values() if f.phrases and f.phrases.confirmed_by]
     tables += [_plain(f.phrases.named_other) for f in kb.findings.values() if f.phrases and f.phrases.named_other]
+    tables += [_plain(f.phrases.named_other_after) for f in kb.findings.values()
+               if f.phrases and f.phrases.named_other_after]
     known = {w.key for t in [_index(patterns), *tables] for ps in t.values() for p in ps for w in p.words if not w.gap}
     known |= set(relatives) | set(sex_words) | set(UNITS)
     return Lexicon(
@@ -178,4 +181,6 @@ def build() -> Lexicon:
         completes={fid: frozenset(f.phrases.completes) for fid, f in kb.findings.items() if f.phrases and f.phrases.completes},
         named_other={fid: _plain(f.phrases.named_other) for fid, f in kb.findings.items()
                      if f.phrases and f.phrases.named_other},
+        named_other_after={fid: _plain(f.phrases.named_other_after) for fid, f in kb.findings.items()
+                           if f.phrases and f.phrases.named_other_after},
     )
