@@ -97,7 +97,7 @@ def test_priyas_words_then_the_list_asks_what_the_banner_says_to_call_for() -> N
     assert "With the numbness, do you have any of these now" in out
     listed = out.split("With the numbness, do you have any of these now", 1)[1]
     assert _sugar_item() in listed and _original_item() not in listed
-    assert "10 to 15 minutes after something sugary" in _sugar_item() and "sick or light-headed" in _sugar_item()
+    assert "something sugary 10 to 15 minutes ago" in _sugar_item() and "sick or light-headed" in _sugar_item()
 
 
 def test_the_core_worded_screen_and_single_question_beside_low_sugar_signs() -> None:
@@ -111,7 +111,7 @@ def test_the_core_worded_screen_and_single_question_beside_low_sugar_signs() -> 
     assert _screen_labels(iv)["cold_sweat_nausea"] == _sugar_item()
     single = worded(finding_question("cold_sweat_nausea"), iv)
     assert single.text == _flat(SWEAT.question_after_yes["low_sugar_symptoms"])
-    assert "10 to 15 minutes after something sugary" in single.text and "sick or light-headed" in single.text
+    assert "something sugary 10 to 15 minutes ago" in single.text and "sick or light-headed" in single.text
     # the rules stay: a yes is still the emergency, with the sugar line first
     done = answer(iv, q, {f: f == "cold_sweat_nausea" for f in q.findings})
     from numbwise.assess.triage import triage
