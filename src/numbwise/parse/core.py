@@ -796,8 +796,11 @@ def _named_other(fid: str, h: Hit, toks: list[Token], lex: Lexicon) -> bool:
     return any(a + k.end == h.start for k in find(toks[a:h.start], table))
 
 
-# Words between that join two things rather than describe one: "came on suddenly with pain" is the numbness's start.
-_LINKS = frozenset({"with", "and", "then", "plus", "after", "before", "or"})
+# Words between that join two things, or start another, rather than describe one: "came on suddenly with pain" and
+# "it went numb suddenly, the pain came later" are the numbness's start.
+_LINKS = frozenset({"with", "and", "then", "plus", "after", "before", "or", "but", "the", "a", "an", "my", "his", "her",
+                    "their", "this", "that", "it", "i", "is", "was", "in", "on", "to", "of"})
+_DESCRIBING_WORDS = 3  # "sudden, really bad [pain]": describing words allowed between
 
 
 def _named_other_after(fid: str, h: Hit, toks: list[Token], lex: Lexicon, ctx: _Context) -> bool:
@@ -806,9 +809,14 @@ def _named_other_after(fid: str, h: Hit, toks: list[Token], lex: Lexicon, ctx: _
     table = lex.named_other_after.get(fid)
     if not table:
         return False
-    window = toks[h.end:h.end + 5]
-    return any(k.start <= 2 and all(ctx.clause[h.end + i] == ctx.clause[h.start] for i in range(k.end))
-               and not {t.text for t in window[:k.start]} & _LINKS for k in find(window, table))
+    window = toks[h.end:h.end + 2 * _DESCRIBING_WORDS + 1]
+    for k in find(window, table):
+        gap = [t.text for t in window[:k.start]]
+        words = [w for w in gap if w != ","]
+        if len(words) <= _DESCRIBING_WORDS and not set(words) & (_LINKS | SENTENCE_END) and (
+                ctx.sentence[h.end + k.start] == ctx.sentence[h.start]):
+            return True
+    return False
 
 
 def _bring_on_denied(toks: list[Token], end: int, ctx: _Context) -> bool:
@@ -1336,6 +1344,8 @@ def _resolving(words: list[str]) -> bool:
             continue
         if w == "last" and i and words[i - 1] in ("the", "this"):
             continue
+        if w == "over" and nxt not in ("in", "within", "after", "by", "now", ""):
+            continue  # "it came on over about an hour": the time it took to come, not to go (walkthrough BH, Pablo)
         return True
     return False
 
