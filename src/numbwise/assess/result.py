@@ -21,7 +21,7 @@ from numbwise.assess.interview import (FINGERS, EarlyCall, sugar_call_line, caus
                                       unsure_checks)
 from numbwise.assess.ranking import model, posterior, rank
 from numbwise.assess.triage import (
-    HISTORY_GROUP, LEVELS, SELF_CARE_CAUSE_RULE, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown, urgent_signs,
+    HISTORY_GROUP, LEVELS, more_urgent, SELF_CARE_CAUSE_RULE, UNSURE_RULE, Triage, compile_cond, compiled_rules, fired_rules, rule_causes, signs_shown, urgent_signs,
     triage, watched_causes,
 )
 from numbwise.assess.warnings import cause_watch_for, WatchFor, watch_for
@@ -984,16 +984,22 @@ def home_plan_cause(result: Assessment) -> str | None:
 
 
 def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collection[str],
-                age: int | None = None) -> tuple[UnsureGroup, ...]:
+                age: int | None = None, level: str | None = None, told: tuple[UnsureGroup, ...] = ()) -> tuple[UnsureGroup, ...]:
     """The escalation answers of the cause's own plan the person was not sure of, each with what the plan says to
     do if it is true (its `then`, a restated sign's speed filed for this person): the home steps stay, safe to try
-    meanwhile."""
+    meanwhile. One filed no sooner than the result's own `level` changes nothing to do (walkthrough BH, Ibrahim read
+    "signs that would change what to do ... If this might be true: Book a doctor's visit" under that very level): it
+    is left to the answers said back, with "Knowing would not make this more urgent". One a group of `told` already
+    holds is not said twice (a weak grip under "signs that need a doctor today" and again here)."""
     from numbwise.care.plan import care_plan
 
     kb = load()
     entry = kb.care.plans.get(cause) if cause is not None else None
-    thens = {p.when: p.then for p in care_plan(kb, cause, person=findings, age=age).escalation} if entry and cause else {}
-    found = [((e, thens[e.when]), [f for f in dict.fromkeys(e.said) if f in unsure and f not in findings and f in kb.findings])
+    plan = care_plan(kb, cause, person=findings, age=age).escalation if entry and cause else ()
+    thens = {p.when: p.then for p in plan if level is None or p.level is None or more_urgent(p.level, level)}
+    shown = {u.finding for g in told for u in g.items}
+    found = [((e, thens[e.when]), [f for f in dict.fromkeys(e.said)
+                                    if f in unsure and f not in findings and f in kb.findings and f not in shown])
              for e in (entry.escalate if entry else ()) if e.when in thens]
     found = [(e, fs) for e, fs in found if fs]
     if not found:
@@ -1669,7 +1675,8 @@ def _explained(findings: Mapping[str, bool], age: int | None, level: str) -> tup
     return tuple(out)
 
 
-def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collection[str] = ()) -> tuple[str, ...]:
+def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collection[str] = (),
+          age: int | None = None) -> tuple[str, ...]:
     """Why a rule stood although the person said something that sounds like its exception (pressure on the arm):
     said once, under the reasons, so "you said it began after pressure on your arm" is never silently ignored; and
     the parts of that exception the person was not sure of are named, so "not all of that" says which."""
@@ -1687,7 +1694,7 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collect
         held = [n for n in rule.notes if findings.get(n.said) is True
                 and (n.beside_no is None or findings.get(n.beside_no) is False)]
         out += [n.text for i, n in enumerate(held) if n.text not in out and all(m.said != n.said for m in held[:i])]
-        for but in _said_buts(rule, rule_ids, findings):
+        for but in _said_buts(rule, rule_ids, findings, age):
             if but.text not in out:
                 out.append(but.text)
                 doubts = [unsure_label(f, findings) for f in unsure if f in parts and f not in findings and f in kb.findings]
@@ -1696,15 +1703,18 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collect
     return tuple(out)
 
 
-def _said_buts(rule: Rule, rule_ids: Collection[str], findings: Mapping[str, bool]) -> list[RuleBut]:
+def _said_buts(rule: Rule, rule_ids: Collection[str], findings: Mapping[str, bool],
+               age: int | None = None) -> list[RuleBut]:
     """The rule's `but`s whose answer is yes, but none for an answer another standing rule's note already speaks to
     (walkthrough AF: panic attacks beside a chest pain are said once, as the heart-attack note, never again as why
-    over-breathing was not enough)."""
+    over-breathing was not enough); per answer the first that holds (a child's, `below_age`, before the rest)."""
     rules = {r.id: r for r in load().triage.rules}
     quiet = quiet_reasons(tuple(rule_ids), findings)
     noted = {n.said for rid in rule_ids if rid != rule.id and rid in rules and rid not in quiet for n in rules[rid].notes
              if findings.get(n.said) is True and (n.beside_no is None or findings.get(n.beside_no) is False)}
-    return [b for b in rule.but if findings.get(b.said) is True and b.said not in noted]
+    held = [b for b in rule.but if findings.get(b.said) is True and b.said not in noted
+            and (b.below_age is None or (age is not None and age < b.below_age))]
+    return [b for i, b in enumerate(held) if all(m.said != b.said for m in held[:i])]
 
 
 def hand_classes(marks: Collection[str], findings: Mapping[str, bool] | None = None) -> tuple[HandClass, ...]:
@@ -2004,7 +2014,7 @@ def saved_unsure(level: str, case: Mapping[str, Any],
     home = level in ("routine", "self_care") and not (years is not None and years < _home_care_age()) and not (
         level == "routine" and triage(findings, years).level == "self_care"  # home care gave way to a 'not sure' sign
         and unsure_sign_matters(findings, years, asked))
-    groups += _plan_group(named, findings, asked, years) if home and named in kb.care.plans else ()
+    groups += _plan_group(named, findings, asked, years, level, groups) if home and named in kb.care.plans else ()
     rules = triage(findings, years).rules
     told = {u.finding for g in groups for u in g.items} | _but_doubts(rules, findings, asked)
     banner, _ = _banner(level, rules, findings, years, asked)  # a yes that changes it is said so, as on the result
@@ -2413,7 +2423,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
            # "so here it does not need emergency help" would contradict a caution that cannot rule one out (walkthrough
            # L, Nadia not sure whether it spread within hours): said only when no emergency sign is in doubt
            + (_explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ())
-           + _buts(result.rules, findings, unsure))
+           + _buts(result.rules, findings, unsure, age))
     if lead is not None and lead.act is not None:  # the banner's own reason first, worded for a doubt
         # a calmer rule the leading one covers ("a doctor should check it today" for the same injury under "go to
         # A&E now", walkthrough O, Kofi) would read as the slower path: not said; a reason about anything else stays
@@ -2421,7 +2431,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         if kept != told:
             why = (tuple(triage_reasons(Triage(level, result.red_flags, kept), findings, leading)) if kept else ()) + (
                 _explained(findings, age, level) if not any(d.level == "emergency" for d in doubts) else ()) + _buts(
-                result.rules, findings, unsure)
+                result.rules, findings, unsure, age)
         why = (_signs_words(lead, doubts, findings, unsure)[1],) + why
     elif led is not None and level == "urgent" and _now_lead(doubts, findings, level, days):
         # call now over an urgent rule for a start not known: that rule's "needs a doctor today" reason would read as
@@ -2432,7 +2442,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         kept = _not_covered(told, level, yes)
         why = (" ".join(led[0].why.split()),) + tuple(
             triage_reasons(Triage(level, result.red_flags, kept), findings, leading) if kept else ()) + _buts(
-            result.rules, findings, unsure)
+            result.rules, findings, unsure, age)
     elif led is not None:  # the caution leads: why the level shown holds only if none of those signs is true
         why = (" ".join(led[0].why.split()),) + why
     why = why + tuple(w for w in _first_aid_why(aid) if w not in why)  # and why it leads, after the banner's own
@@ -2532,8 +2542,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
                                    led[0].heading if old and led is not None else (
                                        em_lead.onset_heading or "" if below and em_lead is not None else ""),
                                    findings, below_now), foot is not None or sore_beside) + _said_back(
-        findings, age, level, unsure, {d.finding for d in doubts}) + _plan_group(
-        advice.cause if advice is not None and _own_plan(level, advice) else None, findings, unsure, age)
+        findings, age, level, unsure, {d.finding for d in doubts})
+    unsure_groups += _plan_group(advice.cause if advice is not None and _own_plan(level, advice) else None, findings,
+                                 unsure, age, level, unsure_groups)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names
     worded = {f for f in unsure if f in kb.findings and kb.findings[f].if_unsure in questions}
     noted = _noted(findings, level, unsure, {u.finding for g in unsure_groups + start_group for u in g.items}
