@@ -6,9 +6,10 @@ Pablo: "sudden severe neck pain" after a neck manipulation, his hand tingling on
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from tests.conftest import check_cli, parse_json
+from tests.conftest import assess_cli, check_cli, parse_json
 
 PABLO = ("Two days ago I had a neck manipulation and got sudden severe neck pain. Since this morning my left hand "
          "tingles and I feel dizzy and a bit unsteady.")
@@ -111,3 +112,86 @@ def test_unknown_nothing_ticked_leaves_both_not_sure() -> None:
 
     iv = answer(start(76, "female"), finding_question("constant"), {})
     assert {"constant", "comes_and_goes"} <= iv.unsure and "episode_resolved_within_hour" not in iv.answers
+
+
+# Ibrahim: a pinched neck nerve, routine, not sure of a weak grip, read "You were not sure about these signs that would
+# change what to do ... If this might be true: Book a doctor's visit" under that very level. And, when his start was not
+# known too, the weak grip was listed twice (under "signs that need a doctor today" and again under the plan's).
+IBRAHIM: dict[str, Any] = {"age": 40, "sex": "male", "days_so_far": 21, "findings": {
+    "neck_pain": True, "pain_shooting_down_arm": True, "one_hand": True, "numb_thumb": True, "numb_index": True,
+    "worse_neck_movement": True, "onset_over_days": True, "constant": True, "lasting_over_6_weeks": False},
+    "unsure": ["hand_weakness"]}
+WOULD_CHANGE = "You were not sure about these signs that would change what to do"
+WEAK = "Your grip is weak, your hands are clumsy, or you drop things"
+
+
+def test_hit_a_plan_sign_filed_at_the_results_own_level_changes_nothing(tmp_path: Path) -> None:
+    text = " ".join(assess_cli(IBRAHIM, tmp_path).split())
+    assert "BOOK A DOCTOR'S VISIT" in text and WOULD_CHANGE not in text, text
+    assert f"You were not sure about these answers ? {WEAK} Knowing would not make this more urgent." in text, text
+
+
+def test_near_miss_below_the_filed_level_the_plan_group_stays() -> None:
+    from numbwise.assess.result import _plan_group
+
+    (group,) = _plan_group("cervical_radiculopathy", IBRAHIM["findings"], {"hand_weakness"}, 40, "self_care")
+    assert group.heading == WOULD_CHANGE and "Book a doctor's visit." in group.advice[0]
+
+
+def test_unknown_start_lists_the_weak_grip_once(tmp_path: Path) -> None:
+    case = {**IBRAHIM, "findings": {k: v for k, v in IBRAHIM["findings"].items() if k != "onset_over_days"}}
+    text = " ".join(assess_cli(case, tmp_path).split())
+    assert "SEE A DOCTOR TODAY" in text and text.count(f"? {WEAK}") == 1 and WOULD_CHANGE not in text, text
+
+
+# Pablo again (walkthrough BH): "a sudden, really bad pain in my neck" still read as a sudden start, and "it came on over
+# about an hour" as "It went away completely within an hour".
+PABLO2 = ("Two days ago I had my neck manipulated by a chiropractor and straight after I got a sudden, really bad pain in "
+          "my neck. Since this morning my left hand has been tingling, it came on over about an hour. I also feel dizzy "
+          "and a bit unsteady on my feet.")
+
+
+def test_hit_describing_words_and_a_comma_between_sudden_and_pain() -> None:
+    found = parse_json(PABLO2)["findings"]
+    assert "onset_sudden" not in found and "episode_resolved_within_hour" not in found, found  # type: ignore[operator]
+    assert found["balance_loss_sudden"] is True  # type: ignore[index]
+
+
+def test_near_miss_over_in_minutes_is_gone_and_a_new_clause_keeps_sudden() -> None:
+    assert parse_json("It was over in 10 minutes.")["findings"]["episode_resolved_within_hour"] is True  # type: ignore[index]
+    assert parse_json("My hand went numb suddenly, the pain came later.")["findings"]["onset_sudden"] is True  # type: ignore[index]
+
+
+def test_unknown_came_on_over_minutes_says_nothing_of_it_going() -> None:
+    found = parse_json("My fingers tingle, it came on over 20 minutes.")["findings"]
+    assert "episode_resolved_within_hour" not in found, found  # type: ignore[operator]
+
+
+# Sophie, 15: fingers white in the cold, picked "Suddenly" for her attacks; the call-now reason said "We only call that
+# the common, harmless kind of Raynaud's when ... aged 16 to 29, with no sores ... Your answers do not show all of
+# that", of sores, joints and illness she was never asked about. Below 16 age alone keeps the call, and it says so.
+SOPHIE: dict[str, Any] = {"age": 15, "sex": "female", "findings": {
+    "lasting_over_6_weeks": True, "skin_white_then_blue": True, "triggered_by_cold_or_stress": True,
+    "onset_sudden": True, "both_hands": True, "one_hand": False}}
+CHILD_NOTE = "below age 16 we do not call a sudden start harmless without a doctor's check"
+NOT_ALL = "Your answers do not show all of that"
+
+
+def _why(case: dict[str, Any], tmp_path: Path) -> str:
+    text = assess_cli(case, tmp_path)
+    return " ".join(text.split("Why this level")[1].split("\n\n")[0].split())
+
+
+def test_hit_a_child_is_told_that_age_alone_keeps_the_call(tmp_path: Path) -> None:
+    why = _why(SOPHIE, tmp_path)
+    assert CHILD_NOTE in why and NOT_ALL not in why, why
+
+
+def test_near_miss_at_22_the_parts_of_the_pattern_are_said(tmp_path: Path) -> None:
+    why = _why({**SOPHIE, "age": 22}, tmp_path)
+    assert "aged 16 to 29" in why and NOT_ALL in why and CHILD_NOTE not in why, why
+
+
+def test_unknown_age_keeps_the_note_for_everyone(tmp_path: Path) -> None:
+    why = _why({**SOPHIE, "age": None}, tmp_path)
+    assert NOT_ALL in why and CHILD_NOTE not in why, why

@@ -928,6 +928,10 @@ class RuleBut(Strict):
 
     said: Ident  # the answer, said yes, that sounds like the exception
     text: Text
+    # Said only to someone whose age is known and below this, in place of the same answer's note without it (listed
+    # first): a child is told that age alone decides, never "your answers do not show all of that" about parts never
+    # asked (walkthrough BH, Sophie, 15, cold attacks).
+    below_age: int | None = Field(default=None, ge=1, le=120)
     # Notes only: said when this other finding was answered no too; the first note that holds for an answer is the
     # one said (walkthrough Y, Nadia: a spread not like her usual aura is said as that aura, not as a spread)
     beside_no: Ident | None = None
