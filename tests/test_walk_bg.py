@@ -195,3 +195,12 @@ def test_near_miss_at_22_the_parts_of_the_pattern_are_said(tmp_path: Path) -> No
 def test_unknown_age_keeps_the_note_for_everyone(tmp_path: Path) -> None:
     why = _why({**SOPHIE, "age": None}, tmp_path)
     assert NOT_ALL in why and CHILD_NOTE not in why, why
+
+
+def test_hit_an_injury_reason_is_not_only_a_blow(tmp_path: Path) -> None:
+    """Pablo (walkthrough BI): "a chiropractor cracked my neck" read "Numbness after a blow to the head, neck or back"."""
+    out = parse_json("Yesterday a chiropractor cracked my neck and now my left hand tingles.")
+    assert out["findings"]["head_or_neck_injury"] is True  # type: ignore[index]
+    text = " ".join(assess_cli({"age": 50, "sex": "male", "findings": {"head_or_neck_injury": True, "one_hand": True}},
+                               tmp_path).split())
+    assert "a hard jerk of the neck" in text and "blood vessel in the neck" in text and "after a blow to the head" not in text
