@@ -204,3 +204,28 @@ def test_hit_an_injury_reason_is_not_only_a_blow(tmp_path: Path) -> None:
     text = " ".join(assess_cli({"age": 50, "sex": "male", "findings": {"head_or_neck_injury": True, "one_hand": True}},
                                tmp_path).split())
     assert "a hard jerk of the neck" in text and "blood vessel in the neck" in text and "after a blow to the head" not in text
+
+
+# Kai, 19 (walkthrough BI): "my right wrist droops" after sleeping over a chair read as "One side of your face has
+# drooped. (you wrote: 'droops')".
+KAI = ("I fell asleep with my arm over the back of a chair after a night out. I woke six hours ago and my right wrist "
+       "droops and the back of my hand is numb. I still can't lift my wrist.")
+
+
+def test_hit_a_wrist_that_droops_is_not_a_drooping_face() -> None:
+    for text in (KAI, "My wrist is drooping and my hand is numb.", "I have a drooping wrist."):
+        assert "face_drooping" not in parse_json(text)["findings"], text  # type: ignore[operator]
+
+
+def test_near_miss_a_face_that_droops_beside_a_numb_hand_is_read() -> None:
+    for text in ("My face droops and my hand is numb.", "My face is drooping, my hand is numb.", "My arm and face droop."):
+        assert parse_json(text)["findings"]["face_drooping"] is True, text  # type: ignore[index]
+
+
+def test_unknown_drooping_with_no_place_is_still_read_as_the_face() -> None:
+    assert parse_json("My hand is numb and one side is drooping.")["findings"]["face_drooping"] is True  # type: ignore[index]
+
+
+def test_near_miss_face_fine_beside_leg_fine_is_still_a_denied_droop() -> None:
+    out = parse_json("No weakness after, face fine, talking fine, leg fine.")
+    assert out["findings"]["face_drooping"] is False  # type: ignore[index]

@@ -812,8 +812,8 @@ def _named_other_after(fid: str, h: Hit, toks: list[Token], lex: Lexicon, ctx: _
     window = toks[h.end:h.end + 2 * _DESCRIBING_WORDS + 1]
     for k in find(window, table):
         gap = [t.text for t in window[:k.start]]
-        words = [w for w in gap if w != ","]
-        if len(words) <= _DESCRIBING_WORDS and not set(words) & (_LINKS | SENTENCE_END) and (
+        words = gap[1:] if gap[:1] == [","] else gap  # "sudden, really bad pain": a comma only right after the words
+        if len(words) <= _DESCRIBING_WORDS and not set(words) & (_LINKS | SENTENCE_END | {","}) and (
                 ctx.sentence[h.end + k.start] == ctx.sentence[h.start]):
             return True
     return False
