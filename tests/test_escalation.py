@@ -18,7 +18,6 @@ THUMB_ITEM = "The muscle at the base of your thumb looks flat or thin"
 SPLINT = "Wear a wrist splint at night."
 ASK_SURGERY = "Book a doctor's visit. Ask about surgery."  # the weakness rule's level title (walkthrough Y)
 UNSURE_PLAN = "You were not sure about these signs that would change what to do"
-UNSURE_NOTED_HEADING = "You were not sure about these answers"
 WEAK_GRIP = "Your grip is weak, your hands are clumsy, or you drop things"
 # The 38-year-old who leaned on his elbow: no emergency sign, over hours or days, left ring and little finger, nothing
 # else; in the pattern list 'comes and goes' and 'after leaning on your elbow' (and none of the others); 'not sure'
@@ -29,6 +28,10 @@ ELBOW = "\n38\nm\n2\nL4 L5\n\n\n2 7\n\n?1\n\n\nn\n"
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def _escalation_then(cause: str, finding: str) -> str:
+    return next(e.then for e in load().care.plans[cause].escalate if finding in e.said)
 
 
 def test_words_then_no_thin_thumb_muscles_gives_the_splint_plan_after_asking_once() -> None:
@@ -98,10 +101,10 @@ def test_not_sure_about_a_weak_grip_is_said_beside_the_elbow_home_steps() -> Non
     result = _flat(r.out.split("URGENCY:")[1])
     assert "Most likely: Ulnar nerve entrapment" in result
     assert "Do not lean on your elbow." in result  # the home steps stay: safe to try meanwhile
-    # On this routine result a yes would be filed no sooner ("book a doctor's visit"): said back as changing nothing
-    # to do, never under "signs that would change what to do" (walkthrough BH, Ibrahim)
-    assert f"{UNSURE_NOTED_HEADING} ? {WEAK_GRIP} Knowing would not make this more urgent." in result
-    assert UNSURE_PLAN not in result
+    assert f"{UNSURE_PLAN} ? {WEAK_GRIP}" in result
+    # filed at the result's own level ("book a doctor's visit"): said as telling the doctor, never that level again
+    # (walkthrough BH, Ibrahim)
+    assert f"If this might be true: Tell your doctor at your visit. {_flat(_escalation_then('ulnar_neuropathy', 'hand_weakness'))}" in result
     assert r.out.count("Is your grip weak") == 0  # asked once, on the checklist: 'not sure' counts as asked
 
 
@@ -116,6 +119,6 @@ def test_the_report_lists_the_weak_grip_the_check_was_not_sure_about(tmp_path: A
         (check,) = store.checks()
     causes = tuple((c["id"], c["probability"]) for c in check.result["causes"])
     row = CheckRow(check.at, check.result["triage"], causes, (), check.case)
-    assert (UNSURE_NOTED_HEADING, (WEAK_GRIP,)) in row.unsure()
+    assert (UNSURE_PLAN, (WEAK_GRIP,)) in row.unsure()
     old = CheckRow(dt.datetime(2026, 1, 1), check.result["triage"], (), (), check.case)  # no causes kept: none named
     assert all(heading != UNSURE_PLAN for heading, _ in old.unsure())

@@ -125,10 +125,11 @@ WOULD_CHANGE = "You were not sure about these signs that would change what to do
 WEAK = "Your grip is weak, your hands are clumsy, or you drop things"
 
 
-def test_hit_a_plan_sign_filed_at_the_results_own_level_changes_nothing(tmp_path: Path) -> None:
+def test_hit_a_plan_sign_filed_at_the_results_own_level_is_told_at_the_visit(tmp_path: Path) -> None:
     text = " ".join(assess_cli(IBRAHIM, tmp_path).split())
-    assert "BOOK A DOCTOR'S VISIT" in text and WOULD_CHANGE not in text, text
-    assert f"You were not sure about these answers ? {WEAK} Knowing would not make this more urgent." in text, text
+    assert "BOOK A DOCTOR'S VISIT" in text and f"{WOULD_CHANGE} ? {WEAK}" in text, text
+    assert "If this might be true: Tell your doctor at your visit. They will check the strength" in text, text
+    assert "If this might be true: Book a doctor's visit" not in text
 
 
 def test_near_miss_below_the_filed_level_the_plan_group_stays() -> None:
@@ -227,5 +228,8 @@ def test_unknown_drooping_with_no_place_is_still_read_as_the_face() -> None:
 
 
 def test_near_miss_face_fine_beside_leg_fine_is_still_a_denied_droop() -> None:
-    out = parse_json("No weakness after, face fine, talking fine, leg fine.")
-    assert out["findings"]["face_drooping"] is False  # type: ignore[index]
+    from numbwise.parse import parse
+
+    read = parse("Woke up with my right arm and hand totally dead, been sleeping on it. Within 2 min it was back to "
+                 "normal. No weakness after, face fine, talking fine, leg fine.")
+    assert ("face_drooping", False) in {(m.finding, m.value) for m in read.mentions}  # a denied sign, kept as said

@@ -111,6 +111,7 @@ UNSURE_NOTED_LEAD = "What to do at the top is for {it} too."
 UNSURE_NOTED_KIND = {UNSURE_NOTED_CHANGES: ", which could change what to do",
                      UNSURE_NOTED_LEAD: ", which the advice at the top is for"}
 PLAN_DOUBT = "routine"  # the level of the group of the leading cause's own escalation answers (see _plan_group)
+PLAN_SAME_LEVEL = "Tell your doctor at your visit."  # such an answer's step when the result already says that soon
 POINTS_TO = "Points to it"  # what a cause's answers for it are called on every face (the terminal marks them +)
 POINTS_AWAY = "Points away"  # ... and its answers against it (the terminal marks them -)
 HAND_DIAGRAM_HEADING = "Your hand diagram"
@@ -987,16 +988,23 @@ def _plan_group(cause: str | None, findings: Mapping[str, bool], unsure: Collect
                 age: int | None = None, level: str | None = None, told: tuple[UnsureGroup, ...] = ()) -> tuple[UnsureGroup, ...]:
     """The escalation answers of the cause's own plan the person was not sure of, each with what the plan says to
     do if it is true (its `then`, a restated sign's speed filed for this person): the home steps stay, safe to try
-    meanwhile. One filed no sooner than the result's own `level` changes nothing to do (walkthrough BH, Ibrahim read
-    "signs that would change what to do ... If this might be true: Book a doctor's visit" under that very level): it
-    is left to the answers said back, with "Knowing would not make this more urgent". One a group of `told` already
-    holds is not said twice (a weak grip under "signs that need a doctor today" and again here)."""
-    from numbwise.care.plan import care_plan
+    meanwhile. One filed no sooner than the result's own `level` starts "Tell your doctor at your visit.", never that
+    level's own words again (walkthrough BH, Ibrahim read "signs that would change what to do ... If this might be
+    true: Book a doctor's visit" under that very level). One a group of `told` already holds is not said twice (a
+    weak grip under "signs that need a doctor today" and again here)."""
+    from numbwise.care.plan import PlanEscalation, care_plan, speed_words
 
     kb = load()
     entry = kb.care.plans.get(cause) if cause is not None else None
     plan = care_plan(kb, cause, person=findings, age=age).escalation if entry and cause else ()
-    thens = {p.when: p.then for p in plan if level is None or p.level is None or more_urgent(p.level, level)}
+
+    def worded(p: PlanEscalation) -> str:
+        said = f"{speed_words(kb, p.level)} " if p.level is not None else ""
+        if level is None or p.level is None or more_urgent(p.level, level) or not p.then.startswith(said):
+            return p.then
+        return f"{PLAN_SAME_LEVEL} {p.then[len(said):]}"
+
+    thens = {p.when: worded(p) for p in plan}
     shown = {u.finding for g in told for u in g.items}
     found = [((e, thens[e.when]), [f for f in dict.fromkeys(e.said)
                                     if f in unsure and f not in findings and f in kb.findings and f not in shown])

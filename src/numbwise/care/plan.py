@@ -545,7 +545,7 @@ def _escalation_signs(e: Escalation, warnings: Sequence[RuledWarning]) -> tuple[
     return tuple(dict.fromkeys((*own, *near)))
 
 
-def _speed(kb: Knowledge, level: str) -> str:
+def speed_words(kb: Knowledge, level: str) -> str:
     """A level's speed as the start of a care line: its title, the words the result's banner uses ("See a doctor
     today.")."""
     return f"{kb.triage.levels[level].title.rstrip('.')}."  # type: ignore[index]
@@ -635,7 +635,7 @@ def care_plan(kb: Knowledge | None, cause: str, answers: Mapping[str, bool] | No
         level = filed_level(rule_levels[e.rule], signs, person, age) if e.rule else None
         if level is not None and floor is not None and more_urgent(floor, level):
             level = floor
-        speed = f"{_speed(kb, level)} " if level else ""
+        speed = f"{speed_words(kb, level)} " if level else ""
         # for anyone, the speed a not-known start would give it too (walkthrough Z, Tariq)
         both = if_not_known(rule_levels[e.rule], signs) if e.rule and person is None else ""
         escalation.append(PlanEscalation(e.when, speed + (f"{both} " if both else "") + e.then, refs(e.sources), level,
