@@ -178,6 +178,14 @@ CHILD_NOTE = "below age 16 we do not call a sudden start harmless without a doct
 NOT_ALL = "Your answers do not show all of that"
 
 
+def assess_cli_text(case: dict[str, Any]) -> str:
+    """The terminal result of `numbwise assess` for one case, written to a temporary file."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        return assess_cli(case, Path(d))
+
+
 def _why(case: dict[str, Any], tmp_path: Path) -> str:
     text = assess_cli(case, tmp_path)
     return " ".join(text.split("Why this level")[1].split("\n\n")[0].split())
@@ -233,3 +241,26 @@ def test_near_miss_face_fine_beside_leg_fine_is_still_a_denied_droop() -> None:
     read = parse("Woke up with my right arm and hand totally dead, been sleeping on it. Within 2 min it was back to "
                  "normal. No weakness after, face fine, talking fine, leg fine.")
     assert ("face_drooping", False) in {(m.finding, m.value) for m in read.mentions}  # a denied sign, kept as said
+
+
+# Arjun, 67 (walkthrough BI): a smoker with diabetes whose arm aches walking uphill read "- You have no high blood
+# pressure, high cholesterol or heart disease" as the reason against angina, his own two risks never named.
+ARJUN: dict[str, Any] = {"age": 67, "sex": "male", "days_so_far": 30, "findings": {
+    "arm_discomfort_on_exertion": True, "diabetes": True, "smoker": True, "vascular_risk": False, "one_hand": True,
+    "chest_pain": False, "comes_and_goes": True}}
+NO_HEART = "- You have no high blood pressure, high cholesterol or heart disease."
+
+
+def test_hit_no_high_blood_pressure_is_no_reason_beside_smoking() -> None:
+    text = " ".join(assess_cli_text(ARJUN).split())
+    assert "SEE A DOCTOR TODAY" in text and NO_HEART not in text, text
+
+
+def test_near_miss_with_no_other_risk_the_no_is_a_reason() -> None:
+    case = {**ARJUN, "findings": {**ARJUN["findings"], "diabetes": False, "smoker": False}}
+    assert NO_HEART in " ".join(assess_cli_text(case).split())
+
+
+def test_unknown_smoking_not_known_diabetes_alone_still_drops_the_no() -> None:
+    case = {**ARJUN, "findings": {k: v for k, v in ARJUN["findings"].items() if k != "smoker"}}
+    assert NO_HEART not in " ".join(assess_cli_text(case).split())  # diabetes alone is a risk already named
