@@ -264,3 +264,32 @@ def test_near_miss_with_no_other_risk_the_no_is_a_reason() -> None:
 def test_unknown_smoking_not_known_diabetes_alone_still_drops_the_no() -> None:
     case = {**ARJUN, "findings": {k: v for k, v in ARJUN["findings"].items() if k != "smoker"}}
     assert NO_HEART not in " ".join(assess_cli_text(case).split())  # diabetes alone is a risk already named
+
+
+# Dan, 45 (walkthrough BJ): "the skin between my legs is numb" read as a leg numb on the same side as the hand (his
+# hands fine), his back pain's week as the numbness's, and "I'm struggling to pass urine" not read at all.
+DAN = ("I've had bad low back pain for a week. Since this morning the skin between my legs is numb and I'm struggling to "
+       "pass urine. My hands are fine but my feet tingle.")
+
+
+def test_hit_between_the_legs_is_the_saddle_and_the_week_is_the_backs() -> None:
+    from numbwise.parse import parse
+
+    read = parse(DAN)
+    assert read.findings.get("numb_saddle_area") is True and read.findings.get("bowel_bladder_loss") is True
+    assert "numb_leg_same_side" not in read.findings and "onset_over_days" not in read.findings
+    assert read.days_so_far is None
+
+
+def test_near_miss_a_numb_leg_and_the_hands_own_week_are_read() -> None:
+    from numbwise.parse import parse
+
+    assert parse("My left leg is numb and so is my left hand.").findings.get("numb_leg_same_side") is True
+    assert parse("My hands have tingled for a week and my back hurts.").days_so_far == 7
+
+
+def test_unknown_no_trouble_peeing_is_a_denied_sign() -> None:
+    from numbwise.parse import parse
+
+    read = parse("No trouble peeing, and my hands tingle.")
+    assert ("bowel_bladder_loss", False) in {(m.finding, m.value) for m in read.mentions}

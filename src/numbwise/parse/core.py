@@ -1185,7 +1185,15 @@ def _owned_by_other(toks: list[Token], ctx: _Context, at: int, mentions: list[Me
     here = [m for m in mentions if m.value is not None and first <= m.start < start]
     if any(_group_of(m.finding) == "where" for m in here):
         return False
+    before = {toks[i].text for i in mine if toks[i].start < start}
+    if before & _BACK and before & _PAINS:
+        return True  # "I've had bad low back pain for a week": the back's week, not the numbness's (walkthrough BJ, Dan)
     return any(m.finding in _OWN_COURSE for m in here)
+
+
+_BACK = frozenset({"back", "backache", "spine", "lumbago", "sciatica"})
+_PAINS = frozenset({"pain", "pains", "ache", "aches", "aching", "hurt", "hurts", "hurting", "sore", "backache",
+                    "lumbago", "sciatica"})
 
 
 def _short_not_gradual(mentions: list[Mention]) -> list[Mention]:
