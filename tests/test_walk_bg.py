@@ -293,3 +293,27 @@ def test_unknown_no_trouble_peeing_is_a_denied_sign() -> None:
 
     read = parse("No trouble peeing, and my hands tingle.")
     assert ("bowel_bladder_loss", False) in {(m.finding, m.value) for m in read.mentions}
+
+
+# Fern, 26, on dialysis (walkthrough BK): tingling lips and hands with cramps, her heart fluttering, read "see a doctor
+# today" with "call now if your heartbeat races ... or feels uneven" only at the end; no question asks about the heart.
+FERN: dict[str, Any] = {"age": 26, "sex": "female", "days_so_far": 0.5, "findings": {
+    "kidney_disease": True, "numb_around_mouth": True, "muscle_cramps_spasms": True, "both_hands": True,
+    "constant": True, "onset_over_days": True, "lasting_over_6_weeks": False}}
+HEART_FIRST = "If your heart races, pounds, flutters, feels uneven or very slow, or you feel faint, call your emergency number now."
+
+
+def test_hit_a_salt_problem_leads_with_the_heart_call_and_a_blood_test_today() -> None:
+    text = " ".join(assess_cli_text(FERN).split())
+    todo = text.split("What to do", 1)[1]
+    assert text.startswith("URGENCY: SEE A DOCTOR TODAY Get a blood test today.") and todo.startswith(f" - {HEART_FIRST}")
+
+
+def test_near_miss_mouth_tingling_without_cramps_has_no_salt_lead() -> None:
+    case = {**FERN, "findings": {**FERN["findings"], "muscle_cramps_spasms": False}}
+    assert HEART_FIRST not in " ".join(assess_cli_text(case).split())
+
+
+def test_unknown_a_not_sure_emergency_sign_keeps_the_heart_call_in_the_banner() -> None:
+    text = " ".join(assess_cli_text({**FERN, "unsure": ["arm_or_leg_weakness_sudden"]}).split())
+    assert text.startswith("URGENCY: NOT SURE ABOUT SOME EMERGENCY SIGNS") and HEART_FIRST in text.split(">> Call")[0]
