@@ -317,3 +317,26 @@ def test_near_miss_mouth_tingling_without_cramps_has_no_salt_lead() -> None:
 def test_unknown_a_not_sure_emergency_sign_keeps_the_heart_call_in_the_banner() -> None:
     text = " ".join(assess_cli_text({**FERN, "unsure": ["arm_or_leg_weakness_sudden"]}).split())
     assert text.startswith("URGENCY: NOT SURE ABOUT SOME EMERGENCY SIGNS") and HEART_FIRST in text.split(">> Call")[0]
+
+
+# Hugh, 66 (walkthrough BK): weight loss and night sweats, a no to a lump, read "A lump at the wrist or hand, weight
+# loss without trying, or drenching night sweats should be checked by a doctor".
+HUGH: dict[str, Any] = {"age": 66, "sex": "male", "days_so_far": 30, "findings": {
+    "weight_loss_unexplained": True, "night_sweats": True, "lump_at_wrist": False, "one_hand": True,
+    "comes_and_goes": True, "onset_gradual": True, "fever": False}}
+
+
+def test_hit_the_reason_names_no_lump_he_denied(tmp_path: Path) -> None:
+    why = _why(HUGH, tmp_path)
+    assert "Weight loss without trying should be checked by a doctor." in why and "lump" not in why, why
+
+
+def test_near_miss_a_lump_said_is_its_reason(tmp_path: Path) -> None:
+    why = _why({**HUGH, "findings": {**HUGH["findings"], "lump_at_wrist": True}}, tmp_path)
+    assert "A lump at the wrist or hand should be checked by a doctor." in why, why
+
+
+def test_unknown_sweats_alone_with_the_lump_not_known(tmp_path: Path) -> None:
+    findings = {k: v for k, v in HUGH["findings"].items() if k not in ("lump_at_wrist", "weight_loss_unexplained")}
+    why = _why({**HUGH, "findings": findings}, tmp_path)
+    assert "Drenching night sweats should be checked by a doctor." in why and "lump" not in why, why
