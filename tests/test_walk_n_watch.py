@@ -69,7 +69,8 @@ def test_the_salt_signs_show_for_the_calcium_rule_too_and_not_twice_after_thyroi
     assert "SEE A DOCTOR TODAY" in text, text[:200]
     now = text.split("Call your emergency number now if")[1].split("What next")[0]
     assert "heartbeat races" in now and "fit (seizure)" in now, now
-    assert "blood test today" not in text  # the kidney rule's act is for kidney disease
+    # the calcium rule's own act since walkthrough BK (Fern): a blood test today, the kidney team only "if you have one"
+    assert "Get a blood test today. Call your GP surgery, or your kidney team or dialysis unit if you have one." in text
     both = assess_cli(with_findings(HASSAN, neck_surgery_thyroid_parathyroid=True, muscle_cramps_spasms=False), tmp_path)
     assert both.count("you have a fit (seizure)") == 1, both
 

@@ -982,7 +982,7 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
                 clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)):
             add("spreading_within_hours", True)  # "spread up to my elbow over 3 hours"
             continue
-        if d.days < 1 and d.ago and clause_words & _RECURS:
+        if d.days < 1 and d.ago and clause_words & _RECURS_LATEST:
             continue  # "it happened again an hour ago": the latest bout's time, not how long it has gone on (AS, Ruth)
         if d.days < 1 and (d.ago or (_been(words[a:d.start]) or _since_in_hand(words, a, b, d)) and not _resolving(words[a:b])) and (
                 ctx.clause[d.start] not in history_clauses):
@@ -1020,7 +1020,7 @@ _GAP_WORDS = frozenset({"after", "before"})
 _STIFF = frozenset({"stiff", "stiffness", "loosen", "loosens", "loosening", "limber"})
 # A bout said to come again ("it happened again an hour ago", "the latest one was an hour ago"): its time is not when
 # the numbness first began
-_RECURS = frozenset({"again", "another", "latest", "recent"})
+_RECURS_LATEST = frozenset({"again", "another", "latest", "recent"})
 _SINCE_THEN = frozenset({"started", "starting", "start", "starts", "began", "begun", "since"})
 
 
@@ -1127,7 +1127,7 @@ _UP_TO_NOW = frozenset({"been", "has", "have", "had", "was", "were", "since", "a
 _BOUT_REACH = 3  # words after "after" to its plural or "long" ("after [a] long ride", "after [my] shifts")
 
 
-_WHEN = frozenset({"when", "whenever", "if", "while", "once"})
+_WHEN_BOUT = frozenset({"when", "whenever", "if", "while", "once"})
 _BOUT_ACTIVITY = frozenset({"game", "gaming", "play", "playing", "type", "typing", "drive", "driving", "write", "writing",
                             "ride", "riding", "cycle", "cycling", "sit", "sitting", "knit", "knitting", "sew", "sewing",
                             "text", "texting", "scroll", "scrolling", "read", "reading", "paint", "painting", "draw",
@@ -1144,7 +1144,7 @@ def _each_bout(before: list[str], after: list[str]) -> bool:
         return False
     # "when I game for a long time my thumb tingles": the length of a thing the hands do, each time (walkthrough AH,
     # Amir, 14: read as more than six weeks beside "for about a month")
-    if before and before[-1] in _BOUT_ACTIVITY and _WHEN & set(before):
+    if before and before[-1] in _BOUT_ACTIVITY and _WHEN_BOUT & set(before):
         return True
     if not _HABITUAL_VERBS & set(before):
         return False
@@ -1186,12 +1186,12 @@ def _owned_by_other(toks: list[Token], ctx: _Context, at: int, mentions: list[Me
     if any(_group_of(m.finding) == "where" for m in here):
         return False
     before = {toks[i].text for i in mine if toks[i].start < start}
-    if before & _BACK and before & _PAINS:
+    if before & _BACK_PLACE and before & _PAINS:
         return True  # "I've had bad low back pain for a week": the back's week, not the numbness's (walkthrough BJ, Dan)
     return any(m.finding in _OWN_COURSE for m in here)
 
 
-_BACK = frozenset({"back", "backache", "spine", "lumbago", "sciatica"})
+_BACK_PLACE = frozenset({"back", "backache", "spine", "lumbago", "sciatica"})
 _PAINS = frozenset({"pain", "pains", "ache", "aches", "aching", "hurt", "hurts", "hurting", "sore", "backache",
                     "lumbago", "sciatica"})
 
@@ -1681,7 +1681,7 @@ def _undone(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: Lexi
             if m.value and (m.finding in broken or unconfirmed(m)) else m for m in mentions]
 
 
-_EASING = frozenset({"settles", "settle", "settled", "settling", "eases", "ease", "eased", "easing", "better", "off",
+_EASING_AT_REST = frozenset({"settles", "settle", "settled", "settling", "eases", "ease", "eased", "easing", "better", "off",
                      "away", "passes", "passed", "calms", "fine", "normal"})
 _AT_REST = frozenset({"sit", "sits", "sitting", "sat", "rest", "rests", "resting", "rested", "stop", "stops", "stopped",
                       "break"})
@@ -1692,7 +1692,7 @@ _HEAVY = frozenset({"heavy", "heavier", "heaviness"})
 def _eases_at_rest(toks: list[Token], ctx: _Context) -> bool:
     """'it settles down if I sit', 'goes off when I stop', 'better after a rest': easing with rest."""
     words = [t.text for t in toks]
-    ease = [i for i, w in enumerate(words) if w in _EASING]
+    ease = [i for i, w in enumerate(words) if w in _EASING_AT_REST]
     rest = [i for i, w in enumerate(words) if w in _AT_REST or w == "still" and i and words[i - 1] in _STAND]
     return any(abs(i - j) <= 6 and ctx.sentence[i] == ctx.sentence[j] for i in ease for j in rest)
 
