@@ -340,3 +340,24 @@ def test_unknown_sweats_alone_with_the_lump_not_known(tmp_path: Path) -> None:
     findings = {k: v for k, v in HUGH["findings"].items() if k not in ("lump_at_wrist", "weight_loss_unexplained")}
     why = _why({**HUGH, "findings": findings}, tmp_path)
     assert "Drenching night sweats should be checked by a doctor." in why and "lump" not in why, why
+
+
+# Gina, 39 (walkthrough BL): "my hand goes dead at night, mostly my thumb and first two fingers" read "Your whole hand is
+# numb, like wearing a glove" beside her three fingers.
+def test_hit_fingers_named_undo_the_whole_hand() -> None:
+    from numbwise.parse import parse
+
+    found = parse("My hand goes dead at night, mostly my thumb and first two fingers, I shake it and it comes back.").findings
+    assert "numb_whole_hand" not in found and found.get("numb_thumb") is True and found.get("numb_middle") is True
+
+
+def test_near_miss_a_dead_hand_alone_is_the_whole_hand() -> None:
+    from numbwise.parse import parse
+
+    assert parse("My hand goes dead at night.").findings.get("numb_whole_hand") is True
+
+
+def test_unknown_a_dead_hand_with_no_fingers_named_stays_whole() -> None:
+    from numbwise.parse import parse
+
+    assert parse("My right hand goes dead at night, I'm not sure which fingers.").findings.get("numb_whole_hand") is True
