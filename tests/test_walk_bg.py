@@ -381,3 +381,25 @@ def test_unknown_a_band_of_unknown_age_is_a_doctor_today() -> None:
     from numbwise.assess.triage import triage
 
     assert triage({"numb_band_trunk": True, "both_hands": True}, 50).level == "urgent"
+
+
+# Lina, 31 (walkthrough BN): "I shake them out and they're fine" read as "Shaking your hand does not make it better".
+def test_hit_relief_after_shaking_is_never_read_as_a_denial() -> None:
+    from numbwise.parse import parse
+
+    lina = parse("Pins and needles in both hands every morning when I wake up, I shake them out and they're fine, "
+                 "about 3 weeks, mild.")
+    assert lina.findings.get("shaking_relieves") is not False
+    assert parse("I shake it out and it's fine.").findings.get("shaking_relieves") is True
+
+
+def test_near_miss_shaking_that_does_not_help_is_a_no() -> None:
+    from numbwise.parse import parse
+
+    assert parse("Shaking them does not help.").findings.get("shaking_relieves") is False
+
+
+def test_unknown_my_hands_are_fine_says_nothing_of_shaking() -> None:
+    from numbwise.parse import parse
+
+    assert "shaking_relieves" not in parse("My hands are fine, it is my feet.").findings
