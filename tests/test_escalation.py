@@ -36,7 +36,7 @@ def _escalation_then(cause: str, finding: str) -> str:
 
 def test_words_then_no_thin_thumb_muscles_gives_the_splint_plan_after_asking_once() -> None:
     """Finding 1: with a description the check never asked about thin thumb muscles and gave the splint plan."""
-    r = run_cli("--plain", "check", "--no-diary", "--describe", HAIRDRESSER, input="\n\n52\nf\n3\n\n\n2 6\n\n\nn\n")
+    r = run_cli("--plain", "check", "--no-diary", "--describe", HAIRDRESSER, input="\n\n52\nf\n3\n\n2 6\n\n\nn\n")
     assert r.code == 0, r.err
     asked = THUMB_QUESTION if THUMB_QUESTION in r.out else THUMB_ITEM  # on its own, or in the other-signs list
     assert r.out.count(THUMB_QUESTION) + r.out.count(THUMB_ITEM) == 1  # asked once, either way
