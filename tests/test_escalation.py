@@ -45,8 +45,7 @@ def test_words_then_no_thin_thumb_muscles_gives_the_splint_plan_after_asking_onc
 
 
 def test_words_then_thin_thumb_muscles_sends_to_the_doctor_instead_of_home_steps() -> None:
-    # (the "Where else" list is asked since a new band round the body can change the level: ur_new_trunk_band)
-    r = run_cli("--plain", "check", "--no-diary", "--describe", HAIRDRESSER, input="\n\n52\nf\n3\n\n\n2 6\n\n2\n\n\n\n\n")
+    r = run_cli("--plain", "check", "--no-diary", "--describe", HAIRDRESSER, input="\n\n52\nf\n3\n\n2 6\n\n2\n\n\n\n\n")
     assert r.code == 0, r.err
     assert THUMB_ITEM in r.out  # item 2 of the other-signs list: thin thumb muscles, yes
     said = _flat(r.out.split("URGENCY:")[1])
