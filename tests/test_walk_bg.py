@@ -363,26 +363,6 @@ def test_unknown_a_dead_hand_with_no_fingers_named_stays_whole() -> None:
     assert parse("My right hand goes dead at night, I'm not sure which fingers.").findings.get("numb_whole_hand") is True
 
 
-# Ezra, 50 (walkthrough BM): two weeks of numb hands and a band round his chest read "book a visit within days to two
-# weeks" beside "a numb band around your body can point to the spinal cord" (Mayo Clinic: doctor or emergency care).
-def test_hit_a_new_band_round_the_body_is_a_doctor_today() -> None:
-    from numbwise.assess.triage import triage
-
-    assert triage({"numb_band_trunk": True, "both_hands": True, "lasting_over_6_weeks": False}, 50).level == "urgent"
-
-
-def test_near_miss_a_band_there_for_months_stays_routine() -> None:
-    from numbwise.assess.triage import triage
-
-    assert triage({"numb_band_trunk": True, "both_hands": True, "lasting_over_6_weeks": True}, 50).level == "routine"
-
-
-def test_unknown_a_band_of_unknown_age_is_a_doctor_today() -> None:
-    from numbwise.assess.triage import triage
-
-    assert triage({"numb_band_trunk": True, "both_hands": True}, 50).level == "urgent"
-
-
 # Lina, 31 (walkthrough BN): "I shake them out and they're fine" read as "Shaking your hand does not make it better".
 def test_hit_relief_after_shaking_is_never_read_as_a_denial() -> None:
     from numbwise.parse import parse
