@@ -107,8 +107,8 @@ class Phrases(Strict):
     # Words that, just before one of its words, name another thing of the same kind: "B12" in "a B12 supplement"
     # is not a B6 supplement, so that mention is not this finding (said or denied).
     named_other: list[Phrase] = []
-    # The mirror, just after (up to two words between, same clause): "sudden" in "sudden severe neck pain" is the
-    # pain's start, not the numbness's.
+    # The mirror, just after (up to three describing words between, a comma only right after the mention, in one
+    # sentence, no joining word): "sudden" in "a sudden, really bad pain" is the pain's start, not the numbness's.
     named_other_after: list[Phrase] = []
 
     @model_validator(mode="after")
