@@ -274,8 +274,19 @@ def _implied(updates: Mapping[str, bool], answers: Mapping[str, bool]) -> dict[s
     for fid, value in updates.items():
         if value is True and fid in kb:
             out |= {g: v for g, v in kb[fid].implies.items() if g not in answers and g not in updates and g not in out}
-    denied = {f for f, v in updates.items() if v is False}
-    out |= {g: False for g, f in kb.items() if set(f.parts) & denied and g not in answers and g not in updates}
+    wholes = _wholes()
+    out |= {g: False for f, v in updates.items() if v is False for g in wholes.get(f, ())
+            if g not in answers and g not in updates}
+    return out
+
+
+@functools.cache
+def _wholes() -> dict[str, tuple[str, ...]]:
+    """Each part (findings.yaml `parts`) and the combined findings it is part of."""
+    out: dict[str, tuple[str, ...]] = {}
+    for fid, f in load().findings.items():
+        for part in f.parts:
+            out[part] = (*out.get(part, ()), fid)
     return out
 
 

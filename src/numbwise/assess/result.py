@@ -1699,8 +1699,7 @@ def _buts(rule_ids: Sequence[str], findings: Mapping[str, bool], unsure: Collect
         parts = rule.unless.finding_ids() if rule.unless is not None else set()
         # panic attacks; per answer the first note that holds (one beside a no first: the spread of an aura not like
         # the usual one is said as that aura, walkthrough Y, Nadia)
-        held = [n for n in rule.notes if findings.get(n.said) is True
-                and (n.beside_no is None or findings.get(n.beside_no) is False)]
+        held = [n for n in rule.notes if _holds(n, findings, age)]
         out += [n.text for i, n in enumerate(held) if n.text not in out and all(m.said != n.said for m in held[:i])]
         for but in _said_buts(rule, rule_ids, findings, age):
             if but.text not in out:
@@ -1719,10 +1718,16 @@ def _said_buts(rule: Rule, rule_ids: Collection[str], findings: Mapping[str, boo
     rules = {r.id: r for r in load().triage.rules}
     quiet = quiet_reasons(tuple(rule_ids), findings)
     noted = {n.said for rid in rule_ids if rid != rule.id and rid in rules and rid not in quiet for n in rules[rid].notes
-             if findings.get(n.said) is True and (n.beside_no is None or findings.get(n.beside_no) is False)}
-    held = [b for b in rule.but if findings.get(b.said) is True and b.said not in noted
-            and (b.below_age is None or (age is not None and age < b.below_age))]
+             if _holds(n, findings, age)}
+    held = [b for b in rule.but if _holds(b, findings, age) and b.said not in noted]
     return [b for i, b in enumerate(held) if all(m.said != b.said for m in held[:i])]
+
+
+def _holds(line: RuleBut, findings: Mapping[str, bool], age: int | None = None) -> bool:
+    """Does a rule's `but` or note speak to these answers: its answer yes, beside its no (`beside_no`), at its age
+    (`below_age`: known and below it)?"""
+    return findings.get(line.said) is True and (line.beside_no is None or findings.get(line.beside_no) is False) and (
+        line.below_age is None or (age is not None and age < line.below_age))
 
 
 def hand_classes(marks: Collection[str], findings: Mapping[str, bool] | None = None) -> tuple[HandClass, ...]:

@@ -804,7 +804,7 @@ _DESCRIBING_WORDS = 3  # "sudden, really bad [pain]": describing words allowed b
 
 
 def _named_other_after(fid: str, h: Hit, toks: list[Token], lex: Lexicon, ctx: _Context) -> bool:
-    """Do words just after this mention, in its clause, name another thing it describes ('sudden [severe neck pain]'
+    """Do words just after this mention, in its sentence, name another thing it describes ('sudden [severe neck pain]'
     is the pain's start, not the numbness's)?"""
     table = lex.named_other_after.get(fid)
     if not table:
@@ -1681,8 +1681,8 @@ def _undone(mentions: list[Mention], toks: list[Token], ctx: _Context, lex: Lexi
             if m.value and (m.finding in broken or unconfirmed(m)) else m for m in mentions]
 
 
-_EASING_AT_REST = frozenset({"settles", "settle", "settled", "settling", "eases", "ease", "eased", "easing", "better", "off",
-                     "away", "passes", "passed", "calms", "fine", "normal"})
+_EASING_AT_REST = frozenset({"settles", "settle", "settled", "settling", "eases", "ease", "eased", "easing", "better",
+                             "off", "away", "passes", "passed", "calms", "fine", "normal"})
 _AT_REST = frozenset({"sit", "sits", "sitting", "sat", "rest", "rests", "resting", "rested", "stop", "stops", "stopped",
                       "break"})
 _STAND = frozenset({"stand", "stands", "standing", "stood"})  # "stand still" is rest; "still heavy" is not
