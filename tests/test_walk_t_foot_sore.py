@@ -177,13 +177,25 @@ def test_ben_step_by_step_is_asked_about_a_foot_sore_once_and_a_yes_leads(tmp_pa
     assert plan["heading"] == "Get your foot checked today"
 
 
-@pytest.mark.parametrize("foot", [2, None])
-def test_ben_step_by_step_no_or_not_sure_keeps_the_result_and_the_watch_line(foot: int | None) -> None:
-    typed, ids = _keys(foot)
+def test_ben_step_by_step_no_keeps_the_result_and_the_watch_line() -> None:
+    typed, ids = _keys(2)
     assert ids.count("foot_sore") == 1
     shown = _check(typed)
     shown = shown[shown.index("URGENCY:"):]
     assert shown.startswith("URGENCY: BOOK A DOCTOR'S VISIT") and FOOT_LINE in _section(shown, TODAY)
+    assert "You were not sure about your feet" not in shown
+
+
+def test_ben_step_by_step_not_sure_keeps_the_level_and_says_look_today() -> None:
+    """Walkthrough BN, Maya: a 'not sure' is said back, with look today atop and what to do if one is found; the
+    watch line that says the same ("have or find a sore") gives way to it."""
+    typed, ids = _keys(None)
+    assert ids.count("foot_sore") == 1
+    shown = _check(typed)
+    shown = shown[shown.index("URGENCY:"):]
+    assert shown.startswith("URGENCY: BOOK A DOCTOR'S VISIT NOT SURE: You were not sure whether you have a sore")
+    assert "Look at both feet today" in shown.split("By when:", 1)[0]
+    assert "You were not sure about your feet" in shown and FOOT_LINE not in shown
 
 
 def test_no_diabetes_is_never_asked_about_a_foot_sore() -> None:

@@ -128,7 +128,8 @@ def test_the_sore_removed_from_the_list_is_asked_and_not_sure_never_claims_it(tm
     shown = out[out.index("URGENCY:"):]
     assert FOOT_TITLE not in shown and "You told us about a sore" not in shown
     assert _flat(_foot_step().do_if_yes) in _home(out)  # feet numb: said, no "if" and _flat(_foot_step().with_foot_sore) not in shown
-    assert "foot_sore" not in json.loads(path.read_text())  # not known: never saved as said
+    assert json.loads(path.read_text())["foot_sore"] == "unsure"  # not sure: never saved as said (walkthrough BN)
+    assert "You were not sure about your feet" in shown
 
 
 def test_the_care_page_keeps_its_own_wording() -> None:

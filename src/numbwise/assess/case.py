@@ -54,6 +54,12 @@ class Case:
     # interview's foot_sore question. Not a finding (the vocabulary has none): with diabetes it leads the result with
     # a foot check today (walkthrough T, Ben)
     foot_sore: bool | None = None
+    # the foot-sore question answered 'not sure' (foot_sore stays None): the result says it back and asks the person
+    # to look at their feet today (walkthrough BN, Maya); saved as "foot_sore": "unsure"
+    foot_unsure: bool = False
+
+
+FOOT_UNSURE = "unsure"  # a saved case's "foot_sore" for the question answered 'not sure'
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ def saved_check(iv: Interview, told: Told) -> dict[str, Any]:
     later it gives the result the person saw."""
     case: dict[str, Any] = {"age": iv.age, "sex": iv.sex, "findings": dict(iv.answers), "unsure": sorted(iv.unsure)}
     case |= {"days_so_far": iv.days_so_far} if iv.days_so_far is not None else {}
-    case |= {"foot_sore": iv.foot_sore} if iv.foot_sore is not None else {}
+    case |= {"foot_sore": iv.foot_sore} if iv.foot_sore is not None else {"foot_sore": FOOT_UNSURE} if iv.foot_unsure else {}
     return case | told.saved()
 
 
@@ -217,7 +223,7 @@ def parse_unsure(data: Any, origin: str = "case") -> tuple[Case, tuple[str, ...]
     """A case with its "unsure" list (the findings answered 'not sure', not the same as left out), as a check saves
     it and POST /api/result takes it: the result then shows what a 'not sure' could change. A check's saved answers
     may also hold "days_so_far" (how long its words said the numbness has been there) and "foot_sore" (a sore on the
-    foot, true, false or null), and what its interview told the result (TOLD_KEYS, read by parse_told), so the
+    foot, true, false, null, or "unsure" for the question answered 'not sure'), and what its interview told the result (TOLD_KEYS, read by parse_told), so the
     result is the same."""
     unsure: Any = []
     days: Any = None
@@ -232,8 +238,8 @@ def parse_unsure(data: Any, origin: str = "case") -> tuple[Case, tuple[str, ...]
         data = {k: v for k, v in data.items() if k not in ("unsure", "days_so_far", "foot_sore")}
     if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
         raise CaseError(origin, "days_so_far", f"must be a number of days from 0 to 36500, or null, got {_show(days)}")
-    if foot is not None and type(foot) is not bool:
-        raise CaseError(origin, "foot_sore", f"must be true, false or null, got {_show(foot)}")
+    if foot is not None and type(foot) is not bool and foot != FOOT_UNSURE:
+        raise CaseError(origin, "foot_sore", f'must be true, false, null or "unsure", got {_show(foot)}')
     known = load().vocabulary.findings
     if not isinstance(unsure, list) or not all(isinstance(f, str) and f in known for f in unsure) \
             or len(set(unsure)) != len(unsure):
@@ -243,6 +249,8 @@ def parse_unsure(data: Any, origin: str = "case") -> tuple[Case, tuple[str, ...]
     if both:
         raise CaseError(origin, "unsure", f"{both[0]} is also answered in findings")
     case = replace(case, days_so_far=float(days)) if days is not None else case
+    if foot == FOOT_UNSURE:
+        return replace(case, foot_unsure=True), tuple(unsure)
     return (replace(case, foot_sore=foot) if foot is not None else case), tuple(unsure)
 
 

@@ -103,6 +103,14 @@ class Interview:
                 if key.startswith(FOOT):
                     return key == FOOT_YES
         return self.said_foot
+
+    @property
+    def foot_unsure(self) -> bool:
+        """The foot-sore question answered 'not sure' (its step holds no answer; Case.foot_unsure): the result says it
+        back and asks the person to look today (walkthrough BN, Maya)."""
+        q = foot_question()
+        return q is not None and self.foot_sore is None and any(
+            step[0].id == q.id and not any(k.startswith(FOOT) for k, _ in step[1]) for step in self.history)
     # the emergency signs of a description the person confirmed on the words' emergency screen ("Yes, that is right"):
     # they count as answers for `_guard`, so a reading kept beside them never silently lowers that emergency
     confirmed: frozenset[str] = frozenset()
@@ -125,7 +133,7 @@ class Interview:
     def case(self) -> Case:
         """The answers as a case (unanswered findings stay not known)."""
         return Case(findings=dict(self.answers), age=self.age, sex=self.sex, days_so_far=self.days_so_far,
-                    foot_sore=self.foot_sore)
+                    foot_sore=self.foot_sore, foot_unsure=self.foot_unsure)
 
 
 def start(age: int | None = None, sex: str | None = None) -> Interview:

@@ -88,6 +88,7 @@ UNSURE_SAID_BACK = {"emergency": ("You were also not sure about these signs", "T
 # Every other answer the person was not sure of is said back too, once (walkthrough Q: Ruth's 'not sure' to "very tired
 # and pale", Hana's to memory or mood changes vanished from a routine and a self-care result): a yes would not make the
 # result more urgent (those are the groups above), but it can point to a cause, which a doctor can check.
+FOOT_SORE = "foot_sore"  # the not-sure item of the foot-sore question (the case's foot_unsure): no finding's ID
 NOTED = "noted"  # the level name of that group: no level of help (the web's class, the bench's checks)
 UNSURE_NOTED = ("You were not sure about these answers", "You were also not sure about these answers")
 UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Tell the call handler or the doctor about {it} too.",
@@ -2358,6 +2359,32 @@ def foot_at_risk(findings: Mapping[str, bool], causes: Sequence[tuple[str, float
     return findings.get("diabetes") is True or (bool(causes) and causes[0][0] == DIABETIC_NEUROPATHY)
 
 
+def _foot_doubt(result: Assessment, page_level: str) -> FootSoreLead | None:
+    """The foot-sore words for its question answered 'not sure' (the case's foot_unsure) with diabetes, on a page
+    below call now (walkthrough BN, Maya: "not sure" to a sore on her numb feet was never said back, and nothing told
+    her to look), or None."""
+    fl = load().triage.foot_sore_lead
+    case = result.case
+    if fl is None or not fl.unsure_caution or not fl.unsure_heading or not fl.unsure_item or not fl.unsure_advice:
+        return None
+    ok = case.foot_unsure and case.foot_sore is None and page_level != "emergency"
+    return fl if ok and foot_at_risk(case.findings, result.causes) else None
+
+
+def _with_foot_doubt(groups: tuple[UnsureGroup, ...], fl: FootSoreLead) -> tuple[UnsureGroup, ...]:
+    """The not-sure groups with the foot sore's item and advice: in the doctor-today group when there is one (one
+    heading per level), else its own group after any emergency one (most urgent first)."""
+    item = Unsure(FOOT_SORE, " ".join((fl.unsure_item or "").split()), "urgent")
+    advice = " ".join((fl.unsure_advice or "").split())
+    at = next((i for i, g in enumerate(groups) if g.level == "urgent"), None)
+    if at is not None:
+        g = groups[at]
+        return groups[:at] + (replace(g, items=g.items + (item,), advice=g.advice + (advice,)),) + groups[at + 1:]
+    first = sum(1 for g in groups if g.level == "emergency")
+    own = UnsureGroup("urgent", " ".join((fl.unsure_heading or "").split()), (item,), (advice,))
+    return groups[:first] + (own,) + groups[first:]
+
+
 def _foot_lead(level: str, findings: Mapping[str, bool], causes: Sequence[tuple[str, float]], foot_sore: bool | None,
                led: bool) -> FootSoreLead | None:
     """The foot-check-today path (triage_rules.yaml `foot_sore_lead`) when a foot sore was said with diabetes on a
@@ -2535,7 +2562,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         advice = None  # no home plan beside a possible stroke (a plan's own see-a-doctor advice stays)
     safety = _safety(findings, level, advice, foot is not None or sore_beside) \
         if lead is None and (led is None or led[0].home_steps) else ()
-    general = watch_for(findings, age, level, result.rules, foot_sore=foot is not None or sore_beside)
+    foot_doubt = _foot_doubt(result, page_level)  # the foot-sore question answered 'not sure' (walkthrough BN, Maya)
+    general = watch_for(findings, age, level, result.rules,
+                        foot_sore=foot is not None or sore_beside or foot_doubt is not None)
     if level == "self_care" and advice is not None:  # the pattern's own lines first: how it differs from the danger
         own = cause_watch_for(advice.cause, findings, level)
         # one line per change: a general line about the same rule and finding as one of the cause's gives way to it
@@ -2619,6 +2648,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
             (r := _own_rule(d, findings, age)) is None or r.id != lead.id))
         caution = " ".join(x for x in (_signs_words(lead, doubts, findings, unsure)[0],
                                        beside.format(signs=_doubt_names(others)) if others else "") if x)
+    if foot_doubt is not None and foot_doubt.unsure_caution:  # said back, look today: under any banner but call now
+        caution = " ".join((caution, " ".join(foot_doubt.unsure_caution.split()))).strip()
+        unsure_groups = _with_foot_doubt(unsure_groups, foot_doubt)
     diagram = _hand_diagram(page_level, shown, marks, findings)
     shown = _diagram_away(shown, diagram)
     return with_care_link(ResultPlan(

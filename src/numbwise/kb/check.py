@@ -102,7 +102,8 @@ def person_texts(kb: Any) -> list[tuple[str, str]]:
                                                         fl.do_heading.format(title="book a doctor's visit",
                                                                              by_when="within days to two weeks"))]
         out += [("triage.foot_sore_lead", t) for t in (fl.fever_title, fl.fever_action, fl.fever_by_when, fl.fever_why,
-                                                        fl.unsure_fever, fl.unsure_fever_group) if t]
+                                                        fl.unsure_fever, fl.unsure_fever_group, fl.unsure_caution,
+                                                        fl.unsure_heading, fl.unsure_item, fl.unsure_advice) if t]
     out += [(f"interview.steps.{st.id}.{k}", t) for st in kb.interview.steps
             for k, t in (("unsure_text", st.unsure_text), ("unsure_text_palm", st.unsure_text_palm)) if t]
     if kb.interview.foot_sore is not None:

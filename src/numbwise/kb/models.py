@@ -1326,6 +1326,12 @@ class FootSoreLead(Strict):
     # reasons of the rules it says for this person (`fever_covers`: the fever rule's "a doctor soon") give way to it
     fever_why: Text | None = None
     fever_covers: tuple[str, ...] = ()
+    # The foot-sore question answered 'not sure' (the case's foot_unsure; walkthrough BN, Maya: the result neither said
+    # it back nor told her to look): the line atop the result, and its not-sure group's heading, item and advice
+    unsure_caution: Text | None = None
+    unsure_heading: Text | None = None
+    unsure_item: Text | None = None
+    unsure_advice: Text | None = None
     sources: SourceRefs
 
 

@@ -131,9 +131,10 @@ def result_schema() -> dict[str, Any]:
                    "description": "Findings the person answered 'not sure' (not the same as left out)."},
         "days_so_far": {"type": ["number", "null"], "minimum": 0, "maximum": 36500,
                         "description": "How long the person's own words said the numbness has been there, in days."},
-        "foot_sore": {"type": ["boolean", "null"],
+        "foot_sore": {"enum": [True, False, None, "unsure"],
                       "description": "A sore, cut, blister or wound on the foot now (not a finding: with diabetes the "
-                                     "result leads with a foot check today)."},
+                                     "result leads with a foot check today); \"unsure\": the question answered "
+                                     "'not sure' (the result asks the person to look today)."},
         "taken_back": {"type": "string", "maxLength": 2000,
                        "description": "As a check saves it: the line its result said for an early call-now screen "
                                       "that later answers took back (shown again as it was)."},
@@ -156,7 +157,7 @@ def result_schema() -> dict[str, Any]:
 )
 async def result_endpoint(request: Request) -> Response:
     """The result plan for one case, exactly as `numbwise assess --format plan` prints it. Not a diagnosis."""
-    from numbwise.assess.case import TOLD_KEYS, CaseError, decode_json, parse_case, parse_told
+    from numbwise.assess.case import FOOT_UNSURE, TOLD_KEYS, CaseError, decode_json, parse_case, parse_told
     from numbwise.assess.engine import assess_case, home_care_unless_unsure
     from numbwise.assess.result import result_plan
 
@@ -179,8 +180,8 @@ async def result_endpoint(request: Request) -> Response:
     if days is not None and (type(days) not in (int, float) or not 0 <= days <= 36500):
         return problem(["body", "days_so_far"], "must be a number of days from 0 to 36500, or null")
     foot: Any = data.pop("foot_sore", None) if isinstance(data, dict) else None  # as a check saves it
-    if foot is not None and type(foot) is not bool:
-        return problem(["body", "foot_sore"], "must be true, false or null")
+    if foot is not None and type(foot) is not bool and foot != FOOT_UNSURE:
+        return problem(["body", "foot_sore"], 'must be true, false, null or "unsure"')
     try:
         case = parse_case(data, "body")
     except CaseError as exc:
@@ -188,7 +189,7 @@ async def result_endpoint(request: Request) -> Response:
     if days is not None:
         case = replace(case, days_so_far=float(days))
     if foot is not None:
-        case = replace(case, foot_sore=foot)
+        case = replace(case, foot_unsure=True) if foot == FOOT_UNSURE else replace(case, foot_sore=foot)
     result = home_care_unless_unsure(assess_case(case), frozenset(unsure))  # as the check itself decides
     plan = result_plan(result, frozenset(unsure), told.marks, told.taken_back, told.listed_none)
     return Response(json.dumps(plan.to_dict()), media_type="application/json")
