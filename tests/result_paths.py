@@ -13,7 +13,7 @@ from typing import Any
 from numbwise.assess.interview import (FOOT, HANDS, LENGTH, Interview, Question, answer, asked_again, choice_answer, describe,
                                       fingers_answer, fits,
                                       next_question, outcome, start)
-from numbwise.assess.result import (NOTED, PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, choice_groups, escalation_findings,
+from numbwise.assess.result import (FOOT_DOUBT, NOTED, PLAN_DOUBT, UNSURE_SAID_BACK, ResultPlan, choice_groups, escalation_findings,
                                     result_plan, tells_apart)
 from numbwise.assess.triage import LEVELS, rule_causes, triage
 from numbwise.care.plan import care_plan
@@ -189,9 +189,15 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
         home = [*(s.do for s in (plan.advice.steps if plan.advice is not None else ())), *plan.safety]
         out += [f"a home step says {said} under '{plan.title}': {t[:60]}" for t in home
                 if (said := urgency_in_text(t)) is not None and LEVELS.index(said) < LEVELS.index(plan.level)]
-        if answers.get("diabetes") is True and iv.foot_sore is not True and not any(  # a sore said: its own banner
+        if answers.get("diabetes") is True and iv.foot_sore is not True and not iv.foot_unsure and not any(
                 g.level == "urgent" and any("on your foot" in w.text for w in g.items) for g in plan.watch_for):
-            out.append("diabetes below a doctor today, but no foot sore line under 'See a doctor today if'")
+            out.append("diabetes below a doctor today, but no foot sore line under 'See a doctor today if'")  # (a sore
+            # said: its own banner; not sure of one: said back in a not-sure group, below)
+        if answers.get("diabetes") is True and iv.foot_unsure and not (
+                any(g.level == FOOT_DOUBT for g in plan.unsure) and "Look at both feet" in plan.foot_check):
+            out.append("a foot sore not sure of, with diabetes, neither said back nor met with 'look at both feet today'")
+    if plan.foot_check and not iv.foot_unsure or plan.level == "emergency" and plan.foot_check:
+        out.append("'look at both feet today' where the foot-sore question was not answered 'not sure', or on a call now")
         # (beside a not-sure caution that leads, the foot line stays a watch line: a known gap, issue 11 note)
         if iv.foot_sore is True and answers.get("diabetes") is True and not plan.caution \
                 and "foot" not in plan.heading.lower():
@@ -276,7 +282,7 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     out += [f"worded for a 'not sure' that was not given: {q}" for q in plan.questions
             if q in worded and worded[q] not in iv.unsure]
     # an unsure sign more urgent than the level: said at the top (a home plan's own escalation answers are not)
-    worst = next((g.level for g in plan.unsure if g.level not in (PLAN_DOUBT, NOTED)
+    worst = next((g.level for g in plan.unsure if g.level not in (PLAN_DOUBT, NOTED, FOOT_DOUBT)
                   and LEVELS.index(g.level) < LEVELS.index(plan.level)), None)
     # on a call-now result a not-sure sign is only said back: no caution, no "if none of these" (walkthrough J)
     if plan.level == "emergency" and plan.unsure and (plan.caution or plan.caution_title
@@ -384,7 +390,7 @@ def _repeated_doubts(plan: ResultPlan) -> list[str]:
     ("gets worse day by day" twice); a result led by a not-sure sign's rule offers nothing that waits (a diary)."""
     doubt: dict[str, int] = {}
     for g in plan.unsure:
-        for u in g.items if g.level != NOTED else ():  # said back only: no level of help to repeat
+        for u in g.items if g.level not in (NOTED, FOOT_DOUBT) else ():  # said back only: no level of help to repeat
             doubt[u.finding] = min(doubt.get(u.finding, 9), LEVELS.index(g.level))
     # ... except a stroke line worded for a sign that may have come and gone coming back, beside the help-today banner
     # (walkthrough J): what to watch for, since the checks only show what is happening now

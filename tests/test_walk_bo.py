@@ -18,7 +18,7 @@ from pathlib import Path
 from numbwise.assess.case import Case
 from numbwise.assess.engine import assess_case
 from numbwise.assess.interview import answer, choice_answer, from_data, next_question, outcome, to_data, undo
-from numbwise.assess.result import result_plan
+from numbwise.assess.result import FOOT_DOUBT, result_plan
 from numbwise.kb import load
 from tests.conftest import run_cli
 from tests.test_walk_t_foot_sore import _before_foot
@@ -57,9 +57,10 @@ def test_hit_not_sure_is_kept_said_back_and_survives_back_and_replay() -> None:
     level = outcome(iv).triage
     plan = result_plan(outcome(done), done.unsure)
     assert plan.level == level == "routine" and plan.title == "Book a doctor's visit"  # the level is kept
-    assert plan.caution.endswith(LOOK) and not plan.foot_today
+    assert plan.foot_check == LOOK and not plan.caution and not plan.foot_today  # no caution leads the banner
     group = next(g for g in plan.unsure if g.heading == FL.unsure_heading)
-    assert [u.finding for u in group.items] == ["foot_sore"] and group.advice == (" ".join(FL.unsure_advice.split()),)
+    assert group.level == FOOT_DOUBT and [u.finding for u in group.items] == ["foot_sore"]
+    assert group.advice == (" ".join(FL.unsure_advice.split()),)
     assert not any("have or find a sore" in w.text for g in plan.watch_for for w in g.items)  # said once, in the group
 
 
@@ -69,18 +70,20 @@ def test_hit_the_saved_case_says_unsure_and_assess_and_the_api_schema_take_it(tm
     run = run_cli("--plain", "assess", "--case", str(path), "--format", "plan")
     assert run.code == 0, run.err
     plan = json.loads(run.out)
-    assert LOOK in plan["caution"] and any(g["heading"] == FL.unsure_heading for g in plan["unsure"])
+    assert plan["foot_check"] == LOOK and any(g["heading"] == FL.unsure_heading for g in plan["unsure"])
+    text = run_cli("--plain", "assess", "--case", str(path), "--format", "text").out
+    assert f"NOT SURE: {LOOK}" in " ".join(text.split())
     from numbwise.web.api import result_schema
 
     assert "unsure" in result_schema()["properties"]["foot_sore"]["enum"]
 
 
-def test_hit_a_not_sure_beside_another_doubt_joins_its_doctor_today_group() -> None:
-    """A not-sure fever already gives a doctor-today group: the foot item joins it (one heading per level)."""
+def test_hit_beside_a_not_sure_fever_the_foot_group_follows_the_doctor_today_one() -> None:
+    """A not-sure fever leads the banner (a doctor today); the foot's own look-today line and group follow it."""
     plan = _plan({**MAYA, "foot_sore": "unsure", "unsure": ["fever"]})
-    urgent = [g for g in plan.unsure if g.level == "urgent"]  # type: ignore[attr-defined]
-    assert len(urgent) == 1 and {u.finding for u in urgent[0].items} == {"fever", "foot_sore"}
-    assert LOOK in plan.caution  # type: ignore[attr-defined]
+    levels = [g.level for g in plan.unsure]  # type: ignore[attr-defined]
+    assert levels.index("urgent") < levels.index(FOOT_DOUBT)
+    assert plan.foot_check == LOOK and plan.caution and LOOK not in plan.caution  # type: ignore[attr-defined]
 
 
 # --- near miss: yes and no say nothing of it ---------------------------------------------------------------------------
@@ -93,7 +96,7 @@ def test_near_miss_no_and_yes_are_not_not_sure() -> None:
         done = answer(iv, q, choice_answer(q, pick))
         assert not done.foot_unsure
         plan = result_plan(outcome(done), done.unsure)
-        assert LOOK not in plan.caution and not any(g.heading == FL.unsure_heading for g in plan.unsure)
+        assert not plan.foot_check and not any(g.heading == FL.unsure_heading for g in plan.unsure)
 
 
 def test_near_miss_the_words_said_a_sore_so_nothing_is_not_sure() -> None:
@@ -108,14 +111,14 @@ def test_unknown_without_diabetes_or_numb_feet_the_not_sure_says_nothing() -> No
                    "foot_sore": "unsure"}
     plan = _plan(no_diabetes)
     assert plan.causes[0].id != "diabetic_neuropathy"  # type: ignore[attr-defined]  # (that cause alone would count)
-    assert LOOK not in plan.caution and not any(  # type: ignore[attr-defined]
+    assert not plan.foot_check and not any(  # type: ignore[attr-defined]
         g.heading == FL.unsure_heading for g in plan.unsure)  # type: ignore[attr-defined]
 
 
 def test_unknown_an_emergency_page_has_no_foot_line() -> None:
     case = Case(findings={**MAYA["findings"], "face_drooping": True}, age=44, foot_unsure=True)  # type: ignore[dict-item]
     plan = result_plan(assess_case(case))
-    assert plan.level == "emergency" and LOOK not in plan.caution
+    assert plan.level == "emergency" and not plan.foot_check
     assert not any(g.heading == FL.unsure_heading for g in plan.unsure)
 
 
@@ -124,3 +127,118 @@ def test_a_bad_foot_sore_word_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps({**MAYA, "foot_sore": "maybe"}))
     run = run_cli("--plain", "assess", "--case", str(path))
     assert run.code != 0 and "foot_sore" in run.err and '"unsure"' in run.err
+
+
+# --- Ezra (walkthrough BM): a new band round the chest beside other cord signs ------------------------------------------
+# Two weeks of numb hands, a tight band round his chest and stiff legs read "book a visit within days to two weeks"
+# (Mayo Clinic, transverse myelitis: call a doctor or get emergency care). `ur_new_trunk_band`, only beside another
+# sign of the cord, so the interview does not ask the "Where else" list of everyone.
+
+def test_hit_ezras_new_band_beside_both_hands_is_a_doctor_today() -> None:
+    from numbwise.assess.triage import triage
+
+    result = triage({"numb_band_trunk": True, "both_hands": True, "lasting_over_6_weeks": False}, 50)
+    assert result.level == "urgent" and "ur_new_trunk_band" in result.rules
+    assert triage({"numb_band_trunk": True, "numb_feet": True}, 50).level == "urgent"  # not known to be old
+
+
+def test_near_miss_an_old_band_or_a_band_alone_stays_routine() -> None:
+    from numbwise.assess.triage import triage
+
+    assert triage({"numb_band_trunk": True, "both_hands": True, "lasting_over_6_weeks": True}, 50).level == "routine"
+    alone = triage({"numb_band_trunk": True, "both_hands": False, "numb_feet": False}, 50)
+    assert alone.level == "routine" and "ur_new_trunk_band" not in alone.rules
+
+
+def test_unknown_how_long_not_known_ezra_reads_see_a_doctor_today() -> None:
+    """The plan for his answers with how long not known (a new band is one not known to be over six weeks old)."""
+    plan = _plan({"age": 50, "sex": "male", "findings": {"numb_band_trunk": True, "both_hands": True,
+                                                         "bowel_bladder_loss": False}})
+    assert plan.level == "urgent" and plan.title == "See a doctor today"  # type: ignore[attr-defined]
+    assert any("spinal cord" in w for w in plan.why)  # type: ignore[attr-defined]
+
+
+# --- Jade (walkthrough BO, 32 weeks pregnant): "a mild headache today" read back as "You are pregnant and have a severe
+# headache, vision problems or sudden swelling" beside her "No problems with my vision". A headache said to be mild is
+# only part of the sign (`partial`): the question asks it.
+
+JADE = ("both my hands go numb at night and my fingers feel fat and swollen in the mornings; I've had a mild headache "
+        "today. I'm 32 weeks pregnant. No problems with my vision.")
+
+
+def test_hit_jades_mild_headache_is_asked_not_read_as_the_severe_one() -> None:
+    from numbwise.parse import parse
+
+    p = parse(JADE)
+    assert "pregnancy_warning_signs" not in p.findings and "pregnancy_warning_signs" in p.partial
+    assert p.findings.get("pregnant") is True
+
+
+def test_near_miss_a_headache_not_said_to_be_mild_in_pregnancy_is_still_the_sign() -> None:
+    from numbwise.parse import parse
+
+    assert parse("I'm 30 weeks pregnant, I have a headache and my hands tingle").findings.get(
+        "pregnancy_warning_signs") is True
+    assert parse("I'm pregnant, a mild headache and my face is swollen").findings.get("pregnancy_warning_signs") is True
+
+
+def test_unknown_a_bit_of_a_headache_is_asked_too() -> None:
+    from numbwise.parse import parse
+
+    assert "pregnancy_warning_signs" in parse("I'm pregnant, hands numb, a bit of a headache").partial
+
+
+# --- Greta (walkthrough BO, 72, scleroderma): "a small painful sore on the tip of my right index finger that has been
+# there about a week" read as one numb hand, the index finger, "less than six weeks" and "over hours to days"; kept,
+# Raynaud's then showed "- It came on over hours to a few days." The sore's finger and week are the sore's.
+
+GRETA = ("I have scleroderma. In the cold my fingertips go white, then blue, then red when they warm up. Now there is a "
+         "small painful sore on the tip of my right index finger that has been there about a week and is not healing.")
+
+
+def test_hit_the_sores_finger_and_week_are_not_the_numbness() -> None:
+    from numbwise.parse import parse
+
+    p = parse(GRETA)
+    assert p.findings.get("fingertip_sores") is True
+    for fid in ("one_hand", "numb_index", "lasting_over_6_weeks", "onset_over_days"):
+        assert fid not in p.findings, fid
+    assert p.days_so_far is None
+
+
+def test_near_miss_numbness_round_the_blisters_keeps_its_finger() -> None:
+    from numbwise.parse import parse
+
+    p = parse("painful blisters on the tip of my right index finger, tingly and numb round them, came up 2 days ago")
+    assert p.findings.get("numb_index") is True and p.findings.get("one_hand") is True
+
+
+def test_unknown_a_sore_and_numb_fingers_said_apart_keep_the_numb_ones() -> None:
+    from numbwise.parse import parse
+
+    p = parse("There is a sore on my right index finger. My left thumb has been numb for 3 weeks.")
+    assert p.findings.get("numb_thumb") is True and "numb_index" not in p.findings and p.days_so_far == 21
+
+
+# --- Kemi (walkthrough BO, 15): "it goes after an hour or so" read as "It went away completely within an hour", then
+# cited as a reason for two causes. About an hour or more is not within one.
+
+def test_hit_an_hour_or_so_is_not_within_an_hour() -> None:
+    from numbwise.parse import parse
+
+    said = "my fingertips on both hands go tingly after gymnastics training, it goes after an hour or so"
+    assert "episode_resolved_within_hour" not in parse(said).findings
+    assert "episode_resolved_within_hour" not in parse("my hand tingles, it goes after an hour or more").findings
+
+
+def test_near_miss_twenty_minutes_or_so_is_within_an_hour() -> None:
+    from numbwise.parse import parse
+
+    assert parse("my hand tingles and it goes away after 20 minutes or so").findings.get(
+        "episode_resolved_within_hour") is True
+
+
+def test_unknown_after_an_hour_stays_as_before() -> None:
+    from numbwise.parse import parse
+
+    assert parse("my hand tingles and it goes after an hour").findings.get("episode_resolved_within_hour") is True

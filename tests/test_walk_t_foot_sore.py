@@ -193,8 +193,10 @@ def test_ben_step_by_step_not_sure_keeps_the_level_and_says_look_today() -> None
     assert ids.count("foot_sore") == 1
     shown = _check(typed)
     shown = shown[shown.index("URGENCY:"):]
-    assert shown.startswith("URGENCY: BOOK A DOCTOR'S VISIT NOT SURE: You were not sure whether you have a sore")
-    assert "Look at both feet today" in shown.split("By when:", 1)[0]
+    banner = shown.split("What to do", 1)[0]
+    assert shown.startswith("URGENCY: BOOK A DOCTOR'S VISIT Make an appointment")
+    assert "By when: Within days to two weeks. NOT SURE: You were not sure whether you have a sore" in banner
+    assert "Look at both feet today" in banner
     assert "You were not sure about your feet" in shown and FOOT_LINE not in shown
 
 

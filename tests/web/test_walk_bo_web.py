@@ -28,6 +28,7 @@ def test_not_sure_on_the_web_says_look_today_and_keeps_the_level(live: Live) -> 
     assert q is not None and " ".join(q.text.split()) in web.text
     web.post(answer="unsure")
     assert 'class="banner level-routine"' in web.body, web.text[:300]
-    caution = re.search(r'<p class="caution" id="caution">(.*?)</p>', web.body, re.S)
-    assert caution and " ".join(FL.unsure_caution.split()) in _flat(caution.group(1))
+    check = re.search(r'<p class="caution foot-check" id="foot-check">(.*?)</p>', web.body, re.S)
+    assert check and " ".join(FL.unsure_caution.split()) == _flat(check.group(1))
+    assert 'id="caution"' not in web.body and '<section class="unsure unsure-foot"' in web.body
     assert FL.unsure_heading in web.text

@@ -89,6 +89,9 @@ UNSURE_SAID_BACK = {"emergency": ("You were also not sure about these signs", "T
 # and pale", Hana's to memory or mood changes vanished from a routine and a self-care result): a yes would not make the
 # result more urgent (those are the groups above), but it can point to a cause, which a doctor can check.
 FOOT_SORE = "foot_sore"  # the not-sure item of the foot-sore question (the case's foot_unsure): no finding's ID
+# the level name of its group: a check the person can do today (look at the feet), no level of help a rule sets, so
+# never a caution that leads the banner (the web's class, the coherence checks)
+FOOT_DOUBT = "foot"
 NOTED = "noted"  # the level name of that group: no level of help (the web's class, the bench's checks)
 UNSURE_NOTED = ("You were not sure about these answers", "You were also not sure about these answers")
 UNSURE_NOTED_ACT = {"emergency": "Not knowing does not change what to do now. Tell the call handler or the doctor about {it} too.",
@@ -306,6 +309,9 @@ class ResultPlan:
     # stands before the other causes (causes[1:]), with no chances (unsure_lead `now_others_heading`, walkthrough AC,
     # Frank); "" everywhere else
     others_heading: str = ""
+    # In the banner, after the by-when: the foot-sore question answered 'not sure' with diabetes, said back with look
+    # at both feet today (walkthrough BN, Maya); its not-sure group (FOOT_DOUBT) says what to do if one is found
+    foot_check: str = ""
 
     @property
     def banner_level(self) -> str:
@@ -2372,16 +2378,12 @@ def _foot_doubt(result: Assessment, page_level: str) -> FootSoreLead | None:
 
 
 def _with_foot_doubt(groups: tuple[UnsureGroup, ...], fl: FootSoreLead) -> tuple[UnsureGroup, ...]:
-    """The not-sure groups with the foot sore's item and advice: in the doctor-today group when there is one (one
-    heading per level), else its own group after any emergency one (most urgent first)."""
-    item = Unsure(FOOT_SORE, " ".join((fl.unsure_item or "").split()), "urgent")
-    advice = " ".join((fl.unsure_advice or "").split())
-    at = next((i for i, g in enumerate(groups) if g.level == "urgent"), None)
-    if at is not None:
-        g = groups[at]
-        return groups[:at] + (replace(g, items=g.items + (item,), advice=g.advice + (advice,)),) + groups[at + 1:]
-    first = sum(1 for g in groups if g.level == "emergency")
-    own = UnsureGroup("urgent", " ".join((fl.unsure_heading or "").split()), (item,), (advice,))
+    """The not-sure groups with the foot sore's own (FOOT_DOUBT: look today, and what to do if one is found), after
+    the groups of a sign that could mean help now or today (most urgent first)."""
+    item = Unsure(FOOT_SORE, " ".join((fl.unsure_item or "").split()), FOOT_DOUBT)
+    own = UnsureGroup(FOOT_DOUBT, " ".join((fl.unsure_heading or "").split()), (item,),
+                      (" ".join((fl.unsure_advice or "").split()),))
+    first = sum(1 for g in groups if g.level in ("emergency", "urgent"))
     return groups[:first] + (own,) + groups[first:]
 
 
@@ -2648,9 +2650,9 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
             (r := _own_rule(d, findings, age)) is None or r.id != lead.id))
         caution = " ".join(x for x in (_signs_words(lead, doubts, findings, unsure)[0],
                                        beside.format(signs=_doubt_names(others)) if others else "") if x)
-    if foot_doubt is not None and foot_doubt.unsure_caution:  # said back, look today: under any banner but call now
-        caution = " ".join((caution, " ".join(foot_doubt.unsure_caution.split()))).strip()
-        unsure_groups = _with_foot_doubt(unsure_groups, foot_doubt)
+    # said back, look today: in the banner under any level but call now, and in its own not-sure group
+    foot_check = " ".join(foot_doubt.unsure_caution.split()) if foot_doubt is not None and foot_doubt.unsure_caution else ""
+    unsure_groups = _with_foot_doubt(unsure_groups, foot_doubt) if foot_check and foot_doubt is not None else unsure_groups
     diagram = _hand_diagram(page_level, shown, marks, findings)
     shown = _diagram_away(shown, diagram)
     return with_care_link(ResultPlan(
@@ -2692,10 +2694,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         caution_today=today, caution_now=now, caution_soon=old, foot_today=foot is not None,
         safety_heading=(kb.care.safety_heading or "") if safety else "", safety=safety,
         taken_back=taken_back if level != "emergency" and not now else "",
-        rule_leads=acts_first and bool(caution),
+        rule_leads=acts_first and bool(caution), foot_check=foot_check,
     ), findings, unsure, age, days, sex)
 
 
-__all__ = ["ASK_DOCTOR_HEADING", "foot_at_risk", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "NOTED", "UNSURE_NOTED", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",
+__all__ = ["ASK_DOCTOR_HEADING", "FOOT_DOUBT", "foot_at_risk", "COMMON_NOTE", "POINTS_AWAY", "POINTS_TO", "Advice", "CauseLine", "HandClass", "HandDiagram", "NextStep", "Reason", "ResultPlan", "Step", "Unsure", "NOTED", "UNSURE_NOTED", "UNSURE_SAID_BACK", "UnsureGroup", "WatchFor", "WatchGroup",
            "call_now", "escalation_findings", "hand_classes", "home_plan_cause", "named_cause", "now_banner", "result_plan", "saved_act", "saved_level", "saved_unsure",
            "saved_causes", "shown_causes", "tells_apart"]

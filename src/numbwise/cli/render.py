@@ -85,6 +85,8 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
         console.print(f"By when: {plan.by_when}", markup=False)
         if plan.caution_below:  # a rule's own act leads: its action first, then the doubt's line (walkthrough AD)
             say_doubt()
+        if plan.foot_check:  # not sure of a foot sore: look today (walkthrough BN, Maya)
+            console.print(f"NOT SURE: {plan.foot_check}", markup=False)
         if plan.taken_back:  # an early call screen this result no longer says: why, once (walkthrough X, Priya)
             _wrap(console, plan.taken_back, "", "")
         return
@@ -99,6 +101,7 @@ def level_banner(console: Console, plan: ResultPlan, plain: bool) -> None:
     # a rule's own act that leads: its action and by-when right under its title, the doubt's line and buttons after
     body = (f"[bold]{escape(plan.heading.upper())}[/bold]\n{otherwise}{own}\n{caution.rstrip()}" if plan.caution_below
             else f"[bold]{escape(plan.heading.upper())}[/bold]\n{caution}{otherwise}{own}")
+    body += f"\n\n[bold]{escape(plan.foot_check)}[/bold]" if plan.foot_check else ""  # not sure of a foot sore: look today
     body += f"\n\n{escape(plan.taken_back)}" if plan.taken_back else ""  # an early call screen taken back: why
     console.print(Panel(body, style=f"bold white on {colour}" if plan.banner_level in ("emergency", "urgent") else f"black on {colour}", expand=True))
 

@@ -577,6 +577,14 @@ def parse(text: str) -> Parsed:
         cl = ctx.clause[h.start]
         return set(h.pattern.findings) <= _BEYOND_HANDS and cl in other_clauses and cl not in numb_clauses
 
+    # the words after a sore said of a finger, in its clause, in a sentence with no word of numbness ("Now there is a
+    # sore on the tip of my right index finger that has been there a week."): the sore's place and length, never a
+    # numb finger, side or length (walkthrough BO, Greta: one hand, the index finger and "less than six weeks" read
+    # from her sore). "blisters on my finger, tingly and numb round them" keeps its finger: the numbness is there.
+    numb_sentences = {ctx.sentence[i] for i, t in enumerate(toks) if {t.stem, t.text} & (_NUMB_WORDS - _PRONOUNS)}
+    sore_places = {i for s in hits if set(s.pattern.findings) & _SORE_FINDINGS
+                   and ctx.sentence[s.start] not in numb_sentences
+                   for i in range(s.end, len(toks)) if ctx.clause[i] == ctx.clause[s.start]}
     blocked: set[int] = set()  # tokens in a hypothetical, past or someone else's context
     history_clauses: set[int] = set()
     partial: set[tuple[str, int, int]] = set()  # (finding, start, end) of mentions from its `partial` words
@@ -589,7 +597,7 @@ def parse(text: str) -> Parsed:
             continue
         if h.pattern.denied_only and about_moving(h):
             continue
-        if only_a_place(h):
+        if only_a_place(h) or sore_places & set(h.matched) and all(lex.groups.get(f) == "where" for f in h.pattern.findings):
             continue
         if status == "denied" and h.pattern.findings == ("one_hand",) and {toks[i].text for i in h.matched} & _SIDE_NAMES:
             continue  # "my right hand is fine": that side is not numb, which says nothing against one hand (_hands)
@@ -623,6 +631,7 @@ def parse(text: str) -> Parsed:
             used_tokens |= set(h.matched)
 
     blocked |= {i for a, b in ctx.doubt_span for i in range(a, b)}  # "... suddenly or over a few days": no length either
+    blocked |= sore_places  # the sore's finger names no numb side, its length no length of the numbness
     age: int | None
     age_span: tuple[int, int] | None
     sex: str | None
@@ -975,6 +984,8 @@ def _timing(toks: list[Token], text: str, ctx: _Context, history_clauses: set[in
                 continue  # "stiff ... takes an hour to loosen up" is the stiffness's hour, not the numbness gone (AW, Rita)
             if (clause_words & _SPREADS or _travels(words[a:b]) and not clause_words & (_RESOLVES - _MOTION)) and d.days >= 1 / 1440:
                 add("spreads_over_minutes", True)
+            elif _at_least(words, d) and d.days >= 1 / 24 - 1e-9:
+                continue  # "it goes after an hour or so": about an hour or more, not within one (walkthrough BO, Kemi)
             elif _resolving(words[a:b]) or _ends(words[a:b]) or _gone_next(words, b):
                 add("episode_resolved_within_hour", True)
             continue
@@ -1165,6 +1176,7 @@ _FEW_DAYS = 7  # lasted less than a week so far: it cannot have come on over wee
 # Things on the skin or a joint with a course of their own: a length said right after one of them ("a rash on my
 # chest for 2 days") is theirs, not the numbness's, unless its clause also speaks of the numbness or a numb place
 # ("blisters on my finger since the weekend"). An illness said with it (a fever) often shares its time: not here.
+_SORE_FINDINGS = frozenset({"fingertip_sores", "finger_blisters"})  # a sore said of a finger: the finger is its place
 _OWN_COURSE = frozenset({"rash_blisters_band", "tick_bite_or_bullseye_rash", "joint_pain_swelling",
                          "spreading_redness_swelling", "lump_at_wrist"})
 
@@ -1172,6 +1184,12 @@ _OWN_COURSE = frozenset({"rash_blisters_band", "tick_bite_or_bullseye_rash", "jo
 def _group_of(fid: str) -> str | None:
     """The vocabulary group of a finding ('where', 'other_symptoms' ...)."""
     return lexicon().groups.get(fid)
+
+
+def _at_least(words: list[str], d: Duration) -> bool:
+    """Is the length said as a rough or lowest figure ("an hour or so", "an hour or more", "an hour plus")?"""
+    after = words[d.end:d.end + 2]
+    return after[:2] in (["or", "so"], ["or", "more"], ["or", "longer"], ["or", "two"]) or after[:1] == ["plus"]
 
 
 def _owned_by_other(toks: list[Token], ctx: _Context, at: int, mentions: list[Mention]) -> bool:
@@ -1701,7 +1719,11 @@ def _partial_only(mentions: list[Mention], partial: set[tuple[str, int, int]],
                   completing: Collection[tuple[str, int, int]] = ()) -> list[Mention]:
     """Words that say only part of a finding (`phrases.partial`: "shaky and sweaty" of a spell that sugar helps)
     count only beside its full words said of the person ("better after juice"), or beside its completing words
-    (`phrases.completes`: "skipped lunch", walkthrough O, Priya); alone they leave it not known."""
+    (`phrases.completes`: "skipped lunch", walkthrough O, Priya); alone they leave it not known. Its full words
+    inside such words are theirs ("headache" in "a mild headache", walkthrough BO, Jade): the longer words say it."""
+    spans = [(m.finding, m.start, m.end) for m in mentions if m.value and (m.finding, m.start, m.end) in partial]
+    partial = partial | {(m.finding, m.start, m.end) for m in mentions if m.value and any(
+        f == m.finding and a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for f, a, b in spans)}
     whole = {m.finding for m in mentions if m.value and (m.finding, m.start, m.end) not in partial}
     said = [m for m in mentions if m.value and (m.finding, m.start, m.end) in partial]
     whole |= {m.finding for m in said if (m.finding, m.start, m.end) in completing and any(
