@@ -242,3 +242,29 @@ def test_unknown_after_an_hour_stays_as_before() -> None:
     from numbwise.parse import parse
 
     assert parse("my hand tingles and it goes after an hour").findings.get("episode_resolved_within_hour") is True
+
+
+# --- Lina (walkthrough BO, re-walk of BN): "I shake them out and they're fine" was read as shaking helps AND, from the
+# shorter "shake them out" under the "fine" after it, as shaking not helping: the two left it not known, asked again.
+
+LINA = "pins and needles in both hands every morning when I wake up, I shake them out and they're fine, about 3 weeks, mild"
+
+
+def test_hit_linas_shake_them_out_and_theyre_fine_is_read_as_shaking_helps() -> None:
+    from numbwise.parse import parse
+
+    assert parse(LINA).findings.get("shaking_relieves") is True
+
+
+def test_near_miss_shaking_that_does_not_help_is_still_a_no() -> None:
+    from numbwise.parse import parse
+
+    assert parse("my hands tingle at night, shaking them doesn't help at all").findings.get("shaking_relieves") is False
+
+
+def test_unknown_a_warning_sign_said_anywhere_still_stands() -> None:
+    """The longer words decide only for findings that are not warning signs: safety first keeps the rest."""
+    from numbwise.parse import parse
+
+    assert parse("my arm tingles and I have chest pain, well not chest pain exactly, a tightness").findings.get(
+        "chest_pain") is True

@@ -2186,6 +2186,14 @@ def _rising(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     return [Mention("weakness_rising_from_legs", True, legs.start, legs.end, legs.text, "inferred", 0.7)]
 
 
+def _longer_words(ms: list[Mention]) -> list[Mention]:
+    """A finding's mentions without those inside longer words of it that say the other value: "I shake them out and
+    they're fine" says shaking helps, and its "shake them out", read as denied by the "fine" after it, is part of it
+    (walkthrough BO, Lina: the two left shaking not known, and it was asked again)."""
+    return [m for m in ms if not any(o.value != m.value and o.status == "said" and o.start <= m.start and m.end <= o.end
+                                     and (o.start, o.end) != (m.start, m.end) for o in ms)]
+
+
 def _resolve(mentions: list[Mention], lex: Lexicon, normal: Collection[str] = (),
              age: int | None = None) -> tuple[dict[str, bool], dict[str, bool]]:
     """One value per finding: a warning sign said anywhere stays (safety first); other disagreements
@@ -2202,6 +2210,8 @@ def _resolve(mentions: list[Mention], lex: Lexicon, normal: Collection[str] = ()
             by.setdefault(m.finding, []).append(m)
     understood: dict[str, bool] = {}
     for fid, ms in by.items():
+        if not (fid in lex.warning or lex.groups.get(fid) == EMERGENCY_GROUP):  # (a warning sign said anywhere stays)
+            ms = _longer_words(ms)
         values = {m.value for m in ms}
         if len(values) == 1:
             understood[fid] = ms[0].value is True
