@@ -268,3 +268,29 @@ def test_unknown_a_warning_sign_said_anywhere_still_stands() -> None:
 
     assert parse("my arm tingles and I have chest pain, well not chest pain exactly, a tightness").findings.get(
         "chest_pain") is True
+
+
+# --- Bea (walkthroughs BO and BQ, 58, underactive thyroid): "I'm always tired and cold" read as "Cold or stress brings
+# it on", kept, then a reason for Raynaud's she never gave. "cold" alone is only part of it (asked); longer words that
+# say the cold brings it on still read it.
+
+def test_hit_always_tired_and_cold_is_asked_not_read_as_the_trigger() -> None:
+    from numbwise.parse import parse
+
+    p = parse("I have an underactive thyroid and I am always tired and cold, both hands tingle")
+    assert "triggered_by_cold_or_stress" not in p.findings and "triggered_by_cold_or_stress" in p.partial
+
+
+def test_near_miss_cold_that_brings_it_on_is_still_read() -> None:
+    from numbwise.parse import parse
+
+    for words in ("my fingers go numb in the cold", "Tingling in my fingers when I'm cold",
+                  "my fingers go numb with cold and turn white", "cold makes my fingers numb"):
+        assert parse(words).findings.get("triggered_by_cold_or_stress") is True, words
+
+
+def test_unknown_tired_and_cold_beside_white_fingers_is_asked() -> None:
+    from numbwise.parse import parse
+
+    p = parse("my fingers go white when I am tired and cold")
+    assert p.findings.get("skin_white_then_blue") is True and "triggered_by_cold_or_stress" in p.partial

@@ -295,7 +295,8 @@ def _described(console: Console, description: str) -> Told | None:
             console.print(ALSO_UNDERSTOOD if signs else "From what you wrote, we understood:", markup=False, style="bold")
         for i, c in enumerate(items, 1):
             if i == len(read) + 1:
-                console.print("You were not sure about (we will count these as \"not sure\"):", markup=False, style="bold")
+                console.print("You were not sure about (we will count these as \"not sure\", unless a later question lets "
+                              "you say more):", markup=False, style="bold")
             print_wrapped(console, f"{c.label} ({', '.join(repr(w) for w in c.words)})", f"  {i:2d}. ", "      ")
         if not signs:  # after a confirmed emergency the call advice is already given; the result lists these signs
             _words_check_now(console, [c.finding for c in doubts], findings)
