@@ -294,6 +294,10 @@ def problems(iv: Interview) -> tuple[ResultPlan, list[str]]:
     below = worst == "emergency" and plan.calls_with_watch and bool(plan.numbers) and not plan.caution
     if below and not any(g.level == "emergency" for g in plan.watch_for):
         out.append("call buttons under the call-now-if lines, but no such lines")
+    # a start said below the headline never takes the caution of a sign that needs help sooner (walkthrough BR, Paula)
+    if any(g.level == "urgent" for g in plan.unsure) and plan.level in ("routine", "self_care") \
+            and not (plan.caution or plan.caution_title):
+        out.append("a sign not sure of that needs a doctor today, under a slower headline with no caution")
     if (bool(plan.caution) != (worst is not None) and not below) or (
             worst == "emergency" and generic and not plan.numbers):
         out.append("an unsure sign more urgent than the result, not said in the banner (or no call numbers)")

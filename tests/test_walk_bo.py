@@ -294,3 +294,37 @@ def test_unknown_tired_and_cold_beside_white_fingers_is_asked() -> None:
 
     p = parse("my fingers go white when I am tired and cold")
     assert p.findings.get("skin_white_then_blue") is True and "triggered_by_cold_or_stress" in p.partial
+
+
+# --- Paula (walkthrough BR, 30, lupus, white then blue fingers in the cold for a year): not sure how it began and not
+# sure whether a fingertip spot is a sore. The start went below "Book a doctor's visit" (`_onset_below`) and took the
+# banner's caution with it, so "? Sores or ulcers on your fingertips ... see a doctor today" stood under a two-week
+# headline. Now a sign not sure of that needs help sooner than the headline leads (a doctor today), and the start is
+# said in its own group in the old path's words (`_old_start`).
+
+PAULA = {"age": 30, "sex": "female", "findings": {
+    "lasting_over_6_weeks": True, "comes_and_goes": True, "triggered_by_cold_or_stress": True,
+    "skin_white_then_blue": True, "autoimmune_disease": True, "both_hands": True, "numb_index": True,
+    "numb_middle": True, "numb_ring": True, "numb_little": True, "numb_thumb": False}}
+
+
+def test_hit_paulas_sore_not_sure_leads_a_doctor_today_and_her_start_is_said_apart() -> None:
+    plan = _plan({**PAULA, "unsure": ["fingertip_sores", "onset_sudden"]})
+    assert plan.level == "routine" and plan.caution_today and plan.heading == "See a doctor today"  # type: ignore[attr-defined]
+    groups = {g.heading: g for g in plan.unsure}  # type: ignore[attr-defined]
+    start = [g for g in groups.values() if any(u.finding == "onset_sudden" for u in g.items)]
+    assert len(start) == 1 and start[0].level != "emergency" and "not an emergency now" in " ".join(start[0].advice)
+    assert any(u.finding == "fingertip_sores" for g in plan.unsure if g.level == "urgent" for u in g.items)  # type: ignore[attr-defined]
+    assert not plan.numbers  # type: ignore[attr-defined]  # no call buttons: nothing here is a call now
+
+
+def test_near_miss_her_start_alone_still_goes_below_the_headline() -> None:
+    plan = _plan({**PAULA, "findings": {**PAULA["findings"], "fingertip_sores": False},  # type: ignore[dict-item]
+                  "unsure": ["onset_sudden"]})
+    assert plan.level == "routine" and plan.heading == "Book a doctor's visit" and not plan.caution_today  # type: ignore[attr-defined]
+
+
+def test_unknown_her_sore_alone_not_sure_leads_as_before() -> None:
+    plan = _plan({**PAULA, "findings": {**PAULA["findings"], "onset_sudden": False},  # type: ignore[dict-item]
+                  "unsure": ["fingertip_sores"]})
+    assert plan.caution_today and plan.heading == "See a doctor today"  # type: ignore[attr-defined]

@@ -645,6 +645,35 @@ def _old_start(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: in
     return next(d for d in doubts if d.finding == "onset_sudden" and d.level == "emergency")
 
 
+def _sooner_start(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None, level: str,
+                  days: float | None) -> Unsure | None:
+    """The start not known that goes below the level's own headline (`_onset_below`), when another sign not sure of
+    needs help sooner than that headline: that sign leads the banner (`_leads` leaves the start out of the doubts), and
+    the start is said in its own group in the old path's words (`_old_start_group`), never taking the banner's caution
+    with it (walkthrough BR, Paula: "Book a doctor's visit" over "? Sores or ulcers on your fingertips ... see a doctor
+    today"). None otherwise."""
+    if level not in LEVELS or not _onset_below(doubts, findings, level, age, days):
+        return None
+    if not any(d.finding != "onset_sudden" and d.level in LEVELS and LEVELS.index(d.level) < LEVELS.index(level)
+               for d in doubts):
+        return None
+    return next((d for d in doubts if d.finding == "onset_sudden"), None)
+
+
+def _one_choice_once(groups: tuple[UnsureGroup, ...], start: tuple[UnsureGroup, ...]) -> tuple[
+        tuple[UnsureGroup, ...], tuple[UnsureGroup, ...]]:
+    """The start's own group joined to the group that holds another answer to the same question ("over hours to a
+    few days", not sure of: one choice is one doubt, said in one place), its words after that group's."""
+    if not start:
+        return groups, start
+    siblings = {f for g in choice_groups() if "onset_sudden" in g for f in g} - {"onset_sudden"}
+    at = next((i for i, g in enumerate(groups) if any(u.finding in siblings for u in g.items)), None)
+    if at is None:
+        return groups, start
+    g, own = groups[at], start[0]
+    return groups[:at] + (replace(g, items=g.items + own.items, advice=g.advice + own.advice),) + groups[at + 1:], ()
+
+
 def _old_start_group(start: Unsure, findings: Mapping[str, bool], age: int | None, level: str,
                      days: float | None) -> UnsureGroup:
     """The start not known in numbness a week or more old (`_old_start`), said back under the onset heading in the
@@ -1475,6 +1504,9 @@ def _leads(result: Assessment, unsure: Collection[str]) -> tuple[
     for the early call-now screen (`now_banner`)."""
     findings, age, level = dict(result.case.findings), result.case.age, result.triage
     doubts = _doubts(findings, age, level, unsure)
+    start = _sooner_start(doubts, findings, age, level, result.case.days_so_far)
+    if start is not None:  # said in its own group: the sign that needs help sooner leads
+        doubts = tuple(d for d in doubts if d is not start)
     act, lead = _banner(level, result.rules, findings, age, unsure)
     sore = result.case.foot_sore is True and foot_at_risk(findings, result.causes)
     led = _caution_lead(act, doubts, findings, age, level, result.case.days_so_far, sore) if lead is None else None
@@ -2580,8 +2612,10 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     below = led is None and lead is None and _onset_below(doubts, findings, level, age, days)
     # a start not known in numbness a week or more old, beside other emergency doubts: its own group, in the old
     # path's words, never among the emergency signs (walkthrough AC, Aisha)
-    start = _old_start(doubts, findings, age, level, days)
-    start_group = (_old_start_group(start, findings, age, level, days),) if start is not None else ()
+    every = _doubts(findings, age, level, unsure)  # (`_leads` leaves out a start said below a sooner sign)
+    start = _old_start(doubts, findings, age, level, days) or _sooner_start(every, findings, age, level, days)
+    start_group: tuple[UnsureGroup, ...] = (_old_start_group(start, findings, age, level, days),) if start is not None \
+        else ()
     unsure_groups = _sore_fever(_unsure_groups(tuple(d for d in doubts if d != start), _own_call(doubts, findings, age, level, days),
                                    led[0].heading if old and led is not None else (
                                        em_lead.onset_heading or "" if below and em_lead is not None else ""),
@@ -2589,6 +2623,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         findings, age, level, unsure, {d.finding for d in doubts})
     unsure_groups += _plan_group(advice.cause if advice is not None and _own_plan(level, advice) else None, findings,
                                  unsure, age, level, unsure_groups)
+    unsure_groups, start_group = _one_choice_once(unsure_groups, start_group)
     # every other not-sure answer, said back once: not one a group, a reason or a question already names
     worded = {f for f in unsure if f in kb.findings and kb.findings[f].if_unsure in questions}
     noted = _noted(findings, level, unsure, {u.finding for g in unsure_groups + start_group for u in g.items}
