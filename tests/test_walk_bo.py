@@ -328,3 +328,28 @@ def test_unknown_her_sore_alone_not_sure_leads_as_before() -> None:
     plan = _plan({**PAULA, "findings": {**PAULA["findings"], "onset_sudden": False},  # type: ignore[dict-item]
                   "unsure": ["fingertip_sores"]})
     assert plan.caution_today and plan.heading == "See a doctor today"  # type: ignore[attr-defined]
+
+
+# --- Ken (walkthrough BS, 25): "a tick bit me ... and a ring-shaped red rash came up" read as "You have a painful band
+# of rash or blisters on one side", then shingles among his reasons. A rash said alone is only part of that sign.
+
+def test_hit_a_ring_rash_after_a_tick_bite_is_not_a_shingles_band() -> None:
+    from numbwise.parse import parse
+
+    p = parse("Two weeks ago a tick bit me while hiking and a ring-shaped red rash came up. Now my left hand tingles.")
+    assert p.findings.get("tick_bite_or_bullseye_rash") is True and "rash_blisters_band" not in p.findings
+
+
+def test_near_miss_a_painful_rash_on_one_side_is_still_the_band() -> None:
+    from numbwise.parse import parse
+
+    assert parse("I have a painful rash on the right side of my chest and my arm tingles").findings.get(
+        "rash_blisters_band") is True
+    assert parse("a rash on one side of my chest with blisters, arm tingling").findings.get("rash_blisters_band") is True
+
+
+def test_unknown_a_rash_said_alone_is_asked() -> None:
+    from numbwise.parse import parse
+
+    p = parse("I got a rash and my hand tingles")
+    assert "rash_blisters_band" not in p.findings and "rash_blisters_band" in p.partial
