@@ -353,3 +353,30 @@ def test_unknown_a_rash_said_alone_is_asked() -> None:
 
     p = parse("I got a rash and my hand tingles")
     assert "rash_blisters_band" not in p.findings and "rash_blisters_band" in p.partial
+
+
+# --- Wen (walkthrough BT, 35): weak legs on the stairs, hands and feet tingling for 3 days and getting worse, not sure
+# whether her legs were getting weaker; the reason said "Legs that are weak and getting weaker". The numbness is what
+# she said gets worse.
+
+WEN = {"age": 35, "sex": "female", "findings": {"leg_weakness": True, "getting_worse": True, "numb_feet": True,
+                                                "both_hands": True, "onset_over_days": True}}
+
+
+def test_hit_wens_reason_never_says_her_legs_are_getting_weaker() -> None:
+    plan = _plan({**WEN, "unsure": ["weakness_rising_from_legs"]})
+    assert plan.level == "emergency"  # type: ignore[attr-defined]
+    assert not any("getting weaker" in w for w in plan.why)  # type: ignore[attr-defined]
+    assert any("keep getting worse" in w and "Guillain-Barre" in w for w in plan.why)  # type: ignore[attr-defined]
+
+
+def test_near_miss_numbness_not_getting_worse_is_not_this_rule() -> None:
+    from numbwise.assess.triage import triage
+
+    assert "em_weak_legs_worsening" not in triage({**WEN["findings"], "getting_worse": False}, 35).rules  # type: ignore[dict-item]
+
+
+def test_unknown_rising_weakness_said_yes_is_its_own_sign() -> None:
+    from numbwise.assess.triage import triage
+
+    assert triage({**WEN["findings"], "weakness_rising_from_legs": True}, 35).level == "emergency"  # type: ignore[dict-item]
