@@ -466,7 +466,10 @@ def _lead_problems(plan: ResultPlan, iv: Interview) -> list[str]:
     for c in plan.causes:
         if c.id in kb.triage.coherence.causes and c.note == emergency_cause_note(c.id) and c.id in m.causes:
             i = m.causes.index(c.id)
-            pointing = [f for f in doubts if f in m.lift_present and m.lift_present[f][i] > 0]
+            # how it started is a stroke's sign, not a heart's (walkthrough AW, Omar): only a cause that settles it
+            own = kb.triage.coherence.causes[c.id].settle
+            pointing = [f for f in doubts if f in m.lift_present and m.lift_present[f][i] > 0
+                        and (f != "onset_sudden" or f in own)]
             if pointing:
                 out.append(f"{c.id}'s note says its emergency signs are absent; not sure of {pointing}")
     return out
