@@ -636,13 +636,19 @@ def _old_start(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: in
     lead = load().triage.unsure_lead.get("emergency")
     # another answer to the same question that is itself a doubt here (built up over days, beside weak legs) keeps the
     # question among the signs: one choice is one doubt, said in one place (walkthrough R)
-    siblings = {f for g in choice_groups() if "onset_sudden" in g for f in g} - {"onset_sudden"}
+    siblings = _onset_siblings()
     if "onset_sudden" not in found or found == {"onset_sudden"} or lead is None or lead.onset_heading is None \
             or siblings & {d.finding for d in doubts} \
             or _onset_long(findings, age, days, level) is None \
             or (lead.start_when is not None and compile_cond(lead.start_when)(findings, age) is not None):
         return None
     return next(d for d in doubts if d.finding == "onset_sudden" and d.level == "emergency")
+
+
+@functools.cache
+def _onset_siblings() -> frozenset[str]:
+    """The other answers of the question that asks whether it started suddenly (its choice group)."""
+    return frozenset(f for g in choice_groups() if "onset_sudden" in g for f in g) - {"onset_sudden"}
 
 
 def _sooner_start(doubts: tuple[Unsure, ...], findings: Mapping[str, bool], age: int | None, level: str,
@@ -666,7 +672,7 @@ def _one_choice_once(groups: tuple[UnsureGroup, ...], start: tuple[UnsureGroup, 
     few days", not sure of: one choice is one doubt, said in one place), its words after that group's."""
     if not start:
         return groups, start
-    siblings = {f for g in choice_groups() if "onset_sudden" in g for f in g} - {"onset_sudden"}
+    siblings = _onset_siblings()
     at = next((i for i, g in enumerate(groups) if any(u.finding in siblings for u in g.items)), None)
     if at is None:
         return groups, start
@@ -1498,10 +1504,11 @@ def call_now(result: Assessment, unsure: Collection[str] = ()) -> EarlyCall | No
 
 
 def _leads(result: Assessment, unsure: Collection[str]) -> tuple[
-        tuple[Unsure, ...], _Act, Rule | None, tuple[UnsureLead, str, _Act] | None]:
+        tuple[Unsure, ...], _Act, Rule | None, tuple[UnsureLead, str, _Act] | None, Unsure | None]:
     """The result's doubts, its banner's act, a 'not sure' sign's rule that leads it (a fever during chemotherapy:
-    the helpline, as a yes would) and else the caution that leads it, if any: worked out once, for the result and
-    for the early call-now screen (`now_banner`)."""
+    the helpline, as a yes would), else the caution that leads it, if any, and the start set aside below a sooner
+    sign (`_sooner_start`, left out of the doubts): worked out once, for the result and for the early call-now screen
+    (`now_banner`)."""
     findings, age, level = dict(result.case.findings), result.case.age, result.triage
     doubts = _doubts(findings, age, level, unsure)
     start = _sooner_start(doubts, findings, age, level, result.case.days_so_far)
@@ -1510,7 +1517,7 @@ def _leads(result: Assessment, unsure: Collection[str]) -> tuple[
     act, lead = _banner(level, result.rules, findings, age, unsure)
     sore = result.case.foot_sore is True and foot_at_risk(findings, result.causes)
     led = _caution_lead(act, doubts, findings, age, level, result.case.days_so_far, sore) if lead is None else None
-    return doubts, act, lead, led
+    return doubts, act, lead, led, start
 
 
 def _calls_now(led: tuple[UnsureLead, str, _Act] | None, doubts: tuple[Unsure, ...], findings: Mapping[str, bool],
@@ -1542,7 +1549,7 @@ def now_banner(result: Assessment, unsure: Collection[str] = ()) -> tuple[str, s
     findings = dict(result.case.findings)
     if result.triage not in NOW_LEVELS or not may_call_now(findings, unsure):
         return None  # the quick first test: the call-now path cannot be taken
-    doubts, _, _, led = _leads(result, unsure)
+    doubts, _, _, led, _ = _leads(result, unsure)
     if led is None or not _calls_now(led, doubts, findings, result.triage, result.case.days_so_far):
         return None
     return led[2].title, led[2].action
@@ -2443,7 +2450,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     findings = dict(result.case.findings)
     age, sex = result.case.age, result.case.sex
     days = result.case.days_so_far  # how long the words said it has been there: weeks old is no stroke now
-    doubts, act, lead, led = _leads(result, unsure)
+    doubts, act, lead, led, below_sooner = _leads(result, unsure)
     banner = act  # before a caution's words: what a yes to a noted answer is compared with (`_changes_plan`)
     if led is not None:
         act = led[2]
@@ -2612,8 +2619,7 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
     below = led is None and lead is None and _onset_below(doubts, findings, level, age, days)
     # a start not known in numbness a week or more old, beside other emergency doubts: its own group, in the old
     # path's words, never among the emergency signs (walkthrough AC, Aisha)
-    every = _doubts(findings, age, level, unsure)  # (`_leads` leaves out a start said below a sooner sign)
-    start = _old_start(doubts, findings, age, level, days) or _sooner_start(every, findings, age, level, days)
+    start = _old_start(doubts, findings, age, level, days) or below_sooner
     start_group: tuple[UnsureGroup, ...] = (_old_start_group(start, findings, age, level, days),) if start is not None \
         else ()
     unsure_groups = _sore_fever(_unsure_groups(tuple(d for d in doubts if d != start), _own_call(doubts, findings, age, level, days),
@@ -2686,8 +2692,8 @@ def result_plan(result: Assessment, unsure: Collection[str] = (), marks: Collect
         caution = " ".join(x for x in (_signs_words(lead, doubts, findings, unsure)[0],
                                        beside.format(signs=_doubt_names(others)) if others else "") if x)
     # said back, look today: in the banner under any level but call now, and in its own not-sure group
-    foot_check = " ".join(foot_doubt.unsure_caution.split()) if foot_doubt is not None and foot_doubt.unsure_caution else ""
-    unsure_groups = _with_foot_doubt(unsure_groups, foot_doubt) if foot_check and foot_doubt is not None else unsure_groups
+    foot_check = " ".join((foot_doubt.unsure_caution or "").split()) if foot_doubt is not None else ""
+    unsure_groups = _with_foot_doubt(unsure_groups, foot_doubt) if foot_doubt is not None else unsure_groups
     diagram = _hand_diagram(page_level, shown, marks, findings)
     shown = _diagram_away(shown, diagram)
     return with_care_link(ResultPlan(
